@@ -1,0 +1,68 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { sendJson } from './http/json';
+import { attachRealtime } from './realtime';
+import { createServices } from './services';
+
+/** SvelteKit's request handler from adapter-node's build (`build/handler.js`). */
+export type PageHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export interface RunningServer {
+	port: number;
+	/** http://host:port, for links and tests. */
+	url: string;
+	/** Stops accepting connections, stores every room and closes the backends. */
+	close(): Promise<void>;
+}
+
+const SOCKET_IO_PATH = '/socket.io/';
+
+/**
+ * The composition root: one HTTP server on one port serving the JSON API, the Yjs endpoint,
+ * socket.io and (when given) SvelteKit's pages.
+ */
+export async function startServer(config: Config, pages?: PageHandler): Promise<RunningServer> {
+	const services = await createServices(config);
+	let realtime: ReturnType<typeof attachRealtime> | undefined;
+
+	const server = createServer((req, res) => {
+		const notFound = () => sendJson(res, 404, { error: 'Not found.' });
+		if (!realtime) return notFound();
+		realtime
+			.api(req, res)
+			.then((handled) => {
+				if (handled) return;
+				if (pages) pages(req, res, notFound);
+				else notFound();
+			})
+			.catch((error: unknown) => {
+				console.error('[http] request failed', error);
+				if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong on the server.' });
+			});
+	});
+	realtime = attachRealtime(server, services);
+	server.on('upgrade', (req, socket, head: Buffer) => {
+		if (realtime?.handleUpgrade(req, socket, head)) return;
+		if (!req.url?.startsWith(SOCKET_IO_PATH)) socket.destroy();
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.PORT, config.HOST, () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+
+	return {
+		port,
+		url: `http://${host}:${port}`,
+		async close() {
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			await realtime?.close();
+			server.closeAllConnections();
+			await closed;
+			await services.close();
+		}
+	};
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { formatProblems } from '../src/lib/protocol/problems';
+
+/** Environment variables, parsed once at start-up (README: Configuration). */
+export const configSchema = z.object({
+	/** Port for pages, API, Yjs and socket.io; 0 picks a free one. */
+	PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+	/** Interface to listen on. */
+	HOST: z.string().min(1).default('0.0.0.0'),
+	/** Folder of the embedded SQLite store, used when REDIS_URL is unset. */
+	DATA_DIR: z.string().min(1).default('./data'),
+	/** When set, presence and room storage live in this Redis. */
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+		.optional(),
+	/** Public base URL used in room links, e.g. https://practice.example.org; default: the request's host. */
+	PUBLIC_URL: z.url().optional(),
+	/** How long a room stays in memory after its last connection leaves, in ms. */
+	ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000)
+});
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment; on a bad value, throws one message listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+	const parsed = configSchema.safeParse(
+		Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+	);
+	if (!parsed.success) {
+		throw new Error(`Invalid configuration:\n  ${formatProblems(parsed.error).join('\n  ')}`);
+	}
+	return parsed.data;
+}

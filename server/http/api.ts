@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { builtInPlaybooks, findPlaybook } from '../../src/lib/playbooks/library';
+import { createRoomRequestSchema, type CreateRoomReply } from '../../src/lib/protocol/http';
+import { summarizePlaybook } from '../../src/lib/protocol/playbook';
+import { formatProblems } from '../../src/lib/protocol/problems';
+import type { RoomRegistry } from '../rooms/room-registry';
+import { HttpProblem, readJson, sendJson } from './json';
+
+export interface ApiDeps {
+	rooms: RoomRegistry;
+	publicUrl: string | undefined;
+	now(): number;
+}
+
+/** 128 random bits, base64url: 22 characters that cannot be guessed. */
+export function newRoomId(): string {
+	return randomBytes(16).toString('base64url');
+}
+
+function baseUrl(req: IncomingMessage, publicUrl: string | undefined): string {
+	if (publicUrl) return publicUrl.replace(/\/$/, '');
+	const forwarded = req.headers['x-forwarded-proto'];
+	const protocol = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : 'http';
+	return `${protocol}://${req.headers.host ?? 'localhost'}`;
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse, param: string) => Promise<void>;
+
+/**
+ * The JSON API and health check (the external contract in README). Answers whether it handled
+ * the request, so the caller can hand every other path to SvelteKit.
+ */
+export function createApi(deps: ApiDeps) {
+	const routes: [method: string, pattern: RegExp, route: Route][] = [
+		[
+			'GET',
+			/^\/healthz$/,
+			async (_req, res) => sendJson(res, 200, { status: 'ok', roomsLoaded: deps.rooms.loadedCount })
+		],
+		[
+			'GET',
+			/^\/api\/playbooks$/,
+			async (_req, res) => sendJson(res, 200, builtInPlaybooks.map(summarizePlaybook))
+		],
+		[
+			'GET',
+			/^\/api\/playbooks\/([^/]+)$/,
+			async (_req, res, id) => {
+				const playbook = findPlaybook(id);
+				if (!playbook) throw new HttpProblem(404, `There is no playbook "${id}".`);
+				sendJson(res, 200, playbook);
+			}
+		],
+		[
+			'POST',
+			/^\/api\/rooms$/,
+			async (req, res) => {
+				const parsed = createRoomRequestSchema.safeParse(await readJson(req));
+				if (!parsed.success) {
+					const problems = formatProblems(parsed.error);
+					throw new HttpProblem(400, 'The request is not a valid room request.', problems);
+				}
+				const { playbookId } = parsed.data;
+				if (!findPlaybook(playbookId)) {
+					throw new HttpProblem(400, `There is no playbook "${playbookId}".`, [
+						`playbookId: unknown playbook "${playbookId}"`
+					]);
+				}
+				const id = newRoomId();
+				await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
+				const reply: CreateRoomReply = {
+					id,
+					playbookId,
+					url: `${baseUrl(req, deps.publicUrl)}/r/${id}`
+				};
+				sendJson(res, 201, reply);
+			}
+		],
+		[
+			'GET',
+			/^\/api\/rooms\/([^/]+)$/,
+			async (_req, res, id) => {
+				const meta = await deps.rooms.getRoom(id);
+				if (!meta) throw new HttpProblem(404, 'This room does not exist or has ended.');
+				sendJson(res, 200, meta);
+			}
+		]
+	];
+
+	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		const matching = routes.filter(([, pattern]) => pattern.test(path));
+		if (matching.length === 0) return false;
+		try {
+			const match = matching.find(([method]) => method === req.method);
+			if (!match) {
+				res.setHeader('allow', matching.map(([method]) => method).join(', '));
+				throw new HttpProblem(405, `Use ${matching.map(([method]) => method).join(' or ')} here.`);
+			}
+			const [, pattern, route] = match;
+			await route(req, res, pattern.exec(path)?.[1] ?? '');
+		} catch (error) {
+			if (error instanceof HttpProblem) {
+				sendJson(res, error.status, { error: error.message, problems: error.problems });
+			} else {
+				console.error(`[http] ${req.method} ${path} failed`, error);
+				sendJson(res, 500, { error: 'Something went wrong on the server.' });
+			}
+		}
+		return true;
+	};
+}

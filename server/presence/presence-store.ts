@@ -1,0 +1,13 @@
+import type { Participant } from '../../src/lib/protocol/presence';
+
+/**
+ * Who is in each room. Implementations: in memory (embedded default) and a Redis hash per room;
+ * both pass tests/integration/presence-store.contract.ts.
+ */
+export interface PresenceStore {
+	/** Adds or replaces a participant's record (its `seenAt` is the heartbeat). */
+	put(roomId: string, participant: Participant): Promise<void>;
+	/** The roster at server time `now`: stale records shown as gone, old ones forgotten. */
+	list(roomId: string, now: number): Promise<Participant[]>;
+	close(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Server } from 'socket.io';
+import { provideRoomDirectory } from '../src/lib/server/room-directory';
+import { createApi } from './http/api';
+import type { Services } from './services';
+import { attachRoomSocket, type RoomServer } from './socket/room-socket';
+import { createYjsEndpoint } from './yjs/yjs-endpoint';
+
+const PRESENCE_HEARTBEAT_MS = 10_000;
+/** socket.io payloads are small control messages; anything bigger is refused. */
+const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+
+export interface Realtime {
+	/** The JSON API; answers whether it handled the request. */
+	api(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+	/** Takes a WebSocket upgrade for the Yjs endpoint; answers whether it did. */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	close(): Promise<void>;
+}
+
+/**
+ * Attaches everything live to an HTTP server: socket.io at /socket.io/ and the Yjs endpoint at
+ * /yjs/<roomId>. The production server and Vite's dev server both call this, so dev and
+ * production share one code path. Attach after the server's request handler: socket.io wraps
+ * the request listeners that exist when it attaches.
+ */
+export function attachRealtime(httpServer: HttpServer, services: Services): Realtime {
+	const now = () => Date.now();
+	const yjs = createYjsEndpoint(services.rooms);
+	const io: RoomServer = new Server(httpServer, {
+		serveClient: false,
+		// The Yjs endpoint shares the upgrade event and may take a moment to answer.
+		destroyUpgrade: false,
+		maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES
+	});
+	const roomSocket = attachRoomSocket(io, {
+		rooms: services.rooms,
+		presence: services.presence,
+		now,
+		heartbeatMs: PRESENCE_HEARTBEAT_MS
+	});
+	provideRoomDirectory(services.rooms);
+	const api = createApi({ rooms: services.rooms, publicUrl: services.config.PUBLIC_URL, now });
+
+	return {
+		api,
+		handleUpgrade: yjs.handleUpgrade,
+		async close() {
+			roomSocket.close();
+			await yjs.close();
+			io.disconnectSockets(true);
+			// Not io.close(): that would also close the HTTP server, which belongs to the caller.
+			io.engine.close();
+		}
+	};
+}

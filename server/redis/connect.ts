@@ -1,0 +1,30 @@
+import { createClient, RESP_TYPES } from 'redis';
+
+/**
+ * Connects to Redis with endless reconnection. Errors are logged, never thrown into the event
+ * loop: a Redis outage must not take the process down.
+ */
+export async function connectRedis(url: string, name: string) {
+	const client = createClient({
+		url,
+		name,
+		socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) }
+	});
+	let lastLogged = 0;
+	client.on('error', (error: Error) => {
+		const now = Date.now();
+		if (now - lastLogged > 5_000) {
+			lastLogged = now;
+			console.warn(`[redis:${name}] ${error.message}`);
+		}
+	});
+	await client.connect();
+	return client;
+}
+
+export type RedisClient = Awaited<ReturnType<typeof connectRedis>>;
+
+/** The same connection, answering binary strings as Buffers (for Yjs updates). */
+export function binaryView(client: RedisClient) {
+	return client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+}

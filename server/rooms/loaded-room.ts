@@ -1,0 +1,127 @@
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import {
+	CONTROL_MAP,
+	controlStateSchema,
+	type ControlCommand,
+	type ControlState
+} from '../../src/lib/protocol/control';
+import type { RoomMeta } from '../../src/lib/protocol/http';
+import type { Playbook } from '../../src/lib/protocol/playbook';
+import {
+	applyControlCommand,
+	initialControlState,
+	type ControlResult
+} from '../../src/lib/room/control';
+import type { DocStore } from '../storage/doc-store';
+import { controlWriters, touchesControl } from '../yjs/control-guard';
+
+/** The origin of the server's own transactions on a room document. */
+export const SERVER_ORIGIN = Symbol('server');
+
+/** After this many appended updates the log is folded into the snapshot. */
+const COMPACT_EVERY = 500;
+
+/** Writes a control state into a document's control map, only the keys that changed. */
+function writeControl(doc: Y.Doc, next: ControlState): void {
+	const map = doc.getMap(CONTROL_MAP);
+	doc.transact(() => {
+		for (const [key, value] of Object.entries(next)) {
+			if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+		}
+	}, SERVER_ORIGIN);
+}
+
+/** The first stored update of a new room: its control map at the playbook's first phase. */
+export function initialRoomUpdate(playbook: Playbook): Uint8Array {
+	const doc = new Y.Doc();
+	writeControl(doc, initialControlState(playbook));
+	return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * A room document in memory: every change to it is appended to the store as it happens, and
+ * the server's writes are confined to the control map.
+ */
+export class LoadedRoom {
+	readonly doc = new Y.Doc();
+	readonly awareness = new Awareness(this.doc);
+	readonly #writers: Set<number>;
+	#persisting: Promise<void> = Promise.resolve();
+	#cursor: string | undefined;
+	#appendedSinceCompaction = 0;
+
+	private constructor(
+		readonly meta: RoomMeta,
+		readonly playbook: Playbook,
+		private readonly store: DocStore,
+		stored: { updates: Uint8Array[]; cursor: string | undefined }
+	) {
+		// The server's awareness has no local state: it only relays the clients'.
+		this.awareness.setLocalState(null);
+		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+		this.#cursor = stored.cursor;
+		this.#appendedSinceCompaction = stored.updates.length - 1;
+		this.#writers = controlWriters(this.doc);
+		this.doc.on('update', (update: Uint8Array) => this.#append(update));
+	}
+
+	static async load(store: DocStore, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
+		return new LoadedRoom(meta, playbook, store, await store.loadDoc(meta.id));
+	}
+
+	/**
+	 * Applies an update from a client unless it would touch the control map. Answers whether it
+	 * was applied; throws on an update that cannot be decoded.
+	 */
+	applyClientUpdate(update: Uint8Array, origin: unknown): boolean {
+		if (touchesControl(update, this.doc, this.#writers)) return false;
+		Y.applyUpdate(this.doc, update, origin);
+		return true;
+	}
+
+	readControl(): ControlState {
+		const parsed = controlStateSchema.safeParse(this.doc.getMap(CONTROL_MAP).toJSON());
+		return parsed.success ? parsed.data : initialControlState(this.playbook);
+	}
+
+	/** Validates and applies a control command at server time `now`. */
+	command(command: ControlCommand, now: number): ControlResult {
+		const result = applyControlCommand(this.readControl(), command, this.playbook, now);
+		if (result.ok) {
+			this.#writers.add(this.doc.clientID);
+			writeControl(this.doc, result.state);
+		}
+		return result;
+	}
+
+	#append(update: Uint8Array): void {
+		this.#persisting = this.#persisting
+			.then(async () => {
+				this.#cursor = await this.store.appendUpdate(this.meta.id, update);
+				if (++this.#appendedSinceCompaction >= COMPACT_EVERY) await this.#compact();
+			})
+			.catch((error: unknown) =>
+				console.error(`[room ${this.meta.id}] storing an update failed`, error)
+			);
+	}
+
+	async #compact(): Promise<void> {
+		if (this.#cursor === undefined) return;
+		await this.store.compact(this.meta.id, Y.encodeStateAsUpdate(this.doc), this.#cursor);
+		this.#cursor = undefined;
+		this.#appendedSinceCompaction = 0;
+	}
+
+	/** Waits until every change so far is stored, then folds the log into the snapshot. */
+	async close(): Promise<void> {
+		await this.#persisting;
+		if (this.#appendedSinceCompaction > 0) {
+			await this.#compact().catch((error: unknown) =>
+				console.error(`[room ${this.meta.id}] compaction failed`, error)
+			);
+		}
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}

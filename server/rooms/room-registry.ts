@@ -1,0 +1,122 @@
+import type { RoomMeta } from '../../src/lib/protocol/http';
+import type { Playbook } from '../../src/lib/protocol/playbook';
+import type { DocStore } from '../storage/doc-store';
+import { initialRoomUpdate, LoadedRoom } from './loaded-room';
+
+/** A hold on a loaded room: the room stays in memory until every lease is released. */
+export interface RoomLease {
+	room: LoadedRoom;
+	release(): void;
+}
+
+interface Entry {
+	loading: Promise<LoadedRoom | undefined>;
+	leases: number;
+	unloadTimer?: ReturnType<typeof setTimeout>;
+}
+
+export interface RoomRegistryOptions {
+	/** How long a room with no connection stays in memory, in case someone comes straight back. */
+	unloadGraceMs: number;
+	findPlaybook(id: string): Playbook | undefined;
+}
+
+/**
+ * Creates rooms and keeps each room's document in memory exactly while someone is connected to
+ * it (plus a grace period), loading it once however many connections arrive at the same time.
+ */
+export class RoomRegistry {
+	readonly #entries = new Map<string, Entry>();
+
+	constructor(
+		private readonly store: DocStore,
+		private readonly options: RoomRegistryOptions
+	) {}
+
+	async create(meta: RoomMeta): Promise<void> {
+		const playbook = this.options.findPlaybook(meta.playbookId);
+		if (!playbook) throw new Error(`unknown playbook ${meta.playbookId}`);
+		await this.store.createRoom(meta, initialRoomUpdate(playbook));
+	}
+
+	getRoom(roomId: string): Promise<RoomMeta | undefined> {
+		return this.store.getRoom(roomId);
+	}
+
+	/** Number of rooms in memory now. */
+	get loadedCount(): number {
+		return this.#entries.size;
+	}
+
+	/** Loads the room if needed and holds it; undefined when no such room exists. */
+	async acquire(roomId: string): Promise<RoomLease | undefined> {
+		let entry = this.#entries.get(roomId);
+		if (!entry) {
+			entry = { loading: this.#load(roomId), leases: 0 };
+			this.#entries.set(roomId, entry);
+		}
+		clearTimeout(entry.unloadTimer);
+		entry.leases++;
+		let room: LoadedRoom | undefined;
+		try {
+			room = await entry.loading;
+		} catch (error) {
+			// A failed load is not cached: the next connection tries again.
+			if (this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
+			throw error;
+		}
+		if (!room) {
+			this.#releaseEntry(roomId, entry);
+			return undefined;
+		}
+		let released = false;
+		return {
+			room,
+			release: () => {
+				if (released) return;
+				released = true;
+				this.#releaseEntry(roomId, entry);
+			}
+		};
+	}
+
+	async #load(roomId: string): Promise<LoadedRoom | undefined> {
+		const meta = await this.store.getRoom(roomId);
+		if (!meta) return undefined;
+		const playbook = this.options.findPlaybook(meta.playbookId);
+		if (!playbook) {
+			console.error(`[room ${roomId}] its playbook ${meta.playbookId} is missing`);
+			return undefined;
+		}
+		return LoadedRoom.load(this.store, meta, playbook);
+	}
+
+	#releaseEntry(roomId: string, entry: Entry): void {
+		entry.leases--;
+		if (entry.leases > 0) return;
+		entry.unloadTimer = setTimeout(
+			() => void this.#unload(roomId, entry),
+			this.options.unloadGraceMs
+		);
+	}
+
+	async #unload(roomId: string, entry: Entry): Promise<void> {
+		if (entry.leases > 0 || this.#entries.get(roomId) !== entry) return;
+		this.#entries.delete(roomId);
+		const room = await entry.loading.catch(() => undefined);
+		await room?.close();
+	}
+
+	/** Stores everything and drops all rooms from memory (at shutdown). */
+	async closeAll(): Promise<void> {
+		const entries = [...this.#entries.values()];
+		this.#entries.clear();
+		await Promise.all(
+			entries.map(async (entry) => {
+				clearTimeout(entry.unloadTimer);
+				const room = await entry.loading.catch(() => undefined);
+				await room?.close();
+			})
+		);
+	}
+}

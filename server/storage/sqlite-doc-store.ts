@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
+import type { DocStore, StoredDoc } from './doc-store';
+
+const SCHEMA = `
+	PRAGMA journal_mode = WAL;
+	PRAGMA synchronous = NORMAL;
+	CREATE TABLE IF NOT EXISTS rooms (
+		id TEXT PRIMARY KEY,
+		playbook_id TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+	CREATE TABLE IF NOT EXISTS doc_snapshots (room_id TEXT PRIMARY KEY, data BLOB NOT NULL);
+	CREATE TABLE IF NOT EXISTS doc_updates (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		room_id TEXT NOT NULL,
+		data BLOB NOT NULL
+	);
+	CREATE INDEX IF NOT EXISTS doc_updates_by_room ON doc_updates (room_id, seq);
+`;
+
+/**
+ * The embedded store: one SQLite file in `dataDir` through Node's built-in `node:sqlite`.
+ * WAL with synchronous=NORMAL keeps every committed update across a process crash.
+ */
+export function openSqliteDocStore(dataDir: string): DocStore {
+	mkdirSync(dataDir, { recursive: true });
+	const db = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
+	db.exec(SCHEMA);
+
+	const insertRoom = db.prepare('INSERT INTO rooms (id, playbook_id, created_at) VALUES (?, ?, ?)');
+	const selectRoom = db.prepare('SELECT id, playbook_id, created_at FROM rooms WHERE id = ?');
+	const upsertSnapshot = db.prepare(
+		'INSERT INTO doc_snapshots (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data'
+	);
+	const selectSnapshot = db.prepare('SELECT data FROM doc_snapshots WHERE room_id = ?');
+	const insertUpdate = db.prepare('INSERT INTO doc_updates (room_id, data) VALUES (?, ?)');
+	const selectUpdates = db.prepare(
+		'SELECT seq, data FROM doc_updates WHERE room_id = ? ORDER BY seq'
+	);
+	const deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND seq <= ?');
+
+	function inTransaction(work: () => void): void {
+		db.exec('BEGIN');
+		try {
+			work();
+			db.exec('COMMIT');
+		} catch (error) {
+			db.exec('ROLLBACK');
+			throw error;
+		}
+	}
+
+	return {
+		async createRoom(meta, initialUpdate) {
+			inTransaction(() => {
+				insertRoom.run(meta.id, meta.playbookId, meta.createdAt);
+				upsertSnapshot.run(meta.id, initialUpdate);
+			});
+		},
+		async getRoom(roomId): Promise<RoomMeta | undefined> {
+			const row = selectRoom.get(roomId);
+			if (!row) return undefined;
+			return roomMetaSchema.parse({
+				id: row.id,
+				playbookId: row.playbook_id,
+				createdAt: row.created_at
+			});
+		},
+		async appendUpdate(roomId, update) {
+			const { lastInsertRowid } = insertUpdate.run(roomId, update);
+			return String(lastInsertRowid);
+		},
+		async loadDoc(roomId): Promise<StoredDoc> {
+			const snapshot = selectSnapshot.get(roomId)?.data;
+			const rows = selectUpdates.all(roomId);
+			const updates = rows.map((row) => row.data as Uint8Array);
+			if (snapshot instanceof Uint8Array) updates.unshift(snapshot);
+			const last = rows.at(-1);
+			return { updates, cursor: last === undefined ? undefined : String(last.seq) };
+		},
+		async compact(roomId, snapshot, cursor) {
+			inTransaction(() => {
+				upsertSnapshot.run(roomId, snapshot);
+				deleteUpdatesThrough.run(roomId, Number(cursor));
+			});
+		},
+		async close() {
+			if (db.isOpen) db.close();
+		}
+	};
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket, type RawData } from 'ws';
+import { roomIdSchema } from '../../src/lib/protocol/ids';
+import type { RoomRegistry } from '../rooms/room-registry';
+import { serveYjsConnection } from './yjs-connection';
+
+export const YJS_PATH_PREFIX = '/yjs/';
+/** Close code for a room that does not exist (the external contract). */
+export const CLOSE_ROOM_NOT_FOUND = 4404;
+export const CLOSE_SERVER_ERROR = 1011;
+
+/** Largest accepted frame; a bigger one closes the connection with 1009. */
+const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+const PING_INTERVAL_MS = 30_000;
+
+/**
+ * The WebSocket endpoint at `/yjs/<roomId>`. The room is loaded before its first sync answer;
+ * frames that arrive meanwhile are held and replayed in order.
+ */
+export function createYjsEndpoint(rooms: RoomRegistry) {
+	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+	const alive = new WeakSet<WebSocket>();
+
+	const pinger = setInterval(() => {
+		for (const ws of wss.clients) {
+			if (!alive.has(ws)) {
+				ws.terminate();
+				continue;
+			}
+			alive.delete(ws);
+			ws.ping();
+		}
+	}, PING_INTERVAL_MS);
+	pinger.unref();
+
+	async function connect(ws: WebSocket, roomIdText: string): Promise<void> {
+		alive.add(ws);
+		ws.on('pong', () => alive.add(ws));
+		ws.on('error', () => ws.terminate());
+		const held: [RawData, boolean][] = [];
+		const hold = (data: RawData, isBinary: boolean) => held.push([data, isBinary]);
+		ws.on('message', hold);
+
+		const roomId = roomIdSchema.safeParse(roomIdText);
+		const lease = roomId.success ? await rooms.acquire(roomId.data) : undefined;
+		if (!lease) {
+			ws.close(CLOSE_ROOM_NOT_FOUND, 'room not found');
+			return;
+		}
+		if (ws.readyState !== ws.OPEN) {
+			lease.release();
+			return;
+		}
+		const connection = serveYjsConnection(ws, lease.room);
+		ws.off('message', hold);
+		ws.once('close', () => {
+			connection.detach();
+			lease.release();
+		});
+		for (const [data, isBinary] of held) ws.emit('message', data, isBinary);
+	}
+
+	return {
+		/** Takes the upgrade if it is for the Yjs path; answers whether it did. */
+		handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+			const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+			if (!path.startsWith(YJS_PATH_PREFIX)) return false;
+			const roomIdText = path.slice(YJS_PATH_PREFIX.length);
+			wss.handleUpgrade(request, socket, head, (ws) => {
+				connect(ws, roomIdText).catch((error: unknown) => {
+					console.error('[yjs] could not open a room', error);
+					ws.close(CLOSE_SERVER_ERROR, 'the room could not be opened');
+				});
+			});
+			return true;
+		},
+		async close(): Promise<void> {
+			clearInterval(pinger);
+			for (const ws of wss.clients) ws.terminate();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		}
+	};
+}

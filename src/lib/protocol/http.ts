@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { playbookIdSchema, roomIdSchema } from './ids';
+
+export const createRoomRequestSchema = z.object({ playbookId: playbookIdSchema });
+export type CreateRoomRequest = z.infer<typeof createRoomRequestSchema>;
+
+export const createRoomReplySchema = z.object({
+	id: roomIdSchema,
+	url: z.string(),
+	playbookId: playbookIdSchema
+});
+export type CreateRoomReply = z.infer<typeof createRoomReplySchema>;
+
+/** Body of every HTTP error answer: a plain message a person can read, and the problems found. */
+export const httpErrorSchema = z.object({
+	error: z.string(),
+	problems: z.array(z.string()).optional()
+});
+export type HttpError = z.infer<typeof httpErrorSchema>;
+
+/** Stored room metadata: what a room was started from and when. */
+export const roomMetaSchema = z.object({
+	id: roomIdSchema,
+	playbookId: playbookIdSchema,
+	createdAt: z.number().int().nonnegative()
+});
+export type RoomMeta = z.infer<typeof roomMetaSchema>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { participantIdSchema } from './ids';
+
+/** Display names are plain text, trimmed, 1 to 40 characters. */
+export const displayNameSchema = z
+	.string()
+	.trim()
+	.min(1, 'must not be empty')
+	.max(40, 'must be at most 40 characters');
+
+/** connected: the tab is open and visible; away: open but hidden; gone: no connection. */
+export const presenceStatusSchema = z.enum(['connected', 'away', 'gone']);
+export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
+
+export const participantSchema = z.object({
+	participantId: participantIdSchema,
+	name: displayNameSchema,
+	roleId: z.string().min(1).max(40),
+	status: presenceStatusSchema,
+	/** Server time (ms) of the last sign of life, used to expire entries whose server vanished. */
+	seenAt: z.number().int().nonnegative()
+});
+export type Participant = z.infer<typeof participantSchema>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { participantIdSchema, roomIdSchema } from './ids';
+import { displayNameSchema, type Participant } from './presence';
+import type { ControlCommand } from './control';
+
+export const joinRequestSchema = z.object({
+	protocolVersion: z.number().int(),
+	roomId: roomIdSchema,
+	participantId: participantIdSchema,
+	name: displayNameSchema,
+	roleId: z.string().min(1).max(40)
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/** Sent when the tab is hidden or shown again. */
+export const visibilityRequestSchema = z.object({ visible: z.boolean() });
+export type VisibilityRequest = z.infer<typeof visibilityRequestSchema>;
+
+export const errorCodeSchema = z.enum([
+	'invalid_payload',
+	'protocol_mismatch',
+	'room_not_found',
+	'unknown_role',
+	'not_joined',
+	'invalid_command',
+	'internal'
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const protocolErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type ProtocolError = z.infer<typeof protocolErrorSchema>;
+
+/** Every acknowledgement is either a success with its data or a typed error. */
+export type Reply<T extends object = Record<never, never>> =
+	({ ok: true } & T) | { ok: false; error: ProtocolError };
+
+export type JoinReply = Reply<{ roster: Participant[] }>;
+export type ClockReply = { serverTime: number };
+
+/**
+ * Events the browser sends. Payloads are typed for the sender's convenience, but the server
+ * treats them as `unknown` and parses each with the schema of the same name (docs/protocol.md).
+ */
+export interface ClientToServerEvents {
+	'room:join': (request: JoinRequest, ack: (reply: JoinReply) => void) => void;
+	'presence:visibility': (request: VisibilityRequest) => void;
+	'control:command': (command: ControlCommand, ack: (reply: Reply) => void) => void;
+	'clock:ping': (ack: (reply: ClockReply) => void) => void;
+}
+
+/** Events the server sends. */
+export interface ServerToClientEvents {
+	'presence:roster': (roster: Participant[]) => void;
+	'protocol:error': (error: ProtocolError) => void;
+}

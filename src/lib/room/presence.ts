@@ -1,0 +1,40 @@
+import type { Participant } from '../protocol/presence';
+
+export interface PresencePolicy {
+	/** A record not refreshed for this long is shown as gone: its server stopped heart-beating. */
+	staleAfterMs: number;
+	/** A record not refreshed for this long is dropped from the roster. */
+	forgetAfterMs: number;
+}
+
+export const DEFAULT_PRESENCE_POLICY: PresencePolicy = {
+	staleAfterMs: 30_000,
+	forgetAfterMs: 30 * 60_000
+};
+
+export interface RosterView {
+	roster: Participant[];
+	/** Ids whose records are old enough to delete from the store. */
+	expired: string[];
+}
+
+/** Turns stored presence records into what people see at server time `now`. */
+export function rosterView(
+	records: readonly Participant[],
+	now: number,
+	policy: PresencePolicy
+): RosterView {
+	const roster: Participant[] = [];
+	const expired: string[] = [];
+	for (const record of records) {
+		const age = now - record.seenAt;
+		if (age > policy.forgetAfterMs) expired.push(record.participantId);
+		else if (age > policy.staleAfterMs && record.status !== 'gone')
+			roster.push({ ...record, status: 'gone' });
+		else roster.push(record);
+	}
+	roster.sort(
+		(a, b) => a.name.localeCompare(b.name) || a.participantId.localeCompare(b.participantId)
+	);
+	return { roster, expired };
+}

@@ -14,7 +14,7 @@ import {
 	type ControlResult
 } from '../../src/lib/room/control';
 import type { DocStore } from '../storage/doc-store';
-import { controlWriters, touchesControl } from '../yjs/control-guard';
+import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
@@ -71,13 +71,13 @@ export class LoadedRoom {
 	}
 
 	/**
-	 * Applies an update from a client unless it would touch the control map. Answers whether it
-	 * was applied; throws on an update that cannot be decoded.
+	 * Applies an update from a client without the parts that would change the control map.
+	 * Answers how many parts were taken out; throws on an update that cannot be decoded.
 	 */
-	applyClientUpdate(update: Uint8Array, origin: unknown): boolean {
-		if (touchesControl(update, this.doc, this.#writers)) return false;
-		Y.applyUpdate(this.doc, update, origin);
-		return true;
+	applyClientUpdate(update: Uint8Array, origin: unknown): number {
+		const guarded = stripControlWrites(update, this.doc, this.#writers);
+		Y.applyUpdate(this.doc, guarded.update, origin);
+		return guarded.stripped;
 	}
 
 	readControl(): ControlState {

@@ -34,7 +34,7 @@ function awarenessMessage(room: LoadedRoom, clients: number[]): Uint8Array {
 
 /**
  * Speaks the y-websocket protocol with one client over an open socket: sync steps and updates
- * both ways, awareness relayed. Client updates that touch the control map are dropped (rule Y3);
+ * both ways, awareness relayed. The parts of client updates that would change the control map are refused (rule Y3);
  * a frame that cannot be decoded closes this connection only (rule Y5).
  */
 export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach(): void } {
@@ -76,8 +76,9 @@ export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach():
 					syncType === syncProtocol.messageYjsUpdate
 				) {
 					const update = decoding.readVarUint8Array(decoder);
-					if (!room.applyClientUpdate(update, ws)) {
-						console.warn(`[room ${room.meta.id}] dropped a client update that touched control`);
+					const stripped = room.applyClientUpdate(update, ws);
+					if (stripped > 0) {
+						console.warn(`[room ${room.meta.id}] refused ${stripped} client writes to control`);
 					}
 				} else {
 					throw new MalformedMessage(`unknown sync message ${syncType}`);

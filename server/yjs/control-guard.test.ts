@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
+import { controlWriters, stripControlWrites } from './control-guard';
+
+/** A server document with a control map, and a client that has synced with it. */
+function setup() {
+	const server = new Y.Doc();
+	server.getMap(CONTROL_MAP).set('phaseIndex', 0);
+	server.getMap(CONTROL_MAP).set('timer', { status: 'idle', durationMs: 60_000 });
+	const client = new Y.Doc();
+	Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+	/** Sends the client's changes the way y-websocket's sync step 2 does. */
+	const send = () => {
+		const diff = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+		const guarded = stripControlWrites(diff, server, controlWriters(server));
+		Y.applyUpdate(server, guarded.update);
+		return guarded;
+	};
+	return { server, client, send };
+}
+
+describe('control guard (rule Y3)', () => {
+	test('the writers are the clients that wrote control, found again after a reload', () => {
+		const { server } = setup();
+		const reloaded = new Y.Doc();
+		Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(server));
+		expect(controlWriters(reloaded)).toEqual(new Set([server.clientID]));
+	});
+
+	test.each([
+		// An overwrite is a new item after a server item plus the deletion of that item.
+		['an overwrite of a server key', (m: Y.Map<unknown>) => m.set('phaseIndex', 4), 2],
+		['a new key', (m: Y.Map<unknown>) => m.set('host', 'me'), 1],
+		['a delete of a server key', (m: Y.Map<unknown>) => m.delete('timer'), 1]
+	])('%s is stripped while the content in the same update is kept', (_case, write, parts) => {
+		const { server, client, send } = setup();
+		const before = server.getMap(CONTROL_MAP).toJSON();
+		write(client.getMap(CONTROL_MAP));
+		client.getText(NOTES_TEXT).insert(0, 'kept');
+		expect(send().stripped).toBe(parts);
+		expect(server.getMap(CONTROL_MAP).toJSON()).toEqual(before);
+		expect(server.getText(NOTES_TEXT).toString()).toBe('kept');
+		// Later edits of the same client still apply: its clock sequence has no gap.
+		client.getText(NOTES_TEXT).insert(4, ' going');
+		send();
+		expect(server.getText(NOTES_TEXT).toString()).toBe('kept going');
+		expect(server.store.pendingStructs).toBeNull();
+	});
+
+	test('an update that only carries content is passed on as the same bytes', () => {
+		const { server, client } = setup();
+		// The server overwrote a key, so the client's delete set now names a server item.
+		server.getMap(CONTROL_MAP).set('phaseIndex', 1);
+		Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+		client.getText(NOTES_TEXT).insert(0, 'hello');
+		const diff = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+		const guarded = stripControlWrites(diff, server, controlWriters(server));
+		expect(guarded.stripped).toBe(0);
+		expect(guarded.update).toBe(diff);
+	});
+
+	test('a malformed update throws instead of being applied', () => {
+		const { server } = setup();
+		expect(() =>
+			stripControlWrites(new Uint8Array([1, 2, 3]), server, controlWriters(server))
+		).toThrow();
+	});
+});

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import type { CreateRoomReply } from '../../src/lib/protocol/http';
+
+export interface TestServerOptions {
+	dataDir?: string;
+	redisUrl?: string;
+	port?: number;
+}
+
+/** The real server (API, Yjs, socket.io) on a free port, without SvelteKit's pages. */
+export function startTestServer(options: TestServerOptions = {}): Promise<RunningServer> {
+	return startServer(
+		loadConfig({
+			PORT: String(options.port ?? 0),
+			HOST: '127.0.0.1',
+			DATA_DIR: options.dataDir ?? tempDir(),
+			REDIS_URL: options.redisUrl,
+			ROOM_UNLOAD_GRACE_MS: '50'
+		})
+	);
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh folder removed when the test process ends. */
+export function tempDir(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'practice-room-test-'));
+	tempDirs.push(dir);
+	return dir;
+}
+
+process.once('exit', () => {
+	for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+export async function createRoom(
+	baseUrl: string,
+	playbookId = 'active-listening-sprint'
+): Promise<CreateRoomReply> {
+	const response = await fetch(`${baseUrl}/api/rooms`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ playbookId })
+	});
+	if (response.status !== 201) throw new Error(`room not created: ${response.status}`);
+	return (await response.json()) as CreateRoomReply;
+}

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import type { DocStore } from '../../server/storage/doc-store';
+import type { RoomMeta } from '../../src/lib/protocol/http';
+
+let counter = 0;
+const meta = (): RoomMeta => ({
+	id: `room${String(++counter).padStart(18, '0')}`,
+	playbookId: 'active-listening-sprint',
+	createdAt: 1_700_000_000_000
+});
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+	let captured: Uint8Array | undefined;
+	const capture = (update: Uint8Array) => (captured = update);
+	doc.on('update', capture);
+	doc.getText('notes').insert(doc.getText('notes').length, text);
+	doc.off('update', capture);
+	return captured!;
+}
+
+function rebuild(updates: Uint8Array[]): string {
+	const doc = new Y.Doc();
+	for (const update of updates) Y.applyUpdate(doc, update);
+	return doc.getText('notes').toString();
+}
+
+/** The behaviour every DocStore must have (SQLite and Redis run this same suite). */
+export function docStoreContract(name: string, open: () => Promise<DocStore>): void {
+	describe(`DocStore contract: ${name}`, () => {
+		let store: DocStore;
+		beforeEach(async () => {
+			store = await open();
+		});
+		afterEach(() => store.close());
+
+		test('a created room is found with its metadata; an unknown one is not', async () => {
+			const room = meta();
+			await store.createRoom(room, textUpdate(new Y.Doc(), 'init'));
+			expect(await store.getRoom(room.id)).toEqual(room);
+			expect(await store.getRoom('AAAAAAAAAAAAAAAAAAAAAA')).toBeUndefined();
+		});
+
+		test('creating a room twice fails and keeps the first', async () => {
+			const room = meta();
+			await store.createRoom(room, textUpdate(new Y.Doc(), 'first'));
+			await expect(
+				store.createRoom({ ...room, playbookId: 'other' }, new Uint8Array())
+			).rejects.toThrow();
+			expect((await store.getRoom(room.id))?.playbookId).toBe('active-listening-sprint');
+		});
+
+		test('the document is the initial update followed by every appended update, in order', async () => {
+			const room = meta();
+			const doc = new Y.Doc();
+			await store.createRoom(room, textUpdate(doc, 'a'));
+			for (const part of ['b', 'c', 'd']) await store.appendUpdate(room.id, textUpdate(doc, part));
+			const stored = await store.loadDoc(room.id);
+			expect(stored.updates).toHaveLength(4);
+			expect(rebuild(stored.updates)).toBe('abcd');
+			expect(stored.cursor).toBeDefined();
+		});
+
+		test('compaction replaces the log up to the cursor and keeps what came after', async () => {
+			const room = meta();
+			const doc = new Y.Doc();
+			await store.createRoom(room, textUpdate(doc, 'a'));
+			await store.appendUpdate(room.id, textUpdate(doc, 'b'));
+			const cursor = await store.appendUpdate(room.id, textUpdate(doc, 'c'));
+			const snapshot = Y.encodeStateAsUpdate(doc);
+			await store.appendUpdate(room.id, textUpdate(doc, 'd'));
+			await store.compact(room.id, snapshot, cursor);
+			const stored = await store.loadDoc(room.id);
+			expect(stored.updates).toHaveLength(2);
+			expect(rebuild(stored.updates)).toBe('abcd');
+		});
+
+		test('rooms do not see each other’s updates', async () => {
+			const first = meta();
+			const second = meta();
+			await store.createRoom(first, textUpdate(new Y.Doc(), 'one'));
+			await store.createRoom(second, textUpdate(new Y.Doc(), 'two'));
+			expect(rebuild((await store.loadDoc(first.id)).updates)).toBe('one');
+			expect(rebuild((await store.loadDoc(second.id)).updates)).toBe('two');
+		});
+	});
+}

@@ -24,11 +24,9 @@ const SOCKET_IO_PATH = '/socket.io/';
  */
 export async function startServer(config: Config, pages?: PageHandler): Promise<RunningServer> {
 	const services = await createServices(config);
-	let realtime: ReturnType<typeof attachRealtime> | undefined;
-
+	// Requests only arrive after listen(), by which time `realtime` is set.
 	const server = createServer((req, res) => {
 		const notFound = () => sendJson(res, 404, { error: 'Not found.' });
-		if (!realtime) return notFound();
 		realtime
 			.api(req, res)
 			.then((handled) => {
@@ -41,9 +39,9 @@ export async function startServer(config: Config, pages?: PageHandler): Promise<
 				if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong on the server.' });
 			});
 	});
-	realtime = attachRealtime(server, services);
+	const realtime = attachRealtime(server, services);
 	server.on('upgrade', (req, socket, head: Buffer) => {
-		if (realtime?.handleUpgrade(req, socket, head)) return;
+		if (realtime.handleUpgrade(req, socket, head)) return;
 		if (!req.url?.startsWith(SOCKET_IO_PATH)) socket.destroy();
 	});
 
@@ -59,7 +57,7 @@ export async function startServer(config: Config, pages?: PageHandler): Promise<
 		url: `http://${host}:${port}`,
 		async close() {
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-			await realtime?.close();
+			await realtime.close();
 			server.closeAllConnections();
 			await closed;
 			await services.close();

@@ -4,9 +4,10 @@ import type { Participant } from '../../src/lib/protocol/presence';
 import { formatProblems } from '../../src/lib/protocol/problems';
 import {
 	joinRequestSchema,
+	watchRequestSchema,
 	visibilityRequestSchema,
 	type ClientToServerEvents,
-	type JoinReply,
+	type RosterReply,
 	type ProtocolError,
 	type Reply,
 	type ServerToClientEvents
@@ -89,7 +90,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		await broadcastRoster(member.roomId, true);
 	}
 
-	async function join(socket: RoomSocket, payload: unknown): Promise<JoinReply> {
+	async function join(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
 		const parsed = joinRequestSchema.safeParse(payload);
 		if (!parsed.success) return failure('invalid_payload', formatProblems(parsed.error).join('; '));
 		const request = parsed.data;
@@ -120,6 +121,17 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		lastRoster.set(request.roomId, JSON.stringify(roster));
 		socket.to(roomChannel(request.roomId)).emit('presence:roster', roster);
 		return { ok: true, roster };
+	}
+
+	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
+		const parsed = watchRequestSchema.safeParse(payload);
+		if (!parsed.success) return failure('invalid_payload', formatProblems(parsed.error).join('; '));
+		const { roomId } = parsed.data;
+		if (!(await deps.rooms.getRoom(roomId))) {
+			return failure('room_not_found', 'This room does not exist or has ended.');
+		}
+		await socket.join(roomChannel(roomId));
+		return { ok: true, roster: await deps.presence.list(roomId, deps.now()) };
 	}
 
 	async function setVisibility(socket: RoomSocket, payload: unknown): Promise<void> {
@@ -159,8 +171,11 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		socket.on('clock:ping', (ack: unknown) => {
 			if (typeof ack === 'function') ack({ serverTime: deps.now() });
 		});
+		socket.on('room:watch', (payload: unknown, ack: unknown) =>
+			guarded(socket, async () => asAck<RosterReply>(ack)(await watch(socket, payload)))
+		);
 		socket.on('room:join', (payload: unknown, ack: unknown) =>
-			guarded(socket, async () => asAck<JoinReply>(ack)(await join(socket, payload)))
+			guarded(socket, async () => asAck<RosterReply>(ack)(await join(socket, payload)))
 		);
 		socket.on('presence:visibility', (payload: unknown) =>
 			guarded(socket, () => setVisibility(socket, payload))

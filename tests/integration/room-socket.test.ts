@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import type { Participant } from '../../src/lib/protocol/presence';
-import type { JoinReply, Reply } from '../../src/lib/protocol/socket-events';
+import type { RosterReply, Reply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { connectSocket, connectSynced, participantId, type TestSocket } from '../support/clients';
 import { startRedis, type TestRedis } from '../support/redis-server';
@@ -39,7 +39,7 @@ function join(
 		participantId: id,
 		name,
 		roleId
-	}) as Promise<JoinReply>;
+	}) as Promise<RosterReply>;
 }
 
 /** Sends a raw event, bypassing the typed event map, as a misbehaving client would. */
@@ -83,6 +83,26 @@ describe.each([
 		await waitFor(() => aRoster.latest.find((p) => p.name === 'Bo')?.status === 'away', 'B away');
 		b.disconnect();
 		await waitFor(() => aRoster.latest.find((p) => p.name === 'Bo')?.status === 'gone', 'B gone');
+	});
+
+	test('[S7] watching a room shows its roster before joining, and follows it', async () => {
+		const room = await createRoom(server.url);
+		const member = await socket(server.url);
+		await join(member, room.id, 'Ada', 'speaker');
+		const visitor = await socket(server.url);
+		const roster = rosterOf(visitor);
+		const watched = await visitor.emitWithAck('room:watch', { roomId: room.id });
+		expect(watched.ok && watched.roster.map((p) => [p.name, p.roleId])).toEqual([
+			['Ada', 'speaker']
+		]);
+		await join(await socket(server.url), room.id, 'Bo', 'listener');
+		await waitFor(() => roster.latest.length === 2, 'the visitor to see Bo arrive');
+		expect(
+			await visitor.emitWithAck('room:watch', { roomId: 'AAAAAAAAAAAAAAAAAAAAAA' })
+		).toMatchObject({
+			ok: false,
+			error: { code: 'room_not_found' }
+		});
 	});
 
 	test('[S3] the same participant reconnecting is one person, connected again', async () => {

@@ -12,6 +12,10 @@ export const joinRequestSchema = z.object({
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 
+/** Follow a room's roster before joining it, to see who is there and which roles are taken. */
+export const watchRequestSchema = z.object({ roomId: roomIdSchema });
+export type WatchRequest = z.infer<typeof watchRequestSchema>;
+
 /** Sent when the tab is hidden or shown again. */
 export const visibilityRequestSchema = z.object({ visible: z.boolean() });
 export type VisibilityRequest = z.infer<typeof visibilityRequestSchema>;
@@ -34,7 +38,7 @@ export type ProtocolError = z.infer<typeof protocolErrorSchema>;
 export type Reply<T extends object = Record<never, never>> =
 	({ ok: true } & T) | { ok: false; error: ProtocolError };
 
-export type JoinReply = Reply<{ roster: Participant[] }>;
+export type RosterReply = Reply<{ roster: Participant[] }>;
 export type ClockReply = { serverTime: number };
 
 /**
@@ -42,7 +46,8 @@ export type ClockReply = { serverTime: number };
  * treats them as `unknown` and parses each with the schema of the same name (docs/protocol.md).
  */
 export interface ClientToServerEvents {
-	'room:join': (request: JoinRequest, ack: (reply: JoinReply) => void) => void;
+	'room:watch': (request: WatchRequest, ack: (reply: RosterReply) => void) => void;
+	'room:join': (request: JoinRequest, ack: (reply: RosterReply) => void) => void;
 	'presence:visibility': (request: VisibilityRequest) => void;
 	'control:command': (command: ControlCommand, ack: (reply: Reply) => void) => void;
 	'clock:ping': (ack: (reply: ClockReply) => void) => void;

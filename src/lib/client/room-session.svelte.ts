@@ -1,0 +1,147 @@
+import { io, type Socket } from 'socket.io-client';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { ControlCommand } from '../protocol/control';
+import type { Participant } from '../protocol/presence';
+import type {
+	ClientToServerEvents,
+	ProtocolError,
+	ServerToClientEvents
+} from '../protocol/socket-events';
+import { PROTOCOL_VERSION } from '../protocol/version';
+import type { RoomIdentity } from './identity';
+import { RoomDoc } from './room-doc.svelte';
+import { ServerClock } from './server-clock.svelte';
+
+type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How long a command may wait for its answer before the person is told. */
+const COMMAND_TIMEOUT_MS = 5_000;
+
+/**
+ * One tab's live connection to a room: the shared document over y-websocket (kept in IndexedDB
+ * too, so notes typed offline survive a reload), presence and control over socket.io, and the
+ * server clock. Everything a component shows is reactive state here.
+ */
+export class RoomSession {
+	readonly doc: RoomDoc;
+	readonly clock: ServerClock;
+	roster = $state<Participant[]>([]);
+	/** The last problem worth telling the person about, in plain words. */
+	problem = $state<string | undefined>();
+	#socketConnected = $state(false);
+	#docConnected = $state(false);
+	#docSynced = $state(false);
+	#identity: RoomIdentity | undefined;
+	readonly #socket: RoomSocket;
+	readonly #provider: WebsocketProvider;
+	readonly #local: IndexeddbPersistence;
+
+	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
+	readonly connection = $derived.by(() => {
+		if (this.#socketConnected && this.#docConnected && this.#docSynced) return 'live';
+		return this.#docSynced ? 'reconnecting' : 'connecting';
+	});
+
+	constructor(readonly roomId: string) {
+		const ydoc = new Y.Doc();
+		this.doc = new RoomDoc(ydoc);
+		this.#local = new IndexeddbPersistence(`practice-room:${roomId}`, ydoc);
+		const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
+		this.#provider = new WebsocketProvider(wsBase, roomId, ydoc, { maxBackoffTime: 2_500 });
+		this.#provider.on('status', ({ status }) => {
+			this.#docConnected = status === 'connected';
+		});
+		this.#provider.on('sync', (synced: boolean) => {
+			if (synced) this.#docSynced = true;
+		});
+
+		this.#socket = io({ transports: ['websocket'], reconnectionDelayMax: 2_500 });
+		this.clock = new ServerClock(() =>
+			this.#socket
+				.timeout(COMMAND_TIMEOUT_MS)
+				.emitWithAck('clock:ping')
+				.then((r) => r.serverTime)
+		);
+		this.#socket.on('connect', () => {
+			this.#socketConnected = true;
+			void this.clock.start();
+			if (this.#identity) void this.#join(this.#identity);
+			else void this.#watch();
+		});
+		this.#socket.on('disconnect', () => {
+			this.#socketConnected = false;
+			this.clock.stop();
+		});
+		this.#socket.on('presence:roster', (roster) => (this.roster = roster));
+		this.#socket.on('protocol:error', (error) => (this.problem = error.message));
+
+		document.addEventListener('visibilitychange', this.#reportVisibility);
+	}
+
+	/** Follows the roster before joining, so the join form knows who is here. */
+	async #watch(): Promise<void> {
+		try {
+			const reply = await this.#socket
+				.timeout(COMMAND_TIMEOUT_MS)
+				.emitWithAck('room:watch', { roomId: this.roomId });
+			if (reply.ok) this.roster = reply.roster;
+			else this.problem = reply.error.message;
+		} catch {
+			// Disconnected again: the next connect watches again.
+		}
+	}
+
+	/** Joins with a name and role; answers the server's error, if any. */
+	async join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
+		this.#identity = identity;
+		return this.#join(identity);
+	}
+
+	async #join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
+		if (!this.#socket.connected) return undefined; // Joins on connect.
+		try {
+			const reply = await this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('room:join', {
+				protocolVersion: PROTOCOL_VERSION,
+				roomId: this.roomId,
+				...identity
+			});
+			if (!reply.ok) return reply.error;
+			this.roster = reply.roster;
+			this.#reportVisibility();
+			return undefined;
+		} catch {
+			return { code: 'internal', message: 'The server did not answer. Check your connection.' };
+		}
+	}
+
+	/** Sends a control command; a refusal or a lost answer becomes `problem`. */
+	async command(command: ControlCommand): Promise<void> {
+		this.problem = undefined;
+		try {
+			const reply = await this.#socket
+				.timeout(COMMAND_TIMEOUT_MS)
+				.emitWithAck('control:command', command);
+			if (!reply.ok) this.problem = reply.error.message;
+		} catch {
+			this.problem = 'That did not reach the server. It will be back in a moment; try again then.';
+		}
+	}
+
+	#reportVisibility = () => {
+		if (this.#socket.connected && this.#identity) {
+			this.#socket.emit('presence:visibility', { visible: document.visibilityState === 'visible' });
+		}
+	};
+
+	destroy(): void {
+		document.removeEventListener('visibilitychange', this.#reportVisibility);
+		this.clock.stop();
+		this.#socket.disconnect();
+		this.#provider.destroy();
+		void this.#local.destroy();
+		this.doc.destroy();
+		this.doc.doc.destroy();
+	}
+}

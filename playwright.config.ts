@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+
+/** Chromium comes from Debian (/usr/bin/chromium); Playwright cannot download its own here. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 90_000,
+	expect: { timeout: 10_000 },
+	reporter: 'list',
+	use: {
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-sync'
+			]
+		},
+		trace: 'retain-on-failure'
+	}
+});

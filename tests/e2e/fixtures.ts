@@ -1,0 +1,72 @@
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { AppServer } from './app-server';
+
+export { expect };
+
+/** Shifts the page's wall clock (Date) by `shiftMs`, as on a device whose clock is wrong. */
+function shiftClock(shiftMs: number): void {
+	const RealDate = Date;
+	class ShiftedDate extends RealDate {
+		constructor(...args: [] | ConstructorParameters<typeof Date>) {
+			if (args.length === 0) super(RealDate.now() + shiftMs);
+			else super(...(args as ConstructorParameters<typeof Date>));
+		}
+		static override now(): number {
+			return RealDate.now() + shiftMs;
+		}
+	}
+	globalThis.Date = ShiftedDate as DateConstructor;
+}
+
+/** Counts chimes: every oscillator started by Web Audio is recorded on the window. */
+function recordChimes(): void {
+	const start = OscillatorNode.prototype.start;
+	(window as unknown as { chimes: number }).chimes = 0;
+	OscillatorNode.prototype.start = function (...args: Parameters<typeof start>) {
+		(window as unknown as { chimes: number }).chimes++;
+		return start.apply(this, args);
+	};
+}
+
+export async function openPerson(
+	browser: Browser,
+	options: { clockShiftMs?: number } = {}
+): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+	if (options.clockShiftMs) await context.addInitScript(shiftClock, options.clockShiftMs);
+	await context.addInitScript(recordChimes);
+	const page = await context.newPage();
+	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+	return page;
+}
+
+export async function joinRoom(
+	page: Page,
+	name: string,
+	role: 'Speaker' | 'Listener'
+): Promise<void> {
+	await page.getByLabel('Your name').fill(name);
+	await page.getByRole('radio', { name: new RegExp(role) }).check();
+	await page.getByRole('button', { name: 'Join', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'In the room' })).toBeVisible();
+}
+
+/** The milliseconds left on a page's timer, as it shows them now. */
+export function remainingOn(page: Page): Promise<number> {
+	return page
+		.locator('[data-remaining-ms]')
+		.getAttribute('data-remaining-ms')
+		.then((value) => Number(value));
+}
+
+export const test = base.extend<object, { app: AppServer }>({
+	app: [
+		// eslint-disable-next-line no-empty-pattern -- reason: Playwright requires the destructuring.
+		async ({}, use) => {
+			const app = await AppServer.start();
+			await use(app);
+			await app.dispose();
+		},
+		{ scope: 'worker' }
+	]
+});

@@ -1,0 +1,22 @@
+# Practice Room: one Node process serving pages, API, Yjs sync and socket.io on $PORT.
+FROM node:24-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:24-slim
+WORKDIR /app
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/build ./build
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s \
+  CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Create the data folder before declaring the volume: later changes to it would be discarded.
+RUN mkdir -p /data && chown node:node /data
+VOLUME /data
+USER node
+CMD ["node", "build/main.js"]

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
-import { provideRoomDirectory } from '../src/lib/server/room-directory';
+import { provideDirectory } from '../src/lib/server/directory';
 import { createApi } from './http/api';
 import type { Services } from './services';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
@@ -40,8 +40,17 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		now,
 		heartbeatMs: PRESENCE_HEARTBEAT_MS
 	});
-	provideRoomDirectory(services.rooms);
-	const api = createApi({ rooms: services.rooms, publicUrl: services.config.PUBLIC_URL, now });
+	provideDirectory({
+		getRoom: (id) => services.rooms.getRoom(id),
+		findPlaybook: (id) => services.playbooks.find(id),
+		listPlaybooks: () => services.playbooks.list()
+	});
+	const api = createApi({
+		rooms: services.rooms,
+		playbooks: services.playbooks,
+		publicUrl: services.config.PUBLIC_URL,
+		now
+	});
 
 	return {
 		api,

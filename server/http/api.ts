@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { builtInPlaybooks, findPlaybook } from '../../src/lib/playbooks/library';
 import { createRoomRequestSchema, type CreateRoomReply } from '../../src/lib/protocol/http';
-import { summarizePlaybook } from '../../src/lib/protocol/playbook';
 import { formatProblems } from '../../src/lib/protocol/problems';
+import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { HttpProblem, readJson, sendJson } from './json';
 
 export interface ApiDeps {
 	rooms: RoomRegistry;
+	playbooks: PlaybookCatalog;
 	publicUrl: string | undefined;
 	now(): number;
 }
@@ -41,13 +41,25 @@ export function createApi(deps: ApiDeps) {
 		[
 			'GET',
 			/^\/api\/playbooks$/,
-			async (_req, res) => sendJson(res, 200, builtInPlaybooks.map(summarizePlaybook))
+			async (_req, res) => sendJson(res, 200, await deps.playbooks.list())
+		],
+		[
+			'POST',
+			/^\/api\/playbooks$/,
+			async (req, res) => {
+				const created = await deps.playbooks.create(await readJson(req), deps.now());
+				if (!created.ok) {
+					throw new HttpProblem(400, 'The playbook is not valid.', created.problems);
+				}
+				const { id } = created.data;
+				sendJson(res, 201, { id, url: `${baseUrl(req, deps.publicUrl)}/p/${id}` });
+			}
 		],
 		[
 			'GET',
 			/^\/api\/playbooks\/([^/]+)$/,
 			async (_req, res, id) => {
-				const playbook = findPlaybook(id);
+				const playbook = await deps.playbooks.find(id);
 				if (!playbook) throw new HttpProblem(404, `There is no playbook "${id}".`);
 				sendJson(res, 200, playbook);
 			}
@@ -62,7 +74,7 @@ export function createApi(deps: ApiDeps) {
 					throw new HttpProblem(400, 'The request is not a valid room request.', problems);
 				}
 				const { playbookId } = parsed.data;
-				if (!findPlaybook(playbookId)) {
+				if (!(await deps.playbooks.find(playbookId))) {
 					throw new HttpProblem(400, `There is no playbook "${playbookId}".`, [
 						`playbookId: unknown playbook "${playbookId}"`
 					]);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const MAX_BODY_BYTES = 16 * 1024;
+/** Large enough for a long playbook, small enough that no body can strain the server. */
+const MAX_BODY_BYTES = 128 * 1024;
 
 export class HttpProblem extends Error {
 	constructor(

@@ -9,5 +9,4 @@ export interface PresenceStore {
 	put(roomId: string, participant: Participant): Promise<void>;
 	/** The roster at server time `now`: stale records shown as gone, old ones forgotten. */
 	list(roomId: string, now: number): Promise<Participant[]>;
-	close(): Promise<void>;
 }

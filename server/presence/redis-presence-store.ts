@@ -33,9 +33,6 @@ export function createRedisPresenceStore(
 			const { roster, expired } = rosterView(records, now, policy);
 			if (expired.length > 0) await client.hDel(key, expired);
 			return roster;
-		},
-		async close() {
-			// The connection is shared and closed by its owner.
 		}
 	};
 }

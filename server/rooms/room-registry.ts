@@ -18,7 +18,7 @@ interface Entry {
 export interface RoomRegistryOptions {
 	/** How long a room with no connection stays in memory, in case someone comes straight back. */
 	unloadGraceMs: number;
-	findPlaybook(id: string): Playbook | undefined;
+	findPlaybook(id: string): Promise<Playbook | undefined>;
 }
 
 /**
@@ -34,7 +34,7 @@ export class RoomRegistry {
 	) {}
 
 	async create(meta: RoomMeta): Promise<void> {
-		const playbook = this.options.findPlaybook(meta.playbookId);
+		const playbook = await this.options.findPlaybook(meta.playbookId);
 		if (!playbook) throw new Error(`unknown playbook ${meta.playbookId}`);
 		await this.store.createRoom(meta, initialRoomUpdate(playbook));
 	}
@@ -83,7 +83,7 @@ export class RoomRegistry {
 	async #load(roomId: string): Promise<LoadedRoom | undefined> {
 		const meta = await this.store.getRoom(roomId);
 		if (!meta) return undefined;
-		const playbook = this.options.findPlaybook(meta.playbookId);
+		const playbook = await this.options.findPlaybook(meta.playbookId);
 		if (!playbook) {
 			console.error(`[room ${roomId}] its playbook ${meta.playbookId} is missing`);
 			return undefined;

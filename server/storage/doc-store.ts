@@ -10,7 +10,7 @@ export interface StoredDoc {
 /**
  * Durable storage of rooms and their Yjs documents as an append-only log of updates plus a
  * compacted snapshot. Implementations: SQLite (embedded default) and Redis; both pass
- * tests/integration/doc-store.contract.ts.
+ * tests/integration/doc-store.contract.ts. The connection belongs to the caller, who closes it.
  */
 export interface DocStore {
 	/** Stores a new room with the update that initialises its document. */
@@ -21,5 +21,4 @@ export interface DocStore {
 	loadDoc(roomId: string): Promise<StoredDoc>;
 	/** Replaces the snapshot and drops the log entries up to and including `cursor`. */
 	compact(roomId: string, snapshot: Uint8Array, cursor: string): Promise<void>;
-	close(): Promise<void>;
 }

@@ -53,9 +53,6 @@ export function createRedisDocStore(client: RedisClient): DocStore {
 				.set(k.snapshot, Buffer.from(snapshot))
 				.xTrim(k.log, 'MINID', nextStreamId(cursor))
 				.exec();
-		},
-		async close() {
-			// The connection is shared and closed by its owner.
 		}
 	};
 }

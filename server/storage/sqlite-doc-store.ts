@@ -1,35 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
 import type { DocStore, StoredDoc } from './doc-store';
+import { inTransaction } from './sqlite';
 
-const SCHEMA = `
-	PRAGMA journal_mode = WAL;
-	PRAGMA synchronous = NORMAL;
-	CREATE TABLE IF NOT EXISTS rooms (
-		id TEXT PRIMARY KEY,
-		playbook_id TEXT NOT NULL,
-		created_at INTEGER NOT NULL
-	);
-	CREATE TABLE IF NOT EXISTS doc_snapshots (room_id TEXT PRIMARY KEY, data BLOB NOT NULL);
-	CREATE TABLE IF NOT EXISTS doc_updates (
-		seq INTEGER PRIMARY KEY AUTOINCREMENT,
-		room_id TEXT NOT NULL,
-		data BLOB NOT NULL
-	);
-	CREATE INDEX IF NOT EXISTS doc_updates_by_room ON doc_updates (room_id, seq);
-`;
-
-/**
- * The embedded store: one SQLite file in `dataDir` through Node's built-in `node:sqlite`.
- * WAL with synchronous=NORMAL keeps every committed update across a process crash.
- */
-export function openSqliteDocStore(dataDir: string): DocStore {
-	mkdirSync(dataDir, { recursive: true });
-	const db = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
-	db.exec(SCHEMA);
-
+/** Rooms and their documents in the embedded SQLite database (see `openSqlite`). */
+export function createSqliteDocStore(db: DatabaseSync): DocStore {
 	const insertRoom = db.prepare('INSERT INTO rooms (id, playbook_id, created_at) VALUES (?, ?, ?)');
 	const selectRoom = db.prepare('SELECT id, playbook_id, created_at FROM rooms WHERE id = ?');
 	const upsertSnapshot = db.prepare(
@@ -42,20 +17,9 @@ export function openSqliteDocStore(dataDir: string): DocStore {
 	);
 	const deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND seq <= ?');
 
-	function inTransaction(work: () => void): void {
-		db.exec('BEGIN');
-		try {
-			work();
-			db.exec('COMMIT');
-		} catch (error) {
-			db.exec('ROLLBACK');
-			throw error;
-		}
-	}
-
 	return {
 		async createRoom(meta, initialUpdate) {
-			inTransaction(() => {
+			inTransaction(db, () => {
 				insertRoom.run(meta.id, meta.playbookId, meta.createdAt);
 				upsertSnapshot.run(meta.id, initialUpdate);
 			});
@@ -82,13 +46,10 @@ export function openSqliteDocStore(dataDir: string): DocStore {
 			return { updates, cursor: last === undefined ? undefined : String(last.seq) };
 		},
 		async compact(roomId, snapshot, cursor) {
-			inTransaction(() => {
+			inTransaction(db, () => {
 				upsertSnapshot.run(roomId, snapshot);
 				deleteUpdatesThrough.run(roomId, Number(cursor));
 			});
-		},
-		async close() {
-			if (db.isOpen) db.close();
 		}
 	};
 }

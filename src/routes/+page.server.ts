@@ -1,7 +1,6 @@
-import { builtInPlaybooks } from '$lib/playbooks/library';
-import { summarizePlaybook } from '$lib/protocol/playbook';
+import { directory } from '$lib/server/directory';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({
-	playbooks: builtInPlaybooks.map(summarizePlaybook)
+export const load: PageServerLoad = async () => ({
+	playbooks: await directory().listPlaybooks()
 });

@@ -52,7 +52,7 @@ test.describe.serial('two people, one link, one shared session', () => {
 			await expect(roster.locator('[data-status="connected"]')).toHaveCount(2);
 			await expect(roster).toContainText('Ada');
 			await expect(roster).toContainText('Bo');
-			await expect(phaseOf(page)).toContainText('Phase 1 of 7');
+			await expect(phaseOf(page)).toContainText('Phase 1 of 6');
 		}
 		await expect(a.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
 		await expect(b.getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
@@ -101,7 +101,7 @@ test.describe.serial('two people, one link, one shared session', () => {
 
 	test('A moves to the next phase and B follows; a second Next right after it is held', async () => {
 		await a.getByRole('button', { name: 'Next phase' }).click();
-		await expect(phaseOf(b)).toContainText('Phase 2 of 7');
+		await expect(phaseOf(b)).toContainText('Phase 2 of 6');
 		await expect(b.getByRole('heading', { name: 'Tell the story' })).toBeVisible();
 		// A new phase starts its own timebox, not yet running.
 		await expect(b.locator('[data-status="idle"]')).toHaveText('3:00');
@@ -111,10 +111,10 @@ test.describe.serial('two people, one link, one shared session', () => {
 		// commands sent at the same instant is tested in tests/integration, rule S5.)
 		await a.getByRole('button', { name: 'Next phase' }).click();
 		await b.getByRole('button', { name: 'Next phase' }).click({ force: true });
-		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Phase 3 of 7');
+		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Phase 3 of 6');
 		await expect(b.getByRole('status').getByText('Moved to phase 3')).toBeVisible();
 		await b.getByRole('button', { name: 'Previous' }).click();
-		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Phase 2 of 7');
+		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Phase 2 of 6');
 		expect(await phaseOf(a).getAttribute('data-phase-index')).toBe('1');
 		// Other changes during the rest (the timer starting) do not keep the buttons held.
 		await a.getByRole('button', { name: 'Start', exact: true }).click();
@@ -128,7 +128,7 @@ test.describe.serial('two people, one link, one shared session', () => {
 	test('B reloads and finds everything: identity, phase, notes and timer', async () => {
 		await b.reload();
 		await expect(b.getByLabel('Your name')).toHaveCount(0);
-		await expect(phaseOf(b)).toContainText('Phase 2 of 7');
+		await expect(phaseOf(b)).toContainText('Phase 2 of 6');
 		await expect(notesOf(b)).toHaveValue('Story: She felt overlooked. Needs: credit.');
 		await expect(b.locator('[data-status="running"]')).toBeVisible();
 		const roster = a.getByRole('region', { name: 'In the room' });
@@ -152,12 +152,12 @@ test.describe.serial('two people, one link, one shared session', () => {
 			await expect(notesOf(page)).toHaveValue(
 				'Story: She felt overlooked. Needs: credit. (typed offline)'
 			);
-			await expect(phaseOf(page)).toContainText('Phase 2 of 7');
+			await expect(phaseOf(page)).toContainText('Phase 2 of 6');
 		}
 		const roster = b.getByRole('region', { name: 'In the room' });
 		await expect(roster.locator('[data-status="connected"]')).toHaveCount(2);
 		await b.getByRole('button', { name: 'Next phase' }).click();
-		await expect(phaseOf(a)).toContainText('Phase 3 of 7');
+		await expect(phaseOf(a)).toContainText('Phase 3 of 6');
 	});
 
 	test('at zero both screens show that time is up, with a chime where sound is on', async () => {

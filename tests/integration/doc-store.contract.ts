@@ -26,13 +26,20 @@ function rebuild(updates: Uint8Array[]): string {
 }
 
 /** The behaviour every DocStore must have (SQLite and Redis run this same suite). */
-export function docStoreContract(name: string, open: () => Promise<DocStore>): void {
+/** A store under test and how to close its connection afterwards. */
+export interface Opened<T> {
+	store: T;
+	close(): Promise<void> | void;
+}
+
+export function docStoreContract(name: string, open: () => Promise<Opened<DocStore>>): void {
 	describe(`DocStore contract: ${name}`, () => {
 		let store: DocStore;
+		let close: () => Promise<void> | void;
 		beforeEach(async () => {
-			store = await open();
+			({ store, close } = await open());
 		});
-		afterEach(() => store.close());
+		afterEach(() => close());
 
 		test('a created room is found with its metadata; an unknown one is not', async () => {
 			const room = meta();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PresenceStore } from '../../server/presence/presence-store';
 import type { Participant } from '../../src/lib/protocol/presence';
+import type { Opened } from './doc-store.contract';
 
 const NOW = 1_700_000_000_000;
 let counter = 0;
@@ -19,14 +20,15 @@ function person(name: string, seenAt = NOW): Participant {
 /** The behaviour every PresenceStore must have (memory and Redis run this same suite). */
 export function presenceStoreContract(
 	name: string,
-	open: (policy: { staleAfterMs: number; forgetAfterMs: number }) => Promise<PresenceStore>
+	open: (policy: { staleAfterMs: number; forgetAfterMs: number }) => Promise<Opened<PresenceStore>>
 ): void {
 	describe(`PresenceStore contract: ${name}`, () => {
 		let store: PresenceStore;
+		let close: () => Promise<void> | void;
 		beforeEach(async () => {
-			store = await open({ staleAfterMs: 30_000, forgetAfterMs: 600_000 });
+			({ store, close } = await open({ staleAfterMs: 30_000, forgetAfterMs: 600_000 }));
 		});
-		afterEach(() => store.close());
+		afterEach(() => close());
 
 		test('participants appear in their own room only, sorted by name', async () => {
 			const room = roomId();

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll } from 'vitest';
+import { createRedisPlaybookStore } from '../../server/playbooks/redis-playbook-store';
+import { createSqlitePlaybookStore } from '../../server/playbooks/sqlite-playbook-store';
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
 import { createRedisPresenceStore } from '../../server/presence/redis-presence-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { createRedisDocStore } from '../../server/storage/redis-doc-store';
-import { openSqliteDocStore } from '../../server/storage/sqlite-doc-store';
+import { openSqlite } from '../../server/storage/sqlite';
+import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { tempDir } from '../support/server';
 import { docStoreContract } from './doc-store.contract';
+import { playbookStoreContract } from './playbook-store.contract';
 import { presenceStoreContract } from './presence-store.contract';
 
 let redis: TestRedis;
@@ -20,7 +24,33 @@ afterAll(async () => {
 	await redis.stop();
 });
 
-docStoreContract('SQLite', async () => openSqliteDocStore(tempDir()));
-docStoreContract('Redis', async () => createRedisDocStore(client));
-presenceStoreContract('memory', async (policy) => createMemoryPresenceStore(policy));
-presenceStoreContract('Redis', async (policy) => createRedisPresenceStore(client, policy));
+/** A fresh SQLite database per test, closed afterwards. */
+function sqlite<T>(create: (db: ReturnType<typeof openSqlite>) => T) {
+	return async () => {
+		const db = openSqlite(tempDir());
+		return { store: create(db), close: () => db.close() };
+	};
+}
+/** The shared Redis connection: closing is left to afterAll. */
+const onRedis =
+	<T>(create: () => T) =>
+	async () => ({ store: create(), close: () => {} });
+
+docStoreContract('SQLite', sqlite(createSqliteDocStore));
+docStoreContract(
+	'Redis',
+	onRedis(() => createRedisDocStore(client))
+);
+playbookStoreContract('SQLite', sqlite(createSqlitePlaybookStore));
+playbookStoreContract(
+	'Redis',
+	onRedis(() => createRedisPlaybookStore(client))
+);
+presenceStoreContract('memory', async (policy) => ({
+	store: createMemoryPresenceStore(policy),
+	close: () => {}
+}));
+presenceStoreContract('Redis', async (policy) => ({
+	store: createRedisPresenceStore(client, policy),
+	close: () => {}
+}));

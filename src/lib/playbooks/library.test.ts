@@ -1,35 +1,97 @@
 import { describe, expect, test } from 'vitest';
-import { playbookSchema } from '../protocol/playbook';
-import { formatProblems } from '../protocol/problems';
-import { activeListeningSprint } from './active-listening-sprint';
-import { builtInPlaybooks, findPlaybook } from './library';
+import { playbookSchema, type PlaybookInput } from '../protocol/playbook';
+import { parseWithProblems } from '../protocol/problems';
+import { activeListeningSprint } from './built-in/active-listening-sprint';
+import { builtInPlaybooks, findBuiltInPlaybook } from './library';
 
 describe('playbook library', () => {
-	test('every built-in playbook parses and gives each role instructions in every phase', () => {
+	test('the built-in collection has the eight playbooks, each complete', () => {
+		expect(builtInPlaybooks.map((p) => p.id)).toEqual([
+			'active-listening-sprint',
+			'feedback-that-lands',
+			'role-play-with-reality',
+			'coaching-session',
+			'safety-opener',
+			'five-minute-win',
+			'gratitude-circle',
+			'swap-and-solve'
+		]);
 		for (const playbook of builtInPlaybooks) {
 			for (const phase of playbook.phases) {
-				expect(Object.keys(phase.instructions).sort()).toEqual(
+				// Every role knows what to do in every phase.
+				expect(Object.keys(phase.instructions).sort(), `${playbook.id}/${phase.id}`).toEqual(
 					playbook.roles.map((role) => role.id).sort()
 				);
 			}
+			expect(playbook.groupSize.min).toBeLessThanOrEqual(playbook.groupSize.max);
 		}
-		expect(findPlaybook('active-listening-sprint')?.title).toBe('Active Listening Sprint');
-		expect(findPlaybook('no-such-playbook')).toBeUndefined();
+		expect(findBuiltInPlaybook('no-such-playbook')).toBeUndefined();
 	});
 
-	test('a broken playbook lists every problem as path: message', () => {
-		const broken = structuredClone(activeListeningSprint);
-		broken.phases[2] = { ...broken.phases[2]!, durationSec: -5, title: '' };
-		broken.phases[3] = {
-			...broken.phases[3]!,
-			instructions: { ...broken.phases[3]!.instructions, coach: 'x' }
-		};
-		const result = playbookSchema.safeParse(broken);
-		expect(result.success).toBe(false);
-		expect(formatProblems(result.error!)).toEqual([
-			'phases[2].title: Too small: expected string to have >=1 characters',
-			'phases[2].durationSec: Too small: expected number to be >0',
-			'phases[3].instructions.coach: names an unknown role "coach"'
+	test('defaults are filled in: tool none, not repeated per round, one round', () => {
+		const opener = findBuiltInPlaybook('safety-opener')!;
+		expect(opener.phases[0]).toMatchObject({ tool: 'none', repeatsPerRound: false });
+		expect(opener.rounds).toBe(1);
+	});
+});
+
+describe('playbook problems are listed as path: message', () => {
+	const broken = (change: (p: PlaybookInput) => void): string[] => {
+		const copy = structuredClone(activeListeningSprint);
+		change(copy);
+		const parsed = parseWithProblems(playbookSchema, copy);
+		return parsed.ok ? [] : parsed.problems;
+	};
+
+	test('a timebox that is not positive, and an empty phase title', () => {
+		expect(
+			broken((p) => {
+				p.phases[2]!.durationSec = -5;
+				p.phases[1]!.title = '  ';
+			})
+		).toEqual([
+			'phases[1].title: must not be empty',
+			'phases[2].durationSec: must be a positive number'
+		]);
+	});
+
+	test('missing fields, wrong types and unknown fields', () => {
+		expect(
+			broken((p) => {
+				delete (p as Partial<PlaybookInput>).closing;
+				(p as unknown as { minutes: string }).minutes = 'twenty';
+				(p as unknown as { colour: string }).colour = 'blue';
+			})
+		).toEqual([
+			'minutes: must be a positive number',
+			'closing: is required',
+			'has unknown field: colour'
+		]);
+	});
+
+	test('rules across fields: unknown roles, repeated ids, group size', () => {
+		expect(
+			broken((p) => {
+				p.phases[3]!.instructions = { ...p.phases[3]!.instructions, coach: 'Watch.' };
+				p.phases[4]!.id = p.phases[0]!.id;
+				p.groupSize = { min: 3, max: 2 };
+			})
+		).toEqual([
+			'groupSize.min: must not be more than max',
+			'phases[3].instructions.coach: names an unknown role "coach"',
+			'phases[4].id: repeats the phase id "settle"'
+		]);
+	});
+
+	test('values outside the allowed lists name the allowed values', () => {
+		expect(
+			broken((p) => {
+				(p as unknown as { difficulty: string }).difficulty = 'expert';
+				(p.phases[0] as unknown as { tool: string }).tool = 'whiteboard';
+			})
+		).toEqual([
+			'difficulty: must be one of: starter, practised, advanced',
+			'phases[0].tool: must be one of: none, notes, paraphrase, rating, feedback-builder, script, commitment, reflection'
 		]);
 	});
 });

@@ -1,51 +1,159 @@
 import { z } from 'zod';
 import { playbookIdSchema } from './ids';
 
-const roleIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case role id');
+/** Free text of a bounded length that must say something. */
+const text = (max: number) =>
+	z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-export const playbookRoleSchema = z.object({
+const list = <T extends z.ZodType>(item: T, min: number, max: number) =>
+	z
+		.array(item)
+		.min(min, min === 1 ? 'needs at least one entry' : `needs at least ${min} entries`)
+		.max(max, `must have at most ${max} entries`);
+
+export const SKILLS = [
+	'listening',
+	'feedback',
+	'empathy',
+	'collaboration',
+	'coaching',
+	'recognition',
+	'problem-solving',
+	'trust'
+] as const;
+export const skillSchema = z.enum(SKILLS, { error: `must be one of: ${SKILLS.join(', ')}` });
+export type Skill = z.infer<typeof skillSchema>;
+
+export const DIFFICULTIES = ['starter', 'practised', 'advanced'] as const;
+export const difficultySchema = z.enum(DIFFICULTIES, {
+	error: `must be one of: ${DIFFICULTIES.join(', ')}`
+});
+export type Difficulty = z.infer<typeof difficultySchema>;
+
+/** The drill tool a phase shows (the tools themselves arrive with the practice-tools work). */
+export const PHASE_TOOLS = [
+	'none',
+	'notes',
+	'paraphrase',
+	'rating',
+	'feedback-builder',
+	'script',
+	'commitment',
+	'reflection'
+] as const;
+export const phaseToolSchema = z.enum(PHASE_TOOLS, {
+	error: `must be one of: ${PHASE_TOOLS.join(', ')}`
+});
+export type PhaseTool = z.infer<typeof phaseToolSchema>;
+
+/** none: roles stay; swap-each-round: pairs trade roles; round-robin: roles move round a circle. */
+export const ROTATIONS = ['none', 'swap-each-round', 'round-robin'] as const;
+export const rotationSchema = z.enum(ROTATIONS, {
+	error: `must be one of: ${ROTATIONS.join(', ')}`
+});
+
+const roleIdSchema = z
+	.string()
+	.regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case id such as "listener"');
+
+export const playbookRoleSchema = z.strictObject({
 	id: roleIdSchema,
-	name: z.string().min(1).max(40),
-	brief: z.string().min(1).max(400)
+	name: text(40),
+	brief: text(400)
 });
 export type PlaybookRole = z.infer<typeof playbookRoleSchema>;
 
-export const playbookPhaseSchema = z.object({
-	id: z.string().min(1).max(60),
-	title: z.string().min(1).max(80),
-	/** The phase's timebox; a phase without one shows no countdown. */
+export const playbookPhaseSchema = z.strictObject({
+	id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a lower-case id such as "story"'),
+	title: text(80),
+	/** The phase's timebox; a phase without one shows no countdown until someone adds time. */
 	durationSec: z
-		.number()
-		.int()
-		.positive()
-		.max(4 * 3600)
+		.number({ error: 'must be a positive number' })
+		.int('must be a whole number of seconds')
+		.positive('must be a positive number')
+		.max(4 * 3600, 'must be at most 4 hours (14400 seconds)')
 		.optional(),
-	/** What to do now, for everyone. */
-	summary: z.string().min(1).max(600),
+	/** What happens now, for everyone. */
+	summary: text(600),
 	/** What each role does in this phase, keyed by role id. */
-	instructions: z.record(roleIdSchema, z.string().min(1).max(600)),
-	prompts: z.array(z.string().min(1).max(300)).max(12)
+	instructions: z.record(z.string(), text(600)),
+	prompts: list(text(300), 0, 12),
+	tool: phaseToolSchema.default('none'),
+	/** Whether the phase is run once per round (roles rotate between rounds). */
+	repeatsPerRound: z.boolean().default(false)
 });
 export type PlaybookPhase = z.infer<typeof playbookPhaseSchema>;
 
+export const pitfallSchema = z.strictObject({ pitfall: text(300), rescue: text(300) });
+
 export const playbookSchema = z
-	.object({
+	.strictObject({
 		id: playbookIdSchema,
-		title: z.string().min(1).max(80),
-		summary: z.string().min(1).max(200),
-		skills: z.array(z.string().min(1).max(40)).min(1),
-		minutes: z.number().int().positive(),
-		groupSize: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }),
-		roles: z.array(playbookRoleSchema).min(1),
-		phases: z.array(playbookPhaseSchema).min(1),
-		version: z.string().min(1),
-		author: z.string().min(1)
+		title: text(80),
+		summary: text(200),
+		purpose: text(600),
+		outcomes: list(text(200), 1, 8),
+		skills: list(skillSchema, 1, SKILLS.length),
+		minutes: z
+			.number({ error: 'must be a positive number' })
+			.int('must be a whole number of minutes')
+			.positive('must be a positive number')
+			.max(240, 'must be at most 240 minutes'),
+		difficulty: difficultySchema,
+		groupSize: z.strictObject({
+			min: z.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').max(12),
+			max: z
+				.number({ error: 'must be a number' })
+				.int()
+				.min(1, 'must be at least 1')
+				.max(12, 'must be at most 12')
+		}),
+		roles: list(playbookRoleSchema, 1, 6),
+		rotation: rotationSchema,
+		/** How many rounds the phases that repeat per round run. */
+		rounds: z
+			.number({ error: 'must be a number' })
+			.int()
+			.min(1, 'must be at least 1')
+			.max(12)
+			.default(1),
+		agreements: list(text(200), 1, 8),
+		phases: list(playbookPhaseSchema, 1, 20),
+		debrief: list(text(300), 1, 8),
+		pitfalls: list(pitfallSchema, 0, 8),
+		closing: text(400),
+		author: text(80),
+		version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0')
 	})
 	.superRefine((playbook, ctx) => {
-		const roleIds = new Set(playbook.roles.map((role) => role.id));
+		if (playbook.groupSize.min > playbook.groupSize.max) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['groupSize', 'min'],
+				message: 'must not be more than max'
+			});
+		}
+		const roleIds = playbook.roles.map((role) => role.id);
+		roleIds.forEach((id, index) => {
+			if (roleIds.indexOf(id) !== index) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['roles', index, 'id'],
+					message: `repeats the role id "${id}"`
+				});
+			}
+		});
+		const phaseIds = playbook.phases.map((phase) => phase.id);
 		playbook.phases.forEach((phase, index) => {
+			if (phaseIds.indexOf(phase.id) !== index) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['phases', index, 'id'],
+					message: `repeats the phase id "${phase.id}"`
+				});
+			}
 			for (const roleId of Object.keys(phase.instructions)) {
-				if (!roleIds.has(roleId)) {
+				if (!roleIds.includes(roleId)) {
 					ctx.addIssue({
 						code: 'custom',
 						path: ['phases', index, 'instructions', roleId],
@@ -56,20 +164,37 @@ export const playbookSchema = z
 		});
 	});
 export type Playbook = z.infer<typeof playbookSchema>;
+/** A playbook as written in a file or form, before defaults are filled in. */
+export type PlaybookInput = z.input<typeof playbookSchema>;
 
 /** What the library lists: enough to choose a playbook without its whole flow. */
 export const playbookSummarySchema = z.object({
 	id: playbookIdSchema,
 	title: z.string(),
 	summary: z.string(),
-	skills: z.array(z.string()),
+	skills: z.array(skillSchema),
 	minutes: z.number(),
+	difficulty: difficultySchema,
 	groupSize: z.object({ min: z.number(), max: z.number() }),
-	phaseCount: z.number()
+	phaseCount: z.number(),
+	author: z.string(),
+	/** True for playbooks people saved on this server, false for the built-in collection. */
+	community: z.boolean()
 });
 export type PlaybookSummary = z.infer<typeof playbookSummarySchema>;
 
-export function summarizePlaybook(playbook: Playbook): PlaybookSummary {
-	const { id, title, summary, skills, minutes, groupSize } = playbook;
-	return { id, title, summary, skills, minutes, groupSize, phaseCount: playbook.phases.length };
+export function summarizePlaybook(playbook: Playbook, community: boolean): PlaybookSummary {
+	const { id, title, summary, skills, minutes, difficulty, groupSize, author } = playbook;
+	return {
+		id,
+		title,
+		summary,
+		skills,
+		minutes,
+		difficulty,
+		groupSize,
+		author,
+		phaseCount: playbook.phases.length,
+		community
+	};
 }

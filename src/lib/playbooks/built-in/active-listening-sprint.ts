@@ -1,14 +1,20 @@
-import type { z } from 'zod';
-import type { playbookSchema } from '../protocol/playbook';
+import type { PlaybookInput } from '../../protocol/playbook';
 
-/** Pairs take turns telling a short story and reflecting it back without advice. */
-export const activeListeningSprint: z.input<typeof playbookSchema> = {
+export const activeListeningSprint: PlaybookInput = {
 	id: 'active-listening-sprint',
 	title: 'Active Listening Sprint',
 	summary:
 		'Take turns telling a three-minute story while your peer reflects feelings, motives and needs back to you, with no advice.',
+	purpose:
+		'Build the habit of listening for what a colleague feels, wants and needs before reaching for a solution.',
+	outcomes: [
+		'Each of you has practised paraphrasing feelings, motives and needs',
+		'Each of you knows how understood the other felt, and why',
+		'One small listening change to try at tomorrow’s stand-up'
+	],
 	skills: ['listening', 'empathy'],
 	minutes: 20,
+	difficulty: 'starter',
 	groupSize: { min: 2, max: 2 },
 	roles: [
 		{
@@ -24,6 +30,14 @@ export const activeListeningSprint: z.input<typeof playbookSchema> = {
 				'Listen for what the speaker feels, wants and needs. Reflect it back; do not fix, judge or advise.'
 		}
 	],
+	rotation: 'swap-each-round',
+	rounds: 2,
+	agreements: [
+		'What is said here stays here.',
+		'Share only what you choose to share.',
+		'Either of us may pause at any time, without explaining why.',
+		'We stay curious rather than judging.'
+	],
 	phases: [
 		{
 			id: 'settle',
@@ -31,10 +45,8 @@ export const activeListeningSprint: z.input<typeof playbookSchema> = {
 			durationSec: 60,
 			summary: 'Agree how you will work together before anyone shares a story.',
 			instructions: {
-				speaker:
-					'Say out loud that what is shared here stays here, and that either of you may pause at any time.',
-				listener:
-					'Confirm the agreement and tell the speaker you will listen without giving advice.'
+				speaker: 'Say out loud that what is shared stays here, and that either of you may pause.',
+				listener: 'Confirm the agreement and promise to listen without giving advice.'
 			},
 			prompts: ['What stays in this room?', 'How will we signal a pause?']
 		},
@@ -53,7 +65,8 @@ export const activeListeningSprint: z.input<typeof playbookSchema> = {
 				'A moment this week that frustrated or energised you',
 				'A conversation you keep replaying',
 				'A decision you are still unsure about'
-			]
+			],
+			repeatsPerRound: true
 		},
 		{
 			id: 'paraphrase',
@@ -64,13 +77,15 @@ export const activeListeningSprint: z.input<typeof playbookSchema> = {
 				speaker:
 					'Listen to the reflection. Say what fits and what does not, without judging the attempt.',
 				listener:
-					'Put into your own words what the speaker felt, what drove them and what they need. Use the notes to gather your thoughts; no advice.'
+					'Put into your own words what the speaker felt, what drove them and what they need. No advice.'
 			},
 			prompts: [
 				'It sounds like you felt…',
 				'What mattered most to you was…',
 				'What you need now is…'
-			]
+			],
+			tool: 'paraphrase',
+			repeatsPerRound: true
 		},
 		{
 			id: 'silence',
@@ -82,7 +97,8 @@ export const activeListeningSprint: z.input<typeof playbookSchema> = {
 				listener:
 					'Notice the assumptions you made while listening, and what the speaker’s posture and voice told you.'
 			},
-			prompts: ['What did I assume?', 'What did I notice without words?']
+			prompts: ['What did I assume?', 'What did I notice without words?'],
+			repeatsPerRound: true
 		},
 		{
 			id: 'rating',
@@ -95,20 +111,9 @@ export const activeListeningSprint: z.input<typeof playbookSchema> = {
 					'Give a number from 1 to 5 and name one thing the listener did that helped you feel heard.',
 				listener: 'Receive the rating with thanks. Ask what would have made it one point higher.'
 			},
-			prompts: ['What helped most?', 'What would have made it one point higher?']
-		},
-		{
-			id: 'swap',
-			title: 'Swap and go again',
-			durationSec: 420,
-			summary: 'Change roles and run the story, reflection, silence and rating once more.',
-			instructions: {
-				speaker:
-					'You listened last round: now tell your story, and rate how understood you felt at the end.',
-				listener:
-					'You spoke last round: now listen and reflect feelings, motives and needs, with no advice.'
-			},
-			prompts: ['Story: three minutes', 'Reflection: two minutes', 'Silence, then a rating']
+			prompts: ['What helped most?', 'What would have made it one point higher?'],
+			tool: 'rating',
+			repeatsPerRound: true
 		},
 		{
 			id: 'micro-adjustment',
@@ -123,9 +128,26 @@ export const activeListeningSprint: z.input<typeof playbookSchema> = {
 				'Let a silence last two seconds longer',
 				'Name a feeling before asking a question',
 				'Ask “what do you need?” instead of offering a fix'
-			]
+			],
+			tool: 'commitment'
 		}
 	],
-	version: '1.0.0',
-	author: 'Practice Room'
+	debrief: [
+		'When did you most want to give advice, and what did you do instead?',
+		'Which reflection made the speaker nod?'
+	],
+	pitfalls: [
+		{
+			pitfall: 'The listener slips into advice (“have you tried…”).',
+			rescue: 'Pause, say “let me try that again”, and name a feeling instead.'
+		},
+		{
+			pitfall: 'The story is too big or too raw for three minutes.',
+			rescue: 'Pick a smaller moment; the drill works on everyday situations.'
+		}
+	],
+	closing:
+		'Each says their micro-adjustment aloud and when they will try it; the other repeats it back.',
+	author: 'Practice Room',
+	version: '1.1.0'
 };

@@ -1,0 +1,28 @@
+import { playbookSchema, type Playbook } from '../../src/lib/protocol/playbook';
+import type { RedisClient } from '../redis/connect';
+import type { PlaybookStore } from './playbook-store';
+
+const BODIES = 'pr:playbooks';
+/** Sorted set of ids by creation time, for listing newest first. */
+const BY_TIME = 'pr:playbooks:by-time';
+
+export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
+	const parse = (raw: string): Playbook => playbookSchema.parse(JSON.parse(raw));
+	return {
+		async save(playbook, createdAt) {
+			const added = await client.hSetNX(BODIES, playbook.id, JSON.stringify(playbook));
+			if (!added) throw new Error(`playbook ${playbook.id} exists already`);
+			await client.zAdd(BY_TIME, { score: createdAt, value: playbook.id });
+		},
+		async get(id) {
+			const raw = await client.hGet(BODIES, id);
+			return raw === null ? undefined : parse(raw);
+		},
+		async list() {
+			const ids = await client.zRange(BY_TIME, 0, -1, { REV: true });
+			if (ids.length === 0) return [];
+			const bodies = await client.hmGet(BODIES, ids);
+			return bodies.filter((raw): raw is string => typeof raw === 'string').map(parse);
+		}
+	};
+}

@@ -1,0 +1,21 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { playbookSchema } from '../../src/lib/protocol/playbook';
+import type { PlaybookStore } from './playbook-store';
+
+export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
+	const insert = db.prepare('INSERT INTO playbooks (id, body, created_at) VALUES (?, ?, ?)');
+	const selectOne = db.prepare('SELECT body FROM playbooks WHERE id = ?');
+	const selectAll = db.prepare('SELECT body FROM playbooks ORDER BY created_at DESC, id');
+	return {
+		async save(playbook, createdAt) {
+			insert.run(playbook.id, JSON.stringify(playbook), createdAt);
+		},
+		async get(id) {
+			const row = selectOne.get(id);
+			return row ? playbookSchema.parse(JSON.parse(String(row.body))) : undefined;
+		},
+		async list() {
+			return selectAll.all().map((row) => playbookSchema.parse(JSON.parse(String(row.body))));
+		}
+	};
+}

@@ -22,7 +22,10 @@ export function practiceRoomRealtime(): Plugin {
 				ready.catch((error: unknown) => console.error('[dev] realtime server failed', error));
 			});
 			httpServer.on('upgrade', (req, socket, head: Buffer) => {
-				void ready?.then(({ realtime }) => realtime.handleUpgrade(req, socket, head));
+				ready?.then(
+					({ realtime }) => realtime.handleUpgrade(req, socket, head) || socket.destroy(),
+					() => socket.destroy()
+				);
 			});
 			server.middlewares.use((req, res, next) => {
 				if (!ready) return next();
@@ -30,7 +33,9 @@ export function practiceRoomRealtime(): Plugin {
 					.then(({ realtime }) => realtime.api(req, res))
 					.then((handled) => handled || next(), next);
 			});
-			httpServer.once('close', () => void ready?.then((dev) => dev.close()));
+			httpServer.once('close', () => {
+				ready?.then((dev) => dev.close()).catch(() => {});
+			});
 		}
 	};
 }

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRoomRequestSchema, type CreateRoomReply } from '../../src/lib/protocol/http';
+import {
+	createRoomRequestSchema,
+	ROOM_NOT_FOUND,
+	type CreateRoomReply
+} from '../../src/lib/protocol/http';
+import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { formatProblems } from '../../src/lib/protocol/problems';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -93,8 +98,9 @@ export function createApi(deps: ApiDeps) {
 			'GET',
 			/^\/api\/rooms\/([^/]+)$/,
 			async (_req, res, id) => {
-				const meta = await deps.rooms.getRoom(id);
-				if (!meta) throw new HttpProblem(404, 'This room does not exist or has ended.');
+				const roomId = roomIdSchema.safeParse(id);
+				const meta = roomId.success ? await deps.rooms.getRoom(roomId.data) : undefined;
+				if (!meta) throw new HttpProblem(404, ROOM_NOT_FOUND);
 				sendJson(res, 200, meta);
 			}
 		]

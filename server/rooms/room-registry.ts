@@ -13,6 +13,8 @@ interface Entry {
 	loading: Promise<LoadedRoom | undefined>;
 	leases: number;
 	unloadTimer?: ReturnType<typeof setTimeout>;
+	/** Set while the room is being stored and dropped; a new lease waits for it, then reloads. */
+	closing?: Promise<void>;
 }
 
 export interface RoomRegistryOptions {
@@ -22,8 +24,9 @@ export interface RoomRegistryOptions {
 }
 
 /**
- * Creates rooms and keeps each room's document in memory exactly while someone is connected to
- * it (plus a grace period), loading it once however many connections arrive at the same time.
+ * Creates rooms and keeps each room's document in memory while someone is connected to it (plus
+ * a grace period), loading it once however many connections arrive at the same time. A room is
+ * never loaded again before its previous copy has finished storing everything.
  */
 export class RoomRegistry {
 	readonly #entries = new Map<string, Entry>();
@@ -51,6 +54,10 @@ export class RoomRegistry {
 	/** Loads the room if needed and holds it; undefined when no such room exists. */
 	async acquire(roomId: string): Promise<RoomLease | undefined> {
 		let entry = this.#entries.get(roomId);
+		if (entry?.closing) {
+			await entry.closing;
+			return this.acquire(roomId);
+		}
 		if (!entry) {
 			entry = { loading: this.#load(roomId), leases: 0 };
 			this.#entries.set(roomId, entry);
@@ -66,7 +73,9 @@ export class RoomRegistry {
 			throw error;
 		}
 		if (!room) {
-			this.#releaseEntry(roomId, entry);
+			// No such room: forget the lookup at once rather than holding it for the grace period.
+			entry.leases--;
+			if (entry.leases === 0 && this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
 			return undefined;
 		}
 		let released = false;
@@ -94,17 +103,21 @@ export class RoomRegistry {
 	#releaseEntry(roomId: string, entry: Entry): void {
 		entry.leases--;
 		if (entry.leases > 0) return;
-		entry.unloadTimer = setTimeout(
-			() => void this.#unload(roomId, entry),
-			this.options.unloadGraceMs
-		);
+		entry.unloadTimer = setTimeout(() => this.#unload(roomId, entry), this.options.unloadGraceMs);
+		entry.unloadTimer.unref();
 	}
 
-	async #unload(roomId: string, entry: Entry): Promise<void> {
-		if (entry.leases > 0 || this.#entries.get(roomId) !== entry) return;
-		this.#entries.delete(roomId);
-		const room = await entry.loading.catch(() => undefined);
-		await room?.close();
+	/** Stores the room and drops it; until that is done, new leases wait (see `acquire`). */
+	#unload(roomId: string, entry: Entry): void {
+		if (entry.leases > 0 || this.#entries.get(roomId) !== entry || entry.closing) return;
+		entry.closing = (async () => {
+			const room = await entry.loading.catch(() => undefined);
+			await room?.close();
+		})()
+			.catch((error: unknown) => console.error(`[room ${roomId}] closing failed`, error))
+			.finally(() => {
+				if (this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
+			});
 	}
 
 	/** Stores everything and drops all rooms from memory (at shutdown). */
@@ -114,6 +127,7 @@ export class RoomRegistry {
 		await Promise.all(
 			entries.map(async (entry) => {
 				clearTimeout(entry.unloadTimer);
+				if (entry.closing) return entry.closing;
 				const room = await entry.loading.catch(() => undefined);
 				await room?.close();
 			})

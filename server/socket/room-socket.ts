@@ -1,15 +1,17 @@
 import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
 import { controlCommandSchema } from '../../src/lib/protocol/control';
+import { ROOM_NOT_FOUND } from '../../src/lib/protocol/http';
 import type { Participant } from '../../src/lib/protocol/presence';
 import { formatProblems } from '../../src/lib/protocol/problems';
 import {
 	joinRequestSchema,
-	watchRequestSchema,
 	visibilityRequestSchema,
+	watchRequestSchema,
 	type ClientToServerEvents,
-	type RosterReply,
 	type ProtocolError,
 	type Reply,
+	type RosterReply,
 	type ServerToClientEvents
 } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
@@ -36,23 +38,34 @@ interface Membership {
 	lease: RoomLease;
 }
 
+type Failure = { ok: false; error: ProtocolError };
+
 const roomChannel = (roomId: string) => `room:${roomId}`;
 
-function asAck<R>(value: unknown): (reply: R) => void {
-	return typeof value === 'function' ? (value as (reply: R) => void) : () => {};
-}
-
-function failure(
-	code: ProtocolError['code'],
-	message: string
-): { ok: false; error: ProtocolError } {
+function failure(code: ProtocolError['code'], message: string): Failure {
 	return { ok: false, error: { code, message } };
 }
 
+/** Parses a payload; a bad one becomes the `invalid_payload` answer listing its problems. */
+function parsePayload<S extends z.ZodType>(
+	schema: S,
+	payload: unknown
+): { ok: true; data: z.output<S> } | Failure {
+	const parsed = schema.safeParse(payload);
+	if (parsed.success) return { ok: true, data: parsed.data };
+	return failure('invalid_payload', formatProblems(parsed.error).join('; '));
+}
+
+/** The roster without heartbeat times, to tell a real change from a refresh. */
+function rosterKey(roster: Participant[]): string {
+	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
+}
+
 /**
- * Room control over socket.io: join with presence, visibility, control commands and clock
- * pings. Every payload is parsed first; a bad one is answered with an error and changes nothing
- * (docs/protocol.md, rules S1–S8).
+ * Room control over socket.io: watch, join with presence, visibility, control commands and
+ * clock pings. Every payload is parsed first; a bad one is answered with an error and changes
+ * nothing (docs/protocol.md, rules S1–S8). Each socket's events are handled one at a time, in
+ * order, so a join and a disconnect cannot interleave.
  */
 export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(): void } {
 	const members = new Map<string, Membership>();
@@ -60,9 +73,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 
 	async function broadcastRoster(roomId: string, force = false): Promise<void> {
 		const roster = await deps.presence.list(roomId, deps.now());
-		const serialized = JSON.stringify(roster);
-		if (!force && lastRoster.get(roomId) === serialized) return;
-		lastRoster.set(roomId, serialized);
+		const key = rosterKey(roster);
+		if (!force && lastRoster.get(roomId) === key) return;
+		lastRoster.set(roomId, key);
 		io.to(roomChannel(roomId)).emit('presence:roster', roster);
 	}
 
@@ -72,27 +85,32 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		members.delete(socket.id);
 		member.lease.release();
 		await socket.leave(roomChannel(member.roomId));
-		const stillHere = [...members.values()].some(
-			(other) =>
-				other.roomId === member.roomId &&
-				other.participant.participantId === member.participant.participantId
-		);
-		if (!stillHere) {
+		const others = [...members.values()].filter((other) => other.roomId === member.roomId);
+		if (
+			!others.some((other) => other.participant.participantId === member.participant.participantId)
+		) {
 			await deps.presence.put(member.roomId, {
 				...member.participant,
 				status: 'gone',
 				seenAt: deps.now()
 			});
 		}
-		if (![...members.values()].some((other) => other.roomId === member.roomId)) {
-			lastRoster.delete(member.roomId);
-		}
+		if (others.length === 0) lastRoster.delete(member.roomId);
 		await broadcastRoster(member.roomId, true);
 	}
 
+	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
+		const parsed = parsePayload(watchRequestSchema, payload);
+		if (!parsed.ok) return parsed;
+		const { roomId } = parsed.data;
+		if (!(await deps.rooms.getRoom(roomId))) return failure('room_not_found', ROOM_NOT_FOUND);
+		await socket.join(roomChannel(roomId));
+		return { ok: true, roster: await deps.presence.list(roomId, deps.now()) };
+	}
+
 	async function join(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
-		const parsed = joinRequestSchema.safeParse(payload);
-		if (!parsed.success) return failure('invalid_payload', formatProblems(parsed.error).join('; '));
+		const parsed = parsePayload(joinRequestSchema, payload);
+		if (!parsed.ok) return parsed;
 		const request = parsed.data;
 		if (request.protocolVersion !== PROTOCOL_VERSION) {
 			return failure(
@@ -101,12 +119,17 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			);
 		}
 		const lease = await deps.rooms.acquire(request.roomId);
-		if (!lease) return failure('room_not_found', 'This room does not exist or has ended.');
+		if (!lease) return failure('room_not_found', ROOM_NOT_FOUND);
 		if (!lease.room.playbook.roles.some((role) => role.id === request.roleId)) {
 			lease.release();
 			return failure('unknown_role', `This playbook has no role "${request.roleId}".`);
 		}
 		await leave(socket);
+		if (socket.disconnected) {
+			// Gone while the room loaded: nobody to show as present.
+			lease.release();
+			return failure('not_joined', 'The connection closed while joining.');
+		}
 		const participant: Participant = {
 			participantId: request.participantId,
 			name: request.name,
@@ -118,20 +141,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		await socket.join(roomChannel(request.roomId));
 		await deps.presence.put(request.roomId, participant);
 		const roster = await deps.presence.list(request.roomId, deps.now());
-		lastRoster.set(request.roomId, JSON.stringify(roster));
+		lastRoster.set(request.roomId, rosterKey(roster));
 		socket.to(roomChannel(request.roomId)).emit('presence:roster', roster);
 		return { ok: true, roster };
-	}
-
-	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
-		const parsed = watchRequestSchema.safeParse(payload);
-		if (!parsed.success) return failure('invalid_payload', formatProblems(parsed.error).join('; '));
-		const { roomId } = parsed.data;
-		if (!(await deps.rooms.getRoom(roomId))) {
-			return failure('room_not_found', 'This room does not exist or has ended.');
-		}
-		await socket.join(roomChannel(roomId));
-		return { ok: true, roster: await deps.presence.list(roomId, deps.now()) };
 	}
 
 	async function setVisibility(socket: RoomSocket, payload: unknown): Promise<void> {
@@ -150,40 +162,45 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	function command(socket: RoomSocket, payload: unknown): Reply {
 		const member = members.get(socket.id);
 		if (!member) return failure('not_joined', 'Join the room before changing it.');
-		const parsed = controlCommandSchema.safeParse(payload);
-		if (!parsed.success) return failure('invalid_payload', formatProblems(parsed.error).join('; '));
+		const parsed = parsePayload(controlCommandSchema, payload);
+		if (!parsed.ok) return parsed;
 		const result = member.lease.room.command(parsed.data, deps.now());
 		return result.ok ? { ok: true } : result;
 	}
 
-	/** Runs a handler so that nothing a client sends can throw out of it. */
-	function guarded(socket: RoomSocket, work: () => Promise<unknown>): void {
-		work().catch((error: unknown) => {
-			console.error(`[socket ${socket.id}] handler failed`, error);
-			socket.emit('protocol:error', {
-				code: 'internal',
-				message: 'Something went wrong on the server.'
-			});
-		});
-	}
-
 	io.on('connection', (socket: RoomSocket) => {
+		let queue: Promise<unknown> = Promise.resolve();
+		/** Runs handlers one at a time; nothing a client sends can throw out of one. */
+		const inOrder = (work: () => Promise<unknown>) => {
+			queue = queue.then(work).catch((error: unknown) => {
+				console.error(`[socket ${socket.id}] handler failed`, error);
+				socket.emit('protocol:error', {
+					code: 'internal',
+					message: 'Something went wrong on the server.'
+				});
+			});
+		};
+		/** Answers through the acknowledgement, if the client sent one. */
+		const answer = (ack: unknown, reply: Reply) => {
+			if (typeof ack === 'function') ack(reply);
+		};
+
 		socket.on('clock:ping', (ack: unknown) => {
 			if (typeof ack === 'function') ack({ serverTime: deps.now() });
 		});
 		socket.on('room:watch', (payload: unknown, ack: unknown) =>
-			guarded(socket, async () => asAck<RosterReply>(ack)(await watch(socket, payload)))
+			inOrder(async () => answer(ack, await watch(socket, payload)))
 		);
 		socket.on('room:join', (payload: unknown, ack: unknown) =>
-			guarded(socket, async () => asAck<RosterReply>(ack)(await join(socket, payload)))
+			inOrder(async () => answer(ack, await join(socket, payload)))
 		);
 		socket.on('presence:visibility', (payload: unknown) =>
-			guarded(socket, () => setVisibility(socket, payload))
+			inOrder(() => setVisibility(socket, payload))
 		);
 		socket.on('control:command', (payload: unknown, ack: unknown) =>
-			guarded(socket, async () => asAck<Reply>(ack)(command(socket, payload)))
+			inOrder(async () => answer(ack, command(socket, payload)))
 		);
-		socket.on('disconnect', () => guarded(socket, () => leave(socket)));
+		socket.on('disconnect', () => inOrder(() => leave(socket)));
 	});
 
 	// Heartbeats keep this instance's participants fresh; a crashed instance's go stale.

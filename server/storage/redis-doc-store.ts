@@ -21,9 +21,13 @@ export function createRedisDocStore(client: RedisClient): DocStore {
 	return {
 		async createRoom(meta, initialUpdate) {
 			const k = keys(meta.id);
-			const created = await client.set(k.meta, JSON.stringify(meta), { condition: 'NX' });
-			if (created !== 'OK') throw new Error(`room ${meta.id} exists already`);
-			await client.set(k.snapshot, Buffer.from(initialUpdate));
+			// Metadata and first snapshot in one step, so no room exists without its document.
+			const [created] = await client
+				.multi()
+				.set(k.meta, JSON.stringify(meta), { condition: 'NX' })
+				.set(k.snapshot, Buffer.from(initialUpdate), { condition: 'NX' })
+				.exec();
+			if (String(created) !== 'OK') throw new Error(`room ${meta.id} exists already`);
 		},
 		async getRoom(roomId): Promise<RoomMeta | undefined> {
 			const raw = await client.get(keys(roomId).meta);

@@ -13,6 +13,9 @@ export const CLOSE_SERVER_ERROR = 1011;
 /** Largest accepted frame; a bigger one closes the connection with 1009. */
 const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 const PING_INTERVAL_MS = 30_000;
+/** Frames held while a room loads; a client sending more before its first answer is closed. */
+const MAX_HELD_FRAMES = 64;
+const CLOSE_TOO_BIG = 1009;
 
 /**
  * The WebSocket endpoint at `/yjs/<roomId>`. The room is loaded before its first sync answer;
@@ -39,7 +42,11 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 		ws.on('pong', () => alive.add(ws));
 		ws.on('error', () => ws.terminate());
 		const held: [RawData, boolean][] = [];
-		const hold = (data: RawData, isBinary: boolean) => held.push([data, isBinary]);
+		const hold = (data: RawData, isBinary: boolean) => {
+			if (held.push([data, isBinary]) > MAX_HELD_FRAMES) {
+				ws.close(CLOSE_TOO_BIG, 'too many messages before the room was ready');
+			}
+		};
 		ws.on('message', hold);
 
 		const roomId = roomIdSchema.safeParse(roomIdText);

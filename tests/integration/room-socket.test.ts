@@ -220,6 +220,22 @@ describe.each([
 		expect(reply.ok === false && reply.error.message).toContain('Reload');
 	});
 
+	test('[S9] a socket that leaves while its join is being handled holds nothing', async () => {
+		const fresh = await startTestServer({ redisUrl: redisUrl() });
+		cleanups.push(() => fresh.close());
+		const room = await createRoom(fresh.url);
+		const s = await connectSocket(fresh.url);
+		void join(s, room.id, 'Quick').catch(() => {});
+		s.disconnect();
+		// The room is held only by leases; once every one is released it leaves memory.
+		await waitFor(async () => {
+			const health = (await (await fetch(`${fresh.url}/healthz`)).json()) as {
+				roomsLoaded: number;
+			};
+			return health.roomsLoaded === 0;
+		}, 'the room to be released');
+	});
+
 	test('[S6] clock pings answer the server time', async () => {
 		const s = await socket(server.url);
 		const before = Date.now();

@@ -31,7 +31,7 @@ export function bindTextarea(textarea: TextareaLike, text: Y.Text): () => void {
 	let waiting: TextDelta[] = [];
 	textarea.value = shown;
 
-	const focused = () => textarea.ownerDocument?.activeElement === textarea;
+	const focused = () => (textarea.ownerDocument?.activeElement as unknown) === textarea;
 
 	/** Writes the Y.Text into the textarea, moving the caret through `deltas`. */
 	const show = (deltas: TextDelta[]) => {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { playbookIdSchema, roomIdSchema } from './ids';
 
+/** What people read when a room link leads nowhere. */
+export const ROOM_NOT_FOUND = 'This room does not exist or has ended.';
+
 export const createRoomRequestSchema = z.object({ playbookId: playbookIdSchema });
 export type CreateRoomRequest = z.infer<typeof createRoomRequestSchema>;
 

@@ -113,6 +113,8 @@ test.describe.serial('two people, one link, one shared session', () => {
 		await b.getByRole('button', { name: 'Next phase' }).click({ force: true });
 		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Phase 3 of 6');
 		await expect(b.getByRole('status').getByText('Moved to phase 3')).toBeVisible();
+		// Resting buttons keep keyboard focus: the one B pressed is still the focused element.
+		await expect(b.getByRole('button', { name: 'Next phase' })).toBeFocused();
 		await b.getByRole('button', { name: 'Previous' }).click();
 		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Phase 2 of 6');
 		expect(await phaseOf(a).getAttribute('data-phase-index')).toBe('1');
@@ -161,8 +163,8 @@ test.describe.serial('two people, one link, one shared session', () => {
 	});
 
 	test('at zero both screens show that time is up, with a chime where sound is on', async () => {
-		await b.getByRole('button', { name: 'Sound on' }).click();
-		await expect(b.getByRole('button', { name: 'Sound off' })).toHaveAttribute(
+		await b.getByRole('button', { name: 'Mute chime' }).click();
+		await expect(b.getByRole('button', { name: 'Mute chime' })).toHaveAttribute(
 			'aria-pressed',
 			'true'
 		);

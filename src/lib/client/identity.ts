@@ -1,64 +1,55 @@
-import { participantIdSchema } from '../protocol/ids';
+import { z } from 'zod';
+import { participantIdSchema, roleIdSchema } from '../protocol/ids';
 import { displayNameSchema } from '../protocol/presence';
 
 /** Who this browser is in one room; kept so a reload or a return visit is the same person. */
-export interface RoomIdentity {
-	participantId: string;
-	name: string;
-	roleId: string;
-}
+export const roomIdentitySchema = z.object({
+	participantId: participantIdSchema,
+	name: displayNameSchema,
+	roleId: roleIdSchema
+});
+export type RoomIdentity = z.infer<typeof roomIdentitySchema>;
 
 const NAME_KEY = 'practice-room:name';
-const MUTED_KEY = 'practice-room:muted';
 const roomKey = (roomId: string) => `practice-room:room:${roomId}`;
 
-function read(key: string): string | null {
+/** Local storage that may be disabled: reading answers null, writing is skipped. */
+export function readStored(key: string): string | null {
 	try {
 		return localStorage.getItem(key);
 	} catch {
-		return null; // Storage can be disabled; the app still works, it just forgets.
+		return null;
 	}
 }
 
-function write(key: string, value: string): void {
+export function writeStored(key: string, value: string): void {
 	try {
 		localStorage.setItem(key, value);
 	} catch {
-		// As above: forgetting is the only consequence.
+		// Storage disabled: the app still works, it just forgets.
 	}
 }
 
 export function rememberedName(): string {
-	return read(NAME_KEY) ?? '';
+	return readStored(NAME_KEY) ?? '';
 }
 
 export function roomIdentity(roomId: string): RoomIdentity | undefined {
-	const raw = read(roomKey(roomId));
+	const raw = readStored(roomKey(roomId));
 	if (!raw) return undefined;
 	try {
-		const parsed = JSON.parse(raw) as Partial<RoomIdentity>;
-		const id = participantIdSchema.safeParse(parsed.participantId);
-		const name = displayNameSchema.safeParse(parsed.name);
-		if (!id.success || !name.success || typeof parsed.roleId !== 'string') return undefined;
-		return { participantId: id.data, name: name.data, roleId: parsed.roleId };
+		const parsed = roomIdentitySchema.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : undefined;
 	} catch {
 		return undefined;
 	}
 }
 
 export function saveRoomIdentity(roomId: string, identity: RoomIdentity): void {
-	write(roomKey(roomId), JSON.stringify(identity));
-	write(NAME_KEY, identity.name);
+	writeStored(roomKey(roomId), JSON.stringify(identity));
+	writeStored(NAME_KEY, identity.name);
 }
 
 export function newParticipantId(): string {
 	return crypto.randomUUID().replaceAll('-', '');
-}
-
-export function isMuted(): boolean {
-	return read(MUTED_KEY) === 'true';
-}
-
-export function setMuted(muted: boolean): void {
-	write(MUTED_KEY, String(muted));
 }

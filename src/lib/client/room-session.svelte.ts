@@ -2,8 +2,9 @@ import { io, type Socket } from 'socket.io-client';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { z } from 'zod';
 import type { ControlCommand } from '../protocol/control';
-import type { Participant } from '../protocol/presence';
+import { participantSchema, type Participant } from '../protocol/presence';
 import type {
 	ClientToServerEvents,
 	ProtocolError,
@@ -18,6 +19,11 @@ type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** How long a command may wait for its answer before the person is told. */
 const COMMAND_TIMEOUT_MS = 5_000;
+const rosterSchema = z.array(participantSchema);
+const UNREACHABLE: ProtocolError = {
+	code: 'internal',
+	message: 'The server cannot be reached right now. Your notes are kept; we keep trying.'
+};
 
 /**
  * One tab's live connection to a room: the shared document over y-websocket (kept in IndexedDB
@@ -33,7 +39,9 @@ export class RoomSession {
 	#socketConnected = $state(false);
 	#docConnected = $state(false);
 	#docSynced = $state(false);
+	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
 	#identity: RoomIdentity | undefined;
+	#joining: Promise<ProtocolError | undefined> | undefined;
 	readonly #socket: RoomSocket;
 	readonly #provider: WebsocketProvider;
 	readonly #local: IndexeddbPersistence;
@@ -67,14 +75,16 @@ export class RoomSession {
 		this.#socket.on('connect', () => {
 			this.#socketConnected = true;
 			void this.clock.start();
-			if (this.#identity) void this.#join(this.#identity);
+			// A join already waiting for this connection goes ahead by itself.
+			if (this.#joining) return;
+			if (this.#identity) void this.join(this.#identity);
 			else void this.#watch();
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
 			this.clock.stop();
 		});
-		this.#socket.on('presence:roster', (roster) => (this.roster = roster));
+		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
 		this.#socket.on('protocol:error', (error) => (this.problem = error.message));
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
@@ -86,21 +96,36 @@ export class RoomSession {
 			const reply = await this.#socket
 				.timeout(COMMAND_TIMEOUT_MS)
 				.emitWithAck('room:watch', { roomId: this.roomId });
-			if (reply.ok) this.roster = reply.roster;
+			if (reply.ok) this.#setRoster(reply.roster);
 			else this.problem = reply.error.message;
 		} catch {
 			// Disconnected again: the next connect watches again.
 		}
 	}
 
-	/** Joins with a name and role; answers the server's error, if any. */
+	#setRoster(roster: unknown): void {
+		const parsed = rosterSchema.safeParse(roster);
+		if (parsed.success) this.roster = parsed.data;
+	}
+
+	/**
+	 * Joins with a name and role, waiting for the connection if needed; answers the server's
+	 * error, if any. The tab joins again by itself after every reconnect until a join is refused.
+	 */
 	async join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
 		this.#identity = identity;
-		return this.#join(identity);
+		const joining = this.#join(identity);
+		this.#joining = joining;
+		const error = await joining.finally(() => {
+			if (this.#joining === joining) this.#joining = undefined;
+		});
+		if (error && error !== UNREACHABLE) this.#identity = undefined;
+		this.problem = error?.message;
+		return error;
 	}
 
 	async #join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
-		if (!this.#socket.connected) return undefined; // Joins on connect.
+		if (!(await this.#connected())) return UNREACHABLE;
 		try {
 			const reply = await this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('room:join', {
 				protocolVersion: PROTOCOL_VERSION,
@@ -108,12 +133,28 @@ export class RoomSession {
 				...identity
 			});
 			if (!reply.ok) return reply.error;
-			this.roster = reply.roster;
+			this.#setRoster(reply.roster);
 			this.#reportVisibility();
 			return undefined;
 		} catch {
-			return { code: 'internal', message: 'The server did not answer. Check your connection.' };
+			return UNREACHABLE;
 		}
+	}
+
+	/** Resolves true once the socket is connected, false if that takes too long. */
+	#connected(): Promise<boolean> {
+		if (this.#socket.connected) return Promise.resolve(true);
+		return new Promise((resolve) => {
+			const onConnect = () => {
+				clearTimeout(timeout);
+				resolve(true);
+			};
+			const timeout = setTimeout(() => {
+				this.#socket.off('connect', onConnect);
+				resolve(false);
+			}, COMMAND_TIMEOUT_MS);
+			this.#socket.once('connect', onConnect);
+		});
 	}
 
 	/** Sends a control command; a refusal or a lost answer becomes `problem`. */

@@ -10,31 +10,39 @@ const REFRESH_MS = 10_000;
 
 /**
  * The server's clock as seen from this tab: an offset to `performance.now()`, estimated from
- * socket.io round trips. The device's own wall clock is never used, so a phone that is minutes
- * wrong still counts down with everyone else.
+ * socket.io round trips (protocol rule S6). The device's own wall clock is not used at all, so a
+ * phone that is minutes wrong still counts down with everyone else; until the first answer the
+ * time is simply unknown.
  */
 export class ServerClock {
-	/** Uncertainty of the current estimate in ms; undefined until the first answer. */
-	uncertainty = $state<number | undefined>();
+	/** Whether an estimate exists yet. */
+	synced = $state(false);
 	#offset: number | undefined;
 	#samples: ClockSample[] = [];
 	#timer: ReturnType<typeof setInterval> | undefined;
+	/** Bumped by stop(), so a burst still running from an earlier start() gives up. */
+	#generation = 0;
 
 	constructor(private readonly ping: () => Promise<number>) {}
 
-	/** Server time now, in ms since the epoch. */
-	now(): number {
-		return this.#offset === undefined ? Date.now() : performance.now() + this.#offset;
+	/** Server time now, in ms since the epoch; undefined before the first estimate. */
+	now(): number | undefined {
+		return this.#offset === undefined ? undefined : performance.now() + this.#offset;
 	}
 
-	/** A burst of probes for a quick first estimate, then one probe every few seconds. */
+	/** A burst of probes for a quick first estimate, then one probe every ten seconds. */
 	async start(): Promise<void> {
 		this.stop();
-		for (let i = 0; i < BURST; i++) await this.#probe();
+		const generation = this.#generation;
+		for (let i = 0; i < BURST; i++) {
+			await this.#probe();
+			if (generation !== this.#generation) return;
+		}
 		this.#timer = setInterval(() => void this.#probe(), REFRESH_MS);
 	}
 
 	stop(): void {
+		this.#generation++;
 		clearInterval(this.#timer);
 		this.#timer = undefined;
 	}
@@ -56,7 +64,7 @@ export class ServerClock {
 		const estimate = estimateOffset(this.#samples);
 		if (estimate) {
 			this.#offset = estimate.offset;
-			this.uncertainty = estimate.uncertainty;
+			this.synced = true;
 		}
 	}
 }

@@ -7,7 +7,7 @@ class FakeTextarea extends EventTarget {
 	value = '';
 	selectionStart = 0;
 	selectionEnd = 0;
-	selectionDirection: 'none' = 'none';
+	selectionDirection = 'none' as const;
 	readonly ownerDocument = { activeElement: this as unknown } as Document;
 	setSelectionRange(start: number, end: number) {
 		this.selectionStart = start;

@@ -18,3 +18,8 @@ export const playbookIdSchema = z
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
 	.max(80);
 export type PlaybookId = z.infer<typeof playbookIdSchema>;
+
+/** A role id inside a playbook, e.g. "listener". */
+export const roleIdSchema = z
+	.string()
+	.regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case id such as "listener"');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { playbookIdSchema } from './ids';
+import { playbookIdSchema, roleIdSchema } from './ids';
 
 /** Free text of a bounded length that must say something. */
 const text = (max: number) =>
@@ -51,10 +51,6 @@ export const ROTATIONS = ['none', 'swap-each-round', 'round-robin'] as const;
 export const rotationSchema = z.enum(ROTATIONS, {
 	error: `must be one of: ${ROTATIONS.join(', ')}`
 });
-
-const roleIdSchema = z
-	.string()
-	.regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case id such as "listener"');
 
 export const playbookRoleSchema = z.strictObject({
 	id: roleIdSchema,

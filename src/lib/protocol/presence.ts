@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participantIdSchema } from './ids';
+import { participantIdSchema, roleIdSchema } from './ids';
 
 /** Display names are plain text, trimmed, 1 to 40 characters. */
 export const displayNameSchema = z
@@ -15,7 +15,7 @@ export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
 export const participantSchema = z.object({
 	participantId: participantIdSchema,
 	name: displayNameSchema,
-	roleId: z.string().min(1).max(40),
+	roleId: roleIdSchema,
 	status: presenceStatusSchema,
 	/** Server time (ms) of the last sign of life, used to expire entries whose server vanished. */
 	seenAt: z.number().int().nonnegative()

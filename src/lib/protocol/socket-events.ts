@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participantIdSchema, roomIdSchema } from './ids';
+import { participantIdSchema, roleIdSchema, roomIdSchema } from './ids';
 import { displayNameSchema, type Participant } from './presence';
 import type { ControlCommand } from './control';
 
@@ -8,7 +8,7 @@ export const joinRequestSchema = z.object({
 	roomId: roomIdSchema,
 	participantId: participantIdSchema,
 	name: displayNameSchema,
-	roleId: z.string().min(1).max(40)
+	roleId: roleIdSchema
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 

@@ -1,6 +1,13 @@
+import { matchesFilters, readFilters } from '$lib/playbooks/filters';
 import { directory } from '$lib/server/directory';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({
-	playbooks: await directory().listPlaybooks()
-});
+export const load: PageServerLoad = async ({ url }) => {
+	const filters = readFilters(url.searchParams);
+	const all = await directory().listPlaybooks();
+	return {
+		filters,
+		total: all.length,
+		playbooks: all.filter((playbook) => matchesFilters(playbook, filters))
+	};
+};

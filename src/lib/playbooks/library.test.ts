@@ -61,11 +61,14 @@ describe('playbook problems are listed as path: message', () => {
 				delete (p as Partial<PlaybookInput>).closing;
 				(p as unknown as { minutes: string }).minutes = 'twenty';
 				(p as unknown as { colour: string }).colour = 'blue';
+				p.phases[0]!.instructions = { coach: 'Watch.' };
 			})
 		).toEqual([
 			'minutes: must be a positive number',
 			'closing: is required',
-			'has unknown field: colour'
+			'has unknown field: colour',
+			// Cross-field rules are reported together with the field problems.
+			'phases[0].instructions.coach: names an unknown role "coach"'
 		]);
 	});
 

@@ -121,44 +121,57 @@ export const playbookSchema = z
 		author: text(80),
 		version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0')
 	})
-	.superRefine((playbook, ctx) => {
-		if (playbook.groupSize.min > playbook.groupSize.max) {
-			ctx.addIssue({
+	// Cross-field rules run even when other fields fail, so a file shows every problem at once;
+	// the input may then be partly malformed, hence the defensive reading.
+	.superRefine((playbook, ctx) => crossFieldRules(playbook, ctx.addIssue), { when: () => true });
+
+type IssueSink = (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void;
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const field = (value: unknown, key: string): unknown =>
+	typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+
+/** Group size order, unique role and phase ids, and instructions only for existing roles. */
+function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
+	const min = field(field(playbook, 'groupSize'), 'min');
+	const max = field(field(playbook, 'groupSize'), 'max');
+	if (typeof min === 'number' && typeof max === 'number' && min > max) {
+		addIssue({ code: 'custom', path: ['groupSize', 'min'], message: 'must not be more than max' });
+	}
+	const roleIds = asArray(field(playbook, 'roles')).map((role) => field(role, 'id'));
+	roleIds.forEach((id, index) => {
+		if (typeof id === 'string' && roleIds.indexOf(id) !== index) {
+			addIssue({
 				code: 'custom',
-				path: ['groupSize', 'min'],
-				message: 'must not be more than max'
+				path: ['roles', index, 'id'],
+				message: `repeats the role id "${id}"`
 			});
 		}
-		const roleIds = playbook.roles.map((role) => role.id);
-		roleIds.forEach((id, index) => {
-			if (roleIds.indexOf(id) !== index) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['roles', index, 'id'],
-					message: `repeats the role id "${id}"`
-				});
-			}
-		});
-		const phaseIds = playbook.phases.map((phase) => phase.id);
-		playbook.phases.forEach((phase, index) => {
-			if (phaseIds.indexOf(phase.id) !== index) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['phases', index, 'id'],
-					message: `repeats the phase id "${phase.id}"`
-				});
-			}
-			for (const roleId of Object.keys(phase.instructions)) {
-				if (!roleIds.includes(roleId)) {
-					ctx.addIssue({
-						code: 'custom',
-						path: ['phases', index, 'instructions', roleId],
-						message: `names an unknown role "${roleId}"`
-					});
-				}
-			}
-		});
 	});
+	const phases = asArray(field(playbook, 'phases'));
+	const phaseIds = phases.map((phase) => field(phase, 'id'));
+	phases.forEach((phase, index) => {
+		const id = phaseIds[index];
+		if (typeof id === 'string' && phaseIds.indexOf(id) !== index) {
+			addIssue({
+				code: 'custom',
+				path: ['phases', index, 'id'],
+				message: `repeats the phase id "${id}"`
+			});
+		}
+		const instructions = field(phase, 'instructions');
+		if (typeof instructions !== 'object' || instructions === null) return;
+		for (const roleId of Object.keys(instructions)) {
+			if (!roleIds.includes(roleId)) {
+				addIssue({
+					code: 'custom',
+					path: ['phases', index, 'instructions', roleId],
+					message: `names an unknown role "${roleId}"`
+				});
+			}
+		}
+	});
+}
 export type Playbook = z.infer<typeof playbookSchema>;
 /** A playbook as written in a file or form, before defaults are filled in. */
 export type PlaybookInput = z.input<typeof playbookSchema>;

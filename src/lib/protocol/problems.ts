@@ -1,13 +1,18 @@
 import type { z } from 'zod';
 
+/** A path as written in problems: `phases[2].durationSec`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	return path
+		.map((part, index) =>
+			typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`
+		)
+		.join('');
+}
+
 /** Formats a zod error as `path: message` lines, e.g. `phases[2].durationSec: must be a positive number`. */
 export function formatProblems(error: z.ZodError): string[] {
 	return error.issues.map((issue) => {
-		const path = issue.path
-			.map((part, index) =>
-				typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`
-			)
-			.join('');
+		const path = formatPath(issue.path);
 		return path ? `${path}: ${issue.message}` : issue.message;
 	});
 }
@@ -32,15 +37,27 @@ function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined {
 	}
 }
 
-export type Parsed<T> = { ok: true; data: T } | { ok: false; problems: string[] };
+export type Parsed<T> =
+	| { ok: true; data: T }
+	| {
+			ok: false;
+			/** Every problem as `path: message`. */
+			problems: string[];
+			/** The same messages by path (`phases[2].title`), to show next to form fields. */
+			byPath: Map<string, string[]>;
+	  };
 
-/** Parses with plain-words messages and answers every problem at once as `path: message`. */
+/** Parses with plain-words messages and answers every problem at once. */
 export function parseWithProblems<S extends z.ZodType>(
 	schema: S,
 	input: unknown
 ): Parsed<z.output<S>> {
 	const result = schema.safeParse(input, { error: friendlyMessage });
-	return result.success
-		? { ok: true, data: result.data }
-		: { ok: false, problems: formatProblems(result.error) };
+	if (result.success) return { ok: true, data: result.data };
+	const byPath = new Map<string, string[]>();
+	for (const issue of result.error.issues) {
+		const path = formatPath(issue.path);
+		byPath.set(path, [...(byPath.get(path) ?? []), issue.message]);
+	}
+	return { ok: false, problems: formatProblems(result.error), byPath };
 }

@@ -1,0 +1,30 @@
+import { createRoomReplySchema, httpErrorSchema } from '../protocol/http';
+
+/**
+ * Asks the server for a new room; answers its id, or a message a person can read. Used by the
+ * library and the playbook page alike.
+ */
+export async function startRoom(
+	playbookId: string
+): Promise<{ ok: true; roomId: string } | { ok: false; message: string }> {
+	try {
+		const response = await fetch('/api/rooms', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ playbookId })
+		});
+		const body: unknown = await response.json().catch(() => undefined);
+		const created = createRoomReplySchema.safeParse(body);
+		if (response.ok && created.success) return { ok: true, roomId: created.data.id };
+		const error = httpErrorSchema.safeParse(body);
+		return {
+			ok: false,
+			message: error.success ? error.data.error : 'The room could not be created. Please try again.'
+		};
+	} catch {
+		return {
+			ok: false,
+			message: 'The server could not be reached. Check your connection and try again.'
+		};
+	}
+}

@@ -1,0 +1,133 @@
+import { playbookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
+import { parseWithProblems, type Parsed } from '../protocol/problems';
+
+/** A playbook being written in the form: like the file format, but fields may be blank. */
+type Draft = Omit<PlaybookInput, 'phases'> & {
+	phases: (Omit<PlaybookInput['phases'][number], 'durationSec'> & {
+		durationSec?: number | null | undefined;
+	})[];
+};
+
+/** The server gives a saved playbook its own id; the form validates with this stand-in. */
+const DRAFT_ID = 'draft';
+
+function blank(author: string): Draft {
+	return {
+		id: DRAFT_ID,
+		title: '',
+		summary: '',
+		purpose: '',
+		outcomes: [''],
+		skills: [],
+		minutes: 20,
+		difficulty: 'starter',
+		groupSize: { min: 2, max: 2 },
+		roles: [
+			{ id: 'role-1', name: '', brief: '' },
+			{ id: 'role-2', name: '', brief: '' }
+		],
+		rotation: 'none',
+		rounds: 1,
+		agreements: ['What is said here stays here.'],
+		phases: [],
+		debrief: [''],
+		pitfalls: [],
+		closing: '',
+		author,
+		version: '1.0.0'
+	};
+}
+
+/** An id not yet used in `taken`: role-3, phase-7… */
+function freshId(prefix: string, taken: { id: string }[]): string {
+	for (let n = taken.length + 1; ; n++) {
+		const id = `${prefix}-${n}`;
+		if (!taken.some((item) => item.id === id)) return id;
+	}
+}
+
+function move<T>(list: T[], index: number, by: -1 | 1): void {
+	const target = index + by;
+	if (target < 0 || target >= list.length) return;
+	[list[index], list[target]] = [list[target]!, list[index]!];
+}
+
+/**
+ * The playbook form's state: the draft, its validation by the shared schema (every problem,
+ * also by field path), and the edits the form offers.
+ */
+export class PlaybookDraft {
+	value = $state<Draft>(blank(''));
+
+	/** The draft as the schema sees it: a blank timebox is no timebox. */
+	readonly input = $derived<PlaybookInput>({
+		...this.value,
+		id: DRAFT_ID,
+		phases: this.value.phases.map(({ durationSec, ...phase }) =>
+			durationSec === null || durationSec === undefined ? phase : { ...phase, durationSec }
+		)
+	});
+	readonly parsed: Parsed<Playbook> = $derived(parseWithProblems(playbookSchema, this.input));
+
+	constructor(start?: Playbook | PlaybookInput, author = '') {
+		if (start) {
+			this.value = structuredClone({
+				...start,
+				title: start.title,
+				author: author || start.author
+			}) as Draft;
+		} else {
+			this.value = blank(author);
+		}
+	}
+
+	/** A copy of an existing playbook to adapt, credited to the new author. */
+	static copyOf(playbook: Playbook, author: string): PlaybookDraft {
+		const draft = new PlaybookDraft(playbook, author);
+		draft.value.title = `${playbook.title} (my version)`.slice(0, 80);
+		return draft;
+	}
+
+	problemsAt(path: string): string[] {
+		return this.parsed.ok ? [] : (this.parsed.byPath.get(path) ?? []);
+	}
+
+	addRole(): void {
+		this.value.roles.push({ id: freshId('role', this.value.roles), name: '', brief: '' });
+	}
+
+	/** Removes a role and what each phase told it to do. */
+	removeRole(index: number): void {
+		const [removed] = this.value.roles.splice(index, 1);
+		if (!removed) return;
+		for (const phase of this.value.phases) delete phase.instructions[removed.id];
+	}
+
+	addPhase(): void {
+		this.value.phases.push({
+			id: freshId('phase', this.value.phases),
+			title: '',
+			durationSec: 180,
+			summary: '',
+			instructions: Object.fromEntries(this.value.roles.map((role) => [role.id, ''])),
+			prompts: [],
+			tool: 'none',
+			repeatsPerRound: false
+		});
+	}
+
+	removePhase(index: number): void {
+		this.value.phases.splice(index, 1);
+	}
+
+	movePhase(index: number, by: -1 | 1): void {
+		move(this.value.phases, index, by);
+	}
+
+	addPitfall(): void {
+		this.value.pitfalls ??= [];
+		this.value.pitfalls.push({ pitfall: '', rescue: '' });
+	}
+}
+
+export { move as moveItem };

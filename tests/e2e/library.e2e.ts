@@ -1,0 +1,135 @@
+import { expect, openPerson, test } from './fixtures';
+
+test('filtering the library to a skill and a time limit shows only matching cards, in the URL', async ({
+	app,
+	browser
+}) => {
+	const page = await openPerson(browser);
+	await page.goto(app.url);
+	const filters = page.getByRole('search', { name: 'Filter playbooks' });
+	await filters.getByLabel('Skill').selectOption('listening');
+	await filters.getByLabel('Time').selectOption('15');
+	await expect(page).toHaveURL(/\?skill=listening&time=15$/);
+	await expect(page.locator('[data-playbook]')).toHaveCount(1);
+	await expect(page.locator('[data-playbook="five-minute-win"]')).toBeVisible();
+
+	// The filtered view is shareable: opening its URL shows the same cards and filters.
+	const shared = await openPerson(browser);
+	await shared.goto(page.url());
+	await expect(shared.locator('[data-playbook]')).toHaveCount(1);
+	await expect(shared.getByRole('search').getByLabel('Skill')).toHaveValue('listening');
+
+	await filters.getByLabel('Search').fill('nothing matches this');
+	await expect(page.getByText('No playbook matches these filters')).toBeVisible();
+	await page.context().close();
+	await shared.context().close();
+});
+
+test('a playbook page shows the whole flow and starts a room at its first phase', async ({
+	app,
+	browser
+}) => {
+	const page = await openPerson(browser);
+	await page.goto(app.url);
+	await page.getByRole('link', { name: 'Coaching Session (one-to-one)' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'Coaching Session (one-to-one)', level: 1 })
+	).toBeVisible();
+	const flow = page.getByRole('region', { name: 'The flow' });
+	await expect(flow.getByRole('listitem')).toHaveCount(6);
+	await expect(flow).toContainText('Work towards the goal');
+	await expect(flow).toContainText('20 min');
+	await expect(page.getByRole('region', { name: 'Debrief' })).toContainText(
+		'Pitfalls and rescue moves'
+	);
+	await page.getByRole('button', { name: 'Start a room' }).click();
+	await page.waitForURL(/\/r\//);
+	await page.getByLabel('Your name').fill('Ada');
+	await page.getByRole('radio', { name: /Coachee/ }).check();
+	await page.getByRole('button', { name: 'Join', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Questions to prepare' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'You, as Coachee' })).toBeVisible();
+	await expect(page.locator('[data-remaining-ms]')).toHaveText('5:00');
+	await page.context().close();
+});
+
+test('a custom playbook: a message for an empty phase title, fixed, saved, listed and used', async ({
+	app,
+	browser
+}) => {
+	const page = await openPerson(browser);
+	await page.goto(`${app.url}/p/five-minute-win`);
+	await page.getByRole('link', { name: 'Copy and edit' }).click();
+	await expect(page.getByRole('heading', { name: 'Adapt “Five-Minute Win”' })).toBeVisible();
+	await page.locator('#title').fill('Retro Listening Win');
+	await page.locator('#author').fill('Grace');
+
+	await page.getByRole('button', { name: 'Add a phase' }).click();
+	const title = page.locator('#phases-3-title');
+	await title.focus();
+	await title.blur();
+	await expect(page.locator('#phases-3-title-problems')).toHaveText('must not be empty');
+	await expect(title).toHaveAttribute('aria-invalid', 'true');
+
+	await title.fill('Thank the observer');
+	await page.locator('#phases-3-summary').fill('Close by thanking each other.');
+	await page.locator('#phases-3-instructions-practiser').fill('Say one thing that helped.');
+	await page.locator('#phases-3-instructions-observer').fill('Receive the thanks simply.');
+	await title.blur();
+	await expect(page.locator('#phases-3-title-problems')).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Save playbook' }).click();
+	await page.waitForURL(/\/p\/retro-listening-win-[a-z0-9]{8}$/);
+	await expect(page.getByText('Community playbook · by Grace')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'The flow' })).toContainText('Thank the observer');
+
+	await page.goto(`${app.url}/?q=retro`);
+	const card = page.locator('[data-playbook^="retro-listening-win-"]');
+	await expect(card).toContainText('Community · by Grace');
+	await card.getByRole('button', { name: 'Start a room' }).click();
+	await page.waitForURL(/\/r\//);
+	await page.getByLabel('Your name').fill('Grace');
+	await page.getByRole('button', { name: 'Join', exact: true }).click();
+	await expect(page.locator('[data-phase-index]')).toContainText('Phase 1 of 4');
+	await page.context().close();
+});
+
+test('importing a broken playbook file lists every problem at once', async ({ app, browser }) => {
+	const page = await openPerson(browser);
+	await page.goto(`${app.url}/p/new`);
+	await page.getByText('Import a playbook file').click();
+	const broken = {
+		title: 'Broken',
+		summary: '',
+		minutes: -1,
+		roles: [{ id: 'speaker', name: 'Speaker', brief: 'Talks.' }],
+		phases: [
+			{
+				id: 'one',
+				title: 'One',
+				summary: 'x',
+				instructions: { coach: 'x' },
+				prompts: [],
+				durationSec: 0
+			}
+		]
+	};
+	await page.getByLabel('Playbook file contents').fill(JSON.stringify(broken));
+	await page.getByRole('button', { name: 'Import pasted text' }).click();
+	const alert = page.getByRole('alert');
+	await expect(alert.getByRole('heading')).toHaveText(/This file has \d+ problems/);
+	for (const problem of [
+		'summary: must not be empty',
+		'minutes: must be a positive number',
+		'purpose: is required',
+		'phases[0].durationSec: must be a positive number',
+		'phases[0].instructions.coach: names an unknown role "coach"'
+	]) {
+		await expect(alert).toContainText(problem);
+	}
+
+	await page.getByLabel('Playbook file contents').fill('{ not json');
+	await page.getByRole('button', { name: 'Import pasted text' }).click();
+	await expect(alert.getByRole('heading')).toHaveText('This file is not a playbook');
+	await page.context().close();
+});

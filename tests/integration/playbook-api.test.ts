@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../server/app';
+import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
+import type { PlaybookSummary } from '../../src/lib/protocol/playbook';
+import { startRedis, type TestRedis } from '../support/redis-server';
+import { createRoom, startTestServer } from '../support/server';
+
+let redis: TestRedis;
+beforeAll(async () => {
+	redis = await startRedis();
+});
+afterAll(() => redis.stop());
+
+const custom = () => ({
+	...structuredClone(findBuiltInPlaybook('five-minute-win')!),
+	id: 'ignored-by-the-server',
+	title: 'Stand-up Listening Check',
+	author: 'Ada Lovelace'
+});
+
+describe.each([
+	['embedded storage', () => undefined],
+	['Redis storage', () => redis.url]
+])('playbook API with %s', (_name, redisUrl) => {
+	let server: RunningServer;
+	beforeAll(async () => {
+		server = await startTestServer({ redisUrl: redisUrl() });
+	});
+	afterAll(() => server.close());
+
+	const post = (body: unknown) =>
+		fetch(`${server.url}/api/playbooks`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+
+	test('the list has the eight built-in playbooks, none marked community', async () => {
+		const list = (await (await fetch(`${server.url}/api/playbooks`)).json()) as PlaybookSummary[];
+		expect(list.filter((p) => !p.community)).toHaveLength(8);
+	});
+
+	test('a valid playbook is saved under its own id, listed as community, and can start rooms', async () => {
+		const response = await post(custom());
+		expect(response.status).toBe(201);
+		const { id, url } = (await response.json()) as { id: string; url: string };
+		expect(id).toMatch(/^stand-up-listening-check-[a-z0-9]{8}$/);
+		expect(url).toBe(`${server.url}/p/${id}`);
+
+		const saved = (await (await fetch(`${server.url}/api/playbooks/${id}`)).json()) as {
+			author: string;
+		};
+		expect(saved.author).toBe('Ada Lovelace');
+		const list = (await (await fetch(`${server.url}/api/playbooks`)).json()) as PlaybookSummary[];
+		expect(list.find((p) => p.id === id)).toMatchObject({
+			community: true,
+			author: 'Ada Lovelace'
+		});
+		expect((await createRoom(server.url, id)).playbookId).toBe(id);
+	});
+
+	test('an invalid playbook gets 400 with every problem and saves nothing', async () => {
+		const before = ((await (await fetch(`${server.url}/api/playbooks`)).json()) as unknown[])
+			.length;
+		const broken = custom();
+		broken.phases[0]!.title = '';
+		broken.phases[1]!.durationSec = 0;
+		(broken as { minutes: unknown }).minutes = 'soon';
+		const response = await post(broken);
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({
+			error: 'The playbook is not valid.',
+			problems: [
+				'minutes: must be a positive number',
+				'phases[0].title: must not be empty',
+				'phases[1].durationSec: must be a positive number'
+			]
+		});
+		const after = ((await (await fetch(`${server.url}/api/playbooks`)).json()) as unknown[]).length;
+		expect(after).toBe(before);
+	});
+
+	test('bodies that are not playbooks at all are refused with a message', async () => {
+		for (const body of [null, 42, 'text', []]) {
+			const response = await post(body);
+			expect(response.status).toBe(400);
+			expect(((await response.json()) as { problems: string[] }).problems.length).toBeGreaterThan(
+				0
+			);
+		}
+		expect((await fetch(`${server.url}/api/playbooks/no-such-playbook`)).status).toBe(404);
+	});
+});

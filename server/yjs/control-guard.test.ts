@@ -6,7 +6,7 @@ import { controlWriters, stripControlWrites } from './control-guard';
 /** A server document with a control map, and a client that has synced with it. */
 function setup() {
 	const server = new Y.Doc();
-	server.getMap(CONTROL_MAP).set('phaseIndex', 0);
+	server.getMap(CONTROL_MAP).set('step', 0);
 	server.getMap(CONTROL_MAP).set('timer', { status: 'idle', durationMs: 60_000 });
 	const client = new Y.Doc();
 	Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
@@ -30,7 +30,7 @@ describe('control guard (rule Y3)', () => {
 
 	test.each([
 		// An overwrite is a new item after a server item plus the deletion of that item.
-		['an overwrite of a server key', (m: Y.Map<unknown>) => m.set('phaseIndex', 4), 2],
+		['an overwrite of a server key', (m: Y.Map<unknown>) => m.set('step', 4), 2],
 		['a new key', (m: Y.Map<unknown>) => m.set('host', 'me'), 1],
 		['a delete of a server key', (m: Y.Map<unknown>) => m.delete('timer'), 1]
 	])('%s is stripped while the content in the same update is kept', (_case, write, parts) => {
@@ -51,7 +51,7 @@ describe('control guard (rule Y3)', () => {
 	test('an update that only carries content is passed on as the same bytes', () => {
 		const { server, client } = setup();
 		// The server overwrote a key, so the client's delete set now names a server item.
-		server.getMap(CONTROL_MAP).set('phaseIndex', 1);
+		server.getMap(CONTROL_MAP).set('step', 1);
 		Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
 		client.getText(NOTES_TEXT).insert(0, 'hello');
 		const diff = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));

@@ -90,7 +90,7 @@ test('a custom playbook: a message for an empty phase title, fixed, saved, liste
 	await page.waitForURL(/\/r\//);
 	await page.getByLabel('Your name').fill('Grace');
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
-	await expect(page.locator('[data-phase-index]')).toContainText('Phase 1 of 4');
+	await expect(page.locator('[data-step]')).toContainText('Step 1 of 4');
 	await page.context().close();
 });
 

@@ -15,7 +15,7 @@ async function timerDisagreement(a: Page, b: Page): Promise<number> {
 }
 
 const notesOf = (page: Page) => page.locator('#notes');
-const phaseOf = (page: Page) => page.locator('[data-phase-index]');
+const phaseOf = (page: Page) => page.locator('[data-step]');
 
 test.describe.serial('two people, one link, one shared session', () => {
 	let a: Page;
@@ -52,7 +52,7 @@ test.describe.serial('two people, one link, one shared session', () => {
 			await expect(roster.locator('[data-status="connected"]')).toHaveCount(2);
 			await expect(roster).toContainText('Ada');
 			await expect(roster).toContainText('Bo');
-			await expect(phaseOf(page)).toContainText('Phase 1 of 6');
+			await expect(phaseOf(page)).toContainText('Step 1 of 10');
 		}
 		await expect(a.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
 		await expect(b.getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
@@ -101,7 +101,7 @@ test.describe.serial('two people, one link, one shared session', () => {
 
 	test('A moves to the next phase and B follows; a second Next right after it is held', async () => {
 		await a.getByRole('button', { name: 'Next phase' }).click();
-		await expect(phaseOf(b)).toContainText('Phase 2 of 6');
+		await expect(phaseOf(b)).toContainText('Step 2 of 10');
 		await expect(b.getByRole('heading', { name: 'Tell the story' })).toBeVisible();
 		// A new phase starts its own timebox, not yet running.
 		await expect(b.locator('[data-status="idle"]')).toHaveText('3:00');
@@ -111,13 +111,13 @@ test.describe.serial('two people, one link, one shared session', () => {
 		// commands sent at the same instant is tested in tests/integration, rule S5.)
 		await a.getByRole('button', { name: 'Next phase' }).click();
 		await b.getByRole('button', { name: 'Next phase' }).click({ force: true });
-		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Phase 3 of 6');
-		await expect(b.getByRole('status').getByText('Moved to phase 3')).toBeVisible();
+		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Step 3 of 10');
+		await expect(b.getByRole('status').getByText('Moved to step 3')).toBeVisible();
 		// Resting buttons keep keyboard focus: the one B pressed is still the focused element.
 		await expect(b.getByRole('button', { name: 'Next phase' })).toBeFocused();
 		await b.getByRole('button', { name: 'Previous' }).click();
-		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Phase 2 of 6');
-		expect(await phaseOf(a).getAttribute('data-phase-index')).toBe('1');
+		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Step 2 of 10');
+		expect(await phaseOf(a).getAttribute('data-step')).toBe('1');
 		// Other changes during the rest (the timer starting) do not keep the buttons held.
 		await a.getByRole('button', { name: 'Start', exact: true }).click();
 		for (const page of [a, b]) {
@@ -130,7 +130,7 @@ test.describe.serial('two people, one link, one shared session', () => {
 	test('B reloads and finds everything: identity, phase, notes and timer', async () => {
 		await b.reload();
 		await expect(b.getByLabel('Your name')).toHaveCount(0);
-		await expect(phaseOf(b)).toContainText('Phase 2 of 6');
+		await expect(phaseOf(b)).toContainText('Step 2 of 10');
 		await expect(notesOf(b)).toHaveValue('Story: She felt overlooked. Needs: credit.');
 		await expect(b.locator('[data-status="running"]')).toBeVisible();
 		const roster = a.getByRole('region', { name: 'In the room' });
@@ -154,12 +154,12 @@ test.describe.serial('two people, one link, one shared session', () => {
 			await expect(notesOf(page)).toHaveValue(
 				'Story: She felt overlooked. Needs: credit. (typed offline)'
 			);
-			await expect(phaseOf(page)).toContainText('Phase 2 of 6');
+			await expect(phaseOf(page)).toContainText('Step 2 of 10');
 		}
 		const roster = b.getByRole('region', { name: 'In the room' });
 		await expect(roster.locator('[data-status="connected"]')).toHaveCount(2);
 		await b.getByRole('button', { name: 'Next phase' }).click();
-		await expect(phaseOf(a)).toContainText('Phase 3 of 6');
+		await expect(phaseOf(a)).toContainText('Step 3 of 10');
 	});
 
 	test('at zero both screens show that time is up, with a chime where sound is on', async () => {
@@ -181,6 +181,29 @@ test.describe.serial('two people, one link, one shared session', () => {
 			.poll(() => a.evaluate(() => (window as unknown as { chimes: number }).chimes))
 			.toBeGreaterThan(0);
 		expect(await b.evaluate(() => (window as unknown as { chimes: number }).chimes)).toBe(0);
+	});
+
+	test('after a round, roles swap and each screen says who does what now', async () => {
+		await a.getByRole('button', { name: 'Next phase' }).click();
+		await expect(phaseOf(b)).toContainText('How understood did you feel?');
+		await expect(phaseOf(b)).toContainText('Round 1 of 2');
+		const startRound = b.getByRole('button', { name: 'Start round 2 →' });
+		await expect(startRound).toBeEnabled();
+		await startRound.click();
+		for (const page of [a, b]) {
+			await expect(phaseOf(page)).toContainText('Step 6 of 10 · Round 2 of 2');
+			await expect(page.getByRole('heading', { name: 'Tell the story' })).toBeVisible();
+		}
+		await expect(a.getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
+		await expect(a.getByText('Roles have rotated: this round you are the listener.')).toBeVisible();
+		await expect(b.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
+		const roster = a.getByRole('region', { name: 'In the room' });
+		await expect(roster.locator('[data-status]').filter({ hasText: 'Ada' })).toContainText(
+			'Listener'
+		);
+		await expect(roster.locator('[data-status]').filter({ hasText: 'Bo' })).toContainText(
+			'Speaker'
+		);
 	});
 
 	test('an unknown or mistyped room link shows a friendly page', async ({ app }) => {

@@ -136,19 +136,19 @@ describe.each([
 		const observer = await connectSynced(server.url, room.id);
 		cleanups.push(() => observer.provider.destroy());
 		const control = observer.doc.getMap(CONTROL_MAP);
-		const target = (control.get('phaseIndex') as number) + 1;
+		const target = (control.get('step') as number) + 1;
 		const replies = await Promise.all([
-			a.emitWithAck('control:command', { type: 'phase.goto', target }),
-			b.emitWithAck('control:command', { type: 'phase.goto', target })
+			a.emitWithAck('control:command', { type: 'step.goto', target }),
+			b.emitWithAck('control:command', { type: 'step.goto', target })
 		]);
 		expect(replies).toEqual([{ ok: true }, { ok: true }]);
-		await waitFor(() => control.get('phaseIndex') === 1, 'phase 2 to arrive');
+		await waitFor(() => control.get('step') === 1, 'phase 2 to arrive');
 		expect(await a.emitWithAck('control:command', { type: 'timer.start' })).toEqual({ ok: true });
 		await waitFor(
 			() => (control.get('timer') as { status: string }).status === 'running',
 			'the timer to run'
 		);
-		expect(control.get('phaseIndex')).toBe(1);
+		expect(control.get('step')).toBe(1);
 	});
 
 	test('[S1] malformed payloads get a typed error and change nothing', async () => {
@@ -178,18 +178,13 @@ describe.each([
 		const observer = await connectSynced(server.url, room.id);
 		cleanups.push(() => observer.provider.destroy());
 		const before = observer.doc.getMap(CONTROL_MAP).toJSON();
-		for (const command of [
-			{ type: 'phase.goto', target: -1 },
-			{ type: 'explode' },
-			'start',
-			null
-		]) {
+		for (const command of [{ type: 'step.goto', target: -1 }, { type: 'explode' }, 'start', null]) {
 			expect(await sendRaw(s, 'control:command', command)).toMatchObject({
 				ok: false,
 				error: { code: 'invalid_payload' }
 			});
 		}
-		expect(await sendRaw(s, 'control:command', { type: 'phase.goto', target: 99 })).toMatchObject({
+		expect(await sendRaw(s, 'control:command', { type: 'step.goto', target: 99 })).toMatchObject({
 			ok: false,
 			error: { code: 'invalid_command' }
 		});
@@ -203,7 +198,7 @@ describe.each([
 				(observer.doc.getMap(CONTROL_MAP).get('timer') as { status: string }).status === 'running',
 			'the last valid command'
 		);
-		expect(observer.doc.getMap(CONTROL_MAP).get('phaseIndex')).toBe(before.phaseIndex);
+		expect(observer.doc.getMap(CONTROL_MAP).get('step')).toBe(before.step);
 	});
 
 	test('[S4] a page from another protocol version is told to reload', async () => {

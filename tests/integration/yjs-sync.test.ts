@@ -61,7 +61,7 @@ describe('Yjs sync with the stock y-websocket provider', () => {
 		await waitFor(() => notes(witness.doc) === 'written before you came', 'the server to relay');
 		const late = await synced(url, room.id);
 		expect(notes(late.doc)).toBe('written before you came');
-		expect(late.doc.getMap(CONTROL_MAP).get('phaseIndex')).toBe(0);
+		expect(late.doc.getMap(CONTROL_MAP).get('step')).toBe(0);
 	});
 
 	test('[Y4] an unknown or malformed room id is closed with 4404 and a reason', async () => {
@@ -107,7 +107,7 @@ describe('Yjs sync with the stock y-websocket provider', () => {
 		const initial = witness.doc.getMap(CONTROL_MAP).toJSON();
 		const writer = await synced(url, room.id);
 		const control = writer.doc.getMap(CONTROL_MAP);
-		control.set('phaseIndex', 5); // overwrite of a server key: names only a server origin
+		control.set('step', 5); // overwrite of a server key: names only a server origin
 		control.set('host', 'me'); // new key: names control as its parent
 		control.delete('timer'); // delete of a server item
 		// Content sent afterwards arrives in order, so the control writes were handled before it.
@@ -116,7 +116,7 @@ describe('Yjs sync with the stock y-websocket provider', () => {
 		expect(witness.doc.getMap(CONTROL_MAP).toJSON()).toEqual(initial);
 		const late = await synced(url, room.id);
 		expect(late.doc.getMap(CONTROL_MAP).toJSON()).toEqual({
-			phaseIndex: 0,
+			step: 0,
 			timer: { status: 'idle', durationMs: 60_000 }
 		});
 		// The dropping client's own later content edits still arrive: its step 2 on reconnect

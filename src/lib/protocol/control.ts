@@ -23,7 +23,8 @@ export type TimerState = z.infer<typeof timerStateSchema>;
 
 /** The room's control map: written by the server only (see docs/document-schema.md). */
 export const controlStateSchema = z.object({
-	phaseIndex: z.number().int().nonnegative(),
+	/** Index into the session's steps: the playbook's phases, repeating ones once per round. */
+	step: z.number().int().nonnegative(),
 	timer: timerStateSchema
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
@@ -34,11 +35,11 @@ export const CONTROL_MAP = 'control';
 export const NOTES_TEXT = 'notes';
 
 /**
- * A request to change the control state. Phase changes name an absolute target computed from
- * what the sender saw, so two people pressing Next at once move one phase, not two.
+ * A request to change the control state. Step changes name an absolute target computed from
+ * what the sender saw, so two people pressing Next at once move one step, not two.
  */
 export const controlCommandSchema = z.discriminatedUnion('type', [
-	z.object({ type: z.literal('phase.goto'), target: z.number().int().nonnegative() }),
+	z.object({ type: z.literal('step.goto'), target: z.number().int().nonnegative() }),
 	z.object({ type: z.literal('timer.start') }),
 	z.object({ type: z.literal('timer.pause') }),
 	z.object({ type: z.literal('timer.resume') }),

@@ -11,43 +11,43 @@ function apply(state: ControlState, command: ControlCommand, now = T0): ControlS
 	return result.state;
 }
 
-describe('phase machine', () => {
+describe('step machine', () => {
 	test('a new room starts at the first phase with its timebox', () => {
 		expect(initialControlState(plan)).toEqual({
-			phaseIndex: 0,
+			step: 0,
 			timer: { status: 'idle', durationMs: 180_000 }
 		});
 	});
 
 	test('two people asking for the same next phase move the room one phase, not two', () => {
 		const start = initialControlState(plan);
-		const target = start.phaseIndex + 1;
-		const afterFirst = apply(start, { type: 'phase.goto', target });
-		const afterSecond = apply(afterFirst, { type: 'phase.goto', target });
-		expect(afterSecond.phaseIndex).toBe(1);
+		const target = start.step + 1;
+		const afterFirst = apply(start, { type: 'step.goto', target });
+		const afterSecond = apply(afterFirst, { type: 'step.goto', target });
+		expect(afterSecond.step).toBe(1);
 		expect(afterSecond).toBe(afterFirst);
 	});
 
 	test('changing phase resets the timer to the new phase timebox', () => {
 		const running = apply(initialControlState(plan), { type: 'timer.start' });
-		expect(apply(running, { type: 'phase.goto', target: 1 }).timer).toEqual({
+		expect(apply(running, { type: 'step.goto', target: 1 }).timer).toEqual({
 			status: 'idle',
 			durationMs: 30_000
 		});
-		expect(apply(running, { type: 'phase.goto', target: 2 }).timer.durationMs).toBe(0);
+		expect(apply(running, { type: 'step.goto', target: 2 }).timer.durationMs).toBe(0);
 	});
 
 	test('going back to an earlier phase is allowed', () => {
-		const second = apply(initialControlState(plan), { type: 'phase.goto', target: 1 });
-		expect(apply(second, { type: 'phase.goto', target: 0 }).phaseIndex).toBe(0);
+		const second = apply(initialControlState(plan), { type: 'step.goto', target: 1 });
+		expect(apply(second, { type: 'step.goto', target: 0 }).step).toBe(0);
 	});
 
 	test('a phase past the end is refused with a message and changes nothing', () => {
 		const start = initialControlState(plan);
-		const result = applyControlCommand(start, { type: 'phase.goto', target: 3 }, plan, T0);
+		const result = applyControlCommand(start, { type: 'step.goto', target: 3 }, plan, T0);
 		expect(result).toEqual({
 			ok: false,
-			error: { code: 'invalid_command', message: 'There is no phase 4: this playbook has 3.' }
+			error: { code: 'invalid_command', message: 'There is no step 4: this session has 3.' }
 		});
 	});
 
@@ -76,5 +76,36 @@ describe('phase machine', () => {
 	test('a pause nobody needed returns the same state object', () => {
 		const start = initialControlState(plan);
 		expect(apply(start, { type: 'timer.pause' })).toBe(start);
+	});
+});
+
+describe('steps with rounds', () => {
+	const rounds: PhasePlan = {
+		phases: [{ durationSec: 60 }, { durationSec: 180, repeatsPerRound: true }, { durationSec: 90 }],
+		rounds: 2
+	};
+
+	test('a repeating phase is a step in each round, each with its own timebox', () => {
+		const second = applyControlCommand(
+			initialControlState(rounds),
+			{ type: 'step.goto', target: 2 },
+			rounds,
+			T0
+		);
+		expect(second).toEqual({
+			ok: true,
+			state: { step: 2, timer: { status: 'idle', durationMs: 180_000 } }
+		});
+		const last = applyControlCommand(
+			initialControlState(rounds),
+			{ type: 'step.goto', target: 3 },
+			rounds,
+			T0
+		);
+		expect(last.ok && last.state.timer.durationMs).toBe(90_000);
+		expect(
+			applyControlCommand(initialControlState(rounds), { type: 'step.goto', target: 4 }, rounds, T0)
+				.ok
+		).toBe(false);
 	});
 });

@@ -1,28 +1,30 @@
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { ProtocolError } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
-import { addMinute, idleTimer, pauseTimer, resetTimer, startTimer } from './timer';
+import { planSteps, type RoundPlan } from './steps';
+import { addMinute, idleTimer, pauseTimer, startTimer } from './timer';
 
-/** What the phase machine needs of a playbook: how many phases, and each one's timebox. */
-export interface PhasePlan {
-	phases: readonly { durationSec?: number | undefined }[];
+/** What the step machine needs of a playbook: its phases with their timeboxes, and rounds. */
+export interface PhasePlan extends RoundPlan {
+	phases: readonly { durationSec?: number | undefined; repeatsPerRound?: boolean | undefined }[];
 }
 
 export type ControlResult = { ok: true; state: ControlState } | { ok: false; error: ProtocolError };
 
-function timeboxMs(plan: PhasePlan, phaseIndex: number): number {
+function timeboxMs(plan: PhasePlan, step: number): number {
+	const phaseIndex = planSteps(plan)[step]?.phaseIndex ?? 0;
 	return (plan.phases[phaseIndex]?.durationSec ?? 0) * 1000;
 }
 
-/** A new room: first phase, its timer showing the whole timebox. */
+/** A new room: first step, its timer showing the whole timebox. */
 export function initialControlState(plan: PhasePlan): ControlState {
-	return { phaseIndex: 0, timer: idleTimer(timeboxMs(plan, 0)) };
+	return { step: 0, timer: idleTimer(timeboxMs(plan, 0)) };
 }
 
 /**
  * Applies one command to the room's control state at server time `now`. Commands are
- * idempotent where two people may send the same one at once: moving to the phase the room is
- * already in, or pausing a paused timer, succeeds and changes nothing.
+ * idempotent where two people may send the same one at once: moving to the step the room is
+ * already at, or pausing a paused timer, succeeds and changes nothing.
  */
 export function applyControlCommand(
 	state: ControlState,
@@ -35,20 +37,21 @@ export function applyControlCommand(
 		state: timer === state.timer ? state : { ...state, timer }
 	});
 	switch (command.type) {
-		case 'phase.goto': {
-			if (command.target >= plan.phases.length) {
+		case 'step.goto': {
+			const total = planSteps(plan).length;
+			if (command.target >= total) {
 				return {
 					ok: false,
 					error: {
 						code: 'invalid_command',
-						message: `There is no phase ${command.target + 1}: this playbook has ${plan.phases.length}.`
+						message: `There is no step ${command.target + 1}: this session has ${total}.`
 					}
 				};
 			}
-			if (command.target === state.phaseIndex) return { ok: true, state };
+			if (command.target === state.step) return { ok: true, state };
 			return {
 				ok: true,
-				state: { phaseIndex: command.target, timer: idleTimer(timeboxMs(plan, command.target)) }
+				state: { step: command.target, timer: idleTimer(timeboxMs(plan, command.target)) }
 			};
 		}
 		case 'timer.start':
@@ -57,7 +60,7 @@ export function applyControlCommand(
 		case 'timer.pause':
 			return withTimer(pauseTimer(state.timer, now));
 		case 'timer.reset':
-			return withTimer(resetTimer(timeboxMs(plan, state.phaseIndex)));
+			return withTimer(idleTimer(timeboxMs(plan, state.step)));
 		case 'timer.add-minute':
 			return withTimer(addMinute(state.timer, now));
 		default:

@@ -6,7 +6,6 @@ import {
 	idleTimer,
 	pauseTimer,
 	remainingMs,
-	resetTimer,
 	startTimer
 } from './timer';
 
@@ -50,10 +49,6 @@ describe('timer', () => {
 		const revived = addMinute(finished, T0 + 300_000);
 		expect(remainingMs(revived, T0 + 300_000)).toBe(60_000);
 		expect(remainingMs(revived, T0 + 330_000)).toBe(30_000);
-	});
-
-	test('reset returns to the whole timebox, not running', () => {
-		expect(resetTimer(90_000)).toEqual({ status: 'idle', durationMs: 90_000 });
 	});
 
 	test('the display rounds up so it reads 0:00 only when time is over', () => {

@@ -30,11 +30,6 @@ export function pauseTimer(timer: TimerState, now: number): TimerState {
 	return { status: 'paused', durationMs: timer.durationMs, remainingMs: remainingMs(timer, now) };
 }
 
-/** Back to the phase's whole timebox, not running. */
-export function resetTimer(durationMs: number): TimerState {
-	return idleTimer(durationMs);
-}
-
 /**
  * Adds one minute to what the timer shows. A running timer is re-anchored at `now`, so a timer
  * that already reached zero counts down one fresh minute instead of staying at zero.

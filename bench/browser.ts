@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { freePort } from '../tests/support/redis-server';
+import { waitFor } from '../tests/support/wait';
+import { median } from './stats';
+
+export interface PageFigures {
+	/** JavaScript and CSS the room page loads, gzip-compressed, in KiB. */
+	jsGzipKiB: number;
+	cssGzipKiB: number;
+	/** Opening a room link to its first synced state, ms (median of runs). */
+	firstSyncMs: number;
+	firstSyncRuns: number[];
+}
+
+/**
+ * Serves the production build (`build/main.js`), opens a room link in headless Chromium several
+ * times and measures what the page loads and when it is first live (document synced and socket
+ * connected).
+ */
+export async function measureRoomPage(runs = 5): Promise<PageFigures> {
+	const port = await freePort();
+	const server = spawn(process.execPath, ['build/main.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: mkdtempSync(join(tmpdir(), 'pr-bench-page-'))
+		},
+		stdio: 'ignore'
+	});
+	const base = `http://127.0.0.1:${port}`;
+	try {
+		await waitFor(
+			() =>
+				fetch(`${base}/healthz`).then(
+					(r) => r.ok,
+					() => false
+				),
+			'the server',
+			20_000
+		);
+		const browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update'
+			]
+		});
+		const firstSyncRuns: number[] = [];
+		let js = 0;
+		let css = 0;
+		for (let run = 0; run < runs; run++) {
+			const response = await fetch(`${base}/api/rooms`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ playbookId: 'active-listening-sprint' })
+			});
+			const { id } = (await response.json()) as { id: string };
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			const bodies: Promise<void>[] = [];
+			let runJs = 0;
+			let runCss = 0;
+			page.on('response', (res) => {
+				const url = res.url();
+				if (!url.includes('/_app/')) return;
+				bodies.push(
+					res.body().then(
+						(body) => {
+							const size = gzipSync(body).length;
+							if (url.endsWith('.js')) runJs += size;
+							else if (url.endsWith('.css')) runCss += size;
+						},
+						() => {}
+					)
+				);
+			});
+			await page.goto(`${base}/r/${id}`);
+			await page
+				.locator('[data-connection="live"]')
+				.waitFor({ state: 'attached', timeout: 10_000 });
+			firstSyncRuns.push(await page.evaluate(() => performance.now()));
+			await Promise.all(bodies);
+			js = runJs;
+			css = runCss;
+			await context.close();
+		}
+		await browser.close();
+		return {
+			jsGzipKiB: js / 1024,
+			cssGzipKiB: css / 1024,
+			firstSyncMs: median(firstSyncRuns),
+			firstSyncRuns
+		};
+	} finally {
+		server.kill('SIGTERM');
+	}
+}

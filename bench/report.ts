@@ -1,0 +1,111 @@
+import type { Summary } from './stats';
+
+export interface ScalingPoint {
+	server: string;
+	rooms: number;
+	latency: Summary;
+	dropped: number;
+	duplicated: number;
+	cpuPercent: number;
+	rssMiB: number;
+	eventLoopDelayP99Ms: number;
+	redisCommandsPerUpdate?: number;
+	redisBytesPerUpdate?: number;
+	/** p99 of each repeated run, when the point was run several times. */
+	p99Runs?: number[];
+}
+
+const round = (value: number, digits = 1) =>
+	Number.isFinite(value) ? Number(value.toFixed(digits)) : NaN;
+
+/** A plain-text table: one row per server and room count, with the ratio to a baseline server. */
+export function scalingTable(points: ScalingPoint[], baseline: string): string {
+	const header = [
+		'server',
+		'rooms',
+		'p50 ms',
+		'p95 ms',
+		'p99 ms',
+		'vs ' + baseline,
+		'lost',
+		'cpu %',
+		'rss MiB',
+		'loop p99 ms'
+	];
+	const rows = points.map((point) => {
+		const base = points.find((p) => p.server === baseline && p.rooms === point.rooms);
+		const ratio = base ? point.latency.p99 / base.latency.p99 : NaN;
+		return [
+			point.server,
+			String(point.rooms),
+			String(round(point.latency.p50)),
+			String(round(point.latency.p95)),
+			String(round(point.latency.p99)),
+			Number.isFinite(ratio) ? `${round(ratio, 2)}×` : '–',
+			String(point.dropped + point.duplicated),
+			String(round(point.cpuPercent)),
+			String(round(point.rssMiB)),
+			String(round(point.eventLoopDelayP99Ms))
+		];
+	});
+	const widths = header.map((cell, i) =>
+		Math.max(cell.length, ...rows.map((row) => row[i]!.length))
+	);
+	const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const COLOURS = ['#2f6f5e', '#b86e12', '#3b5bdb', '#a23b2a', '#6b4fa0', '#555555'];
+
+/** An SVG line chart of p99 latency against rooms, one line (and marker shape) per server. */
+export function latencyChart(points: ScalingPoint[]): string {
+	const servers = [...new Set(points.map((p) => p.server))];
+	const width = 760;
+	const height = 420;
+	const left = 70;
+	const bottom = 60;
+	const top = 30;
+	const right = 220;
+	const maxRooms = Math.max(...points.map((p) => p.rooms));
+	const maxLatency = Math.max(
+		1,
+		...points.map((p) => (Number.isFinite(p.latency.p99) ? p.latency.p99 : 0))
+	);
+	const x = (rooms: number) => left + (rooms / maxRooms) * (width - left - right);
+	const y = (ms: number) => height - bottom - (ms / maxLatency) * (height - top - bottom);
+	const lines = servers.map((server, index) => {
+		const colour = COLOURS[index % COLOURS.length]!;
+		const series = points.filter((p) => p.server === server).sort((a, b) => a.rooms - b.rooms);
+		const path = series
+			.map(
+				(p, i) => `${i === 0 ? 'M' : 'L'}${x(p.rooms).toFixed(1)},${y(p.latency.p99).toFixed(1)}`
+			)
+			.join(' ');
+		const dash = index % 2 === 1 ? ' stroke-dasharray="6 4"' : '';
+		const markers = series
+			.map(
+				(p) =>
+					`<circle cx="${x(p.rooms).toFixed(1)}" cy="${y(p.latency.p99).toFixed(1)}" r="${3 + (index % 3)}" fill="${colour}"><title>${server}: ${p.rooms} rooms, p99 ${round(p.latency.p99)} ms</title></circle>`
+			)
+			.join('');
+		const legendY = top + 20 * index;
+		return `<path d="${path}" fill="none" stroke="${colour}" stroke-width="2"${dash}/>${markers}<text x="${width - right + 20}" y="${legendY + 4}" font-size="13" fill="${colour}">${server}</text><line x1="${width - right + 2}" x2="${width - right + 16}" y1="${legendY}" y2="${legendY}" stroke="${colour}" stroke-width="2"${dash}/>`;
+	});
+	const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
+		const ms = maxLatency * f;
+		return `<text x="${left - 8}" y="${y(ms) + 4}" font-size="12" text-anchor="end">${round(ms)}</text><line x1="${left}" x2="${width - right}" y1="${y(ms)}" y2="${y(ms)}" stroke="#ddd"/>`;
+	});
+	const roomTicks = [...new Set(points.map((p) => p.rooms))].map(
+		(rooms) =>
+			`<text x="${x(rooms)}" y="${height - bottom + 18}" font-size="12" text-anchor="middle">${rooms}</text>`
+	);
+	return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="p99 update-to-peer latency against rooms">
+<rect width="100%" height="100%" fill="#fff"/>
+${ticks.join('\n')}
+${roomTicks.join('\n')}
+<text x="${(left + width - right) / 2}" y="${height - 15}" font-size="13" text-anchor="middle">rooms (2 people + 1 projector each)</text>
+<text x="18" y="${(top + height - bottom) / 2}" font-size="13" text-anchor="middle" transform="rotate(-90 18 ${(top + height - bottom) / 2})">p99 latency (ms)</text>
+${lines.join('\n')}
+</svg>
+`;
+}

@@ -1,0 +1,42 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/** Messages between the bench runner and a server under test (over the child's IPC channel). */
+export type ToServer = { type: 'stats'; gc?: boolean } | { type: 'stop' };
+export type FromServer =
+	| { type: 'ready'; port: number }
+	| {
+			type: 'stats';
+			rssBytes: number;
+			heapUsedBytes: number;
+			cpuMicros: number;
+			eventLoopDelayP99Ms: number;
+	  };
+
+/**
+ * Runs inside a server process: answers stats requests (CPU so far, memory, event-loop delay
+ * since the last request) and stops on request.
+ */
+export function serveBenchControl(port: number, stop: () => Promise<void>): void {
+	const delay = monitorEventLoopDelay({ resolution: 10 });
+	delay.enable();
+	const send = (message: FromServer) => process.send?.(message);
+	process.on('message', (message: ToServer) => {
+		if (message.type === 'stop') {
+			void stop().finally(() => process.exit(0));
+			return;
+		}
+		if (message.gc) (globalThis as { gc?: () => void }).gc?.();
+		const memory = process.memoryUsage();
+		const cpu = process.cpuUsage();
+		send({
+			type: 'stats',
+			rssBytes: memory.rss,
+			heapUsedBytes: memory.heapUsed,
+			cpuMicros: cpu.user + cpu.system,
+			eventLoopDelayP99Ms: delay.percentile(99) / 1e6
+		});
+		delay.reset();
+	});
+	process.on('disconnect', () => process.exit(0));
+	send({ type: 'ready', port });
+}

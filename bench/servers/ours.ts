@@ -1,0 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { serveBenchControl } from './child';
+
+/** Practice Room's server without pages, on a free port, embedded or on REDIS_URL. */
+const server = await startServer(
+	loadConfig({
+		PORT: '0',
+		HOST: '127.0.0.1',
+		DATA_DIR: mkdtempSync(join(tmpdir(), 'practice-room-bench-')),
+		REDIS_URL: process.env.REDIS_URL
+	})
+);
+serveBenchControl(server.port, () => server.close());

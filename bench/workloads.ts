@@ -1,0 +1,161 @@
+import type { BenchClient, Connect } from './clients';
+import { deliveryFaults, summarize, type Summary } from './stats';
+
+export interface RoomWorkload {
+	/** Room names, already created where the server needs that. */
+	rooms: string[];
+	/** People per room; the first one types, all of them move their cursor. */
+	people: number;
+	/** Read-only screens per room (a projector): they receive, never write. */
+	projectors: number;
+	durationMs: number;
+	/** Called once a minute per room, for a timer or phase change. */
+	onMinute?: (roomIndex: number) => void;
+}
+
+export interface WorkloadResult {
+	rooms: number;
+	connections: number;
+	updatesSent: number;
+	/** Update-to-every-peer latency in ms, one sample per receiver and update. */
+	latency: Summary;
+	dropped: number;
+	duplicated: number;
+	/** Connect to first full sync, in ms. */
+	join: Summary;
+	/** Connections that never synced. */
+	failedJoins: number;
+}
+
+const TYPING_MS = 200; // 5 updates a second
+const CURSOR_MS = 500; // awareness at 2 Hz
+const SCRIPT_MS = 5_000;
+const MINUTE_MS = 60_000;
+const JOIN_TIMEOUT_MS = 30_000;
+/** Samples from the first second are left out: JIT warm-up, not steady state. */
+const WARM_UP_MS = 1_000;
+
+const letters = 'abcdefghijklmnopqrstuvwxyz ';
+const someLetters = () =>
+	Array.from(
+		{ length: 1 + Math.floor(Math.random() * 3) },
+		() => letters[Math.floor(Math.random() * letters.length)]
+	).join('');
+
+/** Connects everyone, answering each connection's time to first sync (undefined if it never synced). */
+export async function connectAll(
+	connect: Connect,
+	rooms: string[],
+	perRoom: number
+): Promise<{ clients: BenchClient[][]; joinMs: (number | undefined)[] }> {
+	const joinMs: (number | undefined)[] = [];
+	const clients = rooms.map((room, roomIndex) =>
+		Array.from({ length: perRoom }, (_, i) => {
+			const started = performance.now();
+			const client = connect(room, roomIndex * perRoom + i);
+			const index = joinMs.push(undefined) - 1;
+			void client.synced.then(() => (joinMs[index] = performance.now() - started));
+			return client;
+		})
+	);
+	const deadline = performance.now() + JOIN_TIMEOUT_MS;
+	while (joinMs.some((ms) => ms === undefined) && performance.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return { clients, joinMs };
+}
+
+/**
+ * One typist per room sends numbered updates (text plus a sequence number in the same
+ * transaction); every other connection of the room records when each number arrives, on the
+ * same clock. Dropped and duplicated numbers are counted.
+ */
+export async function runRoomWorkload(
+	connect: Connect,
+	spec: RoomWorkload
+): Promise<WorkloadResult> {
+	const perRoom = spec.people + spec.projectors;
+	const { clients, joinMs } = await connectAll(connect, spec.rooms, perRoom);
+	const latencies: number[] = [];
+	const workloadStart = performance.now();
+	const timers: ReturnType<typeof setInterval>[] = [];
+	const rooms = clients.map((roomClients, roomIndex) => {
+		const sentAt: number[] = [];
+		const seen = roomClients.slice(1).map((receiver) => {
+			const numbers: number[] = [];
+			receiver.doc.getMap('bench').observe((event) => {
+				if (!event.keysChanged.has('seq')) return;
+				const n = receiver.doc.getMap('bench').get('seq') as number;
+				numbers.push(n);
+				const sent = sentAt[n];
+				if (sent !== undefined && sent - workloadStart >= WARM_UP_MS) {
+					latencies.push(performance.now() - sent);
+				}
+			});
+			return numbers;
+		});
+		const typist = roomClients[0]!;
+		let sent = 0;
+		const start = Math.random() * TYPING_MS;
+		timers.push(
+			setTimeout(() => {
+				timers.push(
+					setInterval(() => {
+						const n = ++sent;
+						sentAt[n] = performance.now();
+						typist.doc.transact(() => {
+							const text = typist.doc.getText('notes');
+							text.insert(text.length, someLetters());
+							typist.doc.getMap('bench').set('seq', n);
+						});
+					}, TYPING_MS)
+				);
+			}, start),
+			setInterval(() => {
+				typist.doc.getArray('script').push([{ role: 'speaker', text: someLetters() }]);
+			}, SCRIPT_MS)
+		);
+		for (const person of roomClients.slice(0, spec.people)) {
+			timers.push(
+				setInterval(() => person.awareness.setLocalStateField('cursor', Math.random()), CURSOR_MS)
+			);
+		}
+		if (spec.onMinute) timers.push(setInterval(() => spec.onMinute?.(roomIndex), MINUTE_MS));
+		return { seen, sent: () => sent };
+	});
+
+	await new Promise((resolve) => setTimeout(resolve, spec.durationMs));
+	for (const timer of timers) clearInterval(timer);
+	// Let the last updates arrive before counting what is missing.
+	const deadline = performance.now() + 5_000;
+	const complete = () =>
+		rooms.every((room) =>
+			room.seen.every((numbers) => numbers.includes(room.sent()) || room.sent() === 0)
+		);
+	while (!complete() && performance.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 20));
+
+	let dropped = 0;
+	let duplicated = 0;
+	let updatesSent = 0;
+	for (const room of rooms) {
+		updatesSent += room.sent();
+		for (const numbers of room.seen) {
+			const faults = deliveryFaults(room.sent(), numbers);
+			dropped += faults.dropped;
+			duplicated += faults.duplicated;
+		}
+	}
+	for (const client of clients.flat()) client.destroy();
+	const joined = joinMs.filter((ms): ms is number => ms !== undefined);
+	return {
+		rooms: spec.rooms.length,
+		connections: spec.rooms.length * perRoom,
+		updatesSent,
+		latency: summarize(latencies),
+		dropped,
+		duplicated,
+		join: summarize(joined),
+		failedJoins: joinMs.length - joined.length
+	};
+}

@@ -9,6 +9,9 @@ export interface BenchClient {
 	doc: Y.Doc;
 	awareness: Awareness;
 	synced: Promise<void>;
+	/** Drops the connection (as a lost network does) and opens it again. */
+	disconnect(): void;
+	reconnect(): void;
 	destroy(): void;
 }
 
@@ -32,7 +35,14 @@ export function yWebsocketClients(ports: number[], path: '/yjs' | ''): Connect {
 			if (provider.synced) resolve();
 			provider.once('sync', () => resolve());
 		});
-		return { doc, awareness: provider.awareness, synced, destroy: () => provider.destroy() };
+		return {
+			doc,
+			awareness: provider.awareness,
+			synced,
+			disconnect: () => provider.disconnect(),
+			reconnect: () => provider.connect(),
+			destroy: () => provider.destroy()
+		};
 	};
 }
 
@@ -54,6 +64,8 @@ export function hocuspocusClients(ports: number[]): Connect {
 			// reason: the provider always has awareness unless configured with null, which we never do.
 			awareness: provider.awareness as Awareness,
 			synced,
+			disconnect: () => provider.disconnect(),
+			reconnect: () => void provider.connect(),
 			destroy: () => provider.destroy()
 		};
 	};

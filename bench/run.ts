@@ -8,7 +8,12 @@ import { hocuspocusClients, yWebsocketClients, type Connect } from './clients';
 import { latencyChart, scalingTable, type ScalingPoint } from './report';
 import { startServerProcess, type ServerProcess } from './server-process';
 import { summarize } from './stats';
-import { connectAll, runRoomWorkload, type WorkloadResult } from './workloads';
+import {
+	connectAll,
+	reconnectToConverged,
+	runRoomWorkload,
+	type WorkloadResult
+} from './workloads';
 
 /**
  * `npm run bench`: the same room workloads against Practice Room and the reference servers, in
@@ -29,6 +34,9 @@ const durationMs = Number(args.get('duration') ?? (quick ? 4_000 : 8_000));
 /** Each scaling point runs this many times; the run with the median p99 is reported. */
 const repeats = Number(args.get('repeat') ?? (quick ? 1 : 3));
 const P99_LIMIT_MS = 1_000;
+/** --only=pairs,circles,storm,reconnect,memory,page runs just those scenarios. */
+const only = args.get('only')?.split(',');
+const runs = (scenario: string) => !only || only.includes(scenario);
 
 interface ServerKind {
 	name: string;
@@ -277,6 +285,8 @@ async function joinStorm(
 
 async function main(): Promise<void> {
 	pinSelf();
+	// Every stock y-websocket provider adds a process exit listener; thousands are expected here.
+	process.setMaxListeners(0);
 	const needsRedis = kinds.some((kind) => kind.redis);
 	const redis = needsRedis ? await startRedis() : undefined;
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -285,7 +295,7 @@ async function main(): Promise<void> {
 	);
 
 	const pairs: ScalingPoint[] = [];
-	for (const kind of kinds) {
+	for (const kind of runs('pairs') ? kinds : []) {
 		for (const rooms of roomSteps) {
 			const runs = [];
 			for (let run = 0; run < repeats; run++) {
@@ -306,7 +316,7 @@ async function main(): Promise<void> {
 	}
 
 	const circles: ScalingPoint[] = [];
-	for (const kind of kinds) {
+	for (const kind of runs('circles') ? kinds : []) {
 		for (const [people, rooms] of quick
 			? [[6, 5]]
 			: [
@@ -329,14 +339,33 @@ async function main(): Promise<void> {
 	}
 
 	const storms = [];
-	for (const kind of kinds) storms.push(await joinStorm(kind, redis));
+	for (const kind of runs('storm') ? kinds : []) storms.push(await joinStorm(kind, redis));
+
+	const reconnects = [];
+	for (const kind of runs('reconnect') ? kinds : []) {
+		const started = await startKind(kind, redis);
+		try {
+			const roomIds = await createRooms(
+				kind,
+				started.ports[0]!,
+				quick ? 10 : 50,
+				`${kind.name}-reconnect`
+			);
+			reconnects.push({
+				server: kind.name,
+				converged: await reconnectToConverged(kind.clients(started.ports), roomIds)
+			});
+		} finally {
+			await started.stop();
+		}
+	}
 
 	const memory = [];
-	for (const kind of kinds.filter((k) => !k.redis))
+	for (const kind of runs('memory') ? kinds.filter((k) => !k.redis) : [])
 		memory.push(await idleMemory(kind, redis, quick ? 50 : 500, 2));
 
 	let page: PageFigures | undefined;
-	if (!args.has('no-page')) page = await measureRoomPage(quick ? 2 : 5);
+	if (runs('page') && !args.has('no-page')) page = await measureRoomPage(quick ? 2 : 5);
 
 	await redis?.stop();
 
@@ -350,11 +379,12 @@ async function main(): Promise<void> {
 		pairs,
 		circles,
 		storms,
+		reconnects,
 		memory,
 		page
 	};
 	mkdirSync('bench/results', { recursive: true });
-	const name = quick ? `${date}-quick` : date;
+	const name = [date, quick ? 'quick' : '', only ? only.join('-') : ''].filter(Boolean).join('-');
 	writeFileSync(`bench/results/${name}.json`, `${JSON.stringify(results, null, '\t')}\n`);
 	writeFileSync(`bench/results/${name}-latency.svg`, latencyChart(pairs));
 
@@ -364,6 +394,12 @@ async function main(): Promise<void> {
 	for (const storm of storms) {
 		console.log(
 			`  ${storm.server.padEnd(20)} p50 ${storm.join.p50.toFixed(1)} ms  p99 ${storm.join.p99.toFixed(1)} ms  failed ${storm.failed}`
+		);
+	}
+	console.log('\nReconnect to converged (20 edits made while away)');
+	for (const r of reconnects) {
+		console.log(
+			`  ${r.server.padEnd(20)} p50 ${r.converged.p50.toFixed(1)} ms  p99 ${r.converged.p99.toFixed(1)} ms`
 		);
 	}
 	console.log('\nIdle memory after GC (2 people per room)');

@@ -66,6 +66,32 @@ export async function connectAll(
 }
 
 /**
+ * Reconnect to converged: in each room one person drops their connection, the other makes 20
+ * edits meanwhile, then the first reconnects; measured from reconnecting until both documents
+ * hold the same text.
+ */
+export async function reconnectToConverged(connect: Connect, rooms: string[]): Promise<Summary> {
+	const { clients } = await connectAll(connect, rooms, 2);
+	const times = await Promise.all(
+		clients.map(async ([stays, returns]) => {
+			if (!stays || !returns) return Number.NaN;
+			returns.disconnect();
+			for (let i = 0; i < 20; i++) stays.doc.getText('notes').insert(0, someLetters());
+			const target = stays.doc.getText('notes').toString();
+			const started = performance.now();
+			returns.reconnect();
+			const deadline = started + 30_000;
+			while (returns.doc.getText('notes').toString() !== target && performance.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 2));
+			}
+			return performance.now() - started;
+		})
+	);
+	for (const client of clients.flat()) client.destroy();
+	return summarize(times);
+}
+
+/**
  * One typist per room sends numbered updates (text plus a sequence number in the same
  * transaction); every other connection of the room records when each number arrives, on the
  * same clock. Dropped and duplicated numbers are counted.
@@ -83,13 +109,17 @@ export async function runRoomWorkload(
 		const sentAt: number[] = [];
 		const seen = roomClients.slice(1).map((receiver) => {
 			const numbers: number[] = [];
-			receiver.doc.getMap('bench').observe((event) => {
-				if (!event.keysChanged.has('seq')) return;
-				const n = receiver.doc.getMap('bench').get('seq') as number;
-				numbers.push(n);
-				const sent = sentAt[n];
-				if (sent !== undefined && sent - workloadStart >= WARM_UP_MS) {
-					latencies.push(performance.now() - sent);
+			// Numbers go into an array, not a map key: a provider that merges several updates into
+			// one message (Hocuspocus batches) still delivers every number.
+			receiver.doc.getArray<number>('seq').observe((event) => {
+				const now = performance.now();
+				for (const item of event.changes.added) {
+					for (const n of item.content.getContent() as number[]) {
+						numbers.push(n);
+						const sent = sentAt[n];
+						if (sent !== undefined && sent - workloadStart >= WARM_UP_MS)
+							latencies.push(now - sent);
+					}
 				}
 			});
 			return numbers;
@@ -106,7 +136,7 @@ export async function runRoomWorkload(
 						typist.doc.transact(() => {
 							const text = typist.doc.getText('notes');
 							text.insert(text.length, someLetters());
-							typist.doc.getMap('bench').set('seq', n);
+							typist.doc.getArray<number>('seq').push([n]);
 						});
 					}, TYPING_MS)
 				);

@@ -19,8 +19,14 @@ import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
 
-/** After this many appended updates the log is folded into the snapshot. */
+/** After this many appended log entries the log is folded into the snapshot. */
 const COMPACT_EVERY = 500;
+/**
+ * Changes are stored at most this long after they happen, merged into one log entry: one write
+ * for a burst of typing instead of one per keystroke, well inside the promise that a restart
+ * loses no edit older than one second.
+ */
+const STORE_WITHIN_MS = 100;
 
 /** Writes a control state into a document's control map, only the keys that changed. */
 function writeControl(doc: Y.Doc, next: ControlState): void {
@@ -48,6 +54,9 @@ export class LoadedRoom {
 	readonly awareness = new Awareness(this.doc);
 	readonly #writers: Set<number>;
 	#persisting: Promise<void> = Promise.resolve();
+	/** Changes not yet handed to the store, and the timer that will hand them over. */
+	#unstored: Uint8Array[] = [];
+	#storeTimer: ReturnType<typeof setTimeout> | undefined;
 	#cursor: string | undefined;
 	#appendedSinceCompaction = 0;
 
@@ -63,7 +72,7 @@ export class LoadedRoom {
 		this.#cursor = stored.cursor;
 		this.#appendedSinceCompaction = stored.updates.length - 1;
 		this.#writers = controlWriters(this.doc);
-		this.doc.on('update', (update: Uint8Array) => this.#append(update));
+		this.doc.on('update', (update: Uint8Array) => this.#collect(update));
 	}
 
 	static async load(store: DocStore, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
@@ -95,10 +104,22 @@ export class LoadedRoom {
 		return result;
 	}
 
-	#append(update: Uint8Array): void {
+	#collect(update: Uint8Array): void {
+		this.#unstored.push(update);
+		this.#storeTimer ??= setTimeout(() => this.#store(), STORE_WITHIN_MS);
+	}
+
+	/** Appends everything collected so far as one merged log entry. */
+	#store(): void {
+		clearTimeout(this.#storeTimer);
+		this.#storeTimer = undefined;
+		if (this.#unstored.length === 0) return;
+		const updates = this.#unstored;
+		this.#unstored = [];
+		const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 		this.#persisting = this.#persisting
 			.then(async () => {
-				this.#cursor = await this.store.appendUpdate(this.meta.id, update);
+				this.#cursor = await this.store.appendUpdate(this.meta.id, merged);
 				if (++this.#appendedSinceCompaction >= COMPACT_EVERY) await this.#compact();
 			})
 			.catch((error: unknown) =>
@@ -115,6 +136,7 @@ export class LoadedRoom {
 
 	/** Waits until every change so far is stored, then folds the log into the snapshot. */
 	async close(): Promise<void> {
+		this.#store();
 		await this.#persisting;
 		if (this.#appendedSinceCompaction > 0) {
 			await this.#compact().catch((error: unknown) =>

@@ -1,14 +1,17 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebSocket } from 'ws';
 import type { LoadedRoom } from '../rooms/loaded-room';
-
-/** y-websocket's top-level message types. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
+import {
+	awarenessMessage,
+	fanoutOf,
+	message,
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SYNC,
+	type Peer
+} from './room-fanout';
 
 /** Close codes sent to y-websocket clients (docs/protocol.md). */
 export const CLOSE_UNSUPPORTED = 1003;
@@ -16,50 +19,33 @@ export const CLOSE_MALFORMED = 1007;
 
 class MalformedMessage extends Error {}
 
-function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, type);
-	write(encoder);
-	return encoding.toUint8Array(encoder);
-}
-
-function awarenessMessage(room: LoadedRoom, clients: number[]): Uint8Array {
-	return message(MESSAGE_AWARENESS, (encoder) =>
-		encoding.writeVarUint8Array(
-			encoder,
-			awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients)
-		)
-	);
-}
-
 /**
  * Speaks the y-websocket protocol with one client over an open socket: sync steps and updates
- * both ways, awareness relayed. The parts of client updates that would change the control map are refused (rule Y3);
- * a frame that cannot be decoded closes this connection only (rule Y5).
+ * both ways, awareness relayed through the room's fan-out. The parts of client updates that
+ * would change the control map are refused (rule Y3); a frame that cannot be decoded closes
+ * this connection only (rule Y5).
  */
 export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach(): void } {
 	const { doc, awareness } = room;
 	const ownAwarenessIds = new Set<number>();
-
-	const send = (data: Uint8Array) => {
-		if (ws.readyState !== WebSocket.OPEN) return;
-		ws.send(data, (error) => {
-			if (error) ws.terminate();
-		});
+	/** This connection, as the origin of its changes and a target of everyone else's. */
+	const peer: Peer = {
+		send(data) {
+			if (ws.readyState !== WebSocket.OPEN) return;
+			ws.send(data, (error) => {
+				if (error) ws.terminate();
+			});
+		}
 	};
+	const fanout = fanoutOf(room);
 
-	const onDocUpdate = (update: Uint8Array, origin: unknown) => {
-		if (origin !== ws) send(message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update)));
-	};
-	const onAwarenessUpdate = (
-		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+	const trackOwnAwareness = (
+		{ added, removed }: { added: number[]; updated: number[]; removed: number[] },
 		origin: unknown
 	) => {
-		if (origin === ws) {
-			for (const id of added) ownAwarenessIds.add(id);
-			for (const id of removed) ownAwarenessIds.delete(id);
-		}
-		send(awarenessMessage(room, [...added, ...updated, ...removed]));
+		if (origin !== peer) return;
+		for (const id of added) ownAwarenessIds.add(id);
+		for (const id of removed) ownAwarenessIds.delete(id);
 	};
 
 	const handle = (data: Uint8Array) => {
@@ -70,13 +56,12 @@ export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach():
 				const syncType = decoding.readVarUint(decoder);
 				if (syncType === syncProtocol.messageYjsSyncStep1) {
 					const stateVector = decoding.readVarUint8Array(decoder);
-					send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, doc, stateVector)));
+					peer.send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, doc, stateVector)));
 				} else if (
 					syncType === syncProtocol.messageYjsSyncStep2 ||
 					syncType === syncProtocol.messageYjsUpdate
 				) {
-					const update = decoding.readVarUint8Array(decoder);
-					const stripped = room.applyClientUpdate(update, ws);
+					const stripped = room.applyClientUpdate(decoding.readVarUint8Array(decoder), peer);
 					if (stripped > 0) {
 						console.warn(`[room ${room.meta.id}] refused ${stripped} client writes to control`);
 					}
@@ -86,10 +71,14 @@ export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach():
 				return;
 			}
 			case MESSAGE_AWARENESS:
-				awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), ws);
+				awarenessProtocol.applyAwarenessUpdate(
+					awareness,
+					decoding.readVarUint8Array(decoder),
+					peer
+				);
 				return;
 			case MESSAGE_QUERY_AWARENESS:
-				send(awarenessMessage(room, [...awareness.getStates().keys()]));
+				peer.send(awarenessMessage(room, [...awareness.getStates().keys()]));
 				return;
 			default:
 				throw new MalformedMessage(`unknown message type ${type}`);
@@ -111,17 +100,16 @@ export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach():
 		}
 	});
 
-	doc.on('update', onDocUpdate);
-	awareness.on('update', onAwarenessUpdate);
-
-	send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc)));
+	awareness.on('update', trackOwnAwareness);
+	fanout.add(peer);
+	peer.send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc)));
 	const present = [...awareness.getStates().keys()];
-	if (present.length > 0) send(awarenessMessage(room, present));
+	if (present.length > 0) peer.send(awarenessMessage(room, present));
 
 	return {
 		detach() {
-			doc.off('update', onDocUpdate);
-			awareness.off('update', onAwarenessUpdate);
+			fanout.delete(peer);
+			awareness.off('update', trackOwnAwareness);
 			awarenessProtocol.removeAwarenessStates(awareness, [...ownAwarenessIds], null);
 		}
 	};

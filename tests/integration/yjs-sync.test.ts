@@ -64,6 +64,23 @@ describe('Yjs sync with the stock y-websocket provider', () => {
 		expect(late.doc.getMap(CONTROL_MAP).get('step')).toBe(0);
 	});
 
+	test('[Y1] awareness reaches the others, and leaves with its connection', async () => {
+		const { url } = await server();
+		const room = await createRoom(url);
+		const a = await synced(url, room.id);
+		const b = await synced(url, room.id);
+		a.provider.awareness.setLocalStateField('cursor', { anchor: 7 });
+		const aId = a.doc.clientID;
+		await waitFor(
+			() =>
+				(b.provider.awareness.getStates().get(aId) as { cursor?: { anchor: number } } | undefined)
+					?.cursor?.anchor === 7,
+			'B to see A’s cursor'
+		);
+		a.provider.destroy();
+		await waitFor(() => !b.provider.awareness.getStates().has(aId), 'A’s cursor to leave with A');
+	});
+
 	test('[Y4] an unknown or malformed room id is closed with 4404 and a reason', async () => {
 		const { url } = await server();
 		const ws = url.replace(/^http/, 'ws');

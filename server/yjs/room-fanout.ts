@@ -1,0 +1,80 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type { LoadedRoom } from '../rooms/loaded-room';
+
+/** y-websocket's top-level message types. */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** A connection as the fan-out sees it: something to send a frame to. */
+export interface Peer {
+	send(data: Uint8Array): void;
+}
+
+export function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, type);
+	write(encoder);
+	return encoding.toUint8Array(encoder);
+}
+
+export function awarenessMessage(room: LoadedRoom, clients: number[]): Uint8Array {
+	return message(MESSAGE_AWARENESS, (encoder) =>
+		encoding.writeVarUint8Array(
+			encoder,
+			awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients)
+		)
+	);
+}
+
+/**
+ * Relays a room's document and awareness changes to its connections, encoding each change once
+ * for the whole room rather than once per connection, and never echoing a change to the
+ * connection it came from.
+ */
+export class RoomFanout {
+	readonly #peers = new Set<Peer>();
+
+	constructor(private readonly room: LoadedRoom) {
+		room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (this.#peers.size === 0) return;
+			this.#broadcast(
+				message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update)),
+				origin
+			);
+		});
+		room.awareness.on(
+			'update',
+			(
+				{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+				origin: unknown
+			) => {
+				if (this.#peers.size === 0) return;
+				this.#broadcast(awarenessMessage(room, [...added, ...updated, ...removed]), origin);
+			}
+		);
+	}
+
+	add(peer: Peer): void {
+		this.#peers.add(peer);
+	}
+
+	delete(peer: Peer): void {
+		this.#peers.delete(peer);
+	}
+
+	#broadcast(data: Uint8Array, origin: unknown): void {
+		for (const peer of this.#peers) if (peer !== origin) peer.send(data);
+	}
+}
+
+const fanouts = new WeakMap<LoadedRoom, RoomFanout>();
+
+/** The room's one fan-out, made on first use and gone with the room. */
+export function fanoutOf(room: LoadedRoom): RoomFanout {
+	let fanout = fanouts.get(room);
+	if (!fanout) fanouts.set(room, (fanout = new RoomFanout(room)));
+	return fanout;
+}

@@ -46,7 +46,8 @@ function freshId(prefix: string, taken: { id: string }[]): string {
 	}
 }
 
-function move<T>(list: T[], index: number, by: -1 | 1): void {
+/** Moves a list entry one place up (-1) or down (1), within the list. */
+export function moveItem<T>(list: T[], index: number, by: -1 | 1): void {
 	const target = index + by;
 	if (target < 0 || target >= list.length) return;
 	[list[index], list[target]] = [list[target]!, list[index]!];
@@ -71,11 +72,7 @@ export class PlaybookDraft {
 
 	constructor(start?: Playbook | PlaybookInput, author = '') {
 		if (start) {
-			this.value = structuredClone({
-				...start,
-				title: start.title,
-				author: author || start.author
-			}) as Draft;
+			this.value = structuredClone({ ...start, author: author || start.author }) as Draft;
 		} else {
 			this.value = blank(author);
 		}
@@ -121,7 +118,7 @@ export class PlaybookDraft {
 	}
 
 	movePhase(index: number, by: -1 | 1): void {
-		move(this.value.phases, index, by);
+		moveItem(this.value.phases, index, by);
 	}
 
 	addPitfall(): void {
@@ -129,5 +126,3 @@ export class PlaybookDraft {
 		this.value.pitfalls.push({ pitfall: '', rescue: '' });
 	}
 }
-
-export { move as moveItem };

@@ -5,7 +5,6 @@ import { playbookIdSchema, roomIdSchema } from './ids';
 export const ROOM_NOT_FOUND = 'This room does not exist or has ended.';
 
 export const createRoomRequestSchema = z.object({ playbookId: playbookIdSchema });
-export type CreateRoomRequest = z.infer<typeof createRoomRequestSchema>;
 
 export const createRoomReplySchema = z.object({
 	id: roomIdSchema,
@@ -19,7 +18,6 @@ export const httpErrorSchema = z.object({
 	error: z.string(),
 	problems: z.array(z.string()).optional()
 });
-export type HttpError = z.infer<typeof httpErrorSchema>;
 
 /** Stored room metadata: what a room was started from and when. */
 export const roomMetaSchema = z.object({

@@ -4,20 +4,17 @@ import { z } from 'zod';
 export const roomIdSchema = z
 	.string()
 	.regex(/^[A-Za-z0-9_-]{22}$/, 'must be a room id of 22 URL-safe characters');
-export type RoomId = z.infer<typeof roomIdSchema>;
 
 /** A participant id is made by the browser and kept in local storage, so a reload is the same person. */
 export const participantIdSchema = z
 	.string()
 	.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters');
-export type ParticipantId = z.infer<typeof participantIdSchema>;
 
 /** A playbook id: lower-case words joined by hyphens. */
 export const playbookIdSchema = z
 	.string()
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
 	.max(80);
-export type PlaybookId = z.infer<typeof playbookIdSchema>;
 
 /** A role id inside a playbook, e.g. "listener". */
 export const roleIdSchema = z

@@ -44,7 +44,6 @@ export const PHASE_TOOLS = [
 export const phaseToolSchema = z.enum(PHASE_TOOLS, {
 	error: `must be one of: ${PHASE_TOOLS.join(', ')}`
 });
-export type PhaseTool = z.infer<typeof phaseToolSchema>;
 
 /** none: roles stay; swap-each-round: pairs trade roles; round-robin: roles move round a circle. */
 export const ROTATIONS = ['none', 'swap-each-round', 'round-robin'] as const;
@@ -78,7 +77,6 @@ export const playbookPhaseSchema = z.strictObject({
 	/** Whether the phase is run once per round (roles rotate between rounds). */
 	repeatsPerRound: z.boolean().default(false)
 });
-export type PlaybookPhase = z.infer<typeof playbookPhaseSchema>;
 
 export const pitfallSchema = z.strictObject({ pitfall: text(300), rescue: text(300) });
 

@@ -29,7 +29,6 @@ export const errorCodeSchema = z.enum([
 	'invalid_command',
 	'internal'
 ]);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const protocolErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
 export type ProtocolError = z.infer<typeof protocolErrorSchema>;

@@ -206,6 +206,30 @@ test.describe.serial('two people, one link, one shared session', () => {
 		);
 	});
 
+	test('B loses the network; edits on both sides and A’s phase change merge when it returns', async () => {
+		await b.context().setOffline(true);
+		await expect(b.locator('[data-connection="reconnecting"]')).toBeVisible();
+		await expect(b.getByText('Reconnecting…')).toBeVisible();
+		await notesOf(b).click();
+		await b.keyboard.press('Control+End');
+		await notesOf(b).pressSequentially(' [B, offline]');
+		await notesOf(a).click();
+		await a.keyboard.press('Control+Home');
+		await notesOf(a).pressSequentially('[A, online] ');
+		await a.getByRole('button', { name: 'Next phase' }).click();
+		await expect(phaseOf(a)).toContainText('Step 7 of 10');
+		// B keeps its own edit on screen while away.
+		await expect(notesOf(b)).toHaveValue(/\[B, offline\]$/);
+
+		await b.context().setOffline(false);
+		await expect(b.locator('[data-connection="live"]')).toBeAttached({ timeout: 20_000 });
+		for (const page of [a, b]) {
+			await expect(notesOf(page)).toHaveValue(/^\[A, online\] .*\[B, offline\]$/s);
+			await expect(phaseOf(page)).toContainText('Step 7 of 10');
+		}
+		expect(await notesOf(a).inputValue()).toBe(await notesOf(b).inputValue());
+	});
+
 	test('an unknown or mistyped room link shows a friendly page', async ({ app }) => {
 		const response = await a.goto(`${app.url}/r/AAAAAAAAAAAAAAAAAAAAAA`);
 		expect(response?.status()).toBe(404);

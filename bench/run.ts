@@ -5,6 +5,7 @@ import { createClient } from 'redis';
 import { startRedis, type TestRedis } from '../tests/support/redis-server';
 import { measureRoomPage, type PageFigures } from './browser';
 import { hocuspocusClients, yWebsocketClients, type Connect } from './clients';
+import { joinPresence } from './presence';
 import { latencyChart, scalingTable, type ScalingPoint } from './report';
 import { startServerProcess, type ServerProcess } from './server-process';
 import { summarize } from './stats';
@@ -210,7 +211,11 @@ async function idleMemory(
 		const roomIds = await createRooms(kind, started.ports[0]!, rooms, `${kind.name}-idle`);
 		const baseline = await Promise.all(started.processes.map((p) => p.stats(true)));
 		const { clients, joinMs } = await connectAll(kind.clients(started.ports), roomIds, perRoom);
+		// A Practice Room person also holds a socket.io connection, joined to the room.
+		const leave =
+			kind.script === 'ours' ? await joinPresence(started.ports[0]!, roomIds, perRoom) : () => {};
 		const loaded = await Promise.all(started.processes.map((p) => p.stats(true)));
+		leave();
 		for (const client of clients.flat()) client.destroy();
 		const people = rooms * perRoom;
 		const grown = loaded.reduce((sum, s, i) => sum + s.rssBytes - baseline[i]!.rssBytes, 0);

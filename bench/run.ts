@@ -7,7 +7,7 @@ import { measureRoomPage, type PageFigures } from './browser';
 import { hocuspocusClients, yWebsocketClients, type Connect } from './clients';
 import { joinPresence } from './presence';
 import { latencyChart, scalingTable, type ScalingPoint } from './report';
-import { startServerProcess, type ServerProcess } from './server-process';
+import { startServerProcess, type ServerProcess, type ServerStats } from './server-process';
 import { summarize } from './stats';
 import {
 	connectAll,
@@ -155,7 +155,11 @@ async function measured(
 	redis: TestRedis | undefined,
 	rooms: number,
 	people: number,
-	run: (connect: Connect, roomIds: string[]) => Promise<WorkloadResult>
+	run: (
+		connect: Connect,
+		roomIds: string[],
+		onConnected: () => Promise<void>
+	) => Promise<WorkloadResult>
 ): Promise<ScalingPoint & { result: WorkloadResult }> {
 	const started = await startKind(kind, redis);
 	try {
@@ -166,10 +170,16 @@ async function measured(
 			rooms,
 			`${kind.name}-${rooms}-${people}`
 		);
-		const before = await Promise.all(started.processes.map((p) => p.stats()));
-		const redisBefore = kind.redis && redis ? await redisTotals(redis.url) : undefined;
-		const wallStart = performance.now();
-		const result = await run(kind.clients(started.ports), roomIds);
+		// Measured from when everyone is connected: joining is its own scenario.
+		let before: ServerStats[] = [];
+		let redisBefore: { commands: number; bytes: number } | undefined;
+		let wallStart = 0;
+		const connected = async () => {
+			before = await Promise.all(started.processes.map((p) => p.stats()));
+			redisBefore = kind.redis && redis ? await redisTotals(redis.url) : undefined;
+			wallStart = performance.now();
+		};
+		const result = await run(kind.clients(started.ports), roomIds, connected);
 		const wallMs = performance.now() - wallStart;
 		const after = await Promise.all(started.processes.map((p) => p.stats()));
 		const redisAfter = kind.redis && redis ? await redisTotals(redis.url) : undefined;
@@ -305,8 +315,14 @@ async function main(): Promise<void> {
 			const runs = [];
 			for (let run = 0; run < repeats; run++) {
 				runs.push(
-					await measured(kind, redis, rooms, 2, (connect, roomIds) =>
-						runRoomWorkload(connect, { rooms: roomIds, people: 2, projectors: 1, durationMs })
+					await measured(kind, redis, rooms, 2, (connect, roomIds, onConnected) =>
+						runRoomWorkload(connect, {
+							rooms: roomIds,
+							people: 2,
+							projectors: 1,
+							durationMs,
+							onConnected
+						})
 					)
 				);
 			}
@@ -333,8 +349,14 @@ async function main(): Promise<void> {
 				redis,
 				rooms!,
 				people!,
-				(connect, roomIds) =>
-					runRoomWorkload(connect, { rooms: roomIds, people: people!, projectors: 1, durationMs })
+				(connect, roomIds, onConnected) =>
+					runRoomWorkload(connect, {
+						rooms: roomIds,
+						people: people!,
+						projectors: 1,
+						durationMs,
+						onConnected
+					})
 			);
 			circles.push({ ...figures, server: `${kind.name} (${people})` });
 			console.log(
@@ -358,7 +380,7 @@ async function main(): Promise<void> {
 			);
 			reconnects.push({
 				server: kind.name,
-				converged: await reconnectToConverged(kind.clients(started.ports), roomIds)
+				...(await reconnectToConverged(kind.clients(started.ports), roomIds))
 			});
 		} finally {
 			await started.stop();
@@ -404,7 +426,7 @@ async function main(): Promise<void> {
 	console.log('\nReconnect to converged (20 edits made while away)');
 	for (const r of reconnects) {
 		console.log(
-			`  ${r.server.padEnd(20)} p50 ${r.converged.p50.toFixed(1)} ms  p99 ${r.converged.p99.toFixed(1)} ms`
+			`  ${r.server.padEnd(20)} p50 ${r.converged.p50.toFixed(1)} ms  p99 ${r.converged.p99.toFixed(1)} ms  failed ${r.failed}`
 		);
 	}
 	console.log('\nIdle memory after GC (2 people per room)');

@@ -14,6 +14,7 @@ describe('bench statistics', () => {
 	test('a summary sorts its samples first', () => {
 		expect(summarize([5, 1, 3, 2, 4])).toEqual({ count: 5, p50: 3, p95: 5, p99: 5, max: 5 });
 		expect(median([30, 10, 20])).toBe(20);
+		expect(median([40, 10, 20, 30])).toBe(25);
 	});
 
 	test('dropped and duplicated updates are counted against what was sent', () => {

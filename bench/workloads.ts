@@ -11,6 +11,8 @@ export interface RoomWorkload {
 	durationMs: number;
 	/** Called once a minute per room, for a timer or phase change. */
 	onMinute?: (roomIndex: number) => void;
+	/** Called when everyone is connected, just before the traffic starts (to start measuring). */
+	onConnected?: () => Promise<void>;
 }
 
 export interface WorkloadResult {
@@ -70,7 +72,10 @@ export async function connectAll(
  * edits meanwhile, then the first reconnects; measured from reconnecting until both documents
  * hold the same text.
  */
-export async function reconnectToConverged(connect: Connect, rooms: string[]): Promise<Summary> {
+export async function reconnectToConverged(
+	connect: Connect,
+	rooms: string[]
+): Promise<{ converged: Summary; failed: number }> {
 	const { clients } = await connectAll(connect, rooms, 2);
 	const times = await Promise.all(
 		clients.map(async ([stays, returns]) => {
@@ -84,11 +89,12 @@ export async function reconnectToConverged(connect: Connect, rooms: string[]): P
 			while (returns.doc.getText('notes').toString() !== target && performance.now() < deadline) {
 				await new Promise((resolve) => setTimeout(resolve, 2));
 			}
-			return performance.now() - started;
+			return performance.now() < deadline ? performance.now() - started : Number.NaN;
 		})
 	);
 	for (const client of clients.flat()) client.destroy();
-	return summarize(times);
+	const converged = times.filter((ms) => Number.isFinite(ms));
+	return { converged: summarize(converged), failed: times.length - converged.length };
 }
 
 /**
@@ -102,6 +108,7 @@ export async function runRoomWorkload(
 ): Promise<WorkloadResult> {
 	const perRoom = spec.people + spec.projectors;
 	const { clients, joinMs } = await connectAll(connect, spec.rooms, perRoom);
+	await spec.onConnected?.();
 	const latencies: number[] = [];
 	const workloadStart = performance.now();
 	const timers: ReturnType<typeof setInterval>[] = [];

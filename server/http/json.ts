@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Large enough for a long playbook, small enough that no body can strain the server. */
-const MAX_BODY_BYTES = 128 * 1024;
+/**
+ * Large enough for the largest valid playbook (MAX_PLAYBOOK_CHARACTERS, even in 4-byte
+ * characters), small enough that no body can strain the server.
+ */
+const MAX_BODY_BYTES = 512 * 1024;
 
 export class HttpProblem extends Error {
 	constructor(

@@ -13,6 +13,7 @@ import type { PlaybookStore } from './playbook-store';
 export function communityPlaybookId(title: string): string {
 	const slug = title
 		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')

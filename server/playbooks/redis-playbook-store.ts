@@ -1,13 +1,12 @@
-import { playbookSchema, type Playbook } from '../../src/lib/protocol/playbook';
 import type { RedisClient } from '../redis/connect';
 import type { PlaybookStore } from './playbook-store';
+import { parseStoredPlaybook } from './stored-playbook';
 
 const BODIES = 'pr:playbooks';
 /** Sorted set of ids by creation time, for listing newest first. */
 const BY_TIME = 'pr:playbooks:by-time';
 
 export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
-	const parse = (raw: string): Playbook => playbookSchema.parse(JSON.parse(raw));
 	return {
 		async save(playbook, createdAt) {
 			const added = await client.hSetNX(BODIES, playbook.id, JSON.stringify(playbook));
@@ -16,13 +15,16 @@ export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 		},
 		async get(id) {
 			const raw = await client.hGet(BODIES, id);
-			return raw === null ? undefined : parse(raw);
+			return raw === null ? undefined : parseStoredPlaybook(raw);
 		},
 		async list() {
 			const ids = await client.zRange(BY_TIME, 0, -1, { REV: true });
 			if (ids.length === 0) return [];
 			const bodies = await client.hmGet(BODIES, ids);
-			return bodies.filter((raw): raw is string => typeof raw === 'string').map(parse);
+			return bodies
+				.filter((raw): raw is string => typeof raw === 'string')
+				.map(parseStoredPlaybook)
+				.filter((playbook) => playbook !== undefined);
 		}
 	};
 }

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { playbookSchema } from '../../src/lib/protocol/playbook';
+import { parseStoredPlaybook } from './stored-playbook';
 import type { PlaybookStore } from './playbook-store';
 
 export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
@@ -12,10 +12,13 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 		},
 		async get(id) {
 			const row = selectOne.get(id);
-			return row ? playbookSchema.parse(JSON.parse(String(row.body))) : undefined;
+			return row ? parseStoredPlaybook(String(row.body)) : undefined;
 		},
 		async list() {
-			return selectAll.all().map((row) => playbookSchema.parse(JSON.parse(String(row.body))));
+			return selectAll
+				.all()
+				.map((row) => parseStoredPlaybook(String(row.body)))
+				.filter((playbook) => playbook !== undefined);
 		}
 	};
 }

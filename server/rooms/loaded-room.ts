@@ -23,10 +23,13 @@ export const SERVER_ORIGIN = Symbol('server');
 const COMPACT_EVERY = 500;
 /**
  * Changes are stored at most this long after they happen, merged into one log entry: one write
- * for a burst of typing instead of one per keystroke, well inside the promise that a restart
- * loses no edit older than one second.
+ * for a burst of typing instead of one per keystroke. With the SQLite store's 20 ms commit
+ * batching, a crash loses at most about 120 ms, well inside the promise that a restart loses no
+ * edit older than one second.
  */
 const STORE_WITHIN_MS = 100;
+/** After a failed store, the changes are tried again this much later. */
+const RETRY_STORE_MS = 1_000;
 
 /** Writes a control state into a document's control map, only the keys that changed. */
 function writeControl(doc: Y.Doc, next: ControlState): void {
@@ -57,6 +60,9 @@ export class LoadedRoom {
 	/** Changes not yet handed to the store, and the timer that will hand them over. */
 	#unstored: Uint8Array[] = [];
 	#storeTimer: ReturnType<typeof setTimeout> | undefined;
+	/** A store failed since the last snapshot: closing must write a whole one. */
+	#storeFailed = false;
+	#closing = false;
 	#cursor: string | undefined;
 	#appendedSinceCompaction = 0;
 
@@ -117,32 +123,42 @@ export class LoadedRoom {
 		const updates = this.#unstored;
 		this.#unstored = [];
 		const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-		this.#persisting = this.#persisting
-			.then(async () => {
+		this.#persisting = this.#persisting.then(async () => {
+			try {
 				this.#cursor = await this.store.appendUpdate(this.meta.id, merged);
-				if (++this.#appendedSinceCompaction >= COMPACT_EVERY) await this.#compact();
-			})
-			.catch((error: unknown) =>
-				console.error(`[room ${this.meta.id}] storing an update failed`, error)
-			);
+			} catch (error) {
+				// Keep the changes: they go out again with the next attempt, and close() writes a
+				// whole snapshot whatever the log holds.
+				console.error(`[room ${this.meta.id}] storing changes failed; retrying`, error);
+				this.#unstored.unshift(merged);
+				this.#storeFailed = true;
+				if (!this.#closing) this.#storeTimer ??= setTimeout(() => this.#store(), RETRY_STORE_MS);
+				return;
+			}
+			if (++this.#appendedSinceCompaction >= COMPACT_EVERY) await this.#compact();
+		});
 	}
 
+	/** Writes the whole document as the snapshot and drops the log it covers. */
 	async #compact(): Promise<void> {
-		if (this.#cursor === undefined) return;
-		await this.store.compact(this.meta.id, Y.encodeStateAsUpdate(this.doc), this.#cursor);
-		this.#cursor = undefined;
-		this.#appendedSinceCompaction = 0;
+		try {
+			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
+			await this.store.compact(this.meta.id, Y.encodeStateAsUpdate(this.doc), this.#cursor ?? '0');
+			this.#cursor = undefined;
+			this.#appendedSinceCompaction = 0;
+			this.#storeFailed = false;
+		} catch (error) {
+			console.error(`[room ${this.meta.id}] compaction failed`, error);
+		}
 	}
 
 	/** Waits until every change so far is stored, then folds the log into the snapshot. */
 	async close(): Promise<void> {
+		this.#closing = true;
 		this.#store();
 		await this.#persisting;
-		if (this.#appendedSinceCompaction > 0) {
-			await this.#compact().catch((error: unknown) =>
-				console.error(`[room ${this.meta.id}] compaction failed`, error)
-			);
-		}
+		clearTimeout(this.#storeTimer);
+		if (this.#appendedSinceCompaction > 0 || this.#storeFailed) await this.#compact();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

@@ -19,6 +19,9 @@ export interface DocStore {
 	/** Appends one update to the room's log and answers its position. */
 	appendUpdate(roomId: string, update: Uint8Array): Promise<string>;
 	loadDoc(roomId: string): Promise<StoredDoc>;
-	/** Replaces the snapshot and drops the log entries up to and including `cursor`. */
+	/**
+	 * Replaces the snapshot and drops the log entries up to and including `cursor`; the cursor
+	 * '0' names no entry, so only the snapshot is replaced.
+	 */
 	compact(roomId: string, snapshot: Uint8Array, cursor: string): Promise<void>;
 }

@@ -64,9 +64,16 @@ export class PlaybookDraft {
 	readonly input = $derived<PlaybookInput>({
 		...this.value,
 		id: DRAFT_ID,
-		phases: this.value.phases.map(({ durationSec, ...phase }) =>
-			durationSec === null || durationSec === undefined ? phase : { ...phase, durationSec }
-		)
+		phases: this.value.phases.map(({ durationSec, instructions, ...rest }) => {
+			// A blank instruction is no instruction: the room shows that role's brief instead.
+			const phase = {
+				...rest,
+				instructions: Object.fromEntries(
+					Object.entries(instructions).filter(([, text]) => text.trim())
+				)
+			};
+			return durationSec === null || durationSec === undefined ? phase : { ...phase, durationSec };
+		})
 	});
 	readonly parsed: Parsed<Playbook> = $derived(parseWithProblems(playbookSchema, this.input));
 

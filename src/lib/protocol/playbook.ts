@@ -95,10 +95,14 @@ export const playbookSchema = z
 			.max(240, 'must be at most 240 minutes'),
 		difficulty: difficultySchema,
 		groupSize: z.strictObject({
-			min: z.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').max(12),
+			min: z
+				.number({ error: 'must be a number' })
+				.int('must be a whole number')
+				.min(1, 'must be at least 1')
+				.max(12, 'must be at most 12'),
 			max: z
 				.number({ error: 'must be a number' })
-				.int()
+				.int('must be a whole number')
 				.min(1, 'must be at least 1')
 				.max(12, 'must be at most 12')
 		}),
@@ -107,9 +111,9 @@ export const playbookSchema = z
 		/** How many rounds the phases that repeat per round run. */
 		rounds: z
 			.number({ error: 'must be a number' })
-			.int()
+			.int('must be a whole number')
 			.min(1, 'must be at least 1')
-			.max(12)
+			.max(12, 'must be at most 12')
 			.default(1),
 		agreements: list(text(200), 1, 8),
 		phases: list(playbookPhaseSchema, 1, 20),
@@ -122,6 +126,9 @@ export const playbookSchema = z
 	// Cross-field rules run even when other fields fail, so a file shows every problem at once;
 	// the input may then be partly malformed, hence the defensive reading.
 	.superRefine((playbook, ctx) => crossFieldRules(playbook, ctx.addIssue), { when: () => true });
+
+/** A whole playbook, as JSON, fits in this; the HTTP body limit leaves room for any encoding. */
+export const MAX_PLAYBOOK_CHARACTERS = 100_000;
 
 type IssueSink = (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void;
 
@@ -137,6 +144,21 @@ function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 		addIssue({ code: 'custom', path: ['groupSize', 'min'], message: 'must not be more than max' });
 	}
 	const roleIds = asArray(field(playbook, 'roles')).map((role) => field(role, 'id'));
+	if (field(playbook, 'rotation') === 'swap-each-round' && roleIds.length !== 2) {
+		addIssue({
+			code: 'custom',
+			path: ['rotation'],
+			message: 'swap-each-round needs exactly two roles; use round-robin for more'
+		});
+	}
+	const size = JSON.stringify(playbook)?.length ?? 0;
+	if (size > MAX_PLAYBOOK_CHARACTERS) {
+		addIssue({
+			code: 'custom',
+			path: [],
+			message: `is too long altogether (${size} characters; at most ${MAX_PLAYBOOK_CHARACTERS})`
+		});
+	}
 	roleIds.forEach((id, index) => {
 		if (typeof id === 'string' && roleIds.indexOf(id) !== index) {
 			addIssue({

@@ -6,7 +6,7 @@ import {
 	type CreateRoomReply
 } from '../../src/lib/protocol/http';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
-import { formatProblems } from '../../src/lib/protocol/problems';
+import { parseWithProblems } from '../../src/lib/protocol/problems';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { HttpProblem, readJson, sendJson } from './json';
@@ -73,10 +73,9 @@ export function createApi(deps: ApiDeps) {
 			'POST',
 			/^\/api\/rooms$/,
 			async (req, res) => {
-				const parsed = createRoomRequestSchema.safeParse(await readJson(req));
-				if (!parsed.success) {
-					const problems = formatProblems(parsed.error);
-					throw new HttpProblem(400, 'The request is not a valid room request.', problems);
+				const parsed = parseWithProblems(createRoomRequestSchema, await readJson(req));
+				if (!parsed.ok) {
+					throw new HttpProblem(400, 'The request is not a valid room request.', parsed.problems);
 				}
 				const { playbookId } = parsed.data;
 				if (!(await deps.playbooks.find(playbookId))) {

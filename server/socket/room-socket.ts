@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { controlCommandSchema } from '../../src/lib/protocol/control';
 import { ROOM_NOT_FOUND } from '../../src/lib/protocol/http';
 import type { Participant } from '../../src/lib/protocol/presence';
-import { formatProblems } from '../../src/lib/protocol/problems';
+import { parseWithProblems } from '../../src/lib/protocol/problems';
 import {
 	joinRequestSchema,
 	visibilityRequestSchema,
@@ -51,9 +51,8 @@ function parsePayload<S extends z.ZodType>(
 	schema: S,
 	payload: unknown
 ): { ok: true; data: z.output<S> } | Failure {
-	const parsed = schema.safeParse(payload);
-	if (parsed.success) return { ok: true, data: parsed.data };
-	return failure('invalid_payload', formatProblems(parsed.error).join('; '));
+	const parsed = parseWithProblems(schema, payload);
+	return parsed.ok ? parsed : failure('invalid_payload', parsed.problems.join('; '));
 }
 
 /** The roster without heartbeat times, to tell a real change from a refresh. */

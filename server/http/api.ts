@@ -78,13 +78,12 @@ export function createApi(deps: ApiDeps) {
 					throw new HttpProblem(400, 'The request is not a valid room request.', parsed.problems);
 				}
 				const { playbookId } = parsed.data;
-				if (!(await deps.playbooks.find(playbookId))) {
+				const id = newRoomId();
+				if (!(await deps.rooms.create({ id, playbookId, createdAt: deps.now() }))) {
 					throw new HttpProblem(400, `There is no playbook "${playbookId}".`, [
 						`playbookId: unknown playbook "${playbookId}"`
 					]);
 				}
-				const id = newRoomId();
-				await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
 				const reply: CreateRoomReply = {
 					id,
 					playbookId,

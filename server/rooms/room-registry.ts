@@ -36,10 +36,12 @@ export class RoomRegistry {
 		private readonly options: RoomRegistryOptions
 	) {}
 
-	async create(meta: RoomMeta): Promise<void> {
+	/** Stores a new room at its playbook's first step; answers false when there is no such playbook. */
+	async create(meta: RoomMeta): Promise<boolean> {
 		const playbook = await this.options.findPlaybook(meta.playbookId);
-		if (!playbook) throw new Error(`unknown playbook ${meta.playbookId}`);
+		if (!playbook) return false;
 		await this.store.createRoom(meta, initialRoomUpdate(playbook));
+		return true;
 	}
 
 	getRoom(roomId: string): Promise<RoomMeta | undefined> {

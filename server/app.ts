@@ -2,8 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { sendJson } from './http/json';
-import { attachRealtime } from './realtime';
-import { createServices } from './services';
+import { openRealtime } from './realtime';
 
 /** SvelteKit's request handler from adapter-node's build (`build/handler.js`). */
 export type PageHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -23,7 +22,6 @@ const SOCKET_IO_PATH = '/socket.io/';
  * socket.io and (when given) SvelteKit's pages.
  */
 export async function startServer(config: Config, pages?: PageHandler): Promise<RunningServer> {
-	const services = await createServices(config);
 	// Requests only arrive after listen(), by which time `realtime` is set.
 	const server = createServer((req, res) => {
 		const notFound = () => sendJson(res, 404, { error: 'Not found.' });
@@ -39,7 +37,8 @@ export async function startServer(config: Config, pages?: PageHandler): Promise<
 				if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong on the server.' });
 			});
 	});
-	const realtime = attachRealtime(server, services);
+	const opened = await openRealtime(server, config);
+	const { realtime } = opened;
 	server.on('upgrade', (req, socket, head: Buffer) => {
 		if (realtime.handleUpgrade(req, socket, head)) return;
 		if (!req.url?.startsWith(SOCKET_IO_PATH)) socket.destroy();
@@ -57,10 +56,9 @@ export async function startServer(config: Config, pages?: PageHandler): Promise<
 		url: `http://${host}:${port}`,
 		async close() {
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-			await realtime.close();
 			server.closeAllConnections();
+			await opened.close();
 			await closed;
-			await services.close();
 		}
 	};
 }

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import { provideDirectory } from '../src/lib/server/directory';
 import { createApi } from './http/api';
-import type { Services } from './services';
+import type { Config } from './config';
+import { createServices, type Services } from './services';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
 import { createYjsEndpoint } from './yjs/yjs-endpoint';
 
@@ -61,6 +62,26 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 			io.disconnectSockets(true);
 			// Not io.close(): that would also close the HTTP server, which belongs to the caller.
 			io.engine.close();
+		}
+	};
+}
+
+/**
+ * Opens the stateful services for `config` and attaches the realtime module to `httpServer`:
+ * what the production server (server/app.ts) and the dev server (server/vite-plugin.ts) share.
+ * Closing stops the live connections first, then stores every room and closes the backends.
+ */
+export async function openRealtime(
+	httpServer: HttpServer,
+	config: Config
+): Promise<{ realtime: Realtime; close(): Promise<void> }> {
+	const services = await createServices(config);
+	const realtime = attachRealtime(httpServer, services);
+	return {
+		realtime,
+		async close() {
+			await realtime.close();
+			await services.close();
 		}
 	};
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
-import type * as DevRealtime from './dev-realtime';
+import type * as RealtimeModule from './realtime';
+import type * as ConfigModule from './config';
 
 /**
  * Attaches the same realtime module as production (API, Yjs, socket.io) to Vite's dev server.
@@ -14,11 +15,17 @@ export function practiceRoomRealtime(): Plugin {
 		configureServer(server) {
 			const httpServer = server.httpServer as Server | null;
 			if (!httpServer || process.env.VITEST) return;
-			let ready: ReturnType<typeof DevRealtime.startDevRealtime> | undefined;
+			let ready: ReturnType<typeof RealtimeModule.openRealtime> | undefined;
 			httpServer.once('listening', () => {
-				ready = server
-					.ssrLoadModule('/server/dev-realtime.ts')
-					.then((module) => (module as typeof DevRealtime).startDevRealtime(httpServer));
+				ready = Promise.all([
+					server.ssrLoadModule('/server/realtime.ts'),
+					server.ssrLoadModule('/server/config.ts')
+				]).then(([realtime, config]) =>
+					(realtime as typeof RealtimeModule).openRealtime(
+						httpServer,
+						(config as typeof ConfigModule).loadConfig(process.env)
+					)
+				);
 				ready.catch((error: unknown) => console.error('[dev] realtime server failed', error));
 			});
 			httpServer.on('upgrade', (req, socket, head: Buffer) => {

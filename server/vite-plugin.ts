@@ -28,9 +28,11 @@ export function practiceRoomRealtime(): Plugin {
 				);
 				ready.catch((error: unknown) => console.error('[dev] realtime server failed', error));
 			});
+			// Only the Yjs path is ours here: socket.io and Vite's own hot-reload socket listen for
+			// their upgrades themselves, so anything else is left alone.
 			httpServer.on('upgrade', (req, socket, head: Buffer) => {
 				ready?.then(
-					({ realtime }) => realtime.handleUpgrade(req, socket, head) || socket.destroy(),
+					({ realtime }) => realtime.handleUpgrade(req, socket, head),
 					() => socket.destroy()
 				);
 			});

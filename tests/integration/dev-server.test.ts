@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CONTROL_MAP } from '../../src/lib/protocol/control';
+import { connectSocket, connectSynced } from '../support/clients';
+import { freePort } from '../support/redis-server';
+import { createRoom, tempDir } from '../support/server';
+import { waitFor } from '../support/wait';
+
+let dev: ChildProcess;
+let url: string;
+
+beforeAll(async () => {
+	const port = await freePort();
+	url = `http://localhost:${port}`;
+	// The realtime module stays off under vitest; the dev server here is a real one.
+	const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: tempDir() };
+	delete env.VITEST;
+	dev = spawn(
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'dev', '--port', String(port), '--strictPort'],
+		{
+			env,
+			stdio: 'ignore'
+		}
+	);
+	await waitFor(
+		() =>
+			fetch(`${url}/healthz`).then(
+				(response) => response.ok,
+				() => false
+			),
+		'the dev server',
+		30_000
+	);
+}, 40_000);
+
+afterAll(() => {
+	dev.kill('SIGTERM');
+});
+
+test('npm run dev serves the API, Yjs and socket.io through the same realtime module', async () => {
+	const room = await createRoom(url);
+	const client = await connectSynced(url, room.id);
+	expect(client.doc.getMap(CONTROL_MAP).get('step')).toBe(0);
+	client.provider.destroy();
+	const socket = await connectSocket(url);
+	expect(await socket.timeout(5_000).emitWithAck('room:watch', { roomId: room.id })).toEqual({
+		ok: true,
+		roster: []
+	});
+	socket.disconnect();
+});

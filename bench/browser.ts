@@ -1,11 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { freePort } from '../tests/support/redis-server';
-import { waitFor } from '../tests/support/wait';
+import { AppServer } from '../tests/support/app-server';
 import { median } from './stats';
 
 export interface PageFigures {
@@ -23,27 +18,9 @@ export interface PageFigures {
  * connected).
  */
 export async function measureRoomPage(runs = 5): Promise<PageFigures> {
-	const port = await freePort();
-	const server = spawn(process.execPath, ['build/main.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATA_DIR: mkdtempSync(join(tmpdir(), 'pr-bench-page-'))
-		},
-		stdio: 'ignore'
-	});
-	const base = `http://127.0.0.1:${port}`;
+	const server = await AppServer.start();
+	const base = server.url;
 	try {
-		await waitFor(
-			() =>
-				fetch(`${base}/healthz`).then(
-					(r) => r.ok,
-					() => false
-				),
-			'the server',
-			20_000
-		);
 		const browser = await chromium.launch({
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 			args: [
@@ -117,6 +94,6 @@ export async function measureRoomPage(runs = 5): Promise<PageFigures> {
 			firstSyncRuns
 		};
 	} finally {
-		server.kill('SIGTERM');
+		await server.dispose();
 	}
 }

@@ -1,5 +1,5 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import { AppServer } from './app-server';
+import { AppServer } from '../support/app-server';
 
 export { expect };
 

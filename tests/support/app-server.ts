@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../support/redis-server';
-import { waitFor } from '../support/wait';
+import { freePort } from './redis-server';
+import { waitFor } from './wait';
 
 /** The production build (`build/main.js`) as a real process, restartable on the same port. */
 export class AppServer {

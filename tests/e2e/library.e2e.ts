@@ -1,4 +1,4 @@
-import { expect, openPerson, test } from './fixtures';
+import { expect, joinRoom, openPerson, test } from './fixtures';
 
 test('filtering the library to a skill and a time limit shows only matching cards, in the URL', async ({
 	app,
@@ -44,9 +44,7 @@ test('a playbook page shows the whole flow and starts a room at its first phase'
 	);
 	await page.getByRole('button', { name: 'Start a room' }).click();
 	await page.waitForURL(/\/r\//);
-	await page.getByLabel('Your name').fill('Ada');
-	await page.getByRole('radio', { name: /Coachee/ }).check();
-	await page.getByRole('button', { name: 'Join', exact: true }).click();
+	await joinRoom(page, 'Ada', 'Coachee');
 	await expect(page.getByRole('heading', { name: 'Questions to prepare' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'You, as Coachee' })).toBeVisible();
 	await expect(page.locator('[data-remaining-ms]')).toHaveText('5:00');
@@ -88,8 +86,7 @@ test('a custom playbook: a message for an empty phase title, fixed, saved, liste
 	await expect(card).toContainText('Community · by Grace');
 	await card.getByRole('button', { name: 'Start a room' }).click();
 	await page.waitForURL(/\/r\//);
-	await page.getByLabel('Your name').fill('Grace');
-	await page.getByRole('button', { name: 'Join', exact: true }).click();
+	await joinRoom(page, 'Grace');
 	await expect(page.locator('[data-step]')).toContainText('Step 1 of 4');
 	await page.context().close();
 });

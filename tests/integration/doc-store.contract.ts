@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { freshStore, type Opened } from './fresh-store';
 import type { DocStore } from '../../server/storage/doc-store';
 import type { RoomMeta } from '../../src/lib/protocol/http';
 
@@ -26,43 +27,33 @@ function rebuild(updates: Uint8Array[]): string {
 }
 
 /** The behaviour every DocStore must have (SQLite and Redis run this same suite). */
-/** A store under test and how to close its connection afterwards. */
-export interface Opened<T> {
-	store: T;
-	close(): Promise<void> | void;
-}
-
 export function docStoreContract(name: string, open: () => Promise<Opened<DocStore>>): void {
 	describe(`DocStore contract: ${name}`, () => {
-		let store: DocStore;
-		let close: () => Promise<void> | void;
-		beforeEach(async () => {
-			({ store, close } = await open());
-		});
-		afterEach(() => close());
+		const store = freshStore(() => open());
 
 		test('a created room is found with its metadata; an unknown one is not', async () => {
 			const room = meta();
-			await store.createRoom(room, textUpdate(new Y.Doc(), 'init'));
-			expect(await store.getRoom(room.id)).toEqual(room);
-			expect(await store.getRoom('AAAAAAAAAAAAAAAAAAAAAA')).toBeUndefined();
+			await store().createRoom(room, textUpdate(new Y.Doc(), 'init'));
+			expect(await store().getRoom(room.id)).toEqual(room);
+			expect(await store().getRoom('AAAAAAAAAAAAAAAAAAAAAA')).toBeUndefined();
 		});
 
 		test('creating a room twice fails and keeps the first', async () => {
 			const room = meta();
-			await store.createRoom(room, textUpdate(new Y.Doc(), 'first'));
+			await store().createRoom(room, textUpdate(new Y.Doc(), 'first'));
 			await expect(
-				store.createRoom({ ...room, playbookId: 'other' }, new Uint8Array())
+				store().createRoom({ ...room, playbookId: 'other' }, new Uint8Array())
 			).rejects.toThrow();
-			expect((await store.getRoom(room.id))?.playbookId).toBe('active-listening-sprint');
+			expect((await store().getRoom(room.id))?.playbookId).toBe('active-listening-sprint');
 		});
 
 		test('the document is the initial update followed by every appended update, in order', async () => {
 			const room = meta();
 			const doc = new Y.Doc();
-			await store.createRoom(room, textUpdate(doc, 'a'));
-			for (const part of ['b', 'c', 'd']) await store.appendUpdate(room.id, textUpdate(doc, part));
-			const stored = await store.loadDoc(room.id);
+			await store().createRoom(room, textUpdate(doc, 'a'));
+			for (const part of ['b', 'c', 'd'])
+				await store().appendUpdate(room.id, textUpdate(doc, part));
+			const stored = await store().loadDoc(room.id);
 			expect(stored.updates).toHaveLength(4);
 			expect(rebuild(stored.updates)).toBe('abcd');
 			expect(stored.cursor).toBeDefined();
@@ -71,13 +62,13 @@ export function docStoreContract(name: string, open: () => Promise<Opened<DocSto
 		test('compaction replaces the log up to the cursor and keeps what came after', async () => {
 			const room = meta();
 			const doc = new Y.Doc();
-			await store.createRoom(room, textUpdate(doc, 'a'));
-			await store.appendUpdate(room.id, textUpdate(doc, 'b'));
-			const cursor = await store.appendUpdate(room.id, textUpdate(doc, 'c'));
+			await store().createRoom(room, textUpdate(doc, 'a'));
+			await store().appendUpdate(room.id, textUpdate(doc, 'b'));
+			const cursor = await store().appendUpdate(room.id, textUpdate(doc, 'c'));
 			const snapshot = Y.encodeStateAsUpdate(doc);
-			await store.appendUpdate(room.id, textUpdate(doc, 'd'));
-			await store.compact(room.id, snapshot, cursor);
-			const stored = await store.loadDoc(room.id);
+			await store().appendUpdate(room.id, textUpdate(doc, 'd'));
+			await store().compact(room.id, snapshot, cursor);
+			const stored = await store().loadDoc(room.id);
 			expect(stored.updates).toHaveLength(2);
 			expect(rebuild(stored.updates)).toBe('abcd');
 		});
@@ -85,10 +76,10 @@ export function docStoreContract(name: string, open: () => Promise<Opened<DocSto
 		test('rooms do not see each other’s updates', async () => {
 			const first = meta();
 			const second = meta();
-			await store.createRoom(first, textUpdate(new Y.Doc(), 'one'));
-			await store.createRoom(second, textUpdate(new Y.Doc(), 'two'));
-			expect(rebuild((await store.loadDoc(first.id)).updates)).toBe('one');
-			expect(rebuild((await store.loadDoc(second.id)).updates)).toBe('two');
+			await store().createRoom(first, textUpdate(new Y.Doc(), 'one'));
+			await store().createRoom(second, textUpdate(new Y.Doc(), 'two'));
+			expect(rebuild((await store().loadDoc(first.id)).updates)).toBe('one');
+			expect(rebuild((await store().loadDoc(second.id)).updates)).toBe('two');
 		});
 	});
 }

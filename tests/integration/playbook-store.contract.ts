@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { PlaybookStore } from '../../server/playbooks/playbook-store';
 import { builtInPlaybooks } from '../../src/lib/playbooks/library';
 import type { Playbook } from '../../src/lib/protocol/playbook';
-import type { Opened } from './doc-store.contract';
+import { freshStore, type Opened } from './fresh-store';
 
 let counter = 0;
 function playbook(title: string): Playbook {
@@ -15,33 +15,28 @@ export function playbookStoreContract(
 	open: () => Promise<Opened<PlaybookStore>>
 ): void {
 	describe(`PlaybookStore contract: ${name}`, () => {
-		let store: PlaybookStore;
-		let close: () => Promise<void> | void;
-		beforeEach(async () => {
-			({ store, close } = await open());
-		});
-		afterEach(() => close());
+		const store = freshStore(() => open());
 
 		test('a saved playbook is found whole by its id; an unknown id is not', async () => {
 			const saved = playbook('Saved');
-			await store.save(saved, 1);
-			expect(await store.get(saved.id)).toEqual(saved);
-			expect(await store.get('no-such-playbook')).toBeUndefined();
+			await store().save(saved, 1);
+			expect(await store().get(saved.id)).toEqual(saved);
+			expect(await store().get('no-such-playbook')).toBeUndefined();
 		});
 
 		test('saving an id twice fails and keeps the first', async () => {
 			const first = playbook('First');
-			await store.save(first, 1);
-			await expect(store.save({ ...first, title: 'Second' }, 2)).rejects.toThrow();
-			expect((await store.get(first.id))?.title).toBe('First');
+			await store().save(first, 1);
+			await expect(store().save({ ...first, title: 'Second' }, 2)).rejects.toThrow();
+			expect((await store().get(first.id))?.title).toBe('First');
 		});
 
 		test('the list has every saved playbook, newest first', async () => {
 			const older = playbook('Older');
 			const newer = playbook('Newer');
-			await store.save(older, 1_000);
-			await store.save(newer, 2_000);
-			const titles = (await store.list()).map((p) => p.title);
+			await store().save(older, 1_000);
+			await store().save(newer, 2_000);
+			const titles = (await store().list()).map((p) => p.title);
 			expect(titles.indexOf('Newer')).toBeLessThan(titles.indexOf('Older'));
 			expect(titles.indexOf('Older')).toBeGreaterThanOrEqual(0);
 		});

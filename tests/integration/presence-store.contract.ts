@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { PresenceStore } from '../../server/presence/presence-store';
 import type { Participant } from '../../src/lib/protocol/presence';
-import type { Opened } from './doc-store.contract';
+import { freshStore, type Opened } from './fresh-store';
 
 const NOW = 1_700_000_000_000;
 let counter = 0;
@@ -23,41 +23,36 @@ export function presenceStoreContract(
 	open: (policy: { staleAfterMs: number; forgetAfterMs: number }) => Promise<Opened<PresenceStore>>
 ): void {
 	describe(`PresenceStore contract: ${name}`, () => {
-		let store: PresenceStore;
-		let close: () => Promise<void> | void;
-		beforeEach(async () => {
-			({ store, close } = await open({ staleAfterMs: 30_000, forgetAfterMs: 600_000 }));
-		});
-		afterEach(() => close());
+		const store = freshStore(() => open({ staleAfterMs: 30_000, forgetAfterMs: 600_000 }));
 
 		test('participants appear in their own room only, sorted by name', async () => {
 			const room = roomId();
-			await store.put(room, person('Zoe'));
-			await store.put(room, person('Ada'));
-			await store.put(roomId(), person('Other'));
-			expect((await store.list(room, NOW)).map((p) => p.name)).toEqual(['Ada', 'Zoe']);
+			await store().put(room, person('Zoe'));
+			await store().put(room, person('Ada'));
+			await store().put(roomId(), person('Other'));
+			expect((await store().list(room, NOW)).map((p) => p.name)).toEqual(['Ada', 'Zoe']);
 		});
 
 		test('a put replaces the participant’s record', async () => {
 			const room = roomId();
-			await store.put(room, person('Ada'));
-			await store.put(room, { ...person('Ada'), status: 'away', roleId: 'speaker' });
-			expect(await store.list(room, NOW)).toEqual([
+			await store().put(room, person('Ada'));
+			await store().put(room, { ...person('Ada'), status: 'away', roleId: 'speaker' });
+			expect(await store().list(room, NOW)).toEqual([
 				{ ...person('Ada'), status: 'away', roleId: 'speaker' }
 			]);
 		});
 
 		test('a participant whose heartbeat stopped is shown as gone, then forgotten', async () => {
 			const room = roomId();
-			await store.put(room, person('Ada'));
-			expect((await store.list(room, NOW + 31_000))[0]?.status).toBe('gone');
-			expect(await store.list(room, NOW + 600_001)).toEqual([]);
+			await store().put(room, person('Ada'));
+			expect((await store().list(room, NOW + 31_000))[0]?.status).toBe('gone');
+			expect(await store().list(room, NOW + 600_001)).toEqual([]);
 			// Forgetting deletes: the record does not come back at an earlier time.
-			expect(await store.list(room, NOW)).toEqual([]);
+			expect(await store().list(room, NOW)).toEqual([]);
 		});
 
 		test('an empty room has an empty roster', async () => {
-			expect(await store.list(roomId(), NOW)).toEqual([]);
+			expect(await store().list(roomId(), NOW)).toEqual([]);
 		});
 	});
 }

@@ -94,7 +94,7 @@ describe('playbook problems are listed as path: message', () => {
 			})
 		).toEqual([
 			'difficulty: must be one of: starter, practised, advanced',
-			'phases[0].tool: must be one of: none, notes, paraphrase, rating, feedback-builder, script, commitment, reflection'
+			'phases[0].tool: must be one of: none, notes, paraphrase, rating, feedback-builder, script, silence, two-sentences, commitment, reflection'
 		]);
 	});
 });

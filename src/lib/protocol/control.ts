@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { participantIdSchema, roleIdSchema } from './ids';
+import { displayNameSchema } from './presence';
+
+/** Rounds a session may run, the playbook's plus any added in the room. */
+export const MAX_ROUNDS = 12;
 
 /**
  * The phase timer, stored as anchors in server time (ms since the epoch), never as ticks:
@@ -21,11 +26,38 @@ export const timerStateSchema = z.discriminatedUnion('status', [
 ]);
 export type TimerState = z.infer<typeof timerStateSchema>;
 
+/** A felt-understanding rating from 1 (not at all) to 5 (completely). */
+export const ratingValueSchema = z.number().int().min(1).max(5);
+
+/**
+ * One rating step's state. Values stay sealed on the server until everyone present has
+ * submitted; then all are revealed together, and later ones join them as they come.
+ */
+export const ratingRoundSchema = z.object({
+	/** Participant ids, in the order they submitted. */
+	submitted: z.array(participantIdSchema),
+	revealed: z.record(participantIdSchema, ratingValueSchema).optional()
+});
+export type RatingRound = z.infer<typeof ratingRoundSchema>;
+
+/** Who took part, as the summary names them: recorded by the server when someone joins. */
+export const personSchema = z.object({ name: displayNameSchema, roleId: roleIdSchema });
+export type Person = z.infer<typeof personSchema>;
+
 /** The room's control map: written by the server only (see docs/document-schema.md). */
 export const controlStateSchema = z.object({
 	/** Index into the session's steps: the playbook's phases, repeating ones once per round. */
 	step: z.number().int().nonnegative(),
-	timer: timerStateSchema
+	timer: timerStateSchema,
+	/** Rounds to play when people chose more than the playbook's; absent means the playbook's. */
+	rounds: z.number().int().min(1).max(MAX_ROUNDS).optional(),
+	/** When each step was entered, in server time: the summary's time per phase. */
+	history: z
+		.array(z.object({ step: z.number().int().nonnegative(), at: z.number().int().nonnegative() }))
+		.default([]),
+	people: z.record(participantIdSchema, personSchema).default({}),
+	/** Rating steps by step key (`src/lib/protocol/room-content.ts`). */
+	ratings: z.record(z.string(), ratingRoundSchema).default({})
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 
@@ -44,6 +76,11 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('timer.pause') }),
 	z.object({ type: z.literal('timer.resume') }),
 	z.object({ type: z.literal('timer.reset') }),
-	z.object({ type: z.literal('timer.add-minute') })
+	z.object({ type: z.literal('timer.add-minute') }),
+	/**
+	 * Play one more round: `rounds` is the new total, computed from what the sender saw, so two
+	 * people asking at once add one round. At the end of the last round the room moves into it.
+	 */
+	z.object({ type: z.literal('round.more'), rounds: z.number().int().min(2).max(MAX_ROUNDS) })
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;

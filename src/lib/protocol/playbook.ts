@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROUNDS } from './control';
 import { playbookIdSchema, roleIdSchema } from './ids';
 
 /** Free text of a bounded length that must say something. */
@@ -30,7 +31,7 @@ export const difficultySchema = z.enum(DIFFICULTIES, {
 });
 export type Difficulty = z.infer<typeof difficultySchema>;
 
-/** The drill tool a phase shows (the tools themselves arrive with the practice-tools work). */
+/** The drill tool a phase shows (docs/playbook-format.md describes each). */
 export const PHASE_TOOLS = [
 	'none',
 	'notes',
@@ -38,6 +39,8 @@ export const PHASE_TOOLS = [
 	'rating',
 	'feedback-builder',
 	'script',
+	'silence',
+	'two-sentences',
 	'commitment',
 	'reflection'
 ] as const;
@@ -113,9 +116,14 @@ export const playbookSchema = z
 			.number({ error: 'must be a number' })
 			.int('must be a whole number')
 			.min(1, 'must be at least 1')
-			.max(12, 'must be at most 12')
+			.max(MAX_ROUNDS, `must be at most ${MAX_ROUNDS}`)
 			.default(1),
 		agreements: list(text(200), 1, 8),
+		/**
+		 * Phrases that turn listening into advice, added to the built-in list
+		 * (`src/lib/room/advice.ts`): the paraphrase tool shows a gentle hint when one appears.
+		 */
+		adviceHints: list(text(60), 0, 30).default([]),
 		phases: list(playbookPhaseSchema, 1, 20),
 		debrief: list(text(300), 1, 8),
 		pitfalls: list(pitfallSchema, 0, 8),

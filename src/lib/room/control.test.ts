@@ -15,7 +15,10 @@ describe('step machine', () => {
 	test('a new room starts at the first phase with its timebox', () => {
 		expect(initialControlState(plan)).toEqual({
 			step: 0,
-			timer: { status: 'idle', durationMs: 180_000 }
+			timer: { status: 'idle', durationMs: 180_000 },
+			history: [],
+			people: {},
+			ratings: {}
 		});
 	});
 
@@ -92,10 +95,8 @@ describe('steps with rounds', () => {
 			rounds,
 			T0
 		);
-		expect(second).toEqual({
-			ok: true,
-			state: { step: 2, timer: { status: 'idle', durationMs: 180_000 } }
-		});
+		expect(second.ok && second.state.step).toBe(2);
+		expect(second.ok && second.state.timer).toEqual({ status: 'idle', durationMs: 180_000 });
 		const last = applyControlCommand(
 			initialControlState(rounds),
 			{ type: 'step.goto', target: 3 },
@@ -107,5 +108,61 @@ describe('steps with rounds', () => {
 			applyControlCommand(initialControlState(rounds), { type: 'step.goto', target: 4 }, rounds, T0)
 				.ok
 		).toBe(false);
+	});
+
+	const at = (step: number, plan = rounds) => {
+		const result = applyControlCommand(
+			initialControlState(plan),
+			{ type: 'step.goto', target: step },
+			plan,
+			T0
+		);
+		if (!result.ok) throw new Error(result.error.message);
+		return result.state;
+	};
+	const more = (state: ControlState, count: number, plan = rounds) =>
+		applyControlCommand(state, { type: 'round.more', rounds: count }, plan, T0 + 5_000);
+
+	test('one more round at the end of the last round moves into it', () => {
+		const result = more(at(2), 3);
+		expect(result.ok && result.state.rounds).toBe(3);
+		expect(result.ok && result.state.step).toBe(3);
+		expect(result.ok && result.state.timer).toEqual({ status: 'idle', durationMs: 180_000 });
+		// The closing phase is now one step later.
+		const closing = result.ok
+			? applyControlCommand(result.state, { type: 'step.goto', target: 4 }, rounds, T0)
+			: result;
+		expect(closing.ok && closing.state.timer.durationMs).toBe(90_000);
+	});
+
+	test('two people asking for one more round at once add one round', () => {
+		const first = more(at(2), 3);
+		if (!first.ok) throw new Error(first.error.message);
+		const second = more(first.state, 3);
+		expect(second.ok && second.state).toBe(first.state);
+		expect(more(first.state, 5).ok).toBe(false);
+	});
+
+	test('asking for a round elsewhere adds it without moving', () => {
+		const result = more(at(1), 3);
+		expect(result.ok && result.state.step).toBe(1);
+		expect(result.ok && result.state.rounds).toBe(3);
+	});
+
+	test('the history records when each step began, from the first move', () => {
+		const first = at(1);
+		expect(first.history).toEqual([
+			{ step: 0, at: T0 },
+			{ step: 1, at: T0 }
+		]);
+		const second = applyControlCommand(first, { type: 'step.goto', target: 2 }, rounds, T0 + 9_000);
+		expect(second.ok && second.state.history.at(-1)).toEqual({ step: 2, at: T0 + 9_000 });
+	});
+
+	test('a silence starts its own short timebox as soon as it begins', () => {
+		const silent: PhasePlan = {
+			phases: [{ durationSec: 60 }, { durationSec: 30, tool: 'silence' }]
+		};
+		expect(at(1, silent).timer).toEqual({ status: 'running', durationMs: 30_000, startedAt: T0 });
 	});
 });

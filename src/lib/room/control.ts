@@ -6,10 +6,25 @@ import { addMinute, idleTimer, pauseTimer, startTimer } from './timer';
 
 /** What the step machine needs of a playbook: its phases with their timeboxes, and rounds. */
 export interface PhasePlan extends RoundPlan {
-	phases: readonly { durationSec?: number | undefined; repeatsPerRound?: boolean | undefined }[];
+	phases: readonly {
+		durationSec?: number | undefined;
+		repeatsPerRound?: boolean | undefined;
+		tool?: string | undefined;
+	}[];
 }
 
 export type ControlResult = { ok: true; state: ControlState } | { ok: false; error: ProtocolError };
+
+/** Steps entered that the history keeps; a session has far fewer. */
+const HISTORY_LIMIT = 400;
+
+/** The playbook as this room plays it: with the rounds people added, if any. */
+export function sessionPlan<P extends RoundPlan>(
+	plan: P,
+	control: { rounds?: number | undefined }
+): P {
+	return control.rounds === undefined ? plan : { ...plan, rounds: control.rounds };
+}
 
 function timeboxMs(plan: PhasePlan, step: number): number {
 	const phaseIndex = planSteps(plan)[step]?.phaseIndex ?? 0;
@@ -18,20 +33,49 @@ function timeboxMs(plan: PhasePlan, step: number): number {
 
 /** A new room: first step, its timer showing the whole timebox. */
 export function initialControlState(plan: PhasePlan): ControlState {
-	return { step: 0, timer: idleTimer(timeboxMs(plan, 0)) };
+	return { step: 0, timer: idleTimer(timeboxMs(plan, 0)), history: [], people: {}, ratings: {} };
+}
+
+function invalid(message: string): ControlResult {
+	return { ok: false, error: { code: 'invalid_command', message } };
+}
+
+/**
+ * Enters `target`: its timer shows the whole timebox, except in a silence, whose short timebox
+ * starts at once so nobody has to break the silence to press Start.
+ */
+function enterStep(
+	state: ControlState,
+	target: number,
+	plan: PhasePlan,
+	now: number
+): ControlState {
+	const phaseIndex = planSteps(plan)[target]?.phaseIndex ?? 0;
+	const idle = idleTimer(timeboxMs(plan, target));
+	const timer = plan.phases[phaseIndex]?.tool === 'silence' ? startTimer(idle, now) : idle;
+	// The step the room was at counts from the first command, not from when the room was made.
+	const history = state.history.length > 0 ? state.history : [{ step: state.step, at: now }];
+	return {
+		...state,
+		step: target,
+		timer,
+		history: [...history, { step: target, at: now }].slice(-HISTORY_LIMIT)
+	};
 }
 
 /**
  * Applies one command to the room's control state at server time `now`. Commands are
  * idempotent where two people may send the same one at once: moving to the step the room is
- * already at, or pausing a paused timer, succeeds and changes nothing.
+ * already at, pausing a paused timer or asking for a round already added succeeds and changes
+ * nothing.
  */
 export function applyControlCommand(
 	state: ControlState,
 	command: ControlCommand,
-	plan: PhasePlan,
+	playbook: PhasePlan,
 	now: number
 ): ControlResult {
+	const plan = sessionPlan(playbook, state);
 	const withTimer = (timer: ControlState['timer']): ControlResult => ({
 		ok: true,
 		state: timer === state.timer ? state : { ...state, timer }
@@ -40,20 +84,13 @@ export function applyControlCommand(
 		case 'step.goto': {
 			const total = planSteps(plan).length;
 			if (command.target >= total) {
-				return {
-					ok: false,
-					error: {
-						code: 'invalid_command',
-						message: `There is no step ${command.target + 1}: this session has ${total}.`
-					}
-				};
+				return invalid(`There is no step ${command.target + 1}: this session has ${total}.`);
 			}
 			if (command.target === state.step) return { ok: true, state };
-			return {
-				ok: true,
-				state: { step: command.target, timer: idleTimer(timeboxMs(plan, command.target)) }
-			};
+			return { ok: true, state: enterStep(state, command.target, plan, now) };
 		}
+		case 'round.more':
+			return moreRounds(state, command.rounds, plan, now);
 		case 'timer.start':
 		case 'timer.resume':
 			return withTimer(startTimer(state.timer, now));
@@ -66,4 +103,28 @@ export function applyControlCommand(
 		default:
 			return assertNever(command);
 	}
+}
+
+/**
+ * Raises the rounds to `rounds`. When the room is at the last step of a block of repeating
+ * phases in what was the last round, it moves on into the new round's first step.
+ */
+function moreRounds(
+	state: ControlState,
+	rounds: number,
+	plan: PhasePlan,
+	now: number
+): ControlResult {
+	const current = Math.max(1, plan.rounds ?? 1);
+	if (rounds <= current) return { ok: true, state };
+	if (rounds > current + 1) {
+		return invalid(`The session has ${current} rounds; ask for round ${current + 1} next.`);
+	}
+	const before = planSteps(plan);
+	const at = before[state.step];
+	const endsBlock =
+		at?.repeats === true && at.round === current && !before[state.step + 1]?.repeats;
+	const more = { ...state, rounds };
+	if (!endsBlock) return { ok: true, state: more };
+	return { ok: true, state: enterStep(more, state.step + 1, { ...plan, rounds }, now) };
 }

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { roleIdSchema } from './ids';
+
+/**
+ * The room document's content: everything people write directly through Yjs
+ * (docs/document-schema.md). Each tool's data sits in root types named after the tool and the
+ * round it belongs to, so two people opening a tool at once never race to create the same
+ * nested type: root types exist in every copy of the document by name alone. Phases of one
+ * round that use the same tool share its data (drafting feedback, then rehearsing it).
+ */
+
+/** The key of one round's tool data, and of its rating in the control map. */
+export const roundKey = (round: number): string => `round-${round}`;
+
+/** The three parts of a listener's paraphrase, each a root Y.Text. */
+export const PARAPHRASE_PARTS = ['feelings', 'motives', 'needs'] as const;
+export type ParaphrasePart = (typeof PARAPHRASE_PARTS)[number];
+export const paraphraseTextName = (key: string, part: ParaphrasePart) =>
+	`paraphrase:${key}:${part}`;
+
+/** The feedback message, in the order it is said, each part a root Y.Text. */
+export const FEEDBACK_PARTS = ['permission', 'situation', 'behaviour', 'impact', 'ask'] as const;
+export type FeedbackPart = (typeof FEEDBACK_PARTS)[number];
+export const feedbackTextName = (key: string, part: FeedbackPart) => `feedback:${key}:${part}`;
+
+/** What the receiving peer ticks off; a root Y.Map from item to `true` or `false`. */
+export const RECEIVING_ITEMS = ['breathe', 'paraphrase', 'thank'] as const;
+export type ReceivingItem = (typeof RECEIVING_ITEMS)[number];
+export const receivingMapName = (key: string) => `receiving:${key}`;
+
+/** Real conversations people planned: a root Y.Map from participant id to the plan. */
+export const SCHEDULE_MAP = 'schedule';
+export const scheduledConversationSchema = z.object({
+	title: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+	/** When the conversation starts, in ms since the epoch. */
+	startsAt: z.number().int().nonnegative(),
+	/** When to reflect on how it went, in ms since the epoch. */
+	reflectAt: z.number().int().nonnegative()
+});
+export type ScheduledConversation = z.infer<typeof scheduledConversationSchema>;
+
+/**
+ * The role-play script. Takes form a tree: the first take has the fixed id {@link FIRST_TAKE}
+ * and no record; every rewind appends a take record naming the take it branched from and how
+ * many of that take's lines it keeps. Lines are Y.Maps (fields below) in one Y.Array per step,
+ * each naming its take, so edits to one field of a line merge with edits to another.
+ */
+export const FIRST_TAKE = 'take-1';
+export const scriptTakesName = (key: string) => `script:${key}:takes`;
+export const scriptLinesName = (key: string) => `script:${key}:lines`;
+export const scriptTakeSchema = z.object({
+	id: z.string().min(1).max(40),
+	parentId: z.string().min(1).max(40),
+	/** How many lines of the parent take's whole script this take starts with. */
+	keep: z.number().int().nonnegative(),
+	/** Server time of the rewind. */
+	createdAt: z.number().int().nonnegative()
+});
+export type ScriptTake = z.infer<typeof scriptTakeSchema>;
+export const MAX_LINE_CHARACTERS = 500;
+export const scriptLineSchema = z.object({
+	id: z.string().min(1).max(40),
+	takeId: z.string().min(1).max(40),
+	roleId: roleIdSchema,
+	text: z.string().max(MAX_LINE_CHARACTERS),
+	/** A phrase that worked. */
+	starred: z.boolean().default(false),
+	/** A short label for an emotional shift at this line, such as "defensive → open". */
+	shift: z.string().max(40).default(''),
+	/** The conversation was paused right after this line. */
+	pausedAfter: z.boolean().default(false)
+});
+export type ScriptLine = z.infer<typeof scriptLineSchema>;
+
+/** Two sentences to reuse word for word, each a root Y.Text. */
+export const SENTENCE_NUMBERS = [1, 2] as const;
+export const sentenceTextName = (key: string, n: (typeof SENTENCE_NUMBERS)[number]) =>
+	`sentences:${key}:${n}`;
+
+/** Each person's micro-adjustment: a root Y.Map from participant id to a commitment. */
+export const COMMITMENTS_MAP = 'commitments';
+export const commitmentSchema = z.object({
+	what: z.string().max(300, 'must be at most 300 characters'),
+	when: z.string().max(100, 'must be at most 100 characters'),
+	withWhom: z.string().max(100, 'must be at most 100 characters')
+});
+export type Commitment = z.infer<typeof commitmentSchema>;

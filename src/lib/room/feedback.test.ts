@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { feedbackMessage } from './feedback';
+
+const empty = { permission: '', situation: '', behaviour: '', impact: '', ask: '' };
+
+describe('feedback message', () => {
+	test('reads the parts in speaking order as sentences', () => {
+		expect(
+			feedbackMessage({
+				ask: 'could you send it by Thursday next time',
+				impact: 'the team waited a day',
+				behaviour: 'the report arrived on Friday',
+				situation: 'in last week’s release',
+				permission: 'can I share something I noticed'
+			})
+		).toBe(
+			'Can I share something I noticed? In last week’s release. The report arrived on Friday. The team waited a day. Could you send it by Thursday next time?'
+		);
+	});
+
+	test('leaves out empty parts and tidies spaces', () => {
+		expect(feedbackMessage({ ...empty, behaviour: '  you   left early!  ', ask: ' ' })).toBe(
+			'You left early!'
+		);
+		expect(feedbackMessage(empty)).toBe('');
+	});
+});

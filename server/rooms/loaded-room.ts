@@ -4,16 +4,21 @@ import {
 	CONTROL_MAP,
 	controlStateSchema,
 	type ControlCommand,
-	type ControlState
+	type ControlState,
+	type Person
 } from '../../src/lib/protocol/control';
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
+import { roundKey } from '../../src/lib/protocol/room-content';
 import {
 	applyControlCommand,
 	initialControlState,
+	sessionPlan,
 	type ControlResult
 } from '../../src/lib/room/control';
-import type { DocStore } from '../storage/doc-store';
+import { revealIfDue, submitRating } from '../../src/lib/room/ratings';
+import { planSteps } from '../../src/lib/room/steps';
+import type { DocStore, StoredDoc } from '../storage/doc-store';
 import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 
 /** The origin of the server's own transactions on a room document. */
@@ -31,6 +36,12 @@ const STORE_WITHIN_MS = 100;
 /** After a failed store, the changes are tried again this much later. */
 const RETRY_STORE_MS = 1_000;
 
+/**
+ * Where a room's server-private values are stored (ratings not yet revealed): a second document
+ * that no client ever receives, kept in the same store under this id.
+ */
+export const sealedDocId = (roomId: string) => `${roomId}:sealed`;
+
 /** Writes a control state into a document's control map, only the keys that changed. */
 function writeControl(doc: Y.Doc, next: ControlState): void {
 	const map = doc.getMap(CONTROL_MAP);
@@ -47,6 +58,8 @@ export function initialRoomUpdate(playbook: Playbook): Uint8Array {
 	writeControl(doc, initialControlState(playbook));
 	return Y.encodeStateAsUpdate(doc);
 }
+
+export type RateResult = { ok: true } | { ok: false; message: string };
 
 /**
  * A room document in memory: every change to it is appended to the store as it happens, and
@@ -66,12 +79,18 @@ export class LoadedRoom {
 	#cursor: string | undefined;
 	#appendedSinceCompaction = 0;
 
+	/** Ratings not yet revealed: map `ratings`, key `<round key>/<participant id>`. */
+	readonly #sealed = new Y.Doc();
+	#rating: Promise<unknown> = Promise.resolve();
+
 	private constructor(
 		readonly meta: RoomMeta,
 		readonly playbook: Playbook,
 		private readonly store: DocStore,
-		stored: { updates: Uint8Array[]; cursor: string | undefined }
+		stored: StoredDoc,
+		sealed: StoredDoc
 	) {
+		for (const update of sealed.updates) Y.applyUpdate(this.#sealed, update);
 		// The server's awareness has no local state: it only relays the clients'.
 		this.awareness.setLocalState(null);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
@@ -82,7 +101,11 @@ export class LoadedRoom {
 	}
 
 	static async load(store: DocStore, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
-		return new LoadedRoom(meta, playbook, store, await store.loadDoc(meta.id));
+		const [stored, sealed] = await Promise.all([
+			store.loadDoc(meta.id),
+			store.loadDoc(sealedDocId(meta.id))
+		]);
+		return new LoadedRoom(meta, playbook, store, stored, sealed);
 	}
 
 	/**
@@ -103,11 +126,96 @@ export class LoadedRoom {
 	/** Validates and applies a control command at server time `now`. */
 	command(command: ControlCommand, now: number): ControlResult {
 		const result = applyControlCommand(this.readControl(), command, this.playbook, now);
-		if (result.ok) {
-			this.#writers.add(this.doc.clientID);
-			writeControl(this.doc, result.state);
-		}
+		if (result.ok) this.#writeControl(result.state);
 		return result;
+	}
+
+	#writeControl(state: ControlState): void {
+		this.#writers.add(this.doc.clientID);
+		writeControl(this.doc, state);
+	}
+
+	/** Records who took part, under the name and role they joined with, for the summary. */
+	recordPerson(participantId: string, person: Person): void {
+		const control = this.readControl();
+		const known = control.people[participantId];
+		if (known?.name === person.name && known.roleId === person.roleId) return;
+		this.#writeControl({ ...control, people: { ...control.people, [participantId]: person } });
+	}
+
+	/**
+	 * Takes one person's rating for the rating step `step`, sealed until everyone `present` has
+	 * rated. The sealed value is stored before anyone learns that it was given. Ratings are taken
+	 * one at a time, so two given at once cannot both count as the first.
+	 */
+	rate(
+		participantId: string,
+		step: number,
+		value: number,
+		present: readonly string[]
+	): Promise<RateResult> {
+		const rated = this.#rating.then(() => this.#rate(participantId, step, value, present));
+		this.#rating = rated.catch(() => undefined);
+		return rated;
+	}
+
+	async #rate(
+		participantId: string,
+		step: number,
+		value: number,
+		present: readonly string[]
+	): Promise<RateResult> {
+		const control = this.readControl();
+		const at = planSteps(sessionPlan(this.playbook, control))[step];
+		if (!at || this.playbook.phases[at.phaseIndex]?.tool !== 'rating') {
+			return { ok: false, message: 'That step has no rating to give.' };
+		}
+		const key = roundKey(at.round);
+		const result = submitRating(
+			control.ratings[key],
+			this.#sealedRatings(key),
+			participantId,
+			value,
+			present
+		);
+		if (!result.ok) return result;
+		if (!result.round.revealed) {
+			const before = Y.encodeStateVector(this.#sealed);
+			this.#sealed.getMap('ratings').set(`${key}/${participantId}`, value);
+			await this.store.appendUpdate(
+				sealedDocId(this.meta.id),
+				Y.encodeStateAsUpdate(this.#sealed, before)
+			);
+		}
+		// Read again: other changes may have landed while the sealed value was stored.
+		const latest = this.readControl();
+		this.#writeControl({ ...latest, ratings: { ...latest.ratings, [key]: result.round } });
+		return { ok: true };
+	}
+
+	/** Reveals every rating step whose last missing rater has gone. */
+	revealDue(present: readonly string[]): void {
+		const control = this.readControl();
+		let changed = false;
+		const ratings = Object.fromEntries(
+			Object.entries(control.ratings).map(([key, round]) => {
+				const next = revealIfDue(round, this.#sealedRatings(key), present);
+				changed ||= next !== round;
+				return [key, next];
+			})
+		);
+		if (changed) this.#writeControl({ ...control, ratings });
+	}
+
+	#sealedRatings(key: string): Record<string, number> {
+		const sealed: Record<string, number> = {};
+		for (const [entry, value] of this.#sealed.getMap('ratings')) {
+			const [entryKey, participantId] = entry.split('/');
+			if (entryKey === key && participantId && typeof value === 'number') {
+				sealed[participantId] = value;
+			}
+		}
+		return sealed;
 	}
 
 	#collect(update: Uint8Array): void {
@@ -161,5 +269,6 @@ export class LoadedRoom {
 		if (this.#appendedSinceCompaction > 0 || this.#storeFailed) await this.#compact();
 		this.awareness.destroy();
 		this.doc.destroy();
+		this.#sealed.destroy();
 	}
 }

@@ -6,6 +6,7 @@ import type { Participant } from '../../src/lib/protocol/presence';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
 import {
 	joinRequestSchema,
+	ratingRequestSchema,
 	visibilityRequestSchema,
 	watchRequestSchema,
 	type ClientToServerEvents,
@@ -61,8 +62,8 @@ function rosterKey(roster: Participant[]): string {
 }
 
 /**
- * Room control over socket.io: watch, join with presence, visibility, control commands and
- * clock pings. Every payload is parsed first; a bad one is answered with an error and changes
+ * Room control over socket.io: watch, join with presence, visibility, control commands, sealed
+ * ratings and clock pings. Every payload is parsed first; a bad one is answered with an error and changes
  * nothing (docs/protocol.md, rules S1–S8). Each socket's events are handled one at a time, in
  * order, so a join and a disconnect cannot interleave.
  */
@@ -76,26 +77,38 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (!force && lastRoster.get(roomId) === key) return;
 		lastRoster.set(roomId, key);
 		io.to(roomChannel(roomId)).emit('presence:roster', roster);
+		// Someone whose server vanished no longer holds up a rating reveal.
+		const room = [...members.values()].find((member) => member.roomId === roomId)?.lease.room;
+		room?.revealDue(presentIds(roster));
 	}
+
+	/** Participant ids of everyone in the roster who has not gone. */
+	const presentIds = (roster: readonly Participant[]) =>
+		roster.filter((p) => p.status !== 'gone').map((p) => p.participantId);
 
 	async function leave(socket: RoomSocket): Promise<void> {
 		const member = members.get(socket.id);
 		if (!member) return;
 		members.delete(socket.id);
-		member.lease.release();
-		await socket.leave(roomChannel(member.roomId));
-		const others = [...members.values()].filter((other) => other.roomId === member.roomId);
-		if (
-			!others.some((other) => other.participant.participantId === member.participant.participantId)
-		) {
-			await deps.presence.put(member.roomId, {
-				...member.participant,
-				status: 'gone',
-				seenAt: deps.now()
-			});
+		try {
+			await socket.leave(roomChannel(member.roomId));
+			const others = [...members.values()].filter((other) => other.roomId === member.roomId);
+			if (
+				!others.some(
+					(other) => other.participant.participantId === member.participant.participantId
+				)
+			) {
+				await deps.presence.put(member.roomId, {
+					...member.participant,
+					status: 'gone',
+					seenAt: deps.now()
+				});
+			}
+			if (others.length === 0) lastRoster.delete(member.roomId);
+			await broadcastRoster(member.roomId, true);
+		} finally {
+			member.lease.release();
 		}
-		if (others.length === 0) lastRoster.delete(member.roomId);
-		await broadcastRoster(member.roomId, true);
 	}
 
 	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
@@ -137,6 +150,10 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			seenAt: deps.now()
 		};
 		members.set(socket.id, { roomId: request.roomId, participant, lease });
+		lease.room.recordPerson(participant.participantId, {
+			name: request.name,
+			roleId: request.roleId
+		});
 		await socket.join(roomChannel(request.roomId));
 		await deps.presence.put(request.roomId, participant);
 		const roster = await deps.presence.list(request.roomId, deps.now());
@@ -165,6 +182,27 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (!parsed.ok) return parsed;
 		const result = member.lease.room.command(parsed.data, deps.now());
 		return result.ok ? { ok: true } : result;
+	}
+
+	async function rate(socket: RoomSocket, payload: unknown): Promise<Reply> {
+		const member = members.get(socket.id);
+		if (!member) return failure('not_joined', 'Join the room before rating.');
+		const parsed = parsePayload(ratingRequestSchema, payload);
+		if (!parsed.ok) return parsed;
+		const { step, value } = parsed.data;
+		const present = presentIds(await deps.presence.list(member.roomId, deps.now()));
+		try {
+			const result = await member.lease.room.rate(
+				member.participant.participantId,
+				step,
+				value,
+				present
+			);
+			return result.ok ? result : failure('invalid_command', result.message);
+		} catch (error) {
+			console.error(`[room ${member.roomId}] storing a rating failed`, error);
+			return failure('internal', 'Your rating could not be saved. Please try again.');
+		}
 	}
 
 	io.on('connection', (socket: RoomSocket) => {
@@ -198,6 +236,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		);
 		socket.on('control:command', (payload: unknown, ack: unknown) =>
 			inOrder(async () => answer(ack, command(socket, payload)))
+		);
+		socket.on('rating:submit', (payload: unknown, ack: unknown) =>
+			inOrder(async () => answer(ack, await rate(socket, payload)))
 		);
 		socket.on('disconnect', () => inOrder(() => leave(socket)));
 	});

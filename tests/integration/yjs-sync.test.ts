@@ -134,7 +134,10 @@ describe('Yjs sync with the stock y-websocket provider', () => {
 		const late = await synced(url, room.id);
 		expect(late.doc.getMap(CONTROL_MAP).toJSON()).toEqual({
 			step: 0,
-			timer: { status: 'idle', durationMs: 60_000 }
+			timer: { status: 'idle', durationMs: 60_000 },
+			history: [],
+			people: {},
+			ratings: {}
 		});
 		// The dropping client's own later content edits still arrive: its step 2 on reconnect
 		// carries its whole delete set, and deletions the server made itself are harmless.

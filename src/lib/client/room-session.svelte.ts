@@ -8,6 +8,8 @@ import { participantSchema, type Participant } from '../protocol/presence';
 import type {
 	ClientToServerEvents,
 	ProtocolError,
+	RatingRequest,
+	Reply,
 	ServerToClientEvents
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
@@ -158,15 +160,29 @@ export class RoomSession {
 	}
 
 	/** Sends a control command; a refusal or a lost answer becomes `problem`. */
-	async command(command: ControlCommand): Promise<void> {
+	command(command: ControlCommand): Promise<boolean> {
+		return this.#ask(() =>
+			this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('control:command', command)
+		);
+	}
+
+	/** Gives a rating for a rating step; answers whether the server took it. */
+	rate(request: RatingRequest): Promise<boolean> {
+		return this.#ask(() =>
+			this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('rating:submit', request)
+		);
+	}
+
+	/** Sends one request; a refusal or a lost answer becomes `problem`. */
+	async #ask(send: () => Promise<Reply>): Promise<boolean> {
 		this.problem = undefined;
 		try {
-			const reply = await this.#socket
-				.timeout(COMMAND_TIMEOUT_MS)
-				.emitWithAck('control:command', command);
+			const reply = await send();
 			if (!reply.ok) this.problem = reply.error.message;
+			return reply.ok;
 		} catch {
 			this.problem = 'That did not reach the server. It will be back in a moment; try again then.';
+			return false;
 		}
 	}
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { participantIdSchema, roleIdSchema, roomIdSchema } from './ids';
 import { displayNameSchema, type Participant } from './presence';
-import type { ControlCommand } from './control';
+import { ratingValueSchema, type ControlCommand } from './control';
 
 export const joinRequestSchema = z.object({
 	protocolVersion: z.number().int(),
@@ -15,6 +15,16 @@ export type JoinRequest = z.infer<typeof joinRequestSchema>;
 /** Follow a room's roster before joining it, to see who is there and which roles are taken. */
 export const watchRequestSchema = z.object({ roomId: roomIdSchema });
 export type WatchRequest = z.infer<typeof watchRequestSchema>;
+
+/**
+ * A felt-understanding rating for the rating step the sender saw; the server keeps it sealed
+ * until everyone present has rated (docs/protocol.md).
+ */
+export const ratingRequestSchema = z.object({
+	step: z.number().int().nonnegative(),
+	value: ratingValueSchema
+});
+export type RatingRequest = z.infer<typeof ratingRequestSchema>;
 
 /** Sent when the tab is hidden or shown again. */
 export const visibilityRequestSchema = z.object({ visible: z.boolean() });
@@ -49,6 +59,7 @@ export interface ClientToServerEvents {
 	'room:join': (request: JoinRequest, ack: (reply: RosterReply) => void) => void;
 	'presence:visibility': (request: VisibilityRequest) => void;
 	'control:command': (command: ControlCommand, ack: (reply: Reply) => void) => void;
+	'rating:submit': (request: RatingRequest, ack: (reply: Reply) => void) => void;
 	'clock:ping': (ack: (reply: ClockReply) => void) => void;
 }
 

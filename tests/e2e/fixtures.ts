@@ -48,6 +48,17 @@ export async function joinRoom(page: Page, name: string, role?: string): Promise
 	await expect(page.getByRole('heading', { name: 'In the room' })).toBeVisible();
 }
 
+/** Opens a fresh room of `playbookId` and answers its link. */
+export async function newRoom(appUrl: string, playbookId: string): Promise<string> {
+	const response = await fetch(`${appUrl}/api/rooms`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ playbookId })
+	});
+	expect(response.status).toBe(201);
+	return ((await response.json()) as { url: string }).url;
+}
+
 /** The milliseconds left on a page's timer, as it shows them now. */
 export function remainingOn(page: Page): Promise<number> {
 	return page

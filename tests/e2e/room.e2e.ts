@@ -169,10 +169,11 @@ test.describe.serial('two people, one link, one shared session', () => {
 			'true'
 		);
 		await a.getByRole('button', { name: 'Next phase' }).click();
-		await expect(phaseOf(b)).toContainText('A short silence');
-		await b.getByRole('button', { name: 'Start', exact: true }).click();
+		// The silence covers each screen and starts its own 30 seconds without anyone pressing Start.
 		for (const page of [a, b]) {
-			await expect(page.getByRole('status').getByText('Time’s up')).toBeVisible({
+			const silence = page.getByRole('dialog', { name: 'A short silence' });
+			await expect(silence).toBeVisible();
+			await expect(silence.getByRole('status')).toHaveText('The silence is over.', {
 				timeout: 40_000
 			});
 			await expect(page.locator('[data-remaining-ms]')).toHaveText('0:00');
@@ -184,7 +185,8 @@ test.describe.serial('two people, one link, one shared session', () => {
 	});
 
 	test('after a round, roles swap and each screen says who does what now', async () => {
-		await a.getByRole('button', { name: 'Next phase' }).click();
+		await a.getByRole('dialog').getByRole('button', { name: 'Next phase →' }).click();
+		await expect(b.getByRole('dialog')).toHaveCount(0);
 		await expect(phaseOf(b)).toContainText('How understood did you feel?');
 		await expect(phaseOf(b)).toContainText('Round 1 of 2');
 		const startRound = b.getByRole('button', { name: 'Start round 2 →' });

@@ -2,7 +2,8 @@ import { playbookSchema, type Playbook, type PlaybookInput } from '../protocol/p
 import { parseWithProblems, type Parsed } from '../protocol/problems';
 
 /** A playbook being written in the form: like the file format, but fields may be blank. */
-type Draft = Omit<PlaybookInput, 'phases'> & {
+type Draft = Omit<PlaybookInput, 'phases' | 'adviceHints'> & {
+	adviceHints: string[];
 	phases: (Omit<PlaybookInput['phases'][number], 'durationSec'> & {
 		durationSec?: number | null | undefined;
 	})[];
@@ -29,6 +30,7 @@ function blank(author: string): Draft {
 		rotation: 'none',
 		rounds: 1,
 		agreements: ['What is said here stays here.'],
+		adviceHints: [],
 		phases: [],
 		debrief: [''],
 		pitfalls: [],
@@ -79,7 +81,11 @@ export class PlaybookDraft {
 
 	constructor(start?: Playbook | PlaybookInput, author = '') {
 		if (start) {
-			this.value = structuredClone({ ...start, author: author || start.author }) as Draft;
+			this.value = structuredClone({
+				...start,
+				adviceHints: start.adviceHints ?? [],
+				author: author || start.author
+			}) as Draft;
 		} else {
 			this.value = blank(author);
 		}

@@ -28,14 +28,17 @@ export const RECEIVING_ITEMS = ['breathe', 'paraphrase', 'thank'] as const;
 export type ReceivingItem = (typeof RECEIVING_ITEMS)[number];
 export const receivingMapName = (key: string) => `receiving:${key}`;
 
+/** A time in ms since the epoch that a Date can hold (so formatting it cannot throw). */
+const epochMs = z.number().int().nonnegative().max(8.64e15);
+
 /** Real conversations people planned: a root Y.Map from participant id to the plan. */
 export const SCHEDULE_MAP = 'schedule';
 export const scheduledConversationSchema = z.object({
 	title: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
 	/** When the conversation starts, in ms since the epoch. */
-	startsAt: z.number().int().nonnegative(),
+	startsAt: epochMs,
 	/** When to reflect on how it went, in ms since the epoch. */
-	reflectAt: z.number().int().nonnegative()
+	reflectAt: epochMs
 });
 export type ScheduledConversation = z.infer<typeof scheduledConversationSchema>;
 
@@ -58,6 +61,7 @@ export const scriptTakeSchema = z.object({
 });
 export type ScriptTake = z.infer<typeof scriptTakeSchema>;
 export const MAX_LINE_CHARACTERS = 500;
+export const MAX_SHIFT_CHARACTERS = 40;
 export const scriptLineSchema = z.object({
 	id: z.string().min(1).max(40),
 	takeId: z.string().min(1).max(40),
@@ -66,7 +70,7 @@ export const scriptLineSchema = z.object({
 	/** A phrase that worked. */
 	starred: z.boolean().default(false),
 	/** A short label for an emotional shift at this line, such as "defensive → open". */
-	shift: z.string().max(40).default(''),
+	shift: z.string().max(MAX_SHIFT_CHARACTERS).default(''),
 	/** The conversation was paused right after this line. */
 	pausedAfter: z.boolean().default(false)
 });

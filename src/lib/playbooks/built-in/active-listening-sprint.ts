@@ -98,6 +98,7 @@ export const activeListeningSprint: PlaybookInput = {
 					'Notice the assumptions you made while listening, and what the speaker’s posture and voice told you.'
 			},
 			prompts: ['What did I assume?', 'What did I notice without words?'],
+			tool: 'silence',
 			repeatsPerRound: true
 		},
 		{
@@ -149,5 +150,5 @@ export const activeListeningSprint: PlaybookInput = {
 	closing:
 		'Each says their micro-adjustment aloud and when they will try it; the other repeats it back.',
 	author: 'Practice Room',
-	version: '1.1.0'
+	version: '1.2.0'
 };

@@ -84,6 +84,7 @@ export const feedbackThatLands: PlaybookInput = {
 				'What I heard is…',
 				'Thank you for telling me.'
 			],
+			tool: 'feedback-builder',
 			repeatsPerRound: true
 		},
 		{
@@ -126,5 +127,5 @@ export const feedbackThatLands: PlaybookInput = {
 	closing:
 		'The giver says the date and time of the real conversation aloud; the receiver writes it down.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.1.0'
 };

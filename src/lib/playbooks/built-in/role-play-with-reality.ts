@@ -95,7 +95,7 @@ export const rolePlayWithReality: PlaybookInput = {
 				observer: 'Check they are short enough to remember.'
 			},
 			prompts: ['An opening sentence', 'A sentence for the hardest moment'],
-			tool: 'commitment'
+			tool: 'two-sentences'
 		}
 	],
 	debrief: [
@@ -115,5 +115,5 @@ export const rolePlayWithReality: PlaybookInput = {
 	closing:
 		'The practitioner reads the two sentences aloud and names when the real conversation will happen.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.1.0'
 };

@@ -1,0 +1,183 @@
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import {
+	MAX_SHIFT_CHARACTERS,
+	FIRST_TAKE,
+	MAX_LINE_CHARACTERS,
+	scriptLinesName,
+	scriptTakesName
+} from '../protocol/room-content';
+import { takeScript } from '../room/script';
+import { ScriptDoc } from './script-doc';
+
+const KEY = 'round-1';
+
+/**
+ * Two copies of a room document whose updates wait in a queue until `deliver()`, so both
+ * sides can change the script before seeing each other's changes.
+ */
+function pair() {
+	const mine = new Y.Doc();
+	const theirs = new Y.Doc();
+	const queue: { to: Y.Doc; update: Uint8Array }[] = [];
+	const send = (from: Y.Doc, to: Y.Doc) =>
+		from.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== 'sync') queue.push({ to, update });
+		});
+	send(mine, theirs);
+	send(theirs, mine);
+	return {
+		mine: new ScriptDoc(mine, KEY),
+		theirs: new ScriptDoc(theirs, KEY),
+		deliver() {
+			for (const { to, update } of queue.splice(0)) Y.applyUpdate(to, update, 'sync');
+		}
+	};
+}
+
+/** The text of each take's whole script, take by take. */
+function scripts(script: ScriptDoc): string[][] {
+	const { takes, lines } = script.read();
+	return [FIRST_TAKE, ...takes.map((take) => take.id)].map((takeId) =>
+		takeScript(takes, lines, takeId).map((entry) => entry.line.text)
+	);
+}
+
+function addLines(script: ScriptDoc, ...texts: string[]) {
+	for (const text of texts) expect(script.addLine('speaker', text)).toEqual({ ok: true });
+}
+
+describe('script document', () => {
+	test('a line written on one side reaches the other, trimmed, in the first take', () => {
+		const { mine, theirs, deliver } = pair();
+		addLines(mine, '  Can I share something?  ');
+		deliver();
+		expect(theirs.read().lines).toEqual([
+			{
+				id: expect.any(String),
+				takeId: FIRST_TAKE,
+				roleId: 'speaker',
+				text: 'Can I share something?',
+				starred: false,
+				shift: '',
+				pausedAfter: false
+			}
+		]);
+	});
+
+	test('a rewind on one side and a line added on the other both reach both sides', () => {
+		const { mine, theirs, deliver } = pair();
+		addLines(mine, 'a', 'b', 'c');
+		deliver();
+
+		expect(mine.rewind(FIRST_TAKE, 2, 5000).ok).toBe(true);
+		addLines(theirs, 'd');
+		deliver();
+		// The line was written before its writer saw the rewind, so it went to the first take.
+		expect(scripts(mine)).toEqual([
+			['a', 'b', 'c', 'd'],
+			['a', 'b']
+		]);
+		expect(scripts(theirs)).toEqual(scripts(mine));
+
+		addLines(theirs, 'b again');
+		deliver();
+		expect(scripts(mine)).toEqual([
+			['a', 'b', 'c', 'd'],
+			['a', 'b', 'b again']
+		]);
+		expect(scripts(theirs)).toEqual(scripts(mine));
+	});
+
+	test('concurrent edits to different fields of one line all survive', () => {
+		const { mine, theirs, deliver } = pair();
+		addLines(mine, 'You always do this.');
+		deliver();
+		const id = mine.read().lines[0]?.id ?? '';
+
+		expect(mine.editLine(id, { text: 'I noticed this twice this week.' })).toEqual({ ok: true });
+		expect(theirs.toggleStar(id)).toEqual({ ok: true });
+		expect(theirs.setShift(id, 'defensive → open')).toEqual({ ok: true });
+		expect(theirs.editLine(id, { roleId: 'listener' })).toEqual({ ok: true });
+		deliver();
+
+		for (const side of [mine, theirs]) {
+			expect(side.read().lines[0]).toMatchObject({
+				text: 'I noticed this twice this week.',
+				roleId: 'listener',
+				starred: true,
+				shift: 'defensive → open'
+			});
+		}
+	});
+
+	test('a pause marks the last line of the current take, inherited or not', () => {
+		const { mine } = pair();
+		expect(mine.markPause()).toBeUndefined();
+		addLines(mine, 'a', 'b', 'c');
+		expect(mine.markPause()).toBe(3);
+		mine.rewind(FIRST_TAKE, 1, 0);
+		expect(mine.markPause()).toBe(1);
+		expect(mine.read().lines.map((line) => line.pausedAfter)).toEqual([true, false, true]);
+	});
+
+	test('stars toggle and an empty shift label removes the label', () => {
+		const { mine } = pair();
+		addLines(mine, 'a');
+		const id = mine.read().lines[0]?.id ?? '';
+		mine.toggleStar(id);
+		mine.toggleStar(id);
+		mine.setShift(id, 'calm → tense');
+		mine.setShift(id, '   ');
+		expect(mine.read().lines[0]).toMatchObject({ starred: false, shift: '' });
+	});
+
+	test('lines that are too long, empty or without a valid role are refused unwritten', () => {
+		const { mine } = pair();
+		expect(mine.addLine('speaker', 'x'.repeat(MAX_LINE_CHARACTERS + 1))).toEqual({
+			ok: false,
+			message: `A line can be at most ${MAX_LINE_CHARACTERS} characters.`
+		});
+		expect(mine.addLine('speaker', '   ').ok).toBe(false);
+		expect(mine.addLine('Not A Role', 'hello').ok).toBe(false);
+		expect(mine.read().lines).toEqual([]);
+
+		addLines(mine, 'x'.repeat(MAX_LINE_CHARACTERS));
+		const id = mine.read().lines[0]?.id ?? '';
+		expect(mine.editLine(id, { text: 'y'.repeat(MAX_LINE_CHARACTERS + 1) }).ok).toBe(false);
+		expect(mine.setShift(id, 's'.repeat(MAX_SHIFT_CHARACTERS + 1)).ok).toBe(false);
+		expect(mine.editLine('missing', { text: 'hi' })).toEqual({
+			ok: false,
+			message: 'That line is not in the script any more.'
+		});
+		expect(mine.read().lines[0]?.text).toBe('x'.repeat(MAX_LINE_CHARACTERS));
+	});
+
+	test('rewinding past the end of a take is refused and adds no take', () => {
+		const { mine } = pair();
+		addLines(mine, 'a');
+		expect(mine.rewind(FIRST_TAKE, 2, 0).ok).toBe(false);
+		expect(mine.read().takes).toEqual([]);
+	});
+
+	test('what a bad peer wrote that does not parse is skipped, and a repeated id counts once', () => {
+		const doc = new Y.Doc();
+		const script = new ScriptDoc(doc, KEY);
+		addLines(script, 'good');
+		const good = script.read().lines[0];
+		const lines = doc.getArray<unknown>(scriptLinesName(KEY));
+		lines.push([
+			'not a map',
+			new Y.Map<unknown>([['id', 'bad']]),
+			new Y.Map<unknown>(Object.entries({ ...good, text: 'copy' }))
+		]);
+		doc
+			.getArray<unknown>(scriptTakesName(KEY))
+			.push([{ id: 'no-parent' }, 42, { id: 't2', parentId: FIRST_TAKE, keep: 1, createdAt: 0 }]);
+
+		expect(script.read()).toEqual({
+			takes: [{ id: 't2', parentId: FIRST_TAKE, keep: 1, createdAt: 0 }],
+			lines: [good]
+		});
+	});
+});

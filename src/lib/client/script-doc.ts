@@ -1,0 +1,175 @@
+import * as Y from 'yjs';
+import { roleIdSchema } from '../protocol/ids';
+import {
+	MAX_SHIFT_CHARACTERS,
+	MAX_LINE_CHARACTERS,
+	scriptLineSchema,
+	scriptLinesName,
+	scriptTakeSchema,
+	scriptTakesName,
+	type ScriptLine,
+	type ScriptTake
+} from '../protocol/room-content';
+import { currentTakeId, rewindTake, takeScript, type RewindResult } from '../room/script';
+
+/** The script as plain data: every take record and line that parses, in document order. */
+export interface ScriptSnapshot {
+	takes: ScriptTake[];
+	lines: ScriptLine[];
+}
+
+export type ScriptEdit = { ok: true } | { ok: false; message: string };
+
+/** What a person may change about a line after writing it. */
+export interface LinePatch {
+	text?: string;
+	roleId?: string;
+}
+
+/** The longest emotional-shift label, as the line schema allows it. */
+
+type Checked = { ok: true; value: string } | { ok: false; message: string };
+
+function checkText(text: string): Checked {
+	const value = text.trim();
+	if (value.length === 0) return { ok: false, message: 'Write what is said first.' };
+	if (value.length > MAX_LINE_CHARACTERS) {
+		return { ok: false, message: `A line can be at most ${MAX_LINE_CHARACTERS} characters.` };
+	}
+	return { ok: true, value };
+}
+
+function checkRole(roleId: string): Checked {
+	return roleIdSchema.safeParse(roleId).success
+		? { ok: true, value: roleId }
+		: { ok: false, message: 'Choose who says the line.' };
+}
+
+function checkShift(shift: string): Checked {
+	const value = shift.trim();
+	return value.length > MAX_SHIFT_CHARACTERS
+		? { ok: false, message: `A shift label can be at most ${MAX_SHIFT_CHARACTERS} characters.` }
+		: { ok: true, value };
+}
+
+/**
+ * One round's role-play script in the room document (docs/document-schema.md): take records
+ * are plain JSON in one Y.Array, lines are Y.Maps in another, so two people changing different
+ * fields of one line both keep their change. Whatever a peer wrote that does not parse is
+ * skipped. Also a deep observable over both arrays, for `yReadable`.
+ */
+export class ScriptDoc {
+	readonly #takes: Y.Array<unknown>;
+	readonly #lines: Y.Array<unknown>;
+
+	constructor(
+		readonly doc: Y.Doc,
+		readonly key: string
+	) {
+		this.#takes = doc.getArray(scriptTakesName(key));
+		this.#lines = doc.getArray(scriptLinesName(key));
+	}
+
+	observeDeep(listener: () => void): void {
+		this.#takes.observeDeep(listener);
+		this.#lines.observeDeep(listener);
+	}
+
+	unobserveDeep(listener: () => void): void {
+		this.#takes.unobserveDeep(listener);
+		this.#lines.unobserveDeep(listener);
+	}
+
+	read(): ScriptSnapshot {
+		const takes = this.#takes.toArray().flatMap((item) => {
+			const parsed = scriptTakeSchema.safeParse(item);
+			return parsed.success ? [parsed.data] : [];
+		});
+		return { takes, lines: [...this.#lineMaps().values()].map(({ line }) => line) };
+	}
+
+	/** Adds a line to the current take. */
+	addLine(roleId: string, text: string): ScriptEdit {
+		const role = checkRole(roleId);
+		if (!role.ok) return role;
+		const checked = checkText(text);
+		if (!checked.ok) return checked;
+		const line: ScriptLine = {
+			id: crypto.randomUUID(),
+			takeId: currentTakeId(this.read().takes),
+			roleId: role.value,
+			text: checked.value,
+			starred: false,
+			shift: '',
+			pausedAfter: false
+		};
+		this.#lines.push([new Y.Map<unknown>(Object.entries(line))]);
+		return { ok: true };
+	}
+
+	/** Changes who says a line or what they say, writing only the fields that changed. */
+	editLine(id: string, patch: LinePatch): ScriptEdit {
+		const role = patch.roleId === undefined ? undefined : checkRole(patch.roleId);
+		const text = patch.text === undefined ? undefined : checkText(patch.text);
+		if (role?.ok === false) return role;
+		if (text?.ok === false) return text;
+		return this.#update(id, (map, line) => {
+			if (role?.ok && role.value !== line.roleId) map.set('roleId', role.value);
+			if (text?.ok && text.value !== line.text) map.set('text', text.value);
+		});
+	}
+
+	/** Marks or unmarks a line as a phrase that worked. */
+	toggleStar(id: string): ScriptEdit {
+		return this.#update(id, (map, line) => map.set('starred', !line.starred));
+	}
+
+	/** Labels the emotional shift at a line; an empty label removes it. */
+	setShift(id: string, shift: string): ScriptEdit {
+		const checked = checkShift(shift);
+		if (!checked.ok) return checked;
+		return this.#update(id, (map, line) => {
+			if (line.shift !== checked.value) map.set('shift', checked.value);
+		});
+	}
+
+	/**
+	 * Marks the moment of a pause after the last line of the current take, and returns that
+	 * line's number; undefined while the take has no lines.
+	 */
+	markPause(): number | undefined {
+		const { takes, lines } = this.read();
+		const last = takeScript(takes, lines, currentTakeId(takes)).at(-1);
+		if (!last) return undefined;
+		this.#update(last.line.id, (map) => map.set('pausedAfter', true));
+		return last.number;
+	}
+
+	/** Starts a new current take from line `lineNumber` of `fromTakeId`, at server time `now`. */
+	rewind(fromTakeId: string, lineNumber: number, now: number): RewindResult {
+		const { takes, lines } = this.read();
+		const result = rewindTake(takes, lines, fromTakeId, lineNumber, crypto.randomUUID(), now);
+		if (result.ok) this.#takes.push([result.take]);
+		return result;
+	}
+
+	/** The first line map that parses for each id, by id. */
+	#lineMaps(): Map<string, { map: Y.Map<unknown>; line: ScriptLine }> {
+		const byId = new Map<string, { map: Y.Map<unknown>; line: ScriptLine }>();
+		for (const item of this.#lines) {
+			if (!(item instanceof Y.Map)) continue;
+			const parsed = scriptLineSchema.safeParse(item.toJSON());
+			if (parsed.success && !byId.has(parsed.data.id)) {
+				byId.set(parsed.data.id, { map: item, line: parsed.data });
+			}
+		}
+		return byId;
+	}
+
+	#update(id: string, change: (map: Y.Map<unknown>, line: ScriptLine) => void): ScriptEdit {
+		const found = this.#lineMaps().get(id);
+		if (!found) return { ok: false, message: 'That line is not in the script any more.' };
+		this.doc.transact(() => change(found.map, found.line));
+		return { ok: true };
+	}
+}

@@ -1,0 +1,69 @@
+import { participantIdSchema } from '../protocol/ids';
+import { parseWithProblems } from '../protocol/problems';
+import { scheduledConversationSchema, type ScheduledConversation } from '../protocol/room-content';
+import { REFLECT_AFTER_MS, SCHEDULE_WINDOW_MS, scheduleProblem } from './calendar';
+
+const MINUTE_MS = 60_000;
+
+/** One person's plan, as everyone in the room sees it. */
+export interface PlannedConversation {
+	participantId: string;
+	plan: ScheduledConversation;
+}
+
+/**
+ * Everyone's plans from the schedule map's entries, soonest first. An entry that does not parse
+ * (a peer running other code, or a broken write) is skipped rather than breaking the list.
+ */
+export function readSchedule(entries: Iterable<[string, unknown]>): PlannedConversation[] {
+	const plans: PlannedConversation[] = [];
+	for (const [participantId, value] of entries) {
+		const plan = scheduledConversationSchema.safeParse(value);
+		if (participantIdSchema.safeParse(participantId).success && plan.success) {
+			plans.push({ participantId, plan: plan.data });
+		}
+	}
+	return plans.sort(
+		(a, b) => a.plan.startsAt - b.plan.startsAt || a.participantId.localeCompare(b.participantId)
+	);
+}
+
+/** The earliest and latest start a person may pick at `now`, on whole minutes as pickers offer. */
+export function scheduleWindow(now: number): { earliest: number; latest: number } {
+	return {
+		earliest: (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS,
+		latest: Math.floor((now + SCHEDULE_WINDOW_MS) / MINUTE_MS) * MINUTE_MS
+	};
+}
+
+export type PlanResult =
+	| { ok: true; plan: ScheduledConversation }
+	| { ok: false; problems: { title: string[]; startsAt: string[] } };
+
+/**
+ * Checks a plan from the form at server time `now` and completes it with its reflection time.
+ * `startsAt` is NaN when no real time was chosen. Problems are plain sentences per field.
+ */
+export function planConversation(
+	draft: { title: string; startsAt: number },
+	now: number
+): PlanResult {
+	const timeProblem = Number.isInteger(draft.startsAt)
+		? scheduleProblem(draft.startsAt, now)
+		: 'Choose a date and a time.';
+	const parsed = parseWithProblems(scheduledConversationSchema, {
+		title: draft.title,
+		startsAt: draft.startsAt,
+		reflectAt: draft.startsAt + REFLECT_AFTER_MS
+	});
+	if (timeProblem === undefined && parsed.ok) return { ok: true, plan: parsed.data };
+	return {
+		ok: false,
+		problems: {
+			title: parsed.ok
+				? []
+				: (parsed.byPath.get('title') ?? []).map((message) => `The title ${message}.`),
+			startsAt: timeProblem === undefined ? [] : [timeProblem]
+		}
+	};
+}

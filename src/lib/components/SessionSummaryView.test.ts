@@ -1,0 +1,67 @@
+import { render } from 'svelte/server';
+import { describe, expect, test } from 'vitest';
+import type { SessionSummary } from '$lib/room/summary';
+import { emptySummary, T0 } from '$lib/room/summary.fixture';
+import SessionSummaryView from './SessionSummaryView.svelte';
+
+const formatTime = (ms: number) => new Date(ms).toISOString();
+
+const empty: SessionSummary = { ...emptySummary, rounds: 2 };
+
+const full: SessionSummary = {
+	...empty,
+	participants: [{ name: '<b>Ana</b>', roleName: 'Speaker' }],
+	timePerPhase: [{ label: 'Story, round 1', ms: 90_000 }],
+	totalMs: 90_000,
+	ratings: [{ round: 2, revealed: [], sealed: 2 }],
+	starredPhrases: [{ round: 1, roleName: 'Speaker', text: 'I hear you.' }],
+	shifts: [{ round: 1, roleName: 'Listener', shift: 'tense → calm', text: 'Oh.' }],
+	sentences: [{ round: 1, sentences: ['Say more.'] }],
+	feedbackMessages: [{ round: 1, message: 'Can I share something?' }],
+	paraphrases: [{ round: 1, parts: [{ label: 'Needs', text: 'clarity' }] }],
+	commitments: [{ name: 'Ana', what: 'Ask first', when: '', withWhom: 'Sam' }],
+	followUps: [
+		{ participantId: 'ana-0001', name: 'Ana', title: 'Talk', startsAt: T0, reflectAt: T0 + 1 }
+	]
+};
+
+const headings = (html: string, level: 'h2' | 'h3') =>
+	[...html.matchAll(new RegExp(`<${level}[^>]*>(.*?)</${level}>`, 'g'))].map((match) =>
+		match[1]?.replace(/<!--.*?-->/g, '')
+	);
+
+describe('session summary view', () => {
+	test('gives each section with content its named heading, in order', () => {
+		const { body } = render(SessionSummaryView, { props: { summary: full, formatTime } });
+		expect(headings(body, 'h2')).toEqual([
+			'Participants',
+			'Time per phase',
+			'Ratings',
+			'Phrases that worked',
+			'Emotional shifts',
+			'Two sentences to reuse',
+			'Feedback message',
+			'Paraphrases',
+			'Commitments',
+			'Follow-ups'
+		]);
+		expect(headings(body, 'h3')).toEqual(['Round 2', 'Round 1', 'Round 1', 'Round 1']);
+		expect(body).toContain('2 ratings are still sealed.');
+		expect(body).toContain('1 min 30 s');
+		expect(body).toContain(`Conversation: ${formatTime(T0)}`);
+	});
+
+	test('shows no section for what is empty, and no round headings for a single round', () => {
+		const { body } = render(SessionSummaryView, {
+			props: { summary: { ...empty, rounds: 1, sentences: full.sentences }, formatTime }
+		});
+		expect(headings(body, 'h2')).toEqual(['Two sentences to reuse']);
+		expect(headings(body, 'h3')).toEqual([]);
+	});
+
+	test('renders what people wrote as text, never as markup', () => {
+		const { body } = render(SessionSummaryView, { props: { summary: full, formatTime } });
+		expect(body).toContain('&lt;b>Ana&lt;/b>');
+		expect(body).not.toContain('<b>Ana</b>');
+	});
+});

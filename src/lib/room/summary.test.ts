@@ -1,0 +1,301 @@
+import { describe, expect, test } from 'vitest';
+import {
+	summarizeSession,
+	type RoomContent,
+	type RoundContent,
+	type SummaryInput,
+	type SummaryPlaybook
+} from './summary';
+
+const T0 = Date.UTC(2026, 10, 22, 9, 0);
+const MINUTE = 60_000;
+
+/** Steps: 0 Settle in; 1 Story, 2 Rating (round 1); 3 Story, 4 Rating (round 2); 5 Close. */
+const playbook: SummaryPlaybook = {
+	id: 'listening',
+	title: 'Listening',
+	roles: [
+		{ id: 'speaker', name: 'Speaker' },
+		{ id: 'listener', name: 'Listener' }
+	],
+	rotation: 'swap-each-round',
+	rounds: 2,
+	phases: [
+		{ title: 'Settle in' },
+		{ title: 'Story', repeatsPerRound: true },
+		{ title: 'Rating', repeatsPerRound: true },
+		{ title: 'Close' }
+	]
+};
+
+const people = {
+	'ana-0001': { name: 'Ana', roleId: 'speaker' },
+	'ben-0002': { name: 'Ben', roleId: 'listener' }
+};
+
+function roundContent(round: number, parts: Partial<Omit<RoundContent, 'round'>> = {}) {
+	return {
+		round,
+		paraphrase: { feelings: '', motives: '', needs: '' },
+		feedback: { permission: '', situation: '', behaviour: '', impact: '', ask: '' },
+		scriptLines: [],
+		sentences: ['', ''],
+		...parts
+	};
+}
+
+const emptyContent: RoomContent = {
+	rounds: [roundContent(1), roundContent(2)],
+	commitments: {},
+	schedule: []
+};
+
+function summarize(
+	overrides: Partial<Omit<SummaryInput, 'control'>> & { control?: Partial<SummaryInput['control']> }
+) {
+	return summarizeSession({
+		playbook,
+		content: emptyContent,
+		now: T0,
+		...overrides,
+		control: { history: [], people, ratings: {}, ...overrides.control }
+	});
+}
+
+describe('session summary', () => {
+	test('names the playbook and dates the session from its first recorded step', () => {
+		const summary = summarize({
+			control: { history: [{ step: 0, at: T0 - 30 * MINUTE }] },
+			roomUrl: 'https://example.test/r/abc'
+		});
+		expect(summary).toMatchObject({
+			playbookId: 'listening',
+			playbookTitle: 'Listening',
+			roomUrl: 'https://example.test/r/abc',
+			date: T0 - 30 * MINUTE,
+			rounds: 2
+		});
+	});
+
+	test('dates a session with no recorded steps at the time of the summary', () => {
+		expect(summarize({}).date).toBe(T0);
+	});
+
+	test('lists participants by name with the role they started in', () => {
+		expect(summarize({}).participants).toEqual([
+			{ name: 'Ana', roleName: 'Speaker' },
+			{ name: 'Ben', roleName: 'Listener' }
+		]);
+	});
+
+	test('counts each step until the next and the last until now, naming rounds and skipping steps passed through', () => {
+		const summary = summarize({
+			now: T0 + 20 * MINUTE,
+			control: {
+				history: [
+					{ step: 0, at: T0 },
+					{ step: 1, at: T0 + 2 * MINUTE },
+					{ step: 2, at: T0 + 7 * MINUTE },
+					{ step: 3, at: T0 + 7 * MINUTE + 400 },
+					{ step: 5, at: T0 + 12 * MINUTE }
+				]
+			}
+		});
+		expect(summary.timePerPhase).toEqual([
+			{ label: 'Settle in', ms: 2 * MINUTE },
+			{ label: 'Story, round 1', ms: 5 * MINUTE },
+			{ label: 'Story, round 2', ms: 5 * MINUTE - 400 },
+			{ label: 'Close', ms: 8 * MINUTE }
+		]);
+		expect(summary.totalMs).toBe(20 * MINUTE - 400);
+	});
+
+	test('adds up the time of a step people went back to', () => {
+		const summary = summarize({
+			now: T0 + 10 * MINUTE,
+			control: {
+				history: [
+					{ step: 0, at: T0 },
+					{ step: 1, at: T0 + MINUTE },
+					{ step: 0, at: T0 + 3 * MINUTE },
+					{ step: 1, at: T0 + 4 * MINUTE }
+				]
+			}
+		});
+		expect(summary.timePerPhase).toEqual([
+			{ label: 'Settle in', ms: 2 * MINUTE },
+			{ label: 'Story, round 1', ms: 8 * MINUTE }
+		]);
+	});
+
+	test('counts rounds people added beyond the playbook', () => {
+		const summary = summarize({
+			now: T0 + MINUTE,
+			control: { rounds: 3, history: [{ step: 5, at: T0 }] }
+		});
+		expect(summary.rounds).toBe(3);
+		expect(summary.timePerPhase).toEqual([{ label: 'Story, round 3', ms: MINUTE }]);
+	});
+
+	test('shows revealed ratings with each rater’s role in that round and counts sealed ones', () => {
+		const summary = summarize({
+			control: {
+				ratings: {
+					'round-1': { submitted: ['ana-0001'] },
+					'round-2': {
+						submitted: ['ben-0002', 'ana-0001'],
+						revealed: { 'ben-0002': 4, 'ana-0001': 2 }
+					}
+				}
+			}
+		});
+		expect(summary.ratings).toEqual([
+			{ round: 1, revealed: [], sealed: 1 },
+			{
+				round: 2,
+				revealed: [
+					{ name: 'Ben', roleName: 'Speaker', value: 4, label: 'Mostly' },
+					{ name: 'Ana', roleName: 'Listener', value: 2, label: 'A little' }
+				],
+				sealed: 0
+			}
+		]);
+	});
+
+	test('a rating submitted after the reveal but not yet shown counts as sealed', () => {
+		const summary = summarize({
+			control: {
+				ratings: { 'round-1': { submitted: ['ana-0001', 'ben-0002'], revealed: { 'ana-0001': 5 } } }
+			}
+		});
+		expect(summary.ratings).toEqual([
+			{
+				round: 1,
+				revealed: [{ name: 'Ana', roleName: 'Speaker', value: 5, label: 'Completely' }],
+				sealed: 1
+			}
+		]);
+	});
+
+	test('collects starred phrases and emotional shifts from every take', () => {
+		const line = { takeId: 'take-1', roleId: 'speaker', text: '', starred: false, shift: '' };
+		const summary = summarize({
+			content: {
+				...emptyContent,
+				rounds: [
+					roundContent(1, {
+						scriptLines: [
+							{ ...line, text: ' I hear you. ', starred: true },
+							{ ...line, roleId: 'listener', text: 'Fine.', shift: ' defensive → open ' },
+							{ ...line, takeId: 'take-2', text: 'Let us start again.', starred: true },
+							{ ...line, text: '   ', starred: true }
+						]
+					}),
+					roundContent(2)
+				]
+			}
+		});
+		expect(summary.starredPhrases).toEqual([
+			{ round: 1, roleName: 'Speaker', text: 'I hear you.' },
+			{ round: 1, roleName: 'Speaker', text: 'Let us start again.' }
+		]);
+		expect(summary.shifts).toEqual([
+			{ round: 1, roleName: 'Listener', shift: 'defensive → open', text: 'Fine.' }
+		]);
+	});
+
+	test('keeps the sentences, feedback messages and paraphrase parts that say something', () => {
+		const summary = summarize({
+			content: {
+				...emptyContent,
+				rounds: [
+					roundContent(1, {
+						sentences: ['', ' What matters most to you here? '],
+						feedback: {
+							permission: 'can I share something',
+							situation: '',
+							behaviour: 'the report came late',
+							impact: '',
+							ask: ''
+						},
+						paraphrase: { feelings: 'worried', motives: ' ', needs: 'clarity' }
+					}),
+					roundContent(2, { sentences: ['  ', ''] })
+				]
+			}
+		});
+		expect(summary.sentences).toEqual([
+			{ round: 1, sentences: ['What matters most to you here?'] }
+		]);
+		expect(summary.feedbackMessages).toEqual([
+			{ round: 1, message: 'Can I share something? The report came late.' }
+		]);
+		expect(summary.paraphrases).toEqual([
+			{
+				round: 1,
+				parts: [
+					{ label: 'Feelings', text: 'worried' },
+					{ label: 'Needs', text: 'clarity' }
+				]
+			}
+		]);
+	});
+
+	test('lists commitments in join order, skipping empty ones, and follow-ups with names', () => {
+		const summary = summarize({
+			content: {
+				...emptyContent,
+				commitments: {
+					'zed-0003': { what: 'Ask first', when: '', withWhom: '' },
+					'ben-0002': { what: ' ', when: '', withWhom: '' },
+					'ana-0001': { what: 'Pause before advising', when: 'Monday', withWhom: 'Sam' }
+				},
+				schedule: [
+					{
+						participantId: 'ben-0002',
+						plan: { title: 'Talk to Kim', startsAt: T0 + 30 * MINUTE, reflectAt: T0 + 1 }
+					},
+					{
+						participantId: 'ana-0001',
+						plan: { title: 'Talk to Sam', startsAt: T0 + 60 * MINUTE, reflectAt: T0 + 2 }
+					}
+				]
+			}
+		});
+		expect(summary.commitments).toEqual([
+			{ name: 'Ana', what: 'Pause before advising', when: 'Monday', withWhom: 'Sam' },
+			{ name: 'Someone', what: 'Ask first', when: '', withWhom: '' }
+		]);
+		expect(summary.followUps).toEqual([
+			{
+				participantId: 'ben-0002',
+				name: 'Ben',
+				title: 'Talk to Kim',
+				startsAt: T0 + 30 * MINUTE,
+				reflectAt: T0 + 1
+			},
+			{
+				participantId: 'ana-0001',
+				name: 'Ana',
+				title: 'Talk to Sam',
+				startsAt: T0 + 60 * MINUTE,
+				reflectAt: T0 + 2
+			}
+		]);
+	});
+
+	test('an untouched room has nothing in any content section', () => {
+		expect(summarize({})).toMatchObject({
+			timePerPhase: [],
+			totalMs: 0,
+			ratings: [],
+			starredPhrases: [],
+			shifts: [],
+			sentences: [],
+			feedbackMessages: [],
+			paraphrases: [],
+			commitments: [],
+			followUps: []
+		});
+	});
+});

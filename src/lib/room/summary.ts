@@ -1,0 +1,241 @@
+import type { ControlState } from '../protocol/control';
+import {
+	PARAPHRASE_PARTS,
+	roundKey,
+	type Commitment,
+	type FeedbackPart,
+	type ParaphrasePart,
+	type ScriptLine
+} from '../protocol/room-content';
+import { sessionPlan } from './control';
+import { feedbackMessage } from './feedback';
+import { RATING_LABELS } from './ratings';
+import type { PlannedConversation } from './schedule';
+import { planSteps, roleInRound, type RoundPlan } from './steps';
+
+/** What the summary needs of a playbook. */
+export interface SummaryPlaybook extends RoundPlan {
+	id: string;
+	title: string;
+	roles: readonly { id: string; name: string }[];
+	phases: readonly { title: string; repeatsPerRound?: boolean | undefined }[];
+}
+
+/** One script line, as the summary reads it. */
+export type ScriptLineContent = Pick<
+	ScriptLine,
+	'takeId' | 'roleId' | 'text' | 'starred' | 'shift'
+>;
+
+/** What people wrote in one round's tools. */
+export interface RoundContent {
+	round: number;
+	paraphrase: Record<ParaphrasePart, string>;
+	feedback: Record<FeedbackPart, string>;
+	/** Every take's lines, in document order. */
+	scriptLines: ScriptLineContent[];
+	/** The two sentences to reuse, in order. */
+	sentences: string[];
+}
+
+/** A plain snapshot of the room document's content (src/lib/protocol/room-content.ts). */
+export interface RoomContent {
+	rounds: RoundContent[];
+	/** By participant id. */
+	commitments: Record<string, Commitment>;
+	/** Everyone's planned conversations, soonest first. */
+	schedule: PlannedConversation[];
+}
+
+export interface SummaryInput {
+	playbook: SummaryPlaybook;
+	control: Pick<ControlState, 'rounds' | 'history' | 'people' | 'ratings'>;
+	content: RoomContent;
+	roomUrl?: string | undefined;
+	/** Server time now, in ms since the epoch: the current step counts until then. */
+	now: number;
+}
+
+export interface SessionSummary {
+	playbookId: string;
+	playbookTitle: string;
+	roomUrl: string | undefined;
+	/** When the session started (its first recorded step), else when the summary was made. */
+	date: number;
+	/** How many rounds the session had; with one, rounds need no naming. */
+	rounds: number;
+	/** Each with the role they joined as. */
+	participants: { name: string; roleName: string }[];
+	/** Steps in session order with all the time spent in each; steps not spent in are left out. */
+	timePerPhase: { label: string; ms: number }[];
+	totalMs: number;
+	ratings: {
+		round: number;
+		/** In the order given; `roleName` is empty for a rater whose join is not on record. */
+		revealed: { name: string; roleName: string; value: number; label: string }[];
+		/** Ratings submitted but not shown yet. */
+		sealed: number;
+	}[];
+	starredPhrases: { round: number; roleName: string; text: string }[];
+	shifts: { round: number; roleName: string; shift: string; text: string }[];
+	sentences: { round: number; sentences: string[] }[];
+	feedbackMessages: { round: number; message: string }[];
+	paraphrases: { round: number; parts: { label: string; text: string }[] }[];
+	commitments: { name: string; what: string; when: string; withWhom: string }[];
+	followUps: {
+		participantId: string;
+		name: string;
+		title: string;
+		startsAt: number;
+		reflectAt: number;
+	}[];
+}
+
+const PARAPHRASE_LABELS: Readonly<Record<ParaphrasePart, string>> = {
+	feelings: 'Feelings',
+	motives: 'Motives',
+	needs: 'Needs'
+};
+
+/** A step passed through faster than this (clicking on) counts as not spent in. */
+const MIN_SPENT_MS = 1_000;
+
+/** Someone whose join the control map has no record of. */
+const UNKNOWN_NAME = 'Someone';
+
+/** How many rounds the room plays: the playbook's, or more if people added some. */
+export function sessionRounds(
+	playbook: RoundPlan,
+	control: { rounds?: number | undefined }
+): number {
+	return Math.max(1, sessionPlan(playbook, control).rounds ?? 1);
+}
+
+function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
+	const { playbook, control, now } = input;
+	const steps = planSteps(sessionPlan(playbook, control));
+	const spent = new Map<number, number>();
+	control.history.forEach((entry, index) => {
+		const end = control.history[index + 1]?.at ?? now;
+		spent.set(entry.step, (spent.get(entry.step) ?? 0) + Math.max(0, end - entry.at));
+	});
+	return [...spent]
+		.filter(([, ms]) => ms >= MIN_SPENT_MS)
+		.sort(([a], [b]) => a - b)
+		.map(([index, ms]) => {
+			const step = steps[index];
+			const title = step && playbook.phases[step.phaseIndex]?.title;
+			if (!step || !title) return { label: `Step ${index + 1}`, ms };
+			return { label: step.repeats ? `${title}, round ${step.round}` : title, ms };
+		});
+}
+
+const nameIn = (control: SummaryInput['control'], id: string) =>
+	control.people[id]?.name ?? UNKNOWN_NAME;
+const roleNameIn = (playbook: SummaryPlaybook, id: string) =>
+	playbook.roles.find((role) => role.id === id)?.name ?? id;
+
+/** Each round's rating, with the role each rater played in that round. */
+function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
+	const { playbook, control } = input;
+	const plan = sessionPlan(playbook, control);
+	const rounds = Array.from({ length: sessionRounds(playbook, control) }, (_, index) => index + 1);
+	return rounds.flatMap((round) => {
+		const rating = control.ratings[roundKey(round)];
+		if (!rating || rating.submitted.length === 0) return [];
+		const revealed = rating.submitted.flatMap((id) => {
+			const value = rating.revealed?.[id];
+			if (value === undefined) return [];
+			const joinedRoleId = control.people[id]?.roleId;
+			return [
+				{
+					name: nameIn(control, id),
+					roleName: joinedRoleId
+						? roleNameIn(playbook, roleInRound(plan, joinedRoleId, round))
+						: '',
+					value,
+					label: RATING_LABELS[value] ?? ''
+				}
+			];
+		});
+		return [{ round, revealed, sealed: rating.submitted.length - revealed.length }];
+	});
+}
+
+/**
+ * The session as people take it home: who came, where the time went, how understood people
+ * felt, and what they wrote in the practice tools, leaving out whatever is empty. Pure: the
+ * document arrives as a plain snapshot and the time as `now`.
+ */
+export function summarizeSession(input: SummaryInput): SessionSummary {
+	const { playbook, control, content, now } = input;
+	const roleName = (id: string) => roleNameIn(playbook, id);
+	const nameOf = (id: string) => nameIn(control, id);
+	const joinOrder = Object.keys(control.people);
+	const joinRank = (id: string) => {
+		const rank = joinOrder.indexOf(id);
+		return rank === -1 ? joinOrder.length : rank;
+	};
+	const phases = timePerPhase(input);
+	const lines = content.rounds.flatMap(({ round, scriptLines }) =>
+		scriptLines.map((line) => ({ round, roleName: roleName(line.roleId), line }))
+	);
+
+	return {
+		playbookId: playbook.id,
+		playbookTitle: playbook.title,
+		roomUrl: input.roomUrl,
+		date: control.history[0]?.at ?? now,
+		rounds: sessionRounds(playbook, control),
+		participants: Object.values(control.people).map((person) => ({
+			name: person.name,
+			roleName: roleName(person.roleId)
+		})),
+		timePerPhase: phases,
+		totalMs: phases.reduce((total, phase) => total + phase.ms, 0),
+		ratings: ratingsByRound(input),
+		starredPhrases: lines
+			.filter(({ line }) => line.starred && line.text.trim() !== '')
+			.map(({ round, roleName, line }) => ({ round, roleName, text: line.text.trim() })),
+		shifts: lines
+			.filter(({ line }) => line.shift.trim() !== '')
+			.map(({ round, roleName, line }) => ({
+				round,
+				roleName,
+				shift: line.shift.trim(),
+				text: line.text.trim()
+			})),
+		sentences: content.rounds
+			.map(({ round, sentences }) => ({
+				round,
+				sentences: sentences.map((text) => text.trim()).filter((text) => text !== '')
+			}))
+			.filter(({ sentences }) => sentences.length > 0),
+		feedbackMessages: content.rounds
+			.map(({ round, feedback }) => ({ round, message: feedbackMessage(feedback) }))
+			.filter(({ message }) => message !== ''),
+		paraphrases: content.rounds
+			.map(({ round, paraphrase }) => ({
+				round,
+				parts: PARAPHRASE_PARTS.map((part) => ({
+					label: PARAPHRASE_LABELS[part],
+					text: paraphrase[part].trim()
+				})).filter(({ text }) => text !== '')
+			}))
+			.filter(({ parts }) => parts.length > 0),
+		commitments: Object.entries(content.commitments)
+			.sort(([a], [b]) => joinRank(a) - joinRank(b))
+			.map(([id, commitment]) => ({
+				name: nameOf(id),
+				what: commitment.what.trim(),
+				when: commitment.when.trim(),
+				withWhom: commitment.withWhom.trim()
+			}))
+			.filter(({ what, when, withWhom }) => what !== '' || when !== '' || withWhom !== ''),
+		followUps: content.schedule.map(({ participantId, plan: conversation }) => ({
+			participantId,
+			name: nameOf(participantId),
+			...conversation
+		}))
+	};
+}

@@ -17,7 +17,12 @@ export const configSchema = z.object({
 	/** Public base URL used in room links, e.g. https://practice.example.org; default: the request's host. */
 	PUBLIC_URL: z.url().optional(),
 	/** How long a room stays in memory after its last connection leaves, in ms. */
-	ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000)
+	ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
+	/**
+	 * How long someone may be disconnected before the room stops waiting for them (a rating
+	 * reveal), in ms.
+	 */
+	LEAVE_GRACE_MS: z.coerce.number().int().nonnegative().default(15_000)
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -39,7 +39,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		rooms: services.rooms,
 		presence: services.presence,
 		now,
-		heartbeatMs: PRESENCE_HEARTBEAT_MS
+		heartbeatMs: PRESENCE_HEARTBEAT_MS,
+		leaveGraceMs: services.config.LEAVE_GRACE_MS
 	});
 	provideDirectory({
 		getRoom: (id) => services.rooms.getRoom(id),

@@ -9,11 +9,12 @@ import {
 } from '../../src/lib/protocol/control';
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
-import { roundKey } from '../../src/lib/protocol/room-content';
+import { ratingKey } from '../../src/lib/protocol/room-content';
 import {
 	applyControlCommand,
 	initialControlState,
 	sessionPlan,
+	startHistory,
 	type ControlResult
 } from '../../src/lib/room/control';
 import { revealIfDue, submitRating } from '../../src/lib/room/ratings';
@@ -24,6 +25,8 @@ import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
 
+/** People the summary names at most; joins beyond it (a client inventing ids) are not recorded. */
+const MAX_PEOPLE = 100;
 /** After this many appended log entries the log is folded into the snapshot. */
 const COMPACT_EVERY = 500;
 /**
@@ -135,12 +138,19 @@ export class LoadedRoom {
 		writeControl(this.doc, state);
 	}
 
-	/** Records who took part, under the name and role they joined with, for the summary. */
-	recordPerson(participantId: string, person: Person): void {
-		const control = this.readControl();
-		const known = control.people[participantId];
-		if (known?.name === person.name && known.roleId === person.roleId) return;
-		this.#writeControl({ ...control, people: { ...control.people, [participantId]: person } });
+	/**
+	 * Records who took part, under the name and role they joined with, for the summary; the
+	 * first join also starts the record of time per phase.
+	 */
+	recordPerson(participantId: string, person: Person, now: number): void {
+		const current = this.readControl();
+		let next = startHistory(current, this.playbook, now);
+		const known = next.people[participantId];
+		const changed = known?.name !== person.name || known.roleId !== person.roleId;
+		if (changed && (known || Object.keys(next.people).length < MAX_PEOPLE)) {
+			next = { ...next, people: { ...next.people, [participantId]: person } };
+		}
+		if (next !== current) this.#writeControl(next);
 	}
 
 	/**
@@ -152,34 +162,35 @@ export class LoadedRoom {
 		participantId: string,
 		step: number,
 		value: number,
-		present: readonly string[]
+		present: () => Promise<readonly string[]>
 	): Promise<RateResult> {
-		const rated = this.#rating.then(() => this.#rate(participantId, step, value, present));
-		this.#rating = rated.catch(() => undefined);
-		return rated;
+		return this.#oneAtATime(() => this.#rate(participantId, step, value, present));
+	}
+
+	/** Runs rating work in order: a reveal cannot slip in while a rating is being stored. */
+	#oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+		const done = this.#rating.then(work);
+		this.#rating = done.catch(() => undefined);
+		return done;
 	}
 
 	async #rate(
 		participantId: string,
 		step: number,
 		value: number,
-		present: readonly string[]
+		present: () => Promise<readonly string[]>
 	): Promise<RateResult> {
 		const control = this.readControl();
 		const at = planSteps(sessionPlan(this.playbook, control))[step];
-		if (!at || this.playbook.phases[at.phaseIndex]?.tool !== 'rating') {
+		const phase = at && this.playbook.phases[at.phaseIndex];
+		if (!at || phase?.tool !== 'rating') {
 			return { ok: false, message: 'That step has no rating to give.' };
 		}
-		const key = roundKey(at.round);
-		const result = submitRating(
-			control.ratings[key],
-			this.#sealedRatings(key),
-			participantId,
-			value,
-			present
-		);
-		if (!result.ok) return result;
-		if (!result.round.revealed) {
+		const key = ratingKey(phase.id, at.round);
+		// Refuse early what would be refused anyway (changing a rating already shown).
+		const check = submitRating(control.ratings[key], {}, participantId, value, []);
+		if (!check.ok) return check;
+		if (!control.ratings[key]?.revealed) {
 			const before = Y.encodeStateVector(this.#sealed);
 			this.#sealed.getMap('ratings').set(`${key}/${participantId}`, value);
 			await this.store.appendUpdate(
@@ -187,14 +198,27 @@ export class LoadedRoom {
 				Y.encodeStateAsUpdate(this.#sealed, before)
 			);
 		}
-		// Read again: other changes may have landed while the sealed value was stored.
+		// Decide on what holds now: people may have come or gone while the value was stored.
+		const presentNow = await present();
 		const latest = this.readControl();
+		const result = submitRating(
+			latest.ratings[key],
+			this.#sealedRatings(key),
+			participantId,
+			value,
+			presentNow
+		);
+		if (!result.ok) return result;
 		this.#writeControl({ ...latest, ratings: { ...latest.ratings, [key]: result.round } });
 		return { ok: true };
 	}
 
-	/** Reveals every rating step whose last missing rater has gone. */
-	revealDue(present: readonly string[]): void {
+	/** Reveals every rating whose last missing rater has gone. */
+	revealDue(present: readonly string[]): Promise<void> {
+		return this.#oneAtATime(async () => this.#revealDue(present));
+	}
+
+	#revealDue(present: readonly string[]): void {
 		const control = this.readControl();
 		let changed = false;
 		const ratings = Object.fromEntries(

@@ -31,6 +31,11 @@ export interface RoomSocketDeps {
 	now(): number;
 	/** How often this instance refreshes its participants' presence records. */
 	heartbeatMs: number;
+	/**
+	 * How long someone may be disconnected before the room stops waiting for them: a phone
+	 * dropping off Wi-Fi for a moment must not reveal the ratings it had not given yet.
+	 */
+	leaveGraceMs: number;
 }
 
 interface Membership {
@@ -77,14 +82,24 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (!force && lastRoster.get(roomId) === key) return;
 		lastRoster.set(roomId, key);
 		io.to(roomChannel(roomId)).emit('presence:roster', roster);
-		// Someone whose server vanished no longer holds up a rating reveal.
-		const room = [...members.values()].find((member) => member.roomId === roomId)?.lease.room;
-		room?.revealDue(presentIds(roster));
 	}
 
-	/** Participant ids of everyone in the roster who has not gone. */
-	const presentIds = (roster: readonly Participant[]) =>
-		roster.filter((p) => p.status !== 'gone').map((p) => p.participantId);
+	/** Participant ids of everyone in the roster who is here, or left less than a grace ago. */
+	const presentIds = (roster: readonly Participant[], now: number) =>
+		roster
+			.filter((p) => p.status !== 'gone' || now - p.seenAt < deps.leaveGraceMs)
+			.map((p) => p.participantId);
+
+	async function presentIn(roomId: string): Promise<string[]> {
+		const now = deps.now();
+		return presentIds(await deps.presence.list(roomId, now), now);
+	}
+
+	/** Reveals the ratings no one present is still to give, in a room this instance serves. */
+	async function revealDue(roomId: string): Promise<void> {
+		const room = [...members.values()].find((member) => member.roomId === roomId)?.lease.room;
+		if (room) await room.revealDue(await presentIn(roomId));
+	}
 
 	async function leave(socket: RoomSocket): Promise<void> {
 		const member = members.get(socket.id);
@@ -103,6 +118,12 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 					status: 'gone',
 					seenAt: deps.now()
 				});
+				// Once the grace is over, the others need not wait for this person's rating.
+				setTimeout(() => {
+					revealDue(member.roomId).catch((error: unknown) =>
+						console.warn('[ratings] reveal check failed', error)
+					);
+				}, deps.leaveGraceMs).unref();
 			}
 			if (others.length === 0) lastRoster.delete(member.roomId);
 			await broadcastRoster(member.roomId, true);
@@ -150,10 +171,11 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			seenAt: deps.now()
 		};
 		members.set(socket.id, { roomId: request.roomId, participant, lease });
-		lease.room.recordPerson(participant.participantId, {
-			name: request.name,
-			roleId: request.roleId
-		});
+		lease.room.recordPerson(
+			participant.participantId,
+			{ name: request.name, roleId: request.roleId },
+			deps.now()
+		);
 		await socket.join(roomChannel(request.roomId));
 		await deps.presence.put(request.roomId, participant);
 		const roster = await deps.presence.list(request.roomId, deps.now());
@@ -190,13 +212,12 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		const parsed = parsePayload(ratingRequestSchema, payload);
 		if (!parsed.ok) return parsed;
 		const { step, value } = parsed.data;
-		const present = presentIds(await deps.presence.list(member.roomId, deps.now()));
 		try {
 			const result = await member.lease.room.rate(
 				member.participant.participantId,
 				step,
 				value,
-				present
+				() => presentIn(member.roomId)
 			);
 			return result.ok ? result : failure('invalid_command', result.message);
 		} catch (error) {
@@ -256,6 +277,10 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		for (const roomId of rooms) {
 			void broadcastRoster(roomId).catch((error: unknown) =>
 				console.warn('[presence] roster refresh failed', error)
+			);
+			// Someone whose server vanished no longer holds up a rating reveal.
+			void revealDue(roomId).catch((error: unknown) =>
+				console.warn('[ratings] reveal check failed', error)
 			);
 		}
 	}, deps.heartbeatMs);

@@ -51,6 +51,11 @@ test.describe.serial('the Active Listening Sprint’s tools, in two browsers', (
 	test('ratings stay hidden until both have rated, then both see the same ones', async () => {
 		await next(a, 'A short silence');
 		await a.getByRole('dialog').getByRole('button', { name: 'Back to the room' }).click();
+		await expect(a.getByRole('dialog')).toBeHidden();
+		await a.getByRole('button', { name: 'Return to the silence' }).click();
+		await expect(a.getByRole('dialog', { name: 'A short silence' })).toBeVisible();
+		await a.keyboard.press('Escape');
+		await expect(a.getByRole('dialog')).toBeHidden();
 		await next(a, 'How understood did you feel?');
 		await expect(b.getByRole('dialog')).toHaveCount(0);
 
@@ -67,6 +72,7 @@ test.describe.serial('the Active Listening Sprint’s tools, in two browsers', (
 		await askB.getByRole('radio', { name: /3/ }).check();
 		await b.getByRole('button', { name: 'Submit rating' }).click();
 		for (const page of [a, b]) {
+			await expect(page.getByText('The ratings, shown together:')).toBeVisible();
 			await expect(ratingsOf(page)).toHaveCount(2);
 			await expect(ratingsOf(page).nth(0)).toContainText(/Ada \(Speaker\)\s*4 · Mostly/);
 			await expect(ratingsOf(page).nth(1)).toContainText(/Bo \(Listener\)\s*3 · Partly/);

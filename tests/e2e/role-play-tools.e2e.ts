@@ -69,9 +69,13 @@ test.describe.serial('Role-Play with Reality: script, takes and the summary', ()
 		await expect(scriptOf(b).getByRole('listitem').nth(2)).toContainText(
 			'Your report was late again.'
 		);
-		await scriptOf(b)
-			.getByRole('tab', { name: /Take 2/ })
-			.click();
+		// A line added while an older take is open goes to the newest take, which comes into view.
+		await addLine(b, 'Friday? That was the deadline we agreed.');
+		await expect(scriptOf(b).getByRole('tab', { name: /Take 2/ })).toHaveAttribute(
+			'aria-selected',
+			'true'
+		);
+		await expect(scriptOf(b).getByRole('listitem')).toHaveCount(4);
 		await scriptOf(b).getByRole('button', { name: 'Star line 3' }).click();
 		await expect(scriptOf(a).getByRole('button', { name: 'Unstar line 3' })).toBeVisible();
 	});
@@ -87,7 +91,8 @@ test.describe.serial('Role-Play with Reality: script, takes and the summary', ()
 			'Could we agree on Thursdays from now on?'
 		);
 
-		await a.getByRole('link', { name: 'Session summary' }).click();
+		// The last step offers the summary in place of Next (it is also in the side bar).
+		await a.getByRole('link', { name: 'Session summary →' }).click();
 		const phrases = a.getByRole('region', { name: 'Phrases that worked' });
 		await expect(phrases).toContainText('I noticed the report came in on Friday.');
 		const sentences = a.getByRole('region', { name: 'Two sentences to reuse' });

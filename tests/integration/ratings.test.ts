@@ -91,14 +91,14 @@ describe.each([
 	test('[S11] a rating stays sealed until both have rated, then both show together', async () => {
 		const { ana, ben, observer } = await roomAtRating();
 		expect(await ana.rate(4)).toEqual({ ok: true });
-		await waitFor(() => observer.ratings()?.['round-1'] !== undefined, 'the first rating');
-		expect(observer.ratings()).toEqual({ 'round-1': { submitted: [ana.id] } });
+		await waitFor(() => observer.ratings()?.['rating@round-1'] !== undefined, 'the first rating');
+		expect(observer.ratings()).toEqual({ 'rating@round-1': { submitted: [ana.id] } });
 		expect(observer.everything()).not.toContain('revealed');
 
 		expect(await ben.rate(2)).toEqual({ ok: true });
 		await waitFor(() => JSON.stringify(observer.ratings()).includes('revealed'), 'the reveal');
 		expect(observer.ratings()).toEqual({
-			'round-1': { submitted: [ana.id, ben.id], revealed: { [ana.id]: 4, [ben.id]: 2 } }
+			'rating@round-1': { submitted: [ana.id, ben.id], revealed: { [ana.id]: 4, [ben.id]: 2 } }
 		});
 	});
 
@@ -108,7 +108,32 @@ describe.each([
 		ben.socket.disconnect();
 		await waitFor(() => JSON.stringify(observer.ratings()).includes('revealed'), 'the reveal');
 		expect(observer.ratings()).toEqual({
-			'round-1': { submitted: [ana.id], revealed: { [ana.id]: 5 } }
+			'rating@round-1': { submitted: [ana.id], revealed: { [ana.id]: 5 } }
+		});
+	});
+
+	test('[S11] someone dropping off for a moment does not reveal the others’ ratings', async () => {
+		const patient = await startTestServer({ redisUrl: redisUrl(), leaveGraceMs: 60_000 });
+		cleanups.push(() => patient.close());
+		const room = await createRoom(patient.url);
+		const ana = await person(patient.url, room.id, 'Ana', 'speaker');
+		const ben = await person(patient.url, room.id, 'Ben', 'listener');
+		await ana.socket.emitWithAck('control:command', { type: 'step.goto', target: RATING_STEP });
+		const observer = await observe(patient.url, room.id);
+		const roster: { gone: boolean } = { gone: false };
+		ana.socket.on('presence:roster', (list) => {
+			roster.gone = list.some((p) => p.participantId === ben.id && p.status === 'gone');
+		});
+		await ana.rate(4);
+		ben.socket.disconnect();
+		await waitFor(() => roster.gone, 'Ben to be shown as gone');
+		expect(observer.everything()).not.toContain('revealed');
+
+		const back = await person(patient.url, room.id, 'Ben', 'listener', ben.id);
+		expect(await back.rate(3)).toEqual({ ok: true });
+		await waitFor(() => JSON.stringify(observer.ratings()).includes('revealed'), 'the reveal');
+		expect(observer.ratings()).toEqual({
+			'rating@round-1': { submitted: [ana.id, ben.id], revealed: { [ana.id]: 4, [ben.id]: 3 } }
 		});
 	});
 
@@ -130,7 +155,7 @@ describe.each([
 		await ana.rate(4);
 		await waitFor(async () => {
 			const observer = await observe(server.url, room.id);
-			return observer.ratings()?.['round-1'] !== undefined;
+			return observer.ratings()?.['rating@round-1'] !== undefined;
 		}, 'the sealed rating to be recorded');
 		for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 		await server.close();
@@ -143,7 +168,7 @@ describe.each([
 		expect(await ben.rate(1)).toEqual({ ok: true });
 		await waitFor(() => JSON.stringify(observer.ratings()).includes('revealed'), 'the reveal');
 		expect(observer.ratings()).toEqual({
-			'round-1': { submitted: [ana.id, ben.id], revealed: { [ana.id]: 4, [ben.id]: 1 } }
+			'rating@round-1': { submitted: [ana.id, ben.id], revealed: { [ana.id]: 4, [ben.id]: 1 } }
 		});
 	});
 

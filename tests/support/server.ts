@@ -9,6 +9,7 @@ export interface TestServerOptions {
 	dataDir?: string;
 	redisUrl?: string;
 	port?: number;
+	leaveGraceMs?: number;
 }
 
 /** The real server (API, Yjs, socket.io) on a free port, without SvelteKit's pages. */
@@ -19,7 +20,8 @@ export function startTestServer(options: TestServerOptions = {}): Promise<Runnin
 			HOST: '127.0.0.1',
 			DATA_DIR: options.dataDir ?? tempDir(),
 			REDIS_URL: options.redisUrl,
-			ROOM_UNLOAD_GRACE_MS: '50'
+			ROOM_UNLOAD_GRACE_MS: '50',
+			LEAVE_GRACE_MS: String(options.leaveGraceMs ?? 100)
 		})
 	);
 }

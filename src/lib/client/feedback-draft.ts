@@ -1,16 +1,8 @@
 import type * as Y from 'yjs';
 import { FEEDBACK_PARTS, feedbackTextName, type FeedbackPart } from '../protocol/room-content';
 import { feedbackMessage } from '../room/feedback';
+import { perPart } from './per-part';
 import { yReadable } from './y-readable.svelte';
-
-/** One value for each feedback part, in a record typed by the parts. */
-function perPart<V>(value: (part: FeedbackPart) => V): Record<FeedbackPart, V> {
-	// reason: fromEntries types its keys as string; the entries are exactly FEEDBACK_PARTS.
-	return Object.fromEntries(FEEDBACK_PARTS.map((part) => [part, value(part)])) as Record<
-		FeedbackPart,
-		V
-	>;
-}
 
 /**
  * One round's feedback as everyone drafts it: the parts, each a shared text, and the message they
@@ -21,7 +13,7 @@ export class FeedbackDraft {
 	readonly #message: { readonly current: string };
 
 	constructor(doc: Y.Doc, key: string) {
-		const texts = perPart((part) => doc.getText(feedbackTextName(key, part)));
+		const texts = perPart(FEEDBACK_PARTS, (part) => doc.getText(feedbackTextName(key, part)));
 		this.texts = texts;
 		const all = Object.values(texts);
 		this.#message = yReadable(
@@ -29,7 +21,7 @@ export class FeedbackDraft {
 				observeDeep: (listener) => all.forEach((text) => text.observeDeep(listener)),
 				unobserveDeep: (listener) => all.forEach((text) => text.unobserveDeep(listener))
 			},
-			() => feedbackMessage(perPart((part) => texts[part].toString()))
+			() => feedbackMessage(perPart(FEEDBACK_PARTS, (part) => texts[part].toString()))
 		);
 	}
 

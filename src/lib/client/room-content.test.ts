@@ -12,7 +12,7 @@ import { readRoomContent } from './room-content';
 
 const playbook = { phases: [{ repeatsPerRound: true }], rounds: 2 };
 const T0 = Date.UTC(2026, 10, 22, 9, 0);
-const lineDefaults = { starred: false, shift: '', pausedAfter: false };
+const lineDefaults = { starred: false, shift: '' };
 
 function scriptLine(fields: Record<string, unknown>): Y.Map<unknown> {
 	const line = new Y.Map<unknown>();

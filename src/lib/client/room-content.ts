@@ -14,28 +14,18 @@ import { readSchedule } from '../room/schedule';
 import type { RoundPlan } from '../room/steps';
 import { sessionRounds, type RoomContent, type RoundContent } from '../room/summary';
 import { readCommitments } from './commitments';
+import { perPart } from './per-part';
 import { ScriptDoc } from './script-doc';
-
-/** A tool whose parts are each a root Y.Text, as a record by part. */
-function readParts<P extends string>(
-	doc: Y.Doc,
-	parts: readonly P[],
-	name: (part: P) => string
-): Record<P, string> {
-	// reason: fromEntries types its keys as string; the entries are exactly `parts`.
-	return Object.fromEntries(
-		parts.map((part) => [part, doc.getText(name(part)).toString()])
-	) as Record<P, string>;
-}
 
 function readRound(doc: Y.Doc, round: number): RoundContent {
 	const key = roundKey(round);
+	const text = (name: string) => doc.getText(name).toString();
 	return {
 		round,
-		paraphrase: readParts(doc, PARAPHRASE_PARTS, (part) => paraphraseTextName(key, part)),
-		feedback: readParts(doc, FEEDBACK_PARTS, (part) => feedbackTextName(key, part)),
+		paraphrase: perPart(PARAPHRASE_PARTS, (part) => text(paraphraseTextName(key, part))),
+		feedback: perPart(FEEDBACK_PARTS, (part) => text(feedbackTextName(key, part))),
 		scriptLines: new ScriptDoc(doc, key).read().lines,
-		sentences: SENTENCE_NUMBERS.map((n) => doc.getText(sentenceTextName(key, n)).toString())
+		sentences: SENTENCE_NUMBERS.map((n) => text(sentenceTextName(key, n)))
 	};
 }
 

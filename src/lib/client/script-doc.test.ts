@@ -5,9 +5,10 @@ import {
 	FIRST_TAKE,
 	MAX_LINE_CHARACTERS,
 	scriptLinesName,
+	scriptPausesName,
 	scriptTakesName
 } from '../protocol/room-content';
-import { takeScript } from '../room/script';
+import { pausedLineIds, takeScript } from '../room/script';
 import { ScriptDoc } from './script-doc';
 
 const KEY = 'round-1';
@@ -59,8 +60,7 @@ describe('script document', () => {
 				roleId: 'speaker',
 				text: 'Can I share something?',
 				starred: false,
-				shift: '',
-				pausedAfter: false
+				shift: ''
 			}
 		]);
 	});
@@ -111,14 +111,26 @@ describe('script document', () => {
 		}
 	});
 
-	test('a pause marks the last line of the current take, inherited or not', () => {
-		const { mine } = pair();
-		expect(mine.markPause()).toBeUndefined();
+	test('a pause is recorded after the last line of the current take, inherited or not', () => {
+		const { mine, theirs, deliver } = pair();
+		expect(mine.markPause(1000)).toBeUndefined();
+		expect(mine.read().pauses).toEqual([]);
 		addLines(mine, 'a', 'b', 'c');
-		expect(mine.markPause()).toBe(3);
-		mine.rewind(FIRST_TAKE, 1, 0);
-		expect(mine.markPause()).toBe(1);
-		expect(mine.read().lines.map((line) => line.pausedAfter)).toEqual([true, false, true]);
+		expect(mine.markPause(2000)).toBe(3);
+		mine.rewind(FIRST_TAKE, 1, 3000);
+		expect(mine.markPause(4000)).toBe(1);
+		deliver();
+
+		const { takes, lines, pauses } = theirs.read();
+		const [a, , c] = lines.map((line) => line.id);
+		const second = takes[0]?.id ?? '';
+		expect(pauses).toEqual([
+			{ takeId: FIRST_TAKE, lineId: c, at: 2000 },
+			{ takeId: second, lineId: a, at: 4000 }
+		]);
+		// The pause right after the rewind is on a shared line, yet shows in the new take only.
+		expect(pausedLineIds(pauses, FIRST_TAKE)).toEqual(new Set([c]));
+		expect(pausedLineIds(pauses, second)).toEqual(new Set([a]));
 	});
 
 	test('stars toggle and an empty shift label removes the label', () => {
@@ -174,10 +186,15 @@ describe('script document', () => {
 		doc
 			.getArray<unknown>(scriptTakesName(KEY))
 			.push([{ id: 'no-parent' }, 42, { id: 't2', parentId: FIRST_TAKE, keep: 1, createdAt: 0 }]);
+		doc.getArray<unknown>(scriptPausesName(KEY)).push([
+			{ takeId: FIRST_TAKE, lineId: 'l1', at: -5 },
+			{ takeId: FIRST_TAKE, lineId: 'l1', at: 7 }
+		]);
 
 		expect(script.read()).toEqual({
 			takes: [{ id: 't2', parentId: FIRST_TAKE, keep: 1, createdAt: 0 }],
-			lines: [good]
+			lines: [good],
+			pauses: [{ takeId: FIRST_TAKE, lineId: 'l1', at: 7 }]
 		});
 	});
 });

@@ -1,21 +1,26 @@
 import * as Y from 'yjs';
+import type { ZodType } from 'zod';
 import { roleIdSchema } from '../protocol/ids';
 import {
 	MAX_SHIFT_CHARACTERS,
 	MAX_LINE_CHARACTERS,
 	scriptLineSchema,
 	scriptLinesName,
+	scriptPauseSchema,
+	scriptPausesName,
 	scriptTakeSchema,
 	scriptTakesName,
 	type ScriptLine,
+	type ScriptPause,
 	type ScriptTake
 } from '../protocol/room-content';
-import { currentTakeId, rewindTake, takeScript, type RewindResult } from '../room/script';
+import { currentTakeId, pauseAtEnd, rewindTake, type RewindResult } from '../room/script';
 
-/** The script as plain data: every take record and line that parses, in document order. */
+/** The script as plain data: every take record, line and pause that parses, in document order. */
 export interface ScriptSnapshot {
 	takes: ScriptTake[];
 	lines: ScriptLine[];
+	pauses: ScriptPause[];
 }
 
 export type ScriptEdit = { ok: true } | { ok: false; message: string };
@@ -25,8 +30,6 @@ export interface LinePatch {
 	text?: string;
 	roleId?: string;
 }
-
-/** The longest emotional-shift label, as the line schema allows it. */
 
 type Checked = { ok: true; value: string } | { ok: false; message: string };
 
@@ -52,15 +55,24 @@ function checkShift(shift: string): Checked {
 		: { ok: true, value };
 }
 
+/** The items of a Y.Array of plain JSON that parse, in order. */
+function parsedItems<T>(array: Y.Array<unknown>, schema: ZodType<T>): T[] {
+	return array.toArray().flatMap((item) => {
+		const parsed = schema.safeParse(item);
+		return parsed.success ? [parsed.data] : [];
+	});
+}
+
 /**
  * One round's role-play script in the room document (docs/document-schema.md): take records
- * are plain JSON in one Y.Array, lines are Y.Maps in another, so two people changing different
- * fields of one line both keep their change. Whatever a peer wrote that does not parse is
- * skipped. Also a deep observable over both arrays, for `yReadable`.
+ * and pauses are plain JSON in one Y.Array each, lines are Y.Maps in another, so two people
+ * changing different fields of one line both keep their change. Whatever a peer wrote that does
+ * not parse is skipped. Also a deep observable over the three arrays, for `yReadable`.
  */
 export class ScriptDoc {
 	readonly #takes: Y.Array<unknown>;
 	readonly #lines: Y.Array<unknown>;
+	readonly #pauses: Y.Array<unknown>;
 
 	constructor(
 		readonly doc: Y.Doc,
@@ -68,24 +80,23 @@ export class ScriptDoc {
 	) {
 		this.#takes = doc.getArray(scriptTakesName(key));
 		this.#lines = doc.getArray(scriptLinesName(key));
+		this.#pauses = doc.getArray(scriptPausesName(key));
 	}
 
 	observeDeep(listener: () => void): void {
-		this.#takes.observeDeep(listener);
-		this.#lines.observeDeep(listener);
+		for (const array of [this.#takes, this.#lines, this.#pauses]) array.observeDeep(listener);
 	}
 
 	unobserveDeep(listener: () => void): void {
-		this.#takes.unobserveDeep(listener);
-		this.#lines.unobserveDeep(listener);
+		for (const array of [this.#takes, this.#lines, this.#pauses]) array.unobserveDeep(listener);
 	}
 
 	read(): ScriptSnapshot {
-		const takes = this.#takes.toArray().flatMap((item) => {
-			const parsed = scriptTakeSchema.safeParse(item);
-			return parsed.success ? [parsed.data] : [];
-		});
-		return { takes, lines: [...this.#lineMaps().values()].map(({ line }) => line) };
+		return {
+			takes: parsedItems(this.#takes, scriptTakeSchema),
+			lines: [...this.#lineMaps().values()].map(({ line }) => line),
+			pauses: parsedItems(this.#pauses, scriptPauseSchema)
+		};
 	}
 
 	/** Adds a line to the current take. */
@@ -100,8 +111,7 @@ export class ScriptDoc {
 			roleId: role.value,
 			text: checked.value,
 			starred: false,
-			shift: '',
-			pausedAfter: false
+			shift: ''
 		};
 		this.#lines.push([new Y.Map<unknown>(Object.entries(line))]);
 		return { ok: true };
@@ -134,15 +144,14 @@ export class ScriptDoc {
 	}
 
 	/**
-	 * Marks the moment of a pause after the last line of the current take, and returns that
-	 * line's number; undefined while the take has no lines.
+	 * Records a pause at server time `now` after the last line of the current take's whole
+	 * script, and returns that line's number; undefined while the take has no lines.
 	 */
-	markPause(): number | undefined {
+	markPause(now: number): number | undefined {
 		const { takes, lines } = this.read();
-		const last = takeScript(takes, lines, currentTakeId(takes)).at(-1);
-		if (!last) return undefined;
-		this.#update(last.line.id, (map) => map.set('pausedAfter', true));
-		return last.number;
+		const paused = pauseAtEnd(takes, lines, now);
+		if (paused) this.#pauses.push([paused.pause]);
+		return paused?.lineNumber;
 	}
 
 	/** Starts a new current take from line `lineNumber` of `fromTakeId`, at server time `now`. */

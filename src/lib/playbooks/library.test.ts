@@ -72,15 +72,17 @@ describe('playbook problems are listed as path: message', () => {
 		]);
 	});
 
-	test('rules across fields: unknown roles, repeated ids, group size', () => {
+	test('rules across fields: unknown roles, repeated ids, group size, the speaker role', () => {
 		expect(
 			broken((p) => {
 				p.phases[3]!.instructions = { ...p.phases[3]!.instructions, coach: 'Watch.' };
 				p.phases[4]!.id = p.phases[0]!.id;
 				p.groupSize = { min: 3, max: 2 };
+				p.speakerRole = 'coach';
 			})
 		).toEqual([
 			'groupSize.min: must not be more than max',
+			'speakerRole: names an unknown role "coach"',
 			'phases[3].instructions.coach: names an unknown role "coach"',
 			'phases[4].id: repeats the phase id "settle"'
 		]);

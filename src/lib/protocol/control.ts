@@ -29,8 +29,15 @@ export type TimerState = z.infer<typeof timerStateSchema>;
 /** A felt-understanding rating from 1 (not at all) to 5 (completely). */
 export const ratingValueSchema = z.number().int().min(1).max(5);
 
+export const historyEntrySchema = z.object({
+	phaseIndex: z.number().int().nonnegative(),
+	round: z.number().int().min(1),
+	at: z.number().int().nonnegative()
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
 /**
- * One rating step's state. Values stay sealed on the server until everyone present has
+ * One rating phase's state in one round. Values stay sealed on the server until everyone present has
  * submitted; then all are revealed together, and later ones join them as they come.
  */
 export const ratingRoundSchema = z.object({
@@ -51,12 +58,13 @@ export const controlStateSchema = z.object({
 	timer: timerStateSchema,
 	/** Rounds to play when people chose more than the playbook's; absent means the playbook's. */
 	rounds: z.number().int().min(1).max(MAX_ROUNDS).optional(),
-	/** When each step was entered, in server time: the summary's time per phase. */
-	history: z
-		.array(z.object({ step: z.number().int().nonnegative(), at: z.number().int().nonnegative() }))
-		.default([]),
+	/**
+	 * When each phase (in its round) was entered, in server time: the summary's time per phase.
+	 * Phase and round rather than step index, because adding a round moves later steps.
+	 */
+	history: z.array(historyEntrySchema).default([]),
 	people: z.record(participantIdSchema, personSchema).default({}),
-	/** Rating steps by step key (`src/lib/protocol/room-content.ts`). */
+	/** Rating phases by `ratingKey(phaseId, round)` (`src/lib/protocol/room-content.ts`). */
 	ratings: z.record(z.string(), ratingRoundSchema).default({})
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
@@ -78,9 +86,14 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('timer.reset') }),
 	z.object({ type: z.literal('timer.add-minute') }),
 	/**
-	 * Play one more round: `rounds` is the new total, computed from what the sender saw, so two
-	 * people asking at once add one round. At the end of the last round the room moves into it.
+	 * Play one more round, from the last step of the last round (`step`, as the sender saw it):
+	 * `rounds` is the new total, so two people asking at once add one round. The room moves into
+	 * the new round.
 	 */
-	z.object({ type: z.literal('round.more'), rounds: z.number().int().min(2).max(MAX_ROUNDS) })
+	z.object({
+		type: z.literal('round.more'),
+		rounds: z.number().int().min(2).max(MAX_ROUNDS),
+		step: z.number().int().nonnegative()
+	})
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;

@@ -111,6 +111,11 @@ export const playbookSchema = z
 		}),
 		roles: list(playbookRoleSchema, 1, 6),
 		rotation: rotationSchema,
+		/**
+		 * The role whose story is the focus: the speaker, who rates how understood they felt
+		 * while the others reflect it. Default: the first role.
+		 */
+		speakerRole: roleIdSchema.optional(),
 		/** How many rounds the phases that repeat per round run. */
 		rounds: z
 			.number({ error: 'must be a number' })
@@ -165,6 +170,14 @@ function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 			code: 'custom',
 			path: [],
 			message: `is too long altogether (${size} characters; at most ${MAX_PLAYBOOK_CHARACTERS})`
+		});
+	}
+	const speakerRole = field(playbook, 'speakerRole');
+	if (typeof speakerRole === 'string' && !roleIds.includes(speakerRole)) {
+		addIssue({
+			code: 'custom',
+			path: ['speakerRole'],
+			message: `names an unknown role "${speakerRole}"`
 		});
 	}
 	roleIds.forEach((id, index) => {

@@ -9,8 +9,12 @@ import { roleIdSchema } from './ids';
  * round that use the same tool share its data (drafting feedback, then rehearsing it).
  */
 
-/** The key of one round's tool data, and of its rating in the control map. */
+/** The key of one round's tool data. */
 export const roundKey = (round: number): string => `round-${round}`;
+
+/** The key of one rating phase's ratings in one round, in the control map. */
+export const ratingKey = (phaseId: string, round: number): string =>
+	`${phaseId}@${roundKey(round)}`;
 
 /** The three parts of a listener's paraphrase, each a root Y.Text. */
 export const PARAPHRASE_PARTS = ['feelings', 'motives', 'needs'] as const;
@@ -45,7 +49,7 @@ export type ScheduledConversation = z.infer<typeof scheduledConversationSchema>;
 /**
  * The role-play script. Takes form a tree: the first take has the fixed id {@link FIRST_TAKE}
  * and no record; every rewind appends a take record naming the take it branched from and how
- * many of that take's lines it keeps. Lines are Y.Maps (fields below) in one Y.Array per step,
+ * many of that take's lines it keeps. Lines are Y.Maps (fields below) in one Y.Array per round,
  * each naming its take, so edits to one field of a line merge with edits to another.
  */
 export const FIRST_TAKE = 'take-1';
@@ -70,11 +74,23 @@ export const scriptLineSchema = z.object({
 	/** A phrase that worked. */
 	starred: z.boolean().default(false),
 	/** A short label for an emotional shift at this line, such as "defensive → open". */
-	shift: z.string().max(MAX_SHIFT_CHARACTERS).default(''),
-	/** The conversation was paused right after this line. */
-	pausedAfter: z.boolean().default(false)
+	shift: z.string().max(MAX_SHIFT_CHARACTERS).default('')
 });
 export type ScriptLine = z.infer<typeof scriptLineSchema>;
+
+/**
+ * A pause in the role-play, as plain JSON in its own Y.Array: after which line of which take.
+ * Lines are shared by every take that inherits them, so the pause names its take and shows only
+ * there, not in the take the line was first said in.
+ */
+export const scriptPausesName = (key: string) => `script:${key}:pauses`;
+export const scriptPauseSchema = z.object({
+	takeId: z.string().min(1).max(40),
+	lineId: z.string().min(1).max(40),
+	/** Server time of the pause. */
+	at: epochMs
+});
+export type ScriptPause = z.infer<typeof scriptPauseSchema>;
 
 /** Two sentences to reuse word for word, each a root Y.Text. */
 export const SENTENCE_NUMBERS = [1, 2] as const;
@@ -89,3 +105,6 @@ export const commitmentSchema = z.object({
 	withWhom: z.string().max(100, 'must be at most 100 characters')
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
+
+/** How a person is named when the room has no record of their name any more. */
+export const UNKNOWN_PERSON = 'Someone who has left';

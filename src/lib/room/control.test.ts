@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyControlCommand, initialControlState, type PhasePlan } from './control';
+import { applyControlCommand, initialControlState, startHistory, type PhasePlan } from './control';
 import type { ControlCommand, ControlState } from '../protocol/control';
 
 const plan: PhasePlan = { phases: [{ durationSec: 180 }, { durationSec: 30 }, {}] };
@@ -120,8 +120,8 @@ describe('steps with rounds', () => {
 		if (!result.ok) throw new Error(result.error.message);
 		return result.state;
 	};
-	const more = (state: ControlState, count: number, plan = rounds) =>
-		applyControlCommand(state, { type: 'round.more', rounds: count }, plan, T0 + 5_000);
+	const more = (state: ControlState, count: number, step = state.step) =>
+		applyControlCommand(state, { type: 'round.more', rounds: count, step }, rounds, T0 + 5_000);
 
 	test('one more round at the end of the last round moves into it', () => {
 		const result = more(at(2), 3);
@@ -138,25 +138,38 @@ describe('steps with rounds', () => {
 	test('two people asking for one more round at once add one round', () => {
 		const first = more(at(2), 3);
 		if (!first.ok) throw new Error(first.error.message);
-		const second = more(first.state, 3);
+		const second = more(first.state, 3, 2);
 		expect(second.ok && second.state).toBe(first.state);
 		expect(more(first.state, 5).ok).toBe(false);
 	});
 
-	test('asking for a round elsewhere adds it without moving', () => {
-		const result = more(at(1), 3);
-		expect(result.ok && result.state.step).toBe(1);
-		expect(result.ok && result.state.rounds).toBe(3);
+	test('one more round is refused anywhere but the end of the last round', () => {
+		expect(more(at(1), 3).ok).toBe(false);
+		// Someone pressed Next first: the room is at the closing phase, not the end of the round.
+		const late = more(at(3), 3, 2);
+		expect(late.ok || late.error.message).toBe(
+			'One more round can only start at the end of the last round.'
+		);
 	});
 
-	test('the history records when each step began, from the first move', () => {
+	test('the history records which phase and round began when', () => {
 		const first = at(1);
 		expect(first.history).toEqual([
-			{ step: 0, at: T0 },
-			{ step: 1, at: T0 }
+			{ phaseIndex: 0, round: 1, at: T0 },
+			{ phaseIndex: 1, round: 1, at: T0 }
 		]);
 		const second = applyControlCommand(first, { type: 'step.goto', target: 2 }, rounds, T0 + 9_000);
-		expect(second.ok && second.state.history.at(-1)).toEqual({ step: 2, at: T0 + 9_000 });
+		expect(second.ok && second.state.history.at(-1)).toEqual({
+			phaseIndex: 1,
+			round: 2,
+			at: T0 + 9_000
+		});
+	});
+
+	test('the history starts once, at the step the room is at', () => {
+		const started = startHistory(initialControlState(rounds), rounds, T0);
+		expect(started.history).toEqual([{ phaseIndex: 0, round: 1, at: T0 }]);
+		expect(startHistory(started, rounds, T0 + 1)).toBe(started);
 	});
 
 	test('a silence starts its own short timebox as soon as it begins', () => {

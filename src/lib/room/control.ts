@@ -1,4 +1,4 @@
-import type { ControlCommand, ControlState } from '../protocol/control';
+import type { ControlCommand, ControlState, HistoryEntry } from '../protocol/control';
 import type { ProtocolError } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
 import { planSteps, type RoundPlan } from './steps';
@@ -40,6 +40,20 @@ function invalid(message: string): ControlResult {
 	return { ok: false, error: { code: 'invalid_command', message } };
 }
 
+function historyEntry(plan: PhasePlan, step: number, at: number): HistoryEntry {
+	const { phaseIndex = 0, round = 1 } = planSteps(plan)[step] ?? {};
+	return { phaseIndex, round, at };
+}
+
+/**
+ * Starts the time record at the room's current step, once: when the first person joins, since a
+ * room may be made long before anyone uses it.
+ */
+export function startHistory(state: ControlState, playbook: PhasePlan, now: number): ControlState {
+	if (state.history.length > 0) return state;
+	return { ...state, history: [historyEntry(sessionPlan(playbook, state), state.step, now)] };
+}
+
 /**
  * Enters `target`: its timer shows the whole timebox, except in a silence, whose short timebox
  * starts at once so nobody has to break the silence to press Start.
@@ -53,13 +67,12 @@ function enterStep(
 	const phaseIndex = planSteps(plan)[target]?.phaseIndex ?? 0;
 	const idle = idleTimer(timeboxMs(plan, target));
 	const timer = plan.phases[phaseIndex]?.tool === 'silence' ? startTimer(idle, now) : idle;
-	// The step the room was at counts from the first command, not from when the room was made.
-	const history = state.history.length > 0 ? state.history : [{ step: state.step, at: now }];
+	const history = startHistory(state, plan, now).history;
 	return {
 		...state,
 		step: target,
 		timer,
-		history: [...history, { step: target, at: now }].slice(-HISTORY_LIMIT)
+		history: [...history, historyEntry(plan, target, now)].slice(-HISTORY_LIMIT)
 	};
 }
 
@@ -90,7 +103,7 @@ export function applyControlCommand(
 			return { ok: true, state: enterStep(state, command.target, plan, now) };
 		}
 		case 'round.more':
-			return moreRounds(state, command.rounds, plan, now);
+			return moreRounds(state, command, plan, now);
 		case 'timer.start':
 		case 'timer.resume':
 			return withTimer(startTimer(state.timer, now));
@@ -106,25 +119,30 @@ export function applyControlCommand(
 }
 
 /**
- * Raises the rounds to `rounds`. When the room is at the last step of a block of repeating
- * phases in what was the last round, it moves on into the new round's first step.
+ * Adds a round from the last step of the last round and moves into it. Asked from anywhere
+ * else (the room moved on meanwhile), it is refused: added there, it would change which phase
+ * the room's step stands for.
  */
 function moreRounds(
 	state: ControlState,
-	rounds: number,
+	command: Extract<ControlCommand, { type: 'round.more' }>,
 	plan: PhasePlan,
 	now: number
 ): ControlResult {
 	const current = Math.max(1, plan.rounds ?? 1);
-	if (rounds <= current) return { ok: true, state };
-	if (rounds > current + 1) {
+	// Someone else's identical request came first: the room is already in that round.
+	if (command.rounds <= current) return { ok: true, state };
+	if (command.rounds > current + 1) {
 		return invalid(`The session has ${current} rounds; ask for round ${current + 1} next.`);
 	}
-	const before = planSteps(plan);
-	const at = before[state.step];
-	const endsBlock =
-		at?.repeats === true && at.round === current && !before[state.step + 1]?.repeats;
-	const more = { ...state, rounds };
-	if (!endsBlock) return { ok: true, state: more };
-	return { ok: true, state: enterStep(more, state.step + 1, { ...plan, rounds }, now) };
+	const steps = planSteps(plan);
+	const at = steps[state.step];
+	const endsLastRound =
+		at?.repeats === true && at.round === current && !steps[state.step + 1]?.repeats;
+	if (command.step !== state.step || !endsLastRound) {
+		return invalid('One more round can only start at the end of the last round.');
+	}
+	const more = { ...state, rounds: command.rounds };
+	const longer = { ...plan, rounds: command.rounds };
+	return { ok: true, state: enterStep(more, state.step + 1, longer, now) };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { FIRST_TAKE, type ScriptLine, type ScriptTake } from '../protocol/room-content';
-import { currentTakeId, describeTakes, rewindTake, takeScript } from './script';
+import {
+	currentTakeId,
+	describeTakes,
+	pauseAtEnd,
+	pausedLineIds,
+	rewindTake,
+	takeScript
+} from './script';
 
 const line = (id: string, takeId: string, text = id): ScriptLine => ({
 	id,
@@ -8,8 +15,7 @@ const line = (id: string, takeId: string, text = id): ScriptLine => ({
 	roleId: 'speaker',
 	text,
 	starred: false,
-	shift: '',
-	pausedAfter: false
+	shift: ''
 });
 
 const take = (id: string, parentId: string, keep: number): ScriptTake => ({
@@ -156,5 +162,36 @@ describe('take records from a bad peer', () => {
 		const takes = [take('t2', FIRST_TAKE, 0)];
 		expect(texts(takes, [...lines, line('c', 't2')], 't2')).toEqual(['c']);
 		expect(describeTakes(takes)[1]?.label).toBe('Take 2 · from the start of take 1');
+	});
+});
+
+describe('pauses', () => {
+	const lines = [line('a', FIRST_TAKE), line('b', FIRST_TAKE), line('c', FIRST_TAKE)];
+
+	test('a pause falls after the last line of the current take, at whole milliseconds', () => {
+		expect(pauseAtEnd([], [], 0)).toBeUndefined();
+		expect(pauseAtEnd([], lines, 1234.4)).toEqual({
+			pause: { takeId: FIRST_TAKE, lineId: 'c', at: 1234 },
+			lineNumber: 3
+		});
+	});
+
+	test('right after a rewind the pause names the new take and the line it inherited', () => {
+		const takes = [take('t2', FIRST_TAKE, 1)];
+		expect(pauseAtEnd(takes, lines, 5000)).toEqual({
+			pause: { takeId: 't2', lineId: 'a', at: 5000 },
+			lineNumber: 1
+		});
+	});
+
+	test('a take shows only its own pauses, even on a line it shares with another take', () => {
+		const pauses = [
+			{ takeId: 't2', lineId: 'a', at: 1 },
+			{ takeId: FIRST_TAKE, lineId: 'c', at: 2 },
+			{ takeId: FIRST_TAKE, lineId: 'c', at: 3 }
+		];
+		expect(pausedLineIds(pauses, FIRST_TAKE)).toEqual(new Set(['c']));
+		expect(pausedLineIds(pauses, 't2')).toEqual(new Set(['a']));
+		expect(pausedLineIds(pauses, 't3')).toEqual(new Set());
 	});
 });

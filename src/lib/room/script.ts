@@ -1,4 +1,9 @@
-import { FIRST_TAKE, type ScriptLine, type ScriptTake } from '../protocol/room-content';
+import {
+	FIRST_TAKE,
+	type ScriptLine,
+	type ScriptPause,
+	type ScriptTake
+} from '../protocol/room-content';
 
 /**
  * The role-play script's takes (docs/document-schema.md): a tree rooted at {@link FIRST_TAKE},
@@ -31,6 +36,9 @@ export interface TakeSummary {
 }
 
 export type RewindResult = { ok: true; take: ScriptTake } | { ok: false; message: string };
+
+/** Server ms as a stored time: whole milliseconds, never before the epoch. */
+const storedTime = (now: number) => Math.max(0, Math.round(now));
 
 /**
  * The take records that belong to the tree, in order: each must name the first take or a take
@@ -141,7 +149,31 @@ export function rewindTake(
 			id,
 			parentId: fromTakeId,
 			keep: lineNumber,
-			createdAt: Math.max(0, Math.round(now))
+			createdAt: storedTime(now)
 		}
 	};
+}
+
+/**
+ * A pause at server time `now` after the last line of the current take's whole script, which
+ * may be a line the take inherited, with that line's number; undefined while the take has no
+ * lines.
+ */
+export function pauseAtEnd(
+	takes: readonly ScriptTake[],
+	lines: readonly ScriptLine[],
+	now: number
+): { pause: ScriptPause; lineNumber: number } | undefined {
+	const takeId = currentTakeId(takes);
+	const last = takeScript(takes, lines, takeId).at(-1);
+	if (!last) return undefined;
+	return { pause: { takeId, lineId: last.line.id, at: storedTime(now) }, lineNumber: last.number };
+}
+
+/**
+ * The ids of the lines a take was paused after. Only pauses recorded in that take count: a line
+ * it inherited shows no pause from the take it was first said in, and the other way round.
+ */
+export function pausedLineIds(pauses: readonly ScriptPause[], takeId: string): Set<string> {
+	return new Set(pauses.filter((pause) => pause.takeId === takeId).map((pause) => pause.lineId));
 }

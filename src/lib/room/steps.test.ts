@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planSteps, roleInRound } from './steps';
+import { planSteps, roleInRound, speakerRoleId } from './steps';
 
 const phase = (repeatsPerRound = false) => ({ repeatsPerRound });
 
@@ -54,5 +54,14 @@ describe('role in a round', () => {
 	test('without rotation, or for an unknown role, the joined role stays', () => {
 		expect(roleInRound({ ...pair, rotation: 'none' }, 'listener', 2)).toBe('listener');
 		expect(roleInRound({ ...pair, rotation: 'swap-each-round' }, 'ghost', 2)).toBe('ghost');
+	});
+});
+
+describe('the speaker role', () => {
+	const roles = [{ id: 'listener' }, { id: 'teller' }];
+	test('is the playbook’s choice, else its first role', () => {
+		expect(speakerRoleId({ roles, speakerRole: 'teller' })).toBe('teller');
+		expect(speakerRoleId({ roles })).toBe('listener');
+		expect(speakerRoleId({ roles: [] })).toBeUndefined();
 	});
 });

@@ -1,3 +1,11 @@
+/** The role whose story is the focus (the speaker): the playbook's choice, else its first role. */
+export function speakerRoleId(playbook: {
+	speakerRole?: string | undefined;
+	roles: readonly { id: string }[];
+}): string | undefined {
+	return playbook.speakerRole ?? playbook.roles[0]?.id;
+}
+
 /** What the step plan needs of a playbook. */
 export interface RoundPlan {
 	phases: readonly { repeatsPerRound?: boolean | undefined }[];

@@ -21,10 +21,10 @@ const playbook: SummaryPlaybook = {
 	rotation: 'swap-each-round',
 	rounds: 2,
 	phases: [
-		{ title: 'Settle in' },
-		{ title: 'Story', repeatsPerRound: true },
-		{ title: 'Rating', repeatsPerRound: true },
-		{ title: 'Close' }
+		{ id: 'settle', title: 'Settle in' },
+		{ id: 'story', title: 'Story', repeatsPerRound: true },
+		{ id: 'rating', title: 'Rating', repeatsPerRound: true, tool: 'rating' },
+		{ id: 'close', title: 'Close' }
 	]
 };
 
@@ -65,7 +65,7 @@ function summarize(
 describe('session summary', () => {
 	test('names the playbook and dates the session from its first recorded step', () => {
 		const summary = summarize({
-			control: { history: [{ step: 0, at: T0 - 30 * MINUTE }] },
+			control: { history: [{ phaseIndex: 0, round: 1, at: T0 - 30 * MINUTE }] },
 			roomUrl: 'https://example.test/r/abc'
 		});
 		expect(summary).toMatchObject({
@@ -93,11 +93,11 @@ describe('session summary', () => {
 			now: T0 + 20 * MINUTE,
 			control: {
 				history: [
-					{ step: 0, at: T0 },
-					{ step: 1, at: T0 + 2 * MINUTE },
-					{ step: 2, at: T0 + 7 * MINUTE },
-					{ step: 3, at: T0 + 7 * MINUTE + 400 },
-					{ step: 5, at: T0 + 12 * MINUTE }
+					{ phaseIndex: 0, round: 1, at: T0 },
+					{ phaseIndex: 1, round: 1, at: T0 + 2 * MINUTE },
+					{ phaseIndex: 2, round: 1, at: T0 + 7 * MINUTE },
+					{ phaseIndex: 1, round: 2, at: T0 + 7 * MINUTE + 400 },
+					{ phaseIndex: 3, round: 1, at: T0 + 12 * MINUTE }
 				]
 			}
 		});
@@ -115,10 +115,10 @@ describe('session summary', () => {
 			now: T0 + 10 * MINUTE,
 			control: {
 				history: [
-					{ step: 0, at: T0 },
-					{ step: 1, at: T0 + MINUTE },
-					{ step: 0, at: T0 + 3 * MINUTE },
-					{ step: 1, at: T0 + 4 * MINUTE }
+					{ phaseIndex: 0, round: 1, at: T0 },
+					{ phaseIndex: 1, round: 1, at: T0 + MINUTE },
+					{ phaseIndex: 0, round: 1, at: T0 + 3 * MINUTE },
+					{ phaseIndex: 1, round: 1, at: T0 + 4 * MINUTE }
 				]
 			}
 		});
@@ -131,7 +131,7 @@ describe('session summary', () => {
 	test('counts rounds people added beyond the playbook', () => {
 		const summary = summarize({
 			now: T0 + MINUTE,
-			control: { rounds: 3, history: [{ step: 5, at: T0 }] }
+			control: { rounds: 3, history: [{ phaseIndex: 1, round: 3, at: T0 }] }
 		});
 		expect(summary.rounds).toBe(3);
 		expect(summary.timePerPhase).toEqual([{ label: 'Story, round 3', ms: MINUTE }]);
@@ -141,8 +141,8 @@ describe('session summary', () => {
 		const summary = summarize({
 			control: {
 				ratings: {
-					'round-1': { submitted: ['ana-0001'] },
-					'round-2': {
+					'rating@round-1': { submitted: ['ana-0001'] },
+					'rating@round-2': {
 						submitted: ['ben-0002', 'ana-0001'],
 						revealed: { 'ben-0002': 4, 'ana-0001': 2 }
 					}
@@ -165,7 +165,9 @@ describe('session summary', () => {
 	test('a rating submitted after the reveal but not yet shown counts as sealed', () => {
 		const summary = summarize({
 			control: {
-				ratings: { 'round-1': { submitted: ['ana-0001', 'ben-0002'], revealed: { 'ana-0001': 5 } } }
+				ratings: {
+					'rating@round-1': { submitted: ['ana-0001', 'ben-0002'], revealed: { 'ana-0001': 5 } }
+				}
 			}
 		});
 		expect(summary.ratings).toEqual([
@@ -264,7 +266,7 @@ describe('session summary', () => {
 		});
 		expect(summary.commitments).toEqual([
 			{ name: 'Ana', what: 'Pause before advising', when: 'Monday', withWhom: 'Sam' },
-			{ name: 'Someone', what: 'Ask first', when: '', withWhom: '' }
+			{ name: 'Someone who has left', what: 'Ask first', when: '', withWhom: '' }
 		]);
 		expect(summary.followUps).toEqual([
 			{

@@ -1,7 +1,8 @@
 import type { ControlState } from '../protocol/control';
 import {
 	PARAPHRASE_PARTS,
-	roundKey,
+	ratingKey,
+	UNKNOWN_PERSON,
 	type Commitment,
 	type FeedbackPart,
 	type ParaphrasePart,
@@ -18,7 +19,12 @@ export interface SummaryPlaybook extends RoundPlan {
 	id: string;
 	title: string;
 	roles: readonly { id: string; name: string }[];
-	phases: readonly { title: string; repeatsPerRound?: boolean | undefined }[];
+	phases: readonly {
+		id: string;
+		title: string;
+		repeatsPerRound?: boolean | undefined;
+		tool?: string | undefined;
+	}[];
 }
 
 /** One script line, as the summary reads it. */
@@ -100,9 +106,6 @@ const PARAPHRASE_LABELS: Readonly<Record<ParaphrasePart, string>> = {
 /** A step passed through faster than this (clicking on) counts as not spent in. */
 const MIN_SPENT_MS = 1_000;
 
-/** Someone whose join the control map has no record of. */
-const UNKNOWN_NAME = 'Someone';
-
 /** How many rounds the room plays: the playbook's, or more if people added some. */
 export function sessionRounds(
 	playbook: RoundPlan,
@@ -114,34 +117,43 @@ export function sessionRounds(
 function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 	const { playbook, control, now } = input;
 	const steps = planSteps(sessionPlan(playbook, control));
-	const spent = new Map<number, number>();
+	/** Where a phase in a round sits in the session, to list the time in session order. */
+	const position = (phaseIndex: number, round: number) => {
+		const index = steps.findIndex(
+			(step) => step.phaseIndex === phaseIndex && (!step.repeats || step.round === round)
+		);
+		return index === -1 ? steps.length : index;
+	};
+	const spent = new Map<string, { phaseIndex: number; round: number; ms: number }>();
 	control.history.forEach((entry, index) => {
 		const end = control.history[index + 1]?.at ?? now;
-		spent.set(entry.step, (spent.get(entry.step) ?? 0) + Math.max(0, end - entry.at));
+		const key = `${entry.phaseIndex}/${entry.round}`;
+		const ms = (spent.get(key)?.ms ?? 0) + Math.max(0, end - entry.at);
+		spent.set(key, { phaseIndex: entry.phaseIndex, round: entry.round, ms });
 	});
-	return [...spent]
-		.filter(([, ms]) => ms >= MIN_SPENT_MS)
-		.sort(([a], [b]) => a - b)
-		.map(([index, ms]) => {
-			const step = steps[index];
-			const title = step && playbook.phases[step.phaseIndex]?.title;
-			if (!step || !title) return { label: `Step ${index + 1}`, ms };
-			return { label: step.repeats ? `${title}, round ${step.round}` : title, ms };
+	return [...spent.values()]
+		.filter(({ ms }) => ms >= MIN_SPENT_MS)
+		.sort((a, b) => position(a.phaseIndex, a.round) - position(b.phaseIndex, b.round))
+		.map(({ phaseIndex, round, ms }) => {
+			const phase = playbook.phases[phaseIndex];
+			if (!phase) return { label: `Phase ${phaseIndex + 1}`, ms };
+			return { label: phase.repeatsPerRound ? `${phase.title}, round ${round}` : phase.title, ms };
 		});
 }
 
 const nameIn = (control: SummaryInput['control'], id: string) =>
-	control.people[id]?.name ?? UNKNOWN_NAME;
+	control.people[id]?.name ?? UNKNOWN_PERSON;
 const roleNameIn = (playbook: SummaryPlaybook, id: string) =>
 	playbook.roles.find((role) => role.id === id)?.name ?? id;
 
-/** Each round's rating, with the role each rater played in that round. */
+/** Each rating phase's ratings per round, with the role each rater played in that round. */
 function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 	const { playbook, control } = input;
 	const plan = sessionPlan(playbook, control);
-	const rounds = Array.from({ length: sessionRounds(playbook, control) }, (_, index) => index + 1);
-	return rounds.flatMap((round) => {
-		const rating = control.ratings[roundKey(round)];
+	return planSteps(plan).flatMap(({ phaseIndex, round }) => {
+		const phase = playbook.phases[phaseIndex];
+		if (phase?.tool !== 'rating') return [];
+		const rating = control.ratings[ratingKey(phase.id, round)];
 		if (!rating || rating.submitted.length === 0) return [];
 		const revealed = rating.submitted.flatMap((id) => {
 			const value = rating.revealed?.[id];

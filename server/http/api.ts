@@ -79,7 +79,8 @@ export function createApi(deps: ApiDeps) {
 				}
 				const { playbookId } = parsed.data;
 				const id = newRoomId();
-				if (!(await deps.rooms.create({ id, playbookId, createdAt: deps.now() }))) {
+				const created = await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
+				if (!created) {
 					throw new HttpProblem(400, `There is no playbook "${playbookId}".`, [
 						`playbookId: unknown playbook "${playbookId}"`
 					]);
@@ -87,6 +88,7 @@ export function createApi(deps: ApiDeps) {
 				const reply: CreateRoomReply = {
 					id,
 					playbookId,
+					hostKey: created.hostKey,
 					url: `${baseUrl(req, deps.publicUrl)}/r/${id}`
 				};
 				sendJson(res, 201, reply);

@@ -11,15 +11,16 @@ import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { ratingKey } from '../../src/lib/protocol/room-content';
 import {
-	applyControlCommand,
 	initialControlState,
 	sessionPlan,
 	startHistory,
 	type ControlResult
 } from '../../src/lib/room/control';
+import { applyRoomCommand, claimHost, settleRoom, type Actor } from '../../src/lib/room/room-rules';
 import { revealIfDue, submitRating } from '../../src/lib/room/ratings';
 import { planSteps } from '../../src/lib/room/steps';
 import type { DocStore, StoredDoc } from '../storage/doc-store';
+import { SealedValues, sealedDocId } from './sealed-values';
 import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 
 /** The origin of the server's own transactions on a room document. */
@@ -38,12 +39,6 @@ const COMPACT_EVERY = 500;
 const STORE_WITHIN_MS = 100;
 /** After a failed store, the changes are tried again this much later. */
 const RETRY_STORE_MS = 1_000;
-
-/**
- * Where a room's server-private values are stored (ratings not yet revealed): a second document
- * that no client ever receives, kept in the same store under this id.
- */
-export const sealedDocId = (roomId: string) => `${roomId}:sealed`;
 
 /** Writes a control state into a document's control map, only the keys that changed. */
 function writeControl(doc: Y.Doc, next: ControlState): void {
@@ -82,9 +77,10 @@ export class LoadedRoom {
 	#cursor: string | undefined;
 	#appendedSinceCompaction = 0;
 
-	/** Ratings not yet revealed: map `ratings`, key `<round key>/<participant id>`. */
-	readonly #sealed = new Y.Doc();
-	#rating: Promise<unknown> = Promise.resolve();
+	/** Ratings not yet revealed, and the room's secrets. */
+	readonly #sealed: SealedValues;
+	/** Work on ratings and presence runs in order (see #oneAtATime). */
+	#settling: Promise<unknown> = Promise.resolve();
 
 	private constructor(
 		readonly meta: RoomMeta,
@@ -93,7 +89,7 @@ export class LoadedRoom {
 		stored: StoredDoc,
 		sealed: StoredDoc
 	) {
-		for (const update of sealed.updates) Y.applyUpdate(this.#sealed, update);
+		this.#sealed = new SealedValues(store, meta.id, sealed);
 		// The server's awareness has no local state: it only relays the clients'.
 		this.awareness.setLocalState(null);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
@@ -126,11 +122,35 @@ export class LoadedRoom {
 		return parsed.success ? parsed.data : initialControlState(this.playbook);
 	}
 
-	/** Validates and applies a control command at server time `now`. */
-	command(command: ControlCommand, now: number): ControlResult {
-		const result = applyControlCommand(this.readControl(), command, this.playbook, now);
+	/** Validates and applies a command from `actor` at server time `now`. */
+	command(command: ControlCommand, actor: Actor, now: number): ControlResult {
+		const result = applyRoomCommand(this.readControl(), command, this.playbook, actor, now);
 		if (result.ok) this.#writeControl(result.state);
 		return result;
+	}
+
+	/** The holder of the host key joined: they are the host, unless someone else is now. */
+	claimHost(participantId: string): void {
+		const control = this.readControl();
+		const next = claimHost(control, participantId);
+		if (next !== control) this.#writeControl(next);
+	}
+
+	isHostKey(key: string): boolean {
+		return this.#sealed.isHostKey(key);
+	}
+
+	/** A new host key for a new host; the old one stops working. */
+	replaceHostKey(): Promise<string> {
+		return this.#sealed.replaceHostKey();
+	}
+
+	projectorToken(): Promise<string> {
+		return this.#sealed.projectorToken();
+	}
+
+	isProjectorToken(token: string): boolean {
+		return this.#sealed.isProjectorToken(token);
 	}
 
 	#writeControl(state: ControlState): void {
@@ -167,10 +187,10 @@ export class LoadedRoom {
 		return this.#oneAtATime(() => this.#rate(participantId, step, value, present));
 	}
 
-	/** Runs rating work in order: a reveal cannot slip in while a rating is being stored. */
+	/** Runs rating and presence work in order: a reveal cannot slip in while a rating is stored. */
 	#oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-		const done = this.#rating.then(work);
-		this.#rating = done.catch(() => undefined);
+		const done = this.#settling.then(work);
+		this.#settling = done.catch(() => undefined);
 		return done;
 	}
 
@@ -191,19 +211,14 @@ export class LoadedRoom {
 		const check = submitRating(control.ratings[key], {}, participantId, value, []);
 		if (!check.ok) return check;
 		if (!control.ratings[key]?.revealed) {
-			const before = Y.encodeStateVector(this.#sealed);
-			this.#sealed.getMap('ratings').set(`${key}/${participantId}`, value);
-			await this.store.appendUpdate(
-				sealedDocId(this.meta.id),
-				Y.encodeStateAsUpdate(this.#sealed, before)
-			);
+			await this.#sealed.setRating(key, participantId, value);
 		}
 		// Decide on what holds now: people may have come or gone while the value was stored.
 		const presentNow = await present();
 		const latest = this.readControl();
 		const result = submitRating(
 			latest.ratings[key],
-			this.#sealedRatings(key),
+			this.#sealed.ratings(key),
 			participantId,
 			value,
 			presentNow
@@ -213,33 +228,26 @@ export class LoadedRoom {
 		return { ok: true };
 	}
 
-	/** Reveals every rating whose last missing rater has gone. */
-	revealDue(present: readonly string[]): Promise<void> {
-		return this.#oneAtATime(async () => this.#revealDue(present));
-	}
-
-	#revealDue(present: readonly string[]): void {
-		const control = this.readControl();
-		let changed = false;
-		const ratings = Object.fromEntries(
-			Object.entries(control.ratings).map(([key, round]) => {
-				const next = revealIfDue(round, this.#sealedRatings(key), present);
-				changed ||= next !== round;
-				return [key, next];
-			})
-		);
-		if (changed) this.#writeControl({ ...control, ratings });
-	}
-
-	#sealedRatings(key: string): Record<string, number> {
-		const sealed: Record<string, number> = {};
-		for (const [entry, value] of this.#sealed.getMap('ratings')) {
-			const [entryKey, participantId] = entry.split('/');
-			if (entryKey === key && participantId && typeof value === 'number') {
-				sealed[participantId] = value;
-			}
-		}
-		return sealed;
+	/**
+	 * Applies what follows from who is present at `now`: ratings no one present is still to give
+	 * are revealed, a host away too long gives control back to everyone, and the hands and ready
+	 * marks of people who left are dropped (which may move the room on).
+	 */
+	settle(present: readonly string[], now: number): Promise<void> {
+		return this.#oneAtATime(async () => {
+			const control = this.readControl();
+			let changed = false;
+			const ratings = Object.fromEntries(
+				Object.entries(control.ratings).map(([key, round]) => {
+					const next = revealIfDue(round, this.#sealed.ratings(key), present);
+					changed ||= next !== round;
+					return [key, next];
+				})
+			);
+			const revealed = changed ? { ...control, ratings } : control;
+			const settled = settleRoom(revealed, this.playbook, present, now);
+			if (settled !== control) this.#writeControl(settled);
+		});
 	}
 
 	#collect(update: Uint8Array): void {

@@ -18,8 +18,9 @@ function slowStore() {
 				: undefined;
 		},
 		async appendUpdate(id, update) {
-			updates.get(id)!.push(update);
-			return String(updates.get(id)!.length);
+			const log = updates.get(id) ?? [];
+			updates.set(id, [...log, update]);
+			return String(log.length + 1);
 		},
 		async loadDoc(id) {
 			return { updates: [...(updates.get(id) ?? [])], cursor: undefined };

@@ -2,6 +2,8 @@ import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import type { DocStore } from '../storage/doc-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
+import { newSecret } from './room-secrets';
+import { initialSealedUpdate, sealedDocId } from './sealed-values';
 
 /** A hold on a loaded room: the room stays in memory until every lease is released. */
 export interface RoomLease {
@@ -36,12 +38,17 @@ export class RoomRegistry {
 		private readonly options: RoomRegistryOptions
 	) {}
 
-	/** Stores a new room at its playbook's first step; answers false when there is no such playbook. */
-	async create(meta: RoomMeta): Promise<boolean> {
+	/**
+	 * Stores a new room at its playbook's first step, with its secrets; answers its host key, or
+	 * undefined when there is no such playbook.
+	 */
+	async create(meta: RoomMeta): Promise<{ hostKey: string } | undefined> {
 		const playbook = await this.options.findPlaybook(meta.playbookId);
-		if (!playbook) return false;
+		if (!playbook) return undefined;
+		const hostKey = newSecret();
 		await this.store.createRoom(meta, initialRoomUpdate(playbook));
-		return true;
+		await this.store.appendUpdate(sealedDocId(meta.id), initialSealedUpdate(hostKey));
+		return { hostKey };
 	}
 
 	getRoom(roomId: string): Promise<RoomMeta | undefined> {

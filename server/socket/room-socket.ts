@@ -12,10 +12,12 @@ import {
 	type ClientToServerEvents,
 	type ProtocolError,
 	type Reply,
+	type JoinReply,
 	type RosterReply,
 	type ServerToClientEvents
 } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
+import { admissionRefusal } from '../../src/lib/room/room-rules';
 import type { PresenceStore } from '../presence/presence-store';
 import type { RoomLease, RoomRegistry } from '../rooms/room-registry';
 
@@ -84,21 +86,19 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		io.to(roomChannel(roomId)).emit('presence:roster', roster);
 	}
 
-	/** Participant ids of everyone in the roster who is here, or left less than a grace ago. */
-	const presentIds = (roster: readonly Participant[], now: number) =>
-		roster
-			.filter((p) => p.status !== 'gone' || now - p.seenAt < deps.leaveGraceMs)
-			.map((p) => p.participantId);
-
+	/**
+	 * Participant ids of everyone in the room who has not gone. Someone who leaves is away for
+	 * the leave grace first, so the room waits for them that long (a reveal, the host role).
+	 */
 	async function presentIn(roomId: string): Promise<string[]> {
-		const now = deps.now();
-		return presentIds(await deps.presence.list(roomId, now), now);
+		const roster = await deps.presence.list(roomId, deps.now());
+		return roster.filter((p) => p.status !== 'gone').map((p) => p.participantId);
 	}
 
-	/** Reveals the ratings no one present is still to give, in a room this instance serves. */
-	async function revealDue(roomId: string): Promise<void> {
+	/** Applies who is present to a room this instance serves (reveals, host fallback, ready). */
+	async function settle(roomId: string): Promise<void> {
 		const room = [...members.values()].find((member) => member.roomId === roomId)?.lease.room;
-		if (room) await room.revealDue(await presentIn(roomId));
+		if (room) await room.settle(await presentIn(roomId), deps.now());
 	}
 
 	async function leave(socket: RoomSocket): Promise<void> {
@@ -113,15 +113,16 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 					(other) => other.participant.participantId === member.participant.participantId
 				)
 			) {
+				// Away first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
+				const leftAt = deps.now();
 				await deps.presence.put(member.roomId, {
 					...member.participant,
-					status: 'gone',
-					seenAt: deps.now()
+					status: 'away',
+					seenAt: leftAt
 				});
-				// Once the grace is over, the others need not wait for this person's rating.
 				setTimeout(() => {
-					revealDue(member.roomId).catch((error: unknown) =>
-						console.warn('[ratings] reveal check failed', error)
+					goneAfterGrace(member.roomId, member.participant.participantId, leftAt).catch(
+						(error: unknown) => console.warn('[room] marking someone gone failed', error)
 					);
 				}, deps.leaveGraceMs).unref();
 			}
@@ -132,16 +133,38 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		}
 	}
 
+	/**
+	 * Marks someone gone once the grace after their leaving is over, unless they came back
+	 * meanwhile (their record changed since), and lets the room stop waiting for them.
+	 */
+	async function goneAfterGrace(roomId: string, participantId: string, leftAt: number) {
+		const record = (await deps.presence.list(roomId, deps.now())).find(
+			(person) => person.participantId === participantId
+		);
+		if (!record || record.seenAt !== leftAt || record.status === 'gone') return;
+		await deps.presence.put(roomId, { ...record, status: 'gone', seenAt: deps.now() });
+		await broadcastRoster(roomId, true);
+		await settle(roomId);
+	}
+
 	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
 		const parsed = parsePayload(watchRequestSchema, payload);
 		if (!parsed.ok) return parsed;
-		const { roomId } = parsed.data;
-		if (!(await deps.rooms.getRoom(roomId))) return failure('room_not_found', ROOM_NOT_FOUND);
+		const { roomId, projectorToken } = parsed.data;
+		if (projectorToken !== undefined) {
+			const lease = await deps.rooms.acquire(roomId);
+			const valid = lease?.room.isProjectorToken(projectorToken);
+			lease?.release();
+			if (!lease) return failure('room_not_found', ROOM_NOT_FOUND);
+			if (!valid) return failure('not_allowed', 'This projector link is not valid for this room.');
+		} else if (!(await deps.rooms.getRoom(roomId))) {
+			return failure('room_not_found', ROOM_NOT_FOUND);
+		}
 		await socket.join(roomChannel(roomId));
 		return { ok: true, roster: await deps.presence.list(roomId, deps.now()) };
 	}
 
-	async function join(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
+	async function join(socket: RoomSocket, payload: unknown): Promise<JoinReply> {
 		const parsed = parsePayload(joinRequestSchema, payload);
 		if (!parsed.ok) return parsed;
 		const request = parsed.data;
@@ -156,6 +179,15 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (!lease.room.playbook.roles.some((role) => role.id === request.roleId)) {
 			lease.release();
 			return failure('unknown_role', `This playbook has no role "${request.roleId}".`);
+		}
+		const refused = admissionRefusal(
+			lease.room.readControl(),
+			await deps.presence.list(request.roomId, deps.now()),
+			request.participantId
+		);
+		if (refused) {
+			lease.release();
+			return { ok: false, error: refused };
 		}
 		await leave(socket);
 		if (socket.disconnected) {
@@ -176,12 +208,15 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			{ name: request.name, roleId: request.roleId },
 			deps.now()
 		);
+		if (request.hostKey !== undefined && lease.room.isHostKey(request.hostKey)) {
+			lease.room.claimHost(participant.participantId);
+		}
 		await socket.join(roomChannel(request.roomId));
 		await deps.presence.put(request.roomId, participant);
 		const roster = await deps.presence.list(request.roomId, deps.now());
 		lastRoster.set(request.roomId, rosterKey(roster));
 		socket.to(roomChannel(request.roomId)).emit('presence:roster', roster);
-		return { ok: true, roster };
+		return { ok: true, roster, projectorToken: await lease.room.projectorToken() };
 	}
 
 	async function setVisibility(socket: RoomSocket, payload: unknown): Promise<void> {
@@ -197,13 +232,40 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		await broadcastRoster(member.roomId);
 	}
 
-	function command(socket: RoomSocket, payload: unknown): Reply {
+	/** The sockets on this instance of one person in one room. */
+	const socketsOf = (roomId: string, participantId: string) =>
+		[...members.entries()]
+			.filter(([, m]) => m.roomId === roomId && m.participant.participantId === participantId)
+			.map(([socketId]) => io.sockets.sockets.get(socketId))
+			.filter((socket) => socket !== undefined);
+
+	async function command(socket: RoomSocket, payload: unknown): Promise<Reply> {
 		const member = members.get(socket.id);
 		if (!member) return failure('not_joined', 'Join the room before changing it.');
 		const parsed = parsePayload(controlCommandSchema, payload);
 		if (!parsed.ok) return parsed;
-		const result = member.lease.room.command(parsed.data, deps.now());
-		return result.ok ? { ok: true } : result;
+		const command = parsed.data;
+		const { room } = member.lease;
+		const actor = {
+			participantId: member.participant.participantId,
+			present: await presentIn(member.roomId)
+		};
+		const result = room.command(command, actor, deps.now());
+		if (!result.ok) return result;
+		if (command.type === 'host.hand-over' && command.participantId !== actor.participantId) {
+			// The new host's browser keeps a new key; the old host's key stops working.
+			const grant = { roomId: member.roomId, hostKey: await room.replaceHostKey() };
+			for (const target of socketsOf(member.roomId, command.participantId)) {
+				target.emit('host:key', grant);
+			}
+		}
+		if (command.type === 'host.remove') {
+			for (const target of socketsOf(member.roomId, command.participantId)) {
+				target.emit('room:removed');
+				target.disconnect(true);
+			}
+		}
+		return { ok: true };
 	}
 
 	async function rate(socket: RoomSocket, payload: unknown): Promise<Reply> {
@@ -256,7 +318,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			inOrder(() => setVisibility(socket, payload))
 		);
 		socket.on('control:command', (payload: unknown, ack: unknown) =>
-			inOrder(async () => answer(ack, command(socket, payload)))
+			inOrder(async () => answer(ack, await command(socket, payload)))
 		);
 		socket.on('rating:submit', (payload: unknown, ack: unknown) =>
 			inOrder(async () => answer(ack, await rate(socket, payload)))
@@ -278,10 +340,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			void broadcastRoster(roomId).catch((error: unknown) =>
 				console.warn('[presence] roster refresh failed', error)
 			);
-			// Someone whose server vanished no longer holds up a rating reveal.
-			void revealDue(roomId).catch((error: unknown) =>
-				console.warn('[ratings] reveal check failed', error)
-			);
+			// Someone whose server vanished no longer holds up the room.
+			void settle(roomId).catch((error: unknown) => console.warn('[room] settling failed', error));
 		}
 	}, deps.heartbeatMs);
 	heartbeat.unref();

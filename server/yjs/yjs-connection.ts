@@ -19,13 +19,20 @@ export const CLOSE_MALFORMED = 1007;
 
 class MalformedMessage extends Error {}
 
+/** An update that carries nothing (a read-only client's answer to sync step 1) is this long. */
+const EMPTY_UPDATE_BYTES = 2;
+
 /**
  * Speaks the y-websocket protocol with one client over an open socket: sync steps and updates
  * both ways, awareness relayed through the room's fan-out. The parts of client updates that
  * would change the control map are refused (rule Y3); a frame that cannot be decoded closes
  * this connection only (rule Y5).
  */
-export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach(): void } {
+export function serveYjsConnection(
+	ws: WebSocket,
+	room: LoadedRoom,
+	options: { readOnly: boolean }
+): { detach(): void } {
 	const { doc, awareness } = room;
 	const ownAwarenessIds = new Set<number>();
 	/** This connection, as the origin of its changes and a target of everyone else's. */
@@ -61,7 +68,14 @@ export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach():
 					syncType === syncProtocol.messageYjsSyncStep2 ||
 					syncType === syncProtocol.messageYjsUpdate
 				) {
-					const stripped = room.applyClientUpdate(decoding.readVarUint8Array(decoder), peer);
+					const update = decoding.readVarUint8Array(decoder);
+					if (options.readOnly) {
+						if (update.byteLength > EMPTY_UPDATE_BYTES) {
+							console.warn(`[room ${room.meta.id}] refused a write from a projector`);
+						}
+						return;
+					}
+					const stripped = room.applyClientUpdate(update, peer);
 					if (stripped > 0) {
 						console.warn(`[room ${room.meta.id}] refused ${stripped} client writes to control`);
 					}
@@ -71,6 +85,7 @@ export function serveYjsConnection(ws: WebSocket, room: LoadedRoom): { detach():
 				return;
 			}
 			case MESSAGE_AWARENESS:
+				if (options.readOnly) return;
 				awarenessProtocol.applyAwarenessUpdate(
 					awareness,
 					decoding.readVarUint8Array(decoder),

@@ -9,6 +9,8 @@ export const YJS_PATH_PREFIX = '/yjs/';
 /** Close code for a room that does not exist (the external contract). */
 export const CLOSE_ROOM_NOT_FOUND = 4404;
 export const CLOSE_SERVER_ERROR = 1011;
+/** Close code for a projector link whose token is not the room's. */
+export const CLOSE_NOT_ALLOWED = 4403;
 
 /** Largest accepted frame; a bigger one closes the connection with 1009. */
 const MAX_FRAME_BYTES = 2 * 1024 * 1024;
@@ -37,7 +39,11 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 	}, PING_INTERVAL_MS);
 	pinger.unref();
 
-	async function connect(ws: WebSocket, roomIdText: string): Promise<void> {
+	async function connect(
+		ws: WebSocket,
+		roomIdText: string,
+		projectorToken: string | undefined
+	): Promise<void> {
 		alive.add(ws);
 		ws.on('pong', () => alive.add(ws));
 		ws.on('error', () => ws.terminate());
@@ -59,7 +65,15 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 			lease.release();
 			return;
 		}
-		const connection = serveYjsConnection(ws, lease.room);
+		if (projectorToken !== undefined && !lease.room.isProjectorToken(projectorToken)) {
+			lease.release();
+			ws.close(CLOSE_NOT_ALLOWED, 'projector link not valid');
+			return;
+		}
+		// A projector only watches: the server takes nothing from its connection (rule Y8).
+		const connection = serveYjsConnection(ws, lease.room, {
+			readOnly: projectorToken !== undefined
+		});
 		ws.off('message', hold);
 		ws.once('close', () => {
 			connection.detach();
@@ -71,11 +85,12 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 	return {
 		/** Takes the upgrade if it is for the Yjs path; answers whether it did. */
 		handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-			const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-			if (!path.startsWith(YJS_PATH_PREFIX)) return false;
-			const roomIdText = path.slice(YJS_PATH_PREFIX.length);
+			const url = new URL(request.url ?? '/', 'http://localhost');
+			if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
+			const roomIdText = url.pathname.slice(YJS_PATH_PREFIX.length);
+			const projectorToken = url.searchParams.get('projector') ?? undefined;
 			wss.handleUpgrade(request, socket, head, (ws) => {
-				connect(ws, roomIdText).catch((error: unknown) => {
+				connect(ws, roomIdText, projectorToken).catch((error: unknown) => {
 					console.error('[yjs] could not open a room', error);
 					ws.close(CLOSE_SERVER_ERROR, 'the room could not be opened');
 				});

@@ -40,12 +40,24 @@ export async function openPerson(
 	return page;
 }
 
-/** Joins from the join form, with the suggested role unless one is named. */
-export async function joinRoom(page: Page, name: string, role?: string): Promise<void> {
+/**
+ * Joins from the join form, with the suggested role unless one is named, and confirms the
+ * playbook's agreements unless told not to.
+ */
+export async function joinRoom(
+	page: Page,
+	name: string,
+	role?: string,
+	options: { agree?: boolean } = {}
+): Promise<void> {
 	await page.getByLabel('Your name').fill(name);
 	if (role) await page.getByRole('radio', { name: new RegExp(role) }).check();
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'In the room' })).toBeVisible();
+	if (options.agree ?? true) {
+		await page.getByRole('button', { name: 'I agree' }).click();
+		await expect(page.locator('[data-step]')).toBeVisible();
+	}
 }
 
 /** Opens a fresh room of `playbookId` and answers its link. */

@@ -85,7 +85,7 @@ test.describe.serial('the Active Listening Sprint’s tools, in two browsers', (
 		await expect(a.getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
 		await expect(b.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
 		await next(a, 'Step 7 of 10');
-		await expect(a.getByText('This round · Ada: listener · Bo: speaker')).toBeVisible();
+		await expect(a.getByText('This round · Bo: speaker · Ada: listener')).toBeVisible();
 		await expect(a.getByLabel('Feelings')).toHaveValue('');
 		await expect(a.getByText('Reflect what you heard in three parts.')).toBeVisible();
 	});

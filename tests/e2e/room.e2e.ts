@@ -69,7 +69,7 @@ test.describe.serial('two people, one link, one shared session', () => {
 		await expect.poll(() => remainingOn(b)).toBeLessThan(59_000);
 		expect(await timerDisagreement(a, b)).toBeLessThan(100);
 
-		await b.getByRole('button', { name: 'Pause' }).click();
+		await b.getByRole('button', { name: 'Pause', exact: true }).click();
 		for (const page of [a, b])
 			await expect(page.getByRole('status').getByText('Paused')).toBeVisible();
 		const paused = await remainingOn(a);

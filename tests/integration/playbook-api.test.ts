@@ -35,9 +35,9 @@ describe.each([
 			body: JSON.stringify(body)
 		});
 
-	test('the list has the eight built-in playbooks, none marked community', async () => {
+	test('the list has the nine built-in playbooks, none marked community', async () => {
 		const list = (await (await fetch(`${server.url}/api/playbooks`)).json()) as PlaybookSummary[];
-		expect(list.filter((p) => !p.community)).toHaveLength(8);
+		expect(list.filter((p) => !p.community)).toHaveLength(9);
 	});
 
 	test('a valid playbook is saved under its own id, listed as community, and can start rooms', async () => {

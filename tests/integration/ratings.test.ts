@@ -120,13 +120,13 @@ describe.each([
 		const ben = await person(patient.url, room.id, 'Ben', 'listener');
 		await ana.socket.emitWithAck('control:command', { type: 'step.goto', target: RATING_STEP });
 		const observer = await observe(patient.url, room.id);
-		const roster: { gone: boolean } = { gone: false };
+		const roster: { away: boolean } = { away: false };
 		ana.socket.on('presence:roster', (list) => {
-			roster.gone = list.some((p) => p.participantId === ben.id && p.status === 'gone');
+			roster.away = list.some((p) => p.participantId === ben.id && p.status === 'away');
 		});
 		await ana.rate(4);
 		ben.socket.disconnect();
-		await waitFor(() => roster.gone, 'Ben to be shown as gone');
+		await waitFor(() => roster.away, 'Ben to be shown as away');
 		expect(observer.everything()).not.toContain('revealed');
 
 		const back = await person(patient.url, room.id, 'Ben', 'listener', ben.id);

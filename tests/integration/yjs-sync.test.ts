@@ -3,6 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
+import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
+import { initialControlState } from '../../src/lib/room/control';
 import { connectDoc, connectSynced } from '../support/clients';
 import { createRoom, startTestServer, tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
@@ -132,13 +134,9 @@ describe('Yjs sync with the stock y-websocket provider', () => {
 		await waitFor(() => notes(witness.doc) === 'marker', 'the content update to arrive');
 		expect(witness.doc.getMap(CONTROL_MAP).toJSON()).toEqual(initial);
 		const late = await synced(url, room.id);
-		expect(late.doc.getMap(CONTROL_MAP).toJSON()).toEqual({
-			step: 0,
-			timer: { status: 'idle', durationMs: 60_000 },
-			history: [],
-			people: {},
-			ratings: {}
-		});
+		expect(late.doc.getMap(CONTROL_MAP).toJSON()).toEqual(
+			initialControlState(findBuiltInPlaybook('active-listening-sprint')!)
+		);
 		// The dropping client's own later content edits still arrive: its step 2 on reconnect
 		// carries its whole delete set, and deletions the server made itself are harmless.
 		writer.provider.disconnect();

@@ -10,12 +10,18 @@ import { waitFor } from './wait';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** The stock y-websocket provider, as a Node client. */
-export function connectDoc(baseUrl: string, roomId: string, doc = new Y.Doc()) {
+/** The stock y-websocket provider, as a Node client (`params` go in the URL's query). */
+export function connectDoc(
+	baseUrl: string,
+	roomId: string,
+	doc = new Y.Doc(),
+	params: Record<string, string> = {}
+) {
 	const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/yjs`, roomId, doc, {
 		// reason: the provider wants a browser WebSocket constructor; ws implements that interface.
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-		disableBc: true
+		disableBc: true,
+		params
 	});
 	return { doc, provider };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participantIdSchema, roleIdSchema } from '../protocol/ids';
+import { participantIdSchema, roleIdSchema, secretSchema } from '../protocol/ids';
 import { displayNameSchema } from '../protocol/presence';
 
 /** Who this browser is in one room; kept so a reload or a return visit is the same person. */
@@ -52,4 +52,16 @@ export function saveRoomIdentity(roomId: string, identity: RoomIdentity): void {
 
 export function newParticipantId(): string {
 	return crypto.randomUUID().replaceAll('-', '');
+}
+
+const hostKeyKey = (roomId: string) => `practice-room:host-key:${roomId}`;
+
+/** The room's host key, if this browser made the room or was handed the host role. */
+export function roomHostKey(roomId: string): string | undefined {
+	const key = secretSchema.safeParse(readStored(hostKeyKey(roomId)));
+	return key.success ? key.data : undefined;
+}
+
+export function saveHostKey(roomId: string, hostKey: string): void {
+	writeStored(hostKeyKey(roomId), hostKey);
 }

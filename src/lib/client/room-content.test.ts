@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
 	COMMITMENTS_MAP,
 	feedbackTextName,
+	OBSERVATIONS_ARRAY,
 	paraphraseTextName,
 	SCHEDULE_MAP,
 	scriptLinesName,
@@ -45,6 +46,9 @@ describe('reading the room content', () => {
 			author
 				.getMap(SCHEDULE_MAP)
 				.set('ana-0001', { title: 'Talk to Sam', startsAt: T0, reflectAt: T0 + 1 });
+			author
+				.getArray(OBSERVATIONS_ARRAY)
+				.push([{ participantId: 'cy-00003', name: 'Cy', text: ' Ben paused. ', at: T0 }]);
 		});
 
 		expect(readRoomContent(doc, playbook, {})).toEqual({
@@ -93,7 +97,8 @@ describe('reading the room content', () => {
 					participantId: 'ana-0001',
 					plan: { title: 'Talk to Sam', startsAt: T0, reflectAt: T0 + 1 }
 				}
-			]
+			],
+			observations: [{ participantId: 'cy-00003', name: 'Cy', text: 'Ben paused.', at: T0 }]
 		});
 	});
 
@@ -120,6 +125,14 @@ describe('reading the room content', () => {
 			commitments.set('ben-0002', 'just text');
 			commitments.set('kim-0003', { what: 'Listen', when: '', withWhom: '' });
 			author.getMap(SCHEDULE_MAP).set('ana-0001', { title: '', startsAt: T0, reflectAt: T0 });
+			author
+				.getArray(OBSERVATIONS_ARRAY)
+				.push([
+					{ participantId: 'cy-00003', name: 'Cy', text: '   ', at: T0 },
+					{ participantId: 'cy-00003', text: 'no name', at: T0 },
+					'just text',
+					{ participantId: 'cy-00003', name: 'Cy', text: 'kept', at: T0 }
+				]);
 		});
 
 		const content = readRoomContent(doc, playbook, {});
@@ -128,5 +141,6 @@ describe('reading the room content', () => {
 			'kim-0003': { what: 'Listen', when: '', withWhom: '' }
 		});
 		expect(content.schedule).toEqual([]);
+		expect(content.observations.map((observation) => observation.text)).toEqual(['kept']);
 	});
 });

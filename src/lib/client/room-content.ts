@@ -3,12 +3,15 @@ import {
 	COMMITMENTS_MAP,
 	FEEDBACK_PARTS,
 	feedbackTextName,
+	OBSERVATIONS_ARRAY,
+	observationSchema,
 	PARAPHRASE_PARTS,
 	paraphraseTextName,
 	roundKey,
 	SCHEDULE_MAP,
 	SENTENCE_NUMBERS,
-	sentenceTextName
+	sentenceTextName,
+	type Observation
 } from '../protocol/room-content';
 import { readSchedule } from '../room/schedule';
 import type { RoundPlan } from '../room/steps';
@@ -29,6 +32,14 @@ function readRound(doc: Y.Doc, round: number): RoundContent {
 	};
 }
 
+/** The observations people shared, in the order shared; entries that do not parse are left out. */
+export function readObservations(array: Y.Array<unknown>): Observation[] {
+	return array.toArray().flatMap((value) => {
+		const parsed = observationSchema.safeParse(value);
+		return parsed.success ? [parsed.data] : [];
+	});
+}
+
 /**
  * A plain snapshot of what people wrote in the room's practice tools, for every round the room
  * plays. Values that do not parse (half-written, or from another version) are left out.
@@ -42,6 +53,7 @@ export function readRoomContent(
 	return {
 		rounds: Array.from({ length: rounds }, (_, index) => readRound(doc, index + 1)),
 		commitments: readCommitments(doc.getMap(COMMITMENTS_MAP)),
-		schedule: readSchedule(doc.getMap<unknown>(SCHEDULE_MAP).entries())
+		schedule: readSchedule(doc.getMap<unknown>(SCHEDULE_MAP).entries()),
+		observations: readObservations(doc.getArray(OBSERVATIONS_ARRAY))
 	};
 }

@@ -5,15 +5,16 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import type { ControlCommand } from '../protocol/control';
 import { participantSchema, type Participant } from '../protocol/presence';
-import type {
-	ClientToServerEvents,
-	ProtocolError,
-	RatingRequest,
-	Reply,
-	ServerToClientEvents
+import {
+	hostKeyGrantSchema,
+	type ClientToServerEvents,
+	type ProtocolError,
+	type RatingRequest,
+	type Reply,
+	type ServerToClientEvents
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import type { RoomIdentity } from './identity';
+import { roomHostKey, saveHostKey, type RoomIdentity } from './identity';
 import { RoomDoc } from './room-doc.svelte';
 import { ServerClock } from './server-clock.svelte';
 
@@ -38,6 +39,10 @@ export class RoomSession {
 	roster = $state<Participant[]>([]);
 	/** The last problem worth telling the person about, in plain words. */
 	problem = $state<string | undefined>();
+	/** The token of the room's projector link, known once joined. */
+	projectorToken = $state<string | undefined>();
+	/** The host removed this person: the room stays closed to this tab. */
+	removed = $state(false);
 	#socketConnected = $state(false);
 	#docConnected = $state(false);
 	#docSynced = $state(false);
@@ -54,12 +59,23 @@ export class RoomSession {
 		return this.#docSynced ? 'reconnecting' : 'connecting';
 	});
 
-	constructor(readonly roomId: string) {
+	/**
+	 * A projector session (with the token of the room's projector link) only watches: it never
+	 * joins, and the server takes nothing from its document connection.
+	 */
+	constructor(
+		readonly roomId: string,
+		readonly options: { projectorToken?: string } = {}
+	) {
 		const ydoc = new Y.Doc();
 		this.doc = new RoomDoc(ydoc);
 		this.#local = new IndexeddbPersistence(`practice-room:${roomId}`, ydoc);
 		const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
-		this.#provider = new WebsocketProvider(wsBase, roomId, ydoc, { maxBackoffTime: 2_500 });
+		const projector = options.projectorToken;
+		this.#provider = new WebsocketProvider(wsBase, roomId, ydoc, {
+			maxBackoffTime: 2_500,
+			params: projector === undefined ? {} : { projector }
+		});
 		this.#provider.on('status', ({ status }) => {
 			this.#docConnected = status === 'connected';
 		});
@@ -88,6 +104,15 @@ export class RoomSession {
 		});
 		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
 		this.#socket.on('protocol:error', (error) => (this.problem = error.message));
+		this.#socket.on('host:key', (grant) => {
+			const parsed = hostKeyGrantSchema.safeParse(grant);
+			if (parsed.success && parsed.data.roomId === roomId) saveHostKey(roomId, parsed.data.hostKey);
+		});
+		this.#socket.on('room:removed', () => {
+			this.removed = true;
+			this.#identity = undefined;
+			this.problem = 'The host has removed you from this room.';
+		});
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
 	}
@@ -95,9 +120,10 @@ export class RoomSession {
 	/** Follows the roster before joining, so the join form knows who is here. */
 	async #watch(): Promise<void> {
 		try {
-			const reply = await this.#socket
-				.timeout(COMMAND_TIMEOUT_MS)
-				.emitWithAck('room:watch', { roomId: this.roomId });
+			const reply = await this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('room:watch', {
+				roomId: this.roomId,
+				projectorToken: this.options.projectorToken
+			});
 			if (reply.ok) this.#setRoster(reply.roster);
 			else this.problem = reply.error.message;
 		} catch {
@@ -122,6 +148,7 @@ export class RoomSession {
 			if (this.#joining === joining) this.#joining = undefined;
 		});
 		if (error && error !== UNREACHABLE) this.#identity = undefined;
+		if (error?.code === 'removed') this.removed = true;
 		this.problem = error?.message;
 		return error;
 	}
@@ -132,10 +159,12 @@ export class RoomSession {
 			const reply = await this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('room:join', {
 				protocolVersion: PROTOCOL_VERSION,
 				roomId: this.roomId,
-				...identity
+				...identity,
+				hostKey: roomHostKey(this.roomId)
 			});
 			if (!reply.ok) return reply.error;
 			this.#setRoster(reply.roster);
+			this.projectorToken = reply.projectorToken;
 			this.#reportVisibility();
 			return undefined;
 		} catch {

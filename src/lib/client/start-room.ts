@@ -1,4 +1,5 @@
 import { createRoomReplySchema, httpErrorSchema } from '../protocol/http';
+import { saveHostKey } from './identity';
 
 /**
  * Asks the server for a new room; answers its id, or a message a person can read. Used by the
@@ -15,7 +16,11 @@ export async function startRoom(
 		});
 		const body: unknown = await response.json().catch(() => undefined);
 		const created = createRoomReplySchema.safeParse(body);
-		if (response.ok && created.success) return { ok: true, roomId: created.data.id };
+		if (response.ok && created.success) {
+			// Whoever starts the room holds its host key, in this browser only.
+			saveHostKey(created.data.id, created.data.hostKey);
+			return { ok: true, roomId: created.data.id };
+		}
 		const error = httpErrorSchema.safeParse(body);
 		return {
 			ok: false,

@@ -19,6 +19,7 @@ const full: SessionSummary = {
 	sentences: [{ round: 1, sentences: ['Say more.'] }],
 	feedbackMessages: [{ round: 1, message: 'Can I share something?' }],
 	paraphrases: [{ round: 1, parts: [{ label: 'Needs', text: 'clarity' }] }],
+	observations: [{ name: 'Cy', text: 'Ben <i>paused</i>.' }],
 	commitments: [{ name: 'Ana', what: 'Ask first', when: '', withWhom: 'Sam' }],
 	followUps: [
 		{ participantId: 'ana-0001', name: 'Ana', title: 'Talk', startsAt: T0, reflectAt: T0 + 1 }
@@ -42,6 +43,7 @@ describe('session summary view', () => {
 			'Two sentences to reuse',
 			'Feedback message',
 			'Paraphrases',
+			'Shared observations',
 			'Commitments',
 			'Follow-ups'
 		]);
@@ -63,5 +65,6 @@ describe('session summary view', () => {
 		const { body } = render(SessionSummaryView, { props: { summary: full, formatTime } });
 		expect(body).toContain('&lt;b>Ana&lt;/b>');
 		expect(body).not.toContain('<b>Ana</b>');
+		expect(body).toContain('Ben &lt;i>paused&lt;/i>.');
 	});
 });

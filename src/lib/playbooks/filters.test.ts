@@ -23,7 +23,7 @@ describe('library filters', () => {
 
 	test('difficulty, and the number of people the group size must allow', () => {
 		expect(titles('difficulty=advanced')).toEqual(['role-play-with-reality']);
-		expect(titles('people=6')).toEqual(['safety-opener', 'gratitude-circle']);
+		expect(titles('people=6')).toEqual(['listening-circle', 'safety-opener', 'gratitude-circle']);
 	});
 
 	test('text search needs every word, in any field, ignoring case', () => {

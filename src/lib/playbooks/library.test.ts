@@ -5,11 +5,12 @@ import { activeListeningSprint } from './built-in/active-listening-sprint';
 import { builtInPlaybooks, findBuiltInPlaybook } from './library';
 
 describe('playbook library', () => {
-	test('the built-in collection has the eight playbooks, each complete', () => {
+	test('the built-in collection has the nine playbooks, each complete', () => {
 		expect(builtInPlaybooks.map((p) => p.id)).toEqual([
 			'active-listening-sprint',
 			'feedback-that-lands',
 			'role-play-with-reality',
+			'listening-circle',
 			'coaching-session',
 			'safety-opener',
 			'five-minute-win',

@@ -4,6 +4,7 @@ import { coachingSession } from './built-in/coaching-session';
 import { feedbackThatLands } from './built-in/feedback-that-lands';
 import { fiveMinuteWin } from './built-in/five-minute-win';
 import { gratitudeCircle } from './built-in/gratitude-circle';
+import { listeningCircle } from './built-in/listening-circle';
 import { rolePlayWithReality } from './built-in/role-play-with-reality';
 import { safetyOpener } from './built-in/safety-opener';
 import { swapAndSolve } from './built-in/swap-and-solve';
@@ -13,6 +14,7 @@ export const builtInPlaybooks: readonly Playbook[] = [
 	activeListeningSprint,
 	feedbackThatLands,
 	rolePlayWithReality,
+	listeningCircle,
 	coachingSession,
 	safetyOpener,
 	fiveMinuteWin,

@@ -4,6 +4,8 @@ import { displayNameSchema } from './presence';
 
 /** Rounds a session may run, the playbook's plus any added in the room. */
 export const MAX_ROUNDS = 12;
+/** People a room holds at once, projectors not counted. */
+export const MAX_PARTICIPANTS = 12;
 
 /**
  * The phase timer, stored as anchors in server time (ms since the epoch), never as ticks:
@@ -51,6 +53,20 @@ export type RatingRound = z.infer<typeof ratingRoundSchema>;
 export const personSchema = z.object({ name: displayNameSchema, roleId: roleIdSchema });
 export type Person = z.infer<typeof personSchema>;
 
+/** The optional host: the person holding the room's host key. */
+export const hostStateSchema = z.object({
+	participantId: participantIdSchema,
+	/** Phase and timer control is the host's alone. */
+	controlLocked: z.boolean()
+});
+export type HostState = z.infer<typeof hostStateSchema>;
+
+/** "Pause for everyone": since when, and whether the timer ran, to resume it as it was. */
+export const roomPauseSchema = z.object({
+	at: z.number().int().nonnegative(),
+	timerWasRunning: z.boolean()
+});
+
 /** The room's control map: written by the server only (see docs/document-schema.md). */
 export const controlStateSchema = z.object({
 	/** Index into the session's steps: the playbook's phases, repeating ones once per round. */
@@ -65,7 +81,20 @@ export const controlStateSchema = z.object({
 	history: z.array(historyEntrySchema).default([]),
 	people: z.record(participantIdSchema, personSchema).default({}),
 	/** Rating phases by `ratingKey(phaseId, round)` (`src/lib/protocol/room-content.ts`). */
-	ratings: z.record(z.string(), ratingRoundSchema).default({})
+	ratings: z.record(z.string(), ratingRoundSchema).default({}),
+	/** None until the key holder joins; gone again when they are away longer than a grace. */
+	host: hostStateSchema.nullable().default(null),
+	/** Nobody new may join (people who were here may come back). */
+	roomLocked: z.boolean().default(false),
+	/** People the host removed: they cannot join again under the same id. */
+	removed: z.array(participantIdSchema).default([]),
+	/** Who is ready to move on from the current step; emptied when the step changes. */
+	ready: z.array(participantIdSchema).default([]),
+	/** Raised hands, first raised first. */
+	hands: z.array(participantIdSchema).default([]),
+	/** Who has confirmed the playbook's safety agreements. */
+	agreed: z.array(participantIdSchema).default([]),
+	pause: roomPauseSchema.nullable().default(null)
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 
@@ -76,7 +105,8 @@ export const NOTES_TEXT = 'notes';
 
 /**
  * A request to change the control state. Step changes name an absolute target computed from
- * what the sender saw, so two people pressing Next at once move one step, not two.
+ * what the sender saw, so two people pressing Next at once move one step, not two. Who may send
+ * which command: `commandRight` in `src/lib/room/room-rules.ts`.
  */
 export const controlCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('step.goto'), target: z.number().int().nonnegative() }),
@@ -94,6 +124,23 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 		type: z.literal('round.more'),
 		rounds: z.number().int().min(2).max(MAX_ROUNDS),
 		step: z.number().int().nonnegative()
-	})
+	}),
+	/** Ready (or no longer ready) to move on from `step`; all present ready moves the room on. */
+	z.object({
+		type: z.literal('ready.set'),
+		step: z.number().int().nonnegative(),
+		ready: z.boolean()
+	}),
+	z.object({ type: z.literal('hand.raise') }),
+	/** Lowers the sender's own hand, or, for the host, anyone's. */
+	z.object({ type: z.literal('hand.lower'), participantId: participantIdSchema }),
+	z.object({ type: z.literal('agreements.confirm') }),
+	/** Anyone may pause the room for everyone, at any time, and anyone may resume it. */
+	z.object({ type: z.literal('room.pause') }),
+	z.object({ type: z.literal('room.resume') }),
+	z.object({ type: z.literal('host.lock-control'), locked: z.boolean() }),
+	z.object({ type: z.literal('host.lock-room'), locked: z.boolean() }),
+	z.object({ type: z.literal('host.hand-over'), participantId: participantIdSchema }),
+	z.object({ type: z.literal('host.remove'), participantId: participantIdSchema })
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { playbookIdSchema, roomIdSchema } from './ids';
+import { playbookIdSchema, roomIdSchema, secretSchema } from './ids';
 
 /** What people read when a room link leads nowhere. */
 export const ROOM_NOT_FOUND = 'This room does not exist or has ended.';
@@ -9,7 +9,9 @@ export const createRoomRequestSchema = z.object({ playbookId: playbookIdSchema }
 export const createRoomReplySchema = z.object({
 	id: roomIdSchema,
 	url: z.string(),
-	playbookId: playbookIdSchema
+	playbookId: playbookIdSchema,
+	/** Makes whoever keeps it the room's host (optional: rooms work without one). */
+	hostKey: secretSchema
 });
 export type CreateRoomReply = z.infer<typeof createRoomReplySchema>;
 

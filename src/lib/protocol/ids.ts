@@ -20,3 +20,8 @@ export const playbookIdSchema = z
 export const roleIdSchema = z
 	.string()
 	.regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case id such as "listener"');
+
+/** A room secret (host key, projector token): at least 128 random bits in base64url. */
+export const secretSchema = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]{22,64}$/, 'must be a key of 22 to 64 URL-safe characters');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { roleIdSchema } from './ids';
+import { participantIdSchema, roleIdSchema } from './ids';
+import { displayNameSchema } from './presence';
 
 /**
  * The room document's content: everything people write directly through Yjs
@@ -105,6 +106,26 @@ export const commitmentSchema = z.object({
 	withWhom: z.string().max(100, 'must be at most 100 characters')
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
+
+/**
+ * What observers chose to share from their private notepad: a root Y.Array of plain JSON, in the
+ * order shared. The notepad itself stays in the observer's browser.
+ */
+export const OBSERVATIONS_ARRAY = 'observations';
+export const MAX_OBSERVATION_CHARACTERS = 2000;
+export const observationSchema = z.object({
+	participantId: participantIdSchema,
+	/** The observer's name when they shared it. */
+	name: displayNameSchema,
+	text: z
+		.string()
+		.trim()
+		.min(1, 'must not be empty')
+		.max(MAX_OBSERVATION_CHARACTERS, `must be at most ${MAX_OBSERVATION_CHARACTERS} characters`),
+	/** When it was shared, in ms since the epoch. */
+	at: epochMs
+});
+export type Observation = z.infer<typeof observationSchema>;
 
 /** How a person is named when the room has no record of their name any more. */
 export const UNKNOWN_PERSON = 'Someone who has left';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participantIdSchema, roleIdSchema, roomIdSchema } from './ids';
+import { participantIdSchema, roleIdSchema, roomIdSchema, secretSchema } from './ids';
 import { displayNameSchema, type Participant } from './presence';
 import { ratingValueSchema, type ControlCommand } from './control';
 
@@ -8,12 +8,18 @@ export const joinRequestSchema = z.object({
 	roomId: roomIdSchema,
 	participantId: participantIdSchema,
 	name: displayNameSchema,
-	roleId: roleIdSchema
+	roleId: roleIdSchema,
+	/** The room's host key, kept by the browser of whoever made the room or was handed it. */
+	hostKey: secretSchema.optional()
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 
 /** Follow a room's roster before joining it, to see who is there and which roles are taken. */
-export const watchRequestSchema = z.object({ roomId: roomIdSchema });
+export const watchRequestSchema = z.object({
+	roomId: roomIdSchema,
+	/** A projector's token: a read-only view that counts as no participant. */
+	projectorToken: secretSchema.optional()
+});
 export type WatchRequest = z.infer<typeof watchRequestSchema>;
 
 /**
@@ -37,17 +43,30 @@ export const errorCodeSchema = z.enum([
 	'unknown_role',
 	'not_joined',
 	'invalid_command',
+	'not_allowed',
+	'room_full',
+	'room_locked',
+	'removed',
+	'read_only',
 	'internal'
 ]);
 
 export const protocolErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
 export type ProtocolError = z.infer<typeof protocolErrorSchema>;
 
+export const hostKeyGrantSchema = z.object({ roomId: roomIdSchema, hostKey: secretSchema });
+export type HostKeyGrant = z.infer<typeof hostKeyGrantSchema>;
+
 /** Every acknowledgement is either a success with its data or a typed error. */
 export type Reply<T extends object = Record<never, never>> =
 	({ ok: true } & T) | { ok: false; error: ProtocolError };
 
 export type RosterReply = Reply<{ roster: Participant[] }>;
+/**
+ * A join's answer: the roster, the projector token (any participant may put the room on a
+ * screen), and a new host key when the host role was handed to this person.
+ */
+export type JoinReply = Reply<{ roster: Participant[]; projectorToken: string }>;
 export type ClockReply = { serverTime: number };
 
 /**
@@ -56,7 +75,7 @@ export type ClockReply = { serverTime: number };
  */
 export interface ClientToServerEvents {
 	'room:watch': (request: WatchRequest, ack: (reply: RosterReply) => void) => void;
-	'room:join': (request: JoinRequest, ack: (reply: RosterReply) => void) => void;
+	'room:join': (request: JoinRequest, ack: (reply: JoinReply) => void) => void;
 	'presence:visibility': (request: VisibilityRequest) => void;
 	'control:command': (command: ControlCommand, ack: (reply: Reply) => void) => void;
 	'rating:submit': (request: RatingRequest, ack: (reply: Reply) => void) => void;
@@ -67,4 +86,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
 	'presence:roster': (roster: Participant[]) => void;
 	'protocol:error': (error: ProtocolError) => void;
+	/** The host role was handed to this person: their browser keeps the new key. */
+	'host:key': (grant: HostKeyGrant) => void;
+	/** The host removed this person from the room; the connection closes after it. */
+	'room:removed': () => void;
 }

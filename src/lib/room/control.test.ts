@@ -1,11 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { applyControlCommand, initialControlState, startHistory, type PhasePlan } from './control';
-import type { ControlCommand, ControlState } from '../protocol/control';
+import type { ControlState } from '../protocol/control';
+import {
+	applyControlCommand,
+	initialControlState,
+	startHistory,
+	type PhaseCommand,
+	type PhasePlan
+} from './control';
 
 const plan: PhasePlan = { phases: [{ durationSec: 180 }, { durationSec: 30 }, {}] };
 const T0 = 1_700_000_000_000;
 
-function apply(state: ControlState, command: ControlCommand, now = T0): ControlState {
+function apply(state: ControlState, command: PhaseCommand, now = T0): ControlState {
 	const result = applyControlCommand(state, command, plan, now);
 	if (!result.ok) throw new Error(result.error.message);
 	return result.state;
@@ -13,12 +19,14 @@ function apply(state: ControlState, command: ControlCommand, now = T0): ControlS
 
 describe('step machine', () => {
 	test('a new room starts at the first phase with its timebox', () => {
-		expect(initialControlState(plan)).toEqual({
+		expect(initialControlState(plan)).toMatchObject({
 			step: 0,
 			timer: { status: 'idle', durationMs: 180_000 },
 			history: [],
 			people: {},
-			ratings: {}
+			ratings: {},
+			host: null,
+			pause: null
 		});
 	});
 

@@ -1,4 +1,9 @@
-import type { ControlCommand, ControlState, HistoryEntry } from '../protocol/control';
+import {
+	controlStateSchema,
+	type ControlCommand,
+	type ControlState,
+	type HistoryEntry
+} from '../protocol/control';
 import type { ProtocolError } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
 import { planSteps, type RoundPlan } from './steps';
@@ -11,6 +16,20 @@ export interface PhasePlan extends RoundPlan {
 		repeatsPerRound?: boolean | undefined;
 		tool?: string | undefined;
 	}[];
+}
+
+/** The commands that move the session along: steps, rounds and the timer. */
+export type PhaseCommand = Extract<
+	ControlCommand,
+	{ type: 'step.goto' | 'round.more' | `timer.${string}` }
+>;
+
+export function isPhaseCommand(command: ControlCommand): command is PhaseCommand {
+	return (
+		command.type === 'step.goto' ||
+		command.type === 'round.more' ||
+		command.type.startsWith('timer.')
+	);
 }
 
 export type ControlResult = { ok: true; state: ControlState } | { ok: false; error: ProtocolError };
@@ -33,7 +52,7 @@ function timeboxMs(plan: PhasePlan, step: number): number {
 
 /** A new room: first step, its timer showing the whole timebox. */
 export function initialControlState(plan: PhasePlan): ControlState {
-	return { step: 0, timer: idleTimer(timeboxMs(plan, 0)), history: [], people: {}, ratings: {} };
+	return controlStateSchema.parse({ step: 0, timer: idleTimer(timeboxMs(plan, 0)) });
 }
 
 function invalid(message: string): ControlResult {
@@ -72,7 +91,8 @@ function enterStep(
 		...state,
 		step: target,
 		timer,
-		history: [...history, historyEntry(plan, target, now)].slice(-HISTORY_LIMIT)
+		history: [...history, historyEntry(plan, target, now)].slice(-HISTORY_LIMIT),
+		ready: []
 	};
 }
 
@@ -84,7 +104,7 @@ function enterStep(
  */
 export function applyControlCommand(
 	state: ControlState,
-	command: ControlCommand,
+	command: PhaseCommand,
 	playbook: PhasePlan,
 	now: number
 ): ControlResult {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planSteps, roleInRound, speakerRoleId } from './steps';
+import { planSteps, speakerRoleId } from './steps';
 
 const phase = (repeatsPerRound = false) => ({ repeatsPerRound });
 
@@ -25,35 +25,6 @@ describe('step plan', () => {
 	test('two separate runs of repeating phases each get their rounds', () => {
 		const steps = planSteps({ phases: [phase(true), phase(), phase(true)], rounds: 2 });
 		expect(steps.map((s) => s.phaseIndex)).toEqual([0, 0, 1, 2, 2]);
-	});
-});
-
-describe('role in a round', () => {
-	const pair = { phases: [], roles: [{ id: 'speaker' }, { id: 'listener' }] };
-	const circle = { phases: [], roles: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] };
-
-	test('a pair swaps roles each round', () => {
-		const plan = { ...pair, rotation: 'swap-each-round' as const };
-		expect([1, 2, 3].map((round) => roleInRound(plan, 'speaker', round))).toEqual([
-			'speaker',
-			'listener',
-			'speaker'
-		]);
-	});
-
-	test('a circle moves one role along each round', () => {
-		const plan = { ...circle, rotation: 'round-robin' as const };
-		expect([1, 2, 3, 4].map((round) => roleInRound(plan, 'b', round))).toEqual([
-			'b',
-			'c',
-			'a',
-			'b'
-		]);
-	});
-
-	test('without rotation, or for an unknown role, the joined role stays', () => {
-		expect(roleInRound({ ...pair, rotation: 'none' }, 'listener', 2)).toBe('listener');
-		expect(roleInRound({ ...pair, rotation: 'swap-each-round' }, 'ghost', 2)).toBe('ghost');
 	});
 });
 

@@ -10,8 +10,6 @@ export function speakerRoleId(playbook: {
 export interface RoundPlan {
 	phases: readonly { repeatsPerRound?: boolean | undefined }[];
 	rounds?: number | undefined;
-	rotation?: 'none' | 'swap-each-round' | 'round-robin' | undefined;
-	roles?: readonly { id: string }[] | undefined;
 }
 
 /** One step of a session: a phase, in a round (1-based; 1 for phases that do not repeat). */
@@ -47,17 +45,4 @@ export function planSteps(plan: RoundPlan): Step[] {
 		index = end;
 	}
 	return steps;
-}
-
-/**
- * The role a person plays in a round: the one they joined as in round 1, then moved along the
- * playbook's role list once per round (two roles swap; a circle goes round-robin).
- */
-export function roleInRound(plan: RoundPlan, joinedRoleId: string, round: number): string {
-	const roles = plan.roles ?? [];
-	const joined = roles.findIndex((role) => role.id === joinedRoleId);
-	if (plan.rotation === 'none' || plan.rotation === undefined || joined < 0 || roles.length < 2) {
-		return joinedRoleId;
-	}
-	return roles[(joined + round - 1) % roles.length]?.id ?? joinedRoleId;
 }

@@ -30,6 +30,7 @@ const full: SessionSummary = {
 	sentences: [{ round: 1, sentences: ['What matters most?', 'Say more.'] }],
 	feedbackMessages: [{ round: 1, message: 'Can I share something? The report came late.' }],
 	paraphrases: [{ round: 1, parts: [{ label: 'Feelings', text: 'worried' }] }],
+	observations: [{ name: 'Cy', text: 'Ben paused before answering.' }],
 	commitments: [
 		{ name: 'Ana', what: 'Pause before advising', when: 'Monday', withWhom: 'Sam' },
 		{ name: 'Ben', what: 'Ask first', when: '', withWhom: '' }
@@ -91,6 +92,10 @@ describe('summary as Markdown', () => {
 				'',
 				'- Feelings: worried',
 				'',
+				'## Shared observations',
+				'',
+				'- **Cy**: Ben paused before answering.',
+				'',
 				'## Commitments',
 				'',
 				'- **Ana**: Pause before advising; when: Monday; with: Sam',
@@ -139,13 +144,15 @@ describe('summary as Markdown', () => {
 				...emptySummary,
 				playbookTitle: 'Say_it',
 				participants: [{ name: '*Ana*', roleName: 'Speaker' }],
-				commitments: [{ name: '[Ben](http://x)', what: '# Ask\nfirst', when: '', withWhom: '' }]
+				commitments: [{ name: '[Ben](http://x)', what: '# Ask\nfirst', when: '', withWhom: '' }],
+				observations: [{ name: 'Cy', text: '> not a quote\n**loud**' }]
 			},
 			isoTime
 		);
 		expect(markdown).toContain('# Say\\_it: session summary');
 		expect(markdown).toContain('- \\*Ana\\* (Speaker)');
 		expect(markdown).toContain('- **\\[Ben\\](http://x)**: \\# Ask first');
+		expect(markdown).toContain('- **Cy**: \\> not a quote \\*\\*loud\\*\\*');
 	});
 });
 

@@ -96,6 +96,12 @@ export function summaryMarkdown(
 			)
 		],
 		[
+			'Shared observations',
+			summary.observations.map(
+				({ name, text }) => `- **${escapeMarkdown(name)}**: ${escapeMarkdown(text)}`
+			)
+		],
+		[
 			'Commitments',
 			summary.commitments.map(({ name, what, when, withWhom }) => {
 				const details = [

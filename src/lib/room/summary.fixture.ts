@@ -19,6 +19,7 @@ export const emptySummary: SessionSummary = {
 	sentences: [],
 	feedbackMessages: [],
 	paraphrases: [],
+	observations: [],
 	commitments: [],
 	followUps: []
 };

@@ -47,7 +47,8 @@ function roundContent(round: number, parts: Partial<Omit<RoundContent, 'round'>>
 const emptyContent: RoomContent = {
 	rounds: [roundContent(1), roundContent(2)],
 	commitments: {},
-	schedule: []
+	schedule: [],
+	observations: []
 };
 
 function summarize(
@@ -159,6 +160,48 @@ describe('session summary', () => {
 				],
 				sealed: 0
 			}
+		]);
+	});
+
+	test('in a circle, names the role each rater played in that round as the rotation gave it', () => {
+		const circle: SummaryPlaybook = {
+			...playbook,
+			roles: [...playbook.roles, { id: 'observer', name: 'Observer' }],
+			rotation: 'round-robin'
+		};
+		const summary = summarize({
+			playbook: circle,
+			control: {
+				people: { ...people, 'cy-00003': { name: 'Cy', roleId: 'observer' } },
+				ratings: {
+					'rating@round-2': {
+						submitted: ['ana-0001', 'ben-0002', 'cy-00003'],
+						revealed: { 'ana-0001': 3, 'ben-0002': 4, 'cy-00003': 2 }
+					}
+				}
+			}
+		});
+		expect(summary.ratings[0]?.revealed.map((r) => [r.name, r.roleName])).toEqual([
+			['Ana', 'Observer'],
+			['Ben', 'Speaker'],
+			['Cy', 'Listener']
+		]);
+	});
+
+	test('lists shared observations in the order shared, named as the room recorded them', () => {
+		const summary = summarize({
+			control: { people: { ...people, 'cy-00003': { name: 'Cy', roleId: 'listener' } } },
+			content: {
+				...emptyContent,
+				observations: [
+					{ participantId: 'cy-00003', name: 'Cyrus', text: 'Ben paused first.', at: T0 },
+					{ participantId: 'dee-0004', name: 'Dee', text: 'Ana smiled.', at: T0 + 1 }
+				]
+			}
+		});
+		expect(summary.observations).toEqual([
+			{ name: 'Cy', text: 'Ben paused first.' },
+			{ name: 'Dee', text: 'Ana smiled.' }
 		]);
 	});
 
@@ -296,6 +339,7 @@ describe('session summary', () => {
 			sentences: [],
 			feedbackMessages: [],
 			paraphrases: [],
+			observations: [],
 			commitments: [],
 			followUps: []
 		});

@@ -5,6 +5,7 @@ import {
 	UNKNOWN_PERSON,
 	type Commitment,
 	type FeedbackPart,
+	type Observation,
 	type ParaphrasePart,
 	type ScriptLine
 } from '../protocol/room-content';
@@ -12,10 +13,11 @@ import { sessionPlan } from './control';
 import { feedbackMessage } from './feedback';
 import { RATING_LABELS } from './ratings';
 import type { PlannedConversation } from './schedule';
-import { planSteps, roleInRound, type RoundPlan } from './steps';
+import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
+import { planSteps, type RoundPlan } from './steps';
 
 /** What the summary needs of a playbook. */
-export interface SummaryPlaybook extends RoundPlan {
+export interface SummaryPlaybook extends RoundPlan, RotationPlan {
 	id: string;
 	title: string;
 	roles: readonly { id: string; name: string }[];
@@ -51,6 +53,8 @@ export interface RoomContent {
 	commitments: Record<string, Commitment>;
 	/** Everyone's planned conversations, soonest first. */
 	schedule: PlannedConversation[];
+	/** What observers shared from their notepads, in the order shared. */
+	observations: Observation[];
 }
 
 export interface SummaryInput {
@@ -87,6 +91,8 @@ export interface SessionSummary {
 	sentences: { round: number; sentences: string[] }[];
 	feedbackMessages: { round: number; message: string }[];
 	paraphrases: { round: number; parts: { label: string; text: string }[] }[];
+	/** What observers shared, in the order shared. */
+	observations: { name: string; text: string }[];
 	commitments: { name: string; what: string; when: string; withWhom: string }[];
 	followUps: {
 		participantId: string;
@@ -146,25 +152,28 @@ const nameIn = (control: SummaryInput['control'], id: string) =>
 const roleNameIn = (playbook: SummaryPlaybook, id: string) =>
 	playbook.roles.find((role) => role.id === id)?.name ?? id;
 
-/** Each rating phase's ratings per round, with the role each rater played in that round. */
+/**
+ * Each rating phase's ratings per round, with the role each rater played in that round. Who was
+ * present in each round is not on record, so the rotation counts everyone who joined.
+ */
 function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 	const { playbook, control } = input;
 	const plan = sessionPlan(playbook, control);
+	const everyone = seatsOf(control.people, []).map((seat) => ({ ...seat, present: true }));
 	return planSteps(plan).flatMap(({ phaseIndex, round }) => {
 		const phase = playbook.phases[phaseIndex];
 		if (phase?.tool !== 'rating') return [];
 		const rating = control.ratings[ratingKey(phase.id, round)];
 		if (!rating || rating.submitted.length === 0) return [];
+		const cast = castInRound(plan, everyone, round);
 		const revealed = rating.submitted.flatMap((id) => {
 			const value = rating.revealed?.[id];
 			if (value === undefined) return [];
-			const joinedRoleId = control.people[id]?.roleId;
+			const roleId = roleIn(cast, id);
 			return [
 				{
 					name: nameIn(control, id),
-					roleName: joinedRoleId
-						? roleNameIn(playbook, roleInRound(plan, joinedRoleId, round))
-						: '',
+					roleName: roleId ? roleNameIn(playbook, roleId) : '',
 					value,
 					label: RATING_LABELS[value] ?? ''
 				}
@@ -235,6 +244,11 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 				})).filter(({ text }) => text !== '')
 			}))
 			.filter(({ parts }) => parts.length > 0),
+		// The name on record, as the server wrote it, over the one the sharer's browser sent.
+		observations: content.observations.map(({ participantId, name, text }) => ({
+			name: control.people[participantId]?.name ?? name,
+			text
+		})),
 		commitments: Object.entries(content.commitments)
 			.sort(([a], [b]) => joinRank(a) - joinRank(b))
 			.map(([id, commitment]) => ({

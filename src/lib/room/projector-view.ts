@@ -1,0 +1,99 @@
+import type { ControlState } from '../protocol/control';
+import type { Participant } from '../protocol/presence';
+import { sessionPlan } from './control';
+import { castFor, rotationSchedule, type RotationPlan } from './rotation';
+import { planSteps, type RoundPlan, type Step } from './steps';
+
+/** Upcoming speakers a screen names: enough to see who is next, few enough to read from afar. */
+export const UP_NEXT_LIMIT = 3;
+/** Raised hands a screen names; any more are counted. */
+export const HANDS_SHOWN = 6;
+
+/** What the projected view needs of a playbook. */
+export interface ProjectorPlan extends RotationPlan, RoundPlan {
+	phases: readonly {
+		title: string;
+		summary: string;
+		prompts: readonly string[];
+		repeatsPerRound?: boolean | undefined;
+	}[];
+}
+
+/** Everything the big screen shows, as text. */
+export interface ProjectorView {
+	/** "Step 5 of 9". */
+	stepLabel: string;
+	/** "Round 2 of 3", while the current step is part of a round. */
+	roundLabel: string | undefined;
+	phaseTitle: string;
+	/** The phase's first prompt, else its summary. */
+	prompt: string;
+	/** Who speaks this round; none outside the rounds, or with nobody present to speak. */
+	speaker: string | undefined;
+	/** The speakers of the rounds still to come, nearest first, at most {@link UP_NEXT_LIMIT}. */
+	upNext: { round: number; speaker: string }[];
+	/** Raised hands by name, first raised first, at most {@link HANDS_SHOWN}. */
+	hands: string[];
+	/** Raised hands beyond those named. */
+	moreHands: number;
+	/** Someone pressed "Pause for everyone". */
+	paused: boolean;
+}
+
+/**
+ * The rounds still to come after step `from`, in the order they will be played. A playbook may
+ * play more than one run of repeating phases, so a round number can come again later.
+ */
+function roundsAfter(steps: readonly Step[], from: number): number[] {
+	const rounds: number[] = [];
+	let last = steps[from]?.repeats ? steps[from].round : undefined;
+	for (const step of steps.slice(from + 1)) {
+		if (!step.repeats || step.round === last) continue;
+		rounds.push(step.round);
+		last = step.round;
+	}
+	return rounds;
+}
+
+/**
+ * What the projector shows for the room's control state and the people present. Undefined for
+ * a step the playbook does not have (a control state from a different playbook version).
+ */
+export function projectorView(
+	playbook: ProjectorPlan,
+	control: ControlState,
+	roster: readonly Pick<Participant, 'participantId' | 'name' | 'status'>[]
+): ProjectorView | undefined {
+	const plan = sessionPlan(playbook, control);
+	const steps = planSteps(plan);
+	const step = steps[control.step];
+	const phase = step && plan.phases[step.phaseIndex];
+	if (!step || !phase) return undefined;
+
+	const rounds = Math.max(1, plan.rounds ?? 1);
+	const cast = castFor(plan, control, roster, step.round);
+	const schedule = rotationSchedule(plan, cast.seats, rounds);
+	const upNext = roundsAfter(steps, control.step).flatMap((round) => {
+		const speaker = schedule.find((entry) => entry.round === round)?.speaker?.name;
+		return speaker === undefined ? [] : [{ round, speaker }];
+	});
+	const speaker = cast.members.find((person) => person.participantId === cast.speakerId);
+	const hands = control.hands.flatMap((participantId) => {
+		const name =
+			control.people[participantId]?.name ??
+			roster.find((person) => person.participantId === participantId)?.name;
+		return name === undefined ? [] : [name];
+	});
+
+	return {
+		stepLabel: `Step ${control.step + 1} of ${steps.length}`,
+		roundLabel: step.repeats ? `Round ${step.round} of ${rounds}` : undefined,
+		phaseTitle: phase.title,
+		prompt: phase.prompts[0] ?? phase.summary,
+		speaker: step.repeats ? speaker?.name : undefined,
+		upNext: upNext.slice(0, UP_NEXT_LIMIT),
+		hands: hands.slice(0, HANDS_SHOWN),
+		moreHands: Math.max(0, hands.length - HANDS_SHOWN),
+		paused: control.pause !== null
+	};
+}

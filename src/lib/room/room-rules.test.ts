@@ -1,0 +1,204 @@
+import { describe, expect, test } from 'vitest';
+import type { ControlCommand, ControlState } from '../protocol/control';
+import { initialControlState, type PhasePlan } from './control';
+import type { Participant } from '../protocol/presence';
+import {
+	admissionRefusal,
+	applyRoomCommand,
+	claimHost,
+	everyoneReady,
+	settleRoom
+} from './room-rules';
+
+const plan: PhasePlan = {
+	phases: [{ durationSec: 60 }, { durationSec: 120 }, { durationSec: 30 }]
+};
+const T0 = 1_700_000_000_000;
+const everyone = ['ana-00001', 'ben-00002', 'cy-000003'];
+const [ana, ben, cy] = everyone as [string, string, string];
+
+function run(state: ControlState, command: ControlCommand, by = ana, present = everyone, now = T0) {
+	return applyRoomCommand(state, command, plan, { participantId: by, present }, now);
+}
+function apply(
+	state: ControlState,
+	command: ControlCommand,
+	by = ana,
+	present = everyone,
+	now = T0
+) {
+	const result = run(state, command, by, present, now);
+	if (!result.ok) throw new Error(result.error.message);
+	return result.state;
+}
+
+const start = initialControlState(plan);
+const hosted = claimHost(start, ana);
+
+describe('ready to move on', () => {
+	test('the room moves on by itself once everyone present is ready', () => {
+		let state = apply(start, { type: 'ready.set', step: 0, ready: true }, ana);
+		state = apply(state, { type: 'ready.set', step: 0, ready: true }, ben);
+		expect(state.step).toBe(0);
+		expect(state.ready).toEqual([ana, ben]);
+		state = apply(state, { type: 'ready.set', step: 0, ready: true }, cy);
+		expect(state.step).toBe(1);
+		expect(state.ready).toEqual([]);
+		expect(state.timer).toEqual({ status: 'idle', durationMs: 120_000 });
+	});
+
+	test('taking it back, or a mark for a step already left, changes nothing further', () => {
+		const state = apply(start, { type: 'ready.set', step: 0, ready: true }, ana);
+		expect(apply(state, { type: 'ready.set', step: 0, ready: false }, ana).ready).toEqual([]);
+		expect(apply(state, { type: 'ready.set', step: 2, ready: true }, ben)).toBe(state);
+	});
+
+	test('someone who was not ready leaving moves the ready ones on', () => {
+		let state = apply(start, { type: 'ready.set', step: 0, ready: true }, ana);
+		state = apply(state, { type: 'ready.set', step: 0, ready: true }, ben);
+		expect(settleRoom(state, plan, everyone, T0).step).toBe(0);
+		expect(settleRoom(state, plan, [ana, ben], T0).step).toBe(1);
+	});
+
+	test('the last step stays put however ready people are', () => {
+		const last = { ...start, step: 2 };
+		expect(apply(last, { type: 'ready.set', step: 2, ready: true }, ana, [ana]).step).toBe(2);
+		expect(everyoneReady([], [])).toBe(false);
+	});
+});
+
+describe('host rules', () => {
+	test('with no host, anyone controls phases and timer', () => {
+		expect(apply(start, { type: 'step.goto', target: 1 }, cy).step).toBe(1);
+		expect(run(start, { type: 'host.lock-control', locked: true }, ana)).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed', message: 'Only the host can do that.' }
+		});
+	});
+
+	test('a host who locks control is the only one to move phases and timer', () => {
+		const locked = apply(hosted, { type: 'host.lock-control', locked: true });
+		expect(run(locked, { type: 'step.goto', target: 1 }, ben)).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed', message: 'The host has locked the phase and timer controls.' }
+		});
+		expect(run(locked, { type: 'timer.start' }, ben).ok).toBe(false);
+		expect(apply(locked, { type: 'step.goto', target: 1 }, ana).step).toBe(1);
+		// The right to pause, to be ready or to raise a hand is never locked.
+		expect(apply(locked, { type: 'room.pause' }, ben).pause).toEqual({
+			at: T0,
+			timerWasRunning: false
+		});
+		expect(apply(locked, { type: 'hand.raise' }, ben).hands).toEqual([ben]);
+	});
+
+	test('the host hands the role to someone present; the old host loses its rights', () => {
+		const handed = apply(hosted, { type: 'host.hand-over', participantId: ben });
+		expect(handed.host).toEqual({ participantId: ben, controlLocked: false });
+		expect(run(handed, { type: 'host.lock-room', locked: true }, ana).ok).toBe(false);
+		expect(run(hosted, { type: 'host.hand-over', participantId: 'gone-00009' })).toMatchObject({
+			ok: false,
+			error: { code: 'invalid_command' }
+		});
+	});
+
+	test('removing someone records them and drops their hand and ready mark', () => {
+		let state = apply(hosted, { type: 'hand.raise' }, cy);
+		state = apply(state, { type: 'ready.set', step: 0, ready: true }, cy);
+		state = apply(state, { type: 'host.remove', participantId: cy });
+		expect(state).toMatchObject({ removed: [cy], hands: [], ready: [] });
+		expect(run(hosted, { type: 'host.remove', participantId: ana }).ok).toBe(false);
+	});
+
+	test('a host away longer than the grace gives control back to everyone', () => {
+		const locked = apply(hosted, { type: 'host.lock-control', locked: true });
+		expect(settleRoom(locked, plan, everyone, T0)).toBe(locked);
+		const fallen = settleRoom(locked, plan, [ben, cy], T0);
+		expect(fallen.host).toBeNull();
+		expect(apply(fallen, { type: 'step.goto', target: 1 }, ben).step).toBe(1);
+		// The key holder coming back is host again, unless someone else holds it meanwhile.
+		expect(claimHost(fallen, ana).host).toEqual({ participantId: ana, controlLocked: false });
+		expect(claimHost(locked, ben)).toBe(locked);
+	});
+
+	test('only the host lowers someone else’s hand', () => {
+		const raised = apply(hosted, { type: 'hand.raise' }, ben);
+		expect(run(raised, { type: 'hand.lower', participantId: ben }, cy).ok).toBe(false);
+		expect(apply(raised, { type: 'hand.lower', participantId: ben }, ben).hands).toEqual([]);
+		expect(apply(raised, { type: 'hand.lower', participantId: ben }, ana).hands).toEqual([]);
+	});
+});
+
+describe('pause for everyone and hands', () => {
+	test('a pause stops a running timer, and resuming starts it again from where it stood', () => {
+		const running = apply(start, { type: 'timer.start' }, ana, everyone, T0);
+		const paused = apply(running, { type: 'room.pause' }, ben, everyone, T0 + 10_000);
+		expect(paused.timer).toEqual({ status: 'paused', durationMs: 60_000, remainingMs: 50_000 });
+		expect(apply(paused, { type: 'room.pause' }, cy)).toBe(paused);
+		const resumed = apply(paused, { type: 'room.resume' }, cy, everyone, T0 + 99_000);
+		expect(resumed.pause).toBeNull();
+		expect(resumed.timer).toEqual({
+			status: 'running',
+			durationMs: 50_000,
+			startedAt: T0 + 99_000
+		});
+	});
+
+	test('a timer that was not running stays as it was after the pause', () => {
+		const paused = apply(start, { type: 'room.pause' }, ben);
+		expect(apply(paused, { type: 'room.resume' }, ben).timer).toEqual(start.timer);
+	});
+
+	test('hands queue in the order raised; people who left drop out', () => {
+		let state = apply(start, { type: 'hand.raise' }, cy);
+		state = apply(state, { type: 'hand.raise' }, ana);
+		state = apply(state, { type: 'hand.raise' }, cy);
+		expect(state.hands).toEqual([cy, ana]);
+		expect(settleRoom(state, plan, [ana, ben], T0).hands).toEqual([ana]);
+	});
+
+	test('agreements are confirmed once per person', () => {
+		const state = apply(
+			apply(start, { type: 'agreements.confirm' }, ben),
+			{ type: 'agreements.confirm' },
+			ben
+		);
+		expect(state.agreed).toEqual([ben]);
+	});
+});
+
+describe('who may join', () => {
+	const person = (n: number, status: Participant['status'] = 'connected'): Participant => ({
+		participantId: `person-${String(n).padStart(4, '0')}`,
+		name: `P${n}`,
+		roleId: 'listener',
+		status,
+		seenAt: T0
+	});
+	const twelve = Array.from({ length: 12 }, (_, n) => person(n));
+
+	test('a room holds twelve people; the thirteenth is told it is full', () => {
+		expect(admissionRefusal(start, twelve.slice(0, 11), 'person-0099')).toBeUndefined();
+		expect(admissionRefusal(start, twelve, 'person-0099')).toMatchObject({ code: 'room_full' });
+		// Someone already here (a reload) and seats freed by people who left do not count against it.
+		expect(admissionRefusal(start, twelve, 'person-0003')).toBeUndefined();
+		const oneGone = [...twelve.slice(0, 11), person(11, 'gone')];
+		expect(admissionRefusal(start, oneGone, 'person-0099')).toBeUndefined();
+	});
+
+	test('a locked room lets back only people who were here', () => {
+		const locked = {
+			...start,
+			roomLocked: true,
+			people: { [ana]: { name: 'Ana', roleId: 'speaker' } }
+		};
+		expect(admissionRefusal(locked, [], ana)).toBeUndefined();
+		expect(admissionRefusal(locked, [], ben)).toMatchObject({ code: 'room_locked' });
+	});
+
+	test('someone removed cannot join again', () => {
+		expect(admissionRefusal({ ...start, removed: [cy] }, [], cy)).toMatchObject({
+			code: 'removed'
+		});
+	});
+});

@@ -1,0 +1,214 @@
+import { MAX_PARTICIPANTS, type ControlCommand, type ControlState } from '../protocol/control';
+import type { Participant } from '../protocol/presence';
+import type { ProtocolError } from '../protocol/socket-events';
+import { assertNever } from '../assert-never';
+import { applyControlCommand, isPhaseCommand, type ControlResult, type PhasePlan } from './control';
+import { pauseTimer, startTimer } from './timer';
+
+/**
+ * Who may send a command. `control`: anyone, unless the host locked phase and timer control to
+ * themselves. `anyone`: every participant, always (the right to pause is never locked).
+ * `host`: the host only.
+ */
+export type CommandRight = 'control' | 'anyone' | 'host';
+
+export function commandRight(command: ControlCommand): CommandRight {
+	if (isPhaseCommand(command)) return 'control';
+	return command.type.startsWith('host.') ? 'host' : 'anyone';
+}
+
+/** The person sending a command, and who counts as present in the room right now. */
+export interface Actor {
+	participantId: string;
+	/** Participant ids of everyone present (here, or gone for less than the leave grace). */
+	present: readonly string[];
+}
+
+const notAllowed = (message: string): { ok: false; error: ProtocolError } => ({
+	ok: false,
+	error: { code: 'not_allowed', message }
+});
+const invalid = (message: string): { ok: false; error: ProtocolError } => ({
+	ok: false,
+	error: { code: 'invalid_command', message }
+});
+
+const isHost = (state: ControlState, participantId: string) =>
+	state.host?.participantId === participantId;
+
+/** Why `actor` may not send `command` in `state`, or undefined when they may. */
+function refusal(state: ControlState, command: ControlCommand, actor: Actor) {
+	switch (commandRight(command)) {
+		case 'control':
+			return state.host?.controlLocked && !isHost(state, actor.participantId)
+				? notAllowed('The host has locked the phase and timer controls.')
+				: undefined;
+		case 'host':
+			return isHost(state, actor.participantId)
+				? undefined
+				: notAllowed('Only the host can do that.');
+		case 'anyone':
+			return undefined;
+	}
+}
+
+const without = (ids: string[], id: string) => ids.filter((other) => other !== id);
+const withId = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id]);
+
+/** Everyone present is ready (and someone is). */
+export function everyoneReady(ready: readonly string[], present: readonly string[]): boolean {
+	return present.length > 0 && present.every((id) => ready.includes(id));
+}
+
+/** Moves the room on when everyone present is ready and there is a next step. */
+function moveOnIfReady(
+	state: ControlState,
+	plan: PhasePlan,
+	present: readonly string[],
+	now: number
+) {
+	if (!everyoneReady(state.ready, present)) return state;
+	const next = applyControlCommand(state, { type: 'step.goto', target: state.step + 1 }, plan, now);
+	return next.ok ? next.state : state;
+}
+
+/**
+ * Applies a command from `actor` at server time `now`, after checking their right to send it.
+ * Like the phase commands, these are idempotent: raising a raised hand, or pausing a paused room,
+ * succeeds and changes nothing.
+ */
+export function applyRoomCommand(
+	state: ControlState,
+	command: ControlCommand,
+	plan: PhasePlan,
+	actor: Actor,
+	now: number
+): ControlResult {
+	const refused = refusal(state, command, actor);
+	if (refused) return refused;
+	if (isPhaseCommand(command)) return applyControlCommand(state, command, plan, now);
+	const me = actor.participantId;
+	const ok = (next: ControlState): ControlResult => ({ ok: true, state: next });
+	switch (command.type) {
+		case 'ready.set': {
+			// Ready for a step the room has left: nothing to do.
+			if (command.step !== state.step) return ok(state);
+			const ready = command.ready ? withId(state.ready, me) : without(state.ready, me);
+			return ok(moveOnIfReady({ ...state, ready }, plan, actor.present, now));
+		}
+		case 'hand.raise':
+			return ok({ ...state, hands: withId(state.hands, me) });
+		case 'hand.lower':
+			if (command.participantId !== me && !isHost(state, me)) {
+				return notAllowed('Only the host can lower someone else’s hand.');
+			}
+			return ok({ ...state, hands: without(state.hands, command.participantId) });
+		case 'agreements.confirm':
+			return ok({ ...state, agreed: withId(state.agreed, me) });
+		case 'room.pause':
+			if (state.pause) return ok(state);
+			return ok({
+				...state,
+				pause: { at: now, timerWasRunning: state.timer.status === 'running' },
+				timer: pauseTimer(state.timer, now)
+			});
+		case 'room.resume':
+			if (!state.pause) return ok(state);
+			return ok({
+				...state,
+				pause: null,
+				timer: state.pause.timerWasRunning ? startTimer(state.timer, now) : state.timer
+			});
+		case 'host.lock-control':
+			return ok({ ...state, host: state.host && { ...state.host, controlLocked: command.locked } });
+		case 'host.lock-room':
+			return ok({ ...state, roomLocked: command.locked });
+		case 'host.hand-over':
+			if (command.participantId === me) return ok(state);
+			if (!actor.present.includes(command.participantId)) {
+				return invalid('The host role can only go to someone who is in the room.');
+			}
+			return ok({
+				...state,
+				host: state.host && { ...state.host, participantId: command.participantId }
+			});
+		case 'host.remove':
+			if (command.participantId === me) return invalid('The host cannot remove themselves.');
+			return ok(removePerson(state, command.participantId));
+		default:
+			return assertNever(command);
+	}
+}
+
+function removePerson(state: ControlState, participantId: string): ControlState {
+	return {
+		...state,
+		removed: withId(state.removed, participantId),
+		ready: without(state.ready, participantId),
+		hands: without(state.hands, participantId)
+	};
+}
+
+/**
+ * The holder of the host key joined: they hold the host role, unless someone else holds it now
+ * (handed over while they were away). Coming back keeps the locks they had set.
+ */
+export function claimHost(state: ControlState, participantId: string): ControlState {
+	if (state.host) return state;
+	return { ...state, host: { participantId, controlLocked: false } };
+}
+
+/**
+ * What follows from who is present: a host away longer than the grace gives control back to
+ * everyone; raised hands and ready marks of people who left are dropped; and if everyone left
+ * was ready, the room moves on. Answers `state` itself when nothing changes.
+ */
+export function settleRoom(
+	state: ControlState,
+	plan: PhasePlan,
+	present: readonly string[],
+	now: number
+): ControlState {
+	const here = (id: string) => present.includes(id);
+	const host = state.host && !here(state.host.participantId) ? null : state.host;
+	const hands = state.hands.filter(here);
+	const ready = state.ready.filter(here);
+	const unchanged =
+		host === state.host &&
+		hands.length === state.hands.length &&
+		ready.length === state.ready.length;
+	// Someone leaving can leave only ready people behind; an empty room waits for people.
+	return moveOnIfReady(unchanged ? state : { ...state, host, hands, ready }, plan, present, now);
+}
+
+/**
+ * Whether `participantId` may join now, given the room's control state and roster: people the
+ * host removed may not; in a locked room, only people who were here before may; and a room holds
+ * {@link MAX_PARTICIPANTS} people at once (projectors are not people). Answers the refusal.
+ */
+export function admissionRefusal(
+	state: ControlState,
+	roster: readonly Participant[],
+	participantId: string
+): ProtocolError | undefined {
+	if (state.removed.includes(participantId)) {
+		return { code: 'removed', message: 'The host has removed you from this room.' };
+	}
+	if (state.roomLocked && !(participantId in state.people)) {
+		return {
+			code: 'room_locked',
+			message: 'This room is locked: the host is not letting anyone new in right now.'
+		};
+	}
+	const here = roster.filter((person) => person.status !== 'gone');
+	if (
+		here.length >= MAX_PARTICIPANTS &&
+		!here.some((person) => person.participantId === participantId)
+	) {
+		return {
+			code: 'room_full',
+			message: `This room is full: it holds ${MAX_PARTICIPANTS} people. Ask the group, or start another room.`
+		};
+	}
+	return undefined;
+}

@@ -1,0 +1,110 @@
+import type { ControlState } from '../protocol/control';
+import type { Participant } from '../protocol/presence';
+import { UNKNOWN_PERSON } from '../protocol/room-content';
+
+/** What these views need of a roster entry. */
+export type RosterEntry = Pick<Participant, 'participantId' | 'name' | 'status'>;
+
+/** Present: here or away, not gone (as the ready count and the cast count people). */
+const isPresent = (person: RosterEntry) => person.status !== 'gone';
+
+/**
+ * Names people by id: the roster's name while they are listed, else the name the room recorded
+ * when they joined, else {@link UNKNOWN_PERSON}.
+ */
+export function namer(
+	people: ControlState['people'],
+	roster: readonly RosterEntry[]
+): (participantId: string) => string {
+	const names = new Map(roster.map((person) => [person.participantId, person.name]));
+	return (participantId) =>
+		names.get(participantId) ?? people[participantId]?.name ?? UNKNOWN_PERSON;
+}
+
+export function isHost(control: Pick<ControlState, 'host'>, selfId: string): boolean {
+	return control.host?.participantId === selfId;
+}
+
+/** Whether this person may use the phase and timer controls (room-rules' `control` right). */
+export function canControl(control: Pick<ControlState, 'host'>, selfId: string): boolean {
+	return !control.host?.controlLocked || isHost(control, selfId);
+}
+
+/** Whether this person has confirmed the safety agreements and may take part. */
+export function hasAgreed(control: Pick<ControlState, 'agreed'>, selfId: string): boolean {
+	return control.agreed.includes(selfId);
+}
+
+/** The people present, by name in roster order: those in a list (ready, agreed) and the rest. */
+export interface Tally {
+	done: string[];
+	waiting: string[];
+}
+
+export function tally(marked: readonly string[], roster: readonly RosterEntry[]): Tally {
+	const present = roster.filter(isPresent);
+	const names = (people: RosterEntry[]) => people.map((person) => person.name);
+	return {
+		done: names(present.filter((person) => marked.includes(person.participantId))),
+		waiting: names(present.filter((person) => !marked.includes(person.participantId)))
+	};
+}
+
+/** "Ready: Ana, Ben · waiting for Cy". */
+export function readyText({ done, waiting }: Tally): string {
+	if (done.length === 0) return 'Nobody is ready yet';
+	const ready = `Ready: ${done.join(', ')}`;
+	return waiting.length === 0
+		? `${ready} · everyone is ready`
+		: `${ready} · waiting for ${waiting.join(', ')}`;
+}
+
+export interface RaisedHand {
+	participantId: string;
+	name: string;
+}
+
+/** The raised hands with names, first raised first. */
+export function handsQueue(
+	control: Pick<ControlState, 'hands' | 'people'>,
+	roster: readonly RosterEntry[]
+): RaisedHand[] {
+	const nameOf = namer(control.people, roster);
+	return control.hands.map((participantId) => ({ participantId, name: nameOf(participantId) }));
+}
+
+/**
+ * What changed between two hand queues, for a screen reader: "Cy raised a hand. Hands up: 2."
+ * Empty when nobody raised or lowered a hand.
+ */
+export function handsChange(
+	before: readonly string[],
+	after: readonly string[],
+	nameOf: (participantId: string) => string
+): string {
+	const raised = after
+		.filter((id) => !before.includes(id))
+		.map((id) => `${nameOf(id)} raised a hand.`);
+	const lowered = before
+		.filter((id) => !after.includes(id))
+		.map((id) => `${nameOf(id)}’s hand is down.`);
+	if (raised.length + lowered.length === 0) return '';
+	const count = after.length === 0 ? 'No hands up.' : `Hands up: ${after.length}.`;
+	return [...raised, ...lowered, count].join(' ');
+}
+
+/** Everyone present but this person: who the host role can go to. */
+export function othersPresent<T extends RosterEntry>(roster: readonly T[], selfId: string): T[] {
+	return roster.filter((person) => isPresent(person) && person.participantId !== selfId);
+}
+
+/** Everyone listed but this person and those already removed: whom the host can remove. */
+export function removable<T extends RosterEntry>(
+	roster: readonly T[],
+	control: Pick<ControlState, 'removed'>,
+	selfId: string
+): T[] {
+	return roster.filter(
+		(person) => person.participantId !== selfId && !control.removed.includes(person.participantId)
+	);
+}

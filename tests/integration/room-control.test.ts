@@ -1,0 +1,265 @@
+import * as Y from 'yjs';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../server/app';
+import { CONTROL_MAP, MAX_PARTICIPANTS, type ControlCommand } from '../../src/lib/protocol/control';
+import type { HostKeyGrant, JoinReply, Reply } from '../../src/lib/protocol/socket-events';
+import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
+import {
+	connectDoc,
+	connectSocket,
+	connectSynced,
+	participantId,
+	type TestSocket
+} from '../support/clients';
+import { createRoom, startTestServer } from '../support/server';
+import { waitFor } from '../support/wait';
+
+let server: RunningServer;
+beforeAll(async () => {
+	server = await startTestServer({ leaveGraceMs: 150 });
+});
+afterAll(() => server.close());
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Person {
+	id: string;
+	socket: TestSocket;
+	reply: JoinReply;
+	send(command: ControlCommand): Promise<Reply>;
+}
+
+async function person(
+	roomId: string,
+	name: string,
+	options: { hostKey?: string; id?: string; roleId?: string } = {}
+): Promise<Person> {
+	const socket = await connectSocket(server.url);
+	cleanups.push(() => socket.disconnect());
+	const id = options.id ?? participantId();
+	const reply = (await socket.emitWithAck('room:join', {
+		protocolVersion: PROTOCOL_VERSION,
+		roomId,
+		participantId: id,
+		name,
+		roleId: options.roleId ?? 'listener',
+		hostKey: options.hostKey
+	})) as JoinReply;
+	return { id, socket, reply, send: (command) => socket.emitWithAck('control:command', command) };
+}
+
+async function joined(roomId: string, name: string, options: Parameters<typeof person>[2] = {}) {
+	const p = await person(roomId, name, options);
+	if (!p.reply.ok) throw new Error(p.reply.error.message);
+	return p;
+}
+
+async function observe(roomId: string) {
+	const client = await connectSynced(server.url, roomId);
+	cleanups.push(() => client.provider.destroy());
+	const control = client.doc.getMap(CONTROL_MAP);
+	return { doc: client.doc, get: (key: string) => control.get(key) };
+}
+
+describe('host control, enforced by the server', () => {
+	test('a non-host cannot change phases when the host locked control; nothing changes', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const other = await joined(room.id, 'Omar');
+		const watch = await observe(room.id);
+		await waitFor(
+			() => (watch.get('host') as { participantId?: string } | null)?.participantId === host.id,
+			'the host'
+		);
+		expect(await host.send({ type: 'host.lock-control', locked: true })).toEqual({ ok: true });
+		expect(await other.send({ type: 'step.goto', target: 1 })).toEqual({
+			ok: false,
+			error: { code: 'not_allowed', message: 'The host has locked the phase and timer controls.' }
+		});
+		expect(await other.send({ type: 'timer.start' })).toMatchObject({ ok: false });
+		expect(await other.send({ type: 'host.lock-control', locked: false })).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed' }
+		});
+		expect(watch.get('step')).toBe(0);
+		// The right to pause is never locked.
+		expect(await other.send({ type: 'room.pause' })).toEqual({ ok: true });
+		expect(await host.send({ type: 'step.goto', target: 1 })).toEqual({ ok: true });
+		await waitFor(() => watch.get('step') === 1, 'the host’s step');
+	});
+
+	test('a wrong host key makes nobody host', async () => {
+		const room = await createRoom(server.url);
+		const other = await createRoom(server.url);
+		const guest = await joined(room.id, 'Gus', { hostKey: other.hostKey });
+		expect(await guest.send({ type: 'host.lock-room', locked: true })).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed' }
+		});
+	});
+
+	test('when the host disconnects for longer than the grace, control returns to everyone', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const other = await joined(room.id, 'Omar');
+		await host.send({ type: 'host.lock-control', locked: true });
+		const watch = await observe(room.id);
+		host.socket.disconnect();
+		await waitFor(() => watch.get('host') === null, 'control to return to everyone');
+		expect(await other.send({ type: 'step.goto', target: 1 })).toEqual({ ok: true });
+
+		// Back with the key, the host is host again.
+		const back = await joined(room.id, 'Hana', { hostKey: room.hostKey, id: host.id });
+		await waitFor(
+			() => (watch.get('host') as { participantId?: string } | null)?.participantId === back.id,
+			'the host to be back'
+		);
+	});
+
+	test('handing over gives the new host a new key; the old key stops working', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const heir = await joined(room.id, 'Ivo');
+		const grant = new Promise<HostKeyGrant>((resolve) => heir.socket.once('host:key', resolve));
+		expect(await host.send({ type: 'host.hand-over', participantId: heir.id })).toEqual({
+			ok: true
+		});
+		const { hostKey, roomId } = await grant;
+		expect(roomId).toBe(room.id);
+		expect(hostKey).not.toBe(room.hostKey);
+		expect(await heir.send({ type: 'host.lock-room', locked: true })).toEqual({ ok: true });
+		expect(await host.send({ type: 'host.lock-room', locked: false })).toMatchObject({ ok: false });
+
+		// Both leave; the old host comes back first with the old key and is not host.
+		host.socket.disconnect();
+		heir.socket.disconnect();
+		const old = await joined(room.id, 'Hana', { hostKey: room.hostKey, id: host.id });
+		expect(await old.send({ type: 'host.lock-room', locked: false })).toMatchObject({ ok: false });
+		const heirBack = await joined(room.id, 'Ivo', { hostKey, id: heir.id });
+		expect(await heirBack.send({ type: 'host.lock-room', locked: false })).toEqual({ ok: true });
+	});
+
+	test('the host removes someone: their connection closes and they cannot come back', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const target = await joined(room.id, 'Rex');
+		const removed = new Promise<void>((resolve) => target.socket.once('room:removed', resolve));
+		const closed = new Promise<void>((resolve) =>
+			target.socket.once('disconnect', () => resolve())
+		);
+		expect(await host.send({ type: 'host.remove', participantId: target.id })).toEqual({
+			ok: true
+		});
+		await removed;
+		await closed;
+		const again = await person(room.id, 'Rex', { id: target.id });
+		expect(again.reply).toMatchObject({ ok: false, error: { code: 'removed' } });
+	});
+
+	test('a locked room refuses new people and lets earlier ones back', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const early = await joined(room.id, 'Eli');
+		await host.send({ type: 'host.lock-room', locked: true });
+		const late = await person(room.id, 'Lu');
+		expect(late.reply).toEqual({
+			ok: false,
+			error: {
+				code: 'room_locked',
+				message: 'This room is locked: the host is not letting anyone new in right now.'
+			}
+		});
+		early.socket.disconnect();
+		expect((await person(room.id, 'Eli', { id: early.id })).reply.ok).toBe(true);
+	});
+});
+
+describe('circles without a host', () => {
+	test('when everyone present is ready, the next phase starts by itself', async () => {
+		const room = await createRoom(server.url);
+		const people = await Promise.all(['Ana', 'Ben', 'Cy'].map((name) => joined(room.id, name)));
+		const watch = await observe(room.id);
+		for (const p of people.slice(0, 2)) {
+			expect(await p.send({ type: 'ready.set', step: 0, ready: true })).toEqual({ ok: true });
+		}
+		expect(watch.get('step')).toBe(0);
+		await people[2]!.send({ type: 'ready.set', step: 0, ready: true });
+		await waitFor(() => watch.get('step') === 1, 'the next phase');
+		expect(watch.get('ready')).toEqual([]);
+	});
+
+	test('the thirteenth participant is told the room is full', async () => {
+		const room = await createRoom(server.url);
+		for (let n = 0; n < MAX_PARTICIPANTS; n++) await joined(room.id, `P${n}`);
+		const thirteenth = await person(room.id, 'Extra');
+		expect(thirteenth.reply).toMatchObject({ ok: false, error: { code: 'room_full' } });
+		expect(!thirteenth.reply.ok && thirteenth.reply.error.message).toContain('This room is full');
+	});
+});
+
+describe('the projector', () => {
+	test('a projector connection reads the room but the server takes no write from it', async () => {
+		const room = await createRoom(server.url);
+		const person = await joined(room.id, 'Ana');
+		if (!person.reply.ok) throw new Error('not joined');
+		const token = person.reply.projectorToken;
+		// The stock provider with the projector link's parameter.
+		const { doc, provider } = connectDoc(server.url, room.id, new Y.Doc(), { projector: token });
+		cleanups.push(() => provider.destroy());
+		await waitFor(() => provider.synced, 'the projector to sync');
+		expect(doc.getMap(CONTROL_MAP).get('step')).toBe(0);
+
+		doc.getText('notes').insert(0, 'written on the projector');
+		const watch = await observe(room.id);
+		// A write from an ordinary client after it, to know the projector's would have arrived.
+		const writer = await connectSynced(server.url, room.id);
+		cleanups.push(() => writer.provider.destroy());
+		writer.doc.getText('notes').insert(0, 'from a participant');
+		await waitFor(
+			() => watch.doc.getText('notes').toString() === 'from a participant',
+			'the participant’s note'
+		);
+		expect(watch.doc.getText('notes').toString()).not.toContain('projector');
+	});
+
+	test('a wrong projector token is refused on both channels', async () => {
+		const room = await createRoom(server.url);
+		const socket = await connectSocket(server.url);
+		cleanups.push(() => socket.disconnect());
+		expect(
+			await socket.emitWithAck('room:watch', { roomId: room.id, projectorToken: 'x'.repeat(43) })
+		).toEqual({
+			ok: false,
+			error: { code: 'not_allowed', message: 'This projector link is not valid for this room.' }
+		});
+		const closes: number[] = [];
+		const { provider } = connectDoc(server.url, room.id, new Y.Doc(), {
+			projector: 'y'.repeat(43)
+		});
+		cleanups.push(() => provider.destroy());
+		provider.on('connection-close', (event) => {
+			if (event) closes.push(event.code);
+		});
+		await waitFor(() => closes.includes(4403), 'the connection to be refused');
+	});
+
+	test('a projector never counts as a participant and cannot send commands', async () => {
+		const room = await createRoom(server.url);
+		const person = await joined(room.id, 'Ana');
+		if (!person.reply.ok) throw new Error('not joined');
+		const projector = await connectSocket(server.url);
+		cleanups.push(() => projector.disconnect());
+		const watched = await projector.emitWithAck('room:watch', {
+			roomId: room.id,
+			projectorToken: person.reply.projectorToken
+		});
+		expect(watched).toMatchObject({ ok: true });
+		expect(await projector.emitWithAck('control:command', { type: 'room.pause' })).toMatchObject({
+			ok: false,
+			error: { code: 'not_joined' }
+		});
+	});
+});

@@ -27,6 +27,7 @@ export async function joinPresence(
 					protocolVersion: PROTOCOL_VERSION,
 					roomId,
 					participantId: `bench-${roomIndex}-${i}-person`,
+					participantKey: `bench-key-${roomIndex}-${i}`.padEnd(22, 'k'),
 					name: `Person ${i + 1}`,
 					roleId: i % 2 === 0 ? 'speaker' : 'listener'
 				})) as { ok: boolean };

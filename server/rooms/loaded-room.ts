@@ -20,7 +20,7 @@ import { applyRoomCommand, claimHost, settleRoom, type Actor } from '../../src/l
 import { revealIfDue, submitRating } from '../../src/lib/room/ratings';
 import { planSteps } from '../../src/lib/room/steps';
 import type { DocStore, StoredDoc } from '../storage/doc-store';
-import { SealedValues, sealedDocId } from './sealed-values';
+import { SealedValues, sealedDocId, type ParticipantKeyCheck } from './sealed-values';
 import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 
 /** The origin of the server's own transactions on a room document. */
@@ -79,6 +79,8 @@ export class LoadedRoom {
 
 	/** Ratings not yet revealed, and the room's secrets. */
 	readonly #sealed: SealedValues;
+	/** Participants' document connections, to close when the host removes someone. */
+	readonly #docConnections = new Map<string, Set<() => void>>();
 	/** Work on ratings and presence runs in order (see #oneAtATime). */
 	#settling: Promise<unknown> = Promise.resolve();
 
@@ -147,6 +149,40 @@ export class LoadedRoom {
 
 	projectorToken(): Promise<string> {
 		return this.#sealed.projectorToken();
+	}
+
+	checkParticipantKey(participantId: string, key: string): ParticipantKeyCheck {
+		return this.#sealed.checkParticipantKey(participantId, key);
+	}
+
+	rememberParticipantKey(participantId: string, key: string): Promise<void> {
+		return this.#sealed.rememberParticipantKey(participantId, key);
+	}
+
+	docTicket(participantId: string): Promise<string> {
+		return this.#sealed.docTicket(participantId);
+	}
+
+	isDocTicket(participantId: string, ticket: string): boolean {
+		return this.#sealed.isDocTicket(participantId, ticket);
+	}
+
+	/**
+	 * Keeps track of a participant's document connection, so it can be closed when the host
+	 * removes them; answers the function that forgets it.
+	 */
+	trackDocConnection(participantId: string, close: () => void): () => void {
+		const closers = this.#docConnections.get(participantId) ?? new Set();
+		closers.add(close);
+		this.#docConnections.set(participantId, closers);
+		return () => {
+			closers.delete(close);
+			if (closers.size === 0) this.#docConnections.delete(participantId);
+		};
+	}
+
+	closeDocConnections(participantId: string): void {
+		for (const close of [...(this.#docConnections.get(participantId) ?? [])]) close();
 	}
 
 	isProjectorToken(token: string): boolean {

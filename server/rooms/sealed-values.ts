@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../storage/doc-store';
-import { hashSecret, newSecret, sameSecret } from './room-secrets';
+import { hashSecret, newSecret, sameSecret, signTicket } from './room-secrets';
 
 /**
  * Where a room's server-private values are stored: a second document that no client ever
@@ -10,6 +10,11 @@ export const sealedDocId = (roomId: string) => `${roomId}:sealed`;
 
 const HOST_KEY_HASH = 'hostKeyHash';
 const PROJECTOR_TOKEN = 'projectorToken';
+/** Signs document tickets (`docTicket`): a ticket is valid for one participant of one room. */
+const TICKET_SECRET = 'ticketSecret';
+
+/** How a join's participant key compares with the one first used with that id. */
+export type ParticipantKeyCheck = 'new' | 'same' | 'different';
 
 /** The first stored update of a room's sealed values: its host key (hashed) and projector token. */
 export function initialSealedUpdate(hostKey: string): Uint8Array {
@@ -22,8 +27,9 @@ export function initialSealedUpdate(hostKey: string): Uint8Array {
 
 /**
  * A room's sealed values: ratings not yet revealed (map `ratings`, key
- * `<rating key>/<participant id>`) and its secrets (map `secrets`). Every change is stored
- * before the promise that makes it resolves.
+ * `<rating key>/<participant id>`), its secrets (map `secrets`) and the hashes of its
+ * participants' keys (map `participants`). Every change is stored before the promise that makes
+ * it resolves.
  */
 export class SealedValues {
 	readonly #doc = new Y.Doc();
@@ -79,13 +85,40 @@ export class SealedValues {
 		return key;
 	}
 
-	/** The token of the room's projector link; rooms made before projectors get one now. */
-	async projectorToken(): Promise<string> {
-		const token = this.#secret(PROJECTOR_TOKEN);
-		if (token) return token;
+	/** A secret of the room, made and stored the first time it is needed. */
+	async #madeSecret(name: string): Promise<string> {
+		const existing = this.#secret(name);
+		if (existing) return existing;
 		const made = newSecret();
-		await this.#change((doc) => doc.getMap('secrets').set(PROJECTOR_TOKEN, made));
+		await this.#change((doc) => doc.getMap('secrets').set(name, made));
 		return made;
+	}
+
+	/** The token of the room's projector link; rooms made before projectors get one now. */
+	projectorToken(): Promise<string> {
+		return this.#madeSecret(PROJECTOR_TOKEN);
+	}
+
+	/** Compares a join's key with the first one used with this participant id. */
+	checkParticipantKey(participantId: string, key: string): ParticipantKeyCheck {
+		const hash = this.#doc.getMap<unknown>('participants').get(participantId);
+		if (typeof hash !== 'string') return 'new';
+		return sameSecret(hashSecret(key), hash) ? 'same' : 'different';
+	}
+
+	/** Binds a participant id to the key it first joined with. */
+	rememberParticipantKey(participantId: string, key: string): Promise<void> {
+		return this.#change((doc) => doc.getMap('participants').set(participantId, hashSecret(key)));
+	}
+
+	/** The ticket that ties a participant's document connection to them. */
+	async docTicket(participantId: string): Promise<string> {
+		return signTicket(await this.#madeSecret(TICKET_SECRET), participantId);
+	}
+
+	isDocTicket(participantId: string, ticket: string): boolean {
+		const secret = this.#secret(TICKET_SECRET);
+		return secret !== undefined && sameSecret(ticket, signTicket(secret, participantId));
 	}
 
 	isProjectorToken(token: string): boolean {

@@ -189,6 +189,18 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			lease.release();
 			return { ok: false, error: refused };
 		}
+		// Participant ids are public (the roster shows them): an id belongs to the first key used.
+		const key = lease.room.checkParticipantKey(request.participantId, request.participantKey);
+		if (key === 'different') {
+			lease.release();
+			return failure(
+				'not_allowed',
+				'Someone else is in this room under that identity. Reload the page to join as yourself.'
+			);
+		}
+		if (key === 'new') {
+			await lease.room.rememberParticipantKey(request.participantId, request.participantKey);
+		}
 		await leave(socket);
 		if (socket.disconnected) {
 			// Gone while the room loaded: nobody to show as present.
@@ -216,7 +228,12 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		const roster = await deps.presence.list(request.roomId, deps.now());
 		lastRoster.set(request.roomId, rosterKey(roster));
 		socket.to(roomChannel(request.roomId)).emit('presence:roster', roster);
-		return { ok: true, roster, projectorToken: await lease.room.projectorToken() };
+		return {
+			ok: true,
+			roster,
+			projectorToken: await lease.room.projectorToken(),
+			docTicket: await lease.room.docTicket(participant.participantId)
+		};
 	}
 
 	async function setVisibility(socket: RoomSocket, payload: unknown): Promise<void> {
@@ -246,6 +263,16 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (!parsed.ok) return parsed;
 		const command = parsed.data;
 		const { room } = member.lease;
+		if (
+			command.type === 'host.hand-over' &&
+			socketsOf(member.roomId, command.participantId).length === 0
+		) {
+			// The new key could not reach them: the role would be lost with it.
+			return failure(
+				'invalid_command',
+				'That person is not connected right now. Hand the host role over when they are back.'
+			);
+		}
 		const actor = {
 			participantId: member.participant.participantId,
 			present: await presentIn(member.roomId)
@@ -264,6 +291,15 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 				target.emit('room:removed');
 				target.disconnect(true);
 			}
+			room.closeDocConnections(command.participantId);
+			const removed = (await deps.presence.list(member.roomId, deps.now())).find(
+				(person) => person.participantId === command.participantId
+			);
+			// Gone at once: the room does not wait for someone removed.
+			if (removed) {
+				await deps.presence.put(member.roomId, { ...removed, status: 'gone', seenAt: deps.now() });
+				await broadcastRoster(member.roomId, true);
+			}
 		}
 		return { ok: true };
 	}
@@ -274,6 +310,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		const parsed = parsePayload(ratingRequestSchema, payload);
 		if (!parsed.ok) return parsed;
 		const { step, value } = parsed.data;
+		if (!member.lease.room.readControl().agreed.includes(member.participant.participantId)) {
+			return failure('not_allowed', 'Confirm the room’s agreements before taking part.');
+		}
 		try {
 			const result = await member.lease.room.rate(
 				member.participant.participantId,

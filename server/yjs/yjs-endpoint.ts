@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
+import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { serveYjsConnection } from './yjs-connection';
 
@@ -18,6 +19,38 @@ const PING_INTERVAL_MS = 30_000;
 /** Frames held while a room loads; a client sending more before its first answer is closed. */
 const MAX_HELD_FRAMES = 64;
 const CLOSE_TOO_BIG = 1009;
+
+interface DocumentAccess {
+	/** Why the connection is refused, in words for the close frame; undefined when it is not. */
+	refused?: string;
+	readOnly: boolean;
+	/** The participant the connection belongs to, when it carries their ticket. */
+	participantId?: string;
+}
+
+/**
+ * Who a document connection is (rules Y8, Y9): a projector (read only), a participant with the
+ * ticket from their join, or nobody in particular, which a locked room refuses.
+ */
+function documentAccess(room: LoadedRoom, params: URLSearchParams): DocumentAccess {
+	const projector = params.get('projector');
+	if (projector !== null) {
+		return room.isProjectorToken(projector)
+			? { readOnly: true }
+			: { refused: 'projector link not valid', readOnly: true };
+	}
+	const participantId = params.get('participant');
+	const ticket = params.get('ticket');
+	const control = room.readControl();
+	if (participantId !== null && ticket !== null && room.isDocTicket(participantId, ticket)) {
+		return control.removed.includes(participantId)
+			? { refused: 'removed from the room', readOnly: true }
+			: { readOnly: false, participantId };
+	}
+	return control.roomLocked
+		? { refused: 'this room is locked', readOnly: true }
+		: { readOnly: false };
+}
 
 /**
  * The WebSocket endpoint at `/yjs/<roomId>`. The room is loaded before its first sync answer;
@@ -42,7 +75,7 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 	async function connect(
 		ws: WebSocket,
 		roomIdText: string,
-		projectorToken: string | undefined
+		params: URLSearchParams
 	): Promise<void> {
 		alive.add(ws);
 		ws.on('pong', () => alive.add(ws));
@@ -65,17 +98,23 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 			lease.release();
 			return;
 		}
-		if (projectorToken !== undefined && !lease.room.isProjectorToken(projectorToken)) {
+		const access = documentAccess(lease.room, params);
+		if (access.refused) {
 			lease.release();
-			ws.close(CLOSE_NOT_ALLOWED, 'projector link not valid');
+			ws.close(CLOSE_NOT_ALLOWED, access.refused);
 			return;
 		}
 		// A projector only watches: the server takes nothing from its connection (rule Y8).
-		const connection = serveYjsConnection(ws, lease.room, {
-			readOnly: projectorToken !== undefined
-		});
+		const connection = serveYjsConnection(ws, lease.room, { readOnly: access.readOnly });
+		const untrack =
+			access.participantId === undefined
+				? () => {}
+				: lease.room.trackDocConnection(access.participantId, () =>
+						ws.close(CLOSE_NOT_ALLOWED, 'removed from the room')
+					);
 		ws.off('message', hold);
 		ws.once('close', () => {
+			untrack();
 			connection.detach();
 			lease.release();
 		});
@@ -88,9 +127,8 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 			const url = new URL(request.url ?? '/', 'http://localhost');
 			if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
 			const roomIdText = url.pathname.slice(YJS_PATH_PREFIX.length);
-			const projectorToken = url.searchParams.get('projector') ?? undefined;
 			wss.handleUpgrade(request, socket, head, (ws) => {
-				connect(ws, roomIdText, projectorToken).catch((error: unknown) => {
+				connect(ws, roomIdText, url.searchParams).catch((error: unknown) => {
 					console.error('[yjs] could not open a room', error);
 					ws.close(CLOSE_SERVER_ERROR, 'the room could not be opened');
 				});

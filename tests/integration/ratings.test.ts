@@ -4,7 +4,13 @@ import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import type { Reply, RosterReply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
-import { connectSocket, connectSynced, participantId, type TestSocket } from '../support/clients';
+import {
+	connectSocket,
+	participantKeyOf,
+	connectSynced,
+	participantId,
+	type TestSocket
+} from '../support/clients';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { createRoom, startTestServer, tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
@@ -42,10 +48,12 @@ async function person(
 		protocolVersion: PROTOCOL_VERSION,
 		roomId,
 		participantId: id,
+		participantKey: participantKeyOf(id),
 		name,
 		roleId
 	})) as RosterReply;
 	if (!joined.ok) throw new Error(joined.error.message);
+	await socket.emitWithAck('control:command', { type: 'agreements.confirm' });
 	return {
 		socket,
 		id,

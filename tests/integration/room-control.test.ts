@@ -9,6 +9,7 @@ import {
 	connectSocket,
 	connectSynced,
 	participantId,
+	participantKeyOf,
 	type TestSocket
 } from '../support/clients';
 import { createRoom, startTestServer } from '../support/server';
@@ -44,10 +45,12 @@ async function person(
 		protocolVersion: PROTOCOL_VERSION,
 		roomId,
 		participantId: id,
+		participantKey: participantKeyOf(id),
 		name,
 		roleId: options.roleId ?? 'listener',
 		hostKey: options.hostKey
 	})) as JoinReply;
+	if (reply.ok) await socket.emitWithAck('control:command', { type: 'agreements.confirm' });
 	return { id, socket, reply, send: (command) => socket.emitWithAck('control:command', command) };
 }
 
@@ -87,6 +90,11 @@ describe('host control, enforced by the server', () => {
 		expect(watch.get('step')).toBe(0);
 		// The right to pause is never locked.
 		expect(await other.send({ type: 'room.pause' })).toEqual({ ok: true });
+		expect(await host.send({ type: 'step.goto', target: 1 })).toMatchObject({
+			ok: false,
+			error: { message: 'The room is paused for everyone. Resume it first.' }
+		});
+		expect(await other.send({ type: 'room.resume' })).toEqual({ ok: true });
 		expect(await host.send({ type: 'step.goto', target: 1 })).toEqual({ ok: true });
 		await waitFor(() => watch.get('step') === 1, 'the host’s step');
 	});
@@ -174,6 +182,75 @@ describe('host control, enforced by the server', () => {
 		});
 		early.socket.disconnect();
 		expect((await person(room.id, 'Eli', { id: early.id })).reply.ok).toBe(true);
+	});
+});
+
+describe('who someone is (participant keys and document tickets)', () => {
+	test('[S17] a participant id belongs to the key it first joined with: nobody else can be the host', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const socket = await connectSocket(server.url);
+		cleanups.push(() => socket.disconnect());
+		const impostor = await socket.emitWithAck('room:join', {
+			protocolVersion: PROTOCOL_VERSION,
+			roomId: room.id,
+			participantId: host.id,
+			participantKey: 'z'.repeat(43),
+			name: 'Hana',
+			roleId: 'listener'
+		});
+		expect(impostor).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+		expect(
+			await socket.emitWithAck('control:command', { type: 'host.lock-room', locked: true })
+		).toMatchObject({
+			ok: false,
+			error: { code: 'not_joined' }
+		});
+	});
+
+	test('[Y9] a locked room takes document connections only with a participant’s ticket', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		await host.send({ type: 'host.lock-room', locked: true });
+		const closes: number[] = [];
+		const anonymous = connectDoc(server.url, room.id);
+		cleanups.push(() => anonymous.provider.destroy());
+		anonymous.provider.on('connection-close', (event) => {
+			if (event) closes.push(event.code);
+		});
+		await waitFor(() => closes.includes(4403), 'the anonymous connection to be refused');
+		if (!host.reply.ok) throw new Error('not joined');
+		const ticketed = connectDoc(server.url, room.id, new Y.Doc(), {
+			participant: host.id,
+			ticket: host.reply.docTicket
+		});
+		cleanups.push(() => ticketed.provider.destroy());
+		await waitFor(() => ticketed.provider.synced, 'the host’s connection to sync');
+	});
+
+	test('[Y9] removing someone closes their document connection and their ticket stops working', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const target = await joined(room.id, 'Rex');
+		if (!target.reply.ok) throw new Error('not joined');
+		const params = { participant: target.id, ticket: target.reply.docTicket };
+		const doc = connectDoc(server.url, room.id, new Y.Doc(), params);
+		cleanups.push(() => doc.provider.destroy());
+		await waitFor(() => doc.provider.synced, 'the connection to sync');
+		const closes: number[] = [];
+		doc.provider.on('connection-close', (event) => {
+			if (event) closes.push(event.code);
+		});
+		await host.send({ type: 'host.remove', participantId: target.id });
+		await waitFor(() => closes.includes(4403), 'their connection to close');
+		// A new connection with the same ticket is refused too.
+		const again = connectDoc(server.url, room.id, new Y.Doc(), params);
+		cleanups.push(() => again.provider.destroy());
+		const refused: number[] = [];
+		again.provider.on('connection-close', (event) => {
+			if (event) refused.push(event.code);
+		});
+		await waitFor(() => refused.includes(4403), 'the ticket to be refused');
 	});
 });
 

@@ -4,7 +4,13 @@ import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import type { Participant } from '../../src/lib/protocol/presence';
 import type { RosterReply, Reply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
-import { connectSocket, connectSynced, participantId, type TestSocket } from '../support/clients';
+import {
+	connectSocket,
+	participantKeyOf,
+	connectSynced,
+	participantId,
+	type TestSocket
+} from '../support/clients';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
@@ -26,20 +32,24 @@ async function socket(url: string): Promise<TestSocket> {
 	return connected;
 }
 
-function join(
+/** Joins, and confirms the agreements once joined. */
+async function join(
 	s: TestSocket,
 	roomId: string,
 	name: string,
 	roleId = 'speaker',
 	id = participantId()
-) {
-	return s.emitWithAck('room:join', {
+): Promise<RosterReply> {
+	const reply = (await s.emitWithAck('room:join', {
 		protocolVersion: PROTOCOL_VERSION,
 		roomId,
 		participantId: id,
+		participantKey: participantKeyOf(id),
 		name,
 		roleId
-	}) as Promise<RosterReply>;
+	})) as RosterReply;
+	if (reply.ok) await s.emitWithAck('control:command', { type: 'agreements.confirm' });
+	return reply;
 }
 
 /** Sends a raw event, bypassing the typed event map, as a misbehaving client would. */
@@ -207,7 +217,8 @@ describe.each([
 		const reply = await s.emitWithAck('room:join', {
 			protocolVersion: PROTOCOL_VERSION + 1,
 			roomId: room.id,
-			participantId: participantId(),
+			participantId: 'participant-s4',
+			participantKey: participantKeyOf('participant-s4'),
 			name: 'Ada',
 			roleId: 'speaker'
 		});

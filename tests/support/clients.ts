@@ -46,3 +46,8 @@ let participantCounter = 0;
 export function participantId(): string {
 	return `participant-${process.pid}-${++participantCounter}`;
 }
+
+/** The participant key a test client uses with `id`: the same id always comes with the same key. */
+export function participantKeyOf(id: string): string {
+	return `key-${id}`.padEnd(22, 'k').slice(0, 64);
+}

@@ -5,6 +5,8 @@ import { displayNameSchema } from '../protocol/presence';
 /** Who this browser is in one room; kept so a reload or a return visit is the same person. */
 export const roomIdentitySchema = z.object({
 	participantId: participantIdSchema,
+	/** Proves to the server that this browser is this participant (ids are public). */
+	participantKey: secretSchema,
 	name: displayNameSchema,
 	roleId: roleIdSchema
 });
@@ -52,6 +54,15 @@ export function saveRoomIdentity(roomId: string, identity: RoomIdentity): void {
 
 export function newParticipantId(): string {
 	return crypto.randomUUID().replaceAll('-', '');
+}
+
+/** A participant's secret: 256 random bits in base64url. */
+export function newParticipantKey(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(32));
+	return btoa(String.fromCharCode(...bytes))
+		.replaceAll('+', '-')
+		.replaceAll('/', '_')
+		.replace(/=+$/, '');
 }
 
 const hostKeyKey = (roomId: string) => `practice-room:host-key:${roomId}`;

@@ -51,7 +51,7 @@ export class RoomSession {
 	#joining: Promise<ProtocolError | undefined> | undefined;
 	readonly #socket: RoomSocket;
 	readonly #provider: WebsocketProvider;
-	readonly #local: IndexeddbPersistence;
+	readonly #local: IndexeddbPersistence | undefined;
 
 	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
 	readonly connection = $derived.by(() => {
@@ -69,7 +69,11 @@ export class RoomSession {
 	) {
 		const ydoc = new Y.Doc();
 		this.doc = new RoomDoc(ydoc);
-		this.#local = new IndexeddbPersistence(`practice-room:${roomId}`, ydoc);
+		// A projector (often a shared venue computer) keeps no copy of what was said.
+		this.#local =
+			options.projectorToken === undefined
+				? new IndexeddbPersistence(`practice-room:${roomId}`, ydoc)
+				: undefined;
 		const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
 		const projector = options.projectorToken;
 		this.#provider = new WebsocketProvider(wsBase, roomId, ydoc, {
@@ -108,11 +112,7 @@ export class RoomSession {
 			const parsed = hostKeyGrantSchema.safeParse(grant);
 			if (parsed.success && parsed.data.roomId === roomId) saveHostKey(roomId, parsed.data.hostKey);
 		});
-		this.#socket.on('room:removed', () => {
-			this.removed = true;
-			this.#identity = undefined;
-			this.problem = 'The host has removed you from this room.';
-		});
+		this.#socket.on('room:removed', () => this.#removed());
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
 	}
@@ -148,7 +148,7 @@ export class RoomSession {
 			if (this.#joining === joining) this.#joining = undefined;
 		});
 		if (error && error !== UNREACHABLE) this.#identity = undefined;
-		if (error?.code === 'removed') this.removed = true;
+		if (error?.code === 'removed') this.#removed();
 		this.problem = error?.message;
 		return error;
 	}
@@ -165,6 +165,7 @@ export class RoomSession {
 			if (!reply.ok) return reply.error;
 			this.#setRoster(reply.roster);
 			this.projectorToken = reply.projectorToken;
+			this.#useTicket(identity.participantId, reply.docTicket);
 			this.#reportVisibility();
 			return undefined;
 		} catch {
@@ -186,6 +187,25 @@ export class RoomSession {
 			}, COMMAND_TIMEOUT_MS);
 			this.#socket.once('connect', onConnect);
 		});
+	}
+
+	/**
+	 * Sends the join's ticket with the document connection from now on (a locked room takes no
+	 * other), reconnecting at once if the room refused the connection without it.
+	 */
+	#useTicket(participantId: string, ticket: string): void {
+		const params = { participant: participantId, ticket };
+		if (this.#provider.params.ticket === ticket) return;
+		this.#provider.params = params;
+		if (!this.#provider.wsconnected && !this.#provider.wsconnecting) this.#provider.connect();
+	}
+
+	/** The host removed this person: the room closes on this tab. */
+	#removed(): void {
+		this.removed = true;
+		this.#identity = undefined;
+		this.problem = 'The host has removed you from this room.';
+		this.#provider.disconnect();
 	}
 
 	/** Sends a control command; a refusal or a lost answer becomes `problem`. */
@@ -226,7 +246,7 @@ export class RoomSession {
 		this.clock.stop();
 		this.#socket.disconnect();
 		this.#provider.destroy();
-		void this.#local.destroy();
+		void this.#local?.destroy();
 		this.doc.destroy();
 		this.doc.doc.destroy();
 	}

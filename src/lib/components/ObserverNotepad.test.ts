@@ -9,7 +9,8 @@ const props = (doc: Y.Doc, visible: boolean) => ({
 	roomId: 'room-id-of-twenty-two0',
 	participantId: 'cy-00003',
 	name: 'Cy',
-	visible
+	visible,
+	now: () => 0
 });
 
 const sharedDoc = () => {

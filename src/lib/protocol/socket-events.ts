@@ -9,6 +9,11 @@ export const joinRequestSchema = z.object({
 	participantId: participantIdSchema,
 	name: displayNameSchema,
 	roleId: roleIdSchema,
+	/**
+	 * The participant's own secret, made by their browser: participant ids are public (the
+	 * roster shows them), so only the first key joined with an id may join with it again.
+	 */
+	participantKey: secretSchema,
 	/** The room's host key, kept by the browser of whoever made the room or was handed it. */
 	hostKey: secretSchema.optional()
 });
@@ -47,7 +52,6 @@ export const errorCodeSchema = z.enum([
 	'room_full',
 	'room_locked',
 	'removed',
-	'read_only',
 	'internal'
 ]);
 
@@ -64,9 +68,10 @@ export type Reply<T extends object = Record<never, never>> =
 export type RosterReply = Reply<{ roster: Participant[] }>;
 /**
  * A join's answer: the roster, the projector token (any participant may put the room on a
- * screen), and a new host key when the host role was handed to this person.
+ * screen), and the ticket that ties this person's document connection to them
+ * (`/yjs/<roomId>?participant=<id>&ticket=<ticket>`, protocol Y9).
  */
-export type JoinReply = Reply<{ roster: Participant[]; projectorToken: string }>;
+export type JoinReply = Reply<{ roster: Participant[]; projectorToken: string; docTicket: string }>;
 export type ClockReply = { serverTime: number };
 
 /**

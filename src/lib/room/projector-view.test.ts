@@ -143,6 +143,15 @@ describe('projectorView: hands and pause', () => {
 		]);
 	});
 
+	test('a hand is named as the roster names the person now, as everywhere in the room', () => {
+		const renamed = present.map((person) =>
+			person.name === 'Ana' ? { ...person, name: 'Anastasia' } : person
+		);
+		expect(projectorView(circle, at(1, { hands: [idOf('Ana')] }), renamed)?.hands).toEqual([
+			'Anastasia'
+		]);
+	});
+
 	test('paused for everyone while the control state holds a pause', () => {
 		expect(projectorView(circle, at(1), present)?.paused).toBe(false);
 		const pause = { at: 1_000, timerWasRunning: true };

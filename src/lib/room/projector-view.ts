@@ -1,6 +1,7 @@
 import type { ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
 import { sessionPlan } from './control';
+import { namer } from './room-view';
 import { castFor, rotationSchedule, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan, type Step } from './steps';
 
@@ -78,12 +79,12 @@ export function projectorView(
 		return speaker === undefined ? [] : [{ round, speaker }];
 	});
 	const speaker = cast.members.find((person) => person.participantId === cast.speakerId);
-	const hands = control.hands.flatMap((participantId) => {
-		const name =
-			control.people[participantId]?.name ??
-			roster.find((person) => person.participantId === participantId)?.name;
-		return name === undefined ? [] : [name];
-	});
+	// Names as every other view names them; a hand of someone on no record at all is left out
+	// rather than shown on the big screen as a stranger.
+	const known = (participantId: string) =>
+		control.people[participantId] !== undefined ||
+		roster.some((person) => person.participantId === participantId);
+	const hands = control.hands.filter(known).map(namer(control.people, roster));
 
 	return {
 		stepLabel: `Step ${control.step + 1} of ${steps.length}`,

@@ -13,9 +13,38 @@ import { pauseTimer, startTimer } from './timer';
 export type CommandRight = 'control' | 'anyone' | 'host';
 
 export function commandRight(command: ControlCommand): CommandRight {
-	if (isPhaseCommand(command)) return 'control';
-	return command.type.startsWith('host.') ? 'host' : 'anyone';
+	switch (command.type) {
+		case 'step.goto':
+		case 'round.more':
+		case 'timer.start':
+		case 'timer.pause':
+		case 'timer.resume':
+		case 'timer.reset':
+		case 'timer.add-minute':
+			return 'control';
+		case 'ready.set':
+		case 'hand.raise':
+		case 'hand.lower':
+		case 'agreements.confirm':
+		case 'room.pause':
+		case 'room.resume':
+			return 'anyone';
+		case 'host.lock-control':
+		case 'host.lock-room':
+		case 'host.hand-over':
+		case 'host.remove':
+			return 'host';
+		default:
+			return assertNever(command);
+	}
 }
+
+/** Commands open to someone who has not confirmed the agreements: confirming, and pausing. */
+const BEFORE_AGREEING: ReadonlySet<ControlCommand['type']> = new Set([
+	'agreements.confirm',
+	'room.pause',
+	'room.resume'
+]);
 
 /** The person sending a command, and who counts as present in the room right now. */
 export interface Actor {
@@ -38,6 +67,15 @@ const isHost = (state: ControlState, participantId: string) =>
 
 /** Why `actor` may not send `command` in `state`, or undefined when they may. */
 function refusal(state: ControlState, command: ControlCommand, actor: Actor) {
+	if (state.removed.includes(actor.participantId)) {
+		return notAllowed('The host has removed you from this room.');
+	}
+	if (!state.agreed.includes(actor.participantId) && !BEFORE_AGREEING.has(command.type)) {
+		return notAllowed('Confirm the room’s agreements before taking part.');
+	}
+	if (state.pause && isPhaseCommand(command)) {
+		return invalid('The room is paused for everyone. Resume it first.');
+	}
 	switch (commandRight(command)) {
 		case 'control':
 			return state.host?.controlLocked && !isHost(state, actor.participantId)
@@ -60,14 +98,14 @@ export function everyoneReady(ready: readonly string[], present: readonly string
 	return present.length > 0 && present.every((id) => ready.includes(id));
 }
 
-/** Moves the room on when everyone present is ready and there is a next step. */
+/** Moves the room on when everyone present is ready and there is a next step, unless paused. */
 function moveOnIfReady(
 	state: ControlState,
 	plan: PhasePlan,
 	present: readonly string[],
 	now: number
 ) {
-	if (!everyoneReady(state.ready, present)) return state;
+	if (state.pause || !everyoneReady(state.ready, present)) return state;
 	const next = applyControlCommand(state, { type: 'step.goto', target: state.step + 1 }, plan, now);
 	return next.ok ? next.state : state;
 }
@@ -151,7 +189,8 @@ function removePerson(state: ControlState, participantId: string): ControlState 
 
 /**
  * The holder of the host key joined: they hold the host role, unless someone else holds it now
- * (handed over while they were away). Coming back keeps the locks they had set.
+ * (handed over while they were away). A host coming back after the role lapsed starts with
+ * nothing locked, since the room went on without them.
  */
 export function claimHost(state: ControlState, participantId: string): ControlState {
 	if (state.host) return state;
@@ -171,6 +210,8 @@ export function settleRoom(
 ): ControlState {
 	const here = (id: string) => present.includes(id);
 	const host = state.host && !here(state.host.participantId) ? null : state.host;
+	// With the host gone nobody could unlock the room: it opens again as the role lapses.
+	const roomLocked = host === state.host ? state.roomLocked : false;
 	const hands = state.hands.filter(here);
 	const ready = state.ready.filter(here);
 	const unchanged =
@@ -178,7 +219,8 @@ export function settleRoom(
 		hands.length === state.hands.length &&
 		ready.length === state.ready.length;
 	// Someone leaving can leave only ready people behind; an empty room waits for people.
-	return moveOnIfReady(unchanged ? state : { ...state, host, hands, ready }, plan, present, now);
+	const settled = unchanged ? state : { ...state, host, roomLocked, hands, ready };
+	return moveOnIfReady(settled, plan, present, now);
 }
 
 /**

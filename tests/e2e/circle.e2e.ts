@@ -114,6 +114,7 @@ test.describe.serial('a circle of four without a facilitator, and its projector'
 	test('the host hands the role over; the new host locks phase control', async () => {
 		await ana().getByLabel('Hand the host role to').selectOption({ label: 'Ben' });
 		await ana().getByRole('button', { name: 'Hand over' }).click();
+		await ana().getByRole('button', { name: 'Confirm' }).click();
 		await expect(ben().getByRole('heading', { name: 'You are the host' })).toBeVisible();
 		await expect(ana().getByText('Ben is hosting.')).toBeVisible();
 		await ben().getByRole('checkbox', { name: 'Only I control phases and timer' }).check();

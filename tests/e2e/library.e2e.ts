@@ -8,6 +8,8 @@ test('filtering the library to a skill and a time limit shows only matching card
 	await page.goto(app.url);
 	const filters = page.getByRole('search', { name: 'Filter playbooks' });
 	await filters.getByLabel('Skill').selectOption('listening');
+	// One filter at a time, as a person would: each change navigates (see the closing note).
+	await expect(page).toHaveURL(/\?skill=listening$/);
 	await filters.getByLabel('Time').selectOption('15');
 	await expect(page).toHaveURL(/\?skill=listening&time=15$/);
 	await expect(page.locator('[data-playbook]')).toHaveCount(1);

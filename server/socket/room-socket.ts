@@ -17,7 +17,7 @@ import {
 	type ServerToClientEvents
 } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
-import { admissionRefusal } from '../../src/lib/room/room-rules';
+import { admissionRefusal, erasesRoom } from '../../src/lib/room/room-rules';
 import type { PresenceStore } from '../presence/presence-store';
 import type { RoomLease, RoomRegistry } from '../rooms/room-registry';
 
@@ -70,13 +70,25 @@ function rosterKey(roster: Participant[]): string {
 
 /**
  * Room control over socket.io: watch, join with presence, visibility, control commands, sealed
- * ratings and clock pings. Every payload is parsed first; a bad one is answered with an error and changes
- * nothing (docs/protocol.md, rules S1–S8). Each socket's events are handled one at a time, in
- * order, so a join and a disconnect cannot interleave.
+ * ratings, erasing and clock pings. Every payload is parsed first; a bad one is answered with an
+ * error and changes nothing (docs/protocol.md, rules S1–S8). Each socket's events are handled one
+ * at a time, in order, so a join and a disconnect cannot interleave.
  */
 export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(): void } {
 	const members = new Map<string, Membership>();
 	const lastRoster = new Map<string, string>();
+	/**
+	 * Rooms erased lately: a presence write already under way for one (a leave, the end of a
+	 * leave grace) must not bring a name back after the erase. Kept as long as such a write can
+	 * come.
+	 */
+	const erasedRooms = new Set<string>();
+
+	async function putPresence(roomId: string, participant: Participant): Promise<void> {
+		if (!erasedRooms.has(roomId)) await deps.presence.put(roomId, participant);
+	}
+	/** Pending "gone after the grace" checks, cancelled when the server closes. */
+	const graceTimers = new Set<ReturnType<typeof setTimeout>>();
 
 	async function broadcastRoster(roomId: string, force = false): Promise<void> {
 		const roster = await deps.presence.list(roomId, deps.now());
@@ -95,10 +107,13 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		return roster.filter((p) => p.status !== 'gone').map((p) => p.participantId);
 	}
 
-	/** Applies who is present to a room this instance serves (reveals, host fallback, ready). */
+	/**
+	 * Applies who is present to a room this instance serves (reveals, host fallback, ready), and
+	 * erases it when everyone left has agreed to.
+	 */
 	async function settle(roomId: string): Promise<void> {
 		const room = [...members.values()].find((member) => member.roomId === roomId)?.lease.room;
-		if (room) await room.settle(await presentIn(roomId), deps.now());
+		if (room && (await room.settle(await presentIn(roomId), deps.now()))) await erase(roomId);
 	}
 
 	async function leave(socket: RoomSocket): Promise<void> {
@@ -115,16 +130,19 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			) {
 				// Away first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
 				const leftAt = deps.now();
-				await deps.presence.put(member.roomId, {
+				await putPresence(member.roomId, {
 					...member.participant,
 					status: 'away',
 					seenAt: leftAt
 				});
-				setTimeout(() => {
+				const timer = setTimeout(() => {
+					graceTimers.delete(timer);
 					goneAfterGrace(member.roomId, member.participant.participantId, leftAt).catch(
 						(error: unknown) => console.warn('[room] marking someone gone failed', error)
 					);
-				}, deps.leaveGraceMs).unref();
+				}, deps.leaveGraceMs);
+				timer.unref();
+				graceTimers.add(timer);
 			}
 			if (others.length === 0) lastRoster.delete(member.roomId);
 			await broadcastRoster(member.roomId, true);
@@ -142,9 +160,33 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			(person) => person.participantId === participantId
 		);
 		if (!record || record.seenAt !== leftAt || record.status === 'gone') return;
-		await deps.presence.put(roomId, { ...record, status: 'gone', seenAt: deps.now() });
+		await putPresence(roomId, { ...record, status: 'gone', seenAt: deps.now() });
 		await broadcastRoster(roomId, true);
 		await settle(roomId);
+	}
+
+	/**
+	 * Ends and erases a room (protocol S18): every socket of the room hears it, its members are
+	 * let go without a trace in presence, and the registry closes its document connections and
+	 * deletes it from storage; then its presence goes too.
+	 */
+	async function erase(roomId: string): Promise<void> {
+		erasedRooms.add(roomId);
+		setTimeout(
+			() => erasedRooms.delete(roomId),
+			deps.leaveGraceMs + deps.heartbeatMs
+		).unref();
+		io.to(roomChannel(roomId)).emit('room:erased');
+		const erasing = deps.rooms.erase(roomId);
+		for (const [socketId, member] of members) {
+			if (member.roomId !== roomId) continue;
+			members.delete(socketId);
+			member.lease.release();
+		}
+		io.in(roomChannel(roomId)).socketsLeave(roomChannel(roomId));
+		lastRoster.delete(roomId);
+		await erasing;
+		await deps.presence.deleteRoom(roomId);
 	}
 
 	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
@@ -224,7 +266,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			lease.room.claimHost(participant.participantId);
 		}
 		await socket.join(roomChannel(request.roomId));
-		await deps.presence.put(request.roomId, participant);
+		await putPresence(request.roomId, participant);
 		const roster = await deps.presence.list(request.roomId, deps.now());
 		lastRoster.set(request.roomId, rosterKey(roster));
 		socket.to(roomChannel(request.roomId)).emit('presence:roster', roster);
@@ -245,7 +287,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			status: parsed.data.visible ? 'connected' : 'away',
 			seenAt: deps.now()
 		};
-		await deps.presence.put(member.roomId, member.participant);
+		await putPresence(member.roomId, member.participant);
 		await broadcastRoster(member.roomId);
 	}
 
@@ -279,6 +321,18 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		};
 		const result = room.command(command, actor, deps.now());
 		if (!result.ok) return result;
+		if (erasesRoom(command, result.state, actor.present)) {
+			try {
+				await erase(member.roomId);
+			} catch (error) {
+				console.error(`[room ${member.roomId}] erasing failed; trying again later`, error);
+				return failure(
+					'internal',
+					'The room is closed, but erasing it from storage failed. The server will try again.'
+				);
+			}
+			return { ok: true };
+		}
 		if (command.type === 'host.hand-over' && command.participantId !== actor.participantId) {
 			// The new host's browser keeps a new key; the old host's key stops working.
 			const grant = { roomId: member.roomId, hostKey: await room.replaceHostKey() };
@@ -297,7 +351,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			);
 			// Gone at once: the room does not wait for someone removed.
 			if (removed) {
-				await deps.presence.put(member.roomId, { ...removed, status: 'gone', seenAt: deps.now() });
+				await putPresence(member.roomId, { ...removed, status: 'gone', seenAt: deps.now() });
 				await broadcastRoster(member.roomId, true);
 			}
 		}
@@ -371,9 +425,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		for (const member of members.values()) {
 			member.participant = { ...member.participant, seenAt: deps.now() };
 			rooms.add(member.roomId);
-			void deps.presence
-				.put(member.roomId, member.participant)
-				.catch((error: unknown) => console.warn('[presence] heartbeat failed', error));
+			void putPresence(member.roomId, member.participant).catch((error: unknown) =>
+				console.warn('[presence] heartbeat failed', error)
+			);
 		}
 		for (const roomId of rooms) {
 			void broadcastRoster(roomId).catch((error: unknown) =>
@@ -388,6 +442,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	return {
 		close() {
 			clearInterval(heartbeat);
+			for (const timer of graceTimers) clearTimeout(timer);
+			graceTimers.clear();
 			for (const member of members.values()) member.lease.release();
 			members.clear();
 		}

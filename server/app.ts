@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { sendJson } from './http/json';
+import { setSecurityHeaders } from './http/security-headers';
 import { openRealtime } from './realtime';
 
 /** SvelteKit's request handler from adapter-node's build (`build/handler.js`). */
@@ -24,6 +25,7 @@ const SOCKET_IO_PATH = '/socket.io/';
 export async function startServer(config: Config, pages?: PageHandler): Promise<RunningServer> {
 	// Requests only arrive after listen(), by which time `realtime` is set.
 	const server = createServer((req, res) => {
+		setSecurityHeaders(res);
 		const notFound = () => sendJson(res, 404, { error: 'Not found.' });
 		realtime
 			.api(req, res)

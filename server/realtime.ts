@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import { provideDirectory } from '../src/lib/server/directory';
 import { createApi } from './http/api';
+import { setSecurityHeaders } from './http/security-headers';
 import type { Config } from './config';
 import { createServices, type Services } from './services';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
@@ -34,6 +35,11 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		// The Yjs endpoint shares the upgrade event and may take a moment to answer.
 		destroyUpgrade: false,
 		maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES
+	});
+	// socket.io answers its polling requests before the server's own handler sees them.
+	io.engine.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => {
+		setSecurityHeaders(res);
+		next();
 	});
 	const roomSocket = attachRoomSocket(io, {
 		rooms: services.rooms,

@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
+import { setSecurityHeaders } from './http/security-headers.ts';
 import type * as RealtimeModule from './realtime';
 import type * as ConfigModule from './config';
 
 /**
  * Attaches the same realtime module as production (API, Yjs, socket.io) to Vite's dev server.
  * The server code is loaded through Vite's SSR loader once the dev server listens, so the Vite
- * config itself imports nothing of it (and builds and tests never load it).
+ * config itself imports nothing of it (and builds and tests never load it) but the small,
+ * dependency-free security headers module, which must answer from the first request on.
  */
 export function practiceRoomRealtime(): Plugin {
 	return {
@@ -35,6 +37,11 @@ export function practiceRoomRealtime(): Plugin {
 					({ realtime }) => realtime.handleUpgrade(req, socket, head),
 					() => socket.destroy()
 				);
+			});
+			// Before Vite's own middleware, so every response in dev carries them too.
+			server.middlewares.use((_req, res, next) => {
+				setSecurityHeaders(res);
+				next();
 			});
 			server.middlewares.use((req, res, next) => {
 				if (!ready) return next();

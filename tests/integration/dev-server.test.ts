@@ -3,6 +3,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import { connectSocket, connectSynced } from '../support/clients';
 import { freePort } from '../support/redis-server';
+import {
+	ON_EVERY_RESPONSE,
+	looseSources,
+	parseCsp,
+	securityHeadersOf
+} from '../support/security-headers';
 import { createRoom, tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
 
@@ -49,4 +55,17 @@ test('npm run dev serves the API, Yjs and socket.io through the same realtime mo
 		roster: []
 	});
 	socket.disconnect();
+});
+
+test('in dev too, pages carry the CSP and every response the security headers', async () => {
+	const page = await fetch(`${url}/`);
+	expect(securityHeadersOf(page.headers)).toMatchObject(ON_EVERY_RESPONSE);
+	const csp = parseCsp(page.headers.get('content-security-policy'));
+	expect(csp['connect-src']).toEqual(["'self'"]);
+	// SvelteKit allows inline styles in dev only, where Vite injects <style> elements.
+	expect(looseSources(csp)).toEqual(["'unsafe-inline'", "'unsafe-inline'"]);
+	for (const path of ['/healthz', '/@vite/client']) {
+		const response = await fetch(`${url}${path}`);
+		expect(securityHeadersOf(response.headers)).toMatchObject(ON_EVERY_RESPONSE);
+	}
 });

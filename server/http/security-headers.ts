@@ -1,0 +1,42 @@
+import type { ServerResponse } from 'node:http';
+
+/**
+ * Browser features the app never uses, turned off for the page and anything it might embed.
+ * Left on: `screen-wake-lock` (the projector keeps its screen awake) and the clipboard (copy
+ * buttons). Only names Chromium knows: an unknown one is a console error on every page.
+ */
+const DISABLED_FEATURES = [
+	'accelerometer',
+	'bluetooth',
+	'camera',
+	'display-capture',
+	'geolocation',
+	'gyroscope',
+	'hid',
+	'magnetometer',
+	'microphone',
+	'midi',
+	'payment',
+	'serial',
+	'usb',
+	'xr-spatial-tracking'
+];
+
+/**
+ * Sent with every response: pages, the JSON API, errors and static files. Pages replace the
+ * Content-Security-Policy with SvelteKit's own (`kit.csp` in svelte.config.js), which adds what
+ * a page needs; everything else loads nothing and may be framed by nobody.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+	'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+	'x-frame-options': 'DENY',
+	'referrer-policy': 'no-referrer',
+	'x-content-type-options': 'nosniff',
+	'cross-origin-opener-policy': 'same-origin',
+	'permissions-policy': DISABLED_FEATURES.map((feature) => `${feature}=()`).join(', ')
+};
+
+/** Sets the security headers before anything answers; later headers of the same name win. */
+export function setSecurityHeaders(res: ServerResponse): void {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+}

@@ -22,9 +22,20 @@ export const configSchema = z.object({
 	 * How long someone may be disconnected before the room stops waiting for them (a rating
 	 * reveal), in ms.
 	 */
-	LEAVE_GRACE_MS: z.coerce.number().int().nonnegative().default(15_000)
+	LEAVE_GRACE_MS: z.coerce.number().int().nonnegative().default(15_000),
+	/**
+	 * Days a room is kept after its last activity (a change to its document, or a join); then it
+	 * is deleted with everything in it. Fractions are allowed.
+	 */
+	ROOM_RETENTION_DAYS: z.coerce.number().positive().default(30)
 });
 export type Config = z.infer<typeof configSchema>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The retention period in ms. */
+export const retentionMs = (config: Pick<Config, 'ROOM_RETENTION_DAYS'>) =>
+	Math.round(config.ROOM_RETENTION_DAYS * DAY_MS);
 
 /** Parses the environment; on a bad value, throws one message listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {

@@ -1,5 +1,5 @@
 import { DEFAULT_PRESENCE_POLICY } from '../src/lib/room/presence';
-import type { Config } from './config';
+import { retentionMs, type Config } from './config';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
 import { createRedisPlaybookStore } from './playbooks/redis-playbook-store';
 import { createSqlitePlaybookStore } from './playbooks/sqlite-playbook-store';
@@ -8,6 +8,7 @@ import type { PresenceStore } from './presence/presence-store';
 import { createRedisPresenceStore } from './presence/redis-presence-store';
 import { connectRedis } from './redis/connect';
 import { RoomRegistry } from './rooms/room-registry';
+import { startRoomSweeper } from './rooms/room-sweeper';
 import type { DocStore } from './storage/doc-store';
 import { createRedisDocStore } from './storage/redis-doc-store';
 import { openSqlite } from './storage/sqlite';
@@ -24,6 +25,9 @@ export interface Services {
 	close(): Promise<void>;
 }
 
+/** How often expired rooms are looked for. */
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 interface Backends {
 	docs: DocStore;
 	playbooks: PlaybookStore;
@@ -31,11 +35,11 @@ interface Backends {
 	close(): Promise<void>;
 }
 
-async function openBackends(config: Config): Promise<Backends> {
+async function openBackends(config: Config, now: () => number): Promise<Backends> {
 	if (config.REDIS_URL) {
 		const redis = await connectRedis(config.REDIS_URL, 'practice-room');
 		return {
-			docs: createRedisDocStore(redis),
+			docs: createRedisDocStore(redis, { retentionMs: retentionMs(config) }),
 			playbooks: createRedisPlaybookStore(redis),
 			presence: createRedisPresenceStore(redis, DEFAULT_PRESENCE_POLICY),
 			close: async () => {
@@ -45,7 +49,7 @@ async function openBackends(config: Config): Promise<Backends> {
 	}
 	const db = openSqlite(config.DATA_DIR);
 	return {
-		docs: createSqliteDocStore(db),
+		docs: createSqliteDocStore(db, { now }),
 		playbooks: createSqlitePlaybookStore(db),
 		presence: createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY),
 		close: async () => db.close()
@@ -53,18 +57,29 @@ async function openBackends(config: Config): Promise<Backends> {
 }
 
 export async function createServices(config: Config): Promise<Services> {
-	const backends = await openBackends(config);
+	const now = () => Date.now();
+	const backends = await openBackends(config, now);
 	const playbooks = new PlaybookCatalog(backends.playbooks);
 	const rooms = new RoomRegistry(backends.docs, {
 		unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
 		findPlaybook: (id) => playbooks.find(id)
 	});
+	const sweeper = startRoomSweeper({
+		rooms,
+		presence: backends.presence,
+		retentionMs: retentionMs(config),
+		everyMs: SWEEP_EVERY_MS,
+		now
+	});
+	// Rooms that expired while the server was down go at start, not an hour later.
+	sweeper.sweep().catch((error: unknown) => console.error('[rooms] first sweep failed', error));
 	return {
 		config,
 		rooms,
 		playbooks,
 		presence: backends.presence,
 		async close() {
+			await sweeper.stop();
 			await rooms.closeAll();
 			await backends.close();
 		}

@@ -17,6 +17,9 @@ export function createMemoryPresenceStore(policy: PresencePolicy): PresenceStore
 			for (const id of expired) room.delete(id);
 			if (room.size === 0) rooms.delete(roomId);
 			return roster;
+		},
+		async deleteRoom(roomId) {
+			rooms.delete(roomId);
 		}
 	};
 }

@@ -9,4 +9,6 @@ export interface PresenceStore {
 	put(roomId: string, participant: Participant): Promise<void>;
 	/** The roster at server time `now`: stale records shown as gone, old ones forgotten. */
 	list(roomId: string, now: number): Promise<Participant[]>;
+	/** Forgets everyone of the room at once (it was erased or expired). */
+	deleteRoom(roomId: string): Promise<void>;
 }

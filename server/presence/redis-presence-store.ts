@@ -33,6 +33,9 @@ export function createRedisPresenceStore(
 			const { roster, expired } = rosterView(records, now, policy);
 			if (expired.length > 0) await client.hDel(key, expired);
 			return roster;
+		},
+		async deleteRoom(roomId) {
+			await client.del(rosterKey(roomId));
 		}
 	};
 }

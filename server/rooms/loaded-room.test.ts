@@ -24,7 +24,10 @@ function flakyStore(failures: number) {
 		},
 		compact: async (_id, snapshot) => {
 			snapshots.push(snapshot);
-		}
+		},
+		touch: async () => {},
+		deleteRoom: async () => {},
+		expiredRooms: async () => []
 	};
 	return { store, appended, snapshots };
 }
@@ -58,6 +61,54 @@ describe('storing a room', () => {
 		expect(appended).toHaveLength(0);
 		await vi.advanceTimersByTimeAsync(1_100);
 		expect(notesOf([initialRoomUpdate(playbook), ...appended])).toBe('kept');
+	});
+
+	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {
+		vi.useFakeTimers();
+		const { store, appended, snapshots } = flakyStore(0);
+		const room = await LoadedRoom.load(store, meta, playbook);
+		const ends: string[] = [];
+		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
+		room.trackDocConnection(undefined, (why) => ends.push(`anyone: ${why}`));
+		room.doc.getText(NOTES_TEXT).insert(0, 'never stored');
+		await room.discard();
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(appended).toEqual([]);
+		expect(snapshots).toEqual([]);
+		expect(ends).toEqual(['ana: erased', 'anyone: erased']);
+	});
+
+	test('discarding waits for a write already under way, so none lands after the erase', async () => {
+		let finishAppend: () => void = () => {};
+		const { store } = flakyStore(0);
+		const slowStore = {
+			...store,
+			appendUpdate: () => new Promise<string>((resolve) => (finishAppend = () => resolve('1')))
+		};
+		vi.useFakeTimers();
+		const room = await LoadedRoom.load(slowStore, meta, playbook);
+		room.doc.getText(NOTES_TEXT).insert(0, 'on its way');
+		await vi.advanceTimersByTimeAsync(150);
+		let discarded = false;
+		const discarding = room.discard().then(() => (discarded = true));
+		await vi.advanceTimersByTimeAsync(10);
+		expect(discarded).toBe(false);
+		finishAppend();
+		await discarding;
+		expect(discarded).toBe(true);
+	});
+
+	test('removing someone ends only their document connections', async () => {
+		const { store } = flakyStore(0);
+		const room = await LoadedRoom.load(store, meta, playbook);
+		const ends: string[] = [];
+		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
+		const forgetBen = room.trackDocConnection('ben-00002', (why) => ends.push(`ben: ${why}`));
+		room.trackDocConnection(undefined, (why) => ends.push(`anyone: ${why}`));
+		room.closeDocConnections('ana-00001');
+		forgetBen();
+		room.closeDocConnections('ben-00002');
+		expect(ends).toEqual(['ana: removed']);
 	});
 
 	test('closing after stores failed writes the whole document as the snapshot', async () => {

@@ -16,11 +16,17 @@ import {
 	startHistory,
 	type ControlResult
 } from '../../src/lib/room/control';
-import { applyRoomCommand, claimHost, settleRoom, type Actor } from '../../src/lib/room/room-rules';
+import {
+	applyRoomCommand,
+	claimHost,
+	everyoneAgreesToErase,
+	settleRoom,
+	type Actor
+} from '../../src/lib/room/room-rules';
 import { revealIfDue, submitRating } from '../../src/lib/room/ratings';
 import { planSteps } from '../../src/lib/room/steps';
-import type { DocStore, StoredDoc } from '../storage/doc-store';
-import { SealedValues, sealedDocId, type ParticipantKeyCheck } from './sealed-values';
+import { sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store';
+import { SealedValues, type ParticipantKeyCheck } from './sealed-values';
 import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 
 /** The origin of the server's own transactions on a room document. */
@@ -59,6 +65,15 @@ export function initialRoomUpdate(playbook: Playbook): Uint8Array {
 
 export type RateResult = { ok: true } | { ok: false; message: string };
 
+/** Why the server ends a document connection: its participant was removed, or the room erased. */
+export type DocConnectionEnd = 'removed' | 'erased';
+
+interface DocConnection {
+	/** Whose connection it is, when it carries their ticket (protocol Y9). */
+	participantId: string | undefined;
+	end(why: DocConnectionEnd): void;
+}
+
 /**
  * A room document in memory: every change to it is appended to the store as it happens, and
  * the server's writes are confined to the control map.
@@ -74,13 +89,15 @@ export class LoadedRoom {
 	/** A store failed since the last snapshot: closing must write a whole one. */
 	#storeFailed = false;
 	#closing = false;
+	/** The room is being erased: nothing of it is stored any more. */
+	#discarded = false;
 	#cursor: string | undefined;
 	#appendedSinceCompaction = 0;
 
 	/** Ratings not yet revealed, and the room's secrets. */
 	readonly #sealed: SealedValues;
-	/** Participants' document connections, to close when the host removes someone. */
-	readonly #docConnections = new Map<string, Set<() => void>>();
+	/** Document connections, to close when the host removes someone or the room is erased. */
+	readonly #docConnections = new Set<DocConnection>();
 	/** Work on ratings and presence runs in order (see #oneAtATime). */
 	#settling: Promise<unknown> = Promise.resolve();
 
@@ -168,21 +185,24 @@ export class LoadedRoom {
 	}
 
 	/**
-	 * Keeps track of a participant's document connection, so it can be closed when the host
-	 * removes them; answers the function that forgets it.
+	 * Keeps track of a document connection (`participantId`'s, when it carries their ticket), so
+	 * it can be ended when the host removes them or the room is erased; answers the function that
+	 * forgets it.
 	 */
-	trackDocConnection(participantId: string, close: () => void): () => void {
-		const closers = this.#docConnections.get(participantId) ?? new Set();
-		closers.add(close);
-		this.#docConnections.set(participantId, closers);
-		return () => {
-			closers.delete(close);
-			if (closers.size === 0) this.#docConnections.delete(participantId);
-		};
+	trackDocConnection(
+		participantId: string | undefined,
+		end: (why: DocConnectionEnd) => void
+	): () => void {
+		const connection: DocConnection = { participantId, end };
+		this.#docConnections.add(connection);
+		return () => this.#docConnections.delete(connection);
 	}
 
+	/** Ends the document connections of someone the host removed. */
 	closeDocConnections(participantId: string): void {
-		for (const close of [...(this.#docConnections.get(participantId) ?? [])]) close();
+		for (const connection of [...this.#docConnections]) {
+			if (connection.participantId === participantId) connection.end('removed');
+		}
 	}
 
 	isProjectorToken(token: string): boolean {
@@ -266,10 +286,11 @@ export class LoadedRoom {
 
 	/**
 	 * Applies what follows from who is present at `now`: ratings no one present is still to give
-	 * are revealed, a host away too long gives control back to everyone, and the hands and ready
-	 * marks of people who left are dropped (which may move the room on).
+	 * are revealed, a host away too long gives control back to everyone, and the hands, ready
+	 * marks and agreements to erase of people who left are dropped (which may move the room on).
+	 * Answers whether everyone present has now agreed to erase the room.
 	 */
-	settle(present: readonly string[], now: number): Promise<void> {
+	settle(present: readonly string[], now: number): Promise<boolean> {
 		return this.#oneAtATime(async () => {
 			const control = this.readControl();
 			let changed = false;
@@ -283,10 +304,12 @@ export class LoadedRoom {
 			const revealed = changed ? { ...control, ratings } : control;
 			const settled = settleRoom(revealed, this.playbook, present, now);
 			if (settled !== control) this.#writeControl(settled);
+			return everyoneAgreesToErase(settled, present);
 		});
 	}
 
 	#collect(update: Uint8Array): void {
+		if (this.#discarded) return;
 		this.#unstored.push(update);
 		this.#storeTimer ??= setTimeout(() => this.#store(), STORE_WITHIN_MS);
 	}
@@ -317,6 +340,7 @@ export class LoadedRoom {
 
 	/** Writes the whole document as the snapshot and drops the log it covers. */
 	async #compact(): Promise<void> {
+		if (this.#discarded) return;
 		try {
 			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
 			await this.store.compact(this.meta.id, Y.encodeStateAsUpdate(this.doc), this.#cursor ?? '0');
@@ -338,5 +362,22 @@ export class LoadedRoom {
 		this.awareness.destroy();
 		this.doc.destroy();
 		this.#sealed.destroy();
+	}
+
+	/**
+	 * Ends the room for good without storing it (it is being erased): closes every document
+	 * connection, drops the changes not yet stored, and waits for the writes under way, so that
+	 * none of them lands after the room is deleted from the store.
+	 */
+	async discard(): Promise<void> {
+		this.#discarded = true;
+		this.#closing = true;
+		for (const connection of [...this.#docConnections]) connection.end('erased');
+		clearTimeout(this.#storeTimer);
+		this.#storeTimer = undefined;
+		this.#unstored = [];
+		await Promise.all([this.#persisting, this.#sealed.discard()]);
+		this.awareness.destroy();
+		this.doc.destroy();
 	}
 }

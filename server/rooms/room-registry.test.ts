@@ -1,52 +1,82 @@
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
-import type { DocStore } from '../storage/doc-store';
+import { roomDocIds, roomOfDoc, type DocStore } from '../storage/doc-store';
 import { RoomRegistry } from './room-registry';
 
-/** An in-memory DocStore whose compaction waits until the test lets it finish. */
-function slowStore() {
+/** An in-memory DocStore keeping each document's updates and each room's last activity. */
+function memoryStore(now: () => number) {
 	const updates = new Map<string, Uint8Array[]>();
-	let finishCompaction: () => void = () => {};
+	const lastActive = new Map<string, number>();
 	const store: DocStore = {
 		async createRoom(meta, initialUpdate) {
 			updates.set(meta.id, [initialUpdate]);
+			lastActive.set(meta.id, now());
 		},
 		async getRoom(id) {
-			return updates.has(id)
+			return lastActive.has(id)
 				? { id, playbookId: 'active-listening-sprint', createdAt: 0 }
 				: undefined;
 		},
 		async appendUpdate(id, update) {
 			const log = updates.get(id) ?? [];
 			updates.set(id, [...log, update]);
+			lastActive.set(roomOfDoc(id), now());
 			return String(log.length + 1);
 		},
 		async loadDoc(id) {
 			return { updates: [...(updates.get(id) ?? [])], cursor: undefined };
 		},
+		async compact(id, snapshot) {
+			updates.set(id, [snapshot]);
+		},
+		async touch(id) {
+			if (lastActive.has(id)) lastActive.set(id, now());
+		},
+		async deleteRoom(id) {
+			for (const docId of roomDocIds(id)) updates.delete(docId);
+			lastActive.delete(id);
+		},
+		async expiredRooms(before, limit) {
+			return [...lastActive]
+				.filter(([, at]) => at < before)
+				.map(([id]) => id)
+				.slice(0, limit);
+		}
+	};
+	return { store, updates };
+}
+
+/** A memory store whose compaction waits until the test lets it finish. */
+function slowStore() {
+	const { store: memory } = memoryStore(() => 0);
+	let finishCompaction: () => void = () => {};
+	const store: DocStore = {
+		...memory,
 		compact: vi.fn(
-			(id: string, snapshot: Uint8Array) =>
+			(id: string, snapshot: Uint8Array, cursor: string) =>
 				new Promise<void>((resolve) => {
-					finishCompaction = () => {
-						updates.set(id, [snapshot]);
-						resolve();
-					};
+					finishCompaction = () => resolve(memory.compact(id, snapshot, cursor));
 				})
 		)
 	};
 	return { store, finishCompaction: () => finishCompaction() };
 }
 
+afterEach(() => vi.useRealTimers());
+
+const registryOn = (store: DocStore, unloadGraceMs = 0) =>
+	new RoomRegistry(store, {
+		unloadGraceMs,
+		findPlaybook: async (id) => findBuiltInPlaybook(id)
+	});
+
 const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 describe('room registry', () => {
 	test('a room is not loaded again while its previous copy is still being stored', async () => {
 		const { store, finishCompaction } = slowStore();
-		const registry = new RoomRegistry(store, {
-			unloadGraceMs: 0,
-			findPlaybook: async (id) => findBuiltInPlaybook(id)
-		});
+		const registry = registryOn(store);
 		await registry.create({ id: ROOM, playbookId: 'active-listening-sprint', createdAt: 0 });
 		const first = await registry.acquire(ROOM);
 		first!.room.doc.getText(NOTES_TEXT).insert(0, 'typed just before leaving');
@@ -66,11 +96,64 @@ describe('room registry', () => {
 
 	test('looking up a room that does not exist holds nothing in memory', async () => {
 		const { store } = slowStore();
-		const registry = new RoomRegistry(store, {
-			unloadGraceMs: 60_000,
-			findPlaybook: async (id) => findBuiltInPlaybook(id)
-		});
+		const registry = registryOn(store, 60_000);
 		expect(await registry.acquire(ROOM)).toBeUndefined();
 		expect(registry.loadedCount).toBe(0);
+	});
+});
+
+describe('erasing and expiry', () => {
+	const meta = { id: ROOM, playbookId: 'active-listening-sprint', createdAt: 0 };
+	const DAY = 86_400_000;
+
+	test('an erased room is not stored again, and is gone for every later lease', async () => {
+		vi.useFakeTimers();
+		const { store, updates } = memoryStore(() => 0);
+		const registry = registryOn(store, 60_000);
+		await registry.create(meta);
+		const lease = await registry.acquire(ROOM);
+		lease!.room.doc.getText(NOTES_TEXT).insert(0, 'said in confidence');
+		const later = registry.acquire(ROOM);
+		await registry.erase(ROOM);
+		lease!.release();
+		expect(await later).toBeUndefined();
+		expect(await registry.acquire(ROOM)).toBeUndefined();
+		await registry.closeAll();
+		// The change typed just before was never stored, not even later.
+		await vi.advanceTimersByTimeAsync(2_000);
+		expect([...updates.keys()]).toEqual([]);
+		expect(registry.loadedCount).toBe(0);
+	});
+
+	test('a room untouched past the retention is deleted; one in memory or used lately is kept', async () => {
+		let now = 0;
+		const { store } = memoryStore(() => now);
+		const registry = registryOn(store, 60_000);
+		const rooms = ['AAAAAAAAAAAAAAAAAAAAA1', 'AAAAAAAAAAAAAAAAAAAAA2', 'AAAAAAAAAAAAAAAAAAAAA3'];
+		const [idle, open, visited] = rooms as [string, string, string];
+		for (const id of rooms) await registry.create({ ...meta, id });
+		const lease = await registry.acquire(open);
+		now = 29 * DAY;
+		(await registry.acquire(visited))!.release();
+		now = 31 * DAY;
+		expect(await registry.deleteExpired(now - 30 * DAY)).toEqual([idle]);
+		expect(await registry.getRoom(idle)).toBeUndefined();
+		expect(await registry.getRoom(open)).toBeDefined();
+		expect(await registry.getRoom(visited)).toBeDefined();
+		lease!.release();
+		await registry.closeAll();
+	});
+
+	test('a room in memory has its retention restarted by each sweep', async () => {
+		let now = 0;
+		const { store } = memoryStore(() => now);
+		const registry = registryOn(store, 60_000);
+		await registry.create(meta);
+		const lease = await registry.acquire(ROOM);
+		now = 40 * DAY;
+		await registry.touchLoaded();
+		lease!.release();
+		await registry.closeAll();
+		expect(await registry.deleteExpired(now - 30 * DAY)).toEqual([]);
 	});
 });

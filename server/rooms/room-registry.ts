@@ -1,9 +1,9 @@
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
-import type { DocStore } from '../storage/doc-store';
+import { sealedDocId, type DocStore } from '../storage/doc-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import { newSecret } from './room-secrets';
-import { initialSealedUpdate, sealedDocId } from './sealed-values';
+import { initialSealedUpdate } from './sealed-values';
 
 /** A hold on a loaded room: the room stays in memory until every lease is released. */
 export interface RoomLease {
@@ -15,7 +15,10 @@ interface Entry {
 	loading: Promise<LoadedRoom | undefined>;
 	leases: number;
 	unloadTimer?: ReturnType<typeof setTimeout>;
-	/** Set while the room is being stored and dropped; a new lease waits for it, then reloads. */
+	/**
+	 * Set while the room is being stored and dropped, or erased; a new lease waits for it, then
+	 * loads the room again (or finds it gone).
+	 */
 	closing?: Promise<void>;
 }
 
@@ -25,13 +28,19 @@ export interface RoomRegistryOptions {
 	findPlaybook(id: string): Promise<Playbook | undefined>;
 }
 
+/** Expired rooms deleted per call of `deleteExpired`. */
+const EXPIRED_PER_SWEEP = 100;
+
 /**
  * Creates rooms and keeps each room's document in memory while someone is connected to it (plus
  * a grace period), loading it once however many connections arrive at the same time. A room is
- * never loaded again before its previous copy has finished storing everything.
+ * never loaded again before its previous copy has finished storing everything. Erasing and
+ * expiry delete rooms through it, so that no copy in memory is stored again after the delete.
  */
 export class RoomRegistry {
 	readonly #entries = new Map<string, Entry>();
+	/** Rooms whose erasing failed (storage unreachable): `deleteExpired` tries them again. */
+	readonly #eraseFailed = new Set<string>();
 
 	constructor(
 		private readonly store: DocStore,
@@ -60,7 +69,10 @@ export class RoomRegistry {
 		return this.#entries.size;
 	}
 
-	/** Loads the room if needed and holds it; undefined when no such room exists. */
+	/**
+	 * Loads the room if needed and holds it; undefined when no such room exists. Opening a room
+	 * (a join, a document connection) is activity: its retention starts again.
+	 */
 	async acquire(roomId: string): Promise<RoomLease | undefined> {
 		let entry = this.#entries.get(roomId);
 		if (entry?.closing) {
@@ -86,6 +98,15 @@ export class RoomRegistry {
 			entry.leases--;
 			if (entry.leases === 0 && this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
 			return undefined;
+		}
+		// A store that cannot record the activity keeps nobody out.
+		await this.store
+			.touch(roomId)
+			.catch((error: unknown) => console.warn(`[room ${roomId}] recording activity failed`, error));
+		if (entry.closing) {
+			// Erased meanwhile: wait until it is gone, then find out.
+			entry.leases--;
+			return this.acquire(roomId);
 		}
 		let released = false;
 		return {
@@ -127,6 +148,69 @@ export class RoomRegistry {
 			.finally(() => {
 				if (this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
 			});
+	}
+
+	/**
+	 * Erases a room now: its copy in memory closes its document connections and is dropped
+	 * without being stored, then the room and its sealed values are deleted from the store. New
+	 * leases wait meanwhile, then find no room. If the store fails, the next sweep tries again.
+	 */
+	async erase(roomId: string): Promise<void> {
+		const entry = this.#entries.get(roomId);
+		if (entry?.closing) {
+			// Being stored and dropped, or erased already: erase whatever is there once that is done.
+			await entry.closing;
+			return this.erase(roomId);
+		}
+		try {
+			await this.#delete(roomId, entry);
+			this.#eraseFailed.delete(roomId);
+		} catch (error) {
+			this.#eraseFailed.add(roomId);
+			throw error;
+		}
+	}
+
+	/** Drops the room from memory unstored, if it is there, and deletes it from the store. */
+	#delete(roomId: string, loaded: Entry | undefined): Promise<void> {
+		const entry: Entry = loaded ?? { loading: Promise.resolve(undefined), leases: 0 };
+		this.#entries.set(roomId, entry);
+		clearTimeout(entry.unloadTimer);
+		const deleting = (async () => {
+			const room = await entry.loading.catch(() => undefined);
+			await room?.discard();
+			await this.store.deleteRoom(roomId);
+		})().finally(() => {
+			if (this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
+		});
+		entry.closing = deleting.catch(() => undefined);
+		return deleting;
+	}
+
+	/** Restarts the retention of every room in memory: a room in use does not expire. */
+	async touchLoaded(): Promise<void> {
+		for (const roomId of [...this.#entries.keys()]) await this.store.touch(roomId);
+	}
+
+	/**
+	 * Deletes rooms whose last activity was before `before` and that are not in memory, and the
+	 * rooms whose erasing failed; answers the ids of the expired ones deleted (at most
+	 * {@link EXPIRED_PER_SWEEP}; the next sweep takes the rest).
+	 */
+	async deleteExpired(before: number): Promise<string[]> {
+		for (const roomId of [...this.#eraseFailed]) {
+			await this.erase(roomId).catch((error: unknown) =>
+				console.error(`[room ${roomId}] erasing failed again`, error)
+			);
+		}
+		const deleted: string[] = [];
+		for (const roomId of await this.store.expiredRooms(before, EXPIRED_PER_SWEEP)) {
+			// In memory means in use, whatever the store last heard.
+			if (this.#entries.has(roomId)) continue;
+			await this.#delete(roomId, undefined);
+			deleted.push(roomId);
+		}
+		return deleted;
 	}
 
 	/** Stores everything and drops all rooms from memory (at shutdown). */

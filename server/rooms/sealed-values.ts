@@ -1,12 +1,6 @@
 import * as Y from 'yjs';
-import type { DocStore, StoredDoc } from '../storage/doc-store';
+import { sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store';
 import { hashSecret, newSecret, sameSecret, signTicket } from './room-secrets';
-
-/**
- * Where a room's server-private values are stored: a second document that no client ever
- * receives, kept in the same store as the room's under this id.
- */
-export const sealedDocId = (roomId: string) => `${roomId}:sealed`;
 
 const HOST_KEY_HASH = 'hostKeyHash';
 const PROJECTOR_TOKEN = 'projectorToken';
@@ -28,11 +22,15 @@ export function initialSealedUpdate(hostKey: string): Uint8Array {
 /**
  * A room's sealed values: ratings not yet revealed (map `ratings`, key
  * `<rating key>/<participant id>`), its secrets (map `secrets`) and the hashes of its
- * participants' keys (map `participants`). Every change is stored before the promise that makes
+ * participants' keys (map `participants`), stored as a second document of the room
+ * (`sealedDocId`) that no client receives. Every change is stored before the promise that makes
  * it resolves.
  */
 export class SealedValues {
 	readonly #doc = new Y.Doc();
+	/** Writes under way: erasing waits for them, so that none lands after it. */
+	readonly #writing = new Set<Promise<string>>();
+	#discarded = false;
 
 	constructor(
 		private readonly store: DocStore,
@@ -43,12 +41,19 @@ export class SealedValues {
 	}
 
 	async #change(change: (doc: Y.Doc) => void): Promise<void> {
+		if (this.#discarded) throw new Error(`room ${this.roomId} was erased`);
 		const before = Y.encodeStateVector(this.#doc);
 		change(this.#doc);
-		await this.store.appendUpdate(
+		const write = this.store.appendUpdate(
 			sealedDocId(this.roomId),
 			Y.encodeStateAsUpdate(this.#doc, before)
 		);
+		this.#writing.add(write);
+		try {
+			await write;
+		} finally {
+			this.#writing.delete(write);
+		}
 	}
 
 	/** The sealed ratings of one rating key, by participant id. */
@@ -128,5 +133,12 @@ export class SealedValues {
 
 	destroy(): void {
 		this.#doc.destroy();
+	}
+
+	/** The room is being erased: takes no more changes and waits for the writes under way. */
+	async discard(): Promise<void> {
+		this.#discarded = true;
+		await Promise.allSettled([...this.#writing]);
+		this.destroy();
 	}
 }

@@ -172,10 +172,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	 */
 	async function erase(roomId: string): Promise<void> {
 		erasedRooms.add(roomId);
-		setTimeout(
-			() => erasedRooms.delete(roomId),
-			deps.leaveGraceMs + deps.heartbeatMs
-		).unref();
+		setTimeout(() => erasedRooms.delete(roomId), deps.leaveGraceMs + deps.heartbeatMs).unref();
 		io.to(roomChannel(roomId)).emit('room:erased');
 		const erasing = deps.rooms.erase(roomId);
 		for (const [socketId, member] of members) {

@@ -8,20 +8,51 @@ export interface StoredDoc {
 }
 
 /**
+ * The id of a room's second document, which no client receives (`server/rooms/sealed-values.ts`).
+ * It is stored like the room's own document and lives and dies with the room.
+ */
+export const sealedDocId = (roomId: string) => `${roomId}:sealed`;
+
+/** Every document of a room: what retention and erasing cover. */
+export const roomDocIds = (roomId: string) => [roomId, sealedDocId(roomId)];
+
+/** The room a document belongs to (the room's own id, or the id before `:sealed`). */
+export const roomOfDoc = (docId: string) => docId.split(':')[0] ?? docId;
+
+/**
  * Durable storage of rooms and their Yjs documents as an append-only log of updates plus a
  * compacted snapshot. Implementations: SQLite (embedded default) and Redis; both pass
  * tests/integration/doc-store.contract.ts. The connection belongs to the caller, who closes it.
+ *
+ * A room is kept for a retention period after its last activity (an appended update to any of
+ * its documents, or {@link DocStore.touch}), then deleted: SQLite lists it in
+ * {@link DocStore.expiredRooms} for the sweeper to delete, Redis expires its keys by itself.
  */
 export interface DocStore {
 	/** Stores a new room with the update that initialises its document. */
 	createRoom(meta: RoomMeta, initialUpdate: Uint8Array): Promise<void>;
 	getRoom(roomId: string): Promise<RoomMeta | undefined>;
-	/** Appends one update to the room's log and answers its position. */
-	appendUpdate(roomId: string, update: Uint8Array): Promise<string>;
-	loadDoc(roomId: string): Promise<StoredDoc>;
+	/**
+	 * Appends one update to a document's log (a room's, or its sealed document) and answers its
+	 * position. It counts as activity in the room.
+	 */
+	appendUpdate(docId: string, update: Uint8Array): Promise<string>;
+	loadDoc(docId: string): Promise<StoredDoc>;
 	/**
 	 * Replaces the snapshot and drops the log entries up to and including `cursor`; the cursor
 	 * '0' names no entry, so only the snapshot is replaced.
 	 */
-	compact(roomId: string, snapshot: Uint8Array, cursor: string): Promise<void>;
+	compact(docId: string, snapshot: Uint8Array, cursor: string): Promise<void>;
+	/** Records activity in the room now (a join): its retention starts again. */
+	touch(roomId: string): Promise<void>;
+	/**
+	 * Deletes the room and every document of it, appends still waiting included, so that none of
+	 * their bytes is left in the store's files. Deleting an absent room does nothing.
+	 */
+	deleteRoom(roomId: string): Promise<void>;
+	/**
+	 * Up to `limit` rooms whose last activity was before `before` (server ms), oldest first, for
+	 * the sweeper to delete. A store that expires rooms by itself (Redis) answers none.
+	 */
+	expiredRooms(before: number, limit: number): Promise<string[]>;
 }

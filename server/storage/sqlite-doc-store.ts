@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
-import type { DocStore, StoredDoc } from './doc-store';
-import { inTransaction } from './sqlite';
+import { roomDocIds, roomOfDoc, type DocStore, type StoredDoc } from './doc-store';
+import { checkpointAfterDelete, inTransaction } from './sqlite';
 
 /**
  * Appends wait at most this long and are then committed together in one transaction: a commit
@@ -10,16 +10,34 @@ import { inTransaction } from './sqlite';
 const COMMIT_EVERY_MS = 20;
 
 interface QueuedAppend {
-	roomId: string;
+	docId: string;
 	update: Uint8Array;
 	resolve(cursor: string): void;
 	reject(error: unknown): void;
 }
 
-/** Rooms and their documents in the embedded SQLite database (see `openSqlite`). */
-export function createSqliteDocStore(db: DatabaseSync): DocStore {
-	const insertRoom = db.prepare('INSERT INTO rooms (id, playbook_id, created_at) VALUES (?, ?, ?)');
+export interface SqliteDocStoreOptions {
+	/** Server wall-clock time in ms, recorded as a room's last activity. */
+	now(): number;
+}
+
+/**
+ * Rooms and their documents in the embedded SQLite database (see `openSqlite`). Each room's
+ * last activity (`rooms.last_active_at`) is set on creation, by every committed batch of appends
+ * and by `touch`; the sweeper deletes the rooms that `expiredRooms` lists.
+ */
+export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOptions): DocStore {
+	const insertRoom = db.prepare(
+		'INSERT INTO rooms (id, playbook_id, created_at, last_active_at) VALUES (?, ?, ?, ?)'
+	);
 	const selectRoom = db.prepare('SELECT id, playbook_id, created_at FROM rooms WHERE id = ?');
+	const touchRoom = db.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?');
+	const selectExpired = db.prepare(
+		'SELECT id FROM rooms WHERE last_active_at < ? ORDER BY last_active_at LIMIT ?'
+	);
+	const deleteRoomRow = db.prepare('DELETE FROM rooms WHERE id = ?');
+	const deleteSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE room_id = ?');
+	const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE room_id = ?');
 	const upsertSnapshot = db.prepare(
 		'INSERT INTO doc_snapshots (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data'
 	);
@@ -42,8 +60,13 @@ export function createSqliteDocStore(db: DatabaseSync): DocStore {
 		const cursors: string[] = [];
 		try {
 			inTransaction(db, () => {
-				for (const { roomId, update } of batch) {
-					cursors.push(String(insertUpdate.run(roomId, update).lastInsertRowid));
+				for (const { docId, update } of batch) {
+					cursors.push(String(insertUpdate.run(docId, update).lastInsertRowid));
+				}
+				// Activity is recorded once per room and batch: no extra commit per append.
+				const activeAt = now();
+				for (const roomId of new Set(batch.map(({ docId }) => roomOfDoc(docId)))) {
+					touchRoom.run(activeAt, roomId);
 				}
 			});
 		} catch (error) {
@@ -56,7 +79,7 @@ export function createSqliteDocStore(db: DatabaseSync): DocStore {
 	return {
 		async createRoom(meta, initialUpdate) {
 			inTransaction(db, () => {
-				insertRoom.run(meta.id, meta.playbookId, meta.createdAt);
+				insertRoom.run(meta.id, meta.playbookId, meta.createdAt, now());
 				upsertSnapshot.run(meta.id, initialUpdate);
 			});
 		},
@@ -69,27 +92,45 @@ export function createSqliteDocStore(db: DatabaseSync): DocStore {
 				createdAt: row.created_at
 			});
 		},
-		appendUpdate(roomId, update) {
+		appendUpdate(docId, update) {
 			return new Promise<string>((resolve, reject) => {
-				queue.push({ roomId, update, resolve, reject });
+				queue.push({ docId, update, resolve, reject });
 				commitTimer ??= setTimeout(commit, COMMIT_EVERY_MS);
 			});
 		},
-		async loadDoc(roomId): Promise<StoredDoc> {
+		async loadDoc(docId): Promise<StoredDoc> {
 			commit();
-			const snapshot = selectSnapshot.get(roomId)?.data;
-			const rows = selectUpdates.all(roomId);
+			const snapshot = selectSnapshot.get(docId)?.data;
+			const rows = selectUpdates.all(docId);
 			const updates = rows.map((row) => row.data as Uint8Array);
 			if (snapshot instanceof Uint8Array) updates.unshift(snapshot);
 			const last = rows.at(-1);
 			return { updates, cursor: last === undefined ? undefined : String(last.seq) };
 		},
-		async compact(roomId, snapshot, cursor) {
+		async compact(docId, snapshot, cursor) {
 			commit();
 			inTransaction(db, () => {
-				upsertSnapshot.run(roomId, snapshot);
-				deleteUpdatesThrough.run(roomId, Number(cursor));
+				upsertSnapshot.run(docId, snapshot);
+				deleteUpdatesThrough.run(docId, Number(cursor));
 			});
+		},
+		async touch(roomId) {
+			touchRoom.run(now(), roomId);
+		},
+		async deleteRoom(roomId) {
+			// Appends still queued are written first, so that they are deleted too.
+			commit();
+			inTransaction(db, () => {
+				for (const docId of roomDocIds(roomId)) {
+					deleteSnapshot.run(docId);
+					deleteUpdates.run(docId);
+				}
+				deleteRoomRow.run(roomId);
+			});
+			checkpointAfterDelete(db);
+		},
+		async expiredRooms(before, limit) {
+			return selectExpired.all(before, limit).map((row) => String(row.id));
 		}
 	};
 }

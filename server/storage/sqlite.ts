@@ -2,13 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
+/**
+ * secure_delete: deleted rows are overwritten with zeros rather than left in free pages, so an
+ * erased or expired room leaves none of its bytes in the file (the WAL is checkpointed after a
+ * deletion, see `checkpointAfterDelete`).
+ */
 const SCHEMA = `
 	PRAGMA journal_mode = WAL;
 	PRAGMA synchronous = NORMAL;
+	PRAGMA secure_delete = ON;
 	CREATE TABLE IF NOT EXISTS rooms (
 		id TEXT PRIMARY KEY,
 		playbook_id TEXT NOT NULL,
-		created_at INTEGER NOT NULL
+		created_at INTEGER NOT NULL,
+		last_active_at INTEGER NOT NULL
 	);
 	CREATE TABLE IF NOT EXISTS doc_snapshots (room_id TEXT PRIMARY KEY, data BLOB NOT NULL);
 	CREATE TABLE IF NOT EXISTS doc_updates (
@@ -25,14 +32,38 @@ const SCHEMA = `
 `;
 
 /**
+ * Databases made before rooms expired have no `last_active_at`. Their rooms count as active at
+ * the upgrade rather than at creation, so a room in use is not swept the moment the server
+ * starts.
+ */
+function addLastActiveAt(db: DatabaseSync, now: number): void {
+	const columns = db.prepare('PRAGMA table_info(rooms)').all();
+	if (columns.some((column) => column.name === 'last_active_at')) return;
+	inTransaction(db, () => {
+		db.exec('ALTER TABLE rooms ADD COLUMN last_active_at INTEGER NOT NULL DEFAULT 0');
+		db.prepare('UPDATE rooms SET last_active_at = ?').run(now);
+	});
+}
+
+/**
  * The embedded database: one SQLite file in `dataDir` through Node's built-in `node:sqlite`.
  * WAL with synchronous=NORMAL keeps every committed write across a process crash.
  */
-export function openSqlite(dataDir: string): DatabaseSync {
+export function openSqlite(dataDir: string, openedAt = Date.now()): DatabaseSync {
 	mkdirSync(dataDir, { recursive: true });
 	const db = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
 	db.exec(SCHEMA);
+	addLastActiveAt(db, openedAt);
+	db.exec('CREATE INDEX IF NOT EXISTS rooms_by_last_active ON rooms (last_active_at)');
 	return db;
+}
+
+/**
+ * Copies the WAL into the database file and empties it: deleted rows live on in the WAL's older
+ * frames until then.
+ */
+export function checkpointAfterDelete(db: DatabaseSync): void {
+	db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 }
 
 /** Runs `work` in one transaction. */

@@ -1,17 +1,22 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
+import { CLOSE_ROOM_ERASED, CLOSE_ROOM_NOT_FOUND } from '../../src/lib/protocol/doc-close';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
-import type { LoadedRoom } from '../rooms/loaded-room';
+import type { DocConnectionEnd, LoadedRoom } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { serveYjsConnection } from './yjs-connection';
 
 export const YJS_PATH_PREFIX = '/yjs/';
-/** Close code for a room that does not exist (the external contract). */
-export const CLOSE_ROOM_NOT_FOUND = 4404;
 export const CLOSE_SERVER_ERROR = 1011;
 /** Close code for a projector link whose token is not the room's. */
 export const CLOSE_NOT_ALLOWED = 4403;
+
+/** How the server closes a document connection it ends (rules Y9, Y10). */
+const ENDS: Record<DocConnectionEnd, { code: number; reason: string }> = {
+	removed: { code: CLOSE_NOT_ALLOWED, reason: 'removed from the room' },
+	erased: { code: CLOSE_ROOM_ERASED, reason: 'room erased' }
+};
 
 /** Largest accepted frame; a bigger one closes the connection with 1009. */
 const MAX_FRAME_BYTES = 2 * 1024 * 1024;
@@ -106,12 +111,9 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 		}
 		// A projector only watches: the server takes nothing from its connection (rule Y8).
 		const connection = serveYjsConnection(ws, lease.room, { readOnly: access.readOnly });
-		const untrack =
-			access.participantId === undefined
-				? () => {}
-				: lease.room.trackDocConnection(access.participantId, () =>
-						ws.close(CLOSE_NOT_ALLOWED, 'removed from the room')
-					);
+		const untrack = lease.room.trackDocConnection(access.participantId, (why) =>
+			ws.close(ENDS[why].code, ENDS[why].reason)
+		);
 		ws.off('message', hold);
 		ws.once('close', () => {
 			untrack();

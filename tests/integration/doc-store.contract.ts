@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { freshStore, type Opened } from './fresh-store';
-import type { DocStore } from '../../server/storage/doc-store';
+import { sealedDocId, type DocStore } from '../../server/storage/doc-store';
 import type { RoomMeta } from '../../src/lib/protocol/http';
 
 let counter = 0;
@@ -80,6 +80,55 @@ export function docStoreContract(name: string, open: () => Promise<Opened<DocSto
 			await store().createRoom(second, textUpdate(new Y.Doc(), 'two'));
 			expect(rebuild((await store().loadDoc(first.id)).updates)).toBe('one');
 			expect(rebuild((await store().loadDoc(second.id)).updates)).toBe('two');
+		});
+
+		test('deleting a room removes its metadata, its document and its sealed document only', async () => {
+			const erased = meta();
+			const kept = meta();
+			for (const room of [erased, kept]) {
+				const doc = new Y.Doc();
+				await store().createRoom(room, textUpdate(doc, 'a'));
+				const cursor = await store().appendUpdate(room.id, textUpdate(doc, 'b'));
+				await store().compact(room.id, Y.encodeStateAsUpdate(doc), cursor);
+				await store().appendUpdate(room.id, textUpdate(doc, 'c'));
+				await store().appendUpdate(sealedDocId(room.id), textUpdate(new Y.Doc(), 'sealed'));
+			}
+			await store().deleteRoom(erased.id);
+			expect(await store().getRoom(erased.id)).toBeUndefined();
+			expect(await store().loadDoc(erased.id)).toEqual({ updates: [], cursor: undefined });
+			expect(await store().loadDoc(sealedDocId(erased.id))).toEqual({
+				updates: [],
+				cursor: undefined
+			});
+			expect(await store().getRoom(kept.id)).toEqual(kept);
+			expect(rebuild((await store().loadDoc(kept.id)).updates)).toBe('abc');
+			expect(rebuild((await store().loadDoc(sealedDocId(kept.id))).updates)).toBe('sealed');
+		});
+
+		test('an append still on its way when the room is deleted is deleted with it', async () => {
+			const room = meta();
+			const doc = new Y.Doc();
+			await store().createRoom(room, textUpdate(doc, 'a'));
+			const appending = store().appendUpdate(room.id, textUpdate(doc, 'b'));
+			await store().deleteRoom(room.id);
+			await appending;
+			expect((await store().loadDoc(room.id)).updates).toEqual([]);
+		});
+
+		test('deleting or touching a room that does not exist changes nothing', async () => {
+			const absent = meta();
+			await store().deleteRoom(absent.id);
+			await store().touch(absent.id);
+			expect(await store().getRoom(absent.id)).toBeUndefined();
+			expect((await store().loadDoc(absent.id)).updates).toEqual([]);
+		});
+
+		test('a room active since `before` is never listed as expired', async () => {
+			const room = meta();
+			const before = Date.now() - 1;
+			await store().createRoom(room, textUpdate(new Y.Doc(), 'a'));
+			await store().touch(room.id);
+			expect(await store().expiredRooms(before, 100)).not.toContain(room.id);
 		});
 	});
 }

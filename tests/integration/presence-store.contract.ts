@@ -54,5 +54,15 @@ export function presenceStoreContract(
 		test('an empty room has an empty roster', async () => {
 			expect(await store().list(roomId(), NOW)).toEqual([]);
 		});
+
+		test('deleting a room forgets everyone in it, and nobody elsewhere', async () => {
+			const erased = roomId();
+			const kept = roomId();
+			await store().put(erased, person('Ada'));
+			await store().put(kept, person('Bo'));
+			await store().deleteRoom(erased);
+			expect(await store().list(erased, NOW)).toEqual([]);
+			expect((await store().list(kept, NOW)).map((p) => p.name)).toEqual(['Bo']);
+		});
 	});
 }

@@ -36,10 +36,13 @@ const onRedis =
 	<T>(create: () => T) =>
 	async () => ({ store: create(), close: () => {} });
 
-docStoreContract('SQLite', sqlite(createSqliteDocStore));
+docStoreContract(
+	'SQLite',
+	sqlite((db) => createSqliteDocStore(db, { now: () => Date.now() }))
+);
 docStoreContract(
 	'Redis',
-	onRedis(() => createRedisDocStore(client))
+	onRedis(() => createRedisDocStore(client, { retentionMs: 60_000 }))
 );
 playbookStoreContract('SQLite', sqlite(createSqlitePlaybookStore));
 playbookStoreContract(

@@ -32,6 +32,14 @@ export function writeStored(key: string, value: string): void {
 	}
 }
 
+function removeStored(key: string): void {
+	try {
+		localStorage.removeItem(key);
+	} catch {
+		// Storage disabled: there is nothing to remove.
+	}
+}
+
 export function rememberedName(): string {
 	return readStored(NAME_KEY) ?? '';
 }
@@ -75,4 +83,13 @@ export function roomHostKey(roomId: string): string | undefined {
 
 export function saveHostKey(roomId: string, hostKey: string): void {
 	writeStored(hostKeyKey(roomId), hostKey);
+}
+
+/**
+ * Forgets who this browser was in a room and its host key (the room was erased). The name stays:
+ * it belongs to the person, not to the room.
+ */
+export function forgetRoom(roomId: string): void {
+	removeStored(roomKey(roomId));
+	removeStored(hostKeyKey(roomId));
 }

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { ControlCommand } from '../protocol/control';
+import { CLOSE_ROOM_ERASED, CLOSE_ROOM_NOT_FOUND } from '../protocol/doc-close';
 import { participantSchema, type Participant } from '../protocol/presence';
 import {
 	hostKeyGrantSchema,
@@ -14,7 +15,7 @@ import {
 	type ServerToClientEvents
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import { roomHostKey, saveHostKey, type RoomIdentity } from './identity';
+import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
 import { RoomDoc } from './room-doc.svelte';
 import { ServerClock } from './server-clock.svelte';
 
@@ -43,6 +44,8 @@ export class RoomSession {
 	projectorToken = $state<string | undefined>();
 	/** The host removed this person: the room stays closed to this tab. */
 	removed = $state(false);
+	/** The room was erased, or has ended: this tab stopped and forgot everything it kept of it. */
+	erased = $state(false);
 	#socketConnected = $state(false);
 	#docConnected = $state(false);
 	#docSynced = $state(false);
@@ -86,6 +89,9 @@ export class RoomSession {
 		this.#provider.on('sync', (synced: boolean) => {
 			if (synced) this.#docSynced = true;
 		});
+		this.#provider.on('closed', ({ code }) => {
+			if (code === CLOSE_ROOM_ERASED || code === CLOSE_ROOM_NOT_FOUND) void this.#erased();
+		});
 
 		this.#socket = io({ transports: ['websocket'], reconnectionDelayMax: 2_500 });
 		this.clock = new ServerClock(() =>
@@ -113,6 +119,7 @@ export class RoomSession {
 			if (parsed.success && parsed.data.roomId === roomId) saveHostKey(roomId, parsed.data.hostKey);
 		});
 		this.#socket.on('room:removed', () => this.#removed());
+		this.#socket.on('room:erased', () => void this.#erased());
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
 	}
@@ -125,6 +132,7 @@ export class RoomSession {
 				projectorToken: this.options.projectorToken
 			});
 			if (reply.ok) this.#setRoster(reply.roster);
+			else if (reply.error.code === 'room_not_found') await this.#erased();
 			else this.problem = reply.error.message;
 		} catch {
 			// Disconnected again: the next connect watches again.
@@ -150,6 +158,8 @@ export class RoomSession {
 		if (error && error !== UNREACHABLE) this.#identity = undefined;
 		if (error?.code === 'removed') this.#removed();
 		this.problem = error?.message;
+		// Erased or expired while this tab was away.
+		if (error?.code === 'room_not_found') await this.#erased();
 		return error;
 	}
 
@@ -206,6 +216,24 @@ export class RoomSession {
 		this.#identity = undefined;
 		this.problem = 'The host has removed you from this room.';
 		this.#provider.disconnect();
+	}
+
+	/**
+	 * The room was erased, or ended while this tab was away: the tab stops, and this browser
+	 * forgets everything it kept of the room (its copy of the document in IndexedDB, who this
+	 * person was in it, the host key).
+	 */
+	async #erased(): Promise<void> {
+		if (this.erased) return;
+		this.erased = true;
+		this.#identity = undefined;
+		this.problem = undefined;
+		this.projectorToken = undefined;
+		forgetRoom(this.roomId);
+		this.clock.stop();
+		this.#socket.disconnect();
+		this.#provider.disconnect();
+		await this.#local?.clearData();
 	}
 
 	/** Sends a control command; a refusal or a lost answer becomes `problem`. */

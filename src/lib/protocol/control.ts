@@ -94,7 +94,9 @@ export const controlStateSchema = z.object({
 	hands: z.array(participantIdSchema).default([]),
 	/** Who has confirmed the playbook's safety agreements. */
 	agreed: z.array(participantIdSchema).default([]),
-	pause: roomPauseSchema.nullable().default(null)
+	pause: roomPauseSchema.nullable().default(null),
+	/** In a room without a host: who agreed to erase it; everyone present agreeing erases it. */
+	eraseVotes: z.array(participantIdSchema).default([])
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 
@@ -141,6 +143,10 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('host.lock-control'), locked: z.boolean() }),
 	z.object({ type: z.literal('host.lock-room'), locked: z.boolean() }),
 	z.object({ type: z.literal('host.hand-over'), participantId: participantIdSchema }),
-	z.object({ type: z.literal('host.remove'), participantId: participantIdSchema })
+	z.object({ type: z.literal('host.remove'), participantId: participantIdSchema }),
+	/** The host ends the room and erases everything of it from the server, at once. */
+	z.object({ type: z.literal('room.erase') }),
+	/** Without a host: agree (or no longer agree) to erase the room; everyone present must. */
+	z.object({ type: z.literal('erase.vote'), agree: z.boolean() })
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;

@@ -95,4 +95,9 @@ export interface ServerToClientEvents {
 	'host:key': (grant: HostKeyGrant) => void;
 	/** The host removed this person from the room; the connection closes after it. */
 	'room:removed': () => void;
+	/**
+	 * The room was ended and erased (protocol S18): nothing of it is left on the server, and the
+	 * browser forgets its own copy.
+	 */
+	'room:erased': () => void;
 }

@@ -6,7 +6,9 @@ import {
 	admissionRefusal,
 	applyRoomCommand,
 	claimHost,
-	everyoneReady,
+	erasesRoom,
+	everyoneAgreesToErase,
+	everyonePresentIn,
 	settleRoom
 } from './room-rules';
 
@@ -64,7 +66,7 @@ describe('ready to move on', () => {
 	test('the last step stays put however ready people are', () => {
 		const last = { ...start, step: 2 };
 		expect(apply(last, { type: 'ready.set', step: 2, ready: true }, ana, [ana]).step).toBe(2);
-		expect(everyoneReady([], [])).toBe(false);
+		expect(everyonePresentIn([], [])).toBe(false);
 	});
 });
 
@@ -166,6 +168,82 @@ describe('pause for everyone and hands', () => {
 			ben
 		);
 		expect(state.agreed).toEqual([ben]);
+	});
+});
+
+describe('[S18] end and erase', () => {
+	const agree = { type: 'erase.vote', agree: true } as const;
+
+	test('the host erases at once; nobody else may', () => {
+		const erase = { type: 'room.erase' } as const;
+		expect(run(hosted, erase, ana)).toEqual({ ok: true, state: hosted });
+		expect(erasesRoom(erase, hosted, everyone)).toBe(true);
+		expect(run(hosted, erase, ben)).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed', message: 'Only the host can do that.' }
+		});
+		expect(run(start, erase, ben).ok).toBe(false);
+	});
+
+	test('without a host, the room is erased once everyone present agreed, not before', () => {
+		let state = apply(start, agree, ana);
+		state = apply(state, agree, ben);
+		expect(state.eraseVotes).toEqual([ana, ben]);
+		expect(erasesRoom(agree, state, everyone)).toBe(false);
+		state = apply(state, agree, cy);
+		expect(erasesRoom(agree, state, everyone)).toBe(true);
+		// Nobody present agrees for an empty room.
+		expect(everyoneAgreesToErase({ host: null, eraseVotes: [] }, [])).toBe(false);
+	});
+
+	test('an agreement can be taken back, and counts once', () => {
+		let state = apply(start, agree, ana);
+		state = apply(state, agree, ana);
+		expect(state.eraseVotes).toEqual([ana]);
+		state = apply(state, { type: 'erase.vote', agree: false }, ana);
+		expect(state.eraseVotes).toEqual([]);
+	});
+
+	test('with a host, agreeing is refused: erasing is the host’s decision', () => {
+		expect(run(hosted, agree, ben)).toMatchObject({
+			ok: false,
+			error: {
+				code: 'invalid_command',
+				message: 'This room has a host: the host can end and erase it.'
+			}
+		});
+	});
+
+	test('someone who leaves takes their agreement along; the rest agreeing completes it', () => {
+		let state = apply(start, agree, ana);
+		state = apply(state, agree, ben);
+		const settled = settleRoom(state, plan, [ana, ben], T0);
+		expect(everyoneAgreesToErase(settled, [ana, ben])).toBe(true);
+		expect(settleRoom(state, plan, [ben, cy], T0).eraseVotes).toEqual([ben]);
+	});
+
+	test('a host taking the role voids the agreements, so a lapse later erases nothing', () => {
+		const voted = apply(apply(start, agree, ana), agree, ben);
+		const claimed = claimHost(voted, cy);
+		expect(claimed.eraseVotes).toEqual([]);
+		const lapsed = settleRoom(claimed, plan, [ana, ben], T0);
+		expect(lapsed.host).toBeNull();
+		expect(everyoneAgreesToErase(lapsed, [ana, ben])).toBe(false);
+	});
+
+	test('agreeing or erasing needs neither the agreements confirmed nor the room running', () => {
+		const fresh = initialControlState(plan);
+		expect(apply(fresh, agree, ben).eraseVotes).toEqual([ben]);
+		const paused = apply(hosted, { type: 'room.pause' }, ben);
+		expect(run(paused, { type: 'room.erase' }, ana).ok).toBe(true);
+		expect(run({ ...hosted, agreed: [] }, { type: 'room.erase' }, ana).ok).toBe(true);
+	});
+
+	test('someone removed cannot agree', () => {
+		expect(run({ ...start, removed: [cy] }, agree, cy)).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed' }
+		});
 	});
 });
 

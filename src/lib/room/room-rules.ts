@@ -7,8 +7,8 @@ import { pauseTimer, startTimer } from './timer';
 
 /**
  * Who may send a command. `control`: anyone, unless the host locked phase and timer control to
- * themselves. `anyone`: every participant, always (the right to pause is never locked).
- * `host`: the host only.
+ * themselves. `anyone`: every participant, always (the right to pause, or to agree to erase the
+ * room, is never locked). `host`: the host only.
  */
 export type CommandRight = 'control' | 'anyone' | 'host';
 
@@ -28,22 +28,29 @@ export function commandRight(command: ControlCommand): CommandRight {
 		case 'agreements.confirm':
 		case 'room.pause':
 		case 'room.resume':
+		case 'erase.vote':
 			return 'anyone';
 		case 'host.lock-control':
 		case 'host.lock-room':
 		case 'host.hand-over':
 		case 'host.remove':
+		case 'room.erase':
 			return 'host';
 		default:
 			return assertNever(command);
 	}
 }
 
-/** Commands open to someone who has not confirmed the agreements: confirming, and pausing. */
+/**
+ * Commands open to someone who has not confirmed the agreements: confirming, pausing, and ending
+ * the room. Stopping or erasing never waits for anything.
+ */
 const BEFORE_AGREEING: ReadonlySet<ControlCommand['type']> = new Set([
 	'agreements.confirm',
 	'room.pause',
-	'room.resume'
+	'room.resume',
+	'room.erase',
+	'erase.vote'
 ]);
 
 /** The person sending a command, and who counts as present in the room right now. */
@@ -93,9 +100,29 @@ function refusal(state: ControlState, command: ControlCommand, actor: Actor) {
 const without = (ids: string[], id: string) => ids.filter((other) => other !== id);
 const withId = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id]);
 
-/** Everyone present is ready (and someone is). */
-export function everyoneReady(ready: readonly string[], present: readonly string[]): boolean {
-	return present.length > 0 && present.every((id) => ready.includes(id));
+/** Everyone present is in `marked` (ready, or agreeing to erase), and someone is present. */
+export function everyonePresentIn(marked: readonly string[], present: readonly string[]): boolean {
+	return present.length > 0 && present.every((id) => marked.includes(id));
+}
+
+/** In a room without a host, everyone present has agreed to erase it (protocol S18). */
+export function everyoneAgreesToErase(
+	state: Pick<ControlState, 'host' | 'eraseVotes'>,
+	present: readonly string[]
+): boolean {
+	return state.host === null && everyonePresentIn(state.eraseVotes, present);
+}
+
+/**
+ * Whether the room is to be erased now that `command` was applied and gave `state`: the host
+ * asked for it, or everyone present has agreed. The erasing itself is the server's work.
+ */
+export function erasesRoom(
+	command: ControlCommand,
+	state: ControlState,
+	present: readonly string[]
+): boolean {
+	return command.type === 'room.erase' || everyoneAgreesToErase(state, present);
 }
 
 /** Moves the room on when everyone present is ready and there is a next step, unless paused. */
@@ -105,7 +132,7 @@ function moveOnIfReady(
 	present: readonly string[],
 	now: number
 ) {
-	if (state.pause || !everyoneReady(state.ready, present)) return state;
+	if (state.pause || !everyonePresentIn(state.ready, present)) return state;
 	const next = applyControlCommand(state, { type: 'step.goto', target: state.step + 1 }, plan, now);
 	return next.ok ? next.state : state;
 }
@@ -173,6 +200,15 @@ export function applyRoomCommand(
 		case 'host.remove':
 			if (command.participantId === me) return invalid('The host cannot remove themselves.');
 			return ok(removePerson(state, command.participantId));
+		case 'room.erase':
+			// Allowed (the host's right was checked): the server erases the room (`erasesRoom`).
+			return ok(state);
+		case 'erase.vote':
+			if (state.host) return invalid('This room has a host: the host can end and erase it.');
+			return ok({
+				...state,
+				eraseVotes: command.agree ? withId(state.eraseVotes, me) : without(state.eraseVotes, me)
+			});
 		default:
 			return assertNever(command);
 	}
@@ -190,17 +226,20 @@ function removePerson(state: ControlState, participantId: string): ControlState 
 /**
  * The holder of the host key joined: they hold the host role, unless someone else holds it now
  * (handed over while they were away). A host coming back after the role lapsed starts with
- * nothing locked, since the room went on without them.
+ * nothing locked, since the room went on without them. Agreements to erase made without a host
+ * are void: with a host, erasing is the host's decision, and old agreements must not erase the
+ * room the moment the role lapses again.
  */
 export function claimHost(state: ControlState, participantId: string): ControlState {
 	if (state.host) return state;
-	return { ...state, host: { participantId, controlLocked: false } };
+	return { ...state, host: { participantId, controlLocked: false }, eraseVotes: [] };
 }
 
 /**
  * What follows from who is present: a host away longer than the grace gives control back to
- * everyone; raised hands and ready marks of people who left are dropped; and if everyone left
- * was ready, the room moves on. Answers `state` itself when nothing changes.
+ * everyone; raised hands, ready marks and agreements to erase of people who left are dropped;
+ * and if everyone left was ready, the room moves on. Answers `state` itself when nothing changes.
+ * If everyone left has agreed to erase the room, `everyoneAgreesToErase` now holds.
  */
 export function settleRoom(
 	state: ControlState,
@@ -214,12 +253,14 @@ export function settleRoom(
 	const roomLocked = host === state.host ? state.roomLocked : false;
 	const hands = state.hands.filter(here);
 	const ready = state.ready.filter(here);
+	const eraseVotes = state.eraseVotes.filter(here);
 	const unchanged =
 		host === state.host &&
 		hands.length === state.hands.length &&
-		ready.length === state.ready.length;
+		ready.length === state.ready.length &&
+		eraseVotes.length === state.eraseVotes.length;
 	// Someone leaving can leave only ready people behind; an empty room waits for people.
-	const settled = unchanged ? state : { ...state, host, roomLocked, hands, ready };
+	const settled = unchanged ? state : { ...state, host, roomLocked, hands, ready, eraseVotes };
 	return moveOnIfReady(settled, plan, present, now);
 }
 

@@ -4,6 +4,7 @@ import type { PresenceStatus } from '../protocol/presence';
 import { UNKNOWN_PERSON } from '../protocol/room-content';
 import {
 	canControl,
+	eraseAgreementText,
 	handsChange,
 	handsQueue,
 	hasAgreed,
@@ -95,6 +96,18 @@ describe('ready tally', () => {
 	test('says when everyone is ready', () => {
 		expect(readyText({ done: ['Ana', 'Ben'], waiting: [] })).toBe(
 			'Ready: Ana, Ben · everyone is ready'
+		);
+	});
+});
+
+describe('agreeing to erase', () => {
+	test('names who agreed and who the room still waits for', () => {
+		expect(eraseAgreementText(tally([id(ana)], roster))).toBe('Agreed: Ana · waiting for Ben, Cy');
+	});
+
+	test('says when nobody has agreed yet', () => {
+		expect(eraseAgreementText({ done: [], waiting: ['Ana'] })).toBe(
+			'Nobody has agreed to erase the room yet'
 		);
 	});
 });

@@ -50,14 +50,36 @@ export function tally(marked: readonly string[], roster: readonly RosterEntry[])
 	};
 }
 
-/** "Ready: Ana, Ben · waiting for Cy". */
-export function readyText({ done, waiting }: Tally): string {
-	if (done.length === 0) return 'Nobody is ready yet';
-	const ready = `Ready: ${done.join(', ')}`;
-	return waiting.length === 0
-		? `${ready} · everyone is ready`
-		: `${ready} · waiting for ${waiting.join(', ')}`;
+/** How a tally reads: its label, and what it says when nobody, or everybody, is in it. */
+interface TallyWords {
+	label: string;
+	nobody: string;
+	everyone: string;
 }
+
+function tallyText({ done, waiting }: Tally, words: TallyWords): string {
+	if (done.length === 0) return words.nobody;
+	const marked = `${words.label}: ${done.join(', ')}`;
+	return waiting.length === 0
+		? `${marked} · ${words.everyone}`
+		: `${marked} · waiting for ${waiting.join(', ')}`;
+}
+
+/** "Ready: Ana, Ben · waiting for Cy". */
+export const readyText = (tally: Tally) =>
+	tallyText(tally, {
+		label: 'Ready',
+		nobody: 'Nobody is ready yet',
+		everyone: 'everyone is ready'
+	});
+
+/** "Agreed: Ana · waiting for Ben": who agreed to erase a room without a host. */
+export const eraseAgreementText = (tally: Tally) =>
+	tallyText(tally, {
+		label: 'Agreed',
+		nobody: 'Nobody has agreed to erase the room yet',
+		everyone: 'everyone agrees'
+	});
 
 export interface RaisedHand {
 	participantId: string;

@@ -1,0 +1,55 @@
+import { render } from 'svelte/server';
+import { describe, expect, test } from 'vitest';
+import { controlStateSchema, type ControlState } from '$lib/protocol/control';
+import type { Participant } from '$lib/protocol/presence';
+import EraseRoom from './EraseRoom.svelte';
+
+const person = (name: string, status: Participant['status'] = 'connected'): Participant => ({
+	participantId: `${name.toLowerCase()}-0001`,
+	name,
+	roleId: 'listener',
+	status,
+	seenAt: 0
+});
+const roster = [person('Ana'), person('Ben'), person('Cy', 'gone')];
+const control = (extra: Partial<ControlState>): ControlState => ({
+	...controlStateSchema.parse({ step: 0, timer: { status: 'idle', durationMs: 60_000 } }),
+	...extra
+});
+const oncommand = () => Promise.resolve(true);
+/** The rendered text, tags and comments removed and spaces collapsed. */
+const text = (html: string) =>
+	html
+		.replace(/<!--.*?-->|<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+const show = (state: ControlState, selfId: string) =>
+	render(EraseRoom, { props: { control: state, roster, selfId, oncommand } }).body;
+
+describe('ending and erasing the room', () => {
+	const hosted = control({ host: { participantId: 'ana-0001', controlLocked: false } });
+
+	test('the host gets one button to end and erase the room', () => {
+		expect(text(show(hosted, 'ana-0001'))).toBe('End the room End and erase the room');
+	});
+
+	test('with a host, everyone else is told that it is the host’s to do', () => {
+		expect(text(show(hosted, 'ben-0001'))).toBe(
+			'End the room Only the host can end and erase this room.'
+		);
+	});
+
+	test('without a host, everyone may agree, and sees who agreed and who is awaited', () => {
+		const html = show(control({ eraseVotes: ['ana-0001'] }), 'ben-0001');
+		expect(html).toMatch(/<button aria-pressed="false"/);
+		expect(text(html)).toBe(
+			'End the room Agree to erase the room Agreed: Ana · waiting for Ben ' +
+				'When everyone here agrees, everything said and written here is deleted, for everyone.'
+		);
+	});
+
+	test('someone who agreed sees their agreement pressed', () => {
+		const html = show(control({ eraseVotes: ['ana-0001'] }), 'ana-0001');
+		expect(html).toMatch(/<button aria-pressed="true"/);
+	});
+});

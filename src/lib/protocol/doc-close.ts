@@ -1,0 +1,9 @@
+/**
+ * Close codes of a document connection (`/yjs/<roomId>`, docs/protocol.md) that the browser acts
+ * on. In the 44xx range, so the stock y-websocket provider does not reconnect after them.
+ */
+
+/** The room does not exist, or no longer: it ended (rule Y4). */
+export const CLOSE_ROOM_NOT_FOUND = 4404;
+/** The room was just erased (rule Y10). */
+export const CLOSE_ROOM_ERASED = 4410;

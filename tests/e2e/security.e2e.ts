@@ -197,3 +197,17 @@ test.describe.serial('security in the browser: names as text, a session within t
 		expect(problems.filter((problem) => problem !== notFound)).toEqual([]);
 	});
 });
+
+test('the privacy page says what is kept and for how long, from every page', async ({
+	browser,
+	app
+}) => {
+	const page = await openPerson(browser);
+	await page.goto(app.url);
+	await page.getByRole('link', { name: 'Privacy: what is kept, and for how long' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'What Practice Room keeps, where, and for how long' })
+	).toBeVisible();
+	await expect(page.getByRole('region', { name: 'In a room' })).toContainText('End and erase');
+	await page.context().close();
+});

@@ -5,10 +5,17 @@ export const roomIdSchema = z
 	.string()
 	.regex(/^[A-Za-z0-9_-]{22}$/, 'must be a room id of 22 URL-safe characters');
 
-/** A participant id is made by the browser and kept in local storage, so a reload is the same person. */
+/** Names every object has already ("constructor", "__proto__"…): never usable as record keys. */
+const OBJECT_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * A participant id is made by the browser and kept in local storage, so a reload is the same
+ * person. Ids key records in the room document, so an object's own property names are refused.
+ */
 export const participantIdSchema = z
 	.string()
-	.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters');
+	.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters')
+	.refine((id) => !OBJECT_KEYS.has(id), 'must not be a reserved name');
 
 /** A playbook id: lower-case words joined by hyphens. */
 export const playbookIdSchema = z

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { requestUrl } from './http/request-path';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { sendJson } from './http/json';
 import { setSecurityHeaders } from './http/security-headers';
+import { log } from './log';
 import { openRealtime } from './realtime';
 
 /** SvelteKit's request handler from adapter-node's build (`build/handler.js`). */
@@ -23,7 +25,7 @@ const SOCKET_IO_PATH = '/socket.io/';
  * socket.io and (when given) SvelteKit's pages.
  */
 export async function startServer(config: Config, pages?: PageHandler): Promise<RunningServer> {
-	// Requests only arrive after listen(), by which time `realtime` is set.
+	// Requests only arrive after listen(), by which time `realtime` and `metrics` are set.
 	const server = createServer((req, res) => {
 		setSecurityHeaders(res);
 		const notFound = () => sendJson(res, 404, { error: 'Not found.' });
@@ -35,12 +37,15 @@ export async function startServer(config: Config, pages?: PageHandler): Promise<
 				else notFound();
 			})
 			.catch((error: unknown) => {
-				console.error('[http] request failed', error);
+				// The path only: a query may carry a token (a projector link's).
+				const path = requestUrl(req)?.pathname ?? '(not a valid address)';
+				log.http.error({ method: req.method, path, err: error }, 'request failed');
+				metrics.error('http');
 				if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong on the server.' });
 			});
 	});
 	const opened = await openRealtime(server, config);
-	const { realtime } = opened;
+	const { realtime, metrics } = opened;
 	server.on('upgrade', (req, socket, head: Buffer) => {
 		if (realtime.handleUpgrade(req, socket, head)) return;
 		if (!req.url?.startsWith(SOCKET_IO_PATH)) socket.destroy();

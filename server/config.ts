@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatProblems } from '../src/lib/protocol/problems';
+import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR } from './limits/limits';
 
 /** Environment variables, parsed once at start-up (README: Configuration). */
 export const configSchema = z.object({
@@ -27,7 +28,18 @@ export const configSchema = z.object({
 	 * Days a room is kept after its last activity (a change to its document, or a join); then it
 	 * is deleted with everything in it. Fractions are allowed.
 	 */
-	ROOM_RETENTION_DAYS: z.coerce.number().positive().default(30)
+	ROOM_RETENTION_DAYS: z.coerce.number().positive().default(30),
+	/**
+	 * Rooms one client address may start per hour: all at once, then one more every
+	 * 3600 / n seconds (docs/protocol.md, L5). Behind a proxy every client shares its address.
+	 */
+	ROOMS_PER_ADDRESS_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR),
+	/** The least severe log lines written (docs/operations.md); `silent` writes none. */
+	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,5 +1,6 @@
 import { loadConfig } from './config';
 import { startServer, type PageHandler } from './app';
+import { log } from './log';
 
 /** Production entry point, bundled to build/main.js next to adapter-node's handler.js. */
 async function main(): Promise<void> {
@@ -9,17 +10,20 @@ async function main(): Promise<void> {
 	};
 	const server = await startServer(config, handler);
 	const storage = config.REDIS_URL ? 'Redis' : `SQLite in ${config.DATA_DIR}`;
-	console.log(`Practice Room is ready at ${server.url} (storage: ${storage})`);
+	log.server.info(
+		{ url: server.url, storage: config.REDIS_URL ? 'redis' : 'sqlite' },
+		`Practice Room is ready at ${server.url} (storage: ${storage})`
+	);
 
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;
 		stopping = true;
-		console.log(`${signal}: storing rooms and shutting down`);
+		log.server.info({ signal }, 'storing rooms and shutting down');
 		server.close().then(
 			() => process.exit(0),
 			(error: unknown) => {
-				console.error(error);
+				log.server.fatal({ err: error }, 'shutting down failed');
 				process.exit(1);
 			}
 		);
@@ -29,6 +33,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	console.error(error instanceof Error ? error.message : error);
+	log.server.fatal({ err: error }, 'the server could not start');
 	process.exit(1);
 });

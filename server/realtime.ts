@@ -3,8 +3,11 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import { provideDirectory } from '../src/lib/server/directory';
 import { createApi } from './http/api';
+import { createOpsRoutes } from './http/ops';
 import { setSecurityHeaders } from './http/security-headers';
 import type { Config } from './config';
+import { setLogLevel } from './log';
+import type { Metrics } from './metrics';
 import { createServices, type Services } from './services';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
 import { createYjsEndpoint } from './yjs/yjs-endpoint';
@@ -14,7 +17,10 @@ const PRESENCE_HEARTBEAT_MS = 10_000;
 const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 
 export interface Realtime {
-	/** The JSON API; answers whether it handled the request. */
+	/**
+	 * The JSON API and the operations endpoints (`/readyz`, `/metrics`); answers whether it
+	 * handled the request.
+	 */
 	api(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 	/** Takes a WebSocket upgrade for the Yjs endpoint; answers whether it did. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -46,22 +52,25 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		presence: services.presence,
 		now,
 		heartbeatMs: PRESENCE_HEARTBEAT_MS,
-		leaveGraceMs: services.config.LEAVE_GRACE_MS
+		leaveGraceMs: services.config.LEAVE_GRACE_MS,
+		metrics: services.metrics
 	});
 	provideDirectory({
 		getRoom: (id) => services.rooms.getRoom(id),
 		findPlaybook: (id) => services.playbooks.find(id),
 		listPlaybooks: () => services.playbooks.list()
 	});
+	const ops = createOpsRoutes({ readiness: services.readiness, metrics: services.metrics });
 	const api = createApi({
 		rooms: services.rooms,
 		playbooks: services.playbooks,
 		publicUrl: services.config.PUBLIC_URL,
+		roomsPerAddressPerHour: services.config.ROOMS_PER_ADDRESS_PER_HOUR,
 		now
 	});
 
 	return {
-		api,
+		api: async (req, res) => (await ops(req, res)) || api(req, res),
 		handleUpgrade: yjs.handleUpgrade,
 		async close() {
 			roomSocket.close();
@@ -81,11 +90,14 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 export async function openRealtime(
 	httpServer: HttpServer,
 	config: Config
-): Promise<{ realtime: Realtime; close(): Promise<void> }> {
+): Promise<{ realtime: Realtime; metrics: Metrics; close(): Promise<void> }> {
+	// The log is one for the whole process: the last server opened sets its level.
+	setLogLevel(config.LOG_LEVEL);
 	const services = await createServices(config);
 	const realtime = attachRealtime(httpServer, services);
 	return {
 		realtime,
+		metrics: services.metrics,
 		async close() {
 			await realtime.close();
 			await services.close();

@@ -1,11 +1,13 @@
 import { DEFAULT_PRESENCE_POLICY } from '../src/lib/room/presence';
 import { retentionMs, type Config } from './config';
+import { Metrics } from './metrics';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
 import { createRedisPlaybookStore } from './playbooks/redis-playbook-store';
 import { createSqlitePlaybookStore } from './playbooks/sqlite-playbook-store';
 import { createMemoryPresenceStore } from './presence/memory-presence-store';
 import type { PresenceStore } from './presence/presence-store';
 import { createRedisPresenceStore } from './presence/redis-presence-store';
+import { checkReadiness, redisProbe, sqliteProbe, type Probe, type Readiness } from './readiness';
 import { connectRedis } from './redis/connect';
 import { RoomRegistry } from './rooms/room-registry';
 import { startRoomSweeper } from './rooms/room-sweeper';
@@ -21,6 +23,9 @@ export interface Services {
 	rooms: RoomRegistry;
 	playbooks: PlaybookCatalog;
 	presence: PresenceStore;
+	metrics: Metrics;
+	/** Asks every backend whether it answers (`/readyz`). */
+	readiness(): Promise<Readiness>;
 	/** Stores every loaded room and closes the backends. */
 	close(): Promise<void>;
 }
@@ -32,6 +37,8 @@ interface Backends {
 	docs: DocStore;
 	playbooks: PlaybookStore;
 	presence: PresenceStore;
+	/** One probe per backend, by name. */
+	probes: Record<string, Probe>;
 	close(): Promise<void>;
 }
 
@@ -42,6 +49,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			docs: createRedisDocStore(redis, { retentionMs: retentionMs(config) }),
 			playbooks: createRedisPlaybookStore(redis),
 			presence: createRedisPresenceStore(redis, DEFAULT_PRESENCE_POLICY),
+			probes: { redis: redisProbe(redis) },
 			close: async () => {
 				await redis.close();
 			}
@@ -52,6 +60,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		docs: createSqliteDocStore(db, { now }),
 		playbooks: createSqlitePlaybookStore(db),
 		presence: createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY),
+		probes: { sqlite: sqliteProbe(db) },
 		close: async () => db.close()
 	};
 }
@@ -59,25 +68,32 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 export async function createServices(config: Config): Promise<Services> {
 	const now = () => Date.now();
 	const backends = await openBackends(config, now);
+	const metrics = new Metrics();
 	const playbooks = new PlaybookCatalog(backends.playbooks);
 	const rooms = new RoomRegistry(backends.docs, {
 		unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
-		findPlaybook: (id) => playbooks.find(id)
+		findPlaybook: (id) => playbooks.find(id),
+		metrics
 	});
+	metrics.measure('roomsInMemory', () => rooms.loadedCount);
+	metrics.measure('documentConnections', () => rooms.documentConnectionCount);
 	const sweeper = startRoomSweeper({
 		rooms,
 		presence: backends.presence,
 		retentionMs: retentionMs(config),
 		everyMs: SWEEP_EVERY_MS,
-		now
+		now,
+		metrics
 	});
 	// Rooms that expired while the server was down go at start, not an hour later.
-	sweeper.sweep().catch((error: unknown) => console.error('[rooms] first sweep failed', error));
+	sweeper.sweepInBackground();
 	return {
 		config,
 		rooms,
 		playbooks,
 		presence: backends.presence,
+		metrics,
+		readiness: () => checkReadiness(backends.probes),
 		async close() {
 			await sweeper.stop();
 			await rooms.closeAll();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { requestUrl } from './request-path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
 	createRoomRequestSchema,
@@ -7,6 +8,13 @@ import {
 } from '../../src/lib/protocol/http';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
+import { clientAddressKey } from '../limits/client-address';
+import { KeyedBuckets } from '../limits/keyed-buckets';
+import {
+	DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR,
+	LIMIT_WORDS,
+	MAX_LIMITED_ADDRESSES
+} from '../limits/limits';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { HttpProblem, readJson, sendJson } from './json';
@@ -16,6 +24,8 @@ export interface ApiDeps {
 	playbooks: PlaybookCatalog;
 	publicUrl: string | undefined;
 	now(): number;
+	/** Rooms one client address may start per hour (protocol L5; ROOMS_PER_ADDRESS_PER_HOUR). */
+	roomsPerAddressPerHour?: number;
 }
 
 /** 128 random bits, base64url: 22 characters that cannot be guessed. */
@@ -37,6 +47,12 @@ type Route = (req: IncomingMessage, res: ServerResponse, param: string) => Promi
  * the request, so the caller can hand every other path to SvelteKit.
  */
 export function createApi(deps: ApiDeps) {
+	const roomsPerHour = deps.roomsPerAddressPerHour ?? DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR;
+	/** Room starts per client address: all of them at once, then refilled over the hour. */
+	const roomStarts = new KeyedBuckets(
+		{ capacity: roomsPerHour, perSecond: roomsPerHour / 3600 },
+		MAX_LIMITED_ADDRESSES
+	);
 	const routes: [method: string, pattern: RegExp, route: Route][] = [
 		[
 			'GET',
@@ -78,6 +94,12 @@ export function createApi(deps: ApiDeps) {
 					throw new HttpProblem(400, 'The request is not a valid room request.', parsed.problems);
 				}
 				const { playbookId } = parsed.data;
+				// Behind a proxy every client has the proxy's address (docs/protocol.md, L5).
+				const started = roomStarts.take(clientAddressKey(req.socket.remoteAddress), deps.now());
+				if (!started.ok) {
+					res.setHeader('retry-after', Math.ceil(started.retryAfterMs / 1000));
+					throw new HttpProblem(429, LIMIT_WORDS.tooManyRooms, []);
+				}
 				const id = newRoomId();
 				const created = await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
 				if (!created) {
@@ -107,7 +129,12 @@ export function createApi(deps: ApiDeps) {
 	];
 
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		const url = requestUrl(req);
+		if (!url) {
+			sendJson(res, 400, { error: 'The address of this request is not valid.' });
+			return true;
+		}
+		const path = url.pathname;
 		const matching = routes.filter(([, pattern]) => pattern.test(path));
 		if (matching.length === 0) return false;
 		try {
@@ -121,6 +148,8 @@ export function createApi(deps: ApiDeps) {
 		} catch (error) {
 			if (error instanceof HttpProblem) {
 				sendJson(res, error.status, { error: error.message, problems: error.problems });
+			} else if (req.destroyed || req.readableAborted) {
+				// The client went away mid-request: nothing to answer, and not the server's fault.
 			} else {
 				console.error(`[http] ${req.method} ${path} failed`, error);
 				sendJson(res, 500, { error: 'Something went wrong on the server.' });

@@ -1,4 +1,5 @@
 import { playbookSchema, type Playbook } from '../../src/lib/protocol/playbook';
+import { log } from '../log';
 
 /**
  * Reads a stored playbook. One that no longer parses (the schema tightened since it was saved)
@@ -8,11 +9,12 @@ export function parseStoredPlaybook(raw: string): Playbook | undefined {
 	try {
 		const parsed = playbookSchema.safeParse(JSON.parse(raw));
 		if (parsed.success) return parsed.data;
-		console.warn(
-			`[playbooks] a stored playbook no longer parses: ${parsed.error.issues.length} problems`
+		log.playbooks.warn(
+			{ problems: parsed.error.issues.length },
+			'a stored playbook no longer parses'
 		);
 	} catch {
-		console.warn('[playbooks] a stored playbook is not JSON');
+		log.playbooks.warn('a stored playbook is not JSON');
 	}
 	return undefined;
 }

@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate, applyAwarenessUpdate } from 'y-protocols/awareness';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
+import { redirectLog } from '../log';
+import type { RoomMetrics } from '../metrics';
 import type { DocStore } from '../storage/doc-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 
@@ -38,7 +41,24 @@ const notesOf = (updates: Uint8Array[]) => {
 	return doc.getText(NOTES_TEXT).toString();
 };
 
-afterEach(() => vi.useRealTimers());
+/** Metrics that remember what they were told. */
+function recordingMetrics() {
+	const reported: string[] = [];
+	const metrics: RoomMetrics = {
+		error: (kind) => reported.push(`error: ${kind}`),
+		updateRelayed: (type) => reported.push(`relayed: ${type}`)
+	};
+	return { metrics, reported };
+}
+
+/** What the rooms log, read here rather than written out among the test results. */
+const logLines: string[] = [];
+afterAll(redirectLog({ write: (line: string) => logLines.push(line) }));
+
+afterEach(() => {
+	vi.useRealTimers();
+	logLines.length = 0;
+});
 
 describe('storing a room', () => {
 	test('changes typed in quick succession are stored as one merged entry', async () => {
@@ -61,6 +81,39 @@ describe('storing a room', () => {
 		expect(appended).toHaveLength(0);
 		await vi.advanceTimersByTimeAsync(1_100);
 		expect(notesOf([initialRoomUpdate(playbook), ...appended])).toBe('kept');
+	});
+
+	test('a failed store is logged with the room id and size, never the text, and counted', async () => {
+		vi.useFakeTimers();
+		const { store } = flakyStore(1);
+		const { metrics, reported } = recordingMetrics();
+		const room = await LoadedRoom.load(store, meta, playbook, metrics);
+		room.doc.getText(NOTES_TEXT).insert(0, 'a story told in confidence');
+		await vi.advanceTimersByTimeAsync(150);
+		const failure = logLines
+			.map((line) => JSON.parse(line) as Record<string, unknown>)
+			.find((line) => line.msg === 'storing changes failed; retrying');
+		expect(failure).toMatchObject({
+			roomId: meta.id,
+			bytes: expect.any(Number),
+			err: { message: 'disk full' }
+		});
+		expect(logLines.join('')).not.toContain('in confidence');
+		expect(reported.filter((report) => report.startsWith('error'))).toEqual(['error: storage']);
+	});
+
+	test('every change to the document or to awareness is counted as relayed', async () => {
+		const { store } = flakyStore(0);
+		const { metrics, reported } = recordingMetrics();
+		const room = await LoadedRoom.load(store, meta, playbook, metrics);
+		expect(reported).toEqual([]);
+		room.doc.getText(NOTES_TEXT).insert(0, 'a');
+		const client = new Awareness(new Y.Doc());
+		client.setLocalStateField('cursor', 1);
+		applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(client, [client.clientID]), 'peer');
+		expect(reported).toEqual(['relayed: document', 'relayed: awareness']);
+		client.destroy();
+		await room.close();
 	});
 
 	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {
@@ -105,8 +158,10 @@ describe('storing a room', () => {
 		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
 		const forgetBen = room.trackDocConnection('ben-00002', (why) => ends.push(`ben: ${why}`));
 		room.trackDocConnection(undefined, (why) => ends.push(`anyone: ${why}`));
+		expect(room.documentConnectionCount).toBe(3);
 		room.closeDocConnections('ana-00001');
 		forgetBen();
+		expect(room.documentConnectionCount).toBe(2);
 		room.closeDocConnections('ben-00002');
 		expect(ends).toEqual(['ana: removed']);
 	});

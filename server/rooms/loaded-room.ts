@@ -25,9 +25,12 @@ import {
 } from '../../src/lib/room/room-rules';
 import { revealIfDue, submitRating } from '../../src/lib/room/ratings';
 import { planSteps } from '../../src/lib/room/steps';
+import { log } from '../log';
+import type { RoomMetrics } from '../metrics';
 import { sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store';
 import { SealedValues, type ParticipantKeyCheck } from './sealed-values';
 import { controlWriters, stripControlWrites } from '../yjs/control-guard';
+import { DocumentLimits, type UpdateRefusal } from '../limits/document-limits';
 
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
@@ -45,6 +48,9 @@ const COMPACT_EVERY = 500;
 const STORE_WITHIN_MS = 100;
 /** After a failed store, the changes are tried again this much later. */
 const RETRY_STORE_MS = 1_000;
+
+const byteLengthOf = (updates: Uint8Array[]) =>
+	updates.reduce((total, update) => total + update.byteLength, 0);
 
 /** Writes a control state into a document's control map, only the keys that changed. */
 function writeControl(doc: Y.Doc, next: ControlState): void {
@@ -65,6 +71,10 @@ export function initialRoomUpdate(playbook: Playbook): Uint8Array {
 
 export type RateResult = { ok: true } | { ok: false; message: string };
 
+/** What became of a client's update: applied (less its writes to control), or refused whole. */
+export type ClientUpdateResult =
+	{ applied: true; stripped: number } | { applied: false; refused: UpdateRefusal };
+
 /** Why the server ends a document connection: its participant was removed, or the room erased. */
 export type DocConnectionEnd = 'removed' | 'erased';
 
@@ -82,6 +92,8 @@ export class LoadedRoom {
 	readonly doc = new Y.Doc();
 	readonly awareness = new Awareness(this.doc);
 	readonly #writers: Set<number>;
+	/** The size and text limits on clients' updates (protocol L3, L4). */
+	readonly #limits: DocumentLimits;
 	#persisting: Promise<void> = Promise.resolve();
 	/** Changes not yet handed to the store, and the timer that will hand them over. */
 	#unstored: Uint8Array[] = [];
@@ -106,7 +118,8 @@ export class LoadedRoom {
 		readonly playbook: Playbook,
 		private readonly store: DocStore,
 		stored: StoredDoc,
-		sealed: StoredDoc
+		sealed: StoredDoc,
+		private readonly metrics: RoomMetrics | undefined
 	) {
 		this.#sealed = new SealedValues(store, meta.id, sealed);
 		// The server's awareness has no local state: it only relays the clients'.
@@ -115,25 +128,42 @@ export class LoadedRoom {
 		this.#cursor = stored.cursor;
 		this.#appendedSinceCompaction = stored.updates.length - 1;
 		this.#writers = controlWriters(this.doc);
-		this.doc.on('update', (update: Uint8Array) => this.#collect(update));
+		this.#limits = new DocumentLimits(this.doc);
+		this.doc.on('update', (update: Uint8Array) => {
+			this.#collect(update);
+			metrics?.updateRelayed('document');
+		});
+		this.awareness.on('update', () => metrics?.updateRelayed('awareness'));
 	}
 
-	static async load(store: DocStore, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
+	static async load(
+		store: DocStore,
+		meta: RoomMeta,
+		playbook: Playbook,
+		metrics?: RoomMetrics
+	): Promise<LoadedRoom> {
 		const [stored, sealed] = await Promise.all([
 			store.loadDoc(meta.id),
 			store.loadDoc(sealedDocId(meta.id))
 		]);
-		return new LoadedRoom(meta, playbook, store, stored, sealed);
+		log.rooms.debug(
+			{ roomId: meta.id, updates: stored.updates.length, bytes: byteLengthOf(stored.updates) },
+			'room loaded'
+		);
+		return new LoadedRoom(meta, playbook, store, stored, sealed, metrics);
 	}
 
 	/**
-	 * Applies an update from a client without the parts that would change the control map.
-	 * Answers how many parts were taken out; throws on an update that cannot be decoded.
+	 * Applies an update from a client without the parts that would change the control map,
+	 * unless it would break a limit of the document (protocol L3, L4): then nothing of it is
+	 * applied. Throws on an update that cannot be decoded.
 	 */
-	applyClientUpdate(update: Uint8Array, origin: unknown): number {
+	applyClientUpdate(update: Uint8Array, origin: unknown): ClientUpdateResult {
 		const guarded = stripControlWrites(update, this.doc, this.#writers);
+		const refused = this.#limits.refusal(guarded.update);
+		if (refused) return { applied: false, refused };
 		Y.applyUpdate(this.doc, guarded.update, origin);
-		return guarded.stripped;
+		return { applied: true, stripped: guarded.stripped };
 	}
 
 	readControl(): ControlState {
@@ -196,6 +226,11 @@ export class LoadedRoom {
 		const connection: DocConnection = { participantId, end };
 		this.#docConnections.add(connection);
 		return () => this.#docConnections.delete(connection);
+	}
+
+	/** Number of open document connections. */
+	get documentConnectionCount(): number {
+		return this.#docConnections.size;
 	}
 
 	/** Ends the document connections of someone the host removed. */
@@ -325,10 +360,18 @@ export class LoadedRoom {
 		this.#persisting = this.#persisting.then(async () => {
 			try {
 				this.#cursor = await this.store.appendUpdate(this.meta.id, merged);
+				log.rooms.trace(
+					{ roomId: this.meta.id, updates: updates.length, bytes: merged.byteLength },
+					'changes stored'
+				);
 			} catch (error) {
 				// Keep the changes: they go out again with the next attempt, and close() writes a
 				// whole snapshot whatever the log holds.
-				console.error(`[room ${this.meta.id}] storing changes failed; retrying`, error);
+				log.rooms.error(
+					{ roomId: this.meta.id, bytes: merged.byteLength, err: error },
+					'storing changes failed; retrying'
+				);
+				this.metrics?.error('storage');
 				this.#unstored.unshift(merged);
 				this.#storeFailed = true;
 				if (!this.#closing) this.#storeTimer ??= setTimeout(() => this.#store(), RETRY_STORE_MS);
@@ -342,13 +385,17 @@ export class LoadedRoom {
 	async #compact(): Promise<void> {
 		if (this.#discarded) return;
 		try {
+			const snapshot = Y.encodeStateAsUpdate(this.doc);
+			this.#limits.measured(snapshot.byteLength);
 			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
-			await this.store.compact(this.meta.id, Y.encodeStateAsUpdate(this.doc), this.#cursor ?? '0');
+			await this.store.compact(this.meta.id, snapshot, this.#cursor ?? '0');
 			this.#cursor = undefined;
 			this.#appendedSinceCompaction = 0;
 			this.#storeFailed = false;
+			log.rooms.debug({ roomId: this.meta.id, bytes: snapshot.byteLength }, 'room compacted');
 		} catch (error) {
-			console.error(`[room ${this.meta.id}] compaction failed`, error);
+			log.rooms.error({ roomId: this.meta.id, err: error }, 'compaction failed');
+			this.metrics?.error('storage');
 		}
 	}
 

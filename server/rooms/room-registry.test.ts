@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
+import { redirectLog } from '../log';
 import { roomDocIds, roomOfDoc, type DocStore } from '../storage/doc-store';
 import { RoomRegistry } from './room-registry';
 
@@ -64,6 +65,8 @@ function slowStore() {
 }
 
 afterEach(() => vi.useRealTimers());
+// The registry's events (a room erased) are not the tests' output.
+afterAll(redirectLog({ write: () => true }));
 
 const registryOn = (store: DocStore, unloadGraceMs = 0) =>
 	new RoomRegistry(store, {
@@ -92,6 +95,26 @@ describe('room registry', () => {
 		expect(second!.room.doc.getText(NOTES_TEXT).toString()).toBe('typed just before leaving');
 		second!.release();
 		await registry.closeAll();
+	});
+
+	test('the document connections of every room in memory are counted', async () => {
+		const { store } = memoryStore(() => 0);
+		const registry = registryOn(store, 60_000);
+		const other = 'AAAAAAAAAAAAAAAAAAAAA2';
+		await registry.create({ id: ROOM, playbookId: 'active-listening-sprint', createdAt: 0 });
+		await registry.create({ id: other, playbookId: 'active-listening-sprint', createdAt: 0 });
+		const first = await registry.acquire(ROOM);
+		const second = await registry.acquire(other);
+		first!.room.trackDocConnection(undefined, () => {});
+		const forget = second!.room.trackDocConnection(undefined, () => {});
+		second!.room.trackDocConnection('ana-00001', () => {});
+		expect(registry.documentConnectionCount).toBe(3);
+		forget();
+		expect(registry.documentConnectionCount).toBe(2);
+		first!.release();
+		second!.release();
+		await registry.closeAll();
+		expect(registry.documentConnectionCount).toBe(0);
 	});
 
 	test('looking up a room that does not exist holds nothing in memory', async () => {

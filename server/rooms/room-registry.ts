@@ -1,5 +1,7 @@
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
+import { log } from '../log';
+import type { RoomMetrics } from '../metrics';
 import { sealedDocId, type DocStore } from '../storage/doc-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import { newSecret } from './room-secrets';
@@ -13,6 +15,8 @@ export interface RoomLease {
 
 interface Entry {
 	loading: Promise<LoadedRoom | undefined>;
+	/** The room, once loaded. */
+	room?: LoadedRoom;
 	leases: number;
 	unloadTimer?: ReturnType<typeof setTimeout>;
 	/**
@@ -26,6 +30,8 @@ export interface RoomRegistryOptions {
 	/** How long a room with no connection stays in memory, in case someone comes straight back. */
 	unloadGraceMs: number;
 	findPlaybook(id: string): Promise<Playbook | undefined>;
+	/** Counts what the rooms relay and the storage failures. */
+	metrics?: RoomMetrics;
 }
 
 /** Expired rooms deleted per call of `deleteExpired`. */
@@ -69,6 +75,13 @@ export class RoomRegistry {
 		return this.#entries.size;
 	}
 
+	/** Number of open document connections to the rooms in memory. */
+	get documentConnectionCount(): number {
+		let count = 0;
+		for (const entry of this.#entries.values()) count += entry.room?.documentConnectionCount ?? 0;
+		return count;
+	}
+
 	/**
 	 * Loads the room if needed and holds it; undefined when no such room exists. Opening a room
 	 * (a join, a document connection) is activity: its retention starts again.
@@ -99,10 +112,12 @@ export class RoomRegistry {
 			if (entry.leases === 0 && this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
 			return undefined;
 		}
+		entry.room = room;
 		// A store that cannot record the activity keeps nobody out.
-		await this.store
-			.touch(roomId)
-			.catch((error: unknown) => console.warn(`[room ${roomId}] recording activity failed`, error));
+		await this.store.touch(roomId).catch((error: unknown) => {
+			log.rooms.warn({ roomId, err: error }, 'recording activity failed');
+			this.options.metrics?.error('storage');
+		});
 		if (entry.closing) {
 			// Erased meanwhile: wait until it is gone, then find out.
 			entry.leases--;
@@ -124,10 +139,11 @@ export class RoomRegistry {
 		if (!meta) return undefined;
 		const playbook = await this.options.findPlaybook(meta.playbookId);
 		if (!playbook) {
-			console.error(`[room ${roomId}] its playbook ${meta.playbookId} is missing`);
+			log.rooms.error({ roomId, playbookId: meta.playbookId }, 'the room’s playbook is missing');
+			this.options.metrics?.error('storage');
 			return undefined;
 		}
-		return LoadedRoom.load(this.store, meta, playbook);
+		return LoadedRoom.load(this.store, meta, playbook, this.options.metrics);
 	}
 
 	#releaseEntry(roomId: string, entry: Entry): void {
@@ -144,7 +160,13 @@ export class RoomRegistry {
 			const room = await entry.loading.catch(() => undefined);
 			await room?.close();
 		})()
-			.catch((error: unknown) => console.error(`[room ${roomId}] closing failed`, error))
+			.then(
+				() => log.rooms.debug({ roomId }, 'room stored and unloaded'),
+				(error: unknown) => {
+					log.rooms.error({ roomId, err: error }, 'storing and unloading the room failed');
+					this.options.metrics?.error('storage');
+				}
+			)
 			.finally(() => {
 				if (this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
 			});
@@ -165,6 +187,7 @@ export class RoomRegistry {
 		try {
 			await this.#delete(roomId, entry);
 			this.#eraseFailed.delete(roomId);
+			log.rooms.info({ roomId }, 'room erased');
 		} catch (error) {
 			this.#eraseFailed.add(roomId);
 			throw error;
@@ -199,9 +222,10 @@ export class RoomRegistry {
 	 */
 	async deleteExpired(before: number): Promise<string[]> {
 		for (const roomId of [...this.#eraseFailed]) {
-			await this.erase(roomId).catch((error: unknown) =>
-				console.error(`[room ${roomId}] erasing failed again`, error)
-			);
+			await this.erase(roomId).catch((error: unknown) => {
+				log.rooms.error({ roomId, err: error }, 'erasing the room failed again');
+				this.options.metrics?.error('storage');
+			});
 		}
 		const deleted: string[] = [];
 		for (const roomId of await this.store.expiredRooms(before, EXPIRED_PER_SWEEP)) {

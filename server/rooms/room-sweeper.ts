@@ -1,3 +1,5 @@
+import { log } from '../log';
+import type { RoomMetrics } from '../metrics';
 import type { PresenceStore } from '../presence/presence-store';
 import type { RoomRegistry } from './room-registry';
 
@@ -10,11 +12,15 @@ export interface RoomSweeperOptions {
 	everyMs: number;
 	/** Server wall-clock time in ms. */
 	now(): number;
+	/** Counts failed sweeps. */
+	metrics?: RoomMetrics;
 }
 
 export interface RoomSweeper {
 	/** Deletes the rooms expired by now; answers their ids. Sweeps never overlap. */
 	sweep(): Promise<string[]>;
+	/** Sweeps without waiting for it; a failure is logged and counted. */
+	sweepInBackground(): void;
 	/** Stops sweeping and waits for a sweep under way. */
 	stop(): Promise<void>;
 }
@@ -40,15 +46,24 @@ export function startRoomSweeper(options: RoomSweeperOptions): RoomSweeper {
 		return running;
 	}
 
-	const timer = setInterval(() => {
-		sweep().catch((error: unknown) =>
-			console.error('[rooms] sweeping expired rooms failed', error)
+	function sweepInBackground(): void {
+		sweep().then(
+			(deleted) => {
+				if (deleted.length > 0) log.rooms.info({ rooms: deleted.length }, 'expired rooms deleted');
+			},
+			(error: unknown) => {
+				log.rooms.error({ err: error }, 'sweeping expired rooms failed');
+				options.metrics?.error('storage');
+			}
 		);
-	}, options.everyMs);
+	}
+
+	const timer = setInterval(sweepInBackground, options.everyMs);
 	timer.unref();
 
 	return {
 		sweep,
+		sweepInBackground,
 		async stop() {
 			clearInterval(timer);
 			await running?.catch(() => undefined);

@@ -1,5 +1,7 @@
-import type { Server, Socket } from 'socket.io';
+import type { Event, Server, Socket } from 'socket.io';
+import type { Metrics } from '../metrics';
 import type { z } from 'zod';
+import { assertNever } from '../../src/lib/assert-never';
 import { controlCommandSchema } from '../../src/lib/protocol/control';
 import { ROOM_NOT_FOUND } from '../../src/lib/protocol/http';
 import type { Participant } from '../../src/lib/protocol/presence';
@@ -18,6 +20,9 @@ import {
 } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { admissionRefusal, erasesRoom } from '../../src/lib/room/room-rules';
+import { LIMIT_WORDS } from '../limits/limits';
+import { admitSocketEvent, newSocketRate } from '../limits/message-rate';
+import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
 import type { RoomLease, RoomRegistry } from '../rooms/room-registry';
 
@@ -28,6 +33,8 @@ type RoomSocket = Socket<UntrustedEvents, ServerToClientEvents>;
 
 export interface RoomSocketDeps {
 	rooms: RoomRegistry;
+	/** Counts for /metrics: people joined through this instance. */
+	metrics: Metrics;
 	presence: PresenceStore;
 	/** Server wall-clock time in ms. */
 	now(): number;
@@ -76,6 +83,12 @@ function rosterKey(roster: Participant[]): string {
  */
 export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(): void } {
 	const members = new Map<string, Membership>();
+	// People, not sockets: one person may have a room open in two tabs.
+	deps.metrics.measure(
+		'connectedPeople',
+		() =>
+			new Set([...members.values()].map((m) => `${m.roomId} ${m.participant.participantId}`)).size
+	);
 	const lastRoster = new Map<string, string>();
 	/**
 	 * Rooms erased lately: a presence write already under way for one (a leave, the end of a
@@ -378,7 +391,46 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		}
 	}
 
+	/**
+	 * Tells the sender of an event over the rate that it was not handled: through its
+	 * acknowledgement when it has one of the usual shape, else with `protocol:error`.
+	 */
+	function refuseEvent(socket: RoomSocket, [name, ...args]: Event): void {
+		const ack: unknown = args.at(-1);
+		const refusal = failure('rate_limited', LIMIT_WORDS.slowDown);
+		// A clock ping's answer has no error form.
+		if (typeof ack === 'function' && name !== 'clock:ping') ack(refusal);
+		else socket.emit('protocol:error', refusal.error);
+	}
+
 	io.on('connection', (socket: RoomSocket) => {
+		let eventRate = newSocketRate(deps.now());
+		// Every event counts against the socket's rate (protocol L2); one over it is not handled.
+		socket.use((event, next) => {
+			const admitted = admitSocketEvent(eventRate, deps.now());
+			eventRate = admitted.rate;
+			switch (admitted.verdict) {
+				case 'handle':
+					next();
+					return;
+				case 'refuse':
+					refuseEvent(socket, event);
+					return;
+				case 'disconnect':
+					log.socket.warn(
+						{ roomId: members.get(socket.id)?.roomId },
+						'disconnecting a socket that sent too many events'
+					);
+					socket.emit('protocol:error', {
+						code: 'rate_limited',
+						message: LIMIT_WORDS.disconnected
+					});
+					socket.disconnect(true);
+					return;
+				default:
+					assertNever(admitted.verdict);
+			}
+		});
 		let queue: Promise<unknown> = Promise.resolve();
 		/** Runs handlers one at a time; nothing a client sends can throw out of one. */
 		const inOrder = (work: () => Promise<unknown>) => {

@@ -33,7 +33,7 @@ type DecodedStruct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
  * Writes a V1 update from decoded structs (grouped by client, as decoded) and a delete set.
  * Yjs exports the struct writers but not the update writer, so this mirrors its layout.
  */
-function encodeUpdate(
+export function encodeUpdate(
 	structs: DecodedStruct[],
 	deletions: Map<number, { clock: number; len: number }[]>
 ) {

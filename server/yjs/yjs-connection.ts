@@ -1,7 +1,18 @@
 import * as decoding from 'lib0/decoding';
+import { awarenessClientIds, MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-check';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebSocket } from 'ws';
+import { WebSocket, type RawData } from 'ws';
+import { refusalWords } from '../limits/document-limits';
+import {
+	CLOSE_POLICY_VIOLATION,
+	CLOSE_TOO_BIG,
+	LIMIT_WORDS,
+	YJS_MESSAGE_RATE
+} from '../limits/limits';
+import { yjsFrameCost } from '../limits/message-rate';
+import { fullBucket, take } from '../limits/token-bucket';
+import { log } from '../log';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import {
 	awarenessMessage,
@@ -22,11 +33,15 @@ class MalformedMessage extends Error {}
 /** An update that carries nothing (a read-only client's answer to sync step 1) is this long. */
 const EMPTY_UPDATE_BYTES = 2;
 
+const frameBytes = (data: RawData): number =>
+	Array.isArray(data) ? data.reduce((total, part) => total + part.byteLength, 0) : data.byteLength;
+
 /**
  * Speaks the y-websocket protocol with one client over an open socket: sync steps and updates
  * both ways, awareness relayed through the room's fan-out. The parts of client updates that
  * would change the control map are refused (rule Y3); a frame that cannot be decoded closes
- * this connection only (rule Y5).
+ * this connection only (rule Y5), as does a client over a limit (rules L2–L4), before anything
+ * of the frame is applied.
  */
 export function serveYjsConnection(
 	ws: WebSocket,
@@ -47,12 +62,23 @@ export function serveYjsConnection(
 	const fanout = fanoutOf(room);
 
 	const trackOwnAwareness = (
-		{ added, removed }: { added: number[]; updated: number[]; removed: number[] },
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
 		origin: unknown
 	) => {
 		if (origin !== peer) return;
-		for (const id of added) ownAwarenessIds.add(id);
+		// An id this connection set again (a reconnect) is this connection's now too.
+		for (const id of [...added, ...updated]) ownAwarenessIds.add(id);
 		for (const id of removed) ownAwarenessIds.delete(id);
+	};
+
+	/** Applies an awareness update checked whole, within the ids a connection may hold. */
+	const applyOwnAwareness = (update: Uint8Array) => {
+		const ids = awarenessClientIds(update);
+		const held = new Set([...ownAwarenessIds, ...ids]);
+		if (held.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
+			throw new MalformedMessage(`awareness for ${held.size} clients from one connection`);
+		}
+		awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
 	};
 
 	const handle = (data: Uint8Array) => {
@@ -75,9 +101,18 @@ export function serveYjsConnection(
 						}
 						return;
 					}
-					const stripped = room.applyClientUpdate(update, peer);
-					if (stripped > 0) {
-						console.warn(`[room ${room.meta.id}] refused ${stripped} client writes to control`);
+					const result = room.applyClientUpdate(update, peer);
+					if (!result.applied) {
+						log.yjs.warn(
+							{ roomId: room.meta.id, ...result.refused },
+							'closing a connection whose update is over a limit'
+						);
+						ws.close(CLOSE_TOO_BIG, refusalWords(result.refused));
+					} else if (result.stripped > 0) {
+						log.yjs.warn(
+							{ roomId: room.meta.id, stripped: result.stripped },
+							'refused client writes to control'
+						);
 					}
 				} else {
 					throw new MalformedMessage(`unknown sync message ${syncType}`);
@@ -86,11 +121,7 @@ export function serveYjsConnection(
 			}
 			case MESSAGE_AWARENESS:
 				if (options.readOnly) return;
-				awarenessProtocol.applyAwarenessUpdate(
-					awareness,
-					decoding.readVarUint8Array(decoder),
-					peer
-				);
+				applyOwnAwareness(decoding.readVarUint8Array(decoder));
 				return;
 			case MESSAGE_QUERY_AWARENESS:
 				peer.send(awarenessMessage(room, [...awareness.getStates().keys()]));
@@ -100,7 +131,17 @@ export function serveYjsConnection(
 		}
 	};
 
+	let messages = fullBucket(YJS_MESSAGE_RATE, performance.now());
 	ws.on('message', (data, isBinary) => {
+		// Frames that arrive while the connection closes are not handled.
+		if (ws.readyState !== WebSocket.OPEN) return;
+		const taken = take(messages, performance.now(), yjsFrameCost(frameBytes(data)));
+		messages = taken.bucket;
+		if (!taken.ok) {
+			log.yjs.warn({ roomId: room.meta.id }, 'closing a connection that sent too many messages');
+			ws.close(CLOSE_POLICY_VIOLATION, LIMIT_WORDS.tooManyMessages);
+			return;
+		}
 		if (!isBinary || !(data instanceof Buffer)) {
 			ws.close(CLOSE_UNSUPPORTED, 'binary y-websocket frames only');
 			return;

@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import { requestUrl } from '../http/request-path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { CLOSE_ROOM_ERASED, CLOSE_ROOM_NOT_FOUND } from '../../src/lib/protocol/doc-close';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
+import { CLOSE_TOO_BIG } from '../limits/limits';
 import type { DocConnectionEnd, LoadedRoom } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { serveYjsConnection } from './yjs-connection';
@@ -23,7 +25,6 @@ const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 const PING_INTERVAL_MS = 30_000;
 /** Frames held while a room loads; a client sending more before its first answer is closed. */
 const MAX_HELD_FRAMES = 64;
-const CLOSE_TOO_BIG = 1009;
 
 interface DocumentAccess {
 	/** Why the connection is refused, in words for the close frame; undefined when it is not. */
@@ -126,7 +127,11 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 	return {
 		/** Takes the upgrade if it is for the Yjs path; answers whether it did. */
 		handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-			const url = new URL(request.url ?? '/', 'http://localhost');
+			const url = requestUrl(request);
+			if (!url) {
+				socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+				return true;
+			}
 			if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
 			const roomIdText = url.pathname.slice(YJS_PATH_PREFIX.length);
 			wss.handleUpgrade(request, socket, head, (ws) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import type { CreateRoomReply } from '../../src/lib/protocol/http';
 
 export interface TestServerOptions {
@@ -10,6 +10,8 @@ export interface TestServerOptions {
 	redisUrl?: string;
 	port?: number;
 	leaveGraceMs?: number;
+	/** Default: LOG_LEVEL from the environment, else silent, so test output stays quiet. */
+	logLevel?: Config['LOG_LEVEL'];
 }
 
 /** The real server (API, Yjs, socket.io) on a free port, without SvelteKit's pages. */
@@ -21,7 +23,8 @@ export function startTestServer(options: TestServerOptions = {}): Promise<Runnin
 			DATA_DIR: options.dataDir ?? tempDir(),
 			REDIS_URL: options.redisUrl,
 			ROOM_UNLOAD_GRACE_MS: '50',
-			LEAVE_GRACE_MS: String(options.leaveGraceMs ?? 100)
+			LEAVE_GRACE_MS: String(options.leaveGraceMs ?? 100),
+			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent'
 		})
 	);
 }

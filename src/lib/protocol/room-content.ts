@@ -17,6 +17,14 @@ export const roundKey = (round: number): string => `round-${round}`;
 export const ratingKey = (phaseId: string, round: number): string =>
 	`${phaseId}@${roundKey(round)}`;
 
+/**
+ * The longest text the server accepts in one shared Y.Text (docs/protocol.md, L4): the notes
+ * (`NOTES_TEXT`), and every other field (a paraphrase or feedback part, a sentence). An edit that
+ * would make a text longer is refused whole.
+ */
+export const MAX_NOTES_CHARACTERS = 20_000;
+export const MAX_TEXT_FIELD_CHARACTERS = 2_000;
+
 /** The three parts of a listener's paraphrase, each a root Y.Text. */
 export const PARAPHRASE_PARTS = ['feelings', 'motives', 'needs'] as const;
 export type ParaphrasePart = (typeof PARAPHRASE_PARTS)[number];
@@ -126,6 +134,14 @@ export const observationSchema = z.object({
 	at: epochMs
 });
 export type Observation = z.infer<typeof observationSchema>;
+
+/**
+ * The largest plain JSON value (an observation, a commitment, one field of a script line…) the
+ * server accepts, counted in characters of its strings and keys: twice the largest valid one, an
+ * observation.
+ * Readers skip a value over its own schema's limits, so this only bounds what it can cost.
+ */
+export const MAX_JSON_VALUE_CHARACTERS = 2 * MAX_OBSERVATION_CHARACTERS;
 
 /** How a person is named when the room has no record of their name any more. */
 export const UNKNOWN_PERSON = 'Someone who has left';

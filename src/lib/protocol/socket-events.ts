@@ -52,6 +52,7 @@ export const errorCodeSchema = z.enum([
 	'room_full',
 	'room_locked',
 	'removed',
+	'rate_limited',
 	'internal'
 ]);
 

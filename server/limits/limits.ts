@@ -1,0 +1,53 @@
+import type { BucketRate } from './token-bucket';
+
+/**
+ * The abuse limits (docs/protocol.md, "Limits"): each value, and the plain words a person is
+ * told when they reach it. The text lengths per field are beside the field names, in
+ * src/lib/protocol/room-content.ts.
+ */
+
+/** Close codes (RFC 6455) of a document connection that broke a limit. */
+export const CLOSE_POLICY_VIOLATION = 1008;
+export const CLOSE_TOO_BIG = 1009;
+
+/**
+ * Messages per Yjs connection (L2). Typing sends 5–10 updates a second and awareness about 2,
+ * so honest clients stay far below; a reconnect's sync is a handful of frames.
+ */
+export const YJS_MESSAGE_RATE: BucketRate = { capacity: 200, perSecond: 60 };
+/**
+ * A Yjs frame counts as one message per started 64 KiB, so the rate also bounds the bytes a
+ * connection can make the server decode (about 4 MiB a second).
+ */
+export const YJS_BYTES_PER_MESSAGE = 64 * 1024;
+/** Events per socket.io connection (L2): commands, joins, clock pings. */
+export const SOCKET_MESSAGE_RATE: BucketRate = { capacity: 40, perSecond: 20 };
+/**
+ * Refused events a socket.io connection may collect (L2): five at once, then one every two
+ * seconds; one more disconnects it.
+ */
+export const SOCKET_REFUSAL_RATE: BucketRate = { capacity: 5, perSecond: 0.5 };
+
+/**
+ * The largest room document (L3), as an estimate of its encoded size. A long session with
+ * every tool in use stays under 1 MiB.
+ */
+export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Rooms started per client address per hour (L5), unless ROOMS_PER_ADDRESS_PER_HOUR says
+ * otherwise: enough for a workshop of a hundred people in pairs behind one office address.
+ */
+export const DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR = 60;
+/** Addresses whose room starts are remembered at once; the least recent is forgotten first. */
+export const MAX_LIMITED_ADDRESSES = 10_000;
+
+/** Close reasons (at most 123 bytes) and messages, in words a person can read. */
+export const LIMIT_WORDS = {
+	tooManyMessages: 'too many messages',
+	roomFull: 'room is full: the document has reached its size limit',
+	textTooLong: 'text too long: a field went over its length limit',
+	slowDown: 'Slow down: too many actions at once. Try again in a moment.',
+	disconnected: 'Disconnected after too many actions at once. Reload the page to continue.',
+	tooManyRooms: 'Too many rooms were started from your network in the last hour. Try again later.'
+} as const;

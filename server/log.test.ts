@@ -1,0 +1,67 @@
+import { afterAll, afterEach, expect, test } from 'vitest';
+import { log, redirectLog, setLogLevel } from './log';
+
+const lines: string[] = [];
+const restore = redirectLog({ write: (line: string) => lines.push(line) });
+
+afterEach(() => {
+	lines.length = 0;
+	setLogLevel('info');
+});
+afterAll(restore);
+
+const written = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+test('a line is one JSON object with its area, fields and message', () => {
+	log.rooms.warn({ roomId: 'AAAAAAAAAAAAAAAAAAAAAA', bytes: 12 }, 'storing changes failed');
+	expect(written()).toEqual([
+		expect.objectContaining({
+			level: 40,
+			area: 'rooms',
+			roomId: 'AAAAAAAAAAAAAAAAAAAAAA',
+			bytes: 12,
+			msg: 'storing changes failed'
+		})
+	]);
+});
+
+test('an error keeps its type, message and code, never the data attached to it', () => {
+	const error = Object.assign(new Error('disk full'), {
+		code: 'ENOSPC',
+		payload: 'She said she felt unheard'
+	});
+	log.rooms.error({ err: error }, 'storing changes failed');
+	expect(written()[0]?.err).toEqual({
+		type: 'Error',
+		message: 'disk full',
+		code: 'ENOSPC',
+		stack: expect.stringContaining('disk full')
+	});
+	expect(lines.join('')).not.toContain('felt unheard');
+});
+
+test('a thrown value that is not an Error is logged by its type alone', () => {
+	log.http.error({ err: 'She said she felt unheard' }, 'request failed');
+	expect(written()[0]?.err).toEqual({ type: 'string' });
+});
+
+test('lines below the level set are not written, in every area', () => {
+	setLogLevel('warn');
+	log.rooms.info('room erased');
+	log.http.info('request');
+	log.yjs.warn('refused a write');
+	expect(written().map((line) => line.msg)).toEqual(['refused a write']);
+	setLogLevel('silent');
+	log.server.fatal('down');
+	expect(lines).toHaveLength(1);
+});
+
+test('the log goes back where it went before a redirection ends', () => {
+	const other: string[] = [];
+	const back = redirectLog({ write: (line: string) => other.push(line) });
+	log.server.info('to the other');
+	back();
+	log.server.info('to the first');
+	expect(other).toHaveLength(1);
+	expect(written().map((line) => line.msg)).toEqual(['to the first']);
+});

@@ -1,0 +1,260 @@
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import {
+	editUpdate,
+	fuzzDoc,
+	mutateBytes,
+	openVarint,
+	writeContent,
+	writeControl
+} from './doc-edits';
+import type { Random } from './random';
+import { randomJson, randomString } from './values';
+
+/** One WebSocket frame for the Yjs endpoint, and what the server must do with it. */
+export interface YjsFrame {
+	data: Uint8Array | string;
+	/** Undecodable for sure: the server must close the connection (rule Y5). */
+	malformed: boolean;
+	/** The generator that made it, for the report. */
+	what: string;
+}
+
+/** The frame limit of the endpoint (rule Y5); one byte more is refused with 1009. */
+const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder();
+	write(encoder);
+	return encoding.toUint8Array(encoder);
+}
+
+/** A sync message carrying `update`, as step 2 or as an update. */
+export function updateFrame(random: Random, update: Uint8Array): Uint8Array {
+	return frame((e) => {
+		encoding.writeVarUint(e, MESSAGE_SYNC);
+		encoding.writeVarUint(e, random.pick([SYNC_STEP_2, SYNC_UPDATE]));
+		encoding.writeVarUint8Array(e, update);
+	});
+}
+
+/** A declared length far beyond the bytes that follow. */
+const hugeNumber = (random: Random) =>
+	random.pick([2 ** 20, 2 ** 31 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 53 - 1, random.int(64, 2 ** 30)]);
+
+type FrameGenerator = (random: Random, base: Uint8Array) => YjsFrame;
+
+const malformed = (what: string, data: Uint8Array | string): YjsFrame => ({
+	data,
+	malformed: true,
+	what
+});
+const wellFormed = (what: string, data: Uint8Array): YjsFrame => ({ data, malformed: false, what });
+
+/**
+ * Frames that are undecodable or cannot change a document's content: safe to send to the
+ * witness room, which must come out of the fuzz exactly as it went in.
+ */
+const witnessSafe: [weight: number, FrameGenerator][] = [
+	[
+		3,
+		(random) =>
+			malformed(
+				'truncated varint',
+				Uint8Array.from(
+					random.pick([
+						() => openVarint(random),
+						() => [MESSAGE_SYNC, ...openVarint(random)],
+						() => [MESSAGE_SYNC, random.pick([0, 1, 2]), ...openVarint(random)],
+						() => [MESSAGE_AWARENESS, ...openVarint(random)]
+					])()
+				)
+			)
+	],
+	[
+		3,
+		(random) =>
+			malformed(
+				'huge declared length',
+				frame((e) => {
+					const type = random.pick([MESSAGE_SYNC, MESSAGE_AWARENESS]);
+					encoding.writeVarUint(e, type);
+					if (type === MESSAGE_SYNC) encoding.writeVarUint(e, random.int(0, 2));
+					encoding.writeVarUint(e, hugeNumber(random));
+					encoding.writeUint8Array(e, random.bytes(random.size(32)));
+				})
+			)
+	],
+	[
+		2,
+		(random) =>
+			malformed(
+				'wrong message type',
+				frame((e) => {
+					encoding.writeVarUint(e, random.pick([2, 4, 5, 127, 128, 2 ** 31, random.int(4, 1e6)]));
+					encoding.writeUint8Array(e, random.bytes(random.size(32)));
+				})
+			)
+	],
+	[
+		2,
+		(random) =>
+			malformed(
+				'unknown sync step',
+				frame((e) => {
+					encoding.writeVarUint(e, MESSAGE_SYNC);
+					encoding.writeVarUint(e, random.pick([3, 4, 255, 2 ** 20, random.int(3, 1e6)]));
+					encoding.writeUint8Array(e, random.bytes(random.size(32)));
+				})
+			)
+	],
+	[1, (random) => malformed('text frame', randomString(random, 256))],
+	[0.5, () => malformed('empty frame', new Uint8Array())],
+	[
+		0.05,
+		(random) => {
+			// Refused on its size alone, so its bytes need not be random (which would be slow).
+			const data = new Uint8Array(MAX_FRAME_BYTES + random.int(1, 64)).fill(random.int(0, 255));
+			return malformed('frame over 2 MiB', data);
+		}
+	],
+	[
+		1,
+		(random) =>
+			wellFormed(
+				'step 1 with a garbage state vector',
+				frame((e) => {
+					encoding.writeVarUint(e, MESSAGE_SYNC);
+					encoding.writeVarUint(e, SYNC_STEP_1);
+					encoding.writeVarUint8Array(e, random.bytes(random.size(24)));
+				})
+			)
+	],
+	[
+		0.5,
+		(random) =>
+			wellFormed(
+				'query awareness with a tail',
+				Uint8Array.from([MESSAGE_QUERY_AWARENESS, ...random.bytes(random.size(8))])
+			)
+	],
+	[2, (random) => wellFormed('awareness with garbage', awarenessFrame(random))],
+	[
+		3,
+		(random, base) =>
+			wellFormed(
+				'control-map write',
+				updateFrame(
+					random,
+					editUpdate(random, base, (doc) => writeControl(random, doc))
+				)
+			)
+	]
+];
+
+/** Frames that may change a room's content: sent to the other rooms only. */
+const contentChanging: [weight: number, FrameGenerator][] = [
+	[2, (random) => wellFormed('random bytes', random.bytes(random.size(256)))],
+	[
+		2,
+		(random, base) =>
+			wellFormed(
+				'content update',
+				updateFrame(
+					random,
+					editUpdate(random, base, (doc) => writeContent(random, doc))
+				)
+			)
+	],
+	[
+		6,
+		(random, base) => {
+			const update = editUpdate(random, base, (doc) => writeContent(random, doc));
+			return wellFormed(
+				'mutated update',
+				random.chance(0.8)
+					? updateFrame(random, mutateBytes(random, update))
+					: mutateBytes(random, updateFrame(random, update))
+			);
+		}
+	],
+	[
+		1,
+		(random, base) => {
+			// The second of two updates alone: the server must hold it until the first arrives.
+			const doc = fuzzDoc(random);
+			Y.applyUpdate(doc, base);
+			writeContent(random, doc);
+			const afterFirst = Y.encodeStateVector(doc);
+			writeContent(random, doc);
+			const second = Y.encodeStateAsUpdate(doc, afterFirst);
+			doc.destroy();
+			return wellFormed(
+				'update with missing dependencies',
+				updateFrame(random, random.chance(0.5) ? second : mutateBytes(random, second))
+			);
+		}
+	],
+	[
+		1,
+		(random) => {
+			const doc = fuzzDoc(random);
+			writeContent(random, doc);
+			const v2 = Y.encodeStateAsUpdateV2(doc);
+			doc.destroy();
+			return wellFormed('a V2 update sent as V1', updateFrame(random, v2));
+		}
+	],
+	[
+		1,
+		(random) =>
+			wellFormed(
+				'update with huge counts',
+				updateFrame(
+					random,
+					frame((e) => {
+						for (let i = random.int(1, 4); i > 0; i--) encoding.writeVarUint(e, hugeNumber(random));
+						encoding.writeUint8Array(e, random.bytes(random.size(32)));
+					})
+				)
+			)
+	]
+];
+
+/** An awareness message whose entries are partly sound and partly garbage. */
+function awarenessFrame(random: Random): Uint8Array {
+	const entries = random.size(8);
+	const update = frame((e) => {
+		encoding.writeVarUint(e, random.chance(0.9) ? entries : hugeNumber(random));
+		for (let i = 0; i < entries; i++) {
+			encoding.writeVarUint(e, random.chance(0.5) ? random.int(0, 2 ** 32) : random.int(0, 16));
+			encoding.writeVarUint(e, random.int(0, 10));
+			const state = random.pick([
+				() => 'null',
+				() => JSON.stringify(randomJson(random, 3)),
+				() => randomString(random, 32),
+				() => JSON.stringify({ user: { name: randomString(random) }, cursor: null })
+			])();
+			encoding.writeVarString(e, state);
+		}
+	});
+	return frame((e) => {
+		encoding.writeVarUint(e, MESSAGE_AWARENESS);
+		encoding.writeVarUint8Array(e, random.chance(0.2) ? mutateBytes(random, update) : update);
+	});
+}
+
+/**
+ * The frames of one connection: 1–6 of them, for the witness room only those that must change
+ * nothing there. `base` is the room's document as an update, so overwrites name real items.
+ */
+export function yjsFrames(random: Random, base: Uint8Array, isWitness: boolean): YjsFrame[] {
+	const generators = isWitness ? witnessSafe : [...witnessSafe, ...contentChanging];
+	return Array.from({ length: random.int(1, 6) }, () => random.weighted(generators)(random, base));
+}

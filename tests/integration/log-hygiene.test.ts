@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { format } from 'node:util';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import WebSocket from 'ws';
+import { redirectLog } from '../../server/log';
+import { ScriptDoc } from '../../src/lib/client/script-doc';
+import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
+import type { RosterReply } from '../../src/lib/protocol/socket-events';
+import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
+import { connectSocket, connectSynced, participantId, participantKeyOf } from '../support/clients';
+import { createRoom, startTestServer } from '../support/server';
+import { waitFor } from '../support/wait';
+
+/** In the Active Listening Sprint, the first round's rating is step 5 (index 4). */
+const RATING_STEP = 4;
+
+/** Everything the server writes: its log, and whatever still goes to the console. */
+const written: string[] = [];
+let restoreLog: () => void;
+beforeAll(() => {
+	restoreLog = redirectLog({ write: (line: string) => written.push(line) });
+	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+		vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+			written.push(format(...args));
+		});
+	}
+});
+afterAll(() => {
+	restoreLog();
+	vi.restoreAllMocks();
+});
+
+/** Opens a raw WebSocket, sends `frame` and answers the close code. */
+function closeCodeAfter(url: string, frame: Uint8Array): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(url);
+		ws.on('open', () => ws.send(frame));
+		ws.on('close', (code) => resolve(code));
+		ws.on('error', reject);
+	});
+}
+
+test('what people write never reaches the log, while room ids, sizes and events do', async () => {
+	const marker = `zq${randomBytes(6).toString('hex')}`;
+	const name = `Ottoline Vexbridge ${marker}`;
+	const server = await startTestServer({ logLevel: 'trace' });
+	const room = await createRoom(server.url);
+
+	const socket = await connectSocket(server.url);
+	const id = participantId();
+	const joined = (await socket.emitWithAck('room:join', {
+		protocolVersion: PROTOCOL_VERSION,
+		roomId: room.id,
+		participantId: id,
+		participantKey: participantKeyOf(id),
+		name,
+		roleId: 'speaker'
+	})) as RosterReply;
+	expect(joined.ok).toBe(true);
+	expect(await socket.emitWithAck('control:command', { type: 'agreements.confirm' })).toEqual({
+		ok: true
+	});
+
+	const writer = await connectSynced(server.url, room.id);
+	const witness = await connectSynced(server.url, room.id);
+	writer.doc.getText(NOTES_TEXT).insert(0, `Notes: ${marker} felt unheard`);
+	expect(new ScriptDoc(writer.doc, 'round-1').addLine('speaker', `I said ${marker}`)).toEqual({
+		ok: true
+	});
+	// Refused: the control map is the server's (rule Y3).
+	writer.doc.getMap(CONTROL_MAP).set('step', `${marker} step`);
+	writer.doc.getText(NOTES_TEXT).insert(0, 'last ');
+	await waitFor(
+		() => witness.doc.getText(NOTES_TEXT).toString().startsWith('last '),
+		'the notes to arrive'
+	);
+	expect(witness.doc.getMap(CONTROL_MAP).get('step')).toBe(0);
+
+	expect(
+		await socket.emitWithAck('control:command', { type: 'step.goto', target: RATING_STEP })
+	).toEqual({ ok: true });
+	expect(await socket.emitWithAck('rating:submit', { step: RATING_STEP, value: 4 })).toEqual({
+		ok: true
+	});
+
+	// A malformed frame (unknown message type), and a request body the API refuses.
+	const yjsUrl = `${server.url.replace(/^http/, 'ws')}/yjs/${room.id}`;
+	expect(await closeCodeAfter(yjsUrl, new Uint8Array([7, 1, 2, 3]))).toBe(1007);
+	const refused = await fetch(`${server.url}/api/rooms`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ playbookId: marker })
+	});
+	expect(refused.status).toBe(400);
+
+	socket.disconnect();
+	writer.provider.destroy();
+	witness.provider.destroy();
+	// Closing stores the room and folds its log into a snapshot: more lines about it.
+	await server.close();
+
+	const log = written.join('\n');
+	expect(log).toContain(room.id);
+	expect(log).toMatch(/malformed/);
+	expect(written.some((line) => line.includes(room.id) && /control/.test(line))).toBe(true);
+	expect(log).not.toContain(marker);
+	expect(log).not.toContain('Ottoline');
+	expect(log).not.toContain('felt unheard');
+});

@@ -1,0 +1,148 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../server/app';
+import { NOTES_TEXT } from '../../src/lib/protocol/control';
+import type { RosterReply } from '../../src/lib/protocol/socket-events';
+import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
+import { connectSocket, connectSynced, participantId, participantKeyOf } from '../support/clients';
+import { startRedis } from '../support/redis-server';
+import { createRoom, startTestServer } from '../support/server';
+import { waitFor } from '../support/wait';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** One line of the Prometheus text format: a sample, or a # HELP / # TYPE comment. */
+const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="[^"]*",?)*\})? \S+$/;
+const COMMENT = /^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$/;
+
+/** Scrapes /metrics and answers its samples by name and labels, as written. */
+async function scrape(url: string): Promise<Map<string, number>> {
+	const response = await fetch(`${url}/metrics`);
+	expect(response.status).toBe(200);
+	expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+	const lines = (await response.text()).split('\n').filter((line) => line !== '');
+	const malformed = lines.filter((line) => !SAMPLE.test(line) && !COMMENT.test(line));
+	expect(malformed).toEqual([]);
+	return new Map(
+		lines
+			.filter((line) => !line.startsWith('#'))
+			.map((line) => {
+				const at = line.lastIndexOf(' ');
+				return [line.slice(0, at), Number(line.slice(at + 1))];
+			})
+	);
+}
+
+const sampleOf = async (url: string, name: string) => (await scrape(url)).get(name);
+
+async function readyz(url: string) {
+	const response = await fetch(`${url}/readyz`);
+	return { status: response.status, body: (await response.json()) as unknown };
+}
+
+describe('/readyz', () => {
+	test('is ready when the embedded store answers', async () => {
+		const server = await startTestServer();
+		cleanups.push(() => server.close());
+		expect(await readyz(server.url)).toEqual({
+			status: 200,
+			body: { status: 'ready', checks: { sqlite: 'ok' } }
+		});
+	});
+
+	// An external Redis (REDIS_URL) cannot be stopped by the test.
+	test.skipIf(process.env.REDIS_URL)(
+		'answers 503 naming Redis once Redis stops, while /healthz stays alive',
+		async () => {
+			const redis = await startRedis();
+			cleanups.push(() => redis.stop());
+			const server = await startTestServer({ redisUrl: redis.url });
+			cleanups.push(() => server.close());
+			expect(await readyz(server.url)).toEqual({
+				status: 200,
+				body: { status: 'ready', checks: { redis: 'ok' } }
+			});
+			await redis.stop();
+			await waitFor(async () => (await readyz(server.url)).status === 503, 'readyz to fail');
+			expect((await readyz(server.url)).body).toEqual({
+				status: 'not ready',
+				checks: { redis: 'unreachable' }
+			});
+			expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+		}
+	);
+});
+
+describe('/metrics', () => {
+	let server: RunningServer;
+	beforeAll(async () => {
+		server = await startTestServer();
+	});
+	afterAll(() => server.close());
+
+	test('is valid Prometheus text with the event-loop delay and every kind counted', async () => {
+		const samples = await scrape(server.url);
+		expect(samples.get('nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
+		expect(samples.get('practice_room_errors_total{kind="storage"}')).toBe(0);
+		expect(samples.get('practice_room_refused_writes_total{reason="control"}')).toBe(0);
+	});
+
+	test('rooms in memory and document connections follow the connections', async () => {
+		const room = await createRoom(server.url);
+		const client = await connectSynced(server.url, room.id);
+		expect(await sampleOf(server.url, 'practice_room_rooms_in_memory')).toBe(1);
+		expect(await sampleOf(server.url, 'practice_room_document_connections')).toBe(1);
+		const relayedBefore = await sampleOf(
+			server.url,
+			'practice_room_updates_relayed_total{type="document"}'
+		);
+		client.doc.getText(NOTES_TEXT).insert(0, 'counted, never logged');
+		await waitFor(
+			async () =>
+				(await sampleOf(server.url, 'practice_room_updates_relayed_total{type="document"}'))! >
+				relayedBefore!,
+			'the update to be counted'
+		);
+		client.provider.destroy();
+		await waitFor(
+			async () => (await sampleOf(server.url, 'practice_room_document_connections')) === 0,
+			'the connection to be gone'
+		);
+		// The room leaves memory after its unload grace (50 ms in tests).
+		await waitFor(
+			async () => (await sampleOf(server.url, 'practice_room_rooms_in_memory')) === 0,
+			'the room to leave memory'
+		);
+	});
+
+	test('connected people go up when someone joins over socket.io, and down when they leave', async () => {
+		const room = await createRoom(server.url);
+		const socket = await connectSocket(server.url);
+		cleanups.push(() => socket.disconnect());
+		expect(await sampleOf(server.url, 'practice_room_connected_people')).toBe(0);
+		const id = participantId();
+		const joined = (await socket.emitWithAck('room:join', {
+			protocolVersion: PROTOCOL_VERSION,
+			roomId: room.id,
+			participantId: id,
+			participantKey: participantKeyOf(id),
+			name: 'Ana',
+			roleId: 'speaker'
+		})) as RosterReply;
+		expect(joined.ok).toBe(true);
+		expect(await sampleOf(server.url, 'practice_room_connected_people')).toBe(1);
+		socket.disconnect();
+		await waitFor(
+			async () => (await sampleOf(server.url, 'practice_room_connected_people')) === 0,
+			'the person to leave'
+		);
+	});
+
+	test('answers only GET', async () => {
+		const response = await fetch(`${server.url}/metrics`, { method: 'POST' });
+		expect(response.status).toBe(405);
+		expect(response.headers.get('allow')).toBe('GET');
+	});
+});

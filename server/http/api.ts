@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { log } from '../log';
 import { requestUrl } from './request-path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -151,7 +152,7 @@ export function createApi(deps: ApiDeps) {
 			} else if (req.destroyed || req.readableAborted) {
 				// The client went away mid-request: nothing to answer, and not the server's fault.
 			} else {
-				console.error(`[http] ${req.method} ${path} failed`, error);
+				log.http.error({ method: req.method, path, err: error }, 'request failed');
 				sendJson(res, 500, { error: 'Something went wrong on the server.' });
 			}
 		}

@@ -1,4 +1,5 @@
 import { createClient, RESP_TYPES } from 'redis';
+import { log } from '../log';
 
 /**
  * Connects to Redis with endless reconnection. Errors are logged, never thrown into the event
@@ -15,7 +16,7 @@ export async function connectRedis(url: string, name: string) {
 		const now = Date.now();
 		if (now - lastLogged > 5_000) {
 			lastLogged = now;
-			console.warn(`[redis:${name}] ${error.message}`);
+			log.redis.warn({ client: name, err: error }, 'Redis connection error');
 		}
 	});
 	await client.connect();

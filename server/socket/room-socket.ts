@@ -151,7 +151,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 				const timer = setTimeout(() => {
 					graceTimers.delete(timer);
 					goneAfterGrace(member.roomId, member.participant.participantId, leftAt).catch(
-						(error: unknown) => console.warn('[room] marking someone gone failed', error)
+						(error: unknown) => log.socket.warn({ err: error }, 'marking someone gone failed')
 					);
 				}, deps.leaveGraceMs);
 				timer.unref();
@@ -335,7 +335,10 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			try {
 				await erase(member.roomId);
 			} catch (error) {
-				console.error(`[room ${member.roomId}] erasing failed; trying again later`, error);
+				log.socket.error(
+					{ roomId: member.roomId, err: error },
+					'erasing failed; trying again later'
+				);
 				return failure(
 					'internal',
 					'The room is closed, but erasing it from storage failed. The server will try again.'
@@ -386,7 +389,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			);
 			return result.ok ? result : failure('invalid_command', result.message);
 		} catch (error) {
-			console.error(`[room ${member.roomId}] storing a rating failed`, error);
+			log.socket.error({ roomId: member.roomId, err: error }, 'storing a rating failed');
 			return failure('internal', 'Your rating could not be saved. Please try again.');
 		}
 	}
@@ -435,7 +438,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		/** Runs handlers one at a time; nothing a client sends can throw out of one. */
 		const inOrder = (work: () => Promise<unknown>) => {
 			queue = queue.then(work).catch((error: unknown) => {
-				console.error(`[socket ${socket.id}] handler failed`, error);
+				log.socket.error({ err: error }, 'handler failed');
 				socket.emit('protocol:error', {
 					code: 'internal',
 					message: 'Something went wrong on the server.'
@@ -475,15 +478,17 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			member.participant = { ...member.participant, seenAt: deps.now() };
 			rooms.add(member.roomId);
 			void putPresence(member.roomId, member.participant).catch((error: unknown) =>
-				console.warn('[presence] heartbeat failed', error)
+				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		}
 		for (const roomId of rooms) {
 			void broadcastRoster(roomId).catch((error: unknown) =>
-				console.warn('[presence] roster refresh failed', error)
+				log.socket.warn({ err: error }, 'roster refresh failed')
 			);
 			// Someone whose server vanished no longer holds up the room.
-			void settle(roomId).catch((error: unknown) => console.warn('[room] settling failed', error));
+			void settle(roomId).catch((error: unknown) =>
+				log.socket.warn({ err: error }, 'settling failed')
+			);
 		}
 	}, deps.heartbeatMs);
 	heartbeat.unref();

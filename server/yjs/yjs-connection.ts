@@ -97,7 +97,7 @@ export function serveYjsConnection(
 					const update = decoding.readVarUint8Array(decoder);
 					if (options.readOnly) {
 						if (update.byteLength > EMPTY_UPDATE_BYTES) {
-							console.warn(`[room ${room.meta.id}] refused a write from a projector`);
+							log.yjs.warn({ roomId: room.meta.id }, 'refused a write from a projector');
 						}
 						return;
 					}
@@ -149,8 +149,10 @@ export function serveYjsConnection(
 		try {
 			handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 		} catch (error) {
-			console.warn(
-				`[room ${room.meta.id}] closing a connection after a malformed frame: ${(error as Error).message}`
+			// The kind of error only: a parser's message may quote what the frame carried.
+			log.yjs.warn(
+				{ roomId: room.meta.id, error: error instanceof Error ? error.name : typeof error },
+				'closing a connection after a malformed frame'
 			);
 			ws.close(CLOSE_MALFORMED, 'malformed y-websocket message');
 		}

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { log } from '../log';
 import { requestUrl } from '../http/request-path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
@@ -136,7 +137,7 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 			const roomIdText = url.pathname.slice(YJS_PATH_PREFIX.length);
 			wss.handleUpgrade(request, socket, head, (ws) => {
 				connect(ws, roomIdText, url.searchParams).catch((error: unknown) => {
-					console.error('[yjs] could not open a room', error);
+					log.yjs.error({ err: error }, 'could not open a room');
 					ws.close(CLOSE_SERVER_ERROR, 'the room could not be opened');
 				});
 			});

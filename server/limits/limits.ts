@@ -6,9 +6,8 @@ import type { BucketRate } from './token-bucket';
  * src/lib/protocol/room-content.ts.
  */
 
-/** Close codes (RFC 6455) of a document connection that broke a limit. */
-export const CLOSE_POLICY_VIOLATION = 1008;
-export const CLOSE_TOO_BIG = 1009;
+/** Close codes (RFC 6455) of a document connection that broke a limit, shared with the browser. */
+export { CLOSE_POLICY_VIOLATION, CLOSE_TOO_BIG } from '../../src/lib/protocol/doc-close';
 
 /**
  * Messages per Yjs connection (L2). Typing sends 5–10 updates a second and awareness about 2,

@@ -4,7 +4,12 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { ControlCommand } from '../protocol/control';
-import { CLOSE_ROOM_ERASED, CLOSE_ROOM_NOT_FOUND } from '../protocol/doc-close';
+import {
+	CLOSE_POLICY_VIOLATION,
+	CLOSE_ROOM_ERASED,
+	CLOSE_ROOM_NOT_FOUND,
+	CLOSE_TOO_BIG
+} from '../protocol/doc-close';
 import { participantSchema, type Participant } from '../protocol/presence';
 import {
 	hostKeyGrantSchema,
@@ -91,6 +96,13 @@ export class RoomSession {
 		});
 		this.#provider.on('closed', ({ code }) => {
 			if (code === CLOSE_ROOM_ERASED || code === CLOSE_ROOM_NOT_FOUND) void this.#erased();
+			if (code === CLOSE_TOO_BIG) {
+				this.problem =
+					'That change was too large to keep: a field is over its length limit, or the room is full. Shorten what you just wrote.';
+			}
+			if (code === CLOSE_POLICY_VIOLATION) {
+				this.problem = 'Too many changes at once. The room reconnects in a moment.';
+			}
 		});
 
 		this.#socket = io({ transports: ['websocket'], reconnectionDelayMax: 2_500 });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { cleanupsAfterEach } from '../support/cleanups';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { NOTES_TEXT, type ControlCommand } from '../../src/lib/protocol/control';
 import type { JoinReply, Reply } from '../../src/lib/protocol/socket-events';
@@ -25,10 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => redis.stop());
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 let counter = 0;
 /** A text no other test writes, to look for in the stored bytes. */

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { cleanupsAfterEach } from '../support/cleanups';
 import { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { RoomRegistry } from '../../server/rooms/room-registry';
@@ -22,10 +23,7 @@ const DAY = 86_400_000;
 const RETENTION_MS = 30 * DAY;
 const T0 = 1_700_000_000_000;
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 let counter = 0;
 const newRoomId = () => `expiry${String(++counter).padStart(4, '0')}${process.pid}`.padEnd(22, 'x');

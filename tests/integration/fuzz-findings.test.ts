@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { cleanupsAfterEach } from '../support/cleanups';
 import { redirectLog, setLogLevel } from '../../server/log';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
@@ -24,11 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-	vi.restoreAllMocks();
-});
+const cleanups = cleanupsAfterEach();
+afterEach(() => vi.restoreAllMocks());
 
 /** Sends raw bytes over TCP; answers the status line of the answer, or undefined for none. */
 function rawRequest(port: number, bytes: string, waitMs = 1_000): Promise<string | undefined> {

@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cleanupsAfterEach } from '../support/cleanups';
 import type { RunningServer } from '../../server/app';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import type { RosterReply } from '../../src/lib/protocol/socket-events';
@@ -8,10 +9,7 @@ import { startRedis } from '../support/redis-server';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 /** One line of the Prometheus text format: a sample, or a # HELP / # TYPE comment. */
 const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="[^"]*",?)*\})? \S+$/;

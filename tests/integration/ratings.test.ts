@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { cleanupsAfterEach, runCleanups } from '../support/cleanups';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import type { Reply, RosterReply } from '../../src/lib/protocol/socket-events';
@@ -24,10 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => redis.stop());
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 interface Person {
 	socket: TestSocket;
@@ -165,7 +163,7 @@ describe.each([
 			const observer = await observe(server.url, room.id);
 			return observer.ratings()?.['rating@round-1'] !== undefined;
 		}, 'the sealed rating to be recorded');
-		for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+		await runCleanups(cleanups);
 		await server.close();
 		server = await startTestServer({ redisUrl: redisUrl(), dataDir });
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { cleanupsAfterEach } from '../support/cleanups';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP, MAX_PARTICIPANTS, type ControlCommand } from '../../src/lib/protocol/control';
 import type { HostKeyGrant, JoinReply, Reply } from '../../src/lib/protocol/socket-events';
@@ -21,10 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 interface Person {
 	id: string;

@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cleanupsAfterEach } from '../support/cleanups';
 import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import type { Participant } from '../../src/lib/protocol/presence';
@@ -21,10 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => redis.stop());
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function socket(url: string): Promise<TestSocket> {
 	const connected = await connectSocket(url);

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
-import { afterEach, describe, expect, test } from 'vitest';
+import { cleanupsAfterEach } from '../support/cleanups';
+import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
@@ -9,10 +10,7 @@ import { connectDoc, connectSynced } from '../support/clients';
 import { createRoom, startTestServer, tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function server(dataDir = tempDir()): Promise<RunningServer> {
 	const running = await startTestServer({ dataDir });

@@ -1,28 +1,9 @@
 import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
-import { controlStateSchema, type ControlState } from '$lib/protocol/control';
-import type { Participant } from '$lib/protocol/presence';
+import type { ControlState } from '$lib/protocol/control';
 import HostPanel from './HostPanel.svelte';
+import { control, oncommand, roster, text } from './room-controls.fixture';
 
-const person = (name: string, status: Participant['status'] = 'connected'): Participant => ({
-	participantId: `${name.toLowerCase()}-0001`,
-	name,
-	roleId: 'listener',
-	status,
-	seenAt: 0
-});
-const roster = [person('Ana'), person('Ben'), person('Cy', 'gone')];
-const control = (extra: Partial<ControlState>): ControlState => ({
-	...controlStateSchema.parse({ step: 0, timer: { status: 'idle', durationMs: 60_000 } }),
-	...extra
-});
-const oncommand = () => Promise.resolve(true);
-/** The rendered text, tags and comments removed and spaces collapsed. */
-const text = (html: string) =>
-	html
-		.replace(/<!--.*?-->|<[^>]*>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
 const show = (state: ControlState, selfId: string) =>
 	render(HostPanel, { props: { control: state, roster, selfId, oncommand } }).body;
 

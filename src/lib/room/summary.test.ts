@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { emptySections } from './summary.fixture';
 import {
 	summarizeSession,
 	type RoomContent,
@@ -330,18 +331,6 @@ describe('session summary', () => {
 	});
 
 	test('an untouched room has nothing in any content section', () => {
-		expect(summarize({})).toMatchObject({
-			timePerPhase: [],
-			totalMs: 0,
-			ratings: [],
-			starredPhrases: [],
-			shifts: [],
-			sentences: [],
-			feedbackMessages: [],
-			paraphrases: [],
-			observations: [],
-			commitments: [],
-			followUps: []
-		});
+		expect(summarize({})).toMatchObject(emptySections);
 	});
 });

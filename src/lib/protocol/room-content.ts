@@ -136,6 +136,38 @@ export const observationSchema = z.object({
 export type Observation = z.infer<typeof observationSchema>;
 
 /**
+ * Shout-outs: appreciation for a specific behaviour, sent to a peer at the end of a session. A
+ * root Y.Array of plain JSON, in the order sent; everyone sees them in the closing view and the
+ * summary, and the recipient's browser copies each into its journal once, by its `id`.
+ */
+export const SHOUT_OUTS_ARRAY = 'shout-outs';
+/** Short on purpose: one specific behaviour, well under MAX_JSON_VALUE_CHARACTERS. */
+export const MAX_SHOUT_OUT_CHARACTERS = 300;
+export const shoutOutSchema = z
+	.object({
+		/** Made by the sender's browser; unique in the room. */
+		id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters'),
+		fromParticipantId: participantIdSchema,
+		/** The sender's name when they sent it; readers prefer the name the server recorded. */
+		fromName: displayNameSchema,
+		toParticipantId: participantIdSchema,
+		behaviour: z
+			.string()
+			.trim()
+			.min(1, 'must not be empty')
+			.max(MAX_SHOUT_OUT_CHARACTERS, `must be at most ${MAX_SHOUT_OUT_CHARACTERS} characters`),
+		/** The sender nominates the recipient for practising kindness under pressure. */
+		kindUnderPressure: z.boolean().default(false),
+		/** When it was sent, in server ms since the epoch. */
+		at: epochMs
+	})
+	.refine((shoutOut) => shoutOut.fromParticipantId !== shoutOut.toParticipantId, {
+		message: 'must go to someone else',
+		path: ['toParticipantId']
+	});
+export type ShoutOut = z.infer<typeof shoutOutSchema>;
+
+/**
  * The largest plain JSON value (an observation, a commitment, one field of a script line…) the
  * server accepts, counted in characters of its strings and keys: twice the largest valid one, an
  * observation.

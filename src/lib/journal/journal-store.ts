@@ -1,4 +1,5 @@
 import type { JournalEntry, JournalEntryOf, JournalEntryType, JournalExport } from './entry';
+import { openIndexedDbJournal } from './indexeddb-journal';
 
 /** What an import did: every record was valid and stored, or nothing changed. */
 export type ImportResult =
@@ -25,7 +26,7 @@ export type ImportResult =
  * server. Ids are unique: `put` replaces a record with the same id.
  */
 export interface JournalStore {
-	/** Every record, or those of one type, newest (`createdAt`) first. */
+	/** Every record, or those of one type, newest (`createdAt`) first, then by id. */
 	list(): Promise<JournalEntry[]>;
 	list<T extends JournalEntryType>(type: T): Promise<JournalEntryOf<T>[]>;
 	get(id: string): Promise<JournalEntry | undefined>;
@@ -49,4 +50,14 @@ export interface JournalStore {
 	 * the function that stops it.
 	 */
 	subscribe(listener: () => void): () => void;
+}
+
+/** The IndexedDB database that holds this browser's journal. */
+export const JOURNAL_DATABASE = 'practice-room:journal';
+
+let shared: JournalStore | undefined;
+
+/** This browser's journal (in the browser only: it opens IndexedDB on first use). */
+export function journal(): JournalStore {
+	return (shared ??= openIndexedDbJournal(JOURNAL_DATABASE));
 }

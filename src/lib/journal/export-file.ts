@@ -1,0 +1,93 @@
+import { parseWithProblems } from '../protocol/problems';
+import {
+	JOURNAL_EXPORT_VERSION,
+	JOURNAL_FORMAT,
+	journalExportSchema,
+	type JournalEntry,
+	type JournalExport
+} from './entry';
+
+/** How many problems a refused file lists: the first few say enough to fix it. */
+const MAX_PROBLEMS_SHOWN = 10;
+
+export type ReadExport =
+	{ ok: true; file: JournalExport } | { ok: false; message: string; problems: string[] };
+
+/** Every record as an export file. */
+export function journalExport(entries: readonly JournalEntry[], exportedAt: number): JournalExport {
+	return {
+		format: JOURNAL_FORMAT,
+		version: JOURNAL_EXPORT_VERSION,
+		exportedAt,
+		entries: [...entries]
+	};
+}
+
+/** The file's name, dated so exports from different days sit side by side. */
+export function exportFileName(exportedAt: number, extension: 'json' | 'md'): string {
+	const day = new Date(exportedAt).toISOString().slice(0, 10);
+	return `practice-journal-${day}.${extension}`;
+}
+
+/** Checks a parsed export file against the format, naming every problem (the first few). */
+export function readExport(value: unknown): ReadExport {
+	const parsed = parseWithProblems(journalExportSchema, value);
+	if (parsed.ok) return { ok: true, file: parsed.data };
+	return {
+		ok: false,
+		message: 'This file is not a journal export this version can read. Nothing was imported.',
+		problems: parsed.problems.slice(0, MAX_PROBLEMS_SHOWN)
+	};
+}
+
+/** Reads the text of an export file: JSON first, then the format. */
+export function readExportText(text: string): ReadExport {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return {
+			ok: false,
+			message:
+				'This file is not JSON. Choose the .json file that “Export as JSON” saved. Nothing was imported.',
+			problems: []
+		};
+	}
+	return readExport(value);
+}
+
+export interface ImportPlan {
+	/** The records to store. */
+	write: JournalEntry[];
+	added: number;
+	updated: number;
+	unchanged: number;
+}
+
+/**
+ * Merges imported records into a journal, by id: a new id is added; a known one replaces the
+ * stored record only when its `updatedAt` is later, so importing the same file twice, or an
+ * older export, changes nothing. Within one file, the later copy of an id wins.
+ */
+export function planImport(
+	existing: (id: string) => JournalEntry | undefined,
+	incoming: readonly JournalEntry[]
+): ImportPlan {
+	const newest = new Map<string, JournalEntry>();
+	for (const entry of incoming) {
+		const seen = newest.get(entry.id);
+		if (!seen || entry.updatedAt >= seen.updatedAt) newest.set(entry.id, entry);
+	}
+	const plan: ImportPlan = { write: [], added: 0, updated: 0, unchanged: 0 };
+	for (const entry of newest.values()) {
+		const stored = existing(entry.id);
+		if (!stored) plan.added += 1;
+		else if (entry.updatedAt > stored.updatedAt) plan.updated += 1;
+		else {
+			plan.unchanged += 1;
+			continue;
+		}
+		plan.write.push(entry);
+	}
+	return plan;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatProblems } from '../src/lib/protocol/problems';
 import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR } from './limits/limits';
+import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from './teams/team-limits';
 
 /** Environment variables, parsed once at start-up (README: Configuration). */
 export const configSchema = z.object({
@@ -38,6 +39,15 @@ export const configSchema = z.object({
 		.int()
 		.positive()
 		.default(DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR),
+	/**
+	 * Team writes (creating a team link, sharing, withdrawing) one client address may make per
+	 * hour (docs/protocol.md, L6), refilled like ROOMS_PER_ADDRESS_PER_HOUR.
+	 */
+	TEAM_WRITES_PER_ADDRESS_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR),
 	/** The least severe log lines written (docs/operations.md); `silent` writes none. */
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')
 });

@@ -42,6 +42,7 @@ export const log = {
 	http: root.child({ area: 'http' }),
 	rooms: root.child({ area: 'rooms' }),
 	playbooks: root.child({ area: 'playbooks' }),
+	teams: root.child({ area: 'teams' }),
 	socket: root.child({ area: 'socket' }),
 	yjs: root.child({ area: 'yjs' }),
 	redis: root.child({ area: 'redis' })

@@ -16,6 +16,10 @@ import { createRedisDocStore } from './storage/redis-doc-store';
 import { openSqlite } from './storage/sqlite';
 import { createSqliteDocStore } from './storage/sqlite-doc-store';
 import type { PlaybookStore } from './playbooks/playbook-store';
+import { createRedisTeamStore } from './teams/redis-team-store';
+import { createSqliteTeamStore } from './teams/sqlite-team-store';
+import { startTeamSweeper } from './teams/team-sweeper';
+import type { TeamStore } from './teams/team-store';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
 export interface Services {
@@ -23,6 +27,7 @@ export interface Services {
 	rooms: RoomRegistry;
 	playbooks: PlaybookCatalog;
 	presence: PresenceStore;
+	teams: TeamStore;
 	metrics: Metrics;
 	/** Asks every backend whether it answers (`/readyz`). */
 	readiness(): Promise<Readiness>;
@@ -37,6 +42,7 @@ interface Backends {
 	docs: DocStore;
 	playbooks: PlaybookStore;
 	presence: PresenceStore;
+	teams: TeamStore;
 	/** One probe per backend, by name. */
 	probes: Record<string, Probe>;
 	close(): Promise<void>;
@@ -49,6 +55,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			docs: createRedisDocStore(redis, { retentionMs: retentionMs(config) }),
 			playbooks: createRedisPlaybookStore(redis),
 			presence: createRedisPresenceStore(redis, DEFAULT_PRESENCE_POLICY),
+			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
 			probes: { redis: redisProbe(redis) },
 			close: async () => {
 				await redis.close();
@@ -60,6 +67,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		docs: createSqliteDocStore(db, { now }),
 		playbooks: createSqlitePlaybookStore(db),
 		presence: createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY),
+		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
 		probes: { sqlite: sqliteProbe(db) },
 		close: async () => db.close()
 	};
@@ -87,15 +95,19 @@ export async function createServices(config: Config): Promise<Services> {
 	});
 	// Rooms that expired while the server was down go at start, not an hour later.
 	sweeper.sweepInBackground();
+	// Teams expire like rooms (ROOM_RETENTION_DAYS).
+	const teamSweeper = startTeamSweeper({ teams: backends.teams, everyMs: SWEEP_EVERY_MS, now });
 	return {
 		config,
 		rooms,
 		playbooks,
 		presence: backends.presence,
+		teams: backends.teams,
 		metrics,
 		readiness: () => checkReadiness(backends.probes),
 		async close() {
 			await sweeper.stop();
+			await teamSweeper.stop();
 			await rooms.closeAll();
 			await backends.close();
 		}

@@ -18,6 +18,9 @@ import {
 } from '../limits/limits';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import type { RoomRegistry } from '../rooms/room-registry';
+import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
+import { teamRoutes } from '../teams/team-routes';
+import type { TeamStore } from '../teams/team-store';
 import { HttpProblem, readJson, sendJson } from './json';
 
 export interface ApiDeps {
@@ -27,6 +30,9 @@ export interface ApiDeps {
 	now(): number;
 	/** Rooms one client address may start per hour (protocol L5; ROOMS_PER_ADDRESS_PER_HOUR). */
 	roomsPerAddressPerHour?: number;
+	teams: TeamStore;
+	/** Team writes one client address may make per hour (protocol L6; TEAM_WRITES_PER_ADDRESS_PER_HOUR). */
+	teamWritesPerAddressPerHour?: number;
 }
 
 /** 128 random bits, base64url: 22 characters that cannot be guessed. */
@@ -41,7 +47,8 @@ function baseUrl(req: IncomingMessage, publicUrl: string | undefined): string {
 	return `${protocol}://${req.headers.host ?? 'localhost'}`;
 }
 
-type Route = (req: IncomingMessage, res: ServerResponse, param: string) => Promise<void>;
+export type Route = [method: string, pattern: RegExp, handle: RouteHandler];
+type RouteHandler = (req: IncomingMessage, res: ServerResponse, param: string) => Promise<void>;
 
 /**
  * The JSON API and health check (the external contract in README). Answers whether it handled
@@ -54,7 +61,7 @@ export function createApi(deps: ApiDeps) {
 		{ capacity: roomsPerHour, perSecond: roomsPerHour / 3600 },
 		MAX_LIMITED_ADDRESSES
 	);
-	const routes: [method: string, pattern: RegExp, route: Route][] = [
+	const routes: Route[] = [
 		[
 			'GET',
 			/^\/healthz$/,
@@ -126,7 +133,14 @@ export function createApi(deps: ApiDeps) {
 				if (!meta) throw new HttpProblem(404, ROOM_NOT_FOUND);
 				sendJson(res, 200, meta);
 			}
-		]
+		],
+		...teamRoutes({
+			teams: deps.teams,
+			now: deps.now,
+			writesPerAddressPerHour:
+				deps.teamWritesPerAddressPerHour ?? DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR,
+			linkBase: (req) => baseUrl(req, deps.publicUrl)
+		})
 	];
 
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

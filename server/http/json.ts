@@ -26,13 +26,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 	res.end(text);
 }
 
-/** Reads a small JSON body; too large or not JSON is a 4xx problem, never a crash. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+/**
+ * Reads a small JSON body, at most `maxBytes` (a route may allow less than the default); too
+ * large or not JSON is a 4xx problem, never a crash.
+ */
+export async function readJson(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of req as AsyncIterable<Buffer>) {
 		size += chunk.length;
-		if (size > MAX_BODY_BYTES) throw new HttpProblem(413, 'The request body is too large.');
+		if (size > maxBytes) throw new HttpProblem(413, 'The request body is too large.');
 		chunks.push(chunk);
 	}
 	try {

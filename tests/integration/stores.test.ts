@@ -7,11 +7,14 @@ import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { createRedisDocStore } from '../../server/storage/redis-doc-store';
 import { openSqlite } from '../../server/storage/sqlite';
 import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
+import { createRedisTeamStore } from '../../server/teams/redis-team-store';
+import { createSqliteTeamStore } from '../../server/teams/sqlite-team-store';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { tempDir } from '../support/server';
 import { docStoreContract } from './doc-store.contract';
 import { playbookStoreContract } from './playbook-store.contract';
 import { presenceStoreContract } from './presence-store.contract';
+import { teamStoreContract } from './team-store.contract';
 
 let redis: TestRedis;
 let client: RedisClient;
@@ -55,5 +58,10 @@ presenceStoreContract('memory', async (policy) => ({
 }));
 presenceStoreContract('Redis', async (policy) => ({
 	store: createRedisPresenceStore(client, policy),
+	close: () => {}
+}));
+teamStoreContract('SQLite', (options) => sqlite((db) => createSqliteTeamStore(db, options))());
+teamStoreContract('Redis', async (options) => ({
+	store: createRedisTeamStore(client, options),
 	close: () => {}
 }));

@@ -1,0 +1,97 @@
+import { storedTeamSchema } from '../../src/lib/protocol/team';
+import type { RedisClient } from '../redis/connect';
+import { parseStoredShare } from './stored-share';
+import type { ShareOutcome, TeamStore } from './team-store';
+
+/** A team's keys, under one hash tag: its record (JSON) and its shares (a hash by member). */
+const teamKey = (id: string) => `pr:team:{${id}}`;
+const sharesKey = (id: string) => `pr:team:{${id}}:shares`;
+const bothKeys = (id: string) => [teamKey(id), sharesKey(id)];
+
+const SHARE_OUTCOMES: readonly ShareOutcome[] = ['saved', 'team-full', 'not-found'];
+
+/**
+ * One step on the server, so two members sharing at once cannot both take the last place.
+ * KEYS: team, shares. ARGV: member, share, most members, expiry (ms since the epoch).
+ */
+const SHARE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 and redis.call('HLEN', KEYS[2]) >= tonumber(ARGV[3]) then
+	return 'team-full'
+end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('PEXPIREAT', KEYS[1], ARGV[4])
+redis.call('PEXPIREAT', KEYS[2], ARGV[4])
+return 'saved'
+`;
+
+/** KEYS: team, shares. ARGV: member, expiry (ms since the epoch). */
+const WITHDRAW = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+return 1
+`;
+
+/** JSON, or undefined for anything else, so a damaged record reads as no team. */
+function parseJson(raw: string): unknown {
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return undefined;
+	}
+}
+
+export interface RedisTeamStoreOptions {
+	/** How long a team's keys live after its last activity, in ms. */
+	retentionMs: number;
+}
+
+/**
+ * Teams in Redis. Every write sets the expiry of all of a team's keys to `retentionMs` after it,
+ * so Redis deletes an unused team by itself and `deleteExpired` has nothing to do.
+ */
+export function createRedisTeamStore(
+	client: RedisClient,
+	{ retentionMs }: RedisTeamStoreOptions
+): TeamStore {
+	return {
+		async create(team) {
+			const created = await client.set(teamKey(team.id), JSON.stringify(team), {
+				condition: 'NX',
+				expiration: { type: 'PXAT', value: team.createdAt + retentionMs }
+			});
+			if (created !== 'OK') throw new Error(`team ${team.id} exists already`);
+		},
+		async get(id) {
+			const raw = await client.get(teamKey(id));
+			if (raw === null) return undefined;
+			const parsed = storedTeamSchema.safeParse(parseJson(raw));
+			return parsed.success ? parsed.data : undefined;
+		},
+		async share(teamId, member, share, { maxMembers, now }) {
+			const reply = await client.eval(SHARE, {
+				keys: bothKeys(teamId),
+				arguments: [member, JSON.stringify(share), String(maxMembers), String(now + retentionMs)]
+			});
+			const outcome = SHARE_OUTCOMES.find((known) => known === reply);
+			if (!outcome) throw new Error('unexpected reply from the share script');
+			return outcome;
+		},
+		async withdraw(teamId, member, now) {
+			const found = await client.eval(WITHDRAW, {
+				keys: bothKeys(teamId),
+				arguments: [member, String(now + retentionMs)]
+			});
+			return found === 1;
+		},
+		async shares(teamId) {
+			const bodies = await client.hVals(sharesKey(teamId));
+			return bodies.map(parseStoredShare).filter((share) => share !== undefined);
+		},
+		async deleteExpired() {
+			return 0;
+		}
+	};
+}

@@ -1,0 +1,111 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { checkpointAfterDelete, inTransaction } from '../storage/sqlite';
+import { parseStoredShare } from './stored-share';
+import type { ShareOutcome, TeamStore } from './team-store';
+
+/** The team tables live beside the rooms in the embedded database (secure_delete is on there). */
+const SCHEMA = `
+	CREATE TABLE IF NOT EXISTS teams (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		last_active_at INTEGER NOT NULL
+	);
+	CREATE INDEX IF NOT EXISTS teams_by_last_active ON teams (last_active_at);
+	CREATE TABLE IF NOT EXISTS team_shares (
+		team_id TEXT NOT NULL,
+		member TEXT NOT NULL,
+		body TEXT NOT NULL,
+		PRIMARY KEY (team_id, member)
+	);
+`;
+
+export interface SqliteTeamStoreOptions {
+	/** How long a team is kept after its last activity, in ms. */
+	retentionMs: number;
+}
+
+/**
+ * Teams in the embedded database. A team past its retention is no longer found from the
+ * moment it expires; `deleteExpired` (the sweeper) then removes its rows.
+ */
+export function createSqliteTeamStore(
+	db: DatabaseSync,
+	{ retentionMs }: SqliteTeamStoreOptions
+): TeamStore {
+	db.exec(SCHEMA);
+	const insertTeam = db.prepare(
+		'INSERT INTO teams (id, name, created_at, last_active_at) VALUES (?, ?, ?, ?)'
+	);
+	const selectTeam = db.prepare(
+		'SELECT id, name, created_at FROM teams WHERE id = ? AND last_active_at > ?'
+	);
+	const touchTeam = db.prepare('UPDATE teams SET last_active_at = ? WHERE id = ?');
+	const selectMember = db.prepare('SELECT 1 FROM team_shares WHERE team_id = ? AND member = ?');
+	const countMembers = db.prepare('SELECT COUNT(*) AS n FROM team_shares WHERE team_id = ?');
+	const upsertShare = db.prepare(
+		'INSERT INTO team_shares (team_id, member, body) VALUES (?, ?, ?) ON CONFLICT (team_id, member) DO UPDATE SET body = excluded.body'
+	);
+	const deleteShare = db.prepare('DELETE FROM team_shares WHERE team_id = ? AND member = ?');
+	const selectShares = db.prepare('SELECT body FROM team_shares WHERE team_id = ?');
+	const deleteExpiredShares = db.prepare(
+		'DELETE FROM team_shares WHERE team_id IN (SELECT id FROM teams WHERE last_active_at <= ?)'
+	);
+	const deleteExpiredTeams = db.prepare('DELETE FROM teams WHERE last_active_at <= ?');
+
+	const activeSince = (now: number) => now - retentionMs;
+	const exists = (id: string, now: number) => selectTeam.get(id, activeSince(now)) !== undefined;
+
+	return {
+		async create(team) {
+			insertTeam.run(team.id, team.name, team.createdAt, team.createdAt);
+		},
+		async get(id, now) {
+			const row = selectTeam.get(id, activeSince(now));
+			return (
+				row && { id: String(row.id), name: String(row.name), createdAt: Number(row.created_at) }
+			);
+		},
+		async share(teamId, member, share, { maxMembers, now }) {
+			let outcome: ShareOutcome = 'not-found';
+			inTransaction(db, () => {
+				if (!exists(teamId, now)) return;
+				const isMember = selectMember.get(teamId, member) !== undefined;
+				if (!isMember && Number(countMembers.get(teamId)?.n) >= maxMembers) {
+					outcome = 'team-full';
+					return;
+				}
+				upsertShare.run(teamId, member, JSON.stringify(share));
+				touchTeam.run(now, teamId);
+				outcome = 'saved';
+			});
+			return outcome;
+		},
+		async withdraw(teamId, member, now) {
+			let found = false;
+			inTransaction(db, () => {
+				found = exists(teamId, now);
+				if (!found) return;
+				deleteShare.run(teamId, member);
+				touchTeam.run(now, teamId);
+			});
+			if (found) checkpointAfterDelete(db);
+			return found;
+		},
+		async shares(teamId) {
+			return selectShares
+				.all(teamId)
+				.map((row) => parseStoredShare(String(row.body)))
+				.filter((share) => share !== undefined);
+		},
+		async deleteExpired(now) {
+			let deleted = 0;
+			inTransaction(db, () => {
+				deleteExpiredShares.run(activeSince(now));
+				deleted = Number(deleteExpiredTeams.run(activeSince(now)).changes);
+			});
+			if (deleted > 0) checkpointAfterDelete(db);
+			return deleted;
+		}
+	};
+}

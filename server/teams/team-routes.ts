@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { parseWithProblems } from '../../src/lib/protocol/problems';
+import {
+	createTeamRequestSchema,
+	MAX_TEAM_MEMBERS,
+	shareRequestSchema,
+	TEAM_NOT_FOUND,
+	teamIdSchema,
+	withdrawRequestSchema,
+	type CreateTeamReply
+} from '../../src/lib/protocol/team';
+import { teamView } from '../../src/lib/team/team-view';
+import type { Route } from '../http/api';
+import { HttpProblem, readJson, sendJson } from '../http/json';
+import { clientAddressKey } from '../limits/client-address';
+import { KeyedBuckets } from '../limits/keyed-buckets';
+import { MAX_LIMITED_ADDRESSES } from '../limits/limits';
+import { MAX_TEAM_BODY_BYTES, TOO_MANY_TEAM_WRITES } from './team-limits';
+import type { TeamStore } from './team-store';
+
+export interface TeamRouteDeps {
+	teams: TeamStore;
+	now(): number;
+	/** Team writes (create, share, withdraw) one client address may make per hour (L6). */
+	writesPerAddressPerHour: number;
+	/** The base of links in answers: PUBLIC_URL or the request's own origin. */
+	linkBase(req: IncomingMessage): string;
+}
+
+/**
+ * The member as the server knows them: a hash of their key, salted with the team, so the same
+ * browser is not recognisable across teams and the key itself is never stored.
+ */
+const memberOf = (teamId: string, memberKey: string) =>
+	createHash('sha256').update(`${teamId}:${memberKey}`).digest('base64url');
+
+/** The team API (docs/protocol.md, HTTP): create a team link, see it, share and withdraw. */
+export function teamRoutes(deps: TeamRouteDeps): Route[] {
+	const rate = deps.writesPerAddressPerHour;
+	const writes = new KeyedBuckets(
+		{ capacity: rate, perSecond: rate / 3600 },
+		MAX_LIMITED_ADDRESSES
+	);
+
+	/** Reads and parses a body and counts the write; a refusal comes before the store is touched. */
+	async function read<S extends z.ZodType>(
+		req: IncomingMessage,
+		res: ServerResponse,
+		schema: S,
+		what: string
+	) {
+		const parsed = parseWithProblems(schema, await readJson(req, MAX_TEAM_BODY_BYTES));
+		if (!parsed.ok)
+			throw new HttpProblem(400, `The request is not a valid ${what}.`, parsed.problems);
+		// Behind a proxy every client has the proxy's address (docs/protocol.md, L6).
+		const taken = writes.take(clientAddressKey(req.socket.remoteAddress), deps.now());
+		if (!taken.ok) {
+			res.setHeader('retry-after', Math.ceil(taken.retryAfterMs / 1000));
+			throw new HttpProblem(429, TOO_MANY_TEAM_WRITES, []);
+		}
+		return parsed.data;
+	}
+
+	async function findTeam(id: string) {
+		const teamId = teamIdSchema.safeParse(id);
+		const team = teamId.success ? await deps.teams.get(teamId.data, deps.now()) : undefined;
+		if (!team) throw new HttpProblem(404, TEAM_NOT_FOUND);
+		return team;
+	}
+
+	async function currentView(id: string) {
+		const team = await findTeam(id);
+		return teamView(team, await deps.teams.shares(team.id));
+	}
+
+	return [
+		[
+			'POST',
+			/^\/api\/teams$/,
+			async (req, res) => {
+				const { name } = await read(req, res, createTeamRequestSchema, 'team request');
+				const id = randomBytes(16).toString('base64url');
+				await deps.teams.create({ id, name, createdAt: deps.now() });
+				const reply: CreateTeamReply = { id, name, url: `${deps.linkBase(req)}/t/${id}` };
+				sendJson(res, 201, reply);
+			}
+		],
+		[
+			'GET',
+			/^\/api\/teams\/([^/]+)$/,
+			async (_req, res, id) => sendJson(res, 200, await currentView(id))
+		],
+		[
+			'POST',
+			/^\/api\/teams\/([^/]+)\/share$/,
+			async (req, res, id) => {
+				const team = await findTeam(id);
+				const { memberKey, weeks } = await read(req, res, shareRequestSchema, 'share');
+				const now = deps.now();
+				const outcome = await deps.teams.share(
+					team.id,
+					memberOf(team.id, memberKey),
+					{ weeks, sharedAt: now },
+					{ maxMembers: MAX_TEAM_MEMBERS, now }
+				);
+				if (outcome === 'not-found') throw new HttpProblem(404, TEAM_NOT_FOUND);
+				if (outcome === 'team-full') {
+					throw new HttpProblem(409, `This team already has ${MAX_TEAM_MEMBERS} members sharing.`);
+				}
+				sendJson(res, 200, await currentView(team.id));
+			}
+		],
+		[
+			'POST',
+			/^\/api\/teams\/([^/]+)\/withdraw$/,
+			async (req, res, id) => {
+				const team = await findTeam(id);
+				const { memberKey } = await read(req, res, withdrawRequestSchema, 'withdrawal');
+				if (!(await deps.teams.withdraw(team.id, memberOf(team.id, memberKey), deps.now()))) {
+					throw new HttpProblem(404, TEAM_NOT_FOUND);
+				}
+				sendJson(res, 200, await currentView(team.id));
+			}
+		]
+	];
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { secretSchema } from './ids';
+import { skillSchema } from './playbook';
+
+/** Members sharing before a team's figures are shown, so nobody can be singled out. */
+export const TEAM_THRESHOLD = 3;
+/** Members who may share in one team. */
+export const MAX_TEAM_MEMBERS = 50;
+/** Weeks one share may cover: half a year. */
+export const MAX_SHARED_WEEKS = 26;
+/** A week's counts stay below these: more than a session a day for a week is not practice data. */
+const MAX_SESSIONS_PER_WEEK = 100;
+const MAX_MINUTES_PER_WEEK = 7 * 24 * 60;
+
+/** What people read when a team link leads nowhere. */
+export const TEAM_NOT_FOUND = 'This team link does not exist or has expired.';
+
+/** A team id: 128 random bits in base64url, like a room id. */
+export const teamIdSchema = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]{22}$/, 'must be a team id of 22 URL-safe characters');
+
+const isMonday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay() === 1;
+
+/** A week, named by the date of its Monday in the member's own time zone: `2026-03-02`. */
+export const weekKeySchema = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+	.refine(isMonday, 'must be the date of a Monday');
+
+const count = (max: number) =>
+	z.number().int('must be a whole number').min(0, 'must not be negative').max(max);
+
+/** One member's practice in one week: counts only, never what anyone wrote. */
+export const weekCountsSchema = z
+	.object({
+		week: weekKeySchema,
+		sessions: count(MAX_SESSIONS_PER_WEEK),
+		minutes: count(MAX_MINUTES_PER_WEEK),
+		/** Sessions per skill practised. */
+		skills: z.partialRecord(skillSchema, count(MAX_SESSIONS_PER_WEEK))
+	})
+	.strict();
+export type WeekCounts = z.infer<typeof weekCountsSchema>;
+
+const sharedWeeksSchema = z
+	.array(weekCountsSchema)
+	.max(MAX_SHARED_WEEKS, `must have at most ${MAX_SHARED_WEEKS} weeks`)
+	.refine((weeks) => new Set(weeks.map((w) => w.week)).size === weeks.length, 'names a week twice');
+
+export const createTeamRequestSchema = z
+	.object({
+		/** A label for the retro, e.g. "Support team". */
+		name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters')
+	})
+	.strict();
+
+export const createTeamReplySchema = z.object({
+	id: teamIdSchema,
+	name: z.string(),
+	url: z.string()
+});
+export type CreateTeamReply = z.infer<typeof createTeamReplySchema>;
+
+/**
+ * A member's share. The member key is made by the browser, one per team, and kept there; the
+ * server keeps only its hash, so a later share from the same browser replaces the earlier one.
+ */
+export const shareRequestSchema = z
+	.object({ memberKey: secretSchema, weeks: sharedWeeksSchema })
+	.strict();
+export type ShareRequest = z.infer<typeof shareRequestSchema>;
+
+export const withdrawRequestSchema = z.object({ memberKey: secretSchema }).strict();
+
+/** A team as the server stores it: no member, no figure. */
+export const storedTeamSchema = z.object({
+	id: teamIdSchema,
+	name: z.string(),
+	createdAt: z.number().int().nonnegative()
+});
+export type StoredTeam = z.infer<typeof storedTeamSchema>;
+
+/** A share as the server stores it, under the member key's hash. */
+export const storedShareSchema = z.object({
+	weeks: sharedWeeksSchema,
+	sharedAt: z.number().int().nonnegative()
+});
+export type StoredShare = z.infer<typeof storedShareSchema>;
+
+/** A team's practice summed over its sharing members. */
+export const teamFiguresSchema = z.object({
+	totals: z.object({ sessions: z.number(), minutes: z.number() }),
+	/** Every week from the first shared to the last, weeks nobody practised as zeros. */
+	weeks: z.array(z.object({ week: weekKeySchema, sessions: z.number(), minutes: z.number() })),
+	/** Sessions per skill over all weeks, most practised first. */
+	skills: z.array(z.object({ skill: skillSchema, sessions: z.number() }))
+});
+export type TeamFigures = z.infer<typeof teamFiguresSchema>;
+
+const teamBase = {
+	id: teamIdSchema,
+	name: z.string(),
+	/** Members sharing now. */
+	sharing: z.number().int().nonnegative(),
+	threshold: z.number().int().positive()
+};
+
+/** What anyone with the team link sees: figures only once enough members share. */
+export const teamViewSchema = z.discriminatedUnion('visible', [
+	z.object({ ...teamBase, visible: z.literal(false), needed: z.number().int().positive() }),
+	z.object({ ...teamBase, visible: z.literal(true), figures: teamFiguresSchema })
+]);
+export type TeamView = z.infer<typeof teamViewSchema>;

@@ -6,9 +6,11 @@ import {
 	dueAfterDay,
 	followUp,
 	guessCheckInDay,
+	sessionFollowUp,
 	startOfDay,
 	toDayValue
 } from './follow-up';
+import { REFLECT_AFTER_MS } from '../room/calendar';
 import { checkIn, sessionFacts } from './journal.fixture';
 
 /** A Sunday afternoon in this device's time zone: 22 November 2026, 15:00. */
@@ -122,5 +124,58 @@ describe('followUp', () => {
 		expect(followUp('commitment', sessionFacts, checkIn.dueAt + HOUR, now + HOUR, answered)).toBe(
 			answered
 		);
+	});
+});
+
+describe('sessionFollowUp', () => {
+	const now = sessionFacts.date + HOUR;
+	/** The session is on Sunday 22 November (UTC); Friday is the 27th, asked from the 28th. */
+	const friday = dueAfterDay(guessCheckInDay('Friday', sessionFacts.date));
+
+	test('a new commitment is followed up from the day after its guessed day', () => {
+		expect(sessionFollowUp('commitment', sessionFacts, undefined, now)).toMatchObject({
+			commitment: sessionFacts.commitment,
+			dueAt: friday
+		});
+	});
+
+	test('nothing to write while the journal’s check-in says what the session does', () => {
+		const stored = sessionFollowUp('commitment', sessionFacts, undefined, now);
+		expect(sessionFollowUp('commitment', sessionFacts, stored, now + HOUR)).toBeUndefined();
+	});
+
+	test('new words follow, and a day the person picked stays while "when" is the same', () => {
+		const picked = { ...checkIn, dueAt: dueAfterDay('2026-12-01') };
+		const facts = {
+			...sessionFacts,
+			commitment: { what: 'Ask two open questions', when: 'Friday', withWhom: 'Sam' }
+		};
+		expect(sessionFollowUp('commitment', facts, picked, now)).toMatchObject({
+			commitment: facts.commitment,
+			dueAt: picked.dueAt
+		});
+	});
+
+	test('a new "when" is guessed again', () => {
+		const facts = { ...sessionFacts, commitment: { what: 'Ask', when: 'tomorrow', withWhom: '' } };
+		expect(sessionFollowUp('commitment', facts, checkIn, now)?.dueAt).toBe(
+			dueAfterDay(guessCheckInDay('tomorrow', sessionFacts.date))
+		);
+	});
+
+	test('a planned conversation is asked about at its reflection time', () => {
+		const facts = {
+			...sessionFacts,
+			feedbackConversation: { title: 'Talk to Sam', startsAt: now }
+		};
+		expect(sessionFollowUp('feedback-conversation', facts, undefined, now)?.dueAt).toBe(
+			now + REFLECT_AFTER_MS
+		);
+	});
+
+	test('an answered check-in is never rewritten', () => {
+		const answered = answerCheckIn(checkIn, { text: 'Done', done: true }, now);
+		const facts = { ...sessionFacts, commitment: { what: 'Else', when: 'Monday', withWhom: '' } };
+		expect(sessionFollowUp('commitment', facts, answered, now)).toBeUndefined();
 	});
 });

@@ -1,3 +1,4 @@
+import { REFLECT_AFTER_MS } from '../room/calendar';
 import { checkInId, type CheckInEntry, type CheckInSubject, type SessionFacts } from './entry';
 
 /** How long after the session a commitment is followed up when its "when" names no day. */
@@ -111,6 +112,49 @@ export function followUp(
 		done: existing?.done ?? false,
 		answeredAt: null
 	};
+}
+
+/**
+ * When a session suggests asking: the day after its commitment's guessed day, or the reflection
+ * time of its planned conversation.
+ */
+export function suggestedDueAt(subject: CheckInSubject, facts: SessionFacts): number | undefined {
+	if (subject === 'commitment') {
+		return facts.commitment
+			? dueAfterDay(guessCheckInDay(facts.commitment.when, facts.date))
+			: undefined;
+	}
+	return facts.feedbackConversation && facts.feedbackConversation.startsAt + REFLECT_AFTER_MS;
+}
+
+const sameCommitment = (a: CheckInEntry['commitment'], b: CheckInEntry['commitment']) =>
+	a.what === b.what && a.when === b.when && a.withWhom === b.withWhom;
+
+/**
+ * The check-in to store for what a session holds now, or undefined when the journal's is up to
+ * date. As people type a commitment its words follow; the due day follows its "when" until the
+ * person picks a day in the reflection form, and is guessed again only when "when" changes.
+ */
+export function sessionFollowUp(
+	subject: CheckInSubject,
+	facts: SessionFacts,
+	existing: CheckInEntry | undefined,
+	now: number
+): CheckInEntry | undefined {
+	const suggested = suggestedDueAt(subject, facts);
+	if (suggested === undefined || Number.isNaN(suggested)) return undefined;
+	const keepsDay =
+		existing !== undefined &&
+		(subject === 'commitment'
+			? existing.commitment.when === facts.commitment?.when
+			: existing.dueAt === suggested);
+	const next = followUp(subject, facts, keepsDay ? existing.dueAt : suggested, now, existing);
+	if (!next || next === existing) return undefined;
+	const unchanged =
+		existing !== undefined &&
+		existing.dueAt === next.dueAt &&
+		sameCommitment(existing.commitment, next.commitment);
+	return unchanged ? undefined : next;
 }
 
 /** A check-in with its "how did it go?" answer. */

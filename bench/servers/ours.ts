@@ -11,7 +11,10 @@ const server = await startServer(
 		PORT: '0',
 		HOST: '127.0.0.1',
 		DATA_DIR: mkdtempSync(join(tmpdir(), 'practice-room-bench-')),
-		REDIS_URL: process.env.REDIS_URL
+		REDIS_URL: process.env.REDIS_URL,
+		// The load generator starts every room from one address (bench/kinds.ts lifts the limit).
+		ROOMS_PER_ADDRESS_PER_HOUR: process.env.ROOMS_PER_ADDRESS_PER_HOUR,
+		LOG_LEVEL: process.env.LOG_LEVEL
 	})
 );
 serveBenchControl(server.port, () => server.close());

@@ -1,4 +1,5 @@
-import type { Summary } from './stats';
+import type { SoakResult } from './soak';
+import type { MemoryTrend, Summary } from './stats';
 
 export interface ScalingPoint {
 	server: string;
@@ -108,4 +109,20 @@ ${roomTicks.join('\n')}
 ${lines.join('\n')}
 </svg>
 `;
+}
+
+const trendLine = (what: string, trend: MemoryTrend) =>
+	`${what} slope over the second half: ${round(trend.slopeKiBPerMin)} KiB/min, ${round(trend.percentPer10Min, 2)} % of its mean (${round(trend.meanKiB / 1024)} MiB) per 10 min, ${trend.samples} samples: ${trend.levelledOff ? 'levels off' : 'does NOT level off'}`;
+
+/** The soak's figures in a few plain lines. */
+export function soakReport(result: SoakResult): string {
+	return [
+		`Soak: ${result.rooms} rooms of pairs for ${round(result.durationMs / 60_000)} min, ${result.sessions} sessions of up to ${round(result.sessionMs / 60_000)} min`,
+		trendLine('RSS', result.rss),
+		trendLine('Heap', result.heap),
+		`RSS at the start ${round(result.rssStartMiB)} MiB, at the end ${round(result.rssEndMiB)} MiB`,
+		`Event-loop delay p99 per ${round(result.sampleEveryMs / 1000)} s: median ${round(result.eventLoopDelayP99Ms.median)} ms, max ${round(result.eventLoopDelayP99Ms.max)} ms`,
+		`Update to peer: p50 ${round(result.latency.p50)} ms, p99 ${round(result.latency.p99)} ms, max ${round(result.latency.max)} ms over ${result.latency.count} deliveries`,
+		`${result.updatesSent} updates sent, ${result.dropped} dropped, ${result.duplicated} duplicated; ${result.failedJoins} failed joins, ${result.failedPresence} sessions without presence; ${result.controlChanges} timer changes (${result.refusedControlChanges} refused); ${result.missedSamples} missed samples`
+	].join('\n');
 }

@@ -4,10 +4,13 @@ import { cpus, totalmem } from 'node:os';
 import { createClient } from 'redis';
 import { startRedis, type TestRedis } from '../tests/support/redis-server';
 import { measureRoomPage, type PageFigures } from './browser';
-import { hocuspocusClients, yWebsocketClients, type Connect } from './clients';
+import { parseArgs, parseDuration } from './args';
+import type { Connect } from './clients';
+import { createRooms, KINDS, startKind, type ServerKind } from './kinds';
 import { joinPresence } from './presence';
 import { latencyChart, scalingTable, type ScalingPoint } from './report';
-import { startServerProcess, type ServerProcess, type ServerStats } from './server-process';
+import type { ServerStats } from './server-process';
+import { soakScenario } from './soak-run';
 import { summarize } from './stats';
 import {
 	connectAll,
@@ -20,18 +23,18 @@ import {
  * `npm run bench`: the same room workloads against Practice Room and the reference servers, in
  * one run. Options: --quick (small and short), --rooms=10,100,500 --duration=10000
  * --servers=practice-room,y-websocket,hocuspocus,hocuspocus-redis,practice-room-redis --no-page
+ *
+ * `npm run bench -- --soak` runs the soak alone instead: --rooms=300 --duration=30m
+ * --session=5m --sample=10s (durations in ms, or with a unit), against --servers=practice-room
+ * (or practice-room-redis).
  */
-const args = new Map(
-	process.argv.slice(2).map((arg) => {
-		const [key, value] = arg.replace(/^--/, '').split('=');
-		return [key!, value ?? 'true'] as const;
-	})
-);
+const args = parseArgs(process.argv.slice(2));
 const quick = args.has('quick');
+const soak = args.has('soak');
 const roomSteps = (args.get('rooms') ?? (quick ? '10,50' : '10,100,500,1000'))
 	.split(',')
 	.map(Number);
-const durationMs = Number(args.get('duration') ?? (quick ? 4_000 : 8_000));
+const durationMs = parseDuration(args.get('duration') ?? (soak ? '30m' : quick ? '4s' : '8s'));
 /** Each scaling point runs this many times; the run with the median p99 is reported. */
 const repeats = Number(args.get('repeat') ?? (quick ? 1 : 3));
 const P99_LIMIT_MS = 1_000;
@@ -39,52 +42,7 @@ const P99_LIMIT_MS = 1_000;
 const only = args.get('only')?.split(',');
 const runs = (scenario: string) => !only || only.includes(scenario);
 
-interface ServerKind {
-	name: string;
-	script: 'ours' | 'y-websocket' | 'hocuspocus';
-	instances: number;
-	redis: boolean;
-	clients(ports: number[]): Connect;
-}
-
-const KINDS: ServerKind[] = [
-	{
-		name: 'practice-room',
-		script: 'ours',
-		instances: 1,
-		redis: false,
-		clients: (p) => yWebsocketClients(p, '/yjs')
-	},
-	{
-		name: 'y-websocket',
-		script: 'y-websocket',
-		instances: 1,
-		redis: false,
-		clients: (p) => yWebsocketClients(p, '')
-	},
-	{
-		name: 'hocuspocus',
-		script: 'hocuspocus',
-		instances: 1,
-		redis: false,
-		clients: hocuspocusClients
-	},
-	{
-		name: 'practice-room-redis',
-		script: 'ours',
-		instances: 1,
-		redis: true,
-		clients: (p) => yWebsocketClients(p, '/yjs')
-	},
-	{
-		name: 'hocuspocus-redis',
-		script: 'hocuspocus',
-		instances: 2,
-		redis: true,
-		clients: hocuspocusClients
-	}
-];
-const chosen = args.get('servers')?.split(',');
+const chosen = args.get('servers')?.split(',') ?? (soak ? ['practice-room'] : undefined);
 const kinds = KINDS.filter((kind) => !chosen || chosen.includes(kind.name));
 
 /** Keeps the load generator on core 1, away from the servers on core 0. */
@@ -94,25 +52,6 @@ function pinSelf(): void {
 	} catch {
 		console.warn('taskset unavailable: the load generator shares cores with the servers');
 	}
-}
-
-async function createRooms(
-	kind: ServerKind,
-	port: number,
-	count: number,
-	tag: string
-): Promise<string[]> {
-	if (kind.script !== 'ours') return Array.from({ length: count }, (_, i) => `${tag}-${i}`);
-	const rooms: string[] = [];
-	for (let i = 0; i < count; i++) {
-		const response = await fetch(`http://127.0.0.1:${port}/api/rooms`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ playbookId: 'active-listening-sprint' })
-		});
-		rooms.push(((await response.json()) as { id: string }).id);
-	}
-	return rooms;
 }
 
 async function redisTotals(url: string): Promise<{ commands: number; bytes: number }> {
@@ -127,30 +66,6 @@ async function redisTotals(url: string): Promise<{ commands: number; bytes: numb
 	);
 	const number = (key: string) => Number(new RegExp(`${key}:(\\d+)`).exec(stats)?.[1] ?? 0);
 	return { commands, bytes: number('total_net_input_bytes') + number('total_net_output_bytes') };
-}
-
-interface Started {
-	processes: ServerProcess[];
-	ports: number[];
-	stop(): Promise<void>;
-}
-
-async function startKind(kind: ServerKind, redis: TestRedis | undefined): Promise<Started> {
-	// The load generator starts every room from one address: lift the per-address limit.
-	const env: Record<string, string> = {
-		ROOMS_PER_ADDRESS_PER_HOUR: '1000000',
-		...(kind.redis && redis ? { REDIS_URL: redis.url } : {})
-	};
-	const processes: ServerProcess[] = [];
-	for (let i = 0; i < kind.instances; i++)
-		processes.push(await startServerProcess(kind.script, env));
-	return {
-		processes,
-		ports: processes.map((p) => p.port),
-		stop: async () => {
-			await Promise.all(processes.map((p) => p.stop()));
-		}
-	};
 }
 
 /** Runs one workload with CPU, memory, event-loop and Redis figures around it. */
@@ -309,6 +224,21 @@ async function main(): Promise<void> {
 	const needsRedis = kinds.some((kind) => kind.redis);
 	const redis = needsRedis ? await startRedis() : undefined;
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+	if (soak) {
+		const [kind] = kinds;
+		if (!kind || kinds.length !== 1) throw new Error('--soak runs against one of --servers');
+		const settings = {
+			rooms: Number(args.get('rooms') ?? 300),
+			durationMs,
+			sessionMs: parseDuration(args.get('session') ?? '5m'),
+			sampleEveryMs: parseDuration(args.get('sample') ?? '10s')
+		};
+		if (!Object.values(settings).every((value) => value > 0))
+			throw new Error(`--soak needs positive numbers: ${JSON.stringify(settings)}`);
+		await soakScenario(kind, redis, settings, machine);
+		await redis?.stop();
+		return;
+	}
 	console.log(
 		`Practice Room benchmarks on ${machine}\nrooms ${roomSteps.join(', ')}; ${durationMs} ms per run; ${repeats} runs per point\n`
 	);

@@ -52,3 +52,68 @@ export function deliveryFaults(
 	}
 	return { dropped, duplicated };
 }
+
+/** A straight line `y = intercept + slope × x`. */
+export interface LineFit {
+	slope: number;
+	intercept: number;
+}
+
+/** The least-squares line through the points; NaN for fewer than two distinct x values. */
+export function linearFit(points: readonly { x: number; y: number }[]): LineFit {
+	const n = points.length;
+	const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
+	const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
+	let covariance = 0;
+	let variance = 0;
+	for (const { x, y } of points) {
+		covariance += (x - meanX) * (y - meanY);
+		variance += (x - meanX) ** 2;
+	}
+	if (!(variance > 0)) return { slope: Number.NaN, intercept: Number.NaN };
+	const slope = covariance / variance;
+	return { slope, intercept: meanY - slope * meanX };
+}
+
+/**
+ * Growth below which memory counts as levelled off: 1 % of the mean per 10 minutes. A leak at
+ * that rate would take about 17 hours of the same traffic to double the memory.
+ */
+export const LEVELLED_OFF_PERCENT_PER_10_MIN = 1;
+
+export interface MemoryTrend {
+	/** From when (ms into the run) the line was fitted: the second half of the run. */
+	fromMs: number;
+	samples: number;
+	meanKiB: number;
+	slopeKiBPerMin: number;
+	/** The slope as a share of the mean over the fitted stretch, per 10 minutes. */
+	percentPer10Min: number;
+	levelledOff: boolean;
+}
+
+/**
+ * How memory moved over the second half of a run of `durationMs`: the least-squares slope of
+ * `bytes` against time over the samples taken from half-way on. The first half is left out: it
+ * holds the ramp-up (rooms filling, JIT, heap sizing), which is growth by design.
+ */
+export function memoryTrend(
+	samples: readonly { atMs: number; bytes: number }[],
+	durationMs: number
+): MemoryTrend {
+	const fromMs = durationMs / 2;
+	const points = samples
+		.filter((s) => s.atMs >= fromMs)
+		.map((s) => ({ x: s.atMs / 60_000, y: s.bytes / 1024 }));
+	const meanKiB = points.reduce((sum, p) => sum + p.y, 0) / points.length;
+	const slopeKiBPerMin = linearFit(points).slope;
+	const percentPer10Min = ((slopeKiBPerMin * 10) / meanKiB) * 100;
+	return {
+		fromMs,
+		samples: points.length,
+		meanKiB,
+		slopeKiBPerMin,
+		percentPer10Min,
+		levelledOff: percentPer10Min < LEVELLED_OFF_PERCENT_PER_10_MIN
+	};
+}

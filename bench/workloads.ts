@@ -97,19 +97,37 @@ export async function reconnectToConverged(
 	return { converged: summarize(converged), failed: times.length - converged.length };
 }
 
+/** What a stretch of traffic sent and what its receivers missed or saw twice. */
+export interface TrafficCounts {
+	updatesSent: number;
+	dropped: number;
+	duplicated: number;
+}
+
+export interface Traffic {
+	/** Stops sending, waits (up to 5 s) for the last updates to arrive, and counts. */
+	stop(): Promise<TrafficCounts>;
+}
+
+export interface TrafficOptions {
+	/** People per room; the first one types, all of them move their cursor. */
+	people: number;
+	/** Where each update-to-peer latency (ms) goes; samples from the warm-up are left out. */
+	latencies: number[];
+	/** Called once a `minuteMs` per room, for a timer or phase change. */
+	onMinute?: (roomIndex: number) => void;
+	/** Default a minute; shorter in tests. */
+	minuteMs?: number;
+}
+
 /**
- * One typist per room sends numbered updates (text plus a sequence number in the same
- * transaction); every other connection of the room records when each number arrives, on the
- * same clock. Dropped and duplicated numbers are counted.
+ * Starts the traffic of a room workload in rooms whose clients are connected. One typist per
+ * room sends numbered updates (text plus a sequence number in the same transaction); every other
+ * connection of the room records when each number arrives, on the same clock, so dropped and
+ * duplicated numbers can be counted.
  */
-export async function runRoomWorkload(
-	connect: Connect,
-	spec: RoomWorkload
-): Promise<WorkloadResult> {
-	const perRoom = spec.people + spec.projectors;
-	const { clients, joinMs } = await connectAll(connect, spec.rooms, perRoom);
-	await spec.onConnected?.();
-	const latencies: number[] = [];
+export function startTraffic(clients: BenchClient[][], options: TrafficOptions): Traffic {
+	const { latencies } = options;
 	const workloadStart = performance.now();
 	const timers: ReturnType<typeof setInterval>[] = [];
 	const rooms = clients.map((roomClients, roomIndex) => {
@@ -152,46 +170,68 @@ export async function runRoomWorkload(
 				typist.doc.getArray('script').push([{ role: 'speaker', text: someLetters() }]);
 			}, SCRIPT_MS)
 		);
-		for (const person of roomClients.slice(0, spec.people)) {
+		for (const person of roomClients.slice(0, options.people)) {
 			timers.push(
 				setInterval(() => person.awareness.setLocalStateField('cursor', Math.random()), CURSOR_MS)
 			);
 		}
-		if (spec.onMinute) timers.push(setInterval(() => spec.onMinute?.(roomIndex), MINUTE_MS));
+		const { onMinute } = options;
+		if (onMinute)
+			timers.push(setInterval(() => onMinute(roomIndex), options.minuteMs ?? MINUTE_MS));
 		return { seen, sent: () => sent };
 	});
 
-	await new Promise((resolve) => setTimeout(resolve, spec.durationMs));
-	for (const timer of timers) clearInterval(timer);
-	// Let the last updates arrive before counting what is missing.
-	const deadline = performance.now() + 5_000;
-	const complete = () =>
-		rooms.every((room) =>
-			room.seen.every((numbers) => numbers.includes(room.sent()) || room.sent() === 0)
-		);
-	while (!complete() && performance.now() < deadline)
-		await new Promise((resolve) => setTimeout(resolve, 20));
-
-	let dropped = 0;
-	let duplicated = 0;
-	let updatesSent = 0;
-	for (const room of rooms) {
-		updatesSent += room.sent();
-		for (const numbers of room.seen) {
-			const faults = deliveryFaults(room.sent(), numbers);
-			dropped += faults.dropped;
-			duplicated += faults.duplicated;
+	return {
+		async stop() {
+			for (const timer of timers) clearInterval(timer);
+			// Let the last updates arrive before counting what is missing.
+			const deadline = performance.now() + 5_000;
+			const complete = () =>
+				rooms.every((room) =>
+					room.seen.every((numbers) => numbers.includes(room.sent()) || room.sent() === 0)
+				);
+			while (!complete() && performance.now() < deadline)
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			const counts: TrafficCounts = { updatesSent: 0, dropped: 0, duplicated: 0 };
+			for (const room of rooms) {
+				counts.updatesSent += room.sent();
+				for (const numbers of room.seen) {
+					const faults = deliveryFaults(room.sent(), numbers);
+					counts.dropped += faults.dropped;
+					counts.duplicated += faults.duplicated;
+				}
+			}
+			return counts;
 		}
-	}
+	};
+}
+
+/**
+ * Connects everyone, runs the traffic (`startTraffic`) for `durationMs`, and answers latency,
+ * delivery faults and join times.
+ */
+export async function runRoomWorkload(
+	connect: Connect,
+	spec: RoomWorkload
+): Promise<WorkloadResult> {
+	const perRoom = spec.people + spec.projectors;
+	const { clients, joinMs } = await connectAll(connect, spec.rooms, perRoom);
+	await spec.onConnected?.();
+	const latencies: number[] = [];
+	const traffic = startTraffic(clients, {
+		people: spec.people,
+		latencies,
+		onMinute: spec.onMinute
+	});
+	await new Promise((resolve) => setTimeout(resolve, spec.durationMs));
+	const counts = await traffic.stop();
 	for (const client of clients.flat()) client.destroy();
 	const joined = joinMs.filter((ms): ms is number => ms !== undefined);
 	return {
 		rooms: spec.rooms.length,
 		connections: spec.rooms.length * perRoom,
-		updatesSent,
+		...counts,
 		latency: summarize(latencies),
-		dropped,
-		duplicated,
 		join: summarize(joined),
 		failedJoins: joinMs.length - joined.length
 	};

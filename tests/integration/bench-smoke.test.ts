@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { yWebsocketClients } from '../../bench/clients';
+import { scrapeServer } from '../../bench/metrics-scrape';
+import { joinRoomPresence } from '../../bench/presence';
+import { runSoak } from '../../bench/soak';
 import { runRoomWorkload } from '../../bench/workloads';
 import type { RunningServer } from '../../server/app';
 import { createRoom, startTestServer } from '../support/server';
@@ -27,4 +30,38 @@ test('the benchmark harness produces figures and loses no update (a few rooms, b
 	expect(result.dropped).toBe(0);
 	expect(result.duplicated).toBe(0);
 	expect(result.join.count).toBe(9);
+});
+
+test('the soak replaces rooms, samples the server and fits a memory slope, losing no update (three rooms, a few seconds)', async () => {
+	const result = await runSoak({
+		rooms: 3,
+		durationMs: 4_000,
+		sessionMs: 2_000,
+		sampleEveryMs: 250,
+		// The timer changes every half second instead of every minute.
+		minuteMs: 500,
+		connect: yWebsocketClients([server.port], '/yjs'),
+		newRoom: async () => (await createRoom(server.url)).id,
+		joinPresence: (roomId, slot) => joinRoomPresence(server.port, roomId, slot, 2, { agree: true }),
+		sample: () => scrapeServer(server.url)
+	});
+	// Sessions ended and fresh rooms took their place.
+	expect(result.sessions).toBeGreaterThan(3);
+	expect(result.updatesSent).toBeGreaterThan(10);
+	expect(result.latency.count).toBeGreaterThan(0);
+	expect(result.dropped).toBe(0);
+	expect(result.duplicated).toBe(0);
+	expect(result.failedJoins).toBe(0);
+	expect(result.failedPresence).toBe(0);
+	expect(result.controlChanges).toBeGreaterThan(0);
+	expect(result.refusedControlChanges).toBe(0);
+	expect(result.missedSamples).toBe(0);
+	// A baseline and then one sample every 250 ms; the second half's are fitted.
+	expect(result.samples.length).toBeGreaterThan(8);
+	expect(result.samples.some((sample) => sample.roomsInMemory > 0)).toBe(true);
+	expect(result.rss.samples).toBeGreaterThan(3);
+	expect(Number.isFinite(result.rss.slopeKiBPerMin)).toBe(true);
+	expect(Number.isFinite(result.heap.percentPer10Min)).toBe(true);
+	expect(result.rssStartMiB).toBeGreaterThan(0);
+	expect(result.eventLoopDelayP99Ms.max).toBeGreaterThanOrEqual(0);
 });

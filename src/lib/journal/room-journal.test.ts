@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test, vi } from 'vitest';
+import * as Y from 'yjs';
+import { controlStateSchema } from '../protocol/control';
+import { COMMITMENTS_MAP } from '../protocol/room-content';
+import { openIndexedDbJournal } from './indexeddb-journal';
+import { ROOM_ID, T0 } from './journal.fixture';
+import { readSessionFacts, syncRoomJournal, type RoomJournalSource } from './room-journal';
+import { sendShoutOut } from './shout-outs';
+
+const ANA = 'ana-0001';
+const BEN = 'ben-0002';
+const control = controlStateSchema.parse({
+	step: 0,
+	timer: { status: 'idle', durationMs: 60_000 },
+	people: { [ANA]: { name: 'Ana', roleId: 'speaker' }, [BEN]: { name: 'Ben', roleId: 'listener' } },
+	history: [{ phaseIndex: 0, round: 1, at: T0 }]
+});
+
+function room(selfId: string): RoomJournalSource {
+	return {
+		doc: new Y.Doc(),
+		roomId: ROOM_ID,
+		playbook: {
+			id: 'listening',
+			title: 'Listening',
+			skills: ['listening'],
+			roles: [
+				{ id: 'speaker', name: 'Speaker' },
+				{ id: 'listener', name: 'Listener' }
+			],
+			rotation: 'none',
+			phases: [{ id: 'close', title: 'Close', tool: 'commitment' }]
+		},
+		selfId,
+		control: () => control,
+		now: () => T0 + 60_000
+	};
+}
+
+describe('syncRoomJournal', () => {
+	test('adds the shout-outs this person received, once, and follows up their commitment', async () => {
+		const source = room(BEN);
+		const journal = openIndexedDbJournal('room-journal-test-1');
+		const shoutOut = { fromParticipantId: ANA, fromName: 'Ana', kindUnderPressure: false };
+		const send = (id: string, toParticipantId: string, behaviour: string) =>
+			expect(sendShoutOut(source.doc, { ...shoutOut, id, toParticipantId, behaviour }, T0)).toEqual(
+				{ ok: true }
+			);
+		send('shout-0001', BEN, 'Calm');
+		send('shout-0002', ANA, 'Not for Ben');
+		source.doc
+			.getMap(COMMITMENTS_MAP)
+			.set(BEN, { what: 'Pause first', when: 'today', withWhom: '' });
+
+		const stop = syncRoomJournal(source, journal);
+		await vi.waitFor(async () => expect(await journal.list()).toHaveLength(2));
+		stop();
+		// A second browser tab, or a reload, copies again: nothing new appears.
+		const again = syncRoomJournal(source, journal);
+		await vi.waitFor(async () =>
+			expect((await journal.list('shout-out')).map(({ behaviour }) => behaviour)).toEqual(['Calm'])
+		);
+		again();
+		expect(await journal.list('check-in')).toMatchObject([
+			{ subject: 'commitment', commitment: { what: 'Pause first' } }
+		]);
+	});
+
+	test('facts are read only once the room has synced its control state', () => {
+		expect(readSessionFacts({ ...room(BEN), control: () => undefined })).toBeUndefined();
+		expect(readSessionFacts(room(BEN))).toMatchObject({
+			roomId: ROOM_ID,
+			playbookTitle: 'Listening'
+		});
+	});
+});

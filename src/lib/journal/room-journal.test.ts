@@ -42,13 +42,17 @@ describe('syncRoomJournal', () => {
 	test('adds the shout-outs this person received, once, and follows up their commitment', async () => {
 		const source = room(BEN);
 		const journal = openIndexedDbJournal('room-journal-test-1');
-		const shoutOut = { fromParticipantId: ANA, fromName: 'Ana', kindUnderPressure: false };
-		const send = (id: string, toParticipantId: string, behaviour: string) =>
-			expect(sendShoutOut(source.doc, { ...shoutOut, id, toParticipantId, behaviour }, T0)).toEqual(
-				{ ok: true }
+		const send = (id: string, from: string, to: string, behaviour: string) => {
+			const shoutOut = { id, fromParticipantId: from, fromName: 'Someone', toParticipantId: to };
+			const sent = sendShoutOut(
+				source.doc,
+				{ ...shoutOut, behaviour, kindUnderPressure: false },
+				T0
 			);
-		send('shout-0001', BEN, 'Calm');
-		send('shout-0002', ANA, 'Not for Ben');
+			expect(sent).toEqual({ ok: true });
+		};
+		send('shout-0001', ANA, BEN, 'Calm');
+		send('shout-0002', BEN, ANA, 'Not for Ben');
 		source.doc
 			.getMap(COMMITMENTS_MAP)
 			.set(BEN, { what: 'Pause first', when: 'today', withWhom: '' });

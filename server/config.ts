@@ -48,6 +48,15 @@ export const configSchema = z.object({
 		.int()
 		.positive()
 		.default(DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR),
+	/**
+	 * How many reverse proxies in front of the server are trusted (README: Deploy with Docker
+	 * Compose). 0 ignores X-Forwarded-For and X-Forwarded-Proto, since any client can send them.
+	 * N > 0: each proxy appends the address it received from to X-Forwarded-For, and the client
+	 * address used for limits is the entry N places from its right end (the right-most one no
+	 * trusted proxy wrote); X-Forwarded-Proto sets the scheme of links in API answers. Only set
+	 * it when the server can be reached through those proxies alone.
+	 */
+	TRUST_PROXY: z.coerce.number().int().nonnegative().default(0),
 	/** The least severe log lines written (docs/operations.md); `silent` writes none. */
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')
 });

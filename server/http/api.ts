@@ -9,7 +9,7 @@ import {
 } from '../../src/lib/protocol/http';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
-import { clientAddressKey } from '../limits/client-address';
+import { requestAddressKey } from '../limits/client-address';
 import { KeyedBuckets } from '../limits/keyed-buckets';
 import {
 	DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR,
@@ -30,6 +30,8 @@ export interface ApiDeps {
 	now(): number;
 	/** Rooms one client address may start per hour (protocol L5; ROOMS_PER_ADDRESS_PER_HOUR). */
 	roomsPerAddressPerHour?: number;
+	/** Reverse proxies trusted for X-Forwarded-For and X-Forwarded-Proto (TRUST_PROXY); default 0. */
+	trustProxy?: number;
 	teams: TeamStore;
 	/** Team writes one client address may make per hour (protocol L6; TEAM_WRITES_PER_ADDRESS_PER_HOUR). */
 	teamWritesPerAddressPerHour?: number;
@@ -40,9 +42,10 @@ export function newRoomId(): string {
 	return randomBytes(16).toString('base64url');
 }
 
-function baseUrl(req: IncomingMessage, publicUrl: string | undefined): string {
+function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
 	if (publicUrl) return publicUrl.replace(/\/$/, '');
-	const forwarded = req.headers['x-forwarded-proto'];
+	// Any client can send X-Forwarded-Proto: it counts only from a trusted proxy.
+	const forwarded = trustProxy > 0 ? req.headers['x-forwarded-proto'] : undefined;
 	const protocol = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : 'http';
 	return `${protocol}://${req.headers.host ?? 'localhost'}`;
 }
@@ -56,6 +59,7 @@ type RouteHandler = (req: IncomingMessage, res: ServerResponse, param: string) =
  */
 export function createApi(deps: ApiDeps) {
 	const roomsPerHour = deps.roomsPerAddressPerHour ?? DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR;
+	const trustProxy = deps.trustProxy ?? 0;
 	/** Room starts per client address: all of them at once, then refilled over the hour. */
 	const roomStarts = new KeyedBuckets(
 		{ capacity: roomsPerHour, perSecond: roomsPerHour / 3600 },
@@ -81,7 +85,7 @@ export function createApi(deps: ApiDeps) {
 					throw new HttpProblem(400, 'The playbook is not valid.', created.problems);
 				}
 				const { id } = created.data;
-				sendJson(res, 201, { id, url: `${baseUrl(req, deps.publicUrl)}/p/${id}` });
+				sendJson(res, 201, { id, url: `${baseUrl(req, deps.publicUrl, trustProxy)}/p/${id}` });
 			}
 		],
 		[
@@ -102,8 +106,9 @@ export function createApi(deps: ApiDeps) {
 					throw new HttpProblem(400, 'The request is not a valid room request.', parsed.problems);
 				}
 				const { playbookId } = parsed.data;
-				// Behind a proxy every client has the proxy's address (docs/protocol.md, L5).
-				const started = roomStarts.take(clientAddressKey(req.socket.remoteAddress), deps.now());
+				// Behind a proxy every client has the proxy's address unless TRUST_PROXY says how
+				// many proxies to look through (docs/protocol.md, L5).
+				const started = roomStarts.take(requestAddressKey(req, trustProxy), deps.now());
 				if (!started.ok) {
 					res.setHeader('retry-after', Math.ceil(started.retryAfterMs / 1000));
 					throw new HttpProblem(429, LIMIT_WORDS.tooManyRooms, []);
@@ -119,7 +124,7 @@ export function createApi(deps: ApiDeps) {
 					id,
 					playbookId,
 					hostKey: created.hostKey,
-					url: `${baseUrl(req, deps.publicUrl)}/r/${id}`
+					url: `${baseUrl(req, deps.publicUrl, trustProxy)}/r/${id}`
 				};
 				sendJson(res, 201, reply);
 			}
@@ -139,7 +144,8 @@ export function createApi(deps: ApiDeps) {
 			now: deps.now,
 			writesPerAddressPerHour:
 				deps.teamWritesPerAddressPerHour ?? DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR,
-			linkBase: (req) => baseUrl(req, deps.publicUrl)
+			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
+			addressKey: (req) => requestAddressKey(req, trustProxy)
 		})
 	];
 

@@ -14,7 +14,6 @@ import {
 import { teamView } from '../../src/lib/team/team-view';
 import type { Route } from '../http/api';
 import { HttpProblem, readJson, sendJson } from '../http/json';
-import { clientAddressKey } from '../limits/client-address';
 import { KeyedBuckets } from '../limits/keyed-buckets';
 import { MAX_LIMITED_ADDRESSES } from '../limits/limits';
 import { MAX_TEAM_BODY_BYTES, TOO_MANY_TEAM_WRITES } from './team-limits';
@@ -27,6 +26,8 @@ export interface TeamRouteDeps {
 	writesPerAddressPerHour: number;
 	/** The base of links in answers: PUBLIC_URL or the request's own origin. */
 	linkBase(req: IncomingMessage): string;
+	/** The key under which the request's client is limited (TRUST_PROXY decides which address). */
+	addressKey(req: IncomingMessage): string;
 }
 
 /**
@@ -54,8 +55,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 		const parsed = parseWithProblems(schema, await readJson(req, MAX_TEAM_BODY_BYTES));
 		if (!parsed.ok)
 			throw new HttpProblem(400, `The request is not a valid ${what}.`, parsed.problems);
-		// Behind a proxy every client has the proxy's address (docs/protocol.md, L6).
-		const taken = writes.take(clientAddressKey(req.socket.remoteAddress), deps.now());
+		const taken = writes.take(deps.addressKey(req), deps.now());
 		if (!taken.ok) {
 			res.setHeader('retry-after', Math.ceil(taken.retryAfterMs / 1000));
 			throw new HttpProblem(429, TOO_MANY_TEAM_WRITES, []);

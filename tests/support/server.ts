@@ -10,6 +10,10 @@ export interface TestServerOptions {
 	redisUrl?: string;
 	port?: number;
 	leaveGraceMs?: number;
+	/** TRUST_PROXY: reverse proxies whose X-Forwarded-* headers count; default 0. */
+	trustProxy?: number;
+	/** ROOMS_PER_ADDRESS_PER_HOUR; default: the server's. */
+	roomsPerAddressPerHour?: number;
 	/** Default: LOG_LEVEL from the environment, else silent, so test output stays quiet. */
 	logLevel?: Config['LOG_LEVEL'];
 }
@@ -24,6 +28,8 @@ export function startTestServer(options: TestServerOptions = {}): Promise<Runnin
 			REDIS_URL: options.redisUrl,
 			ROOM_UNLOAD_GRACE_MS: '50',
 			LEAVE_GRACE_MS: String(options.leaveGraceMs ?? 100),
+			TRUST_PROXY: options.trustProxy?.toString(),
+			ROOMS_PER_ADDRESS_PER_HOUR: options.roomsPerAddressPerHour?.toString(),
 			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent'
 		})
 	);

@@ -3,9 +3,14 @@ import type { ControlCommand } from '../src/lib/protocol/control';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../src/lib/protocol/version';
 
+const COMMAND_TIMEOUT_MS = 10_000;
+
 /** The people of one room, each joined over socket.io. */
 export interface RoomPresence {
-	/** Sends a control command as the room's first person; answers whether it was accepted. */
+	/**
+	 * Sends a control command as the room's first person; answers whether it was accepted. Fails
+	 * when no answer comes within 10 s.
+	 */
 	command(command: ControlCommand): Promise<boolean>;
 	leave(): void;
 }
@@ -61,7 +66,9 @@ export async function joinRoomPresence(
 	}
 	return {
 		async command(command) {
-			const reply = await sockets[0]?.emitWithAck('control:command', command);
+			const reply = await sockets[0]
+				?.timeout(COMMAND_TIMEOUT_MS)
+				.emitWithAck('control:command', command);
 			return reply?.ok === true;
 		},
 		leave

@@ -99,13 +99,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 			return undefined;
 		});
 		let minutes = 0;
+		const commands: Promise<void>[] = [];
 		const changeTimer = () => {
 			if (!presence) return;
 			const command = minutes++ % 2 === 0 ? 'timer.start' : 'timer.pause';
-			void presence.command({ type: command }).then((ok) => {
-				if (ok) totals.controlChanges++;
-				else totals.refusedControlChanges++;
-			});
+			commands.push(
+				presence.command({ type: command }).then(
+					(ok) => void (ok ? totals.controlChanges++ : totals.refusedControlChanges++),
+					() => void totals.refusedControlChanges++
+				)
+			);
 		};
 		active++;
 		const traffic = startTraffic(clients, {
@@ -116,6 +119,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 		});
 		await sleep(Math.min(lengthMs, endAt - performance.now()));
 		const counts = await traffic.stop();
+		// Leaving cuts off answers still on their way: wait for them first.
+		await Promise.all(commands);
 		active--;
 		totals.updatesSent += counts.updatesSent;
 		totals.dropped += counts.dropped;

@@ -20,13 +20,22 @@ export const teamIdSchema = z
 	.string()
 	.regex(/^[A-Za-z0-9_-]{22}$/, 'must be a team id of 22 URL-safe characters');
 
-const isMonday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay() === 1;
+const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
 
-/** A week, named by the date of its Monday in the member's own time zone: `2026-03-02`. */
-export const weekKeySchema = z
+/** A calendar date written `YYYY-MM-DD`, one that exists (not 31 February). */
+export const dateKeySchema = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-	.refine(isMonday, 'must be the date of a Monday');
+	.refine((date) => {
+		const day = dayOf(date);
+		return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+	}, 'must be a real date');
+
+/** A week, named by the date of its Monday in the member's own time zone: `2026-03-02`. */
+export const weekKeySchema = dateKeySchema.refine(
+	(date) => dayOf(date).getUTCDay() === 1,
+	'must be the date of a Monday'
+);
 
 const count = (max: number) =>
 	z.number().int('must be a whole number').min(0, 'must not be negative').max(max);

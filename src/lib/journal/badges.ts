@@ -1,0 +1,67 @@
+import type { JournalEntry, ShoutOutEntry } from './entry';
+import { localDateKey, monthOf } from './metrics-dates';
+import { feedbackConversationsHeld, sessionsOf } from './metrics';
+
+export const BADGE_IDS = [
+	'first-session',
+	'five-in-a-month',
+	'first-feedback-conversation',
+	'kind-under-pressure'
+] as const;
+export type BadgeId = (typeof BADGE_IDS)[number];
+
+/** A badge for practising, never for ranking: each is about one person's own practice. */
+export interface Badge {
+	id: BadgeId;
+	title: string;
+	/** What earns it, in plain words. */
+	description: string;
+	/** When it was earned, or null while it is still ahead. */
+	earnedAt: number | null;
+}
+
+const DESCRIPTIONS: Record<BadgeId, { title: string; description: string }> = {
+	'first-session': { title: 'First session', description: 'You practised in a room.' },
+	'five-in-a-month': {
+		title: 'Five in a month',
+		description: 'Five practice sessions in one calendar month.'
+	},
+	'first-feedback-conversation': {
+		title: 'First feedback conversation',
+		description: 'You held a real feedback conversation you had rehearsed.'
+	},
+	'kind-under-pressure': {
+		title: 'Kindness under pressure',
+		description: 'A peer nominated you for practising kindness under pressure.'
+	}
+};
+
+/** When the fifth session of a calendar month (in `timeZone`) happened, the first time ever. */
+function fifthInAMonth(sessionDates: readonly number[], timeZone: string): number | null {
+	const perMonth = new Map<string, number>();
+	for (const at of sessionDates) {
+		const month = monthOf(localDateKey(at, timeZone));
+		const count = (perMonth.get(month) ?? 0) + 1;
+		perMonth.set(month, count);
+		if (count === 5) return at;
+	}
+	return null;
+}
+
+/** Every badge, earned or still ahead, in a fixed order. Dates are the moment each was earned. */
+export function badgesOf(entries: readonly JournalEntry[], timeZone: string): Badge[] {
+	const sessionDates = sessionsOf(entries).map((session) => session.date);
+	const nominations = entries
+		.filter(
+			(entry): entry is ShoutOutEntry => entry.type === 'shout-out' && entry.kindUnderPressure
+		)
+		.map((entry) => entry.date)
+		.sort((a, b) => a - b);
+	const earnedAt: Record<BadgeId, number | null> = {
+		'first-session': sessionDates[0] ?? null,
+		'five-in-a-month': fifthInAMonth(sessionDates, timeZone),
+		'first-feedback-conversation': feedbackConversationsHeld(entries)[0] ?? null,
+		'kind-under-pressure': nominations[0] ?? null
+	};
+	return BADGE_IDS.map((id) => ({ id, ...DESCRIPTIONS[id], earnedAt: earnedAt[id] }));
+}

@@ -1,0 +1,59 @@
+import { pulseId, type Confidence, type JournalEntry, type PulseEntry } from './entry';
+import { localDateKey, monthOf } from './metrics-dates';
+import type { TrendPoint } from './metrics';
+
+/** Open questions about working relationships, one a month in turn. */
+export const PULSE_QUESTIONS = [
+	'Whom did you understand better this month, and what helped?',
+	'When did someone really listen to you at work this month?',
+	'Which conversation this month went better than you expected?',
+	'Where did a working relationship feel strained, and what might ease it?',
+	'Whom would you like to thank for something this month?',
+	'What did you learn about how a colleague likes to work?'
+] as const;
+
+/** The month `now` falls in, in `timeZone`: `YYYY-MM`. */
+export const pulseMonth = (now: number, timeZone: string) => monthOf(localDateKey(now, timeZone));
+
+/** The question of a month: the same for everyone in that month, another the next month. */
+export function pulseQuestion(month: string): string {
+	const [year, monthNumber] = month.split('-').map(Number);
+	const index = ((year ?? 0) * 12 + (monthNumber ?? 1) - 1) % PULSE_QUESTIONS.length;
+	return PULSE_QUESTIONS[index] ?? PULSE_QUESTIONS[0];
+}
+
+/** This month's pulse, if it was written. */
+export function pulseOf(entries: readonly JournalEntry[], month: string): PulseEntry | undefined {
+	const id = pulseId(month);
+	return entries.find((entry): entry is PulseEntry => entry.type === 'pulse' && entry.id === id);
+}
+
+/** A month's pulse as written now; writing it again keeps when it was first written. */
+export function writePulse(
+	answer: { month: string; text: string; confidence: Confidence },
+	now: number,
+	existing: PulseEntry | undefined
+): PulseEntry {
+	return {
+		type: 'pulse',
+		id: pulseId(answer.month),
+		createdAt: existing?.createdAt ?? now,
+		updatedAt: now,
+		month: answer.month,
+		question: existing?.question ?? pulseQuestion(answer.month),
+		answer: answer.text.trim(),
+		confidence: answer.confidence
+	};
+}
+
+/** The pulse's confidence over time, one point a month when it was first written. */
+export function pulseTrend(entries: readonly JournalEntry[], timeZone: string): TrendPoint[] {
+	return entries
+		.filter((entry): entry is PulseEntry => entry.type === 'pulse')
+		.map((entry) => ({
+			at: entry.createdAt,
+			date: localDateKey(entry.createdAt, timeZone),
+			value: entry.confidence
+		}))
+		.sort((a, b) => a.at - b.at);
+}

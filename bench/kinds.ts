@@ -57,12 +57,16 @@ export async function createRooms(
 ): Promise<string[]> {
 	if (kind.script !== 'ours') return Array.from({ length: count }, (_, i) => `${tag}-${i}`);
 	const rooms: string[] = [];
-	for (let i = 0; i < count; i++) {
-		const response = await fetch(`http://127.0.0.1:${port}/api/rooms`, {
+	const start = () =>
+		fetch(`http://127.0.0.1:${port}/api/rooms`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ playbookId: 'active-listening-sprint' })
 		});
+	for (let i = 0; i < count; i++) {
+		// Once more on a broken connection: under load the client can reuse a kept-alive connection
+		// just as the server closes it for idling (ECONNRESET). A room started twice costs nothing.
+		const response = await start().catch(start);
 		if (!response.ok) throw new Error(`starting a room answered ${response.status}`);
 		rooms.push(((await response.json()) as { id: string }).id);
 	}

@@ -47,6 +47,8 @@ export interface SoakResult extends TrafficCounts {
 	sampleEveryMs: number;
 	/** Sessions run, each in a room of its own. */
 	sessions: number;
+	/** Rooms the server did not start (the slot tried again a second later). */
+	failedRoomStarts: number;
 	/** Document connections that never synced. */
 	failedJoins: number;
 	/** Sessions whose people could not join over socket.io. */
@@ -86,12 +88,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 		failedPresence: 0,
 		controlChanges: 0,
 		refusedControlChanges: 0,
-		missedSamples: 0
+		missedSamples: 0,
+		failedRoomStarts: 0
 	};
 	let active = 0;
 
 	async function session(slot: number, lengthMs: number): Promise<void> {
-		const roomId = await options.newRoom();
+		const roomId = await options.newRoom().catch(() => undefined);
+		if (roomId === undefined) {
+			totals.failedRoomStarts++;
+			// The slot tries again in a moment rather than hammering a server that refuses.
+			await sleep(1_000);
+			return;
+		}
 		const { clients, joinMs } = await connectAll(options.connect, [roomId], PEOPLE + PROJECTORS);
 		totals.failedJoins += joinMs.filter((ms) => ms === undefined).length;
 		const presence = await options.joinPresence?.(roomId, slot).catch(() => {

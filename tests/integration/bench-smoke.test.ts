@@ -51,6 +51,7 @@ test('the soak replaces rooms, samples the server and fits a memory slope, losin
 	expect(result.latency.count).toBeGreaterThan(0);
 	expect(result.dropped).toBe(0);
 	expect(result.duplicated).toBe(0);
+	expect(result.failedRoomStarts).toBe(0);
 	expect(result.failedJoins).toBe(0);
 	expect(result.failedPresence).toBe(0);
 	expect(result.controlChanges).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { DEFAULT_PRESENCE_POLICY } from '../src/lib/room/presence';
+import { presencePolicy } from '../src/lib/room/presence';
 import { retentionMs, type Config } from './config';
 import { Metrics } from './metrics';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
@@ -8,7 +8,13 @@ import { createMemoryPresenceStore } from './presence/memory-presence-store';
 import type { PresenceStore } from './presence/presence-store';
 import { createRedisPresenceStore } from './presence/redis-presence-store';
 import { checkReadiness, redisProbe, sqliteProbe, type Probe, type Readiness } from './readiness';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { connectRedis } from './redis/connect';
+import type { Fanout } from './fanout/fanout';
+import { singleInstance } from './fanout/local-fanout';
+import { createRedisFanout } from './fanout/redis-fanout';
+import { STORE_WITHIN_MS } from './rooms/loaded-room';
+import { newSecret } from './rooms/room-secrets';
 import { RoomRegistry } from './rooms/room-registry';
 import { startRoomSweeper } from './rooms/room-sweeper';
 import type { DocStore } from './storage/doc-store';
@@ -29,17 +35,28 @@ export interface Services {
 	presence: PresenceStore;
 	teams: TeamStore;
 	metrics: Metrics;
+	/**
+	 * With REDIS_URL, socket.io's adapter through Redis: events to a room reach its sockets on
+	 * every instance (docs/scale-out.md).
+	 */
+	socketIoAdapter: SocketIoAdapter | undefined;
 	/** Asks every backend whether it answers (`/readyz`). */
 	readiness(): Promise<Readiness>;
 	/** Stores every loaded room and closes the backends. */
 	close(): Promise<void>;
 }
 
+type SocketIoAdapter = ReturnType<typeof createAdapter>;
+
 /** How often expired rooms are looked for. */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 interface Backends {
 	docs: DocStore;
+	fanout: Fanout;
+	/** How long a room collects changes before storing them (RoomIo.storeWithinMs). */
+	storeWithinMs: number;
+	socketIoAdapter: SocketIoAdapter | undefined;
 	playbooks: PlaybookStore;
 	presence: PresenceStore;
 	teams: TeamStore;
@@ -51,22 +68,39 @@ interface Backends {
 async function openBackends(config: Config, now: () => number): Promise<Backends> {
 	if (config.REDIS_URL) {
 		const redis = await connectRedis(config.REDIS_URL, 'practice-room');
+		const instanceId = newSecret();
+		const docs = createRedisDocStore(redis, { retentionMs: retentionMs(config), instanceId });
+		const fanout = await createRedisFanout(redis, docs, instanceId);
+		const subscriber = redis.duplicate();
+		// The main connection logs Redis errors; the same outage would be logged twice.
+		subscriber.on('error', () => {});
+		await subscriber.connect();
 		return {
-			docs: createRedisDocStore(redis, { retentionMs: retentionMs(config) }),
+			docs,
+			fanout,
+			// The log is how the other instances hear a change: store it at once.
+			storeWithinMs: 0,
+			socketIoAdapter: createAdapter(redis, subscriber, { key: 'pr:socket.io' }),
 			playbooks: createRedisPlaybookStore(redis),
-			presence: createRedisPresenceStore(redis, DEFAULT_PRESENCE_POLICY),
+			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
 			probes: { redis: redisProbe(redis) },
 			close: async () => {
+				await fanout.close();
+				subscriber.destroy();
 				await redis.close();
 			}
 		};
 	}
 	const db = openSqlite(config.DATA_DIR);
+	const local = singleInstance(createSqliteDocStore(db, { now }));
 	return {
-		docs: createSqliteDocStore(db, { now }),
+		docs: local.store,
+		fanout: local.fanout,
+		storeWithinMs: STORE_WITHIN_MS,
+		socketIoAdapter: undefined,
 		playbooks: createSqlitePlaybookStore(db),
-		presence: createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY),
+		presence: createMemoryPresenceStore(presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
 		probes: { sqlite: sqliteProbe(db) },
 		close: async () => db.close()
@@ -81,6 +115,8 @@ export async function createServices(config: Config): Promise<Services> {
 	const rooms = new RoomRegistry(backends.docs, {
 		unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
 		findPlaybook: (id) => playbooks.find(id),
+		fanout: backends.fanout,
+		storeWithinMs: backends.storeWithinMs,
 		metrics
 	});
 	metrics.measure('roomsInMemory', () => rooms.loadedCount);
@@ -104,6 +140,7 @@ export async function createServices(config: Config): Promise<Services> {
 		presence: backends.presence,
 		teams: backends.teams,
 		metrics,
+		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),
 		async close() {
 			await sweeper.stop();

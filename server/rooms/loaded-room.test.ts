@@ -2,11 +2,12 @@ import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, applyAwarenessUpdate } from 'y-protocols/awareness';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
-import { NOTES_TEXT } from '../../src/lib/protocol/control';
+import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { redirectLog } from '../log';
 import type { RoomMetrics } from '../metrics';
 import type { DocStore } from '../storage/doc-store';
-import { initialRoomUpdate, LoadedRoom } from './loaded-room';
+import { singleInstance } from '../fanout/local-fanout';
+import { initialRoomUpdate, LoadedRoom, STORE_WITHIN_MS } from './loaded-room';
 
 const playbook = findBuiltInPlaybook('active-listening-sprint')!;
 const meta = { id: 'AAAAAAAAAAAAAAAAAAAAAA', playbookId: playbook.id, createdAt: 0 };
@@ -34,6 +35,13 @@ function flakyStore(failures: number) {
 	};
 	return { store, appended, snapshots };
 }
+
+/** One instance on `store`, as the embedded server runs it. */
+const io = (store: DocStore, metrics?: RoomMetrics) => ({
+	...singleInstance(store),
+	storeWithinMs: STORE_WITHIN_MS,
+	metrics
+});
 
 const notesOf = (updates: Uint8Array[]) => {
 	const doc = new Y.Doc();
@@ -64,7 +72,7 @@ describe('storing a room', () => {
 	test('changes typed in quick succession are stored as one merged entry', async () => {
 		vi.useFakeTimers();
 		const { store, appended } = flakyStore(0);
-		const room = await LoadedRoom.load(store, meta, playbook);
+		const room = await LoadedRoom.load(io(store), meta, playbook);
 		for (const letter of 'abc')
 			room.doc.getText(NOTES_TEXT).insert(room.doc.getText(NOTES_TEXT).length, letter);
 		await vi.advanceTimersByTimeAsync(150);
@@ -75,7 +83,7 @@ describe('storing a room', () => {
 	test('a failed store keeps the changes and stores them on the next attempt', async () => {
 		vi.useFakeTimers();
 		const { store, appended } = flakyStore(1);
-		const room = await LoadedRoom.load(store, meta, playbook);
+		const room = await LoadedRoom.load(io(store), meta, playbook);
 		room.doc.getText(NOTES_TEXT).insert(0, 'kept');
 		await vi.advanceTimersByTimeAsync(150);
 		expect(appended).toHaveLength(0);
@@ -87,7 +95,7 @@ describe('storing a room', () => {
 		vi.useFakeTimers();
 		const { store } = flakyStore(1);
 		const { metrics, reported } = recordingMetrics();
-		const room = await LoadedRoom.load(store, meta, playbook, metrics);
+		const room = await LoadedRoom.load(io(store, metrics), meta, playbook);
 		room.doc.getText(NOTES_TEXT).insert(0, 'a story told in confidence');
 		await vi.advanceTimersByTimeAsync(150);
 		const failure = logLines
@@ -105,7 +113,7 @@ describe('storing a room', () => {
 	test('every change to the document or to awareness is counted as relayed', async () => {
 		const { store } = flakyStore(0);
 		const { metrics, reported } = recordingMetrics();
-		const room = await LoadedRoom.load(store, meta, playbook, metrics);
+		const room = await LoadedRoom.load(io(store, metrics), meta, playbook);
 		expect(reported).toEqual([]);
 		room.doc.getText(NOTES_TEXT).insert(0, 'a');
 		const client = new Awareness(new Y.Doc());
@@ -119,7 +127,7 @@ describe('storing a room', () => {
 	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {
 		vi.useFakeTimers();
 		const { store, appended, snapshots } = flakyStore(0);
-		const room = await LoadedRoom.load(store, meta, playbook);
+		const room = await LoadedRoom.load(io(store), meta, playbook);
 		const ends: string[] = [];
 		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
 		room.trackDocConnection(undefined, (why) => ends.push(`anyone: ${why}`));
@@ -139,7 +147,7 @@ describe('storing a room', () => {
 			appendUpdate: () => new Promise<string>((resolve) => (finishAppend = () => resolve('1')))
 		};
 		vi.useFakeTimers();
-		const room = await LoadedRoom.load(slowStore, meta, playbook);
+		const room = await LoadedRoom.load(io(slowStore), meta, playbook);
 		room.doc.getText(NOTES_TEXT).insert(0, 'on its way');
 		await vi.advanceTimersByTimeAsync(150);
 		let discarded = false;
@@ -151,24 +159,30 @@ describe('storing a room', () => {
 		expect(discarded).toBe(true);
 	});
 
-	test('removing someone ends only their document connections', async () => {
+	test('removing someone ends only their document connections, however the removal arrives', async () => {
 		const { store } = flakyStore(0);
-		const room = await LoadedRoom.load(store, meta, playbook);
+		const room = await LoadedRoom.load(io(store), meta, playbook);
 		const ends: string[] = [];
 		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
 		const forgetBen = room.trackDocConnection('ben-00002', (why) => ends.push(`ben: ${why}`));
 		room.trackDocConnection(undefined, (why) => ends.push(`anyone: ${why}`));
 		expect(room.documentConnectionCount).toBe(3);
-		room.closeDocConnections('ana-00001');
-		forgetBen();
+		const control = room.readControl();
+		room.doc.getMap(CONTROL_MAP).set('removed', [...control.removed, 'ana-00001']);
 		expect(room.documentConnectionCount).toBe(2);
-		room.closeDocConnections('ben-00002');
+		forgetBen();
+		expect(room.documentConnectionCount).toBe(1);
+		// Another instance's removal arrives as a change to the control map like any other.
+		const elsewhere = new Y.Doc();
+		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));
+		elsewhere.getMap(CONTROL_MAP).set('removed', ['ana-00001', 'ben-00002']);
+		Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(room.doc)));
 		expect(ends).toEqual(['ana: removed']);
 	});
 
 	test('closing after stores failed writes the whole document as the snapshot', async () => {
 		const { store, snapshots } = flakyStore(Number.POSITIVE_INFINITY);
-		const room = await LoadedRoom.load(store, meta, playbook);
+		const room = await LoadedRoom.load(io(store), meta, playbook);
 		room.doc.getText(NOTES_TEXT).insert(0, 'never appended');
 		await room.close();
 		expect(notesOf(snapshots.slice(-1))).toBe('never appended');

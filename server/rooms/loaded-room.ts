@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import {
 	CONTROL_MAP,
 	controlStateSchema,
@@ -31,21 +31,26 @@ import { sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store
 import { SealedValues, type ParticipantKeyCheck } from './sealed-values';
 import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 import { DocumentLimits, type UpdateRefusal } from '../limits/document-limits';
+import { isAfter, type Fanout, type FanoutEntry } from '../fanout/fanout';
+import { AwarenessRelay } from '../fanout/awareness-relay';
 
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
+/** The origin of changes that other instances stored (server/fanout): already in the log. */
+export const REMOTE_ORIGIN = Symbol('remote');
 
 /** People the summary names at most; joins beyond it (a client inventing ids) are not recorded. */
 const MAX_PEOPLE = 100;
 /** After this many appended log entries the log is folded into the snapshot. */
 const COMPACT_EVERY = 500;
 /**
- * Changes are stored at most this long after they happen, merged into one log entry: one write
- * for a burst of typing instead of one per keystroke. With the SQLite store's 20 ms commit
- * batching, a crash loses at most about 120 ms, well inside the promise that a restart loses no
- * edit older than one second.
+ * With one instance, changes are stored at most this long after they happen, merged into one
+ * log entry: one write for a burst of typing instead of one per keystroke. With the SQLite
+ * store's 20 ms commit batching, a crash loses at most about 120 ms, well inside the promise
+ * that a restart loses no edit older than one second. With several instances the log is also
+ * how changes reach the others, so they are stored at once (see {@link RoomIo}).
  */
-const STORE_WITHIN_MS = 100;
+export const STORE_WITHIN_MS = 100;
 /** After a failed store, the changes are tried again this much later. */
 const RETRY_STORE_MS = 1_000;
 
@@ -78,6 +83,15 @@ export type ClientUpdateResult =
 /** Why the server ends a document connection: its participant was removed, or the room erased. */
 export type DocConnectionEnd = 'removed' | 'erased';
 
+/** How a loaded room reaches storage and the other instances. */
+export interface RoomIo {
+	store: DocStore;
+	fanout: Fanout;
+	/** How long changes are collected before they are stored as one entry, in ms. */
+	storeWithinMs: number;
+	metrics?: RoomMetrics | undefined;
+}
+
 interface DocConnection {
 	/** Whose connection it is, when it carries their ticket (protocol Y9). */
 	participantId: string | undefined;
@@ -103,8 +117,12 @@ export class LoadedRoom {
 	#closing = false;
 	/** The room is being erased: nothing of it is stored any more. */
 	#discarded = false;
+	/** Position of the last log entry this copy has (from the fan-out), for compaction. */
 	#cursor: string | undefined;
 	#appendedSinceCompaction = 0;
+	/** Stops following the documents and awareness through the fan-out. */
+	readonly #unfollow: (() => void)[];
+	readonly #awarenessRelay: AwarenessRelay;
 
 	/** Ratings not yet revealed, and the room's secrets. */
 	readonly #sealed: SealedValues;
@@ -113,15 +131,20 @@ export class LoadedRoom {
 	/** Work on ratings and presence runs in order (see #oneAtATime). */
 	#settling: Promise<unknown> = Promise.resolve();
 
+	private readonly store: DocStore;
+	private readonly metrics: RoomMetrics | undefined;
+
 	private constructor(
 		readonly meta: RoomMeta,
 		readonly playbook: Playbook,
-		private readonly store: DocStore,
+		private readonly io: RoomIo,
 		stored: StoredDoc,
-		sealed: StoredDoc,
-		private readonly metrics: RoomMetrics | undefined
+		sealed: StoredDoc
 	) {
-		this.#sealed = new SealedValues(store, meta.id, sealed);
+		this.store = io.store;
+		this.metrics = io.metrics;
+		const { fanout, metrics } = io;
+		this.#sealed = new SealedValues(io.store, meta.id, sealed);
 		// The server's awareness has no local state: it only relays the clients'.
 		this.awareness.setLocalState(null);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
@@ -129,28 +152,75 @@ export class LoadedRoom {
 		this.#appendedSinceCompaction = stored.updates.length - 1;
 		this.#writers = controlWriters(this.doc);
 		this.#limits = new DocumentLimits(this.doc);
-		this.doc.on('update', (update: Uint8Array) => {
-			this.#collect(update);
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== REMOTE_ORIGIN) this.#collect(update);
 			metrics?.updateRelayed('document');
 		});
 		this.awareness.on('update', () => metrics?.updateRelayed('awareness'));
+		this.doc.getMap(CONTROL_MAP).observe((event) => this.#controlChanged(event));
+		this.#awarenessRelay = new AwarenessRelay(this.awareness, REMOTE_ORIGIN, (update) =>
+			fanout.publishAwareness(meta.id, update)
+		);
+		this.#unfollow = [
+			fanout.follow(meta.id, stored.cursor, (entries, cursor) => this.#receive(entries, cursor)),
+			fanout.follow(sealedDocId(meta.id), sealed.cursor, (entries) =>
+				this.#sealed.receive(this.#othersUpdates(entries))
+			),
+			fanout.followAwareness(meta.id, (update) =>
+				applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+			)
+		];
 	}
 
-	static async load(
-		store: DocStore,
-		meta: RoomMeta,
-		playbook: Playbook,
-		metrics?: RoomMetrics
-	): Promise<LoadedRoom> {
+	/** The updates of entries other instances appended (this one's are in the document). */
+	#othersUpdates(entries: FanoutEntry[]): Uint8Array[] {
+		return entries.filter((e) => e.origin !== this.io.fanout.instanceId).map((e) => e.update);
+	}
+
+	/** Log entries through the fan-out: other instances' changes, and how far the log goes. */
+	#receive(entries: FanoutEntry[], cursor: string | undefined): void {
+		if (this.#discarded) return;
+		for (const update of this.#othersUpdates(entries)) {
+			Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+		}
+		if (cursor !== undefined && isAfter(cursor, this.#cursor)) this.#cursor = cursor;
+		this.#appendedSinceCompaction += entries.length;
+		if (this.#appendedSinceCompaction >= COMPACT_EVERY && !this.#closing) {
+			this.#appendedSinceCompaction = 0;
+			this.#persisting = this.#persisting.then(() => this.#compact());
+		}
+	}
+
+	/**
+	 * Whatever instance changed the control map: its writer is a server (clients' writes there
+	 * are stripped), and anyone it now lists as removed loses their document connections here.
+	 */
+	#controlChanged(event: Y.YMapEvent<unknown>): void {
+		const map = this.doc.getMap(CONTROL_MAP);
+		for (const key of event.keysChanged) {
+			const item = map._map.get(key);
+			if (item) this.#writers.add(item.id.client);
+		}
+		if (!event.keysChanged.has('removed')) return;
+		const removed = new Set(this.readControl().removed);
+		for (const connection of [...this.#docConnections]) {
+			if (connection.participantId !== undefined && removed.has(connection.participantId)) {
+				this.#docConnections.delete(connection);
+				connection.end('removed');
+			}
+		}
+	}
+
+	static async load(io: RoomIo, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
 		const [stored, sealed] = await Promise.all([
-			store.loadDoc(meta.id),
-			store.loadDoc(sealedDocId(meta.id))
+			io.store.loadDoc(meta.id),
+			io.store.loadDoc(sealedDocId(meta.id))
 		]);
 		log.rooms.debug(
 			{ roomId: meta.id, updates: stored.updates.length, bytes: byteLengthOf(stored.updates) },
 			'room loaded'
 		);
-		return new LoadedRoom(meta, playbook, store, stored, sealed, metrics);
+		return new LoadedRoom(meta, playbook, io, stored, sealed);
 	}
 
 	/**
@@ -231,13 +301,6 @@ export class LoadedRoom {
 	/** Number of open document connections. */
 	get documentConnectionCount(): number {
 		return this.#docConnections.size;
-	}
-
-	/** Ends the document connections of someone the host removed. */
-	closeDocConnections(participantId: string): void {
-		for (const connection of [...this.#docConnections]) {
-			if (connection.participantId === participantId) connection.end('removed');
-		}
 	}
 
 	isProjectorToken(token: string): boolean {
@@ -343,10 +406,15 @@ export class LoadedRoom {
 		});
 	}
 
+	#stopFollowing(): void {
+		for (const unfollow of this.#unfollow) unfollow();
+		this.#awarenessRelay.destroy();
+	}
+
 	#collect(update: Uint8Array): void {
 		if (this.#discarded) return;
 		this.#unstored.push(update);
-		this.#storeTimer ??= setTimeout(() => this.#store(), STORE_WITHIN_MS);
+		this.#storeTimer ??= setTimeout(() => this.#store(), this.io.storeWithinMs);
 	}
 
 	/** Appends everything collected so far as one merged log entry. */
@@ -359,7 +427,13 @@ export class LoadedRoom {
 		const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 		this.#persisting = this.#persisting.then(async () => {
 			try {
-				this.#cursor = await this.store.appendUpdate(this.meta.id, merged);
+				const stored = await this.store.appendUpdate(this.meta.id, merged);
+				if (stored === undefined) {
+					// Erased or expired meanwhile, through another instance: nothing more to store.
+					log.rooms.info({ roomId: this.meta.id }, 'the room is gone from storage');
+					this.#discarded = true;
+					return;
+				}
 				log.rooms.trace(
 					{ roomId: this.meta.id, updates: updates.length, bytes: merged.byteLength },
 					'changes stored'
@@ -377,7 +451,6 @@ export class LoadedRoom {
 				if (!this.#closing) this.#storeTimer ??= setTimeout(() => this.#store(), RETRY_STORE_MS);
 				return;
 			}
-			if (++this.#appendedSinceCompaction >= COMPACT_EVERY) await this.#compact();
 		});
 	}
 
@@ -389,7 +462,6 @@ export class LoadedRoom {
 			this.#limits.measured(snapshot.byteLength);
 			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
 			await this.store.compact(this.meta.id, snapshot, this.#cursor ?? '0');
-			this.#cursor = undefined;
 			this.#appendedSinceCompaction = 0;
 			this.#storeFailed = false;
 			log.rooms.debug({ roomId: this.meta.id, bytes: snapshot.byteLength }, 'room compacted');
@@ -404,6 +476,7 @@ export class LoadedRoom {
 		this.#closing = true;
 		this.#store();
 		await this.#persisting;
+		this.#stopFollowing();
 		clearTimeout(this.#storeTimer);
 		if (this.#appendedSinceCompaction > 0 || this.#storeFailed) await this.#compact();
 		this.awareness.destroy();
@@ -419,6 +492,7 @@ export class LoadedRoom {
 	async discard(): Promise<void> {
 		this.#discarded = true;
 		this.#closing = true;
+		this.#stopFollowing();
 		for (const connection of [...this.#docConnections]) connection.end('erased');
 		clearTimeout(this.#storeTimer);
 		this.#storeTimer = undefined;

@@ -3,6 +3,8 @@ import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import { redirectLog } from '../log';
 import { roomDocIds, roomOfDoc, type DocStore } from '../storage/doc-store';
+import { singleInstance } from '../fanout/local-fanout';
+import { STORE_WITHIN_MS } from './loaded-room';
 import { RoomRegistry } from './room-registry';
 
 /** An in-memory DocStore keeping each document's updates and each room's last activity. */
@@ -68,11 +70,15 @@ afterEach(() => vi.useRealTimers());
 // The registry's events (a room erased) are not the tests' output.
 afterAll(redirectLog({ write: () => true }));
 
-const registryOn = (store: DocStore, unloadGraceMs = 0) =>
-	new RoomRegistry(store, {
+const registryOn = (store: DocStore, unloadGraceMs = 0) => {
+	const local = singleInstance(store);
+	return new RoomRegistry(local.store, {
 		unloadGraceMs,
-		findPlaybook: async (id) => findBuiltInPlaybook(id)
+		findPlaybook: async (id) => findBuiltInPlaybook(id),
+		fanout: local.fanout,
+		storeWithinMs: STORE_WITHIN_MS
 	});
+};
 
 const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA';
 

@@ -3,6 +3,7 @@ import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
 import { sealedDocId, type DocStore } from '../storage/doc-store';
+import type { Fanout } from '../fanout/fanout';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import { newSecret } from './room-secrets';
 import { initialSealedUpdate } from './sealed-values';
@@ -30,6 +31,10 @@ export interface RoomRegistryOptions {
 	/** How long a room with no connection stays in memory, in case someone comes straight back. */
 	unloadGraceMs: number;
 	findPlaybook(id: string): Promise<Playbook | undefined>;
+	/** How loaded rooms hear the other instances' changes. */
+	fanout: Fanout;
+	/** How long a room collects changes before storing them as one entry (RoomIo). */
+	storeWithinMs: number;
 	/** Counts what the rooms relay and the storage failures. */
 	metrics?: RoomMetrics;
 }
@@ -143,7 +148,8 @@ export class RoomRegistry {
 			this.options.metrics?.error('storage');
 			return undefined;
 		}
-		return LoadedRoom.load(this.store, meta, playbook, this.options.metrics);
+		const { fanout, storeWithinMs, metrics } = this.options;
+		return LoadedRoom.load({ store: this.store, fanout, storeWithinMs, metrics }, meta, playbook);
 	}
 
 	#releaseEntry(roomId: string, entry: Entry): void {

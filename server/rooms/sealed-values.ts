@@ -29,7 +29,7 @@ export function initialSealedUpdate(hostKey: string): Uint8Array {
 export class SealedValues {
 	readonly #doc = new Y.Doc();
 	/** Writes under way: erasing waits for them, so that none lands after it. */
-	readonly #writing = new Set<Promise<string>>();
+	readonly #writing = new Set<Promise<string | undefined>>();
 	#discarded = false;
 
 	constructor(
@@ -50,10 +50,16 @@ export class SealedValues {
 		);
 		this.#writing.add(write);
 		try {
-			await write;
+			if ((await write) === undefined) throw new Error(`room ${this.roomId} is gone`);
 		} finally {
 			this.#writing.delete(write);
 		}
+	}
+
+	/** Changes other instances stored (server/fanout). */
+	receive(updates: readonly Uint8Array[]): void {
+		if (this.#discarded) return;
+		for (const update of updates) Y.applyUpdate(this.#doc, update);
 	}
 
 	/** The sealed ratings of one rating key, by participant id. */

@@ -34,13 +34,17 @@ export interface DocStore {
 	getRoom(roomId: string): Promise<RoomMeta | undefined>;
 	/**
 	 * Appends one update to a document's log (a room's, or its sealed document) and answers its
-	 * position. It counts as activity in the room.
+	 * position. It counts as activity in the room. Once the room is gone (erased or expired)
+	 * nothing is stored and the answer is undefined: a late write cannot bring a room back.
 	 */
-	appendUpdate(docId: string, update: Uint8Array): Promise<string>;
+	appendUpdate(docId: string, update: Uint8Array): Promise<string | undefined>;
 	loadDoc(docId: string): Promise<StoredDoc>;
 	/**
-	 * Replaces the snapshot and drops the log entries up to and including `cursor`; the cursor
-	 * '0' names no entry, so only the snapshot is replaced.
+	 * Replaces the snapshot and drops the log entries up to and including `cursor` (the cursor
+	 * '0' names no entry, so only the snapshot is replaced). A store shared by several instances
+	 * (Redis) may keep recent entries a while longer for instances catching up, lets one instance
+	 * at a time compact a document, and never lets an older snapshot replace a newer one; it
+	 * then answers without doing anything.
 	 */
 	compact(docId: string, snapshot: Uint8Array, cursor: string): Promise<void>;
 	/** Records activity in the room now (a join): its retention starts again. */

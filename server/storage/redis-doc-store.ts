@@ -1,49 +1,134 @@
 import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
 import { binaryView, type RedisClient } from '../redis/connect';
 import { roomDocIds, roomOfDoc, type DocStore, type StoredDoc } from './doc-store';
+import { redisScript } from './redis-script';
 
 /**
  * A document's keys, under the `{docId}` hash tag. A room's two documents have different tags
- * (`{roomId}`, `{roomId:sealed}`, as stored before rooms expired), and one transaction refreshes
+ * (`{roomId}`, `{roomId:sealed}`, as stored before rooms expired), and one script refreshes
  * them all: this store needs one Redis server, not a Cluster.
  */
-const docKeys = (docId: string) => ({
+export const docKeys = (docId: string) => ({
 	snapshot: `pr:room:{${docId}}:snapshot`,
-	log: `pr:room:{${docId}}:log`
+	/** The log position the snapshot covers: an older snapshot never replaces a newer one. */
+	snapshotAt: `pr:room:{${docId}}:snapshot-at`,
+	log: `pr:room:{${docId}}:log`,
+	/** Held by the instance writing the snapshot: one at a time. */
+	compacting: `pr:room:{${docId}}:compacting`
 });
 const metaKey = (roomId: string) => `pr:room:{${roomId}}:meta`;
 
-/** Every key of a room: its metadata and the snapshot and log of each of its documents. */
+/** The pub/sub channel on which a document's appends reach the instances following it. */
+export const feedChannel = (docId: string) => `pr:room:{${docId}}:feed`;
+
+/** Every key of a room: its metadata and the keys of each of its documents. */
 function roomKeys(roomId: string): string[] {
 	return [metaKey(roomId), ...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId)))];
 }
 
-/** The stream id right after `id` ("ms-seq"), so XTRIM MINID drops `id` itself too. */
-function nextStreamId(id: string): string {
-	const [ms, seq] = id.split('-');
-	return `${ms}-${BigInt(seq ?? '0') + 1n}`;
+/** The keys of a room that live as long as the room (not the short compaction lock). */
+function lastingKeys(roomId: string): string[] {
+	const locks = new Set(roomDocIds(roomId).map((docId) => docKeys(docId).compacting));
+	return roomKeys(roomId).filter((key) => !locks.has(key));
 }
+
+/**
+ * Appends an update to a document's log and publishes it, tagged with the appending instance
+ * (`d\n<origin>\n<id>\n<update>`), in one step: the log and the fan-out cannot disagree, and
+ * an update is one round trip to Redis. Nothing is written once the room is gone (erased or
+ * expired), so an instance that has not heard of an erase yet cannot bring the room back.
+ * KEYS: meta, log, every key of the room (each gets a fresh TTL: the append is activity).
+ * ARGV: update, origin, channel, TTL in ms.
+ */
+const appendScript = redisScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local id = redis.call('XADD', KEYS[2], '*', 'u', ARGV[1], 'o', ARGV[2])
+redis.call('PUBLISH', ARGV[3], 'd\\n' .. ARGV[2] .. '\\n' .. id .. '\\n' .. ARGV[1])
+for i = 3, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+return id
+`);
+
+/**
+ * Replaces the snapshot unless a newer one is there, and trims the log before `minid`; only
+ * while the room exists and no other instance holds the compaction lock.
+ * KEYS: meta, snapshot, snapshotAt, log, compacting, every key of the room (a fresh TTL).
+ * ARGV: snapshot, cursor, minid or '', TTL, instance, lock TTL.
+ */
+const compactScript = redisScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local holder = redis.call('GET', KEYS[5])
+if holder and holder ~= ARGV[5] then return 0 end
+local function parts(id)
+	local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+	if not ms then return 0, 0 end
+	return tonumber(ms), tonumber(seq)
+end
+local current = redis.call('GET', KEYS[3])
+if current then
+	local cm, cs = parts(current)
+	local nm, ns = parts(ARGV[2])
+	if cm > nm or (cm == nm and cs > ns) then return 0 end
+end
+redis.call('SET', KEYS[5], ARGV[5], 'PX', ARGV[6])
+redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[4])
+redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[4])
+if ARGV[3] ~= '' then redis.call('XTRIM', KEYS[4], 'MINID', ARGV[3]) end
+for i = 6, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+return 1
+`);
+
+/** How long one instance keeps the right to write a document's snapshots. */
+const COMPACTION_LOCK_MS = 10_000;
 
 export interface RedisDocStoreOptions {
 	/** How long a room's keys live after its last activity, in ms. */
 	retentionMs: number;
+	/** The instance using this store: its appends are tagged with it (server/fanout). */
+	instanceId: string;
+	/**
+	 * Compaction keeps the log entries of this many ms before the snapshot's position, so that an
+	 * instance catching up from a position a little older still finds every entry after it.
+	 */
+	trimLagMs?: number;
+}
+
+/** Update and position of each log entry of an XRANGE answer. */
+export function logEntries(
+	entries: { id: unknown; message: Record<string, Buffer | undefined> }[] | null | undefined
+): { update: Uint8Array; origin: string; id: string }[] {
+	return (entries ?? []).flatMap(({ id, message }) =>
+		message.u
+			? [{ update: new Uint8Array(message.u), origin: String(message.o ?? ''), id: String(id) }]
+			: []
+	);
 }
 
 /**
- * Rooms in Redis: metadata as JSON, each document as a snapshot plus a stream of updates. Every
- * key of a room expires `retentionMs` after the room's last activity: each write refreshes the
- * TTL of all of them in the same transaction, so Redis deletes an unused room by itself and
+ * Where compaction trims the log: right after `cursor`, or `lagMs` before it; '' when nothing
+ * is that old.
+ */
+function trimPoint(cursor: string, lagMs: number): string {
+	const [ms = '0', seq = '0'] = cursor.split('-');
+	if (lagMs === 0) return `${ms}-${BigInt(seq) + 1n}`;
+	const before = Number(ms) - lagMs;
+	return before > 0 ? `${before}-0` : '';
+}
+
+/**
+ * Rooms in Redis: metadata as JSON, each document as a snapshot plus a stream of updates that
+ * is also the fan-out's source (server/fanout/redis-fanout.ts). Every key of a room expires
+ * `retentionMs` after the room's last activity, so Redis deletes an unused room by itself and
  * `expiredRooms` has nothing to list.
  */
 export function createRedisDocStore(
 	client: RedisClient,
-	{ retentionMs }: RedisDocStoreOptions
+	{ retentionMs, instanceId, trimLagMs = 60_000 }: RedisDocStoreOptions
 ): DocStore {
 	const binary = binaryView(client);
+	const ttl = String(retentionMs);
 	type Transaction = ReturnType<RedisClient['multi']>;
-	/** Adds to `multi` a fresh TTL on every key of the room (keys not there yet are skipped). */
 	const refresh = (multi: Transaction, roomId: string): Transaction => {
-		for (const key of roomKeys(roomId)) multi.pExpire(key, retentionMs);
+		for (const key of lastingKeys(roomId)) multi.pExpire(key, retentionMs);
 		return multi;
 	};
 	return {
@@ -63,36 +148,44 @@ export function createRedisDocStore(
 			return raw === null ? undefined : roomMetaSchema.parse(JSON.parse(raw));
 		},
 		async appendUpdate(docId, update) {
-			const [id] = await refresh(
-				client.multi().xAdd(docKeys(docId).log, '*', { u: Buffer.from(update) }),
-				roomOfDoc(docId)
-			).exec();
-			return String(id);
+			const id = await appendScript(
+				client,
+				[metaKey(roomOfDoc(docId)), docKeys(docId).log, ...lastingKeys(roomOfDoc(docId))],
+				[Buffer.from(update), instanceId, feedChannel(docId), ttl]
+			);
+			return id === null || id === undefined ? undefined : String(id);
 		},
 		async loadDoc(docId): Promise<StoredDoc> {
 			const k = docKeys(docId);
-			const [snapshot, entries] = await Promise.all([
-				binary.get(k.snapshot),
-				binary.xRange(k.log, '-', '+')
-			]);
-			const updates: Uint8Array[] = snapshot ? [new Uint8Array(snapshot)] : [];
-			for (const entry of entries ?? []) {
-				const update = entry.message.u;
-				if (update) updates.push(new Uint8Array(update));
-			}
-			const last = entries?.at(-1);
-			return { updates, cursor: last === undefined ? undefined : String(last.id) };
+			// The log before the snapshot: a compaction in between only makes the snapshot newer,
+			// and a newer snapshot holds everything the log it trimmed held.
+			const log = logEntries(await binary.xRange(k.log, '-', '+'));
+			const snapshot = await binary.get(k.snapshot);
+			const updates = log.map((entry) => entry.update);
+			if (snapshot) updates.unshift(new Uint8Array(snapshot));
+			return { updates, cursor: log.at(-1)?.id };
 		},
 		async compact(docId, snapshot, cursor) {
 			const k = docKeys(docId);
-			// SET drops a key's TTL: the refresh after it gives it back.
-			await refresh(
-				client
-					.multi()
-					.set(k.snapshot, Buffer.from(snapshot))
-					.xTrim(k.log, 'MINID', nextStreamId(cursor)),
-				roomOfDoc(docId)
-			).exec();
+			await compactScript(
+				client,
+				[
+					metaKey(roomOfDoc(docId)),
+					k.snapshot,
+					k.snapshotAt,
+					k.log,
+					k.compacting,
+					...lastingKeys(roomOfDoc(docId))
+				],
+				[
+					Buffer.from(snapshot),
+					cursor,
+					cursor === '0' ? '' : trimPoint(cursor, trimLagMs),
+					ttl,
+					instanceId,
+					String(COMPACTION_LOCK_MS)
+				]
+			);
 		},
 		async touch(roomId) {
 			await refresh(client.multi(), roomId).exec();

@@ -12,7 +12,7 @@ const COMMIT_EVERY_MS = 20;
 interface QueuedAppend {
 	docId: string;
 	update: Uint8Array;
-	resolve(cursor: string): void;
+	resolve(cursor: string | undefined): void;
 	reject(error: unknown): void;
 }
 
@@ -42,7 +42,10 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 		'INSERT INTO doc_snapshots (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data'
 	);
 	const selectSnapshot = db.prepare('SELECT data FROM doc_snapshots WHERE room_id = ?');
-	const insertUpdate = db.prepare('INSERT INTO doc_updates (room_id, data) VALUES (?, ?)');
+	// Only while the room exists: a write that was under way when it was erased stores nothing.
+	const insertUpdate = db.prepare(
+		'INSERT INTO doc_updates (room_id, data) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM rooms WHERE id = ?)'
+	);
 	const selectUpdates = db.prepare(
 		'SELECT seq, data FROM doc_updates WHERE room_id = ? ORDER BY seq'
 	);
@@ -57,11 +60,12 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 		const batch = queue;
 		queue = [];
 		if (batch.length === 0) return;
-		const cursors: string[] = [];
+		const cursors: (string | undefined)[] = [];
 		try {
 			inTransaction(db, () => {
 				for (const { docId, update } of batch) {
-					cursors.push(String(insertUpdate.run(docId, update).lastInsertRowid));
+					const inserted = insertUpdate.run(docId, update, roomOfDoc(docId));
+					cursors.push(inserted.changes === 0 ? undefined : String(inserted.lastInsertRowid));
 				}
 				// Activity is recorded once per room and batch: no extra commit per append.
 				const activeAt = now();
@@ -73,7 +77,7 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 			for (const append of batch) append.reject(error);
 			return;
 		}
-		batch.forEach((append, index) => append.resolve(cursors[index]!));
+		batch.forEach((append, index) => append.resolve(cursors[index]));
 	}
 
 	return {
@@ -93,7 +97,7 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 			});
 		},
 		appendUpdate(docId, update) {
-			return new Promise<string>((resolve, reject) => {
+			return new Promise<string | undefined>((resolve, reject) => {
 				queue.push({ docId, update, resolve, reject });
 				commitTimer ??= setTimeout(commit, COMMIT_EVERY_MS);
 			});

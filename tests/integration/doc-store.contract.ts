@@ -20,6 +20,13 @@ function textUpdate(doc: Y.Doc, text: string): Uint8Array {
 	return captured!;
 }
 
+/** The position an append answered; a store that answers none for a live room fails here. */
+async function positionOf(append: Promise<string | undefined>): Promise<string> {
+	const cursor = await append;
+	if (cursor === undefined) throw new Error('the append was not stored');
+	return cursor;
+}
+
 function rebuild(updates: Uint8Array[]): string {
 	const doc = new Y.Doc();
 	for (const update of updates) Y.applyUpdate(doc, update);
@@ -64,7 +71,7 @@ export function docStoreContract(name: string, open: () => Promise<Opened<DocSto
 			const doc = new Y.Doc();
 			await store().createRoom(room, textUpdate(doc, 'a'));
 			await store().appendUpdate(room.id, textUpdate(doc, 'b'));
-			const cursor = await store().appendUpdate(room.id, textUpdate(doc, 'c'));
+			const cursor = await positionOf(store().appendUpdate(room.id, textUpdate(doc, 'c')));
 			const snapshot = Y.encodeStateAsUpdate(doc);
 			await store().appendUpdate(room.id, textUpdate(doc, 'd'));
 			await store().compact(room.id, snapshot, cursor);
@@ -88,7 +95,7 @@ export function docStoreContract(name: string, open: () => Promise<Opened<DocSto
 			for (const room of [erased, kept]) {
 				const doc = new Y.Doc();
 				await store().createRoom(room, textUpdate(doc, 'a'));
-				const cursor = await store().appendUpdate(room.id, textUpdate(doc, 'b'));
+				const cursor = await positionOf(store().appendUpdate(room.id, textUpdate(doc, 'b')));
 				await store().compact(room.id, Y.encodeStateAsUpdate(doc), cursor);
 				await store().appendUpdate(room.id, textUpdate(doc, 'c'));
 				await store().appendUpdate(sealedDocId(room.id), textUpdate(new Y.Doc(), 'sealed'));
@@ -113,6 +120,22 @@ export function docStoreContract(name: string, open: () => Promise<Opened<DocSto
 			await store().deleteRoom(room.id);
 			await appending;
 			expect((await store().loadDoc(room.id)).updates).toEqual([]);
+		});
+
+		test('an append to a room that is gone stores nothing and says so', async () => {
+			const room = meta();
+			const doc = new Y.Doc();
+			await store().createRoom(room, textUpdate(doc, 'a'));
+			await store().deleteRoom(room.id);
+			expect(await store().appendUpdate(room.id, textUpdate(doc, 'b'))).toBeUndefined();
+			expect(
+				await store().appendUpdate(sealedDocId(room.id), textUpdate(doc, 'c'))
+			).toBeUndefined();
+			expect(await store().loadDoc(room.id)).toEqual({ updates: [], cursor: undefined });
+			expect(await store().loadDoc(sealedDocId(room.id))).toEqual({
+				updates: [],
+				cursor: undefined
+			});
 		});
 
 		test('deleting or touching a room that does not exist changes nothing', async () => {

@@ -45,7 +45,9 @@ docStoreContract(
 );
 docStoreContract(
 	'Redis',
-	onRedis(() => createRedisDocStore(client, { retentionMs: 60_000 }))
+	onRedis(() =>
+		createRedisDocStore(client, { retentionMs: 60_000, instanceId: 'contract', trimLagMs: 0 })
+	)
 );
 playbookStoreContract('SQLite', sqlite(createSqlitePlaybookStore));
 playbookStoreContract(

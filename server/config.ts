@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatProblems } from '../src/lib/protocol/problems';
+import { DEFAULT_HEARTBEAT_MS } from '../src/lib/room/presence';
 import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR } from './limits/limits';
 import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from './teams/team-limits';
 
@@ -57,6 +58,12 @@ export const configSchema = z.object({
 	 * it when the server can be reached through those proxies alone.
 	 */
 	TRUST_PROXY: z.coerce.number().int().nonnegative().default(0),
+	/**
+	 * How often an instance refreshes the presence of the people connected to it, in ms. Someone
+	 * whose instance stopped refreshing for four of these is shown as gone (with several
+	 * instances: within five, 25 s by default, after an instance dies).
+	 */
+	PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(DEFAULT_HEARTBEAT_MS),
 	/** The least severe log lines written (docs/operations.md); `silent` writes none. */
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')
 });

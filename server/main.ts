@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { startServer, type PageHandler } from './app';
 import { log } from './log';
+import { stopOnSignals } from './shutdown';
 
 /** Production entry point, bundled to build/main.js next to adapter-node's handler.js. */
 async function main(): Promise<void> {
@@ -15,21 +16,7 @@ async function main(): Promise<void> {
 		`Practice Room is ready at ${server.url} (storage: ${storage})`
 	);
 
-	let stopping = false;
-	const stop = (signal: string) => {
-		if (stopping) return;
-		stopping = true;
-		log.server.info({ signal }, 'storing rooms and shutting down');
-		server.close().then(
-			() => process.exit(0),
-			(error: unknown) => {
-				log.server.fatal({ err: error }, 'shutting down failed');
-				process.exit(1);
-			}
-		);
-	};
-	process.on('SIGINT', () => stop('SIGINT'));
-	process.on('SIGTERM', () => stop('SIGTERM'));
+	stopOnSignals(server);
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,6 @@ import { createServices, type Services } from './services';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
 import { createYjsEndpoint } from './yjs/yjs-endpoint';
 
-const PRESENCE_HEARTBEAT_MS = 10_000;
 /** socket.io payloads are small control messages; anything bigger is refused. */
 const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 
@@ -40,7 +39,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		serveClient: false,
 		// The Yjs endpoint shares the upgrade event and may take a moment to answer.
 		destroyUpgrade: false,
-		maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES
+		maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+		...(services.socketIoAdapter && { adapter: services.socketIoAdapter })
 	});
 	// socket.io answers its polling requests before the server's own handler sees them.
 	io.engine.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => {
@@ -51,9 +51,10 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		rooms: services.rooms,
 		presence: services.presence,
 		now,
-		heartbeatMs: PRESENCE_HEARTBEAT_MS,
+		heartbeatMs: services.config.PRESENCE_HEARTBEAT_MS,
 		leaveGraceMs: services.config.LEAVE_GRACE_MS,
-		metrics: services.metrics
+		metrics: services.metrics,
+		sharedWithOtherInstances: services.socketIoAdapter !== undefined
 	});
 	provideDirectory({
 		getRoom: (id) => services.rooms.getRoom(id),
@@ -78,8 +79,9 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		async close() {
 			roomSocket.close();
 			await yjs.close();
-			io.disconnectSockets(true);
-			// Not io.close(): that would also close the HTTP server, which belongs to the caller.
+			// Closing the transports, not disconnecting the sockets: clients then reconnect, to
+			// another instance behind a load balancer. (io.disconnectSockets would reach every
+			// instance through the adapter, and io.close would close the caller's HTTP server.)
 			io.engine.close();
 		}
 	};

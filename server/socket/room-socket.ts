@@ -19,6 +19,7 @@ import {
 	type ServerToClientEvents
 } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
+import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { admissionRefusal, erasesRoom } from '../../src/lib/room/room-rules';
 import { LIMIT_WORDS } from '../limits/limits';
 import { admitSocketEvent, newSocketRate } from '../limits/message-rate';
@@ -28,7 +29,12 @@ import type { RoomLease, RoomRegistry } from '../rooms/room-registry';
 
 /** Incoming payloads are untrusted: every handler receives `unknown` and parses it. */
 type UntrustedEvents = { [E in keyof ClientToServerEvents]: (...args: unknown[]) => void };
-export type RoomServer = Server<UntrustedEvents, ServerToClientEvents>;
+/** What instances tell each other through socket.io's adapter (docs/scale-out.md). */
+interface InterServerEvents {
+	/** A room was erased through another instance: let its people here go. */
+	'room:erase': (roomId: unknown) => void;
+}
+export type RoomServer = Server<UntrustedEvents, ServerToClientEvents, InterServerEvents>;
 type RoomSocket = Socket<UntrustedEvents, ServerToClientEvents>;
 
 export interface RoomSocketDeps {
@@ -45,6 +51,8 @@ export interface RoomSocketDeps {
 	 * dropping off Wi-Fi for a moment must not reveal the ratings it had not given yet.
 	 */
 	leaveGraceMs: number;
+	/** Whether other instances share this one's rooms through socket.io's Redis adapter. */
+	sharedWithOtherInstances: boolean;
 }
 
 interface Membership {
@@ -56,6 +64,9 @@ interface Membership {
 type Failure = { ok: false; error: ProtocolError };
 
 const roomChannel = (roomId: string) => `room:${roomId}`;
+/** One person's sockets in a room, on whichever instance they are connected to. */
+const personChannel = (roomId: string, participantId: string) =>
+	`room:${roomId}:person:${participantId}`;
 
 function failure(code: ProtocolError['code'], message: string): Failure {
 	return { ok: false, error: { code, message } };
@@ -135,6 +146,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		members.delete(socket.id);
 		try {
 			await socket.leave(roomChannel(member.roomId));
+			await socket.leave(personChannel(member.roomId, member.participant.participantId));
 			const others = [...members.values()].filter((other) => other.roomId === member.roomId);
 			if (
 				!others.some(
@@ -184,20 +196,35 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	 * deletes it from storage; then its presence goes too.
 	 */
 	async function erase(roomId: string): Promise<void> {
+		io.to(roomChannel(roomId)).emit('room:erased');
+		if (deps.sharedWithOtherInstances) io.serverSideEmit('room:erase', roomId);
+		await endRoomHere(roomId);
+		await deps.presence.deleteRoom(roomId);
+	}
+
+	/** Lets the room's people on this instance go and drops (and deletes) the room. */
+	async function endRoomHere(roomId: string): Promise<void> {
 		erasedRooms.add(roomId);
 		setTimeout(() => erasedRooms.delete(roomId), deps.leaveGraceMs + deps.heartbeatMs).unref();
-		io.to(roomChannel(roomId)).emit('room:erased');
 		const erasing = deps.rooms.erase(roomId);
 		for (const [socketId, member] of members) {
 			if (member.roomId !== roomId) continue;
 			members.delete(socketId);
 			member.lease.release();
 		}
-		io.in(roomChannel(roomId)).socketsLeave(roomChannel(roomId));
+		// The sockets stay in the room's channel: with the Redis adapter, the news of the erase
+		// reaches this instance's sockets only after it went through Redis.
 		lastRoster.delete(roomId);
 		await erasing;
-		await deps.presence.deleteRoom(roomId);
 	}
+
+	io.on('room:erase', (roomId: unknown) => {
+		const parsed = roomIdSchema.safeParse(roomId);
+		if (!parsed.success) return;
+		endRoomHere(parsed.data).catch((error: unknown) =>
+			log.socket.error({ roomId: parsed.data, err: error }, 'ending an erased room failed')
+		);
+	});
 
 	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
 		const parsed = parsePayload(watchRequestSchema, payload);
@@ -275,7 +302,10 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (request.hostKey !== undefined && lease.room.isHostKey(request.hostKey)) {
 			lease.room.claimHost(participant.participantId);
 		}
-		await socket.join(roomChannel(request.roomId));
+		await socket.join([
+			roomChannel(request.roomId),
+			personChannel(request.roomId, participant.participantId)
+		]);
 		await putPresence(request.roomId, participant);
 		const roster = await deps.presence.list(request.roomId, deps.now());
 		lastRoster.set(request.roomId, rosterKey(roster));
@@ -301,12 +331,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		await broadcastRoster(member.roomId);
 	}
 
-	/** The sockets on this instance of one person in one room. */
-	const socketsOf = (roomId: string, participantId: string) =>
-		[...members.entries()]
-			.filter(([, m]) => m.roomId === roomId && m.participant.participantId === participantId)
-			.map(([socketId]) => io.sockets.sockets.get(socketId))
-			.filter((socket) => socket !== undefined);
+	/** Whether someone has a socket in the room on any instance. */
+	const isConnected = async (roomId: string, participantId: string) =>
+		(await io.in(personChannel(roomId, participantId)).fetchSockets()).length > 0;
 
 	async function command(socket: RoomSocket, payload: unknown): Promise<Reply> {
 		const member = members.get(socket.id);
@@ -317,7 +344,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		const { room } = member.lease;
 		if (
 			command.type === 'host.hand-over' &&
-			socketsOf(member.roomId, command.participantId).length === 0
+			!(await isConnected(member.roomId, command.participantId))
 		) {
 			// The new key could not reach them: the role would be lost with it.
 			return failure(
@@ -349,22 +376,19 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (command.type === 'host.hand-over' && command.participantId !== actor.participantId) {
 			// The new host's browser keeps a new key; the old host's key stops working.
 			const grant = { roomId: member.roomId, hostKey: await room.replaceHostKey() };
-			for (const target of socketsOf(member.roomId, command.participantId)) {
-				target.emit('host:key', grant);
-			}
+			io.to(personChannel(member.roomId, command.participantId)).emit('host:key', grant);
 		}
 		if (command.type === 'host.remove') {
-			for (const target of socketsOf(member.roomId, command.participantId)) {
-				target.emit('room:removed');
-				target.disconnect(true);
-			}
-			room.closeDocConnections(command.participantId);
-			const removed = (await deps.presence.list(member.roomId, deps.now())).find(
+			const removed = personChannel(member.roomId, command.participantId);
+			io.to(removed).emit('room:removed');
+			io.in(removed).disconnectSockets(true);
+			// The room closes their document connections on every instance when it sees the removal.
+			const record = (await deps.presence.list(member.roomId, deps.now())).find(
 				(person) => person.participantId === command.participantId
 			);
 			// Gone at once: the room does not wait for someone removed.
-			if (removed) {
-				await putPresence(member.roomId, { ...removed, status: 'gone', seenAt: deps.now() });
+			if (record) {
+				await putPresence(member.roomId, { ...record, status: 'gone', seenAt: deps.now() });
 				await broadcastRoster(member.roomId, true);
 			}
 		}

@@ -24,6 +24,10 @@ const ENDS: Record<DocConnectionEnd, { code: number; reason: string }> = {
 /** Largest accepted frame; a bigger one closes the connection with 1009. */
 const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 const PING_INTERVAL_MS = 30_000;
+/** RFC 6455 "service restart": the server is going away; connect again. */
+const CLOSE_SERVICE_RESTART = 1012;
+/** How long clients get to answer the close at shutdown before their connections are cut. */
+const CLOSE_PATIENCE_MS = 1_000;
 /** Frames held while a room loads; a client sending more before its first answer is closed. */
 const MAX_HELD_FRAMES = 64;
 
@@ -145,7 +149,16 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 		},
 		async close(): Promise<void> {
 			clearInterval(pinger);
-			for (const ws of wss.clients) ws.terminate();
+			// "Service restart": the provider reconnects, to another instance behind a load balancer.
+			const closed = [...wss.clients].map(
+				(ws) => new Promise<void>((resolve) => ws.once('close', () => resolve()))
+			);
+			for (const ws of wss.clients) ws.close(CLOSE_SERVICE_RESTART, 'server restarting');
+			const patience = setTimeout(() => {
+				for (const ws of wss.clients) ws.terminate();
+			}, CLOSE_PATIENCE_MS);
+			await Promise.all(closed);
+			clearTimeout(patience);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		}
 	};

@@ -2,16 +2,15 @@ import * as Y from 'yjs';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
-import { CONTROL_MAP, MAX_PARTICIPANTS, type ControlCommand } from '../../src/lib/protocol/control';
-import type { HostKeyGrant, JoinReply, Reply } from '../../src/lib/protocol/socket-events';
+import { CONTROL_MAP, MAX_PARTICIPANTS } from '../../src/lib/protocol/control';
+import type { HostKeyGrant } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import {
 	connectDoc,
 	connectSocket,
 	connectSynced,
-	participantId,
-	participantKeyOf,
-	type TestSocket
+	joinAs,
+	type JoinedPerson
 } from '../support/clients';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
@@ -24,32 +23,16 @@ afterAll(() => server.close());
 
 const cleanups = cleanupsAfterEach();
 
-interface Person {
-	id: string;
-	socket: TestSocket;
-	reply: JoinReply;
-	send(command: ControlCommand): Promise<Reply>;
-}
+type Person = JoinedPerson;
 
 async function person(
 	roomId: string,
 	name: string,
-	options: { hostKey?: string; id?: string; roleId?: string } = {}
+	options: Parameters<typeof joinAs>[3] = {}
 ): Promise<Person> {
-	const socket = await connectSocket(server.url);
-	cleanups.push(() => socket.disconnect());
-	const id = options.id ?? participantId();
-	const reply = (await socket.emitWithAck('room:join', {
-		protocolVersion: PROTOCOL_VERSION,
-		roomId,
-		participantId: id,
-		participantKey: participantKeyOf(id),
-		name,
-		roleId: options.roleId ?? 'listener',
-		hostKey: options.hostKey
-	})) as JoinReply;
-	if (reply.ok) await socket.emitWithAck('control:command', { type: 'agreements.confirm' });
-	return { id, socket, reply, send: (command) => socket.emitWithAck('control:command', command) };
+	const joined = await joinAs(server.url, roomId, name, options);
+	cleanups.push(() => joined.socket.disconnect());
+	return joined;
 }
 
 async function joined(roomId: string, name: string, options: Parameters<typeof person>[2] = {}) {

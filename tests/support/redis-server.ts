@@ -42,6 +42,21 @@ async function flushAll(url: string): Promise<void> {
 	await client.close();
 }
 
+/** A private `redis-server` on `port`; answers how to stop it (SIGTERM: it saves first). */
+async function spawnRedis(port: number, persistence: string[]): Promise<() => Promise<void>> {
+	const child: ChildProcess = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', ...persistence],
+		{ stdio: 'ignore' }
+	);
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	await waitFor(() => ping(`redis://127.0.0.1:${port}`), `redis-server on port ${port}`);
+	return async () => {
+		child.kill('SIGTERM');
+		await exited;
+	};
+}
+
 /**
  * A Redis for one test file: REDIS_URL when set, otherwise a private `redis-server` on a free
  * port that keeps nothing on disk.
@@ -53,19 +68,27 @@ export async function startRedis(): Promise<TestRedis> {
 	}
 	const port = await freePort();
 	const url = `redis://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(
-		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-		{ stdio: 'ignore' }
-	);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	await waitFor(() => ping(url), `redis-server on port ${port}`);
+	const stop = await spawnRedis(port, ['--save', '', '--appendonly', 'no']);
+	return { url, flush: () => flushAll(url), stop };
+}
+
+export interface RestartableRedis {
+	url: string;
+	stop(): Promise<void>;
+	/** Starts it again on the same port with what it had stored. */
+	start(): Promise<void>;
+}
+
+/** A private `redis-server` with append-only persistence in `dir`, to stop and start again. */
+export async function startRestartableRedis(dir: string): Promise<RestartableRedis> {
+	const port = await freePort();
+	const persistence = ['--save', '', '--appendonly', 'yes', '--dir', dir];
+	let stop = await spawnRedis(port, persistence);
 	return {
-		url,
-		flush: () => flushAll(url),
-		async stop() {
-			child.kill('SIGTERM');
-			await exited;
+		url: `redis://127.0.0.1:${port}`,
+		stop: () => stop(),
+		async start() {
+			stop = await spawnRedis(port, persistence);
 		}
 	};
 }

@@ -7,10 +7,20 @@ export interface PresencePolicy {
 	forgetAfterMs: number;
 }
 
-export const DEFAULT_PRESENCE_POLICY: PresencePolicy = {
-	staleAfterMs: 30_000,
+/** How often each instance refreshes its participants' records by default. */
+export const DEFAULT_HEARTBEAT_MS = 5_000;
+
+/**
+ * The policy for instances heart-beating every `heartbeatMs`: a record four beats old is
+ * stale, so an instance that died takes its people off everyone's roster within five beats
+ * (stale, then the next beat of a surviving instance shows it): 25 s by default.
+ */
+export const presencePolicy = (heartbeatMs: number): PresencePolicy => ({
+	staleAfterMs: 4 * heartbeatMs,
 	forgetAfterMs: 30 * 60_000
-};
+});
+
+export const DEFAULT_PRESENCE_POLICY: PresencePolicy = presencePolicy(DEFAULT_HEARTBEAT_MS);
 
 export interface RosterView {
 	roster: Participant[];

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
+import type { Participant } from '../../src/lib/protocol/presence';
+import { cleanupsAfterEach } from '../support/cleanups';
+import { connectDoc, connectSynced, joinAs, type JoinedPerson } from '../support/clients';
+import { InstanceProcess } from '../support/instance-process';
+import { startRestartableRedis, type RestartableRedis } from '../support/redis-server';
+import { createRoom, tempDir } from '../support/server';
+import { waitFor } from '../support/wait';
+
+/** Fast heartbeats: an instance that dies is off the roster in five of them (docs/scale-out.md). */
+const HEARTBEAT_MS = 200;
+
+let redis: RestartableRedis;
+beforeAll(async () => {
+	redis = await startRestartableRedis(tempDir());
+});
+afterAll(() => redis.stop());
+
+const cleanups = cleanupsAfterEach();
+
+async function instance(): Promise<InstanceProcess> {
+	const started = await InstanceProcess.start({
+		REDIS_URL: redis.url,
+		PRESENCE_HEARTBEAT_MS: String(HEARTBEAT_MS),
+		ROOM_UNLOAD_GRACE_MS: '100'
+	});
+	cleanups.push(() => started.stop('SIGKILL'));
+	return started;
+}
+
+async function synced(server: InstanceProcess, roomId: string, doc?: Y.Doc) {
+	const client = await connectSynced(server.url, roomId, doc);
+	cleanups.push(() => client.provider.destroy());
+	return client;
+}
+
+async function joined(server: InstanceProcess, roomId: string, name: string, hostKey?: string) {
+	const person = await joinAs(server.url, roomId, name, { hostKey });
+	cleanups.push(() => person.socket.disconnect());
+	if (!person.reply.ok) throw new Error(person.reply.error.message);
+	return person;
+}
+
+/** The latest roster `person` was sent. */
+function rosterOf(person: JoinedPerson): () => Participant[] {
+	let roster: Participant[] = person.reply.ok ? person.reply.roster : [];
+	person.socket.on('presence:roster', (next) => (roster = next));
+	return () => roster;
+}
+
+const notes = (doc: Y.Doc) => doc.getText(NOTES_TEXT);
+const statusOf = (roster: Participant[], id: string) =>
+	roster.find((p) => p.participantId === id)?.status;
+
+describe('[M1] two instances serve one room through Redis', () => {
+	test('peers on different instances see each other’s edits, control changes and presence', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const onA = await synced(a, room.id);
+		const onB = await synced(b, room.id);
+		notes(onA.doc).insert(0, 'from A. ');
+		await waitFor(() => notes(onB.doc).toString() === 'from A. ', 'A’s edit on B');
+		notes(onB.doc).insert(notes(onB.doc).length, 'from B.');
+		await waitFor(() => notes(onA.doc).toString() === 'from A. from B.', 'B’s edit on A');
+
+		const ana = await joined(a, room.id, 'Ana', room.hostKey);
+		const ben = await joined(b, room.id, 'Ben');
+		const benSees = rosterOf(ben);
+		await waitFor(() => statusOf(benSees(), ana.id) === 'connected', 'Ana on Ben’s roster');
+		const anaSees = rosterOf(ana);
+		await ben.send({ type: 'agreements.confirm' });
+		await waitFor(() => statusOf(anaSees(), ben.id) === 'connected', 'Ben on Ana’s roster');
+
+		// A control command through A changes the control map B's clients read.
+		expect(await ana.send({ type: 'timer.start' })).toEqual({ ok: true });
+		await waitFor(
+			() =>
+				(onB.doc.getMap(CONTROL_MAP).get('timer') as { status?: string } | undefined)?.status ===
+				'running',
+			'the timer running on B'
+		);
+	});
+
+	test('a host on one instance removes someone on the other: their socket and document go', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const host = await joined(a, room.id, 'Hana', room.hostKey);
+		const guest = await joined(b, room.id, 'Gil');
+		const removed = new Promise<void>((resolve) => guest.socket.once('room:removed', resolve));
+		const ticket = guest.reply.ok ? guest.reply.docTicket : '';
+		const guestDoc = connectDoc(b.url, room.id, new Y.Doc(), { participant: guest.id, ticket });
+		cleanups.push(() => guestDoc.provider.destroy());
+		await waitFor(() => guestDoc.provider.synced, 'the guest’s document to sync');
+		const closed = new Promise<number>((resolve) =>
+			guestDoc.provider.once('connection-close', (event: CloseEvent | null) =>
+				resolve(event?.code ?? 0)
+			)
+		);
+		expect(await host.send({ type: 'host.remove', participantId: guest.id })).toEqual({
+			ok: true
+		});
+		await removed;
+		expect(await closed).toBe(4403);
+	});
+});
+
+describe('[M2] an instance dies', () => {
+	test('its people leave everyone’s roster, and its clients converge on another instance', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const onA = await synced(a, room.id);
+		const onB = await synced(b, room.id);
+		const ana = await joined(a, room.id, 'Ana');
+		const ben = await joined(b, room.id, 'Ben');
+		const benSees = rosterOf(ben);
+		await waitFor(() => statusOf(benSees(), ana.id) === 'connected', 'Ana on Ben’s roster');
+
+		for (const word of ['one ', 'two ', 'three '])
+			notes(onA.doc).insert(notes(onA.doc).length, word);
+		await waitFor(() => notes(onB.doc).toString() === 'one two three ', 'A’s words on B');
+		await a.stop('SIGKILL');
+
+		// Within five heartbeats of B (the stale age plus B's next beat).
+		const killedAt = Date.now();
+		await waitFor(() => statusOf(benSees(), ana.id) === 'gone', 'Ana shown as gone', 5_000);
+		expect(Date.now() - killedAt).toBeLessThan(6 * HEARTBEAT_MS + 1_000);
+
+		// Ana's browser still has what it typed while A died; it reconnects to B and converges.
+		onA.provider.destroy();
+		notes(onA.doc).insert(notes(onA.doc).length, 'offline ');
+		await synced(b, room.id, onA.doc);
+		await waitFor(
+			() => notes(onB.doc).toString() === 'one two three offline ',
+			'the offline word on B'
+		);
+		const back = await joined(b, room.id, 'Ana again');
+		await waitFor(() => statusOf(benSees(), back.id) === 'connected', 'Ana back on the roster');
+	});
+});
+
+describe('[M3] Redis stops for a while', () => {
+	test('no instance crashes, each keeps its own peers going, and all converge when it is back', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const onA = await synced(a, room.id);
+		const alsoOnA = await synced(a, room.id);
+		const onB = await synced(b, room.id);
+		notes(onA.doc).insert(0, 'before. ');
+		await waitFor(() => notes(onB.doc).toString() === 'before. ', 'the first edit on B');
+
+		await redis.stop();
+		notes(onA.doc).insert(notes(onA.doc).length, 'A during. ');
+		notes(onB.doc).insert(0, 'B during. ');
+		// Peers on the same instance still see each other's edits.
+		await waitFor(
+			() => notes(alsoOnA.doc).toString().includes('A during. '),
+			'A’s edit on A’s other client'
+		);
+		await redis.start();
+
+		const expected = (doc: Y.Doc) =>
+			notes(doc).toString().includes('A during. ') && notes(doc).toString().includes('B during. ');
+		await waitFor(() => expected(onA.doc) && expected(onB.doc), 'both sides to converge', 20_000);
+		expect(notes(onA.doc).toString()).toBe(notes(onB.doc).toString());
+		for (const server of [a, b]) {
+			expect((await fetch(`${server.url}/healthz`)).ok).toBe(true);
+		}
+
+		// What was typed during the outage was stored: a fresh client gets it all.
+		const late = await synced(b, room.id);
+		expect(notes(late.doc).toString()).toBe(notes(onA.doc).toString());
+	});
+});

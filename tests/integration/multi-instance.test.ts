@@ -173,3 +173,22 @@ describe('[M3] Redis stops for a while', () => {
 		expect(notes(late.doc).toString()).toBe(notes(onA.doc).toString());
 	});
 });
+
+describe('[M4] an instance shuts down (SIGTERM)', () => {
+	test('it tells its clients to reconnect, stores what it has, and exits cleanly', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const onA = await synced(a, room.id);
+		const closed = new Promise<number>((resolve) =>
+			onA.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+		);
+		const watcher = await synced(a, room.id);
+		notes(onA.doc).insert(0, 'typed just before the shutdown');
+		await waitFor(() => notes(watcher.doc).length > 0, 'the edit to reach A');
+		expect(await a.stop('SIGTERM')).toBe(0);
+		// 1012, "service restart": the provider reconnects (behind a load balancer, elsewhere).
+		expect(await closed).toBe(1012);
+		const onB = await synced(b, room.id);
+		expect(notes(onB.doc).toString()).toBe('typed just before the shutdown');
+	});
+});

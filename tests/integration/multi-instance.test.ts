@@ -7,6 +7,7 @@ import { connectDoc, connectSynced, joinAs, type JoinedPerson } from '../support
 import { InstanceProcess } from '../support/instance-process';
 import { startRestartableRedis, type RestartableRedis } from '../support/redis-server';
 import { createRoom, tempDir } from '../support/server';
+import { redisEntries } from '../support/stored-bytes';
 import { waitFor } from '../support/wait';
 
 /** Fast heartbeats: an instance that dies is off the roster in five of them (docs/scale-out.md). */
@@ -51,6 +52,8 @@ function rosterOf(person: JoinedPerson): () => Participant[] {
 }
 
 const notes = (doc: Y.Doc) => doc.getText(NOTES_TEXT);
+const keysOf = async (roomId: string) =>
+	(await redisEntries(redis.url)).filter(({ key }) => key.includes(roomId));
 const statusOf = (roster: Participant[], id: string) =>
 	roster.find((p) => p.participantId === id)?.status;
 
@@ -103,6 +106,30 @@ describe('[M1] two instances serve one room through Redis', () => {
 		});
 		await removed;
 		expect(await closed).toBe(4403);
+	});
+});
+
+describe('[M5] erasing through one instance', () => {
+	test('ends the room on every instance and leaves nothing of it in Redis', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const host = await joined(a, room.id, 'Hana', room.hostKey);
+		const guest = await joined(b, room.id, 'Gil');
+		const toldGuest = new Promise<void>((resolve) => guest.socket.once('room:erased', resolve));
+		const onB = await synced(b, room.id);
+		const closed = new Promise<number>((resolve) =>
+			onB.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+		);
+		notes(onB.doc).insert(0, 'a secret told on B');
+		await waitFor(async () => (await keysOf(room.id)).length > 3, 'the note to be stored');
+
+		expect(await host.send({ type: 'room.erase' })).toEqual({ ok: true });
+		await toldGuest;
+		expect(await closed).toBe(4410);
+		await waitFor(async () => (await keysOf(room.id)).length === 0, 'every key to go');
+		const everything = await redisEntries(redis.url);
+		expect(everything.some(({ value }) => value.includes('a secret told on B'))).toBe(false);
+		expect((await fetch(`${b.url}/api/rooms/${room.id}`)).status).toBe(404);
 	});
 });
 

@@ -72,3 +72,12 @@ export function lastWeeks(lastWeek: string, count: number): string[] {
 
 /** `YYYY-MM` of a date key. */
 export const monthOf = (key: string) => key.slice(0, 7);
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	timeZone: 'UTC'
+});
+
+/** A date key as people read it: `2 Mar`. */
+export const formatDay = (key: string) => dayFormat.format(new Date(`${key}T00:00:00Z`));

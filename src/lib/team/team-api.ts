@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { httpErrorSchema } from '../protocol/http';
+import {
+	createTeamReplySchema,
+	teamViewSchema,
+	type CreateTeamReply,
+	type TeamView,
+	type WeekCounts
+} from '../protocol/team';
+
+/** An answer of the team API: its parsed body, or words a person can read and the status. */
+export type TeamAnswer<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
+
+const UNREACHABLE = 'The server could not be reached. Check your connection and try again.';
+
+async function call<S extends z.ZodType>(
+	path: string,
+	schema: S,
+	body?: unknown
+): Promise<TeamAnswer<z.output<S>>> {
+	try {
+		const response = await fetch(
+			path,
+			body === undefined
+				? undefined
+				: {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(body)
+					}
+		);
+		const json: unknown = await response.json().catch(() => undefined);
+		const parsed = schema.safeParse(json);
+		if (response.ok && parsed.success) return { ok: true, data: parsed.data };
+		const error = httpErrorSchema.safeParse(json);
+		return {
+			ok: false,
+			status: response.status,
+			message: error.success ? error.data.error : 'Something went wrong. Please try again.'
+		};
+	} catch {
+		return { ok: false, status: 0, message: UNREACHABLE };
+	}
+}
+
+/** Makes a new team link. */
+export const createTeam = (name: string): Promise<TeamAnswer<CreateTeamReply>> =>
+	call('/api/teams', createTeamReplySchema, { name });
+
+/** What the team link shows now. */
+export const fetchTeam = (teamId: string): Promise<TeamAnswer<TeamView>> =>
+	call(`/api/teams/${encodeURIComponent(teamId)}`, teamViewSchema);
+
+/** Shares this browser's weekly counts, replacing its earlier share. */
+export const shareWithTeam = (
+	teamId: string,
+	memberKey: string,
+	weeks: WeekCounts[]
+): Promise<TeamAnswer<TeamView>> =>
+	call(`/api/teams/${encodeURIComponent(teamId)}/share`, teamViewSchema, { memberKey, weeks });
+
+/** Takes this browser's share back. */
+export const withdrawFromTeam = (
+	teamId: string,
+	memberKey: string
+): Promise<TeamAnswer<TeamView>> =>
+	call(`/api/teams/${encodeURIComponent(teamId)}/withdraw`, teamViewSchema, { memberKey });

@@ -1,22 +1,17 @@
-import type { Event, Server, Socket } from 'socket.io';
+import type { Event } from 'socket.io';
 import type { Metrics } from '../metrics';
-import type { z } from 'zod';
 import { assertNever } from '../../src/lib/assert-never';
 import { controlCommandSchema } from '../../src/lib/protocol/control';
 import { ROOM_NOT_FOUND } from '../../src/lib/protocol/http';
 import type { Participant } from '../../src/lib/protocol/presence';
-import { parseWithProblems } from '../../src/lib/protocol/problems';
 import {
 	joinRequestSchema,
 	ratingRequestSchema,
 	visibilityRequestSchema,
 	watchRequestSchema,
-	type ClientToServerEvents,
-	type ProtocolError,
 	type Reply,
 	type JoinReply,
-	type RosterReply,
-	type ServerToClientEvents
+	type RosterReply
 } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
@@ -25,17 +20,18 @@ import { LIMIT_WORDS } from '../limits/limits';
 import { admitSocketEvent, newSocketRate } from '../limits/message-rate';
 import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
-import type { RoomLease, RoomRegistry } from '../rooms/room-registry';
+import type { RoomRegistry } from '../rooms/room-registry';
+import { RoomPresence } from './room-presence';
+import {
+	failure,
+	parsePayload,
+	personChannel,
+	roomChannel,
+	type RoomServer,
+	type RoomSocket
+} from './socket-types';
 
-/** Incoming payloads are untrusted: every handler receives `unknown` and parses it. */
-type UntrustedEvents = { [E in keyof ClientToServerEvents]: (...args: unknown[]) => void };
-/** What instances tell each other through socket.io's adapter (docs/scale-out.md). */
-interface InterServerEvents {
-	/** A room was erased through another instance: let its people here go. */
-	'room:erase': (roomId: unknown) => void;
-}
-export type RoomServer = Server<UntrustedEvents, ServerToClientEvents, InterServerEvents>;
-type RoomSocket = Socket<UntrustedEvents, ServerToClientEvents>;
+export type { RoomServer } from './socket-types';
 
 export interface RoomSocketDeps {
 	rooms: RoomRegistry;
@@ -55,37 +51,6 @@ export interface RoomSocketDeps {
 	sharedWithOtherInstances: boolean;
 }
 
-interface Membership {
-	roomId: string;
-	participant: Participant;
-	lease: RoomLease;
-}
-
-type Failure = { ok: false; error: ProtocolError };
-
-const roomChannel = (roomId: string) => `room:${roomId}`;
-/** One person's sockets in a room, on whichever instance they are connected to. */
-const personChannel = (roomId: string, participantId: string) =>
-	`room:${roomId}:person:${participantId}`;
-
-function failure(code: ProtocolError['code'], message: string): Failure {
-	return { ok: false, error: { code, message } };
-}
-
-/** Parses a payload; a bad one becomes the `invalid_payload` answer listing its problems. */
-function parsePayload<S extends z.ZodType>(
-	schema: S,
-	payload: unknown
-): { ok: true; data: z.output<S> } | Failure {
-	const parsed = parseWithProblems(schema, payload);
-	return parsed.ok ? parsed : failure('invalid_payload', parsed.problems.join('; '));
-}
-
-/** The roster without heartbeat times, to tell a real change from a refresh. */
-function rosterKey(roster: Participant[]): string {
-	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
-}
-
 /**
  * Room control over socket.io: watch, join with presence, visibility, control commands, sealed
  * ratings, erasing and clock pings. Every payload is parsed first; a bad one is answered with an
@@ -93,101 +58,25 @@ function rosterKey(roster: Participant[]): string {
  * at a time, in order, so a join and a disconnect cannot interleave.
  */
 export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(): void } {
-	const members = new Map<string, Membership>();
-	// People, not sockets: one person may have a room open in two tabs.
-	deps.metrics.measure(
-		'connectedPeople',
-		() =>
-			new Set([...members.values()].map((m) => `${m.roomId} ${m.participant.participantId}`)).size
-	);
-	const lastRoster = new Map<string, string>();
-	/**
-	 * Rooms erased lately: a presence write already under way for one (a leave, the end of a
-	 * leave grace) must not bring a name back after the erase. Kept as long as such a write can
-	 * come.
-	 */
-	const erasedRooms = new Set<string>();
-
-	async function putPresence(roomId: string, participant: Participant): Promise<void> {
-		if (!erasedRooms.has(roomId)) await deps.presence.put(roomId, participant);
-	}
-	/** Pending "gone after the grace" checks, cancelled when the server closes. */
-	const graceTimers = new Set<ReturnType<typeof setTimeout>>();
-
-	async function broadcastRoster(roomId: string, force = false): Promise<void> {
-		const roster = await deps.presence.list(roomId, deps.now());
-		const key = rosterKey(roster);
-		if (!force && lastRoster.get(roomId) === key) return;
-		lastRoster.set(roomId, key);
-		io.to(roomChannel(roomId)).emit('presence:roster', roster);
-	}
-
-	/**
-	 * Participant ids of everyone in the room who has not gone. Someone who leaves is away for
-	 * the leave grace first, so the room waits for them that long (a reveal, the host role).
-	 */
-	async function presentIn(roomId: string): Promise<string[]> {
-		const roster = await deps.presence.list(roomId, deps.now());
-		return roster.filter((p) => p.status !== 'gone').map((p) => p.participantId);
-	}
+	const presence: RoomPresence = new RoomPresence({
+		io,
+		presence: deps.presence,
+		now: deps.now,
+		heartbeatMs: deps.heartbeatMs,
+		leaveGraceMs: deps.leaveGraceMs,
+		settle
+	});
+	deps.metrics.measure('connectedPeople', () => presence.connectedPeople);
 
 	/**
 	 * Applies who is present to a room this instance serves (reveals, host fallback, ready), and
 	 * erases it when everyone left has agreed to.
 	 */
 	async function settle(roomId: string): Promise<void> {
-		const room = [...members.values()].find((member) => member.roomId === roomId)?.lease.room;
-		if (room && (await room.settle(await presentIn(roomId), deps.now()))) await erase(roomId);
-	}
-
-	async function leave(socket: RoomSocket): Promise<void> {
-		const member = members.get(socket.id);
-		if (!member) return;
-		members.delete(socket.id);
-		try {
-			await socket.leave(roomChannel(member.roomId));
-			await socket.leave(personChannel(member.roomId, member.participant.participantId));
-			const others = [...members.values()].filter((other) => other.roomId === member.roomId);
-			if (
-				!others.some(
-					(other) => other.participant.participantId === member.participant.participantId
-				)
-			) {
-				// Away first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
-				const leftAt = deps.now();
-				await putPresence(member.roomId, {
-					...member.participant,
-					status: 'away',
-					seenAt: leftAt
-				});
-				const timer = setTimeout(() => {
-					graceTimers.delete(timer);
-					goneAfterGrace(member.roomId, member.participant.participantId, leftAt).catch(
-						(error: unknown) => log.socket.warn({ err: error }, 'marking someone gone failed')
-					);
-				}, deps.leaveGraceMs);
-				timer.unref();
-				graceTimers.add(timer);
-			}
-			if (others.length === 0) lastRoster.delete(member.roomId);
-			await broadcastRoster(member.roomId, true);
-		} finally {
-			member.lease.release();
+		const room = presence.loadedRoom(roomId);
+		if (room && (await room.settle(await presence.presentIn(roomId), deps.now()))) {
+			await erase(roomId);
 		}
-	}
-
-	/**
-	 * Marks someone gone once the grace after their leaving is over, unless they came back
-	 * meanwhile (their record changed since), and lets the room stop waiting for them.
-	 */
-	async function goneAfterGrace(roomId: string, participantId: string, leftAt: number) {
-		const record = (await deps.presence.list(roomId, deps.now())).find(
-			(person) => person.participantId === participantId
-		);
-		if (!record || record.seenAt !== leftAt || record.status === 'gone') return;
-		await putPresence(roomId, { ...record, status: 'gone', seenAt: deps.now() });
-		await broadcastRoster(roomId, true);
-		await settle(roomId);
 	}
 
 	/**
@@ -204,17 +93,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 
 	/** Lets the room's people on this instance go and drops (and deletes) the room. */
 	async function endRoomHere(roomId: string): Promise<void> {
-		erasedRooms.add(roomId);
-		setTimeout(() => erasedRooms.delete(roomId), deps.leaveGraceMs + deps.heartbeatMs).unref();
 		const erasing = deps.rooms.erase(roomId);
-		for (const [socketId, member] of members) {
-			if (member.roomId !== roomId) continue;
-			members.delete(socketId);
-			member.lease.release();
-		}
-		// The sockets stay in the room's channel: with the Redis adapter, the news of the erase
-		// reaches this instance's sockets only after it went through Redis.
-		lastRoster.delete(roomId);
+		presence.letGo(roomId);
 		await erasing;
 	}
 
@@ -240,7 +120,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			return failure('room_not_found', ROOM_NOT_FOUND);
 		}
 		await socket.join(roomChannel(roomId));
-		return { ok: true, roster: await deps.presence.list(roomId, deps.now()) };
+		return { ok: true, roster: await presence.roster(roomId) };
 	}
 
 	async function join(socket: RoomSocket, payload: unknown): Promise<JoinReply> {
@@ -261,7 +141,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		}
 		const refused = admissionRefusal(
 			lease.room.readControl(),
-			await deps.presence.list(request.roomId, deps.now()),
+			await presence.roster(request.roomId),
 			request.participantId
 		);
 		if (refused) {
@@ -280,7 +160,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (key === 'new') {
 			await lease.room.rememberParticipantKey(request.participantId, request.participantKey);
 		}
-		await leave(socket);
+		await presence.leave(socket);
 		if (socket.disconnected) {
 			// Gone while the room loaded: nobody to show as present.
 			lease.release();
@@ -293,7 +173,6 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			status: 'connected',
 			seenAt: deps.now()
 		};
-		members.set(socket.id, { roomId: request.roomId, participant, lease });
 		lease.room.recordPerson(
 			participant.participantId,
 			{ name: request.name, roleId: request.roleId },
@@ -302,14 +181,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (request.hostKey !== undefined && lease.room.isHostKey(request.hostKey)) {
 			lease.room.claimHost(participant.participantId);
 		}
-		await socket.join([
-			roomChannel(request.roomId),
-			personChannel(request.roomId, participant.participantId)
-		]);
-		await putPresence(request.roomId, participant);
-		const roster = await deps.presence.list(request.roomId, deps.now());
-		lastRoster.set(request.roomId, rosterKey(roster));
-		socket.to(roomChannel(request.roomId)).emit('presence:roster', roster);
+		const roster = await presence.admit(socket, { roomId: request.roomId, participant, lease });
 		return {
 			ok: true,
 			roster,
@@ -319,16 +191,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	}
 
 	async function setVisibility(socket: RoomSocket, payload: unknown): Promise<void> {
-		const member = members.get(socket.id);
 		const parsed = visibilityRequestSchema.safeParse(payload);
-		if (!member || !parsed.success) return;
-		member.participant = {
-			...member.participant,
-			status: parsed.data.visible ? 'connected' : 'away',
-			seenAt: deps.now()
-		};
-		await putPresence(member.roomId, member.participant);
-		await broadcastRoster(member.roomId);
+		if (parsed.success) await presence.setVisible(socket, parsed.data.visible);
 	}
 
 	/** Whether someone has a socket in the room on any instance. */
@@ -336,7 +200,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		(await io.in(personChannel(roomId, participantId)).fetchSockets()).length > 0;
 
 	async function command(socket: RoomSocket, payload: unknown): Promise<Reply> {
-		const member = members.get(socket.id);
+		const member = presence.memberOf(socket);
 		if (!member) return failure('not_joined', 'Join the room before changing it.');
 		const parsed = parsePayload(controlCommandSchema, payload);
 		if (!parsed.ok) return parsed;
@@ -354,7 +218,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		}
 		const actor = {
 			participantId: member.participant.participantId,
-			present: await presentIn(member.roomId)
+			present: await presence.presentIn(member.roomId)
 		};
 		const result = room.command(command, actor, deps.now());
 		if (!result.ok) return result;
@@ -383,20 +247,13 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			io.to(removed).emit('room:removed');
 			io.in(removed).disconnectSockets(true);
 			// The room closes their document connections on every instance when it sees the removal.
-			const record = (await deps.presence.list(member.roomId, deps.now())).find(
-				(person) => person.participantId === command.participantId
-			);
-			// Gone at once: the room does not wait for someone removed.
-			if (record) {
-				await putPresence(member.roomId, { ...record, status: 'gone', seenAt: deps.now() });
-				await broadcastRoster(member.roomId, true);
-			}
+			await presence.markGone(member.roomId, command.participantId);
 		}
 		return { ok: true };
 	}
 
 	async function rate(socket: RoomSocket, payload: unknown): Promise<Reply> {
-		const member = members.get(socket.id);
+		const member = presence.memberOf(socket);
 		if (!member) return failure('not_joined', 'Join the room before rating.');
 		const parsed = parsePayload(ratingRequestSchema, payload);
 		if (!parsed.ok) return parsed;
@@ -409,7 +266,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 				member.participant.participantId,
 				step,
 				value,
-				() => presentIn(member.roomId)
+				() => presence.presentIn(member.roomId)
 			);
 			return result.ok ? result : failure('invalid_command', result.message);
 		} catch (error) {
@@ -445,7 +302,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 					return;
 				case 'disconnect':
 					log.socket.warn(
-						{ roomId: members.get(socket.id)?.roomId },
+						{ roomId: presence.memberOf(socket)?.roomId },
 						'disconnecting a socket that sent too many events'
 					);
 					socket.emit('protocol:error', {
@@ -492,38 +349,12 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		socket.on('rating:submit', (payload: unknown, ack: unknown) =>
 			inOrder(async () => answer(ack, await rate(socket, payload)))
 		);
-		socket.on('disconnect', () => inOrder(() => leave(socket)));
+		socket.on('disconnect', () => inOrder(() => presence.leave(socket)));
 	});
-
-	// Heartbeats keep this instance's participants fresh; a crashed instance's go stale.
-	const heartbeat = setInterval(() => {
-		const rooms = new Set<string>();
-		for (const member of members.values()) {
-			member.participant = { ...member.participant, seenAt: deps.now() };
-			rooms.add(member.roomId);
-			void putPresence(member.roomId, member.participant).catch((error: unknown) =>
-				log.socket.warn({ err: error }, 'heartbeat failed')
-			);
-		}
-		for (const roomId of rooms) {
-			void broadcastRoster(roomId).catch((error: unknown) =>
-				log.socket.warn({ err: error }, 'roster refresh failed')
-			);
-			// Someone whose server vanished no longer holds up the room.
-			void settle(roomId).catch((error: unknown) =>
-				log.socket.warn({ err: error }, 'settling failed')
-			);
-		}
-	}, deps.heartbeatMs);
-	heartbeat.unref();
 
 	return {
 		close() {
-			clearInterval(heartbeat);
-			for (const timer of graceTimers) clearTimeout(timer);
-			graceTimers.clear();
-			for (const member of members.values()) member.lease.release();
-			members.clear();
+			presence.close();
 		}
 	};
 }

@@ -1,0 +1,219 @@
+import type { Participant } from '../../src/lib/protocol/presence';
+import { log } from '../log';
+import type { PresenceStore } from '../presence/presence-store';
+import type { LoadedRoom } from '../rooms/loaded-room';
+import type { RoomLease } from '../rooms/room-registry';
+import { personChannel, roomChannel, type RoomServer, type RoomSocket } from './socket-types';
+
+/** Someone joined to a room through one socket of this instance. */
+export interface Membership {
+	roomId: string;
+	participant: Participant;
+	lease: RoomLease;
+}
+
+export interface RoomPresenceDeps {
+	io: RoomServer;
+	presence: PresenceStore;
+	/** Server wall-clock time in ms. */
+	now(): number;
+	/** How often this instance refreshes its participants' presence records. */
+	heartbeatMs: number;
+	/** How long someone who left is away before they are gone. */
+	leaveGraceMs: number;
+	/** Applies who is present to a room (reveals, host fallback, ready; maybe its erasing). */
+	settle(roomId: string): Promise<void>;
+}
+
+/** The roster without heartbeat times, to tell a real change from a refresh. */
+function rosterKey(roster: Participant[]): string {
+	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
+}
+
+/**
+ * Who is in which room through this instance's sockets, and their presence records: joins,
+ * visibility, leaving (away for the leave grace, then gone), heartbeats and roster broadcasts.
+ */
+export class RoomPresence {
+	readonly #members = new Map<string, Membership>();
+	/** The roster last sent to each room, so that heartbeats send only real changes. */
+	readonly #lastRoster = new Map<string, string>();
+	/**
+	 * Rooms erased lately: a presence write already under way for one (a leave, the end of a
+	 * leave grace) must not bring a name back after the erase. Kept as long as such a write can
+	 * come.
+	 */
+	readonly #erasedRooms = new Set<string>();
+	/** Pending "gone after the grace" checks, cancelled when the server closes. */
+	readonly #graceTimers = new Set<ReturnType<typeof setTimeout>>();
+	readonly #heartbeat: ReturnType<typeof setInterval>;
+
+	constructor(private readonly deps: RoomPresenceDeps) {
+		// Heartbeats keep this instance's participants fresh; a crashed instance's go stale.
+		this.#heartbeat = setInterval(() => this.#beat(), deps.heartbeatMs);
+		this.#heartbeat.unref();
+	}
+
+	memberOf(socket: RoomSocket): Membership | undefined {
+		return this.#members.get(socket.id);
+	}
+
+	/** People, not sockets: one person may have a room open in two tabs. */
+	get connectedPeople(): number {
+		return new Set(
+			[...this.#members.values()].map((m) => `${m.roomId} ${m.participant.participantId}`)
+		).size;
+	}
+
+	/** The room as this instance holds it, while someone here is in it. */
+	loadedRoom(roomId: string): LoadedRoom | undefined {
+		return [...this.#members.values()].find((member) => member.roomId === roomId)?.lease.room;
+	}
+
+	roster(roomId: string): Promise<Participant[]> {
+		return this.deps.presence.list(roomId, this.deps.now());
+	}
+
+	/**
+	 * Participant ids of everyone in the room who has not gone. Someone who leaves is away for
+	 * the leave grace first, so the room waits for them that long (a reveal, the host role).
+	 */
+	async presentIn(roomId: string): Promise<string[]> {
+		return (await this.roster(roomId))
+			.filter((p) => p.status !== 'gone')
+			.map((p) => p.participantId);
+	}
+
+	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */
+	async admit(socket: RoomSocket, membership: Membership): Promise<Participant[]> {
+		const { roomId, participant } = membership;
+		this.#members.set(socket.id, membership);
+		await socket.join([roomChannel(roomId), personChannel(roomId, participant.participantId)]);
+		await this.#put(roomId, participant);
+		const roster = await this.roster(roomId);
+		this.#lastRoster.set(roomId, rosterKey(roster));
+		socket.to(roomChannel(roomId)).emit('presence:roster', roster);
+		return roster;
+	}
+
+	async setVisible(socket: RoomSocket, visible: boolean): Promise<void> {
+		const member = this.#members.get(socket.id);
+		if (!member) return;
+		member.participant = {
+			...member.participant,
+			status: visible ? 'connected' : 'away',
+			seenAt: this.deps.now()
+		};
+		await this.#put(member.roomId, member.participant);
+		await this.#broadcast(member.roomId);
+	}
+
+	/** Shows someone as gone at once (the host removed them): the room does not wait for them. */
+	async markGone(roomId: string, participantId: string): Promise<void> {
+		const record = (await this.roster(roomId)).find((p) => p.participantId === participantId);
+		if (!record) return;
+		await this.#put(roomId, { ...record, status: 'gone', seenAt: this.deps.now() });
+		await this.#broadcast(roomId, true);
+	}
+
+	/** The socket leaves its room, if it is in one: away first, gone after the leave grace. */
+	async leave(socket: RoomSocket): Promise<void> {
+		const member = this.#members.get(socket.id);
+		if (!member) return;
+		this.#members.delete(socket.id);
+		const { roomId, participant } = member;
+		try {
+			await socket.leave(roomChannel(roomId));
+			await socket.leave(personChannel(roomId, participant.participantId));
+			const others = [...this.#members.values()].filter((other) => other.roomId === roomId);
+			if (!others.some((other) => other.participant.participantId === participant.participantId)) {
+				// Away first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
+				const leftAt = this.deps.now();
+				await this.#put(roomId, { ...participant, status: 'away', seenAt: leftAt });
+				const timer = setTimeout(() => {
+					this.#graceTimers.delete(timer);
+					this.#goneAfterGrace(roomId, participant.participantId, leftAt).catch((error: unknown) =>
+						log.socket.warn({ err: error }, 'marking someone gone failed')
+					);
+				}, this.deps.leaveGraceMs);
+				timer.unref();
+				this.#graceTimers.add(timer);
+			}
+			if (others.length === 0) this.#lastRoster.delete(roomId);
+			await this.#broadcast(roomId, true);
+		} finally {
+			member.lease.release();
+		}
+	}
+
+	/**
+	 * The room was erased: its people here are let go without a trace in presence. Their sockets
+	 * stay in the room's channel: with the Redis adapter, the news of the erase reaches this
+	 * instance's sockets only after it went through Redis.
+	 */
+	letGo(roomId: string): void {
+		this.#erasedRooms.add(roomId);
+		setTimeout(
+			() => this.#erasedRooms.delete(roomId),
+			this.deps.leaveGraceMs + this.deps.heartbeatMs
+		).unref();
+		for (const [socketId, member] of this.#members) {
+			if (member.roomId !== roomId) continue;
+			this.#members.delete(socketId);
+			member.lease.release();
+		}
+		this.#lastRoster.delete(roomId);
+	}
+
+	close(): void {
+		clearInterval(this.#heartbeat);
+		for (const timer of this.#graceTimers) clearTimeout(timer);
+		this.#graceTimers.clear();
+		for (const member of this.#members.values()) member.lease.release();
+		this.#members.clear();
+	}
+
+	async #put(roomId: string, participant: Participant): Promise<void> {
+		if (!this.#erasedRooms.has(roomId)) await this.deps.presence.put(roomId, participant);
+	}
+
+	async #broadcast(roomId: string, force = false): Promise<void> {
+		const roster = await this.roster(roomId);
+		const key = rosterKey(roster);
+		if (!force && this.#lastRoster.get(roomId) === key) return;
+		this.#lastRoster.set(roomId, key);
+		this.deps.io.to(roomChannel(roomId)).emit('presence:roster', roster);
+	}
+
+	/**
+	 * Marks someone gone once the grace after their leaving is over, unless they came back
+	 * meanwhile (their record changed since), and lets the room stop waiting for them.
+	 */
+	async #goneAfterGrace(roomId: string, participantId: string, leftAt: number): Promise<void> {
+		const record = (await this.roster(roomId)).find((p) => p.participantId === participantId);
+		if (!record || record.seenAt !== leftAt || record.status === 'gone') return;
+		await this.#put(roomId, { ...record, status: 'gone', seenAt: this.deps.now() });
+		await this.#broadcast(roomId, true);
+		await this.deps.settle(roomId);
+	}
+
+	#beat(): void {
+		const rooms = new Set<string>();
+		for (const member of this.#members.values()) {
+			member.participant = { ...member.participant, seenAt: this.deps.now() };
+			rooms.add(member.roomId);
+			void this.#put(member.roomId, member.participant).catch((error: unknown) =>
+				log.socket.warn({ err: error }, 'heartbeat failed')
+			);
+		}
+		for (const roomId of rooms) {
+			void this.#broadcast(roomId).catch((error: unknown) =>
+				log.socket.warn({ err: error }, 'roster refresh failed')
+			);
+			// Someone whose server vanished no longer holds up the room.
+			void this.deps
+				.settle(roomId)
+				.catch((error: unknown) => log.socket.warn({ err: error }, 'settling failed'));
+		}
+	}
+}

@@ -11,14 +11,21 @@ export interface ServerKind {
 	clients(ports: number[]): Connect;
 }
 
+/** Practice Room's server, driven by the stock y-websocket provider. */
+const ours = (name: string, instances: number, redis: boolean): ServerKind => ({
+	name,
+	script: 'ours',
+	instances,
+	redis,
+	clients: (p) => yWebsocketClients(p, '/yjs')
+});
+
+/**
+ * With two instances, each room's typist is on one and everyone else on the other
+ * (`connectAll`), so every measured delivery crosses Redis.
+ */
 export const KINDS: ServerKind[] = [
-	{
-		name: 'practice-room',
-		script: 'ours',
-		instances: 1,
-		redis: false,
-		clients: (p) => yWebsocketClients(p, '/yjs')
-	},
+	ours('practice-room', 1, false),
 	{
 		name: 'y-websocket',
 		script: 'y-websocket',
@@ -33,13 +40,8 @@ export const KINDS: ServerKind[] = [
 		redis: false,
 		clients: hocuspocusClients
 	},
-	{
-		name: 'practice-room-redis',
-		script: 'ours',
-		instances: 1,
-		redis: true,
-		clients: (p) => yWebsocketClients(p, '/yjs')
-	},
+	ours('practice-room-redis', 1, true),
+	ours('practice-room-redis-x2', 2, true),
 	{
 		name: 'hocuspocus-redis',
 		script: 'hocuspocus',
@@ -48,6 +50,7 @@ export const KINDS: ServerKind[] = [
 		clients: hocuspocusClients
 	}
 ];
+
 /** Starts `count` rooms where the server needs that (ours); others take any name. */
 export async function createRooms(
 	kind: ServerKind,

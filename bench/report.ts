@@ -1,3 +1,4 @@
+import type { RedisPerUpdate } from './redis-figures';
 import type { SoakResult } from './soak';
 import type { MemoryTrend, Summary } from './stats';
 
@@ -10,8 +11,8 @@ export interface ScalingPoint {
 	cpuPercent: number;
 	rssMiB: number;
 	eventLoopDelayP99Ms: number;
-	redisCommandsPerUpdate?: number;
-	redisBytesPerUpdate?: number;
+	/** With Redis: what the servers made Redis do per typed update. */
+	redis?: RedisPerUpdate;
 	/** p99 of each repeated run, when the point was run several times. */
 	p99Runs?: number[];
 }
@@ -49,11 +50,102 @@ export function scalingTable(points: ScalingPoint[], baseline: string): string {
 			String(round(point.eventLoopDelayP99Ms))
 		];
 	});
+	return textTable(header, rows);
+}
+
+/** Columns padded to their widest cell, under a header and a rule. */
+function textTable(header: string[], rows: string[][]): string {
 	const widths = header.map((cell, i) =>
 		Math.max(cell.length, ...rows.map((row) => row[i]!.length))
 	);
 	const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
 	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const byName = (counts: Record<string, number>) =>
+	Object.entries(counts)
+		.map(([name, count]) => `${name} ${round(count, 2)}`)
+		.join(', ');
+
+/**
+ * Redis per typed update for the points that used Redis: the servers' round trips (commands
+ * they sent), every command Redis ran (inside scripts too), and bytes in and out of Redis.
+ */
+export function redisTable(points: ScalingPoint[]): string {
+	const header = ['server', 'rooms', 'sent', 'ran', 'bytes in', 'bytes out', 'sent by command'];
+	const rows = points.flatMap(({ server, rooms, redis }) =>
+		redis
+			? [
+					[
+						server,
+						String(rooms),
+						String(round(redis.sent, 2)),
+						String(round(redis.commands, 2)),
+						String(round(redis.bytesIn, 0)),
+						String(round(redis.bytesOut, 0)),
+						byName(redis.sentByName)
+					]
+				]
+			: []
+	);
+	return textTable(header, rows);
+}
+
+/** The servers the two-instance targets compare (issue 7). */
+export interface CrossInstanceNames {
+	/** Ours, one instance. */
+	single: string;
+	/** Ours, two instances with Redis. */
+	ours: string;
+	/** Hocuspocus, two instances with its Redis extension. */
+	theirs: string;
+}
+
+/** At most this many times our single-instance p99. */
+export const MAX_TIMES_SINGLE = 3;
+/** At least this many times lower than Hocuspocus across instances. */
+export const MIN_TIMES_BETTER = 3;
+
+/**
+ * Per room count: our two-instance p99 against our one-instance p99 (target ≤ 3×) and against
+ * Hocuspocus's two instances (target: theirs ≥ 3× ours).
+ */
+export function crossInstanceTable(points: ScalingPoint[], names: CrossInstanceNames): string {
+	const p99 = (server: string, rooms: number) =>
+		points.find((p) => p.server === server && p.rooms === rooms)?.latency.p99 ?? NaN;
+	const roomCounts = [
+		...new Set(points.filter((p) => p.server === names.ours).map((p) => p.rooms))
+	];
+	const verdict = (ok: boolean, ratio: number) =>
+		Number.isFinite(ratio) ? `${round(ratio, 2)}× ${ok ? 'met' : 'NOT met'}` : '–';
+	const rows = roomCounts.map((rooms) => {
+		const [single, ours, theirs] = [
+			p99(names.single, rooms),
+			p99(names.ours, rooms),
+			p99(names.theirs, rooms)
+		];
+		const vsSingle = ours / single;
+		const theirsVsOurs = theirs / ours;
+		return [
+			String(rooms),
+			String(round(single)),
+			String(round(ours)),
+			String(round(theirs)),
+			verdict(vsSingle <= MAX_TIMES_SINGLE, vsSingle),
+			verdict(theirsVsOurs >= MIN_TIMES_BETTER, theirsVsOurs)
+		];
+	});
+	return textTable(
+		[
+			'rooms',
+			`${names.single} p99`,
+			`${names.ours} p99`,
+			`${names.theirs} p99`,
+			`×2 / ×1 (≤ ${MAX_TIMES_SINGLE}×)`,
+			`theirs / ours (≥ ${MIN_TIMES_BETTER}×)`
+		],
+		rows
+	);
 }
 
 const COLOURS = ['#2f6f5e', '#b86e12', '#3b5bdb', '#a23b2a', '#6b4fa0', '#555555'];

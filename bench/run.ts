@@ -1,16 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { createClient } from 'redis';
 import { startRedis, type TestRedis } from '../tests/support/redis-server';
 import { measureRoomPage, type PageFigures } from './browser';
 import { parseArgs, parseDuration } from './args';
 import type { Connect } from './clients';
 import { createRooms, KINDS, startKind, type ServerKind } from './kinds';
 import { joinPresence } from './presence';
-import { latencyChart, scalingTable, type ScalingPoint } from './report';
+import { readRedisCounters, redisPerUpdate, type RedisCounters } from './redis-figures';
+import {
+	crossInstanceTable,
+	latencyChart,
+	redisTable,
+	scalingTable,
+	type ScalingPoint
+} from './report';
 import type { ServerStats } from './server-process';
-import { soakScenario } from './soak-run';
+import { sumCounts } from './servers/redis-commands';
+import { codeVersion, soakScenario } from './soak-run';
 import { summarize } from './stats';
 import {
 	connectAll,
@@ -22,7 +29,8 @@ import {
 /**
  * `npm run bench`: the same room workloads against Practice Room and the reference servers, in
  * one run. Options: --quick (small and short), --rooms=10,100,500 --duration=10000
- * --servers=practice-room,y-websocket,hocuspocus,hocuspocus-redis,practice-room-redis --no-page
+ * --servers=practice-room,y-websocket,hocuspocus,practice-room-redis,practice-room-redis-x2,
+ * hocuspocus-redis --no-page --name=cross-instance (results file name after the date)
  *
  * `npm run bench -- --soak` runs the soak alone instead: --rooms=300 --duration=30m
  * --session=5m --sample=10s (durations in ms, or with a unit), against --servers=practice-room
@@ -38,6 +46,12 @@ const durationMs = parseDuration(args.get('duration') ?? (soak ? '30m' : quick ?
 /** Each scaling point runs this many times; the run with the median p99 is reported. */
 const repeats = Number(args.get('repeat') ?? (quick ? 1 : 3));
 const P99_LIMIT_MS = 1_000;
+/** The servers the two-instance targets compare. */
+const CROSS_INSTANCE = {
+	single: 'practice-room',
+	ours: 'practice-room-redis-x2',
+	theirs: 'hocuspocus-redis'
+};
 /** --only=pairs,circles,storm,reconnect,memory,page runs just those scenarios. */
 const only = args.get('only')?.split(',');
 const runs = (scenario: string) => !only || only.includes(scenario);
@@ -52,20 +66,6 @@ function pinSelf(): void {
 	} catch {
 		console.warn('taskset unavailable: the load generator shares cores with the servers');
 	}
-}
-
-async function redisTotals(url: string): Promise<{ commands: number; bytes: number }> {
-	const client = createClient({ url });
-	await client.connect();
-	const commandstats = await client.info('commandstats');
-	const stats = await client.info('stats');
-	await client.close();
-	const commands = [...commandstats.matchAll(/calls=(\d+)/g)].reduce(
-		(sum, m) => sum + Number(m[1]),
-		0
-	);
-	const number = (key: string) => Number(new RegExp(`${key}:(\\d+)`).exec(stats)?.[1] ?? 0);
-	return { commands, bytes: number('total_net_input_bytes') + number('total_net_output_bytes') };
 }
 
 /** Runs one workload with CPU, memory, event-loop and Redis figures around it. */
@@ -91,20 +91,19 @@ async function measured(
 		);
 		// Measured from when everyone is connected: joining is its own scenario.
 		let before: ServerStats[] = [];
-		let redisBefore: { commands: number; bytes: number } | undefined;
+		let redisBefore: RedisCounters | undefined;
 		let wallStart = 0;
 		const connected = async () => {
 			before = await Promise.all(started.processes.map((p) => p.stats()));
-			redisBefore = kind.redis && redis ? await redisTotals(redis.url) : undefined;
+			redisBefore = kind.redis && redis ? await readRedisCounters(redis.url) : undefined;
 			wallStart = performance.now();
 		};
 		const result = await run(kind.clients(started.ports), roomIds, connected);
 		const wallMs = performance.now() - wallStart;
 		const after = await Promise.all(started.processes.map((p) => p.stats()));
-		const redisAfter = kind.redis && redis ? await redisTotals(redis.url) : undefined;
+		const redisAfter = kind.redis && redis ? await readRedisCounters(redis.url) : undefined;
 		const cpuMicros = after.reduce((sum, s, i) => sum + s.cpuMicros - before[i]!.cpuMicros, 0);
-		const perUpdate = (value: number) =>
-			result.updatesSent > 0 ? value / result.updatesSent : NaN;
+		const sent = (stats: ServerStats[]) => sumCounts(stats.map((s) => s.redisCommandsSent));
 		return {
 			server: kind.name,
 			rooms,
@@ -116,8 +115,11 @@ async function measured(
 			eventLoopDelayP99Ms: Math.max(...after.map((s) => s.eventLoopDelayP99Ms)),
 			...(redisBefore && redisAfter
 				? {
-						redisCommandsPerUpdate: perUpdate(redisAfter.commands - redisBefore.commands),
-						redisBytesPerUpdate: perUpdate(redisAfter.bytes - redisBefore.bytes)
+						redis: redisPerUpdate(
+							{ redis: redisBefore, sent: sent(before) },
+							{ redis: redisAfter, sent: sent(after) },
+							result.updatesSent
+						)
 					}
 				: {}),
 			result
@@ -334,6 +336,7 @@ async function main(): Promise<void> {
 	const results = {
 		date,
 		machine,
+		...codeVersion(),
 		durationMs,
 		repeats,
 		roomSteps,
@@ -345,11 +348,18 @@ async function main(): Promise<void> {
 		page
 	};
 	mkdirSync('bench/results', { recursive: true });
-	const name = [date, quick ? 'quick' : '', only ? only.join('-') : ''].filter(Boolean).join('-');
+	// --name=cross-instance names the file after what the run is for, instead of its scenarios.
+	const name = [date, quick ? 'quick' : '', args.get('name') ?? only?.join('-') ?? '']
+		.filter(Boolean)
+		.join('-');
 	writeFileSync(`bench/results/${name}.json`, `${JSON.stringify(results, null, '\t')}\n`);
 	writeFileSync(`bench/results/${name}-latency.svg`, latencyChart(pairs));
 
 	console.log('\nPairs (2 people + 1 projector per room)\n' + scalingTable(pairs, 'y-websocket'));
+	if (pairs.some((point) => point.redis))
+		console.log('\nPairs: Redis per typed update\n' + redisTable(pairs));
+	if (pairs.some((point) => point.server === CROSS_INSTANCE.ours))
+		console.log('\nPairs across two instances\n' + crossInstanceTable(pairs, CROSS_INSTANCE));
 	console.log('\nCircles\n' + scalingTable(circles, 'y-websocket (6)'));
 	console.log('\nJoin storm (50 KB documents, 20 joins/s)');
 	for (const storm of storms) {

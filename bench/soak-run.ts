@@ -15,7 +15,7 @@ export interface SoakSettings {
 }
 
 /** The commit the bench ran from, and whether the server's code differed from it. */
-function codeVersion(): { commit: string; uncommittedChanges: string[] } {
+export function codeVersion(): { commit: string; uncommittedChanges: string[] } {
 	try {
 		const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 		return {

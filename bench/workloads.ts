@@ -44,6 +44,15 @@ const someLetters = () =>
 		() => letters[Math.floor(Math.random() * letters.length)]
 	).join('');
 
+/**
+ * Which instance (of however many serve the rooms; `Connect` takes it modulo) a room's person
+ * connects to: the first person (the typist) to one, everyone else to the next, alternating by
+ * room. With two instances every receiver is on the other instance from the sender, and each
+ * instance holds as many typists as the other.
+ */
+export const instanceOf = (roomIndex: number, person: number) =>
+	person === 0 ? roomIndex : roomIndex + 1;
+
 /** Connects everyone, answering each connection's time to first sync (undefined if it never synced). */
 export async function connectAll(
 	connect: Connect,
@@ -54,7 +63,7 @@ export async function connectAll(
 	const clients = rooms.map((room, roomIndex) =>
 		Array.from({ length: perRoom }, (_, i) => {
 			const started = performance.now();
-			const client = connect(room, roomIndex * perRoom + i);
+			const client = connect(room, instanceOf(roomIndex, i));
 			const index = joinMs.push(undefined) - 1;
 			void client.synced.then(() => (joinMs[index] = performance.now() - started));
 			return client;

@@ -10,13 +10,19 @@ export type FromServer =
 			heapUsedBytes: number;
 			cpuMicros: number;
 			eventLoopDelayP99Ms: number;
+			/** Commands sent to Redis so far, by name (`countRedisCommands`); empty without Redis. */
+			redisCommandsSent: Record<string, number>;
 	  };
 
 /**
  * Runs inside a server process: answers stats requests (CPU so far, memory, event-loop delay
- * since the last request) and stops on request.
+ * since the last request, commands sent to Redis so far) and stops on request.
  */
-export function serveBenchControl(port: number, stop: () => Promise<void>): void {
+export function serveBenchControl(
+	port: number,
+	stop: () => Promise<void>,
+	redisCommandsSent: () => Record<string, number> = () => ({})
+): void {
 	const RESOLUTION_MS = 10;
 	const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 	delay.enable();
@@ -35,7 +41,8 @@ export function serveBenchControl(port: number, stop: () => Promise<void>): void
 			heapUsedBytes: memory.heapUsed,
 			cpuMicros: cpu.user + cpu.system,
 			// The histogram includes its own sampling interval; what is left is real delay.
-			eventLoopDelayP99Ms: Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS)
+			eventLoopDelayP99Ms: Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS),
+			redisCommandsSent: redisCommandsSent()
 		});
 		delay.reset();
 	});

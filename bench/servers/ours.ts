@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { startServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { serveBenchControl } from './child';
+import { countRedisCommands } from './redis-commands';
 
 /** Practice Room's server without pages, on a free port, embedded or on REDIS_URL. */
+const redisCommandsSent = countRedisCommands(process.env.REDIS_URL);
 const server = await startServer(
 	loadConfig({
 		PORT: '0',
@@ -17,4 +19,4 @@ const server = await startServer(
 		LOG_LEVEL: process.env.LOG_LEVEL
 	})
 );
-serveBenchControl(server.port, () => server.close());
+serveBenchControl(server.port, () => server.close(), redisCommandsSent);

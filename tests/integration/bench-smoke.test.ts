@@ -2,9 +2,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { yWebsocketClients } from '../../bench/clients';
 import { scrapeServer } from '../../bench/metrics-scrape';
 import { joinRoomPresence } from '../../bench/presence';
+import { readRedisCounters, redisPerUpdate, type RedisCounters } from '../../bench/redis-figures';
+import { countRedisCommands } from '../../bench/servers/redis-commands';
 import { runSoak } from '../../bench/soak';
 import { runRoomWorkload } from '../../bench/workloads';
 import type { RunningServer } from '../../server/app';
+import { startRedis } from '../support/redis-server';
 import { createRoom, startTestServer } from '../support/server';
 
 let server: RunningServer;
@@ -65,4 +68,52 @@ test('the soak replaces rooms, samples the server and fits a memory slope, losin
 	expect(Number.isFinite(result.heap.percentPer10Min)).toBe(true);
 	expect(result.rssStartMiB).toBeGreaterThan(0);
 	expect(result.eventLoopDelayP99Ms.max).toBeGreaterThanOrEqual(0);
+});
+
+test('two instances on one Redis: each room split across them, Redis figures per update, no update lost (three rooms, briefly)', async () => {
+	const redis = await startRedis();
+	// Counts this process's commands to Redis: the two instances', and the harness's INFO.
+	const sent = countRedisCommands(redis.url);
+	const instances = [
+		await startTestServer({ redisUrl: redis.url }),
+		await startTestServer({ redisUrl: redis.url })
+	];
+	try {
+		const rooms = await Promise.all(
+			[1, 2, 3].map(async () => (await createRoom(instances[0]!.url)).id)
+		);
+		let before: { redis: RedisCounters; sent: Record<string, number> } | undefined;
+		const result = await runRoomWorkload(
+			yWebsocketClients(
+				instances.map((instance) => instance.port),
+				'/yjs'
+			),
+			{
+				rooms,
+				people: 2,
+				projectors: 1,
+				durationMs: 2_000,
+				onConnected: async () => {
+					before = { redis: await readRedisCounters(redis.url), sent: sent() };
+				}
+			}
+		);
+		const after = { redis: await readRedisCounters(redis.url), sent: sent() };
+		const figures = redisPerUpdate(before!, after, result.updatesSent);
+		expect(result.failedJoins).toBe(0);
+		expect(result.updatesSent).toBeGreaterThan(10);
+		expect(result.latency.count).toBeGreaterThan(0);
+		expect(result.dropped).toBe(0);
+		expect(result.duplicated).toBe(0);
+		// Updates are stored with a script (one round trip) that appends and publishes inside Redis.
+		expect(figures.sentByName.evalsha).toBeGreaterThan(0);
+		expect(figures.ranByName.xadd).toBeGreaterThan(0);
+		expect(figures.ranByName.publish).toBeGreaterThan(0);
+		expect(figures.commands).toBeGreaterThan(figures.sentByName.evalsha!);
+		expect(figures.bytesIn).toBeGreaterThan(0);
+		expect(figures.bytesOut).toBeGreaterThan(0);
+	} finally {
+		await Promise.all(instances.map((instance) => instance.close()));
+		await redis.stop();
+	}
 });

@@ -65,7 +65,7 @@ describe.each([
 	});
 	afterAll(() => server.close());
 
-	test('POST /api/teams answers an unguessable id and the team link; nobody shares yet', async () => {
+	test('[T1] POST /api/teams answers an unguessable id and the team link; nobody shares yet', async () => {
 		const team = await api.create('Support team');
 		expect(team.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		expect(team).toEqual({ id: team.id, name: 'Support team', url: `${server.url}/t/${team.id}` });
@@ -79,7 +79,7 @@ describe.each([
 		});
 	});
 
-	test('figures stay hidden until three members share, then show only team totals', async () => {
+	test('[T2] figures stay hidden until three members share, then show only team totals', async () => {
 		const team = await api.create();
 		const [ada, bo, cy] = [memberKey(), memberKey(), memberKey()];
 		expect((await api.share(team.id, ada, [week(3, { listening: 3 })])).status).toBe(200);
@@ -102,7 +102,7 @@ describe.each([
 		expect(JSON.stringify(three)).not.toContain(ada);
 	});
 
-	test('a member’s new share replaces their last one, and a withdrawal hides the figures again', async () => {
+	test('[T3][T4] a member’s new share replaces their last one, and a withdrawal hides the figures again', async () => {
 		const team = await api.create();
 		const keys = [memberKey(), memberKey(), memberKey()];
 		for (const key of keys) await api.share(team.id, key, [week(1)]);
@@ -131,7 +131,7 @@ describe.each([
 		['journal text', { memberKey: memberKey(), weeks: [{ ...week(1), note: 'I felt heard' }] }],
 		['a week named twice', { memberKey: memberKey(), weeks: [week(1), week(2)] }],
 		['too many weeks', { memberKey: memberKey(), weeks: Array.from({ length: 27 }, () => week(1)) }]
-	])('a share with %s gets 400 and changes nothing', async (_case, body) => {
+	])('[T3] a share with %s gets 400 and changes nothing', async (_case, body) => {
 		const team = await api.create();
 		await api.share(team.id, memberKey(), [week(2)]);
 		const before = await api.view(team.id);
@@ -161,7 +161,7 @@ describe.each([
 		expect((await fetch(`${server.url}/api/teams`)).status).toBe(405);
 	});
 
-	test(`a team takes at most ${MAX_TEAM_MEMBERS} members; members already in may still update`, async () => {
+	test(`[T3] a team takes at most ${MAX_TEAM_MEMBERS} members; members already in may still update`, async () => {
 		const team = await api.create();
 		const keys = Array.from({ length: MAX_TEAM_MEMBERS }, memberKey);
 		for (const key of keys) expect((await api.share(team.id, key, [week(1)])).status).toBe(200);
@@ -176,7 +176,7 @@ describe.each([
 });
 
 describe('team writes per address (L6)', () => {
-	test('over the limit a write gets 429 with Retry-After and changes nothing', async () => {
+	test('[L6] over the limit a write gets 429 with Retry-After and changes nothing', async () => {
 		const server = await startServer(
 			loadConfig({
 				PORT: '0',

@@ -42,7 +42,7 @@ export function teamStoreContract(
 			expect((await store().get(team.id, Date.now()))?.name).toBe('Support');
 		});
 
-		test('a member’s later share replaces their earlier one', async () => {
+		test('[T3] a member’s later share replaces their earlier one', async () => {
 			const team = await newTeam();
 			expect(await store().share(team.id, 'member-a', share(1), LIMITS)).toBe('saved');
 			expect(await store().share(team.id, 'member-b', share(2), LIMITS)).toBe('saved');
@@ -57,7 +57,7 @@ export function teamStoreContract(
 			expect(await store().shares(other.id)).toEqual([]);
 		});
 
-		test('a new member is refused once the team has its most members; a member may still update', async () => {
+		test('[T3] a new member is refused once the team has its most members; a member may still update', async () => {
 			const team = await newTeam();
 			for (const member of ['a', 'b', 'c']) {
 				await store().share(team.id, member, share(1), LIMITS);
@@ -75,7 +75,7 @@ export function teamStoreContract(
 			expect(await store().get(id, Date.now())).toBeUndefined();
 		});
 
-		test('a withdrawn share is gone and frees its place; withdrawing twice is harmless', async () => {
+		test('[T4] a withdrawn share is gone and frees its place; withdrawing twice is harmless', async () => {
 			const team = await newTeam();
 			await store().share(team.id, 'a', share(1), LIMITS);
 			await store().share(team.id, 'b', share(2), LIMITS);
@@ -84,7 +84,7 @@ export function teamStoreContract(
 			expect(await sessionsOf(team.id)).toEqual([2]);
 		});
 
-		test('a team without activity for the retention period is gone with its shares', async () => {
+		test('[T5] a team without activity for the retention period is gone with its shares', async () => {
 			const team = await newTeam(Date.now() - TEAM_RETENTION_MS - 1_000);
 			expect(await store().get(team.id, Date.now())).toBeUndefined();
 			expect(await store().share(team.id, 'a', share(1), LIMITS)).toBe('not-found');
@@ -92,7 +92,7 @@ export function teamStoreContract(
 			expect(await store().shares(team.id)).toEqual([]);
 		});
 
-		test('a share is activity: it keeps a team that would otherwise expire', async () => {
+		test('[T5] a share is activity: it keeps a team that would otherwise expire', async () => {
 			// Both teams expire in 300 ms unless something happens; only one is shared with.
 			const createdAt = Date.now() - TEAM_RETENTION_MS + 300;
 			const idle = await newTeam(createdAt);

@@ -16,8 +16,11 @@ const PLAN: CadencePlan = {
 };
 
 describe('a plan of practice', () => {
-	test('the default plan is a valid plan', () => {
+	test('the default plan is a valid plan, starting on the next Tuesday', () => {
 		expect(cadencePlanSchema.safeParse(defaultPlan('2026-03-03')).success).toBe(true);
+		expect(defaultPlan('2026-03-03').startsOn).toBe('2026-03-03');
+		expect(defaultPlan('2026-03-04').startsOn).toBe('2026-03-10');
+		expect(defaultPlan('2026-03-09').startsOn).toBe('2026-03-10');
 	});
 
 	test.each([

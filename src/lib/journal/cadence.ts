@@ -45,10 +45,13 @@ export type CadencePlan = z.infer<typeof cadencePlanSchema>;
 /** A quick win is five minutes, as the Five-Minute Win playbook. */
 export const QUICK_WIN_MINUTES = 5;
 
-/** The plan offered first: a biweekly deep dive from `today` and wins after two meetings a week. */
+/**
+ * The plan offered first: a deep dive every other Tuesday from the next one (or today, a
+ * Tuesday), and wins after two meetings a week.
+ */
 export function defaultPlan(today: string): CadencePlan {
 	return {
-		startsOn: today,
+		startsOn: addDays(today, (8 - weekdayOf(today)) % 7),
 		deepDive: { playbookId: 'active-listening-sprint', everyWeeks: 2, time: '10:00', minutes: 45 },
 		quickWins: { playbookId: 'five-minute-win', weekdays: [0, 3], time: '11:00' },
 		focusByQuarter: ['listening', 'feedback', 'empathy', 'coaching']

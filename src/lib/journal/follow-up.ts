@@ -124,7 +124,8 @@ export function suggestedDueAt(subject: CheckInSubject, facts: SessionFacts): nu
 			? dueAfterDay(guessCheckInDay(facts.commitment.when, facts.date))
 			: undefined;
 	}
-	return facts.feedbackConversation && facts.feedbackConversation.startsAt + REFLECT_AFTER_MS;
+	const conversation = facts.feedbackConversation;
+	return conversation ? conversation.startsAt + REFLECT_AFTER_MS : undefined;
 }
 
 const sameCommitment = (a: CheckInEntry['commitment'], b: CheckInEntry['commitment']) =>

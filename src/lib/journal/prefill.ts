@@ -81,7 +81,8 @@ export function sessionFacts(
 		roomId: input.roomId,
 		playbookId: summary.playbookId,
 		playbookTitle: summary.playbookTitle,
-		date: summary.date,
+		// Without a recorded step the summary dates the session `now`, which may have fractions.
+		date: Math.round(summary.date),
 		durationMs: Math.round(summary.totalMs),
 		skills: [...playbook.skills],
 		commitment: hasCommitment

@@ -31,7 +31,7 @@ describe('reflectionFrom', () => {
 		const result = reflectionFrom({ ...draft, skill: undefined, confidence: undefined }, null, ids);
 		expect(result.ok).toBe(false);
 		if (!result.ok) {
-			expect(Object.fromEntries(result.problems)).toEqual({
+			expect(result.problems).toEqual({
 				skill: 'Choose the skill you practised.',
 				confidence: 'Choose how confident you feel, from 1 to 5.'
 			});
@@ -42,6 +42,6 @@ describe('reflectionFrom', () => {
 		const result = reflectionFrom({ ...draft, feelings: 'x'.repeat(2001) }, null, ids);
 		expect(result.ok).toBe(false);
 		if (!result.ok)
-			expect(result.problems.get('feelings')).toBe('Feelings must be at most 2000 characters.');
+			expect(result.problems.feelings).toBe('Feelings must be at most 2000 characters.');
 	});
 });

@@ -27,7 +27,7 @@ export interface ReflectionDraftValues extends Record<ReflectionQuestion, string
 }
 
 export type ReflectionResult =
-	{ ok: true; entry: ReflectionEntry } | { ok: false; problems: Map<string, string> };
+	{ ok: true; entry: ReflectionEntry } | { ok: false; problems: Partial<Record<string, string>> };
 
 /** What the form says of a field that does not parse, in plain words. */
 const FIELD_PROBLEMS: Readonly<Record<string, string>> = {
@@ -58,13 +58,13 @@ export function reflectionFrom(
 		session: facts
 	});
 	if (parsed.ok) return { ok: true, entry: parsed.data };
-	const problems = new Map<string, string>();
+	const problems: Partial<Record<string, string>> = {};
 	for (const [path, messages] of parsed.byPath) {
 		const field = path.split(/[.[]/)[0] ?? path;
 		const label = REFLECTION_QUESTIONS.find(({ key }) => key === field)?.label;
 		const problem =
 			FIELD_PROBLEMS[field] ?? (label ? `${label} ${messages[0] ?? ''}.` : messages.join('; '));
-		problems.set(field, problem);
+		problems[field] = problem;
 	}
 	return { ok: false, problems };
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { readRoomContent } from '../client/room-content';
+import type { RoomSession } from '../client/room-session.svelte';
 import { CONTROL_MAP, type ControlState } from '../protocol/control';
 import { COMMITMENTS_MAP, SCHEDULE_MAP, SHOUT_OUTS_ARRAY } from '../protocol/room-content';
 import { CHECK_IN_SUBJECTS, checkInId, type SessionFacts } from './entry';
@@ -21,6 +22,22 @@ export interface RoomJournalSource {
 	now: () => number;
 }
 
+/** A live room session, as the journal reads it: its document, control state and server clock. */
+export function sessionSource(
+	session: Pick<RoomSession, 'doc' | 'clock' | 'roomId'>,
+	playbook: PrefillInput['playbook'],
+	selfId: string
+): RoomJournalSource {
+	return {
+		doc: session.doc.doc,
+		roomId: session.roomId,
+		playbook,
+		selfId,
+		control: () => session.doc.control,
+		now: () => session.clock.now() ?? Date.now()
+	};
+}
+
 /** This person's facts of the session as the document holds them now; none before it syncs. */
 export function readSessionFacts(source: RoomJournalSource): SessionFacts | undefined {
 	const control = source.control();
@@ -38,7 +55,8 @@ async function copyToJournal(source: RoomJournalSource, journal: JournalStore): 
 	const control = source.control();
 	const facts = readSessionFacts(source);
 	if (!control || !facts) return;
-	const now = source.now();
+	// The server clock's estimate has fractions of a millisecond; records keep whole ones.
+	const now = Math.round(source.now());
 	const shoutOuts = readShoutOuts(source.doc.getArray(SHOUT_OUTS_ARRAY));
 	const context = { ...source, playbookTitle: source.playbook.title, now };
 	for (const entry of receivedShoutOuts(shoutOuts, control.people, context)) {

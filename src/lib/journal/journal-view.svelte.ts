@@ -1,0 +1,120 @@
+import { downloadFile } from '../client/download';
+import type { CheckInEntry, JournalEntry, JournalEntryOf, JournalEntryType } from './entry';
+import { exportFileName, readExportText } from './export-file';
+import { answerCheckIn, checkInState } from './follow-up';
+import type { JournalStore } from './journal-store';
+import { journalMarkdown } from './markdown';
+
+/** How often the page looks at the clock: check-ins fall due at midnight, not to the second. */
+const CLOCK_MS = 60_000;
+
+/** What an import told the person: a count, or why the file was refused. */
+export type ImportMessage =
+	{ ok: true; text: string } | { ok: false; text: string; problems: string[] };
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The journal page's state: every record of this browser's journal, kept current as it changes
+ * (in this tab or another), sorted into what the page shows, and the page's actions.
+ */
+export class JournalView {
+	entries = $state<JournalEntry[]>([]);
+	loaded = $state(false);
+	/** The journal could not be opened (IndexedDB unavailable). */
+	unavailable = $state(false);
+	now = $state(Date.now());
+	importMessage = $state<ImportMessage | undefined>();
+
+	readonly reflections = $derived(this.#ofType('reflection'));
+	readonly shoutOuts = $derived(this.#ofType('shout-out'));
+	readonly pulses = $derived(this.#ofType('pulse'));
+	readonly checkIns = $derived(this.#ofType('check-in'));
+	/** Asking now, the longest waiting first. */
+	readonly dueCheckIns = $derived(
+		this.checkIns
+			.filter((entry) => checkInState(entry, this.now) === 'due')
+			.sort((a, b) => a.dueAt - b.dueAt)
+	);
+	/** Still to come, soonest first. */
+	readonly upcomingCheckIns = $derived(
+		this.checkIns
+			.filter((entry) => checkInState(entry, this.now) === 'upcoming')
+			.sort((a, b) => a.dueAt - b.dueAt)
+	);
+	readonly answeredCheckIns = $derived(
+		this.checkIns.filter((entry) => checkInState(entry, this.now) === 'answered')
+	);
+
+	constructor(readonly journal: JournalStore) {}
+
+	#ofType<T extends JournalEntryType>(type: T): JournalEntryOf<T>[] {
+		return this.entries.filter((entry): entry is JournalEntryOf<T> => entry.type === type);
+	}
+
+	/** Loads the journal and follows its changes and the clock; answers the function that stops. */
+	start(): () => void {
+		const stop = this.journal.subscribe(() => void this.#load());
+		const clock = setInterval(() => (this.now = Date.now()), CLOCK_MS);
+		void this.#load();
+		return () => {
+			stop();
+			clearInterval(clock);
+		};
+	}
+
+	async #load(): Promise<void> {
+		try {
+			this.entries = await this.journal.list();
+			this.unavailable = false;
+		} catch {
+			this.unavailable = true;
+		}
+		this.loaded = true;
+	}
+
+	delete(id: string): Promise<void> {
+		return this.journal.delete(id);
+	}
+
+	/** Deletes every record; what an earlier import said no longer holds. */
+	clear(): Promise<void> {
+		this.importMessage = undefined;
+		return this.journal.clear();
+	}
+
+	answer(entry: CheckInEntry, answer: { text: string; done: boolean }): Promise<void> {
+		return this.journal.put(answerCheckIn(entry, answer, Date.now()));
+	}
+
+	async exportJson(): Promise<void> {
+		const exportedAt = Date.now();
+		const file = await this.journal.exportAll(exportedAt);
+		const name = exportFileName(exportedAt, 'json');
+		downloadFile(name, `${JSON.stringify(file, null, '\t')}\n`, 'application/json');
+	}
+
+	exportMarkdown(formatTime: (ms: number) => string): void {
+		const exportedAt = Date.now();
+		const markdown = journalMarkdown(this.entries, exportedAt, formatTime);
+		downloadFile(exportFileName(exportedAt, 'md'), markdown, 'text/markdown');
+	}
+
+	/** Imports an export file; the outcome lands in `importMessage`. */
+	async importFile(file: File): Promise<void> {
+		this.importMessage = undefined;
+		const read = readExportText(await file.text());
+		const result = read.ok ? await this.journal.importAll(read.file) : read;
+		if (!result.ok) {
+			this.importMessage = { ok: false, text: result.message, problems: result.problems };
+			return;
+		}
+		const { added, updated, unchanged } = result;
+		const parts = [
+			plural(added, 'new entry', 'new entries'),
+			...(updated > 0 ? [plural(updated, 'entry updated', 'entries updated')] : []),
+			...(unchanged > 0 ? [plural(unchanged, 'already here', 'already here')] : [])
+		];
+		this.importMessage = { ok: true, text: `Imported: ${parts.join(', ')}.` };
+	}
+}

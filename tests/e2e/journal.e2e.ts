@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
 
@@ -11,6 +12,14 @@ async function openJournal(person: Page, options: { at?: number } = {}): Promise
 	await journal.goto(new URL('/journal', person.url()).href);
 	await expect(journal.getByRole('heading', { name: 'Journal', level: 1 })).toBeVisible();
 	return journal;
+}
+
+/** The serious and critical accessibility problems axe finds on the page, by rule. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => v.id);
 }
 
 const reflections = (page: Page) =>
@@ -96,6 +105,7 @@ test.describe.serial('the journal: reflections, follow-ups, shout-outs, export a
 		await scale.getByRole('radio', { name: /^3/ }).focus();
 		await ada.keyboard.press('ArrowRight');
 		await expect(scale.getByRole('radio', { name: /^4/ })).toBeChecked();
+		expect(await accessibilityProblems(ada)).toEqual([]);
 		await form.getByRole('button', { name: 'Save to my journal' }).click();
 		await expect(ada.getByRole('heading', { name: 'Saved in your journal' })).toBeFocused();
 
@@ -177,6 +187,7 @@ test.describe.serial('the journal: reflections, follow-ups, shout-outs, export a
 		await input.setInputFiles(exportPath);
 		await expect(status).toHaveText('Imported: 0 new entries, 3 already here.');
 		await expect(reflections(fresh)).toHaveCount(1);
+		expect(await accessibilityProblems(fresh)).toEqual([]);
 
 		await fresh.getByRole('button', { name: 'Delete everything…' }).click();
 		await expect(fresh.getByText('Delete all 3 entries from this browser?')).toBeVisible();

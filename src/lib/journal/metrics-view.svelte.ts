@@ -1,0 +1,126 @@
+import { downloadFile } from '../client/download';
+import type { Skill } from '../protocol/playbook';
+import { type CadencePlan } from './cadence';
+import { practiceCalendar } from './cadence-calendar';
+import { cadenceCalendar } from './cadence-ics';
+import { savedPlan, savePlan } from './cadence-store';
+import { badgesOf } from './badges';
+import type { Confidence, JournalEntry } from './entry';
+import type { JournalStore } from './journal-store';
+import {
+	confidenceBySkill,
+	practiceTotals,
+	ratingsOverTime,
+	weeklyPractice,
+	type TrendPoint
+} from './metrics';
+import { localDateKey } from './metrics-dates';
+import { pulseMonth, pulseOf, pulseQuestion, pulseTrend, writePulse } from './pulse';
+import { rhythmOf, rhythmWords } from './streaks';
+
+/** Weeks in the weekly charts: about a quarter. */
+export const CHART_WEEKS = 12;
+/** How often the page looks at the clock: weeks turn at midnight, not to the second. */
+const CLOCK_MS = 60_000;
+
+/**
+ * The "My practice" page's state: this browser's journal, kept current as it changes, and
+ * everything computed from it in the person's time zone; the monthly pulse and the cadence plan.
+ */
+export class MetricsView {
+	entries = $state<JournalEntry[]>([]);
+	loaded = $state(false);
+	unavailable = $state(false);
+	now = $state(Date.now());
+	plan = $state<CadencePlan | undefined>();
+
+	// Deriveds that read the constructor's arguments do so inside a function: they are set after
+	// the fields.
+	readonly ctx = $derived.by(() => ({ timeZone: this.timeZone, now: this.now }));
+	readonly today = $derived(localDateKey(this.now, this.ctx.timeZone));
+	readonly weeks = $derived(weeklyPractice(this.entries, this.ctx, CHART_WEEKS));
+	readonly totals = $derived(practiceTotals(this.entries));
+	readonly rhythm = $derived(rhythmWords(rhythmOf(this.entries, this.ctx)));
+	readonly badges = $derived(badgesOf(this.entries, this.ctx.timeZone));
+	readonly ratings = $derived(ratingsOverTime(this.entries, this.ctx.timeZone));
+	readonly confidence = $derived(confidenceBySkill(this.entries, this.ctx.timeZone));
+	readonly pulses = $derived(pulseTrend(this.entries, this.ctx.timeZone));
+	/** One time span for every trend line, from the first point to now, so they line up. */
+	readonly domain = $derived(this.#domain());
+	readonly month = $derived(pulseMonth(this.now, this.ctx.timeZone));
+	readonly pulse = $derived(pulseOf(this.entries, this.month));
+	readonly pulseQuestion = $derived(this.pulse?.question ?? pulseQuestion(this.month));
+	readonly calendar = $derived.by(() =>
+		practiceCalendar(
+			this.entries,
+			this.plan,
+			{ ...this.ctx, titleOf: this.titleOf },
+			{ weeksBack: 2, weeksAhead: 3 }
+		)
+	);
+
+	/** `timeZone`: the person's IANA time zone, so weeks, months and days are theirs. */
+	constructor(
+		readonly journal: JournalStore,
+		readonly timeZone: string,
+		readonly titleOf: (playbookId: string) => string
+	) {}
+
+	#domain(): [TrendPoint, TrendPoint] {
+		const all = [
+			...this.ratings,
+			...this.pulses,
+			...this.confidence.flatMap((line) => line.points)
+		];
+		const from = Math.min(this.now - 28 * 86_400_000, ...all.map((point) => point.at));
+		const at = (ms: number) => ({ at: ms, date: localDateKey(ms, this.timeZone), value: 0 });
+		return [at(from), at(this.now)];
+	}
+
+	/** Loads the journal and the plan, follows changes and the clock; answers how to stop. */
+	start(): () => void {
+		this.plan = savedPlan();
+		let loads = 0;
+		const load = async () => {
+			// Only the latest reading counts: an earlier one finishing late would be stale.
+			const run = ++loads;
+			const entries = await this.journal.list().catch(() => undefined);
+			if (run !== loads) return;
+			if (entries) this.entries = entries;
+			this.unavailable = entries === undefined;
+			this.loaded = true;
+		};
+		const stop = this.journal.subscribe(() => void load());
+		const clock = setInterval(() => (this.now = Date.now()), CLOCK_MS);
+		void load();
+		return () => {
+			stop();
+			clearInterval(clock);
+		};
+	}
+
+	/** Writes this month's pulse (again): it joins the trend lines at once. */
+	savePulse(text: string, confidence: Confidence): Promise<void> {
+		const now = Date.now();
+		return this.journal.put(
+			writePulse({ month: pulseMonth(now, this.timeZone), text, confidence }, now, this.pulse)
+		);
+	}
+
+	savePlan(plan: CadencePlan): void {
+		this.plan = plan;
+		savePlan(plan);
+	}
+
+	/** Offers the plan as a calendar file, its links pointing at this server. */
+	downloadPlan(origin: string): void {
+		if (!this.plan) return;
+		const text = cadenceCalendar(this.plan, { origin, now: Date.now(), titleOf: this.titleOf });
+		downloadFile('practice-rhythm.ics', text, 'text/calendar');
+	}
+
+	/** The confidence lines of the skills reflected on, in a fixed order. */
+	confidenceOf(skill: Skill): TrendPoint[] {
+		return this.confidence.find((line) => line.skill === skill)?.points ?? [];
+	}
+}

@@ -1,6 +1,5 @@
 import { downloadFile } from '../client/download';
-import type { Skill } from '../protocol/playbook';
-import { type CadencePlan } from './cadence';
+import type { CadencePlan } from './cadence';
 import { practiceCalendar } from './cadence-calendar';
 import { cadenceCalendar } from './cadence-ics';
 import { savedPlan, savePlan } from './cadence-store';
@@ -117,10 +116,5 @@ export class MetricsView {
 		if (!this.plan) return;
 		const text = cadenceCalendar(this.plan, { origin, now: Date.now(), titleOf: this.titleOf });
 		downloadFile('practice-rhythm.ics', text, 'text/calendar');
-	}
-
-	/** The confidence lines of the skills reflected on, in a fixed order. */
-	confidenceOf(skill: Skill): TrendPoint[] {
-		return this.confidence.find((line) => line.skill === skill)?.points ?? [];
 	}
 }

@@ -9,7 +9,14 @@ export async function connectRedis(url: string, name: string) {
 	const client = createClient({
 		url,
 		name,
-		socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) }
+		// A Redis host that vanishes without closing the connection (a partition) is noticed by a
+		// ping left unanswered, not minutes later by TCP keepalive: the client then reconnects,
+		// and the fan-out reloads what it missed (docs/scale-out.md).
+		pingInterval: 5_000,
+		socket: {
+			socketTimeout: 15_000,
+			reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000)
+		}
 	});
 	let lastLogged = 0;
 	client.on('error', (error: Error) => {

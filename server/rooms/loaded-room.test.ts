@@ -28,6 +28,7 @@ function flakyStore(failures: number) {
 		},
 		compact: async (_id, snapshot) => {
 			snapshots.push(snapshot);
+			return true;
 		},
 		touch: async () => {},
 		deleteRoom: async () => {},

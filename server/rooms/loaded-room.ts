@@ -461,10 +461,18 @@ export class LoadedRoom {
 			const snapshot = Y.encodeStateAsUpdate(this.doc);
 			this.#limits.measured(snapshot.byteLength);
 			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
-			await this.store.compact(this.meta.id, snapshot, this.#cursor ?? '0');
+			const written = await this.store.compact(this.meta.id, snapshot, this.#cursor ?? '0');
 			this.#appendedSinceCompaction = 0;
-			this.#storeFailed = false;
-			log.rooms.debug({ roomId: this.meta.id, bytes: snapshot.byteLength }, 'room compacted');
+			if (written) {
+				this.#storeFailed = false;
+				log.rooms.debug({ roomId: this.meta.id, bytes: snapshot.byteLength }, 'room compacted');
+			} else if (this.#storeFailed) {
+				// Another instance's newer snapshot lacks what this copy failed to store: add the
+				// whole document to the log instead, where it merges rather than replaces.
+				if ((await this.store.appendUpdate(this.meta.id, snapshot)) !== undefined) {
+					this.#storeFailed = false;
+				}
+			}
 		} catch (error) {
 			log.rooms.error({ roomId: this.meta.id, err: error }, 'compaction failed');
 			this.metrics?.error('storage');

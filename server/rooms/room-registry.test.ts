@@ -32,6 +32,7 @@ function memoryStore(now: () => number) {
 		},
 		async compact(id, snapshot) {
 			updates.set(id, [snapshot]);
+			return true;
 		},
 		async touch(id) {
 			if (lastActive.has(id)) lastActive.set(id, now());
@@ -58,7 +59,7 @@ function slowStore() {
 		...memory,
 		compact: vi.fn(
 			(id: string, snapshot: Uint8Array, cursor: string) =>
-				new Promise<void>((resolve) => {
+				new Promise<boolean>((resolve) => {
 					finishCompaction = () => resolve(memory.compact(id, snapshot, cursor));
 				})
 		)

@@ -118,8 +118,9 @@ export class RoomRegistry {
 			return undefined;
 		}
 		entry.room = room;
-		// A store that cannot record the activity keeps nobody out.
-		await this.store.touch(roomId).catch((error: unknown) => {
+		// Not awaited: a store that cannot record the activity now (Redis away, its commands
+		// queued) keeps nobody out of a room already in memory.
+		this.store.touch(roomId).catch((error: unknown) => {
 			log.rooms.warn({ roomId, err: error }, 'recording activity failed');
 			this.options.metrics?.error('storage');
 		});

@@ -42,11 +42,11 @@ export interface DocStore {
 	/**
 	 * Replaces the snapshot and drops the log entries up to and including `cursor` (the cursor
 	 * '0' names no entry, so only the snapshot is replaced). A store shared by several instances
-	 * (Redis) may keep recent entries a while longer for instances catching up, lets one instance
-	 * at a time compact a document, and never lets an older snapshot replace a newer one; it
-	 * then answers without doing anything.
+	 * (Redis) may keep recent entries a while longer for instances catching up, and never lets
+	 * an older snapshot replace a newer one. Answers whether the snapshot was written: not when a
+	 * newer one is there or the room is gone.
 	 */
-	compact(docId: string, snapshot: Uint8Array, cursor: string): Promise<void>;
+	compact(docId: string, snapshot: Uint8Array, cursor: string): Promise<boolean>;
 	/** Records activity in the room now (a join): its retention starts again. */
 	touch(roomId: string): Promise<void>;
 	/**

@@ -12,11 +12,10 @@ export const docKeys = (docId: string) => ({
 	snapshot: `pr:room:{${docId}}:snapshot`,
 	/** The log position the snapshot covers: an older snapshot never replaces a newer one. */
 	snapshotAt: `pr:room:{${docId}}:snapshot-at`,
-	log: `pr:room:{${docId}}:log`,
-	/** Held by the instance writing the snapshot: one at a time. */
-	compacting: `pr:room:{${docId}}:compacting`
+	log: `pr:room:{${docId}}:log`
 });
-const metaKey = (roomId: string) => `pr:room:{${roomId}}:meta`;
+/** A room's metadata: it exists exactly as long as the room. */
+export const metaKey = (roomId: string) => `pr:room:{${roomId}}:meta`;
 
 /** The pub/sub channel on which a document's appends reach the instances following it. */
 export const feedChannel = (docId: string) => `pr:room:{${docId}}:feed`;
@@ -24,12 +23,6 @@ export const feedChannel = (docId: string) => `pr:room:{${docId}}:feed`;
 /** Every key of a room: its metadata and the keys of each of its documents. */
 function roomKeys(roomId: string): string[] {
 	return [metaKey(roomId), ...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId)))];
-}
-
-/** The keys of a room that live as long as the room (not the short compaction lock). */
-function lastingKeys(roomId: string): string[] {
-	const locks = new Set(roomDocIds(roomId).map((docId) => docKeys(docId).compacting));
-	return roomKeys(roomId).filter((key) => !locks.has(key));
 }
 
 /**
@@ -50,14 +43,13 @@ return id
 
 /**
  * Replaces the snapshot unless a newer one is there, and trims the log before `minid`; only
- * while the room exists and no other instance holds the compaction lock.
- * KEYS: meta, snapshot, snapshotAt, log, compacting, every key of the room (a fresh TTL).
- * ARGV: snapshot, cursor, minid or '', TTL, instance, lock TTL.
+ * while the room exists. One script: two instances compacting at once write one after the
+ * other, and the later one cannot take the snapshot back in time.
+ * KEYS: meta, snapshot, snapshotAt, log, every key of the room (a fresh TTL).
+ * ARGV: snapshot, cursor, minid or '', TTL.
  */
 const compactScript = redisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-local holder = redis.call('GET', KEYS[5])
-if holder and holder ~= ARGV[5] then return 0 end
 local function parts(id)
 	local ms, seq = string.match(id, '^(%d+)-(%d+)$')
 	if not ms then return 0, 0 end
@@ -69,16 +61,12 @@ if current then
 	local nm, ns = parts(ARGV[2])
 	if cm > nm or (cm == nm and cs > ns) then return 0 end
 end
-redis.call('SET', KEYS[5], ARGV[5], 'PX', ARGV[6])
 redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[4])
 redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[4])
 if ARGV[3] ~= '' then redis.call('XTRIM', KEYS[4], 'MINID', ARGV[3]) end
-for i = 6, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+for i = 5, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
 return 1
 `);
-
-/** How long one instance keeps the right to write a document's snapshots. */
-const COMPACTION_LOCK_MS = 10_000;
 
 export interface RedisDocStoreOptions {
 	/** How long a room's keys live after its last activity, in ms. */
@@ -128,7 +116,7 @@ export function createRedisDocStore(
 	const ttl = String(retentionMs);
 	type Transaction = ReturnType<RedisClient['multi']>;
 	const refresh = (multi: Transaction, roomId: string): Transaction => {
-		for (const key of lastingKeys(roomId)) multi.pExpire(key, retentionMs);
+		for (const key of roomKeys(roomId)) multi.pExpire(key, retentionMs);
 		return multi;
 	};
 	return {
@@ -150,7 +138,7 @@ export function createRedisDocStore(
 		async appendUpdate(docId, update) {
 			const id = await appendScript(
 				client,
-				[metaKey(roomOfDoc(docId)), docKeys(docId).log, ...lastingKeys(roomOfDoc(docId))],
+				[metaKey(roomOfDoc(docId)), docKeys(docId).log, ...roomKeys(roomOfDoc(docId))],
 				[Buffer.from(update), instanceId, feedChannel(docId), ttl]
 			);
 			return id === null || id === undefined ? undefined : String(id);
@@ -167,25 +155,12 @@ export function createRedisDocStore(
 		},
 		async compact(docId, snapshot, cursor) {
 			const k = docKeys(docId);
-			await compactScript(
+			const written = await compactScript(
 				client,
-				[
-					metaKey(roomOfDoc(docId)),
-					k.snapshot,
-					k.snapshotAt,
-					k.log,
-					k.compacting,
-					...lastingKeys(roomOfDoc(docId))
-				],
-				[
-					Buffer.from(snapshot),
-					cursor,
-					cursor === '0' ? '' : trimPoint(cursor, trimLagMs),
-					ttl,
-					instanceId,
-					String(COMPACTION_LOCK_MS)
-				]
+				[metaKey(roomOfDoc(docId)), k.snapshot, k.snapshotAt, k.log, ...roomKeys(roomOfDoc(docId))],
+				[Buffer.from(snapshot), cursor, cursor === '0' ? '' : trimPoint(cursor, trimLagMs), ttl]
 			);
+			return written === 1;
 		},
 		async touch(roomId) {
 			await refresh(client.multi(), roomId).exec();

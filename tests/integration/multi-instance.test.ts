@@ -219,3 +219,22 @@ describe('[M4] an instance shuts down (SIGTERM)', () => {
 		expect(notes(onB.doc).toString()).toBe('typed just before the shutdown');
 	});
 });
+
+describe('[M6] awareness crosses instances', () => {
+	test('a provider’s awareness state set on one instance reaches a provider on the other, and leaves with it', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const onA = await synced(a, room.id);
+		const onB = await synced(b, room.id);
+		// Awareness states are typed `any`: read them as unknown values and compare them as JSON.
+		const onBOf = (clientId: number): unknown => onB.provider.awareness.getStates().get(clientId);
+		const cursor = { user: { name: 'Ana' }, cursor: { anchor: 3, head: 5 } };
+		onA.provider.awareness.setLocalState(cursor);
+		await waitFor(
+			() => JSON.stringify(onBOf(onA.doc.clientID)) === JSON.stringify(cursor),
+			'A’s awareness state on B'
+		);
+		onA.provider.destroy();
+		await waitFor(() => onBOf(onA.doc.clientID) === undefined, 'A’s awareness state to leave B');
+	});
+});

@@ -215,6 +215,6 @@ export function soakReport(result: SoakResult): string {
 		`RSS at the start ${round(result.rssStartMiB)} MiB, at the end ${round(result.rssEndMiB)} MiB`,
 		`Event-loop delay p99 per ${round(result.sampleEveryMs / 1000)} s: median ${round(result.eventLoopDelayP99Ms.median)} ms, max ${round(result.eventLoopDelayP99Ms.max)} ms`,
 		`Update to peer: p50 ${round(result.latency.p50)} ms, p99 ${round(result.latency.p99)} ms, max ${round(result.latency.max)} ms over ${result.latency.count} deliveries`,
-		`${result.updatesSent} updates sent, ${result.dropped} dropped, ${result.duplicated} duplicated; ${result.failedRoomStarts} rooms not started, ${result.failedJoins} failed joins, ${result.failedPresence} sessions without presence; ${result.controlChanges} timer changes (${result.refusedControlChanges} refused); ${result.missedSamples} missed samples`
+		`${result.updatesSent} updates sent, ${result.dropped} dropped, ${result.duplicated} duplicated; ${result.failedRoomStarts} rooms not started, ${result.failedJoins} failed joins, ${result.failedPresence} sessions without presence; ${result.controlChanges} timer changes (${result.refusedControlChanges} refused or unanswered); ${result.missedSamples} missed samples`
 	].join('\n');
 }

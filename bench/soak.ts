@@ -53,7 +53,7 @@ export interface SoakResult extends TrafficCounts {
 	failedJoins: number;
 	/** Sessions whose people could not join over socket.io. */
 	failedPresence: number;
-	/** Timer starts and pauses the server accepted, and refused. */
+	/** Timer starts and pauses the server accepted, and those refused or unanswered within 10 s. */
 	controlChanges: number;
 	refusedControlChanges: number;
 	/** Samples the server did not answer (its /metrics failed). */

@@ -10,12 +10,17 @@ const TICKET_SECRET = 'ticketSecret';
 /** How a join's participant key compares with the one first used with that id. */
 export type ParticipantKeyCheck = 'new' | 'same' | 'different';
 
-/** The first stored update of a room's sealed values: its host key (hashed) and projector token. */
+/**
+ * The first stored update of a room's sealed values: its host key (hashed), projector token and
+ * ticket secret. Made here, by the one instance creating the room, so that every instance loads
+ * the same secrets rather than each making its own on first use.
+ */
 export function initialSealedUpdate(hostKey: string): Uint8Array {
 	const doc = new Y.Doc();
 	const secrets = doc.getMap<string>('secrets');
 	secrets.set(HOST_KEY_HASH, hashSecret(hostKey));
 	secrets.set(PROJECTOR_TOKEN, newSecret());
+	secrets.set(TICKET_SECRET, newSecret());
 	return Y.encodeStateAsUpdate(doc);
 }
 
@@ -24,36 +29,49 @@ export function initialSealedUpdate(hostKey: string): Uint8Array {
  * `<rating key>/<participant id>`), its secrets (map `secrets`) and the hashes of its
  * participants' keys (map `participants`), stored as a second document of the room
  * (`sealedDocId`) that no client receives. Every change is stored before the promise that makes
- * it resolves.
+ * it resolves, and is in this copy only once it is stored.
  */
 export class SealedValues {
 	readonly #doc = new Y.Doc();
 	/** Writes under way: erasing waits for them, so that none lands after it. */
 	readonly #writing = new Set<Promise<string | undefined>>();
+	/** Secrets being made here: joins meanwhile wait for the same one rather than make another. */
+	readonly #making = new Map<string, Promise<string>>();
+	/** Participant keys (hashed) being stored: a join with the same id meanwhile meets them. */
+	readonly #remembering = new Map<string, string>();
 	#discarded = false;
 
 	constructor(
-		private readonly store: DocStore,
+		/** Only appends: the room loads the stored document and the fan-out brings the others'. */
+		private readonly store: Pick<DocStore, 'appendUpdate'>,
 		private readonly roomId: string,
 		stored: StoredDoc
 	) {
 		for (const update of stored.updates) Y.applyUpdate(this.#doc, update);
 	}
 
+	/**
+	 * Stores a change, then applies it here: a refused append (a store error, or the room gone)
+	 * leaves nothing that only this instance has. The change is made on a copy with a client id of
+	 * its own, so changes under way at once, or one whose refusal was wrong (stored after all),
+	 * never share an item id with another change.
+	 */
 	async #change(change: (doc: Y.Doc) => void): Promise<void> {
 		if (this.#discarded) throw new Error(`room ${this.roomId} was erased`);
-		const before = Y.encodeStateVector(this.#doc);
-		change(this.#doc);
-		const write = this.store.appendUpdate(
-			sealedDocId(this.roomId),
-			Y.encodeStateAsUpdate(this.#doc, before)
-		);
+		const draft = new Y.Doc();
+		Y.applyUpdate(draft, Y.encodeStateAsUpdate(this.#doc));
+		const before = Y.encodeStateVector(draft);
+		change(draft);
+		const update = Y.encodeStateAsUpdate(draft, before);
+		draft.destroy();
+		const write = this.store.appendUpdate(sealedDocId(this.roomId), update);
 		this.#writing.add(write);
 		try {
 			if ((await write) === undefined) throw new Error(`room ${this.roomId} is gone`);
 		} finally {
 			this.#writing.delete(write);
 		}
+		if (!this.#discarded) Y.applyUpdate(this.#doc, update);
 	}
 
 	/** Changes other instances stored (server/fanout). */
@@ -96,13 +114,28 @@ export class SealedValues {
 		return key;
 	}
 
-	/** A secret of the room, made and stored the first time it is needed. */
-	async #madeSecret(name: string): Promise<string> {
+	/**
+	 * A secret of the room. Rooms made now have theirs from the start (`initialSealedUpdate`);
+	 * rooms made before get it the first time it is needed.
+	 */
+	#madeSecret(name: string): Promise<string> {
 		const existing = this.#secret(name);
-		if (existing) return existing;
-		const made = newSecret();
-		await this.#change((doc) => doc.getMap('secrets').set(name, made));
-		return made;
+		if (existing) return Promise.resolve(existing);
+		let making = this.#making.get(name);
+		if (!making) {
+			making = this.#make(name).finally(() => this.#making.delete(name));
+			this.#making.set(name, making);
+		}
+		return making;
+	}
+
+	async #make(name: string): Promise<string> {
+		await this.#change((doc) => doc.getMap('secrets').set(name, newSecret()));
+		// Another instance may have made one at the same time; Yjs keeps one of the two, the
+		// same on every instance once each has the other's update. Answer what this copy kept.
+		const kept = this.#secret(name);
+		if (kept === undefined) throw new Error(`room ${this.roomId} was erased`);
+		return kept;
 	}
 
 	/** The token of the room's projector link; rooms made before projectors get one now. */
@@ -112,14 +145,22 @@ export class SealedValues {
 
 	/** Compares a join's key with the first one used with this participant id. */
 	checkParticipantKey(participantId: string, key: string): ParticipantKeyCheck {
-		const hash = this.#doc.getMap<unknown>('participants').get(participantId);
+		const hash =
+			this.#doc.getMap<unknown>('participants').get(participantId) ??
+			this.#remembering.get(participantId);
 		if (typeof hash !== 'string') return 'new';
 		return sameSecret(hashSecret(key), hash) ? 'same' : 'different';
 	}
 
 	/** Binds a participant id to the key it first joined with. */
-	rememberParticipantKey(participantId: string, key: string): Promise<void> {
-		return this.#change((doc) => doc.getMap('participants').set(participantId, hashSecret(key)));
+	async rememberParticipantKey(participantId: string, key: string): Promise<void> {
+		const hash = hashSecret(key);
+		this.#remembering.set(participantId, hash);
+		try {
+			await this.#change((doc) => doc.getMap('participants').set(participantId, hash));
+		} finally {
+			if (this.#remembering.get(participantId) === hash) this.#remembering.delete(participantId);
+		}
 	}
 
 	/** The ticket that ties a participant's document connection to them. */

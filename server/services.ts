@@ -15,6 +15,8 @@ import { singleInstance } from './fanout/local-fanout';
 import { createRedisFanout } from './fanout/redis-fanout';
 import { STORE_WITHIN_MS } from './rooms/loaded-room';
 import { newSecret } from './rooms/room-secrets';
+import { redisRoomLock } from './rooms/redis-room-lock';
+import { processLock, type RoomLock } from './rooms/room-lock';
 import { RoomRegistry } from './rooms/room-registry';
 import { startRoomSweeper } from './rooms/room-sweeper';
 import type { DocStore } from './storage/doc-store';
@@ -56,6 +58,7 @@ interface Backends {
 	fanout: Fanout;
 	/** How long a room collects changes before storing them (RoomIo.storeWithinMs). */
 	storeWithinMs: number;
+	lock: RoomLock;
 	socketIoAdapter: SocketIoAdapter | undefined;
 	playbooks: PlaybookStore;
 	presence: PresenceStore;
@@ -80,6 +83,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			fanout,
 			// The log is how the other instances hear a change: store it at once.
 			storeWithinMs: 0,
+			lock: redisRoomLock(redis, instanceId),
 			socketIoAdapter: createAdapter(redis, subscriber, { key: 'pr:socket.io' }),
 			playbooks: createRedisPlaybookStore(redis),
 			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
@@ -98,6 +102,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		docs: local.store,
 		fanout: local.fanout,
 		storeWithinMs: STORE_WITHIN_MS,
+		lock: processLock,
 		socketIoAdapter: undefined,
 		playbooks: createSqlitePlaybookStore(db),
 		presence: createMemoryPresenceStore(presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
@@ -117,6 +122,7 @@ export async function createServices(config: Config): Promise<Services> {
 		findPlaybook: (id) => playbooks.find(id),
 		fanout: backends.fanout,
 		storeWithinMs: backends.storeWithinMs,
+		lock: backends.lock,
 		metrics
 	});
 	metrics.measure('roomsInMemory', () => rooms.loadedCount);

@@ -8,6 +8,7 @@ import type { RoomMetrics } from '../metrics';
 import type { DocStore } from '../storage/doc-store';
 import { singleInstance } from '../fanout/local-fanout';
 import { initialRoomUpdate, LoadedRoom, STORE_WITHIN_MS } from './loaded-room';
+import { processLock } from './room-lock';
 
 const playbook = findBuiltInPlaybook('active-listening-sprint')!;
 const meta = { id: 'AAAAAAAAAAAAAAAAAAAAAA', playbookId: playbook.id, createdAt: 0 };
@@ -30,6 +31,7 @@ function flakyStore(failures: number) {
 			snapshots.push(snapshot);
 			return true;
 		},
+		lastPosition: async () => (appended.length > 0 ? String(appended.length) : undefined),
 		touch: async () => {},
 		deleteRoom: async () => {},
 		expiredRooms: async () => []
@@ -41,6 +43,7 @@ function flakyStore(failures: number) {
 const io = (store: DocStore, metrics?: RoomMetrics) => ({
 	...singleInstance(store),
 	storeWithinMs: STORE_WITHIN_MS,
+	lock: processLock,
 	metrics
 });
 

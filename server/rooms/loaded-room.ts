@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import {
@@ -33,6 +34,7 @@ import { controlWriters, stripControlWrites } from '../yjs/control-guard';
 import { DocumentLimits, type UpdateRefusal } from '../limits/document-limits';
 import { isAfter, type Fanout, type FanoutEntry } from '../fanout/fanout';
 import { AwarenessRelay } from '../fanout/awareness-relay';
+import type { RoomLock } from './room-lock';
 
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
@@ -41,6 +43,8 @@ export const REMOTE_ORIGIN = Symbol('remote');
 
 /** People the summary names at most; joins beyond it (a client inventing ids) are not recorded. */
 const MAX_PEOPLE = 100;
+/** How long a decision waits for the other instances' changes to arrive before going ahead. */
+const CATCH_UP_MS = 2_000;
 /** After this many appended log entries the log is folded into the snapshot. */
 const COMPACT_EVERY = 500;
 /**
@@ -89,6 +93,8 @@ export interface RoomIo {
 	fanout: Fanout;
 	/** How long changes are collected before they are stored as one entry, in ms. */
 	storeWithinMs: number;
+	/** Decisions on the control state one at a time across instances. */
+	lock: RoomLock;
 	metrics?: RoomMetrics | undefined;
 }
 
@@ -119,6 +125,8 @@ export class LoadedRoom {
 	#discarded = false;
 	/** Position of the last log entry this copy has (from the fan-out), for compaction. */
 	#cursor: string | undefined;
+	/** The same for the sealed document: a decision waits until both have caught up. */
+	#sealedCursor: string | undefined;
 	#appendedSinceCompaction = 0;
 	/** Stops following the documents and awareness through the fan-out. */
 	readonly #unfollow: (() => void)[];
@@ -128,7 +136,7 @@ export class LoadedRoom {
 	readonly #sealed: SealedValues;
 	/** Document connections, to close when the host removes someone or the room is erased. */
 	readonly #docConnections = new Set<DocConnection>();
-	/** Work on ratings and presence runs in order (see #oneAtATime). */
+	/** Decisions on the control state run in order (see #decide). */
 	#settling: Promise<unknown> = Promise.resolve();
 
 	private readonly store: DocStore;
@@ -149,6 +157,7 @@ export class LoadedRoom {
 		this.awareness.setLocalState(null);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
 		this.#cursor = stored.cursor;
+		this.#sealedCursor = sealed.cursor;
 		this.#appendedSinceCompaction = stored.updates.length - 1;
 		this.#writers = controlWriters(this.doc);
 		this.#limits = new DocumentLimits(this.doc);
@@ -163,9 +172,11 @@ export class LoadedRoom {
 		);
 		this.#unfollow = [
 			fanout.follow(meta.id, stored.cursor, (entries, cursor) => this.#receive(entries, cursor)),
-			fanout.follow(sealedDocId(meta.id), sealed.cursor, (entries) =>
-				this.#sealed.receive(this.#othersUpdates(entries))
-			),
+			fanout.follow(sealedDocId(meta.id), sealed.cursor, (entries, cursor) => {
+				this.#sealed.receive(this.#othersUpdates(entries));
+				if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))
+					this.#sealedCursor = cursor;
+			}),
 			fanout.followAwareness(meta.id, (update) =>
 				applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
 			)
@@ -242,17 +253,21 @@ export class LoadedRoom {
 	}
 
 	/** Validates and applies a command from `actor` at server time `now`. */
-	command(command: ControlCommand, actor: Actor, now: number): ControlResult {
-		const result = applyRoomCommand(this.readControl(), command, this.playbook, actor, now);
-		if (result.ok) this.#writeControl(result.state);
-		return result;
+	command(command: ControlCommand, actor: Actor, now: number): Promise<ControlResult> {
+		return this.#decide(async () => {
+			const result = applyRoomCommand(this.readControl(), command, this.playbook, actor, now);
+			if (result.ok) this.#writeControl(result.state);
+			return result;
+		});
 	}
 
 	/** The holder of the host key joined: they are the host, unless someone else is now. */
-	claimHost(participantId: string): void {
-		const control = this.readControl();
-		const next = claimHost(control, participantId);
-		if (next !== control) this.#writeControl(next);
+	claimHost(participantId: string): Promise<void> {
+		return this.#decide(async () => {
+			const control = this.readControl();
+			const next = claimHost(control, participantId);
+			if (next !== control) this.#writeControl(next);
+		});
 	}
 
 	isHostKey(key: string): boolean {
@@ -316,15 +331,17 @@ export class LoadedRoom {
 	 * Records who took part, under the name and role they joined with, for the summary; the
 	 * first join also starts the record of time per phase.
 	 */
-	recordPerson(participantId: string, person: Person, now: number): void {
-		const current = this.readControl();
-		let next = startHistory(current, this.playbook, now);
-		const known = next.people[participantId];
-		const changed = known?.name !== person.name || known.roleId !== person.roleId;
-		if (changed && (known || Object.keys(next.people).length < MAX_PEOPLE)) {
-			next = { ...next, people: { ...next.people, [participantId]: person } };
-		}
-		if (next !== current) this.#writeControl(next);
+	recordPerson(participantId: string, person: Person, now: number): Promise<void> {
+		return this.#decide(async () => {
+			const current = this.readControl();
+			let next = startHistory(current, this.playbook, now);
+			const known = next.people[participantId];
+			const changed = known?.name !== person.name || known.roleId !== person.roleId;
+			if (changed && (known || Object.keys(next.people).length < MAX_PEOPLE)) {
+				next = { ...next, people: { ...next.people, [participantId]: person } };
+			}
+			if (next !== current) this.#writeControl(next);
+		});
 	}
 
 	/**
@@ -338,14 +355,49 @@ export class LoadedRoom {
 		value: number,
 		present: () => Promise<readonly string[]>
 	): Promise<RateResult> {
-		return this.#oneAtATime(() => this.#rate(participantId, step, value, present));
+		return this.#decide(() => this.#rate(participantId, step, value, present));
 	}
 
-	/** Runs rating and presence work in order: a reveal cannot slip in while a rating is stored. */
-	#oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-		const done = this.#settling.then(work);
-		this.#settling = done.catch(() => undefined);
-		return done;
+	/**
+	 * Takes decisions on the control state one at a time: in order on this instance (a reveal
+	 * cannot slip in while a rating is stored), and under the room lock across instances, after
+	 * catching up with every change the others stored before, and storing this one's before the
+	 * next instance may decide (docs/scale-out.md).
+	 */
+	#decide<T>(decide: () => Promise<T>): Promise<T> {
+		const { lock } = this.io;
+		const decided = this.#settling.then(() =>
+			lock.shared
+				? lock.run(this.meta.id, async () => {
+						await this.#catchUp();
+						const result = await decide();
+						this.#store();
+						await this.#persisting;
+						return result;
+					})
+				: decide()
+		);
+		this.#settling = decided.catch(() => undefined);
+		return decided;
+	}
+
+	/** Waits until this copy has every log entry of both documents stored so far. */
+	async #catchUp(): Promise<void> {
+		const [last, lastSealed] = await Promise.all([
+			this.store.lastPosition(this.meta.id),
+			this.store.lastPosition(sealedDocId(this.meta.id))
+		]);
+		const behind = () =>
+			(last !== undefined && isAfter(last, this.#cursor)) ||
+			(lastSealed !== undefined && isAfter(lastSealed, this.#sealedCursor));
+		const giveUpAt = Date.now() + CATCH_UP_MS;
+		while (behind() && !this.#discarded) {
+			if (Date.now() > giveUpAt) {
+				log.rooms.warn({ roomId: this.meta.id }, 'deciding before catching up with the log');
+				return;
+			}
+			await delay(1);
+		}
 	}
 
 	async #rate(
@@ -389,7 +441,7 @@ export class LoadedRoom {
 	 * Answers whether everyone present has now agreed to erase the room.
 	 */
 	settle(present: readonly string[], now: number): Promise<boolean> {
-		return this.#oneAtATime(async () => {
+		return this.#decide(async () => {
 			const control = this.readControl();
 			let changed = false;
 			const ratings = Object.fromEntries(

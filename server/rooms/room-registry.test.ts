@@ -6,6 +6,7 @@ import { roomDocIds, roomOfDoc, type DocStore } from '../storage/doc-store';
 import { singleInstance } from '../fanout/local-fanout';
 import { STORE_WITHIN_MS } from './loaded-room';
 import { RoomRegistry } from './room-registry';
+import { processLock } from './room-lock';
 
 /** An in-memory DocStore keeping each document's updates and each room's last activity. */
 function memoryStore(now: () => number) {
@@ -33,6 +34,10 @@ function memoryStore(now: () => number) {
 		async compact(id, snapshot) {
 			updates.set(id, [snapshot]);
 			return true;
+		},
+		async lastPosition(id) {
+			const log = updates.get(id) ?? [];
+			return log.length > 1 ? String(log.length - 1) : undefined;
 		},
 		async touch(id) {
 			if (lastActive.has(id)) lastActive.set(id, now());
@@ -77,7 +82,8 @@ const registryOn = (store: DocStore, unloadGraceMs = 0) => {
 		unloadGraceMs,
 		findPlaybook: async (id) => findBuiltInPlaybook(id),
 		fanout: local.fanout,
-		storeWithinMs: STORE_WITHIN_MS
+		storeWithinMs: STORE_WITHIN_MS,
+		lock: processLock
 	});
 };
 

@@ -5,6 +5,7 @@ import type { RoomMetrics } from '../metrics';
 import { sealedDocId, type DocStore } from '../storage/doc-store';
 import type { Fanout } from '../fanout/fanout';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
+import type { RoomLock } from './room-lock';
 import { newSecret } from './room-secrets';
 import { initialSealedUpdate } from './sealed-values';
 
@@ -35,6 +36,8 @@ export interface RoomRegistryOptions {
 	fanout: Fanout;
 	/** How long a room collects changes before storing them as one entry (RoomIo). */
 	storeWithinMs: number;
+	/** Decisions on a room's control state one at a time across instances (RoomIo). */
+	lock: RoomLock;
 	/** Counts what the rooms relay and the storage failures. */
 	metrics?: RoomMetrics;
 }
@@ -149,8 +152,12 @@ export class RoomRegistry {
 			this.options.metrics?.error('storage');
 			return undefined;
 		}
-		const { fanout, storeWithinMs, metrics } = this.options;
-		return LoadedRoom.load({ store: this.store, fanout, storeWithinMs, metrics }, meta, playbook);
+		const { fanout, storeWithinMs, lock, metrics } = this.options;
+		return LoadedRoom.load(
+			{ store: this.store, fanout, storeWithinMs, lock, metrics },
+			meta,
+			playbook
+		);
 	}
 
 	#releaseEntry(roomId: string, entry: Entry): void {

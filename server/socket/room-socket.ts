@@ -173,13 +173,13 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			status: 'connected',
 			seenAt: deps.now()
 		};
-		lease.room.recordPerson(
+		await lease.room.recordPerson(
 			participant.participantId,
 			{ name: request.name, roleId: request.roleId },
 			deps.now()
 		);
 		if (request.hostKey !== undefined && lease.room.isHostKey(request.hostKey)) {
-			lease.room.claimHost(participant.participantId);
+			await lease.room.claimHost(participant.participantId);
 		}
 		const roster = await presence.admit(socket, { roomId: request.roomId, participant, lease });
 		return {
@@ -220,7 +220,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			participantId: member.participant.participantId,
 			present: await presence.presentIn(member.roomId)
 		};
-		const result = room.command(command, actor, deps.now());
+		const result = await room.command(command, actor, deps.now());
 		if (!result.ok) return result;
 		if (erasesRoom(command, result.state, actor.present)) {
 			try {

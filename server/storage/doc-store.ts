@@ -47,6 +47,8 @@ export interface DocStore {
 	 * newer one is there or the room is gone.
 	 */
 	compact(docId: string, snapshot: Uint8Array, cursor: string): Promise<boolean>;
+	/** Position of the last entry of a document's log; undefined when the log is empty. */
+	lastPosition(docId: string): Promise<string | undefined>;
 	/** Records activity in the room now (a join): its retention starts again. */
 	touch(roomId: string): Promise<void>;
 	/**

@@ -14,6 +14,8 @@ export const docKeys = (docId: string) => ({
 	snapshotAt: `pr:room:{${docId}}:snapshot-at`,
 	log: `pr:room:{${docId}}:log`
 });
+/** Held while an instance decides on the room's control state (server/rooms/redis-room-lock.ts). */
+export const controlLockKey = (roomId: string) => `pr:room:{${roomId}}:control-lock`;
 /** A room's metadata: it exists exactly as long as the room. */
 export const metaKey = (roomId: string) => `pr:room:{${roomId}}:meta`;
 
@@ -162,11 +164,16 @@ export function createRedisDocStore(
 			);
 			return written === 1;
 		},
+		async lastPosition(docId) {
+			const last = (await client.xRevRange(docKeys(docId).log, '+', '-', { COUNT: 1 }))?.[0];
+			return last === undefined ? undefined : String(last.id);
+		},
 		async touch(roomId) {
 			await refresh(client.multi(), roomId).exec();
 		},
 		async deleteRoom(roomId) {
-			await client.del(roomKeys(roomId));
+			// The lock too (it holds no content, but erasing leaves no key of the room).
+			await client.del([...roomKeys(roomId), controlLockKey(roomId)]);
 		},
 		async expiredRooms() {
 			return [];

@@ -49,6 +49,7 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 	const selectUpdates = db.prepare(
 		'SELECT seq, data FROM doc_updates WHERE room_id = ? ORDER BY seq'
 	);
+	const selectLastUpdate = db.prepare('SELECT max(seq) AS seq FROM doc_updates WHERE room_id = ?');
 	const deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND seq <= ?');
 
 	let queue: QueuedAppend[] = [];
@@ -119,6 +120,11 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 			});
 			// One instance compacts its rooms in order: its snapshot is always the newest.
 			return true;
+		},
+		async lastPosition(docId) {
+			commit();
+			const seq = selectLastUpdate.get(docId)?.seq;
+			return seq === null || seq === undefined ? undefined : String(seq);
 		},
 		async touch(roomId) {
 			touchRoom.run(now(), roomId);

@@ -122,6 +122,16 @@ export function docStoreContract(name: string, open: () => Promise<Opened<DocSto
 			expect((await store().loadDoc(room.id)).updates).toEqual([]);
 		});
 
+		test('the last position is the last append’s; an empty log has none', async () => {
+			const room = meta();
+			const doc = new Y.Doc();
+			await store().createRoom(room, textUpdate(doc, 'a'));
+			expect(await store().lastPosition(room.id)).toBeUndefined();
+			await store().appendUpdate(room.id, textUpdate(doc, 'b'));
+			const last = await positionOf(store().appendUpdate(room.id, textUpdate(doc, 'c')));
+			expect(await store().lastPosition(room.id)).toBe(last);
+		});
+
 		test('an append to a room that is gone stores nothing and says so', async () => {
 			const room = meta();
 			const doc = new Y.Doc();

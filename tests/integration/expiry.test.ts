@@ -8,6 +8,7 @@ import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { singleInstance } from '../../server/fanout/local-fanout';
 import { STORE_WITHIN_MS } from '../../server/rooms/loaded-room';
 import { RoomRegistry } from '../../server/rooms/room-registry';
+import { processLock } from '../../server/rooms/room-lock';
 import { startRoomSweeper } from '../../server/rooms/room-sweeper';
 import { sealedDocId, type DocStore } from '../../server/storage/doc-store';
 import { createRedisDocStore } from '../../server/storage/redis-doc-store';
@@ -36,7 +37,8 @@ function registryOn(store: DocStore) {
 		unloadGraceMs: 0,
 		findPlaybook: async (id) => findBuiltInPlaybook(id),
 		fanout: local.fanout,
-		storeWithinMs: STORE_WITHIN_MS
+		storeWithinMs: STORE_WITHIN_MS,
+		lock: processLock
 	});
 	cleanups.push(() => rooms.closeAll());
 	return rooms;

@@ -128,6 +128,28 @@ describe('storing a room', () => {
 		await room.close();
 	});
 
+	test('a room the store says is gone (erased elsewhere) stores nothing more and closes as erased', async () => {
+		vi.useFakeTimers();
+		const { store } = flakyStore(0);
+		const appends: Uint8Array[] = [];
+		const goneStore = {
+			...store,
+			appendUpdate: async (_id: string, update: Uint8Array) => {
+				appends.push(update);
+				return undefined;
+			}
+		};
+		const room = await LoadedRoom.load(io(goneStore), meta, playbook);
+		const ends: string[] = [];
+		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
+		room.doc.getText(NOTES_TEXT).insert(0, 'after the erase');
+		await vi.advanceTimersByTimeAsync(150);
+		expect(ends).toEqual(['ana: erased']);
+		room.doc.getText(NOTES_TEXT).insert(0, 'more');
+		await vi.advanceTimersByTimeAsync(1_500);
+		expect(appends).toHaveLength(1);
+	});
+
 	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {
 		vi.useFakeTimers();
 		const { store, appended, snapshots } = flakyStore(0);

@@ -481,9 +481,11 @@ export class LoadedRoom {
 			try {
 				const stored = await this.store.appendUpdate(this.meta.id, merged);
 				if (stored === undefined) {
-					// Erased or expired meanwhile, through another instance: nothing more to store.
+					// Erased or expired through another instance, whose notice did not reach this one:
+					// nothing more is stored, and its screens here close as erased (rule Y10).
 					log.rooms.info({ roomId: this.meta.id }, 'the room is gone from storage');
 					this.#discarded = true;
+					for (const connection of [...this.#docConnections]) connection.end('erased');
 					return;
 				}
 				log.rooms.trace(

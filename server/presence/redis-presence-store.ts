@@ -1,13 +1,28 @@
 import { participantSchema, type Participant } from '../../src/lib/protocol/presence';
 import { rosterView, type PresencePolicy } from '../../src/lib/room/presence';
 import type { RedisClient } from '../redis/connect';
+import { metaKey } from '../storage/redis-doc-store';
+import { redisScript } from '../storage/redis-script';
 import type { PresenceStore } from './presence-store';
 
 const rosterKey = (roomId: string) => `pr:room:{${roomId}}:presence`;
 
 /**
+ * Writes a participant's record and renews the hash's expiry, only while the room's metadata
+ * exists: an instance that missed the erase notice and heart-beats on cannot bring the names of
+ * an erased room back. KEYS: meta, roster. ARGV: participant id, record, forget period in ms.
+ */
+const putScript = redisScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+return 1
+`);
+
+/**
  * A Redis hash per room, participant id → JSON record. Heartbeats refresh `seenAt`; the whole
- * hash expires once nobody has refreshed it for the forget period.
+ * hash expires once nobody has refreshed it for the forget period. Records are written only for
+ * a room that exists (its metadata in the Redis doc store).
  */
 export function createRedisPresenceStore(
 	client: RedisClient,
@@ -15,12 +30,11 @@ export function createRedisPresenceStore(
 ): PresenceStore {
 	return {
 		async put(roomId, participant) {
-			const key = rosterKey(roomId);
-			await client
-				.multi()
-				.hSet(key, participant.participantId, JSON.stringify(participant))
-				.pExpire(key, policy.forgetAfterMs)
-				.exec();
+			await putScript(
+				client,
+				[metaKey(roomId), rosterKey(roomId)],
+				[participant.participantId, JSON.stringify(participant), String(policy.forgetAfterMs)]
+			);
 		},
 		async list(roomId, now) {
 			const key = rosterKey(roomId);

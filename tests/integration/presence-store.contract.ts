@@ -5,7 +5,6 @@ import { freshStore, type Opened } from './fresh-store';
 
 const NOW = 1_700_000_000_000;
 let counter = 0;
-const roomId = () => `presence-room-${++counter}-aaaaaaa`;
 
 function person(name: string, seenAt = NOW): Participant {
 	return {
@@ -17,24 +16,34 @@ function person(name: string, seenAt = NOW): Participant {
 	};
 }
 
-/** The behaviour every PresenceStore must have (memory and Redis run this same suite). */
+/**
+ * The behaviour every PresenceStore must have (memory and Redis run this same suite).
+ * `createRoom` makes a room exist where the store checks (Redis keeps people of existing rooms
+ * only; see tests/integration/stores.test.ts).
+ */
 export function presenceStoreContract(
 	name: string,
-	open: (policy: { staleAfterMs: number; forgetAfterMs: number }) => Promise<Opened<PresenceStore>>
+	open: (policy: { staleAfterMs: number; forgetAfterMs: number }) => Promise<Opened<PresenceStore>>,
+	createRoom: (roomId: string) => Promise<void> = async () => {}
 ): void {
+	const roomId = async () => {
+		const id = `presence-room-${++counter}-aaaaaaa`;
+		await createRoom(id);
+		return id;
+	};
 	describe(`PresenceStore contract: ${name}`, () => {
 		const store = freshStore(() => open({ staleAfterMs: 30_000, forgetAfterMs: 600_000 }));
 
 		test('participants appear in their own room only, sorted by name', async () => {
-			const room = roomId();
+			const room = await roomId();
 			await store().put(room, person('Zoe'));
 			await store().put(room, person('Ada'));
-			await store().put(roomId(), person('Other'));
+			await store().put(await roomId(), person('Other'));
 			expect((await store().list(room, NOW)).map((p) => p.name)).toEqual(['Ada', 'Zoe']);
 		});
 
 		test('a put replaces the participant’s record', async () => {
-			const room = roomId();
+			const room = await roomId();
 			await store().put(room, person('Ada'));
 			await store().put(room, { ...person('Ada'), status: 'away', roleId: 'speaker' });
 			expect(await store().list(room, NOW)).toEqual([
@@ -43,7 +52,7 @@ export function presenceStoreContract(
 		});
 
 		test('a participant whose heartbeat stopped is shown as gone, then forgotten', async () => {
-			const room = roomId();
+			const room = await roomId();
 			await store().put(room, person('Ada'));
 			expect((await store().list(room, NOW + 31_000))[0]?.status).toBe('gone');
 			expect(await store().list(room, NOW + 600_001)).toEqual([]);
@@ -52,12 +61,12 @@ export function presenceStoreContract(
 		});
 
 		test('an empty room has an empty roster', async () => {
-			expect(await store().list(roomId(), NOW)).toEqual([]);
+			expect(await store().list(await roomId(), NOW)).toEqual([]);
 		});
 
 		test('deleting a room forgets everyone in it, and nobody elsewhere', async () => {
-			const erased = roomId();
-			const kept = roomId();
+			const erased = await roomId();
+			const kept = await roomId();
 			await store().put(erased, person('Ada'));
 			await store().put(kept, person('Bo'));
 			await store().deleteRoom(erased);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createRedisPlaybookStore } from '../../server/playbooks/redis-playbook-store';
 import { createSqlitePlaybookStore } from '../../server/playbooks/sqlite-playbook-store';
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
@@ -11,6 +11,7 @@ import { createRedisTeamStore } from '../../server/teams/redis-team-store';
 import { createSqliteTeamStore } from '../../server/teams/sqlite-team-store';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { tempDir } from '../support/server';
+import type { Participant } from '../../src/lib/protocol/presence';
 import { docStoreContract } from './doc-store.contract';
 import { playbookStoreContract } from './playbook-store.contract';
 import { presenceStoreContract } from './presence-store.contract';
@@ -58,10 +59,47 @@ presenceStoreContract('memory', async (policy) => ({
 	store: createMemoryPresenceStore(policy),
 	close: () => {}
 }));
-presenceStoreContract('Redis', async (policy) => ({
-	store: createRedisPresenceStore(client, policy),
-	close: () => {}
-}));
+/** Rooms in Redis as the doc store makes them: Redis presence keeps people of existing rooms only. */
+const redisRooms = () => createRedisDocStore(client, { retentionMs: 60_000, instanceId: 'rooms' });
+const createRedisRoom = (id: string) =>
+	redisRooms().createRoom(
+		{ id, playbookId: 'active-listening-sprint', createdAt: 0 },
+		new Uint8Array()
+	);
+presenceStoreContract(
+	'Redis',
+	async (policy) => ({ store: createRedisPresenceStore(client, policy), close: () => {} }),
+	createRedisRoom
+);
+// Not in the contract: the memory store serves one instance, which hears its own erase, and
+// knows no rooms. Instances sharing Redis may miss an erase notice and heart-beat on.
+describe('Redis presence after an erase on another instance', () => {
+	test('a heartbeat for the erased room stores nobody and leaves no key of the room', async () => {
+		const roomId = 'RRRRRRRRRRRRRRRRRRRRRR';
+		const now = 1_700_000_000_000;
+		const ada: Participant = {
+			participantId: 'id-Ada-00000',
+			name: 'Ada',
+			roleId: 'listener',
+			status: 'connected',
+			seenAt: now
+		};
+		const presence = createRedisPresenceStore(client, {
+			staleAfterMs: 30_000,
+			forgetAfterMs: 600_000
+		});
+		await createRedisRoom(roomId);
+		await presence.put(roomId, ada);
+		expect((await presence.list(roomId, now)).map((p) => p.name)).toEqual(['Ada']);
+		// The erasing instance deletes the room and its presence...
+		await redisRooms().deleteRoom(roomId);
+		await presence.deleteRoom(roomId);
+		// ...and one that has not heard of it sends Ada's next heartbeat.
+		await presence.put(roomId, { ...ada, seenAt: now + 5_000 });
+		expect(await presence.list(roomId, now + 5_000)).toEqual([]);
+		expect(await client.keys(`*${roomId}*`)).toEqual([]);
+	});
+});
 teamStoreContract('SQLite', (options) => sqlite((db) => createSqliteTeamStore(db, options))());
 teamStoreContract('Redis', async (options) => ({
 	store: createRedisTeamStore(client, options),

@@ -7,43 +7,49 @@ import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
  */
 export const AWARENESS_EVERY_MS = 100;
 
+/** The origin y-protocols gives the removals its outdated check makes (`Awareness`, 30 s). */
+const TIMEOUT_ORIGIN = 'timeout';
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
 /**
  * Sends a room's awareness changes made on this instance (not those that came from another) to
  * the other instances: the clients changed within {@link AWARENESS_EVERY_MS}, as one update
  * with each one's latest state.
  */
 export class AwarenessRelay {
+	readonly #awareness: Awareness;
+	readonly #remoteOrigin: unknown;
+	readonly #send: (update: Uint8Array) => void;
 	readonly #changed = new Set<number>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	readonly #onUpdate: (
-		change: { added: number[]; updated: number[]; removed: number[] },
-		origin: unknown
-	) => void;
 
-	constructor(
-		private readonly awareness: Awareness,
-		remoteOrigin: unknown,
-		private readonly send: (update: Uint8Array) => void
-	) {
-		this.#onUpdate = ({ added, updated, removed }, origin) => {
-			if (origin === remoteOrigin) return;
-			for (const client of [...added, ...updated, ...removed]) this.#changed.add(client);
-			this.#timer ??= setTimeout(() => this.#flush(), AWARENESS_EVERY_MS);
-		};
+	constructor(awareness: Awareness, remoteOrigin: unknown, send: (update: Uint8Array) => void) {
+		this.#awareness = awareness;
+		this.#remoteOrigin = remoteOrigin;
+		this.#send = send;
 		awareness.on('update', this.#onUpdate);
 	}
+
+	readonly #onUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+		// A timeout is only this instance's view: it has not heard from the client lately, which
+		// after a Redis outage is true of every client on another instance, still there and live.
+		if (origin === this.#remoteOrigin || origin === TIMEOUT_ORIGIN) return;
+		for (const client of [...added, ...updated, ...removed]) this.#changed.add(client);
+		this.#timer ??= setTimeout(() => this.#flush(), AWARENESS_EVERY_MS);
+	};
 
 	#flush(): void {
 		this.#timer = undefined;
 		const clients = [...this.#changed];
 		this.#changed.clear();
-		if (clients.length > 0) this.send(encodeAwarenessUpdate(this.awareness, clients));
+		if (clients.length > 0) this.#send(encodeAwarenessUpdate(this.#awareness, clients));
 	}
 
 	/** Sends what is pending and stops. */
 	destroy(): void {
 		clearTimeout(this.#timer);
 		this.#flush();
-		this.awareness.off('update', this.#onUpdate);
+		this.#awareness.off('update', this.#onUpdate);
 	}
 }

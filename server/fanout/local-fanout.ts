@@ -1,17 +1,12 @@
 import type { DocStore } from '../storage/doc-store';
 import type { DeliverAwareness, DeliverEntries, Fanout } from './fanout';
 
-interface Follower {
-	instanceId: string;
-	deliver: DeliverEntries;
-}
-
 /**
  * The instances of one process and the store they share: the embedded deployment has one, the
  * fan-out contract tests two.
  */
 export class LocalFanoutHub {
-	readonly #docs = new Map<string, Set<Follower>>();
+	readonly #docs = new Map<string, Set<{ deliver: DeliverEntries }>>();
 	readonly #awareness = new Map<string, Set<{ instanceId: string; deliver: DeliverAwareness }>>();
 
 	/**
@@ -31,7 +26,7 @@ export class LocalFanoutHub {
 			fanout: {
 				instanceId,
 				// In one process nothing is appended between the load and the follow.
-				follow: (docId, _cursor, deliver) => this.#add(this.#docs, docId, { instanceId, deliver }),
+				follow: (docId, _cursor, deliver) => this.#add(this.#docs, docId, { deliver }),
 				publishAwareness: (roomId, update) => {
 					for (const follower of this.#awareness.get(roomId) ?? []) {
 						if (follower.instanceId !== instanceId) follower.deliver(update);
@@ -45,8 +40,7 @@ export class LocalFanoutHub {
 	}
 
 	#deliver(docId: string, update: Uint8Array, origin: string, cursor: string): void {
-		for (const follower of this.#docs.get(docId) ?? [])
-			follower.deliver([{ update, origin }], cursor);
+		for (const { deliver } of this.#docs.get(docId) ?? []) deliver([{ update, origin }], cursor);
 	}
 
 	#add<T>(followers: Map<string, Set<T>>, key: string, follower: T): () => void {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from '../redis/connect';
 
+type Argument = string | Buffer;
+
 /**
  * A Lua script run by its SHA1 (`EVALSHA`), sent whole only when Redis does not know it yet
  * (first use, or after a restart emptied its script cache). One round trip per call.
  */
-type Argument = string | Buffer;
-
 export function redisScript(source: string) {
 	const sha = createHash('sha1').update(source).digest('hex');
 	return async (

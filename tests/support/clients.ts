@@ -88,3 +88,10 @@ export async function joinAs(
 	if (reply.ok) await socket.emitWithAck('control:command', { type: 'agreements.confirm' });
 	return { id, socket, reply, send: (command) => socket.emitWithAck('control:command', command) };
 }
+
+/** The code of the next close of a provider's connection (0 when it gives none). */
+export function nextCloseCode(provider: WebsocketProvider): Promise<number> {
+	return new Promise((resolve) =>
+		provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+	);
+}

@@ -7,7 +7,8 @@ const info = (
 	xadd: number,
 	infoCalls: number,
 	bytesIn: number,
-	bytesOut: number
+	bytesOut: number,
+	cpuSeconds = 1
 ) =>
 	[
 		'# Commandstats',
@@ -18,7 +19,11 @@ const info = (
 		'# Stats',
 		'total_connections_received:3',
 		`total_net_input_bytes:${bytesIn}`,
-		`total_net_output_bytes:${bytesOut}`
+		`total_net_output_bytes:${bytesOut}`,
+		'',
+		'# CPU',
+		`used_cpu_sys:${(cpuSeconds / 4).toFixed(6)}`,
+		`used_cpu_user:${((cpuSeconds * 3) / 4).toFixed(6)}`
 	].join('\r\n');
 
 test('reads commands by name and bytes from INFO, leaving out the harness’s own INFO calls', () => {
@@ -26,11 +31,12 @@ test('reads commands by name and bytes from INFO, leaving out the harness’s ow
 	expect(counters.ran).toEqual({ evalsha: 4, xadd: 4 });
 	expect(counters.bytesIn).toBe(100);
 	expect(counters.bytesOut).toBe(200);
+	expect(counters.cpuMicros).toBe(1e6);
 });
 
 test('per update: what Redis ran (inside scripts too), what the servers sent, and bytes less the first reading’s answer', () => {
 	const before = parseRedisInfo(info(10, 10, 1, 1_000, 5_000));
-	const after = parseRedisInfo(info(30, 30, 2, 3_000, 9_000 + before.answerBytes));
+	const after = parseRedisInfo(info(30, 30, 2, 3_000, 9_000 + before.answerBytes, 1.002));
 	const figures = redisPerUpdate(
 		{ redis: before, sent: { evalsha: 10, publish: 5 } },
 		{
@@ -48,4 +54,5 @@ test('per update: what Redis ran (inside scripts too), what the servers sent, an
 	expect(figures.sent).toBe(1.25);
 	expect(figures.bytesIn).toBe(100);
 	expect(figures.bytesOut).toBe(200);
+	expect(figures.cpuMicros).toBeCloseTo(100);
 });

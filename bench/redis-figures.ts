@@ -1,11 +1,13 @@
 import { createClient } from 'redis';
 
-/** Redis's own counters at one moment (`INFO commandstats stats`). */
+/** Redis's own counters at one moment (`INFO commandstats stats cpu`). */
 export interface RedisCounters {
 	/** Calls by lower-case command name, those run inside scripts included. */
 	ran: Record<string, number>;
 	bytesIn: number;
 	bytesOut: number;
+	/** CPU time Redis has used, user and system, in µs. */
+	cpuMicros: number;
 	/** Bytes of the answer that read these counters: counted in the next reading's `bytesOut`. */
 	answerBytes: number;
 }
@@ -21,23 +23,26 @@ export interface RedisPerUpdate {
 	/** Bytes Redis read (`total_net_input_bytes`) and wrote (`total_net_output_bytes`). */
 	bytesIn: number;
 	bytesOut: number;
+	/** Redis's CPU time (user and system), in µs: Redis shares the machine's two cores. */
+	cpuMicros: number;
 }
 
 /** Commands the harness itself sends to read the counters, left out of what Redis ran. */
 const HARNESS_COMMANDS = new Set(['info', 'hello', 'client']);
 
-/** Reads `INFO commandstats` and `INFO stats` sections (both may be in one text). */
+/** Reads the `INFO` sections commandstats, stats and cpu (all may be in one text). */
 export function parseRedisInfo(info: string): RedisCounters {
 	const ran: Record<string, number> = {};
 	for (const [, name, calls] of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
 		if (name && !HARNESS_COMMANDS.has(name)) ran[name] = Number(calls);
 	}
 	const number = (key: string) =>
-		Number(new RegExp(`^${key}:(\\d+)`, 'm').exec(info)?.[1] ?? Number.NaN);
+		Number(new RegExp(`^${key}:([\\d.]+)`, 'm').exec(info)?.[1] ?? Number.NaN);
 	return {
 		ran,
 		bytesIn: number('total_net_input_bytes'),
 		bytesOut: number('total_net_output_bytes'),
+		cpuMicros: (number('used_cpu_user') + number('used_cpu_sys')) * 1e6,
 		answerBytes: Buffer.byteLength(info)
 	};
 }
@@ -46,7 +51,9 @@ export async function readRedisCounters(url: string): Promise<RedisCounters> {
 	const client = createClient({ url });
 	await client.connect();
 	try {
-		return parseRedisInfo(String(await client.sendCommand(['INFO', 'commandstats', 'stats'])));
+		return parseRedisInfo(
+			String(await client.sendCommand(['INFO', 'commandstats', 'stats', 'cpu']))
+		);
 	} finally {
 		await client.close();
 	}
@@ -90,6 +97,7 @@ export function redisPerUpdate(
 		sent: total(sentByName),
 		sentByName,
 		bytesIn: per(after.redis.bytesIn - before.redis.bytesIn),
-		bytesOut: per(after.redis.bytesOut - before.redis.bytesOut - before.redis.answerBytes)
+		bytesOut: per(after.redis.bytesOut - before.redis.bytesOut - before.redis.answerBytes),
+		cpuMicros: per(after.redis.cpuMicros - before.redis.cpuMicros)
 	};
 }

@@ -69,10 +69,20 @@ const byName = (counts: Record<string, number>) =>
 
 /**
  * Redis per typed update for the points that used Redis: the servers' round trips (commands
- * they sent), every command Redis ran (inside scripts too), and bytes in and out of Redis.
+ * they sent), every command Redis ran (inside scripts too), bytes in and out of Redis, and
+ * Redis's CPU time.
  */
 export function redisTable(points: ScalingPoint[]): string {
-	const header = ['server', 'rooms', 'sent', 'ran', 'bytes in', 'bytes out', 'sent by command'];
+	const header = [
+		'server',
+		'rooms',
+		'sent',
+		'ran',
+		'bytes in',
+		'bytes out',
+		'redis cpu µs',
+		'sent by command'
+	];
 	const rows = points.flatMap(({ server, rooms, redis }) =>
 		redis
 			? [
@@ -83,6 +93,7 @@ export function redisTable(points: ScalingPoint[]): string {
 						String(round(redis.commands, 2)),
 						String(round(redis.bytesIn, 0)),
 						String(round(redis.bytesOut, 0)),
+						String(round(redis.cpuMicros, 0)),
 						byName(redis.sentByName)
 					]
 				]

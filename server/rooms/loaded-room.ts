@@ -58,6 +58,23 @@ export const STORE_WITHIN_MS = 100;
 /** After a failed store, the changes are tried again this much later. */
 const RETRY_STORE_MS = 1_000;
 
+interface Scheduled {
+	cancel(): void;
+}
+
+/**
+ * Runs `work` after `ms`, or for 0 at the end of this turn of the event loop: `setTimeout` would
+ * wait at least 1 ms, on every update's way to the other instances.
+ */
+function after(ms: number, work: () => void): Scheduled {
+	if (ms === 0) {
+		const immediate = setImmediate(work);
+		return { cancel: () => clearImmediate(immediate) };
+	}
+	const timer = setTimeout(work, ms);
+	return { cancel: () => clearTimeout(timer) };
+}
+
 const byteLengthOf = (updates: Uint8Array[]) =>
 	updates.reduce((total, update) => total + update.byteLength, 0);
 
@@ -117,7 +134,7 @@ export class LoadedRoom {
 	#persisting: Promise<void> = Promise.resolve();
 	/** Changes not yet handed to the store, and the timer that will hand them over. */
 	#unstored: Uint8Array[] = [];
-	#storeTimer: ReturnType<typeof setTimeout> | undefined;
+	#storeTimer: Scheduled | undefined;
 	/** A store failed since the last snapshot: closing must write a whole one. */
 	#storeFailed = false;
 	#closing = false;
@@ -466,12 +483,12 @@ export class LoadedRoom {
 	#collect(update: Uint8Array): void {
 		if (this.#discarded) return;
 		this.#unstored.push(update);
-		this.#storeTimer ??= setTimeout(() => this.#store(), this.io.storeWithinMs);
+		this.#storeTimer ??= after(this.io.storeWithinMs, () => this.#store());
 	}
 
 	/** Appends everything collected so far as one merged log entry. */
 	#store(): void {
-		clearTimeout(this.#storeTimer);
+		this.#storeTimer?.cancel();
 		this.#storeTimer = undefined;
 		if (this.#unstored.length === 0) return;
 		const updates = this.#unstored;
@@ -502,7 +519,7 @@ export class LoadedRoom {
 				this.metrics?.error('storage');
 				this.#unstored.unshift(merged);
 				this.#storeFailed = true;
-				if (!this.#closing) this.#storeTimer ??= setTimeout(() => this.#store(), RETRY_STORE_MS);
+				if (!this.#closing) this.#storeTimer ??= after(RETRY_STORE_MS, () => this.#store());
 				return;
 			}
 		});
@@ -539,7 +556,7 @@ export class LoadedRoom {
 		this.#store();
 		await this.#persisting;
 		this.#stopFollowing();
-		clearTimeout(this.#storeTimer);
+		this.#storeTimer?.cancel();
 		if (this.#appendedSinceCompaction > 0 || this.#storeFailed) await this.#compact();
 		this.awareness.destroy();
 		this.doc.destroy();
@@ -556,7 +573,7 @@ export class LoadedRoom {
 		this.#closing = true;
 		this.#stopFollowing();
 		for (const connection of [...this.#docConnections]) connection.end('erased');
-		clearTimeout(this.#storeTimer);
+		this.#storeTimer?.cancel();
 		this.#storeTimer = undefined;
 		this.#unstored = [];
 		await Promise.all([this.#persisting, this.#sealed.discard()]);

@@ -1,3 +1,5 @@
+import { log } from '../log';
+
 /** One entry of a document's log, as the instances following it receive it. */
 export interface FanoutEntry {
 	update: Uint8Array;
@@ -55,4 +57,22 @@ export function isAfter(a: string, b: string | undefined): boolean {
 	const [a1, a2] = position(a);
 	const [b1, b2] = position(b);
 	return a1 > b1 || (a1 === b1 && a2 > b2);
+}
+
+/**
+ * `deliver`, never throwing: one follower's failure must not reach the instance that appended
+ * (in process) or node-redis's reply decoder, where a throw drops whatever else arrived in the
+ * same chunk (Redis).
+ */
+export function guarded<T extends unknown[]>(
+	deliver: (...args: T) => void,
+	context: { docId: string } | { roomId: string }
+): (...args: T) => void {
+	return (...args) => {
+		try {
+			deliver(...args);
+		} catch (error) {
+			log.rooms.error({ ...context, err: error }, 'delivering from the fan-out failed');
+		}
+	};
 }

@@ -1,5 +1,5 @@
 import type { DocStore } from '../storage/doc-store';
-import type { DeliverAwareness, DeliverEntries, Fanout } from './fanout';
+import { guarded, type DeliverAwareness, type DeliverEntries, type Fanout } from './fanout';
 
 /**
  * The instances of one process and the store they share: the embedded deployment has one, the
@@ -29,7 +29,7 @@ export class LocalFanoutHub {
 				follow: (docId, _cursor, deliver) => this.#add(this.#docs, docId, { deliver }),
 				publishAwareness: (roomId, update) => {
 					for (const follower of this.#awareness.get(roomId) ?? []) {
-						if (follower.instanceId !== instanceId) follower.deliver(update);
+						if (follower.instanceId !== instanceId) guarded(follower.deliver, { roomId })(update);
 					}
 				},
 				followAwareness: (roomId, deliver) =>
@@ -40,7 +40,9 @@ export class LocalFanoutHub {
 	}
 
 	#deliver(docId: string, update: Uint8Array, origin: string, cursor: string): void {
-		for (const { deliver } of this.#docs.get(docId) ?? []) deliver([{ update, origin }], cursor);
+		for (const { deliver } of this.#docs.get(docId) ?? []) {
+			guarded(deliver, { docId })([{ update, origin }], cursor);
+		}
 	}
 
 	#add<T>(followers: Map<string, Set<T>>, key: string, follower: T): () => void {

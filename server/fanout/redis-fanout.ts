@@ -7,7 +7,8 @@ import {
 	type DeliverAwareness,
 	type DeliverEntries,
 	type Fanout,
-	type FanoutEntry
+	type FanoutEntry,
+	guarded
 } from './fanout';
 import { FeedOrder, MAX_WAITING } from './feed-order';
 
@@ -51,23 +52,6 @@ function fields(message: Buffer, count: number): { head: string[]; rest: Uint8Ar
 		start = end + 1;
 	}
 	return { head, rest: new Uint8Array(message.subarray(start)) };
-}
-
-/**
- * `deliver`, never throwing: listeners run inside node-redis's reply decoder, and a throw there
- * drops whatever else arrived in the same chunk.
- */
-function guarded<T extends unknown[]>(
-	deliver: (...args: T) => void,
-	context: { docId: string } | { roomId: string }
-): (...args: T) => void {
-	return (...args) => {
-		try {
-			deliver(...args);
-		} catch (error) {
-			log.redis.error({ ...context, err: error }, 'delivering from the fan-out failed');
-		}
-	};
 }
 
 interface Followed {

@@ -26,23 +26,25 @@ export class LocalFanoutHub {
 			fanout: {
 				instanceId,
 				// In one process nothing is appended between the load and the follow.
-				follow: (docId, _cursor, deliver) => this.#add(this.#docs, docId, { deliver }),
+				follow: (docId, _cursor, deliver) =>
+					this.#add(this.#docs, docId, { deliver: guarded(deliver, { docId }) }),
 				publishAwareness: (roomId, update) => {
 					for (const follower of this.#awareness.get(roomId) ?? []) {
-						if (follower.instanceId !== instanceId) guarded(follower.deliver, { roomId })(update);
+						if (follower.instanceId !== instanceId) follower.deliver(update);
 					}
 				},
 				followAwareness: (roomId, deliver) =>
-					this.#add(this.#awareness, roomId, { instanceId, deliver }),
+					this.#add(this.#awareness, roomId, {
+						instanceId,
+						deliver: guarded(deliver, { roomId })
+					}),
 				close: async () => {}
 			}
 		};
 	}
 
 	#deliver(docId: string, update: Uint8Array, origin: string, cursor: string): void {
-		for (const { deliver } of this.#docs.get(docId) ?? []) {
-			guarded(deliver, { docId })([{ update, origin }], cursor);
-		}
+		for (const { deliver } of this.#docs.get(docId) ?? []) deliver([{ update, origin }], cursor);
 	}
 
 	#add<T>(followers: Map<string, Set<T>>, key: string, follower: T): () => void {

@@ -3,13 +3,12 @@ import { cleanupsAfterEach } from '../support/cleanups';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { NOTES_TEXT, type ControlCommand } from '../../src/lib/protocol/control';
-import type { JoinReply, Reply } from '../../src/lib/protocol/socket-events';
-import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
+import type { Reply } from '../../src/lib/protocol/socket-events';
 import {
 	connectDoc,
 	connectSocket,
 	connectSynced,
-	participantKeyOf,
+	joinAs,
 	type TestSocket
 } from '../support/clients';
 import { startRedis, type TestRedis } from '../support/redis-server';
@@ -46,28 +45,12 @@ async function join(
 	roomId: string,
 	options: { id: string; roleId: string; hostKey?: string }
 ): Promise<Person> {
-	const socket = await connectSocket(url);
+	const { socket, reply, send } = await joinAs(url, roomId, 'Someone', options);
 	cleanups.push(() => socket.disconnect());
+	if (!reply.ok) throw new Error(reply.error.message);
 	let told = false;
 	socket.on('room:erased', () => (told = true));
-	const reply = (await socket.emitWithAck('room:join', {
-		protocolVersion: PROTOCOL_VERSION,
-		roomId,
-		participantId: options.id,
-		participantKey: participantKeyOf(options.id),
-		name: 'Someone',
-		roleId: options.roleId,
-		hostKey: options.hostKey
-	})) as JoinReply;
-	if (!reply.ok) throw new Error(reply.error.message);
-	await socket.emitWithAck('control:command', { type: 'agreements.confirm' });
-	return {
-		id: options.id,
-		socket,
-		docTicket: reply.docTicket,
-		toldErased: () => told,
-		send: (command) => socket.emitWithAck('control:command', command)
-	};
+	return { id: options.id, socket, docTicket: reply.docTicket, toldErased: () => told, send };
 }
 
 /** A stock y-websocket client that records the codes its connections were closed with. */
@@ -173,18 +156,12 @@ describe.each([
 			ok: false,
 			error: { code: 'not_joined' }
 		});
-		const rejoin = await connectSocket(server.url);
-		cleanups.push(() => rejoin.disconnect());
-		expect(
-			await rejoin.emitWithAck('room:join', {
-				protocolVersion: PROTOCOL_VERSION,
-				roomId: room.id,
-				participantId: host.id,
-				participantKey: participantKeyOf(host.id),
-				name: 'Someone',
-				roleId: 'speaker'
-			})
-		).toMatchObject({ ok: false, error: { code: 'room_not_found' } });
+		const rejoin = await joinAs(server.url, room.id, 'Someone', {
+			id: host.id,
+			roleId: 'speaker'
+		});
+		cleanups.push(() => rejoin.socket.disconnect());
+		expect(rejoin.reply).toMatchObject({ ok: false, error: { code: 'room_not_found' } });
 		const late = docClient(server.url, room.id);
 		await waitFor(() => late.closes.includes(4404), 'a new connection to find no room');
 		expect((await fetch(`${server.url}/api/rooms/${kept.room.id}`)).status).toBe(200);

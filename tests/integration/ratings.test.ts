@@ -3,15 +3,8 @@ import { cleanupsAfterEach, runCleanups } from '../support/cleanups';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
-import type { Reply, RosterReply } from '../../src/lib/protocol/socket-events';
-import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
-import {
-	connectSocket,
-	participantKeyOf,
-	connectSynced,
-	participantId,
-	type TestSocket
-} from '../support/clients';
+import type { Reply } from '../../src/lib/protocol/socket-events';
+import { joinAs, connectSynced, participantId, type TestSocket } from '../support/clients';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { createRoom, startTestServer, tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
@@ -40,18 +33,9 @@ async function person(
 	roleId: string,
 	id = participantId()
 ): Promise<Person> {
-	const socket = await connectSocket(url);
+	const { socket, reply } = await joinAs(url, roomId, name, { id, roleId });
 	cleanups.push(() => socket.disconnect());
-	const joined = (await socket.emitWithAck('room:join', {
-		protocolVersion: PROTOCOL_VERSION,
-		roomId,
-		participantId: id,
-		participantKey: participantKeyOf(id),
-		name,
-		roleId
-	})) as RosterReply;
-	if (!joined.ok) throw new Error(joined.error.message);
-	await socket.emitWithAck('control:command', { type: 'agreements.confirm' });
+	if (!reply.ok) throw new Error(reply.error.message);
 	return {
 		socket,
 		id,

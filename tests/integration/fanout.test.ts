@@ -1,4 +1,3 @@
-import { connect, createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { FanoutEntry } from '../../server/fanout/fanout';
@@ -15,6 +14,7 @@ import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { createRedisDocStore, feedChannel } from '../../server/storage/redis-doc-store';
 import { openSqlite } from '../../server/storage/sqlite';
 import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
+import { cuttingProxy, sends } from '../support/cutting-proxy';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
@@ -122,68 +122,6 @@ test('[F5] Redis: an older snapshot never replaces a newer one, whichever instan
 	expect(rebuilt.getText('notes').toString()).toBe('ab');
 });
 
-/**
- * A TCP proxy in front of the test Redis that cuts connections as a network failure does. A cut
- * triggered by what a client sends happens before Redis sees it, so the client has that command
- * in flight when its socket drops (`CLIENT KILL` would race the command).
- */
-async function cuttingProxy() {
-	const { hostname, port } = new URL(redis.url);
-	const cuts: ((sent: string) => boolean)[] = [];
-	const open = new Set<Socket>();
-	let refusing = false;
-	let accepted = 0;
-	const server = createServer((socket) => {
-		if (refusing) return void socket.destroy();
-		accepted++;
-		const upstream = connect(Number(port), hostname);
-		const cut = () => {
-			for (const end of [socket, upstream]) {
-				end.destroy();
-				open.delete(end);
-			}
-		};
-		for (const end of [socket, upstream]) open.add(end.on('error', cut).on('close', cut));
-		upstream.on('data', (chunk: Buffer) => socket.write(chunk));
-		socket.on('data', (chunk: Buffer) => {
-			const matching = cuts.findIndex((matches) => matches(chunk.toString('latin1')));
-			if (matching === -1) return void upstream.write(chunk);
-			cuts.splice(matching, 1);
-			cut();
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	const url = `redis://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-	const proxied = await connectRedis(url, 'fanout-proxied');
-	return {
-		client: proxied,
-		/** Connections accepted so far (a reconnect is one more). */
-		accepted: () => accepted,
-		/** Cuts, once, the connection that next sends something `matches` accepts. */
-		cutWhen(matches: (sent: string) => boolean) {
-			cuts.push(matches);
-		},
-		/** Cuts every connection and refuses new ones until {@link restore}. */
-		outage() {
-			refusing = true;
-			for (const end of open) end.destroy();
-		},
-		restore() {
-			refusing = false;
-		},
-		async close() {
-			await proxied.close();
-			for (const end of open) end.destroy();
-			await new Promise((resolve) => server.close(resolve));
-		}
-	};
-}
-
-/** Matches the command `name` (as node-redis sends it) naming `channel`. */
-const sends = (name: string, channel: string) => (sent: string) =>
-	sent.toLowerCase().includes(`\r\n${name}\r\n`) && sent.includes(channel);
-
 const subscribers = async (channel: string) => (await client.pubSubNumSub(channel))[channel];
 
 let roomCounter = 0;
@@ -248,7 +186,7 @@ test('Redis: a follower whose catch-up read failed reads again, then hears live 
 });
 
 test('Redis: a follower whose reload after a reconnect failed reloads again, then hears live appends', async () => {
-	const proxy = await cuttingProxy();
+	const proxy = await cuttingProxy(redis.url);
 	const writer = await redisInstance('writer');
 	const store = createRedisDocStore(proxy.client, { retentionMs: 60_000, instanceId: 'reader' });
 	let reloads = 0;
@@ -274,7 +212,7 @@ test('Redis: a follower whose reload after a reconnect failed reloads again, the
 });
 
 test('Redis: a follow whose SUBSCRIBE was lost with the connection hears later appends and awareness', async () => {
-	const proxy = await cuttingProxy();
+	const proxy = await cuttingProxy(redis.url);
 	const writer = await redisInstance('writer');
 	const reader = await redisInstance('reader', proxy.client);
 	const { roomId, append } = await roomOf(writer);
@@ -361,7 +299,7 @@ test('Redis: live entries held back past the limit make the follower reload the 
 });
 
 test('Redis: published while Redis is unreachable, awareness is dropped rather than sent stale', async () => {
-	const proxy = await cuttingProxy();
+	const proxy = await cuttingProxy(redis.url);
 	const other = await redisInstance('other');
 	const cutOff = await redisInstance('cut-off', proxy.client);
 	const roomId = 'fanoutstaleawareness00';
@@ -386,7 +324,7 @@ test('Redis: published while Redis is unreachable, awareness is dropped rather t
 });
 
 test('Redis: unfollowing leaves no subscription behind, even when the UNSUBSCRIBE is lost', async () => {
-	const proxy = await cuttingProxy();
+	const proxy = await cuttingProxy(redis.url);
 	const { fanout } = await redisInstance('leaving', proxy.client);
 	const [doc, room, kept] = [
 		'fanoutleaving000000000',

@@ -10,17 +10,13 @@ import {
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { requestAddressKey } from '../limits/client-address';
-import { KeyedBuckets } from '../limits/keyed-buckets';
-import {
-	DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR,
-	LIMIT_WORDS,
-	MAX_LIMITED_ADDRESSES
-} from '../limits/limits';
+import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR, LIMIT_WORDS } from '../limits/limits';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { teamRoutes } from '../teams/team-routes';
 import type { TeamStore } from '../teams/team-store';
+import { hourlyAddressLimit } from './address-limit';
 import { HttpProblem, readJson, sendJson } from './json';
 
 export interface ApiDeps {
@@ -61,10 +57,7 @@ export function createApi(deps: ApiDeps) {
 	const roomsPerHour = deps.roomsPerAddressPerHour ?? DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR;
 	const trustProxy = deps.trustProxy ?? 0;
 	/** Room starts per client address: all of them at once, then refilled over the hour. */
-	const roomStarts = new KeyedBuckets(
-		{ capacity: roomsPerHour, perSecond: roomsPerHour / 3600 },
-		MAX_LIMITED_ADDRESSES
-	);
+	const countRoomStart = hourlyAddressLimit(roomsPerHour, LIMIT_WORDS.tooManyRooms);
 	const routes: Route[] = [
 		[
 			'GET',
@@ -108,11 +101,7 @@ export function createApi(deps: ApiDeps) {
 				const { playbookId } = parsed.data;
 				// Behind a proxy every client has the proxy's address unless TRUST_PROXY says how
 				// many proxies to look through (docs/protocol.md, L5).
-				const started = roomStarts.take(requestAddressKey(req, trustProxy), deps.now());
-				if (!started.ok) {
-					res.setHeader('retry-after', Math.ceil(started.retryAfterMs / 1000));
-					throw new HttpProblem(429, LIMIT_WORDS.tooManyRooms, []);
-				}
+				countRoomStart(res, requestAddressKey(req, trustProxy), deps.now());
 				const id = newRoomId();
 				const created = await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
 				if (!created) {

@@ -12,10 +12,9 @@ import {
 	type CreateTeamReply
 } from '../../src/lib/protocol/team';
 import { teamView } from '../../src/lib/team/team-view';
+import { hourlyAddressLimit } from '../http/address-limit';
 import type { Route } from '../http/api';
 import { HttpProblem, readJson, sendJson } from '../http/json';
-import { KeyedBuckets } from '../limits/keyed-buckets';
-import { MAX_LIMITED_ADDRESSES } from '../limits/limits';
 import { MAX_TEAM_BODY_BYTES, TOO_MANY_TEAM_WRITES } from './team-limits';
 import type { TeamStore } from './team-store';
 
@@ -39,11 +38,7 @@ const memberOf = (teamId: string, memberKey: string) =>
 
 /** The team API (docs/protocol.md, HTTP): create a team link, see it, share and withdraw. */
 export function teamRoutes(deps: TeamRouteDeps): Route[] {
-	const rate = deps.writesPerAddressPerHour;
-	const writes = new KeyedBuckets(
-		{ capacity: rate, perSecond: rate / 3600 },
-		MAX_LIMITED_ADDRESSES
-	);
+	const countWrite = hourlyAddressLimit(deps.writesPerAddressPerHour, TOO_MANY_TEAM_WRITES);
 
 	/** Reads and parses a body and counts the write; a refusal comes before the store is touched. */
 	async function read<S extends z.ZodType>(
@@ -55,11 +50,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 		const parsed = parseWithProblems(schema, await readJson(req, MAX_TEAM_BODY_BYTES));
 		if (!parsed.ok)
 			throw new HttpProblem(400, `The request is not a valid ${what}.`, parsed.problems);
-		const taken = writes.take(deps.addressKey(req), deps.now());
-		if (!taken.ok) {
-			res.setHeader('retry-after', Math.ceil(taken.retryAfterMs / 1000));
-			throw new HttpProblem(429, TOO_MANY_TEAM_WRITES, []);
-		}
+		countWrite(res, deps.addressKey(req), deps.now());
 		return parsed.data;
 	}
 

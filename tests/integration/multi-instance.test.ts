@@ -49,11 +49,11 @@ describe('[M1] two instances serve one room through Redis', () => {
 		await waitFor(() => notes(onA.doc).toString() === 'from A. from B.', 'B’s edit on A');
 
 		const ana = await joined(a, room.id, 'Ana', { hostKey: room.hostKey });
+		// Listening before Ben joins: the roster his join sends through Redis must reach Ana.
+		const anaSees = rosterOf(ana);
 		const ben = await joined(b, room.id, 'Ben');
 		const benSees = rosterOf(ben);
 		await waitFor(() => statusOf(benSees(), ana.id) === 'connected', 'Ana on Ben’s roster');
-		const anaSees = rosterOf(ana);
-		await ben.send({ type: 'agreements.confirm' });
 		await waitFor(() => statusOf(anaSees(), ben.id) === 'connected', 'Ben on Ana’s roster');
 
 		// A control command through A changes the control map B's clients read.

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { log } from '../log';
 import { requestUrl } from './request-path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,6 +17,7 @@ import { teamRoutes } from '../teams/team-routes';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
 import { HttpProblem, readJson, sendJson } from './json';
+import { newLinkId } from './link-id';
 
 export interface ApiDeps {
 	rooms: RoomRegistry;
@@ -31,11 +31,6 @@ export interface ApiDeps {
 	teams: TeamStore;
 	/** Team writes one client address may make per hour (protocol L6; TEAM_WRITES_PER_ADDRESS_PER_HOUR). */
 	teamWritesPerAddressPerHour?: number;
-}
-
-/** 128 random bits, base64url: 22 characters that cannot be guessed. */
-export function newRoomId(): string {
-	return randomBytes(16).toString('base64url');
 }
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
@@ -102,7 +97,7 @@ export function createApi(deps: ApiDeps) {
 				// Behind a proxy every client has the proxy's address unless TRUST_PROXY says how
 				// many proxies to look through (docs/protocol.md, L5).
 				countRoomStart(res, requestAddressKey(req, trustProxy), deps.now());
-				const id = newRoomId();
+				const id = newLinkId();
 				const created = await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
 				if (!created) {
 					throw new HttpProblem(400, `There is no playbook "${playbookId}".`, [

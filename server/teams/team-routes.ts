@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
@@ -15,6 +15,7 @@ import { teamView } from '../../src/lib/team/team-view';
 import { hourlyAddressLimit } from '../http/address-limit';
 import type { Route } from '../http/api';
 import { HttpProblem, readJson, sendJson } from '../http/json';
+import { newLinkId } from '../http/link-id';
 import { MAX_TEAM_BODY_BYTES, TOO_MANY_TEAM_WRITES } from './team-limits';
 import type { TeamStore } from './team-store';
 
@@ -72,7 +73,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 			/^\/api\/teams$/,
 			async (req, res) => {
 				const { name } = await read(req, res, createTeamRequestSchema, 'team request');
-				const id = randomBytes(16).toString('base64url');
+				const id = newLinkId();
 				await deps.teams.create({ id, name, createdAt: deps.now() });
 				const reply: CreateTeamReply = { id, name, url: `${deps.linkBase(req)}/t/${id}` };
 				sendJson(res, 201, reply);

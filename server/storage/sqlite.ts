@@ -66,12 +66,13 @@ export function checkpointAfterDelete(db: DatabaseSync): void {
 	db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 }
 
-/** Runs `work` in one transaction. */
-export function inTransaction(db: DatabaseSync, work: () => void): void {
+/** Runs `work` in one transaction; answers what it answers. */
+export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
 	db.exec('BEGIN');
 	try {
-		work();
+		const result = work();
 		db.exec('COMMIT');
+		return result;
 	} catch (error) {
 		db.exec('ROLLBACK');
 		throw error;

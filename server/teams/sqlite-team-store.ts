@@ -67,27 +67,21 @@ export function createSqliteTeamStore(
 			);
 		},
 		async share(teamId, member, share, { maxMembers, now }) {
-			let outcome: ShareOutcome = 'not-found';
-			inTransaction(db, () => {
-				if (!exists(teamId, now)) return;
+			return inTransaction(db, (): ShareOutcome => {
+				if (!exists(teamId, now)) return 'not-found';
 				const isMember = selectMember.get(teamId, member) !== undefined;
-				if (!isMember && Number(countMembers.get(teamId)?.n) >= maxMembers) {
-					outcome = 'team-full';
-					return;
-				}
+				if (!isMember && Number(countMembers.get(teamId)?.n) >= maxMembers) return 'team-full';
 				upsertShare.run(teamId, member, JSON.stringify(share));
 				touchTeam.run(now, teamId);
-				outcome = 'saved';
+				return 'saved';
 			});
-			return outcome;
 		},
 		async withdraw(teamId, member, now) {
-			let found = false;
-			inTransaction(db, () => {
-				found = exists(teamId, now);
-				if (!found) return;
+			const found = inTransaction(db, () => {
+				if (!exists(teamId, now)) return false;
 				deleteShare.run(teamId, member);
 				touchTeam.run(now, teamId);
+				return true;
 			});
 			if (found) checkpointAfterDelete(db);
 			return found;
@@ -99,10 +93,9 @@ export function createSqliteTeamStore(
 				.filter((share) => share !== undefined);
 		},
 		async deleteExpired(now) {
-			let deleted = 0;
-			inTransaction(db, () => {
+			const deleted = inTransaction(db, () => {
 				deleteExpiredShares.run(activeSince(now));
-				deleted = Number(deleteExpiredTeams.run(activeSince(now)).changes);
+				return Number(deleteExpiredTeams.run(activeSince(now)).changes);
 			});
 			if (deleted > 0) checkpointAfterDelete(db);
 			return deleted;

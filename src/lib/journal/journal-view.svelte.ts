@@ -1,12 +1,9 @@
 import { downloadFile } from '../client/download';
-import type { CheckInEntry, JournalEntry, JournalEntryOf, JournalEntryType } from './entry';
+import type { CheckInEntry, JournalEntryOf, JournalEntryType } from './entry';
 import { exportFileName, readExportText } from './export-file';
 import { answerCheckIn, checkInState } from './follow-up';
-import type { JournalStore } from './journal-store';
+import { LiveJournal } from './live-journal.svelte';
 import { journalMarkdown } from './markdown';
-
-/** How often the page looks at the clock: check-ins fall due at midnight, not to the second. */
-const CLOCK_MS = 60_000;
 
 /** What an import told the person: a count, or why the file was refused. */
 export type ImportMessage =
@@ -18,12 +15,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
  * The journal page's state: every record of this browser's journal, kept current as it changes
  * (in this tab or another), sorted into what the page shows, and the page's actions.
  */
-export class JournalView {
-	entries = $state<JournalEntry[]>([]);
-	loaded = $state(false);
-	/** The journal could not be opened (IndexedDB unavailable). */
-	unavailable = $state(false);
-	now = $state(Date.now());
+export class JournalView extends LiveJournal {
 	importMessage = $state<ImportMessage | undefined>();
 
 	readonly reflections = $derived(this.#ofType('reflection'));
@@ -46,31 +38,8 @@ export class JournalView {
 		this.checkIns.filter((entry) => checkInState(entry, this.now) === 'answered')
 	);
 
-	constructor(readonly journal: JournalStore) {}
-
 	#ofType<T extends JournalEntryType>(type: T): JournalEntryOf<T>[] {
 		return this.entries.filter((entry): entry is JournalEntryOf<T> => entry.type === type);
-	}
-
-	/** Loads the journal and follows its changes and the clock; answers the function that stops. */
-	start(): () => void {
-		const stop = this.journal.subscribe(() => void this.#load());
-		const clock = setInterval(() => (this.now = Date.now()), CLOCK_MS);
-		void this.#load();
-		return () => {
-			stop();
-			clearInterval(clock);
-		};
-	}
-
-	async #load(): Promise<void> {
-		try {
-			this.entries = await this.journal.list();
-			this.unavailable = false;
-		} catch {
-			this.unavailable = true;
-		}
-		this.loaded = true;
 	}
 
 	delete(id: string): Promise<void> {

@@ -4,8 +4,9 @@ import { practiceCalendar } from './cadence-calendar';
 import { cadenceCalendar } from './cadence-ics';
 import { savedPlan, savePlan } from './cadence-store';
 import { badgesOf } from './badges';
-import type { Confidence, JournalEntry } from './entry';
+import type { Confidence } from './entry';
 import type { JournalStore } from './journal-store';
+import { LiveJournal } from './live-journal.svelte';
 import {
 	confidenceBySkill,
 	practiceTotals,
@@ -19,18 +20,12 @@ import { rhythmOf, rhythmWords } from './streaks';
 
 /** Weeks in the weekly charts: about a quarter. */
 export const CHART_WEEKS = 12;
-/** How often the page looks at the clock: weeks turn at midnight, not to the second. */
-const CLOCK_MS = 60_000;
 
 /**
  * The "My practice" page's state: this browser's journal, kept current as it changes, and
  * everything computed from it in the person's time zone; the monthly pulse and the cadence plan.
  */
-export class MetricsView {
-	entries = $state<JournalEntry[]>([]);
-	loaded = $state(false);
-	unavailable = $state(false);
-	now = $state(Date.now());
+export class MetricsView extends LiveJournal {
 	plan = $state<CadencePlan | undefined>();
 
 	// Deriveds that read the constructor's arguments do so inside a function: they are set after
@@ -60,10 +55,12 @@ export class MetricsView {
 
 	/** `timeZone`: the person's IANA time zone, so weeks, months and days are theirs. */
 	constructor(
-		readonly journal: JournalStore,
+		journal: JournalStore,
 		readonly timeZone: string,
 		readonly titleOf: (playbookId: string) => string
-	) {}
+	) {
+		super(journal);
+	}
 
 	#domain(): [TrendPoint, TrendPoint] {
 		const all = [
@@ -76,26 +73,10 @@ export class MetricsView {
 		return [at(from), at(this.now)];
 	}
 
-	/** Loads the journal and the plan, follows changes and the clock; answers how to stop. */
-	start(): () => void {
+	/** Loads the plan, then the journal as `LiveJournal` does; answers how to stop. */
+	override start(): () => void {
 		this.plan = savedPlan();
-		let loads = 0;
-		const load = async () => {
-			// Only the latest reading counts: an earlier one finishing late would be stale.
-			const run = ++loads;
-			const entries = await this.journal.list().catch(() => undefined);
-			if (run !== loads) return;
-			if (entries) this.entries = entries;
-			this.unavailable = entries === undefined;
-			this.loaded = true;
-		};
-		const stop = this.journal.subscribe(() => void load());
-		const clock = setInterval(() => (this.now = Date.now()), CLOCK_MS);
-		void load();
-		return () => {
-			stop();
-			clearInterval(clock);
-		};
+		return super.start();
 	}
 
 	/** Writes this month's pulse (again): it joins the trend lines at once. */

@@ -11,6 +11,9 @@ export const T0 = Date.UTC(2026, 10, 22, 9, 0);
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const ROOM_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
+/** The commitment made in the session: in its facts and in the check-in that follows it up. */
+const commitment = { what: 'Ask one open question', when: 'Friday', withWhom: 'Sam' };
+
 export const sessionFacts: SessionFacts = {
 	roomId: ROOM_ID,
 	playbookId: 'active-listening-sprint',
@@ -18,7 +21,7 @@ export const sessionFacts: SessionFacts = {
 	date: T0,
 	durationMs: 20 * 60 * 1000,
 	skills: ['listening', 'empathy'],
-	commitment: { what: 'Ask one open question', when: 'Friday', withWhom: 'Sam' },
+	commitment,
 	ratingsReceived: [4],
 	starredPhrases: ['So what matters most is time'],
 	paraphrasesWritten: 1,
@@ -49,7 +52,7 @@ export const checkIn: CheckInEntry = {
 	roomId: ROOM_ID,
 	playbookTitle: 'Active Listening Sprint',
 	sessionDate: T0,
-	commitment: { what: 'Ask one open question', when: 'Friday', withWhom: 'Sam' },
+	commitment,
 	dueAt: T0 + 5 * DAY_MS,
 	answer: '',
 	done: false,

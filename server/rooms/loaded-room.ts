@@ -156,9 +156,6 @@ export class LoadedRoom {
 	/** Decisions on the control state run in order (see #decide). */
 	#settling: Promise<unknown> = Promise.resolve();
 
-	private readonly store: DocStore;
-	private readonly metrics: RoomMetrics | undefined;
-
 	private constructor(
 		readonly meta: RoomMeta,
 		readonly playbook: Playbook,
@@ -166,8 +163,6 @@ export class LoadedRoom {
 		stored: StoredDoc,
 		sealed: StoredDoc
 	) {
-		this.store = io.store;
-		this.metrics = io.metrics;
 		const { fanout, metrics } = io;
 		this.#sealed = new SealedValues(io.store, meta.id, sealed);
 		// The server's awareness has no local state: it only relays the clients'.
@@ -401,8 +396,8 @@ export class LoadedRoom {
 	/** Waits until this copy has every log entry of both documents stored so far. */
 	async #catchUp(): Promise<void> {
 		const [last, lastSealed] = await Promise.all([
-			this.store.lastPosition(this.meta.id),
-			this.store.lastPosition(sealedDocId(this.meta.id))
+			this.io.store.lastPosition(this.meta.id),
+			this.io.store.lastPosition(sealedDocId(this.meta.id))
 		]);
 		const behind = () =>
 			(last !== undefined && isAfter(last, this.#cursor)) ||
@@ -496,7 +491,7 @@ export class LoadedRoom {
 		const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 		this.#persisting = this.#persisting.then(async () => {
 			try {
-				const stored = await this.store.appendUpdate(this.meta.id, merged);
+				const stored = await this.io.store.appendUpdate(this.meta.id, merged);
 				if (stored === undefined) {
 					// Erased or expired through another instance, whose notice did not reach this one:
 					// nothing more is stored, and its screens here close as erased (rule Y10).
@@ -516,7 +511,7 @@ export class LoadedRoom {
 					{ roomId: this.meta.id, bytes: merged.byteLength, err: error },
 					'storing changes failed; retrying'
 				);
-				this.metrics?.error('storage');
+				this.io.metrics?.error('storage');
 				this.#unstored.unshift(merged);
 				this.#storeFailed = true;
 				if (!this.#closing) this.#storeTimer ??= after(RETRY_STORE_MS, () => this.#store());
@@ -532,7 +527,7 @@ export class LoadedRoom {
 			const snapshot = Y.encodeStateAsUpdate(this.doc);
 			this.#limits.measured(snapshot.byteLength);
 			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
-			const written = await this.store.compact(this.meta.id, snapshot, this.#cursor ?? '0');
+			const written = await this.io.store.compact(this.meta.id, snapshot, this.#cursor ?? '0');
 			this.#appendedSinceCompaction = 0;
 			if (written) {
 				this.#storeFailed = false;
@@ -540,13 +535,13 @@ export class LoadedRoom {
 			} else if (this.#storeFailed) {
 				// Another instance's newer snapshot lacks what this copy failed to store: add the
 				// whole document to the log instead, where it merges rather than replaces.
-				if ((await this.store.appendUpdate(this.meta.id, snapshot)) !== undefined) {
+				if ((await this.io.store.appendUpdate(this.meta.id, snapshot)) !== undefined) {
 					this.#storeFailed = false;
 				}
 			}
 		} catch (error) {
 			log.rooms.error({ roomId: this.meta.id, err: error }, 'compaction failed');
-			this.metrics?.error('storage');
+			this.io.metrics?.error('storage');
 		}
 	}
 

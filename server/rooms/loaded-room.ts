@@ -515,7 +515,6 @@ export class LoadedRoom {
 				this.#unstored.unshift(merged);
 				this.#storeFailed = true;
 				if (!this.#closing) this.#storeTimer ??= after(RETRY_STORE_MS, () => this.#store());
-				return;
 			}
 		});
 	}

@@ -453,21 +453,30 @@ export class LoadedRoom {
 	 * Answers whether everyone present has now agreed to erase the room.
 	 */
 	settle(present: readonly string[], now: number): Promise<boolean> {
+		// Most heartbeats change nothing: only a change, or an erase, is a decision to take.
+		const seen = this.#settled(present, now);
+		if (seen.settled === seen.control && !seen.erase) return Promise.resolve(false);
 		return this.#decide(async () => {
-			const control = this.readControl();
-			let changed = false;
-			const ratings = Object.fromEntries(
-				Object.entries(control.ratings).map(([key, round]) => {
-					const next = revealIfDue(round, this.#sealed.ratings(key), present);
-					changed ||= next !== round;
-					return [key, next];
-				})
-			);
-			const revealed = changed ? { ...control, ratings } : control;
-			const settled = settleRoom(revealed, this.playbook, present, now);
+			const { control, settled, erase } = this.#settled(present, now);
 			if (settled !== control) this.#writeControl(settled);
-			return everyoneAgreesToErase(settled, present);
+			return erase;
 		});
+	}
+
+	/** The control state as `present` at `now` leaves it, and whether the room is to be erased. */
+	#settled(present: readonly string[], now: number) {
+		const control = this.readControl();
+		let changed = false;
+		const ratings = Object.fromEntries(
+			Object.entries(control.ratings).map(([key, round]) => {
+				const next = revealIfDue(round, this.#sealed.ratings(key), present);
+				changed ||= next !== round;
+				return [key, next];
+			})
+		);
+		const revealed = changed ? { ...control, ratings } : control;
+		const settled = settleRoom(revealed, this.playbook, present, now);
+		return { control, settled, erase: everyoneAgreesToErase(settled, present) };
 	}
 
 	#stopFollowing(): void {

@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import {
@@ -144,6 +143,8 @@ export class LoadedRoom {
 	#cursor: string | undefined;
 	/** The same for the sealed document: a decision waits until both have caught up. */
 	#sealedCursor: string | undefined;
+	/** Decisions waiting for the positions to move (see #catchUp). */
+	readonly #positionWaiters = new Set<() => void>();
 	#appendedSinceCompaction = 0;
 	/** Stops following the documents and awareness through the fan-out. */
 	readonly #unfollow: (() => void)[];
@@ -188,6 +189,7 @@ export class LoadedRoom {
 				this.#sealed.receive(this.#othersUpdates(entries));
 				if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))
 					this.#sealedCursor = cursor;
+				this.#positionsMoved();
 			}),
 			fanout.followAwareness(meta.id, (update) =>
 				applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
@@ -207,6 +209,7 @@ export class LoadedRoom {
 			Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
 		}
 		if (cursor !== undefined && isAfter(cursor, this.#cursor)) this.#cursor = cursor;
+		this.#positionsMoved();
 		this.#appendedSinceCompaction += entries.length;
 		if (this.#appendedSinceCompaction >= COMPACT_EVERY && !this.#closing) {
 			this.#appendedSinceCompaction = 0;
@@ -404,12 +407,27 @@ export class LoadedRoom {
 			(lastSealed !== undefined && isAfter(lastSealed, this.#sealedCursor));
 		const giveUpAt = Date.now() + CATCH_UP_MS;
 		while (behind() && !this.#discarded) {
-			if (Date.now() > giveUpAt) {
+			const left = giveUpAt - Date.now();
+			if (left <= 0) {
 				log.rooms.warn({ roomId: this.meta.id }, 'deciding before catching up with the log');
 				return;
 			}
-			await delay(1);
+			// Woken by the next entry the fan-out delivers, not by polling.
+			await new Promise<void>((resolve) => {
+				const moved = () => {
+					clearTimeout(timer);
+					this.#positionWaiters.delete(moved);
+					resolve();
+				};
+				const timer = setTimeout(moved, left);
+				this.#positionWaiters.add(moved);
+			});
 		}
+	}
+
+	/** Wakes the decisions waiting in #catchUp: a log position moved. */
+	#positionsMoved(): void {
+		for (const moved of [...this.#positionWaiters]) moved();
 	}
 
 	async #rate(

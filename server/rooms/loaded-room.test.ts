@@ -7,6 +7,7 @@ import { redirectLog } from '../log';
 import type { RoomMetrics } from '../metrics';
 import type { DocStore } from '../storage/doc-store';
 import { singleInstance } from '../fanout/local-fanout';
+import type { DocCredentials } from './doc-access';
 import { initialRoomUpdate, LoadedRoom, STORE_WITHIN_MS } from './loaded-room';
 import { processLock } from './room-lock';
 
@@ -45,6 +46,16 @@ const io = (store: DocStore, metrics?: RoomMetrics) => ({
 	storeWithinMs: STORE_WITHIN_MS,
 	lock: processLock,
 	metrics
+});
+
+/** Anyone with the room's link, without a ticket. */
+const anyone: DocCredentials = { kind: 'link' };
+
+/** A participant's document connection with the ticket the room gave them. */
+const ticketed = async (room: LoadedRoom, participantId: string): Promise<DocCredentials> => ({
+	kind: 'participant',
+	participantId,
+	ticket: await room.docTicket(participantId)
 });
 
 const notesOf = (updates: Uint8Array[]) => {
@@ -141,10 +152,10 @@ describe('storing a room', () => {
 		};
 		const room = await LoadedRoom.load(io(goneStore), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
+		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
 		room.doc.getText(NOTES_TEXT).insert(0, 'after the erase');
 		await vi.advanceTimersByTimeAsync(150);
-		expect(ends).toEqual(['ana: erased']);
+		expect(ends).toEqual(['anyone: erased']);
 		room.doc.getText(NOTES_TEXT).insert(0, 'more');
 		await vi.advanceTimersByTimeAsync(1_500);
 		expect(appends).toHaveLength(1);
@@ -155,8 +166,10 @@ describe('storing a room', () => {
 		const { store, appended, snapshots } = flakyStore(0);
 		const room = await LoadedRoom.load(io(store), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
-		room.trackDocConnection(undefined, (why) => ends.push(`anyone: ${why}`));
+		// Erasing ends every connection, whatever it presented (no ticket is made: nothing is stored).
+		const ana: DocCredentials = { kind: 'participant', participantId: 'ana-00001', ticket: 't' };
+		room.trackDocConnection(ana, (why) => ends.push(`ana: ${why}`));
+		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
 		room.doc.getText(NOTES_TEXT).insert(0, 'never stored');
 		await room.discard();
 		await vi.advanceTimersByTimeAsync(1_000);
@@ -189,9 +202,11 @@ describe('storing a room', () => {
 		const { store } = flakyStore(0);
 		const room = await LoadedRoom.load(io(store), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection('ana-00001', (why) => ends.push(`ana: ${why}`));
-		const forgetBen = room.trackDocConnection('ben-00002', (why) => ends.push(`ben: ${why}`));
-		room.trackDocConnection(undefined, (why) => ends.push(`anyone: ${why}`));
+		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
+		const forgetBen = room.trackDocConnection(await ticketed(room, 'ben-00002'), (why) =>
+			ends.push(`ben: ${why}`)
+		);
+		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
 		expect(room.documentConnectionCount).toBe(3);
 		const control = room.readControl();
 		room.doc.getMap(CONTROL_MAP).set('removed', [...control.removed, 'ana-00001']);
@@ -204,6 +219,40 @@ describe('storing a room', () => {
 		elsewhere.getMap(CONTROL_MAP).set('removed', ['ana-00001', 'ben-00002']);
 		Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(room.doc)));
 		expect(ends).toEqual(['ana: removed']);
+	});
+
+	test('[Y11] locking the room, here or on another instance, ends the connections without a ticket', async () => {
+		const { store } = flakyStore(0);
+		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const ends: string[] = [];
+		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
+		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
+		room.trackDocConnection({ kind: 'projector', token: await room.projectorToken() }, (why) =>
+			ends.push(`projector: ${why}`)
+		);
+		const elsewhere = new Y.Doc();
+		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));
+		elsewhere.getMap(CONTROL_MAP).set('roomLocked', true);
+		Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(room.doc)));
+		expect(ends).toEqual(['anyone: locked']);
+		expect(room.admission(anyone)).toEqual({ admitted: false, refusal: 'locked' });
+	});
+
+	test('[S20] replacing the projector token ends the projector connections with the old one', async () => {
+		const { store } = flakyStore(0);
+		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const ends: string[] = [];
+		const old: DocCredentials = { kind: 'projector', token: await room.projectorToken() };
+		room.trackDocConnection(old, (why) => ends.push(`old projector: ${why}`));
+		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
+		const token = await room.replaceProjectorToken();
+		expect(token).not.toBe(old.token);
+		expect(ends).toEqual(['old projector: projector-not-valid']);
+		expect(room.admission({ kind: 'projector', token })).toEqual({
+			admitted: true,
+			readOnly: true
+		});
+		expect(room.admission(old)).toMatchObject({ admitted: false });
 	});
 
 	test('closing after stores failed writes the whole document as the snapshot', async () => {

@@ -34,6 +34,13 @@ import { DocumentLimits, type UpdateRefusal } from '../limits/document-limits';
 import { isAfter, type Fanout, type FanoutEntry } from '../fanout/fanout';
 import { AwarenessRelay } from '../fanout/awareness-relay';
 import type { RoomLock } from './room-lock';
+import {
+	docAdmission,
+	type AccessState,
+	type DocAdmission,
+	type DocCredentials
+} from './doc-access';
+import { DocConnections, type DocConnectionEnd } from './doc-connections';
 
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
@@ -100,8 +107,7 @@ export type RateResult = { ok: true } | { ok: false; message: string };
 export type ClientUpdateResult =
 	{ applied: true; stripped: number } | { applied: false; refused: UpdateRefusal };
 
-/** Why the server ends a document connection: its participant was removed, or the room erased. */
-export type DocConnectionEnd = 'removed' | 'erased';
+export type { DocConnectionEnd } from './doc-connections';
 
 /** How a loaded room reaches storage and the other instances. */
 export interface RoomIo {
@@ -112,12 +118,6 @@ export interface RoomIo {
 	/** Decisions on the control state one at a time across instances. */
 	lock: RoomLock;
 	metrics?: RoomMetrics | undefined;
-}
-
-interface DocConnection {
-	/** Whose connection it is, when it carries their ticket (protocol Y9). */
-	participantId: string | undefined;
-	end(why: DocConnectionEnd): void;
 }
 
 /**
@@ -152,8 +152,8 @@ export class LoadedRoom {
 
 	/** Ratings not yet revealed, and the room's secrets. */
 	readonly #sealed: SealedValues;
-	/** Document connections, to close when the host removes someone or the room is erased. */
-	readonly #docConnections = new Set<DocConnection>();
+	/** Document connections, to close when the room stops admitting them or is erased. */
+	readonly #docConnections = new DocConnections();
 	/** Decisions on the control state run in order (see #decide). */
 	#settling: Promise<unknown> = Promise.resolve();
 
@@ -187,6 +187,8 @@ export class LoadedRoom {
 			fanout.follow(meta.id, stored.cursor, (entries, cursor) => this.#receive(entries, cursor)),
 			fanout.follow(sealedDocId(meta.id), sealed.cursor, (entries, cursor) => {
 				this.#sealed.receive(this.#othersUpdates(entries));
+				// Another instance may have replaced the projector token.
+				this.#endRefused();
 				if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))
 					this.#sealedCursor = cursor;
 				this.#positionsMoved();
@@ -219,7 +221,8 @@ export class LoadedRoom {
 
 	/**
 	 * Whatever instance changed the control map: its writer is a server (clients' writes there
-	 * are stripped), and anyone it now lists as removed loses their document connections here.
+	 * are stripped), and a removal or a lock ends the document connections here that it no
+	 * longer admits (protocol Y9, Y11).
 	 */
 	#controlChanged(event: Y.YMapEvent<unknown>): void {
 		const map = this.doc.getMap(CONTROL_MAP);
@@ -227,14 +230,23 @@ export class LoadedRoom {
 			const item = map._map.get(key);
 			if (item) this.#writers.add(item.id.client);
 		}
-		if (!event.keysChanged.has('removed')) return;
-		const removed = new Set(this.readControl().removed);
-		for (const connection of [...this.#docConnections]) {
-			if (connection.participantId !== undefined && removed.has(connection.participantId)) {
-				this.#docConnections.delete(connection);
-				connection.end('removed');
-			}
+		if (event.keysChanged.has('removed') || event.keysChanged.has('roomLocked')) {
+			this.#endRefused();
 		}
+	}
+
+	/** Who the room admits now: its control state and its secrets (see doc-access). */
+	#access(): AccessState {
+		return {
+			control: this.readControl(),
+			isProjectorToken: (token) => this.#sealed.isProjectorToken(token),
+			isDocTicket: (participantId, ticket) => this.#sealed.isDocTicket(participantId, ticket)
+		};
+	}
+
+	/** Ends the document connections here that would not be admitted now. */
+	#endRefused(): void {
+		if (!this.#discarded) this.#docConnections.endRefused(this.#access());
 	}
 
 	static async load(io: RoomIo, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
@@ -310,22 +322,21 @@ export class LoadedRoom {
 		return this.#sealed.docTicket(participantId);
 	}
 
-	isDocTicket(participantId: string, ticket: string): boolean {
-		return this.#sealed.isDocTicket(participantId, ticket);
+	/** Whether a document connection with `credentials` is admitted now (protocol Y8, Y9). */
+	admission(credentials: DocCredentials): DocAdmission {
+		return docAdmission(credentials, this.#access());
 	}
 
 	/**
-	 * Keeps track of a document connection (`participantId`'s, when it carries their ticket), so
-	 * it can be ended when the host removes them or the room is erased; answers the function that
-	 * forgets it.
+	 * Keeps track of an admitted document connection and what it presented, so it can be ended
+	 * when the room stops admitting it (a removal, a lock, a new projector token) or is erased;
+	 * answers the function that forgets it.
 	 */
 	trackDocConnection(
-		participantId: string | undefined,
+		credentials: DocCredentials,
 		end: (why: DocConnectionEnd) => void
 	): () => void {
-		const connection: DocConnection = { participantId, end };
-		this.#docConnections.add(connection);
-		return () => this.#docConnections.delete(connection);
+		return this.#docConnections.track(credentials, end);
 	}
 
 	/** Number of open document connections. */
@@ -335,6 +346,19 @@ export class LoadedRoom {
 
 	isProjectorToken(token: string): boolean {
 		return this.#sealed.isProjectorToken(token);
+	}
+
+	/**
+	 * Replaces the projector token (someone was removed: the link they had stops working) and
+	 * ends the projector connections that used the old one; answers the new token. Taken as a
+	 * decision, so that instances replacing it at once end up agreeing on the one answered.
+	 */
+	replaceProjectorToken(): Promise<string> {
+		return this.#decide(async () => {
+			const token = await this.#sealed.replaceProjectorToken();
+			this.#endRefused();
+			return token;
+		});
 	}
 
 	#writeControl(state: ControlState): void {
@@ -524,7 +548,7 @@ export class LoadedRoom {
 					// nothing more is stored, and its screens here close as erased (rule Y10).
 					log.rooms.info({ roomId: this.meta.id }, 'the room is gone from storage');
 					this.#discarded = true;
-					for (const connection of [...this.#docConnections]) connection.end('erased');
+					this.#docConnections.endAll('erased');
 					return;
 				}
 				log.rooms.trace(
@@ -593,7 +617,7 @@ export class LoadedRoom {
 		this.#discarded = true;
 		this.#closing = true;
 		this.#stopFollowing();
-		for (const connection of [...this.#docConnections]) connection.end('erased');
+		this.#docConnections.endAll('erased');
 		this.#storeTimer?.cancel();
 		this.#storeTimer = undefined;
 		this.#unstored = [];

@@ -118,9 +118,10 @@ describe('room registry', () => {
 		await registry.create({ id: other, playbookId: 'active-listening-sprint', createdAt: 0 });
 		const first = await registry.acquire(ROOM);
 		const second = await registry.acquire(other);
-		first!.room.trackDocConnection(undefined, () => {});
-		const forget = second!.room.trackDocConnection(undefined, () => {});
-		second!.room.trackDocConnection('ana-00001', () => {});
+		const anyone = { kind: 'link' } as const;
+		first!.room.trackDocConnection(anyone, () => {});
+		const forget = second!.room.trackDocConnection(anyone, () => {});
+		second!.room.trackDocConnection({ kind: 'projector', token: 'a-projector-token' }, () => {});
 		expect(registry.documentConnectionCount).toBe(3);
 		forget();
 		expect(registry.documentConnectionCount).toBe(2);

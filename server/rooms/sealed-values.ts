@@ -143,6 +143,17 @@ export class SealedValues {
 		return this.#madeSecret(PROJECTOR_TOKEN);
 	}
 
+	/**
+	 * Makes a new projector token, which replaces the old one, and answers the token this copy
+	 * kept (as in #make, another instance may have replaced it at the same time).
+	 */
+	async replaceProjectorToken(): Promise<string> {
+		await this.#change((doc) => doc.getMap('secrets').set(PROJECTOR_TOKEN, newSecret()));
+		const kept = this.#secret(PROJECTOR_TOKEN);
+		if (kept === undefined) throw new Error(`room ${this.roomId} was erased`);
+		return kept;
+	}
+
 	/** Compares a join's key with the first one used with this participant id. */
 	checkParticipantKey(participantId: string, key: string): ParticipantKeyCheck {
 		const hash =

@@ -3,7 +3,13 @@ import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomLease } from '../rooms/room-registry';
-import { personChannel, roomChannel, type RoomServer, type RoomSocket } from './socket-types';
+import {
+	memberChannel,
+	personChannel,
+	roomChannel,
+	type RoomServer,
+	type RoomSocket
+} from './socket-types';
 
 /** Someone joined to a room through one socket of this instance. */
 export interface Membership {
@@ -88,7 +94,11 @@ export class RoomPresence {
 	async admit(socket: RoomSocket, membership: Membership): Promise<Participant[]> {
 		const { roomId, participant } = membership;
 		this.#members.set(socket.id, membership);
-		await socket.join([roomChannel(roomId), personChannel(roomId, participant.participantId)]);
+		await socket.join([
+			roomChannel(roomId),
+			memberChannel(roomId),
+			personChannel(roomId, participant.participantId)
+		]);
 		await this.#put(roomId, participant);
 		const roster = await this.roster(roomId);
 		this.#lastRoster.set(roomId, rosterKey(roster));
@@ -124,6 +134,7 @@ export class RoomPresence {
 		const { roomId, participant } = member;
 		try {
 			await socket.leave(roomChannel(roomId));
+			await socket.leave(memberChannel(roomId));
 			await socket.leave(personChannel(roomId, participant.participantId));
 			const others = [...this.#members.values()].filter((other) => other.roomId === roomId);
 			if (!others.some((other) => other.participant.participantId === participant.participantId)) {

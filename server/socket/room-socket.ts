@@ -20,12 +20,15 @@ import { LIMIT_WORDS } from '../limits/limits';
 import { admitSocketEvent, newSocketRate } from '../limits/message-rate';
 import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
+import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { RoomPresence } from './room-presence';
 import {
 	failure,
+	memberChannel,
 	parsePayload,
 	personChannel,
+	projectorChannel,
 	roomChannel,
 	type RoomServer,
 	type RoomSocket
@@ -116,6 +119,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			lease?.release();
 			if (!lease) return failure('room_not_found', ROOM_NOT_FOUND);
 			if (!valid) return failure('not_allowed', 'This projector link is not valid for this room.');
+			// Let go when the token is replaced (protocol S20).
+			await socket.join(projectorChannel(roomId));
 		} else if (!(await deps.rooms.getRoom(roomId))) {
 			return failure('room_not_found', ROOM_NOT_FOUND);
 		}
@@ -248,8 +253,38 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			io.in(removed).disconnectSockets(true);
 			// The room closes their document connections on every instance when it sees the removal.
 			await presence.markGone(member.roomId, command.participantId);
+			try {
+				await replaceProjectorLink(member.roomId, command.participantId, room);
+			} catch (error) {
+				log.socket.error(
+					{ roomId: member.roomId, err: error },
+					'replacing a projector link failed'
+				);
+				return failure(
+					'internal',
+					'They are removed, but the projector link could not be replaced, so theirs still works. Try again in a moment.'
+				);
+			}
 		}
 		return { ok: true };
+	}
+
+	/**
+	 * Someone was removed: the projector link they had stops working (protocol S20). The room
+	 * closes the projector document connections with the old token, on every instance; projectors
+	 * watching with it are let go, and the people still joined receive the new token.
+	 */
+	async function replaceProjectorLink(
+		roomId: string,
+		removedId: string,
+		room: LoadedRoom
+	): Promise<void> {
+		const projectorToken = await room.replaceProjectorToken();
+		io.in(projectorChannel(roomId)).disconnectSockets(true);
+		// Their sockets may still be on their way out through another instance.
+		io.to(memberChannel(roomId))
+			.except(personChannel(roomId, removedId))
+			.emit('room:projector', { roomId, projectorToken });
 	}
 
 	async function rate(socket: RoomSocket, payload: unknown): Promise<Reply> {

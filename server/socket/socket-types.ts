@@ -21,6 +21,10 @@ export type RoomSocket = Socket<UntrustedEvents, ServerToClientEvents>;
 
 /** Everyone watching or in a room, on every instance. */
 export const roomChannel = (roomId: string) => `room:${roomId}`;
+/** The sockets of people joined to a room (not watchers, not projectors), on every instance. */
+export const memberChannel = (roomId: string) => `room:${roomId}:members`;
+/** The sockets of projectors watching a room, on every instance. */
+export const projectorChannel = (roomId: string) => `room:${roomId}:projectors`;
 /** One person's sockets in a room, on whichever instance they are connected to. */
 export const personChannel = (roomId: string, participantId: string) =>
 	`room:${roomId}:person:${participantId}`;

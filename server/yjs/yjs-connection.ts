@@ -164,8 +164,12 @@ export function serveYjsConnection(
 	const present = [...awareness.getStates().keys()];
 	if (present.length > 0) peer.send(awarenessMessage(room, present));
 
+	let detached = false;
 	return {
+		/** Takes the connection out of the room; a second call does nothing. */
 		detach() {
+			if (detached) return;
+			detached = true;
 			fanout.delete(peer);
 			awareness.off('update', trackOwnAwareness);
 			awarenessProtocol.removeAwarenessStates(awareness, [...ownAwarenessIds], null);

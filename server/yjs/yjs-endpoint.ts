@@ -3,21 +3,26 @@ import { log } from '../log';
 import { requestUrl } from '../http/request-path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import { CLOSE_ROOM_ERASED, CLOSE_ROOM_NOT_FOUND } from '../../src/lib/protocol/doc-close';
+import {
+	CLOSE_NOT_ALLOWED,
+	CLOSE_ROOM_ERASED,
+	CLOSE_ROOM_LOCKED,
+	CLOSE_ROOM_NOT_FOUND
+} from '../../src/lib/protocol/doc-close';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { CLOSE_TOO_BIG } from '../limits/limits';
-import type { DocConnectionEnd, LoadedRoom } from '../rooms/loaded-room';
+import { docCredentials } from '../rooms/doc-access';
+import type { DocConnectionEnd } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { serveYjsConnection } from './yjs-connection';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 export const CLOSE_SERVER_ERROR = 1011;
-/** Close code for a projector link whose token is not the room's. */
-export const CLOSE_NOT_ALLOWED = 4403;
-
-/** How the server closes a document connection it ends (rules Y9, Y10). */
+/** How the server refuses or ends a document connection (rules Y8–Y11). */
 const ENDS: Record<DocConnectionEnd, { code: number; reason: string }> = {
+	'projector-not-valid': { code: CLOSE_NOT_ALLOWED, reason: 'projector link not valid' },
 	removed: { code: CLOSE_NOT_ALLOWED, reason: 'removed from the room' },
+	locked: { code: CLOSE_ROOM_LOCKED, reason: 'this room is locked' },
 	erased: { code: CLOSE_ROOM_ERASED, reason: 'room erased' }
 };
 
@@ -30,38 +35,6 @@ const CLOSE_SERVICE_RESTART = 1012;
 const CLOSE_PATIENCE_MS = 1_000;
 /** Frames held while a room loads; a client sending more before its first answer is closed. */
 const MAX_HELD_FRAMES = 64;
-
-interface DocumentAccess {
-	/** Why the connection is refused, in words for the close frame; undefined when it is not. */
-	refused?: string;
-	readOnly: boolean;
-	/** The participant the connection belongs to, when it carries their ticket. */
-	participantId?: string;
-}
-
-/**
- * Who a document connection is (rules Y8, Y9): a projector (read only), a participant with the
- * ticket from their join, or nobody in particular, which a locked room refuses.
- */
-function documentAccess(room: LoadedRoom, params: URLSearchParams): DocumentAccess {
-	const projector = params.get('projector');
-	if (projector !== null) {
-		return room.isProjectorToken(projector)
-			? { readOnly: true }
-			: { refused: 'projector link not valid', readOnly: true };
-	}
-	const participantId = params.get('participant');
-	const ticket = params.get('ticket');
-	const control = room.readControl();
-	if (participantId !== null && ticket !== null && room.isDocTicket(participantId, ticket)) {
-		return control.removed.includes(participantId)
-			? { refused: 'removed from the room', readOnly: true }
-			: { readOnly: false, participantId };
-	}
-	return control.roomLocked
-		? { refused: 'this room is locked', readOnly: true }
-		: { readOnly: false };
-}
 
 /**
  * The WebSocket endpoint at `/yjs/<roomId>`. The room is loaded before its first sync answer;
@@ -109,17 +82,22 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 			lease.release();
 			return;
 		}
-		const access = documentAccess(lease.room, params);
-		if (access.refused) {
+		// A projector, a participant with their ticket, or anyone with the link (rules Y8, Y9).
+		const credentials = docCredentials(params);
+		const access = lease.room.admission(credentials);
+		if (!access.admitted) {
 			lease.release();
-			ws.close(CLOSE_NOT_ALLOWED, access.refused);
+			ws.close(ENDS[access.refusal].code, ENDS[access.refusal].reason);
 			return;
 		}
 		// A projector only watches: the server takes nothing from its connection (rule Y8).
 		const connection = serveYjsConnection(ws, lease.room, { readOnly: access.readOnly });
-		const untrack = lease.room.trackDocConnection(access.participantId, (why) =>
-			ws.close(ENDS[why].code, ENDS[why].reason)
-		);
+		const untrack = lease.room.trackDocConnection(credentials, (why) => {
+			// Out of the room at once (rule Y11): nothing more reaches it, its awareness goes, and
+			// what it sends while the close completes is not handled (the socket is closing).
+			connection.detach();
+			ws.close(ENDS[why].code, ENDS[why].reason);
+		});
 		ws.off('message', hold);
 		ws.once('close', () => {
 			untrack();

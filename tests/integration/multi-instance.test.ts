@@ -83,6 +83,46 @@ describe('[M1] two instances serve one room through Redis', () => {
 		await removed;
 		expect(await closed).toBe(4403);
 	});
+
+	test('[S20] a removal on one instance closes the removed person’s projector on the other; the others get the new link', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const host = await joined(a, room.id, 'Hana', { hostKey: room.hostKey });
+		const guest = await joined(b, room.id, 'Gil');
+		const target = await joined(b, room.id, 'Rex');
+		const oldToken = target.reply.ok ? target.reply.projectorToken : '';
+		const grants: string[] = [];
+		guest.socket.on('room:projector', (grant) => grants.push(grant.projectorToken));
+		const projector = connectDoc(b.url, room.id, new Y.Doc(), { projector: oldToken });
+		cleanups.push(() => projector.provider.destroy());
+		await waitFor(() => projector.provider.synced, 'Rex’s projector to sync on B');
+		const closed = nextCloseCode(projector.provider);
+		expect(await host.send({ type: 'host.remove', participantId: target.id })).toEqual({
+			ok: true
+		});
+		expect(await closed).toBe(4403);
+		await waitFor(() => grants.length === 1, 'the new link to reach Gil on B');
+		expect(grants[0]).not.toBe(oldToken);
+		const screen = connectDoc(b.url, room.id, new Y.Doc(), { projector: grants[0]! });
+		cleanups.push(() => screen.provider.destroy());
+		await waitFor(() => screen.provider.synced, 'the new link to work on B');
+	});
+
+	test('[Y11] locking through one instance closes a ticketless connection on the other', async () => {
+		const [a, b] = [await instance(), await instance()];
+		const room = await createRoom(a.url);
+		const host = await joined(a, room.id, 'Hana', { hostKey: room.hostKey });
+		const intruder = await synced(b, room.id);
+		const closed = nextCloseCode(intruder.provider);
+		expect(await host.send({ type: 'host.lock-room', locked: true })).toEqual({ ok: true });
+		expect(await closed).toBe(4423);
+		notes(intruder.doc).insert(0, 'after the lock');
+		const ticket = host.reply.ok ? host.reply.docTicket : '';
+		const reader = connectDoc(b.url, room.id, new Y.Doc(), { participant: host.id, ticket });
+		cleanups.push(() => reader.provider.destroy());
+		await waitFor(() => reader.provider.synced, 'the host’s ticketed connection on B');
+		expect(notes(reader.doc).toString()).toBe('');
+	});
 });
 
 describe('[M5] erasing through one instance', () => {

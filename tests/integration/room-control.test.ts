@@ -199,7 +199,7 @@ describe('who someone is (participant keys and document tickets)', () => {
 		anonymous.provider.on('connection-close', (event) => {
 			if (event) closes.push(event.code);
 		});
-		await waitFor(() => closes.includes(4403), 'the anonymous connection to be refused');
+		await waitFor(() => closes.includes(4423), 'the anonymous connection to be refused');
 		if (!host.reply.ok) throw new Error('not joined');
 		const ticketed = connectDoc(server.url, room.id, new Y.Doc(), {
 			participant: host.id,

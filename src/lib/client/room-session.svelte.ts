@@ -4,15 +4,11 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { ControlCommand } from '../protocol/control';
-import {
-	CLOSE_POLICY_VIOLATION,
-	CLOSE_ROOM_ERASED,
-	CLOSE_ROOM_NOT_FOUND,
-	CLOSE_TOO_BIG
-} from '../protocol/doc-close';
 import { participantSchema, type Participant } from '../protocol/presence';
+import { assertNever } from '../assert-never';
 import {
 	hostKeyGrantSchema,
+	projectorGrantSchema,
 	type ClientToServerEvents,
 	type ProtocolError,
 	type RatingRequest,
@@ -20,6 +16,7 @@ import {
 	type ServerToClientEvents
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
+import { docCloseAction } from './doc-close';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
 import { RoomDoc } from './room-doc.svelte';
 import { ServerClock } from './server-clock.svelte';
@@ -94,16 +91,7 @@ export class RoomSession {
 		this.#provider.on('sync', (synced: boolean) => {
 			if (synced) this.#docSynced = true;
 		});
-		this.#provider.on('closed', ({ code }) => {
-			if (code === CLOSE_ROOM_ERASED || code === CLOSE_ROOM_NOT_FOUND) void this.#erased();
-			if (code === CLOSE_TOO_BIG) {
-				this.problem =
-					'That change was too large to keep: a field is over its length limit, or the room is full. Shorten what you just wrote.';
-			}
-			if (code === CLOSE_POLICY_VIOLATION) {
-				this.problem = 'Too many changes at once. The room reconnects in a moment.';
-			}
-		});
+		this.#provider.on('closed', ({ code }) => this.#docClosed(code));
 
 		this.#socket = io({ transports: ['websocket'], reconnectionDelayMax: 2_500 });
 		this.clock = new ServerClock(() =>
@@ -131,9 +119,42 @@ export class RoomSession {
 			if (parsed.success && parsed.data.roomId === roomId) saveHostKey(roomId, parsed.data.hostKey);
 		});
 		this.#socket.on('room:removed', () => this.#removed());
+		this.#socket.on('room:projector', (grant) => {
+			// Someone was removed and the projector link replaced: show the new one (protocol S20).
+			const parsed = projectorGrantSchema.safeParse(grant);
+			if (parsed.success && parsed.data.roomId === roomId && this.projectorToken !== undefined) {
+				this.projectorToken = parsed.data.projectorToken;
+			}
+		});
 		this.#socket.on('room:erased', () => void this.#erased());
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
+	}
+
+	/** The server closed the document connection: act on what it means (docs/protocol.md). */
+	#docClosed(code: number): void {
+		const action = docCloseAction(code, {
+			projector: this.options.projectorToken !== undefined,
+			hasTicket: typeof this.#provider.params.ticket === 'string'
+		});
+		switch (action.type) {
+			case 'erased':
+				void this.#erased();
+				return;
+			case 'removed':
+				this.#removed();
+				return;
+			case 'reconnect':
+				this.#provider.connect();
+				return;
+			case 'explain':
+				this.problem = action.words;
+				return;
+			case 'none':
+				return;
+			default:
+				assertNever(action);
+		}
 	}
 
 	/** Follows the roster before joining, so the join form knows who is here. */

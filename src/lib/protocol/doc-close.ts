@@ -5,6 +5,16 @@
 
 /** The room does not exist, or no longer: it ended (rule Y4). */
 export const CLOSE_ROOM_NOT_FOUND = 4404;
+/**
+ * Not admitted (rules Y8, Y9, Y11): a projector link that is not (or no longer) the room's, or a
+ * participant the host removed.
+ */
+export const CLOSE_NOT_ALLOWED = 4403;
+/**
+ * The room is locked and the connection carries no participant's ticket (rules Y9, Y11): the
+ * app reconnects with its ticket if it has one, else tells the person the room is locked.
+ */
+export const CLOSE_ROOM_LOCKED = 4423;
 /** The room was just erased (rule Y10). */
 export const CLOSE_ROOM_ERASED = 4410;
 /** Too many messages on one connection (limit L2, RFC 6455 "policy violation"). */

@@ -62,6 +62,13 @@ export type ProtocolError = z.infer<typeof protocolErrorSchema>;
 export const hostKeyGrantSchema = z.object({ roomId: roomIdSchema, hostKey: secretSchema });
 export type HostKeyGrant = z.infer<typeof hostKeyGrantSchema>;
 
+/** The room's new projector token, after the old one was replaced (protocol S20). */
+export const projectorGrantSchema = z.object({
+	roomId: roomIdSchema,
+	projectorToken: secretSchema
+});
+export type ProjectorGrant = z.infer<typeof projectorGrantSchema>;
+
 /** Every acknowledgement is either a success with its data or a typed error. */
 export type Reply<T extends object = Record<never, never>> =
 	({ ok: true } & T) | { ok: false; error: ProtocolError };
@@ -96,6 +103,11 @@ export interface ServerToClientEvents {
 	'host:key': (grant: HostKeyGrant) => void;
 	/** The host removed this person from the room; the connection closes after it. */
 	'room:removed': () => void;
+	/**
+	 * Someone was removed, so the projector link changed (protocol S20): the room's joined people
+	 * receive the new token, and projectors with the old one are let go.
+	 */
+	'room:projector': (grant: ProjectorGrant) => void;
 	/**
 	 * The room was ended and erased (protocol S18): nothing of it is left on the server, and the
 	 * browser forgets its own copy.

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import type { AccessState, DocCredentials } from './doc-access';
+import { DocConnections } from './doc-connections';
+
+function room(control: Partial<AccessState['control']>, projectorToken = 'p1'): AccessState {
+	return {
+		control: { roomLocked: false, removed: [], ...control },
+		isProjectorToken: (token) => token === projectorToken,
+		isDocTicket: (participantId, ticket) => ticket === `ticket-${participantId}`
+	};
+}
+
+/** Connections as they opened, each noting how it was ended. */
+function opened(list: Record<string, DocCredentials>) {
+	const connections = new DocConnections();
+	const ends: string[] = [];
+	const forget = Object.fromEntries(
+		Object.entries(list).map(([name, credentials]) => [
+			name,
+			connections.track(credentials, (why) => ends.push(`${name}: ${why}`))
+		])
+	);
+	return { connections, ends, forget };
+}
+
+const ana: DocCredentials = { kind: 'participant', participantId: 'ana', ticket: 'ticket-ana' };
+const ben: DocCredentials = { kind: 'participant', participantId: 'ben', ticket: 'ticket-ben' };
+const anyone: DocCredentials = { kind: 'link' };
+const projector: DocCredentials = { kind: 'projector', token: 'p1' };
+
+describe('DocConnections', () => {
+	test('[Y11] locking ends only the connections without a ticket; each is ended once', () => {
+		const { connections, ends } = opened({ ana, anyone, projector });
+		connections.endRefused(room({ roomLocked: true }));
+		connections.endRefused(room({ roomLocked: true }));
+		expect(ends).toEqual(['anyone: locked']);
+		expect(connections.size).toBe(2);
+	});
+
+	test('[Y11] a removal ends the removed person’s connections, a new projector token the old projectors', () => {
+		const { connections, ends } = opened({ ana, ben, projector });
+		connections.endRefused(room({ removed: ['ben'] }, 'p2'));
+		expect(ends).toEqual(['ben: removed', 'projector: projector-not-valid']);
+		expect(connections.size).toBe(1);
+	});
+
+	test('a forgotten connection is not ended; erasing ends all the others', () => {
+		const { connections, ends, forget } = opened({ ana, anyone });
+		forget.anyone?.();
+		connections.endRefused(room({ roomLocked: true }));
+		connections.endAll('erased');
+		expect(ends).toEqual(['ana: erased']);
+		expect(connections.size).toBe(0);
+	});
+});

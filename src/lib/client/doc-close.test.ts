@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import {
+	CLOSE_NOT_ALLOWED,
+	CLOSE_POLICY_VIOLATION,
+	CLOSE_ROOM_ERASED,
+	CLOSE_ROOM_LOCKED,
+	CLOSE_ROOM_NOT_FOUND,
+	CLOSE_TOO_BIG
+} from '../protocol/doc-close';
+import { CLOSE_WORDS, docCloseAction } from './doc-close';
+
+const participant = { projector: false, hasTicket: true };
+const newcomer = { projector: false, hasTicket: false };
+const projector = { projector: true, hasTicket: false };
+
+describe('docCloseAction', () => {
+	test('[Y11] a locked room: a tab with its ticket connects again with it, any other is told', () => {
+		expect(docCloseAction(CLOSE_ROOM_LOCKED, participant)).toEqual({ type: 'reconnect' });
+		expect(docCloseAction(CLOSE_ROOM_LOCKED, newcomer)).toEqual({
+			type: 'explain',
+			words: CLOSE_WORDS.locked
+		});
+	});
+
+	test('[Y8] a projector whose link was replaced is told to open the new one; a participant was removed', () => {
+		expect(docCloseAction(CLOSE_NOT_ALLOWED, projector)).toEqual({
+			type: 'explain',
+			words: CLOSE_WORDS.projectorReplaced
+		});
+		expect(docCloseAction(CLOSE_NOT_ALLOWED, participant)).toEqual({ type: 'removed' });
+	});
+
+	test('erased rooms, limits, and closes the provider recovers from by itself', () => {
+		expect(docCloseAction(CLOSE_ROOM_ERASED, participant)).toEqual({ type: 'erased' });
+		expect(docCloseAction(CLOSE_ROOM_NOT_FOUND, projector)).toEqual({ type: 'erased' });
+		expect(docCloseAction(CLOSE_TOO_BIG, participant)).toMatchObject({ type: 'explain' });
+		expect(docCloseAction(CLOSE_POLICY_VIOLATION, participant)).toMatchObject({ type: 'explain' });
+		expect(docCloseAction(1006, participant)).toEqual({ type: 'none' });
+	});
+});

@@ -1,0 +1,58 @@
+import {
+	CLOSE_NOT_ALLOWED,
+	CLOSE_POLICY_VIOLATION,
+	CLOSE_ROOM_ERASED,
+	CLOSE_ROOM_LOCKED,
+	CLOSE_ROOM_NOT_FOUND,
+	CLOSE_TOO_BIG
+} from '../protocol/doc-close';
+
+/** What a tab does when the server closes its document connection (docs/protocol.md, Y4–Y11). */
+export type DocCloseAction =
+	/** The room is gone: stop and forget it. */
+	| { type: 'erased' }
+	/** The host removed this person. */
+	| { type: 'removed' }
+	/** The room was locked while this tab had not sent its ticket yet: connect again with it. */
+	| { type: 'reconnect' }
+	/** Tell the person, in these words. */
+	| { type: 'explain'; words: string }
+	/** Nothing to say: the provider reconnects by itself. */
+	| { type: 'none' };
+
+export const CLOSE_WORDS = {
+	tooBig:
+		'That change was too large to keep: a field is over its length limit, or the room is full. Shorten what you just wrote.',
+	tooMany: 'Too many changes at once. The room reconnects in a moment.',
+	locked:
+		'This room is locked: the host is not letting anyone new in right now. Nothing more of it reaches this page.',
+	projectorReplaced:
+		'This projector link no longer works: someone was removed from the room, so the link was replaced. Open the new projector link from the room.'
+} as const;
+
+/**
+ * What a close with `code` means for this tab: a projector's or a participant's, and whether it
+ * holds a document ticket from its join.
+ */
+export function docCloseAction(
+	code: number,
+	tab: { projector: boolean; hasTicket: boolean }
+): DocCloseAction {
+	switch (code) {
+		case CLOSE_ROOM_ERASED:
+		case CLOSE_ROOM_NOT_FOUND:
+			return { type: 'erased' };
+		case CLOSE_TOO_BIG:
+			return { type: 'explain', words: CLOSE_WORDS.tooBig };
+		case CLOSE_POLICY_VIOLATION:
+			return { type: 'explain', words: CLOSE_WORDS.tooMany };
+		case CLOSE_ROOM_LOCKED:
+			return tab.hasTicket ? { type: 'reconnect' } : { type: 'explain', words: CLOSE_WORDS.locked };
+		case CLOSE_NOT_ALLOWED:
+			return tab.projector
+				? { type: 'explain', words: CLOSE_WORDS.projectorReplaced }
+				: { type: 'removed' };
+		default:
+			return { type: 'none' };
+	}
+}

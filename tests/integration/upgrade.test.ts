@@ -1,9 +1,14 @@
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { REDIS_MIGRATIONS, REDIS_VERSION_KEY } from '../../server/redis/redis-migrations';
-import { ROOM_DOC_MIGRATIONS } from '../../server/rooms/room-doc-version';
+import { ROOM_DOC_MIGRATIONS, SCHEMA_VERSION_KEY } from '../../server/rooms/room-doc-version';
+import { CLOSE_SERVER_ERROR } from '../../server/yjs/yjs-endpoint';
 import { StoredDataTooNewError } from '../../server/storage/migrations';
 import { SQLITE_MIGRATIONS } from '../../server/storage/sqlite-migrations';
 import { cleanupsAfterEach } from '../support/cleanups';
@@ -59,6 +64,39 @@ describe('upgrading a data directory of the previous release (release 6cdb000, n
 		const again = await startTestServer({ dataDir });
 		cleanups.push(() => again.close());
 		await expectAllThere(again.url, data);
+	});
+
+	test('a room document from a newer release is refused when opened, untouched; the server runs on', async () => {
+		const dataDir = tempDir();
+		const data = writePreviousReleaseDataDir(dataDir);
+		const future = ROOM_DOC_MIGRATIONS.length + 1;
+		const db = new DatabaseSync(sqliteFile(dataDir));
+		const newer = new Y.Doc();
+		newer.getMap(CONTROL_MAP).set(SCHEMA_VERSION_KEY, future);
+		db.prepare('INSERT INTO doc_updates (room_id, data) VALUES (?, ?)').run(
+			data.roomId,
+			Y.encodeStateAsUpdate(newer)
+		);
+		db.close();
+
+		const server = await startTestServer({ dataDir });
+		try {
+			const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${data.roomId}`);
+			const [code] = (await once(ws, 'close')) as [number];
+			expect(code).toBe(CLOSE_SERVER_ERROR);
+			// Everything else is served.
+			await expectPlaybookServed(server.url, data.playbook);
+		} finally {
+			await server.close();
+		}
+		// The room's stored updates are as they were.
+		const after = new DatabaseSync(sqliteFile(dataDir), { readOnly: true });
+		const stored = after
+			.prepare('SELECT data FROM doc_updates WHERE room_id = ?')
+			.all(data.roomId)
+			.map((row) => row.data as Uint8Array);
+		after.close();
+		expect(stored).toHaveLength(2);
 	});
 
 	test('a database from a newer release stops start-up with what to do, and is left as it was', async () => {

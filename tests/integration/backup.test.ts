@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
@@ -67,6 +67,8 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		expect(backedUp.stdout).toMatch(
 			/^Backed up 1 rooms and 1 saved playbooks \(schema version \d+\)/
 		);
+		// People's notes are in it: for its owner's eyes only.
+		expect(statSync(file).mode & 0o777).toBe(0o600);
 
 		const restoredDir = join(tempDir(), 'restored');
 		const restored = await command('restore.js', restoredDir, [file]);

@@ -2,6 +2,7 @@ import { loadConfig } from './config';
 import { startServer, type PageHandler } from './app';
 import { log } from './log';
 import { stopOnSignals } from './shutdown';
+import { startFailure } from './start-failure';
 
 /** Production entry point, bundled to build/main.js next to adapter-node's handler.js. */
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	log.server.fatal({ err: error }, 'the server could not start');
+	const { message, err } = startFailure(error);
+	log.server.fatal(err === undefined ? {} : { err }, message);
 	process.exit(1);
 });

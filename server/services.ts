@@ -10,6 +10,7 @@ import { createRedisPresenceStore } from './presence/redis-presence-store';
 import { checkReadiness, redisProbe, sqliteProbe, type Probe, type Readiness } from './readiness';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { connectRedis } from './redis/connect';
+import { migrateRedis } from './redis/migrate-redis';
 import type { Fanout } from './fanout/fanout';
 import { singleInstance } from './fanout/local-fanout';
 import { createRedisFanout } from './fanout/redis-fanout';
@@ -71,6 +72,11 @@ interface Backends {
 async function openBackends(config: Config, now: () => number): Promise<Backends> {
 	if (config.REDIS_URL) {
 		const redis = await connectRedis(config.REDIS_URL, 'practice-room');
+		// Not the URL: it may carry a password.
+		await migrateRedis(redis, 'The data in Redis').catch(async (error: unknown) => {
+			await redis.close();
+			throw error;
+		});
 		const instanceId = newSecret();
 		const docs = createRedisDocStore(redis, { retentionMs: retentionMs(config), instanceId });
 		const fanout = await createRedisFanout(redis, docs, instanceId);

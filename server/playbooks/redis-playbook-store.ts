@@ -1,15 +1,17 @@
 import type { RedisClient } from '../redis/connect';
 import type { PlaybookStore } from './playbook-store';
-import { parseStoredPlaybook } from './stored-playbook';
+import { encodeStoredPlaybook, parseStoredPlaybook } from './stored-playbook';
 
-const BODIES = 'pr:playbooks';
+/** Hash of stored playbooks by id (`encodeStoredPlaybook`); the Redis migrations rewrite it. */
+export const PLAYBOOK_BODIES_KEY = 'pr:playbooks';
+const BODIES = PLAYBOOK_BODIES_KEY;
 /** Sorted set of ids by creation time, for listing newest first. */
 const BY_TIME = 'pr:playbooks:by-time';
 
 export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 	return {
 		async save(playbook, createdAt) {
-			const added = await client.hSetNX(BODIES, playbook.id, JSON.stringify(playbook));
+			const added = await client.hSetNX(BODIES, playbook.id, encodeStoredPlaybook(playbook));
 			if (!added) throw new Error(`playbook ${playbook.id} exists already`);
 			await client.zAdd(BY_TIME, { score: createdAt, value: playbook.id });
 		},

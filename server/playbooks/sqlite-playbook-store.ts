@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { parseStoredPlaybook } from './stored-playbook';
+import { encodeStoredPlaybook, parseStoredPlaybook } from './stored-playbook';
 import type { PlaybookStore } from './playbook-store';
 
 export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
@@ -8,7 +8,7 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 	const selectAll = db.prepare('SELECT body FROM playbooks ORDER BY created_at DESC, id');
 	return {
 		async save(playbook, createdAt) {
-			insert.run(playbook.id, JSON.stringify(playbook), createdAt);
+			insert.run(playbook.id, encodeStoredPlaybook(playbook), createdAt);
 		},
 		async get(id) {
 			const row = selectOne.get(id);

@@ -41,6 +41,7 @@ import {
 	type DocCredentials
 } from './doc-access';
 import { DocConnections, type DocConnectionEnd } from './doc-connections';
+import { migrateRoomDoc, refuseNewerRoomDoc } from './room-doc-version';
 
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
@@ -94,10 +95,14 @@ function writeControl(doc: Y.Doc, next: ControlState): void {
 	}, SERVER_ORIGIN);
 }
 
-/** The first stored update of a new room: its control map at the playbook's first phase. */
+/**
+ * The first stored update of a new room: its control map at the playbook's first phase, at the
+ * latest schema version.
+ */
 export function initialRoomUpdate(playbook: Playbook): Uint8Array {
 	const doc = new Y.Doc();
 	writeControl(doc, initialControlState(playbook));
+	migrateRoomDoc(doc, 'A new room', SERVER_ORIGIN);
 	return Y.encodeStateAsUpdate(doc);
 }
 
@@ -169,6 +174,9 @@ export class LoadedRoom {
 		// The server's awareness has no local state: it only relays the clients'.
 		this.awareness.setLocalState(null);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+		// Before anything follows or stores it: a room from a newer release is left as it is.
+		const what = `The document of room ${meta.id}`;
+		refuseNewerRoomDoc(this.doc, what);
 		this.#cursor = stored.cursor;
 		this.#sealedCursor = sealed.cursor;
 		this.#appendedSinceCompaction = stored.updates.length - 1;
@@ -180,6 +188,8 @@ export class LoadedRoom {
 		});
 		this.awareness.on('update', () => metrics?.updateRelayed('awareness'));
 		this.doc.getMap(CONTROL_MAP).observe((event) => this.#controlChanged(event));
+		// Now, so that it is stored like any server write, and its writer known as a server.
+		migrateRoomDoc(this.doc, what, SERVER_ORIGIN);
 		this.#awarenessRelay = new AwarenessRelay(this.awareness, REMOTE_ORIGIN, (update) =>
 			fanout.publishAwareness(meta.id, update)
 		);

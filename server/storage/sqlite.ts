@@ -1,60 +1,78 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { log } from '../log';
+import { latestVersion, planMigrations, StoredDataTooNewError } from './migrations';
+import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations';
+
+/** The database's file name inside `DATA_DIR` (scripts/backup.js and restore.js use it too). */
+export const SQLITE_FILE = 'practice-room.sqlite';
 
 /**
  * secure_delete: deleted rows are overwritten with zeros rather than left in free pages, so an
  * erased or expired room leaves none of its bytes in the file (the WAL is checkpointed after a
- * deletion, see `checkpointAfterDelete`).
+ * deletion, see `checkpointAfterDelete`). These settings belong to the connection, and
+ * journal_mode cannot change inside a transaction: they are set before migrating.
  */
-const SCHEMA = `
+const CONNECTION_SETTINGS = `
 	PRAGMA journal_mode = WAL;
 	PRAGMA synchronous = NORMAL;
 	PRAGMA secure_delete = ON;
-	CREATE TABLE IF NOT EXISTS rooms (
-		id TEXT PRIMARY KEY,
-		playbook_id TEXT NOT NULL,
-		created_at INTEGER NOT NULL,
-		last_active_at INTEGER NOT NULL
-	);
-	CREATE TABLE IF NOT EXISTS doc_snapshots (room_id TEXT PRIMARY KEY, data BLOB NOT NULL);
-	CREATE TABLE IF NOT EXISTS doc_updates (
-		seq INTEGER PRIMARY KEY AUTOINCREMENT,
-		room_id TEXT NOT NULL,
-		data BLOB NOT NULL
-	);
-	CREATE INDEX IF NOT EXISTS doc_updates_by_room ON doc_updates (room_id, seq);
-	CREATE TABLE IF NOT EXISTS playbooks (
-		id TEXT PRIMARY KEY,
-		body TEXT NOT NULL,
-		created_at INTEGER NOT NULL
-	);
 `;
 
 /**
- * Databases made before rooms expired have no `last_active_at`. Their rooms count as active at
- * the upgrade rather than at creation, so a room in use is not swept the moment the server
- * starts.
+ * Brings the database to the latest schema version (`PRAGMA user_version`) in one transaction:
+ * a step that fails leaves the database as it was. Throws `StoredDataTooNewError` on a database
+ * written by a newer release, without changing it.
  */
-function addLastActiveAt(db: DatabaseSync, now: number): void {
-	const columns = db.prepare('PRAGMA table_info(rooms)').all();
-	if (columns.some((column) => column.name === 'last_active_at')) return;
+export function migrateSqlite(
+	db: DatabaseSync,
+	what: string,
+	now: number,
+	migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS
+): void {
 	inTransaction(db, () => {
-		db.exec('ALTER TABLE rooms ADD COLUMN last_active_at INTEGER NOT NULL DEFAULT 0');
-		db.prepare('UPDATE rooms SET last_active_at = ?').run(now);
+		const stored = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
+		const plan = planMigrations(stored, migrations);
+		switch (plan.kind) {
+			case 'current':
+				return;
+			case 'too-new':
+				throw new StoredDataTooNewError(what, stored, latestVersion(migrations));
+			case 'upgrade': {
+				const created = db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get() === undefined;
+				for (const step of plan.steps) {
+					step.up({ db, now });
+					// PRAGMA takes no bound parameters; the version is a number from the list.
+					db.exec(`PRAGMA user_version = ${step.version}`);
+				}
+				// A new database is news to nobody.
+				log.server[created ? 'debug' : 'info'](
+					{ from: stored, to: latestVersion(migrations) },
+					created ? 'the embedded database was created' : 'the embedded database was migrated'
+				);
+				return;
+			}
+		}
 	});
 }
 
 /**
- * The embedded database: one SQLite file in `dataDir` through Node's built-in `node:sqlite`.
- * WAL with synchronous=NORMAL keeps every committed write across a process crash.
+ * The embedded database: one SQLite file in `dataDir` through Node's built-in `node:sqlite`,
+ * migrated to this release's schema. WAL with synchronous=NORMAL keeps every committed write
+ * across a process crash.
  */
 export function openSqlite(dataDir: string, openedAt = Date.now()): DatabaseSync {
 	mkdirSync(dataDir, { recursive: true });
-	const db = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
-	db.exec(SCHEMA);
-	addLastActiveAt(db, openedAt);
-	db.exec('CREATE INDEX IF NOT EXISTS rooms_by_last_active ON rooms (last_active_at)');
+	const file = join(dataDir, SQLITE_FILE);
+	const db = new DatabaseSync(file);
+	try {
+		db.exec(CONNECTION_SETTINGS);
+		migrateSqlite(db, `The database ${file}`, openedAt);
+	} catch (error) {
+		db.close();
+		throw error;
+	}
 	return db;
 }
 

@@ -3,37 +3,20 @@ import { checkpointAfterDelete, inTransaction } from '../storage/sqlite';
 import { parseStoredShare } from './stored-share';
 import type { ShareOutcome, TeamStore } from './team-store';
 
-/** The team tables live beside the rooms in the embedded database (secure_delete is on there). */
-const SCHEMA = `
-	CREATE TABLE IF NOT EXISTS teams (
-		id TEXT PRIMARY KEY,
-		name TEXT NOT NULL,
-		created_at INTEGER NOT NULL,
-		last_active_at INTEGER NOT NULL
-	);
-	CREATE INDEX IF NOT EXISTS teams_by_last_active ON teams (last_active_at);
-	CREATE TABLE IF NOT EXISTS team_shares (
-		team_id TEXT NOT NULL,
-		member TEXT NOT NULL,
-		body TEXT NOT NULL,
-		PRIMARY KEY (team_id, member)
-	);
-`;
-
 export interface SqliteTeamStoreOptions {
 	/** How long a team is kept after its last activity, in ms. */
 	retentionMs: number;
 }
 
 /**
- * Teams in the embedded database. A team past its retention is no longer found from the
- * moment it expires; `deleteExpired` (the sweeper) then removes its rows.
+ * Teams in the embedded database, beside the rooms (secure_delete is on there; the tables are
+ * made by server/storage/sqlite-migrations.ts). A team past its retention is no longer found from
+ * the moment it expires; `deleteExpired` (the sweeper) then removes its rows.
  */
 export function createSqliteTeamStore(
 	db: DatabaseSync,
 	{ retentionMs }: SqliteTeamStoreOptions
 ): TeamStore {
-	db.exec(SCHEMA);
 	const insertTeam = db.prepare(
 		'INSERT INTO teams (id, name, created_at, last_active_at) VALUES (?, ?, ?, ?)'
 	);

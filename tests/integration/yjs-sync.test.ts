@@ -3,6 +3,7 @@ import { cleanupsAfterEach } from '../support/cleanups';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
+import { ROOM_DOC_MIGRATIONS, SCHEMA_VERSION_KEY } from '../../server/rooms/room-doc-version';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { initialControlState } from '../../src/lib/room/control';
@@ -132,9 +133,10 @@ describe('Yjs sync with the stock y-websocket provider', () => {
 		await waitFor(() => notes(witness.doc) === 'marker', 'the content update to arrive');
 		expect(witness.doc.getMap(CONTROL_MAP).toJSON()).toEqual(initial);
 		const late = await synced(url, room.id);
-		expect(late.doc.getMap(CONTROL_MAP).toJSON()).toEqual(
-			initialControlState(findBuiltInPlaybook('active-listening-sprint')!)
-		);
+		expect(late.doc.getMap(CONTROL_MAP).toJSON()).toEqual({
+			...initialControlState(findBuiltInPlaybook('active-listening-sprint')!),
+			[SCHEMA_VERSION_KEY]: ROOM_DOC_MIGRATIONS.length
+		});
 		// The dropping client's own later content edits still arrive: its step 2 on reconnect
 		// carries its whole delete set, and deletions the server made itself are harmless.
 		writer.provider.disconnect();

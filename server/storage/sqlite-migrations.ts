@@ -1,0 +1,78 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Migration } from './migrations';
+
+/** A step of the embedded database's migrations. */
+export interface SqliteMigration extends Migration {
+	up(target: SqliteMigrationTarget): void;
+}
+
+/** What a step of the embedded database's migration sees. */
+export interface SqliteMigrationTarget {
+	db: DatabaseSync;
+	/** When the database is opened, in ms: the activity time of rooms that had none recorded. */
+	now: number;
+}
+
+/**
+ * Version 1: every table as release 6cdb000 left it (that release set no `user_version`, so
+ * its databases are version 0 and this step, idempotent, finds its tables there already). A
+ * database from before rooms expired has no `rooms.last_active_at`: its rooms count as active at
+ * the upgrade rather than at creation, so a room in use is not swept the moment the server starts.
+ */
+const BASELINE = `
+	CREATE TABLE IF NOT EXISTS rooms (
+		id TEXT PRIMARY KEY,
+		playbook_id TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		last_active_at INTEGER NOT NULL
+	);
+	CREATE TABLE IF NOT EXISTS doc_snapshots (room_id TEXT PRIMARY KEY, data BLOB NOT NULL);
+	CREATE TABLE IF NOT EXISTS doc_updates (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		room_id TEXT NOT NULL,
+		data BLOB NOT NULL
+	);
+	CREATE INDEX IF NOT EXISTS doc_updates_by_room ON doc_updates (room_id, seq);
+	CREATE TABLE IF NOT EXISTS playbooks (
+		id TEXT PRIMARY KEY,
+		body TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+	CREATE TABLE IF NOT EXISTS teams (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		last_active_at INTEGER NOT NULL
+	);
+	CREATE INDEX IF NOT EXISTS teams_by_last_active ON teams (last_active_at);
+	CREATE TABLE IF NOT EXISTS team_shares (
+		team_id TEXT NOT NULL,
+		member TEXT NOT NULL,
+		body TEXT NOT NULL,
+		PRIMARY KEY (team_id, member)
+	);
+`;
+
+function baseline({ db, now }: SqliteMigrationTarget): void {
+	db.exec(BASELINE);
+	const columns = db.prepare('PRAGMA table_info(rooms)').all();
+	if (!columns.some((column) => column.name === 'last_active_at')) {
+		db.exec('ALTER TABLE rooms ADD COLUMN last_active_at INTEGER NOT NULL DEFAULT 0');
+		db.prepare('UPDATE rooms SET last_active_at = ?').run(now);
+	}
+	db.exec('CREATE INDEX IF NOT EXISTS rooms_by_last_active ON rooms (last_active_at)');
+}
+
+/**
+ * Version 2: a stored playbook is `{"schemaVersion":1,"playbook":…}` rather than the bare
+ * playbook (server/playbooks/stored-playbook.ts), so its own format can change later.
+ */
+function versionPlaybookRecords({ db }: SqliteMigrationTarget): void {
+	db.exec(`UPDATE playbooks SET body = '{"schemaVersion":1,"playbook":' || body || '}'`);
+}
+
+/** The embedded database's migrations, in order; the last one's version is what this release writes. */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+	{ version: 1, name: 'tables of release 6cdb000', up: baseline },
+	{ version: 2, name: 'stored playbooks carry a schema version', up: versionPlaybookRecords }
+];

@@ -1,5 +1,7 @@
 # Practice Room: one Node process serving pages, API, Yjs sync and socket.io on $PORT.
-FROM node:24-slim AS build
+# Both stages use one exact Node release (docs/operations.md, "Image versions"); append
+# @sha256:… to pin the image byte for byte. tests/integration/dockerfile.test.ts lints this file.
+FROM node:24.21.0-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Not `npm ci`: the registry this project can reach does not serve most of rollup's optional
@@ -10,7 +12,10 @@ RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:24-slim
+FROM node:24.21.0-slim
+LABEL org.opencontainers.image.title="Practice Room" \
+      org.opencontainers.image.description="Practise workplace soft skills together, live" \
+      org.opencontainers.image.licenses="MIT"
 WORKDIR /app
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
 COPY --from=build /app/package.json ./

@@ -3,6 +3,7 @@ import { requestUrl } from './http/request-path';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { sendJson } from './http/json';
+import { requestScheme } from './http/request-scheme';
 import { setSecurityHeaders } from './http/security-headers';
 import { log } from './log';
 import { openRealtime } from './realtime';
@@ -27,7 +28,7 @@ const SOCKET_IO_PATH = '/socket.io/';
 export async function startServer(config: Config, pages?: PageHandler): Promise<RunningServer> {
 	// Requests only arrive after listen(), by which time `realtime` and `metrics` are set.
 	const server = createServer((req, res) => {
-		setSecurityHeaders(res);
+		setSecurityHeaders(res, requestScheme(req, config.TRUST_PROXY) === 'https');
 		const notFound = () => sendJson(res, 404, { error: 'Not found.' });
 		realtime
 			.api(req, res)

@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { provideDirectory } from '../src/lib/server/directory';
 import { createApi } from './http/api';
 import { createOpsRoutes } from './http/ops';
+import { requestScheme } from './http/request-scheme';
 import { setSecurityHeaders } from './http/security-headers';
 import type { Config } from './config';
 import { setLogLevel } from './log';
@@ -43,8 +44,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		...(services.socketIoAdapter && { adapter: services.socketIoAdapter })
 	});
 	// socket.io answers its polling requests before the server's own handler sees them.
-	io.engine.use((_req: IncomingMessage, res: ServerResponse, next: () => void) => {
-		setSecurityHeaders(res);
+	io.engine.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+		setSecurityHeaders(res, requestScheme(req, services.config.TRUST_PROXY) === 'https');
 		next();
 	});
 	const roomSocket = attachRoomSocket(io, {

@@ -16,6 +16,7 @@ import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { teamRoutes } from '../teams/team-routes';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
+import { requestScheme } from './request-scheme';
 import { HttpProblem, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
 
@@ -35,10 +36,7 @@ export interface ApiDeps {
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
 	if (publicUrl) return publicUrl.replace(/\/$/, '');
-	// Any client can send X-Forwarded-Proto: it counts only from a trusted proxy.
-	const forwarded = trustProxy > 0 ? req.headers['x-forwarded-proto'] : undefined;
-	const protocol = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : 'http';
-	return `${protocol}://${req.headers.host ?? 'localhost'}`;
+	return `${requestScheme(req, trustProxy)}://${req.headers.host ?? 'localhost'}`;
 }
 
 export type Route = [method: string, pattern: RegExp, handle: RouteHandler];

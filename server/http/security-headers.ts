@@ -36,7 +36,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'permissions-policy': DISABLED_FEATURES.map((feature) => `${feature}=()`).join(', ')
 };
 
-/** Sets the security headers before anything answers; later headers of the same name win. */
-export function setSecurityHeaders(res: ServerResponse): void {
+/**
+ * Strict-Transport-Security, sent only on answers that travelled over HTTPS (browsers ignore it
+ * over plain HTTP anyway): for a year, browsers then refuse plain HTTP to this host, so a
+ * neighbour on the network cannot strip TLS and read a room link. Not `includeSubDomains`: other
+ * hosts under the same domain are the operator's business. deploy/nginx-tls.conf sends the same.
+ */
+export const HSTS = 'max-age=31536000';
+
+/**
+ * Sets the security headers before anything answers; later headers of the same name win.
+ * `overHttps`: the request reached the browser over HTTPS (`requestScheme` in request-scheme.ts).
+ */
+export function setSecurityHeaders(res: ServerResponse, overHttps = false): void {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	if (overHttps) res.setHeader('strict-transport-security', HSTS);
 }

@@ -11,6 +11,7 @@ import {
 	withdrawRequestSchema,
 	type CreateTeamReply
 } from '../../src/lib/protocol/team';
+import { futureWeeks } from '../../src/lib/team/team-figures';
 import { teamView } from '../../src/lib/team/team-view';
 import { hourlyAddressLimit } from '../http/address-limit';
 import type { Route } from '../http/api';
@@ -91,6 +92,17 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 				const team = await findTeam(id);
 				const { memberKey, weeks } = await read(req, res, shareRequestSchema, 'share');
 				const now = deps.now();
+				const future = futureWeeks(
+					weeks.map((entry) => entry.week),
+					now
+				);
+				if (future.length > 0) {
+					throw new HttpProblem(
+						400,
+						'The request is not a valid share.',
+						future.map((week) => `weeks: ${week} has not begun yet`)
+					);
+				}
 				const outcome = await deps.teams.share(
 					team.id,
 					memberOf(team.id, memberKey),

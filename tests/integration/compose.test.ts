@@ -1,17 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { HSTS } from '../../server/http/security-headers';
+import { readComposeFile, readRepoFile as read, repoRoot as root } from '../support/compose-file';
 
 /**
  * The Docker Compose deployment (README: Deploy with Docker Compose), checked without Docker:
- * CI has no Docker engine, so this reads docker-compose.yml and the nginx config it mounts and
- * asserts what `docker compose up` relies on.
+ * CI has no Docker engine, so this reads docker-compose.yml, the TLS override and the nginx
+ * configs they mount, and asserts what `docker compose up` relies on. The files' syntax is
+ * checked against the Compose specification in compose-spec.test.ts.
  */
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const read = (path: string) => readFileSync(`${root}${path}`, 'utf8');
 
 /** The part of the Compose file format this deployment uses. */
 const stringList = z.union([z.string(), z.array(z.string())]);
@@ -25,6 +23,9 @@ const serviceSchema = z.object({
 	depends_on: z.record(z.string(), z.object({ condition: z.string() })).optional(),
 	healthcheck: z.object({ test: stringList }).optional(),
 	restart: z.string().optional(),
+	logging: z
+		.object({ driver: z.string(), options: z.record(z.string(), z.string()).optional() })
+		.optional(),
 	stop_grace_period: z.string().optional(),
 	deploy: z.object({ replicas: z.number().int().optional() }).optional()
 });
@@ -34,7 +35,9 @@ const composeSchema = z.object({
 	volumes: z.record(z.string(), z.unknown()).optional()
 });
 
-const compose = composeSchema.parse(parse(read('docker-compose.yml')));
+const compose = composeSchema.parse(readComposeFile('docker-compose.yml'));
+/** docker-compose.tls.yml: only what it changes. */
+const tlsOverride = composeSchema.parse(readComposeFile('docker-compose.tls.yml'));
 const services = Object.entries(compose.services);
 
 /** The one service whose name or image says it is `kind`. */
@@ -62,20 +65,69 @@ function seconds(duration: string): number {
 	return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (units[unit!] ?? 0), 0);
 }
 
-/** nginx's config without comments. */
-const nginxConf = read('deploy/nginx.conf').replace(/#[^\n]*/g, '');
+/**
+ * A volume's host path and container path (`host:container[:mode]`); the host path may be a
+ * variable with a default, `${NAME:-./path}`, whose colon is not a separator.
+ */
+const mountOf = (volume: string) => {
+	const [, host = '', container = '', mode] =
+		/^(\$\{[^}]*\}|[^:]*):([^:]+)(?::(\w+))?$/.exec(volume) ?? [];
+	return { host, container, mode };
+};
+
+/**
+ * nginx's config as nginx reads it inside the container: comments dropped, each `include`
+ * replaced by the file the service's volumes put at that path (relative paths are under
+ * /etc/nginx/), so a file that is not mounted fails the test.
+ */
+function nginxConfig(volumes: readonly string[]): string {
+	const mounts = volumes.map(mountOf);
+	const hostPath = (path: string) => {
+		const inContainer = path.startsWith('/') ? path : `/etc/nginx/${path}`;
+		const mount = mounts.find(
+			({ container }) => inContainer === container || inContainer.startsWith(`${container}/`)
+		);
+		expect(mount, `a volume mounts ${inContainer}`).toBeDefined();
+		return `${mount!.host}${inContainer.slice(mount!.container.length)}`;
+	};
+	const expand = (path: string): string =>
+		read(hostPath(path))
+			.replace(/#[^\n]*/g, '')
+			.replace(/\binclude\s+([^;\s]+);/g, (_, included: string) => expand(included));
+	return expand('/etc/nginx/nginx.conf');
+}
+
+/** Volumes after an override file's, merged as Compose does: by container path. */
+function mergedVolumes(base: readonly string[], override: readonly string[]): string[] {
+	const replaced = new Set(override.map((volume) => mountOf(volume).container));
+	return [...base.filter((volume) => !replaced.has(mountOf(volume).container)), ...override];
+}
+
+const nginxConf = nginxConfig(nginx.volumes ?? []);
+
+/** The text inside `{ … }` after each match of `head`, nested blocks included. */
+function blocks(text: string, head: RegExp): string[] {
+	const found: string[] = [];
+	for (const match of text.matchAll(new RegExp(`${head.source}\\s*\\{`, 'g'))) {
+		const start = match.index + match[0].length;
+		let depth = 1;
+		let end = start;
+		while (depth > 0) {
+			if (end >= text.length) throw new Error(`nginx block ${head.source} is not closed`);
+			if (text[end] === '{') depth++;
+			if (text[end] === '}') depth--;
+			end++;
+		}
+		found.push(text.slice(start, end - 1));
+	}
+	return found;
+}
 
 /** The text inside `{ … }` after the first match of `head`, nested blocks included. */
 function block(text: string, head: RegExp): string {
-	const match = new RegExp(`${head.source}\\s*\\{`).exec(text);
-	expect(match, `nginx block ${head.source}`).not.toBeNull();
-	const start = match!.index + match![0].length;
-	let depth = 1;
-	for (let i = start; i < text.length; i++) {
-		if (text[i] === '{') depth++;
-		if (text[i] === '}' && --depth === 0) return text.slice(start, i);
-	}
-	throw new Error(`nginx block ${head.source} is not closed`);
+	const [first] = blocks(text, head);
+	expect(first, `nginx block ${head.source}`).toBeDefined();
+	return first!;
 }
 
 /** The directives of a block itself, without those of the blocks nested in it. */
@@ -150,6 +202,23 @@ describe('docker-compose.yml', () => {
 		const mount = nginx.volumes?.find((volume) => volume.includes('nginx.conf'));
 		expect(mount).toBe('./deploy/nginx.conf:/etc/nginx/nginx.conf:ro');
 		expect(existsSync(`${root}deploy/nginx.conf`)).toBe(true);
+		for (const volume of nginx.volumes ?? []) expect(mountOf(volume).mode).toBe('ro');
+	});
+
+	test('every service’s log is rotated by Docker', () => {
+		for (const [name, service] of services) {
+			expect(service.logging?.driver, name).toBe('json-file');
+			expect(service.logging?.options?.['max-size'], name).toMatch(/^\d+[km]$/);
+			expect(Number(service.logging?.options?.['max-file']), name).toBeGreaterThanOrEqual(2);
+		}
+	});
+
+	test('every image is an exact release, not a tag that moves', () => {
+		const images = services.flatMap(([, service]) => (service.image ? [service.image] : []));
+		expect(images.length).toBeGreaterThan(0);
+		for (const image of images) {
+			expect(image).toMatch(/^[a-z0-9./-]+:\d+\.\d+\.\d+(-[a-z0-9.]+)?(@sha256:[0-9a-f]{64})?$/);
+		}
 	});
 
 	test('nginx listens on the container port that is published', () => {
@@ -164,7 +233,7 @@ describe('docker-compose.yml', () => {
 	});
 });
 
-describe('deploy/nginx.conf', () => {
+describe('deploy/nginx.conf and deploy/nginx/', () => {
 	test('every upstream server is the app service on its port, re-resolved through Docker DNS', () => {
 		const upstreams = [...nginxConf.matchAll(/\bupstream\s+(\S+)/g)].map(([, name]) => name!);
 		expect(upstreams.length).toBeGreaterThan(0);
@@ -204,5 +273,86 @@ describe('deploy/nginx.conf', () => {
 
 	test('a dead instance is skipped', () => {
 		expect(directive('', 'proxy_next_upstream')).toMatch(/\berror\b.*\btimeout\b/);
+	});
+});
+
+describe('HTTPS: docker-compose.tls.yml and deploy/nginx-tls.conf', () => {
+	const tls = tlsOverride.services[only('nginx')[0]];
+	const volumes = mergedVolumes(nginx.volumes ?? [], tls?.volumes ?? []);
+	const tlsConf = nginxConfig(volumes);
+	const servers = blocks(tlsConf, /\bserver/).filter((server) => /\blisten\s/.test(server));
+	const listening = (port: number) =>
+		servers.filter((server) => new RegExp(`\\blisten\\s+${port}\\b`).test(ownDirectives(server)));
+	const [plain] = listening(80);
+	const [secure] = listening(443);
+	/** A directive's values in a block itself, not in the blocks nested in it. */
+	const values = (text: string, name: string) =>
+		[...ownDirectives(text).matchAll(new RegExp(`\\b${name}\\s+([^;]+);`, 'g'))].map(([, value]) =>
+			value!.trim()
+		);
+
+	test('overrides only nginx: ports 80 and 443 replace 8080, and its config is the TLS one', () => {
+		expect(Object.keys(tlsOverride.services)).toEqual([only('nginx')[0]]);
+		expect(read('docker-compose.tls.yml')).toMatch(/\bports:\s*!override\b/);
+		expect(tls?.ports).toEqual(['80:80', '443:443']);
+		expect(volumes).toContain('./deploy/nginx-tls.conf:/etc/nginx/nginx.conf:ro');
+		expect(volumes).not.toContain('./deploy/nginx.conf:/etc/nginx/nginx.conf:ro');
+		for (const volume of volumes) expect(mountOf(volume).mode).toBe('ro');
+	});
+
+	test('nginx listens on each published container port, with TLS on 443', () => {
+		expect(listening(80)).toHaveLength(1);
+		expect(listening(443)).toHaveLength(1);
+		expect(values(secure!, 'listen')).toEqual(['443 ssl']);
+		expect(values(secure!, 'http2')).toEqual(['on']);
+	});
+
+	test('the certificate and key are read from the folder the operator mounts', () => {
+		const tlsDir = volumes.map(mountOf).find(({ container }) => container === '/etc/nginx/tls');
+		expect(tlsDir?.host).toBe('${TLS_DIR:-./deploy/tls}');
+		expect(values(secure!, 'ssl_certificate')).toEqual(['/etc/nginx/tls/fullchain.pem']);
+		expect(values(secure!, 'ssl_certificate_key')).toEqual(['/etc/nginx/tls/privkey.pem']);
+		// Nothing in the folder is committed or copied into an image.
+		expect(read('deploy/tls/.gitignore')).toMatch(/^\*$/m);
+		expect(read('.dockerignore')).toMatch(/^deploy\/tls$/m);
+	});
+
+	test('only TLS 1.2 and 1.3, with forward-secret AEAD suites, and no session tickets', () => {
+		expect(values(secure!, 'ssl_protocols')).toEqual(['TLSv1.2 TLSv1.3']);
+		const suites = values(secure!, 'ssl_ciphers')[0]?.split(':') ?? [];
+		expect(suites.length).toBeGreaterThan(0);
+		for (const suite of suites)
+			expect(suite).toMatch(/^ECDHE-(ECDSA|RSA)-(AES\d+-GCM-SHA\d+|CHACHA20-POLY1305)$/);
+		expect(values(secure!, 'ssl_session_tickets')).toEqual(['off']);
+	});
+
+	test('plain HTTP is redirected to HTTPS, except the health check and ACME challenges', () => {
+		const everything = block(plain!, /\blocation\s+\//);
+		expect(everything.trim()).toBe('return 301 https://$host$request_uri;');
+		expect(block(plain!, /\blocation\s+=\s+\/lb-healthz/)).toMatch(/\breturn\s+200\b/);
+		const acme = block(plain!, /\blocation\s+\/\.well-known\/acme-challenge\//);
+		const webroot = /\broot\s+([^;]+);/.exec(acme)?.[1];
+		expect(volumes.map(mountOf).map(({ container }) => container)).toContain(webroot);
+		expect(plain).not.toMatch(/\bproxy_pass\b/);
+		// The health check in docker-compose.yml still reaches nginx over plain HTTP.
+		expect(words(nginx.healthcheck?.test).join(' ')).toMatch(/http:\/\/127\.0\.0\.1\/lb-healthz/);
+	});
+
+	test('HTTPS answers carry one Strict-Transport-Security header, the app’s value', () => {
+		expect(values(secure!, 'add_header')).toEqual([`Strict-Transport-Security "${HSTS}" always`]);
+		expect(values(secure!, 'proxy_hide_header')).toEqual(['Strict-Transport-Security']);
+		// A location with an add_header of its own would drop the server's.
+		for (const location of blocks(secure!, /\blocation\s+[^{]+/)) {
+			expect(location).not.toMatch(/\badd_header\b/);
+		}
+	});
+
+	test('HTTPS proxies the app like plain HTTP does, telling it the scheme', () => {
+		const routes = (server: string) =>
+			[...server.matchAll(/\blocation\s+([^{]+)\{/g)].map(([, path]) => path!.trim());
+		expect(routes(secure!)).toEqual(routes(serverBlock));
+		const location = block(secure!, /\blocation\s+\//);
+		expect(/proxy_set_header\s+X-Forwarded-Proto\s+([^;]+);/.exec(secure!)?.[1]).toBe('$scheme');
+		expect(location).toMatch(/\bproxy_pass\s+http:\/\/app;/);
 	});
 });

@@ -3,7 +3,9 @@ import type { RunningServer } from '../../server/app';
 import { startServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { ON_EVERY_RESPONSE, parseCsp, securityHeadersOf } from '../support/security-headers';
+import { HSTS } from '../../server/http/security-headers';
 import { startTestServer, tempDir } from '../support/server';
+import { cleanupsAfterEach } from '../support/cleanups';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -63,5 +65,42 @@ describe('security headers on every response (docs/security.md)', () => {
 		} finally {
 			await withPages.close();
 		}
+	});
+});
+
+describe('Strict-Transport-Security (docs/security.md, Transport security)', () => {
+	const cleanups = cleanupsAfterEach();
+	const paths = [
+		['an API answer', '/api/playbooks'],
+		['an unknown path', '/no/such/thing'],
+		['a socket.io polling request', '/socket.io/?EIO=4&transport=polling']
+	];
+
+	test.each(paths)(
+		'%s that a trusted proxy received over HTTPS carries HSTS, one over HTTP none',
+		async (_what, path) => {
+			const proxied = await startTestServer({ trustProxy: 1 });
+			cleanups.push(() => proxied.close());
+			const overHttps = await fetch(`${proxied.url}${path}`, {
+				headers: { 'x-forwarded-proto': 'https' }
+			});
+			expect(overHttps.headers.get('strict-transport-security')).toBe(HSTS);
+			const overHttp = await fetch(`${proxied.url}${path}`, {
+				headers: { 'x-forwarded-proto': 'http' }
+			});
+			expect(overHttp.headers.get('strict-transport-security')).toBeNull();
+		}
+	);
+
+	test('without a trusted proxy a client’s X-Forwarded-Proto is ignored', async () => {
+		const response = await request('/api/playbooks', {
+			headers: { 'x-forwarded-proto': 'https' }
+		});
+		expect(response.headers.get('strict-transport-security')).toBeNull();
+	});
+
+	test('HSTS lasts at least half a year, the least browsers’ preload lists and audits accept', () => {
+		const maxAge = Number(/max-age=(\d+)/.exec(HSTS)?.[1]);
+		expect(maxAge).toBeGreaterThanOrEqual(180 * 24 * 3600);
 	});
 });

@@ -83,21 +83,21 @@ describe.each([
 		const team = await api.create();
 		const [ada, bo, cy] = [memberKey(), memberKey(), memberKey()];
 		expect((await api.share(team.id, ada, [week(3, { listening: 3 })])).status).toBe(200);
-		const two = await api.share(team.id, bo, [week(1, { feedback: 1 })]);
+		const two = await api.share(team.id, bo, [week(1, { feedback: 1, listening: 1 })]);
 		const hidden = (await two.json()) as TeamView;
 		expect(hidden).toMatchObject({ visible: false, sharing: 2, needed: 1 });
 		expect(hidden).not.toHaveProperty('figures');
 
-		const three = (await (await api.share(team.id, cy, [week(0)])).json()) as TeamView;
+		const three = (await (
+			await api.share(team.id, cy, [week(2, { listening: 2 })])
+		).json()) as TeamView;
 		expect(three).toMatchObject({ visible: true, sharing: 3 });
 		if (!three.visible) throw new Error('figures expected');
+		// feedback is one member's alone, so it is not listed; their sessions are in the sums.
 		expect(three.figures).toEqual({
-			totals: { sessions: 4, minutes: 100 },
-			weeks: [{ week: '2026-03-02', sessions: 4, minutes: 100 }],
-			skills: [
-				{ skill: 'listening', sessions: 3 },
-				{ skill: 'feedback', sessions: 1 }
-			]
+			totals: { sessions: 6, minutes: 150 },
+			weeks: [{ week: '2026-03-02', sessions: 6, minutes: 150 }],
+			skills: [{ skill: 'listening', sessions: 6 }]
 		});
 		expect(JSON.stringify(three)).not.toContain(ada);
 	});
@@ -115,8 +115,47 @@ describe.each([
 		expect(await withdrawn.json()).toMatchObject({ visible: false, sharing: 2, needed: 1 });
 	});
 
+	test('[T2] empty shares from one person’s extra browsers do not unmask the one real member', async () => {
+		const team = await api.create();
+		const colleague = [week(4, { listening: 4 })];
+		expect((await api.share(team.id, memberKey(), colleague)).status).toBe(200);
+		// The attack: two fresh member keys (two fresh browsers) sharing nothing, or zeros.
+		expect((await api.share(team.id, memberKey(), [])).status).toBe(200);
+		const third = await api.share(team.id, memberKey(), [
+			week(0),
+			{ ...week(0), week: '2026-03-09' }
+		]);
+		expect(third.status).toBe(200);
+		const view = await api.view(team.id);
+		expect(view).toEqual({ ...view, sharing: 3, visible: false, needed: 2 });
+		expect(view).not.toHaveProperty('figures');
+	});
+
+	test('[T2] a week only one of three contributors practised in stays hidden', async () => {
+		const team = await api.create();
+		await api.share(team.id, memberKey(), [week(1), { ...week(7), week: '2026-03-09' }]);
+		await api.share(team.id, memberKey(), [week(1)]);
+		const view = await api.view(team.id);
+		expect(view).toMatchObject({ visible: false, needed: 1 });
+		await api.share(team.id, memberKey(), [week(1)]);
+		expect(await api.view(team.id)).toMatchObject({
+			visible: true,
+			figures: {
+				totals: { sessions: 3, minutes: 75 },
+				weeks: [
+					{ week: '2026-03-02', sessions: 3, minutes: 75 },
+					{ week: '2026-03-09', sessions: null, minutes: null }
+				]
+			}
+		});
+	});
+
 	test.each([
 		['not JSON', 'weeks=1'],
+		[
+			'a week that has not begun',
+			{ memberKey: memberKey(), weeks: [{ ...week(1), week: '2099-01-05' }] }
+		],
 		['no member key', { weeks: [] }],
 		['a short member key', { memberKey: 'abc', weeks: [] }],
 		[

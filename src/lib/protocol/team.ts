@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { secretSchema } from './ids';
 import { skillSchema } from './playbook';
 
-/** Members sharing before a team's figures are shown, so nobody can be singled out. */
+/**
+ * Members whose shares carry practice before a team's figures are shown, and members who
+ * practised in a week (or a skill) before it is shown, so nobody can be singled out.
+ */
 export const TEAM_THRESHOLD = 3;
 /** Members who may share in one team. */
 export const MAX_TEAM_MEMBERS = 50;
@@ -97,12 +100,25 @@ export const storedShareSchema = z.object({
 });
 export type StoredShare = z.infer<typeof storedShareSchema>;
 
-/** A team's practice summed over its sharing members. */
+/**
+ * A team's practice summed over its members, every number over at least TEAM_THRESHOLD of them
+ * (src/lib/team/team-figures.ts).
+ */
 export const teamFiguresSchema = z.object({
+	/** The shown weeks added up. */
 	totals: z.object({ sessions: z.number(), minutes: z.number() }),
-	/** Every week from the first shared to the last, weeks nobody practised as zeros. */
-	weeks: z.array(z.object({ week: weekKeySchema, sessions: z.number(), minutes: z.number() })),
-	/** Sessions per skill over all weeks, most practised first. */
+	/**
+	 * Every week from the first anyone practised in to the last; a week fewer than
+	 * TEAM_THRESHOLD members practised in has null counts (hidden, not zero).
+	 */
+	weeks: z.array(
+		z.object({
+			week: weekKeySchema,
+			sessions: z.number().nullable(),
+			minutes: z.number().nullable()
+		})
+	),
+	/** Sessions per skill over the shown weeks, most practised first; only skills TEAM_THRESHOLD members practised. */
 	skills: z.array(z.object({ skill: skillSchema, sessions: z.number() }))
 });
 export type TeamFigures = z.infer<typeof teamFiguresSchema>;
@@ -110,12 +126,15 @@ export type TeamFigures = z.infer<typeof teamFiguresSchema>;
 const teamBase = {
 	id: teamIdSchema,
 	name: z.string(),
-	/** Members sharing now. */
+	/** Members sharing now, with practice or without. */
 	sharing: z.number().int().nonnegative(),
 	threshold: z.number().int().positive()
 };
 
-/** What anyone with the team link sees: figures only once enough members share. */
+/**
+ * What anyone with the team link sees: figures only once TEAM_THRESHOLD members share practice
+ * in the weeks covered; `needed` counts the members with practice still missing.
+ */
 export const teamViewSchema = z.discriminatedUnion('visible', [
 	z.object({ ...teamBase, visible: z.literal(false), needed: z.number().int().positive() }),
 	z.object({ ...teamBase, visible: z.literal(true), figures: teamFiguresSchema })

@@ -28,10 +28,15 @@ describe('the team threshold', () => {
 		expect(teamView(TEAM, [])).toMatchObject({ visible: false, needed: 3, sharing: 0 });
 	});
 
-	test('at three members the view shows the summed figures', () => {
-		const view = teamView(TEAM, [share(4), share(1), share(0)]);
+	test('at three members with practice the view shows the summed figures', () => {
+		const view = teamView(TEAM, [share(4), share(1), share(2)]);
 		expect(view).toMatchObject({ visible: true, sharing: 3 });
 		if (!view.visible) throw new Error('figures expected');
-		expect(view.figures.totals).toEqual({ sessions: 5, minutes: 100 });
+		expect(view.figures.totals).toEqual({ sessions: 7, minutes: 140 });
+	});
+
+	test('shares without practice do not count toward it: two empty shares cannot unmask a third', () => {
+		const view = teamView(TEAM, [share(4), share(0), { sharedAt: 0, weeks: [] }]);
+		expect(view).toEqual({ ...TEAM, sharing: 3, threshold: 3, visible: false, needed: 2 });
 	});
 });

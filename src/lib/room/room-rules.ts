@@ -138,8 +138,13 @@ function moveOnIfReady(
 	return next.ok ? next.state : state;
 }
 
+/** Commands by which a person moves the room to another step (being ready is not one). */
+const isMove = (command: ControlCommand) =>
+	command.type === 'step.goto' || command.type === 'round.more';
+
 /**
  * Applies a command from `actor` at server time `now`, after checking their right to send it,
+ * names them as the mover when it moved the room to another step (`movedBy`),
  * and brings the record of turns up to date (`takeTurns`).
  * Like the phase commands, these are idempotent: raising a raised hand, or pausing a paused room,
  * succeeds and changes nothing.
@@ -152,8 +157,11 @@ export function applyRoomCommand(
 	now: number
 ): ControlResult {
 	const result = decideCommand(state, command, plan, actor, now);
+	if (!result.ok) return result;
+	const moved = result.state.step !== state.step && isMove(command);
+	const named = moved ? { ...result.state, movedBy: actor.participantId } : result.state;
 	// A new step may start a round, and a removal may take its speaker away.
-	return result.ok ? { ok: true, state: takeTurns(result.state, plan, actor.present) } : result;
+	return { ok: true, state: takeTurns(named, plan, actor.present) };
 }
 
 function decideCommand(

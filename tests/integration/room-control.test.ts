@@ -255,7 +255,7 @@ describe('circles without a host', () => {
 	test('the server records each round’s speaker as it starts; a round that is over keeps it (issue 19.3)', async () => {
 		const room = await createRoom(server.url, 'listening-circle');
 		const names = ['Ana', 'Ben', 'Cy', 'Di', 'Eve'];
-		const people = [];
+		const people: Person[] = [];
 		for (const [index, name] of names.entries()) {
 			people.push(await joined(room.id, name, { roleId: index === 0 ? 'speaker' : 'listener' }));
 		}

@@ -56,10 +56,9 @@ describe('rotation schedule', () => {
 			{ round: 1, participantId: 'ana-0001' },
 			{ round: 2, participantId: 'ben-0001' }
 		];
-		const cast = castInRound({ ...circle, rounds: 4 }, benLeft, 3, turns);
-		const { body } = render(RotationSchedule, {
-			props: { playbook: { ...circle, rounds: 4 }, cast }
-		});
+		const four: Playbook = { ...circle, rounds: 4 };
+		const cast = castInRound(four, benLeft, 3, turns);
+		const { body } = render(RotationSchedule, { props: { playbook: four, cast } });
 		expect(items(body).map(([, , inner]) => text(inner ?? '').trim())).toEqual([
 			'Round 1 Ana speaks · Listener: Cy · Observer: Di',
 			'Round 2 Ben speaks · Listener: Cy · Observer: Di, Ana',

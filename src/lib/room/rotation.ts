@@ -109,9 +109,9 @@ export function nextSpeaker(
 		0,
 		seats.findIndex((seat) => seat.roleId === speakerRole)
 	);
-	const seatOf = (id: string | undefined) => seats.findIndex((seat) => seat.participantId === id);
-	let previous = last ? seatOf(last.participantId) : -1;
-	let from = last ? previous + 1 : firstSpeaker;
+	const seatOf = (id: string) => seats.findIndex((seat) => seat.participantId === id);
+	// Round the circle from the seat after the last speaker's.
+	let from = last ? seatOf(last.participantId) + 1 : firstSpeaker;
 	let speaker: Seat | undefined;
 	for (let next = (last?.round ?? 0) + 1; next <= round; next++) {
 		const circle = seats
@@ -121,8 +121,7 @@ export function nextSpeaker(
 		speaker = circle.find((seat) => (counts.get(seat.participantId) ?? 0) === fewest);
 		if (!speaker) return undefined;
 		counts.set(speaker.participantId, fewest + 1);
-		previous = seatOf(speaker.participantId);
-		from = previous + 1;
+		from = seatOf(speaker.participantId) + 1;
 	}
 	return speaker;
 }

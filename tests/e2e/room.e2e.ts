@@ -112,7 +112,7 @@ test.describe.serial('two people, one link, one shared session', () => {
 		await a.getByRole('button', { name: 'Next phase' }).click();
 		await b.getByRole('button', { name: 'Next phase' }).click({ force: true });
 		for (const page of [a, b]) await expect(phaseOf(page)).toContainText('Step 3 of 10');
-		await expect(b.getByRole('status').getByText('Moved to step 3')).toBeVisible();
+		await expect(b.getByRole('status').getByText('Ada moved to Reflect it back')).toBeVisible();
 		// Resting buttons keep keyboard focus: the one B pressed is still the focused element.
 		await expect(b.getByRole('button', { name: 'Next phase' })).toBeFocused();
 		await b.getByRole('button', { name: 'Previous' }).click();

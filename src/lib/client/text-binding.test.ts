@@ -20,6 +20,18 @@ class FakeTextarea extends EventTarget {
 		this.setSelectionRange(at + insert.length, at + insert.length);
 		this.dispatchEvent(new Event('input'));
 	}
+	/** Presses a key with modifiers; answers whether the binding took it (prevented the default). */
+	press(key: string, modifiers: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean } = {}) {
+		const event = Object.assign(new Event('keydown', { cancelable: true }), { key, ...modifiers });
+		this.dispatchEvent(event);
+		return event.defaultPrevented;
+	}
+	/** Chooses Undo or Redo from the Edit menu, which arrives as a `beforeinput`. */
+	menu(inputType: 'historyUndo' | 'historyRedo') {
+		this.dispatchEvent(
+			Object.assign(new Event('beforeinput', { cancelable: true }), { inputType })
+		);
+	}
 }
 
 function pair(initial: string) {
@@ -79,5 +91,54 @@ describe('textarea binding', () => {
 		textarea.dispatchEvent(new Event('compositionend'));
 		expect(theirs.toString()).toBe('def!');
 		expect(textarea.value).toBe('def!');
+	});
+});
+
+describe('undo and redo in a shared text field (issue 19.6)', () => {
+	/** Ana types, moves the caret (a new undo step), types her last words; Ben types meanwhile. */
+	function typedTogether() {
+		const shared = pair('');
+		const { textarea, theirs } = shared;
+		textarea.type('Ana wrote this.');
+		theirs.insert(0, 'Ben: ');
+		textarea.press('End');
+		textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+		textarea.type(' Last words.');
+		theirs.insert(0, '> ');
+		return shared;
+	}
+
+	test('Ctrl+Z undoes one’s own last words after a remote edit, not the other person’s text', () => {
+		const { textarea, mine, theirs } = typedTogether();
+		expect(theirs.toString()).toBe('> Ben: Ana wrote this. Last words.');
+		expect(textarea.press('z', { ctrlKey: true })).toBe(true);
+		expect(theirs.toString()).toBe('> Ben: Ana wrote this.');
+		expect(textarea.value).toBe(mine.toString());
+		expect(textarea.selectionStart).toBe('> Ben: Ana wrote this.'.length);
+		textarea.press('z', { metaKey: true });
+		expect(theirs.toString()).toBe('> Ben: ');
+		// Nothing of one's own left to undo: the other person's text stays.
+		textarea.press('z', { ctrlKey: true });
+		expect(theirs.toString()).toBe('> Ben: ');
+	});
+
+	test('Ctrl+Shift+Z, Ctrl+Y and the Edit menu redo what was undone', () => {
+		const { textarea, theirs } = typedTogether();
+		textarea.press('z', { ctrlKey: true });
+		textarea.press('z', { ctrlKey: true });
+		textarea.press('Z', { ctrlKey: true, shiftKey: true });
+		expect(theirs.toString()).toBe('> Ben: Ana wrote this.');
+		textarea.press('y', { ctrlKey: true });
+		expect(theirs.toString()).toBe('> Ben: Ana wrote this. Last words.');
+		textarea.menu('historyUndo');
+		expect(theirs.toString()).toBe('> Ben: Ana wrote this.');
+		textarea.menu('historyRedo');
+		expect(theirs.toString()).toBe('> Ben: Ana wrote this. Last words.');
+	});
+
+	test('other keys are left to the browser', () => {
+		const { textarea } = pair('hello');
+		expect(textarea.press('a', { ctrlKey: true })).toBe(false);
+		expect(textarea.press('z')).toBe(false);
 	});
 });

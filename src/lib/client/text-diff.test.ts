@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { diffText, moveCursor } from './text-diff';
+import { changeEnd, diffText, moveCursor } from './text-diff';
 
 describe('diffText', () => {
 	test.each([
@@ -37,5 +37,14 @@ describe('moveCursor', () => {
 		expect(moveCursor(5, [{ retain: 1 }, { delete: 2 }])).toBe(3);
 		expect(moveCursor(5, [{ retain: 3 }, { delete: 10 }])).toBe(3);
 		expect(moveCursor(5, [{ retain: 7 }, { delete: 2 }])).toBe(5);
+	});
+});
+
+describe('changeEnd', () => {
+	test('an insertion ends after the inserted text; a deletion where it was', () => {
+		expect(changeEnd([{ retain: 4 }, { insert: 'abc' }])).toBe(7);
+		expect(changeEnd([{ retain: 4 }, { delete: 3 }])).toBe(4);
+		expect(changeEnd([{ insert: 'x' }, { retain: 2 }, { delete: 1 }])).toBe(3);
+		expect(changeEnd([])).toBe(0);
 	});
 });

@@ -51,3 +51,17 @@ export function moveCursor(position: number, delta: TextDelta): number {
 	}
 	return position + shift;
 }
+
+/** Where a change ends in the new text: the caret's place after undoing or redoing it. */
+export function changeEnd(delta: TextDelta): number {
+	let index = 0;
+	let end = 0;
+	for (const op of delta) {
+		if (op.retain !== undefined) index += op.retain;
+		else if (op.insert !== undefined) {
+			index += typeof op.insert === 'string' ? op.insert.length : 1;
+			end = index;
+		} else if (op.delete !== undefined) end = index;
+	}
+	return end;
+}

@@ -49,4 +49,21 @@ describe('rotation schedule', () => {
 		const { body } = render(RotationSchedule, { props: { playbook: circle, cast } });
 		expect(body).not.toContain('Next:');
 	});
+
+	test('a past round keeps who spoke after they left; later rounds go to those who have not spoken (issue 19.3)', () => {
+		const benLeft = seats.map((seat) => (seat.name === 'Ben' ? { ...seat, present: false } : seat));
+		const turns = [
+			{ round: 1, participantId: 'ana-0001' },
+			{ round: 2, participantId: 'ben-0001' }
+		];
+		const four: Playbook = { ...circle, rounds: 4 };
+		const cast = castInRound(four, benLeft, 3, turns);
+		const { body } = render(RotationSchedule, { props: { playbook: four, cast } });
+		expect(items(body).map(([, , inner]) => text(inner ?? '').trim())).toEqual([
+			'Round 1 Ana speaks · Listener: Cy · Observer: Di',
+			'Round 2 Ben speaks · Listener: Cy · Observer: Di, Ana',
+			'Round 3 Cy speaks · Listener: Di · Observer: Ana',
+			'Round 4 Di speaks · Listener: Ana · Observer: Cy'
+		]);
+	});
 });

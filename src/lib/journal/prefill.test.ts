@@ -75,6 +75,7 @@ const input = (selfId: string): PrefillInput => ({
 	now: T0 + 20 * MINUTE,
 	control: {
 		people,
+		speakers: [],
 		history: [
 			{ phaseIndex: 0, round: 1, at: T0 },
 			{ phaseIndex: 3, round: 2, at: T0 + 15 * MINUTE }

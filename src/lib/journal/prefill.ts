@@ -20,14 +20,16 @@ export interface PrefillInput extends SummaryInput {
 }
 
 /**
- * Who played what in each round. Who was present in each round is not on record, so, as in the
- * summary, the rotation counts everyone who joined.
+ * Who played what in each round: the speaker on record, and, as in the summary, the other roles
+ * going round everyone who joined, since who else was present is not on record.
  */
 function castsByRound(input: PrefillInput, rounds: number): Cast[] {
 	const { playbook, control } = input;
 	const plan = sessionPlan(playbook, control);
 	const everyone = seatsOf(control.people, []).map((seat) => ({ ...seat, present: true }));
-	return Array.from({ length: rounds }, (_, index) => castInRound(plan, everyone, index + 1));
+	return Array.from({ length: rounds }, (_, index) =>
+		castInRound(plan, everyone, index + 1, control.speakers)
+	);
 }
 
 /**

@@ -49,6 +49,17 @@ export const ratingRoundSchema = z.object({
 });
 export type RatingRound = z.infer<typeof ratingRoundSchema>;
 
+/**
+ * Who spoke in a round of a rotating playbook, recorded by the server when the round starts (and
+ * again if that speaker leaves during it), so later rounds follow who actually spoke and a round
+ * that is over keeps its speaker whoever comes or goes afterwards.
+ */
+export const turnSchema = z.object({
+	round: z.number().int().min(1).max(MAX_ROUNDS),
+	participantId: participantIdSchema
+});
+export type Turn = z.infer<typeof turnSchema>;
+
 /** Who took part, as the summary names them: recorded by the server when someone joins. */
 export const personSchema = z.object({ name: displayNameSchema, roleId: roleIdSchema });
 export type Person = z.infer<typeof personSchema>;
@@ -71,6 +82,11 @@ export const roomPauseSchema = z.object({
 export const controlStateSchema = z.object({
 	/** Index into the session's steps: the playbook's phases, repeating ones once per round. */
 	step: z.number().int().nonnegative(),
+	/**
+	 * Who moved the room to its step, so other screens can say so and hold their moves a moment;
+	 * null when it moved on by itself (everyone ready) or has not moved yet.
+	 */
+	movedBy: participantIdSchema.nullable().default(null),
 	timer: timerStateSchema,
 	/** Rounds to play when people chose more than the playbook's; absent means the playbook's. */
 	rounds: z.number().int().min(1).max(MAX_ROUNDS).optional(),
@@ -80,6 +96,8 @@ export const controlStateSchema = z.object({
 	 */
 	history: z.array(historyEntrySchema).default([]),
 	people: z.record(participantIdSchema, personSchema).default({}),
+	/** Each started round's speaker, at most one per round (see `src/lib/room/turns.ts`). */
+	speakers: z.array(turnSchema).max(MAX_ROUNDS).default([]),
 	/** Rating phases by `ratingKey(phaseId, round)` (`src/lib/protocol/room-content.ts`). */
 	ratings: z.record(z.string(), ratingRoundSchema).default({}),
 	/** None until the key holder joins; gone again when they are away longer than a grace. */

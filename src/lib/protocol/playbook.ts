@@ -123,6 +123,12 @@ export const playbookSchema = z
 			.min(1, 'must be at least 1')
 			.max(MAX_ROUNDS, `must be at most ${MAX_ROUNDS}`)
 			.default(1),
+		/**
+		 * One turn per person: the phases that repeat per round run once for each person present,
+		 * so everyone speaks once, however many come or go; `rounds` is then only the count shown
+		 * before anyone joins. Needs a rotation and phases that repeat per round.
+		 */
+		roundPerPerson: z.boolean().default(false),
 		agreements: list(text(200), 1, 8),
 		/**
 		 * Phrases that turn listening into advice, added to the built-in list
@@ -149,7 +155,10 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
 const field = (value: unknown, key: string): unknown =>
 	typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 
-/** Group size order, unique role and phase ids, and instructions only for existing roles. */
+/**
+ * Group size order, rotations that can work, unique role and phase ids, and instructions only for
+ * existing roles.
+ */
 function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 	const min = field(field(playbook, 'groupSize'), 'min');
 	const max = field(field(playbook, 'groupSize'), 'max');
@@ -162,6 +171,17 @@ function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 			code: 'custom',
 			path: ['rotation'],
 			message: 'swap-each-round needs exactly two roles; use round-robin for more'
+		});
+	}
+	const repeats = asArray(field(playbook, 'phases')).some((p) => field(p, 'repeatsPerRound'));
+	if (
+		field(playbook, 'roundPerPerson') === true &&
+		(field(playbook, 'rotation') === 'none' || !repeats)
+	) {
+		addIssue({
+			code: 'custom',
+			path: ['roundPerPerson'],
+			message: 'needs a rotation and at least one phase that repeats per round'
 		});
 	}
 	const size = JSON.stringify(playbook)?.length ?? 0;

@@ -90,6 +90,8 @@ function enterStep(
 	return {
 		...state,
 		step: target,
+		// Who moved it is known to the room rules, which name them (`applyRoomCommand`).
+		movedBy: null,
 		timer,
 		history: [...history, historyEntry(plan, target, now)].slice(-HISTORY_LIMIT),
 		ready: []

@@ -73,7 +73,7 @@ export function projectorView(
 
 	const rounds = Math.max(1, plan.rounds ?? 1);
 	const cast = castFor(plan, control, roster, step.round);
-	const schedule = rotationSchedule(plan, cast.seats, rounds);
+	const schedule = rotationSchedule(plan, cast.seats, rounds, cast.turns);
 	const upNext = roundsAfter(steps, control.step).flatMap((round) => {
 		const speaker = schedule.find((entry) => entry.round === round)?.speaker?.name;
 		return speaker === undefined ? [] : [{ round, speaker }];

@@ -70,6 +70,26 @@ describe('ready to move on', () => {
 	});
 });
 
+describe('who moved the room (issue 19.2)', () => {
+	test('a move names its mover, so other screens can say who moved and hold their moves', () => {
+		expect(start.movedBy).toBeNull();
+		const moved = apply(start, { type: 'step.goto', target: 1 }, ben);
+		expect(moved).toMatchObject({ step: 1, movedBy: ben });
+		// The same move again changes nothing, not even the mover.
+		expect(apply(moved, { type: 'step.goto', target: 1 }, cy)).toBe(moved);
+		expect(apply(moved, { type: 'step.goto', target: 0 }, cy)).toMatchObject({ movedBy: cy });
+	});
+
+	test('moving on because everyone is ready names nobody; other commands keep the mover', () => {
+		let state = apply(start, { type: 'step.goto', target: 1 }, ben);
+		state = apply(state, { type: 'hand.raise' }, cy);
+		expect(state.movedBy).toBe(ben);
+		for (const id of everyone)
+			state = apply(state, { type: 'ready.set', step: 1, ready: true }, id);
+		expect(state).toMatchObject({ step: 2, movedBy: null });
+	});
+});
+
 describe('host rules', () => {
 	test('with no host, anyone controls phases and timer', () => {
 		expect(apply(start, { type: 'step.goto', target: 1 }, cy).step).toBe(1);

@@ -4,6 +4,7 @@ import type { ProtocolError } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
 import { applyControlCommand, isPhaseCommand, type ControlResult, type PhasePlan } from './control';
 import { pauseTimer, startTimer } from './timer';
+import { takeTurns, type TurnPlan } from './turns';
 
 /**
  * Who may send a command. `control`: anyone, unless the host locked phase and timer control to
@@ -137,12 +138,33 @@ function moveOnIfReady(
 	return next.ok ? next.state : state;
 }
 
+/** Commands by which a person moves the room to another step (being ready is not one). */
+const isMove = (command: ControlCommand) =>
+	command.type === 'step.goto' || command.type === 'round.more';
+
 /**
- * Applies a command from `actor` at server time `now`, after checking their right to send it.
+ * Applies a command from `actor` at server time `now`, after checking their right to send it,
+ * names them as the mover when it moved the room to another step (`movedBy`),
+ * and brings the record of turns up to date (`takeTurns`).
  * Like the phase commands, these are idempotent: raising a raised hand, or pausing a paused room,
  * succeeds and changes nothing.
  */
 export function applyRoomCommand(
+	state: ControlState,
+	command: ControlCommand,
+	plan: TurnPlan,
+	actor: Actor,
+	now: number
+): ControlResult {
+	const result = decideCommand(state, command, plan, actor, now);
+	if (!result.ok) return result;
+	const moved = result.state.step !== state.step && isMove(command);
+	const named = moved ? { ...result.state, movedBy: actor.participantId } : result.state;
+	// A new step may start a round, and a removal may take its speaker away.
+	return { ok: true, state: takeTurns(named, plan, actor.present) };
+}
+
+function decideCommand(
 	state: ControlState,
 	command: ControlCommand,
 	plan: PhasePlan,
@@ -238,12 +260,13 @@ export function claimHost(state: ControlState, participantId: string): ControlSt
 /**
  * What follows from who is present: a host away longer than the grace gives control back to
  * everyone; raised hands, ready marks and agreements to erase of people who left are dropped;
- * and if everyone left was ready, the room moves on. Answers `state` itself when nothing changes.
+ * and if everyone left was ready, the room moves on; the turns follow who is present (`takeTurns`).
+ * Answers `state` itself when nothing changes.
  * If everyone left has agreed to erase the room, `everyoneAgreesToErase` now holds.
  */
 export function settleRoom(
 	state: ControlState,
-	plan: PhasePlan,
+	plan: TurnPlan,
 	present: readonly string[],
 	now: number
 ): ControlState {
@@ -261,7 +284,7 @@ export function settleRoom(
 		eraseVotes.length === state.eraseVotes.length;
 	// Someone leaving can leave only ready people behind; an empty room waits for people.
 	const settled = unchanged ? state : { ...state, host, roomLocked, hands, ready, eraseVotes };
-	return moveOnIfReady(settled, plan, present, now);
+	return takeTurns(moveOnIfReady(settled, plan, present, now), plan, present);
 }
 
 /**

@@ -60,7 +60,7 @@ function summarize(
 		content: emptyContent,
 		now: T0,
 		...overrides,
-		control: { history: [], people, ratings: {}, ...overrides.control }
+		control: { history: [], people, ratings: {}, speakers: [], ...overrides.control }
 	});
 }
 

@@ -59,7 +59,7 @@ export interface RoomContent {
 
 export interface SummaryInput {
 	playbook: SummaryPlaybook;
-	control: Pick<ControlState, 'rounds' | 'history' | 'people' | 'ratings'>;
+	control: Pick<ControlState, 'rounds' | 'history' | 'people' | 'ratings' | 'speakers'>;
 	content: RoomContent;
 	roomUrl?: string | undefined;
 	/** Server time now, in ms since the epoch: the current step counts until then. */
@@ -153,8 +153,9 @@ const roleNameIn = (playbook: SummaryPlaybook, id: string) =>
 	playbook.roles.find((role) => role.id === id)?.name ?? id;
 
 /**
- * Each rating phase's ratings per round, with the role each rater played in that round. Who was
- * present in each round is not on record, so the rotation counts everyone who joined.
+ * Each rating phase's ratings per round, with the role each rater played in that round. Each
+ * round's speaker is on record; who else was present is not, so the other roles go round
+ * everyone who joined.
  */
 function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 	const { playbook, control } = input;
@@ -165,7 +166,7 @@ function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 		if (phase?.tool !== 'rating') return [];
 		const rating = control.ratings[ratingKey(phase.id, round)];
 		if (!rating || rating.submitted.length === 0) return [];
-		const cast = castInRound(plan, everyone, round);
+		const cast = castInRound(plan, everyone, round, control.speakers);
 		const revealed = rating.submitted.flatMap((id) => {
 			const value = rating.revealed?.[id];
 			if (value === undefined) return [];

@@ -17,11 +17,18 @@ export const gratitudeCircle: PlaybookInput = {
 	difficulty: 'starter',
 	groupSize: { min: 3, max: 12 },
 	roles: [
-		{ id: 'host', name: 'Host', brief: 'Open the circle, keep the round moving, close warmly.' },
-		{ id: 'member', name: 'Member', brief: 'Give specific thanks and receive them simply.' }
+		{
+			id: 'giver',
+			name: 'Giving thanks',
+			brief: 'Your turn: thank someone specifically, for what they did and what it made possible.'
+		},
+		{ id: 'member', name: 'Circle', brief: 'Listen, and receive thanks with a simple thank you.' }
 	],
 	rotation: 'round-robin',
-	rounds: 1,
+	speakerRole: 'giver',
+	// Everyone gives thanks once, however many come or go: the round runs once per person.
+	roundPerPerson: true,
+	rounds: 4,
 	agreements: [
 		'Appreciation is specific: what someone did and what it made possible.',
 		'No ranking and no comparison.',
@@ -32,27 +39,29 @@ export const gratitudeCircle: PlaybookInput = {
 			id: 'open',
 			title: 'Open the circle',
 			durationSec: 120,
-			summary: 'The host explains the round and gives an example.',
+			summary: 'Whoever speaks first explains the round and gives an example.',
 			instructions: {
-				host: 'Give one example of specific appreciation to set the tone.',
+				giver: 'You speak first: give one example of specific appreciation to set the tone.',
 				member: 'Think of someone whose effort you noticed recently.'
 			},
 			prompts: ['Thank you for…, because it meant…']
 		},
 		{
 			id: 'round',
-			title: 'Round of appreciation',
-			durationSec: 720,
-			summary: 'Each person appreciates someone specific; the person thanked says only thank you.',
+			title: 'Appreciation',
+			durationSec: 120,
+			summary:
+				'The person whose turn it is appreciates someone specific; the person thanked says only thank you.',
 			instructions: {
-				host: 'Make sure everyone speaks and everyone is named at least once.',
-				member: 'Name the person, what they did, and what it made possible.'
+				giver: 'Name the person, what they did, and what it made possible.',
+				member: 'Listen; if you are thanked, say only thank you.'
 			},
 			prompts: [
 				'Someone who practised something hard',
 				'A quiet contribution others may have missed'
 			],
-			tool: 'notes'
+			tool: 'notes',
+			repeatsPerRound: true
 		},
 		{
 			id: 'quiet',
@@ -60,7 +69,7 @@ export const gratitudeCircle: PlaybookInput = {
 			durationSec: 240,
 			summary: 'Name contributions that happen out of sight.',
 			instructions: {
-				host: 'Ask who has helped behind the scenes.',
+				giver: 'Ask who has helped behind the scenes.',
 				member: 'Name someone whose work made yours easier.'
 			},
 			prompts: ['Who made something easier for you this month?']
@@ -70,7 +79,7 @@ export const gratitudeCircle: PlaybookInput = {
 			title: 'Close',
 			durationSec: 120,
 			summary: 'Each person says one word about how they feel.',
-			instructions: { host: 'Close with thanks to everyone.', member: 'Share one word.' },
+			instructions: { giver: 'Share one word, then thank the circle.', member: 'Share one word.' },
 			prompts: ['One word for now'],
 			tool: 'reflection'
 		}
@@ -83,10 +92,10 @@ export const gratitudeCircle: PlaybookInput = {
 		},
 		{
 			pitfall: 'The same people get all the shout-outs.',
-			rescue: 'The host names someone not yet mentioned.'
+			rescue: 'Whoever speaks next names someone not yet mentioned.'
 		}
 	],
-	closing: 'Everyone shares one word; the host thanks the circle.',
+	closing: 'Everyone shares one word and the circle thanks each other.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.1.0'
 };

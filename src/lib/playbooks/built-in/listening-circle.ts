@@ -35,6 +35,8 @@ export const listeningCircle: PlaybookInput = {
 	],
 	rotation: 'round-robin',
 	speakerRole: 'speaker',
+	// Everyone speaks once, however many come or go: the rounds follow the people present.
+	roundPerPerson: true,
 	rounds: 4,
 	agreements: [
 		'What is said in the circle stays in the circle.',
@@ -126,5 +128,5 @@ export const listeningCircle: PlaybookInput = {
 	],
 	closing: 'Go round the circle: everyone says their habit aloud; the next person repeats it back.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.1.0'
 };

@@ -1,0 +1,85 @@
+import { MAX_ROUNDS, type ControlState } from '../protocol/control';
+import { sessionPlan, type PhasePlan } from './control';
+import { nextSpeaker, rotates, seatsOf, type RotationPlan, type Seat } from './rotation';
+import { planSteps } from './steps';
+
+/**
+ * What turn-taking needs of a playbook. A plan without roles (a bare phase plan, as in the phase
+ * machine's tests) takes no turns.
+ */
+export type TurnPlan = PhasePlan &
+	Partial<RotationPlan> & {
+		/** The repeating phases run once per person present (playbook `roundPerPerson`). */
+		roundPerPerson?: boolean | undefined;
+	};
+
+/**
+ * Brings the record of turns up to date with the room's step and who is present: in a
+ * one-turn-per-person playbook the rounds follow the people present, and a round that has
+ * started gets its speaker on record, or a new one if the one on record is no longer present.
+ * Rounds that are over are never touched. Answers `state` itself when nothing changes. Pure: the
+ * server applies it wherever the step or the people present may have changed.
+ */
+export function takeTurns(
+	state: ControlState,
+	plan: TurnPlan,
+	present: readonly string[]
+): ControlState {
+	const { roles, rotation, speakerRole } = plan;
+	if (!roles || !rotation) return state;
+	const rotationPlan: RotationPlan = { roles, rotation, speakerRole };
+	if (!rotates(rotationPlan)) return state;
+	const here = present.filter((id) => !state.removed.includes(id));
+	const seats = seatsOf(state.people, []).map((seat) => ({
+		...seat,
+		present: here.includes(seat.participantId)
+	}));
+	const counted = plan.roundPerPerson ? roundsFollowPeople(state, plan, seats) : state;
+	return recordSpeaker(counted, plan, rotationPlan, seats);
+}
+
+/**
+ * Rounds for everyone to speak once: the rounds before the current one, plus one for each person
+ * present who has not spoken in them. Never fewer than the current round, and never changed once
+ * the repeating phases are over (it would change which phase the room's step stands for).
+ */
+function roundsFollowPeople(
+	state: ControlState,
+	plan: TurnPlan,
+	seats: readonly Seat[]
+): ControlState {
+	const session = sessionPlan(plan, state);
+	const steps = planSteps(session);
+	const at = steps[state.step];
+	if (!at || !steps.slice(state.step).some((step) => step.repeats)) return state;
+	const here = seats.filter((seat) => seat.present);
+	if (here.length === 0) return state;
+	const round = at.repeats ? at.round : 1;
+	const spoke = new Set(
+		state.speakers.filter((turn) => turn.round < round).map((turn) => turn.participantId)
+	);
+	const waiting = here.filter((seat) => !spoke.has(seat.participantId)).length;
+	const rounds = Math.min(MAX_ROUNDS, Math.max(round, round - 1 + waiting));
+	return rounds === (session.rounds ?? 1) ? state : { ...state, rounds };
+}
+
+/** Puts a speaker on record for the round the room is in, if it repeats and has none present. */
+function recordSpeaker(
+	state: ControlState,
+	plan: TurnPlan,
+	rotationPlan: RotationPlan,
+	seats: readonly Seat[]
+): ControlState {
+	const at = planSteps(sessionPlan(plan, state))[state.step];
+	if (!at?.repeats) return state;
+	const recorded = state.speakers.find((turn) => turn.round === at.round);
+	const present = (id: string) => seats.some((seat) => seat.participantId === id && seat.present);
+	if (recorded && present(recorded.participantId)) return state;
+	const speaker = nextSpeaker(rotationPlan, seats, state.speakers, at.round);
+	if (!speaker) return state;
+	const speakers = [
+		...state.speakers.filter((turn) => turn.round !== at.round),
+		{ round: at.round, participantId: speaker.participantId }
+	].sort((a, b) => a.round - b.round);
+	return { ...state, speakers };
+}

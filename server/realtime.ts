@@ -34,7 +34,7 @@ export interface Realtime {
  */
 export function attachRealtime(httpServer: HttpServer, services: Services): Realtime {
 	const now = () => Date.now();
-	const yjs = createYjsEndpoint(services.rooms);
+	const yjs = createYjsEndpoint(services.rooms, services.metrics);
 	const io: RoomServer = new Server(httpServer, {
 		serveClient: false,
 		// The Yjs endpoint shares the upgrade event and may take a moment to answer.
@@ -70,6 +70,9 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		trustProxy: services.config.TRUST_PROXY,
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
+		metrics: services.metrics,
+		unavailable: () => services.unavailable(),
+		answerWithinMs: services.config.API_TIMEOUT_MS,
 		now
 	});
 

@@ -44,6 +44,8 @@ export interface Services {
 	socketIoAdapter: SocketIoAdapter | undefined;
 	/** Asks every backend whether it answers (`/readyz`). */
 	readiness(): Promise<Readiness>;
+	/** The backend known to be down right now (Redis disconnected), without asking it. */
+	unavailable(): string | undefined;
 	/** Stores every loaded room and closes the backends. */
 	close(): Promise<void>;
 }
@@ -65,6 +67,8 @@ interface Backends {
 	teams: TeamStore;
 	/** One probe per backend, by name. */
 	probes: Record<string, Probe>;
+	/** The backend known to be down, if any (see {@link Services.unavailable}). */
+	unavailable(): string | undefined;
 	close(): Promise<void>;
 }
 
@@ -89,6 +93,8 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
 			probes: { redis: redisProbe(redis) },
+			// Commands sent while disconnected wait for the reconnection: better refused at once.
+			unavailable: () => (redis.isReady ? undefined : 'redis'),
 			close: async () => {
 				await fanout.close();
 				subscriber.destroy();
@@ -108,6 +114,8 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		presence: createMemoryPresenceStore(presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
 		probes: { sqlite: sqliteProbe(db) },
+		// A file in this process: when it fails, it fails each call, which answers 500.
+		unavailable: () => undefined,
 		close: async () => db.close()
 	};
 }
@@ -148,6 +156,7 @@ export async function createServices(config: Config): Promise<Services> {
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),
+		unavailable: () => backends.unavailable(),
 		async close() {
 			await sweeper.stop();
 			await teamSweeper.stop();

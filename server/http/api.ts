@@ -1,4 +1,4 @@
-import { log } from '../log';
+import type { Metrics } from '../metrics';
 import { requestUrl } from './request-path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -16,8 +16,11 @@ import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { teamRoutes } from '../teams/team-routes';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
+import { answerFailure, withinDeadline } from './answer-failure';
+import { ServiceUnavailable } from './failure';
 import { HttpProblem, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
+import { isCrossSiteWrite } from './request-origin';
 
 export interface ApiDeps {
 	rooms: RoomRegistry;
@@ -31,6 +34,14 @@ export interface ApiDeps {
 	teams: TeamStore;
 	/** Team writes one client address may make per hour (protocol L6; TEAM_WRITES_PER_ADDRESS_PER_HOUR). */
 	teamWritesPerAddressPerHour?: number;
+	metrics: Pick<Metrics, 'error' | 'refusedRequest' | 'roomCreated'>;
+	/**
+	 * The backend that is known to be down (Redis disconnected), if any: requests that need
+	 * storage are then answered 503 at once instead of waiting for it to come back.
+	 */
+	unavailable(): string | undefined;
+	/** How long a request may take before it is answered 503 (API_TIMEOUT_MS). */
+	answerWithinMs: number;
 }
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
@@ -52,7 +63,8 @@ export function createApi(deps: ApiDeps) {
 	const roomsPerHour = deps.roomsPerAddressPerHour ?? DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR;
 	const trustProxy = deps.trustProxy ?? 0;
 	/** Room starts per client address: all of them at once, then refilled over the hour. */
-	const countRoomStart = hourlyAddressLimit(roomsPerHour, LIMIT_WORDS.tooManyRooms);
+	const countRoomStart = hourlyAddressLimit(roomsPerHour, LIMIT_WORDS.tooManyRooms, 'room_starts');
+
 	const routes: Route[] = [
 		[
 			'GET',
@@ -104,6 +116,7 @@ export function createApi(deps: ApiDeps) {
 						`playbookId: unknown playbook "${playbookId}"`
 					]);
 				}
+				deps.metrics.roomCreated();
 				const reply: CreateRoomReply = {
 					id,
 					playbookId,
@@ -148,17 +161,29 @@ export function createApi(deps: ApiDeps) {
 				res.setHeader('allow', matching.map(([method]) => method).join(', '));
 				throw new HttpProblem(405, `Use ${matching.map(([method]) => method).join(' or ')} here.`);
 			}
-			const [, pattern, route] = match;
-			await route(req, res, pattern.exec(path)?.[1] ?? '');
-		} catch (error) {
-			if (error instanceof HttpProblem) {
-				sendJson(res, error.status, { error: error.message, problems: error.problems });
-			} else if (req.destroyed || req.readableAborted) {
-				// The client went away mid-request: nothing to answer, and not the server's fault.
-			} else {
-				log.http.error({ method: req.method, path, err: error }, 'request failed');
-				sendJson(res, 500, { error: 'Something went wrong on the server.' });
+			// Before the body is read: another site's page may not act here in its visitor's name
+			// (docs/security.md, cross-site requests).
+			const crossSite = isCrossSiteWrite({
+				method: req.method,
+				origin: req.headers.origin,
+				host: req.headers.host,
+				publicUrl: deps.publicUrl
+			});
+			if (crossSite) {
+				throw new HttpProblem(
+					403,
+					'Requests from other sites are not accepted.',
+					[],
+					'cross_origin'
+				);
 			}
+			// /healthz says the process is alive, whatever its backends; everything else needs storage.
+			const down = path === '/healthz' ? undefined : deps.unavailable();
+			if (down) throw new ServiceUnavailable(down);
+			const [, pattern, route] = match;
+			await withinDeadline(route(req, res, pattern.exec(path)?.[1] ?? ''), deps.answerWithinMs);
+		} catch (error) {
+			answerFailure(req, res, error, deps.metrics);
 		}
 		return true;
 	};

@@ -5,35 +5,12 @@ import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import type { RosterReply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { connectSocket, connectSynced, participantId, participantKeyOf } from '../support/clients';
+import { sampleOf, scrape } from '../support/metrics';
 import { startRedis } from '../support/redis-server';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
 const cleanups = cleanupsAfterEach();
-
-/** One line of the Prometheus text format: a sample, or a # HELP / # TYPE comment. */
-const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="[^"]*",?)*\})? \S+$/;
-const COMMENT = /^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$/;
-
-/** Scrapes /metrics and answers its samples by name and labels, as written. */
-async function scrape(url: string): Promise<Map<string, number>> {
-	const response = await fetch(`${url}/metrics`);
-	expect(response.status).toBe(200);
-	expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-	const lines = (await response.text()).split('\n').filter((line) => line !== '');
-	const malformed = lines.filter((line) => !SAMPLE.test(line) && !COMMENT.test(line));
-	expect(malformed).toEqual([]);
-	return new Map(
-		lines
-			.filter((line) => !line.startsWith('#'))
-			.map((line) => {
-				const at = line.lastIndexOf(' ');
-				return [line.slice(0, at), Number(line.slice(at + 1))];
-			})
-	);
-}
-
-const sampleOf = async (url: string, name: string) => (await scrape(url)).get(name);
 
 async function readyz(url: string) {
 	const response = await fetch(`${url}/readyz`);

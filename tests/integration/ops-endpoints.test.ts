@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
 import { cleanupsAfterEach } from '../support/cleanups';
 import type { RunningServer } from '../../server/app';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
@@ -113,6 +114,62 @@ describe('/metrics', () => {
 			async () => (await sampleOf(server.url, 'practice_room_connected_people')) === 0,
 			'the person to leave'
 		);
+	});
+
+	test('rooms started, requests refused by which limit, and the release running', async () => {
+		const limited = await startTestServer({ roomsPerAddressPerHour: 1 });
+		cleanups.push(() => limited.close());
+		await createRoom(limited.url);
+		const refused = await fetch(`${limited.url}/api/rooms`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ playbookId: 'active-listening-sprint' })
+		});
+		expect(refused.status).toBe(429);
+		const samples = await scrape(limited.url);
+		expect(samples.get('practice_room_rooms_created_total')).toBe(1);
+		expect(samples.get('practice_room_refused_requests_total{reason="room_starts"}')).toBe(1);
+		expect(samples.get('practice_room_refused_requests_total{reason="team_writes"}')).toBe(0);
+		expect(
+			samples.get(
+				`practice_room_build_info{version="${packageJson.version}",node="${process.versions.node}"}`
+			)
+		).toBe(1);
+	});
+
+	test('document relay and command handling times are histograms', async () => {
+		const room = await createRoom(server.url);
+		const relayed = 'practice_room_document_relay_seconds_count';
+		const relayedBefore = (await sampleOf(server.url, relayed)) ?? 0;
+		const client = await connectSynced(server.url, room.id);
+		cleanups.push(() => client.provider.destroy());
+		client.doc.getText(NOTES_TEXT).insert(0, 'timed on its way to the log');
+		await waitFor(
+			async () => ((await sampleOf(server.url, relayed)) ?? 0) > relayedBefore,
+			'the relay to be timed'
+		);
+		const buckets = await scrape(server.url);
+		expect(buckets.get('practice_room_document_relay_seconds_bucket{le="+Inf"}')).toBe(
+			buckets.get(relayed)
+		);
+
+		const socket = await connectSocket(server.url);
+		cleanups.push(() => socket.disconnect());
+		const id = participantId();
+		await socket.emitWithAck('room:join', {
+			protocolVersion: PROTOCOL_VERSION,
+			roomId: room.id,
+			participantId: id,
+			participantKey: participantKeyOf(id),
+			name: 'Ana',
+			roleId: 'speaker'
+		});
+		const commands = 'practice_room_command_seconds_count';
+		const commandsBefore = (await sampleOf(server.url, commands)) ?? 0;
+		expect(await socket.emitWithAck('control:command', { type: 'agreements.confirm' })).toEqual({
+			ok: true
+		});
+		expect(await sampleOf(server.url, commands)).toBe(commandsBefore + 1);
 	});
 
 	test('answers only GET', async () => {

@@ -1,9 +1,11 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
-import { provideDirectory } from '../src/lib/server/directory';
+import { provideDirectory, provideReportPageFailure } from '../src/lib/server/handover';
 import { createApi } from './http/api';
 import { createOpsRoutes } from './http/ops';
+import { guardedDirectory, reportPageFailures } from './http/page-failures';
+import { storageGuard } from './http/storage-guard';
 import { setSecurityHeaders } from './http/security-headers';
 import type { Config } from './config';
 import { setLogLevel } from './log';
@@ -56,11 +58,19 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		metrics: services.metrics,
 		sharedWithOtherInstances: services.socketIoAdapter !== undefined
 	});
-	provideDirectory({
-		getRoom: (id) => services.rooms.getRoom(id),
-		findPlaybook: (id) => services.playbooks.find(id),
-		listPlaybooks: () => services.playbooks.list()
-	});
+	const guardStorage = storageGuard(() => services.unavailable(), services.config.API_TIMEOUT_MS);
+	provideDirectory(
+		guardedDirectory(
+			{
+				getRoom: (id) => services.rooms.getRoom(id),
+				findPlaybook: (id) => services.playbooks.find(id),
+				listPlaybooks: () => services.playbooks.list()
+			},
+			guardStorage,
+			services.metrics
+		)
+	);
+	provideReportPageFailure(reportPageFailures(services.metrics));
 	const ops = createOpsRoutes({ readiness: services.readiness, metrics: services.metrics });
 	const api = createApi({
 		rooms: services.rooms,
@@ -71,8 +81,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
 		metrics: services.metrics,
-		unavailable: () => services.unavailable(),
-		answerWithinMs: services.config.API_TIMEOUT_MS,
+		guardStorage,
 		now
 	});
 

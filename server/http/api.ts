@@ -16,11 +16,11 @@ import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { teamRoutes } from '../teams/team-routes';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
-import { answerFailure, withinDeadline } from './answer-failure';
-import { ServiceUnavailable } from './failure';
+import { answerFailure } from './answer-failure';
 import { HttpProblem, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
 import { isCrossSiteWrite } from './request-origin';
+import type { StorageGuard } from './storage-guard';
 
 export interface ApiDeps {
 	rooms: RoomRegistry;
@@ -36,12 +36,10 @@ export interface ApiDeps {
 	teamWritesPerAddressPerHour?: number;
 	metrics: Pick<Metrics, 'error' | 'refusedRequest' | 'roomCreated'>;
 	/**
-	 * The backend that is known to be down (Redis disconnected), if any: requests that need
-	 * storage are then answered 503 at once instead of waiting for it to come back.
+	 * Runs a request that needs storage: answered 503 at once when a backend is known to be down
+	 * (Redis disconnected) instead of waiting for it, or after API_TIMEOUT_MS when it does not answer.
 	 */
-	unavailable(): string | undefined;
-	/** How long a request may take before it is answered 503 (API_TIMEOUT_MS). */
-	answerWithinMs: number;
+	guardStorage: StorageGuard;
 }
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
@@ -177,11 +175,10 @@ export function createApi(deps: ApiDeps) {
 					'cross_origin'
 				);
 			}
-			// /healthz says the process is alive, whatever its backends; everything else needs storage.
-			const down = path === '/healthz' ? undefined : deps.unavailable();
-			if (down) throw new ServiceUnavailable(down);
 			const [, pattern, route] = match;
-			await withinDeadline(route(req, res, pattern.exec(path)?.[1] ?? ''), deps.answerWithinMs);
+			const run = () => route(req, res, pattern.exec(path)?.[1] ?? '');
+			// /healthz says the process is alive, whatever its backends; everything else needs storage.
+			await (path === '/healthz' ? run() : deps.guardStorage(run));
 		} catch (error) {
 			answerFailure(req, res, error, deps.metrics);
 		}

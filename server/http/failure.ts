@@ -1,3 +1,4 @@
+import { UNAVAILABLE_ERROR_NAME } from '../../src/lib/server/handover';
 import type { RefusedRequest } from '../metrics';
 import { isRedisOutage } from '../redis/outage';
 import { HttpProblem } from './json';
@@ -9,7 +10,8 @@ import { HttpProblem } from './json';
 export class ServiceUnavailable extends Error {
 	constructor(readonly dependency: string) {
 		super(`${dependency} is unavailable`);
-		this.name = 'ServiceUnavailable';
+		// Pages recognise it by name (src/lib/server/directory.ts).
+		this.name = UNAVAILABLE_ERROR_NAME;
 	}
 }
 

@@ -51,7 +51,7 @@ export const RELAYED_UPDATES = ['document', 'awareness'] as const;
 export type RelayedUpdate = (typeof RELAYED_UPDATES)[number];
 
 /** The counts read from the server's own state at each scrape. */
-export type Measured = 'connectedPeople' | 'roomsInMemory' | 'documentConnections';
+export type Measured = 'connectedPeople' | 'roomsInMemory' | 'documentConnections' | 'storageUp';
 
 /** The part of the metrics rooms report to. */
 export type RoomMetrics = Pick<Metrics, 'error' | 'updateRelayed' | 'documentRelayed'>;
@@ -91,6 +91,11 @@ export class Metrics {
 			'practice_room_document_connections',
 			'Open Yjs document connections.',
 			'documentConnections'
+		);
+		this.#gauge(
+			'practice_room_storage_up',
+			'1 while the storage backend is connected (always, for the embedded one), 0 while Redis is down.',
+			'storageUp'
 		);
 		this.#errors = this.#counter(
 			'practice_room_errors_total',

@@ -135,6 +135,7 @@ export async function createServices(config: Config): Promise<Services> {
 	});
 	metrics.measure('roomsInMemory', () => rooms.loadedCount);
 	metrics.measure('documentConnections', () => rooms.documentConnectionCount);
+	metrics.measure('storageUp', () => (backends.unavailable() === undefined ? 1 : 0));
 	const sweeper = startRoomSweeper({
 		rooms,
 		presence: backends.presence,

@@ -51,6 +51,7 @@ describe.skipIf(process.env.REDIS_URL)('with Redis down', () => {
 		const server = await start({ redisUrl: redis.url });
 		cleanups.push(() => server.close());
 		await createRoom(server.url);
+		expect(await sampleOf(server.url, 'practice_room_storage_up')).toBe(1);
 		await redis.stop();
 		lines.length = 0;
 
@@ -72,6 +73,7 @@ describe.skipIf(process.env.REDIS_URL)('with Redis down', () => {
 		]);
 		expect(linesFor('/api/playbooks')).toHaveLength(2);
 		expect(await sampleOf(server.url, 'practice_room_errors_total{kind="unavailable"}')).toBe(3);
+		expect(await sampleOf(server.url, 'practice_room_storage_up')).toBe(0);
 		// Alive all the same: a load balancer must not restart it for an outage of Redis.
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 	});

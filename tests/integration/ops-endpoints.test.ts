@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import packageJson from '../../package.json' with { type: 'json' };
 import { cleanupsAfterEach } from '../support/cleanups';
 import type { RunningServer } from '../../server/app';
@@ -170,6 +172,30 @@ describe('/metrics', () => {
 			ok: true
 		});
 		expect(await sampleOf(server.url, commands)).toBe(commandsBefore + 1);
+	});
+
+	test('every metric the example alerts in docs/operations.md name is on /metrics', async () => {
+		const doc = readFileSync('docs/operations.md', 'utf8');
+		const block = /### Example alerts[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+		const rules = (
+			parse(block ?? '') as { groups: { rules: { alert: string; expr: string }[] }[] }
+		).groups.flatMap((group) => group.rules);
+		expect(rules.map((rule) => rule.alert)).toEqual(
+			expect.arrayContaining([
+				'PracticeRoomErrors',
+				'PracticeRoomEventLoopDelay',
+				'PracticeRoomRedisDown'
+			])
+		);
+		const exposed = (await (await fetch(`${server.url}/metrics`)).text()).split('\n');
+		const named = rules.flatMap((rule) => rule.expr.match(/\b(?:practice_room|nodejs)_\w+/g) ?? []);
+		expect(named.length).toBeGreaterThan(0);
+		for (const name of named) {
+			expect(
+				exposed.some((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`)),
+				name
+			).toBe(true);
+		}
 	});
 
 	test('answers only GET', async () => {

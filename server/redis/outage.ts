@@ -1,20 +1,13 @@
-import {
-	ClientClosedError,
-	ClientOfflineError,
-	ConnectionTimeoutError,
-	ReconnectStrategyError,
-	SocketClosedUnexpectedlyError,
-	SocketTimeoutError
-} from 'redis';
+import * as redis from 'redis';
 
 /** The errors a Redis command fails with when Redis cannot be reached, not when it refused it. */
 const OUTAGE_ERRORS = [
-	ClientClosedError,
-	ClientOfflineError,
-	ConnectionTimeoutError,
-	ReconnectStrategyError,
-	SocketClosedUnexpectedlyError,
-	SocketTimeoutError
+	redis.ClientClosedError,
+	redis.ClientOfflineError,
+	redis.ConnectionTimeoutError,
+	redis.ReconnectStrategyError,
+	redis.SocketClosedUnexpectedlyError,
+	redis.SocketTimeoutError
 ];
 
 /** Whether `error` says Redis is down or unreachable (an answer of 503, not 500). */

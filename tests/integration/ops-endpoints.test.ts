@@ -7,7 +7,13 @@ import type { RunningServer } from '../../server/app';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import type { RosterReply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
-import { connectSocket, connectSynced, participantId, participantKeyOf } from '../support/clients';
+import {
+	connectSocket,
+	connectSynced,
+	joinAs,
+	participantId,
+	participantKeyOf
+} from '../support/clients';
 import { sampleOf, scrape } from '../support/metrics';
 import { startRedis } from '../support/redis-server';
 import { createRoom, startTestServer } from '../support/server';
@@ -155,22 +161,12 @@ describe('/metrics', () => {
 			buckets.get(relayed)
 		);
 
-		const socket = await connectSocket(server.url);
-		cleanups.push(() => socket.disconnect());
-		const id = participantId();
-		await socket.emitWithAck('room:join', {
-			protocolVersion: PROTOCOL_VERSION,
-			roomId: room.id,
-			participantId: id,
-			participantKey: participantKeyOf(id),
-			name: 'Ana',
-			roleId: 'speaker'
-		});
 		const commands = 'practice_room_command_seconds_count';
 		const commandsBefore = (await sampleOf(server.url, commands)) ?? 0;
-		expect(await socket.emitWithAck('control:command', { type: 'agreements.confirm' })).toEqual({
-			ok: true
-		});
+		// Joining confirms the room's agreements: one command.
+		const person = await joinAs(server.url, room.id, 'Ana');
+		cleanups.push(() => person.socket.disconnect());
+		expect(person.reply.ok).toBe(true);
 		expect(await sampleOf(server.url, commands)).toBe(commandsBefore + 1);
 	});
 

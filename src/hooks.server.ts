@@ -8,10 +8,12 @@ export const PAGE_FAILED_WORDS =
 /**
  * Every unexpected failure of a page: one JSON line through the server's logger and a count in
  * `practice_room_errors_total{kind="page"}` (docs/operations.md), and friendly words for the
- * error page. An address that matches no page is a 404, not a failure.
+ * error page. A request SvelteKit refuses itself (an address that matches no page, a method a
+ * page does not take) is the client's, not a failure.
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'There is nothing at this address.' };
+	if (status < 500) return { message: 'This request cannot be answered.' };
 	const failure = { error, method: event.request.method, path: event.url.pathname, status };
 	const report = providedReportPageFailure();
 	if (report) report(failure);

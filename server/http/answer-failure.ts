@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assertNever } from '../../src/lib/assert-never';
 import { log } from '../log';
 import type { Metrics } from '../metrics';
-import { failureOf, ServiceUnavailable } from './failure';
+import { failureOf } from './failure';
 import { sendJson } from './json';
 import { requestUrl } from './request-path';
 
@@ -49,21 +49,4 @@ export function answerFailure(
 	if (!res.headersSent) sendJson(res, failure.status, failure.body);
 	// Half an answer cannot be finished with another: end the connection, the client sees it.
 	else if (!res.writableEnded) res.destroy();
-}
-
-/**
- * `work`, or a {@link ServiceUnavailable} after `ms`: a backend that takes a request's command
- * and never answers (Redis paused, a partition before the socket times out) cannot hold the
- * request open. The work itself goes on, and whatever it answers late is dropped.
- */
-export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const late = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => reject(new ServiceUnavailable('storage')), ms);
-	});
-	try {
-		return await Promise.race([work, late]);
-	} finally {
-		clearTimeout(timer);
-	}
 }

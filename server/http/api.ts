@@ -17,7 +17,7 @@ import { teamRoutes } from '../teams/team-routes';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
 import { answerFailure } from './answer-failure';
-import { HttpProblem, readJson, sendJson } from './json';
+import { bodyReceived, HttpProblem, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
 import { isCrossSiteWrite } from './request-origin';
 import type { StorageGuard } from './storage-guard';
@@ -62,7 +62,6 @@ export function createApi(deps: ApiDeps) {
 	const trustProxy = deps.trustProxy ?? 0;
 	/** Room starts per client address: all of them at once, then refilled over the hour. */
 	const countRoomStart = hourlyAddressLimit(roomsPerHour, LIMIT_WORDS.tooManyRooms, 'room_starts');
-
 	const routes: Route[] = [
 		[
 			'GET',
@@ -178,7 +177,7 @@ export function createApi(deps: ApiDeps) {
 			const [, pattern, route] = match;
 			const run = () => route(req, res, pattern.exec(path)?.[1] ?? '');
 			// /healthz says the process is alive, whatever its backends; everything else needs storage.
-			await (path === '/healthz' ? run() : deps.guardStorage(run));
+			await (path === '/healthz' ? run() : deps.guardStorage(run, bodyReceived(req)));
 		} catch (error) {
 			answerFailure(req, res, error, deps.metrics);
 		}

@@ -148,6 +148,30 @@ describe('bad input and failures with embedded storage', () => {
 		expect(await sampleOf(server.url, 'practice_room_errors_total{kind="http"}')).toBe(20);
 	});
 
+	test('a client that sends its body slowly is not storage that answers slowly: no 503', async () => {
+		const server = await start({ apiTimeoutMs: 300 });
+		cleanups.push(() => server.close());
+		const body = new TextEncoder().encode(
+			JSON.stringify({ playbookId: 'active-listening-sprint' })
+		);
+		let sent = 0;
+		// One byte every 20 ms: the whole body takes about a second, three times the timeout.
+		const trickle = new ReadableStream<Uint8Array>({
+			async pull(controller) {
+				await new Promise((resolve) => setTimeout(resolve, 20));
+				if (sent < body.length) controller.enqueue(body.subarray(sent, ++sent));
+				else controller.close();
+			}
+		});
+		const response = await fetch(`${server.url}/api/rooms`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: trickle,
+			duplex: 'half'
+		} as RequestInit);
+		expect(response.status).toBe(201);
+	});
+
 	test('a refused request is one info line naming the rule, and nothing of its body', async () => {
 		const server = await start();
 		cleanups.push(() => server.close());

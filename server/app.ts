@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { requestUrl } from './http/request-path';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
+import { answerFailure } from './http/answer-failure';
 import { sendJson } from './http/json';
 import { requestScheme } from './http/request-scheme';
 import { setSecurityHeaders } from './http/security-headers';
-import { log } from './log';
 import { openRealtime } from './realtime';
 
 /** SvelteKit's request handler from adapter-node's build (`build/handler.js`). */
@@ -37,13 +36,7 @@ export async function startServer(config: Config, pages?: PageHandler): Promise<
 				if (pages) pages(req, res, notFound);
 				else notFound();
 			})
-			.catch((error: unknown) => {
-				// The path only: a query may carry a token (a projector link's).
-				const path = requestUrl(req)?.pathname ?? '(not a valid address)';
-				log.http.error({ method: req.method, path, err: error }, 'request failed');
-				metrics.error('http');
-				if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong on the server.' });
-			});
+			.catch((error: unknown) => answerFailure(req, res, error, metrics));
 	});
 	const opened = await openRealtime(server, config);
 	const { realtime, metrics } = opened;

@@ -64,6 +64,12 @@ export const configSchema = z.object({
 	 * instances: within five, 25 s by default, after an instance dies).
 	 */
 	PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(DEFAULT_HEARTBEAT_MS),
+	/**
+	 * How long an API request (from when its body has arrived) or a page may wait for storage
+	 * before it is answered 503, in ms (docs/operations.md): a Redis that takes commands and never
+	 * answers cannot hold requests open.
+	 */
+	API_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 	/** The least severe log lines written (docs/operations.md); `silent` writes none. */
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')
 });

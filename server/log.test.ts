@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, expect, test } from 'vitest';
 import { log, redirectLog, setLogLevel } from './log';
 
@@ -64,4 +65,24 @@ test('the log goes back where it went before a redirection ends', () => {
 	log.server.info('to the first');
 	expect(other).toHaveLength(1);
 	expect(written().map((line) => line.msg)).toEqual(['to the first']);
+});
+
+test('Node’s process warnings come out as JSON lines on standard output, nothing on standard error', () => {
+	const script = [
+		"import { logProcessWarnings } from './server/log.ts';",
+		'logProcessWarnings();',
+		"process.emitWarning('an old API', { type: 'DeprecationWarning', code: 'DEP0999' });"
+	].join('\n');
+	const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+		encoding: 'utf8'
+	});
+	expect(child.stderr).toBe('');
+	const out = child.stdout.trim().split('\n');
+	expect(out).toHaveLength(1);
+	expect(JSON.parse(out[0]!)).toMatchObject({
+		level: 40,
+		area: 'server',
+		msg: 'process warning',
+		err: { type: 'DeprecationWarning', message: 'an old API', code: 'DEP0999' }
+	});
 });

@@ -40,6 +40,8 @@ const root = pino(
 export const log = {
 	server: root.child({ area: 'server' }),
 	http: root.child({ area: 'http' }),
+	/** SvelteKit's pages (src/hooks.server.ts reports through the server's logger). */
+	pages: root.child({ area: 'pages' }),
 	rooms: root.child({ area: 'rooms' }),
 	playbooks: root.child({ area: 'playbooks' }),
 	teams: root.child({ area: 'teams' }),
@@ -47,6 +49,19 @@ export const log = {
 	yjs: root.child({ area: 'yjs' }),
 	redis: root.child({ area: 'redis' })
 } satisfies Record<string, Logger>;
+
+/**
+ * Routes Node's process warnings (a deprecation, an experimental feature, a listener leak) into
+ * the log as JSON lines. Node prints them to standard error as plain text by default, which
+ * breaks a log read as one JSON object a line (docker logs merges both streams); removing that
+ * default listener is what stops the plain print.
+ */
+export function logProcessWarnings(target: NodeJS.EventEmitter = process): void {
+	target.removeAllListeners('warning');
+	target.on('warning', (warning: Error) => {
+		log.server.warn({ err: warning }, 'process warning');
+	});
+}
 
 /** Sets the level of every area (children follow the root's level). */
 export function setLogLevel(level: Config['LOG_LEVEL']): void {

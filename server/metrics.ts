@@ -1,8 +1,36 @@
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import packageJson from '../package.json' with { type: 'json' };
 
-/** What went wrong, for `practice_room_errors_total` (the log has the details). */
-export const ERROR_KINDS = ['http', 'socket', 'yjs', 'storage', 'malformed_frame'] as const;
+/**
+ * What went wrong, for `practice_room_errors_total` (the log has the details): `http` a 500
+ * answer from the API or the server itself, `unavailable` a 503 answer (a backend such as Redis
+ * down or not answering in time), `page` a page that failed to render (SvelteKit's handleError).
+ */
+export const ERROR_KINDS = [
+	'http',
+	'unavailable',
+	'page',
+	'socket',
+	'yjs',
+	'storage',
+	'malformed_frame'
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/**
+ * Which rule refused an HTTP request, for `practice_room_refused_requests_total`: the hourly
+ * limits per address (429: room starts, L5; team writes, L6), a write from another site's page
+ * (403), a body not sent as JSON (415), too large (413) or nested too deeply (400).
+ */
+export const REFUSED_REQUESTS = [
+	'room_starts',
+	'team_writes',
+	'cross_origin',
+	'media_type',
+	'body_size',
+	'json_depth'
+] as const;
+export type RefusedRequest = (typeof REFUSED_REQUESTS)[number];
 
 /**
  * Why a client's write was refused, for `practice_room_refused_writes_total`: a write to the
@@ -23,10 +51,16 @@ export const RELAYED_UPDATES = ['document', 'awareness'] as const;
 export type RelayedUpdate = (typeof RELAYED_UPDATES)[number];
 
 /** The counts read from the server's own state at each scrape. */
-export type Measured = 'connectedPeople' | 'roomsInMemory' | 'documentConnections';
+export type Measured = 'connectedPeople' | 'roomsInMemory' | 'documentConnections' | 'storageUp';
 
 /** The part of the metrics rooms report to. */
-export type RoomMetrics = Pick<Metrics, 'error' | 'updateRelayed'>;
+export type RoomMetrics = Pick<Metrics, 'error' | 'updateRelayed' | 'documentRelayed'>;
+
+/**
+ * Buckets for the latency histograms, in seconds: a change relayed or a command decided in a
+ * millisecond is healthy; seconds mean a slow backend or a busy event loop.
+ */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /**
  * One server's Prometheus metrics (docs/operations.md), in a registry of its own: several
@@ -39,6 +73,10 @@ export class Metrics {
 	readonly #errors: Counter<'kind'>;
 	readonly #refusedWrites: Counter<'reason'>;
 	readonly #updatesRelayed: Counter<'type'>;
+	readonly #refusedRequests: Counter<'reason'>;
+	readonly #roomsCreated: Counter;
+	readonly #documentRelay: Histogram;
+	readonly #commandTime: Histogram;
 
 	constructor() {
 		// Process metrics, event-loop delay among them (nodejs_eventloop_lag_*_seconds).
@@ -53,6 +91,11 @@ export class Metrics {
 			'practice_room_document_connections',
 			'Open Yjs document connections.',
 			'documentConnections'
+		);
+		this.#gauge(
+			'practice_room_storage_up',
+			'1 while the storage backend is connected (always, for the embedded one), 0 while Redis is down.',
+			'storageUp'
 		);
 		this.#errors = this.#counter(
 			'practice_room_errors_total',
@@ -72,6 +115,35 @@ export class Metrics {
 			'type',
 			RELAYED_UPDATES
 		);
+		this.#refusedRequests = this.#counter(
+			'practice_room_refused_requests_total',
+			'HTTP requests refused by a limit or rule, by reason.',
+			'reason',
+			REFUSED_REQUESTS
+		);
+		this.#roomsCreated = new Counter({
+			name: 'practice_room_rooms_created_total',
+			help: 'Rooms started on this server.',
+			registers: [this.registry]
+		});
+		this.#documentRelay = new Histogram({
+			name: 'practice_room_document_relay_seconds',
+			help: 'From a client’s document change reaching this server to its being in the room’s log, where every instance relays it from.',
+			buckets: LATENCY_BUCKETS,
+			registers: [this.registry]
+		});
+		this.#commandTime = new Histogram({
+			name: 'practice_room_command_seconds',
+			help: 'Time to decide and answer a room command (control:command).',
+			buckets: LATENCY_BUCKETS,
+			registers: [this.registry]
+		});
+		new Gauge({
+			name: 'practice_room_build_info',
+			help: 'Always 1; the labels say which release runs on which Node.js.',
+			labelNames: ['version', 'node'],
+			registers: [this.registry]
+		}).set({ version: packageJson.version, node: process.versions.node }, 1);
 	}
 
 	/** Reads `what` from `count` at each scrape; until then it reads 0. */
@@ -89,6 +161,23 @@ export class Metrics {
 
 	updateRelayed(type: RelayedUpdate): void {
 		this.#updatesRelayed.inc({ type });
+	}
+
+	refusedRequest(reason: RefusedRequest): void {
+		this.#refusedRequests.inc({ reason });
+	}
+
+	roomCreated(): void {
+		this.#roomsCreated.inc();
+	}
+
+	/** A batch of document changes reached the log `seconds` after the first of them arrived. */
+	documentRelayed(seconds: number): void {
+		this.#documentRelay.observe(seconds);
+	}
+
+	commandHandled(seconds: number): void {
+		this.#commandTime.observe(seconds);
 	}
 
 	/** The Prometheus text exposition of every metric. */

@@ -1,10 +1,12 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
-import { provideDirectory } from '../src/lib/server/directory';
+import { provideDirectory, provideReportPageFailure } from '../src/lib/server/handover';
 import { createApi } from './http/api';
 import { createOpsRoutes } from './http/ops';
 import { requestScheme } from './http/request-scheme';
+import { guardedDirectory, reportPageFailures } from './http/page-failures';
+import { storageGuard } from './http/storage-guard';
 import { setSecurityHeaders } from './http/security-headers';
 import type { Config } from './config';
 import { setLogLevel } from './log';
@@ -35,7 +37,7 @@ export interface Realtime {
  */
 export function attachRealtime(httpServer: HttpServer, services: Services): Realtime {
 	const now = () => Date.now();
-	const yjs = createYjsEndpoint(services.rooms);
+	const yjs = createYjsEndpoint(services.rooms, services.metrics);
 	const io: RoomServer = new Server(httpServer, {
 		serveClient: false,
 		// The Yjs endpoint shares the upgrade event and may take a moment to answer.
@@ -57,11 +59,19 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		metrics: services.metrics,
 		sharedWithOtherInstances: services.socketIoAdapter !== undefined
 	});
-	provideDirectory({
-		getRoom: (id) => services.rooms.getRoom(id),
-		findPlaybook: (id) => services.playbooks.find(id),
-		listPlaybooks: () => services.playbooks.list()
-	});
+	const guardStorage = storageGuard(() => services.unavailable(), services.config.API_TIMEOUT_MS);
+	provideDirectory(
+		guardedDirectory(
+			{
+				getRoom: (id) => services.rooms.getRoom(id),
+				findPlaybook: (id) => services.playbooks.find(id),
+				listPlaybooks: () => services.playbooks.list()
+			},
+			guardStorage,
+			services.metrics
+		)
+	);
+	provideReportPageFailure(reportPageFailures(services.metrics));
 	const ops = createOpsRoutes({ readiness: services.readiness, metrics: services.metrics });
 	const api = createApi({
 		rooms: services.rooms,
@@ -71,6 +81,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		trustProxy: services.config.TRUST_PROXY,
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
+		metrics: services.metrics,
+		guardStorage,
 		now
 	});
 

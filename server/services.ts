@@ -45,6 +45,8 @@ export interface Services {
 	socketIoAdapter: SocketIoAdapter | undefined;
 	/** Asks every backend whether it answers (`/readyz`). */
 	readiness(): Promise<Readiness>;
+	/** The backend known to be down right now (Redis disconnected), without asking it. */
+	unavailable(): string | undefined;
 	/** Stores every loaded room and closes the backends. */
 	close(): Promise<void>;
 }
@@ -66,6 +68,8 @@ interface Backends {
 	teams: TeamStore;
 	/** One probe per backend, by name. */
 	probes: Record<string, Probe>;
+	/** The backend known to be down, if any (see {@link Services.unavailable}). */
+	unavailable(): string | undefined;
 	close(): Promise<void>;
 }
 
@@ -95,6 +99,8 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
 			probes: { redis: redisProbe(redis) },
+			// Commands sent while disconnected wait for the reconnection: better refused at once.
+			unavailable: () => (redis.isReady ? undefined : 'redis'),
 			close: async () => {
 				await fanout.close();
 				subscriber.destroy();
@@ -114,6 +120,8 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		presence: createMemoryPresenceStore(presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
 		probes: { sqlite: sqliteProbe(db) },
+		// A file in this process: when it fails, it fails each call, which answers 500.
+		unavailable: () => undefined,
 		close: async () => db.close()
 	};
 }
@@ -133,6 +141,7 @@ export async function createServices(config: Config): Promise<Services> {
 	});
 	metrics.measure('roomsInMemory', () => rooms.loadedCount);
 	metrics.measure('documentConnections', () => rooms.documentConnectionCount);
+	metrics.measure('storageUp', () => (backends.unavailable() === undefined ? 1 : 0));
 	const sweeper = startRoomSweeper({
 		rooms,
 		presence: backends.presence,
@@ -154,6 +163,7 @@ export async function createServices(config: Config): Promise<Services> {
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),
+		unavailable: () => backends.unavailable(),
 		async close() {
 			await sweeper.stop();
 			await teamSweeper.stop();

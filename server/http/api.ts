@@ -1,4 +1,4 @@
-import { log } from '../log';
+import type { Metrics } from '../metrics';
 import { requestUrl } from './request-path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -17,8 +17,11 @@ import { teamRoutes } from '../teams/team-routes';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
 import { requestScheme } from './request-scheme';
-import { HttpProblem, readJson, sendJson } from './json';
+import { answerFailure } from './answer-failure';
+import { bodyReceived, HttpProblem, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
+import { isCrossSiteWrite } from './request-origin';
+import type { StorageGuard } from './storage-guard';
 
 export interface ApiDeps {
 	rooms: RoomRegistry;
@@ -32,6 +35,12 @@ export interface ApiDeps {
 	teams: TeamStore;
 	/** Team writes one client address may make per hour (protocol L6; TEAM_WRITES_PER_ADDRESS_PER_HOUR). */
 	teamWritesPerAddressPerHour?: number;
+	metrics: Pick<Metrics, 'error' | 'refusedRequest' | 'roomCreated'>;
+	/**
+	 * Runs a request that needs storage: answered 503 at once when a backend is known to be down
+	 * (Redis disconnected) instead of waiting for it, or after API_TIMEOUT_MS when it does not answer.
+	 */
+	guardStorage: StorageGuard;
 }
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
@@ -50,7 +59,7 @@ export function createApi(deps: ApiDeps) {
 	const roomsPerHour = deps.roomsPerAddressPerHour ?? DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR;
 	const trustProxy = deps.trustProxy ?? 0;
 	/** Room starts per client address: all of them at once, then refilled over the hour. */
-	const countRoomStart = hourlyAddressLimit(roomsPerHour, LIMIT_WORDS.tooManyRooms);
+	const countRoomStart = hourlyAddressLimit(roomsPerHour, LIMIT_WORDS.tooManyRooms, 'room_starts');
 	const routes: Route[] = [
 		[
 			'GET',
@@ -102,6 +111,7 @@ export function createApi(deps: ApiDeps) {
 						`playbookId: unknown playbook "${playbookId}"`
 					]);
 				}
+				deps.metrics.roomCreated();
 				const reply: CreateRoomReply = {
 					id,
 					playbookId,
@@ -146,17 +156,28 @@ export function createApi(deps: ApiDeps) {
 				res.setHeader('allow', matching.map(([method]) => method).join(', '));
 				throw new HttpProblem(405, `Use ${matching.map(([method]) => method).join(' or ')} here.`);
 			}
-			const [, pattern, route] = match;
-			await route(req, res, pattern.exec(path)?.[1] ?? '');
-		} catch (error) {
-			if (error instanceof HttpProblem) {
-				sendJson(res, error.status, { error: error.message, problems: error.problems });
-			} else if (req.destroyed || req.readableAborted) {
-				// The client went away mid-request: nothing to answer, and not the server's fault.
-			} else {
-				log.http.error({ method: req.method, path, err: error }, 'request failed');
-				sendJson(res, 500, { error: 'Something went wrong on the server.' });
+			// Before the body is read: another site's page may not act here in its visitor's name
+			// (docs/security.md, cross-site requests).
+			const crossSite = isCrossSiteWrite({
+				method: req.method,
+				origin: req.headers.origin,
+				host: req.headers.host,
+				publicUrl: deps.publicUrl
+			});
+			if (crossSite) {
+				throw new HttpProblem(
+					403,
+					'Requests from other sites are not accepted.',
+					[],
+					'cross_origin'
+				);
 			}
+			const [, pattern, route] = match;
+			const run = () => route(req, res, pattern.exec(path)?.[1] ?? '');
+			// /healthz says the process is alive, whatever its backends; everything else needs storage.
+			await (path === '/healthz' ? run() : deps.guardStorage(run, bodyReceived(req)));
+		} catch (error) {
+			answerFailure(req, res, error, deps.metrics);
 		}
 		return true;
 	};

@@ -69,7 +69,8 @@ function recordingMetrics() {
 	const reported: string[] = [];
 	const metrics: RoomMetrics = {
 		error: (kind) => reported.push(`error: ${kind}`),
-		updateRelayed: (type) => reported.push(`relayed: ${type}`)
+		updateRelayed: (type) => reported.push(`relayed: ${type}`),
+		documentRelayed: () => reported.push('stored for relay')
 	};
 	return { metrics, reported };
 }

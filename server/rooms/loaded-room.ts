@@ -138,6 +138,8 @@ export class LoadedRoom {
 	#persisting: Promise<void> = Promise.resolve();
 	/** Changes not yet handed to the store, and the timer that will hand them over. */
 	#unstored: Uint8Array[] = [];
+	/** When the oldest of them arrived (performance.now()), for the relay-latency histogram. */
+	#unstoredSince: number | undefined;
 	#storeTimer: Scheduled | undefined;
 	/** A store failed since the last snapshot: closing must write a whole one. */
 	#storeFailed = false;
@@ -539,6 +541,7 @@ export class LoadedRoom {
 	#collect(update: Uint8Array): void {
 		if (this.#discarded) return;
 		this.#unstored.push(update);
+		this.#unstoredSince ??= performance.now();
 		this.#storeTimer ??= after(this.io.storeWithinMs, () => this.#store());
 	}
 
@@ -548,7 +551,9 @@ export class LoadedRoom {
 		this.#storeTimer = undefined;
 		if (this.#unstored.length === 0) return;
 		const updates = this.#unstored;
+		const since = this.#unstoredSince ?? performance.now();
 		this.#unstored = [];
+		this.#unstoredSince = undefined;
 		const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 		this.#persisting = this.#persisting.then(async () => {
 			try {
@@ -565,6 +570,8 @@ export class LoadedRoom {
 					{ roomId: this.meta.id, updates: updates.length, bytes: merged.byteLength },
 					'changes stored'
 				);
+				// In the log, every instance relays it: that is how long the others waited for it.
+				this.io.metrics?.documentRelayed((performance.now() - since) / 1000);
 			} catch (error) {
 				// Keep the changes: they go out again with the next attempt, and close() writes a
 				// whole snapshot whatever the log holds.
@@ -574,6 +581,7 @@ export class LoadedRoom {
 				);
 				this.io.metrics?.error('storage');
 				this.#unstored.unshift(merged);
+				this.#unstoredSince = Math.min(since, this.#unstoredSince ?? since);
 				this.#storeFailed = true;
 				if (!this.#closing) this.#storeTimer ??= after(RETRY_STORE_MS, () => this.#store());
 			}
@@ -631,6 +639,7 @@ export class LoadedRoom {
 		this.#storeTimer?.cancel();
 		this.#storeTimer = undefined;
 		this.#unstored = [];
+		this.#unstoredSince = undefined;
 		await Promise.all([this.#persisting, this.#sealed.discard()]);
 		this.awareness.destroy();
 		this.doc.destroy();

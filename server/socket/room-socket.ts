@@ -104,9 +104,10 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	io.on('room:erase', (roomId: unknown) => {
 		const parsed = roomIdSchema.safeParse(roomId);
 		if (!parsed.success) return;
-		endRoomHere(parsed.data).catch((error: unknown) =>
-			log.socket.error({ roomId: parsed.data, err: error }, 'ending an erased room failed')
-		);
+		endRoomHere(parsed.data).catch((error: unknown) => {
+			log.socket.error({ roomId: parsed.data, err: error }, 'ending an erased room failed');
+			deps.metrics.error('socket');
+		});
 	});
 
 	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
@@ -235,6 +236,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 					{ roomId: member.roomId, err: error },
 					'erasing failed; trying again later'
 				);
+				deps.metrics.error('socket');
 				return failure(
 					'internal',
 					'The room is closed, but erasing it from storage failed. The server will try again.'
@@ -306,6 +308,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			return result.ok ? result : failure('invalid_command', result.message);
 		} catch (error) {
 			log.socket.error({ roomId: member.roomId, err: error }, 'storing a rating failed');
+			deps.metrics.error('socket');
 			return failure('internal', 'Your rating could not be saved. Please try again.');
 		}
 	}
@@ -355,6 +358,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		const inOrder = (work: () => Promise<unknown>) => {
 			queue = queue.then(work).catch((error: unknown) => {
 				log.socket.error({ err: error }, 'handler failed');
+				deps.metrics.error('socket');
 				socket.emit('protocol:error', {
 					code: 'internal',
 					message: 'Something went wrong on the server.'
@@ -379,7 +383,11 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			inOrder(() => setVisibility(socket, payload))
 		);
 		socket.on('control:command', (payload: unknown, ack: unknown) =>
-			inOrder(async () => answer(ack, await command(socket, payload)))
+			inOrder(async () => {
+				const started = performance.now();
+				answer(ack, await command(socket, payload));
+				deps.metrics.commandHandled((performance.now() - started) / 1000);
+			})
 		);
 		socket.on('rating:submit', (payload: unknown, ack: unknown) =>
 			inOrder(async () => answer(ack, await rate(socket, payload)))

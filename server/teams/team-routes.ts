@@ -40,7 +40,11 @@ const memberOf = (teamId: string, memberKey: string) =>
 
 /** The team API (docs/protocol.md, HTTP): create a team link, see it, share and withdraw. */
 export function teamRoutes(deps: TeamRouteDeps): Route[] {
-	const countWrite = hourlyAddressLimit(deps.writesPerAddressPerHour, TOO_MANY_TEAM_WRITES);
+	const countWrite = hourlyAddressLimit(
+		deps.writesPerAddressPerHour,
+		TOO_MANY_TEAM_WRITES,
+		'team_writes'
+	);
 
 	/** Reads and parses a body and counts the write; a refusal comes before the store is touched. */
 	async function read<S extends z.ZodType>(

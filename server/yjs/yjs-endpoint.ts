@@ -12,7 +12,8 @@ import {
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { CLOSE_TOO_BIG } from '../limits/limits';
 import { docCredentials } from '../rooms/doc-access';
-import type { DocConnectionEnd } from '../rooms/loaded-room';
+import type { DocConnectionEnd, LoadedRoom } from '../rooms/loaded-room';
+import type { Metrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { serveYjsConnection } from './yjs-connection';
 
@@ -40,7 +41,7 @@ const MAX_HELD_FRAMES = 64;
  * The WebSocket endpoint at `/yjs/<roomId>`. The room is loaded before its first sync answer;
  * frames that arrive meanwhile are held and replayed in order.
  */
-export function createYjsEndpoint(rooms: RoomRegistry) {
+export function createYjsEndpoint(rooms: RoomRegistry, metrics: Pick<Metrics, 'error'>) {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 	const alive = new WeakSet<WebSocket>();
 
@@ -120,6 +121,7 @@ export function createYjsEndpoint(rooms: RoomRegistry) {
 			wss.handleUpgrade(request, socket, head, (ws) => {
 				connect(ws, roomIdText, url.searchParams).catch((error: unknown) => {
 					log.yjs.error({ err: error }, 'could not open a room');
+					metrics.error('yjs');
 					ws.close(CLOSE_SERVER_ERROR, 'the room could not be opened');
 				});
 			});

@@ -1,39 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import packageJson from '../../package.json' with { type: 'json' };
 import { cleanupsAfterEach } from '../support/cleanups';
 import type { RunningServer } from '../../server/app';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import type { RosterReply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
-import { connectSocket, connectSynced, participantId, participantKeyOf } from '../support/clients';
+import {
+	connectSocket,
+	connectSynced,
+	joinAs,
+	participantId,
+	participantKeyOf
+} from '../support/clients';
+import { sampleOf, scrape } from '../support/metrics';
 import { startRedis } from '../support/redis-server';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
 const cleanups = cleanupsAfterEach();
-
-/** One line of the Prometheus text format: a sample, or a # HELP / # TYPE comment. */
-const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="[^"]*",?)*\})? \S+$/;
-const COMMENT = /^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$/;
-
-/** Scrapes /metrics and answers its samples by name and labels, as written. */
-async function scrape(url: string): Promise<Map<string, number>> {
-	const response = await fetch(`${url}/metrics`);
-	expect(response.status).toBe(200);
-	expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-	const lines = (await response.text()).split('\n').filter((line) => line !== '');
-	const malformed = lines.filter((line) => !SAMPLE.test(line) && !COMMENT.test(line));
-	expect(malformed).toEqual([]);
-	return new Map(
-		lines
-			.filter((line) => !line.startsWith('#'))
-			.map((line) => {
-				const at = line.lastIndexOf(' ');
-				return [line.slice(0, at), Number(line.slice(at + 1))];
-			})
-	);
-}
-
-const sampleOf = async (url: string, name: string) => (await scrape(url)).get(name);
 
 async function readyz(url: string) {
 	const response = await fetch(`${url}/readyz`);
@@ -136,6 +122,76 @@ describe('/metrics', () => {
 			async () => (await sampleOf(server.url, 'practice_room_connected_people')) === 0,
 			'the person to leave'
 		);
+	});
+
+	test('rooms started, requests refused by which limit, and the release running', async () => {
+		const limited = await startTestServer({ roomsPerAddressPerHour: 1 });
+		cleanups.push(() => limited.close());
+		await createRoom(limited.url);
+		const refused = await fetch(`${limited.url}/api/rooms`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ playbookId: 'active-listening-sprint' })
+		});
+		expect(refused.status).toBe(429);
+		const samples = await scrape(limited.url);
+		expect(samples.get('practice_room_rooms_created_total')).toBe(1);
+		expect(samples.get('practice_room_refused_requests_total{reason="room_starts"}')).toBe(1);
+		expect(samples.get('practice_room_refused_requests_total{reason="team_writes"}')).toBe(0);
+		expect(
+			samples.get(
+				`practice_room_build_info{version="${packageJson.version}",node="${process.versions.node}"}`
+			)
+		).toBe(1);
+	});
+
+	test('document relay and command handling times are histograms', async () => {
+		const room = await createRoom(server.url);
+		const relayed = 'practice_room_document_relay_seconds_count';
+		const relayedBefore = (await sampleOf(server.url, relayed)) ?? 0;
+		const client = await connectSynced(server.url, room.id);
+		cleanups.push(() => client.provider.destroy());
+		client.doc.getText(NOTES_TEXT).insert(0, 'timed on its way to the log');
+		await waitFor(
+			async () => ((await sampleOf(server.url, relayed)) ?? 0) > relayedBefore,
+			'the relay to be timed'
+		);
+		const buckets = await scrape(server.url);
+		expect(buckets.get('practice_room_document_relay_seconds_bucket{le="+Inf"}')).toBe(
+			buckets.get(relayed)
+		);
+
+		const commands = 'practice_room_command_seconds_count';
+		const commandsBefore = (await sampleOf(server.url, commands)) ?? 0;
+		// Joining confirms the room's agreements: one command.
+		const person = await joinAs(server.url, room.id, 'Ana');
+		cleanups.push(() => person.socket.disconnect());
+		expect(person.reply.ok).toBe(true);
+		expect(await sampleOf(server.url, commands)).toBe(commandsBefore + 1);
+	});
+
+	test('every metric the example alerts in docs/operations.md name is on /metrics', async () => {
+		const doc = readFileSync('docs/operations.md', 'utf8');
+		const block = /### Example alerts[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+		const rules = (
+			parse(block ?? '') as { groups: { rules: { alert: string; expr: string }[] }[] }
+		).groups.flatMap((group) => group.rules);
+		expect(rules.map((rule) => rule.alert)).toEqual(
+			expect.arrayContaining([
+				'PracticeRoomErrors',
+				'PracticeRoomEventLoopDelay',
+				'PracticeRoomRedisDown'
+			])
+		);
+		const exposed = (await (await fetch(`${server.url}/metrics`)).text()).split('\n');
+		const named = rules.flatMap((rule) => rule.expr.match(/\b(?:practice_room|nodejs)_\w+/g) ?? []);
+		expect(named.length).toBeGreaterThan(0);
+		for (const name of named) {
+			expect(
+				exposed.some((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`)),
+				name
+			).toBe(true);
+		}
 	});
 
 	test('answers only GET', async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { freePort } from './redis-server';
 import { waitFor } from './wait';
@@ -10,15 +11,31 @@ export class AppServer {
 	#child: ChildProcess | undefined;
 	#exited: Promise<void> = Promise.resolve();
 	readonly dataDir = mkdtempSync(join(tmpdir(), 'practice-room-e2e-'));
+	/** With `captureOutput`: every line the process wrote, standard output and error alike. */
+	readonly output: string[] = [];
 
-	private constructor(readonly port: number) {}
+	private constructor(
+		readonly port: number,
+		private readonly captureOutput: boolean,
+		private readonly env: Record<string, string>
+	) {}
 
 	get url(): string {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
-	static async start(): Promise<AppServer> {
-		const server = new AppServer(await freePort());
+	/**
+	 * `captureOutput` keeps what the process writes in {@link output} instead of showing it;
+	 * `env` adds to its environment (REDIS_URL, say).
+	 */
+	static async start(
+		options: { captureOutput?: boolean; env?: Record<string, string> } = {}
+	): Promise<AppServer> {
+		const server = new AppServer(
+			await freePort(),
+			options.captureOutput ?? false,
+			options.env ?? {}
+		);
 		await server.#spawn();
 		return server;
 	}
@@ -29,10 +46,18 @@ export class AppServer {
 				...process.env,
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
-				DATA_DIR: this.dataDir
+				DATA_DIR: this.dataDir,
+				...this.env
 			},
-			stdio: ['ignore', 'inherit', 'inherit']
+			stdio: [
+				'ignore',
+				this.captureOutput ? 'pipe' : 'inherit',
+				this.captureOutput ? 'pipe' : 'inherit'
+			]
 		});
+		for (const stream of [child.stdout, child.stderr]) {
+			if (stream) createInterface({ input: stream }).on('line', (line) => this.output.push(line));
+		}
 		this.#child = child;
 		this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
 		await waitFor(

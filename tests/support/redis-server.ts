@@ -19,6 +19,12 @@ export interface TestRedis {
 	/** Deletes every key, so each test starts clean. */
 	flush(): Promise<void>;
 	stop(): Promise<void>;
+	/**
+	 * Freezes the process (SIGSTOP): connections stay open and commands go unanswered, like a
+	 * Redis host lost in a partition; `resume` thaws it. Not available with REDIS_URL.
+	 */
+	pause(): void;
+	resume(): void;
 }
 
 async function ping(url: string): Promise<boolean> {
@@ -42,8 +48,14 @@ async function flushAll(url: string): Promise<void> {
 	await client.close();
 }
 
-/** A private `redis-server` on `port`; answers how to stop it (SIGTERM: it saves first). */
-async function spawnRedis(port: number, persistence: string[]): Promise<() => Promise<void>> {
+interface SpawnedRedis {
+	/** SIGTERM: it saves first. */
+	stop(): Promise<void>;
+	child: ChildProcess;
+}
+
+/** A private `redis-server` on `port`. */
+async function spawnRedis(port: number, persistence: string[]): Promise<SpawnedRedis> {
 	const child: ChildProcess = spawn(
 		'redis-server',
 		['--port', String(port), '--bind', '127.0.0.1', ...persistence],
@@ -51,9 +63,14 @@ async function spawnRedis(port: number, persistence: string[]): Promise<() => Pr
 	);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	await waitFor(() => ping(`redis://127.0.0.1:${port}`), `redis-server on port ${port}`);
-	return async () => {
-		child.kill('SIGTERM');
-		await exited;
+	return {
+		child,
+		async stop() {
+			// A paused process would not see the SIGTERM until it is thawed.
+			child.kill('SIGCONT');
+			child.kill('SIGTERM');
+			await exited;
+		}
 	};
 }
 
@@ -64,12 +81,27 @@ async function spawnRedis(port: number, persistence: string[]): Promise<() => Pr
 export async function startRedis(): Promise<TestRedis> {
 	const external = process.env.REDIS_URL;
 	if (external) {
-		return { url: external, flush: () => flushAll(external), stop: async () => {} };
+		const cannot = () => {
+			throw new Error('an external Redis (REDIS_URL) cannot be paused by the test');
+		};
+		return {
+			url: external,
+			flush: () => flushAll(external),
+			stop: async () => {},
+			pause: cannot,
+			resume: cannot
+		};
 	}
 	const port = await freePort();
 	const url = `redis://127.0.0.1:${port}`;
-	const stop = await spawnRedis(port, ['--save', '', '--appendonly', 'no']);
-	return { url, flush: () => flushAll(url), stop };
+	const redis = await spawnRedis(port, ['--save', '', '--appendonly', 'no']);
+	return {
+		url,
+		flush: () => flushAll(url),
+		stop: () => redis.stop(),
+		pause: () => redis.child.kill('SIGSTOP'),
+		resume: () => redis.child.kill('SIGCONT')
+	};
 }
 
 export interface RestartableRedis {
@@ -83,12 +115,12 @@ export interface RestartableRedis {
 export async function startRestartableRedis(dir: string): Promise<RestartableRedis> {
 	const port = await freePort();
 	const persistence = ['--save', '', '--appendonly', 'yes', '--dir', dir];
-	let stop = await spawnRedis(port, persistence);
+	let redis = await spawnRedis(port, persistence);
 	return {
 		url: `redis://127.0.0.1:${port}`,
-		stop: () => stop(),
+		stop: () => redis.stop(),
 		async start() {
-			stop = await spawnRedis(port, persistence);
+			redis = await spawnRedis(port, persistence);
 		}
 	};
 }

@@ -1,26 +1,31 @@
-import type { RoomMeta } from '../protocol/http';
-import type { Playbook, PlaybookSummary } from '../protocol/playbook';
+import { error } from '@sveltejs/kit';
+import { providedDirectory, UNAVAILABLE_ERROR_NAME, type Directory } from './handover';
 
-/** What SvelteKit's pages need from the realtime server: rooms and playbooks. */
-export interface Directory {
-	getRoom(roomId: string): Promise<RoomMeta | undefined>;
-	findPlaybook(id: string): Promise<Playbook | undefined>;
-	listPlaybooks(): Promise<PlaybookSummary[]>;
+export type { Directory } from './handover';
+
+/** What a page says when storage cannot be reached; the same words as the API's 503. */
+export const UNAVAILABLE_WORDS =
+	'The server cannot reach its storage just now. Try again in a moment.';
+
+/** `work`, with storage out of reach turned into a 503 page instead of a failure. */
+async function unavailableAs503<T>(work: Promise<T>): Promise<T> {
+	try {
+		return await work;
+	} catch (failure) {
+		if (failure instanceof Error && failure.name === UNAVAILABLE_ERROR_NAME) {
+			error(503, UNAVAILABLE_WORDS);
+		}
+		throw failure;
+	}
 }
 
-/**
- * The composition root (server/) and SvelteKit's bundle are separate module graphs in one
- * process, so the directory is handed over through a well-known global symbol.
- */
-const KEY = Symbol.for('practice-room.directory');
-type Holder = { [KEY]?: Directory };
-
-export function provideDirectory(directory: Directory): void {
-	(globalThis as Holder)[KEY] = directory;
-}
-
+/** The realtime server's rooms and playbooks, for page loads (server/realtime.ts provides it). */
 export function directory(): Directory {
-	const found = (globalThis as Holder)[KEY];
+	const found = providedDirectory();
 	if (!found) throw new Error('the realtime server has not started');
-	return found;
+	return {
+		getRoom: (roomId) => unavailableAs503(found.getRoom(roomId)),
+		findPlaybook: (id) => unavailableAs503(found.findPlaybook(id)),
+		listPlaybooks: () => unavailableAs503(found.listPlaybooks())
+	};
 }

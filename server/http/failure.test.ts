@@ -1,0 +1,43 @@
+import { ClientOfflineError, SocketClosedUnexpectedlyError } from 'redis';
+import { describe, expect, test } from 'vitest';
+import { failureOf, ServiceUnavailable } from './failure';
+import { HttpProblem } from './json';
+
+describe('failureOf', () => {
+	test('a problem the route raised is the client’s, answered with its status and words', () => {
+		expect(failureOf(new HttpProblem(429, 'Slow down.', [], 'room_starts'))).toEqual({
+			type: 'refused',
+			status: 429,
+			body: { error: 'Slow down.', problems: [] },
+			refused: 'room_starts'
+		});
+		expect(failureOf(new HttpProblem(404, 'No such room.'))).toMatchObject({
+			type: 'refused',
+			status: 404,
+			refused: undefined
+		});
+	});
+
+	test('Redis down, or a backend out of time, is 503 and names the backend', () => {
+		expect(failureOf(new ClientOfflineError())).toMatchObject({
+			type: 'unavailable',
+			status: 503,
+			dependency: 'redis'
+		});
+		expect(failureOf(new SocketClosedUnexpectedlyError())).toMatchObject({ status: 503 });
+		expect(failureOf(new ServiceUnavailable('storage'))).toMatchObject({
+			status: 503,
+			dependency: 'storage'
+		});
+	});
+
+	test('anything else is the server’s fault: 500, and nothing of the error in the answer', () => {
+		const failure = failureOf(new RangeError('Maximum call stack size exceeded'));
+		expect(failure).toEqual({
+			type: 'failed',
+			status: 500,
+			body: { error: 'Something went wrong on the server.' }
+		});
+		expect(failureOf('a thrown string')).toMatchObject({ status: 500 });
+	});
+});

@@ -1,0 +1,55 @@
+import type { RoomMeta } from '../protocol/http';
+import type { Playbook, PlaybookSummary } from '../protocol/playbook';
+
+/**
+ * The composition root (server/) and SvelteKit's bundle are separate module graphs in one
+ * process, so what the server hands SvelteKit goes through well-known global symbols. This
+ * module imports nothing of SvelteKit: the server's bundle imports it.
+ */
+
+/** What SvelteKit's pages need from the realtime server: rooms and playbooks. */
+export interface Directory {
+	getRoom(roomId: string): Promise<RoomMeta | undefined>;
+	findPlaybook(id: string): Promise<Playbook | undefined>;
+	listPlaybooks(): Promise<PlaybookSummary[]>;
+}
+
+/** A page that failed to load or render, as SvelteKit's handleError saw it. */
+export interface PageFailure {
+	error: unknown;
+	method: string;
+	/** The path only: a query may carry a token (a projector link's). */
+	path: string;
+	status: number;
+}
+
+/** Logs a failed page as one JSON line and counts it, with the server's logger and metrics. */
+export type ReportPageFailure = (failure: PageFailure) => void;
+
+/**
+ * The name of the error a directory call fails with when storage cannot be reached (Redis down,
+ * or not answering in time): pages answer 503 for it. Matched by name, since the server's
+ * error class is another module graph's.
+ */
+export const UNAVAILABLE_ERROR_NAME = 'ServiceUnavailable';
+
+const DIRECTORY = Symbol.for('practice-room.directory');
+const REPORT_PAGE_FAILURE = Symbol.for('practice-room.report-page-failure');
+type Holder = { [DIRECTORY]?: Directory; [REPORT_PAGE_FAILURE]?: ReportPageFailure };
+const holder = globalThis as Holder;
+
+export function provideDirectory(directory: Directory): void {
+	holder[DIRECTORY] = directory;
+}
+
+export function providedDirectory(): Directory | undefined {
+	return holder[DIRECTORY];
+}
+
+export function provideReportPageFailure(report: ReportPageFailure): void {
+	holder[REPORT_PAGE_FAILURE] = report;
+}
+
+export function providedReportPageFailure(): ReportPageFailure | undefined {
+	return holder[REPORT_PAGE_FAILURE];
+}

@@ -232,7 +232,11 @@ describe('storing a room', () => {
 		);
 		const elsewhere = new Y.Doc();
 		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));
-		elsewhere.getMap(CONTROL_MAP).set('roomLocked', true);
+		// Another instance's lock, with Ana in the room.
+		elsewhere.transact(() => {
+			elsewhere.getMap(CONTROL_MAP).set('roomLocked', true);
+			elsewhere.getMap(CONTROL_MAP).set('lockedWith', ['ana-00001']);
+		});
 		Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(room.doc)));
 		expect(ends).toEqual(['anyone: locked']);
 		expect(room.admission(anyone)).toEqual({ admitted: false, refusal: 'locked' });

@@ -230,7 +230,7 @@ export class LoadedRoom {
 			const item = map._map.get(key);
 			if (item) this.#writers.add(item.id.client);
 		}
-		if (event.keysChanged.has('removed') || event.keysChanged.has('roomLocked')) {
+		if (['removed', 'roomLocked', 'lockedWith'].some((key) => event.keysChanged.has(key))) {
 			this.#endRefused();
 		}
 	}

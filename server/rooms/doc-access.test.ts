@@ -4,7 +4,7 @@ import { docAdmission, docCredentials, type AccessState } from './doc-access';
 /** A room whose projector token is `projector-token` and whose tickets are `ticket-<id>`. */
 function room(control: Partial<AccessState['control']> = {}): AccessState {
 	return {
-		control: { roomLocked: false, removed: [], ...control },
+		control: { roomLocked: false, lockedWith: [], people: {}, removed: [], ...control },
 		isProjectorToken: (token) => token === 'projector-token',
 		isDocTicket: (participantId, ticket) => ticket === `ticket-${participantId}`
 	};
@@ -40,7 +40,7 @@ describe('docAdmission', () => {
 
 	test('[Y9] a participant with their ticket is admitted in a locked room, unless removed', () => {
 		const ana = params('participant=ana&ticket=ticket-ana');
-		expect(docAdmission(ana, room({ roomLocked: true }))).toEqual({
+		expect(docAdmission(ana, room({ roomLocked: true, lockedWith: ['ana'] }))).toEqual({
 			admitted: true,
 			readOnly: false,
 			participantId: 'ana'
@@ -48,6 +48,17 @@ describe('docAdmission', () => {
 		expect(docAdmission(ana, room({ removed: ['ana'] }))).toEqual({
 			admitted: false,
 			refusal: 'removed'
+		});
+	});
+
+	test('[Y9] in a locked room, a ticket admits only someone who was here when it was locked', () => {
+		const locked = room({ roomLocked: true, lockedWith: ['ana'] });
+		expect(docAdmission(params('participant=ana&ticket=ticket-ana'), locked)).toMatchObject({
+			admitted: true
+		});
+		expect(docAdmission(params('participant=ben&ticket=ticket-ben'), locked)).toEqual({
+			admitted: false,
+			refusal: 'locked'
 		});
 	});
 

@@ -1,5 +1,6 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { ControlState } from '../../src/lib/protocol/control';
+import { mayEnter } from '../../src/lib/room/room-rules';
 
 /** What a document connection presented when it opened (protocol Y8, Y9). */
 export type DocCredentials =
@@ -23,7 +24,7 @@ export type DocAdmission =
 
 /** What a room knows now that decides who it admits. */
 export interface AccessState {
-	control: Pick<ControlState, 'roomLocked' | 'removed'>;
+	control: Pick<ControlState, 'roomLocked' | 'lockedWith' | 'people' | 'removed'>;
 	isProjectorToken(token: string): boolean;
 	isDocTicket(participantId: string, ticket: string): boolean;
 }
@@ -59,9 +60,14 @@ export function docAdmission(credentials: DocCredentials, state: AccessState): D
 		case 'participant': {
 			const { participantId, ticket } = credentials;
 			if (state.isDocTicket(participantId, ticket)) {
-				return state.control.removed.includes(participantId)
-					? { admitted: false, refusal: 'removed' }
-					: { admitted: true, readOnly: false, participantId };
+				if (state.control.removed.includes(participantId)) {
+					return { admitted: false, refusal: 'removed' };
+				}
+				// A ticket from a join before the lock, by someone who had left when it was locked
+				// (perhaps a removed person under a new identity), lets nobody into the locked room.
+				return mayEnter(state.control, participantId)
+					? { admitted: true, readOnly: false, participantId }
+					: { admitted: false, refusal: 'locked' };
 			}
 			// A ticket that is not this room's proves nothing: the connection is anyone's.
 			return linkAdmission(state);

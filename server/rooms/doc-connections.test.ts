@@ -4,7 +4,7 @@ import { DocConnections } from './doc-connections';
 
 function room(control: Partial<AccessState['control']>, projectorToken = 'p1'): AccessState {
 	return {
-		control: { roomLocked: false, removed: [], ...control },
+		control: { roomLocked: false, lockedWith: [], people: {}, removed: [], ...control },
 		isProjectorToken: (token) => token === projectorToken,
 		isDocTicket: (participantId, ticket) => ticket === `ticket-${participantId}`
 	};
@@ -31,8 +31,9 @@ const projector: DocCredentials = { kind: 'projector', token: 'p1' };
 describe('DocConnections', () => {
 	test('[Y11] locking ends only the connections without a ticket; each is ended once', () => {
 		const { connections, ends } = opened({ ana, anyone, projector });
-		connections.endRefused(room({ roomLocked: true }));
-		connections.endRefused(room({ roomLocked: true }));
+		const locked = room({ roomLocked: true, lockedWith: ['ana'] });
+		connections.endRefused(locked);
+		connections.endRefused(locked);
 		expect(ends).toEqual(['anyone: locked']);
 		expect(connections.size).toBe(2);
 	});
@@ -47,7 +48,7 @@ describe('DocConnections', () => {
 	test('a forgotten connection is not ended; erasing ends all the others', () => {
 		const { connections, ends, forget } = opened({ ana, anyone });
 		forget.anyone?.();
-		connections.endRefused(room({ roomLocked: true }));
+		connections.endRefused(room({ roomLocked: true, lockedWith: ['ana'] }));
 		connections.endAll('erased');
 		expect(ends).toEqual(['ana: erased']);
 		expect(connections.size).toBe(0);

@@ -233,27 +233,48 @@ describe('storing a room', () => {
 		);
 		const elsewhere = new Y.Doc();
 		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));
-		elsewhere.getMap(CONTROL_MAP).set('roomLocked', true);
+		// Another instance's lock, with Ana in the room.
+		elsewhere.transact(() => {
+			elsewhere.getMap(CONTROL_MAP).set('roomLocked', true);
+			elsewhere.getMap(CONTROL_MAP).set('lockedWith', ['ana-00001']);
+		});
 		Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(room.doc)));
 		expect(ends).toEqual(['anyone: locked']);
 		expect(room.admission(anyone)).toEqual({ admitted: false, refusal: 'locked' });
 	});
 
-	test('[S20] replacing the projector token ends the projector connections with the old one', async () => {
+	test('[S20] a removal replaces the projector token in the same decision, and is not taken when that fails', async () => {
 		const { store } = flakyStore(0);
+		let refuse = false;
+		const append = store.appendUpdate;
+		store.appendUpdate = (id, update) =>
+			refuse ? Promise.reject(new Error('disk full')) : append(id, update);
 		const room = await LoadedRoom.load(io(store), meta, playbook);
-		const ends: string[] = [];
+		const hana = { participantId: 'hana-00001', present: ['hana-00001', 'rex-00002'] };
+		await room.claimHost(hana.participantId);
+		await room.command({ type: 'agreements.confirm' }, hana, 0);
 		const old: DocCredentials = { kind: 'projector', token: await room.projectorToken() };
+		const ends: string[] = [];
 		room.trackDocConnection(old, (why) => ends.push(`old projector: ${why}`));
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
-		const token = await room.replaceProjectorToken();
+		const remove = { type: 'host.remove', participantId: 'rex-00002' } as const;
+
+		// The token cannot be replaced: Rex is not removed, so the host can try again.
+		refuse = true;
+		await expect(room.command(remove, hana, 0)).rejects.toThrow('disk full');
+		expect(room.readControl().removed).toEqual([]);
+		expect(room.admission(old)).toMatchObject({ admitted: true });
+
+		refuse = false;
+		expect(await room.command(remove, hana, 0)).toMatchObject({ ok: true });
+		expect(room.readControl().removed).toEqual(['rex-00002']);
+		expect(room.admission(old)).toEqual({ admitted: false, refusal: 'projector-not-valid' });
+		const token = await room.projectorToken();
 		expect(token).not.toBe(old.token);
-		expect(ends).toEqual(['old projector: projector-not-valid']);
 		expect(room.admission({ kind: 'projector', token })).toEqual({
 			admitted: true,
 			readOnly: true
 		});
-		expect(room.admission(old)).toMatchObject({ admitted: false });
+		expect(ends).toEqual(['old projector: projector-not-valid']);
 	});
 
 	test('closing after stores failed writes the whole document as the snapshot', async () => {

@@ -242,7 +242,7 @@ export class LoadedRoom {
 			const item = map._map.get(key);
 			if (item) this.#writers.add(item.id.client);
 		}
-		if (event.keysChanged.has('removed') || event.keysChanged.has('roomLocked')) {
+		if (['removed', 'roomLocked', 'lockedWith'].some((key) => event.keysChanged.has(key))) {
 			this.#endRefused();
 		}
 	}
@@ -291,11 +291,24 @@ export class LoadedRoom {
 		return parsed.success ? parsed.data : initialControlState(this.playbook);
 	}
 
-	/** Validates and applies a command from `actor` at server time `now`. */
+	/**
+	 * Validates and applies a command from `actor` at server time `now`. A removal first replaces
+	 * the projector token (protocol S20): the removed person had the old one from their join. If
+	 * that cannot be stored, the removal is not taken either (the promise rejects), so the host
+	 * still sees them and can try again. The projectors with the old token and, once the removal
+	 * is written, the removed person's ticketed connections end here (Y11); other instances end
+	 * theirs as the sealed and control changes reach them.
+	 */
 	command(command: ControlCommand, actor: Actor, now: number): Promise<ControlResult> {
 		return this.#decide(async () => {
 			const result = applyRoomCommand(this.readControl(), command, this.playbook, actor, now);
-			if (result.ok) this.#writeControl(result.state);
+			if (!result.ok) return result;
+			if (command.type === 'host.remove') {
+				await this.#sealed.replaceProjectorToken();
+				// Also when the removal changes nothing: a retry after a failure elsewhere.
+				this.#endRefused();
+			}
+			this.#writeControl(result.state);
 			return result;
 		});
 	}
@@ -358,19 +371,6 @@ export class LoadedRoom {
 
 	isProjectorToken(token: string): boolean {
 		return this.#sealed.isProjectorToken(token);
-	}
-
-	/**
-	 * Replaces the projector token (someone was removed: the link they had stops working) and
-	 * ends the projector connections that used the old one; answers the new token. Taken as a
-	 * decision, so that instances replacing it at once end up agreeing on the one answered.
-	 */
-	replaceProjectorToken(): Promise<string> {
-		return this.#decide(async () => {
-			const token = await this.#sealed.replaceProjectorToken();
-			this.#endRefused();
-			return token;
-		});
 	}
 
 	#writeControl(state: ControlState): void {

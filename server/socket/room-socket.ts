@@ -15,6 +15,7 @@ import {
 } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
+import type { ControlResult } from '../../src/lib/room/control';
 import { admissionRefusal, erasesRoom } from '../../src/lib/room/room-rules';
 import { LIMIT_WORDS } from '../limits/limits';
 import { admitSocketEvent, newSocketRate } from '../limits/message-rate';
@@ -226,7 +227,15 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			participantId: member.participant.participantId,
 			present: await presence.presentIn(member.roomId)
 		};
-		const result = await room.command(command, actor, deps.now());
+		let result: ControlResult;
+		try {
+			result = await room.command(command, actor, deps.now());
+		} catch (error) {
+			// Nothing was decided (a removal whose new projector token could not be stored, a
+			// room lock not taken in time): the sender hears it and can try again.
+			log.socket.error({ roomId: member.roomId, err: error }, 'a command could not be decided');
+			return failure('internal', 'That could not be done just now. Try again in a moment.');
+		}
 		if (!result.ok) return result;
 		if (erasesRoom(command, result.state, actor.present)) {
 			try {
@@ -253,35 +262,25 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			const removed = personChannel(member.roomId, command.participantId);
 			io.to(removed).emit('room:removed');
 			io.in(removed).disconnectSockets(true);
-			// The room closes their document connections on every instance when it sees the removal.
+			// The room closes their document connections, and the projectors with the token it
+			// replaced, on every instance when it sees the removal.
 			await presence.markGone(member.roomId, command.participantId);
-			try {
-				await replaceProjectorLink(member.roomId, command.participantId, room);
-			} catch (error) {
-				log.socket.error(
-					{ roomId: member.roomId, err: error },
-					'replacing a projector link failed'
-				);
-				return failure(
-					'internal',
-					'They are removed, but the projector link could not be replaced, so theirs still works. Try again in a moment.'
-				);
-			}
+			await announceProjectorLink(member.roomId, command.participantId, room);
 		}
 		return { ok: true };
 	}
 
 	/**
-	 * Someone was removed: the projector link they had stops working (protocol S20). The room
-	 * closes the projector document connections with the old token, on every instance; projectors
-	 * watching with it are let go, and the people still joined receive the new token.
+	 * Someone was removed, and with them the projector token the room had (protocol S20):
+	 * projectors watching with the old one are let go, and the people still joined receive the
+	 * new one.
 	 */
-	async function replaceProjectorLink(
+	async function announceProjectorLink(
 		roomId: string,
 		removedId: string,
 		room: LoadedRoom
 	): Promise<void> {
-		const projectorToken = await room.replaceProjectorToken();
+		const projectorToken = await room.projectorToken();
 		io.in(projectorChannel(roomId)).disconnectSockets(true);
 		// Their sockets may still be on their way out through another instance.
 		io.to(memberChannel(roomId))

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
+import type { Participant } from '../../src/lib/protocol/presence';
 import type { ProjectorGrant } from '../../src/lib/protocol/socket-events';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { connectDoc, connectSocket, joinAs, type JoinedPerson } from '../support/clients';
@@ -154,6 +155,32 @@ describe('[Y11] locking the room ends the document connections it would not admi
 		expect(hostDoc.notes.toString()).toBe('before the lock. after the lock.');
 		expect(intruder.notes.toString()).toBe('written after the lock. before the lock. ');
 		expect(hostDoc.closes).toEqual([]);
+	});
+
+	test('someone back under a new identity who left before the lock is shut out with that identity’s ticket too', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const target = await joined(room.id, 'Rex');
+		await host.send({ type: 'host.remove', participantId: target.id });
+		// Rex joins again under a new identity before the host locks, keeps its ticket, and leaves.
+		const ghost = await joined(room.id, 'Hana');
+		const ghostDoc = document(room.id, ticketOf(ghost));
+		await waitFor(() => ghostDoc.provider.synced, 'the new identity’s document to sync');
+		const rosters: Participant[][] = [];
+		host.socket.on('presence:roster', (roster) => rosters.push(roster));
+		ghost.socket.disconnect();
+		await waitFor(
+			() => rosters.at(-1)?.find((person) => person.participantId === ghost.id)?.status === 'gone',
+			'the roster to show the new identity as gone'
+		);
+
+		expect(await host.send({ type: 'host.lock-room', locked: true })).toEqual({ ok: true });
+		await waitFor(() => ghostDoc.closes.includes(4423), 'the new identity’s connection to close');
+		const again = document(room.id, ticketOf(ghost));
+		await waitFor(() => again.closes.includes(4423), 'its ticket to be refused while locked');
+		const rejoin = await joinAs(server.url, room.id, 'Hana', { id: ghost.id });
+		cleanups.push(() => rejoin.socket.disconnect());
+		expect(rejoin.reply).toMatchObject({ ok: false, error: { code: 'room_locked' } });
 	});
 
 	test('a participant with their ticket stays connected through the lock', async () => {

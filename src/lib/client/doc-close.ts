@@ -13,7 +13,7 @@ export type DocCloseAction =
 	| { type: 'erased' }
 	/** The host removed this person. */
 	| { type: 'removed' }
-	/** The room was locked while this tab had not sent its ticket yet: connect again with it. */
+	/** The room was locked while this tab's connection did not carry its ticket: connect with it. */
 	| { type: 'reconnect' }
 	/** Tell the person, in these words. */
 	| { type: 'explain'; words: string }
@@ -32,11 +32,12 @@ export const CLOSE_WORDS = {
 
 /**
  * What a close with `code` means for this tab: a projector's or a participant's, and whether it
- * holds a document ticket from its join.
+ * holds a document ticket from its join that the closed connection did not carry (a connection
+ * refused with its ticket would be refused again: connecting once more would only loop).
  */
 export function docCloseAction(
 	code: number,
-	tab: { projector: boolean; hasTicket: boolean }
+	tab: { projector: boolean; unsentTicket: boolean }
 ): DocCloseAction {
 	switch (code) {
 		case CLOSE_ROOM_ERASED:
@@ -47,7 +48,9 @@ export function docCloseAction(
 		case CLOSE_POLICY_VIOLATION:
 			return { type: 'explain', words: CLOSE_WORDS.tooMany };
 		case CLOSE_ROOM_LOCKED:
-			return tab.hasTicket ? { type: 'reconnect' } : { type: 'explain', words: CLOSE_WORDS.locked };
+			return tab.unsentTicket
+				? { type: 'reconnect' }
+				: { type: 'explain', words: CLOSE_WORDS.locked };
 		case CLOSE_NOT_ALLOWED:
 			return tab.projector
 				? { type: 'explain', words: CLOSE_WORDS.projectorReplaced }

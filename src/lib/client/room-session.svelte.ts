@@ -51,6 +51,8 @@ export class RoomSession {
 	#socketConnected = $state(false);
 	#docConnected = $state(false);
 	#docSynced = $state(false);
+	/** Whether the document connection last opened carried this tab's ticket (see #docClosed). */
+	#ticketSent = false;
 	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
 	#identity: RoomIdentity | undefined;
 	#joining: Promise<ProtocolError | undefined> | undefined;
@@ -87,6 +89,8 @@ export class RoomSession {
 		});
 		this.#provider.on('status', ({ status }) => {
 			this.#docConnected = status === 'connected';
+			// The provider opens each connection with the params it has at that moment.
+			if (status === 'connecting') this.#ticketSent = this.#provider.params.ticket !== undefined;
 		});
 		this.#provider.on('sync', (synced: boolean) => {
 			if (synced) this.#docSynced = true;
@@ -135,7 +139,7 @@ export class RoomSession {
 	#docClosed(code: number): void {
 		const action = docCloseAction(code, {
 			projector: this.options.projectorToken !== undefined,
-			hasTicket: typeof this.#provider.params.ticket === 'string'
+			unsentTicket: this.#provider.params.ticket !== undefined && !this.#ticketSent
 		});
 		switch (action.type) {
 			case 'erased':

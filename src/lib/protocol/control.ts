@@ -102,8 +102,14 @@ export const controlStateSchema = z.object({
 	ratings: z.record(z.string(), ratingRoundSchema).default({}),
 	/** None until the key holder joins; gone again when they are away longer than a grace. */
 	host: hostStateSchema.nullable().default(null),
-	/** Nobody new may join (people who were here may come back). */
+	/** Nobody new may join: only the people in `lockedWith` may come back. */
 	roomLocked: z.boolean().default(false),
+	/**
+	 * Who was in the room (present, or away for less than the leave grace) when the host locked
+	 * it: while it stays locked, only they may join again or connect their documents. Empty when
+	 * unlocked, and in rooms locked before the list existed (then everyone who ever joined).
+	 */
+	lockedWith: z.array(participantIdSchema).default([]),
 	/** People the host removed: they cannot join again under the same id. */
 	removed: z.array(participantIdSchema).default([]),
 	/** Who is ready to move on from the current step; emptied when the step changes. */

@@ -286,7 +286,36 @@ describe('who may join', () => {
 		expect(admissionRefusal(start, oneGone, 'person-0099')).toBeUndefined();
 	});
 
-	test('a locked room lets back only people who were here', () => {
+	test('a locked room lets back only the people here when it was locked', () => {
+		// Ana locks with Ben here; Cy joined earlier but had left (a removed person's new identity).
+		const present = [ana, ben];
+		const locked = apply(
+			{ ...hosted, people: { [cy]: { name: 'Cy', roleId: 'speaker' } } },
+			{ type: 'host.lock-room', locked: true },
+			ana,
+			present
+		);
+		expect(locked.lockedWith).toEqual([ana, ben]);
+		expect(admissionRefusal(locked, [], ben)).toBeUndefined();
+		expect(admissionRefusal(locked, [], cy)).toMatchObject({ code: 'room_locked' });
+		// Locking again changes nothing; unlocking lets anyone in, and forgets who was here.
+		expect(apply(locked, { type: 'host.lock-room', locked: true }, ana, [ana])).toBe(locked);
+		const open = apply(locked, { type: 'host.lock-room', locked: false });
+		expect(open).toMatchObject({ roomLocked: false, lockedWith: [] });
+		expect(admissionRefusal(open, [], cy)).toBeUndefined();
+		// The host's role lapsing opens the room the same way.
+		expect(settleRoom(locked, plan, [ben], T0)).toMatchObject({
+			roomLocked: false,
+			lockedWith: []
+		});
+	});
+
+	test('someone removed is not among those a lock lets back', () => {
+		const removed = apply(hosted, { type: 'host.remove', participantId: cy });
+		expect(apply(removed, { type: 'host.lock-room', locked: true }).lockedWith).toEqual([ana, ben]);
+	});
+
+	test('a room locked before the list of who was here existed lets back everyone who joined', () => {
 		const locked = {
 			...start,
 			roomLocked: true,

@@ -209,7 +209,18 @@ function decideCommand(
 		case 'host.lock-control':
 			return ok({ ...state, host: state.host && { ...state.host, controlLocked: command.locked } });
 		case 'host.lock-room':
-			return ok({ ...state, roomLocked: command.locked });
+			if (command.locked === state.roomLocked) return ok(state);
+			return ok({
+				...state,
+				roomLocked: command.locked,
+				// Who is here now may stay; someone who left before, under any identity, may not.
+				lockedWith: command.locked
+					? withId(
+							actor.present.filter((id) => !state.removed.includes(id)),
+							me
+						)
+					: []
+			});
 		case 'host.hand-over':
 			if (command.participantId === me) return ok(state);
 			if (!actor.present.includes(command.participantId)) {
@@ -274,6 +285,7 @@ export function settleRoom(
 	const host = state.host && !here(state.host.participantId) ? null : state.host;
 	// With the host gone nobody could unlock the room: it opens again as the role lapses.
 	const roomLocked = host === state.host ? state.roomLocked : false;
+	const lockedWith = roomLocked ? state.lockedWith : [];
 	const hands = state.hands.filter(here);
 	const ready = state.ready.filter(here);
 	const eraseVotes = state.eraseVotes.filter(here);
@@ -283,13 +295,30 @@ export function settleRoom(
 		ready.length === state.ready.length &&
 		eraseVotes.length === state.eraseVotes.length;
 	// Someone leaving can leave only ready people behind; an empty room waits for people.
-	const settled = unchanged ? state : { ...state, host, roomLocked, hands, ready, eraseVotes };
+	const settled = unchanged
+		? state
+		: { ...state, host, roomLocked, lockedWith, hands, ready, eraseVotes };
 	return takeTurns(moveOnIfReady(settled, plan, present, now), plan, present);
 }
 
 /**
+ * Whether `participantId` may come into the room as it is locked or not (not whether they were
+ * removed): anyone while it is open; while it is locked, the people in it when it was locked
+ * (everyone who ever joined, for a room locked before `lockedWith` was kept).
+ */
+export function mayEnter(
+	state: Pick<ControlState, 'roomLocked' | 'lockedWith' | 'people'>,
+	participantId: string
+): boolean {
+	if (!state.roomLocked) return true;
+	return state.lockedWith.length > 0
+		? state.lockedWith.includes(participantId)
+		: participantId in state.people;
+}
+
+/**
  * Whether `participantId` may join now, given the room's control state and roster: people the
- * host removed may not; in a locked room, only people who were here before may; and a room holds
+ * host removed may not; in a locked room, only the people here when it was locked may; and a room holds
  * {@link MAX_PARTICIPANTS} people at once (projectors are not people). Answers the refusal.
  */
 export function admissionRefusal(
@@ -300,7 +329,7 @@ export function admissionRefusal(
 	if (state.removed.includes(participantId)) {
 		return { code: 'removed', message: 'The host has removed you from this room.' };
 	}
-	if (state.roomLocked && !(participantId in state.people)) {
+	if (!mayEnter(state, participantId)) {
 		return {
 			code: 'room_locked',
 			message: 'This room is locked: the host is not letting anyone new in right now.'

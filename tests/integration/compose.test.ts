@@ -154,6 +154,19 @@ function directive(location: string, name: string): string | undefined {
 	return (pattern.exec(location) ?? pattern.exec(ownDirectives(serverBlock)))?.[1]?.trim();
 }
 
+/**
+ * Per image, the release that fixed the latest security advisories of the branch it is pinned
+ * to, as known when the pins were last reviewed (docs/operations.md, "Image versions"). A pin
+ * is exact so that it does not move; this keeps it from staying on a release with a known hole.
+ */
+const LEAST_PATCHED: Record<string, string> = {
+	// Redis 7.4.9 (May 2026): CVE-2026-23479, CVE-2026-25243 and CVE-2026-23631, each a possible
+	// remote code execution by a client of Redis.
+	redis: '7.4.9',
+	// nginx 1.30.1 (May 2026): six advisories, CVE-2026-42945 among them, exploited in the wild.
+	nginx: '1.30.1'
+};
+
 describe('docker-compose.yml', () => {
 	test('Redis keeps an append-only file on a named volume', () => {
 		const command = words(redis.command);
@@ -218,6 +231,18 @@ describe('docker-compose.yml', () => {
 		expect(images.length).toBeGreaterThan(0);
 		for (const image of images) {
 			expect(image).toMatch(/^[a-z0-9./-]+:\d+\.\d+\.\d+(-[a-z0-9.]+)?(@sha256:[0-9a-f]{64})?$/);
+		}
+	});
+
+	test('no image is older than the release that fixed its branch’s latest known advisories', () => {
+		const images = services.flatMap(([, service]) => (service.image ? [service.image] : []));
+		for (const [name, least] of Object.entries(LEAST_PATCHED)) {
+			const image = images.find((image) => image.startsWith(`${name}:`));
+			expect(image, name).toBeDefined();
+			const used = /:(\d+)\.(\d+)\.(\d+)/.exec(image!)!.slice(1).map(Number);
+			const needed = least.split('.').map(Number);
+			const differs = used.findIndex((part, i) => part !== needed[i]);
+			expect(differs === -1 || used[differs]! > needed[differs]!, `${image} < ${least}`).toBe(true);
 		}
 	});
 

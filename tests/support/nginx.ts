@@ -91,7 +91,8 @@ export async function startNginx(config: string, appHost: string): Promise<Runni
 		conf = conf.replace(' ssl;', ' ssl http2;').replace(/^\s*http2 on;$/m, '');
 	}
 	writeFileSync(`${dir}/nginx.conf`, conf);
-	const args = ['-p', dir, '-c', `${dir}/nginx.conf`];
+	// -e: the binary's own error log may not be writable before the config's is read.
+	const args = ['-e', 'stderr', '-p', dir, '-c', `${dir}/nginx.conf`];
 	await run(binary, ['-t', '-q', ...args]);
 	const proxy = spawn(binary, [...args, '-g', 'daemon off;'], { stdio: 'inherit' });
 	const http = `http://127.0.0.1:${plainPort}`;

@@ -3,6 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { HSTS } from '../../server/http/security-headers';
 import { readComposeFile, readRepoFile as read, repoRoot as root } from '../support/compose-file';
+import {
+	block,
+	blocks,
+	mergedVolumes,
+	mountOf,
+	nginxConfig,
+	ownDirectives,
+	seconds,
+	words
+} from '../support/deploy-files';
 
 /**
  * The Docker Compose deployment (README: Deploy with Docker Compose), checked without Docker:
@@ -54,84 +64,7 @@ const [, nginx] = only('nginx');
 /** The app: services built from the repository's Dockerfile. */
 const apps = services.filter(([, service]) => service.build !== undefined);
 
-const words = (value: string | string[] | undefined) =>
-	Array.isArray(value) ? value : (value ?? '').split(/\s+/);
-
-/** Seconds in a Compose duration such as `30s` or `1m30s`. */
-function seconds(duration: string): number {
-	const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
-	const parts = [...duration.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
-	expect(parts.map(([part]) => part).join('')).toBe(duration);
-	return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (units[unit!] ?? 0), 0);
-}
-
-/**
- * A volume's host path and container path (`host:container[:mode]`); the host path may be a
- * variable with a default, `${NAME:-./path}`, whose colon is not a separator.
- */
-const mountOf = (volume: string) => {
-	const [, host = '', container = '', mode] =
-		/^(\$\{[^}]*\}|[^:]*):([^:]+)(?::(\w+))?$/.exec(volume) ?? [];
-	return { host, container, mode };
-};
-
-/**
- * nginx's config as nginx reads it inside the container: comments dropped, each `include`
- * replaced by the file the service's volumes put at that path (relative paths are under
- * /etc/nginx/), so a file that is not mounted fails the test.
- */
-function nginxConfig(volumes: readonly string[]): string {
-	const mounts = volumes.map(mountOf);
-	const hostPath = (path: string) => {
-		const inContainer = path.startsWith('/') ? path : `/etc/nginx/${path}`;
-		const mount = mounts.find(
-			({ container }) => inContainer === container || inContainer.startsWith(`${container}/`)
-		);
-		expect(mount, `a volume mounts ${inContainer}`).toBeDefined();
-		return `${mount!.host}${inContainer.slice(mount!.container.length)}`;
-	};
-	const expand = (path: string): string =>
-		read(hostPath(path))
-			.replace(/#[^\n]*/g, '')
-			.replace(/\binclude\s+([^;\s]+);/g, (_, included: string) => expand(included));
-	return expand('/etc/nginx/nginx.conf');
-}
-
-/** Volumes after an override file's, merged as Compose does: by container path. */
-function mergedVolumes(base: readonly string[], override: readonly string[]): string[] {
-	const replaced = new Set(override.map((volume) => mountOf(volume).container));
-	return [...base.filter((volume) => !replaced.has(mountOf(volume).container)), ...override];
-}
-
 const nginxConf = nginxConfig(nginx.volumes ?? []);
-
-/** The text inside `{ … }` after each match of `head`, nested blocks included. */
-function blocks(text: string, head: RegExp): string[] {
-	const found: string[] = [];
-	for (const match of text.matchAll(new RegExp(`${head.source}\\s*\\{`, 'g'))) {
-		const start = match.index + match[0].length;
-		let depth = 1;
-		let end = start;
-		while (depth > 0) {
-			if (end >= text.length) throw new Error(`nginx block ${head.source} is not closed`);
-			if (text[end] === '{') depth++;
-			if (text[end] === '}') depth--;
-			end++;
-		}
-		found.push(text.slice(start, end - 1));
-	}
-	return found;
-}
-
-/** The text inside `{ … }` after the first match of `head`, nested blocks included. */
-function block(text: string, head: RegExp): string {
-	const [first] = blocks(text, head);
-	expect(first, `nginx block ${head.source}`).toBeDefined();
-	return first!;
-}
-
-/** The directives of a block itself, without those of the blocks nested in it. */
-const ownDirectives = (text: string) => text.replace(/\{[^{}]*\}/g, ';');
 
 const serverBlock = block(nginxConf, /\bserver/);
 
@@ -153,6 +86,19 @@ function directive(location: string, name: string): string | undefined {
 	const pattern = new RegExp(`\\b${name}\\s+([^;]+);`);
 	return (pattern.exec(location) ?? pattern.exec(ownDirectives(serverBlock)))?.[1]?.trim();
 }
+
+/**
+ * Per image, the release that fixed the latest security advisories of the branch it is pinned
+ * to, as known when the pins were last reviewed (docs/operations.md, "Image versions"). A pin
+ * is exact so that it does not move; this keeps it from staying on a release with a known hole.
+ */
+const LEAST_PATCHED: Record<string, string> = {
+	// Redis 7.4.9 (May 2026): CVE-2026-23479, CVE-2026-25243 and CVE-2026-23631, each a possible
+	// remote code execution by a client of Redis.
+	redis: '7.4.9',
+	// nginx 1.30.1 (May 2026): six advisories, CVE-2026-42945 among them, exploited in the wild.
+	nginx: '1.30.1'
+};
 
 describe('docker-compose.yml', () => {
 	test('Redis keeps an append-only file on a named volume', () => {
@@ -218,6 +164,18 @@ describe('docker-compose.yml', () => {
 		expect(images.length).toBeGreaterThan(0);
 		for (const image of images) {
 			expect(image).toMatch(/^[a-z0-9./-]+:\d+\.\d+\.\d+(-[a-z0-9.]+)?(@sha256:[0-9a-f]{64})?$/);
+		}
+	});
+
+	test('no image is older than the release that fixed its branch’s latest known advisories', () => {
+		const images = services.flatMap(([, service]) => (service.image ? [service.image] : []));
+		for (const [name, least] of Object.entries(LEAST_PATCHED)) {
+			const image = images.find((image) => image.startsWith(`${name}:`));
+			expect(image, name).toBeDefined();
+			const used = /:(\d+)\.(\d+)\.(\d+)/.exec(image!)!.slice(1).map(Number);
+			const needed = least.split('.').map(Number);
+			const differs = used.findIndex((part, i) => part !== needed[i]);
+			expect(differs === -1 || used[differs]! > needed[differs]!, `${image} < ${least}`).toBe(true);
 		}
 	});
 

@@ -1,10 +1,10 @@
 // `npm run restore -- <file> [--replace]`: puts a backup made by `npm run backup` in place of the
 // embedded database in DATA_DIR (docs/operations.md: Restoring). Stop the server first: it keeps
-// the database open. At its next start the server migrates an older backup forward, and refuses
-// one made by a newer release.
+// the database open, and a database in use is refused. At its next start the server migrates an
+// older backup forward, and refuses one made by a newer release.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { databasePath, fail, inspectDatabase } from './sqlite-file.js';
+import { databasePath, fail, failIfInUse, inspectDatabase } from './sqlite-file.js';
 
 const args = process.argv.slice(2);
 const replace = args.includes('--replace');
@@ -25,6 +25,9 @@ if (existsSync(target) && !replace) {
 			'overwrite it (everything in it since the backup is lost)'
 	);
 }
+// A running server keeps writing to the file it opened: swapped under it, what it writes from
+// then on is lost at its next start, and until then it serves the data the backup replaced.
+if (existsSync(target)) failIfInUse(target);
 mkdirSync(dirname(target), { recursive: true });
 // Copied beside the target first, so the swap is one rename; the old database's WAL and shared
 // memory files go with it, or SQLite would replay the old WAL onto the restored file.

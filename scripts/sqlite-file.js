@@ -49,3 +49,22 @@ export function inspectDatabase(file) {
 		db?.close();
 	}
 }
+
+/**
+ * Stops the command when another process has the database at `file` open, such as a running
+ * server. A connection in exclusive locking mode needs the only lock on a WAL database to read
+ * it, and is refused at once (no busy timeout) while any other connection holds it. The check
+ * changes nothing in the file.
+ * @param {string} file
+ */
+export function failIfInUse(file) {
+	const db = new DatabaseSync(file);
+	try {
+		db.exec('PRAGMA locking_mode = EXCLUSIVE');
+		db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+	} catch (error) {
+		fail(`${file} is in use (${String(error)}): stop the server first, then run again`);
+	} finally {
+		db.close();
+	}
+}

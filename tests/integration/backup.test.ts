@@ -120,6 +120,34 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		expect(sqliteBytes(target)).not.toContain(existing.roomId);
 	});
 
+	test('restore refuses to replace the database of a running server, and changes nothing', async () => {
+		const source = tempDir();
+		writePreviousReleaseDataDir(source);
+		const file = join(tempDir(), 'backup.sqlite');
+		await command('backup.js', source, [file]);
+
+		const dataDir = tempDir();
+		const server = await startTestServer({ dataDir });
+		let room: Awaited<ReturnType<typeof createRoom>>;
+		try {
+			// Stored when it answers. (Not read back through sqliteBytes: closing a file this
+			// process opened drops the server's SQLite locks on it, which the restore looks for.)
+			room = await createRoom(server.url);
+			// Swapped under a running server, what it writes from then on would be gone at its
+			// next start, and the backup would be what it serves after it.
+			await expect(command('restore.js', dataDir, [file, '--replace'])).rejects.toMatchObject({
+				code: 1,
+				stderr: expect.stringContaining('is in use')
+			});
+			expect(existsSync(join(dataDir, 'practice-room.sqlite-wal'))).toBe(true);
+		} finally {
+			await server.close();
+		}
+		const again = await startTestServer({ dataDir });
+		cleanups.push(() => again.close());
+		expect((await fetch(`${again.url}/api/rooms/${room.id}`)).status).toBe(200);
+	});
+
 	test('backup refuses to overwrite a file, and to run without a database', async () => {
 		const file = join(tempDir(), 'taken.sqlite');
 		writeFileSync(file, 'someone else’s');

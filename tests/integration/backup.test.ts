@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
@@ -146,6 +147,31 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		const again = await startTestServer({ dataDir });
 		cleanups.push(() => again.close());
 		expect((await fetch(`${again.url}/api/rooms/${room.id}`)).status).toBe(200);
+	});
+
+	test('the backup file is never readable by others, not even while it is written', async () => {
+		const dataDir = tempDir();
+		writePreviousReleaseDataDir(dataDir);
+		// Enough pages that the copy takes a while to write.
+		const db = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
+		db.exec('CREATE TABLE padding (data BLOB)');
+		const pad = db.prepare('INSERT INTO padding VALUES (?)');
+		for (let i = 0; i < 2000; i++) pad.run(randomBytes(10_000));
+		db.close();
+
+		const dir = tempDir();
+		const file = join(dir, 'backup.sqlite');
+		const modes = new Set<number>();
+		const watcher = watch(dir, () => {
+			if (existsSync(file)) modes.add(statSync(file).mode & 0o777);
+		});
+		try {
+			await command('backup.js', dataDir, [file]);
+			await waitFor(() => modes.size > 0, 'the backup file to be seen');
+		} finally {
+			watcher.close();
+		}
+		expect([...modes]).toEqual([0o600]);
 	});
 
 	test('backup refuses to overwrite a file, and to run without a database', async () => {

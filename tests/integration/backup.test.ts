@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
-import { NOTES_TEXT } from '../../src/lib/protocol/control';
-import type { Playbook } from '../../src/lib/protocol/playbook';
-import type { CreateTeamReply } from '../../src/lib/protocol/team';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { writePreviousReleaseDataDir } from '../support/previous-release';
 import { createRoom, startTestServer, tempDir } from '../support/server';
-import { expectPlaybookServed, roomAsSeen, syncedRoomDoc, teamView } from '../support/stored-data';
+import {
+	expectPlaybookServed,
+	expectSampleData,
+	roomAsSeen,
+	storeSampleData
+} from '../support/stored-data';
 import { sqliteBytes } from '../support/stored-bytes';
 import { waitFor } from '../support/wait';
 
@@ -27,40 +28,14 @@ function command(name: 'backup.js' | 'restore.js', dataDir: string, args: string
 	});
 }
 
-const post = (url: string, body: unknown) =>
-	fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body)
-	});
-
 describe('backing up a running server and restoring it elsewhere (npm run backup / restore)', () => {
 	test('the restored data directory serves the same rooms, playbooks and team shares', async () => {
 		const dataDir = tempDir();
 		const server = await startTestServer({ dataDir });
 		cleanups.push(() => server.close());
 
-		const room = await createRoom(server.url);
-		const doc = await syncedRoomDoc(server.url, room.id, cleanups);
-		const notes = `backed-up notes ${room.id}`;
-		doc.getText(NOTES_TEXT).insert(0, notes);
-		const builtIn = findBuiltInPlaybook('five-minute-win');
-		const saved = await post(`${server.url}/api/playbooks`, { ...builtIn, title: 'Backed up' });
-		expect(saved.status).toBe(201);
-		const { id: playbookId } = (await saved.json()) as { id: string };
-		const playbook = (await (
-			await fetch(`${server.url}/api/playbooks/${playbookId}`)
-		).json()) as Playbook;
-		const team = (await (
-			await post(`${server.url}/api/teams`, { name: 'Ops' })
-		).json()) as CreateTeamReply;
-		for (const key of [1, 2, 3].map(() => randomBytes(16).toString('base64url'))) {
-			const weeks = [{ week: '2026-03-02', sessions: 2, minutes: 50, skills: {} }];
-			expect(
-				(await post(`${server.url}/api/teams/${team.id}/share`, { memberKey: key, weeks })).status
-			).toBe(200);
-		}
-		await waitFor(() => sqliteBytes(dataDir).includes(notes), 'the notes to be stored');
+		const data = await storeSampleData(server.url, cleanups);
+		await waitFor(() => sqliteBytes(dataDir).includes(data.notes), 'the notes to be stored');
 
 		// Taken while the server runs and holds the database open.
 		const file = join(tempDir(), 'practice-room-backup.sqlite');
@@ -77,13 +52,7 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 
 		const copy = await startTestServer({ dataDir: restoredDir });
 		cleanups.push(() => copy.close());
-		expect((await roomAsSeen(copy.url, room.id, cleanups)).notes).toBe(notes);
-		await expectPlaybookServed(copy.url, playbook);
-		expect(await teamView(copy.url, team.id)).toMatchObject({
-			visible: true,
-			sharing: 3,
-			figures: { totals: { sessions: 6, minutes: 150 } }
-		});
+		await expectSampleData(copy.url, data, cleanups);
 	});
 
 	test('a backup of the previous release restores, and the server upgrades it at start', async () => {

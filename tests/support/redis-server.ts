@@ -43,7 +43,10 @@ async function flushAll(url: string): Promise<void> {
 }
 
 /** A private `redis-server` on `port`; answers how to stop it (SIGTERM: it saves first). */
-async function spawnRedis(port: number, persistence: string[]): Promise<() => Promise<void>> {
+export async function spawnRedis(
+	port: number,
+	persistence: string[]
+): Promise<() => Promise<void>> {
 	const child: ChildProcess = spawn(
 		'redis-server',
 		['--port', String(port), '--bind', '127.0.0.1', ...persistence],

@@ -1,5 +1,6 @@
-// What the backup and restore commands share: where the embedded database is, and how to read a
-// database file's schema version without changing it.
+// What the backup and restore commands share: where the embedded database is, how to copy one,
+// and how to read a database file's schema version without changing it.
+import { closeSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
@@ -66,5 +67,48 @@ export function failIfInUse(file) {
 		fail(`${file} is in use (${String(error)}): stop the server first, then run again`);
 	} finally {
 		db.close();
+	}
+}
+
+/**
+ * Copies the database at `source` into the new file `target` with VACUUM INTO: one read
+ * transaction, so the copy is the database at one moment whatever is written meanwhile, and it
+ * includes what `source`'s WAL holds (a copy of the file alone would not). Stops the command,
+ * leaving no `target`, when it fails or `target` exists.
+ * @param {string} source
+ * @param {string} target
+ * @param {{ readOnly?: boolean }} [options] `readOnly`: leave `source` as it is (a backup); a live
+ *   database is opened for writing, which is what lets the copy wait for the server's writes.
+ */
+export function copyDatabase(source, target, { readOnly = false } = {}) {
+	// People's notes are in it: readable by the server's user alone from the first byte (SQLite
+	// would create it readable by everyone, and a chmod afterwards is too late for whoever opened
+	// it meanwhile). VACUUM INTO writes into an empty file; 'wx' refuses to overwrite one.
+	try {
+		closeSync(openSync(target, 'wx', 0o600));
+	} catch (error) {
+		fail(
+			error instanceof Error && 'code' in error && error.code === 'EEXIST'
+				? `${target} exists already: choose a new name`
+				: `${target} cannot be made: ${String(error)}`
+		);
+	}
+	/** @type {DatabaseSync | undefined} */
+	let db;
+	try {
+		db = new DatabaseSync(source, { readOnly });
+		// A running server commits every 20 ms: wait for its write to finish rather than fail.
+		db.exec('PRAGMA busy_timeout = 10000');
+		db.prepare('VACUUM INTO ?').run(target);
+		// SQLite does not sync what VACUUM INTO writes: a copy is only one once it is on disk.
+		const written = openSync(target, 'r+');
+		fsyncSync(written);
+		closeSync(written);
+	} catch (error) {
+		// A half-written file must not pass for a copy.
+		rmSync(target, { force: true });
+		fail(`copying ${source} failed: ${String(error)}`);
+	} finally {
+		db?.close();
 	}
 }

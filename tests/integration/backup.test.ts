@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
@@ -69,6 +69,32 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		await expectPlaybookServed(server.url, data.playbook);
 	});
 
+	test('a database restored with its WAL beside it (a crashed server, a volume snapshot) keeps what the WAL holds', async () => {
+		const source = tempDir();
+		// Held open, so that what the previous release's writer commits stays in the WAL.
+		const holder = new DatabaseSync(join(source, 'practice-room.sqlite'));
+		let data: ReturnType<typeof writePreviousReleaseDataDir>;
+		const snapshot = tempDir();
+		try {
+			holder.exec('PRAGMA journal_mode = WAL');
+			holder.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+			data = writePreviousReleaseDataDir(source);
+			for (const name of readdirSync(source)) {
+				copyFileSync(join(source, name), join(snapshot, name));
+			}
+		} finally {
+			holder.close();
+		}
+		expect(readdirSync(snapshot)).toContain('practice-room.sqlite-wal');
+
+		const restoredDir = tempDir();
+		await command('restore.js', restoredDir, [join(snapshot, 'practice-room.sqlite')]);
+		const server = await startTestServer({ dataDir: restoredDir });
+		cleanups.push(() => server.close());
+		expect((await roomAsSeen(server.url, data.roomId, cleanups)).notes).toBe(data.notes);
+		await expectPlaybookServed(server.url, data.playbook);
+	});
+
 	test('restore leaves an existing database alone unless told to replace it', async () => {
 		const source = tempDir();
 		writePreviousReleaseDataDir(source);
@@ -125,7 +151,9 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		const db = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
 		db.exec('CREATE TABLE padding (data BLOB)');
 		const pad = db.prepare('INSERT INTO padding VALUES (?)');
+		db.exec('BEGIN');
 		for (let i = 0; i < 2000; i++) pad.run(randomBytes(10_000));
+		db.exec('COMMIT');
 		db.close();
 
 		const dir = tempDir();

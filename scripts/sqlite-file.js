@@ -51,11 +51,15 @@ export function inspectDatabase(file) {
 	}
 }
 
+/** SQLITE_BUSY and SQLITE_LOCKED: another connection holds the lock. */
+const LOCK_HELD = new Set([5, 6]);
+
 /**
  * Stops the command when another process has the database at `file` open, such as a running
  * server. A connection in exclusive locking mode needs the only lock on a WAL database to read
- * it, and is refused at once (no busy timeout) while any other connection holds it. The check
- * changes nothing in the file.
+ * it, and is refused at once (no busy timeout) while any other connection holds it. Any other
+ * failure (a damaged file, the usual reason to restore) is not a sign of use. The check changes
+ * nothing in the file.
  * @param {string} file
  */
 export function failIfInUse(file) {
@@ -64,7 +68,11 @@ export function failIfInUse(file) {
 		db.exec('PRAGMA locking_mode = EXCLUSIVE');
 		db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
 	} catch (error) {
-		fail(`${file} is in use (${String(error)}): stop the server first, then run again`);
+		// Extended codes (SQLITE_BUSY_RECOVERY and the like) carry the primary one in the low byte.
+		const code = error instanceof Error && 'errcode' in error ? Number(error.errcode) & 0xff : 0;
+		if (LOCK_HELD.has(code)) {
+			fail(`${file} is in use (${String(error)}): stop the server first, then run again`);
+		}
 	} finally {
 		db.close();
 	}

@@ -144,6 +144,20 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		expect((await fetch(`${again.url}/api/rooms/${room.id}`)).status).toBe(200);
 	});
 
+	test('restore replaces a damaged database, the reason one restores', async () => {
+		const source = tempDir();
+		const data = writePreviousReleaseDataDir(source);
+		const file = join(tempDir(), 'backup.sqlite');
+		await command('backup.js', source, [file]);
+		const dataDir = tempDir();
+		writeFileSync(join(dataDir, 'practice-room.sqlite'), 'not a database any more');
+
+		await command('restore.js', dataDir, [file, '--replace']);
+		const server = await startTestServer({ dataDir });
+		cleanups.push(() => server.close());
+		await expectPlaybookServed(server.url, data.playbook);
+	});
+
 	test('the backup file is never readable by others, not even while it is written', async () => {
 		const dataDir = tempDir();
 		writePreviousReleaseDataDir(dataDir);

@@ -63,7 +63,8 @@ export function migrateSqlite(
  * across a process crash.
  */
 export function openSqlite(dataDir: string, openedAt = Date.now()): DatabaseSync {
-	mkdirSync(dataDir, { recursive: true });
+	// People's notes are in it, like in a backup: a folder it makes is readable by its user alone.
+	mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 	const file = join(dataDir, SQLITE_FILE);
 	const db = new DatabaseSync(file);
 	try {

@@ -9,9 +9,17 @@ const SQLITE_FILE = 'practice-room.sqlite';
 
 /**
  * The embedded database of the instance configured by `env` (DATA_DIR, as the server reads it).
+ * Stops the command when REDIS_URL is set: the server keeps nothing in DATA_DIR then, and a
+ * database left there from before would be backed up, or restored, in place of the real data.
  * @param {Record<string, string | undefined>} env
  */
 export function databasePath(env) {
+	if (env.REDIS_URL) {
+		fail(
+			'REDIS_URL is set: this deployment keeps its data in Redis, not in DATA_DIR. Back up and ' +
+				'restore Redis instead (docs/operations.md: Backups and restore)'
+		);
+	}
 	return resolve(join(env.DATA_DIR || './data', SQLITE_FILE));
 }
 

@@ -22,9 +22,17 @@ const run = promisify(execFile);
 const script = (name: string) => join(import.meta.dirname, '../../scripts', name);
 
 /** Runs `npm run backup` / `npm run restore`'s script with DATA_DIR set, as npm would. */
-function command(name: 'backup.js' | 'restore.js', dataDir: string, args: string[]) {
+function command(
+	name: 'backup.js' | 'restore.js',
+	dataDir: string,
+	args: string[],
+	env: Record<string, string> = {}
+) {
+	// The scripts' own REDIS_URL is the test's to set: the one CI may have is not theirs.
+	const inherited = { ...process.env };
+	delete inherited.REDIS_URL;
 	return run(process.execPath, [script(name), ...args], {
-		env: { ...process.env, DATA_DIR: dataDir }
+		env: { ...inherited, DATA_DIR: dataDir, ...env }
 	});
 }
 
@@ -183,6 +191,28 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 			watcher.close();
 		}
 		expect([...modes]).toEqual([0o600]);
+	});
+
+	test('with REDIS_URL set, backup and restore refuse: the data is in Redis, not in DATA_DIR', async () => {
+		// A database left from before the deployment moved to Redis would be backed up instead,
+		// or a restore would go where the server never reads.
+		const dataDir = tempDir();
+		writePreviousReleaseDataDir(dataDir);
+		const backup = join(tempDir(), 'backup.sqlite');
+		await command('backup.js', dataDir, [backup]);
+		const redis = { REDIS_URL: 'redis://127.0.0.1:1' };
+		const stale = join(tempDir(), 'stale.sqlite');
+		for (const args of [
+			['backup.js', stale],
+			['restore.js', backup, '--replace']
+		] as const) {
+			const [name, ...rest] = args;
+			await expect(command(name, dataDir, rest, redis)).rejects.toMatchObject({
+				code: 1,
+				stderr: expect.stringContaining('REDIS_URL is set')
+			});
+		}
+		expect(existsSync(stale)).toBe(false);
 	});
 
 	test('backup refuses to overwrite a file, and to run without a database', async () => {

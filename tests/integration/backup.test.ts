@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { openSqlite } from '../../server/storage/sqlite';
+import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { writePreviousReleaseDataDir } from '../support/previous-release';
 import { createRoom, startTestServer, tempDir } from '../support/server';
@@ -191,6 +193,30 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 			watcher.close();
 		}
 		expect([...modes]).toEqual([0o600]);
+	});
+
+	test('a room deleted while a backup reads leaves no byte on disk once the backup is done', async () => {
+		const dataDir = tempDir();
+		const db = openSqlite(dataDir);
+		cleanups.push(() => db.close());
+		const store = createSqliteDocStore(db, { now: () => Date.now() });
+		const words = `erased during a backup ${randomBytes(8).toString('hex')}`;
+		await store.createRoom(
+			{ id: 'room-erased-during-backup', playbookId: 'p', createdAt: Date.now() },
+			new TextEncoder().encode(words)
+		);
+		// What VACUUM INTO holds while it copies: one read transaction on the database.
+		const backup = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
+		backup.exec('BEGIN');
+		backup.prepare('SELECT COUNT(*) FROM rooms').get();
+		await store.deleteRoom('room-erased-during-backup');
+		backup.exec('COMMIT');
+		backup.close();
+
+		await waitFor(
+			() => !sqliteBytes(dataDir).includes(words),
+			'the erased words to leave the disk'
+		);
 	});
 
 	test('with REDIS_URL set, backup and restore refuse: the data is in Redis, not in DATA_DIR', async () => {

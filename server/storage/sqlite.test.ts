@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { setLogLevel } from '../log';
 import { StoredDataTooNewError } from './migrations';
-import { migrateSqlite } from './sqlite';
+import { migrateSqlite, openSqlite } from './sqlite';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations';
 
 const LATEST = SQLITE_MIGRATIONS.length;
@@ -71,5 +74,20 @@ describe('migrating the embedded database (PRAGMA user_version)', () => {
 		);
 		expect(userVersion(db)).toBe(LATEST + 1);
 		expect(tables(db)).toEqual(['future']);
+	});
+});
+
+describe('opening the embedded database', () => {
+	beforeAll(() => setLogLevel('silent'));
+
+	test('a data folder it makes is the server user’s alone: the database holds people’s notes', () => {
+		const parent = mkdtempSync(join(tmpdir(), 'practice-room-open-'));
+		try {
+			const dataDir = join(parent, 'data');
+			openSqlite(dataDir).close();
+			expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+		} finally {
+			rmSync(parent, { recursive: true, force: true });
+		}
 	});
 });

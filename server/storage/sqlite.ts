@@ -63,7 +63,8 @@ export function migrateSqlite(
  * across a process crash.
  */
 export function openSqlite(dataDir: string, openedAt = Date.now()): DatabaseSync {
-	mkdirSync(dataDir, { recursive: true });
+	// People's notes are in it, like in a backup: a folder it makes is readable by its user alone.
+	mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 	const file = join(dataDir, SQLITE_FILE);
 	const db = new DatabaseSync(file);
 	try {
@@ -76,12 +77,31 @@ export function openSqlite(dataDir: string, openedAt = Date.now()): DatabaseSync
 	return db;
 }
 
+/** How long a checkpoint held up by a reader waits before it is tried again, in ms. */
+const CHECKPOINT_RETRY_MS = 500;
+/** Databases with a checkpoint waiting to be tried again. */
+const checkpointPending = new WeakSet<DatabaseSync>();
+
 /**
  * Copies the WAL into the database file and empties it: deleted rows live on in the WAL's older
- * frames until then.
+ * frames, and in the file's pages, until then. A reader in the middle of a read transaction
+ * (`npm run backup`'s VACUUM INTO) holds the checkpoint up, so it is tried again until it gets
+ * through, rather than left to the next deletion, which may be days away.
  */
 export function checkpointAfterDelete(db: DatabaseSync): void {
-	db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+	const result = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get();
+	if (Number(result?.busy ?? 0) === 0 || checkpointPending.has(db)) return;
+	checkpointPending.add(db);
+	setTimeout(() => {
+		checkpointPending.delete(db);
+		if (!db.isOpen) return;
+		try {
+			checkpointAfterDelete(db);
+		} catch (error) {
+			// Nobody waits for this one: the next deletion checkpoints again.
+			log.server.error({ err: error }, 'checkpointing after a deletion failed');
+		}
+	}, CHECKPOINT_RETRY_MS).unref();
 }
 
 /** Runs `work` in one transaction; answers what it answers. */

@@ -1,17 +1,21 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
-import { NOTES_TEXT } from '../../src/lib/protocol/control';
-import type { Playbook } from '../../src/lib/protocol/playbook';
-import type { CreateTeamReply } from '../../src/lib/protocol/team';
+import { openSqlite } from '../../server/storage/sqlite';
+import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { writePreviousReleaseDataDir } from '../support/previous-release';
 import { createRoom, startTestServer, tempDir } from '../support/server';
-import { expectPlaybookServed, roomAsSeen, syncedRoomDoc, teamView } from '../support/stored-data';
+import {
+	expectPlaybookServed,
+	expectSampleData,
+	roomAsSeen,
+	storeSampleData
+} from '../support/stored-data';
 import { sqliteBytes } from '../support/stored-bytes';
 import { waitFor } from '../support/wait';
 
@@ -20,18 +24,19 @@ const run = promisify(execFile);
 const script = (name: string) => join(import.meta.dirname, '../../scripts', name);
 
 /** Runs `npm run backup` / `npm run restore`'s script with DATA_DIR set, as npm would. */
-function command(name: 'backup.js' | 'restore.js', dataDir: string, args: string[]) {
+function command(
+	name: 'backup.js' | 'restore.js',
+	dataDir: string,
+	args: string[],
+	env: Record<string, string> = {}
+) {
+	// The scripts' own REDIS_URL is the test's to set: the one CI may have is not theirs.
+	const inherited = { ...process.env };
+	delete inherited.REDIS_URL;
 	return run(process.execPath, [script(name), ...args], {
-		env: { ...process.env, DATA_DIR: dataDir }
+		env: { ...inherited, DATA_DIR: dataDir, ...env }
 	});
 }
-
-const post = (url: string, body: unknown) =>
-	fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body)
-	});
 
 describe('backing up a running server and restoring it elsewhere (npm run backup / restore)', () => {
 	test('the restored data directory serves the same rooms, playbooks and team shares', async () => {
@@ -39,27 +44,8 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		const server = await startTestServer({ dataDir });
 		cleanups.push(() => server.close());
 
-		const room = await createRoom(server.url);
-		const doc = await syncedRoomDoc(server.url, room.id, cleanups);
-		const notes = `backed-up notes ${room.id}`;
-		doc.getText(NOTES_TEXT).insert(0, notes);
-		const builtIn = findBuiltInPlaybook('five-minute-win');
-		const saved = await post(`${server.url}/api/playbooks`, { ...builtIn, title: 'Backed up' });
-		expect(saved.status).toBe(201);
-		const { id: playbookId } = (await saved.json()) as { id: string };
-		const playbook = (await (
-			await fetch(`${server.url}/api/playbooks/${playbookId}`)
-		).json()) as Playbook;
-		const team = (await (
-			await post(`${server.url}/api/teams`, { name: 'Ops' })
-		).json()) as CreateTeamReply;
-		for (const key of [1, 2, 3].map(() => randomBytes(16).toString('base64url'))) {
-			const weeks = [{ week: '2026-03-02', sessions: 2, minutes: 50, skills: {} }];
-			expect(
-				(await post(`${server.url}/api/teams/${team.id}/share`, { memberKey: key, weeks })).status
-			).toBe(200);
-		}
-		await waitFor(() => sqliteBytes(dataDir).includes(notes), 'the notes to be stored');
+		const data = await storeSampleData(server.url, cleanups);
+		await waitFor(() => sqliteBytes(dataDir).includes(data.notes), 'the notes to be stored');
 
 		// Taken while the server runs and holds the database open.
 		const file = join(tempDir(), 'practice-room-backup.sqlite');
@@ -76,13 +62,7 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 
 		const copy = await startTestServer({ dataDir: restoredDir });
 		cleanups.push(() => copy.close());
-		expect((await roomAsSeen(copy.url, room.id, cleanups)).notes).toBe(notes);
-		await expectPlaybookServed(copy.url, playbook);
-		expect(await teamView(copy.url, team.id)).toMatchObject({
-			visible: true,
-			sharing: 3,
-			figures: { totals: { sessions: 6, minutes: 150 } }
-		});
+		await expectSampleData(copy.url, data, cleanups);
 	});
 
 	test('a backup of the previous release restores, and the server upgrades it at start', async () => {
@@ -93,6 +73,32 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		const restoredDir = tempDir();
 		await command('restore.js', restoredDir, [file]);
 
+		const server = await startTestServer({ dataDir: restoredDir });
+		cleanups.push(() => server.close());
+		expect((await roomAsSeen(server.url, data.roomId, cleanups)).notes).toBe(data.notes);
+		await expectPlaybookServed(server.url, data.playbook);
+	});
+
+	test('a database restored with its WAL beside it (a crashed server, a volume snapshot) keeps what the WAL holds', async () => {
+		const source = tempDir();
+		// Held open, so that what the previous release's writer commits stays in the WAL.
+		const holder = new DatabaseSync(join(source, 'practice-room.sqlite'));
+		let data: ReturnType<typeof writePreviousReleaseDataDir>;
+		const snapshot = tempDir();
+		try {
+			holder.exec('PRAGMA journal_mode = WAL');
+			holder.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+			data = writePreviousReleaseDataDir(source);
+			for (const name of readdirSync(source)) {
+				copyFileSync(join(source, name), join(snapshot, name));
+			}
+		} finally {
+			holder.close();
+		}
+		expect(readdirSync(snapshot)).toContain('practice-room.sqlite-wal');
+
+		const restoredDir = tempDir();
+		await command('restore.js', restoredDir, [join(snapshot, 'practice-room.sqlite')]);
 		const server = await startTestServer({ dataDir: restoredDir });
 		cleanups.push(() => server.close());
 		expect((await roomAsSeen(server.url, data.roomId, cleanups)).notes).toBe(data.notes);
@@ -118,6 +124,121 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		await command('restore.js', target, [file, '--replace']);
 		expect(existsSync(join(target, 'practice-room.sqlite-wal'))).toBe(false);
 		expect(sqliteBytes(target)).not.toContain(existing.roomId);
+	});
+
+	test('restore refuses to replace the database of a running server, and changes nothing', async () => {
+		const source = tempDir();
+		writePreviousReleaseDataDir(source);
+		const file = join(tempDir(), 'backup.sqlite');
+		await command('backup.js', source, [file]);
+
+		const dataDir = tempDir();
+		const server = await startTestServer({ dataDir });
+		let room: Awaited<ReturnType<typeof createRoom>>;
+		try {
+			// Stored when it answers. (Not read back through sqliteBytes: closing a file this
+			// process opened drops the server's SQLite locks on it, which the restore looks for.)
+			room = await createRoom(server.url);
+			// Swapped under a running server, what it writes from then on would be gone at its
+			// next start, and the backup would be what it serves after it.
+			await expect(command('restore.js', dataDir, [file, '--replace'])).rejects.toMatchObject({
+				code: 1,
+				stderr: expect.stringContaining('is in use')
+			});
+			expect(existsSync(join(dataDir, 'practice-room.sqlite-wal'))).toBe(true);
+		} finally {
+			await server.close();
+		}
+		const again = await startTestServer({ dataDir });
+		cleanups.push(() => again.close());
+		expect((await fetch(`${again.url}/api/rooms/${room.id}`)).status).toBe(200);
+	});
+
+	test('restore replaces a damaged database, the reason one restores', async () => {
+		const source = tempDir();
+		const data = writePreviousReleaseDataDir(source);
+		const file = join(tempDir(), 'backup.sqlite');
+		await command('backup.js', source, [file]);
+		const dataDir = tempDir();
+		writeFileSync(join(dataDir, 'practice-room.sqlite'), 'not a database any more');
+
+		await command('restore.js', dataDir, [file, '--replace']);
+		const server = await startTestServer({ dataDir });
+		cleanups.push(() => server.close());
+		await expectPlaybookServed(server.url, data.playbook);
+	});
+
+	test('the backup file is never readable by others, not even while it is written', async () => {
+		const dataDir = tempDir();
+		writePreviousReleaseDataDir(dataDir);
+		// Enough pages that the copy takes a while to write.
+		const db = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
+		db.exec('CREATE TABLE padding (data BLOB)');
+		const pad = db.prepare('INSERT INTO padding VALUES (?)');
+		db.exec('BEGIN');
+		for (let i = 0; i < 2000; i++) pad.run(randomBytes(10_000));
+		db.exec('COMMIT');
+		db.close();
+
+		const dir = tempDir();
+		const file = join(dir, 'backup.sqlite');
+		const modes = new Set<number>();
+		const watcher = watch(dir, () => {
+			if (existsSync(file)) modes.add(statSync(file).mode & 0o777);
+		});
+		try {
+			await command('backup.js', dataDir, [file]);
+			await waitFor(() => modes.size > 0, 'the backup file to be seen');
+		} finally {
+			watcher.close();
+		}
+		expect([...modes]).toEqual([0o600]);
+	});
+
+	test('a room deleted while a backup reads leaves no byte on disk once the backup is done', async () => {
+		const dataDir = tempDir();
+		const db = openSqlite(dataDir);
+		cleanups.push(() => db.close());
+		const store = createSqliteDocStore(db, { now: () => Date.now() });
+		const words = `erased during a backup ${randomBytes(8).toString('hex')}`;
+		await store.createRoom(
+			{ id: 'room-erased-during-backup', playbookId: 'p', createdAt: Date.now() },
+			new TextEncoder().encode(words)
+		);
+		// What VACUUM INTO holds while it copies: one read transaction on the database.
+		const backup = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
+		backup.exec('BEGIN');
+		backup.prepare('SELECT COUNT(*) FROM rooms').get();
+		await store.deleteRoom('room-erased-during-backup');
+		backup.exec('COMMIT');
+		backup.close();
+
+		await waitFor(
+			() => !sqliteBytes(dataDir).includes(words),
+			'the erased words to leave the disk'
+		);
+	});
+
+	test('with REDIS_URL set, backup and restore refuse: the data is in Redis, not in DATA_DIR', async () => {
+		// A database left from before the deployment moved to Redis would be backed up instead,
+		// or a restore would go where the server never reads.
+		const dataDir = tempDir();
+		writePreviousReleaseDataDir(dataDir);
+		const backup = join(tempDir(), 'backup.sqlite');
+		await command('backup.js', dataDir, [backup]);
+		const redis = { REDIS_URL: 'redis://127.0.0.1:1' };
+		const stale = join(tempDir(), 'stale.sqlite');
+		for (const args of [
+			['backup.js', stale],
+			['restore.js', backup, '--replace']
+		] as const) {
+			const [name, ...rest] = args;
+			await expect(command(name, dataDir, rest, redis)).rejects.toMatchObject({
+				code: 1,
+				stderr: expect.stringContaining('REDIS_URL is set')
+			});
+		}
+		expect(existsSync(stale)).toBe(false);
 	});
 
 	test('backup refuses to overwrite a file, and to run without a database', async () => {

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
+import { migrateRedis } from '../../server/redis/migrate-redis';
 import { REDIS_MIGRATIONS, REDIS_VERSION_KEY } from '../../server/redis/redis-migrations';
 import { ROOM_DOC_MIGRATIONS, SCHEMA_VERSION_KEY } from '../../server/rooms/room-doc-version';
 import { CLOSE_SERVER_ERROR } from '../../server/yjs/yjs-endpoint';
@@ -157,9 +158,31 @@ describe('upgrading Redis data of the previous release (no version key)', () => 
 			() => one.close(),
 			() => two.close()
 		);
-		// Wrapped twice would no longer parse as a stored playbook.
+		// Both serve it. (The step skips wrapped bodies, so this cannot tell whether it ran once:
+		// the test with a step that counts its runs below does.)
 		await expectPlaybookServed(one.url, data.playbook);
 		await expectPlaybookServed(two.url, data.playbook);
+	});
+
+	test('instances migrating at once run each step exactly once, even a step that is not idempotent', async () => {
+		await client.flushAll();
+		// Each step counts its runs: the playbook step skips wrapped bodies, so it cannot tell.
+		const counting = [1, 2, 3].map((version) => ({
+			version,
+			name: `counts its runs ${version}`,
+			keys: ['test:runs'],
+			script: "redis.call('INCR', KEYS[2])"
+		}));
+		const instances = await Promise.all(
+			[1, 2, 3, 4].map(() => connectRedis(redis.url, 'upgrade-tests'))
+		);
+		try {
+			await Promise.all(instances.map((instance) => migrateRedis(instance, 'Redis', counting)));
+		} finally {
+			await Promise.all(instances.map((instance) => instance.close()));
+		}
+		expect(await client.get('test:runs')).toBe('3');
+		expect(await client.get(REDIS_VERSION_KEY)).toBe('3');
 	});
 
 	test('data from a newer release stops start-up with what to do, and is left as it was', async () => {

@@ -48,14 +48,14 @@ async function flushAll(url: string): Promise<void> {
 	await client.close();
 }
 
-interface SpawnedRedis {
+export interface SpawnedRedis {
 	/** SIGTERM: it saves first. */
 	stop(): Promise<void>;
 	child: ChildProcess;
 }
 
 /** A private `redis-server` on `port`. */
-async function spawnRedis(port: number, persistence: string[]): Promise<SpawnedRedis> {
+export async function spawnRedis(port: number, persistence: string[]): Promise<SpawnedRedis> {
 	const child: ChildProcess = spawn(
 		'redis-server',
 		['--port', String(port), '--bind', '127.0.0.1', ...persistence],

@@ -46,6 +46,26 @@ function addLastActiveAt(db: DatabaseSync, now: number): void {
 }
 
 /**
+ * Playbooks saved before the library was paged have only a body: they gain a summary (written
+ * when first listed, see sqlite-playbook-store.ts), a hidden flag and a delete token hash
+ * (none: only the operator can remove them).
+ */
+function addPlaybookColumns(db: DatabaseSync): void {
+	const columns = db.prepare('PRAGMA table_info(playbooks)').all();
+	const has = (name: string) => columns.some((column) => column.name === name);
+	inTransaction(db, () => {
+		if (!has('summary')) db.exec('ALTER TABLE playbooks ADD COLUMN summary TEXT');
+		if (!has('hidden')) {
+			db.exec('ALTER TABLE playbooks ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0');
+		}
+		if (!has('delete_token_hash')) {
+			db.exec('ALTER TABLE playbooks ADD COLUMN delete_token_hash TEXT');
+		}
+	});
+	db.exec('CREATE INDEX IF NOT EXISTS playbooks_listed ON playbooks (hidden, created_at DESC, id)');
+}
+
+/**
  * The embedded database: one SQLite file in `dataDir` through Node's built-in `node:sqlite`.
  * WAL with synchronous=NORMAL keeps every committed write across a process crash.
  */
@@ -54,6 +74,7 @@ export function openSqlite(dataDir: string, openedAt = Date.now()): DatabaseSync
 	const db = new DatabaseSync(join(dataDir, 'practice-room.sqlite'));
 	db.exec(SCHEMA);
 	addLastActiveAt(db, openedAt);
+	addPlaybookColumns(db);
 	db.exec('CREATE INDEX IF NOT EXISTS rooms_by_last_active ON rooms (last_active_at)');
 	return db;
 }

@@ -1,11 +1,21 @@
+import type { LibraryFilters } from '../playbooks/filters';
+import type { LibraryPage } from '../playbooks/library-page';
 import type { RoomMeta } from '../protocol/http';
-import type { Playbook, PlaybookSummary } from '../protocol/playbook';
+import type { Playbook } from '../protocol/playbook';
 
 /** What SvelteKit's pages need from the realtime server: rooms and playbooks. */
 export interface Directory {
 	getRoom(roomId: string): Promise<RoomMeta | undefined>;
 	findPlaybook(id: string): Promise<Playbook | undefined>;
-	listPlaybooks(): Promise<PlaybookSummary[]>;
+	/** A page of the library matching `filters` (never the whole of a large library). */
+	libraryPage(
+		filters: LibraryFilters,
+		paging: { offset: number; limit: number }
+	): Promise<LibraryPage>;
+	/** How many playbooks the library lists, built-in and community. */
+	countPlaybooks(): Promise<number>;
+	/** Whether people may save community playbooks here (COMMUNITY_PLAYBOOKS). */
+	communityPublishing: boolean;
 }
 
 /**

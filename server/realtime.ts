@@ -59,7 +59,9 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 	provideDirectory({
 		getRoom: (id) => services.rooms.getRoom(id),
 		findPlaybook: (id) => services.playbooks.find(id),
-		listPlaybooks: () => services.playbooks.list()
+		libraryPage: (filters, paging) => services.playbooks.page(filters, paging),
+		countPlaybooks: () => services.playbooks.count(),
+		communityPublishing: services.config.COMMUNITY_PLAYBOOKS === 'on'
 	});
 	const ops = createOpsRoutes({ readiness: services.readiness, metrics: services.metrics });
 	const api = createApi({
@@ -70,6 +72,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		trustProxy: services.config.TRUST_PROXY,
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
+		communityPlaybooks: services.config.COMMUNITY_PLAYBOOKS === 'on',
+		playbooksPerAddressPerHour: services.config.PLAYBOOKS_PER_ADDRESS_PER_HOUR,
 		now
 	});
 

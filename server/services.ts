@@ -116,7 +116,7 @@ export async function createServices(config: Config): Promise<Services> {
 	const now = () => Date.now();
 	const backends = await openBackends(config, now);
 	const metrics = new Metrics();
-	const playbooks = new PlaybookCatalog(backends.playbooks);
+	const playbooks = new PlaybookCatalog(backends.playbooks, config.COMMUNITY_PLAYBOOKS_MAX);
 	const rooms = new RoomRegistry(backends.docs, {
 		unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
 		findPlaybook: (id) => playbooks.find(id),

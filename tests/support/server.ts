@@ -16,6 +16,8 @@ export interface TestServerOptions {
 	roomsPerAddressPerHour?: number;
 	/** Default: LOG_LEVEL from the environment, else silent, so test output stays quiet. */
 	logLevel?: Config['LOG_LEVEL'];
+	/** Any other configuration, as environment variables (e.g. COMMUNITY_PLAYBOOKS). */
+	env?: Partial<Record<keyof Config, string>>;
 }
 
 /** The real server (API, Yjs, socket.io) on a free port, without SvelteKit's pages. */
@@ -30,7 +32,8 @@ export function startTestServer(options: TestServerOptions = {}): Promise<Runnin
 			LEAVE_GRACE_MS: String(options.leaveGraceMs ?? 100),
 			TRUST_PROXY: options.trustProxy?.toString(),
 			ROOMS_PER_ADDRESS_PER_HOUR: options.roomsPerAddressPerHour?.toString(),
-			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent'
+			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent',
+			...options.env
 		})
 	);
 }

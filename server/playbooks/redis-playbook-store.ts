@@ -4,9 +4,9 @@ import { redisScript } from '../storage/redis-script';
 import type { PlaybookStore, SaveOutcome } from './playbook-store';
 import {
 	parseStoredPlaybook,
-	parseStoredSummary,
 	storedSummaryOf,
-	summaryFromBody
+	summaryFromBody,
+	summaryReader
 } from './stored-playbook';
 
 /** Every playbook's body (JSON), by id: hidden ones too. */
@@ -48,6 +48,7 @@ return 1
 
 /** Community playbooks in Redis: one hash per field (body, summary, token) and two sorted sets. */
 export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
+	const readSummary = summaryReader();
 	const isHidden = async (id: string) => (await client.zScore(HIDDEN, id)) !== null;
 
 	/** Summaries of playbooks stored before summaries were: read from their bodies, then kept. */
@@ -97,7 +98,7 @@ export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 			return ids
 				.map((id, index) => {
 					const raw = stored[index];
-					return typeof raw === 'string' ? parseStoredSummary(raw) : backfilled.get(id);
+					return typeof raw === 'string' ? readSummary(id, raw) : backfilled.get(id);
 				})
 				.filter((summary) => summary !== undefined);
 		},

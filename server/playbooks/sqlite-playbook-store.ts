@@ -4,9 +4,9 @@ import type { PlaybookSummary } from '../../src/lib/protocol/playbook';
 import type { PlaybookStore } from './playbook-store';
 import {
 	parseStoredPlaybook,
-	parseStoredSummary,
 	storedSummaryOf,
-	summaryFromBody
+	summaryFromBody,
+	summaryReader
 } from './stored-playbook';
 
 /**
@@ -33,8 +33,10 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 	const remove = db.prepare('DELETE FROM playbooks WHERE id = ?');
 	const hide = db.prepare('UPDATE playbooks SET hidden = ? WHERE id = ?');
 
+	const readSummary = summaryReader();
+
 	function summaryOf(row: Record<string, unknown>): PlaybookSummary | undefined {
-		if (typeof row.summary === 'string') return parseStoredSummary(row.summary);
+		if (typeof row.summary === 'string') return readSummary(String(row.id), row.summary);
 		const fromBody = summaryFromBody(String(row.body));
 		if (fromBody) writeSummary.run(fromBody.json, String(row.id));
 		return fromBody?.summary;

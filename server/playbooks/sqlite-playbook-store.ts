@@ -11,7 +11,7 @@ import {
 
 /**
  * Community playbooks in the embedded database (table `playbooks`, server/storage/sqlite.ts),
- * listed through the index on (hidden, created_at DESC, id).
+ * listed through the index on (hidden, created_at DESC, id, summary).
  */
 export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 	// One statement, so the count and the insert cannot be split by another save.
@@ -20,11 +20,12 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 		 SELECT ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM playbooks) < ?`
 	);
 	const selectOne = db.prepare('SELECT body FROM playbooks WHERE id = ? AND hidden = 0');
-	// The body only for a row without a summary yet (saved before summaries were).
+	// From the covering index (server/storage/sqlite.ts), not the rows with their bodies.
 	const selectPage = db.prepare(
-		`SELECT id, summary, CASE WHEN summary IS NULL THEN body END AS body FROM playbooks
-		 WHERE hidden = 0 ORDER BY created_at DESC, id LIMIT ? OFFSET ?`
+		`SELECT id, summary FROM playbooks WHERE hidden = 0
+		 ORDER BY created_at DESC, id LIMIT ? OFFSET ?`
 	);
+	const selectBody = db.prepare('SELECT body FROM playbooks WHERE id = ?');
 	const writeSummary = db.prepare('UPDATE playbooks SET summary = ? WHERE id = ?');
 	const countListed = db.prepare('SELECT COUNT(*) AS n FROM playbooks WHERE hidden = 0');
 	const selectToken = db.prepare(
@@ -37,7 +38,9 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 
 	function summaryOf(row: Record<string, unknown>): PlaybookSummary | undefined {
 		if (typeof row.summary === 'string') return readSummary(String(row.id), row.summary);
-		const fromBody = summaryFromBody(String(row.body));
+		// Saved before summaries were: read its body once and keep its summary.
+		const body = selectBody.get(String(row.id))?.body;
+		const fromBody = typeof body === 'string' ? summaryFromBody(body) : undefined;
 		if (fromBody) writeSummary.run(fromBody.json, String(row.id));
 		return fromBody?.summary;
 	}

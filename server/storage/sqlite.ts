@@ -62,7 +62,11 @@ function addPlaybookColumns(db: DatabaseSync): void {
 			db.exec('ALTER TABLE playbooks ADD COLUMN delete_token_hash TEXT');
 		}
 	});
-	db.exec('CREATE INDEX IF NOT EXISTS playbooks_listed ON playbooks (hidden, created_at DESC, id)');
+	// Covering the library's listing: a page of summaries is read from the index alone, never
+	// from the rows, whose bodies (up to 100 KB) would otherwise be walked past to reach them.
+	db.exec(
+		'CREATE INDEX IF NOT EXISTS playbooks_library ON playbooks (hidden, created_at DESC, id, summary)'
+	);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { presencePolicy } from '../src/lib/room/presence';
 import { retentionMs, type Config } from './config';
+import { log } from './log';
 import { Metrics } from './metrics';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
 import { createRedisPlaybookStore } from './playbooks/redis-playbook-store';
@@ -137,6 +138,11 @@ export async function createServices(config: Config): Promise<Services> {
 	});
 	// Rooms that expired while the server was down go at start, not an hour later.
 	sweeper.sweepInBackground();
+	// Summaries of playbooks stored before them are written now, in the background.
+	const warmUp = new AbortController();
+	playbooks.readAllSummaries(warmUp.signal).catch((error: unknown) => {
+		if (!warmUp.signal.aborted) log.playbooks.warn({ err: error }, 'reading summaries failed');
+	});
 	// Teams expire like rooms (ROOM_RETENTION_DAYS).
 	const teamSweeper = startTeamSweeper({ teams: backends.teams, everyMs: SWEEP_EVERY_MS, now });
 	return {
@@ -149,6 +155,7 @@ export async function createServices(config: Config): Promise<Services> {
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),
 		async close() {
+			warmUp.abort();
 			await sweeper.stop();
 			await teamSweeper.stop();
 			await rooms.closeAll();

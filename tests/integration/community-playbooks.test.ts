@@ -14,6 +14,7 @@ import type { Playbook, PlaybookSummary } from '../../src/lib/protocol/playbook'
 import { load as loadLibraryPage } from '../../src/routes/+page.server';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { startTestServer, tempDir, type TestServerOptions } from '../support/server';
+import { waitFor } from '../support/wait';
 
 let redis: TestRedis;
 let client: RedisClient;
@@ -241,7 +242,7 @@ test('[C5] the library pages by offset and limit, links the next page and refuse
 	}
 });
 
-test('an embedded database from before summaries opens, and lists and serves its playbooks', async () => {
+test('an embedded database from before summaries opens, gains their summaries in the background, and lists and serves its playbooks', async () => {
 	const dir = tempDir();
 	const old = new DatabaseSync(join(dir, 'practice-room.sqlite'));
 	old.exec(
@@ -255,6 +256,12 @@ test('an embedded database from before summaries opens, and lists and serves its
 
 	const server = await startTestServer({ dataDir: dir });
 	running.push(server);
+	// The server writes its summary in the background, before anyone lists the library.
+	const reader = new DatabaseSync(join(dir, 'practice-room.sqlite'), { readOnly: true });
+	const summaryOf = () =>
+		reader.prepare('SELECT summary FROM playbooks WHERE id = ?').get(legacy.id)?.summary;
+	await waitFor(() => typeof summaryOf() === 'string', 'the summary to be written');
+	reader.close();
 	const library = api(server);
 	expect((await library.list()).find((p) => p.id === legacy.id)).toMatchObject({
 		title: 'From last year',

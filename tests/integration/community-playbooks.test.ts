@@ -134,13 +134,19 @@ describe.each([
 		expect((await author.remove(saved.id, { deleteToken: saved.deleteToken })).status).toBe(404);
 	});
 
-	test('[C4] the operator hides a playbook with npm run playbooks while the server runs, and shows it again', async () => {
-		const { api: library, dir } = await start();
+	test('[C4] the operator hides a playbook with npm run playbooks while the server runs (no page, no room), shows it again and deletes it', async () => {
+		const { server, api: library, dir } = await start();
 		const { id } = (await (await library.save(custom('Abusive'))).json()) as CreatePlaybookReply;
 		const hide = await playbooksCli(['hide', id], operatorEnv(dir));
 		expect(hide).toEqual({ code: 0, output: `Hid ${id}: it is no longer listed or served.` });
 		expect((await library.get(id)).status).toBe(404);
 		expect((await library.list()).map((p) => p.id)).not.toContain(id);
+		const room = await fetch(`${server.url}/api/rooms`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ playbookId: id })
+		});
+		expect(room.status).toBe(400);
 
 		expect((await playbooksCli(['show', id], operatorEnv(dir))).code).toBe(0);
 		expect((await library.get(id)).status).toBe(200);

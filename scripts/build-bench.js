@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 await build({
 	entryPoints: [
 		'bench/run.ts',
+		'bench/library.ts',
 		'bench/servers/ours.ts',
 		'bench/servers/y-websocket.ts',
 		'bench/servers/hocuspocus.ts'

@@ -1,9 +1,10 @@
-// Bundles the composition root (server/main.ts) to build/main.js, next to adapter-node's handler.
+// Bundles the composition root (server/main.ts) to build/main.js, next to adapter-node's handler,
+// and the operator's playbook command (server/playbooks-cli.ts) to build/playbooks.js.
 import { build } from 'esbuild';
 
 await build({
-	entryPoints: ['server/main.ts'],
-	outfile: 'build/main.js',
+	entryPoints: { main: 'server/main.ts', playbooks: 'server/playbooks-cli.ts' },
+	outdir: 'build',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

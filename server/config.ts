@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { formatProblems } from '../src/lib/protocol/problems';
 import { DEFAULT_HEARTBEAT_MS } from '../src/lib/room/presence';
 import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR } from './limits/limits';
+import {
+	DEFAULT_COMMUNITY_PLAYBOOKS_MAX,
+	DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR
+} from './playbooks/community-limits';
 import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from './teams/team-limits';
 
 /** Environment variables, parsed once at start-up (README: Configuration). */
@@ -49,6 +53,29 @@ export const configSchema = z.object({
 		.int()
 		.positive()
 		.default(DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR),
+	/**
+	 * `off` stops people saving community playbooks on this server: the form says so and
+	 * `POST /api/playbooks` answers 403. Those saved already stay listed.
+	 */
+	COMMUNITY_PLAYBOOKS: z.enum(['on', 'off']).default('on'),
+	/**
+	 * Community playbooks one client address may save per hour (docs/protocol.md, C1), refilled
+	 * like ROOMS_PER_ADDRESS_PER_HOUR.
+	 */
+	PLAYBOOKS_PER_ADDRESS_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR),
+	/**
+	 * The most community playbooks stored at once, hidden ones included (docs/protocol.md, C2);
+	 * past it, saving answers 507 until the operator deletes some.
+	 */
+	COMMUNITY_PLAYBOOKS_MAX: z.coerce
+		.number()
+		.int()
+		.nonnegative()
+		.default(DEFAULT_COMMUNITY_PLAYBOOKS_MAX),
 	/**
 	 * How many reverse proxies in front of the server are trusted (README: Deploy with Docker
 	 * Compose). 0 ignores X-Forwarded-For and X-Forwarded-Proto, since any client can send them.

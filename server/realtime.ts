@@ -65,7 +65,9 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 			{
 				getRoom: (id) => services.rooms.getRoom(id),
 				findPlaybook: (id) => services.playbooks.find(id),
-				listPlaybooks: () => services.playbooks.list()
+				libraryPage: (filters, paging) => services.playbooks.page(filters, paging),
+				countPlaybooks: () => services.playbooks.count(),
+				communityPublishing: services.config.COMMUNITY_PLAYBOOKS === 'on'
 			},
 			guardStorage,
 			services.metrics
@@ -83,6 +85,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
 		metrics: services.metrics,
 		guardStorage,
+		communityPlaybooks: services.config.COMMUNITY_PLAYBOOKS === 'on',
+		playbooksPerAddressPerHour: services.config.PLAYBOOKS_PER_ADDRESS_PER_HOUR,
 		now
 	});
 

@@ -1,5 +1,6 @@
 import { presencePolicy } from '../src/lib/room/presence';
 import { retentionMs, type Config } from './config';
+import { log } from './log';
 import { Metrics } from './metrics';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
 import { createRedisPlaybookStore } from './playbooks/redis-playbook-store';
@@ -130,7 +131,7 @@ export async function createServices(config: Config): Promise<Services> {
 	const now = () => Date.now();
 	const backends = await openBackends(config, now);
 	const metrics = new Metrics();
-	const playbooks = new PlaybookCatalog(backends.playbooks);
+	const playbooks = new PlaybookCatalog(backends.playbooks, config.COMMUNITY_PLAYBOOKS_MAX);
 	const rooms = new RoomRegistry(backends.docs, {
 		unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
 		findPlaybook: (id) => playbooks.find(id),
@@ -152,6 +153,11 @@ export async function createServices(config: Config): Promise<Services> {
 	});
 	// Rooms that expired while the server was down go at start, not an hour later.
 	sweeper.sweepInBackground();
+	// Summaries of playbooks stored before them are written now, in the background.
+	const warmUp = new AbortController();
+	playbooks.readAllSummaries(warmUp.signal).catch((error: unknown) => {
+		if (!warmUp.signal.aborted) log.playbooks.warn({ err: error }, 'reading summaries failed');
+	});
 	// Teams expire like rooms (ROOM_RETENTION_DAYS).
 	const teamSweeper = startTeamSweeper({ teams: backends.teams, everyMs: SWEEP_EVERY_MS, now });
 	return {
@@ -165,6 +171,7 @@ export async function createServices(config: Config): Promise<Services> {
 		readiness: () => checkReadiness(backends.probes),
 		unavailable: () => backends.unavailable(),
 		async close() {
+			warmUp.abort();
 			await sweeper.stop();
 			await teamSweeper.stop();
 			await rooms.closeAll();

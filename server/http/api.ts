@@ -10,7 +10,9 @@ import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { requestAddressKey } from '../limits/client-address';
 import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR, LIMIT_WORDS } from '../limits/limits';
+import { DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR } from '../playbooks/community-limits';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
+import { playbookRoutes } from '../playbooks/playbook-routes';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { teamRoutes } from '../teams/team-routes';
@@ -41,6 +43,10 @@ export interface ApiDeps {
 	 * (Redis disconnected) instead of waiting for it, or after API_TIMEOUT_MS when it does not answer.
 	 */
 	guardStorage: StorageGuard;
+	/** Whether people may save community playbooks (COMMUNITY_PLAYBOOKS); default true. */
+	communityPlaybooks?: boolean;
+	/** Community playbooks one client address may save per hour (C1; PLAYBOOKS_PER_ADDRESS_PER_HOUR). */
+	playbooksPerAddressPerHour?: number;
 }
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
@@ -66,32 +72,15 @@ export function createApi(deps: ApiDeps) {
 			/^\/healthz$/,
 			async (_req, res) => sendJson(res, 200, { status: 'ok', roomsLoaded: deps.rooms.loadedCount })
 		],
-		[
-			'GET',
-			/^\/api\/playbooks$/,
-			async (_req, res) => sendJson(res, 200, await deps.playbooks.list())
-		],
-		[
-			'POST',
-			/^\/api\/playbooks$/,
-			async (req, res) => {
-				const created = await deps.playbooks.create(await readJson(req), deps.now());
-				if (!created.ok) {
-					throw new HttpProblem(400, 'The playbook is not valid.', created.problems);
-				}
-				const { id } = created.data;
-				sendJson(res, 201, { id, url: `${baseUrl(req, deps.publicUrl, trustProxy)}/p/${id}` });
-			}
-		],
-		[
-			'GET',
-			/^\/api\/playbooks\/([^/]+)$/,
-			async (_req, res, id) => {
-				const playbook = await deps.playbooks.find(id);
-				if (!playbook) throw new HttpProblem(404, `There is no playbook "${id}".`);
-				sendJson(res, 200, playbook);
-			}
-		],
+		...playbookRoutes({
+			playbooks: deps.playbooks,
+			now: deps.now,
+			publishing: deps.communityPlaybooks ?? true,
+			savesPerAddressPerHour:
+				deps.playbooksPerAddressPerHour ?? DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR,
+			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
+			addressKey: (req) => requestAddressKey(req, trustProxy)
+		}),
 		[
 			'POST',
 			/^\/api\/rooms$/,

@@ -41,6 +41,9 @@ export function guardedDirectory(
 	return {
 		getRoom: (roomId) => guarded('room', () => directory.getRoom(roomId)),
 		findPlaybook: (id) => guarded('playbook', () => directory.findPlaybook(id)),
-		listPlaybooks: () => guarded('playbooks', () => directory.listPlaybooks())
+		libraryPage: (filters, paging) =>
+			guarded('playbooks', () => directory.libraryPage(filters, paging)),
+		countPlaybooks: () => guarded('playbooks', () => directory.countPlaybooks()),
+		communityPublishing: directory.communityPublishing
 	};
 }

@@ -1,13 +1,42 @@
-import type { Playbook } from '../../src/lib/protocol/playbook';
+import type { Playbook, PlaybookSummary } from '../../src/lib/protocol/playbook';
+
+/** A community playbook as it is saved: its body, when, and the hash of its delete token. */
+export interface NewStoredPlaybook {
+	playbook: Playbook;
+	createdAt: number;
+	/** sha256 of the author's delete token (server/rooms/room-secrets.ts, `hashSecret`). */
+	deleteTokenHash: string;
+}
+
+/** Whether a save stored the playbook, or found `maxStored` playbooks there already. */
+export type SaveOutcome = 'saved' | 'full';
 
 /**
- * Community playbooks saved on this server. Implementations: SQLite (embedded default) and a
- * Redis hash; both pass tests/integration/playbook-store.contract.ts.
+ * Community playbooks saved on this server. Implementations: SQLite (embedded default) and
+ * Redis; both pass tests/integration/playbook-store.contract.ts.
+ *
+ * Each playbook keeps a small summary beside its body, so listing never reads a body. A
+ * playbook saved before summaries existed gets its summary written when it is first listed.
+ * A hidden playbook (the operator's `npm run playbooks -- hide`) is kept but neither listed
+ * nor found, until it is shown again.
  */
 export interface PlaybookStore {
-	/** Saves a new playbook; fails if its id is taken. */
-	save(playbook: Playbook, createdAt: number): Promise<void>;
+	/**
+	 * Saves a new playbook unless `maxStored` playbooks (hidden ones included) are stored
+	 * already, in one step: two saves at once cannot both take the last place. Fails if its id
+	 * is taken.
+	 */
+	save(entry: NewStoredPlaybook, maxStored: number): Promise<SaveOutcome>;
+	/** A playbook that is not hidden. */
 	get(id: string): Promise<Playbook | undefined>;
-	/** Every saved playbook, newest first. */
-	list(): Promise<Playbook[]>;
+	/** Summaries of the playbooks that are not hidden, newest first: `limit` from `offset`. */
+	summaries(offset: number, limit: number): Promise<PlaybookSummary[]>;
+	/** How many playbooks are listed (not hidden). */
+	count(): Promise<number>;
+	/** The delete token hash of a playbook that is not hidden; none for one saved before tokens. */
+	deleteTokenHash(id: string): Promise<string | undefined>;
+	/** Deletes a playbook, hidden or not; answers whether there was one. */
+	delete(id: string): Promise<boolean>;
+	/** Hides or shows a playbook; answers whether there is one with that id. */
+	setHidden(id: string, hidden: boolean): Promise<boolean>;
 }

@@ -1,32 +1,136 @@
+import type { PlaybookSummary } from '../../src/lib/protocol/playbook';
 import type { RedisClient } from '../redis/connect';
-import type { PlaybookStore } from './playbook-store';
-import { encodeStoredPlaybook, parseStoredPlaybook } from './stored-playbook';
+import { redisScript } from '../storage/redis-script';
+import type { PlaybookStore, SaveOutcome } from './playbook-store';
+import {
+	encodeStoredPlaybook,
+	parseStoredPlaybook,
+	storedSummaryOf,
+	summaryFromBody,
+	summaryReader
+} from './stored-playbook';
 
-/** Hash of stored playbooks by id (`encodeStoredPlaybook`); the Redis migrations rewrite it. */
+/**
+ * Every playbook's stored record (`encodeStoredPlaybook`), by id: hidden ones too. The Redis
+ * migrations rewrite it.
+ */
 export const PLAYBOOK_BODIES_KEY = 'pr:playbooks';
 const BODIES = PLAYBOOK_BODIES_KEY;
-/** Sorted set of ids by creation time, for listing newest first. */
+/** Sorted set of the listed (not hidden) ids by creation time, for paging newest first. */
 const BY_TIME = 'pr:playbooks:by-time';
+/** Each playbook's summary (JSON), by id, so listing never reads a body. */
+export const PLAYBOOK_SUMMARIES_KEY = 'pr:playbooks:summaries';
+const SUMMARIES = PLAYBOOK_SUMMARIES_KEY;
+/** The hash of each playbook's delete token, by id. */
+const TOKENS = 'pr:playbooks:delete-tokens';
+/** Hidden ids by creation time, so showing one again puts it back in its place. */
+const HIDDEN = 'pr:playbooks:hidden';
 
+const SAVE_OUTCOMES: readonly (SaveOutcome | 'taken')[] = ['saved', 'full', 'taken'];
+
+/**
+ * KEYS: bodies, by-time, summaries, tokens. ARGV: id, body, created at, summary, token hash,
+ * most stored. One step, so two saves at once cannot both take the last place.
+ */
+const SAVE = redisScript(`
+if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[6]) then return 'full' end
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 'taken' end
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
+redis.call('HSET', KEYS[4], ARGV[1], ARGV[5])
+return 'saved'
+`);
+
+/** KEYS: bodies, the set it leaves, the set it joins. ARGV: id. Moves an id between the sets. */
+const MOVE = redisScript(`
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
+if score then
+	redis.call('ZREM', KEYS[2], ARGV[1])
+	redis.call('ZADD', KEYS[3], score, ARGV[1])
+end
+return 1
+`);
+
+/** Community playbooks in Redis: one hash per field (body, summary, token) and two sorted sets. */
 export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
+	const readSummary = summaryReader();
+	const isHidden = async (id: string) => (await client.zScore(HIDDEN, id)) !== null;
+
+	/** Summaries of playbooks stored before summaries were: read from their bodies, then kept. */
+	async function backfill(ids: string[]): Promise<Map<string, PlaybookSummary>> {
+		const found = new Map<string, PlaybookSummary>();
+		if (ids.length === 0) return found;
+		const bodies = await client.hmGet(BODIES, ids);
+		for (const [index, raw] of bodies.entries()) {
+			const id = ids[index];
+			const fromBody = typeof raw === 'string' ? summaryFromBody(raw) : undefined;
+			if (id === undefined || !fromBody) continue;
+			found.set(id, fromBody.summary);
+			await client.hSet(SUMMARIES, id, fromBody.json);
+		}
+		return found;
+	}
+
 	return {
-		async save(playbook, createdAt) {
-			const added = await client.hSetNX(BODIES, playbook.id, encodeStoredPlaybook(playbook));
-			if (!added) throw new Error(`playbook ${playbook.id} exists already`);
-			await client.zAdd(BY_TIME, { score: createdAt, value: playbook.id });
+		async save({ playbook, createdAt, deleteTokenHash }, maxStored) {
+			const reply = await SAVE(
+				client,
+				[BODIES, BY_TIME, SUMMARIES, TOKENS],
+				[
+					playbook.id,
+					encodeStoredPlaybook(playbook),
+					String(createdAt),
+					storedSummaryOf(playbook),
+					deleteTokenHash,
+					String(maxStored)
+				]
+			);
+			const outcome = SAVE_OUTCOMES.find((known) => known === reply);
+			if (!outcome) throw new Error('unexpected reply from the playbook save script');
+			if (outcome === 'taken') throw new Error(`playbook ${playbook.id} exists already`);
+			return outcome;
 		},
 		async get(id) {
-			const raw = await client.hGet(BODIES, id);
-			return raw === null ? undefined : parseStoredPlaybook(raw);
+			const [raw, hidden] = await Promise.all([client.hGet(BODIES, id), isHidden(id)]);
+			return raw === null || hidden ? undefined : parseStoredPlaybook(raw);
 		},
-		async list() {
-			const ids = await client.zRange(BY_TIME, 0, -1, { REV: true });
+		async summaries(offset, limit) {
+			const ids = await client.zRange(BY_TIME, offset, offset + limit - 1, { REV: true });
 			if (ids.length === 0) return [];
-			const bodies = await client.hmGet(BODIES, ids);
-			return bodies
-				.filter((raw): raw is string => typeof raw === 'string')
-				.map(parseStoredPlaybook)
-				.filter((playbook) => playbook !== undefined);
+			const stored = await client.hmGet(SUMMARIES, ids);
+			const read = ids.map((id, index) => {
+				const raw = stored[index];
+				return typeof raw === 'string' ? readSummary(id, raw) : undefined;
+			});
+			// None stored yet, or one that no longer parses: a summary is derived, so read it
+			// again from the body (docs/operations.md, Upgrades).
+			const backfilled = await backfill(ids.filter((_id, index) => read[index] === undefined));
+			return ids
+				.map((id, index) => read[index] ?? backfilled.get(id))
+				.filter((summary) => summary !== undefined);
+		},
+		async count() {
+			return client.zCard(BY_TIME);
+		},
+		async deleteTokenHash(id) {
+			const [hash, hidden] = await Promise.all([client.hGet(TOKENS, id), isHidden(id)]);
+			return hash === null || hidden ? undefined : hash;
+		},
+		async delete(id) {
+			const [deleted] = await client
+				.multi()
+				.hDel(BODIES, id)
+				.zRem(BY_TIME, id)
+				.zRem(HIDDEN, id)
+				.hDel(SUMMARIES, id)
+				.hDel(TOKENS, id)
+				.exec();
+			return Number(deleted) === 1;
+		},
+		async setHidden(id, hidden) {
+			const [from, to] = hidden ? [BY_TIME, HIDDEN] : [HIDDEN, BY_TIME];
+			return (await MOVE(client, [BODIES, from, to], [id])) === 1;
 		}
 	};
 }

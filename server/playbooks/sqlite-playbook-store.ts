@@ -1,24 +1,92 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { encodeStoredPlaybook, parseStoredPlaybook } from './stored-playbook';
+import { checkpointAfterDelete } from '../storage/sqlite';
+import type { PlaybookSummary } from '../../src/lib/protocol/playbook';
 import type { PlaybookStore } from './playbook-store';
+import {
+	encodeStoredPlaybook,
+	parseStoredPlaybook,
+	storedSummaryOf,
+	summaryFromBody,
+	summaryReader
+} from './stored-playbook';
 
+/**
+ * Community playbooks in the embedded database (table `playbooks`, server/storage/sqlite-migrations.ts),
+ * listed through the index on (hidden, created_at DESC, id, summary).
+ */
 export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
-	const insert = db.prepare('INSERT INTO playbooks (id, body, created_at) VALUES (?, ?, ?)');
-	const selectOne = db.prepare('SELECT body FROM playbooks WHERE id = ?');
-	const selectAll = db.prepare('SELECT body FROM playbooks ORDER BY created_at DESC, id');
+	// One statement, so the count and the insert cannot be split by another save.
+	const insert = db.prepare(
+		`INSERT INTO playbooks (id, body, created_at, summary, delete_token_hash)
+		 SELECT ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM playbooks) < ?`
+	);
+	const selectOne = db.prepare('SELECT body FROM playbooks WHERE id = ? AND hidden = 0');
+	// From the covering index (server/storage/sqlite-migrations.ts, version 3), not the rows with their bodies.
+	const selectPage = db.prepare(
+		`SELECT id, summary FROM playbooks WHERE hidden = 0
+		 ORDER BY created_at DESC, id LIMIT ? OFFSET ?`
+	);
+	const selectBody = db.prepare('SELECT body FROM playbooks WHERE id = ?');
+	const writeSummary = db.prepare('UPDATE playbooks SET summary = ? WHERE id = ?');
+	const countListed = db.prepare('SELECT COUNT(*) AS n FROM playbooks WHERE hidden = 0');
+	const selectToken = db.prepare(
+		'SELECT delete_token_hash AS hash FROM playbooks WHERE id = ? AND hidden = 0'
+	);
+	const remove = db.prepare('DELETE FROM playbooks WHERE id = ?');
+	const hide = db.prepare('UPDATE playbooks SET hidden = ? WHERE id = ?');
+
+	const readSummary = summaryReader();
+
+	function summaryOf(row: Record<string, unknown>): PlaybookSummary | undefined {
+		if (typeof row.summary === 'string') {
+			const stored = readSummary(String(row.id), row.summary);
+			if (stored) return stored;
+		}
+		// Saved before summaries were, or one that no longer parses (a summary is derived): read
+		// its body once and keep its summary (docs/operations.md, Upgrades).
+		const body = selectBody.get(String(row.id))?.body;
+		const fromBody = typeof body === 'string' ? summaryFromBody(body) : undefined;
+		if (fromBody) writeSummary.run(fromBody.json, String(row.id));
+		return fromBody?.summary;
+	}
+
 	return {
-		async save(playbook, createdAt) {
-			insert.run(playbook.id, encodeStoredPlaybook(playbook), createdAt);
+		async save({ playbook, createdAt, deleteTokenHash }, maxStored) {
+			const { changes } = insert.run(
+				playbook.id,
+				encodeStoredPlaybook(playbook),
+				createdAt,
+				storedSummaryOf(playbook),
+				deleteTokenHash,
+				maxStored
+			);
+			return changes === 1 ? 'saved' : 'full';
 		},
 		async get(id) {
 			const row = selectOne.get(id);
 			return row ? parseStoredPlaybook(String(row.body)) : undefined;
 		},
-		async list() {
-			return selectAll
-				.all()
-				.map((row) => parseStoredPlaybook(String(row.body)))
-				.filter((playbook) => playbook !== undefined);
+		async summaries(offset, limit) {
+			return selectPage
+				.all(limit, offset)
+				.map(summaryOf)
+				.filter((summary) => summary !== undefined);
+		},
+		async count() {
+			return Number(countListed.get()?.n ?? 0);
+		},
+		async deleteTokenHash(id) {
+			const hash = selectToken.get(id)?.hash;
+			return typeof hash === 'string' ? hash : undefined;
+		},
+		async delete(id) {
+			const deleted = remove.run(id).changes === 1;
+			// Deleted means gone from the file too, as for rooms (secure_delete, then the WAL).
+			if (deleted) checkpointAfterDelete(db);
+			return deleted;
+		},
+		async setHidden(id, hidden) {
+			return hide.run(hidden ? 1 : 0, id).changes === 1;
 		}
 	};
 }

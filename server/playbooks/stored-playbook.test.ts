@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
+import { builtInPlaybooks, findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { setLogLevel } from '../log';
-import { encodeStoredPlaybook, parseStoredPlaybook } from './stored-playbook';
+import {
+	encodeStoredPlaybook,
+	parseStoredPlaybook,
+	storedSummaryOf,
+	summaryFromBody,
+	summaryReader
+} from './stored-playbook';
 
 const playbook = findBuiltInPlaybook('five-minute-win')!;
 
@@ -20,5 +26,40 @@ describe('stored playbook records', () => {
 
 	test('a record in a format from a newer release is left out rather than misread', () => {
 		expect(parseStoredPlaybook(JSON.stringify({ schemaVersion: 2, playbook }))).toBeUndefined();
+	});
+});
+
+const raw = storedSummaryOf(builtInPlaybooks[0]!);
+const changed = storedSummaryOf({ ...builtInPlaybooks[0]!, title: 'Renamed' });
+
+describe('stored summaries', () => {
+	test('a summary is parsed again only when its stored text changed', () => {
+		const read = summaryReader();
+		const first = read('a', raw);
+		expect(first?.title).toBe(builtInPlaybooks[0]!.title);
+		expect(read('a', raw)).toBe(first);
+		expect(read('a', changed)?.title).toBe('Renamed');
+	});
+
+	test('a summary that does not parse reads as none', () => {
+		expect(summaryReader()('a', '{"id":"a"}')).toBeUndefined();
+		expect(summaryReader()('a', 'not json')).toBeUndefined();
+	});
+
+	test('past its limit the reader forgets the summary parsed longest ago', () => {
+		const read = summaryReader(2);
+		const a = read('a', raw);
+		const b = read('b', raw);
+		read('c', raw);
+		expect(read('b', raw)).toBe(b);
+		expect(read('a', raw)).not.toBe(a);
+	});
+
+	test('the summary of a playbook stored before summaries is read from its record, in either format', () => {
+		setLogLevel('silent');
+		const expected = JSON.parse(storedSummaryOf(playbook));
+		expect(summaryFromBody(encodeStoredPlaybook(playbook))?.summary).toEqual(expected);
+		expect(summaryFromBody(JSON.stringify(playbook))?.summary).toEqual(expected);
+		expect(summaryFromBody('not json')).toBeUndefined();
 	});
 });

@@ -71,8 +71,36 @@ function versionPlaybookRecords({ db }: SqliteMigrationTarget): void {
 	db.exec(`UPDATE playbooks SET body = '{"schemaVersion":1,"playbook":' || body || '}'`);
 }
 
+/**
+ * Version 3: community playbooks gain a summary (what the library lists, so a page never reads the
+ * bodies), a hidden flag (`npm run playbooks -- hide`) and the hash of the author's delete token.
+ * Rows stored before have no summary (NULL): the store writes it from the body when it first
+ * lists one, and the server reads every summary once in the background at start
+ * (server/playbooks/sqlite-playbook-store.ts), so a large library does not hold this step, or the
+ * start, up. They have no delete token: only the operator can remove them. The index covers the
+ * listing: a page of summaries is read from it alone, never from rows whose bodies (up to 100 KB)
+ * would be walked past to reach them.
+ */
+function addPlaybookSummaries({ db }: SqliteMigrationTarget): void {
+	const columns = db.prepare('PRAGMA table_info(playbooks)').all();
+	const has = (name: string) => columns.some((column) => column.name === name);
+	if (!has('summary')) db.exec('ALTER TABLE playbooks ADD COLUMN summary TEXT');
+	if (!has('hidden')) db.exec('ALTER TABLE playbooks ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0');
+	if (!has('delete_token_hash')) {
+		db.exec('ALTER TABLE playbooks ADD COLUMN delete_token_hash TEXT');
+	}
+	db.exec(
+		'CREATE INDEX IF NOT EXISTS playbooks_library ON playbooks (hidden, created_at DESC, id, summary)'
+	);
+}
+
 /** The embedded database's migrations, in order; the last one's version is what this release writes. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	{ version: 1, name: 'tables of release 6cdb000', up: baseline },
-	{ version: 2, name: 'stored playbooks carry a schema version', up: versionPlaybookRecords }
+	{ version: 2, name: 'stored playbooks carry a schema version', up: versionPlaybookRecords },
+	{
+		version: 3,
+		name: 'community playbooks keep a summary, a hidden flag and a delete token',
+		up: addPlaybookSummaries
+	}
 ];

@@ -1,13 +1,23 @@
-import { matchesFilters, readFilters } from '$lib/playbooks/filters';
+import { hasFilters, readFilters } from '$lib/playbooks/filters';
+import { HOME_PAGE_SIZE, readPageNumber } from '$lib/playbooks/library-page';
 import { directory } from '$lib/server/directory';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const filters = readFilters(url.searchParams);
-	const all = await directory().listPlaybooks();
+	const page = readPageNumber(url.searchParams);
+	const paging = { offset: (page - 1) * HOME_PAGE_SIZE, limit: HOME_PAGE_SIZE };
+	const [found, total] = await Promise.all([
+		directory().libraryPage(filters, paging),
+		directory().countPlaybooks()
+	]);
 	return {
 		filters,
-		total: all.length,
-		playbooks: all.filter((playbook) => matchesFilters(playbook, filters))
+		filtered: hasFilters(filters),
+		page,
+		first: paging.offset + 1,
+		total,
+		playbooks: found.playbooks,
+		hasMore: found.hasMore
 	};
 };

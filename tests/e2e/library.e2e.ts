@@ -132,3 +132,34 @@ test('importing a broken playbook file lists every problem at once', async ({ ap
 	await expect(alert.getByRole('heading')).toHaveText('This file is not a playbook');
 	await page.context().close();
 });
+
+test('the author deletes their community playbook from its page; nobody else is offered to', async ({
+	app,
+	browser
+}) => {
+	const author = await openPerson(browser);
+	await author.goto(`${app.url}/p/new?from=five-minute-win`);
+	await author.locator('#title').fill('Short-lived Win');
+	await author.getByRole('button', { name: 'Save playbook' }).click();
+	await author.waitForURL(/\/p\/short-lived-win-[a-z0-9]{8}$/);
+	const address = author.url();
+
+	// Another browser has no delete token: no button.
+	const visitor = await openPerson(browser);
+	await visitor.goto(address);
+	await expect(visitor.getByRole('heading', { name: 'Short-lived Win', level: 1 })).toBeVisible();
+	await expect(visitor.getByRole('button', { name: 'Start a room' })).toBeVisible();
+	await expect(visitor.getByRole('button', { name: 'Delete this playbook' })).toHaveCount(0);
+
+	await author.getByRole('button', { name: 'Delete this playbook' }).click();
+	await expect(author.getByRole('group')).toContainText('Delete “Short-lived Win” for everyone?');
+	await author.getByRole('button', { name: 'Delete now' }).click();
+	await author.waitForURL(`${app.url}/`);
+	await author.goto(`${app.url}/?q=short-lived`);
+	await expect(author.getByText('No playbook matches these filters')).toBeVisible();
+
+	const gone = await visitor.goto(address);
+	expect(gone?.status()).toBe(404);
+	await author.context().close();
+	await visitor.context().close();
+});

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PlaybookStore } from '../../server/playbooks/playbook-store';
 import { builtInPlaybooks } from '../../src/lib/playbooks/library';
-import type { Playbook } from '../../src/lib/protocol/playbook';
+import { summarizePlaybook, type Playbook } from '../../src/lib/protocol/playbook';
 import { freshStore, type Opened } from './fresh-store';
 
 let counter = 0;
@@ -9,36 +9,135 @@ function playbook(title: string): Playbook {
 	return { ...builtInPlaybooks[0]!, id: `contract-${++counter}-${process.pid}`, title };
 }
 
-/** The behaviour every PlaybookStore must have (SQLite and Redis run this same suite). */
+/** A store to test, and how to write a playbook as it was stored before summaries and tokens. */
+export interface PlaybookStoreUnderTest {
+	store: PlaybookStore;
+	saveLegacy(playbook: Playbook, createdAt: number): Promise<void>;
+}
+
+const NO_CAP = 1_000_000;
+
+/**
+ * The behaviour every PlaybookStore must have (SQLite and Redis run this same suite). Each
+ * test starts from a store with no playbooks.
+ */
 export function playbookStoreContract(
 	name: string,
-	open: () => Promise<Opened<PlaybookStore>>
+	open: () => Promise<Opened<PlaybookStoreUnderTest>>
 ): void {
 	describe(`PlaybookStore contract: ${name}`, () => {
-		const store = freshStore(() => open());
+		const opened = freshStore(() => open());
+		const store = () => opened().store;
+		const save = (saved: Playbook, createdAt: number, maxStored = NO_CAP) =>
+			store().save(
+				{ playbook: saved, createdAt, deleteTokenHash: `hash-of-${saved.id}` },
+				maxStored
+			);
+		const titles = async (offset = 0, limit = 100) =>
+			(await store().summaries(offset, limit)).map((summary) => summary.title);
 
 		test('a saved playbook is found whole by its id; an unknown id is not', async () => {
 			const saved = playbook('Saved');
-			await store().save(saved, 1);
+			expect(await save(saved, 1)).toBe('saved');
 			expect(await store().get(saved.id)).toEqual(saved);
 			expect(await store().get('no-such-playbook')).toBeUndefined();
 		});
 
 		test('saving an id twice fails and keeps the first', async () => {
 			const first = playbook('First');
-			await store().save(first, 1);
-			await expect(store().save({ ...first, title: 'Second' }, 2)).rejects.toThrow();
+			await save(first, 1);
+			await expect(save({ ...first, title: 'Second' }, 2)).rejects.toThrow();
 			expect((await store().get(first.id))?.title).toBe('First');
 		});
 
-		test('the list has every saved playbook, newest first', async () => {
-			const older = playbook('Older');
-			const newer = playbook('Newer');
-			await store().save(older, 1_000);
-			await store().save(newer, 2_000);
-			const titles = (await store().list()).map((p) => p.title);
-			expect(titles.indexOf('Newer')).toBeLessThan(titles.indexOf('Older'));
-			expect(titles.indexOf('Older')).toBeGreaterThanOrEqual(0);
+		test('summaries come newest first, a page at a time, as the library lists them', async () => {
+			const saved = ['A', 'B', 'C', 'D', 'E'].map((title) => playbook(title));
+			for (const [index, entry] of saved.entries()) await save(entry, 1_000 * (index + 1));
+			expect(await titles()).toEqual(['E', 'D', 'C', 'B', 'A']);
+			expect(await titles(1, 2)).toEqual(['D', 'C']);
+			expect(await titles(4, 10)).toEqual(['A']);
+			expect(await titles(5, 10)).toEqual([]);
+			expect((await store().summaries(0, 1))[0]).toEqual(summarizePlaybook(saved[4]!, true));
+			expect(await store().count()).toBe(5);
+		});
+
+		test('a save past the most stored is refused and stores nothing; hidden ones count', async () => {
+			const [first, second, third] = [playbook('1'), playbook('2'), playbook('3')];
+			expect(await save(first, 1, 2)).toBe('saved');
+			expect(await save(second, 2, 2)).toBe('saved');
+			await store().setHidden(second.id, true);
+			expect(await save(third, 3, 2)).toBe('full');
+			expect(await store().get(third.id)).toBeUndefined();
+			expect(await titles()).toEqual(['1']);
+		});
+
+		test('two saves at once cannot both take the last place', async () => {
+			const outcomes = await Promise.all(
+				Array.from({ length: 6 }, (_, index) => save(playbook(`Race ${index}`), index, 3))
+			);
+			expect(outcomes.filter((outcome) => outcome === 'saved')).toHaveLength(3);
+			expect(await store().count()).toBe(3);
+		});
+
+		test('the delete token hash is kept with the playbook', async () => {
+			const saved = playbook('Mine');
+			await save(saved, 1);
+			expect(await store().deleteTokenHash(saved.id)).toBe(`hash-of-${saved.id}`);
+			expect(await store().deleteTokenHash('no-such-playbook')).toBeUndefined();
+		});
+
+		test('a deleted playbook is gone: not found, not listed, no token; deleting again finds nothing', async () => {
+			const [kept, deleted] = [playbook('Kept'), playbook('Deleted')];
+			await save(kept, 1);
+			await save(deleted, 2);
+			expect(await store().delete(deleted.id)).toBe(true);
+			expect(await store().get(deleted.id)).toBeUndefined();
+			expect(await store().deleteTokenHash(deleted.id)).toBeUndefined();
+			expect(await titles()).toEqual(['Kept']);
+			expect(await store().count()).toBe(1);
+			expect(await store().delete(deleted.id)).toBe(false);
+			// Its place is free again under the cap.
+			expect(await save(playbook('Next'), 3, 2)).toBe('saved');
+		});
+
+		test('a hidden playbook is kept but neither found nor listed, and returns to its place when shown', async () => {
+			const [older, hidden, newer] = [playbook('Older'), playbook('Hidden'), playbook('Newer')];
+			await save(older, 1);
+			await save(hidden, 2);
+			await save(newer, 3);
+			expect(await store().setHidden(hidden.id, true)).toBe(true);
+			expect(await store().get(hidden.id)).toBeUndefined();
+			expect(await store().deleteTokenHash(hidden.id)).toBeUndefined();
+			expect(await titles()).toEqual(['Newer', 'Older']);
+			expect(await store().count()).toBe(2);
+
+			expect(await store().setHidden(hidden.id, false)).toBe(true);
+			expect(await store().get(hidden.id)).toEqual(hidden);
+			expect(await titles()).toEqual(['Newer', 'Hidden', 'Older']);
+			expect(await store().setHidden('no-such-playbook', true)).toBe(false);
+		});
+
+		test('a hidden playbook can be deleted', async () => {
+			const hidden = playbook('Hidden');
+			await save(hidden, 1);
+			await store().setHidden(hidden.id, true);
+			expect(await store().delete(hidden.id)).toBe(true);
+			expect(await store().setHidden(hidden.id, false)).toBe(false);
+			expect(await titles()).toEqual([]);
+		});
+
+		test('a playbook stored before summaries is listed with its summary, and found whole', async () => {
+			const legacy = playbook('Legacy');
+			await opened().saveLegacy(legacy, 1);
+			await save(playbook('New'), 2);
+			expect(await store().summaries(0, 10)).toEqual([
+				expect.objectContaining({ title: 'New' }),
+				summarizePlaybook(legacy, true)
+			]);
+			// Read a second time from the summary written at the first.
+			expect(await titles()).toEqual(['New', 'Legacy']);
+			expect(await store().get(legacy.id)).toEqual(legacy);
+			expect(await store().deleteTokenHash(legacy.id)).toBeUndefined();
 		});
 	});
 }

@@ -11,6 +11,7 @@ import { createRedisTeamStore } from '../../server/teams/redis-team-store';
 import { createSqliteTeamStore } from '../../server/teams/sqlite-team-store';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { tempDir } from '../support/server';
+import type { Playbook } from '../../src/lib/protocol/playbook';
 import type { Participant } from '../../src/lib/protocol/presence';
 import { docStoreContract } from './doc-store.contract';
 import { playbookStoreContract } from './playbook-store.contract';
@@ -50,11 +51,34 @@ docStoreContract(
 		createRedisDocStore(client, { retentionMs: 60_000, instanceId: 'contract', trimLagMs: 0 })
 	)
 );
-playbookStoreContract('SQLite', sqlite(createSqlitePlaybookStore));
 playbookStoreContract(
-	'Redis',
-	onRedis(() => createRedisPlaybookStore(client))
+	'SQLite',
+	sqlite((db) => ({
+		store: createSqlitePlaybookStore(db),
+		saveLegacy: async (playbook: Playbook, createdAt: number) => {
+			db.prepare('INSERT INTO playbooks (id, body, created_at) VALUES (?, ?, ?)').run(
+				playbook.id,
+				JSON.stringify(playbook),
+				createdAt
+			);
+		}
+	}))
 );
+playbookStoreContract('Redis', async () => {
+	// Every test starts with no playbooks: the list, count and cap depend on all of them.
+	const keys = await client.keys('pr:playbooks*');
+	if (keys.length > 0) await client.del(keys);
+	return {
+		store: {
+			store: createRedisPlaybookStore(client),
+			saveLegacy: async (playbook: Playbook, createdAt: number) => {
+				await client.hSet('pr:playbooks', playbook.id, JSON.stringify(playbook));
+				await client.zAdd('pr:playbooks:by-time', { score: createdAt, value: playbook.id });
+			}
+		},
+		close: () => {}
+	};
+});
 presenceStoreContract('memory', async (policy) => ({
 	store: createMemoryPresenceStore(policy),
 	close: () => {}

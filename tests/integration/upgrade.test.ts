@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
+import { summarizePlaybook } from '../../src/lib/protocol/playbook';
+import { PLAYBOOK_SUMMARIES_KEY } from '../../server/playbooks/redis-playbook-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { migrateRedis } from '../../server/redis/migrate-redis';
 import { REDIS_MIGRATIONS, REDIS_VERSION_KEY } from '../../server/redis/redis-migrations';
@@ -55,10 +57,10 @@ describe('upgrading a data directory of the previous release (release 6cdb000, n
 
 		const db = new DatabaseSync(sqliteFile(dataDir), { readOnly: true });
 		expect(db.prepare('PRAGMA user_version').get()?.user_version).toBe(SQLITE_MIGRATIONS.length);
-		expect(JSON.parse(String(db.prepare('SELECT body FROM playbooks').get()?.body))).toEqual({
-			schemaVersion: 1,
-			playbook: data.playbook
-		});
+		const stored = db.prepare('SELECT body, summary FROM playbooks').get();
+		expect(JSON.parse(String(stored?.body))).toEqual({ schemaVersion: 1, playbook: data.playbook });
+		// Step 3 added the column; the store wrote the summary from the body.
+		expect(JSON.parse(String(stored?.summary))).toEqual(summarizePlaybook(data.playbook, true));
 		db.close();
 
 		// Upgraded once: a second start finds everything as it was.
@@ -140,6 +142,10 @@ describe('upgrading Redis data of the previous release (no version key)', () => 
 		const server = await startTestServer({ redisUrl: redis.url });
 		cleanups.push(() => server.close());
 		expect(await client.get(REDIS_VERSION_KEY)).toBe(String(REDIS_MIGRATIONS.length));
+		// Before anything lists it: the start reads every summary in the background, writing it.
+		const summary = () => client.hGet(PLAYBOOK_SUMMARIES_KEY, data.playbook.id);
+		await waitFor(async () => (await summary()) !== null, 'the old playbook’s summary');
+		expect(JSON.parse(String(await summary()))).toEqual(summarizePlaybook(data.playbook, true));
 		await expectAllThere(server.url, data);
 		expect(JSON.parse(String(await client.hGet('pr:playbooks', data.playbook.id)))).toEqual({
 			schemaVersion: 1,

@@ -18,6 +18,8 @@ export interface TestServerOptions {
 	apiTimeoutMs?: number;
 	/** Default: LOG_LEVEL from the environment, else silent, so test output stays quiet. */
 	logLevel?: Config['LOG_LEVEL'];
+	/** Any other configuration, as environment variables (e.g. COMMUNITY_PLAYBOOKS). */
+	env?: Partial<Record<keyof Config, string>>;
 }
 
 /** The real server (API, Yjs, socket.io) on a free port, without SvelteKit's pages. */
@@ -33,7 +35,8 @@ export function startTestServer(options: TestServerOptions = {}): Promise<Runnin
 			TRUST_PROXY: options.trustProxy?.toString(),
 			ROOMS_PER_ADDRESS_PER_HOUR: options.roomsPerAddressPerHour?.toString(),
 			API_TIMEOUT_MS: options.apiTimeoutMs?.toString(),
-			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent'
+			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent',
+			...options.env
 		})
 	);
 }

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type * as Y from 'yjs';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
-import type { Playbook } from '../../src/lib/protocol/playbook';
+import { summarizePlaybook, type Playbook } from '../../src/lib/protocol/playbook';
 import type { CreateTeamReply, TeamView } from '../../src/lib/protocol/team';
 import type { Cleanups } from './cleanups';
 import { connectSynced } from './clients';
@@ -31,13 +31,15 @@ export async function roomAsSeen(url: string, roomId: string, cleanups: Cleanups
 	};
 }
 
-/** The playbook as the API serves it, and whether the library lists it. */
+/** The playbook as the API serves it, and the library listing it with its summary. */
 export async function expectPlaybookServed(url: string, playbook: Playbook): Promise<void> {
 	const response = await fetch(`${url}/api/playbooks/${playbook.id}`);
 	expect(response.status).toBe(200);
 	expect(await response.json()).toEqual(playbook);
 	const list = (await (await fetch(`${url}/api/playbooks`)).json()) as { id: string }[];
-	expect(list.map((summary) => summary.id)).toContain(playbook.id);
+	expect(list.find((summary) => summary.id === playbook.id)).toEqual(
+		summarizePlaybook(playbook, true)
+	);
 }
 
 /** The team's view: how many members share, and the figures once enough do. */

@@ -32,7 +32,7 @@ export function writeStored(key: string, value: string): void {
 	}
 }
 
-function removeStored(key: string): void {
+export function removeStored(key: string): void {
 	try {
 		localStorage.removeItem(key);
 	} catch {

@@ -50,6 +50,11 @@ export function writeFilters(filters: LibraryFilters): URLSearchParams {
 	return params;
 }
 
+/** Whether any filter is set: with none, every playbook matches and paging can skip ahead. */
+export function hasFilters(filters: LibraryFilters): boolean {
+	return writeFilters(filters).size > 0;
+}
+
 export function matchesFilters(playbook: PlaybookSummary, filters: LibraryFilters): boolean {
 	if (filters.skill && !playbook.skills.includes(filters.skill)) return false;
 	if (filters.maxMinutes !== undefined && playbook.minutes > filters.maxMinutes) return false;

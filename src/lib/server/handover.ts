@@ -1,5 +1,7 @@
+import type { LibraryFilters } from '../playbooks/filters';
+import type { LibraryPage } from '../playbooks/library-page';
 import type { RoomMeta } from '../protocol/http';
-import type { Playbook, PlaybookSummary } from '../protocol/playbook';
+import type { Playbook } from '../protocol/playbook';
 
 /**
  * The composition root (server/) and SvelteKit's bundle are separate module graphs in one
@@ -11,7 +13,15 @@ import type { Playbook, PlaybookSummary } from '../protocol/playbook';
 export interface Directory {
 	getRoom(roomId: string): Promise<RoomMeta | undefined>;
 	findPlaybook(id: string): Promise<Playbook | undefined>;
-	listPlaybooks(): Promise<PlaybookSummary[]>;
+	/** A page of the library matching `filters` (never the whole of a large library). */
+	libraryPage(
+		filters: LibraryFilters,
+		paging: { offset: number; limit: number }
+	): Promise<LibraryPage>;
+	/** How many playbooks the library lists, built-in and community. */
+	countPlaybooks(): Promise<number>;
+	/** Whether people may save community playbooks here (COMMUNITY_PLAYBOOKS). */
+	communityPublishing: boolean;
 }
 
 /** A page that failed to load or render, as SvelteKit's handleError saw it. */

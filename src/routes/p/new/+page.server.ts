@@ -4,5 +4,8 @@ import type { PageServerLoad } from './$types';
 /** `?from=<id>` starts the form from a copy of that playbook. */
 export const load: PageServerLoad = async ({ url }) => {
 	const from = url.searchParams.get('from');
-	return { from: from ? ((await directory().findPlaybook(from)) ?? null) : null };
+	return {
+		from: from ? ((await directory().findPlaybook(from)) ?? null) : null,
+		publishing: directory().communityPublishing
+	};
 };

@@ -75,7 +75,7 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 		);
 		if (!created.ok) throw new HttpProblem(400, 'The playbook is not valid.', created.problems);
 		if (created.outcome === 'full') {
-			throw new HttpProblem(507, COMMUNITY_WORDS.full, [], 'playbook_cap');
+			throw new HttpProblem(507, COMMUNITY_WORDS.full, undefined, 'playbook_cap');
 		}
 		const { id } = created.playbook;
 		const reply: CreatePlaybookReply = {

@@ -14,6 +14,7 @@ import type { Playbook, PlaybookSummary } from '../../src/lib/protocol/playbook'
 import { load as loadLibraryPage } from '../../src/routes/+page.server';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { startTestServer, tempDir, type TestServerOptions } from '../support/server';
+import { sampleOf } from '../support/metrics';
 import { waitFor } from '../support/wait';
 
 let redis: TestRedis;
@@ -51,6 +52,7 @@ function api(server: RunningServer) {
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
 	return {
+		url: server.url,
 		save: (playbook: unknown = custom()) => send('POST', '/api/playbooks', playbook),
 		remove: (id: string, body: unknown) => send('DELETE', `/api/playbooks/${id}`, body),
 		get: (id: string) => fetch(`${server.url}/api/playbooks/${id}`),
@@ -97,6 +99,9 @@ describe.each([
 		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
 		expect(((await refused.json()) as { error: string }).error).toBe(COMMUNITY_WORDS.tooMany);
 		expect((await flood.list()).filter((p) => p.community)).toHaveLength(3);
+		expect(
+			await sampleOf(flood.url, 'practice_room_refused_requests_total{reason="playbook_saves"}')
+		).toBe(1);
 	});
 
 	test('[C2] past COMMUNITY_PLAYBOOKS_MAX saving answers 507 with a plain message and stores nothing', async () => {
@@ -109,6 +114,9 @@ describe.each([
 		const titles = (await full.list()).map((p) => p.title);
 		expect(titles).toHaveLength(BUILT_IN_COUNT + 2);
 		expect(titles).not.toContain('One too many');
+		expect(
+			await sampleOf(full.url, 'practice_room_refused_requests_total{reason="playbook_cap"}')
+		).toBe(1);
 	});
 
 	test('[C3] the author deletes with the token from the save; no token, a wrong one or a built-in are refused', async () => {
@@ -132,6 +140,25 @@ describe.each([
 		expect(titles).toContain('Theirs');
 		expect(titles).not.toContain('Mine');
 		expect((await author.remove(saved.id, { deleteToken: saved.deleteToken })).status).toBe(404);
+	});
+
+	test('[C3] a delete from another site’s page, or not sent as JSON, is refused before the token is read', async () => {
+		const { api: author } = await start();
+		const saved = (await (await author.save(custom('Mine'))).json()) as CreatePlaybookReply;
+		const body = JSON.stringify({ deleteToken: saved.deleteToken });
+		const foreign = await fetch(`${author.url}/api/playbooks/${saved.id}`, {
+			method: 'DELETE',
+			headers: { 'content-type': 'application/json', origin: 'https://elsewhere.example' },
+			body
+		});
+		expect(foreign.status).toBe(403);
+		const plain = await fetch(`${author.url}/api/playbooks/${saved.id}`, {
+			method: 'DELETE',
+			headers: { 'content-type': 'text/plain' },
+			body
+		});
+		expect(plain.status).toBe(415);
+		expect((await author.get(saved.id)).status).toBe(200);
 	});
 
 	test('[C4] the operator hides a playbook with npm run playbooks while the server runs (no page, no room), shows it again and deletes it', async () => {

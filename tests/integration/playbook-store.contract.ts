@@ -9,10 +9,14 @@ function playbook(title: string): Playbook {
 	return { ...builtInPlaybooks[0]!, id: `contract-${++counter}-${process.pid}`, title };
 }
 
-/** A store to test, and how to write a playbook as it was stored before summaries and tokens. */
+/**
+ * A store to test, how to write a playbook as it was stored before summaries and tokens, and how
+ * to overwrite a stored summary with text that does not parse (a later release's, or damaged).
+ */
 export interface PlaybookStoreUnderTest {
 	store: PlaybookStore;
 	saveLegacy(playbook: Playbook, createdAt: number): Promise<void>;
+	spoilSummary(id: string): Promise<void>;
 }
 
 const NO_CAP = 1_000_000;
@@ -138,6 +142,14 @@ export function playbookStoreContract(
 			expect(await titles()).toEqual(['New', 'Legacy']);
 			expect(await store().get(legacy.id)).toEqual(legacy);
 			expect(await store().deleteTokenHash(legacy.id)).toBeUndefined();
+		});
+
+		test('a stored summary that no longer parses is read again from the body, not left out', async () => {
+			const spoilt = playbook('Spoilt');
+			await save(spoilt, 1);
+			await opened().spoilSummary(spoilt.id);
+			expect(await store().summaries(0, 10)).toEqual([summarizePlaybook(spoilt, true)]);
+			expect(await titles()).toEqual(['Spoilt']);
 		});
 	});
 }

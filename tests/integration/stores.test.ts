@@ -61,6 +61,9 @@ playbookStoreContract(
 				JSON.stringify(playbook),
 				createdAt
 			);
+		},
+		spoilSummary: async (id: string) => {
+			db.prepare(`UPDATE playbooks SET summary = '{"id":1}' WHERE id = ?`).run(id);
 		}
 	}))
 );
@@ -74,6 +77,9 @@ playbookStoreContract('Redis', async () => {
 			saveLegacy: async (playbook: Playbook, createdAt: number) => {
 				await client.hSet('pr:playbooks', playbook.id, JSON.stringify(playbook));
 				await client.zAdd('pr:playbooks:by-time', { score: createdAt, value: playbook.id });
+			},
+			spoilSummary: async (id: string) => {
+				await client.hSet('pr:playbooks:summaries', id, '{"id":1}');
 			}
 		},
 		close: () => {}

@@ -7,10 +7,10 @@ export const load: PageServerLoad = async ({ url }) => {
 	const filters = readFilters(url.searchParams);
 	const page = readPageNumber(url.searchParams);
 	const paging = { offset: (page - 1) * HOME_PAGE_SIZE, limit: HOME_PAGE_SIZE };
-	const [found, total] = await Promise.all([
-		directory().libraryPage(filters, paging),
-		directory().countPlaybooks()
-	]);
+	// One after the other: with storage down the first fails the page, and the failure is
+	// logged and counted once, not once per read.
+	const found = await directory().libraryPage(filters, paging);
+	const total = await directory().countPlaybooks();
 	return {
 		filters,
 		filtered: hasFilters(filters),

@@ -162,6 +162,52 @@ describe('turns on record', () => {
 		expect(takeTurns(room.state, circle, room.present)).toBe(room.state);
 	});
 
+	test('a round started by everyone being ready, or by the last one not ready leaving, gets its speaker', () => {
+		const room = newRoom(circle, ['Ana', 'Ben', 'Cy']);
+		const ready = (name: string) => {
+			const result = applyRoomCommand(
+				room.state,
+				{ type: 'ready.set', step: room.state.step, ready: true },
+				circle,
+				{ participantId: idOf(name), present: room.present },
+				T0
+			);
+			if (!result.ok) throw new Error(result.error.message);
+			room.state = result.state;
+		};
+		for (const name of ['Ana', 'Ben', 'Cy']) ready(name);
+		expect(stepOf(room, circle)).toMatchObject({ repeats: true, round: 1 });
+		expect(spoke(room)).toEqual(['Ana']);
+		// Round 2 begins when Cy, the only one not ready, leaves.
+		next(room, circle);
+		expect(stepOf(room, circle)).toMatchObject({ repeats: true, round: 1, phaseIndex: 2 });
+		ready('Ana');
+		ready('Ben');
+		leave(room, circle, 'Cy');
+		expect(stepOf(room, circle)).toMatchObject({ repeats: true, round: 2 });
+		expect(spoke(room)).toEqual(['Ana', 'Ben']);
+	});
+
+	test('one more round after everyone has spoken gets a speaker, and the rounds stay', () => {
+		const room = newRoom(circle, ['Ana', 'Ben']);
+		goToRound(room, circle, 2);
+		while (planSteps({ ...circle, rounds: room.state.rounds })[room.state.step + 1]?.repeats) {
+			next(room, circle);
+		}
+		const result = applyRoomCommand(
+			room.state,
+			{ type: 'round.more', rounds: 3, step: room.state.step },
+			circle,
+			{ participantId: idOf('Ben'), present: room.present },
+			T0
+		);
+		if (!result.ok) throw new Error(result.error.message);
+		room.state = result.state;
+		expect(room.state.rounds).toBe(3);
+		expect(stepOf(room, circle)).toMatchObject({ repeats: true, round: 3 });
+		expect(spoke(room)).toEqual(['Ana', 'Ben', 'Ana']);
+	});
+
 	test('someone removed by the host is not given the turn', () => {
 		const room = newRoom(circle, ['Ana', 'Ben']);
 		room.state = { ...room.state, removed: [idOf('Ana')] };

@@ -53,16 +53,16 @@ function leave(room: Room, plan: TurnPlan, name: string): void {
 	settle(room, plan);
 }
 
-/** Someone present presses Next. */
-function next(room: Room, plan: TurnPlan): void {
-	const by = room.present.find((id) => !room.state.removed.includes(id));
-	if (by === undefined) throw new Error('nobody present to press Next');
-	const target = room.state.step + 1;
+/** Someone present presses Next (or, with `by` -1, Previous). */
+function next(room: Room, plan: TurnPlan, by: 1 | -1 = 1): void {
+	const mover = room.present.find((id) => !room.state.removed.includes(id));
+	if (mover === undefined) throw new Error('nobody present to press Next');
+	const target = room.state.step + by;
 	const result = applyRoomCommand(
 		room.state,
 		{ type: 'step.goto', target },
 		plan,
-		{ participantId: by, present: room.present },
+		{ participantId: mover, present: room.present },
 		T0
 	);
 	if (!result.ok) throw new Error(result.error.message);
@@ -103,6 +103,28 @@ describe('turns on record', () => {
 		leave(room, circle, 'Ben');
 		// Ben's round is taken over by the next person who has not spoken.
 		expect(spoke(room)).toEqual(['Ana', 'Cy']);
+	});
+
+	test('going back into a round that is over keeps its speaker, though they have left', () => {
+		const room = newRoom(circle, ['Ana', 'Ben', 'Cy', 'Di']);
+		goToRound(room, circle, 3);
+		leave(room, circle, 'Ben');
+		expect(spoke(room)).toEqual(['Ana', 'Ben', 'Cy']);
+		// Someone presses Previous: back into the last phase of round 2, Ben's round.
+		const result = applyRoomCommand(
+			room.state,
+			{ type: 'step.goto', target: room.state.step - 1 },
+			circle,
+			{ participantId: idOf('Ana'), present: room.present },
+			T0
+		);
+		if (!result.ok) throw new Error(result.error.message);
+		room.state = result.state;
+		expect(stepOf(room, circle)).toMatchObject({ repeats: true, round: 2 });
+		expect(spoke(room)).toEqual(['Ana', 'Ben', 'Cy']);
+		// Forward again, round 3 is still Cy's, and Di speaks next.
+		goToRound(room, circle, 4);
+		expect(spoke(room)).toEqual(['Ana', 'Ben', 'Cy', 'Di']);
 	});
 
 	test('the issue’s circle of five: someone leaves, someone joins late, and everyone speaks once', () => {
@@ -217,9 +239,10 @@ describe('turns on record', () => {
 });
 
 /**
- * Random joins, leaves, returns and Next presses, replayable by seed. At every moment, among the
- * people present since the first round started, the turns taken differ by at most one; and every
- * speaker put on record had spoken no more often than anyone present then.
+ * Random joins, leaves, returns, Next and Previous presses, replayable by seed. At every moment,
+ * among the people present since the first round started, the turns taken differ by at most one;
+ * every speaker put on record had spoken no more often than anyone present then; and a round that
+ * is over keeps its speaker, even when Previous goes back into it.
  */
 describe('turns under people coming and going (seeded property test)', () => {
 	const SEEDS = 300;
@@ -235,6 +258,7 @@ describe('turns under people coming and going (seeded property test)', () => {
 			const before = room.state.speakers;
 			const action = random.weighted([
 				[3, 'next'],
+				[1, 'previous'],
 				[1, 'join'],
 				[1, 'leave'],
 				[1, 'return']
@@ -244,6 +268,8 @@ describe('turns under people coming and going (seeded property test)', () => {
 				if (room.state.step + 1 >= planSteps({ ...circle, rounds: room.state.rounds }).length)
 					break;
 				next(room, circle);
+			} else if (action === 'previous' && room.present.length > 0 && room.state.step > 0) {
+				next(room, circle, -1);
 			} else if (action === 'join' && joined < names.length && room.present.length < 12) {
 				join(room, circle, names[joined++]!);
 			} else if (action === 'leave' && room.present.length > 0) {

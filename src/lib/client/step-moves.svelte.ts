@@ -45,7 +45,10 @@ export class StepMoves {
 		$effect(() => () => clearTimeout(this.#timer));
 	}
 
-	/** Whether the moves rest now. The clock decides, not the timer that redraws them: it may fire late. */
+	/**
+	 * Whether the moves rest now. The clock decides, not the timer that redraws them: it may fire
+	 * late.
+	 */
 	resting(): boolean {
 		return isHeld(this.hold, performance.now());
 	}

@@ -3,13 +3,8 @@ import { awarenessClientIds, MAX_AWARENESS_IDS_PER_CONNECTION } from './awarenes
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebSocket, type RawData } from 'ws';
-import { refusalWords } from '../limits/document-limits';
-import {
-	CLOSE_POLICY_VIOLATION,
-	CLOSE_TOO_BIG,
-	LIMIT_WORDS,
-	YJS_MESSAGE_RATE
-} from '../limits/limits';
+import { refusalClose } from '../limits/document-limits';
+import { CLOSE_POLICY_VIOLATION, LIMIT_WORDS, YJS_MESSAGE_RATE } from '../limits/limits';
 import { yjsFrameCost } from '../limits/message-rate';
 import { fullBucket, take } from '../limits/token-bucket';
 import { log } from '../log';
@@ -105,9 +100,10 @@ export function serveYjsConnection(
 					if (!result.applied) {
 						log.yjs.warn(
 							{ roomId: room.meta.id, ...result.refused },
-							'closing a connection whose update is over a limit'
+							'closing a connection whose update is refused'
 						);
-						ws.close(CLOSE_TOO_BIG, refusalWords(result.refused));
+						const { code, reason } = refusalClose(result.refused);
+						ws.close(code, reason);
 					} else if (result.stripped > 0) {
 						log.yjs.warn(
 							{ roomId: room.meta.id, stripped: result.stripped },

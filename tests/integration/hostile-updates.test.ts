@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { RunningServer } from '../../server/app';
+import { CLOSE_POLICY_VIOLATION, LIMIT_WORDS } from '../../server/limits/limits';
+import { encodeUpdate } from '../../server/yjs/control-guard';
+import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
+import { cleanupsAfterEach } from '../support/cleanups';
+import { connectSynced, joinAs } from '../support/clients';
+import { closeOf, end, openRaw, sendHandled, updateFrame } from '../support/raw-doc';
+import { createRoom, startTestServer } from '../support/server';
+import { waitFor } from '../support/wait';
+
+/**
+ * Updates a hostile link-holder sends with raw frames (issue 20, items 1 and 2): each is
+ * refused, and the people in the room go on as before.
+ */
+
+let server: RunningServer;
+beforeAll(async () => {
+	server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const cleanups = cleanupsAfterEach();
+
+async function synced(roomId: string) {
+	const client = await connectSynced(server.url, roomId);
+	cleanups.push(() => client.provider.destroy());
+	return client;
+}
+
+async function raw(roomId: string) {
+	const ws = await openRaw(server.url, roomId);
+	// A send after the server closed fails here; the close says why.
+	ws.on('error', () => {});
+	cleanups.push(() => end(ws, false));
+	return ws;
+}
+
+const notes = (doc: Y.Doc) => doc.getText(NOTES_TEXT).toString();
+
+/**
+ * How long `/healthz` takes to answer, in ms: the median of three, so that one collection of
+ * garbage on a busy test machine does not count as the server being stalled.
+ */
+async function healthzMs(): Promise<number> {
+	const times: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const started = performance.now();
+		const response = await fetch(`${server.url}/healthz`);
+		expect(response.status).toBe(200);
+		times.push(performance.now() - started);
+	}
+	return times.sort((a, b) => a - b)[1]!;
+}
+
+/**
+ * An update that only deletes: ~480,000 one-item ranges of a client the room has never seen,
+ * about 1.9 MiB, as the attack review sent them.
+ */
+function deleteOnlyUpdate(client: number): Uint8Array {
+	const ranges = Array.from({ length: 480_000 }, (_, i) => ({ clock: i * 2, len: 1 }));
+	return encodeUpdate([], new Map([[client, ranges]]));
+}
+
+describe('[L7] updates that name what the room does not have', () => {
+	test('delete-only frames of an unknown client are refused; honest edits go on and the server stays responsive', async () => {
+		const room = await createRoom(server.url);
+		const witness = await synced(room.id);
+		const writer = await synced(room.id);
+		const timings: number[] = [];
+		const closes: { code: number; reason: string }[] = [];
+		for (let frame = 0; frame < 4; frame++) {
+			const ws = await raw(room.id);
+			const closed = closeOf(ws);
+			await sendHandled(ws, [updateFrame(deleteOnlyUpdate(1_000_000 + frame))]);
+			if (ws.readyState === ws.CLOSED) closes.push(await closed);
+			const line = `typed after frame ${frame}. `;
+			writer.doc.getText(NOTES_TEXT).insert(notes(writer.doc).length, line);
+			await waitFor(() => notes(witness.doc).endsWith(line), `the edit after frame ${frame}`);
+			timings.push(await healthzMs());
+		}
+		expect(closes).toEqual(
+			Array.from({ length: 4 }, () => ({
+				code: CLOSE_POLICY_VIOLATION,
+				reason: LIMIT_WORDS.missingChanges
+			}))
+		);
+		expect(
+			Math.max(...timings),
+			`healthz took ${timings.map(Math.round).join(', ')} ms`
+		).toBeLessThan(50);
+		const late = await synced(room.id);
+		expect(notes(late.doc)).toBe(notes(witness.doc));
+	});
+});
+
+describe('[Y3] updates under the server’s client id', () => {
+	test('a character planted under the server’s client id is refused; everyone’s typing reaches every peer and a reload', async () => {
+		const console = vi.spyOn(globalThis.console, 'log');
+		onTestFinished(() => console.mockRestore());
+		const room = await createRoom(server.url);
+		const witness = await synced(room.id);
+		const victim = await synced(room.id);
+		// The server's client id is the one whose clock moves when it records a join in control.
+		const before = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
+		const host = await joinAs(server.url, room.id, 'Hana', { hostKey: room.hostKey });
+		cleanups.push(() => host.socket.disconnect());
+		await waitFor(
+			() => Object.keys(witness.doc.getMap(CONTROL_MAP).get('people') ?? {}).length > 0,
+			'the join to be recorded'
+		);
+		const after = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
+		const serverId = [...after.keys()].find((client) => after.get(client) !== before.get(client))!;
+
+		const attacker = new Y.Doc();
+		Y.applyUpdate(attacker, Y.encodeStateAsUpdate(witness.doc));
+		attacker.clientID = serverId;
+		const vector = Y.encodeStateVector(attacker);
+		attacker.getText(NOTES_TEXT).insert(0, 'x');
+		const ws = await raw(room.id);
+		const closed = closeOf(ws);
+		ws.send(updateFrame(Y.encodeStateAsUpdate(attacker, vector)));
+		// Before the fix the character reached everyone; now the connection closes.
+		await Promise.race([closed, waitFor(() => notes(victim.doc) === 'x', 'the planted character')]);
+
+		const text = victim.doc.getText(NOTES_TEXT);
+		text.insert(text.length, 'every word I type');
+		await waitFor(() => notes(witness.doc).endsWith('every word I type'), 'the victim’s typing');
+		expect(await closed).toEqual({
+			code: CLOSE_POLICY_VIOLATION,
+			reason: LIMIT_WORDS.serverClientId
+		});
+		const reloaded = await synced(room.id);
+		expect(notes(reloaded.doc)).toBe('every word I type');
+		expect(notes(witness.doc)).toBe('every word I type');
+		// Yjs says on standard output when it sees its own client id in someone else's update.
+		expect(console.mock.calls.flat().join(' ')).not.toContain('client-id');
+	});
+});

@@ -1,10 +1,21 @@
 import * as decoding from 'lib0/decoding';
-import { awarenessClientIds, MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-check';
+import {
+	awarenessBytesAfter,
+	awarenessEntries,
+	MAX_AWARENESS_IDS_PER_CONNECTION
+} from './awareness-check';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebSocket, type RawData } from 'ws';
 import { refusalClose } from '../limits/document-limits';
-import { CLOSE_POLICY_VIOLATION, LIMIT_WORDS, YJS_MESSAGE_RATE } from '../limits/limits';
+import {
+	CLOSE_POLICY_VIOLATION,
+	CLOSE_TOO_BIG,
+	LIMIT_WORDS,
+	MAX_AWARENESS_STATE_BYTES,
+	MAX_ROOM_AWARENESS_BYTES,
+	YJS_MESSAGE_RATE
+} from '../limits/limits';
 import { yjsFrameCost } from '../limits/message-rate';
 import { fullBucket, take } from '../limits/token-bucket';
 import { log } from '../log';
@@ -66,12 +77,46 @@ export function serveYjsConnection(
 		for (const id of removed) ownAwarenessIds.delete(id);
 	};
 
-	/** Applies an awareness update checked whole, within the ids a connection may hold. */
+	/**
+	 * Applies an awareness update checked whole (rule L8): within the ids a connection may hold,
+	 * each state within its size; the ids must be this connection's own or new, and the room's
+	 * awareness must stay within its size unless the update makes it smaller. A message that
+	 * breaks one of the last two is not applied, and the connection stays: a reconnecting tab's
+	 * old connection may not have closed yet, and the document matters more than a cursor.
+	 */
 	const applyOwnAwareness = (update: Uint8Array) => {
-		const ids = awarenessClientIds(update);
-		const held = new Set([...ownAwarenessIds, ...ids]);
+		const entries = awarenessEntries(update);
+		const held = new Set([...ownAwarenessIds, ...entries.map((entry) => entry.clientId)]);
 		if (held.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
 			throw new MalformedMessage(`awareness for ${held.size} clients from one connection`);
+		}
+		const largest = Math.max(0, ...entries.map((entry) => entry.bytes));
+		if (largest > MAX_AWARENESS_STATE_BYTES) {
+			log.yjs.warn(
+				{ roomId: room.meta.id, bytes: largest, limit: MAX_AWARENESS_STATE_BYTES },
+				'closing a connection whose awareness state is too large'
+			);
+			ws.close(CLOSE_TOO_BIG, LIMIT_WORDS.awarenessTooLarge);
+			return;
+		}
+		const states = awareness.getStates();
+		const others = entries.filter(
+			({ clientId }) => states.has(clientId) && !ownAwarenessIds.has(clientId)
+		).length;
+		if (others > 0) {
+			log.yjs.warn(
+				{ roomId: room.meta.id, clients: others },
+				'ignored awareness for other connections’ clients'
+			);
+			return;
+		}
+		const { before, after } = awarenessBytesAfter(states, entries);
+		if (after > MAX_ROOM_AWARENESS_BYTES && after > before) {
+			log.yjs.warn(
+				{ roomId: room.meta.id, bytes: after, limit: MAX_ROOM_AWARENESS_BYTES },
+				'ignored awareness over the room’s size'
+			);
+			return;
 		}
 		awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
 	};

@@ -1,17 +1,30 @@
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
-import { CLOSE_POLICY_VIOLATION, LIMIT_WORDS } from '../../server/limits/limits';
+import {
+	CLOSE_POLICY_VIOLATION,
+	CLOSE_TOO_BIG,
+	LIMIT_WORDS,
+	MAX_AWARENESS_STATE_BYTES,
+	MAX_ROOM_AWARENESS_BYTES
+} from '../../server/limits/limits';
 import { encodeUpdate } from '../../server/yjs/control-guard';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { connectSynced, joinAs } from '../support/clients';
-import { closeOf, end, openRaw, sendHandled, updateFrame } from '../support/raw-doc';
+import {
+	awarenessFrame,
+	closeOf,
+	end,
+	openRaw,
+	sendHandled,
+	updateFrame
+} from '../support/raw-doc';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
 /**
- * Updates a hostile link-holder sends with raw frames (issue 20, items 1 and 2): each is
+ * Updates a hostile link-holder sends with raw frames (issue 20, items 1, 2 and 7): each is
  * refused, and the people in the room go on as before.
  */
 
@@ -136,5 +149,72 @@ describe('[Y3] updates under the server’s client id', () => {
 		expect(notes(witness.doc)).toBe('every word I type');
 		// Yjs says on standard output when it sees its own client id in someone else's update.
 		expect(console.mock.calls.flat().join(' ')).not.toContain('client-id');
+	});
+});
+
+describe('[L8] awareness', () => {
+	test('a state over its size closes the connection with 1009; nobody receives it', async () => {
+		const room = await createRoom(server.url);
+		const holder = await synced(room.id);
+		const ws = await raw(room.id);
+		const closed = closeOf(ws);
+		const big = JSON.stringify({ user: 'b'.repeat(MAX_AWARENESS_STATE_BYTES) });
+		await sendHandled(ws, [awarenessFrame([[4242, 1, big]])]);
+		expect(await closed).toEqual({ code: CLOSE_TOO_BIG, reason: LIMIT_WORDS.awarenessTooLarge });
+		expect(holder.provider.awareness.getStates().has(4242)).toBe(false);
+	});
+
+	test('a connection cannot set or clear the state of a client another connection introduced', async () => {
+		const room = await createRoom(server.url);
+		const holder = await synced(room.id);
+		const states = holder.provider.awareness.getStates();
+		const owner = await raw(room.id);
+		await sendHandled(owner, [awarenessFrame([[777, 1, '{"user":"owner"}']])]);
+		await waitFor(() => states.has(777), 'the owner’s state');
+		const spoofer = await raw(room.id);
+		await sendHandled(spoofer, [
+			awarenessFrame([[777, 5, '{"user":"spoofed"}']]),
+			awarenessFrame([[777, 6, 'null']])
+		]);
+		// The owner's next change arrives after anything the spoofer's would have done.
+		await sendHandled(owner, [awarenessFrame([[777, 2, '{"user":"owner again"}']])]);
+		await waitFor(() => states.get(777)?.user === 'owner again', 'the owner’s change');
+		const late = await synced(room.id);
+		expect(late.provider.awareness.getStates().get(777)).toEqual({ user: 'owner again' });
+	});
+
+	test('a room’s awareness stays within its size: a newcomer downloads at most that much', async () => {
+		const room = await createRoom(server.url);
+		const holder = await synced(room.id);
+		const state = JSON.stringify({ user: 's'.repeat(MAX_AWARENESS_STATE_BYTES - 20) });
+		let clientId = 5000;
+		// 12 connections of 16 states of ~4 KiB each: 768 KiB, three times the room's size.
+		const fillers = [];
+		for (let connection = 0; connection < 12; connection++) {
+			const ws = await raw(room.id);
+			const entries = (): [number, number, string][] =>
+				Array.from({ length: 8 }, () => [clientId++, 1, state]);
+			await sendHandled(ws, [awarenessFrame(entries()), awarenessFrame(entries())]);
+			fillers.push(ws);
+		}
+		const newcomer = await raw(room.id);
+		let largest = 0;
+		newcomer.on('message', (data: Buffer) => {
+			if (data[0] === 1) largest = Math.max(largest, data.byteLength);
+		});
+		// Asks for every state: the server answers with one awareness message.
+		await sendHandled(newcomer, [Uint8Array.of(3)]);
+		expect(largest).toBeGreaterThan(MAX_ROOM_AWARENESS_BYTES / 2);
+		expect(largest).toBeLessThan(MAX_ROOM_AWARENESS_BYTES + 16 * 1024);
+		// The states leave with their connections, and there is room for others again.
+		await Promise.all(fillers.map((ws) => end(ws, true)));
+		const states = holder.provider.awareness.getStates();
+		await waitFor(() => states.size === 1, 'the states to leave with their connections');
+		holder.provider.awareness.setLocalState({ user: 'present' });
+		const late = await synced(room.id);
+		await waitFor(
+			() => late.provider.awareness.getStates().get(holder.doc.clientID)?.user === 'present',
+			'a state once the room has room again'
+		);
 	});
 });

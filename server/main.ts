@@ -1,10 +1,12 @@
 import { loadConfig } from './config';
 import { startServer, type PageHandler } from './app';
-import { log } from './log';
+import { log, routeConsole } from './log';
 import { stopOnSignals } from './shutdown';
 
 /** Production entry point, bundled to build/main.js next to adapter-node's handler.js. */
 async function main(): Promise<void> {
+	// Standard output is the JSON log: libraries' console lines go through it too.
+	routeConsole();
 	const config = loadConfig(process.env);
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
 		handler: PageHandler;

@@ -3,6 +3,10 @@ import * as Y from 'yjs';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { controlWriters, encodeUpdate, stripControlWrites } from './control-guard';
 
+/** The control guard as the server runs it on `update` against `doc`. */
+const guard = (update: Uint8Array, doc: Y.Doc) =>
+	stripControlWrites(update, Y.decodeUpdate(update), doc, controlWriters(doc));
+
 /** A server document with a control map, and a client that has synced with it. */
 function setup() {
 	const server = new Y.Doc();
@@ -13,7 +17,7 @@ function setup() {
 	/** Sends the client's changes the way y-websocket's sync step 2 does. */
 	const send = () => {
 		const diff = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
-		const guarded = stripControlWrites(diff, Y.decodeUpdate(diff), server, controlWriters(server));
+		const guarded = guard(diff, server);
 		Y.applyUpdate(server, guarded.update);
 		return guarded;
 	};
@@ -63,12 +67,7 @@ describe('control guard (rule Y3)', () => {
 		client.getText(NOTES_TEXT).insert(1, 'yz');
 		client.getText(NOTES_TEXT).insert(0, 'w');
 		const diff = Y.encodeStateAsUpdate(client, Y.encodeStateVector(reloaded));
-		const guarded = stripControlWrites(
-			diff,
-			Y.decodeUpdate(diff),
-			reloaded,
-			controlWriters(reloaded)
-		);
+		const guarded = guard(diff, reloaded);
 		expect(Y.decodeUpdate(planted).structs[0]?.id.client).toBe(server.clientID);
 		expect(guarded.stripped).toBe(0);
 		Y.applyUpdate(reloaded, guarded.update);
@@ -77,12 +76,7 @@ describe('control guard (rule Y3)', () => {
 		client.getText(NOTES_TEXT).delete(1, 1);
 		client.getMap(CONTROL_MAP).delete('step');
 		const deletes = Y.encodeStateAsUpdate(client, Y.encodeStateVector(reloaded));
-		const again = stripControlWrites(
-			deletes,
-			Y.decodeUpdate(deletes),
-			reloaded,
-			controlWriters(reloaded)
-		);
+		const again = guard(deletes, reloaded);
 		expect(again.stripped).toBe(1);
 		Y.applyUpdate(reloaded, again.update);
 		expect(reloaded.getText(NOTES_TEXT).toString()).toBe('wyz');
@@ -99,12 +93,7 @@ describe('control guard (rule Y3)', () => {
 			Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)),
 			encodeUpdate([], new Map([[server.clientID, [{ clock: future, len: 2 }]]]))
 		]);
-		const guarded = stripControlWrites(
-			update,
-			Y.decodeUpdate(update),
-			server,
-			controlWriters(server)
-		);
+		const guarded = guard(update, server);
 		expect(guarded.stripped).toBe(1);
 		Y.applyUpdate(server, guarded.update);
 		expect(server.store.pendingDs).toBeNull();
@@ -118,7 +107,7 @@ describe('control guard (rule Y3)', () => {
 		Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
 		client.getText(NOTES_TEXT).insert(0, 'hello');
 		const diff = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
-		const guarded = stripControlWrites(diff, Y.decodeUpdate(diff), server, controlWriters(server));
+		const guarded = guard(diff, server);
 		expect(guarded.stripped).toBe(0);
 		expect(guarded.update).toBe(diff);
 	});

@@ -52,20 +52,15 @@ async function raw(roomId: string) {
 
 const notes = (doc: Y.Doc) => doc.getText(NOTES_TEXT).toString();
 
-/**
- * How long `/healthz` takes to answer, in ms: the median of three, so that one collection of
- * garbage on a busy test machine does not count as the server being stalled.
- */
+/** How long `/healthz` takes to answer, in ms. */
 async function healthzMs(): Promise<number> {
-	const times: number[] = [];
-	for (let i = 0; i < 3; i++) {
-		const started = performance.now();
-		const response = await fetch(`${server.url}/healthz`);
-		expect(response.status).toBe(200);
-		times.push(performance.now() - started);
-	}
-	return times.sort((a, b) => a - b)[1]!;
+	const started = performance.now();
+	const response = await fetch(`${server.url}/healthz`);
+	expect(response.status).toBe(200);
+	return performance.now() - started;
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 /**
  * An update that only deletes: ~480,000 one-item ranges of a client the room has never seen,
@@ -88,10 +83,12 @@ describe('[L7] updates that name what the room does not have', () => {
 			const closed = closeOf(ws);
 			await sendHandled(ws, [updateFrame(deleteOnlyUpdate(1_000_000 + frame))]);
 			if (ws.readyState === ws.CLOSED) closes.push(await closed);
+			// Before the fix every later update re-merged the waiting deletions (60–300 ms each),
+			// so a health check sent along with an honest edit waited for it.
 			const line = `typed after frame ${frame}. `;
 			writer.doc.getText(NOTES_TEXT).insert(notes(writer.doc).length, line);
-			await waitFor(() => notes(witness.doc).endsWith(line), `the edit after frame ${frame}`);
 			timings.push(await healthzMs());
+			await waitFor(() => notes(witness.doc).endsWith(line), `the edit after frame ${frame}`);
 		}
 		expect(closes).toEqual(
 			Array.from({ length: 4 }, () => ({
@@ -99,10 +96,10 @@ describe('[L7] updates that name what the room does not have', () => {
 				reason: LIMIT_WORDS.missingChanges
 			}))
 		);
-		expect(
-			Math.max(...timings),
-			`healthz took ${timings.map(Math.round).join(', ')} ms`
-		).toBeLessThan(50);
+		// The median: one collection of garbage on a busy test machine is not a stalled server.
+		expect(median(timings), `healthz took ${timings.map(Math.round).join(', ')} ms`).toBeLessThan(
+			50
+		);
 		const late = await synced(room.id);
 		expect(notes(late.doc)).toBe(notes(witness.doc));
 	});

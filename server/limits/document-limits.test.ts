@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import { encodeUpdate } from '../yjs/control-guard';
+import { readClientUpdate } from '../yjs/client-update';
 import { DocumentLimits } from './document-limits';
 
-const refusal = (limits: DocumentLimits, update: Uint8Array) =>
-	limits.refusal(update, Y.decodeUpdate(update));
+const refusal = (limits: DocumentLimits, update: Uint8Array, doc: Y.Doc) =>
+	limits.refusal(readClientUpdate(update, doc));
 
 /** A server document limited to `maxBytes`, and a client that has synced with it. */
 function setup(maxBytes: number) {
@@ -40,11 +41,11 @@ describe('document size per room (protocol L3)', () => {
 	test('an update that would take the document past the limit is refused', () => {
 		const { server, client, limits, diff } = setup(10_000);
 		fill(client, 5);
-		expect(refusal(limits, diff())).toBeUndefined();
+		expect(refusal(limits, diff(), server)).toBeUndefined();
 		Y.applyUpdate(server, diff());
 		fill(client, 5, 5);
 		const update = diff();
-		expect(refusal(limits, update)).toEqual({
+		expect(refusal(limits, update, server)).toEqual({
 			kind: 'document-size',
 			bytes: limits.bytes,
 			updateBytes: update.byteLength,
@@ -57,14 +58,14 @@ describe('document size per room (protocol L3)', () => {
 		fill(client, 5);
 		Y.applyUpdate(server, diff());
 		fill(client, 1, 5);
-		expect(refusal(limits, diff())).toMatchObject({ kind: 'document-size' });
+		expect(refusal(limits, diff(), server)).toMatchObject({ kind: 'document-size' });
 		const deleter = new Y.Doc();
 		Y.applyUpdate(deleter, Y.encodeStateAsUpdate(server));
 		deleter.getText('filler:0').delete(0, 1000);
 		// Its sync step 2: no new struct, and deletions only.
-		expect(refusal(limits, Y.encodeStateAsUpdate(deleter, Y.encodeStateVector(server)))).toBe(
-			undefined
-		);
+		expect(
+			refusal(limits, Y.encodeStateAsUpdate(deleter, Y.encodeStateVector(server)), server)
+		).toBe(undefined);
 	});
 
 	test('structs waiting for missing ones are not in the document and do not count', () => {
@@ -77,16 +78,16 @@ describe('document size per room (protocol L3)', () => {
 		waiting.getText(NOTES_TEXT).insert(5, 'b'.repeat(1500));
 		const before = limits.bytes;
 		const update = Y.encodeStateAsUpdate(waiting, vector);
-		expect(refusal(limits, update)).toBeUndefined();
+		expect(refusal(limits, update, server)).toBeUndefined();
 		Y.applyUpdate(server, update);
 		expect(server.store.pendingStructs).not.toBeNull();
 		expect(limits.bytes).toBe(before);
 	});
 
 	test('text limits are checked as well', () => {
-		const { client, limits, diff } = setup(1_000_000);
+		const { server, client, limits, diff } = setup(1_000_000);
 		client.getText('paraphrase:round-1:needs').insert(0, 'c'.repeat(2001));
-		expect(refusal(limits, diff())).toMatchObject({ kind: 'text' });
+		expect(refusal(limits, diff(), server)).toMatchObject({ kind: 'text' });
 	});
 });
 
@@ -101,12 +102,15 @@ describe('what an update may leave waiting (protocol L7)', () => {
 	test('deletions of what the room does not have are refused past the bound, counting what waits', () => {
 		const { server } = setup(1_000_000);
 		const limits = new DocumentLimits(server, 1_000_000, { deletions: 10, structBytes: 1000 });
-		expect(refusal(limits, deleteOnly(11))).toMatchObject({ kind: 'waiting', deletions: 11 });
+		expect(refusal(limits, deleteOnly(11), server)).toMatchObject({
+			kind: 'waiting',
+			deletions: 11
+		});
 		const few = deleteOnly(6);
-		expect(refusal(limits, few)).toBeUndefined();
+		expect(refusal(limits, few, server)).toBeUndefined();
 		Y.applyUpdate(server, few);
 		expect(server.store.pendingDs).not.toBeNull();
-		expect(refusal(limits, few)).toMatchObject({ kind: 'waiting', waitingDeletions: 6 });
+		expect(refusal(limits, few, server)).toMatchObject({ kind: 'waiting', waitingDeletions: 6 });
 	});
 
 	test('an update that leaves structs waiting is refused when it and what waits pass the bound', () => {
@@ -116,11 +120,11 @@ describe('what an update may leave waiting (protocol L7)', () => {
 		other.getText(NOTES_TEXT).insert(0, 'missing');
 		const vector = Y.encodeStateVector(other);
 		other.getText(NOTES_TEXT).insert(7, 'w'.repeat(1000));
-		expect(refusal(limits, Y.encodeStateAsUpdate(other, vector))).toMatchObject({
+		expect(refusal(limits, Y.encodeStateAsUpdate(other, vector), server)).toMatchObject({
 			kind: 'waiting',
 			structs: 1
 		});
 		// The same text with what it needs is not waiting.
-		expect(refusal(limits, Y.encodeStateAsUpdate(other))).toBeUndefined();
+		expect(refusal(limits, Y.encodeStateAsUpdate(other), server)).toBeUndefined();
 	});
 });

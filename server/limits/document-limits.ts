@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { assertNever } from '../../src/lib/assert-never';
-import type { DecodedUpdate } from '../yjs/update-index';
+import type { ClientUpdate } from '../yjs/client-update';
 import { waitingInDocument, waitingParts } from '../yjs/waiting-parts';
 import {
 	CLOSE_POLICY_VIOLATION,
@@ -67,29 +67,29 @@ export class DocumentLimits {
 	}
 
 	/**
-	 * Why `update` (decoded as `decoded`) may not be applied, or undefined when it may. An update
+	 * Why `update` may not be applied, or undefined when it may. An update
 	 * that adds no struct (a sync step 2 with deletions only) never makes the document fuller, so
 	 * a full room still lets people delete; but its deletions must name what the room has (L7).
 	 */
-	refusal(update: Uint8Array, decoded: DecodedUpdate): UpdateRefusal | undefined {
-		const waiting = this.#waitingRefusal(update, decoded);
+	refusal(update: ClientUpdate): UpdateRefusal | undefined {
+		const waiting = this.#waitingRefusal(update);
 		if (waiting) return waiting;
 		const { store } = this.doc;
-		const grows = decoded.structs.some(
+		const grows = update.decoded.structs.some(
 			(struct) =>
 				!(struct instanceof Y.Skip) &&
 				struct.id.clock + struct.length > Y.getState(store, struct.id.client)
 		);
 		const bytes = this.bytes;
-		if (grows && bytes + update.byteLength > this.maxBytes) {
+		if (grows && bytes + update.bytes.byteLength > this.maxBytes) {
 			return {
 				kind: 'document-size',
 				bytes,
-				updateBytes: update.byteLength,
+				updateBytes: update.bytes.byteLength,
 				limit: this.maxBytes
 			};
 		}
-		return textBreach(decoded, this.doc);
+		return textBreach(update, this.doc);
 	}
 
 	/**
@@ -97,13 +97,13 @@ export class DocumentLimits {
 	 * would go over L7. What waits already is only read when the update adds to it, which an
 	 * honest client's update almost never does.
 	 */
-	#waitingRefusal(update: Uint8Array, decoded: DecodedUpdate): UpdateRefusal | undefined {
-		const { structs, deletions } = waitingParts(decoded, this.doc, this.waiting.deletions + 1);
+	#waitingRefusal(update: ClientUpdate): UpdateRefusal | undefined {
+		const { structs, deletions } = waitingParts(update, this.doc, this.waiting.deletions + 1);
 		if (structs === 0 && deletions === 0) return undefined;
 		const now = waitingInDocument(this.doc);
 		const over =
 			(deletions > 0 && now.deletions + deletions > this.waiting.deletions) ||
-			(structs > 0 && now.structBytes + update.byteLength > this.waiting.structBytes);
+			(structs > 0 && now.structBytes + update.bytes.byteLength > this.waiting.structBytes);
 		if (!over) return undefined;
 		return {
 			kind: 'waiting',

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { DocumentLimits, type UpdateRefusal } from '../limits/document-limits';
+import { readClientUpdate } from './client-update';
 import { controlWriters, newStructsOfWriters, stripControlWrites } from './control-guard';
 
 /** What may become of a client's update: applied (less its writes to control), or refused whole. */
@@ -47,14 +48,14 @@ export class ClientUpdateGate {
 	 * as a writer's before it first writes: Yjs would take another on seeing it used, and log so.
 	 * Throws on an update that cannot be decoded.
 	 */
-	check(update: Uint8Array): GateResult {
-		const decoded = Y.decodeUpdate(update);
+	check(bytes: Uint8Array): GateResult {
+		const update = readClientUpdate(bytes, this.doc);
 		const writers = this.#writers.add(this.doc.clientID);
-		const client = newStructsOfWriters(decoded, this.doc, writers);
+		const client = newStructsOfWriters(update, this.doc, writers);
 		if (client !== undefined) return { applied: false, refused: { kind: 'server-client', client } };
-		const guarded = stripControlWrites(update, decoded, this.doc, writers);
-		const refused = this.#limits.refusal(guarded.update, guarded.decoded);
+		const guarded = stripControlWrites(update, this.doc, writers);
+		const refused = this.#limits.refusal(guarded.update);
 		if (refused) return { applied: false, refused };
-		return { applied: true, update: guarded.update, stripped: guarded.stripped };
+		return { applied: true, update: guarded.update.bytes, stripped: guarded.stripped };
 	}
 }

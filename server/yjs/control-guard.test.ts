@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
+import { readClientUpdate } from './client-update';
 import { controlWriters, encodeUpdate, stripControlWrites } from './control-guard';
 
 /** The control guard as the server runs it on `update` against `doc`. */
-const guard = (update: Uint8Array, doc: Y.Doc) =>
-	stripControlWrites(update, Y.decodeUpdate(update), doc, controlWriters(doc));
+function guard(update: Uint8Array, doc: Y.Doc) {
+	const guarded = stripControlWrites(readClientUpdate(update, doc), doc, controlWriters(doc));
+	return { update: guarded.update.bytes, stripped: guarded.stripped };
+}
 
 /** A server document with a control map, and a client that has synced with it. */
 function setup() {

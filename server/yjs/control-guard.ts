@@ -1,7 +1,9 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
-import { UpdateIndex, type DecodedStruct, type DecodedUpdate } from './update-index';
+import { assertNever } from '../../src/lib/assert-never';
+import { readClientUpdate, type ClientUpdate } from './client-update';
+import type { DecodedStruct } from './update-index';
 
 type DeleteRanges = { clock: number; len: number }[];
 
@@ -51,7 +53,7 @@ export function controlWriters(
 
 /** The ids of the server writers among an update's new structs, or undefined when there is none. */
 export function newStructsOfWriters(
-	update: DecodedUpdate,
+	{ decoded: update }: ClientUpdate,
 	doc: Y.Doc,
 	writers: ReadonlySet<number>
 ): number | undefined {
@@ -65,58 +67,44 @@ export function newStructsOfWriters(
 }
 
 /**
- * Tells, for each struct of an update, whether Yjs will integrate it into the control map (or a
- * type within it): the parent named by the item (a root name, or the id of a nested type's
- * item), or else the parent of its left neighbour (origin), or else of its right one, as Yjs
- * finds it. Neighbours may be items of the same update, in any order; a struct whose parent
- * cannot be told yet waits for structs that are not in the room, each checked on its arrival.
+ * Tells, for each struct of an update, whether Yjs will integrate it into the control map or a
+ * type within it: by the parent it goes into (a type that the same update makes lies in control
+ * when its item does). A struct whose parent cannot be told yet waits for structs that are not
+ * in the room, each checked on its own arrival.
  */
-function controlFinder(doc: Y.Doc, structs: readonly DecodedStruct[]) {
+function controlFinder(doc: Y.Doc, update: ClientUpdate): (index: number) => boolean {
 	const control = controlOf(doc);
-	const lookup = new UpdateIndex(structs);
-	const inDoc = (id: Y.ID) => id.clock < Y.getState(doc.store, id.client);
-	/** The answer for one struct, or the struct of the update whose answer is the same. */
-	const step = (struct: DecodedStruct): boolean | { next: number } => {
-		if (!(struct instanceof Y.Item)) return false;
-		const neighbour = struct.origin ?? struct.rightOrigin;
-		const parent: unknown = struct.parent;
-		if (neighbour === null) {
-			if (typeof parent === 'string') return parent === CONTROL_MAP;
-			if (!(parent instanceof Y.ID)) return false;
-			if (inDoc(parent)) {
-				const item = Y.getItem(doc.store, parent);
-				return item instanceof Y.Item && item.content instanceof Y.ContentType
-					? inControl(control, item.content.type)
-					: false;
-			}
-			// A type the same update makes lies in control when its item does.
-			const index = lookup.holding(parent);
-			return index === undefined ? false : { next: index };
-		}
-		if (inDoc(neighbour)) return isControlItem(control, Y.getItem(doc.store, neighbour));
-		const index = lookup.holding(neighbour);
-		return index === undefined ? false : { next: index };
-	};
 	const found = new Map<number, boolean>();
-	/** Follows neighbours through the update without recursion; a cycle never integrates. */
 	return (start: number): boolean => {
 		const path = new Set<number>();
-		let index = start;
+		let index: number | undefined = start;
 		let answer = false;
-		for (;;) {
+		while (index !== undefined && !path.has(index)) {
 			const known = found.get(index);
 			if (known !== undefined) {
 				answer = known;
 				break;
 			}
-			if (path.has(index)) break;
 			path.add(index);
-			const next = step(structs[index]!);
-			if (typeof next === 'boolean') {
-				answer = next;
-				break;
+			const parent = update.parentOf(index);
+			index = undefined;
+			switch (parent.kind) {
+				case 'type':
+					answer = inControl(control, parent.type);
+					break;
+				case 'root':
+					answer = parent.name === CONTROL_MAP;
+					break;
+				case 'new-type':
+					index = parent.index;
+					break;
+				case 'dropped':
+				case 'waiting':
+					answer = false;
+					break;
+				default:
+					assertNever(parent);
 			}
-			index = next.next;
 		}
 		for (const visited of path) found.set(visited, answer);
 		return answer;
@@ -192,9 +180,8 @@ export function encodeUpdate(
 }
 
 export interface GuardedUpdate {
-	update: Uint8Array;
-	/** The same update decoded, for the checks that follow. */
-	decoded: DecodedUpdate;
+	/** The update to check further and apply: the same when nothing was taken out. */
+	update: ClientUpdate;
 	/** How many items and deletions were taken out because they would change control. */
 	stripped: number;
 }
@@ -212,13 +199,12 @@ export interface GuardedUpdate {
  * the same bytes.
  */
 export function stripControlWrites(
-	update: Uint8Array,
-	decoded: DecodedUpdate,
+	update: ClientUpdate,
 	doc: Y.Doc,
 	writers: ReadonlySet<number>
 ): GuardedUpdate {
-	const { structs, ds } = decoded;
-	const isControl = controlFinder(doc, structs);
+	const { structs, ds } = update.decoded;
+	const isControl = controlFinder(doc, update);
 	let stripped = 0;
 	const kept = structs.map((struct, index) => {
 		const isNew = struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client);
@@ -235,8 +221,7 @@ export function stripControlWrites(
 		if (without.kept.length > 0) deletions.set(client, without.kept);
 		else deletions.delete(client);
 	}
-	if (stripped === 0) return { update, decoded, stripped };
-	// Rare (a client writing control): decoding the rewritten update again costs little.
-	const rewritten = encodeUpdate(kept, deletions);
-	return { update: rewritten, decoded: Y.decodeUpdate(rewritten), stripped };
+	if (stripped === 0) return { update, stripped };
+	// Rare (a client writing control): reading the rewritten update again costs little.
+	return { update: readClientUpdate(encodeUpdate(kept, deletions), doc), stripped };
 }

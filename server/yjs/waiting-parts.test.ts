@@ -2,10 +2,12 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { Random } from '../../tests/fuzz/random';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
+import { readClientUpdate } from './client-update';
 import { encodeUpdate } from './control-guard';
 import { waitingInDocument, waitingParts } from './waiting-parts';
 
-const waiting = (update: Uint8Array, doc: Y.Doc) => waitingParts(Y.decodeUpdate(update), doc);
+const waiting = (update: Uint8Array, doc: Y.Doc) =>
+	waitingParts(readClientUpdate(update, doc), doc);
 
 /** An update with no structs that deletes `ranges` ranges of `client`. */
 const deletions = (client: number, ranges: { clock: number; len: number }[]) =>

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { UpdateIndex, type DecodedUpdate } from './update-index';
+import type { ClientUpdate } from './client-update';
 
 /** What of an update Yjs would keep waiting instead of applying: it names what the room lacks. */
 export interface WaitingParts {
@@ -20,12 +20,11 @@ export interface WaitingParts {
  * Waiting deletions are counted up to `countUpTo`.
  */
 export function waitingParts(
-	update: DecodedUpdate,
+	{ decoded, lookup }: ClientUpdate,
 	doc: Y.Doc,
 	countUpTo = Number.POSITIVE_INFINITY
 ): WaitingParts {
-	const { structs } = update;
-	const lookup = new UpdateIndex(structs);
+	const { structs } = decoded;
 	const { byClient } = lookup;
 	const state = (client: number) => Y.getState(doc.store, client);
 
@@ -89,7 +88,7 @@ export function waitingParts(
 		return end;
 	};
 	let deletions = 0;
-	for (const [client, ranges] of update.ds.clients) {
+	for (const [client, ranges] of decoded.ds.clients) {
 		const end = endAfter(client);
 		for (const { clock, len } of ranges) {
 			if (len > 0 && clock + len > end) deletions++;

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import {
 	awarenessBytesAfter,
 	awarenessEntries,
+	encodeAwarenessEntries,
 	MAX_AWARENESS_IDS_PER_MESSAGE,
+	ownEntries,
 	stateBytes
 } from './awareness-check';
 
@@ -29,8 +31,8 @@ describe('awareness messages are checked whole before any of it applies', () => 
 				])
 			)
 		).toEqual([
-			{ clientId: 7, bytes: 15, cleared: false },
-			{ clientId: 8, bytes: 4, cleared: true }
+			{ clientId: 7, clock: 1, json: '{"name":"Zoë"}', bytes: 15, cleared: false },
+			{ clientId: 8, clock: 2, json: 'null', bytes: 4, cleared: true }
 		]);
 	});
 
@@ -45,16 +47,59 @@ describe('awareness messages are checked whole before any of it applies', () => 
 		).toThrow();
 	});
 
-	test('too many clients, truncation and trailing bytes are refused', () => {
-		const many = Array.from(
-			{ length: MAX_AWARENESS_IDS_PER_MESSAGE + 1 },
-			(_, n): [number, number, string] => [n, 1, '{}']
-		);
-		expect(() => awarenessEntries(update(many))).toThrow(/at most/);
+	test('truncation and trailing bytes are refused', () => {
 		expect(() => awarenessEntries(update([[7, 1, '{}']]).slice(0, -1))).toThrow();
 		expect(() =>
 			awarenessEntries(update([[7, 1, '{}']], (e) => encoding.writeVarUint(e, 1)))
 		).toThrow(/trailing/);
+	});
+
+	test('entries encode again as y-protocols reads them', () => {
+		const message = update([
+			[7, 1, '{"cursor":1}'],
+			[8, 2, 'null']
+		]);
+		expect(encodeAwarenessEntries(awarenessEntries(message))).toEqual(message);
+	});
+});
+
+describe('a connection sets and clears only the awareness states it holds (rule Y1)', () => {
+	const entry = (clientId: number, cleared = false) => ({
+		clientId,
+		clock: 3,
+		json: cleared ? 'null' : '{}',
+		bytes: cleared ? 4 : 2,
+		cleared
+	});
+	const states = new Map<number, unknown>([
+		[1, { mine: true }],
+		[2, { theirs: true }]
+	]);
+
+	test('its own and new states are its to set; another connection’s are left out', () => {
+		expect(ownEntries([entry(1), entry(2), entry(3)], states, new Set([1]))).toEqual([
+			entry(1),
+			entry(3)
+		]);
+	});
+
+	test('it clears its own states; clearing another’s, or a state already gone, is left out', () => {
+		expect(
+			ownEntries([entry(1, true), entry(2, true), entry(9, true)], states, new Set([1]))
+		).toEqual([entry(1, true)]);
+	});
+
+	test('the limit on ids counts what it sets, not the others’ states a stock provider echoes', () => {
+		const room = new Map<number, unknown>(
+			Array.from({ length: MAX_AWARENESS_IDS_PER_MESSAGE + 4 }, (_, n) => [100 + n, {}])
+		);
+		expect(
+			ownEntries(
+				[...room.keys()].map((id) => entry(id)),
+				room,
+				new Set()
+			)
+		).toEqual([]);
 	});
 });
 

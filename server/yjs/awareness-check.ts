@@ -1,13 +1,16 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 
-/** Client ids one awareness message may name: a tab has one, a few tabs of one person a few. */
+/** Client ids one awareness message may set or clear: a tab has one, a few tabs of one person a few. */
 export const MAX_AWARENESS_IDS_PER_MESSAGE = 8;
 /** Client ids one connection may hold awareness for, across its messages. */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 16;
 
-/** One entry of an awareness update: whose state, and how big it is as sent. */
+/** One entry of an awareness update: whose state, its clock, and its JSON text. */
 export interface AwarenessEntry {
 	clientId: number;
+	clock: number;
+	json: string;
 	/** Bytes of the state's JSON text (UTF-8). */
 	bytes: number;
 	/** The entry removes the client's state (`null`). */
@@ -17,28 +20,57 @@ export interface AwarenessEntry {
 /**
  * The entries of an awareness update, after checking the whole message: y-protocols applies
  * entries one by one, so a bad entry halfway would leave the ones before it applied with no
- * owner. Throws on anything that is not a well-formed update within the limit.
+ * owner. Throws on anything that is not a well-formed update.
  */
 export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
-	if (count > MAX_AWARENESS_IDS_PER_MESSAGE) {
-		throw new Error(`awareness names ${count} clients (at most ${MAX_AWARENESS_IDS_PER_MESSAGE})`);
-	}
 	const entries: AwarenessEntry[] = [];
 	const text = new TextDecoder('utf-8', { fatal: true });
 	for (let entry = 0; entry < count; entry++) {
 		const clientId = decoding.readVarUint(decoder);
-		decoding.readVarUint(decoder);
-		const json = decoding.readVarUint8Array(decoder);
+		const clock = decoding.readVarUint(decoder);
+		const raw = decoding.readVarUint8Array(decoder);
+		const json = text.decode(raw);
 		entries.push({
 			clientId,
-			bytes: json.byteLength,
-			cleared: JSON.parse(text.decode(json)) === null
+			clock,
+			json,
+			bytes: raw.byteLength,
+			cleared: JSON.parse(json) === null
 		});
 	}
 	if (decoding.hasContent(decoder)) throw new Error('awareness message has trailing bytes');
 	return entries;
+}
+
+/** An awareness update of `entries`, as y-protocols encodes one. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const { clientId, clock, json } of entries) {
+		encoding.writeVarUint(encoder, clientId);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, json);
+	}
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The entries of a connection's awareness update that are its to apply (rule Y1): those for
+ * client ids it holds, or that nobody holds. The stock provider sends back every change it
+ * hears, so the others' states it received, and removals of states already gone, come back
+ * in its messages: they change nothing and are left out, as is any attempt to set or clear a
+ * state another connection holds.
+ */
+export function ownEntries(
+	entries: readonly AwarenessEntry[],
+	states: ReadonlyMap<number, unknown>,
+	own: ReadonlySet<number>
+): AwarenessEntry[] {
+	return entries.filter(({ clientId, cleared }) =>
+		states.has(clientId) ? own.has(clientId) : !cleared
+	);
 }
 
 /** Sizes of states already measured, by identity: a state object is replaced, never changed. */
@@ -62,7 +94,7 @@ export function stateBytes(state: unknown): number {
  */
 export function awarenessBytesAfter(
 	states: ReadonlyMap<number, unknown>,
-	entries: readonly AwarenessEntry[]
+	entries: readonly Pick<AwarenessEntry, 'clientId' | 'bytes' | 'cleared'>[]
 ): { before: number; after: number } {
 	let before = 0;
 	for (const state of states.values()) before += stateBytes(state);

@@ -2,7 +2,10 @@ import * as decoding from 'lib0/decoding';
 import {
 	awarenessBytesAfter,
 	awarenessEntries,
-	MAX_AWARENESS_IDS_PER_CONNECTION
+	encodeAwarenessEntries,
+	MAX_AWARENESS_IDS_PER_CONNECTION,
+	MAX_AWARENESS_IDS_PER_MESSAGE,
+	ownEntries
 } from './awareness-check';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -78,19 +81,24 @@ export function serveYjsConnection(
 	};
 
 	/**
-	 * Applies an awareness update checked whole (rule L8): within the ids a connection may hold,
-	 * each state within its size; the ids must be this connection's own or new, and the room's
-	 * awareness must stay within its size unless the update makes it smaller. A message that
-	 * breaks one of the last two is not applied, and the connection stays: a reconnecting tab's
-	 * old connection may not have closed yet, and the document matters more than a cursor.
+	 * Applies the entries of an awareness update that are this connection's (rules Y1, L8), the
+	 * message checked whole first: within the ids a connection may set, each state within its
+	 * size, and the room's awareness within its size unless the update makes it smaller. Over the
+	 * room's size nothing is applied and the connection stays: the document matters more than a
+	 * cursor, and the provider sends its state again within 15 s.
 	 */
 	const applyOwnAwareness = (update: Uint8Array) => {
 		const entries = awarenessEntries(update);
-		const held = new Set([...ownAwarenessIds, ...entries.map((entry) => entry.clientId)]);
+		const states = awareness.getStates();
+		const own = ownEntries(entries, states, ownAwarenessIds);
+		if (own.length > MAX_AWARENESS_IDS_PER_MESSAGE) {
+			throw new MalformedMessage(`awareness sets ${own.length} clients in one message`);
+		}
+		const held = new Set([...ownAwarenessIds, ...own.map((entry) => entry.clientId)]);
 		if (held.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
 			throw new MalformedMessage(`awareness for ${held.size} clients from one connection`);
 		}
-		const largest = Math.max(0, ...entries.map((entry) => entry.bytes));
+		const largest = Math.max(0, ...own.map((entry) => entry.bytes));
 		if (largest > MAX_AWARENESS_STATE_BYTES) {
 			log.yjs.warn(
 				{ roomId: room.meta.id, bytes: largest, limit: MAX_AWARENESS_STATE_BYTES },
@@ -99,18 +107,8 @@ export function serveYjsConnection(
 			ws.close(CLOSE_TOO_BIG, LIMIT_WORDS.awarenessTooLarge);
 			return;
 		}
-		const states = awareness.getStates();
-		const others = entries.filter(
-			({ clientId }) => states.has(clientId) && !ownAwarenessIds.has(clientId)
-		).length;
-		if (others > 0) {
-			log.yjs.warn(
-				{ roomId: room.meta.id, clients: others },
-				'ignored awareness for other connections’ clients'
-			);
-			return;
-		}
-		const { before, after } = awarenessBytesAfter(states, entries);
+		if (own.length === 0) return;
+		const { before, after } = awarenessBytesAfter(states, own);
 		if (after > MAX_ROOM_AWARENESS_BYTES && after > before) {
 			log.yjs.warn(
 				{ roomId: room.meta.id, bytes: after, limit: MAX_ROOM_AWARENESS_BYTES },
@@ -118,7 +116,8 @@ export function serveYjsConnection(
 			);
 			return;
 		}
-		awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
+		const applied = own.length === entries.length ? update : encodeAwarenessEntries(own);
+		awarenessProtocol.applyAwarenessUpdate(awareness, applied, peer);
 	};
 
 	const handle = (data: Uint8Array) => {

@@ -8,6 +8,7 @@ import {
 	MAX_AWARENESS_STATE_BYTES,
 	MAX_ROOM_AWARENESS_BYTES
 } from '../../server/limits/limits';
+import { MAX_AWARENESS_IDS_PER_MESSAGE } from '../../server/yjs/awareness-check';
 import { encodeUpdate } from '../../server/yjs/control-guard';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { cleanupsAfterEach } from '../support/cleanups';
@@ -178,6 +179,32 @@ describe('[L8] awareness', () => {
 		await waitFor(() => states.get(777)?.user === 'owner again', 'the owner’s change');
 		const late = await synced(room.id);
 		expect(late.provider.awareness.getStates().get(777)).toEqual({ user: 'owner again' });
+	});
+
+	test('a newcomer to a room of more than eight people keeps its connection, though the stock provider sends their states back', async () => {
+		const room = await createRoom(server.url);
+		const people = [];
+		for (let n = 0; n < MAX_AWARENESS_IDS_PER_MESSAGE + 2; n++) {
+			const person = await synced(room.id);
+			person.provider.awareness.setLocalState({ user: `person ${n}` });
+			people.push(person);
+		}
+		const holder = people[0]!;
+		const states = holder.provider.awareness.getStates();
+		await waitFor(() => states.size === people.length, 'everyone’s state');
+		const newcomer = await synced(room.id);
+		const closes: number[] = [];
+		newcomer.provider.on('connection-close', (event: CloseEvent | null) =>
+			closes.push(event?.code ?? 0)
+		);
+		const seen = newcomer.provider.awareness.getStates();
+		await waitFor(() => seen.size > people.length, 'the newcomer to receive everyone’s state');
+		newcomer.provider.awareness.setLocalState({ user: 'newcomer' });
+		await waitFor(
+			() => states.get(newcomer.doc.clientID)?.user === 'newcomer',
+			'the newcomer’s state'
+		);
+		expect(closes).toEqual([]);
 	});
 
 	test('a room’s awareness stays within its size: a newcomer downloads at most that much', async () => {

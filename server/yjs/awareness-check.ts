@@ -45,7 +45,9 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 }
 
 /** An awareness update of `entries`, as y-protocols encodes one. */
-export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+export function encodeAwarenessEntries(
+	entries: readonly Pick<AwarenessEntry, 'clientId' | 'clock' | 'json'>[]
+): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, entries.length);
 	for (const { clientId, clock, json } of entries) {

@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
+import { encodeAwarenessEntries } from '../../server/yjs/awareness-check';
 import { message, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../server/yjs/room-fanout';
 
 /** Raw y-websocket connections, for frames the stock provider would never send. */
@@ -56,16 +57,10 @@ export function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }
 
 /** An awareness message: entries of [client id, clock, state as JSON text]. */
 export function awarenessFrame(entries: [number, number, string][]): Uint8Array {
-	const update = encoding.createEncoder();
-	encoding.writeVarUint(update, entries.length);
-	for (const [clientId, clock, state] of entries) {
-		encoding.writeVarUint(update, clientId);
-		encoding.writeVarUint(update, clock);
-		encoding.writeVarString(update, state);
-	}
-	return message(MESSAGE_AWARENESS, (e) =>
-		encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
+	const update = encodeAwarenessEntries(
+		entries.map(([clientId, clock, json]) => ({ clientId, clock, json }))
 	);
+	return message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
 }
 
 /** A sync update frame carrying `update`. */

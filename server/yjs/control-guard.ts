@@ -38,11 +38,20 @@ export function controlWriters(
 ): Set<number> {
 	const control = controlOf(doc);
 	const writers = new Set<number>();
+	// Most items share a handful of parents: each is looked up once (a load reads every item).
+	const verdicts = new Map<unknown, boolean>();
 	for (const [client, from] of clients) {
 		const structs = doc.store.clients.get(client) ?? [];
 		if (from >= Y.getState(doc.store, client)) continue;
 		for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
-			if (isControlItem(control, structs[i]!)) {
+			const struct = structs[i]!;
+			if (!(struct instanceof Y.Item)) continue;
+			let verdict = verdicts.get(struct.parent);
+			if (verdict === undefined) {
+				verdict = isControlItem(control, struct);
+				verdicts.set(struct.parent, verdict);
+			}
+			if (verdict) {
 				writers.add(client);
 				break;
 			}

@@ -5,6 +5,7 @@ import {
 	awarenessEntries,
 	encodeAwarenessEntries,
 	MAX_AWARENESS_IDS_PER_MESSAGE,
+	measuredAs,
 	ownEntries,
 	stateBytes
 } from './awareness-check';
@@ -109,6 +110,10 @@ describe('the size of a room’s awareness (rule L8)', () => {
 		expect(stateBytes(state)).toBe(Buffer.byteLength(JSON.stringify(state)));
 		expect(stateBytes(state)).toBe(24);
 		expect(stateBytes(null)).toBe(4);
+		// A state applied from a message is measured as it was sent.
+		const sent = { user: { name: 'Zoë' } };
+		measuredAs(sent, 30);
+		expect(stateBytes(sent)).toBe(30);
 	});
 
 	test('after an update: new states add, replaced ones count once, cleared ones leave', () => {

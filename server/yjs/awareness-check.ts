@@ -78,6 +78,14 @@ export function ownEntries(
 /** Sizes of states already measured, by identity: a state object is replaced, never changed. */
 const measured = new WeakMap<object, number>();
 
+/**
+ * Remembers the size of a state just applied from a message, as it was sent, so that it is not
+ * encoded again to be measured.
+ */
+export function measuredAs(state: unknown, bytes: number): void {
+	if (typeof state === 'object' && state !== null) measured.set(state, bytes);
+}
+
 /** Bytes of an awareness state as y-protocols sends it to others (its JSON text). */
 export function stateBytes(state: unknown): number {
 	if (typeof state === 'object' && state !== null) {

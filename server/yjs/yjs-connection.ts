@@ -5,6 +5,7 @@ import {
 	encodeAwarenessEntries,
 	MAX_AWARENESS_IDS_PER_CONNECTION,
 	MAX_AWARENESS_IDS_PER_MESSAGE,
+	measuredAs,
 	ownEntries
 } from './awareness-check';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -118,6 +119,7 @@ export function serveYjsConnection(
 		}
 		const applied = own.length === entries.length ? update : encodeAwarenessEntries(own);
 		awarenessProtocol.applyAwarenessUpdate(awareness, applied, peer);
+		for (const { clientId, bytes } of own) measuredAs(states.get(clientId), bytes);
 	};
 
 	const handle = (data: Uint8Array) => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, expect, test } from 'vitest';
-import { log, redirectLog, setLogLevel } from './log';
+import { log, redirectLog, routeConsole, setLogLevel } from './log';
 
 const lines: string[] = [];
 const restore = redirectLog({ write: (line: string) => lines.push(line) });
@@ -85,4 +85,41 @@ test('Node’s process warnings come out as JSON lines on standard output, nothi
 		msg: 'process warning',
 		err: { type: 'DeprecationWarning', message: 'an old API', code: 'DEP0999' }
 	});
+});
+
+test('console lines of libraries become log lines: their words, never the values they print', () => {
+	const printed: unknown[][] = [];
+	const fake = {
+		debug: (...args: unknown[]) => printed.push(args),
+		log: (...args: unknown[]) => printed.push(args),
+		info: (...args: unknown[]) => printed.push(args),
+		warn: (...args: unknown[]) => printed.push(args),
+		error: (...args: unknown[]) => printed.push(args)
+	};
+	const restore = routeConsole(fake);
+	// As lib0 prints Yjs's warning in Node: colour codes around the words.
+	fake.log(
+		'\u001b[38;5;208m\u001b[1m[yjs] \u001b[0m\u001b[31mChanged the client-id because another client seems to be using it.\u001b[0m'
+	);
+	fake.log('Structs: ', { text: 'She said she felt unheard' });
+	fake.error(new Error('boom'));
+	restore();
+	fake.warn('after the restore');
+	expect(printed).toEqual([['after the restore']]);
+	expect(lines.every((line) => JSON.parse(line) !== null)).toBe(true);
+	expect(written()).toEqual([
+		expect.objectContaining({
+			level: 30,
+			area: 'console',
+			method: 'log',
+			text: '[yjs] Changed the client-id because another client seems to be using it.'
+		}),
+		expect.objectContaining({ text: 'Structs:  [object]' }),
+		expect.objectContaining({
+			level: 50,
+			method: 'error',
+			err: expect.objectContaining({ type: 'Error', message: 'boom' })
+		})
+	]);
+	expect(lines.join('')).not.toContain('felt unheard');
 });

@@ -47,7 +47,9 @@ export const log = {
 	teams: root.child({ area: 'teams' }),
 	socket: root.child({ area: 'socket' }),
 	yjs: root.child({ area: 'yjs' }),
-	redis: root.child({ area: 'redis' })
+	redis: root.child({ area: 'redis' }),
+	/** What libraries print with `console` (see {@link routeConsole}). */
+	console: root.child({ area: 'console' })
 } satisfies Record<string, Logger>;
 
 /**
@@ -78,4 +80,41 @@ export function redirectLog(to: DestinationStream): () => void {
 	return () => {
 		destination = previous;
 	};
+}
+
+/** The console methods libraries print with; `log` is logged at info. */
+const CONSOLE_METHODS = ['debug', 'log', 'info', 'warn', 'error'] as const;
+type ConsoleMethods = Record<(typeof CONSOLE_METHODS)[number], (...args: unknown[]) => void>;
+
+/** Terminal colour codes, which lib0's logging adds in Node. */
+// reason: the escape character is what is being matched.
+// eslint-disable-next-line no-control-regex
+const ANSI_CODES = /\u001b\[[0-9;]*m/g;
+/** Longest text kept of one console line: library messages are a sentence. */
+const MAX_CONSOLE_TEXT = 500;
+
+/**
+ * Sends what libraries print with `console` through the log, so standard output stays one JSON
+ * object a line: Yjs and lib0 print plain text in a few paths (such as "Changed the client-id
+ * because another client seems to be using it"). A line keeps the text of the string arguments
+ * (a library's own words), errors as {@link errorFields}, and of any other value only its type,
+ * which could be a document's content. Answers the function that puts the console back.
+ */
+export function routeConsole(target: ConsoleMethods = console): () => void {
+	const original = { ...target };
+	for (const method of CONSOLE_METHODS) {
+		const level = method === 'log' ? 'info' : method;
+		target[method] = (...args: unknown[]) => {
+			const errors = args.filter((arg) => arg instanceof Error);
+			const text = args
+				.map((arg) => (typeof arg === 'string' ? arg.replace(ANSI_CODES, '') : `[${typeof arg}]`))
+				.join(' ')
+				.slice(0, MAX_CONSOLE_TEXT);
+			log.console[level](
+				{ method, text, ...(errors[0] ? { err: errors[0] } : {}) },
+				'console output'
+			);
+		};
+	}
+	return () => Object.assign(target, original);
 }

@@ -1,12 +1,14 @@
 import { loadConfig } from './config';
 import { startServer, type PageHandler } from './app';
-import { log, logProcessWarnings } from './log';
+import { log, logProcessWarnings, routeConsole } from './log';
 import { stopOnSignals } from './shutdown';
 import { startFailure } from './start-failure';
 
 /** Production entry point, bundled to build/main.js next to adapter-node's handler.js. */
 async function main(): Promise<void> {
 	logProcessWarnings();
+	// Standard output is the JSON log: libraries' console lines go through it too.
+	routeConsole();
 	const config = loadConfig(process.env);
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
 		handler: PageHandler;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { redirectLog } from '../../server/log';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
+import type { CreateTeamReply } from '../../src/lib/protocol/team';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { sampleOf } from '../support/metrics';
 import { startRedis } from '../support/redis-server';
@@ -95,6 +96,28 @@ describe.skipIf(process.env.REDIS_URL)('with Redis down', () => {
 		expect(answer.status).toBe(503);
 		expect(Date.now() - started).toBeLessThan(2_000);
 		expect(await sampleOf(server.url, 'practice_room_errors_total{kind="unavailable"}')).toBe(1);
+	});
+
+	test('a team share or withdrawal gets 503 after API_TIMEOUT_MS too: the route looks its team up before its body', async () => {
+		const redis = await startRedis();
+		cleanups.push(() => redis.stop());
+		const server = await start({ redisUrl: redis.url, apiTimeoutMs: 300 });
+		cleanups.push(() => server.close());
+		const team = (await (
+			await post(`${server.url}/api/teams`, JSON.stringify({ name: 'Support' }))
+		).json()) as CreateTeamReply;
+		redis.pause();
+		cleanups.push(() => redis.resume());
+
+		const started = Date.now();
+		const memberKey = 'k'.repeat(22);
+		const answers = await Promise.all([
+			post(`${server.url}/api/teams/${team.id}/share`, JSON.stringify({ memberKey, weeks: [] })),
+			post(`${server.url}/api/teams/${team.id}/withdraw`, JSON.stringify({ memberKey }))
+		]);
+		expect(answers.map((answer) => answer.status)).toEqual([503, 503]);
+		expect(Date.now() - started).toBeLessThan(2_000);
+		expect(await sampleOf(server.url, 'practice_room_errors_total{kind="unavailable"}')).toBe(2);
 	});
 });
 

@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, test } from 'vitest';
+import { MAX_JSON_DEPTH } from '../http/json-depth';
 import { awarenessClientIds, MAX_AWARENESS_IDS_PER_MESSAGE } from './awareness-check';
 
 function update(entries: [number, number, string][], extra?: (e: encoding.Encoder) => void) {
@@ -47,5 +48,12 @@ describe('awareness messages are checked whole before any of it applies', () => 
 		expect(() =>
 			awarenessClientIds(update([[7, 1, '{}']], (e) => encoding.writeVarUint(e, 1)))
 		).toThrow(/trailing/);
+	});
+
+	test('a state nested deeper than the JSON limit is refused; one at the limit passes', () => {
+		const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+		expect(() => awarenessClientIds(update([[7, 1, nested(20_000)]]))).toThrow(/levels deep/);
+		expect(() => awarenessClientIds(update([[7, 1, nested(MAX_JSON_DEPTH + 1)]]))).toThrow();
+		expect(awarenessClientIds(update([[7, 1, nested(MAX_JSON_DEPTH)]]))).toEqual([7]);
 	});
 });

@@ -153,7 +153,8 @@ export function createApi(deps: ApiDeps) {
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
 		const url = requestUrl(req);
 		if (!url) {
-			sendJson(res, 400, { error: 'The address of this request is not valid.' });
+			const problem = new HttpProblem(400, 'The address of this request is not valid.');
+			answerFailure(req, res, problem, deps.metrics);
 			return true;
 		}
 		const path = url.pathname;

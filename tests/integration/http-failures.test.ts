@@ -195,6 +195,27 @@ describe('bad input and failures with embedded storage', () => {
 		expect(response.status).toBe(201);
 	});
 
+	test('an address that cannot be parsed and a method /metrics does not take are answered and logged too', async () => {
+		const server = await start();
+		cleanups.push(() => server.close());
+		lines.length = 0;
+		const unparsable = await fetch(`${server.url}//`);
+		expect(unparsable.status).toBe(400);
+		const wrongMethod = await fetch(`${server.url}/metrics`, { method: 'POST' });
+		expect(wrongMethod.status).toBe(405);
+		expect(wrongMethod.headers.get('allow')).toBe('GET');
+		expect(lines).toEqual([
+			expect.objectContaining({
+				level: 30,
+				method: 'GET',
+				path: '(not a valid address)',
+				status: 400,
+				msg: 'request refused'
+			}),
+			expect.objectContaining({ level: 30, method: 'POST', path: '/metrics', status: 405 })
+		]);
+	});
+
 	test('a refused request is one info line naming the rule, and nothing of its body', async () => {
 		const server = await start();
 		cleanups.push(() => server.close());

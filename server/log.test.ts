@@ -86,3 +86,29 @@ test('Node’s process warnings come out as JSON lines on standard output, nothi
 		err: { type: 'DeprecationWarning', message: 'an old API', code: 'DEP0999' }
 	});
 });
+
+test('an exception nothing caught is one fatal JSON line, nothing on standard error, and the process stops', () => {
+	for (const fail of [
+		"setTimeout(() => { throw new Error('the disk is gone'); });",
+		"void Promise.reject(new Error('the disk is gone'));"
+	]) {
+		const script = [
+			"import { logUncaughtFailures } from './server/log.ts';",
+			'logUncaughtFailures();',
+			fail
+		].join('\n');
+		const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+			encoding: 'utf8'
+		});
+		expect(child.stderr).toBe('');
+		expect(child.status).toBe(1);
+		const out = child.stdout.trim().split('\n');
+		expect(out).toHaveLength(1);
+		expect(JSON.parse(out[0]!)).toMatchObject({
+			level: 60,
+			area: 'server',
+			msg: 'a failure nothing caught; stopping',
+			err: { type: 'Error', message: 'the disk is gone' }
+		});
+	}
+});

@@ -1,12 +1,13 @@
 import { loadConfig } from './config';
 import { startServer, type PageHandler } from './app';
-import { log, logProcessWarnings } from './log';
+import { log, logProcessWarnings, logUncaughtFailures } from './log';
 import { stopOnSignals } from './shutdown';
 import { startFailure } from './start-failure';
 
 /** Production entry point, bundled to build/main.js next to adapter-node's handler.js. */
 async function main(): Promise<void> {
 	logProcessWarnings();
+	logUncaughtFailures();
 	const config = loadConfig(process.env);
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
 		handler: PageHandler;

@@ -67,17 +67,24 @@ test('the log goes back where it went before a redirection ends', () => {
 	expect(written().map((line) => line.msg)).toEqual(['to the first']);
 });
 
-test('Node’s process warnings come out as JSON lines on standard output, nothing on standard error', () => {
-	const script = [
-		"import { logProcessWarnings } from './server/log.ts';",
-		'logProcessWarnings();',
-		"process.emitWarning('an old API', { type: 'DeprecationWarning', code: 'DEP0999' });"
-	].join('\n');
-	const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+/**
+ * Runs `lines` as an ES module in a fresh Node process; answers its exit code and its standard
+ * output's lines, having checked that nothing reached standard error.
+ */
+function runModule(lines: string[]): { status: number | null; out: string[] } {
+	const child = spawnSync(process.execPath, ['--input-type=module', '-e', lines.join('\n')], {
 		encoding: 'utf8'
 	});
 	expect(child.stderr).toBe('');
-	const out = child.stdout.trim().split('\n');
+	return { status: child.status, out: child.stdout.trim().split('\n') };
+}
+
+test('Node’s process warnings come out as JSON lines on standard output, nothing on standard error', () => {
+	const { out } = runModule([
+		"import { logProcessWarnings } from './server/log.ts';",
+		'logProcessWarnings();',
+		"process.emitWarning('an old API', { type: 'DeprecationWarning', code: 'DEP0999' });"
+	]);
 	expect(out).toHaveLength(1);
 	expect(JSON.parse(out[0]!)).toMatchObject({
 		level: 40,
@@ -122,4 +129,25 @@ test('console lines of libraries become log lines: their words, never the values
 		})
 	]);
 	expect(lines.join('')).not.toContain('felt unheard');
+});
+
+test('an exception nothing caught is one fatal JSON line, nothing on standard error, and the process stops', () => {
+	for (const fail of [
+		"setTimeout(() => { throw new Error('the disk is gone'); });",
+		"void Promise.reject(new Error('the disk is gone'));"
+	]) {
+		const { status, out } = runModule([
+			"import { logUncaughtFailures } from './server/log.ts';",
+			'logUncaughtFailures();',
+			fail
+		]);
+		expect(status).toBe(1);
+		expect(out).toHaveLength(1);
+		expect(JSON.parse(out[0]!)).toMatchObject({
+			level: 60,
+			area: 'server',
+			msg: 'a failure nothing caught; stopping',
+			err: { type: 'Error', message: 'the disk is gone' }
+		});
+	}
 });

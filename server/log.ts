@@ -65,6 +65,18 @@ export function logProcessWarnings(target: NodeJS.EventEmitter = process): void 
 	});
 }
 
+/**
+ * Logs an exception nothing caught (a rejected promise nobody handled too) as one fatal JSON
+ * line, then stops the process with code 1, as Node would: its state is unknown. Node's own
+ * report is a plain-text stack on standard error, which breaks the JSON log like a warning.
+ */
+export function logUncaughtFailures(): void {
+	process.on('uncaughtException', (error: unknown, origin: string) => {
+		log.server.fatal({ err: error, origin }, 'a failure nothing caught; stopping');
+		process.exit(1);
+	});
+}
+
 /** Sets the level of every area (children follow the root's level). */
 export function setLogLevel(level: Config['LOG_LEVEL']): void {
 	root.level = level;

@@ -1,6 +1,6 @@
 import { loadConfig } from './config';
 import { startServer, type PageHandler } from './app';
-import { log, logProcessWarnings, routeConsole } from './log';
+import { log, logProcessWarnings, logUncaughtFailures, routeConsole } from './log';
 import { stopOnSignals } from './shutdown';
 import { startFailure } from './start-failure';
 
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
 	logProcessWarnings();
 	// Standard output is the JSON log: libraries' console lines go through it too.
 	routeConsole();
+	logUncaughtFailures();
 	const config = loadConfig(process.env);
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
 		handler: PageHandler;

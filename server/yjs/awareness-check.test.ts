@@ -9,6 +9,7 @@ import {
 	ownEntries,
 	stateBytes
 } from './awareness-check';
+import { MAX_JSON_DEPTH } from '../http/json-depth';
 
 function update(entries: [number, number, string][], extra?: (e: encoding.Encoder) => void) {
 	const encoder = encoding.createEncoder();
@@ -53,6 +54,15 @@ describe('awareness messages are checked whole before any of it applies', () => 
 		expect(() =>
 			awarenessEntries(update([[7, 1, '{}']], (e) => encoding.writeVarUint(e, 1)))
 		).toThrow(/trailing/);
+	});
+
+	test('a state nested deeper than the JSON limit is refused; one at the limit passes', () => {
+		const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+		expect(() => awarenessEntries(update([[7, 1, nested(20_000)]]))).toThrow(/levels deep/);
+		expect(() => awarenessEntries(update([[7, 1, nested(MAX_JSON_DEPTH + 1)]]))).toThrow();
+		expect(
+			awarenessEntries(update([[7, 1, nested(MAX_JSON_DEPTH)]])).map((entry) => entry.clientId)
+		).toEqual([7]);
 	});
 
 	test('entries encode again as y-protocols reads them', () => {

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-depth';
 
 /** Client ids one awareness message may set or clear: a tab has one, a few tabs of one person a few. */
 export const MAX_AWARENESS_IDS_PER_MESSAGE = 8;
@@ -20,7 +21,8 @@ export interface AwarenessEntry {
 /**
  * The entries of an awareness update, after checking the whole message: y-protocols applies
  * entries one by one, so a bad entry halfway would leave the ones before it applied with no
- * owner. Throws on anything that is not a well-formed update.
+ * owner. Throws on anything that is not a well-formed update within the limits (ids,
+ * and {@link MAX_JSON_DEPTH} levels of nesting in each state).
  */
 export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update);
@@ -32,6 +34,11 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 		const clock = decoding.readVarUint(decoder);
 		const raw = decoding.readVarUint8Array(decoder);
 		const json = text.decode(raw);
+		// Parsing a deep state is fine, but JSON.stringify of it overflows the stack, and every
+		// later awareness message for the room (a newcomer's first one too) stringifies it.
+		if (nestsDeeperThan(json, MAX_JSON_DEPTH)) {
+			throw new Error(`awareness state nests more than ${MAX_JSON_DEPTH} levels deep`);
+		}
 		entries.push({
 			clientId,
 			clock,

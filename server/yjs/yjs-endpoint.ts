@@ -12,7 +12,7 @@ import {
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { CLOSE_TOO_BIG } from '../limits/limits';
 import { docCredentials } from '../rooms/doc-access';
-import type { DocConnectionEnd, LoadedRoom } from '../rooms/loaded-room';
+import type { DocConnectionEnd } from '../rooms/loaded-room';
 import type { Metrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { serveYjsConnection } from './yjs-connection';

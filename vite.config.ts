@@ -10,7 +10,12 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+					include: [
+						'src/**/*.test.ts',
+						'server/**/*.test.ts',
+						'bench/**/*.test.ts',
+						'scripts/**/*.test.ts'
+					],
 					environment: 'node'
 				}
 			},

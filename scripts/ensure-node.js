@@ -41,14 +41,19 @@ function removeOurShim() {
 	}
 }
 
-if (isAtLeast(process.version)) {
+// The Node that runs npm, not the one running this script: once the link exists, npm's PATH
+// finds the fetched Node first.
+const machine =
+	(process.env.npm_node_execpath && versionOf(process.env.npm_node_execpath)) || process.version;
+
+if (isAtLeast(machine)) {
 	removeOurShim();
 	process.exit(0);
 }
 
 if (process.platform === 'win32') {
 	console.log(
-		`Practice Room needs Node ${MINIMUM_NODE} or newer and this is Node ${process.version}: ` +
+		`Practice Room needs Node ${MINIMUM_NODE} or newer and this is Node ${machine}: ` +
 			`install Node ${FETCHED_NODE_MAJOR} LTS from https://nodejs.org.`
 	);
 	process.exit(1);
@@ -85,7 +90,7 @@ if (version === undefined || !isAtLeast(version)) {
 	if (result.status !== 0 || version === undefined) {
 		process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
 		console.log(
-			`Practice Room needs Node ${MINIMUM_NODE} or newer and this is Node ${process.version}; ` +
+			`Practice Room needs Node ${MINIMUM_NODE} or newer and this is Node ${machine}; ` +
 				`fetching Node ${FETCHED_NODE_MAJOR} through npm into ${home} failed (above). ` +
 				`Install Node ${FETCHED_NODE_MAJOR} LTS, or run npm install again when online.`
 		);
@@ -97,6 +102,6 @@ rmSync(shim, { force: true });
 mkdirSync(dirname(shim), { recursive: true });
 symlinkSync(fetched, shim);
 console.log(
-	`Practice Room needs Node ${MINIMUM_NODE} or newer and this machine has ${process.version}, ` +
+	`Practice Room needs Node ${MINIMUM_NODE} or newer and this machine has ${machine}, ` +
 		`so its npm scripts run on Node ${version} fetched through npm (kept in ${home}).`
 );

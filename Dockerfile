@@ -2,6 +2,8 @@
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The install's own step (postinstall: on this image's Node 24 it has nothing to fetch).
+COPY scripts/node-runtime.js scripts/ensure-node.js ./scripts/
 # Exactly the committed lock, which lists every platform's optional packages.
 RUN npm ci --no-audit --no-fund
 COPY . .

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -82,6 +82,17 @@ test.skipIf(!oldNode)(
 		const failed = await run(linked, ['build/main.js'], { cwd: clone, env: { ...env, PORT: 'x' } });
 		expect(failed.code).toBe(1);
 		expect(failed.output).toMatch(/server\/config\.ts:\d+/);
+
+		// A source newer than the build: the next start builds again, and when that fails it shows
+		// the bundler's output after all, and stops.
+		appendFileSync(join(clone, 'src/routes/+page.svelte'), '\n<script>let broken = ;</script>\n');
+		const broken = await run('npm', ['start'], { cwd: clone, env });
+		expect(broken.code).not.toBe(0);
+		expect(broken.output).toContain(
+			'Building Practice Room (the sources changed since the last build)'
+		);
+		expect(broken.output).toContain('src/routes/+page.svelte');
+		expect(broken.output).toContain('The build failed: its output is above.');
 	},
 	400_000
 );

@@ -1,9 +1,9 @@
-// Bundles the composition root (server/main.ts) to build/main.js, next to adapter-node's handler.
+// Bundles the composition root (server/main.ts) to build/server.js, next to adapter-node's
+// handler, and the entry point (server/entry.ts) that loads it to build/main.js. The entry is
+// written last: its time is the build's time (scripts/build-freshness.js).
 import { build } from 'esbuild';
 
-await build({
-	entryPoints: ['server/main.ts'],
-	outfile: 'build/main.js',
+const common = /** @type {const} */ ({
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -11,4 +11,11 @@ await build({
 	packages: 'external',
 	sourcemap: true,
 	logLevel: 'warning'
+});
+
+await build({ ...common, entryPoints: ['server/main.ts'], outfile: 'build/server.js' });
+await build({
+	...common,
+	entryPoints: ['server/entry.ts'],
+	outfile: 'build/main.js'
 });

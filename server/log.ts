@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config';
+import { textLine } from './log-text';
 
 /**
  * The server's structured log: one JSON object a line on standard output (docs/operations.md).
@@ -29,11 +30,12 @@ export function errorFields(error: unknown): ErrorFields {
 }
 
 let destination: DestinationStream = pino.destination({ dest: 1, sync: true });
+let format: Config['LOG_FORMAT'] = 'json';
 
 /** Log errors under `err`: that key alone goes through {@link errorFields}. */
 const root = pino(
 	{ level: 'info', serializers: { err: errorFields } },
-	{ write: (line: string) => destination.write(line) }
+	{ write: (line: string) => destination.write(format === 'json' ? line : textLine(line)) }
 );
 
 /** One logger per area of the server; the area is a field of every line. */
@@ -80,6 +82,11 @@ export function logUncaughtFailures(): void {
 /** Sets the level of every area (children follow the root's level). */
 export function setLogLevel(level: Config['LOG_LEVEL']): void {
 	root.level = level;
+}
+
+/** JSON lines for operators (the default), or short text for a person at a terminal. */
+export function setLogFormat(to: Config['LOG_FORMAT']): void {
+	format = to;
 }
 
 /**

@@ -4,11 +4,10 @@
 FROM node:24.21.0-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Not `npm ci`: the registry this project can reach does not serve most of rollup's optional
-# platform packages (@rollup/rollup-<platform>, a dependency of adapter-node), so no lock file
-# made here lists them, and `npm ci` refuses a lock without them. `npm install` installs the
-# exact versions the committed lock pins and skips what this platform does not need.
-RUN npm install --no-audit --no-fund
+# The install's own step (postinstall: on this image's Node 24 it has nothing to fetch).
+COPY scripts/node-runtime.js scripts/ensure-node.js ./scripts/
+# Exactly the committed lock, which lists every platform's optional packages.
+RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 

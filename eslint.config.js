@@ -9,7 +9,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
-			'.bench/',
+			'bench/.build/',
 			'.svelte-kit/',
 			'node_modules/',
 			'test-results/',

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { AppServer } from '../tests/support/app-server';
 import { median } from './stats';
 
@@ -7,15 +7,42 @@ export interface PageFigures {
 	/** JavaScript and CSS the room page loads, gzip-compressed, in KiB. */
 	jsGzipKiB: number;
 	cssGzipKiB: number;
+	/** JavaScript the home page loads, gzip-compressed, in KiB. */
+	homeJsGzipKiB: number;
 	/** Opening a room link to its first synced state, ms (median of runs). */
 	firstSyncMs: number;
 	firstSyncRuns: number[];
 }
 
+/** Counts the gzip size of the app's JavaScript and CSS a page loads from now on. */
+function countAppBytes(page: Page): () => Promise<{ js: number; css: number }> {
+	const bodies: Promise<void>[] = [];
+	let js = 0;
+	let css = 0;
+	page.on('response', (res) => {
+		const url = res.url();
+		if (!url.includes('/_app/')) return;
+		bodies.push(
+			res.body().then(
+				(body) => {
+					const size = gzipSync(body).length;
+					if (url.endsWith('.js')) js += size;
+					else if (url.endsWith('.css')) css += size;
+				},
+				() => {}
+			)
+		);
+	});
+	return async () => {
+		await Promise.all(bodies);
+		return { js, css };
+	};
+}
+
 /**
- * Serves the production build (`build/main.js`), opens a room link in headless Chromium several
- * times and measures what the page loads and when it is first live (document synced and socket
- * connected).
+ * Serves the production build (`build/main.js`), opens the home page once and a room link in
+ * headless Chromium several times, and measures what the pages load and when the room is first
+ * live (document synced and socket connected).
  */
 export async function measureRoomPage(runs = 5): Promise<PageFigures> {
 	const server = await AppServer.start();
@@ -30,6 +57,13 @@ export async function measureRoomPage(runs = 5): Promise<PageFigures> {
 				'--disable-component-update'
 			]
 		});
+		const home = await browser.newContext();
+		const homePage = await home.newPage();
+		const homeBytes = countAppBytes(homePage);
+		await homePage.goto(base, { waitUntil: 'networkidle' });
+		const { js: homeJs } = await homeBytes();
+		await home.close();
+
 		const firstSyncRuns: number[] = [];
 		let js = 0;
 		let css = 0;
@@ -57,23 +91,7 @@ export async function measureRoomPage(runs = 5): Promise<PageFigures> {
 				});
 			});
 			const page = await context.newPage();
-			const bodies: Promise<void>[] = [];
-			let runJs = 0;
-			let runCss = 0;
-			page.on('response', (res) => {
-				const url = res.url();
-				if (!url.includes('/_app/')) return;
-				bodies.push(
-					res.body().then(
-						(body) => {
-							const size = gzipSync(body).length;
-							if (url.endsWith('.js')) runJs += size;
-							else if (url.endsWith('.css')) runCss += size;
-						},
-						() => {}
-					)
-				);
-			});
+			const bytes = countAppBytes(page);
 			await page.goto(`${base}/r/${id}`);
 			await page
 				.locator('[data-connection="live"]')
@@ -81,15 +99,14 @@ export async function measureRoomPage(runs = 5): Promise<PageFigures> {
 			firstSyncRuns.push(
 				await page.evaluate(() => (window as unknown as { liveAt: number }).liveAt)
 			);
-			await Promise.all(bodies);
-			js = runJs;
-			css = runCss;
+			({ js, css } = await bytes());
 			await context.close();
 		}
 		await browser.close();
 		return {
 			jsGzipKiB: js / 1024,
 			cssGzipKiB: css / 1024,
+			homeJsGzipKiB: homeJs / 1024,
 			firstSyncMs: median(firstSyncRuns),
 			firstSyncRuns
 		};

@@ -1,5 +1,6 @@
 import { startServerProcess, type ServerProcess } from './server-process';
-import { hocuspocusClients, yWebsocketClients, type Connect } from './clients';
+import { yWebsocketClients, type Connect } from './clients';
+import { hocuspocusClients } from './hocuspocus-clients';
 import type { TestRedis } from '../tests/support/redis-server';
 
 /** A server under test: which bundled script, how many instances, and its stock client. */

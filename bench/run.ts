@@ -392,7 +392,8 @@ async function main(): Promise<void> {
 	}
 	if (page) {
 		console.log(
-			`\nRoom page: ${page.jsGzipKiB.toFixed(1)} KiB JS, ${page.cssGzipKiB.toFixed(1)} KiB CSS (gzip); first synced state ${page.firstSyncMs.toFixed(0)} ms (median of ${page.firstSyncRuns.length})`
+			`\nHome page: ${page.homeJsGzipKiB.toFixed(1)} KiB JS (gzip)` +
+				`\nRoom page: ${page.jsGzipKiB.toFixed(1)} KiB JS, ${page.cssGzipKiB.toFixed(1)} KiB CSS (gzip); first synced state ${page.firstSyncMs.toFixed(0)} ms (median of ${page.firstSyncRuns.length})`
 		);
 	}
 	console.log(`\nWrote bench/results/${name}.json and bench/results/${name}-latency.svg`);

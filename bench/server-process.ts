@@ -13,7 +13,7 @@ export interface ServerProcess {
 const TASKSET = '/usr/bin/taskset';
 
 /**
- * Starts a bundled server script (.bench/servers/<name>.js) as its own process, pinned to core 0
+ * Starts a bundled server script (bench/.build/servers/<name>.js) as its own process, pinned to core 0
  * where `taskset` exists (the load generator runs on core 1), with `--expose-gc` for memory
  * figures after collection.
  */

@@ -1,4 +1,6 @@
-// Bundles the benchmark runner and the server scripts it starts into .bench/ (not committed).
+// Bundles the benchmark runner and the server scripts it starts into bench/.build/ (not
+// committed): Node finds the comparison servers' packages in bench/node_modules from there, and
+// the rest, yjs included, in the project's node_modules.
 import { build } from 'esbuild';
 
 await build({
@@ -9,7 +11,7 @@ await build({
 		'bench/servers/y-websocket.ts',
 		'bench/servers/hocuspocus.ts'
 	],
-	outdir: '.bench',
+	outdir: 'bench/.build',
 	outbase: 'bench',
 	bundle: true,
 	platform: 'node',

@@ -1,10 +1,10 @@
-// Bundles the composition root (server/main.ts) to build/main.js, next to adapter-node's handler,
-// and the operator's playbook command (server/playbooks-cli.ts) to build/playbooks.js.
+// Bundles the composition root (server/main.ts) to build/server.js, next to adapter-node's
+// handler, the operator's playbook command (server/playbooks-cli.ts) to build/playbooks.js, and
+// the entry point (server/entry.ts) that loads the server to build/main.js. The entry is written
+// last: its time is the build's time (scripts/build-freshness.js).
 import { build } from 'esbuild';
 
-await build({
-	entryPoints: { main: 'server/main.ts', playbooks: 'server/playbooks-cli.ts' },
-	outdir: 'build',
+const common = /** @type {const} */ ({
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -12,4 +12,12 @@ await build({
 	packages: 'external',
 	sourcemap: true,
 	logLevel: 'warning'
+});
+
+await build({ ...common, entryPoints: ['server/main.ts'], outfile: 'build/server.js' });
+await build({ ...common, entryPoints: ['server/playbooks-cli.ts'], outfile: 'build/playbooks.js' });
+await build({
+	...common,
+	entryPoints: ['server/entry.ts'],
+	outfile: 'build/main.js'
 });

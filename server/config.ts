@@ -98,7 +98,12 @@ export const configSchema = z.object({
 	 */
 	API_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 	/** The least severe log lines written (docs/operations.md); `silent` writes none. */
-	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')
+	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+	/**
+	 * `json`: one JSON object a line, every field (docs/operations.md). `text`: one short sentence
+	 * a line, for a person at a terminal (`npm start` sets it unless it is set).
+	 */
+	LOG_FORMAT: z.enum(['json', 'text']).default('json')
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, expect, test } from 'vitest';
-import { log, redirectLog, setLogLevel } from './log';
+import { log, redirectLog, routeConsole, setLogLevel } from './log';
 
 const lines: string[] = [];
 const restore = redirectLog({ write: (line: string) => lines.push(line) });
@@ -67,17 +67,24 @@ test('the log goes back where it went before a redirection ends', () => {
 	expect(written().map((line) => line.msg)).toEqual(['to the first']);
 });
 
-test('Node’s process warnings come out as JSON lines on standard output, nothing on standard error', () => {
-	const script = [
-		"import { logProcessWarnings } from './server/log.ts';",
-		'logProcessWarnings();',
-		"process.emitWarning('an old API', { type: 'DeprecationWarning', code: 'DEP0999' });"
-	].join('\n');
-	const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+/**
+ * Runs `lines` as an ES module in a fresh Node process; answers its exit code and its standard
+ * output's lines, having checked that nothing reached standard error.
+ */
+function runModule(lines: string[]): { status: number | null; out: string[] } {
+	const child = spawnSync(process.execPath, ['--input-type=module', '-e', lines.join('\n')], {
 		encoding: 'utf8'
 	});
 	expect(child.stderr).toBe('');
-	const out = child.stdout.trim().split('\n');
+	return { status: child.status, out: child.stdout.trim().split('\n') };
+}
+
+test('Node’s process warnings come out as JSON lines on standard output, nothing on standard error', () => {
+	const { out } = runModule([
+		"import { logProcessWarnings } from './server/log.ts';",
+		'logProcessWarnings();',
+		"process.emitWarning('an old API', { type: 'DeprecationWarning', code: 'DEP0999' });"
+	]);
 	expect(out).toHaveLength(1);
 	expect(JSON.parse(out[0]!)).toMatchObject({
 		level: 40,
@@ -85,4 +92,62 @@ test('Node’s process warnings come out as JSON lines on standard output, nothi
 		msg: 'process warning',
 		err: { type: 'DeprecationWarning', message: 'an old API', code: 'DEP0999' }
 	});
+});
+
+test('console lines of libraries become log lines: their words, never the values they print', () => {
+	const printed: unknown[][] = [];
+	const fake = {
+		debug: (...args: unknown[]) => printed.push(args),
+		log: (...args: unknown[]) => printed.push(args),
+		info: (...args: unknown[]) => printed.push(args),
+		warn: (...args: unknown[]) => printed.push(args),
+		error: (...args: unknown[]) => printed.push(args)
+	};
+	const restore = routeConsole(fake);
+	// As lib0 prints Yjs's warning in Node: colour codes around the words.
+	fake.log(
+		'\u001b[38;5;208m\u001b[1m[yjs] \u001b[0m\u001b[31mChanged the client-id because another client seems to be using it.\u001b[0m'
+	);
+	fake.log('Structs: ', { text: 'She said she felt unheard' });
+	fake.error(new Error('boom'));
+	restore();
+	fake.warn('after the restore');
+	expect(printed).toEqual([['after the restore']]);
+	expect(lines.every((line) => JSON.parse(line) !== null)).toBe(true);
+	expect(written()).toEqual([
+		expect.objectContaining({
+			level: 30,
+			area: 'console',
+			method: 'log',
+			text: '[yjs] Changed the client-id because another client seems to be using it.'
+		}),
+		expect.objectContaining({ text: 'Structs:  [object]' }),
+		expect.objectContaining({
+			level: 50,
+			method: 'error',
+			err: expect.objectContaining({ type: 'Error', message: 'boom' })
+		})
+	]);
+	expect(lines.join('')).not.toContain('felt unheard');
+});
+
+test('an exception nothing caught is one fatal JSON line, nothing on standard error, and the process stops', () => {
+	for (const fail of [
+		"setTimeout(() => { throw new Error('the disk is gone'); });",
+		"void Promise.reject(new Error('the disk is gone'));"
+	]) {
+		const { status, out } = runModule([
+			"import { logUncaughtFailures } from './server/log.ts';",
+			'logUncaughtFailures();',
+			fail
+		]);
+		expect(status).toBe(1);
+		expect(out).toHaveLength(1);
+		expect(JSON.parse(out[0]!)).toMatchObject({
+			level: 60,
+			area: 'server',
+			msg: 'a failure nothing caught; stopping',
+			err: { type: 'Error', message: 'the disk is gone' }
+		});
+	}
 });

@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config';
+import { textLine } from './log-text';
 
 /**
  * The server's structured log: one JSON object a line on standard output (docs/operations.md).
@@ -29,11 +30,12 @@ export function errorFields(error: unknown): ErrorFields {
 }
 
 let destination: DestinationStream = pino.destination({ dest: 1, sync: true });
+let format: Config['LOG_FORMAT'] = 'json';
 
 /** Log errors under `err`: that key alone goes through {@link errorFields}. */
 const root = pino(
 	{ level: 'info', serializers: { err: errorFields } },
-	{ write: (line: string) => destination.write(line) }
+	{ write: (line: string) => destination.write(format === 'json' ? line : textLine(line)) }
 );
 
 /** One logger per area of the server; the area is a field of every line. */
@@ -47,7 +49,9 @@ export const log = {
 	teams: root.child({ area: 'teams' }),
 	socket: root.child({ area: 'socket' }),
 	yjs: root.child({ area: 'yjs' }),
-	redis: root.child({ area: 'redis' })
+	redis: root.child({ area: 'redis' }),
+	/** What libraries print with `console` (see {@link routeConsole}). */
+	console: root.child({ area: 'console' })
 } satisfies Record<string, Logger>;
 
 /**
@@ -63,9 +67,26 @@ export function logProcessWarnings(target: NodeJS.EventEmitter = process): void 
 	});
 }
 
+/**
+ * Logs an exception nothing caught (a rejected promise nobody handled too) as one fatal JSON
+ * line, then stops the process with code 1, as Node would: its state is unknown. Node's own
+ * report is a plain-text stack on standard error, which breaks the JSON log like a warning.
+ */
+export function logUncaughtFailures(): void {
+	process.on('uncaughtException', (error: unknown, origin: string) => {
+		log.server.fatal({ err: error, origin }, 'a failure nothing caught; stopping');
+		process.exit(1);
+	});
+}
+
 /** Sets the level of every area (children follow the root's level). */
 export function setLogLevel(level: Config['LOG_LEVEL']): void {
 	root.level = level;
+}
+
+/** JSON lines for operators (the default), or short text for a person at a terminal. */
+export function setLogFormat(to: Config['LOG_FORMAT']): void {
+	format = to;
 }
 
 /**
@@ -78,4 +99,41 @@ export function redirectLog(to: DestinationStream): () => void {
 	return () => {
 		destination = previous;
 	};
+}
+
+/** The console methods libraries print with; `log` is logged at info. */
+const CONSOLE_METHODS = ['debug', 'log', 'info', 'warn', 'error'] as const;
+type ConsoleMethods = Record<(typeof CONSOLE_METHODS)[number], (...args: unknown[]) => void>;
+
+/** Terminal colour codes, which lib0's logging adds in Node. */
+// reason: the escape character is what is being matched.
+// eslint-disable-next-line no-control-regex
+const ANSI_CODES = /\u001b\[[0-9;]*m/g;
+/** Longest text kept of one console line: library messages are a sentence. */
+const MAX_CONSOLE_TEXT = 500;
+
+/**
+ * Sends what libraries print with `console` through the log, so standard output stays one JSON
+ * object a line: Yjs and lib0 print plain text in a few paths (such as "Changed the client-id
+ * because another client seems to be using it"). A line keeps the text of the string arguments
+ * (a library's own words), errors as {@link errorFields}, and of any other value only its type,
+ * which could be a document's content. Answers the function that puts the console back.
+ */
+export function routeConsole(target: ConsoleMethods = console): () => void {
+	const original = { ...target };
+	for (const method of CONSOLE_METHODS) {
+		const level = method === 'log' ? 'info' : method;
+		target[method] = (...args: unknown[]) => {
+			const errors = args.filter((arg) => arg instanceof Error);
+			const text = args
+				.map((arg) => (typeof arg === 'string' ? arg.replace(ANSI_CODES, '') : `[${typeof arg}]`))
+				.join(' ')
+				.slice(0, MAX_CONSOLE_TEXT);
+			log.console[level](
+				{ method, text, ...(errors[0] ? { err: errors[0] } : {}) },
+				'console output'
+			);
+		};
+	}
+	return () => Object.assign(target, original);
 }

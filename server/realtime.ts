@@ -9,7 +9,7 @@ import { guardedDirectory, reportPageFailures } from './http/page-failures';
 import { storageGuard } from './http/storage-guard';
 import { setSecurityHeaders } from './http/security-headers';
 import type { Config } from './config';
-import { setLogLevel } from './log';
+import { setLogFormat, setLogLevel } from './log';
 import type { Metrics } from './metrics';
 import { createServices, type Services } from './services';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
@@ -115,6 +115,7 @@ export async function openRealtime(
 ): Promise<{ realtime: Realtime; metrics: Metrics; close(): Promise<void> }> {
 	// The log is one for the whole process: the last server opened sets its level.
 	setLogLevel(config.LOG_LEVEL);
+	setLogFormat(config.LOG_FORMAT);
 	const services = await createServices(config);
 	const realtime = attachRealtime(httpServer, services);
 	return {

@@ -20,7 +20,7 @@ import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
 import { requestScheme } from './request-scheme';
 import { answerFailure } from './answer-failure';
-import { bodyReceived, HttpProblem, readJson, sendJson } from './json';
+import { HttpProblem, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
 import { isCrossSiteWrite } from './request-origin';
 import type { StorageGuard } from './storage-guard';
@@ -54,8 +54,17 @@ function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy
 	return `${requestScheme(req, trustProxy)}://${req.headers.host ?? 'localhost'}`;
 }
 
-export type Route = [method: string, pattern: RegExp, handle: RouteHandler];
-type RouteHandler = (req: IncomingMessage, res: ServerResponse, param: string) => Promise<void>;
+/**
+ * A route: every method but GET takes a JSON body of at most `maxBodyBytes` (default: readJson's),
+ * read before the route runs and handed to it parsed.
+ */
+export type Route = [method: string, pattern: RegExp, handle: RouteHandler, maxBodyBytes?: number];
+type RouteHandler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	param: string,
+	body: unknown
+) => Promise<void>;
 
 /**
  * The JSON API and health check (the external contract in README). Answers whether it handled
@@ -84,8 +93,8 @@ export function createApi(deps: ApiDeps) {
 		[
 			'POST',
 			/^\/api\/rooms$/,
-			async (req, res) => {
-				const parsed = parseWithProblems(createRoomRequestSchema, await readJson(req));
+			async (req, res, _param, body) => {
+				const parsed = parseWithProblems(createRoomRequestSchema, body);
 				if (!parsed.ok) {
 					throw new HttpProblem(400, 'The request is not a valid room request.', parsed.problems);
 				}
@@ -133,7 +142,8 @@ export function createApi(deps: ApiDeps) {
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
 		const url = requestUrl(req);
 		if (!url) {
-			sendJson(res, 400, { error: 'The address of this request is not valid.' });
+			const problem = new HttpProblem(400, 'The address of this request is not valid.');
+			answerFailure(req, res, problem, deps.metrics);
 			return true;
 		}
 		const path = url.pathname;
@@ -161,10 +171,15 @@ export function createApi(deps: ApiDeps) {
 					'cross_origin'
 				);
 			}
-			const [, pattern, route] = match;
-			const run = () => route(req, res, pattern.exec(path)?.[1] ?? '');
+			const [method, pattern, route, maxBodyBytes] = match;
+			// The whole body before the route runs, so API_TIMEOUT_MS counts from its arrival
+			// whatever the route waits for first: a client uploading slowly is not storage
+			// answering slowly, and a route that looks something up before it reads its body
+			// cannot wait for a body nobody reads.
+			const body = method === 'GET' ? undefined : await readJson(req, maxBodyBytes);
+			const run = () => route(req, res, pattern.exec(path)?.[1] ?? '', body);
 			// /healthz says the process is alive, whatever its backends; everything else needs storage.
-			await (path === '/healthz' ? run() : deps.guardStorage(run, bodyReceived(req)));
+			await (path === '/healthz' ? run() : deps.guardStorage(run));
 		} catch (error) {
 			answerFailure(req, res, error, deps.metrics);
 		}

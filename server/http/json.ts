@@ -33,18 +33,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 	res.end(text);
 }
 
-/**
- * Settles once the client has sent the whole request: at once for one without a body (or one
- * whose body has arrived), else when its body has been read to the end or the request is gone.
- */
-export function bodyReceived(req: IncomingMessage): Promise<void> {
-	if (req.complete) return Promise.resolve();
-	return new Promise((resolve) => {
-		req.once('end', () => resolve());
-		req.once('close', () => resolve());
-	});
-}
-
 /** Whether a Content-Type header names JSON: `application/json`, any parameters, any case. */
 export function isJsonMediaType(contentType: string | undefined): boolean {
 	return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestUrl } from './request-path';
 import type { Metrics } from '../metrics';
 import type { Readiness } from '../readiness';
-import { sendJson } from './json';
+import { answerFailure } from './answer-failure';
+import { HttpProblem, sendJson } from './json';
 
 export interface OpsDeps {
 	readiness(): Promise<Readiness>;
@@ -42,7 +43,7 @@ export function createOpsRoutes(deps: OpsDeps) {
 		if (!route) return false;
 		if (req.method !== 'GET') {
 			res.setHeader('allow', 'GET');
-			sendJson(res, 405, { error: 'Use GET here.' });
+			answerFailure(req, res, new HttpProblem(405, 'Use GET here.'), deps.metrics);
 			return true;
 		}
 		await route(res);

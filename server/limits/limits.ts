@@ -34,6 +34,26 @@ export const SOCKET_REFUSAL_RATE: BucketRate = { capacity: 5, perSecond: 0.5 };
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 
 /**
+ * Deletion ranges a room document may keep waiting (L7): ranges naming clocks the room does not
+ * have yet. Yjs re-reads and re-merges all of them on every later update, so they must stay few;
+ * an honest client's update names only what the room has, but for a moment around a reconnect.
+ */
+export const MAX_WAITING_DELETIONS = 256;
+/**
+ * Bytes of structs a room document may keep waiting for missing ones (L7), counting the whole of
+ * an update that would add to them. Yjs merges them again whenever more arrive.
+ */
+export const MAX_WAITING_STRUCT_BYTES = 64 * 1024;
+
+/** Bytes of one awareness state, as JSON (L8): a name, a colour and a cursor take a few hundred. */
+export const MAX_AWARENESS_STATE_BYTES = 4 * 1024;
+/**
+ * Bytes of all awareness states of a room on one instance (L8): what a newcomer receives first.
+ * Past it, awareness that would add to it is not applied; the document is not affected.
+ */
+export const MAX_ROOM_AWARENESS_BYTES = 256 * 1024;
+
+/**
  * Rooms started per client address per hour (L5), unless ROOMS_PER_ADDRESS_PER_HOUR says
  * otherwise: enough for a workshop of a hundred people in pairs behind one office address.
  */
@@ -46,6 +66,9 @@ export const LIMIT_WORDS = {
 	tooManyMessages: 'too many messages',
 	roomFull: 'room is full: the document has reached its size limit',
 	textTooLong: 'text too long: a field went over its length limit',
+	missingChanges: 'update refers to changes the room does not have: reload the page',
+	serverClientId: 'update written under a client id the server writes with',
+	awarenessTooLarge: 'awareness state too large',
 	slowDown: 'Slow down: too many actions at once. Try again in a moment.',
 	disconnected: 'Disconnected after too many actions at once. Reload the page to continue.',
 	tooManyRooms: 'Too many rooms were started from your network in the last hour. Try again later.'

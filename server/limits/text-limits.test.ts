@@ -10,6 +10,7 @@ import {
 	paraphraseTextName,
 	scriptLinesName
 } from '../../src/lib/protocol/room-content';
+import { readClientUpdate } from '../yjs/client-update';
 import { encodeUpdate } from '../yjs/control-guard';
 import { textBreach, valueCharacters } from './text-limits';
 
@@ -25,7 +26,7 @@ function setup(serverWrites: (doc: Y.Doc) => void = () => {}) {
 	/** The client's changes as its sync step 2 sends them. */
 	const diff = () => Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
 	/** Checks the client's changes against the server's document. */
-	const check = (update = diff()) => textBreach(Y.decodeUpdate(update), server);
+	const check = (update = diff()) => textBreach(readClientUpdate(update, server), server);
 	return { server, client, diff, check };
 }
 

@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
+import { assertNever } from '../../src/lib/assert-never';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
+import type { ClientUpdate } from '../yjs/client-update';
+import type { DecodedUpdate } from '../yjs/update-index';
 import {
 	MAX_JSON_VALUE_CHARACTERS,
 	MAX_NOTES_CHARACTERS,
 	MAX_TEXT_FIELD_CHARACTERS
 } from '../../src/lib/protocol/room-content';
 
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
-type DecodedStruct = DecodedUpdate['structs'][number];
 type DeleteRanges = { clock: number; len: number }[];
 
 /** Why an update would make a text or a value too long (protocol L4); sizes only, no content. */
@@ -103,11 +104,10 @@ function covered(ranges: DeleteRanges, from: number, to: number): number {
 }
 
 /**
- * Finds, for each new text item of a decoded update, the type it goes into, as Yjs will when it
- * integrates the item: named by the item (a root name, or the id of a nested type's item), or
- * else the type of its origin. Origins may be items of the same update, in any order.
+ * Finds, for each new text item of an update, the text it goes into (ClientUpdate.parentOf, as
+ * Yjs will find it), with its limit and length now.
  */
-function targetFinder(doc: Y.Doc, structs: DecodedStruct[]) {
+function targetFinder(doc: Y.Doc, update: ClientUpdate) {
 	let unresolved: Target | undefined;
 	/**
 	 * Text whose type cannot be told: its items wait for structs the server has not seen. It
@@ -119,30 +119,6 @@ function targetFinder(doc: Y.Doc, structs: DecodedStruct[]) {
 			limit: MAX_TEXT_FIELD_CHARACTERS,
 			current: waitingText(doc)
 		});
-	/** Indices of each client's structs; a decoded update lists them in clock order. */
-	const byClient = new Map<number, number[]>();
-	structs.forEach((struct, index) => {
-		const indices = byClient.get(struct.id.client) ?? [];
-		indices.push(index);
-		byClient.set(struct.id.client, indices);
-	});
-	const inDoc = (id: Y.ID) => id.clock < Y.getState(doc.store, id.client);
-	/** The struct of this update that holds `id`, by binary search. */
-	const inUpdate = (id: Y.ID): number | undefined => {
-		const indices = byClient.get(id.client) ?? [];
-		let low = 0;
-		let high = indices.length - 1;
-		while (low <= high) {
-			const middle = (low + high) >> 1;
-			const index = indices[middle]!;
-			const { id: start, length } = structs[index]!;
-			if (id.clock < start.clock) high = middle - 1;
-			else if (id.clock >= start.clock + length) low = middle + 1;
-			else return index;
-		}
-		return undefined;
-	};
-
 	const typeTarget = (type: { _length: number }): Target => ({
 		key: type,
 		limit: type === doc.share.get(NOTES_TEXT) ? MAX_NOTES_CHARACTERS : MAX_TEXT_FIELD_CHARACTERS,
@@ -154,65 +130,24 @@ function targetFinder(doc: Y.Doc, structs: DecodedStruct[]) {
 		const limit = name === NOTES_TEXT ? MAX_NOTES_CHARACTERS : MAX_TEXT_FIELD_CHARACTERS;
 		return { key: `root:${name}`, limit, current: 0 };
 	};
-	/** The nested type whose item is `id`; undefined when Yjs will drop what goes into it. */
-	const typeAt = (id: Y.ID): Target | undefined => {
-		if (inDoc(id)) {
-			const item = Y.getItem(doc.store, id);
-			return item instanceof Y.Item && item.content instanceof Y.ContentType
-				? typeTarget(item.content.type)
-				: undefined;
-		}
-		const index = inUpdate(id);
-		if (index === undefined) return unresolvedText();
-		const struct = structs[index]!;
-		return struct instanceof Y.Item && struct.content instanceof Y.ContentType
-			? { key: `new:${id.client}:${id.clock}`, limit: MAX_TEXT_FIELD_CHARACTERS, current: 0 }
-			: undefined;
-	};
-
-	/** What one struct says about its type: a target, or the struct of the update to ask next. */
-	const step = (struct: DecodedStruct): Target | undefined | { next: number } => {
-		if (!(struct instanceof Y.Item)) return struct instanceof Y.GC ? undefined : unresolvedText();
-		const parent: unknown = struct.parent;
-		if (typeof parent === 'string') return rootTarget(parent);
-		if (parent instanceof Y.ID) return typeAt(parent);
-		const neighbour = struct.origin ?? struct.rightOrigin;
-		if (neighbour === null) return unresolvedText();
-		if (inDoc(neighbour)) {
-			const item = Y.getItem(doc.store, neighbour);
-			return item instanceof Y.Item && item.parent instanceof Y.AbstractType
-				? typeTarget(item.parent)
-				: undefined;
-		}
-		const index = inUpdate(neighbour);
-		return index === undefined ? unresolvedText() : { next: index };
-	};
-
-	const found = new Map<number, Target | undefined>();
-	/** Follows origins through the update without recursion; a cycle is unresolved. */
-	return (start: number): Target | undefined => {
-		const path = new Set<number>();
-		let index = start;
-		let target: Target | undefined;
-		for (;;) {
-			if (found.has(index)) {
-				target = found.get(index);
-				break;
+	return (index: number): Target | undefined => {
+		const parent = update.parentOf(index);
+		switch (parent.kind) {
+			case 'type':
+				return typeTarget(parent.type);
+			case 'root':
+				return rootTarget(parent.name);
+			case 'new-type': {
+				const { client, clock } = update.decoded.structs[parent.index]!.id;
+				return { key: `new:${client}:${clock}`, limit: MAX_TEXT_FIELD_CHARACTERS, current: 0 };
 			}
-			if (path.has(index)) {
-				target = unresolvedText();
-				break;
-			}
-			path.add(index);
-			const next = step(structs[index]!);
-			if (next === undefined || !('next' in next)) {
-				target = next;
-				break;
-			}
-			index = next.next;
+			case 'dropped':
+				return undefined;
+			case 'waiting':
+				return unresolvedText();
+			default:
+				return assertNever(parent);
 		}
-		for (const visited of path) found.set(visited, target);
-		return target;
 	};
 }
 
@@ -251,11 +186,12 @@ function subtractDeletions(
  * deletes there. Text whose type cannot be told yet (it waits for other structs) counts against
  * the field limit, together with the text already waiting. An update that only shortens a text is never refused.
  */
-export function textBreach(update: DecodedUpdate, doc: Y.Doc): TextBreach | undefined {
-	const targetOf = targetFinder(doc, update.structs);
+export function textBreach(update: ClientUpdate, doc: Y.Doc): TextBreach | undefined {
+	const targetOf = targetFinder(doc, update);
+	const { structs, ds } = update.decoded;
 	const ownDeletions = new Map<number, DeleteRanges>();
 	const tallies = new Map<unknown, Tally>();
-	for (const [index, struct] of update.structs.entries()) {
+	for (const [index, struct] of structs.entries()) {
 		if (!(struct instanceof Y.Item)) continue;
 		const { client, clock } = struct.id;
 		const from = Math.max(clock, Y.getState(doc.store, client));
@@ -269,7 +205,7 @@ export function textBreach(update: DecodedUpdate, doc: Y.Doc): TextBreach | unde
 			continue;
 		}
 		let deleted = ownDeletions.get(client);
-		if (!deleted) ownDeletions.set(client, (deleted = merged(update.ds.clients.get(client) ?? [])));
+		if (!deleted) ownDeletions.set(client, (deleted = merged(ds.clients.get(client) ?? [])));
 		const added = to - from - covered(deleted, from, to);
 		const target = added > 0 ? targetOf(index) : undefined;
 		if (!target) continue;
@@ -279,7 +215,7 @@ export function textBreach(update: DecodedUpdate, doc: Y.Doc): TextBreach | unde
 		tallies.set(target.key, tally);
 	}
 	if (tallies.size === 0) return undefined;
-	subtractDeletions(doc, update.ds, tallies);
+	subtractDeletions(doc, ds, tallies);
 	for (const { current, added, removed, limit } of tallies.values()) {
 		const length = current + added - removed;
 		if (length > limit) return { kind: 'text', length, limit };

@@ -10,7 +10,7 @@ import {
 import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { hourlyAddressLimit } from '../http/address-limit';
 import type { Route } from '../http/api';
-import { HttpProblem, readJson, sendJson } from '../http/json';
+import { HttpProblem, sendJson } from '../http/json';
 import { requestUrl } from '../http/request-path';
 import type { PlaybookCatalog } from './playbook-catalog';
 
@@ -66,9 +66,8 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 		sendJson(res, 200, page.playbooks);
 	}
 
-	async function save(req: IncomingMessage, res: ServerResponse) {
+	async function save(req: IncomingMessage, res: ServerResponse, _id: string, body: unknown) {
 		if (!deps.publishing) throw new HttpProblem(403, COMMUNITY_WORDS.off);
-		const body = await readJson(req);
 		// Counted once the playbook is valid: someone fixing their mistakes is not held back.
 		const created = await deps.playbooks.create(body, deps.now(), () =>
 			countSave(res, deps.addressKey(req), deps.now())
@@ -86,8 +85,8 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 		sendJson(res, 201, reply);
 	}
 
-	async function remove(req: IncomingMessage, res: ServerResponse, id: string) {
-		const parsed = parseWithProblems(deletePlaybookRequestSchema, await readJson(req));
+	async function remove(_req: IncomingMessage, res: ServerResponse, id: string, body: unknown) {
+		const parsed = parseWithProblems(deletePlaybookRequestSchema, body);
 		if (!parsed.ok) {
 			throw new HttpProblem(400, 'The request needs the playbook’s delete token.', parsed.problems);
 		}

@@ -29,8 +29,8 @@ import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
 import { sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store';
 import { SealedValues, type ParticipantKeyCheck } from './sealed-values';
-import { controlWriters, stripControlWrites } from '../yjs/control-guard';
-import { DocumentLimits, type UpdateRefusal } from '../limits/document-limits';
+import { ClientUpdateGate } from '../yjs/client-update-gate';
+import type { UpdateRefusal } from '../limits/document-limits';
 import { isAfter, type Fanout, type FanoutEntry } from '../fanout/fanout';
 import { AwarenessRelay } from '../fanout/awareness-relay';
 import type { RoomLock } from './room-lock';
@@ -132,9 +132,8 @@ export interface RoomIo {
 export class LoadedRoom {
 	readonly doc = new Y.Doc();
 	readonly awareness = new Awareness(this.doc);
-	readonly #writers: Set<number>;
-	/** The size and text limits on clients' updates (protocol L3, L4). */
-	readonly #limits: DocumentLimits;
+	/** The control guard and the limits on clients' updates (protocol Y3, L3, L4, L7). */
+	readonly #gate: ClientUpdateGate;
 	#persisting: Promise<void> = Promise.resolve();
 	/** Changes not yet handed to the store, and the timer that will hand them over. */
 	#unstored: Uint8Array[] = [];
@@ -182,8 +181,7 @@ export class LoadedRoom {
 		this.#cursor = stored.cursor;
 		this.#sealedCursor = sealed.cursor;
 		this.#appendedSinceCompaction = stored.updates.length - 1;
-		this.#writers = controlWriters(this.doc);
-		this.#limits = new DocumentLimits(this.doc);
+		this.#gate = new ClientUpdateGate(this.doc);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin !== REMOTE_ORIGIN) this.#collect(update);
 			metrics?.updateRelayed('document');
@@ -237,11 +235,7 @@ export class LoadedRoom {
 	 * longer admits (protocol Y9, Y11).
 	 */
 	#controlChanged(event: Y.YMapEvent<unknown>): void {
-		const map = this.doc.getMap(CONTROL_MAP);
-		for (const key of event.keysChanged) {
-			const item = map._map.get(key);
-			if (item) this.#writers.add(item.id.client);
-		}
+		this.#gate.controlChanged(event.transaction);
 		if (['removed', 'roomLocked', 'lockedWith'].some((key) => event.keysChanged.has(key))) {
 			this.#endRefused();
 		}
@@ -275,15 +269,14 @@ export class LoadedRoom {
 
 	/**
 	 * Applies an update from a client without the parts that would change the control map,
-	 * unless it would break a limit of the document (protocol L3, L4): then nothing of it is
-	 * applied. Throws on an update that cannot be decoded.
+	 * unless it uses a server's client id or would break a limit of the document (protocol Y3,
+	 * L3, L4, L7): then nothing of it is applied. Throws on an update that cannot be decoded.
 	 */
 	applyClientUpdate(update: Uint8Array, origin: unknown): ClientUpdateResult {
-		const guarded = stripControlWrites(update, this.doc, this.#writers);
-		const refused = this.#limits.refusal(guarded.update);
-		if (refused) return { applied: false, refused };
-		Y.applyUpdate(this.doc, guarded.update, origin);
-		return { applied: true, stripped: guarded.stripped };
+		const checked = this.#gate.check(update);
+		if (!checked.applied) return checked;
+		Y.applyUpdate(this.doc, checked.update, origin);
+		return { applied: true, stripped: checked.stripped };
 	}
 
 	readControl(): ControlState {
@@ -374,7 +367,6 @@ export class LoadedRoom {
 	}
 
 	#writeControl(state: ControlState): void {
-		this.#writers.add(this.doc.clientID);
 		writeControl(this.doc, state);
 	}
 
@@ -593,7 +585,7 @@ export class LoadedRoom {
 		if (this.#discarded) return;
 		try {
 			const snapshot = Y.encodeStateAsUpdate(this.doc);
-			this.#limits.measured(snapshot.byteLength);
+			this.#gate.measured(snapshot.byteLength);
 			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
 			const written = await this.io.store.compact(this.meta.id, snapshot, this.#cursor ?? '0');
 			this.#appendedSinceCompaction = 0;

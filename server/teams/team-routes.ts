@@ -15,7 +15,7 @@ import { futureWeeks } from '../../src/lib/team/team-figures';
 import { teamView } from '../../src/lib/team/team-view';
 import { hourlyAddressLimit } from '../http/address-limit';
 import type { Route } from '../http/api';
-import { HttpProblem, readJson, sendJson } from '../http/json';
+import { HttpProblem, sendJson } from '../http/json';
 import { newLinkId } from '../http/link-id';
 import { MAX_TEAM_BODY_BYTES, TOO_MANY_TEAM_WRITES } from './team-limits';
 import type { TeamStore } from './team-store';
@@ -46,14 +46,15 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 		'team_writes'
 	);
 
-	/** Reads and parses a body and counts the write; a refusal comes before the store is touched. */
-	async function read<S extends z.ZodType>(
+	/** Parses a body and counts the write; a refusal comes before the store is changed. */
+	function read<S extends z.ZodType>(
 		req: IncomingMessage,
 		res: ServerResponse,
+		body: unknown,
 		schema: S,
 		what: string
 	) {
-		const parsed = parseWithProblems(schema, await readJson(req, MAX_TEAM_BODY_BYTES));
+		const parsed = parseWithProblems(schema, body);
 		if (!parsed.ok)
 			throw new HttpProblem(400, `The request is not a valid ${what}.`, parsed.problems);
 		countWrite(res, deps.addressKey(req), deps.now());
@@ -76,13 +77,14 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 		[
 			'POST',
 			/^\/api\/teams$/,
-			async (req, res) => {
-				const { name } = await read(req, res, createTeamRequestSchema, 'team request');
+			async (req, res, _id, body) => {
+				const { name } = read(req, res, body, createTeamRequestSchema, 'team request');
 				const id = newLinkId();
 				await deps.teams.create({ id, name, createdAt: deps.now() });
 				const reply: CreateTeamReply = { id, name, url: `${deps.linkBase(req)}/t/${id}` };
 				sendJson(res, 201, reply);
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		],
 		[
 			'GET',
@@ -92,9 +94,9 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 		[
 			'POST',
 			/^\/api\/teams\/([^/]+)\/share$/,
-			async (req, res, id) => {
+			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const { memberKey, weeks } = await read(req, res, shareRequestSchema, 'share');
+				const { memberKey, weeks } = read(req, res, body, shareRequestSchema, 'share');
 				const now = deps.now();
 				const future = futureWeeks(
 					weeks.map((entry) => entry.week),
@@ -118,19 +120,21 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 					throw new HttpProblem(409, `This team already has ${MAX_TEAM_MEMBERS} members sharing.`);
 				}
 				sendJson(res, 200, await currentView(team.id));
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		],
 		[
 			'POST',
 			/^\/api\/teams\/([^/]+)\/withdraw$/,
-			async (req, res, id) => {
+			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const { memberKey } = await read(req, res, withdrawRequestSchema, 'withdrawal');
+				const { memberKey } = read(req, res, body, withdrawRequestSchema, 'withdrawal');
 				if (!(await deps.teams.withdraw(team.id, memberOf(team.id, memberKey), deps.now()))) {
 					throw new HttpProblem(404, TEAM_NOT_FOUND);
 				}
 				sendJson(res, 200, await currentView(team.id));
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		]
 	];
 }

@@ -1,6 +1,15 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, test } from 'vitest';
-import { awarenessClientIds, MAX_AWARENESS_IDS_PER_MESSAGE } from './awareness-check';
+import {
+	awarenessBytesAfter,
+	awarenessEntries,
+	encodeAwarenessEntries,
+	MAX_AWARENESS_IDS_PER_MESSAGE,
+	measuredAs,
+	ownEntries,
+	stateBytes
+} from './awareness-check';
+import { MAX_JSON_DEPTH } from '../http/json-depth';
 
 function update(entries: [number, number, string][], extra?: (e: encoding.Encoder) => void) {
 	const encoder = encoding.createEncoder();
@@ -15,20 +24,23 @@ function update(entries: [number, number, string][], extra?: (e: encoding.Encode
 }
 
 describe('awareness messages are checked whole before any of it applies', () => {
-	test('a well-formed message answers its client ids', () => {
+	test('a well-formed message answers its entries: client id, bytes, and whether it clears', () => {
 		expect(
-			awarenessClientIds(
+			awarenessEntries(
 				update([
-					[7, 1, '{"cursor":1}'],
+					[7, 1, '{"name":"Zoë"}'],
 					[8, 2, 'null']
 				])
 			)
-		).toEqual([7, 8]);
+		).toEqual([
+			{ clientId: 7, clock: 1, json: '{"name":"Zoë"}', bytes: 15, cleared: false },
+			{ clientId: 8, clock: 2, json: 'null', bytes: 4, cleared: true }
+		]);
 	});
 
 	test('a bad entry after good ones refuses the whole message', () => {
 		expect(() =>
-			awarenessClientIds(
+			awarenessEntries(
 				update([
 					[7, 1, '{}'],
 					[8, 2, '{not json']
@@ -37,15 +49,95 @@ describe('awareness messages are checked whole before any of it applies', () => 
 		).toThrow();
 	});
 
-	test('too many clients, truncation and trailing bytes are refused', () => {
-		const many = Array.from(
-			{ length: MAX_AWARENESS_IDS_PER_MESSAGE + 1 },
-			(_, n): [number, number, string] => [n, 1, '{}']
-		);
-		expect(() => awarenessClientIds(update(many))).toThrow(/at most/);
-		expect(() => awarenessClientIds(update([[7, 1, '{}']]).slice(0, -1))).toThrow();
+	test('truncation and trailing bytes are refused', () => {
+		expect(() => awarenessEntries(update([[7, 1, '{}']]).slice(0, -1))).toThrow();
 		expect(() =>
-			awarenessClientIds(update([[7, 1, '{}']], (e) => encoding.writeVarUint(e, 1)))
+			awarenessEntries(update([[7, 1, '{}']], (e) => encoding.writeVarUint(e, 1)))
 		).toThrow(/trailing/);
+	});
+
+	test('a state nested deeper than the JSON limit is refused; one at the limit passes', () => {
+		const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+		expect(() => awarenessEntries(update([[7, 1, nested(20_000)]]))).toThrow(/levels deep/);
+		expect(() => awarenessEntries(update([[7, 1, nested(MAX_JSON_DEPTH + 1)]]))).toThrow();
+		expect(
+			awarenessEntries(update([[7, 1, nested(MAX_JSON_DEPTH)]])).map((entry) => entry.clientId)
+		).toEqual([7]);
+	});
+
+	test('entries encode again as y-protocols reads them', () => {
+		const message = update([
+			[7, 1, '{"cursor":1}'],
+			[8, 2, 'null']
+		]);
+		expect(encodeAwarenessEntries(awarenessEntries(message))).toEqual(message);
+	});
+});
+
+describe('a connection sets and clears only the awareness states it holds (rule Y1)', () => {
+	const entry = (clientId: number, cleared = false) => ({
+		clientId,
+		clock: 3,
+		json: cleared ? 'null' : '{}',
+		bytes: cleared ? 4 : 2,
+		cleared
+	});
+	const states = new Map<number, unknown>([
+		[1, { mine: true }],
+		[2, { theirs: true }]
+	]);
+
+	test('its own and new states are its to set; another connection’s are left out', () => {
+		expect(ownEntries([entry(1), entry(2), entry(3)], states, new Set([1]))).toEqual([
+			entry(1),
+			entry(3)
+		]);
+	});
+
+	test('it clears its own states; clearing another’s, or a state already gone, is left out', () => {
+		expect(
+			ownEntries([entry(1, true), entry(2, true), entry(9, true)], states, new Set([1]))
+		).toEqual([entry(1, true)]);
+	});
+
+	test('the limit on ids counts what it sets, not the others’ states a stock provider echoes', () => {
+		const room = new Map<number, unknown>(
+			Array.from({ length: MAX_AWARENESS_IDS_PER_MESSAGE + 4 }, (_, n) => [100 + n, {}])
+		);
+		expect(
+			ownEntries(
+				[...room.keys()].map((id) => entry(id)),
+				room,
+				new Set()
+			)
+		).toEqual([]);
+	});
+});
+
+describe('the size of a room’s awareness (rule L8)', () => {
+	test('a state measures as the JSON others receive, and is measured once', () => {
+		const state = { user: { name: 'Zoë' } };
+		expect(stateBytes(state)).toBe(Buffer.byteLength(JSON.stringify(state)));
+		expect(stateBytes(state)).toBe(24);
+		expect(stateBytes(null)).toBe(4);
+		// A state applied from a message is measured as it was sent.
+		const sent = { user: { name: 'Zoë' } };
+		measuredAs(sent, 30);
+		expect(stateBytes(sent)).toBe(30);
+	});
+
+	test('after an update: new states add, replaced ones count once, cleared ones leave', () => {
+		const states = new Map<number, unknown>([
+			[1, { a: 'x'.repeat(100) }],
+			[2, { b: 1 }]
+		]);
+		const before = stateBytes(states.get(1)) + stateBytes(states.get(2));
+		expect(
+			awarenessBytesAfter(states, [
+				{ clientId: 1, bytes: 10, cleared: false },
+				{ clientId: 2, bytes: 4, cleared: true },
+				{ clientId: 3, bytes: 50, cleared: false }
+			])
+		).toEqual({ before, after: 10 + 50 });
 	});
 });

@@ -1,41 +1,165 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
+import { assertNever } from '../../src/lib/assert-never';
+import { readClientUpdate, type ClientUpdate } from './client-update';
+import type { DecodedStruct } from './update-index';
+
+type DeleteRanges = { clock: number; len: number }[];
 
 /**
- * The client ids that wrote the control map: the server's own, across restarts. Overwritten
- * entries stay reachable through `left`, so walking each key's chain finds every writer.
+ * The control map, looked up before any item's parent is read: until then, the items of a root
+ * that an update made have a placeholder parent, which `getMap` replaces.
  */
-export function controlWriters(doc: Y.Doc): Set<number> {
+const controlOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(CONTROL_MAP);
+
+/** Whether `type` is the control map or lies within it. */
+function inControl(control: Y.Map<unknown>, type: Y.AbstractType<unknown> | null): boolean {
+	for (let at = type; at !== null; at = at.parent) if (at === control) return true;
+	return false;
+}
+
+/** Whether a struct of the document is an item of the control map (or of a type within it). */
+const isControlItem = (control: Y.Map<unknown>, struct: Y.Item | Y.GC): boolean =>
+	struct instanceof Y.Item &&
+	struct.parent instanceof Y.AbstractType &&
+	inControl(control, struct.parent);
+
+/**
+ * The client ids that wrote the control map among `clients` (each with the clock its new
+ * structs start at): the server's own, across restarts and instances. Only the server writes
+ * control, so these are exactly the ids the server writes with.
+ */
+export function controlWriters(
+	doc: Y.Doc,
+	clients: Iterable<[client: number, from: number]> = [...doc.store.clients.keys()].map(
+		(client): [number, number] => [client, 0]
+	)
+): Set<number> {
+	const control = controlOf(doc);
 	const writers = new Set<number>();
-	for (const latest of doc.getMap(CONTROL_MAP)._map.values()) {
-		for (let item: Y.Item | null = latest; item !== null; item = item.left) {
-			writers.add(item.id.client);
+	// Most items share a handful of parents: each is looked up once (a load reads every item).
+	const verdicts = new Map<unknown, boolean>();
+	for (const [client, from] of clients) {
+		const structs = doc.store.clients.get(client) ?? [];
+		if (from >= Y.getState(doc.store, client)) continue;
+		for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+			const struct = structs[i]!;
+			if (!(struct instanceof Y.Item)) continue;
+			let verdict = verdicts.get(struct.parent);
+			if (verdict === undefined) {
+				verdict = isControlItem(control, struct);
+				verdicts.set(struct.parent, verdict);
+			}
+			if (verdict) {
+				writers.add(client);
+				break;
+			}
 		}
 	}
 	return writers;
 }
 
-function allDeleted(doc: Y.Doc, client: number, clock: number, length: number): boolean {
-	const structs = doc.store.clients.get(client);
-	if (!structs || clock + length > Y.getState(doc.store, client)) return false;
-	for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-		const struct = structs[i];
-		if (!struct || struct.id.clock >= clock + length) break;
-		if (!struct.deleted) return false;
-	}
-	return true;
+/** The ids of the server writers among an update's new structs, or undefined when there is none. */
+export function newStructsOfWriters(
+	{ decoded: update }: ClientUpdate,
+	doc: Y.Doc,
+	writers: ReadonlySet<number>
+): number | undefined {
+	const struct = update.structs.find(
+		({ id, length }, index) =>
+			writers.has(id.client) &&
+			!(update.structs[index] instanceof Y.Skip) &&
+			id.clock + length > Y.getState(doc.store, id.client)
+	);
+	return struct?.id.client;
 }
 
-type DecodedStruct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
+/**
+ * Tells, for each struct of an update, whether Yjs will integrate it into the control map or a
+ * type within it: by the parent it goes into (a type that the same update makes lies in control
+ * when its item does). A struct whose parent cannot be told yet waits for structs that are not
+ * in the room, each checked on its own arrival.
+ */
+function controlFinder(doc: Y.Doc, update: ClientUpdate): (index: number) => boolean {
+	const control = controlOf(doc);
+	const found = new Map<number, boolean>();
+	return (start: number): boolean => {
+		const path = new Set<number>();
+		let index: number | undefined = start;
+		let answer = false;
+		while (index !== undefined && !path.has(index)) {
+			const known = found.get(index);
+			if (known !== undefined) {
+				answer = known;
+				break;
+			}
+			path.add(index);
+			const parent = update.parentOf(index);
+			index = undefined;
+			switch (parent.kind) {
+				case 'type':
+					answer = inControl(control, parent.type);
+					break;
+				case 'root':
+					answer = parent.name === CONTROL_MAP;
+					break;
+				case 'new-type':
+					index = parent.index;
+					break;
+				case 'dropped':
+				case 'waiting':
+					answer = false;
+					break;
+				default:
+					assertNever(parent);
+			}
+		}
+		for (const visited of path) found.set(visited, answer);
+		return answer;
+	};
+}
+
+/**
+ * The deletion ranges of a server writer's items without the control items in them, and how
+ * many live control items and ranges past the document were left out. Deletions of a server
+ * writer's items the document does not have yet would wait, and delete its future writes.
+ */
+function withoutControl(doc: Y.Doc, client: number, ranges: DeleteRanges) {
+	const control = controlOf(doc);
+	const structs = doc.store.clients.get(client) ?? [];
+	const known = Y.getState(doc.store, client);
+	const kept: DeleteRanges = [];
+	let stripped = 0;
+	for (const { clock, len } of ranges) {
+		const end = Math.min(clock + len, known);
+		if (clock + len > known) stripped++;
+		for (
+			let i = clock < end ? Y.findIndexSS(structs, clock) : structs.length;
+			i < structs.length;
+			i++
+		) {
+			const struct = structs[i]!;
+			if (struct.id.clock >= end) break;
+			const from = Math.max(clock, struct.id.clock);
+			const to = Math.min(end, struct.id.clock + struct.length);
+			if (!isControlItem(control, struct)) {
+				const last = kept.at(-1);
+				if (last && last.clock + last.len === from) last.len += to - from;
+				else kept.push({ clock: from, len: to - from });
+			} else if (!struct.deleted) stripped++;
+		}
+	}
+	return { kept, stripped };
+}
 
 /**
  * Writes a V1 update from decoded structs (grouped by client, as decoded) and a delete set.
  * Yjs exports the struct writers but not the update writer, so this mirrors its layout.
  */
 export function encodeUpdate(
-	structs: DecodedStruct[],
-	deletions: Map<number, { clock: number; len: number }[]>
+	structs: readonly DecodedStruct[],
+	deletions: Map<number, DeleteRanges>
 ) {
 	const encoder = new Y.UpdateEncoderV1();
 	const groups: DecodedStruct[][] = [];
@@ -65,58 +189,48 @@ export function encodeUpdate(
 }
 
 export interface GuardedUpdate {
-	update: Uint8Array;
+	/** The update to check further and apply: the same when nothing was taken out. */
+	update: ClientUpdate;
 	/** How many items and deletions were taken out because they would change control. */
 	stripped: number;
 }
 
 /**
  * Takes out of a client's update everything that would change the control map, which only the
- * server writes (docs/protocol.md, rule Y3), and keeps the rest.
- *
- * A decoded item names `control` as its parent when it adds a new key; an overwrite of an
- * existing key names only its origin (a server item); a removal is a delete-set entry on a server
- * item. Such items become GC placeholders of the same length, so the client's clock sequence has
- * no gap and its later edits still apply. Structs the server already has, and deletions it
- * already made, are harmless and kept: every sync step 2 carries the sender's whole delete set.
- * An update with nothing to strip is returned as the same bytes.
- *
- * Throws on a malformed update; callers treat that as a bad message.
+ * server writes (docs/protocol.md, rule Y3), and keeps the rest. Decided by the parent type each
+ * new item goes into, not by who wrote its neighbours: an item whose parent is `control` (a new
+ * key), or whose left or right neighbour is an item of control (an overwrite names only its
+ * origin), and a deletion of a live control item (all of them are the server writers'), or of a
+ * writer's clocks the room does not have yet. New items become GC placeholders of the same
+ * length, so the client's clock sequence has no gap and its later edits still apply. Structs
+ * the server already has, and deletions it already made, are harmless and kept: every sync
+ * step 2 carries the sender's whole delete set. An update with nothing to strip is returned as
+ * the same bytes.
  */
 export function stripControlWrites(
-	update: Uint8Array,
+	update: ClientUpdate,
 	doc: Y.Doc,
 	writers: ReadonlySet<number>
 ): GuardedUpdate {
-	const { structs, ds } = Y.decodeUpdate(update);
-	const isWriter = (id: Y.ID | null) => id !== null && writers.has(id.client);
-	const touchesControl = (struct: DecodedStruct) => {
-		if (!(struct instanceof Y.Item)) return false;
-		if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) return false;
-		const parent: unknown = struct.parent;
-		return (
-			parent === CONTROL_MAP ||
-			(parent instanceof Y.ID && isWriter(parent)) ||
-			isWriter(struct.origin) ||
-			isWriter(struct.rightOrigin)
-		);
-	};
-
+	const { structs, ds } = update.decoded;
+	const isControl = controlFinder(doc, update);
 	let stripped = 0;
-	const kept = structs.map((struct) => {
-		if (!touchesControl(struct)) return struct;
+	const kept = structs.map((struct, index) => {
+		const isNew = struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client);
+		if (!isNew || !(struct instanceof Y.Item) || !isControl(index)) return struct;
 		stripped++;
 		return new Y.GC(struct.id, struct.length);
 	});
 	const deletions = new Map(ds.clients);
 	for (const [client, ranges] of ds.clients) {
 		if (!writers.has(client)) continue;
-		const live = ranges.filter(({ clock, len }) => !allDeleted(doc, client, clock, len));
-		stripped += live.length;
-		// The server's own deletions are already made; the others are refused.
-		deletions.delete(client);
+		const without = withoutControl(doc, client, ranges);
+		if (without.stripped === 0) continue;
+		stripped += without.stripped;
+		if (without.kept.length > 0) deletions.set(client, without.kept);
+		else deletions.delete(client);
 	}
-	return stripped === 0
-		? { update, stripped }
-		: { update: encodeUpdate(kept, deletions), stripped };
+	if (stripped === 0) return { update, stripped };
+	// Rare (a client writing control): reading the rewritten update again costs little.
+	return { update: readClientUpdate(encodeUpdate(kept, deletions), doc), stripped };
 }

@@ -1,13 +1,23 @@
 import * as decoding from 'lib0/decoding';
-import { awarenessClientIds, MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-check';
+import {
+	awarenessBytesAfter,
+	awarenessEntries,
+	encodeAwarenessEntries,
+	MAX_AWARENESS_IDS_PER_CONNECTION,
+	MAX_AWARENESS_IDS_PER_MESSAGE,
+	measuredAs,
+	ownEntries
+} from './awareness-check';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebSocket, type RawData } from 'ws';
-import { refusalWords } from '../limits/document-limits';
+import { refusalClose } from '../limits/document-limits';
 import {
 	CLOSE_POLICY_VIOLATION,
 	CLOSE_TOO_BIG,
 	LIMIT_WORDS,
+	MAX_AWARENESS_STATE_BYTES,
+	MAX_ROOM_AWARENESS_BYTES,
 	YJS_MESSAGE_RATE
 } from '../limits/limits';
 import { yjsFrameCost } from '../limits/message-rate';
@@ -71,14 +81,45 @@ export function serveYjsConnection(
 		for (const id of removed) ownAwarenessIds.delete(id);
 	};
 
-	/** Applies an awareness update checked whole, within the ids a connection may hold. */
+	/**
+	 * Applies the entries of an awareness update that are this connection's (rules Y1, L8), the
+	 * message checked whole first: within the ids a connection may set, each state within its
+	 * size, and the room's awareness within its size unless the update makes it smaller. Over the
+	 * room's size nothing is applied and the connection stays: the document matters more than a
+	 * cursor, and the provider sends its state again within 15 s.
+	 */
 	const applyOwnAwareness = (update: Uint8Array) => {
-		const ids = awarenessClientIds(update);
-		const held = new Set([...ownAwarenessIds, ...ids]);
+		const entries = awarenessEntries(update);
+		const states = awareness.getStates();
+		const own = ownEntries(entries, states, ownAwarenessIds);
+		if (own.length > MAX_AWARENESS_IDS_PER_MESSAGE) {
+			throw new MalformedMessage(`awareness sets ${own.length} clients in one message`);
+		}
+		const held = new Set([...ownAwarenessIds, ...own.map((entry) => entry.clientId)]);
 		if (held.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
 			throw new MalformedMessage(`awareness for ${held.size} clients from one connection`);
 		}
-		awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
+		const largest = Math.max(0, ...own.map((entry) => entry.bytes));
+		if (largest > MAX_AWARENESS_STATE_BYTES) {
+			log.yjs.warn(
+				{ roomId: room.meta.id, bytes: largest, limit: MAX_AWARENESS_STATE_BYTES },
+				'closing a connection whose awareness state is too large'
+			);
+			ws.close(CLOSE_TOO_BIG, LIMIT_WORDS.awarenessTooLarge);
+			return;
+		}
+		if (own.length === 0) return;
+		const { before, after } = awarenessBytesAfter(states, own);
+		if (after > MAX_ROOM_AWARENESS_BYTES && after > before) {
+			log.yjs.warn(
+				{ roomId: room.meta.id, bytes: after, limit: MAX_ROOM_AWARENESS_BYTES },
+				'ignored awareness over the room’s size'
+			);
+			return;
+		}
+		const applied = own.length === entries.length ? update : encodeAwarenessEntries(own);
+		awarenessProtocol.applyAwarenessUpdate(awareness, applied, peer);
+		for (const { clientId, bytes } of own) measuredAs(states.get(clientId), bytes);
 	};
 
 	const handle = (data: Uint8Array) => {
@@ -105,9 +146,10 @@ export function serveYjsConnection(
 					if (!result.applied) {
 						log.yjs.warn(
 							{ roomId: room.meta.id, ...result.refused },
-							'closing a connection whose update is over a limit'
+							'closing a connection whose update is refused'
 						);
-						ws.close(CLOSE_TOO_BIG, refusalWords(result.refused));
+						const { code, reason } = refusalClose(result.refused);
+						ws.close(code, reason);
 					} else if (result.stripped > 0) {
 						log.yjs.warn(
 							{ roomId: room.meta.id, stripped: result.stripped },

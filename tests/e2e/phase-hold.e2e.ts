@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
+import { activeListeningSprint } from '../../src/lib/playbooks/built-in/active-listening-sprint';
 
 const stepOf = (page: Page) => page.locator('[data-step]');
 
@@ -70,6 +71,77 @@ test('after someone else moves the room, a Next meant for the step before is hel
 		);
 		await expect(anasNext).not.toHaveAttribute('aria-disabled', 'true');
 		expect(await stepOf(ana).getAttribute('data-step')).toBe('2');
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});
+
+/** A playbook whose silence has no timebox: its "Next phase" shows as soon as the room is in it. */
+async function silencePlaybook(appUrl: string): Promise<string> {
+	const phase = (id: string, title: string) => ({
+		id,
+		title,
+		durationSec: 60,
+		summary: `${title}.`,
+		instructions: {},
+		prompts: []
+	});
+	const quiet = {
+		id: 'quiet',
+		title: 'A quiet moment',
+		summary: 'Stay quiet.',
+		instructions: {},
+		prompts: [],
+		tool: 'silence'
+	};
+	const response = await fetch(`${appUrl}/api/playbooks`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			...activeListeningSprint,
+			title: 'Silence without a timebox',
+			phases: [phase('talk', 'Talk'), quiet, phase('close', 'Close')]
+		})
+	});
+	expect(response.status).toBe(201);
+	return ((await response.json()) as { id: string }).id;
+}
+
+test('the silence screen’s Next is held after someone else moves the room too (issue 19.2)', async ({
+	app,
+	browser
+}) => {
+	const url = await newRoom(app.url, await silencePlaybook(app.url));
+	const ana = await openPerson(browser);
+	const ben = await openPerson(browser);
+	try {
+		await ana.goto(url);
+		await joinRoom(ana, 'Ana', 'Speaker');
+		await ben.goto(url);
+		await joinRoom(ben, 'Ben');
+		for (const page of [ana, ben]) await expect(stepOf(page)).toHaveAttribute('data-step', '0');
+
+		await ana.getByRole('button', { name: 'Next phase' }).click();
+		const seenAt = await ben
+			.waitForFunction(
+				() =>
+					document.querySelector('[data-step]')?.getAttribute('data-step') === '1' &&
+					performance.now()
+			)
+			.then((handle) => handle.jsonValue() as Promise<number>);
+		// The silence has no timebox, so its own Next is offered at once, over Ben's screen.
+		const silenceNext = ben.getByRole('dialog').getByRole('button', { name: 'Next phase' });
+		await silenceNext.click({ force: true });
+		const pressedAt = await ben.evaluate(() => performance.now());
+		expect(pressedAt - seenAt).toBeLessThan(1_500);
+
+		await waitUntil(ben, seenAt + 2_000);
+		// The press fell inside the hold: the room is still in the silence Ana moved it to.
+		for (const page of [ana, ben]) await expect(stepOf(page)).toHaveAttribute('data-step', '1');
+		// After the hold, the same button moves the room on, one step.
+		await silenceNext.click();
+		for (const page of [ana, ben]) await expect(stepOf(page)).toHaveAttribute('data-step', '2');
 	} finally {
 		await ana.context().close();
 		await ben.context().close();

@@ -53,3 +53,49 @@ test('undo in shared notes takes back one’s own last words on both screens, ne
 		await ben.context().close();
 	}
 });
+
+test('a word composed with an input method is one undo step, and a remote edit during the composition stays (issue 19.6)', async ({
+	app,
+	browser
+}) => {
+	const url = await newRoom(app.url, 'active-listening-sprint');
+	const ana = await openPerson(browser);
+	const ben = await openPerson(browser);
+	try {
+		await ana.goto(url);
+		await joinRoom(ana, 'Ana', 'Speaker');
+		await ben.goto(url);
+		await joinRoom(ben, 'Ben');
+
+		await notesOf(ana).click();
+		await notesOf(ana).pressSequentially('Hello ');
+		await expect(notesOf(ben)).toHaveValue('Hello ');
+		// Ana composes a word with an input method (as Chromium's IME does) while Ben types.
+		const ime = await ana.context().newCDPSession(ana);
+		await ana.keyboard.press('ArrowLeft');
+		await ana.keyboard.press('End');
+		await ime.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
+		await notesOf(ben).click();
+		await ben.keyboard.press('Control+Home');
+		await notesOf(ben).pressSequentially('Ben: ');
+		// Nothing of a word still being composed is sent.
+		await expect(notesOf(ben)).toHaveValue('Ben: Hello ');
+		await expect(notesOf(ana)).toHaveValue('Hello にほ');
+		await ime.send('Input.insertText', { text: '日本' });
+		const everything = 'Ben: Hello 日本';
+		for (const page of [ana, ben]) await expect(notesOf(page)).toHaveValue(everything);
+
+		// The composed word goes in one undo; then Ana's typing before it; Ben's words stay.
+		await notesOf(ana).focus();
+		await ana.keyboard.press('Control+z');
+		for (const page of [ana, ben]) await expect(notesOf(page)).toHaveValue('Ben: Hello ');
+		await ana.keyboard.press('Control+z');
+		for (const page of [ana, ben]) await expect(notesOf(page)).toHaveValue('Ben: ');
+		await ana.keyboard.press('Control+Shift+z');
+		await ana.keyboard.press('Control+Shift+z');
+		for (const page of [ana, ben]) await expect(notesOf(page)).toHaveValue(everything);
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});

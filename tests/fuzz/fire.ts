@@ -28,8 +28,11 @@ const ANSWER_TIMEOUT_MS = 5_000;
 /** A raw HTTP request that got no answer head by then is dropped (the server may wait for more). */
 const RAW_HTTP_WAIT_MS = 150;
 
-/** Close codes the Yjs endpoint may end a fuzzed connection with (docs/protocol.md, Y4, Y5, Y8, Y9). */
-const REFUSALS = new Set([1003, 1007, 1009, 4403, 4404, 4423]);
+/**
+ * Close codes the Yjs endpoint may end a fuzzed connection with (docs/protocol.md, Y3, Y4, Y5, Y8,
+ * Y9, L3, L4, L7).
+ */
+const REFUSALS = new Set([1003, 1007, 1008, 1009, 4403, 4404, 4423]);
 /** ... plus the answers to our own close. */
 const CLOSES = new Set([...REFUSALS, 1000, 1005]);
 

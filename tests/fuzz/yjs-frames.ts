@@ -1,5 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { encodeUpdate } from '../../server/yjs/control-guard';
+import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import {
 	editUpdate,
 	fuzzDoc,
@@ -145,6 +147,15 @@ const witnessSafe: [weight: number, FrameGenerator][] = [
 			)
 	],
 	[2, (random) => wellFormed('awareness with garbage', awarenessFrame(random))],
+	[1, underServerClient],
+	[
+		0.5,
+		(random, base) =>
+			wellFormed(
+				'delete-only, many ranges the room lacks',
+				updateFrame(random, deleteOnly(random, base, random.int(257, 200_000)))
+			)
+	],
 	[
 		3,
 		(random, base) =>
@@ -157,6 +168,46 @@ const witnessSafe: [weight: number, FrameGenerator][] = [
 			)
 	]
 ];
+
+/** The client ids that wrote the room's control map (`base`): the server's (rule Y3). */
+function serverClients(base: Uint8Array): number[] {
+	const clients = new Set<number>();
+	for (const struct of Y.decodeUpdate(base).structs) {
+		const parent: unknown = struct instanceof Y.Item ? struct.parent : null;
+		if (parent === CONTROL_MAP) clients.add(struct.id.client);
+	}
+	return [...clients];
+}
+
+/** Content written under one of the server's client ids: refused whole (rule Y3). */
+function underServerClient(random: Random, base: Uint8Array): YjsFrame {
+	const doc = fuzzDoc(random);
+	Y.applyUpdate(doc, base);
+	// Set after loading the room: Yjs takes a new id on seeing its own in someone else's update.
+	doc.clientID = random.pick(serverClients(base));
+	const vector = Y.encodeStateVector(doc);
+	writeContent(random, doc);
+	doc.getText(random.pick(['notes', 'fuzz'])).insert(0, randomString(random, 8) || 'x');
+	const update = Y.encodeStateAsUpdate(doc, vector);
+	doc.destroy();
+	return wellFormed('content under a server client id', updateFrame(random, update));
+}
+
+/**
+ * Deletions only, of `ranges` ranges of a client the room has never seen (or far past a known
+ * client's clock): beyond the bound on what may wait, refused whole (rule L7).
+ */
+function deleteOnly(random: Random, base: Uint8Array, ranges: number): Uint8Array {
+	const known = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(base));
+	const client = random.chance(0.7) ? random.uint32() : random.pick([...known.keys(), 1]);
+	const from = (known.get(client) ?? 0) + random.int(0, 1000);
+	const step = random.int(2, 5);
+	const deletions = Array.from({ length: ranges }, (_, i) => ({
+		clock: from + i * step,
+		len: random.int(1, step - 1)
+	}));
+	return encodeUpdate([], new Map([[client, deletions]]));
+}
 
 /** Frames that may change a room's content: sent to the other rooms only. */
 const contentChanging: [weight: number, FrameGenerator][] = [
@@ -200,6 +251,14 @@ const contentChanging: [weight: number, FrameGenerator][] = [
 				updateFrame(random, random.chance(0.5) ? second : mutateBytes(random, second))
 			);
 		}
+	],
+	[
+		1,
+		(random, base) =>
+			wellFormed(
+				'delete-only, a few ranges the room lacks',
+				updateFrame(random, deleteOnly(random, base, random.int(1, 256)))
+			)
 	],
 	[
 		1,

@@ -184,10 +184,15 @@ describe('docker-compose.yml', () => {
 		expect(ownDirectives(serverBlock)).toMatch(new RegExp(`\\blisten\\s+${containerPort}\\b`));
 	});
 
-	test('the image installs with npm install, since npm ci refuses the lock file (.ci/run)', () => {
+	test('the image installs exactly the committed lock with npm ci, its install step in place first', () => {
 		const dockerfile = read('Dockerfile').replace(/#[^\n]*/g, '');
-		expect(dockerfile).toMatch(/RUN npm install\b/);
-		expect(dockerfile).not.toMatch(/npm ci\b/);
+		expect(dockerfile).toMatch(/RUN npm ci\b/);
+		expect(dockerfile).not.toMatch(/npm install\b/);
+		// package.json's postinstall runs scripts/ensure-node.js, which needs node-runtime.js.
+		const copied = dockerfile.indexOf('scripts/ensure-node.js');
+		expect(copied).toBeGreaterThan(-1);
+		expect(dockerfile.indexOf('scripts/node-runtime.js')).toBeGreaterThan(-1);
+		expect(copied).toBeLessThan(dockerfile.indexOf('RUN npm ci'));
 	});
 });
 

@@ -1,9 +1,7 @@
 import { connect } from 'node:net';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { redirectLog, setLogLevel } from '../../server/log';
-import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
-import WebSocket from 'ws';
 import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import type { JoinReply } from '../../src/lib/protocol/socket-events';
@@ -11,6 +9,7 @@ import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { closeWithin, sampleMemory } from '../fuzz/watchdog';
 import { connectSocket, connectSynced, participantKeyOf } from '../support/clients';
 import { createRoom, startTestServer } from '../support/server';
+import { awarenessFrame, end, openRaw, sendHandled } from '../support/raw-doc';
 import { waitFor } from '../support/wait';
 
 /**
@@ -144,64 +143,6 @@ describe('participant ids that name Object.prototype members', () => {
 	);
 });
 
-/** A sync step 1 with an empty state vector: the server answers step 2, after what came before. */
-const BARRIER = new Uint8Array([0, 0, 1, 0]);
-const isStep2 = (data: Buffer) => data[0] === 0 && data[1] === 1;
-
-/** A raw document connection to `roomId`, open. */
-function openRaw(roomId: string): Promise<WebSocket> {
-	return new Promise((resolve, reject) => {
-		const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${roomId}`);
-		ws.once('open', () => resolve(ws));
-		ws.once('error', reject);
-	});
-}
-
-/** Sends `frames` and a barrier; resolves once the server has handled them all. */
-/** Sends frames and resolves once the server has handled them, or closed the connection. */
-function sendHandled(ws: WebSocket, frames: Uint8Array[]): Promise<void> {
-	return new Promise((resolve) => {
-		const answered = (data: Buffer) => {
-			if (!isStep2(data)) return;
-			done();
-		};
-		const done = () => {
-			ws.off('message', answered);
-			ws.off('close', done);
-			resolve();
-		};
-		ws.on('message', answered);
-		ws.once('close', done);
-		for (const frame of [...frames, BARRIER]) ws.send(frame);
-	});
-}
-
-/** Ends a raw connection, `gracefully` or by dropping it; resolves with the close code. */
-function end(ws: WebSocket, gracefully: boolean): Promise<number> {
-	// Closed already (the server refused it): nothing to end.
-	if (ws.readyState === ws.CLOSED) return Promise.resolve(ws.CLOSED);
-	return new Promise((resolve) => {
-		ws.once('close', (code) => resolve(code));
-		if (gracefully) ws.close(1000);
-		else ws.terminate();
-	});
-}
-
-/** An awareness message: entries of [client id, clock, state as JSON text]. */
-function awarenessFrame(entries: [number, number, string][]): Uint8Array {
-	const update = encoding.createEncoder();
-	encoding.writeVarUint(update, entries.length);
-	for (const [clientId, clock, state] of entries) {
-		encoding.writeVarUint(update, clientId);
-		encoding.writeVarUint(update, clock);
-		encoding.writeVarString(update, state);
-	}
-	const frame = encoding.createEncoder();
-	encoding.writeVarUint(frame, 1);
-	encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-	return encoding.toUint8Array(frame);
-}
-
 describe('awareness', () => {
 	test('[Y1][Y5] a malformed awareness message leaves no state behind', async () => {
 		// Found with seed 0xC0FFEE (the witness room's awareness check): y-protocols applies
@@ -210,7 +151,7 @@ describe('awareness', () => {
 		const room = await createRoom(server.url);
 		const holder = await connectSynced(server.url, room.id);
 		cleanups.push(() => holder.provider.destroy());
-		const ws = await openRaw(room.id);
+		const ws = await openRaw(server.url, room.id);
 		const closed = new Promise<number>((resolve) => ws.once('close', resolve));
 		ws.send(
 			awarenessFrame([
@@ -232,11 +173,11 @@ describe('awareness', () => {
 		const holder = await connectSynced(server.url, room.id);
 		cleanups.push(() => holder.provider.destroy());
 		const states = holder.provider.awareness.getStates();
-		const first = await openRaw(room.id);
+		const first = await openRaw(server.url, room.id);
 		await sendHandled(first, [awarenessFrame([[777, 1, '{"user":"first"}']])]);
 		await end(first, true);
 		await waitFor(() => !states.has(777), 'the first state to leave with its connection');
-		const again = await openRaw(room.id);
+		const again = await openRaw(server.url, room.id);
 		await sendHandled(again, [awarenessFrame([[777, 2, '{"user":"again"}']])]);
 		await waitFor(() => states.get(777)?.user === 'again', 'the state to be set again');
 		await end(again, false);
@@ -259,7 +200,7 @@ describe('awareness', () => {
 				1,
 				'null'
 			]);
-			const ws = await openRaw(room.id);
+			const ws = await openRaw(server.url, room.id);
 			await sendHandled(ws, [awarenessFrame(entries)]);
 			await end(ws, false);
 		}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { redirectLog } from '../../server/log';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
+import type { CreateTeamReply } from '../../src/lib/protocol/team';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { sampleOf } from '../support/metrics';
 import { startRedis } from '../support/redis-server';
@@ -96,6 +97,28 @@ describe.skipIf(process.env.REDIS_URL)('with Redis down', () => {
 		expect(Date.now() - started).toBeLessThan(2_000);
 		expect(await sampleOf(server.url, 'practice_room_errors_total{kind="unavailable"}')).toBe(1);
 	});
+
+	test('a team share or withdrawal gets 503 after API_TIMEOUT_MS too: the route looks its team up before its body', async () => {
+		const redis = await startRedis();
+		cleanups.push(() => redis.stop());
+		const server = await start({ redisUrl: redis.url, apiTimeoutMs: 300 });
+		cleanups.push(() => server.close());
+		const team = (await (
+			await post(`${server.url}/api/teams`, JSON.stringify({ name: 'Support' }))
+		).json()) as CreateTeamReply;
+		redis.pause();
+		cleanups.push(() => redis.resume());
+
+		const started = Date.now();
+		const memberKey = 'k'.repeat(22);
+		const answers = await Promise.all([
+			post(`${server.url}/api/teams/${team.id}/share`, JSON.stringify({ memberKey, weeks: [] })),
+			post(`${server.url}/api/teams/${team.id}/withdraw`, JSON.stringify({ memberKey }))
+		]);
+		expect(answers.map((answer) => answer.status)).toEqual([503, 503]);
+		expect(Date.now() - started).toBeLessThan(2_000);
+		expect(await sampleOf(server.url, 'practice_room_errors_total{kind="unavailable"}')).toBe(2);
+	});
 });
 
 describe('bad input and failures with embedded storage', () => {
@@ -170,6 +193,27 @@ describe('bad input and failures with embedded storage', () => {
 			duplex: 'half'
 		} as RequestInit);
 		expect(response.status).toBe(201);
+	});
+
+	test('an address that cannot be parsed and a method /metrics does not take are answered and logged too', async () => {
+		const server = await start();
+		cleanups.push(() => server.close());
+		lines.length = 0;
+		const unparsable = await fetch(`${server.url}//`);
+		expect(unparsable.status).toBe(400);
+		const wrongMethod = await fetch(`${server.url}/metrics`, { method: 'POST' });
+		expect(wrongMethod.status).toBe(405);
+		expect(wrongMethod.headers.get('allow')).toBe('GET');
+		expect(lines).toEqual([
+			expect.objectContaining({
+				level: 30,
+				method: 'GET',
+				path: '(not a valid address)',
+				status: 400,
+				msg: 'request refused'
+			}),
+			expect.objectContaining({ level: 30, method: 'POST', path: '/metrics', status: 405 })
+		]);
 	});
 
 	test('a refused request is one info line naming the rule, and nothing of its body', async () => {

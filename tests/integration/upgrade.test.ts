@@ -15,6 +15,7 @@ import { CLOSE_SERVER_ERROR } from '../../server/yjs/yjs-endpoint';
 import { StoredDataTooNewError } from '../../server/storage/migrations';
 import { SQLITE_MIGRATIONS } from '../../server/storage/sqlite-migrations';
 import { cleanupsAfterEach } from '../support/cleanups';
+import { joinAs } from '../support/clients';
 import {
 	writePreviousReleaseDataDir,
 	writePreviousReleaseRedis,
@@ -22,7 +23,7 @@ import {
 } from '../support/previous-release';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { startTestServer, tempDir } from '../support/server';
-import { expectPlaybookServed, roomAsSeen, teamView } from '../support/stored-data';
+import { expectPlaybookServed, roomAsSeen, syncedRoomDoc, teamView } from '../support/stored-data';
 import { waitFor } from '../support/wait';
 
 const cleanups = cleanupsAfterEach();
@@ -67,6 +68,24 @@ describe('upgrading a data directory of the previous release (release 6cdb000, n
 		const again = await startTestServer({ dataDir });
 		cleanups.push(() => again.close());
 		await expectAllThere(again.url, data);
+	});
+
+	test('a room of that release, without the control keys added since, still moves on and names who moved it', async () => {
+		const dataDir = tempDir();
+		const data = writePreviousReleaseDataDir(dataDir);
+		const server = await startTestServer({ dataDir });
+		cleanups.push(() => server.close());
+		const control = (await syncedRoomDoc(server.url, data.roomId, cleanups)).getMap(CONTROL_MAP);
+		// As that release stored it: no mover and no speakers on record (issue 19.2, 19.3).
+		expect([control.has('movedBy'), control.has('speakers')]).toEqual([false, false]);
+		const ana = await joinAs(server.url, data.roomId, 'Ana', {
+			roleId: data.playbook.roles[0]?.id
+		});
+		cleanups.push(() => ana.socket.disconnect());
+		expect(ana.reply).toMatchObject({ ok: true });
+		expect(await ana.send({ type: 'step.goto', target: 1 })).toEqual({ ok: true });
+		await waitFor(() => control.get('step') === 1, 'the next step');
+		expect(control.get('movedBy')).toBe(ana.id);
 	});
 
 	test('a room document from a newer release is refused when opened, untouched; the server runs on', async () => {

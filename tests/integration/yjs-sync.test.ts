@@ -1,9 +1,11 @@
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
 import { ROOM_DOC_MIGRATIONS, SCHEMA_VERSION_KEY } from '../../server/rooms/room-doc-version';
+import { message, MESSAGE_AWARENESS } from '../../server/yjs/room-fanout';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { initialControlState } from '../../src/lib/room/control';
@@ -116,6 +118,32 @@ describe('Yjs sync with the stock y-websocket provider', () => {
 		a.doc.getText(NOTES_TEXT).insert(0, 'still here');
 		await waitFor(() => notes(b.doc) === 'still here', 'the room to keep syncing');
 		expect((await fetch(`${url}/healthz`)).status).toBe(200);
+	});
+
+	test('[Y5] an awareness state nested 20,000 levels deep closes only its sender; newcomers still sync', async () => {
+		const { url } = await server();
+		const room = await createRoom(url);
+		const a = await synced(url, room.id);
+		// One ~40 KB frame: parsing it is fine, but JSON.stringify of it, which every later
+		// awareness message for the room runs, overflows the stack.
+		const deep = `{"cursor":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+		const frame = message(MESSAGE_AWARENESS, (encoder) => {
+			const update = encoding.createEncoder();
+			encoding.writeVarUint(update, 1);
+			encoding.writeVarUint(update, 424242);
+			encoding.writeVarUint(update, 1);
+			encoding.writeVarString(update, deep);
+			encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+		});
+		const closed = await closeOf(`${url.replace(/^http/, 'ws')}/yjs/${room.id}`, (ws) =>
+			ws.send(frame)
+		);
+		expect(closed.code).toBe(1007);
+
+		const b = await synced(url, room.id);
+		expect(b.provider.awareness.getStates().has(424242)).toBe(false);
+		a.doc.getText(NOTES_TEXT).insert(0, 'still here');
+		await waitFor(() => notes(b.doc) === 'still here', 'the room to keep syncing');
 	});
 
 	test('[Y3] client writes to the control map are dropped: new key, overwrite and delete', async () => {

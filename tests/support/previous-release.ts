@@ -3,7 +3,7 @@
 // (server/storage/sqlite.ts and server/teams/sqlite-team-store.ts at 6cdb000), and every record
 // is written in its format: no `user_version`, bare playbook bodies, room documents without a
 // `schemaVersion`, no Redis version key. Only pure code that has not changed since (the initial
-// control state, the sealed secrets) comes from today's tree.
+// control state less the keys added since, the sealed secrets) comes from today's tree.
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
@@ -82,6 +82,9 @@ function previousReleaseData(now: number): PreviousReleaseData {
 	};
 }
 
+/** Control keys today's initial state has and that release's had not (issue 19.2, 19.3). */
+const ADDED_SINCE = ['movedBy', 'speakers'];
+
 /**
  * The room document as that release stored it: the server's control map (no `schemaVersion`),
  * then a client's notes, as two updates by two writers.
@@ -91,7 +94,7 @@ function roomUpdates(data: PreviousReleaseData): Uint8Array[] {
 	const control = server.getMap(CONTROL_MAP);
 	server.transact(() => {
 		for (const [key, value] of Object.entries(initialControlState(data.playbook))) {
-			control.set(key, value);
+			if (!ADDED_SINCE.includes(key)) control.set(key, value);
 		}
 	});
 	const client = new Y.Doc();

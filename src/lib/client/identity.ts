@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { participantIdSchema, roleIdSchema, secretSchema } from '../protocol/ids';
 import { displayNameSchema } from '../protocol/presence';
 

@@ -1,10 +1,5 @@
-import {
-	DIFFICULTIES,
-	SKILLS,
-	type Difficulty,
-	type PlaybookSummary,
-	type Skill
-} from '../protocol/playbook';
+import type { PlaybookSummary } from '../protocol/playbook';
+import { DIFFICULTIES, SKILLS, type Difficulty, type Skill } from '../protocol/playbook-facets';
 
 /** What the library can be narrowed by; every field lives in the URL so a view can be shared. */
 export interface LibraryFilters {

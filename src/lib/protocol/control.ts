@@ -86,7 +86,7 @@ export const controlStateSchema = z.object({
 	 * Who moved the room to its step, so other screens can say so and hold their moves a moment;
 	 * null when it moved on by itself (everyone ready) or has not moved yet.
 	 */
-	movedBy: participantIdSchema.nullable().default(null),
+	movedBy: z.nullable(participantIdSchema).default(null),
 	timer: timerStateSchema,
 	/** Rounds to play when people chose more than the playbook's; absent means the playbook's. */
 	rounds: z.number().int().min(1).max(MAX_ROUNDS).optional(),

@@ -1,5 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { playbookIdSchema, roomIdSchema, secretSchema } from './ids';
+
+// zod/mini, like ids.ts: the home page's room-starting button parses these answers.
 
 /** What people read when a room link leads nowhere. */
 export const ROOM_NOT_FOUND = 'This room does not exist or has ended.';
@@ -18,13 +20,13 @@ export type CreateRoomReply = z.infer<typeof createRoomReplySchema>;
 /** Body of every HTTP error answer: a plain message a person can read, and the problems found. */
 export const httpErrorSchema = z.object({
 	error: z.string(),
-	problems: z.array(z.string()).optional()
+	problems: z.optional(z.array(z.string()))
 });
 
 /** Stored room metadata: what a room was started from and when. */
 export const roomMetaSchema = z.object({
 	id: roomIdSchema,
 	playbookId: playbookIdSchema,
-	createdAt: z.number().int().nonnegative()
+	createdAt: z.int().check(z.nonnegative())
 });
 export type RoomMeta = z.infer<typeof roomMetaSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIFFICULTIES, SKILLS } from './playbook-facets';
 import { MAX_ROUNDS } from './control';
 import { playbookIdSchema, roleIdSchema } from './ids';
 
@@ -12,20 +13,10 @@ const list = <T extends z.ZodType>(item: T, min: number, max: number) =>
 		.min(min, min === 1 ? 'needs at least one entry' : `needs at least ${min} entries`)
 		.max(max, `must have at most ${max} entries`);
 
-export const SKILLS = [
-	'listening',
-	'feedback',
-	'empathy',
-	'collaboration',
-	'coaching',
-	'recognition',
-	'problem-solving',
-	'trust'
-] as const;
+export { DIFFICULTIES, SKILLS };
 export const skillSchema = z.enum(SKILLS, { error: `must be one of: ${SKILLS.join(', ')}` });
 export type Skill = z.infer<typeof skillSchema>;
 
-export const DIFFICULTIES = ['starter', 'practised', 'advanced'] as const;
 export const difficultySchema = z.enum(DIFFICULTIES, {
 	error: `must be one of: ${DIFFICULTIES.join(', ')}`
 });
@@ -115,7 +106,7 @@ export const playbookSchema = z
 		 * The role whose story is the focus: the speaker, who rates how understood they felt
 		 * while the others reflect it. Default: the first role.
 		 */
-		speakerRole: roleIdSchema.optional(),
+		speakerRole: z.optional(roleIdSchema),
 		/** How many rounds the phases that repeat per round run. */
 		rounds: z
 			.number({ error: 'must be a number' })

@@ -1,12 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { participantIdSchema, roleIdSchema } from './ids';
+
+// zod/mini, like ids.ts: the home page reaches the display name through the identity module.
 
 /** Display names are plain text, trimmed, 1 to 40 characters. */
 export const displayNameSchema = z
 	.string()
-	.trim()
-	.min(1, 'must not be empty')
-	.max(40, 'must be at most 40 characters');
+	.check(
+		z.trim(),
+		z.minLength(1, 'must not be empty'),
+		z.maxLength(40, 'must be at most 40 characters')
+	);
 
 /** connected: the tab is open and visible; away: open but hidden; gone: no connection. */
 export const presenceStatusSchema = z.enum(['connected', 'away', 'gone']);
@@ -18,6 +22,6 @@ export const participantSchema = z.object({
 	roleId: roleIdSchema,
 	status: presenceStatusSchema,
 	/** Server time (ms) of the last sign of life, used to expire entries whose server vanished. */
-	seenAt: z.number().int().nonnegative()
+	seenAt: z.int().check(z.nonnegative())
 });
 export type Participant = z.infer<typeof participantSchema>;

@@ -1,4 +1,7 @@
-import type { z } from 'zod';
+import * as core from 'zod/v4/core';
+
+// zod's core alone (no schema-building API): pages parse with schemas written with the full API
+// or with zod/mini (ids.ts, http.ts), and both are core schemas.
 
 /** A path as written in problems: `phases[2].durationSec`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -10,7 +13,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Formats a zod error as `path: message` lines, e.g. `phases[2].durationSec: must be a positive number`. */
-export function formatProblems(error: z.ZodError): string[] {
+export function formatProblems(error: core.$ZodError): string[] {
 	return error.issues.map((issue) => {
 		const path = formatPath(issue.path);
 		return path ? `${path}: ${issue.message}` : issue.message;
@@ -21,7 +24,7 @@ export function formatProblems(error: z.ZodError): string[] {
  * Plain-words messages for the issues a schema does not word itself: a missing field is
  * "is required", a wrong type "must be a number", an unknown field is named.
  */
-function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined {
+function friendlyMessage(issue: core.$ZodRawIssue): string | undefined {
 	switch (issue.code) {
 		case 'invalid_type':
 			if (issue.input === undefined) return 'is required';
@@ -48,11 +51,11 @@ export type Parsed<T> =
 	  };
 
 /** Parses with plain-words messages and answers every problem at once. */
-export function parseWithProblems<S extends z.ZodType>(
+export function parseWithProblems<S extends core.$ZodType>(
 	schema: S,
 	input: unknown
-): Parsed<z.output<S>> {
-	const result = schema.safeParse(input, { error: friendlyMessage });
+): Parsed<core.output<S>> {
+	const result = core.safeParse(schema, input, { error: friendlyMessage });
 	if (result.success) return { ok: true, data: result.data };
 	const byPath = new Map<string, string[]>();
 	for (const issue of result.error.issues) {

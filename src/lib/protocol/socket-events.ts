@@ -15,7 +15,7 @@ export const joinRequestSchema = z.object({
 	 */
 	participantKey: secretSchema,
 	/** The room's host key, kept by the browser of whoever made the room or was handed it. */
-	hostKey: secretSchema.optional()
+	hostKey: z.optional(secretSchema)
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 
@@ -23,7 +23,7 @@ export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export const watchRequestSchema = z.object({
 	roomId: roomIdSchema,
 	/** A projector's token: a read-only view that counts as no participant. */
-	projectorToken: secretSchema.optional()
+	projectorToken: z.optional(secretSchema)
 });
 export type WatchRequest = z.infer<typeof watchRequestSchema>;
 

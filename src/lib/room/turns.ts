@@ -63,7 +63,10 @@ function roundsFollowPeople(
 	return rounds === (session.rounds ?? 1) ? state : { ...state, rounds };
 }
 
-/** Puts a speaker on record for the round the room is in, if it repeats and has none present. */
+/**
+ * Puts a speaker on record for the round the room is in, if it repeats and has none present,
+ * unless it is over (a later round is on record).
+ */
 function recordSpeaker(
 	state: ControlState,
 	plan: TurnPlan,
@@ -74,7 +77,9 @@ function recordSpeaker(
 	if (!at?.repeats) return state;
 	const recorded = state.speakers.find((turn) => turn.round === at.round);
 	const present = (id: string) => seats.some((seat) => seat.participantId === id && seat.present);
-	if (recorded && present(recorded.participantId)) return state;
+	// A round with a later one on record is over: going back into it (Previous) replays nothing.
+	const over = state.speakers.some((turn) => turn.round > at.round);
+	if (recorded && (over || present(recorded.participantId))) return state;
 	const speaker = nextSpeaker(rotationPlan, seats, state.speakers, at.round);
 	if (!speaker) return state;
 	const speakers = [

@@ -19,10 +19,10 @@ export const gratitudeCircle: PlaybookInput = {
 	roles: [
 		{
 			id: 'giver',
-			name: 'Giving thanks',
+			name: 'Giver',
 			brief: 'Your turn: thank someone specifically, for what they did and what it made possible.'
 		},
-		{ id: 'member', name: 'Circle', brief: 'Listen, and receive thanks with a simple thank you.' }
+		{ id: 'member', name: 'Member', brief: 'Listen, and receive thanks with a simple thank you.' }
 	],
 	rotation: 'round-robin',
 	speakerRole: 'giver',

@@ -1,0 +1,52 @@
+// Which Node the project runs on: pure rules, shared by the install step, npm start and the
+// server's entry point. Plain JavaScript any Node from 20 up can run, so an old Node gets a
+// sentence instead of a stack trace.
+
+/** The oldest Node the project runs on: `node:sqlite` without a flag arrived in 22.13. */
+export const MINIMUM_NODE = '22.13.0';
+
+/** The major version fetched through npm when the machine's Node is older: the current LTS. */
+export const FETCHED_NODE_MAJOR = 24;
+
+/**
+ * The numbers of a Node version (`v20.20.2` or `22.13.0`); missing parts count as 0.
+ * @param {string} version
+ * @returns {[number, number, number]}
+ */
+export function parseVersion(version) {
+	const parts = version.replace(/^v/, '').split('.');
+	/** @param {number} i */
+	const part = (i) => {
+		const n = Number.parseInt(parts[i] ?? '0', 10);
+		return Number.isNaN(n) ? 0 : n;
+	};
+	return [part(0), part(1), part(2)];
+}
+
+/**
+ * Whether `version` is `minimum` or newer.
+ * @param {string} version
+ * @param {string} [minimum]
+ */
+export function isAtLeast(version, minimum = MINIMUM_NODE) {
+	const have = parseVersion(version);
+	const need = parseVersion(minimum);
+	for (let i = 0; i < 3; i += 1) {
+		const a = have[i] ?? 0;
+		const b = need[i] ?? 0;
+		if (a !== b) return a > b;
+	}
+	return true;
+}
+
+/**
+ * The sentence for a Node too old to run the project, naming what to do.
+ * @param {string} version
+ */
+export function tooOldMessage(version) {
+	return (
+		`Practice Room needs Node ${MINIMUM_NODE} or newer, and this is Node ${version}. ` +
+		`Run \`npm install\` in the project (it fetches Node ${FETCHED_NODE_MAJOR} through npm ` +
+		`for the project's scripts) or install Node ${FETCHED_NODE_MAJOR}.`
+	);
+}

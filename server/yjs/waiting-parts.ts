@@ -1,0 +1,115 @@
+import * as Y from 'yjs';
+import type { ClientUpdate } from './client-update';
+
+/** What of an update Yjs would keep waiting instead of applying: it names what the room lacks. */
+export interface WaitingParts {
+	/** Structs that cannot be integrated: a gap in their client's clocks, or a missing neighbour. */
+	structs: number;
+	/** Deletion ranges (or their tails) past what the room has, after the update's structs. */
+	deletions: number;
+}
+
+/**
+ * Finds, before an update is applied, which of its parts Yjs would keep as pending structs or
+ * a pending delete set (`doc.store.pendingStructs`, `pendingDs`): the structs that do not follow
+ * on from their client's clock in the document, or that name an origin, right origin or parent
+ * the document does not have and the update does not bring, transitively (a cycle never
+ * integrates); and the deletion ranges that reach past what the document has once the
+ * integrable structs are in. Mirrors Yjs's `integrateStructs` and `readAndApplyDeleteSet`, as a
+ * dependency count over the update's structs (Kahn's algorithm), linear in the update's size.
+ * Waiting deletions are counted up to `countUpTo`.
+ */
+export function waitingParts(
+	{ decoded, lookup }: ClientUpdate,
+	doc: Y.Doc,
+	countUpTo = Number.POSITIVE_INFINITY
+): WaitingParts {
+	const { structs } = decoded;
+	const { byClient } = lookup;
+	const state = (client: number) => Y.getState(doc.store, client);
+
+	/** How many dependencies each struct still waits for; -1 for never. */
+	const waitingFor = new Array<number>(structs.length).fill(0);
+	/** Which structs each struct unblocks once it is integrated. */
+	const unblocks = new Map<number, number[]>();
+	const dependOn = (index: number, on: number) => {
+		waitingFor[index]!++;
+		const list = unblocks.get(on);
+		if (list) list.push(index);
+		else unblocks.set(on, [index]);
+	};
+
+	for (const [client, indices] of byClient) {
+		let end = state(client);
+		indices.forEach((index, position) => {
+			const struct = structs[index]!;
+			// A client's structs integrate in order: each waits for the one before it.
+			if (position > 0) dependOn(index, indices[position - 1]!);
+			if (struct instanceof Y.Skip) return;
+			if (struct.id.clock > end) waitingFor[index] = -1;
+			end = Math.max(end, struct.id.clock + struct.length);
+			if (!(struct instanceof Y.Item) || waitingFor[index] === -1) return;
+			const parent: unknown = struct.parent;
+			for (const id of [
+				struct.origin,
+				struct.rightOrigin,
+				parent instanceof Y.ID ? parent : null
+			]) {
+				// Yjs looks up a neighbour of the same client without waiting for it.
+				if (id === null || id.client === client || id.clock < state(id.client)) continue;
+				const on = lookup.provider(id.client, id.clock);
+				if (on === undefined) {
+					waitingFor[index] = -1;
+					return;
+				}
+				dependOn(index, on);
+			}
+		});
+	}
+
+	const ready = structs.flatMap((_, index) => (waitingFor[index] === 0 ? [index] : []));
+	const integrated = new Set<number>();
+	for (let next = ready.pop(); next !== undefined; next = ready.pop()) {
+		integrated.add(next);
+		for (const other of unblocks.get(next) ?? []) {
+			if (waitingFor[other]! > 0 && --waitingFor[other]! === 0) ready.push(other);
+		}
+	}
+
+	/** Each client's clock once the integrable structs are in. */
+	const endAfter = (client: number): number => {
+		let end = state(client);
+		for (const index of byClient.get(client) ?? []) {
+			const struct = structs[index]!;
+			if (integrated.has(index) && !(struct instanceof Y.Skip)) {
+				end = Math.max(end, struct.id.clock + struct.length);
+			}
+		}
+		return end;
+	};
+	let deletions = 0;
+	for (const [client, ranges] of decoded.ds.clients) {
+		const end = endAfter(client);
+		for (const { clock, len } of ranges) {
+			if (len > 0 && clock + len > end) deletions++;
+			// Counting hundreds of thousands of ranges only to refuse them costs tens of ms.
+			if (deletions >= countUpTo) break;
+		}
+	}
+	const waitingStructs = structs.filter(
+		(struct, index) => !(struct instanceof Y.Skip) && !integrated.has(index)
+	).length;
+	return { structs: waitingStructs, deletions };
+}
+
+/** What the document keeps waiting now (both kept in Yjs's V2 encoding). */
+export function waitingInDocument(doc: Y.Doc): { structBytes: number; deletions: number } {
+	const { pendingStructs, pendingDs } = doc.store;
+	let deletions = 0;
+	if (pendingDs) {
+		for (const ranges of Y.decodeUpdateV2(pendingDs).ds.clients.values()) {
+			deletions += ranges.length;
+		}
+	}
+	return { structBytes: pendingStructs?.update.byteLength ?? 0, deletions };
+}

@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { RunningServer } from '../../server/app';
+import {
+	CLOSE_POLICY_VIOLATION,
+	CLOSE_TOO_BIG,
+	LIMIT_WORDS,
+	MAX_AWARENESS_STATE_BYTES,
+	MAX_ROOM_AWARENESS_BYTES
+} from '../../server/limits/limits';
+import { MAX_AWARENESS_IDS_PER_MESSAGE } from '../../server/yjs/awareness-check';
+import { encodeUpdate } from '../../server/yjs/control-guard';
+import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
+import { cleanupsAfterEach } from '../support/cleanups';
+import { connectSynced, joinAs } from '../support/clients';
+import {
+	awarenessFrame,
+	closeOf,
+	end,
+	openRaw,
+	sendHandled,
+	updateFrame
+} from '../support/raw-doc';
+import { createRoom, startTestServer } from '../support/server';
+import { waitFor } from '../support/wait';
+
+/**
+ * Updates a hostile link-holder sends with raw frames (issue 20, items 1, 2 and 7): each is
+ * refused, and the people in the room go on as before.
+ */
+
+let server: RunningServer;
+beforeAll(async () => {
+	server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const cleanups = cleanupsAfterEach();
+
+async function synced(roomId: string) {
+	const client = await connectSynced(server.url, roomId);
+	cleanups.push(() => client.provider.destroy());
+	return client;
+}
+
+async function raw(roomId: string) {
+	const ws = await openRaw(server.url, roomId);
+	// A send after the server closed fails here; the close says why.
+	ws.on('error', () => {});
+	cleanups.push(() => end(ws, false));
+	return ws;
+}
+
+const notes = (doc: Y.Doc) => doc.getText(NOTES_TEXT).toString();
+
+/** How long `/healthz` takes to answer, in ms. */
+async function healthzMs(): Promise<number> {
+	const started = performance.now();
+	const response = await fetch(`${server.url}/healthz`);
+	expect(response.status).toBe(200);
+	return performance.now() - started;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+/**
+ * An update that only deletes: ~480,000 one-item ranges of a client the room has never seen,
+ * about 1.9 MiB, as the attack review sent them.
+ */
+function deleteOnlyUpdate(client: number): Uint8Array {
+	const ranges = Array.from({ length: 480_000 }, (_, i) => ({ clock: i * 2, len: 1 }));
+	return encodeUpdate([], new Map([[client, ranges]]));
+}
+
+describe('[L7] updates that name what the room does not have', () => {
+	test('delete-only frames of an unknown client are refused; honest edits go on and the server stays responsive', async () => {
+		const room = await createRoom(server.url);
+		const witness = await synced(room.id);
+		const writer = await synced(room.id);
+		const timings: number[] = [];
+		const closes: { code: number; reason: string }[] = [];
+		for (let frame = 0; frame < 4; frame++) {
+			const ws = await raw(room.id);
+			const closed = closeOf(ws);
+			await sendHandled(ws, [updateFrame(deleteOnlyUpdate(1_000_000 + frame))]);
+			if (ws.readyState === ws.CLOSED) closes.push(await closed);
+			// Before the fix every later update re-merged the waiting deletions (60–300 ms each),
+			// so a health check sent along with an honest edit waited for it.
+			const line = `typed after frame ${frame}. `;
+			writer.doc.getText(NOTES_TEXT).insert(notes(writer.doc).length, line);
+			timings.push(await healthzMs());
+			await waitFor(() => notes(witness.doc).endsWith(line), `the edit after frame ${frame}`);
+		}
+		expect(closes).toEqual(
+			Array.from({ length: 4 }, () => ({
+				code: CLOSE_POLICY_VIOLATION,
+				reason: LIMIT_WORDS.missingChanges
+			}))
+		);
+		// The median: one collection of garbage on a busy test machine is not a stalled server.
+		expect(median(timings), `healthz took ${timings.map(Math.round).join(', ')} ms`).toBeLessThan(
+			50
+		);
+		const late = await synced(room.id);
+		expect(notes(late.doc)).toBe(notes(witness.doc));
+	});
+});
+
+describe('[Y3] updates under the server’s client id', () => {
+	test('a character planted under the server’s client id is refused; everyone’s typing reaches every peer and a reload', async () => {
+		const console = vi.spyOn(globalThis.console, 'log');
+		onTestFinished(() => console.mockRestore());
+		const room = await createRoom(server.url);
+		const witness = await synced(room.id);
+		const victim = await synced(room.id);
+		// The server's client id is the one whose clock moves when it records a join in control.
+		const before = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
+		const host = await joinAs(server.url, room.id, 'Hana', { hostKey: room.hostKey });
+		cleanups.push(() => host.socket.disconnect());
+		await waitFor(
+			() => Object.keys(witness.doc.getMap(CONTROL_MAP).get('people') ?? {}).length > 0,
+			'the join to be recorded'
+		);
+		const after = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
+		const serverId = [...after.keys()].find((client) => after.get(client) !== before.get(client))!;
+
+		const attacker = new Y.Doc();
+		Y.applyUpdate(attacker, Y.encodeStateAsUpdate(witness.doc));
+		attacker.clientID = serverId;
+		const vector = Y.encodeStateVector(attacker);
+		attacker.getText(NOTES_TEXT).insert(0, 'x');
+		const ws = await raw(room.id);
+		const closed = closeOf(ws);
+		ws.send(updateFrame(Y.encodeStateAsUpdate(attacker, vector)));
+		// Before the fix the character reached everyone; now the connection closes.
+		await Promise.race([closed, waitFor(() => notes(victim.doc) === 'x', 'the planted character')]);
+
+		const text = victim.doc.getText(NOTES_TEXT);
+		text.insert(text.length, 'every word I type');
+		await waitFor(() => notes(witness.doc).endsWith('every word I type'), 'the victim’s typing');
+		expect(await closed).toEqual({
+			code: CLOSE_POLICY_VIOLATION,
+			reason: LIMIT_WORDS.serverClientId
+		});
+		const reloaded = await synced(room.id);
+		expect(notes(reloaded.doc)).toBe('every word I type');
+		expect(notes(witness.doc)).toBe('every word I type');
+		// Yjs says on standard output when it sees its own client id in someone else's update.
+		expect(console.mock.calls.flat().join(' ')).not.toContain('client-id');
+	});
+});
+
+describe('[L8] awareness', () => {
+	test('a state over its size closes the connection with 1009; nobody receives it', async () => {
+		const room = await createRoom(server.url);
+		const holder = await synced(room.id);
+		const ws = await raw(room.id);
+		const closed = closeOf(ws);
+		const big = JSON.stringify({ user: 'b'.repeat(MAX_AWARENESS_STATE_BYTES) });
+		await sendHandled(ws, [awarenessFrame([[4242, 1, big]])]);
+		expect(await closed).toEqual({ code: CLOSE_TOO_BIG, reason: LIMIT_WORDS.awarenessTooLarge });
+		expect(holder.provider.awareness.getStates().has(4242)).toBe(false);
+	});
+
+	test('a connection cannot set or clear the state of a client another connection introduced', async () => {
+		const room = await createRoom(server.url);
+		const holder = await synced(room.id);
+		const states = holder.provider.awareness.getStates();
+		const owner = await raw(room.id);
+		await sendHandled(owner, [awarenessFrame([[777, 1, '{"user":"owner"}']])]);
+		await waitFor(() => states.has(777), 'the owner’s state');
+		const spoofer = await raw(room.id);
+		await sendHandled(spoofer, [
+			awarenessFrame([[777, 5, '{"user":"spoofed"}']]),
+			awarenessFrame([[777, 6, 'null']])
+		]);
+		// The owner's next change arrives after anything the spoofer's would have done.
+		await sendHandled(owner, [awarenessFrame([[777, 2, '{"user":"owner again"}']])]);
+		await waitFor(() => states.get(777)?.user === 'owner again', 'the owner’s change');
+		const late = await synced(room.id);
+		expect(late.provider.awareness.getStates().get(777)).toEqual({ user: 'owner again' });
+	});
+
+	test('a newcomer to a room of more than eight people keeps its connection, though the stock provider sends their states back', async () => {
+		const room = await createRoom(server.url);
+		const people = [];
+		for (let n = 0; n < MAX_AWARENESS_IDS_PER_MESSAGE + 2; n++) {
+			const person = await synced(room.id);
+			person.provider.awareness.setLocalState({ user: `person ${n}` });
+			people.push(person);
+		}
+		const holder = people[0]!;
+		const states = holder.provider.awareness.getStates();
+		await waitFor(() => states.size === people.length, 'everyone’s state');
+		const newcomer = await synced(room.id);
+		const closes: number[] = [];
+		newcomer.provider.on('connection-close', (event: CloseEvent | null) =>
+			closes.push(event?.code ?? 0)
+		);
+		const seen = newcomer.provider.awareness.getStates();
+		await waitFor(() => seen.size > people.length, 'the newcomer to receive everyone’s state');
+		newcomer.provider.awareness.setLocalState({ user: 'newcomer' });
+		await waitFor(
+			() => states.get(newcomer.doc.clientID)?.user === 'newcomer',
+			'the newcomer’s state'
+		);
+		expect(closes).toEqual([]);
+	});
+
+	test('a room’s awareness stays within its size: a newcomer downloads at most that much', async () => {
+		const room = await createRoom(server.url);
+		const holder = await synced(room.id);
+		const state = JSON.stringify({ user: 's'.repeat(MAX_AWARENESS_STATE_BYTES - 20) });
+		let clientId = 5000;
+		// 12 connections of 16 states of ~4 KiB each: 768 KiB, three times the room's size.
+		const fillers = [];
+		for (let connection = 0; connection < 12; connection++) {
+			const ws = await raw(room.id);
+			const entries = (): [number, number, string][] =>
+				Array.from({ length: 8 }, () => [clientId++, 1, state]);
+			await sendHandled(ws, [awarenessFrame(entries()), awarenessFrame(entries())]);
+			fillers.push(ws);
+		}
+		const newcomer = await raw(room.id);
+		let largest = 0;
+		newcomer.on('message', (data: Buffer) => {
+			if (data[0] === 1) largest = Math.max(largest, data.byteLength);
+		});
+		// Asks for every state: the server answers with one awareness message.
+		await sendHandled(newcomer, [Uint8Array.of(3)]);
+		expect(largest).toBeGreaterThan(MAX_ROOM_AWARENESS_BYTES / 2);
+		expect(largest).toBeLessThan(MAX_ROOM_AWARENESS_BYTES + 16 * 1024);
+		// The states leave with their connections, and there is room for others again.
+		await Promise.all(fillers.map((ws) => end(ws, true)));
+		const states = holder.provider.awareness.getStates();
+		await waitFor(() => states.size === 1, 'the states to leave with their connections');
+		holder.provider.awareness.setLocalState({ user: 'present' });
+		const late = await synced(room.id);
+		await waitFor(
+			() => late.provider.awareness.getStates().get(holder.doc.clientID)?.user === 'present',
+			'a state once the room has room again'
+		);
+	});
+});

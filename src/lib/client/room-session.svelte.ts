@@ -8,6 +8,7 @@ import { participantSchema, type Participant } from '../protocol/presence';
 import { assertNever } from '../assert-never';
 import {
 	hostKeyGrantSchema,
+	lockNewsSchema,
 	projectorGrantSchema,
 	type ClientToServerEvents,
 	type ProtocolError,
@@ -151,6 +152,15 @@ export class RoomSession {
 			}
 		});
 		this.#socket.on('room:erased', () => void this.#erased());
+		this.#socket.on('room:lock', (news) => {
+			const parsed = lockNewsSchema.safeParse(news);
+			if (!parsed.success || parsed.data.roomId !== roomId || parsed.data.locked) return;
+			// The door opened: a page refused before joining connects its document again (S22).
+			if (this.lockedOut && !this.#identity) {
+				this.lockedOut = false;
+				if (!this.#provider.wsconnected && !this.#provider.wsconnecting) this.#provider.connect();
+			}
+		});
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
 	}

@@ -44,6 +44,7 @@ test('[S21] presses made offline are kept and sent on return if the room is stil
 		await expect(rosterOf(ben).locator('[data-status="connected"]')).toHaveCount(0);
 		await expect(ben.getByRole('button', { name: 'Start' })).toBeDisabled();
 		await expect(ben.getByText(WAIT_REASONS.timer)).toBeVisible();
+		await expect(ben.getByRole('button', { name: 'Pause for everyone' })).toBeDisabled();
 
 		await next(ben);
 		await ben.getByRole('button', { name: 'Raise hand' }).click();

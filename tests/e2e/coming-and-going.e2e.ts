@@ -160,6 +160,8 @@ test('the join form suggests no role until it knows who is here, then the one no
 	await late.goto(url);
 	await expect(late.getByRole('radio', { name: /Speaker/ })).toBeVisible();
 	await expect(late.getByRole('radio', { checked: true })).toHaveCount(0);
+	await expect(late.getByRole('button', { name: 'Join', exact: true })).toBeDisabled();
+	await expectAccessible(late);
 
 	holding = false;
 	for (const { route, message } of held.splice(0)) route.send(message);

@@ -38,7 +38,7 @@ function rosterKey(roster: Participant[]): string {
 
 /**
  * Who is in which room through this instance's sockets, and their presence records: joins,
- * visibility, leaving (away for the leave grace, then gone), heartbeats and roster broadcasts.
+ * visibility, leaving (dropped for the leave grace, then gone), heartbeats and roster broadcasts.
  */
 export class RoomPresence {
 	readonly #members = new Map<string, Membership>();
@@ -126,7 +126,10 @@ export class RoomPresence {
 		await this.#broadcast(roomId, true);
 	}
 
-	/** The socket leaves its room, if it is in one: away first, gone after the leave grace. */
+	/**
+	 * The socket leaves its room, if it is in one: dropped first (the room waits for them to
+	 * come back), gone after the leave grace; gone at once if the host removed them.
+	 */
 	async leave(socket: RoomSocket): Promise<void> {
 		const member = this.#members.get(socket.id);
 		if (!member) return;
@@ -137,10 +140,16 @@ export class RoomPresence {
 			await socket.leave(memberChannel(roomId));
 			await socket.leave(personChannel(roomId, participant.participantId));
 			const others = [...this.#members.values()].filter((other) => other.roomId === roomId);
-			if (!others.some((other) => other.participant.participantId === participant.participantId)) {
-				// Away first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
+			const removed = member.lease.room.readControl().removed.includes(participant.participantId);
+			if (removed) {
+				// The host removed them: gone at once, whichever of this and the removal lands last.
+				await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
+			} else if (
+				!others.some((other) => other.participant.participantId === participant.participantId)
+			) {
+				// Dropped first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
 				const leftAt = this.deps.now();
-				await this.#put(roomId, { ...participant, status: 'away', seenAt: leftAt });
+				await this.#put(roomId, { ...participant, status: 'dropped', seenAt: leftAt });
 				const timer = setTimeout(() => {
 					this.#graceTimers.delete(timer);
 					this.#goneAfterGrace(roomId, participant.participantId, leftAt).catch((error: unknown) =>

@@ -78,9 +78,19 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	 */
 	async function settle(roomId: string): Promise<void> {
 		const room = presence.loadedRoom(roomId);
-		if (room && (await room.settle(await presence.presentIn(roomId), deps.now()))) {
+		if (!room) return;
+		const wasLocked = room.readControl().roomLocked;
+		if (await room.settle(await presence.presentIn(roomId), deps.now())) {
 			await erase(roomId);
+			return;
 		}
+		// The host's role lapsed, and the lock with it.
+		if (wasLocked && !room.readControl().roomLocked) announceLock(roomId, false);
+	}
+
+	/** Tells everyone watching or in the room that its door opened or closed (protocol S22). */
+	function announceLock(roomId: string, locked: boolean): void {
+		io.to(roomChannel(roomId)).emit('room:lock', { roomId, locked });
 	}
 
 	/**
@@ -258,6 +268,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			const grant = { roomId: member.roomId, hostKey: await room.replaceHostKey() };
 			io.to(personChannel(member.roomId, command.participantId)).emit('host:key', grant);
 		}
+		if (command.type === 'host.lock-room') announceLock(member.roomId, command.locked);
 		if (command.type === 'host.remove') {
 			const removed = personChannel(member.roomId, command.participantId);
 			io.to(removed).emit('room:removed');

@@ -110,13 +110,13 @@ describe.each([
 		const ben = await person(patient.url, room.id, 'Ben', 'listener');
 		await ana.socket.emitWithAck('control:command', { type: 'step.goto', target: RATING_STEP });
 		const observer = await observe(patient.url, room.id);
-		const roster: { away: boolean } = { away: false };
+		const roster: { dropped: boolean } = { dropped: false };
 		ana.socket.on('presence:roster', (list) => {
-			roster.away = list.some((p) => p.participantId === ben.id && p.status === 'away');
+			roster.dropped = list.some((p) => p.participantId === ben.id && p.status === 'dropped');
 		});
 		await ana.rate(4);
 		ben.socket.disconnect();
-		await waitFor(() => roster.away, 'Ben to be shown as away');
+		await waitFor(() => roster.dropped, 'Ben to be shown as dropped');
 		expect(observer.everything()).not.toContain('revealed');
 
 		const back = await person(patient.url, room.id, 'Ben', 'listener', ben.id);

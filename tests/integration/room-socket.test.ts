@@ -90,6 +90,10 @@ describe.each([
 		b.emit('presence:visibility', { visible: false });
 		await waitFor(() => aRoster.latest.find((p) => p.name === 'Bo')?.status === 'away', 'B away');
 		b.disconnect();
+		await waitFor(
+			() => aRoster.latest.find((p) => p.name === 'Bo')?.status === 'dropped',
+			'B dropped'
+		);
 		await waitFor(() => aRoster.latest.find((p) => p.name === 'Bo')?.status === 'gone', 'B gone');
 	});
 

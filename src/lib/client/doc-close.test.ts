@@ -16,19 +16,13 @@ const projector = { projector: true, unsentTicket: false };
 describe('docCloseAction', () => {
 	test('[Y11] a locked room: a tab with its ticket connects again with it, any other is told', () => {
 		expect(docCloseAction(CLOSE_ROOM_LOCKED, participant)).toEqual({ type: 'reconnect' });
-		expect(docCloseAction(CLOSE_ROOM_LOCKED, newcomer)).toEqual({
-			type: 'explain',
-			words: CLOSE_WORDS.locked
-		});
+		expect(docCloseAction(CLOSE_ROOM_LOCKED, newcomer)).toEqual({ type: 'locked' });
 	});
 
 	test('[Y11] a tab refused with its ticket (gone when the room was locked) is told, not sent round again', () => {
 		// Its ticket was on the closed connection: nothing is left unsent.
 		const refusedWithTicket = { projector: false, unsentTicket: false };
-		expect(docCloseAction(CLOSE_ROOM_LOCKED, refusedWithTicket)).toEqual({
-			type: 'explain',
-			words: CLOSE_WORDS.locked
-		});
+		expect(docCloseAction(CLOSE_ROOM_LOCKED, refusedWithTicket)).toEqual({ type: 'locked' });
 	});
 
 	test('[Y8] a projector whose link was replaced is told to open the new one; a participant was removed', () => {

@@ -15,6 +15,8 @@ export type DocCloseAction =
 	| { type: 'removed' }
 	/** The room was locked while this tab's connection did not carry its ticket: connect with it. */
 	| { type: 'reconnect' }
+	/** The room is locked and this tab is not among its people (its ticket was refused, or it has none). */
+	| { type: 'locked' }
 	/** Tell the person, in these words. */
 	| { type: 'explain'; words: string }
 	/** Nothing to say: the provider reconnects by itself. */
@@ -48,9 +50,7 @@ export function docCloseAction(
 		case CLOSE_POLICY_VIOLATION:
 			return { type: 'explain', words: CLOSE_WORDS.tooMany };
 		case CLOSE_ROOM_LOCKED:
-			return tab.unsentTicket
-				? { type: 'reconnect' }
-				: { type: 'explain', words: CLOSE_WORDS.locked };
+			return tab.unsentTicket ? { type: 'reconnect' } : { type: 'locked' };
 		case CLOSE_NOT_ALLOWED:
 			return tab.projector
 				? { type: 'explain', words: CLOSE_WORDS.projectorReplaced }

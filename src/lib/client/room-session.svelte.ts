@@ -8,6 +8,7 @@ import { participantSchema, type Participant } from '../protocol/presence';
 import { assertNever } from '../assert-never';
 import {
 	hostKeyGrantSchema,
+	lockNewsSchema,
 	projectorGrantSchema,
 	type ClientToServerEvents,
 	type ProtocolError,
@@ -16,8 +17,9 @@ import {
 	type ServerToClientEvents
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import { docCloseAction } from './doc-close';
+import { CLOSE_WORDS, docCloseAction } from './doc-close';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
+import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
 import { ServerClock } from './server-clock.svelte';
 
@@ -48,6 +50,18 @@ export class RoomSession {
 	removed = $state(false);
 	/** The room was erased, or has ended: this tab stopped and forgot everything it kept of it. */
 	erased = $state(false);
+	/** Joined over the control connection as it is now: commands reach the room. */
+	joined = $state(false);
+	/** The first roster has arrived: the join form may suggest a role from it. */
+	rosterKnown = $state(false);
+	/** The room is locked and this tab is not among its people: refused until the host unlocks. */
+	lockedOut = $state(false);
+	/** The last join was refused because the room is full. */
+	refusedFull = $state(false);
+	/** Presses kept while the control connection is down (docs/protocol.md, S21). */
+	readonly offline = new OfflineQueue();
+	/** The document has synced since its connection last opened: its control state is current. */
+	#docFresh = false;
 	#socketConnected = $state(false);
 	#docConnected = $state(false);
 	#docSynced = $state(false);
@@ -89,11 +103,17 @@ export class RoomSession {
 		});
 		this.#provider.on('status', ({ status }) => {
 			this.#docConnected = status === 'connected';
+			if (status !== 'connected') this.#docFresh = false;
 			// The provider opens each connection with the params it has at that moment.
 			if (status === 'connecting') this.#ticketSent = this.#provider.params.ticket !== undefined;
 		});
 		this.#provider.on('sync', (synced: boolean) => {
-			if (synced) this.#docSynced = true;
+			if (!synced) return;
+			this.#docSynced = true;
+			this.#docFresh = true;
+			// The room let this tab's document in: it is not (or no longer) locked to it.
+			this.lockedOut = false;
+			void this.#sendKept();
 		});
 		this.#provider.on('closed', ({ code }) => this.#docClosed(code));
 
@@ -114,6 +134,7 @@ export class RoomSession {
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
+			this.joined = false;
 			this.clock.stop();
 		});
 		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
@@ -131,6 +152,15 @@ export class RoomSession {
 			}
 		});
 		this.#socket.on('room:erased', () => void this.#erased());
+		this.#socket.on('room:lock', (news) => {
+			const parsed = lockNewsSchema.safeParse(news);
+			if (!parsed.success || parsed.data.roomId !== roomId || parsed.data.locked) return;
+			// The door opened: a page refused before joining connects its document again (S22).
+			if (this.lockedOut && !this.#identity) {
+				this.lockedOut = false;
+				if (!this.#provider.wsconnected && !this.#provider.wsconnecting) this.#provider.connect();
+			}
+		});
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
 	}
@@ -150,6 +180,11 @@ export class RoomSession {
 				return;
 			case 'reconnect':
 				this.#provider.connect();
+				return;
+			case 'locked':
+				// Before joining, the join form says it once; a joined person is shut out of it.
+				if (this.#identity) this.problem = CLOSE_WORDS.locked;
+				else this.lockedOut = true;
 				return;
 			case 'explain':
 				this.problem = action.words;
@@ -178,7 +213,9 @@ export class RoomSession {
 
 	#setRoster(roster: unknown): void {
 		const parsed = rosterSchema.safeParse(roster);
-		if (parsed.success) this.roster = parsed.data;
+		if (!parsed.success) return;
+		this.roster = parsed.data;
+		this.rosterKnown = true;
 	}
 
 	/**
@@ -193,11 +230,34 @@ export class RoomSession {
 			if (this.#joining === joining) this.#joining = undefined;
 		});
 		if (error && error !== UNREACHABLE) this.#identity = undefined;
-		if (error?.code === 'removed') this.#removed();
-		this.problem = error?.message;
-		// Erased or expired while this tab was away.
-		if (error?.code === 'room_not_found') await this.#erased();
+		await this.#refused(error);
 		return error;
+	}
+
+	/**
+	 * Tells a refused join once, where it belongs: a locked or full room in the join form's
+	 * notice, a removal as the page's only message, anything else as the problem line.
+	 */
+	async #refused(error: ProtocolError | undefined): Promise<void> {
+		this.problem = undefined;
+		this.refusedFull = error?.code === 'room_full';
+		if (!error) return;
+		switch (error.code) {
+			case 'room_full':
+				return;
+			case 'room_locked':
+				this.lockedOut = true;
+				return;
+			case 'removed':
+				this.#removed();
+				return;
+			case 'room_not_found':
+				// Erased or expired while this tab was away.
+				await this.#erased();
+				return;
+			default:
+				this.problem = error.message;
+		}
 	}
 
 	async #join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
@@ -214,6 +274,8 @@ export class RoomSession {
 			this.projectorToken = reply.projectorToken;
 			this.#useTicket(identity.participantId, reply.docTicket);
 			this.#reportVisibility();
+			this.joined = true;
+			void this.#sendKept();
 			return undefined;
 		} catch {
 			return UNREACHABLE;
@@ -250,8 +312,11 @@ export class RoomSession {
 	/** The host removed this person: the room closes on this tab. */
 	#removed(): void {
 		this.removed = true;
+		this.joined = false;
 		this.#identity = undefined;
-		this.problem = 'The host has removed you from this room.';
+		// The removal screen is all this tab shows: no problem line, nothing kept to send.
+		this.problem = undefined;
+		this.offline.queue = [];
 		this.#provider.disconnect();
 	}
 
@@ -273,11 +338,30 @@ export class RoomSession {
 		await this.#local?.clearData();
 	}
 
-	/** Sends a control command; a refusal or a lost answer becomes `problem`. */
+	/**
+	 * Sends a control command; a refusal or a lost answer becomes `problem`. While the tab is
+	 * joined but cut off, the command is kept to send on its return, or refused with the reason it
+	 * waits for the connection (S21); either way it answers false, as nothing was done yet.
+	 */
 	command(command: ControlCommand): Promise<boolean> {
-		return this.#ask(() =>
-			this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('control:command', command)
-		);
+		const identity = this.#identity;
+		if (identity && !this.joined) {
+			const policy = this.offline.add(command, identity.participantId, this.doc.control?.step ?? 0);
+			this.problem = policy.type === 'wait' ? policy.reason : undefined;
+			return Promise.resolve(false);
+		}
+		return this.#ask(() => this.#sendCommand(command));
+	}
+
+	#sendCommand(command: ControlCommand): Promise<Reply> {
+		return this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('control:command', command);
+	}
+
+	/** Sends what was kept while cut off, once joined again with a document that is current. */
+	async #sendKept(): Promise<void> {
+		const control = this.doc.control;
+		if (!this.joined || !this.#docFresh || !control) return;
+		await this.offline.flush(control.step, (command) => this.#sendCommand(command));
 	}
 
 	/** Gives a rating for a rating step; answers whether the server took it. */

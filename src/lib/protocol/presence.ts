@@ -12,8 +12,11 @@ export const displayNameSchema = z
 		z.maxLength(40, 'must be at most 40 characters')
 	);
 
-/** connected: the tab is open and visible; away: open but hidden; gone: no connection. */
-export const presenceStatusSchema = z.enum(['connected', 'away', 'gone']);
+/**
+ * connected: the tab is open and visible; away: open but hidden; dropped: its connection closed
+ * less than the leave grace ago (a phone off Wi-Fi for a moment comes back); gone: left.
+ */
+export const presenceStatusSchema = z.enum(['connected', 'away', 'dropped', 'gone']);
 export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
 
 export const participantSchema = z.object({

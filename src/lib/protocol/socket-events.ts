@@ -69,6 +69,10 @@ export const projectorGrantSchema = z.object({
 });
 export type ProjectorGrant = z.infer<typeof projectorGrantSchema>;
 
+/** Whether the room is locked to new people now (protocol S22). */
+export const lockNewsSchema = z.object({ roomId: roomIdSchema, locked: z.boolean() });
+export type LockNews = z.infer<typeof lockNewsSchema>;
+
 /** Every acknowledgement is either a success with its data or a typed error. */
 export type Reply<T extends object = Record<never, never>> =
 	({ ok: true } & T) | { ok: false; error: ProtocolError };
@@ -113,4 +117,9 @@ export interface ServerToClientEvents {
 	 * browser forgets its own copy.
 	 */
 	'room:erased': () => void;
+	/**
+	 * The room was locked or unlocked (protocol S22): a page waiting before a locked room's door
+	 * connects by itself when it opens.
+	 */
+	'room:lock': (news: LockNews) => void;
 }

@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import type { ControlCommand } from '../protocol/control';
+import {
+	actionLabel,
+	enqueue,
+	offlinePolicy,
+	offlineNewsWords,
+	sortOnReturn,
+	WAIT_REASONS,
+	type QueuedAction
+} from './offline-actions';
+
+const SELF = 'self-id-000000000000';
+const OTHER = 'other-id-00000000000';
+
+function kept(command: ControlCommand, seenStep: number): QueuedAction {
+	const policy = offlinePolicy(command, SELF);
+	if (policy.type !== 'queue') throw new Error(`${command.type} is not kept`);
+	return { command, slot: policy.slot, forStep: policy.forStep, seenStep };
+}
+
+describe('offlinePolicy (protocol S21)', () => {
+	test('[S21] moves and ready marks are kept for the step they were meant for', () => {
+		for (const command of [
+			{ type: 'step.goto', target: 3 },
+			{ type: 'round.more', rounds: 3, step: 5 },
+			{ type: 'ready.set', step: 2, ready: true }
+		] satisfies ControlCommand[]) {
+			expect(offlinePolicy(command, SELF)).toMatchObject({ type: 'queue', forStep: true });
+		}
+	});
+
+	test('[S21] one’s own hand and the agreements are kept whatever step the room is on', () => {
+		expect(offlinePolicy({ type: 'hand.raise' }, SELF)).toEqual({
+			type: 'queue',
+			slot: 'hand',
+			forStep: false
+		});
+		expect(offlinePolicy({ type: 'hand.lower', participantId: SELF }, SELF)).toMatchObject({
+			slot: 'hand',
+			forStep: false
+		});
+		expect(offlinePolicy({ type: 'agreements.confirm' }, SELF)).toMatchObject({
+			type: 'queue',
+			forStep: false
+		});
+	});
+
+	test('[S21] the timer, the room pause, host actions and erasing wait, each with its reason', () => {
+		expect(offlinePolicy({ type: 'timer.start' }, SELF)).toEqual({
+			type: 'wait',
+			reason: WAIT_REASONS.timer
+		});
+		expect(offlinePolicy({ type: 'timer.add-minute' }, SELF)).toMatchObject({ type: 'wait' });
+		expect(offlinePolicy({ type: 'room.pause' }, SELF)).toEqual({
+			type: 'wait',
+			reason: WAIT_REASONS.pause
+		});
+		expect(offlinePolicy({ type: 'host.remove', participantId: OTHER }, SELF)).toEqual({
+			type: 'wait',
+			reason: WAIT_REASONS.host
+		});
+		// Lowering someone else's hand is a host action too.
+		expect(offlinePolicy({ type: 'hand.lower', participantId: OTHER }, SELF)).toEqual({
+			type: 'wait',
+			reason: WAIT_REASONS.host
+		});
+		expect(offlinePolicy({ type: 'erase.vote', agree: true }, SELF)).toMatchObject({
+			type: 'wait'
+		});
+	});
+});
+
+describe('the queue', () => {
+	test('a second press in the same slot replaces the first; other slots stay, in order', () => {
+		const next = kept({ type: 'step.goto', target: 3 }, 2);
+		const hand = kept({ type: 'hand.raise' }, 2);
+		const previous = kept({ type: 'step.goto', target: 1 }, 2);
+		expect(enqueue(enqueue(enqueue([], next), hand), previous)).toEqual([hand, previous]);
+	});
+
+	test('[S21] on return, a press meant for a step the room has left is stale; the rest are sent', () => {
+		const next = kept({ type: 'step.goto', target: 3 }, 2);
+		const hand = kept({ type: 'hand.raise' }, 2);
+		expect(sortOnReturn([next, hand], 2)).toEqual({ send: [next, hand], stale: [] });
+		expect(sortOnReturn([next, hand], 3)).toEqual({ send: [hand], stale: [next] });
+	});
+
+	test('presses are named as their buttons say them', () => {
+		expect(actionLabel(kept({ type: 'step.goto', target: 3 }, 2))).toBe('Next phase');
+		expect(actionLabel(kept({ type: 'step.goto', target: 1 }, 2))).toBe('Previous phase');
+		expect(actionLabel(kept({ type: 'hand.raise' }, 0))).toBe('Raise hand');
+	});
+
+	test('the news names what was sent, and the phase the room moved on to', () => {
+		expect(
+			offlineNewsWords(
+				{ sent: ['Raise hand'], stale: ['Next phase'], refused: [] },
+				'Tell the story'
+			)
+		).toEqual([
+			'Sent now that you are back: Raise hand.',
+			'Not sent: Next phase. While you were offline the room moved on to “Tell the story”.'
+		]);
+		expect(
+			offlineNewsWords(
+				{ sent: [], stale: [], refused: [{ label: 'I agree', message: 'No.' }] },
+				undefined
+			)
+		).toEqual(['I agree was not taken: No.']);
+	});
+});

@@ -1,0 +1,134 @@
+import { assertNever } from '../assert-never';
+import type { ControlCommand } from '../protocol/control';
+
+/**
+ * What one press does while the room's control connection is down (docs/protocol.md, S21).
+ * `queue`: kept, and sent once the tab has joined again, if it still makes sense then: a press
+ * `forStep` only while the room is still on the step the person saw when pressing. `wait`: not
+ * kept, and the control says why it is unavailable.
+ */
+export type OfflinePolicy =
+	{ type: 'queue'; slot: QueueSlot; forStep: boolean } | { type: 'wait'; reason: string };
+
+/** One press kept per slot: pressing again replaces it, as the last press is what was meant. */
+export type QueueSlot = 'move' | 'ready' | 'hand' | 'agreements';
+
+/** Why a control is unavailable while cut off, in the person's words. */
+export const WAIT_REASONS = {
+	timer:
+		'The timer waits for the connection: a start or pause sent late would be off by the time you were away.',
+	pause:
+		'Pausing for everyone waits for the connection: the others would not see the pause until you are back.',
+	host: 'Host actions wait for the connection, so they are taken on the room as it is now.',
+	erase: 'Ending the room waits for the connection.'
+} as const;
+
+/** Whether `command`, pressed by `selfId` while cut off, is kept for later or waits. */
+export function offlinePolicy(command: ControlCommand, selfId: string): OfflinePolicy {
+	switch (command.type) {
+		case 'step.goto':
+		case 'round.more':
+			return { type: 'queue', slot: 'move', forStep: true };
+		case 'ready.set':
+			return { type: 'queue', slot: 'ready', forStep: true };
+		case 'hand.raise':
+			return { type: 'queue', slot: 'hand', forStep: false };
+		case 'hand.lower':
+			// Lowering someone else's hand is the host's call on what the room is doing now.
+			return command.participantId === selfId
+				? { type: 'queue', slot: 'hand', forStep: false }
+				: { type: 'wait', reason: WAIT_REASONS.host };
+		case 'agreements.confirm':
+			return { type: 'queue', slot: 'agreements', forStep: false };
+		case 'timer.start':
+		case 'timer.pause':
+		case 'timer.resume':
+		case 'timer.reset':
+		case 'timer.add-minute':
+			return { type: 'wait', reason: WAIT_REASONS.timer };
+		case 'room.pause':
+		case 'room.resume':
+			return { type: 'wait', reason: WAIT_REASONS.pause };
+		case 'host.lock-control':
+		case 'host.lock-room':
+		case 'host.hand-over':
+		case 'host.remove':
+			return { type: 'wait', reason: WAIT_REASONS.host };
+		case 'room.erase':
+		case 'erase.vote':
+			return { type: 'wait', reason: WAIT_REASONS.erase };
+		default:
+			return assertNever(command);
+	}
+}
+
+/** A press kept while cut off, with the step the room was on for the person when they pressed. */
+export interface QueuedAction {
+	command: ControlCommand;
+	slot: QueueSlot;
+	forStep: boolean;
+	seenStep: number;
+}
+
+/** The queue with `action` in its slot, replacing the earlier press there. */
+export function enqueue(queue: readonly QueuedAction[], action: QueuedAction): QueuedAction[] {
+	return [...queue.filter((queued) => queued.slot !== action.slot), action];
+}
+
+/**
+ * Splits the queue, once the tab has joined again and its document shows the room at `step`,
+ * into the presses still worth sending and those meant for a step the room has left.
+ */
+export function sortOnReturn(
+	queue: readonly QueuedAction[],
+	step: number
+): { send: QueuedAction[]; stale: QueuedAction[] } {
+	const stale = queue.filter((action) => action.forStep && action.seenStep !== step);
+	return { send: queue.filter((action) => !stale.includes(action)), stale };
+}
+
+/** How a kept press is named on screen, as its button says it. */
+export function actionLabel(action: QueuedAction): string {
+	const { command } = action;
+	switch (command.type) {
+		case 'step.goto':
+			return command.target > action.seenStep ? 'Next phase' : 'Previous phase';
+		case 'round.more':
+			return 'One more round';
+		case 'ready.set':
+			return command.ready ? 'Ready to move on' : 'Not ready after all';
+		case 'hand.raise':
+			return 'Raise hand';
+		case 'hand.lower':
+			return 'Lower hand';
+		case 'agreements.confirm':
+			return 'I agree';
+		default:
+			// Never kept (offlinePolicy makes them wait): named by their type, should one be.
+			return command.type;
+	}
+}
+
+/** What became of the presses kept while cut off, told once the tab is back. */
+export interface OfflineNews {
+	sent: string[];
+	/** Not sent: the room had moved on from the step they were meant for. */
+	stale: string[];
+	refused: { label: string; message: string }[];
+}
+
+/** The news in words, naming the step the room moved on to (`stepTitle`). */
+export function offlineNewsWords(news: OfflineNews, stepTitle: string | undefined): string[] {
+	const words: string[] = [];
+	if (news.sent.length > 0) {
+		words.push(`Sent now that you are back: ${news.sent.join(', ')}.`);
+	}
+	if (news.stale.length > 0) {
+		const where = stepTitle === undefined ? 'another phase' : `“${stepTitle}”`;
+		words.push(
+			`Not sent: ${news.stale.join(', ')}. While you were offline the room moved on to ${where}.`
+		);
+	}
+	for (const { label, message } of news.refused) words.push(`${label} was not taken: ${message}`);
+	return words;
+}

@@ -1,0 +1,62 @@
+import type { ControlCommand } from '../protocol/control';
+import type { Reply } from '../protocol/socket-events';
+import {
+	actionLabel,
+	enqueue,
+	offlinePolicy,
+	sortOnReturn,
+	type OfflineNews,
+	type OfflinePolicy,
+	type QueuedAction
+} from './offline-actions';
+
+/**
+ * The presses a tab keeps while its control connection is down, sent when it has joined again
+ * if they still make sense (`offline-actions.ts`), and what became of them.
+ */
+export class OfflineQueue {
+	queue = $state<QueuedAction[]>([]);
+	/** What became of the last kept presses; cleared by the next press. */
+	news = $state<OfflineNews | undefined>();
+	/** The kept presses as their buttons name them. */
+	readonly labels = $derived(this.queue.map(actionLabel));
+	#flushing = false;
+
+	/** Keeps `command` if it may wait for the connection; answers what was done with it. */
+	add(command: ControlCommand, selfId: string, seenStep: number): OfflinePolicy {
+		const policy = offlinePolicy(command, selfId);
+		if (policy.type === 'queue') {
+			this.queue = enqueue(this.queue, { command, ...policy, seenStep });
+			this.news = undefined;
+		}
+		return policy;
+	}
+
+	/**
+	 * Sends what still makes sense with the room at `step`, in the order pressed. A send whose
+	 * answer is lost (cut off again) puts it and the rest back, to try on the next return.
+	 */
+	async flush(step: number, send: (command: ControlCommand) => Promise<Reply>): Promise<void> {
+		if (this.#flushing || this.queue.length === 0) return;
+		this.#flushing = true;
+		const { send: toSend, stale } = sortOnReturn(this.queue, step);
+		this.queue = [];
+		const news: OfflineNews = { sent: [], stale: stale.map(actionLabel), refused: [] };
+		try {
+			for (const [index, action] of toSend.entries()) {
+				let reply: Reply;
+				try {
+					reply = await send(action.command);
+				} catch {
+					this.queue = [...toSend.slice(index), ...this.queue];
+					break;
+				}
+				if (reply.ok) news.sent.push(actionLabel(action));
+				else news.refused.push({ label: actionLabel(action), message: reply.error.message });
+			}
+		} finally {
+			this.#flushing = false;
+		}
+		if (news.sent.length + news.stale.length + news.refused.length > 0) this.news = news;
+	}
+}

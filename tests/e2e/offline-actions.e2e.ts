@@ -1,0 +1,94 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
+import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
+
+const stepOf = (page: Page) => page.locator('[data-step]');
+const rosterOf = (page: Page) => page.locator('section[aria-labelledby="roster-title"]');
+
+/** Fails on serious or critical accessibility problems, naming each. */
+async function expectAccessible(page: Page): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(grave.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+/** Presses Next phase once it has settled after the last move (protocol S5). */
+async function next(page: Page): Promise<void> {
+	const button = page.getByRole('button', { name: 'Next phase' });
+	await expect(button).not.toHaveAttribute('aria-disabled', 'true');
+	await button.click();
+}
+
+test('[S21] presses made offline are kept and sent on return if the room is still where they were meant; the timer waits, saying why (issue 19.1)', async ({
+	app,
+	browser
+}) => {
+	const url = await newRoom(app.url, 'active-listening-sprint');
+	const ana = await openPerson(browser);
+	const ben = await openPerson(browser);
+	try {
+		await ana.goto(url);
+		await joinRoom(ana, 'Ana', 'Speaker');
+		await ben.goto(url);
+		await joinRoom(ben, 'Ben');
+		await expect(rosterOf(ben).locator('[data-status="connected"]')).toHaveCount(2);
+
+		// Ben's Wi-Fi drops: he sees what still works and what waits; Ana's presence is unknown.
+		await ben.context().setOffline(true);
+		const banner = ben.locator('[data-connection="reconnecting"]');
+		await expect(banner).toContainText('notes and shared text are kept on this device');
+		await expect(banner).toContainText('The timer, pausing for everyone and host actions wait');
+		await expect(rosterOf(ben).locator('[data-status="unknown"]')).toContainText('Ana');
+		await expect(rosterOf(ben).locator('[data-status="offline"]')).toContainText('Ben');
+		await expect(rosterOf(ben).locator('[data-status="connected"]')).toHaveCount(0);
+		await expect(ben.getByRole('button', { name: 'Start' })).toBeDisabled();
+		await expect(ben.getByText(WAIT_REASONS.timer)).toBeVisible();
+		await expect(ben.getByRole('button', { name: 'Pause for everyone' })).toBeDisabled();
+
+		await next(ben);
+		await ben.getByRole('button', { name: 'Raise hand' }).click();
+		await expect(banner.locator('[data-waiting]')).toHaveText(
+			'Waiting to send: Next phase, Raise hand.'
+		);
+		await expect(stepOf(ben)).toHaveAttribute('data-step', '0');
+		await expectAccessible(ben);
+
+		// Back: the room had not moved, so both presses go through, and Ben is told.
+		await ben.context().setOffline(false);
+		await expect(ben.getByText('Sent now that you are back: Next phase, Raise hand.')).toBeVisible({
+			timeout: 20_000
+		});
+		for (const page of [ana, ben]) {
+			await expect(stepOf(page)).toHaveAttribute('data-step', '1');
+			await expect(page.locator('.hands')).toContainText('Ben');
+		}
+		await expect(rosterOf(ben).locator('[data-status="connected"]')).toHaveCount(2);
+
+		// Offline again, Ben presses Next meant for "Tell the story"; Ana moves on meanwhile.
+		await expect(ben.getByRole('button', { name: 'Next phase' })).not.toHaveAttribute(
+			'aria-disabled',
+			'true'
+		);
+		await ben.context().setOffline(true);
+		await expect(banner).toBeVisible();
+		await next(ben);
+		await expect(banner.locator('[data-waiting]')).toHaveText('Waiting to send: Next phase.');
+		await next(ana);
+		await expect(stepOf(ana)).toHaveAttribute('data-step', '2');
+
+		await ben.context().setOffline(false);
+		await expect(
+			ben.getByText(
+				'Not sent: Next phase. While you were offline the room moved on to “Reflect it back”.'
+			)
+		).toBeVisible({ timeout: 20_000 });
+		// The press meant for the step before did not move the room a second time.
+		for (const page of [ana, ben]) await expect(stepOf(page)).toHaveAttribute('data-step', '2');
+		await expect(ben.locator('[data-waiting]')).toHaveCount(0);
+		await expectAccessible(ben);
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});

@@ -82,7 +82,10 @@ test('the tab title counts down, says Time’s up, and is plain when no timer ru
 		await expect(ben!).toHaveTitle(/ paused · Settle in · /);
 
 		// The silence starts its 30 seconds by itself; at zero every tab says so.
-		for (let step = 0; step < 3; step++) await moveOn(ana!);
+		for (let step = 1; step <= 3; step++) {
+			await moveOn(ana!);
+			await expect(stepOf(ana!)).toHaveAttribute('data-step', String(step));
+		}
 		await expect(ben!).toHaveTitle(
 			/^0:[0-3]\d · A short silence · Active Listening Sprint · Practice Room$/
 		);

@@ -82,7 +82,10 @@ describe.each([
 		return entries.map(({ key, value }) => `${key}\n${value}`).join('\n');
 	}
 
-	/** A room with a note typed through the stock client and a sealed rating, all stored. */
+	/**
+	 * A room with a note typed through the stock client, a sealed rating and a call link (its
+	 * passcode a marker), all stored.
+	 */
 	async function usedRoom(words: string) {
 		const room = await createRoom(server.url);
 		const host = await join(server.url, room.id, {
@@ -95,22 +98,26 @@ describe.each([
 		expect(
 			await rater.socket.emitWithAck('rating:submit', { step: RATING_STEP, value: 4 })
 		).toEqual({ ok: true });
+		const passcode = marker('passcode');
+		const callLink = `https://meet.example.com/j/1?pwd=${passcode}`;
+		expect(await host.send({ type: 'call.set', url: callLink })).toEqual({ ok: true });
 		const writer = await connectSynced(server.url, room.id);
 		cleanups.push(() => writer.provider.destroy());
 		writer.doc.getText(NOTES_TEXT).insert(0, words);
 		// The test can see what it then proves gone.
 		await waitFor(async () => (await stored()).includes(words), 'the note to be stored');
+		await waitFor(async () => (await stored()).includes(passcode), 'the call link to be stored');
 		expect(
 			(await stored()).includes(rater.id),
 			'the rater and their sealed rating are stored'
 		).toBe(true);
-		return { room, host, rater, writer };
+		return { room, host, rater, writer, passcode };
 	}
 
-	test('[Y10] the host erases: every screen is told, connections close with 4410, no byte is left', async () => {
+	test('[Y10] [S23] the host erases: every screen is told, connections close with 4410, no byte is left, the call link included', async () => {
 		const kept = await usedRoom(marker('kept note '));
 		const words = marker('erased note ');
-		const { room, host, rater } = await usedRoom(words);
+		const { room, host, rater, passcode } = await usedRoom(words);
 		const watcher = await connectSocket(server.url);
 		cleanups.push(() => watcher.disconnect());
 		let watcherTold = false;
@@ -141,7 +148,7 @@ describe.each([
 			'every document connection to close with 4410'
 		);
 		const bytes = await stored();
-		for (const trace of [words, rater.id, host.id, room.id]) {
+		for (const trace of [words, passcode, rater.id, host.id, room.id]) {
 			expect(bytes.includes(trace), `"${trace}" is still stored`).toBe(false);
 		}
 		if (useRedis) {
@@ -171,6 +178,7 @@ describe.each([
 			kept.writer.doc.getText(NOTES_TEXT).toString()
 		);
 		expect((await stored()).includes(kept.rater.id), 'the other room is stored').toBe(true);
+		expect((await stored()).includes(kept.passcode), 'the other room keeps its call').toBe(true);
 	});
 
 	test('without a host, the room is erased once everyone present agreed', async () => {

@@ -82,6 +82,17 @@ test('what people write never reaches the log, while room ids, sizes and events 
 	expect(await socket.emitWithAck('rating:submit', { step: RATING_STEP, value: 4 })).toEqual({
 		ok: true
 	});
+	// A call link and its passcode, shared and then refused (protocol S23).
+	const call = `https://meet.example.com/j/1?pwd=${marker}`;
+	expect(await socket.emitWithAck('control:command', { type: 'call.set', url: call })).toEqual({
+		ok: true
+	});
+	expect(
+		await socket.emitWithAck('control:command', {
+			type: 'call.set',
+			url: call.replace('https', 'http')
+		})
+	).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
 
 	// A malformed frame (unknown message type), and a request body the API refuses.
 	const yjsUrl = `${server.url.replace(/^http/, 'ws')}/yjs/${room.id}`;

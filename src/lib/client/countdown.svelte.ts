@@ -7,18 +7,19 @@ const TICK_MS = 50;
 
 /**
  * A timer's countdown on this screen: what is left by the server clock, ticking only while the
- * timer runs. Create it while a component initialises; it stops with the component.
+ * timer runs (and the clock is there to tell). Create it while a component initialises; it stops
+ * with the component.
  */
 export class Countdown {
 	#now = $state<number | undefined>();
 
 	constructor(
 		private readonly timer: () => TimerState,
-		clock: () => ServerClock
+		clock: () => ServerClock | undefined
 	) {
 		$effect(() => {
-			if (this.timer().status !== 'running') return;
 			const current = clock();
+			if (this.timer().status !== 'running' || !current) return;
 			const tick = () => (this.#now = current.now());
 			tick();
 			const interval = setInterval(tick, TICK_MS);

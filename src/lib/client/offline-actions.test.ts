@@ -110,3 +110,10 @@ describe('the queue', () => {
 		).toEqual(['I agree was not taken: No.']);
 	});
 });
+
+test('sharing a call link waits for the connection, so everyone gets it at once (S21, S23)', () => {
+	expect(offlinePolicy({ type: 'call.set', url: 'https://meet.example/abc' }, 'ana')).toEqual({
+		type: 'wait',
+		reason: WAIT_REASONS.call
+	});
+});

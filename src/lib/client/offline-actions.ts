@@ -20,7 +20,8 @@ export const WAIT_REASONS = {
 	pause:
 		'Pausing for everyone waits for the connection: the others would not see the pause until you are back.',
 	host: 'Host actions wait for the connection, so they are taken on the room as it is now.',
-	erase: 'Ending the room waits for the connection.'
+	erase: 'Ending the room waits for the connection.',
+	call: 'Sharing the call link waits for the connection, so everyone gets it at once.'
 } as const;
 
 /** Whether `command`, pressed by `selfId` while cut off, is kept for later or waits. */
@@ -57,6 +58,8 @@ export function offlinePolicy(command: ControlCommand, selfId: string): OfflineP
 		case 'room.erase':
 		case 'erase.vote':
 			return { type: 'wait', reason: WAIT_REASONS.erase };
+		case 'call.set':
+			return { type: 'wait', reason: WAIT_REASONS.call };
 		default:
 			return assertNever(command);
 	}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callStateSchema, pastedCallLinkSchema } from './call-link';
 import { participantIdSchema, roleIdSchema } from './ids';
 import { displayNameSchema } from './presence';
 
@@ -120,7 +121,9 @@ export const controlStateSchema = z.object({
 	agreed: z.array(participantIdSchema).default([]),
 	pause: roomPauseSchema.nullable().default(null),
 	/** In a room without a host: who agreed to erase it; everyone present agreeing erases it. */
-	eraseVotes: z.array(participantIdSchema).default([])
+	eraseVotes: z.array(participantIdSchema).default([]),
+	/** The meeting link people talk over, or none (`src/lib/protocol/call-link.ts`). */
+	call: callStateSchema.nullable().default(null)
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 
@@ -168,6 +171,11 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('host.lock-room'), locked: z.boolean() }),
 	z.object({ type: z.literal('host.hand-over'), participantId: participantIdSchema }),
 	z.object({ type: z.literal('host.remove'), participantId: participantIdSchema }),
+	/**
+	 * Shares the room's call link (Zoom, Meet, Teams…) with every screen, or removes it (`null`).
+	 * The server normalizes the pasted link and refuses one that is not https (`call-link.ts`).
+	 */
+	z.object({ type: z.literal('call.set'), url: pastedCallLinkSchema.nullable() }),
 	/** The host ends the room and erases everything of it from the server, at once. */
 	z.object({ type: z.literal('room.erase') }),
 	/** Without a host: agree (or no longer agree) to erase the room; everyone present must. */

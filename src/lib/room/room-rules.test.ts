@@ -380,3 +380,37 @@ describe('rules that hold for every command', () => {
 		});
 	});
 });
+
+describe('[S23] the call link (issue 19.8)', () => {
+	const meet = 'https://meet.google.com/abc-defg-hij';
+
+	test('anyone who agreed shares it, named as its sender, and anyone removes it', () => {
+		const shared = apply(start, { type: 'call.set', url: meet }, ben);
+		expect(shared.call).toEqual({ url: meet, setBy: ben });
+		// The same link again changes nothing, not even who shared it.
+		expect(apply(shared, { type: 'call.set', url: meet }, cy)).toBe(shared);
+		expect(apply(shared, { type: 'call.set', url: null }, cy).call).toBeNull();
+	});
+
+	test('goes with phase and timer control: when the host locked them, only the host sets it', () => {
+		const locked = apply(hosted, { type: 'host.lock-control', locked: true }, ana);
+		expect(run(locked, { type: 'call.set', url: meet }, ben)).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed' }
+		});
+		expect(apply(locked, { type: 'call.set', url: meet }, ana).call).toEqual({
+			url: meet,
+			setBy: ana
+		});
+	});
+
+	test('waits for the agreements, and may be changed while the room is paused', () => {
+		const fresh = initialControlState(plan);
+		expect(run(fresh, { type: 'call.set', url: meet })).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed' }
+		});
+		const paused = apply(start, { type: 'room.pause' });
+		expect(apply(paused, { type: 'call.set', url: meet }).call?.url).toBe(meet);
+	});
+});

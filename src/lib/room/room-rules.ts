@@ -8,8 +8,9 @@ import { takeTurns, type TurnPlan } from './turns';
 
 /**
  * Who may send a command. `control`: anyone, unless the host locked phase and timer control to
- * themselves. `anyone`: every participant, always (the right to pause, or to agree to erase the
- * room, is never locked). `host`: the host only.
+ * themselves; the call link goes with them, since whoever sets it decides where "Join the call"
+ * leads everyone. `anyone`: every participant, always (the right to pause, or to agree to erase
+ * the room, is never locked). `host`: the host only.
  */
 export type CommandRight = 'control' | 'anyone' | 'host';
 
@@ -22,6 +23,7 @@ export function commandRight(command: ControlCommand): CommandRight {
 		case 'timer.resume':
 		case 'timer.reset':
 		case 'timer.add-minute':
+		case 'call.set':
 			return 'control';
 		case 'ready.set':
 		case 'hand.raise':
@@ -233,6 +235,9 @@ function decideCommand(
 		case 'host.remove':
 			if (command.participantId === me) return invalid('The host cannot remove themselves.');
 			return ok(removePerson(state, command.participantId));
+		case 'call.set':
+			if (command.url === (state.call?.url ?? null)) return ok(state);
+			return ok({ ...state, call: command.url === null ? null : { url: command.url, setBy: me } });
 		case 'room.erase':
 			// Allowed (the host's right was checked): the server erases the room (`erasesRoom`).
 			return ok(state);

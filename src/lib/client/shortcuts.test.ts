@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import {
+	SHORTCUTS,
+	shortcutAttributes,
+	shortcutFor,
+	shortcutRefusal,
+	type KeyPress,
+	type KeyTarget,
+	type ShortcutContext
+} from './shortcuts';
+
+const press = (key: string, more: Partial<KeyPress> = {}): KeyPress => ({
+	key,
+	ctrlKey: false,
+	metaKey: false,
+	altKey: false,
+	repeat: false,
+	isComposing: false,
+	...more
+});
+const on = (tagName: string, more: Partial<KeyTarget> = {}): KeyTarget => ({
+	tagName,
+	isContentEditable: false,
+	role: null,
+	inDialog: false,
+	...more
+});
+const page = on('BODY');
+
+describe('which key press is a shortcut (issue 19.8)', () => {
+	test('Space, N, P, + or =, H and ? on the page, in either case', () => {
+		expect(shortcutFor(press(' '), page)).toBe('timer');
+		expect(shortcutFor(press('n'), page)).toBe('next');
+		expect(shortcutFor(press('N'), page)).toBe('next');
+		expect(shortcutFor(press('p'), page)).toBe('previous');
+		expect(shortcutFor(press('+'), page)).toBe('minute');
+		expect(shortcutFor(press('='), page)).toBe('minute');
+		expect(shortcutFor(press('H'), page)).toBe('hand');
+		expect(shortcutFor(press('?'), page)).toBe('help');
+		expect(shortcutFor(press('x'), page)).toBeUndefined();
+		expect(shortcutFor(press('Enter'), page)).toBeUndefined();
+	});
+
+	test('none while typing: inputs, text areas, selects and anything editable', () => {
+		for (const target of [
+			on('INPUT'),
+			on('TEXTAREA'),
+			on('SELECT'),
+			on('DIV', { isContentEditable: true })
+		]) {
+			for (const key of [' ', 'n', 'p', '+', 'h', '?']) {
+				expect(shortcutFor(press(key), target), `${key} in ${target.tagName}`).toBeUndefined();
+			}
+		}
+	});
+
+	test('none with Ctrl, Cmd or Alt held, while composing, or for a held key', () => {
+		for (const more of [
+			{ ctrlKey: true },
+			{ metaKey: true },
+			{ altKey: true },
+			{ isComposing: true },
+			{ repeat: true }
+		]) {
+			expect(shortcutFor(press('n', more), page)).toBeUndefined();
+			expect(shortcutFor(press(' ', more), page)).toBeUndefined();
+		}
+	});
+
+	test('none inside a dialog, which has its own keys', () => {
+		expect(shortcutFor(press('n'), on('BUTTON', { inDialog: true }))).toBeUndefined();
+	});
+
+	test('Space on a focused button or link presses it, not the timer; letters still work there', () => {
+		for (const target of [on('BUTTON'), on('A'), on('SUMMARY'), on('DIV', { role: 'button' })]) {
+			expect(shortcutFor(press(' '), target)).toBeUndefined();
+			expect(shortcutFor(press('n'), target)).toBe('next');
+		}
+	});
+});
+
+describe('when a shortcut does nothing, and why', () => {
+	const ready: ShortcutContext = {
+		joined: true,
+		agreed: true,
+		canControl: true,
+		roomPaused: false,
+		live: true
+	};
+
+	test('everything goes in a live room after the agreements', () => {
+		for (const { action } of SHORTCUTS) expect(shortcutRefusal(action, ready)).toBeUndefined();
+	});
+
+	test('the help opens always', () => {
+		expect(shortcutRefusal('help', { ...ready, joined: false, live: false })).toBeUndefined();
+	});
+
+	test('nothing before joining or before the agreements, as the server would refuse it', () => {
+		expect(shortcutRefusal('next', { ...ready, joined: false })).toBe('Join the room first.');
+		expect(shortcutRefusal('hand', { ...ready, agreed: false })).toBe(
+			'Confirm the room’s agreements first.'
+		);
+	});
+
+	test('the host’s lock and a room paused for everyone stop the timer and phases, not hands', () => {
+		const locked = { ...ready, canControl: false };
+		for (const action of ['timer', 'next', 'previous', 'minute'] as const) {
+			expect(shortcutRefusal(action, locked)).toBe(
+				'The host has locked the phase and timer controls.'
+			);
+			expect(shortcutRefusal(action, { ...ready, roomPaused: true })).toMatch(/paused/);
+		}
+		expect(shortcutRefusal('hand', locked)).toBeUndefined();
+		expect(shortcutRefusal('hand', { ...ready, roomPaused: true })).toBeUndefined();
+	});
+
+	test('cut off, keys do what their buttons do: the timer waits, moves and hands are kept (S21)', () => {
+		expect(shortcutRefusal('timer', { ...ready, live: false })).toMatch(/^The timer waits/);
+		expect(shortcutRefusal('minute', { ...ready, live: false })).toMatch(/^The timer waits/);
+		expect(shortcutRefusal('hand', { ...ready, live: false })).toBeUndefined();
+		expect(shortcutRefusal('next', { ...ready, live: false })).toBeUndefined();
+	});
+});
+
+test('a button names its shortcut for assistive technology and for the key handler', () => {
+	expect(shortcutAttributes('next')).toEqual({ 'data-shortcut': 'next', 'aria-keyshortcuts': 'N' });
+	expect(shortcutAttributes('timer')).toEqual({
+		'data-shortcut': 'timer',
+		'aria-keyshortcuts': 'Space'
+	});
+});

@@ -1,0 +1,148 @@
+/**
+ * Keyboard shortcuts of the room (issue 19.8). A shortcut presses the button it names, found by
+ * its `data-shortcut` attribute, so it follows every rule the button follows (disabled, the
+ * hold after a move, the host's lock); `shortcutRefusal` adds the rules a press of a key must
+ * check first, and says why nothing happened. Pure: the browser part is `RoomShortcuts.svelte`.
+ */
+
+import { WAIT_REASONS } from './offline-actions';
+
+export type ShortcutAction = 'timer' | 'next' | 'previous' | 'minute' | 'hand' | 'help';
+
+export interface Shortcut {
+	action: ShortcutAction;
+	/** The keys as the help shows them. */
+	keys: readonly string[];
+	/** The `aria-keyshortcuts` value of the button it presses. */
+	aria: string;
+	/** What it does, as the help says it. */
+	label: string;
+}
+
+/** Every shortcut, in the order the help lists them. */
+export const SHORTCUTS: readonly Shortcut[] = [
+	{ action: 'timer', keys: ['Space'], aria: 'Space', label: 'Start, pause or resume the timer' },
+	{ action: 'next', keys: ['N'], aria: 'N', label: 'Next phase' },
+	{ action: 'previous', keys: ['P'], aria: 'P', label: 'Previous phase' },
+	{ action: 'minute', keys: ['+', '='], aria: 'Shift+= =', label: 'One more minute' },
+	{ action: 'hand', keys: ['H'], aria: 'H', label: 'Raise or lower your hand' },
+	{ action: 'help', keys: ['?'], aria: 'Shift+?', label: 'Show these shortcuts' }
+];
+
+const BY_KEY: ReadonlyMap<string, ShortcutAction> = new Map([
+	[' ', 'timer'],
+	['n', 'next'],
+	['N', 'next'],
+	['p', 'previous'],
+	['P', 'previous'],
+	['+', 'minute'],
+	['=', 'minute'],
+	['h', 'hand'],
+	['H', 'hand'],
+	['?', 'help']
+]);
+
+/** Attributes for the button a shortcut presses: how the shortcut finds it, and how assistive technology announces the key. */
+export function shortcutAttributes(action: ShortcutAction) {
+	const shortcut = SHORTCUTS.find((candidate) => candidate.action === action);
+	return { 'data-shortcut': action, 'aria-keyshortcuts': shortcut?.aria };
+}
+
+/** What of a key press decides whether it is a shortcut (a `KeyboardEvent` has all of it). */
+export interface KeyPress {
+	key: string;
+	ctrlKey: boolean;
+	metaKey: boolean;
+	altKey: boolean;
+	/** Held down: a held key presses once. */
+	repeat: boolean;
+	/** Part of an input method's composition (Japanese, Chinese…). */
+	isComposing: boolean;
+}
+
+/** Where the key was pressed: the focused element, as far as shortcuts care. */
+export interface KeyTarget {
+	tagName: string;
+	isContentEditable: boolean;
+	role: string | null;
+	/** Inside an open dialog, which has its own keys. */
+	inDialog: boolean;
+}
+
+/** Elements that take typed text: no letter there is a shortcut. */
+const TYPING_TAGS: ReadonlySet<string> = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+/** Elements that Space (and Enter) press by themselves: Space there is theirs. */
+const PRESSABLE_TAGS: ReadonlySet<string> = new Set(['BUTTON', 'A', 'SUMMARY']);
+const PRESSABLE_ROLES: ReadonlySet<string> = new Set([
+	'button',
+	'link',
+	'checkbox',
+	'radio',
+	'switch',
+	'tab',
+	'menuitem',
+	'option'
+]);
+
+/**
+ * The shortcut a key press means, or undefined. None while typing (an input, a text area, a
+ * select or anything editable), with Ctrl, Cmd or Alt held (the browser's and the system's
+ * shortcuts), while composing, for a held key, or inside a dialog; and Space on a focused button
+ * or link presses that button, not the timer.
+ */
+export function shortcutFor(press: KeyPress, target: KeyTarget): ShortcutAction | undefined {
+	if (press.ctrlKey || press.metaKey || press.altKey || press.isComposing || press.repeat) {
+		return undefined;
+	}
+	if (target.inDialog || target.isContentEditable || TYPING_TAGS.has(target.tagName)) {
+		return undefined;
+	}
+	const action = BY_KEY.get(press.key);
+	const pressable =
+		PRESSABLE_TAGS.has(target.tagName) ||
+		(target.role !== null && PRESSABLE_ROLES.has(target.role));
+	if (action === 'timer' && pressable) return undefined;
+	return action;
+}
+
+/** What the room looks like to this person, for the rules a key press checks first. */
+export interface ShortcutContext {
+	joined: boolean;
+	agreed: boolean;
+	/** The phase and timer controls are this person's to use (not locked by the host). */
+	canControl: boolean;
+	roomPaused: boolean;
+	/** Both connections to the room are up. */
+	live: boolean;
+}
+
+/** Why nothing happens when the button a shortcut names is not there or not usable now. */
+export const NOT_HERE: Readonly<Record<ShortcutAction, string>> = {
+	timer: 'The timer is not shown right now.',
+	next: 'There is no next phase: this is the last one.',
+	previous: 'There is no previous phase: this is the first one.',
+	minute: 'The timer is not shown right now.',
+	hand: 'Raising a hand is not possible right now.',
+	help: ''
+};
+
+/**
+ * Why the shortcut `action` does nothing in `context`, or undefined when it may press its
+ * button. The room's rules come first, as the server would answer them (protocol S12, S17),
+ * then the connection: a command typed while cut off would only fail.
+ */
+export function shortcutRefusal(
+	action: ShortcutAction,
+	context: ShortcutContext
+): string | undefined {
+	if (action === 'help') return undefined;
+	if (!context.joined) return 'Join the room first.';
+	if (!context.agreed) return 'Confirm the room’s agreements first.';
+	const controls = action !== 'hand';
+	if (controls && context.roomPaused) return 'The room is paused for everyone. Resume it first.';
+	if (controls && !context.canControl) return 'The host has locked the phase and timer controls.';
+	// Cut off, a key does what its button does: moves and hands are kept for the return (S21),
+	// the timer waits, with the same reason the timer shows.
+	if (!context.live && (action === 'timer' || action === 'minute')) return WAIT_REASONS.timer;
+	return undefined;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { participantIdSchema } from './ids';
+
+/**
+ * A room's call link: the Zoom, Meet or Teams meeting a remote pair or circle talks over, pasted
+ * once so every screen (the projector too) offers "Join the call". It lives in the control map,
+ * set by the `call.set` command, so the server checks it and erasing the room erases it.
+ */
+
+/** Long enough for a Teams meeting link (about 300 characters), short enough to show. */
+export const MAX_CALL_LINK_CHARACTERS = 1_000;
+
+/** The URL `text` names, or undefined when it names none. */
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Spaces and control characters: the URL parser drops some silently, so they are refused. */
+const UNSEEN_CHARACTERS = /[\s\p{Cc}]/u;
+
+/**
+ * What is wrong with `text` as a call link, in plain words, or undefined when it is one. A call
+ * link is an https address with a host name, no name or password in it (`user:pass@host`: a
+ * screen would show it to everyone), and at most {@link MAX_CALL_LINK_CHARACTERS} characters.
+ */
+export function callLinkProblem(text: string): string | undefined {
+	if (text.length > MAX_CALL_LINK_CHARACTERS) {
+		return `must be at most ${MAX_CALL_LINK_CHARACTERS} characters`;
+	}
+	if (UNSEEN_CHARACTERS.test(text)) return 'must not contain spaces';
+	const url = parseUrl(text);
+	if (!url || url.protocol !== 'https:' || url.hostname === '') {
+		return 'must be a meeting link starting with https://';
+	}
+	if (url.username !== '' || url.password !== '') {
+		return 'must not contain a name or password before the address';
+	}
+	return undefined;
+}
+
+/**
+ * The link as the room keeps it: what the URL parser makes of the pasted text (host names in
+ * lower case and punycode, so a look-alike address shows as what it is), or the text itself when
+ * it is no URL at all.
+ */
+export function normalizeCallLink(text: string): string {
+	const trimmed = text.trim();
+	return parseUrl(trimmed)?.href ?? trimmed;
+}
+
+/** A stored call link: already normalized, and every rule of {@link callLinkProblem} holds. */
+export const callLinkSchema = z
+	.string()
+	.superRefine((text, context) => {
+		const problem = callLinkProblem(text);
+		if (problem) context.addIssue({ code: 'custom', message: problem });
+	})
+	.refine((text) => normalizeCallLink(text) === text, 'must be written as a browser writes it');
+
+/** What a person pastes: trimmed and normalized, then held to the stored link's rules. */
+export const pastedCallLinkSchema = z.string().transform(normalizeCallLink).pipe(callLinkSchema);
+
+/** The room's call, as the control map holds it. */
+export const callStateSchema = z.object({
+	url: callLinkSchema,
+	/** Who pasted it, so every screen can say whose link it is. */
+	setBy: participantIdSchema
+});
+export type CallState = z.infer<typeof callStateSchema>;
+
+/** The address a "Join the call" button names, so people see where it goes: `meet.google.com`. */
+export function callHost(url: string): string {
+	return parseUrl(url)?.hostname ?? '';
+}

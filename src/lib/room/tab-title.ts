@@ -1,0 +1,38 @@
+import { formatRemaining } from './timer';
+
+/** What the tab title tells someone looking at another tab. */
+export interface TitleState {
+	/** The playbook's title: the plain title is "<playbook> · Practice Room". */
+	playbookTitle: string;
+	/** The current phase's title, when the room is known. */
+	phaseTitle?: string | undefined;
+	timerStatus?: 'idle' | 'running' | 'paused' | undefined;
+	/** What the timer shows on this screen; undefined while the clock is not yet known. */
+	remainingMs?: number | undefined;
+	/** The running timer has reached zero. */
+	finished?: boolean | undefined;
+	/** Someone paused the room for everyone. */
+	roomPaused?: boolean | undefined;
+}
+
+/**
+ * The tab's title: the countdown, or "Time’s up", then the phase, while a timer is counting or
+ * paused; the plain title when no timer runs (not started, or the clock not yet known). The
+ * state comes first, because a narrow tab shows only the start of its title.
+ */
+export function tabTitle(state: TitleState): string {
+	const plain = `${state.playbookTitle} · Practice Room`;
+	const withPhase = (lead: string) =>
+		[lead, state.phaseTitle, plain].filter((part) => part !== undefined && part !== '').join(' · ');
+	if (state.roomPaused) return withPhase('Paused for everyone');
+	if (state.remainingMs === undefined) return plain;
+	switch (state.timerStatus) {
+		case 'running':
+			return withPhase(state.finished ? 'Time’s up' : formatRemaining(state.remainingMs));
+		case 'paused':
+			return withPhase(`${formatRemaining(state.remainingMs)} paused`);
+		case 'idle':
+		case undefined:
+			return plain;
+	}
+}

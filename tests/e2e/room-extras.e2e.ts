@@ -1,0 +1,306 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
+
+/** What a live room offers besides its phases (issue 19.8): tab title, shortcuts, call link. */
+
+const PLAIN = 'Active Listening Sprint · Practice Room';
+const stepOf = (page: Page) => page.locator('[data-step]');
+const timerOf = (page: Page) => page.locator('[data-remaining-ms]');
+/** What a shortcut said when it did nothing. */
+const noteOf = (page: Page) => page.locator('.note[role="status"]');
+
+/** Fails on serious or critical accessibility problems, naming each. */
+async function expectAccessible(page: Page): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(grave.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+/** A room started from the library, so `page`'s browser holds its host key; answers its link. */
+async function hostRoom(page: Page, appUrl: string, name: string): Promise<string> {
+	await page.goto(appUrl);
+	const card = page.locator('[data-playbook="active-listening-sprint"]');
+	await card.getByRole('button', { name: 'Start a room' }).click();
+	await page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
+	await joinRoom(page, name, 'Speaker');
+	await expect(page.getByRole('heading', { name: 'You are the host' })).toBeVisible();
+	return page.url();
+}
+
+/** Presses Next once it has settled after the last move. */
+async function moveOn(page: Page): Promise<void> {
+	const next = page.getByRole('button', { name: /^(Next phase|Start round)/ });
+	await expect(next).not.toHaveAttribute('aria-disabled', 'true');
+	await next.click();
+}
+
+/** Puts keyboard focus where a person reading the room would have it: nowhere in particular. */
+async function focusPage(page: Page): Promise<void> {
+	await page.locator('h1').focus();
+}
+
+async function people(browser: Browser, count: number): Promise<Page[]> {
+	const pages: Page[] = [];
+	for (let n = 0; n < count; n++) pages.push(await openPerson(browser));
+	return pages;
+}
+
+test('the tab title counts down, says Time’s up, and is plain when no timer runs, in a tab in the background', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		const url = await newRoom(app.url, 'active-listening-sprint');
+		await ana!.goto(url);
+		await joinRoom(ana!, 'Ana', 'Speaker');
+		await ben!.goto(url);
+		await joinRoom(ben!, 'Ben');
+		await expect(ben!).toHaveTitle(PLAIN);
+		// Ben reads something else in another tab: the room's tab is in the background.
+		const elsewhere = await ben!.context().newPage();
+		await elsewhere.goto(`${app.url}/`);
+		await elsewhere.bringToFront();
+
+		await ana!.getByRole('button', { name: 'Start', exact: true }).click();
+		const counting = /^[01]:\d\d · Settle in · Active Listening Sprint · Practice Room$/;
+		await expect(ben!).toHaveTitle(counting);
+		const first = await ben!.title();
+		await expect.poll(() => ben!.title()).not.toBe(first);
+		expect(await ben!.title()).toMatch(counting);
+
+		await ana!.getByRole('button', { name: 'Pause', exact: true }).click();
+		await expect(ben!).toHaveTitle(
+			/^[01]:\d\d paused · Settle in · Active Listening Sprint · Practice Room$/
+		);
+		await ana!.getByRole('button', { name: 'Pause for everyone' }).click();
+		await expect(ben!).toHaveTitle(
+			'Paused for everyone · Settle in · Active Listening Sprint · Practice Room'
+		);
+		await ana!.getByRole('dialog').getByRole('button', { name: 'Resume' }).click();
+		await expect(ben!).toHaveTitle(/ paused · Settle in · /);
+
+		// The silence starts its 30 seconds by itself; at zero every tab says so.
+		for (let step = 1; step <= 3; step++) {
+			await moveOn(ana!);
+			await expect(stepOf(ana!)).toHaveAttribute('data-step', String(step));
+		}
+		await expect(ben!).toHaveTitle(
+			/^0:[0-3]\d · A short silence · Active Listening Sprint · Practice Room$/
+		);
+		await expect(ben!).toHaveTitle(
+			'Time’s up · A short silence · Active Listening Sprint · Practice Room',
+			{ timeout: 45_000 }
+		);
+		await expect(ana!).toHaveTitle(
+			'Time’s up · A short silence · Active Listening Sprint · Practice Room'
+		);
+		// On to the rating: its timer has not started, so the title is plain again.
+		await ana!.getByRole('dialog').getByRole('button', { name: 'Next phase →' }).click();
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '4');
+		await expect(ben!).toHaveTitle(PLAIN);
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});
+
+test('keyboard shortcuts press the room’s buttons on every screen, with the buttons’ rules, and are listed in a help dialog', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		const url = await hostRoom(ana!, app.url, 'Ana');
+		await ben!.goto(url);
+		await joinRoom(ben!, 'Ben', 'Listener', { agree: false });
+
+		// Before the agreements nothing moves, and Ben is told why.
+		await focusPage(ben!);
+		await ben!.keyboard.press('n');
+		await expect(noteOf(ben!)).toHaveText('Confirm the room’s agreements first.');
+		await ben!.getByRole('button', { name: 'I agree' }).click();
+		await expect(stepOf(ben!)).toBeVisible();
+
+		// ? opens the help, a modal dialog that Escape closes, giving focus back.
+		await focusPage(ana!);
+		await ana!.keyboard.press('?');
+		const help = ana!.getByRole('dialog', { name: 'Keyboard shortcuts' });
+		await expect(help).toBeVisible();
+		await expect(help.getByRole('row', { name: /N\s+Next phase/ })).toBeVisible();
+		await expectAccessible(ana!);
+		// Keys inside the dialog are the dialog's.
+		await ana!.keyboard.press('n');
+		await ana!.keyboard.press('Escape');
+		await expect(help).toBeHidden();
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '0');
+		await expect(ana!.locator('h1')).toBeFocused();
+
+		// Space starts and pauses the timer, on both screens.
+		await ana!.keyboard.press('Space');
+		await expect(timerOf(ben!)).toHaveAttribute('data-status', 'running');
+		await ana!.keyboard.press('Space');
+		await expect(timerOf(ben!)).toHaveAttribute('data-status', 'paused');
+		const before = Number(await timerOf(ben!).getAttribute('data-remaining-ms'));
+		// + (Shift and =) and = alike add a minute.
+		await ana!.keyboard.press('Shift+Equal');
+		await expect
+			.poll(async () => Number(await timerOf(ben!).getAttribute('data-remaining-ms')))
+			.toBe(before + 60_000);
+		await ana!.keyboard.press('=');
+		await expect
+			.poll(async () => Number(await timerOf(ben!).getAttribute('data-remaining-ms')))
+			.toBe(before + 120_000);
+
+		// Space on a focused button is that button's: the timer stays paused.
+		await ana!.getByRole('button', { name: 'Mute chime' }).focus();
+		await ana!.keyboard.press('Space');
+		await expect(ana!.getByRole('button', { name: 'Mute chime' })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+		await expect(timerOf(ben!)).toHaveAttribute('data-status', 'paused');
+
+		// N moves the room on once; Ben's N a moment later is held, as his button would be.
+		await focusPage(ana!);
+		await ana!.keyboard.press('n');
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
+		await focusPage(ben!);
+		await ben!.keyboard.press('N');
+		await expect(noteOf(ben!)).toContainText('Ana moved to Tell the story');
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '1');
+		await expect(ben!.getByRole('button', { name: 'Next phase' })).not.toHaveAttribute(
+			'aria-disabled',
+			'true'
+		);
+		await ben!.keyboard.press('n');
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '2');
+		await expect(ana!.getByRole('button', { name: '← Previous' })).not.toHaveAttribute(
+			'aria-disabled',
+			'true'
+		);
+		await ana!.keyboard.press('p');
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
+
+		// H raises and lowers one's own hand.
+		await ben!.keyboard.press('h');
+		const hands = ana!.getByRole('region', { name: 'Raised hands' });
+		await expect(hands.getByRole('listitem')).toHaveText([/^Ben/]);
+		await ben!.keyboard.press('H');
+		await expect(hands.getByText('No hands raised.')).toBeVisible();
+
+		// Typing is never a shortcut, nor a key with Ctrl, Alt or Cmd.
+		const notes = ben!.getByRole('textbox', { name: 'Shared notes' });
+		await notes.click();
+		await ben!.keyboard.type('no hands please ');
+		await expect(notes).toHaveValue('no hands please ');
+		await focusPage(ben!);
+		await ben!.keyboard.press('Alt+n');
+		await ben!.keyboard.press('Control+h');
+		await expect(hands.getByText('No hands raised.')).toBeVisible();
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '1');
+
+		// When the host keeps the controls, Ben's keys do nothing, and he is told why.
+		await ana!.getByLabel('Only I control phases and timer').check();
+		await expect(ben!.getByText('The host moves the phases.')).toBeVisible();
+		await ben!.keyboard.press('Space');
+		await expect(noteOf(ben!)).toHaveText('The host has locked the phase and timer controls.');
+		await ben!.keyboard.press('n');
+		await expect(timerOf(ana!)).toHaveAttribute('data-status', 'idle');
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '1');
+		// A hand is never locked.
+		await ben!.keyboard.press('h');
+		await expect(hands.getByRole('listitem')).toHaveText([/^Ben/]);
+		await expectAccessible(ben!);
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});
+
+test('a call link pasted once gives every screen and the projector a Join the call button that cannot reach back into the room', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		const url = await hostRoom(ana!, app.url, 'Ana');
+		await ben!.goto(url);
+		await joinRoom(ben!, 'Ben', 'Listener');
+		const projectorLink = await ana!
+			.getByRole('link', { name: 'Open the projector view in a new tab' })
+			.getAttribute('href');
+		const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+		const projector = await projectorContext.newPage();
+		await projector.goto(new URL(projectorLink!, url).href);
+		await expect(timerOf(projector)).toBeVisible();
+
+		const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+		await call(ben!).getByRole('button', { name: 'Add a call link' }).click();
+		const field = call(ben!).getByLabel('Meeting link');
+		await expect(field).toBeFocused();
+		// Checked before it is sent: https only, no name or password in it.
+		for (const [link, problem] of [
+			[
+				'http://meet.example.com/abc-defg-hij',
+				'The link must be a meeting link starting with https://.'
+			],
+			[
+				'https://ben:secret@meet.example.com/abc',
+				'The link must not contain a name or password before the address.'
+			]
+		] as const) {
+			await field.fill(link);
+			await call(ben!).getByRole('button', { name: 'Share link' }).click();
+			await expect(field).toHaveAttribute('aria-invalid', 'true');
+			await expect(field).toHaveAccessibleDescription(problem);
+		}
+		await expect(call(ana!).getByRole('link', { name: 'Join the call' })).toHaveCount(0);
+		await field.fill('  https://Meet.Example.com/abc-defg-hij  ');
+		await call(ben!).getByRole('button', { name: 'Share link' }).click();
+
+		const meeting = 'https://meet.example.com/abc-defg-hij';
+		for (const page of [ana!, ben!, projector]) {
+			const join = page.getByRole('link', { name: 'Join the call' });
+			await expect(join).toHaveAttribute('href', meeting);
+			await expect(join).toHaveAttribute('target', '_blank');
+			await expect(join).toHaveAttribute('rel', 'noopener noreferrer');
+		}
+		await expect(call(ana!)).toContainText('meet.example.com · shared by Ben');
+		await expect(projector.getByText('meet.example.com')).toBeVisible();
+		await expectAccessible(ana!);
+		await expectAccessible(projector);
+
+		// The call opens in a new tab that has no way back to the room and is not told where from.
+		await ana!
+			.context()
+			.route(`${meeting}**`, (route) =>
+				route.fulfill({ contentType: 'text/html', body: '<title>Call</title>' })
+			);
+		const [tab] = await Promise.all([
+			ana!.context().waitForEvent('page'),
+			call(ana!).getByRole('link', { name: 'Join the call' }).click()
+		]);
+		await tab.waitForLoadState();
+		expect(tab.url()).toBe(meeting);
+		expect(await tab.evaluate(() => [window.opener === null, document.referrer])).toEqual([
+			true,
+			''
+		]);
+		await tab.close();
+
+		// With the controls locked, only the host changes it; removing it removes it everywhere.
+		await ana!.getByLabel('Only I control phases and timer').check();
+		await expect(call(ben!).getByRole('button', { name: 'Change link' })).toHaveCount(0);
+		await call(ana!).getByRole('button', { name: 'Remove link' }).click();
+		for (const page of [ana!, ben!, projector]) {
+			await expect(page.getByRole('link', { name: 'Join the call' })).toHaveCount(0);
+		}
+		await expect(call(ben!)).toContainText('No call link shared yet.');
+		await projectorContext.close();
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});

@@ -26,8 +26,12 @@ function linkedFiles(markdown: string): string[] {
 		.filter((target) => target !== '' && !/^[a-z][a-z+.-]*:/i.test(target));
 }
 
+/** Folders that tools make on the machine (an install, a build), never part of a clone. */
+const MADE_BY_TOOLS = ['bench/node_modules', 'bench/.build'];
+
 /** Whether `path` names something in the tree; `*` and `<placeholder>` match within one name. */
 function exists(path: string): boolean {
+	if (MADE_BY_TOOLS.some((made) => path === made || path.startsWith(`${made}/`))) return true;
 	if (!/[*<]/.test(path)) return existsSync(join(ROOT, path));
 	const folder = dirname(path);
 	if (/[*<]/.test(folder)) throw new Error(`a pattern in a folder name is not supported: ${path}`);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { afterAll, afterEach, expect, test } from 'vitest';
 import { log, redirectLog, routeConsole, setLogLevel } from './log';
 
@@ -72,7 +73,16 @@ test('the log goes back where it went before a redirection ends', () => {
  * output's lines, having checked that nothing reached standard error.
  */
 function runModule(lines: string[]): { status: number | null; out: string[] } {
-	const child = spawnSync(process.execPath, ['--input-type=module', '-e', lines.join('\n')], {
+	// Bundled first: the server's modules import each other without extensions, as bundlers do.
+	const [bundle] = buildSync({
+		stdin: { contents: lines.join('\n'), resolveDir: process.cwd(), loader: 'ts' },
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		packages: 'external',
+		write: false
+	}).outputFiles;
+	const child = spawnSync(process.execPath, ['--input-type=module', '-e', bundle!.text], {
 		encoding: 'utf8'
 	});
 	expect(child.stderr).toBe('');

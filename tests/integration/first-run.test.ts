@@ -13,7 +13,8 @@ import { findOldNode, freshShellEnv, NpmStart, run } from '../support/fresh-clon
 const oldNode = findOldNode();
 const project = join(import.meta.dirname, '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'practice-room-first-run-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// A clone with its node_modules and a fetched Node: deleting it takes a while on a busy disk.
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), 180_000);
 
 if (!oldNode) {
 	console.warn(

@@ -81,6 +81,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		trustProxy: services.config.TRUST_PROXY,
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
+		pairing: services.pairing,
 		metrics: services.metrics,
 		guardStorage,
 		now

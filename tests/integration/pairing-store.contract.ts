@@ -18,7 +18,7 @@ const stored = (name: string): StoredCard => ({
 const limits = () => ({ maxCards: 2, now: Date.now() });
 const roundOf = (members: string[]): StoredPairing => ({
 	cadence: 'weekly',
-	rounds: [{ round: 1, madeAt: 1, groups: [{ members, fits: {} }] }]
+	rounds: [{ round: 1, madeAt: 1, unpaired: [], groups: [{ members, fits: {} }] }]
 });
 
 /** The behaviour every PairingStore must have (SQLite and Redis run this same suite). */

@@ -24,6 +24,7 @@ export const card = (over: Partial<PairingCard> = {}): PairingCard => ({
 export const round = (n: number, groups: string[][]): StoredRound => ({
 	round: n,
 	madeAt: 0,
+	unpaired: [],
 	groups: groups.map((members) => ({ members, fits: {} }))
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roomIdSchema, secretSchema } from './ids';
+import { playbookIdSchema, roomIdSchema, secretSchema } from './ids';
 import { skillSchema } from './playbook';
 
 /** Strengths and stretch goals a card may name from the playbook skill list. */
@@ -153,6 +153,8 @@ export const storedGroupSchema = z.object({
 	members: z.array(cardIdSchema).min(2).max(3),
 	/** The room the group started, once someone pressed Start our room. */
 	roomId: roomIdSchema.optional(),
+	/** The playbook suggested for the group's stretch goal. */
+	playbookId: playbookIdSchema.optional(),
 	fits: z.partialRecord(cardIdSchema, pairingFitSchema).default({})
 });
 export type StoredGroup = z.infer<typeof storedGroupSchema>;
@@ -160,7 +162,8 @@ export type StoredGroup = z.infer<typeof storedGroupSchema>;
 export const storedRoundSchema = z.object({
 	round: z.number().int().positive(),
 	madeAt: z.number().int().nonnegative(),
-	groups: z.array(storedGroupSchema)
+	groups: z.array(storedGroupSchema),
+	unpaired: z.array(cardIdSchema).default([])
 });
 export type StoredRound = z.infer<typeof storedRoundSchema>;
 
@@ -170,3 +173,50 @@ export const storedPairingSchema = z.object({
 	rounds: z.array(storedRoundSchema)
 });
 export type StoredPairing = z.infer<typeof storedPairingSchema>;
+
+/** A card as anyone with the space link sees it: no private list, no team, no level. */
+export const publicCardSchema = pairingCardSchema
+	.pick({
+		name: true,
+		strengths: true,
+		strengthsNote: true,
+		stretchGoals: true,
+		stretchNote: true,
+		timeZone: true,
+		hours: true,
+		energy: true,
+		optedIn: true
+	})
+	.extend({ cardId: cardIdSchema });
+export type PublicCard = z.infer<typeof publicCardSchema>;
+
+/**
+ * A space's pairing as everyone sees it: the cards, the cadence and the latest round. A group
+ * someone found not a good fit is `ended`, never saying who answered; fit answers are not shown.
+ */
+export const pairingViewSchema = z.object({
+	cadence: cadenceSchema,
+	cards: z.array(publicCardSchema),
+	round: z
+		.object({
+			round: z.number().int().positive(),
+			madeAt: z.number().int().nonnegative(),
+			groups: z.array(
+				z.object({
+					members: z.array(cardIdSchema),
+					roomId: roomIdSchema.optional(),
+					playbookId: playbookIdSchema.optional(),
+					ended: z.boolean()
+				})
+			),
+			/** Opted-in members nobody could be paired with this round. */
+			unpaired: z.array(cardIdSchema)
+		})
+		.optional()
+});
+export type PairingView = z.infer<typeof pairingViewSchema>;
+
+/** The answer to saving a card: the view and the card's public id. */
+export const savedCardReplySchema = z.object({ cardId: cardIdSchema, view: pairingViewSchema });
+
+export const startRoomReplySchema = z.object({ roomId: roomIdSchema, url: z.string() });

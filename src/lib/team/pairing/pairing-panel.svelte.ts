@@ -50,9 +50,11 @@ export class PairingPanel {
 		readonly memberKey: string,
 		readonly timeZone: string
 	) {
-		this.mine = myCard(teamId);
-		this.draft = structuredClone(this.mine?.card ?? blankCard(timeZone));
-		this.avoid = [...(this.mine?.avoid ?? [])];
+		// The plain stored object: `this.mine` is a state proxy, which structuredClone refuses.
+		const stored = myCard(teamId);
+		this.mine = stored;
+		this.draft = structuredClone(stored?.card ?? blankCard(timeZone));
+		this.avoid = [...(stored?.avoid ?? [])];
 	}
 
 	/** This member's group in the latest round, seen from their side (and zone). */

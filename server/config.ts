@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { formatProblems } from '../src/lib/protocol/problems';
 import { DEFAULT_HEARTBEAT_MS } from '../src/lib/room/presence';
 import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR } from './limits/limits';
-import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from './teams/team-limits';
+import {
+	DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR,
+	DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR
+} from './teams/team-limits';
 
 /** Environment variables, parsed once at start-up (README: Configuration). */
 export const configSchema = z.object({
@@ -49,6 +52,15 @@ export const configSchema = z.object({
 		.int()
 		.positive()
 		.default(DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR),
+	/**
+	 * Pairing writes (cards, Make pairs, cadence, fit answers, a pair's room) one client address
+	 * may make per hour (docs/protocol.md, LP1), refilled like ROOMS_PER_ADDRESS_PER_HOUR.
+	 */
+	PAIRING_WRITES_PER_ADDRESS_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR),
 	/**
 	 * How many reverse proxies in front of the server are trusted (README: Deploy with Docker
 	 * Compose). 0 ignores X-Forwarded-For and X-Forwarded-Proto, since any client can send them.

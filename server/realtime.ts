@@ -82,6 +82,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
 		pairing: services.pairing,
+		pairingWritesPerAddressPerHour: services.config.PAIRING_WRITES_PER_ADDRESS_PER_HOUR,
 		metrics: services.metrics,
 		guardStorage,
 		now

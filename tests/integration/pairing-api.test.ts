@@ -168,6 +168,24 @@ describe.each([
 		expect(((await deleted.json()) as PairingView).cards).toEqual([]);
 	});
 
+	test('another site’s page cannot write a card or make pairs in its visitor’s name', async () => {
+		const team = await api.space();
+		for (const [path, body] of [
+			[`/api/teams/${team}/pairing/card`, { memberKey: memberKey(), card: card({ name: 'Eve' }) }],
+			[`/api/teams/${team}/pairing/make`, {}]
+		] as const) {
+			const response = await fetch(`${server.url}${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+				body: JSON.stringify(body)
+			});
+			expect(response.status, path).toBe(403);
+		}
+		const view = await api.view(team);
+		expect(view.cards).toEqual([]);
+		expect(view.round).toBeUndefined();
+	});
+
 	test('an unknown space answers 404', async () => {
 		const response = await fetch(`${server.url}/api/teams/${'A'.repeat(22)}/pairing`);
 		expect(response.status).toBe(404);

@@ -6,7 +6,10 @@ import {
 	DEFAULT_COMMUNITY_PLAYBOOKS_MAX,
 	DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR
 } from './playbooks/community-limits';
-import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from './teams/team-limits';
+import {
+	DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR,
+	DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR
+} from './teams/team-limits';
 
 /** Environment variables, parsed once at start-up (README: Configuration). */
 export const configSchema = z.object({

@@ -19,7 +19,7 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /**
  * Which rule refused an HTTP request, for `practice_room_refused_requests_total`: the hourly
- * limits per address (429: room starts, L5; team writes, L6; community playbook saves, C1), the
+ * limits per address (429: room starts, L5; team writes, L6; community playbook saves, C1; pairing writes, LP1), the
  * community library full (507, C2), a write from another site's page (403), a body not sent as
  * JSON (415), too large (413) or nested too deeply (400).
  */
@@ -28,6 +28,7 @@ export const REFUSED_REQUESTS = [
 	'team_writes',
 	'playbook_saves',
 	'playbook_cap',
+	'pairing_writes',
 	'cross_origin',
 	'media_type',
 	'body_size',

@@ -83,6 +83,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		trustProxy: services.config.TRUST_PROXY,
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
+		pairing: services.pairing,
+		pairingWritesPerAddressPerHour: services.config.PAIRING_WRITES_PER_ADDRESS_PER_HOUR,
 		metrics: services.metrics,
 		guardStorage,
 		communityPlaybooks: services.config.COMMUNITY_PLAYBOOKS === 'on',

@@ -30,6 +30,10 @@ import { createRedisTeamStore } from './teams/redis-team-store';
 import { createSqliteTeamStore } from './teams/sqlite-team-store';
 import { startTeamSweeper } from './teams/team-sweeper';
 import type { TeamStore } from './teams/team-store';
+import { createRedisPairingStore } from './teams/redis-pairing-store';
+import { createSqlitePairingStore } from './teams/sqlite-pairing-store';
+import type { PairingStore } from './teams/pairing-store';
+import { log } from './log';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
 export interface Services {
@@ -38,6 +42,7 @@ export interface Services {
 	playbooks: PlaybookCatalog;
 	presence: PresenceStore;
 	teams: TeamStore;
+	pairing: PairingStore;
 	metrics: Metrics;
 	/**
 	 * With REDIS_URL, socket.io's adapter through Redis: events to a room reach its sockets on
@@ -67,6 +72,7 @@ interface Backends {
 	playbooks: PlaybookStore;
 	presence: PresenceStore;
 	teams: TeamStore;
+	pairing: PairingStore;
 	/** One probe per backend, by name. */
 	probes: Record<string, Probe>;
 	/** The backend known to be down, if any (see {@link Services.unavailable}). */
@@ -99,6 +105,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			playbooks: createRedisPlaybookStore(redis),
 			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
+			pairing: createRedisPairingStore(redis, { retentionMs: retentionMs(config) }),
 			probes: { redis: redisProbe(redis) },
 			// Commands sent while disconnected wait for the reconnection: better refused at once.
 			unavailable: () => (redis.isReady ? undefined : 'redis'),
@@ -120,6 +127,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		playbooks: createSqlitePlaybookStore(db),
 		presence: createMemoryPresenceStore(presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
+		pairing: createSqlitePairingStore(db, { retentionMs: retentionMs(config) }),
 		probes: { sqlite: sqliteProbe(db) },
 		// A file in this process: when it fails, it fails each call, which answers 500.
 		unavailable: () => undefined,
@@ -160,12 +168,25 @@ export async function createServices(config: Config): Promise<Services> {
 	});
 	// Teams expire like rooms (ROOM_RETENTION_DAYS).
 	const teamSweeper = startTeamSweeper({ teams: backends.teams, everyMs: SWEEP_EVERY_MS, now });
+	// Pairing goes with its space: swept on the same timer, the space's rows first.
+	const pairingSweeper = startTeamSweeper({
+		teams: {
+			deleteExpired: async (at: number) => {
+				const spaces = await backends.pairing.deleteExpired(at);
+				if (spaces > 0) log.teams.info({ spaces }, 'pairing of expired spaces deleted');
+				return 0;
+			}
+		},
+		everyMs: SWEEP_EVERY_MS,
+		now
+	});
 	return {
 		config,
 		rooms,
 		playbooks,
 		presence: backends.presence,
 		teams: backends.teams,
+		pairing: backends.pairing,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),
@@ -174,6 +195,7 @@ export async function createServices(config: Config): Promise<Services> {
 			warmUp.abort();
 			await sweeper.stop();
 			await teamSweeper.stop();
+			await pairingSweeper.stop();
 			await rooms.closeAll();
 			await backends.close();
 		}

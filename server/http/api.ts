@@ -16,6 +16,10 @@ import { playbookRoutes } from '../playbooks/playbook-routes';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { teamRoutes } from '../teams/team-routes';
+import { pairingRoutes } from '../teams/pairing-routes';
+import type { PairingStore } from '../teams/pairing-store';
+import { DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
+import { builtInPlaybooks } from '../../src/lib/playbooks/library';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
 import { requestScheme } from './request-scheme';
@@ -37,6 +41,10 @@ export interface ApiDeps {
 	teams: TeamStore;
 	/** Team writes one client address may make per hour (protocol L6; TEAM_WRITES_PER_ADDRESS_PER_HOUR). */
 	teamWritesPerAddressPerHour?: number;
+	/** The team spaces' pairing (issue 16); without it, no pairing routes. */
+	pairing?: PairingStore;
+	/** Pairing writes one client address may make per hour (protocol LP1). */
+	pairingWritesPerAddressPerHour?: number;
 	metrics: Pick<Metrics, 'error' | 'refusedRequest' | 'roomCreated'>;
 	/**
 	 * Runs a request that needs storage: answered 503 at once when a backend is known to be down
@@ -136,7 +144,26 @@ export function createApi(deps: ApiDeps) {
 				deps.teamWritesPerAddressPerHour ?? DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR,
 			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
 			addressKey: (req) => requestAddressKey(req, trustProxy)
-		})
+		}),
+		...(deps.pairing
+			? pairingRoutes({
+					teams: deps.teams,
+					pairing: deps.pairing,
+					now: deps.now,
+					writesPerAddressPerHour:
+						deps.pairingWritesPerAddressPerHour ?? DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR,
+					playbooks: builtInPlaybooks,
+					async startRoom(playbookId) {
+						const id = newLinkId();
+						const created = await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
+						if (!created) throw new Error(`the pairing's playbook ${playbookId} is missing`);
+						deps.metrics.roomCreated();
+						return id;
+					},
+					linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
+					addressKey: (req) => requestAddressKey(req, trustProxy)
+				})
+			: [])
 	];
 
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

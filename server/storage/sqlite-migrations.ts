@@ -94,6 +94,27 @@ function addPlaybookSummaries({ db }: SqliteMigrationTarget): void {
 	);
 }
 
+/**
+ * Team pairing (issue 16, pairing for growth): members' pairing cards, keyed like shares by the
+ * hash of their member key, and one pairing record per space (cadence, rounds, fit answers)
+ * with a version for compare-and-set.
+ */
+function teamPairingTables({ db }: SqliteMigrationTarget): void {
+	db.exec(`
+		CREATE TABLE IF NOT EXISTS team_pairing_cards (
+			team_id TEXT NOT NULL,
+			member TEXT NOT NULL,
+			body TEXT NOT NULL,
+			PRIMARY KEY (team_id, member)
+		);
+		CREATE TABLE IF NOT EXISTS team_pairing (
+			team_id TEXT PRIMARY KEY,
+			version INTEGER NOT NULL,
+			body TEXT NOT NULL
+		);
+	`);
+}
+
 /** The embedded database's migrations, in order; the last one's version is what this release writes. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	{ version: 1, name: 'tables of release 6cdb000', up: baseline },
@@ -102,5 +123,6 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 		version: 3,
 		name: 'community playbooks keep a summary, a hidden flag and a delete token',
 		up: addPlaybookSummaries
-	}
+	},
+	{ version: 4, name: 'team pairing cards and rounds', up: teamPairingTables }
 ];

@@ -32,6 +32,8 @@ describe('migrating the embedded database (PRAGMA user_version)', () => {
 			'doc_updates',
 			'playbooks',
 			'rooms',
+			'team_pairing',
+			'team_pairing_cards',
 			'team_shares',
 			'teams'
 		]);

@@ -13,3 +13,13 @@ export const DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR = 120;
 
 export const TOO_MANY_TEAM_WRITES =
 	'Too many team changes came from your network in the last hour. Try again later.';
+
+/**
+ * Pairing writes (cards, Make pairs, cadence, fit answers, starting a pair's room) per client
+ * address per hour, unless PAIRING_WRITES_PER_ADDRESS_PER_HOUR says otherwise: fifty people
+ * behind one office address editing their cards a few times each.
+ */
+export const DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR = 240;
+
+export const TOO_MANY_PAIRING_WRITES =
+	'Too many pairing changes came from your network in the last hour. Try again later.';

@@ -5,7 +5,11 @@ import type { TeamStore } from './team-store';
  * Deletes expired teams on a timer that does not keep the process alive, once at start too (for
  * teams that expired while the server was down). Answers how to stop it.
  */
-export function startTeamSweeper(options: { teams: TeamStore; everyMs: number; now(): number }): {
+export function startTeamSweeper(options: {
+	teams: Pick<TeamStore, 'deleteExpired'>;
+	everyMs: number;
+	now(): number;
+}): {
 	stop(): Promise<void>;
 } {
 	let running: Promise<unknown> = Promise.resolve();

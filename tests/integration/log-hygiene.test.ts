@@ -118,3 +118,56 @@ test('what people write never reaches the log, while room ids, sizes and events 
 	expect(log).not.toContain('Ottoline');
 	expect(log).not.toContain('felt unheard');
 });
+
+test('nothing from a pairing card reaches the log or the metrics', async () => {
+	const marker = `zp${randomBytes(6).toString('hex')}`;
+	const server = await startTestServer({ logLevel: 'trace' });
+	const post = (path: string, body: unknown) =>
+		fetch(`${server.url}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+	const team = (await (await post('/api/teams', { name: 'Support' })).json()) as { id: string };
+	const card = (name: string) => ({
+		name,
+		strengths: ['feedback'],
+		strengthsNote: `notes ${marker}`,
+		stretchGoals: ['listening'],
+		stretchNote: `goal ${marker}`,
+		timeZone: 'Europe/Berlin',
+		hours: { days: [1, 2, 3], start: '09:00', end: '17:00' },
+		energy: 'mornings',
+		preferences: ['outside-my-team'],
+		usualTeam: `team ${marker}`,
+		optedIn: true
+	});
+	const keys = [randomBytes(16).toString('base64url'), randomBytes(16).toString('base64url')];
+	for (const [index, key] of keys.entries()) {
+		const saved = await post(`/api/teams/${team.id}/pairing/card`, {
+			memberKey: key,
+			card: card(`Wilhelmina ${marker} ${index}`)
+		});
+		expect(saved.status).toBe(200);
+	}
+	// Refused with its problems named, and the card's words not in them.
+	const bad = await post(`/api/teams/${team.id}/pairing/card`, {
+		memberKey: keys[0],
+		card: { ...card(`${marker}`.repeat(10)), timeZone: `Mars/${marker}` }
+	});
+	expect(bad.status).toBe(400);
+	expect((await post(`/api/teams/${team.id}/pairing/make`, {})).status).toBe(200);
+	expect(
+		(await post(`/api/teams/${team.id}/pairing/fit`, { memberKey: keys[0], fit: 'good-fit' }))
+			.status
+	).toBe(200);
+	const metrics = await (await fetch(`${server.url}/metrics`)).text();
+	await server.close();
+
+	const log = written.join('\n');
+	expect(log).toContain('/pairing/card');
+	expect(log).not.toContain(marker);
+	expect(log).not.toContain('Wilhelmina');
+	expect(metrics).not.toContain(marker);
+	expect(metrics).not.toContain('Wilhelmina');
+});

@@ -14,6 +14,8 @@ export interface TestServerOptions {
 	trustProxy?: number;
 	/** ROOMS_PER_ADDRESS_PER_HOUR; default: the server's. */
 	roomsPerAddressPerHour?: number;
+	/** PAIRING_WRITES_PER_ADDRESS_PER_HOUR; default: the server's. */
+	pairingWritesPerAddressPerHour?: number;
 	/** API_TIMEOUT_MS; default: the server's. */
 	apiTimeoutMs?: number;
 	/** Default: LOG_LEVEL from the environment, else silent, so test output stays quiet. */
@@ -35,6 +37,7 @@ export function startTestServer(options: TestServerOptions = {}): Promise<Runnin
 			TRUST_PROXY: options.trustProxy?.toString(),
 			ROOMS_PER_ADDRESS_PER_HOUR: options.roomsPerAddressPerHour?.toString(),
 			API_TIMEOUT_MS: options.apiTimeoutMs?.toString(),
+			PAIRING_WRITES_PER_ADDRESS_PER_HOUR: options.pairingWritesPerAddressPerHour?.toString(),
 			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent',
 			...options.env
 		})

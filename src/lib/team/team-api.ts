@@ -9,11 +9,13 @@ import {
 } from '../protocol/team';
 
 /** An answer of the team API: its parsed body, or words a person can read and the status. */
-export type TeamAnswer<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
+export type TeamAnswer<T> =
+	{ ok: true; data: T } | { ok: false; status: number; message: string; problems?: string[] };
 
 const UNREACHABLE = 'The server could not be reached. Check your connection and try again.';
 
-async function call<S extends z.ZodType>(
+/** Calls the API at `path` (a POST of `body` when given) and parses its answer with `schema`. */
+export async function call<S extends z.ZodType>(
 	path: string,
 	schema: S,
 	body?: unknown
@@ -36,7 +38,8 @@ async function call<S extends z.ZodType>(
 		return {
 			ok: false,
 			status: response.status,
-			message: error.success ? error.data.error : 'Something went wrong. Please try again.'
+			message: error.success ? error.data.error : 'Something went wrong. Please try again.',
+			...(error.success && error.data.problems ? { problems: error.data.problems } : {})
 		};
 	} catch {
 		return { ok: false, status: 0, message: UNREACHABLE };

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import type { PairingView, PublicCard } from '../../protocol/pairing';
+import { myPair } from './my-pair';
+
+const base = {
+	strengths: [],
+	stretchGoals: [],
+	hours: { days: [2, 3, 4], start: '14:00', end: '16:00' },
+	energy: 'afternoons',
+	optedIn: true
+} satisfies Partial<PublicCard>;
+const ana: PublicCard = {
+	...base,
+	cardId: 'card-ana-0000000000',
+	name: 'Ana',
+	strengths: ['feedback'],
+	timeZone: 'Europe/Berlin',
+	hours: { days: [2, 3, 4], start: '15:00', end: '18:00' }
+};
+const ben: PublicCard = {
+	...base,
+	cardId: 'card-ben-0000000000',
+	name: 'Ben',
+	stretchGoals: ['feedback'],
+	timeZone: 'UTC'
+};
+const view: PairingView = {
+	cadence: 'none',
+	cards: [ana, ben],
+	round: {
+		round: 1,
+		madeAt: Date.parse('2026-01-12T08:00Z'),
+		unpaired: [],
+		groups: [{ members: [ana.cardId, ben.cardId], ended: false, playbookId: 'feedback-that-lands' }]
+	}
+};
+
+describe('my pair', () => {
+	test('each sees the same pair, the reasons and the first slot in their own time', () => {
+		const forBen = myPair(view, ben.cardId, 'UTC');
+		const forAna = myPair(view, ana.cardId, 'Europe/Berlin');
+		expect(forBen?.partners.map((p) => p.name)).toEqual(['Ana']);
+		expect(forAna?.partners.map((p) => p.name)).toEqual(['Ben']);
+		expect(forBen?.why).toBe(
+			"Ana's strength giving feedback is your stretch goal; you overlap Tue–Thu 14:00–16:00 your time (15:00–17:00 for Ana); you both prefer afternoons."
+		);
+		expect(forAna?.slot?.mine).toBe('Tue 13 Jan, 15:00 (Europe/Berlin)');
+		expect(forBen?.slot?.mine).toBe('Tue 13 Jan, 14:00 (UTC)');
+		expect(forBen?.slot?.theirs).toEqual([
+			{ name: 'Ana', when: 'Tue 13 Jan, 15:00 (Europe/Berlin)' }
+		]);
+	});
+
+	test('someone in no group of the round has no pair', () => {
+		expect(myPair(view, 'card-cy-00000000000', 'UTC')).toBeUndefined();
+		expect(myPair({ ...view, round: undefined }, ben.cardId, 'UTC')).toBeUndefined();
+	});
+});

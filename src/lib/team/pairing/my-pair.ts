@@ -1,0 +1,86 @@
+import type { PairingCard, PairingView, PublicCard } from '../../protocol/pairing';
+import { firstSlot, rationale, type GroupMember } from './rationale';
+import { intersect, workingIntervals, type Interval } from './working-hours';
+
+/** What one member sees of their group in the latest round. */
+export interface MyPair {
+	index: number;
+	partners: PublicCard[];
+	/** Why, in their own time zone. */
+	why: string;
+	slot?: { interval: Interval; mine: string; theirs: { name: string; when: string }[] };
+	playbookId?: string;
+	roomId?: string;
+	ended: boolean;
+}
+
+/** A public card as the rationale takes it: the private parts it never sees left empty. */
+const asMember = (card: PublicCard): GroupMember => {
+	const full: PairingCard = {
+		name: card.name,
+		strengths: card.strengths,
+		stretchGoals: card.stretchGoals,
+		timeZone: card.timeZone,
+		hours: card.hours,
+		energy: card.energy,
+		preferences: [],
+		optedIn: card.optedIn
+	};
+	return { cardId: card.cardId, card: full };
+};
+
+/** An instant as "Wed 14 Jan, 15:00 (Europe/Berlin)" in `zone`. */
+export function slotText(at: number, zone: string): string {
+	const text = new Intl.DateTimeFormat('en-GB', {
+		timeZone: zone,
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(at);
+	return `${text} (${zone})`;
+}
+
+/**
+ * The group `cardId` is in, seen from their side: partners, the reasons in their zone (`zone`,
+ * the browser's, which may differ from the card's), a first slot in everyone's own time.
+ */
+export function myPair(view: PairingView, cardId: string, zone: string): MyPair | undefined {
+	const round = view.round;
+	if (!round) return undefined;
+	const index = round.groups.findIndex((group) => group.members.includes(cardId));
+	const group = round.groups[index];
+	const me = view.cards.find((card) => card.cardId === cardId);
+	if (!group || !me) return undefined;
+	const partners = group.members
+		.filter((id) => id !== cardId)
+		.flatMap((id) => view.cards.filter((card) => card.cardId === id));
+	const everyone = [me, ...partners];
+	const overlap = everyone
+		.map((card) => workingIntervals(card.hours, card.timeZone, round.madeAt))
+		.reduce((shared, next) => intersect(shared, next));
+	const viewer = asMember({ ...me, timeZone: zone });
+	const interval = firstSlot(overlap, round.madeAt);
+	return {
+		index,
+		partners,
+		why: rationale(viewer, partners.map(asMember), overlap),
+		...(interval
+			? {
+					slot: {
+						interval,
+						mine: slotText(interval.start, zone),
+						theirs: partners.map((p) => ({
+							name: p.name,
+							when: slotText(interval.start, p.timeZone)
+						}))
+					}
+				}
+			: {}),
+		...(group.playbookId ? { playbookId: group.playbookId } : {}),
+		...(group.roomId ? { roomId: group.roomId } : {}),
+		ended: group.ended
+	};
+}

@@ -1,0 +1,94 @@
+import ICAL from 'ical.js';
+import { describe, expect, test } from 'vitest';
+import { card } from '../../../../tests/support/pairing-pool';
+import { pairingIcs } from './pairing-ics';
+import { dayRanges, firstSlot, rationale, sharedGrowth, suggestPlaybook } from './rationale';
+import { intersect, workingIntervals } from './working-hours';
+
+const WEEK = Date.parse('2026-01-12T00:00Z');
+const ana = {
+	cardId: 'card-ana-0000000000',
+	card: card({
+		name: 'Ana',
+		strengths: ['feedback'],
+		timeZone: 'Europe/Berlin',
+		hours: { days: [2, 3, 4], start: '15:00', end: '18:00' },
+		energy: 'afternoons'
+	})
+};
+const ben = {
+	cardId: 'card-ben-0000000000',
+	card: card({
+		name: 'Ben',
+		stretchGoals: ['feedback'],
+		timeZone: 'UTC',
+		hours: { days: [1, 2, 3, 4, 5], start: '14:00', end: '16:00' },
+		energy: 'afternoons'
+	})
+};
+const overlap = intersect(
+	workingIntervals(ana.card.hours, ana.card.timeZone, WEEK),
+	workingIntervals(ben.card.hours, ben.card.timeZone, WEEK)
+);
+
+describe('the rationale', () => {
+	test('tells Ben, in his own time, why he meets Ana', () => {
+		expect(rationale(ben, [ana], overlap)).toBe(
+			"Ana's strength giving feedback is your stretch goal; you overlap Tue–Thu 14:00–16:00 your time (15:00–17:00 for Ana); you both prefer afternoons."
+		);
+	});
+
+	test('tells Ana the same in her time', () => {
+		expect(rationale(ana, [ben], overlap)).toBe(
+			"Your strength giving feedback is Ben's stretch goal; you overlap Tue–Thu 15:00–17:00 your time (14:00–16:00 for Ben); you both prefer afternoons."
+		);
+	});
+
+	test('names days as ranges only for three in a row or more', () => {
+		expect(dayRanges([2, 3, 4])).toBe('Tue–Thu');
+		expect(dayRanges([1, 3])).toBe('Mon, Wed');
+		expect(dayRanges([1, 2, 3, 5])).toBe('Mon–Wed, Fri');
+		expect(dayRanges([6, 7])).toBe('Sat, Sun');
+	});
+
+	test('suggests a playbook for a stretch goal someone in the pair has as a strength', () => {
+		const growth = sharedGrowth([ana, ben]);
+		expect(growth).toEqual(['feedback']);
+		const playbooks = [
+			{ id: 'listening-circle', skills: ['listening' as const] },
+			{ id: 'feedback-that-lands', skills: ['feedback' as const] }
+		];
+		expect(suggestPlaybook(growth, playbooks)?.id).toBe('feedback-that-lands');
+	});
+});
+
+describe('the first slot and its calendar file', () => {
+	test('is the first half hour of overlap a day or more after the pairs were made', () => {
+		const madeAt = Date.parse('2026-01-13T15:00Z'); // Tuesday, during the overlap
+		expect(firstSlot(overlap, madeAt)).toEqual({
+			start: Date.parse('2026-01-14T15:00Z'),
+			end: Date.parse('2026-01-14T15:30Z')
+		});
+	});
+
+	test('the .ics parses back with the slot and the room link', () => {
+		const slot = { start: Date.parse('2026-01-14T14:00Z'), end: Date.parse('2026-01-14T14:30Z') };
+		const roomUrl = 'https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA';
+		const text = pairingIcs({
+			slot,
+			names: ['Ana', 'Ben'],
+			roomUrl,
+			playbookTitle: 'Feedback that lands',
+			uid: 'pair-1@practice-room'
+		});
+		const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
+		if (!vevent) throw new Error('no event in the calendar file');
+		const event = new ICAL.Event(vevent);
+		expect(event.summary).toBe('Practice pair: Ana and Ben');
+		expect(event.startDate.toJSDate().getTime()).toBe(slot.start);
+		expect(event.endDate.toJSDate().getTime()).toBe(slot.end);
+		expect(event.location).toBe(roomUrl);
+		expect(event.description).toContain(roomUrl);
+		expect(vevent.getFirstPropertyValue('url')).toBe(roomUrl);
+	});
+});

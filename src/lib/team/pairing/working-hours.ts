@@ -1,0 +1,62 @@
+import type { WorkingHours } from '../../protocol/pairing';
+import { DAY_MS, instantOf, minutesOf, wallTimeAt } from './zoned-time';
+
+/** A stretch of time between two instants, `start` included and `end` not. */
+export interface Interval {
+	start: number;
+	end: number;
+}
+
+/**
+ * The working hours someone in `zone` has in the week `[from, from + 7 days)`, as UTC instants,
+ * earliest first. Every local date the week touches is placed on its own, so hours keep their
+ * wall-clock times across a daylight-saving change.
+ */
+export function workingIntervals(hours: WorkingHours, zone: string, from: number): Interval[] {
+	const to = from + 7 * DAY_MS;
+	const start = minutesOf(hours.start);
+	const end = minutesOf(hours.end);
+	const intervals: Interval[] = [];
+	// Calendar dates from the day before to the day after: a zone far from UTC starts its dates
+	// a day off. Dates are counted on the calendar, not in steps of 24 hours, which a
+	// daylight-saving change would push past a date.
+	const first = wallTimeAt(from - DAY_MS, zone);
+	for (let offset = 0; offset < 10; offset++) {
+		const date = new Date(Date.UTC(first.year, first.month - 1, first.day + offset));
+		const day = {
+			year: date.getUTCFullYear(),
+			month: date.getUTCMonth() + 1,
+			day: date.getUTCDate()
+		};
+		const weekday = ((date.getUTCDay() + 6) % 7) + 1;
+		if (!hours.days.includes(weekday)) continue;
+		const interval = {
+			start: Math.max(from, instantOf(zone, day, start)),
+			end: Math.min(to, instantOf(zone, day, end))
+		};
+		if (interval.end > interval.start) intervals.push(interval);
+	}
+	return intervals.sort((a, b) => a.start - b.start);
+}
+
+/** Where two lists of sorted, non-overlapping intervals overlap. */
+export function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+	const both: Interval[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) {
+		const left = a[i];
+		const right = b[j];
+		if (!left || !right) break;
+		const start = Math.max(left.start, right.start);
+		const end = Math.min(left.end, right.end);
+		if (start < end) both.push({ start, end });
+		if (left.end < right.end) i++;
+		else j++;
+	}
+	return both;
+}
+
+/** The length of some intervals in whole minutes. */
+export const minutesIn = (intervals: readonly Interval[]): number =>
+	Math.floor(intervals.reduce((sum, { start, end }) => sum + (end - start), 0) / 60_000);

@@ -7,6 +7,7 @@ await build({
 	entryPoints: [
 		'bench/run.ts',
 		'bench/library.ts',
+		'bench/pairing.ts',
 		'bench/servers/ours.ts',
 		'bench/servers/y-websocket.ts',
 		'bench/servers/hocuspocus.ts'

@@ -80,6 +80,15 @@ export const configSchema = z.object({
 		.nonnegative()
 		.default(DEFAULT_COMMUNITY_PLAYBOOKS_MAX),
 	/**
+	 * Pairing writes (cards, Make pairs, cadence, fit answers, a pair's room) one client address
+	 * may make per hour (docs/protocol.md, LP1), refilled like ROOMS_PER_ADDRESS_PER_HOUR.
+	 */
+	PAIRING_WRITES_PER_ADDRESS_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR),
+	/**
 	 * How many reverse proxies in front of the server are trusted (README: Deploy with Docker
 	 * Compose). 0 ignores X-Forwarded-For and X-Forwarded-Proto, since any client can send them.
 	 * N > 0: each proxy appends the address it received from to X-Forwarded-For, and the client

@@ -33,7 +33,6 @@ import type { TeamStore } from './teams/team-store';
 import { createRedisPairingStore } from './teams/redis-pairing-store';
 import { createSqlitePairingStore } from './teams/sqlite-pairing-store';
 import type { PairingStore } from './teams/pairing-store';
-import { log } from './log';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
 export interface Services {

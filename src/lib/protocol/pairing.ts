@@ -152,9 +152,9 @@ export type StoredCard = z.infer<typeof storedCardSchema>;
 export const storedGroupSchema = z.object({
 	members: z.array(cardIdSchema).min(2).max(3),
 	/** The room the group started, once someone pressed Start our room. */
-	roomId: roomIdSchema.optional(),
+	roomId: z.optional(roomIdSchema),
 	/** The playbook suggested for the group's stretch goal. */
-	playbookId: playbookIdSchema.optional(),
+	playbookId: z.optional(playbookIdSchema),
 	fits: z.partialRecord(cardIdSchema, pairingFitSchema).default({})
 });
 export type StoredGroup = z.infer<typeof storedGroupSchema>;
@@ -204,8 +204,8 @@ export const pairingViewSchema = z.object({
 			groups: z.array(
 				z.object({
 					members: z.array(cardIdSchema),
-					roomId: roomIdSchema.optional(),
-					playbookId: playbookIdSchema.optional(),
+					roomId: z.optional(roomIdSchema),
+					playbookId: z.optional(playbookIdSchema),
 					ended: z.boolean()
 				})
 			),

@@ -22,7 +22,7 @@ import {
 } from '../../src/lib/team/pairing/pairing-round';
 import { hourlyAddressLimit } from '../http/address-limit';
 import type { Route } from '../http/api';
-import { HttpProblem, readJson, sendJson } from '../http/json';
+import { HttpProblem, sendJson } from '../http/json';
 import type { PairingStore, VersionedPairing } from './pairing-store';
 import { MAX_TEAM_BODY_BYTES, TOO_MANY_PAIRING_WRITES } from './team-limits';
 import type { TeamStore } from './team-store';
@@ -63,13 +63,15 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 		'pairing_writes'
 	);
 
-	async function read<S extends z.ZodType>(
+	/** Parses a body (read by the API before any route) and counts the write. */
+	function read<S extends z.ZodType>(
 		req: IncomingMessage,
 		res: ServerResponse,
+		body: unknown,
 		schema: S,
 		what: string
-	): Promise<z.output<S>> {
-		const parsed = parseWithProblems(schema, await readJson(req, MAX_TEAM_BODY_BYTES));
+	): z.output<S> {
+		const parsed = parseWithProblems(schema, body);
 		if (!parsed.ok)
 			throw new HttpProblem(400, `The request is not a valid ${what}.`, parsed.problems);
 		countWrite(res, deps.addressKey(req), deps.now());
@@ -129,11 +131,12 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 		[
 			'POST',
 			path('\\/card'),
-			async (req, res, id) => {
+			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { memberKey, card, avoid } = await read(
+				const { memberKey, card, avoid } = read(
 					req,
 					res,
+					body,
 					saveCardRequestSchema,
 					'pairing card'
 				);
@@ -149,51 +152,55 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 					throw new HttpProblem(409, `This space already has ${MAX_PAIRING_CARDS} pairing cards.`);
 				}
 				sendJson(res, 200, { cardId, view: await currentView(teamId) });
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		],
 		[
 			'POST',
 			path('\\/card\\/delete'),
-			async (req, res, id) => {
+			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { memberKey } = await read(req, res, memberKeyRequestSchema, 'card deletion');
+				const { memberKey } = read(req, res, body, memberKeyRequestSchema, 'card deletion');
 				if (!(await deps.pairing.deleteCard(teamId, memberOf(teamId, memberKey), deps.now()))) {
 					throw new HttpProblem(404, TEAM_NOT_FOUND);
 				}
 				sendJson(res, 200, await currentView(teamId));
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		],
 		[
 			'POST',
 			path('\\/make'),
-			async (req, res, id) => {
+			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				await read(req, res, cadenceRequestSchema.partial().strict(), 'request to make pairs');
+				read(req, res, body, cadenceRequestSchema.partial().strict(), 'request to make pairs');
 				const cards = await storedCards(teamId);
 				const pairing = await changePairing(teamId, async (current) =>
 					withNewRound(current.pairing, cards, deps.now(), deps.playbooks)
 				);
 				sendJson(res, 200, pairingView(cards, pairing));
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		],
 		[
 			'POST',
 			path('\\/cadence'),
-			async (req, res, id) => {
+			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { cadence } = await read(req, res, cadenceRequestSchema, 'cadence');
+				const { cadence } = read(req, res, body, cadenceRequestSchema, 'cadence');
 				await changePairing(teamId, async (current) =>
 					current.pairing.cadence === cadence ? undefined : { ...current.pairing, cadence }
 				);
 				sendJson(res, 200, await currentView(teamId));
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		],
 		[
 			'POST',
 			path('\\/fit'),
-			async (req, res, id) => {
+			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { memberKey, fit } = await read(req, res, fitRequestSchema, 'pairing fit');
+				const { memberKey, fit } = read(req, res, body, fitRequestSchema, 'pairing fit');
 				const cardId = cardIdOf(teamId, memberKey);
 				await changePairing(teamId, async (current) => {
 					const next = withFit(current.pairing, cardId, fit);
@@ -201,14 +208,15 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 					return next;
 				});
 				sendJson(res, 200, await currentView(teamId));
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		],
 		[
 			'POST',
 			path('\\/room'),
-			async (req, res, id) => {
+			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { memberKey } = await read(req, res, memberKeyRequestSchema, 'room request');
+				const { memberKey } = read(req, res, body, memberKeyRequestSchema, 'room request');
 				const cardId = cardIdOf(teamId, memberKey);
 				let started: string | undefined;
 				const pairing = await changePairing(teamId, async (current) => {
@@ -224,7 +232,8 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 				const roomId = groupOf(pairing, cardId)?.group.roomId;
 				if (!roomId) throw new HttpProblem(409, 'The pairing changed meanwhile. Try again.');
 				sendJson(res, 200, { roomId, url: `${deps.linkBase(req)}/r/${roomId}` });
-			}
+			},
+			MAX_TEAM_BODY_BYTES
 		]
 	];
 }

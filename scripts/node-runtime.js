@@ -50,3 +50,32 @@ export function tooOldMessage(version) {
 		`for the project's scripts) or install Node ${FETCHED_NODE_MAJOR}.`
 	);
 }
+
+/**
+ * What went wrong in a failed `npm install`, in a word or a line: npm's error code (ENOTCACHED,
+ * ECONNREFUSED, E404…) or else the first line it printed, never its stack or its log's path.
+ * @param {string} output what npm printed
+ */
+export function npmFailureReason(output) {
+	const code = /npm (?:error|ERR!) code (\S+)/.exec(output)?.[1];
+	if (code !== undefined) return code;
+	const first = output
+		.split('\n')
+		.map((line) => line.replace(/^npm (?:error|ERR!)\s*/, '').trim())
+		.find((line) => line !== '');
+	return first === undefined ? 'no output' : first.slice(0, 120);
+}
+
+/**
+ * The sentence when Node could not be fetched: the install goes on (the project's own files are
+ * in place), and `npm start` will say the same until Node is there.
+ * @param {string} version the machine's Node
+ * @param {string} reason from {@link npmFailureReason}
+ */
+export function fetchFailedMessage(version, reason) {
+	return (
+		`Practice Room needs Node ${MINIMUM_NODE} or newer and this is Node ${version}; ` +
+		`fetching Node ${FETCHED_NODE_MAJOR} through npm failed (${reason}). The install goes on: ` +
+		`run npm install again when online, or install Node ${FETCHED_NODE_MAJOR} LTS, before npm start.`
+	);
+}

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { isAtLeast, MINIMUM_NODE, parseVersion, tooOldMessage } from './node-runtime.js';
+import {
+	fetchFailedMessage,
+	isAtLeast,
+	MINIMUM_NODE,
+	npmFailureReason,
+	parseVersion,
+	tooOldMessage
+} from './node-runtime.js';
 
 test('reads a version with or without its leading v', () => {
 	expect(parseVersion('v20.20.2')).toEqual([20, 20, 2]);
@@ -28,4 +35,22 @@ test('the too-old message is one sentence naming the version and the way out', (
 	expect(message).toContain('22.13.0');
 	expect(message).toContain('npm install');
 	expect(message).not.toContain('\n');
+});
+
+test("a failed npm install is named by npm's error code, else by its first line", () => {
+	const dump =
+		'npm error code ENOTCACHED\nnpm error request to https://registry.npmjs.org/node failed\n' +
+		'npm error     at ClientRequest.<anonymous> (/usr/lib/node_modules/npm/x.js:1:1)\n';
+	expect(npmFailureReason(dump)).toBe('ENOTCACHED');
+	expect(npmFailureReason('npm ERR! code E404\n')).toBe('E404');
+	expect(npmFailureReason('\nspawnSync npm ENOENT\n')).toBe('spawnSync npm ENOENT');
+	expect(npmFailureReason('')).toBe('no output');
+});
+
+test('the sentence when Node cannot be fetched is one line that says the install goes on', () => {
+	const message = fetchFailedMessage('v20.20.2', 'ENOTCACHED');
+	expect(message).not.toContain('\n');
+	expect(message).toContain('this is Node v20.20.2');
+	expect(message).toContain('failed (ENOTCACHED)');
+	expect(message).toContain('run npm install again when online');
 });

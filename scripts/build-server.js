@@ -1,7 +1,8 @@
 // Bundles the composition root (server/main.ts) to build/server.js, next to adapter-node's
-// handler, and the entry point (server/entry.ts) that loads it to build/main.js. The entry is
-// written last: its time is the build's time (scripts/build-freshness.js).
+// handler, and the entry point (server/entry.ts) that loads it to build/main.js; then records
+// the inputs the build was made from, so `npm start` knows it is current (build-freshness.js).
 import { build } from 'esbuild';
+import { recordBuildInputs } from './build-if-stale.js';
 
 const common = /** @type {const} */ ({
 	bundle: true,
@@ -19,3 +20,4 @@ await build({
 	entryPoints: ['server/entry.ts'],
 	outfile: 'build/main.js'
 });
+recordBuildInputs();

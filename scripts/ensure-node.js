@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import {
 	FETCHED_NODE_MAJOR,
 	fetchFailedMessage,
-	isAtLeast,
 	MINIMUM_NODE,
-	npmFailureReason
+	npmFailureReason,
+	runsProject
 } from './node-runtime.js';
 
 const project = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -52,7 +52,7 @@ function removeOurShim() {
 const machine =
 	(process.env.npm_node_execpath && versionOf(process.env.npm_node_execpath)) || process.version;
 
-if (isAtLeast(machine)) {
+if (runsProject(machine)) {
 	removeOurShim();
 	process.exit(0);
 }
@@ -66,7 +66,7 @@ if (process.platform === 'win32') {
 }
 
 let version = versionOf(fetched);
-if (version === undefined || !isAtLeast(version)) {
+if (version === undefined || !runsProject(version)) {
 	mkdirSync(home, { recursive: true });
 	// The outer install's own settings (its prefix, what it saves or omits) are not for this one.
 	const env = Object.fromEntries(

@@ -5,6 +5,7 @@ import {
 	MINIMUM_NODE,
 	npmFailureReason,
 	parseVersion,
+	runsProject,
 	tooOldMessage
 } from './node-runtime.js';
 
@@ -53,4 +54,19 @@ test('the sentence when Node cannot be fetched is one line that says the install
 	expect(message).toContain('this is Node v20.20.2');
 	expect(message).toContain('failed (ENOTCACHED)');
 	expect(message).toContain('run npm install again when online');
+});
+
+test('Node 23 runs the project from 23.4, its first release with node:sqlite unflagged', () => {
+	expect(runsProject('v22.13.0')).toBe(true);
+	expect(runsProject('v22.12.0')).toBe(false);
+	expect(runsProject('v23.3.0')).toBe(false);
+	expect(runsProject('v23.4.0')).toBe(true);
+	expect(runsProject('v24.0.0')).toBe(true);
+	expect(runsProject('v20.20.2')).toBe(false);
+	expect(tooOldMessage('v23.3.0')).toMatch(
+		/^Practice Room needs Node 22\.13\.0 or newer \(within Node 23: 23\.4\.0\), and this is Node v23\.3\.0\./
+	);
+	expect(tooOldMessage('v20.20.2')).toMatch(
+		/^Practice Room needs Node 22\.13\.0 or newer, and this is Node v20\.20\.2\./
+	);
 });

@@ -1,38 +1,63 @@
-// Builds the app when the build is missing or older than its sources (build-freshness.js),
+// Builds the app when the build is missing or its sources changed since (build-freshness.js),
 // quietly: the bundlers' output is shown only when the build fails.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILD_INPUTS, BUILD_STAMP, staleReason } from './build-freshness.js';
+import {
+	BUILD_INPUTS,
+	BUILD_STAMP,
+	INPUTS_RECORD,
+	inputsFingerprint,
+	staleReason
+} from './build-freshness.js';
 
 const project = dirname(dirname(fileURLToPath(import.meta.url)));
 
-/** @param {string} path */
-function mtimeOf(path) {
+/**
+ * Every file at or under `path` (relative to the project), with its size and time.
+ * @param {string} path
+ * @param {import('./build-freshness.js').InputFile[]} into
+ */
+function collect(path, into) {
+	let stat;
 	try {
-		return statSync(path).mtimeMs;
+		stat = statSync(join(project, path));
 	} catch {
-		return undefined;
+		return into;
+	}
+	if (!stat.isDirectory()) into.push({ path, size: stat.size, mtimeMs: stat.mtimeMs });
+	else
+		for (const entry of readdirSync(join(project, path)).sort()) collect(join(path, entry), into);
+	return into;
+}
+
+/** The fingerprint of the build's inputs as they are now. */
+function currentInputs() {
+	/** @type {import('./build-freshness.js').InputFile[]} */
+	const files = [];
+	for (const input of BUILD_INPUTS) collect(input, files);
+	return inputsFingerprint(files);
+}
+
+/** What the last build recorded: undefined without a build, '' for a build that recorded none. */
+function recordedInputs() {
+	if (!existsSync(join(project, BUILD_STAMP))) return undefined;
+	try {
+		return readFileSync(join(project, INPUTS_RECORD), 'utf8').trim();
+	} catch {
+		return '';
 	}
 }
 
 /**
- * The newest modification time of a file or of any file under a folder.
- * @param {string} path
- * @returns {number}
+ * Records the inputs a build was made from (scripts/build-server.js calls it as its last step,
+ * so `npm run build` counts for `npm start` too).
+ * @param {string} [fingerprint] taken before the build began: an edit made during it then
+ *   still counts as a change
  */
-function newestUnder(path) {
-	let stat;
-	try {
-		stat = statSync(path);
-	} catch {
-		return 0;
-	}
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of readdirSync(path)) newest = Math.max(newest, newestUnder(join(path, entry)));
-	return newest;
+export function recordBuildInputs(fingerprint = currentInputs()) {
+	writeFileSync(join(project, INPUTS_RECORD), `${fingerprint}\n`);
 }
 
 /**
@@ -60,8 +85,8 @@ function runBuild() {
  * @param {(line: string) => void} say where the one-line progress notes go
  */
 export async function buildIfStale(say) {
-	const newest = Math.max(...BUILD_INPUTS.map((input) => newestUnder(join(project, input))));
-	const reason = staleReason(mtimeOf(join(project, BUILD_STAMP)), newest);
+	const inputs = currentInputs();
+	const reason = staleReason(recordedInputs(), inputs);
 	if (reason === undefined) return true;
 	say(`Building Practice Room (${reason}); this takes a minute or so…`);
 	const started = Date.now();
@@ -71,6 +96,7 @@ export async function buildIfStale(say) {
 		say('The build failed: its output is above.');
 		return false;
 	}
+	recordBuildInputs(inputs);
 	say(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 	return true;
 }

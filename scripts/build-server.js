@@ -1,8 +1,9 @@
 // Bundles the composition root (server/main.ts) to build/server.js, next to adapter-node's
 // handler, the operator's playbook command (server/playbooks-cli.ts) to build/playbooks.js, and
-// the entry point (server/entry.ts) that loads the server to build/main.js. The entry is written
-// last: its time is the build's time (scripts/build-freshness.js).
+// the entry point (server/entry.ts) that loads the server to build/main.js; then records the
+// inputs the build was made from, so `npm start` knows it is current (build-freshness.js).
 import { build } from 'esbuild';
+import { recordBuildInputs } from './build-if-stale.js';
 
 const common = /** @type {const} */ ({
 	bundle: true,
@@ -21,3 +22,4 @@ await build({
 	entryPoints: ['server/entry.ts'],
 	outfile: 'build/main.js'
 });
+recordBuildInputs();

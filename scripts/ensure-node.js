@@ -8,7 +8,13 @@ import { lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FETCHED_NODE_MAJOR, isAtLeast, MINIMUM_NODE } from './node-runtime.js';
+import {
+	FETCHED_NODE_MAJOR,
+	fetchFailedMessage,
+	MINIMUM_NODE,
+	npmFailureReason,
+	runsProject
+} from './node-runtime.js';
 
 const project = dirname(dirname(fileURLToPath(import.meta.url)));
 const shim = join(project, 'node_modules', '.bin', 'node');
@@ -46,7 +52,7 @@ function removeOurShim() {
 const machine =
 	(process.env.npm_node_execpath && versionOf(process.env.npm_node_execpath)) || process.version;
 
-if (isAtLeast(machine)) {
+if (runsProject(machine)) {
 	removeOurShim();
 	process.exit(0);
 }
@@ -60,7 +66,7 @@ if (process.platform === 'win32') {
 }
 
 let version = versionOf(fetched);
-if (version === undefined || !isAtLeast(version)) {
+if (version === undefined || !runsProject(version)) {
 	mkdirSync(home, { recursive: true });
 	// The outer install's own settings (its prefix, what it saves or omits) are not for this one.
 	const env = Object.fromEntries(
@@ -88,13 +94,11 @@ if (version === undefined || !isAtLeast(version)) {
 	);
 	version = versionOf(fetched);
 	if (result.status !== 0 || version === undefined) {
-		process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
-		console.log(
-			`Practice Room needs Node ${MINIMUM_NODE} or newer and this is Node ${machine}; ` +
-				`fetching Node ${FETCHED_NODE_MAJOR} through npm into ${home} failed (above). ` +
-				`Install Node ${FETCHED_NODE_MAJOR} LTS, or run npm install again when online.`
-		);
-		process.exit(1);
+		// One sentence, not npm's error dump: the install itself has done its job, and failing it
+		// would leave no node_modules at all (npm start then says what to do, in one sentence too).
+		const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}`;
+		console.log(fetchFailedMessage(machine, npmFailureReason(output)));
+		process.exit(0);
 	}
 }
 

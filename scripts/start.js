@@ -1,9 +1,9 @@
 // `npm start`: builds when the build is missing or older than the sources, then runs the server
 // in this process, with short readable log lines unless LOG_FORMAT says otherwise.
 import { buildIfStale } from './build-if-stale.js';
-import { isAtLeast, tooOldMessage } from './node-runtime.js';
+import { runsProject, tooOldMessage } from './node-runtime.js';
 
-if (!isAtLeast(process.version)) {
+if (!runsProject(process.version)) {
 	console.error(tooOldMessage(process.version));
 	process.exit(1);
 }

@@ -1,4 +1,4 @@
-import { isAtLeast, tooOldMessage } from '../scripts/node-runtime.js';
+import { runsProject, tooOldMessage } from '../scripts/node-runtime.js';
 
 /**
  * Production entry point (build/main.js). Checks the Node version before anything imports
@@ -6,7 +6,7 @@ import { isAtLeast, tooOldMessage } from '../scripts/node-runtime.js';
  * maps on before the server's code is loaded, so stack traces in the log name the TypeScript
  * and Svelte sources (source maps apply only to code loaded after this call).
  */
-if (!isAtLeast(process.version)) {
+if (!runsProject(process.version)) {
 	console.error(tooOldMessage(process.version));
 	process.exit(1);
 }

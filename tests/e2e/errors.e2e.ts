@@ -68,3 +68,24 @@ test('with Redis down a page answers 503 at once with plain words, logged and co
 		await app.dispose();
 	}
 });
+
+test('an address with no page and a method a page does not take leave the JSON log as it was', async () => {
+	const app = await AppServer.start({ captureOutput: true });
+	try {
+		const missing = await fetch(`${app.url}/no/such/page`);
+		expect(missing.status).toBe(404);
+		expect(await missing.text()).toContain('There is nothing at this address.');
+		expect((await fetch(`${app.url}/`, { method: 'PUT' })).status).toBe(405);
+		// The next request's answer: the ones above have been handled (and logged, had they been).
+		expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+
+		// Without a handleError of ours, SvelteKit prints `[404] GET /no/such/page` in red with
+		// console.error: plain text on standard output, or a console line naming the address.
+		for (const line of app.output) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+		expect(app.output.join('\n')).not.toContain('/no/such/page');
+		const metrics = await (await fetch(`${app.url}/metrics`)).text();
+		expect(metrics).not.toMatch(/^practice_room_errors_total\{kind="page"\} [1-9]/m);
+	} finally {
+		await app.dispose();
+	}
+});

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isAtLeast } from '../../scripts/node-runtime.js';
+import { runsProject } from '../../scripts/node-runtime.js';
 import { waitFor } from './wait';
 
 /**
@@ -22,7 +22,7 @@ export function findOldNode(): { path: string; version: string } | undefined {
 		if (!path || !existsSync(path)) continue;
 		try {
 			const version = execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
-			if (!isAtLeast(version)) return { path, version };
+			if (!runsProject(version)) return { path, version };
 		} catch {
 			// Not a working Node: try the next.
 		}

@@ -52,6 +52,7 @@ export class RoomPresence {
 	readonly #erasedRooms = new Set<string>();
 	/** Pending "gone after the grace" checks, cancelled when the server closes. */
 	readonly #graceTimers = new Set<ReturnType<typeof setTimeout>>();
+	#closed = false;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 
 	constructor(private readonly deps: RoomPresenceDeps) {
@@ -186,6 +187,7 @@ export class RoomPresence {
 	}
 
 	close(): void {
+		this.#closed = true;
 		clearInterval(this.#heartbeat);
 		for (const timer of this.#graceTimers) clearTimeout(timer);
 		this.#graceTimers.clear();
@@ -199,6 +201,9 @@ export class RoomPresence {
 
 	async #broadcast(roomId: string, force = false): Promise<void> {
 		const roster = await this.roster(roomId);
+		// A leave or settle still reading the roster when the server closed: the Redis adapter's
+		// publish client is closed by then, and its refusal would be nobody's to handle.
+		if (this.#closed) return;
 		const key = rosterKey(roster);
 		if (!force && this.#lastRoster.get(roomId) === key) return;
 		this.#lastRoster.set(roomId, key);

@@ -67,7 +67,7 @@ export const LIMIT_WORDS = {
 	roomFull: 'room is full: the document has reached its size limit',
 	textTooLong: 'text too long: a field went over its length limit',
 	missingChanges: 'update refers to changes the room does not have: reload the page',
-	serverClientId: 'update written under a client id the server writes with',
+	serverClientId: 'update writes under, or waits for, a client id the server writes with',
 	awarenessTooLarge: 'awareness state too large',
 	slowDown: 'Slow down: too many actions at once. Try again in a moment.',
 	disconnected: 'Disconnected after too many actions at once. Reload the page to continue.',

@@ -148,6 +148,48 @@ describe('[Y3] updates under the server’s client id', () => {
 		// Yjs says on standard output when it sees its own client id in someone else's update.
 		expect(console.mock.calls.flat().join(' ')).not.toContain('client-id');
 	});
+	test('an item anchored to a clock the server has not written yet is refused, so the server’s next control write is not overwritten', async () => {
+		const room = await createRoom(server.url);
+		const witness = await synced(room.id);
+		const before = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
+		const host = await joinAs(server.url, room.id, 'Hana', { hostKey: room.hostKey });
+		cleanups.push(() => host.socket.disconnect());
+		const control = witness.doc.getMap(CONTROL_MAP);
+		await waitFor(() => Object.keys(control.get('people') ?? {}).length > 0, 'the join');
+		const after = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
+		const serverId = [...after.keys()].find((client) => after.get(client) !== before.get(client))!;
+
+		// The attacker guesses the server's next control item (any key: an item anchored to it
+		// takes its key) and anchors a value of their own to it, sending only that value.
+		const attacker = new Y.Doc();
+		Y.applyUpdate(attacker, Y.encodeStateAsUpdate(witness.doc));
+		attacker.clientID = serverId;
+		attacker.getMap(CONTROL_MAP).set('people', {});
+		const guessed = Y.encodeStateVector(attacker);
+		attacker.clientID = 987_654;
+		attacker.getMap(CONTROL_MAP).set('people', 'planted');
+		const ws = await raw(room.id);
+		const closed = closeOf(ws);
+		await sendHandled(ws, [updateFrame(Y.encodeStateAsUpdate(attacker, guessed))]);
+
+		// The server writes control (a second join), then applies an honest edit, after which
+		// Yjs retries what was waiting: before the fix the planted value went into control then.
+		const guest = await joinAs(server.url, room.id, 'Gus');
+		cleanups.push(() => guest.socket.disconnect());
+		await waitFor(() => Object.keys(control.get('people') ?? {}).length > 1, 'the second join');
+		const writer = await synced(room.id);
+		writer.doc.getText(NOTES_TEXT).insert(0, 'honest');
+		await waitFor(() => notes(witness.doc) === 'honest', 'the honest edit');
+		const planted = () => Object.values(control.toJSON()).includes('planted');
+		await Promise.race([closed, waitFor(planted, 'the planted value')]);
+		expect(planted()).toBe(false);
+		expect(await closed).toEqual({
+			code: CLOSE_POLICY_VIOLATION,
+			reason: LIMIT_WORDS.serverClientId
+		});
+		const reloaded = await synced(room.id);
+		expect(Object.values(reloaded.doc.getMap(CONTROL_MAP).toJSON())).not.toContain('planted');
+	});
 });
 
 describe('[L8] awareness', () => {

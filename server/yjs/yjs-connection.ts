@@ -23,6 +23,7 @@ import {
 import { yjsFrameCost } from '../limits/message-rate';
 import { fullBucket, take } from '../limits/token-bucket';
 import { log } from '../log';
+import type { Metrics } from '../metrics';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import {
 	awarenessMessage,
@@ -56,7 +57,8 @@ const frameBytes = (data: RawData): number =>
 export function serveYjsConnection(
 	ws: WebSocket,
 	room: LoadedRoom,
-	options: { readOnly: boolean }
+	options: { readOnly: boolean },
+	metrics: Pick<Metrics, 'refusedWrite'>
 ): { detach(): void } {
 	const { doc, awareness } = room;
 	const ownAwarenessIds = new Set<number>();
@@ -105,6 +107,7 @@ export function serveYjsConnection(
 				{ roomId: room.meta.id, bytes: largest, limit: MAX_AWARENESS_STATE_BYTES },
 				'closing a connection whose awareness state is too large'
 			);
+			metrics.refusedWrite('awareness_size');
 			ws.close(CLOSE_TOO_BIG, LIMIT_WORDS.awarenessTooLarge);
 			return;
 		}
@@ -139,6 +142,7 @@ export function serveYjsConnection(
 					if (options.readOnly) {
 						if (update.byteLength > EMPTY_UPDATE_BYTES) {
 							log.yjs.warn({ roomId: room.meta.id }, 'refused a write from a projector');
+							metrics.refusedWrite('projector');
 						}
 						return;
 					}
@@ -148,13 +152,15 @@ export function serveYjsConnection(
 							{ roomId: room.meta.id, ...result.refused },
 							'closing a connection whose update is refused'
 						);
-						const { code, reason } = refusalClose(result.refused);
+						const { code, reason, counted } = refusalClose(result.refused);
+						metrics.refusedWrite(counted);
 						ws.close(code, reason);
 					} else if (result.stripped > 0) {
 						log.yjs.warn(
 							{ roomId: room.meta.id, stripped: result.stripped },
 							'refused client writes to control'
 						);
+						metrics.refusedWrite('control', result.stripped);
 					}
 				} else {
 					throw new MalformedMessage(`unknown sync message ${syncType}`);
@@ -181,6 +187,7 @@ export function serveYjsConnection(
 		messages = taken.bucket;
 		if (!taken.ok) {
 			log.yjs.warn({ roomId: room.meta.id }, 'closing a connection that sent too many messages');
+			metrics.refusedWrite('message_rate');
 			ws.close(CLOSE_POLICY_VIOLATION, LIMIT_WORDS.tooManyMessages);
 			return;
 		}

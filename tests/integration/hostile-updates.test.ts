@@ -21,6 +21,7 @@ import {
 	sendHandled,
 	updateFrame
 } from '../support/raw-doc';
+import { sampleOf } from '../support/metrics';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
@@ -52,6 +53,21 @@ async function raw(roomId: string) {
 }
 
 const notes = (doc: Y.Doc) => doc.getText(NOTES_TEXT).toString();
+
+/**
+ * The server's client id, as anyone in the room learns it: the one whose clock moves when the
+ * server records a join in control (`doc` is a synced witness's).
+ */
+async function serverIdOf(roomId: string, doc: Y.Doc): Promise<number> {
+	const people = () => Object.keys(doc.getMap(CONTROL_MAP).get('people') ?? {}).length;
+	const joined = people();
+	const before = Y.decodeStateVector(Y.encodeStateVector(doc));
+	const person = await joinAs(server.url, roomId, 'Hana');
+	cleanups.push(() => person.socket.disconnect());
+	await waitFor(() => people() > joined, 'the join to be recorded');
+	const after = Y.decodeStateVector(Y.encodeStateVector(doc));
+	return [...after.keys()].find((client) => after.get(client) !== before.get(client))!;
+}
 
 /** How long `/healthz` takes to answer, in ms. */
 async function healthzMs(): Promise<number> {
@@ -113,16 +129,7 @@ describe('[Y3] updates under the server’s client id', () => {
 		const room = await createRoom(server.url);
 		const witness = await synced(room.id);
 		const victim = await synced(room.id);
-		// The server's client id is the one whose clock moves when it records a join in control.
-		const before = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
-		const host = await joinAs(server.url, room.id, 'Hana', { hostKey: room.hostKey });
-		cleanups.push(() => host.socket.disconnect());
-		await waitFor(
-			() => Object.keys(witness.doc.getMap(CONTROL_MAP).get('people') ?? {}).length > 0,
-			'the join to be recorded'
-		);
-		const after = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
-		const serverId = [...after.keys()].find((client) => after.get(client) !== before.get(client))!;
+		const serverId = await serverIdOf(room.id, witness.doc);
 
 		const attacker = new Y.Doc();
 		Y.applyUpdate(attacker, Y.encodeStateAsUpdate(witness.doc));
@@ -151,13 +158,8 @@ describe('[Y3] updates under the server’s client id', () => {
 	test('an item anchored to a clock the server has not written yet is refused, so the server’s next control write is not overwritten', async () => {
 		const room = await createRoom(server.url);
 		const witness = await synced(room.id);
-		const before = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
-		const host = await joinAs(server.url, room.id, 'Hana', { hostKey: room.hostKey });
-		cleanups.push(() => host.socket.disconnect());
 		const control = witness.doc.getMap(CONTROL_MAP);
-		await waitFor(() => Object.keys(control.get('people') ?? {}).length > 0, 'the join');
-		const after = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
-		const serverId = [...after.keys()].find((client) => after.get(client) !== before.get(client))!;
+		const serverId = await serverIdOf(room.id, witness.doc);
 
 		// The attacker guesses the server's next control item (any key: an item anchored to it
 		// takes its key) and anchors a value of their own to it, sending only that value.
@@ -282,5 +284,43 @@ describe('[L8] awareness', () => {
 			() => late.provider.awareness.getStates().get(holder.doc.clientID)?.user === 'present',
 			'a state once the room has room again'
 		);
+	});
+});
+
+describe('refusals are counted', () => {
+	test('each refusal of this file adds to practice_room_refused_writes_total under its reason', async () => {
+		const refused = (reason: string) =>
+			sampleOf(server.url, `practice_room_refused_writes_total{reason="${reason}"}`);
+		const reasons = ['control', 'server_client', 'waiting', 'awareness_size'];
+		const before = await Promise.all(reasons.map(refused));
+		const room = await createRoom(server.url);
+		const witness = await synced(room.id);
+		const serverId = await serverIdOf(room.id, witness.doc);
+
+		const writer = new Y.Doc();
+		Y.applyUpdate(writer, Y.encodeStateAsUpdate(witness.doc));
+		const vector = Y.encodeStateVector(writer);
+		writer.getMap(CONTROL_MAP).set('phaseIndex', 3);
+		writer.getMap(CONTROL_MAP).set('locked', true);
+		await sendHandled(await raw(room.id), [updateFrame(Y.encodeStateAsUpdate(writer, vector))]);
+		writer.clientID = serverId;
+		writer.getText(NOTES_TEXT).insert(0, 'x');
+		const frames = [
+			Y.encodeStateAsUpdate(writer, Y.encodeStateVector(witness.doc)),
+			deleteOnlyUpdate(2_000_000)
+		];
+		for (const update of frames) await sendHandled(await raw(room.id), [updateFrame(update)]);
+		const big = JSON.stringify({ user: 'b'.repeat(MAX_AWARENESS_STATE_BYTES) });
+		await sendHandled(await raw(room.id), [awarenessFrame([[4243, 1, big]])]);
+
+		const after = await Promise.all(reasons.map(refused));
+		expect(
+			Object.fromEntries(reasons.map((reason, i) => [reason, after[i]! - before[i]!]))
+		).toEqual({
+			control: 2,
+			server_client: 1,
+			waiting: 1,
+			awareness_size: 1
+		});
 	});
 });

@@ -16,7 +16,7 @@ import {
 	type ServerToClientEvents
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import { docCloseAction } from './doc-close';
+import { docCloseAction, limitCloseWords } from './doc-close';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
 import { RoomDoc } from './room-doc.svelte';
 import { ServerClock } from './server-clock.svelte';
@@ -96,6 +96,12 @@ export class RoomSession {
 			if (synced) this.#docSynced = true;
 		});
 		this.#provider.on('closed', ({ code }) => this.#docClosed(code));
+		// The provider emits 'closed' only for closes it does not reconnect after (44xx): a limit's
+		// close (1008, 1009) comes with every connection's end, and only needs telling.
+		this.#provider.on('connection-close', (event) => {
+			const words = event === null ? undefined : limitCloseWords(event.code, event.reason);
+			if (words !== undefined) this.problem = words;
+		});
 
 		this.#socket = io({ transports: ['websocket'], reconnectionDelayMax: 2_500 });
 		this.clock = new ServerClock(() =>

@@ -83,6 +83,24 @@ export function serveYjsConnection(
 		for (const id of removed) ownAwarenessIds.delete(id);
 	};
 
+	let detached = false;
+	/** Takes the connection out of the room; a second call does nothing. */
+	const detach = () => {
+		if (detached) return;
+		detached = true;
+		fanout.delete(peer);
+		awareness.off('update', trackOwnAwareness);
+		awarenessProtocol.removeAwarenessStates(awareness, [...ownAwarenessIds], null);
+	};
+	/**
+	 * Closes the connection, out of the room at once: a client that never answers the close
+	 * would otherwise keep its awareness states there for ws's close timeout (30 s).
+	 */
+	const close = (code: number, reason: string) => {
+		detach();
+		ws.close(code, reason);
+	};
+
 	/**
 	 * Applies the entries of an awareness update that are this connection's (rules Y1, L8), the
 	 * message checked whole first: within the ids a connection may set, each state within its
@@ -108,7 +126,7 @@ export function serveYjsConnection(
 				'closing a connection whose awareness state is too large'
 			);
 			metrics.refusedWrite('awareness_size');
-			ws.close(CLOSE_TOO_BIG, LIMIT_WORDS.awarenessTooLarge);
+			close(CLOSE_TOO_BIG, LIMIT_WORDS.awarenessTooLarge);
 			return;
 		}
 		if (own.length === 0) return;
@@ -154,7 +172,7 @@ export function serveYjsConnection(
 						);
 						const { code, reason, counted } = refusalClose(result.refused);
 						metrics.refusedWrite(counted);
-						ws.close(code, reason);
+						close(code, reason);
 					} else if (result.stripped > 0) {
 						log.yjs.warn(
 							{ roomId: room.meta.id, stripped: result.stripped },
@@ -188,11 +206,11 @@ export function serveYjsConnection(
 		if (!taken.ok) {
 			log.yjs.warn({ roomId: room.meta.id }, 'closing a connection that sent too many messages');
 			metrics.refusedWrite('message_rate');
-			ws.close(CLOSE_POLICY_VIOLATION, LIMIT_WORDS.tooManyMessages);
+			close(CLOSE_POLICY_VIOLATION, LIMIT_WORDS.tooManyMessages);
 			return;
 		}
 		if (!isBinary || !(data instanceof Buffer)) {
-			ws.close(CLOSE_UNSUPPORTED, 'binary y-websocket frames only');
+			close(CLOSE_UNSUPPORTED, 'binary y-websocket frames only');
 			return;
 		}
 		try {
@@ -203,7 +221,7 @@ export function serveYjsConnection(
 				{ roomId: room.meta.id, error: error instanceof Error ? error.name : typeof error },
 				'closing a connection after a malformed frame'
 			);
-			ws.close(CLOSE_MALFORMED, 'malformed y-websocket message');
+			close(CLOSE_MALFORMED, 'malformed y-websocket message');
 		}
 	});
 
@@ -213,15 +231,5 @@ export function serveYjsConnection(
 	const present = [...awareness.getStates().keys()];
 	if (present.length > 0) peer.send(awarenessMessage(room, present));
 
-	let detached = false;
-	return {
-		/** Takes the connection out of the room; a second call does nothing. */
-		detach() {
-			if (detached) return;
-			detached = true;
-			fanout.delete(peer);
-			awareness.off('update', trackOwnAwareness);
-			awarenessProtocol.removeAwarenessStates(awareness, [...ownAwarenessIds], null);
-		}
-	};
+	return { detach };
 }

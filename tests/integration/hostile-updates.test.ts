@@ -206,6 +206,20 @@ describe('[L8] awareness', () => {
 		expect(holder.provider.awareness.getStates().has(4242)).toBe(false);
 	});
 
+	test('a connection the server closes takes its awareness state with it at once, though it never answers the close', async () => {
+		const room = await createRoom(server.url);
+		const holder = await synced(room.id);
+		const states = holder.provider.awareness.getStates();
+		const ws = await raw(room.id);
+		await sendHandled(ws, [awarenessFrame([[4244, 1, '{"user":"refused soon"}']])]);
+		await waitFor(() => states.has(4244), 'the state');
+		// Reads nothing more, so it never answers the server's close: the socket stays open for
+		// ws's close timeout (30 s), and before the fix the state stayed in the room as long.
+		ws.pause();
+		ws.send(Uint8Array.of(99));
+		await waitFor(() => !states.has(4244), 'the state to leave with the refusal', 5_000);
+	});
+
 	test('a connection cannot set or clear the state of a client another connection introduced', async () => {
 		const room = await createRoom(server.url);
 		const holder = await synced(room.id);

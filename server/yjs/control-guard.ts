@@ -67,7 +67,7 @@ export function controlWriters(
  * (an item anchored to a map value takes that value's key), past every check of this update.
  * An honest client never has a server's item before the room does.
  */
-export function newStructsOfWriters(
+export function writerClaimed(
 	{ decoded: update }: ClientUpdate,
 	doc: Y.Doc,
 	writers: ReadonlySet<number>

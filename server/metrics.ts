@@ -38,15 +38,21 @@ export type RefusedRequest = (typeof REFUSED_REQUESTS)[number];
 
 /**
  * Why a client's write was refused, for `practice_room_refused_writes_total`: a write to the
- * server's control map (rule Y3), any write from a projector (Y8), or an abuse limit (too many
- * messages, a room document at its size limit, a text over its length limit).
+ * server's control map (rule Y3, counted per item or deletion taken out), an update under or
+ * waiting for a server's client id (Y3), any write from a projector (Y8), or an abuse limit (too
+ * many messages on a connection, a room document at its size limit, a text over its length
+ * limit, an update that would leave too much waiting for changes the room lacks, L7, an
+ * awareness state over its size, L8).
  */
 export const REFUSED_WRITES = [
 	'control',
+	'server_client',
 	'projector',
 	'message_rate',
 	'document_size',
-	'text_length'
+	'text_length',
+	'waiting',
+	'awareness_size'
 ] as const;
 export type RefusedWrite = (typeof REFUSED_WRITES)[number];
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { assertNever } from '../../src/lib/assert-never';
+import type { RefusedWrite } from '../metrics';
 import type { ClientUpdate } from '../yjs/client-update';
 import { waitingInDocument, waitingParts } from '../yjs/waiting-parts';
 import {
@@ -115,18 +116,33 @@ export class DocumentLimits {
 	}
 }
 
-/** How a connection whose update is refused is closed: code and the words a person is shown. */
-export function refusalClose(refusal: UpdateRefusal): { code: number; reason: string } {
+/**
+ * How a connection whose update is refused is closed (code and the words a person is shown), and
+ * the reason it is counted under in `practice_room_refused_writes_total`.
+ */
+export function refusalClose(refusal: UpdateRefusal): {
+	code: number;
+	reason: string;
+	counted: RefusedWrite;
+} {
 	switch (refusal.kind) {
 		case 'document-size':
-			return { code: CLOSE_TOO_BIG, reason: LIMIT_WORDS.roomFull };
+			return { code: CLOSE_TOO_BIG, reason: LIMIT_WORDS.roomFull, counted: 'document_size' };
 		case 'text':
 		case 'value':
-			return { code: CLOSE_TOO_BIG, reason: LIMIT_WORDS.textTooLong };
+			return { code: CLOSE_TOO_BIG, reason: LIMIT_WORDS.textTooLong, counted: 'text_length' };
 		case 'waiting':
-			return { code: CLOSE_POLICY_VIOLATION, reason: LIMIT_WORDS.missingChanges };
+			return {
+				code: CLOSE_POLICY_VIOLATION,
+				reason: LIMIT_WORDS.missingChanges,
+				counted: 'waiting'
+			};
 		case 'server-client':
-			return { code: CLOSE_POLICY_VIOLATION, reason: LIMIT_WORDS.serverClientId };
+			return {
+				code: CLOSE_POLICY_VIOLATION,
+				reason: LIMIT_WORDS.serverClientId,
+				counted: 'server_client'
+			};
 		default:
 			return assertNever(refusal);
 	}

@@ -8,6 +8,7 @@ import type { BucketRate } from './token-bucket';
 
 /** Close codes (RFC 6455) of a document connection that broke a limit, shared with the browser. */
 export { CLOSE_POLICY_VIOLATION, CLOSE_TOO_BIG } from '../../src/lib/protocol/doc-close';
+import { LIMIT_CLOSE_REASONS } from '../../src/lib/protocol/doc-close';
 
 /**
  * Messages per Yjs connection (L2). Typing sends 5–10 updates a second and awareness about 2,
@@ -61,14 +62,9 @@ export const DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR = 60;
 /** Addresses whose room starts are remembered at once; the least recent is forgotten first. */
 export const MAX_LIMITED_ADDRESSES = 10_000;
 
-/** Close reasons (at most 123 bytes) and messages, in words a person can read. */
+/** Close reasons (shared with the browser) and messages, in words a person can read. */
 export const LIMIT_WORDS = {
-	tooManyMessages: 'too many messages',
-	roomFull: 'room is full: the document has reached its size limit',
-	textTooLong: 'text too long: a field went over its length limit',
-	missingChanges: 'update refers to changes the room does not have: reload the page',
-	serverClientId: 'update written under a client id the server writes with',
-	awarenessTooLarge: 'awareness state too large',
+	...LIMIT_CLOSE_REASONS,
 	slowDown: 'Slow down: too many actions at once. Try again in a moment.',
 	disconnected: 'Disconnected after too many actions at once. Reload the page to continue.',
 	tooManyRooms: 'Too many rooms were started from your network in the last hour. Try again later.'

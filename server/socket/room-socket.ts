@@ -346,9 +346,11 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 					next();
 					return;
 				case 'refuse':
+					deps.metrics.refusedWrite('message_rate');
 					refuseEvent(socket, event);
 					return;
 				case 'disconnect':
+					deps.metrics.refusedWrite('message_rate');
 					log.socket.warn(
 						{ roomId: presence.memberOf(socket)?.roomId },
 						'disconnecting a socket that sent too many events'

@@ -51,6 +51,22 @@ describe('client updates under a server’s client id (rule Y3)', () => {
 		});
 	});
 
+	test('an item anchored to a writer’s clock the room does not have yet is refused whole', () => {
+		const { earlier, server, gate } = setup();
+		// The writer's next item, guessed: a value anchored to it would take its key once written.
+		const attacker = new Y.Doc();
+		Y.applyUpdate(attacker, Y.encodeStateAsUpdate(server));
+		attacker.clientID = earlier.clientID;
+		attacker.getMap(CONTROL_MAP).set('step', 1);
+		const guessed = Y.encodeStateVector(attacker);
+		attacker.clientID = 7;
+		attacker.getMap(CONTROL_MAP).set('step', 9);
+		expect(gate.check(Y.encodeStateAsUpdate(attacker, guessed))).toEqual({
+			applied: false,
+			refused: { kind: 'server-client', client: earlier.clientID }
+		});
+	});
+
 	test('anyone else’s content passes, as the same bytes', () => {
 		const { server, gate } = setup();
 		const update = typed(server, 7, 'hello');

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DocumentLimits, type UpdateRefusal } from '../limits/document-limits';
 import { readClientUpdate } from './client-update';
-import { controlWriters, newStructsOfWriters, stripControlWrites } from './control-guard';
+import { controlWriters, writerClaimed, stripControlWrites } from './control-guard';
 
 /** What may become of a client's update: applied (less its writes to control), or refused whole. */
 export type GateResult =
@@ -10,8 +10,8 @@ export type GateResult =
 
 /**
  * Everything a client's update passes before it is applied to a room document, on one decode:
- * no structs under a client id the server writes with (rule Y3), no writes to control (Y3, taken
- * out), and the document's limits (L3, L4, L7).
+ * no structs under, nor items waiting for, a client id the server writes with (rule Y3), no
+ * writes to control (Y3, taken out), and the document's limits (L3, L4, L7).
  */
 export class ClientUpdateGate {
 	/** The client ids the server writes control with, across restarts and instances. */
@@ -51,7 +51,7 @@ export class ClientUpdateGate {
 	check(bytes: Uint8Array): GateResult {
 		const update = readClientUpdate(bytes, this.doc);
 		const writers = this.#writers.add(this.doc.clientID);
-		const client = newStructsOfWriters(update, this.doc, writers);
+		const client = writerClaimed(update, this.doc, writers);
 		if (client !== undefined) return { applied: false, refused: { kind: 'server-client', client } };
 		const guarded = stripControlWrites(update, this.doc, writers);
 		const refused = this.#limits.refusal(guarded.update);

@@ -60,19 +60,37 @@ export function controlWriters(
 	return writers;
 }
 
-/** The ids of the server writers among an update's new structs, or undefined when there is none. */
-export function newStructsOfWriters(
+/**
+ * The first server writer an update claims, or undefined when it claims none: a new struct under
+ * a writer's id, or a new item whose origin, right origin or parent is a writer's clock the room
+ * does not have yet. Such an item waits for the server's next write and then takes its place
+ * (an item anchored to a map value takes that value's key), past every check of this update.
+ * An honest client never has a server's item before the room does.
+ */
+export function writerClaimed(
 	{ decoded: update }: ClientUpdate,
 	doc: Y.Doc,
 	writers: ReadonlySet<number>
 ): number | undefined {
-	const struct = update.structs.find(
-		({ id, length }, index) =>
-			writers.has(id.client) &&
-			!(update.structs[index] instanceof Y.Skip) &&
-			id.clock + length > Y.getState(doc.store, id.client)
-	);
-	return struct?.id.client;
+	const ahead = (id: Y.ID | null) =>
+		id !== null && writers.has(id.client) && id.clock >= Y.getState(doc.store, id.client);
+	for (const struct of update.structs) {
+		if (struct instanceof Y.Skip) continue;
+		const { id, length } = struct;
+		if (writers.has(id.client) && id.clock + length > Y.getState(doc.store, id.client)) {
+			return id.client;
+		}
+		if (!(struct instanceof Y.Item)) continue;
+		const parent: unknown = struct.parent;
+		for (const named of [
+			struct.origin,
+			struct.rightOrigin,
+			parent instanceof Y.ID ? parent : null
+		]) {
+			if (ahead(named)) return named!.client;
+		}
+	}
+	return undefined;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 import { yjsFrameCost } from '../limits/message-rate';
 import { fullBucket, take } from '../limits/token-bucket';
 import { log } from '../log';
+import type { Metrics } from '../metrics';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import {
 	awarenessMessage,
@@ -56,7 +57,8 @@ const frameBytes = (data: RawData): number =>
 export function serveYjsConnection(
 	ws: WebSocket,
 	room: LoadedRoom,
-	options: { readOnly: boolean }
+	options: { readOnly: boolean },
+	metrics: Pick<Metrics, 'refusedWrite'>
 ): { detach(): void } {
 	const { doc, awareness } = room;
 	const ownAwarenessIds = new Set<number>();
@@ -79,6 +81,24 @@ export function serveYjsConnection(
 		// An id this connection set again (a reconnect) is this connection's now too.
 		for (const id of [...added, ...updated]) ownAwarenessIds.add(id);
 		for (const id of removed) ownAwarenessIds.delete(id);
+	};
+
+	let detached = false;
+	/** Takes the connection out of the room; a second call does nothing. */
+	const detach = () => {
+		if (detached) return;
+		detached = true;
+		fanout.delete(peer);
+		awareness.off('update', trackOwnAwareness);
+		awarenessProtocol.removeAwarenessStates(awareness, [...ownAwarenessIds], null);
+	};
+	/**
+	 * Closes the connection, out of the room at once: a client that never answers the close
+	 * would otherwise keep its awareness states there for ws's close timeout (30 s).
+	 */
+	const close = (code: number, reason: string) => {
+		detach();
+		ws.close(code, reason);
 	};
 
 	/**
@@ -105,7 +125,8 @@ export function serveYjsConnection(
 				{ roomId: room.meta.id, bytes: largest, limit: MAX_AWARENESS_STATE_BYTES },
 				'closing a connection whose awareness state is too large'
 			);
-			ws.close(CLOSE_TOO_BIG, LIMIT_WORDS.awarenessTooLarge);
+			metrics.refusedWrite('awareness_size');
+			close(CLOSE_TOO_BIG, LIMIT_WORDS.awarenessTooLarge);
 			return;
 		}
 		if (own.length === 0) return;
@@ -139,6 +160,7 @@ export function serveYjsConnection(
 					if (options.readOnly) {
 						if (update.byteLength > EMPTY_UPDATE_BYTES) {
 							log.yjs.warn({ roomId: room.meta.id }, 'refused a write from a projector');
+							metrics.refusedWrite('projector');
 						}
 						return;
 					}
@@ -148,13 +170,15 @@ export function serveYjsConnection(
 							{ roomId: room.meta.id, ...result.refused },
 							'closing a connection whose update is refused'
 						);
-						const { code, reason } = refusalClose(result.refused);
-						ws.close(code, reason);
+						const { code, reason, counted } = refusalClose(result.refused);
+						metrics.refusedWrite(counted);
+						close(code, reason);
 					} else if (result.stripped > 0) {
 						log.yjs.warn(
 							{ roomId: room.meta.id, stripped: result.stripped },
 							'refused client writes to control'
 						);
+						metrics.refusedWrite('control', result.stripped);
 					}
 				} else {
 					throw new MalformedMessage(`unknown sync message ${syncType}`);
@@ -181,11 +205,12 @@ export function serveYjsConnection(
 		messages = taken.bucket;
 		if (!taken.ok) {
 			log.yjs.warn({ roomId: room.meta.id }, 'closing a connection that sent too many messages');
-			ws.close(CLOSE_POLICY_VIOLATION, LIMIT_WORDS.tooManyMessages);
+			metrics.refusedWrite('message_rate');
+			close(CLOSE_POLICY_VIOLATION, LIMIT_WORDS.tooManyMessages);
 			return;
 		}
 		if (!isBinary || !(data instanceof Buffer)) {
-			ws.close(CLOSE_UNSUPPORTED, 'binary y-websocket frames only');
+			close(CLOSE_UNSUPPORTED, 'binary y-websocket frames only');
 			return;
 		}
 		try {
@@ -196,7 +221,7 @@ export function serveYjsConnection(
 				{ roomId: room.meta.id, error: error instanceof Error ? error.name : typeof error },
 				'closing a connection after a malformed frame'
 			);
-			ws.close(CLOSE_MALFORMED, 'malformed y-websocket message');
+			close(CLOSE_MALFORMED, 'malformed y-websocket message');
 		}
 	});
 
@@ -206,15 +231,5 @@ export function serveYjsConnection(
 	const present = [...awareness.getStates().keys()];
 	if (present.length > 0) peer.send(awarenessMessage(room, present));
 
-	let detached = false;
-	return {
-		/** Takes the connection out of the room; a second call does nothing. */
-		detach() {
-			if (detached) return;
-			detached = true;
-			fanout.delete(peer);
-			awareness.off('update', trackOwnAwareness);
-			awarenessProtocol.removeAwarenessStates(awareness, [...ownAwarenessIds], null);
-		}
-	};
+	return { detach };
 }

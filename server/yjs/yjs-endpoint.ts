@@ -41,7 +41,10 @@ const MAX_HELD_FRAMES = 64;
  * The WebSocket endpoint at `/yjs/<roomId>`. The room is loaded before its first sync answer;
  * frames that arrive meanwhile are held and replayed in order.
  */
-export function createYjsEndpoint(rooms: RoomRegistry, metrics: Pick<Metrics, 'error'>) {
+export function createYjsEndpoint(
+	rooms: RoomRegistry,
+	metrics: Pick<Metrics, 'error' | 'refusedWrite'>
+) {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 	const alive = new WeakSet<WebSocket>();
 
@@ -92,7 +95,7 @@ export function createYjsEndpoint(rooms: RoomRegistry, metrics: Pick<Metrics, 'e
 			return;
 		}
 		// A projector only watches: the server takes nothing from its connection (rule Y8).
-		const connection = serveYjsConnection(ws, lease.room, { readOnly: access.readOnly });
+		const connection = serveYjsConnection(ws, lease.room, { readOnly: access.readOnly }, metrics);
 		const untrack = lease.room.trackDocConnection(credentials, (why) => {
 			// Out of the room at once (rule Y11): nothing more reaches it, its awareness goes, and
 			// what it sends while the close completes is not handled (the socket is closing).

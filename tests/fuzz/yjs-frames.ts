@@ -148,6 +148,7 @@ const witnessSafe: [weight: number, FrameGenerator][] = [
 	],
 	[2, (random) => wellFormed('awareness with garbage', awarenessFrame(random))],
 	[1, underServerClient],
+	[1, anchoredToServerNext],
 	[
 		0.5,
 		(random, base) =>
@@ -191,6 +192,25 @@ function underServerClient(random: Random, base: Uint8Array): YjsFrame {
 	const update = Y.encodeStateAsUpdate(doc, vector);
 	doc.destroy();
 	return wellFormed('content under a server client id', updateFrame(random, update));
+}
+
+/**
+ * A control value anchored to the next item a server would write (whatever key that is): it
+ * would wait for that write and then take its key. Refused whole (rule Y3).
+ */
+function anchoredToServerNext(random: Random, base: Uint8Array): YjsFrame {
+	const doc = fuzzDoc(random);
+	Y.applyUpdate(doc, base);
+	const own = doc.clientID;
+	doc.clientID = random.pick(serverClients(base));
+	const key = random.pick(['step', 'people', 'roomLocked', randomString(random, 6) || 'k']);
+	doc.getMap(CONTROL_MAP).set(key, 0);
+	const guessed = Y.encodeStateVector(doc);
+	doc.clientID = own;
+	doc.getMap(CONTROL_MAP).set(key, random.pick([randomString(random, 8), random.int(0, 99), true]));
+	const update = Y.encodeStateAsUpdate(doc, guessed);
+	doc.destroy();
+	return wellFormed('a value anchored to a server’s next write', updateFrame(random, update));
 }
 
 /**

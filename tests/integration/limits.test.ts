@@ -24,6 +24,7 @@ import {
 import type { ProtocolError } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { connectDoc, connectSocket, connectSynced, participantKeyOf } from '../support/clients';
+import { sampleOf } from '../support/metrics';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
@@ -36,6 +37,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const cleanups = cleanupsAfterEach();
+
+/** Writes refused for going over a message rate so far (docs/operations.md). */
+const refusedForRate = async () =>
+	(await sampleOf(server.url, 'practice_room_refused_writes_total{reason="message_rate"}'))!;
 
 type Closed = { code: number; reason: string };
 
@@ -137,6 +142,7 @@ describe('[L2] messages per connection', () => {
 	test('a Yjs connection over its rate is closed with 1008, and nothing of the refused frame is applied', async () => {
 		const { room, doc: seen } = await roomWithNotes('before the flood');
 		const other = await roomWithNotes('another room');
+		const refusedBefore = await refusedForRate();
 		const { ws, closed } = await openRaw(room.id);
 		const flooder = new Y.Doc();
 		const sent = YJS_MESSAGE_RATE.capacity + 100;
@@ -147,6 +153,7 @@ describe('[L2] messages per connection', () => {
 			code: CLOSE_POLICY_VIOLATION,
 			reason: LIMIT_WORDS.tooManyMessages
 		});
+		expect(await refusedForRate()).toBe(refusedBefore + 1);
 		const seq = await seenByNewcomer(room.id).then(({ state }) => {
 			const doc = new Y.Doc();
 			Y.applyUpdate(doc, state);
@@ -163,6 +170,7 @@ describe('[L2] messages per connection', () => {
 
 	test('socket.io events over the rate are answered rate_limited and not handled; repeated, the socket is disconnected', async () => {
 		const room = await createRoom(server.url);
+		const refusedBefore = await refusedForRate();
 		const flooder = await connectSocket(server.url);
 		cleanups.push(() => flooder.disconnect());
 		const errors: ProtocolError[] = [];
@@ -198,6 +206,8 @@ describe('[L2] messages per connection', () => {
 		for (let i = 0; i < 10; i++) flooder.emit('presence:visibility', { visible: true });
 		expect(await disconnected).toBe('io server disconnect');
 		expect(errors.at(-1)).toEqual({ code: 'rate_limited', message: LIMIT_WORDS.disconnected });
+		// Each event refused or disconnected for, the ones answered above among them.
+		expect(await refusedForRate()).toBeGreaterThan(refusedBefore + 2);
 
 		// Others are not affected, and the refused join was not handled: nobody else is in the room.
 		const other = await connectSocket(server.url);

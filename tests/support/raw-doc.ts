@@ -3,6 +3,8 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import { encodeAwarenessEntries } from '../../server/yjs/awareness-check';
 import { message, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../server/yjs/room-fanout';
+import type { Cleanups } from './cleanups';
+import { connectSynced } from './clients';
 
 /** Raw y-websocket connections, for frames the stock provider would never send. */
 
@@ -66,3 +68,26 @@ export function awarenessFrame(entries: [number, number, string][]): Uint8Array 
 /** A sync update frame carrying `update`. */
 export const updateFrame = (update: Uint8Array): Uint8Array =>
 	message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+
+/**
+ * Stock and raw document connections to rooms on the server at `url()` (read when connecting:
+ * a file's server starts in its beforeAll), each ended after the test through `cleanups`.
+ */
+export function roomConnections(url: () => string, cleanups: Cleanups) {
+	return {
+		/** A stock y-websocket client, synced. */
+		async synced(roomId: string) {
+			const client = await connectSynced(url(), roomId);
+			cleanups.push(() => client.provider.destroy());
+			return client;
+		},
+		/** A raw connection, open. */
+		async raw(roomId: string) {
+			const ws = await openRaw(url(), roomId);
+			// A send after the server closed fails here; the close says why.
+			ws.on('error', () => {});
+			cleanups.push(() => end(ws, false));
+			return ws;
+		}
+	};
+}

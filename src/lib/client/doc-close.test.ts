@@ -5,9 +5,10 @@ import {
 	CLOSE_ROOM_ERASED,
 	CLOSE_ROOM_LOCKED,
 	CLOSE_ROOM_NOT_FOUND,
-	CLOSE_TOO_BIG
+	CLOSE_TOO_BIG,
+	LIMIT_CLOSE_REASONS
 } from '../protocol/doc-close';
-import { CLOSE_WORDS, docCloseAction } from './doc-close';
+import { CLOSE_WORDS, docCloseAction, limitCloseWords } from './doc-close';
 
 const participant = { projector: false, unsentTicket: true };
 const newcomer = { projector: false, unsentTicket: false };
@@ -39,5 +40,28 @@ describe('docCloseAction', () => {
 		expect(docCloseAction(CLOSE_TOO_BIG, participant)).toMatchObject({ type: 'explain' });
 		expect(docCloseAction(CLOSE_POLICY_VIOLATION, participant)).toMatchObject({ type: 'explain' });
 		expect(docCloseAction(1006, participant)).toEqual({ type: 'none' });
+	});
+
+	test('[L2, L3, L4, L7, L8, Y3] each limit’s close has its own words, told apart by its reason', () => {
+		const words = (code: number, reason: string) => limitCloseWords(code, reason);
+		expect(words(CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.tooManyMessages)).toBe(
+			CLOSE_WORDS.tooMany
+		);
+		expect(words(CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.missingChanges)).toBe(
+			CLOSE_WORDS.outOfStep
+		);
+		expect(words(CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.serverClientId)).toBe(
+			CLOSE_WORDS.refusedWrite
+		);
+		expect(words(CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.textTooLong)).toBe(CLOSE_WORDS.tooBig);
+		expect(words(CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.roomFull)).toBe(CLOSE_WORDS.tooBig);
+		expect(words(CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.awarenessTooLarge)).toBe(
+			CLOSE_WORDS.presenceTooLarge
+		);
+		expect(
+			docCloseAction(CLOSE_TOO_BIG, participant, LIMIT_CLOSE_REASONS.awarenessTooLarge)
+		).toEqual({ type: 'explain', words: CLOSE_WORDS.presenceTooLarge });
+		expect(words(1006, '')).toBeUndefined();
+		expect(words(CLOSE_ROOM_LOCKED, '')).toBeUndefined();
 	});
 });

@@ -4,7 +4,8 @@ import {
 	CLOSE_ROOM_ERASED,
 	CLOSE_ROOM_LOCKED,
 	CLOSE_ROOM_NOT_FOUND,
-	CLOSE_TOO_BIG
+	CLOSE_TOO_BIG,
+	LIMIT_CLOSE_REASONS
 } from '../protocol/doc-close';
 
 /** What a tab does when the server closes its document connection (docs/protocol.md, Y4–Y11). */
@@ -26,11 +27,36 @@ export const CLOSE_WORDS = {
 	tooBig:
 		'That change was too large to keep: a field is over its length limit, or the room is full. Shorten what you just wrote.',
 	tooMany: 'Too many changes at once. The room reconnects in a moment.',
+	outOfStep:
+		'The room could not take this page’s last change: it builds on changes the room does not have. Reload the page to continue.',
+	refusedWrite:
+		'The room refused a change from this page: it was written under an id that only the server uses. Reload the page to continue.',
+	presenceTooLarge:
+		'What this page shares about you while you are here (name, cursor) was too large for the room. Reload the page to continue.',
 	locked:
 		'This room is locked: the host is not letting anyone new in right now. Nothing more of it reaches this page.',
 	projectorReplaced:
 		'This projector link no longer works: someone was removed from the room, so the link was replaced. Open the new projector link from the room.'
 } as const;
+
+/**
+ * The words for a limit's close (1008, 1009; docs/protocol.md, L2–L8), told apart by `reason`;
+ * undefined for any other close. The provider reconnects by itself after these.
+ */
+export function limitCloseWords(code: number, reason: string): string | undefined {
+	switch (code) {
+		case CLOSE_TOO_BIG:
+			return reason === LIMIT_CLOSE_REASONS.awarenessTooLarge
+				? CLOSE_WORDS.presenceTooLarge
+				: CLOSE_WORDS.tooBig;
+		case CLOSE_POLICY_VIOLATION:
+			if (reason === LIMIT_CLOSE_REASONS.missingChanges) return CLOSE_WORDS.outOfStep;
+			if (reason === LIMIT_CLOSE_REASONS.serverClientId) return CLOSE_WORDS.refusedWrite;
+			return CLOSE_WORDS.tooMany;
+		default:
+			return undefined;
+	}
+}
 
 /**
  * What a close with `code` means for this tab: a projector's or a participant's, and whether it
@@ -39,16 +65,15 @@ export const CLOSE_WORDS = {
  */
 export function docCloseAction(
 	code: number,
-	tab: { projector: boolean; unsentTicket: boolean }
+	tab: { projector: boolean; unsentTicket: boolean },
+	reason = ''
 ): DocCloseAction {
+	const limit = limitCloseWords(code, reason);
+	if (limit !== undefined) return { type: 'explain', words: limit };
 	switch (code) {
 		case CLOSE_ROOM_ERASED:
 		case CLOSE_ROOM_NOT_FOUND:
 			return { type: 'erased' };
-		case CLOSE_TOO_BIG:
-			return { type: 'explain', words: CLOSE_WORDS.tooBig };
-		case CLOSE_POLICY_VIOLATION:
-			return { type: 'explain', words: CLOSE_WORDS.tooMany };
 		case CLOSE_ROOM_LOCKED:
 			return tab.unsentTicket ? { type: 'reconnect' } : { type: 'locked' };
 		case CLOSE_NOT_ALLOWED:

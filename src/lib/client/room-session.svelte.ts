@@ -17,7 +17,7 @@ import {
 	type ServerToClientEvents
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import { CLOSE_WORDS, docCloseAction } from './doc-close';
+import { CLOSE_WORDS, docCloseAction, limitCloseWords } from './doc-close';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
 import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
@@ -116,6 +116,12 @@ export class RoomSession {
 			void this.#sendKept();
 		});
 		this.#provider.on('closed', ({ code }) => this.#docClosed(code));
+		// The provider emits 'closed' only for closes it does not reconnect after (44xx): a limit's
+		// close (1008, 1009) comes with every connection's end, and only needs telling.
+		this.#provider.on('connection-close', (event) => {
+			const words = event === null ? undefined : limitCloseWords(event.code, event.reason);
+			if (words !== undefined) this.problem = words;
+		});
 
 		this.#socket = io({ transports: ['websocket'], reconnectionDelayMax: 2_500 });
 		this.clock = new ServerClock(() =>

@@ -21,3 +21,22 @@ export const CLOSE_ROOM_ERASED = 4410;
 export const CLOSE_POLICY_VIOLATION = 1008;
 /** An update over the document's size or a field's length limit (L3, L4; RFC 6455 "too big"). */
 export const CLOSE_TOO_BIG = 1009;
+
+/**
+ * Reasons of the limit closes (1008, 1009) that the browser tells apart, as the server sends
+ * them (at most 123 bytes each).
+ */
+export const LIMIT_CLOSE_REASONS = {
+	/** L2: too many frames on one connection. */
+	tooManyMessages: 'too many messages',
+	/** L3. */
+	roomFull: 'room is full: the document has reached its size limit',
+	/** L4. */
+	textTooLong: 'text too long: a field went over its length limit',
+	/** L7: the update would leave too much waiting for changes the room lacks. */
+	missingChanges: 'update refers to changes the room does not have: reload the page',
+	/** Y3: the update writes under, or waits for, a client id the server writes with. */
+	serverClientId: 'update writes under, or waits for, a client id the server writes with',
+	/** L8: one awareness state over its size. */
+	awarenessTooLarge: 'awareness state too large'
+} as const;

@@ -13,6 +13,7 @@ import { COMMUNITY_WORDS, type CreatePlaybookReply } from '../../src/lib/protoco
 import type { Playbook, PlaybookSummary } from '../../src/lib/protocol/playbook';
 import { load as loadLibraryPage } from '../../src/routes/+page.server';
 import { startRedis, type TestRedis } from '../support/redis-server';
+import { seedPlaybooks } from '../support/seed-playbooks';
 import { startTestServer, tempDir, type TestServerOptions } from '../support/server';
 import { sampleOf } from '../support/metrics';
 import { waitFor } from '../support/wait';
@@ -183,14 +184,18 @@ describe.each([
 		expect((await playbooksCli(['drop'], operatorEnv(dir))).code).toBe(2);
 	});
 
+	/** 10,000 community playbooks, one of them "The needle" near the oldest. */
+	const seed = (store: PlaybookStore) =>
+		seedPlaybooks(store, 10_000, (index) => (index === 17 ? 'The needle' : `Seeded ${index}`));
+
 	test('[C5] with 10,000 stored the library answers one small page, and the home page loads a page of them', async () => {
 		const dir = dataDir();
 		if (onRedis) {
 			await emptyRedis();
-			await seed(createRedisPlaybookStore(client), 10_000);
+			await seed(createRedisPlaybookStore(client));
 		} else {
 			const db = openSqlite(dir);
-			inTransaction(db, () => void seed(createSqlitePlaybookStore(db), 10_000));
+			inTransaction(db, () => void seed(createSqlitePlaybookStore(db)));
 			db.close();
 		}
 		const { server, api: library } = await start({}, dir);
@@ -224,24 +229,6 @@ describe.each([
 		expect(found.playbooks.map((p) => p.title)).toEqual(['The needle']);
 	}, 60_000);
 });
-
-/** Stores `count` community playbooks straight into a store, oldest first. */
-function seed(store: PlaybookStore, count: number): Promise<unknown> {
-	const saves = Array.from({ length: count }, (_, index) =>
-		store.save(
-			{
-				playbook: {
-					...custom(index === 17 ? 'The needle' : `Seeded ${index}`),
-					id: `seeded-${index}`
-				},
-				createdAt: 1_000 + index,
-				deleteTokenHash: 'seeded'
-			},
-			Number.MAX_SAFE_INTEGER
-		)
-	);
-	return Promise.all(saves);
-}
 
 test('[C6] COMMUNITY_PLAYBOOKS=off refuses saving with 403 and a plain message; the library still answers', async () => {
 	const server = await startTestServer({ env: { COMMUNITY_PLAYBOOKS: 'off' } });

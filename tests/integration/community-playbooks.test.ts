@@ -162,7 +162,7 @@ describe.each([
 		expect((await author.get(saved.id)).status).toBe(200);
 	});
 
-	test('[C4] the operator hides a playbook with npm run playbooks while the server runs (no page, no room), shows it again and deletes it', async () => {
+	test('[C4] the operator hides a playbook with npm run playbooks while the server runs (no page, no room), finds it among the hidden, shows it again and deletes it', async () => {
 		const { server, api: library, dir } = await start();
 		const { id } = (await (await library.save(custom('Abusive'))).json()) as CreatePlaybookReply;
 		const hide = await playbooksCli(['hide', id], operatorEnv(dir));
@@ -175,6 +175,13 @@ describe.each([
 			body: JSON.stringify({ playbookId: id })
 		});
 		expect(room.status).toBe(400);
+
+		// The cap counts hidden ones too (C2), so the operator can see and find them to delete.
+		expect(await playbooksCli(['count'], operatorEnv(dir))).toEqual({
+			code: 0,
+			output: '0 community playbooks are listed and 1 hidden; COMMUNITY_PLAYBOOKS_MAX counts both.'
+		});
+		expect(await playbooksCli(['hidden'], operatorEnv(dir))).toEqual({ code: 0, output: id });
 
 		expect((await playbooksCli(['show', id], operatorEnv(dir))).code).toBe(0);
 		expect((await library.get(id)).status).toBe(200);

@@ -26,6 +26,7 @@ export function directory(): Directory {
 	return {
 		getRoom: (roomId) => unavailableAs503(found.getRoom(roomId)),
 		findPlaybook: (id) => unavailableAs503(found.findPlaybook(id)),
+		roomPlaybook: (room) => unavailableAs503(found.roomPlaybook(room)),
 		libraryPage: (filters, paging) => unavailableAs503(found.libraryPage(filters, paging)),
 		countPlaybooks: () => unavailableAs503(found.countPlaybooks()),
 		communityPublishing: found.communityPublishing

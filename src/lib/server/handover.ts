@@ -13,6 +13,8 @@ import type { Playbook } from '../protocol/playbook';
 export interface Directory {
 	getRoom(roomId: string): Promise<RoomMeta | undefined>;
 	findPlaybook(id: string): Promise<Playbook | undefined>;
+	/** The playbook a room plays, even once it has left the library (RoomRegistry.playbookOf). */
+	roomPlaybook(room: RoomMeta): Promise<Playbook | undefined>;
 	/** A page of the library matching `filters` (never the whole of a large library). */
 	libraryPage(
 		filters: LibraryFilters,

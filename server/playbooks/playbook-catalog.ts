@@ -39,6 +39,8 @@ const builtInSummaries = builtInPlaybooks.map((playbook) => summarizePlaybook(pl
  * stored summary; 32 at once once held /healthz for 6 s (tests/integration/library-search-load.test.ts).
  */
 const SEARCHES_AT_ONCE = 2;
+/** Filtered pages waiting for a slot at most; past it they are refused (ScanSlotsFull). */
+const SEARCHES_WAITING = 32;
 
 /** The built-in collection plus the community playbooks saved on this server. */
 export class PlaybookCatalog {
@@ -48,7 +50,7 @@ export class PlaybookCatalog {
 		private readonly maxStored: number
 	) {}
 
-	readonly #searches = new ScanSlots(SEARCHES_AT_ONCE);
+	readonly #searches = new ScanSlots(SEARCHES_AT_ONCE, SEARCHES_WAITING);
 
 	async find(id: string): Promise<Playbook | undefined> {
 		return findBuiltInPlaybook(id) ?? (await this.store.get(id));

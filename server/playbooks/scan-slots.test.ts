@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ScanSlots } from './scan-slots';
+import { ScanSlots, ScanSlotsFull } from './scan-slots';
 
 /** Work that ends when `finish` is called, recording when it started. */
 function held(log: string[], name: string) {
@@ -23,7 +23,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('scan slots', () => {
 	test('runs as many at once as it has slots; the others wait, in the order they came', async () => {
-		const slots = new ScanSlots(2);
+		const slots = new ScanSlots(2, 10);
 		const started: string[] = [];
 		const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => held(started, name));
 		const runs = [a, b, c, d].map((held) => slots.run(held!.work));
@@ -42,7 +42,7 @@ describe('scan slots', () => {
 	});
 
 	test('work that fails frees its slot and its caller gets the failure', async () => {
-		const slots = new ScanSlots(1);
+		const slots = new ScanSlots(1, 10);
 		const started: string[] = [];
 		const [a, b] = ['a', 'b'].map((name) => held(started, name));
 		const first = slots.run(a!.work);
@@ -56,7 +56,7 @@ describe('scan slots', () => {
 	});
 
 	test('a newcomer does not take a slot handed to one already waiting', async () => {
-		const slots = new ScanSlots(1);
+		const slots = new ScanSlots(1, 10);
 		const started: string[] = [];
 		const [a, b, c] = ['a', 'b', 'c'].map((name) => held(started, name));
 		void slots.run(a!.work);
@@ -69,5 +69,18 @@ describe('scan slots', () => {
 		await settle();
 		expect(started).toEqual(['a', 'b', 'c']);
 		c!.finish();
+	});
+
+	test('past its longest line it refuses at once, without running the work', async () => {
+		const slots = new ScanSlots(1, 2);
+		const started: string[] = [];
+		const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => held(started, name));
+		const runs = [a, b, c].map((held) => slots.run(held!.work));
+		await expect(slots.run(d!.work)).rejects.toThrow(ScanSlotsFull);
+		a!.finish();
+		b!.finish();
+		c!.finish();
+		await Promise.all(runs);
+		expect(started).toEqual(['a', 'b', 'c']);
 	});
 });

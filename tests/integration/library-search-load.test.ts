@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { createSqlitePlaybookStore } from '../../server/playbooks/sqlite-playbook-store';
 import { inTransaction, openSqlite } from '../../server/storage/sqlite';
+import { COMMUNITY_WORDS } from '../../src/lib/protocol/community';
+import { sampleOf } from '../support/metrics';
 import { seedPlaybooks } from '../support/seed-playbooks';
 import { startTestServer, tempDir } from '../support/server';
 
@@ -45,4 +47,20 @@ test('[C5] while 32 searches read through 10,000 at once, /healthz answers again
 	expect(await Promise.all(searches)).toEqual(
 		Array.from({ length: 32 }, () => ({ status: 200, found: 0 }))
 	);
+}, 60_000);
+
+test('[C5] searches past the line of those waiting are refused at once with 503 and Retry-After, and counted', async () => {
+	const answers = await Promise.all(
+		Array.from({ length: 64 }, (_, index) =>
+			fetch(`${server.url}/api/playbooks?q=${encodeURIComponent(`still nothing ${index}`)}`)
+		)
+	);
+	const refused = answers.filter((answer) => answer.status === 503);
+	expect(refused.length).toBeGreaterThan(0);
+	expect(answers.every((answer) => answer.status === 200 || answer.status === 503)).toBe(true);
+	expect(refused[0]?.headers.get('retry-after')).toBe('1');
+	expect(await refused[0]?.json()).toEqual({ error: COMMUNITY_WORDS.busy, problems: [] });
+	expect(
+		await sampleOf(server.url, 'practice_room_refused_requests_total{reason="library_searches"}')
+	).toBe(refused.length);
 }, 60_000);

@@ -1,5 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { providedDirectory, UNAVAILABLE_ERROR_NAME, type Directory } from './handover';
+import { COMMUNITY_WORDS } from '../protocol/community';
+import {
+	LIBRARY_BUSY_ERROR_NAME,
+	providedDirectory,
+	UNAVAILABLE_ERROR_NAME,
+	type Directory
+} from './handover';
 
 export type { Directory } from './handover';
 
@@ -14,6 +20,9 @@ async function unavailableAs503<T>(work: Promise<T>): Promise<T> {
 	} catch (failure) {
 		if (failure instanceof Error && failure.name === UNAVAILABLE_ERROR_NAME) {
 			error(503, UNAVAILABLE_WORDS);
+		}
+		if (failure instanceof Error && failure.name === LIBRARY_BUSY_ERROR_NAME) {
+			error(503, COMMUNITY_WORDS.busy);
 		}
 		throw failure;
 	}

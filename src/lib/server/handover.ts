@@ -45,6 +45,12 @@ export type ReportPageFailure = (failure: PageFailure) => void;
  */
 export const UNAVAILABLE_ERROR_NAME = 'ServiceUnavailable';
 
+/**
+ * The name of the error a library page fails with when too many searches are waiting already
+ * (server/playbooks/scan-slots.ts): pages answer 503 for it, like the API.
+ */
+export const LIBRARY_BUSY_ERROR_NAME = 'LibraryBusy';
+
 const DIRECTORY = Symbol.for('practice-room.directory');
 const REPORT_PAGE_FAILURE = Symbol.for('practice-room.report-page-failure');
 type Holder = { [DIRECTORY]?: Directory; [REPORT_PAGE_FAILURE]?: ReportPageFailure };

@@ -36,7 +36,7 @@ const builtInSummaries = builtInPlaybooks.map((playbook) => summarizePlaybook(pl
 
 /**
  * Filtered pages of the library reading summaries at once, per process. Each reads up to every
- * stored summary; 32 at once once held /healthz for 6 s (tests/integration/library-search-load.test.ts).
+ * stored summary; 32 at once held /healthz for 6–9 s (tests/integration/library-search-load.test.ts).
  */
 const SEARCHES_AT_ONCE = 2;
 /** Filtered pages waiting for a slot at most; past it they are refused (ScanSlotsFull). */

@@ -65,6 +65,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 			{
 				getRoom: (id) => services.rooms.getRoom(id),
 				findPlaybook: (id) => services.playbooks.find(id),
+				roomPlaybook: (room) => services.rooms.playbookOf(room),
 				libraryPage: (filters, paging) => services.playbooks.page(filters, paging),
 				countPlaybooks: () => services.playbooks.count(),
 				communityPublishing: services.config.COMMUNITY_PLAYBOOKS === 'on'

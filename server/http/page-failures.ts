@@ -41,6 +41,7 @@ export function guardedDirectory(
 	return {
 		getRoom: (roomId) => guarded('room', () => directory.getRoom(roomId)),
 		findPlaybook: (id) => guarded('playbook', () => directory.findPlaybook(id)),
+		roomPlaybook: (room) => guarded('playbook', () => directory.roomPlaybook(room)),
 		libraryPage: (filters, paging) =>
 			guarded('playbooks', () => directory.libraryPage(filters, paging)),
 		countPlaybooks: () => guarded('playbooks', () => directory.countPlaybooks()),

@@ -6,19 +6,21 @@ export type OperatorCommand =
 	| { type: 'hide'; id: string }
 	| { type: 'show'; id: string }
 	| { type: 'delete'; id: string }
-	| { type: 'count' };
+	| { type: 'count' }
+	| { type: 'hidden' };
 
 export const OPERATOR_USAGE = `Usage: npm run playbooks -- <command>
   hide <id>     stop listing and serving a community playbook (kept; "show" undoes it)
   show <id>     list and serve a hidden playbook again
   delete <id>   delete a community playbook for good
-  count         how many community playbooks are listed`;
+  count         how many community playbooks are listed and how many hidden
+  hidden        the ids of the hidden ones, newest first, one a line`;
 
 /** Reads the command line; anything else is undefined (the caller prints the usage). */
 export function parseOperatorCommand(args: readonly string[]): OperatorCommand | undefined {
 	const [type, id, ...rest] = args;
 	if (rest.length > 0) return undefined;
-	if (type === 'count') return id === undefined ? { type } : undefined;
+	if (type === 'count' || type === 'hidden') return id === undefined ? { type } : undefined;
 	if (id === undefined || id === '') return undefined;
 	if (type === 'hide' || type === 'show' || type === 'delete') return { type, id };
 	return undefined;
@@ -46,8 +48,15 @@ export async function runOperatorCommand(
 			return (await store.delete(command.id))
 				? { ok: true, message: `Deleted ${command.id}.` }
 				: missing(command.id);
-		case 'count':
-			return { ok: true, message: `${await store.count()} community playbooks are listed.` };
+		case 'count': {
+			const [listed, hidden] = await Promise.all([store.count(), store.hiddenCount()]);
+			return {
+				ok: true,
+				message: `${listed} community playbooks are listed and ${hidden} hidden; COMMUNITY_PLAYBOOKS_MAX counts both.`
+			};
+		}
+		case 'hidden':
+			return { ok: true, message: (await store.hiddenIds()).join('\n') };
 		default:
 			return assertNever(command);
 	}

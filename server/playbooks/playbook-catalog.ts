@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { LibraryFilters } from '../../src/lib/playbooks/filters';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { hasFilters, type LibraryFilters } from '../../src/lib/playbooks/filters';
 import { builtInPlaybooks, findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { libraryPage, type LibraryPage } from '../../src/lib/playbooks/library-page';
 import { playbookSchema, summarizePlaybook, type Playbook } from '../../src/lib/protocol/playbook';
 import { parseWithProblems, type Parsed } from '../../src/lib/protocol/problems';
 import { hashSecret, newSecret, sameSecret } from '../rooms/room-secrets';
 import type { PlaybookStore } from './playbook-store';
+import { ScanSlots } from './scan-slots';
 
 /** A URL-safe id from a title: "Feedback for Leads!" → "feedback-for-leads-k3x9q2". */
 export function communityPlaybookId(title: string): string {
@@ -32,6 +34,14 @@ export type Created =
 
 const builtInSummaries = builtInPlaybooks.map((playbook) => summarizePlaybook(playbook, false));
 
+/**
+ * Filtered pages of the library reading summaries at once, per process. Each reads up to every
+ * stored summary; 32 at once held /healthz for 6–9 s (tests/integration/library-search-load.test.ts).
+ */
+const SEARCHES_AT_ONCE = 2;
+/** Filtered pages waiting for a slot at most; past it they are refused (ScanSlotsFull). */
+const SEARCHES_WAITING = 32;
+
 /** The built-in collection plus the community playbooks saved on this server. */
 export class PlaybookCatalog {
 	constructor(
@@ -40,18 +50,28 @@ export class PlaybookCatalog {
 		private readonly maxStored: number
 	) {}
 
+	readonly #searches = new ScanSlots(SEARCHES_AT_ONCE, SEARCHES_WAITING);
+
 	async find(id: string): Promise<Playbook | undefined> {
 		return findBuiltInPlaybook(id) ?? (await this.store.get(id));
 	}
 
-	/** A page of the library matching `filters` (src/lib/playbooks/library-page.ts). */
+	/**
+	 * A page of the library matching `filters` (src/lib/playbooks/library-page.ts). A filtered
+	 * page may read every summary, so it waits for one of a few slots and lets other work run
+	 * between its chunks: SQLite reads synchronously, and without the turn a whole scan held the
+	 * process.
+	 */
 	page(filters: LibraryFilters, paging: { offset: number; limit: number }): Promise<LibraryPage> {
-		return libraryPage(
-			builtInSummaries,
-			(offset, limit) => this.store.summaries(offset, limit),
-			filters,
-			paging
-		);
+		if (!hasFilters(filters)) {
+			const read = (offset: number, limit: number) => this.store.summaries(offset, limit);
+			return libraryPage(builtInSummaries, read, filters, paging);
+		}
+		const scan = async (offset: number, limit: number) => {
+			await nextTurn();
+			return this.store.summaries(offset, limit);
+		};
+		return this.#searches.run(() => libraryPage(builtInSummaries, scan, filters, paging));
 	}
 
 	/**
@@ -66,7 +86,7 @@ export class PlaybookCatalog {
 			const summaries = await this.store.summaries(read, chunk);
 			if (summaries.length === 0) break;
 			read += chunk;
-			await new Promise((resolve) => setImmediate(resolve));
+			await nextTurn();
 		}
 		return read;
 	}

@@ -13,6 +13,7 @@ import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import { requestUrl } from '../http/request-path';
 import type { PlaybookCatalog } from './playbook-catalog';
+import { ScanSlotsFull } from './scan-slots';
 
 export interface PlaybookRouteDeps {
 	playbooks: PlaybookCatalog;
@@ -61,7 +62,13 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 			);
 		}
 		const { offset, limit } = paging.data;
-		const page = await deps.playbooks.page(readFilters(params), { offset, limit });
+		const page = await deps.playbooks
+			.page(readFilters(params), { offset, limit })
+			.catch((error: unknown) => {
+				if (!(error instanceof ScanSlotsFull)) throw error;
+				res.setHeader('retry-after', 1);
+				throw new HttpProblem(503, COMMUNITY_WORDS.busy, [], 'library_searches');
+			});
 		if (page.hasMore) res.setHeader('link', nextPageLink(req, offset, limit));
 		sendJson(res, 200, page.playbooks);
 	}

@@ -33,6 +33,10 @@ export interface PlaybookStore {
 	summaries(offset: number, limit: number): Promise<PlaybookSummary[]>;
 	/** How many playbooks are listed (not hidden). */
 	count(): Promise<number>;
+	/** How many playbooks are hidden: the cap counts them too, so the operator needs to see them. */
+	hiddenCount(): Promise<number>;
+	/** The ids of the hidden playbooks, newest first, for the operator to show or delete. */
+	hiddenIds(): Promise<string[]>;
 	/** The delete token hash of a playbook that is not hidden; none for one saved before tokens. */
 	deleteTokenHash(id: string): Promise<string | undefined>;
 	/** Deletes a playbook, hidden or not; answers whether there was one. */

@@ -113,6 +113,12 @@ export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 		async count() {
 			return client.zCard(BY_TIME);
 		},
+		async hiddenCount() {
+			return client.zCard(HIDDEN);
+		},
+		async hiddenIds() {
+			return client.zRange(HIDDEN, 0, -1, { REV: true });
+		},
 		async deleteTokenHash(id) {
 			const [hash, hidden] = await Promise.all([client.hGet(TOKENS, id), isHidden(id)]);
 			return hash === null || hidden ? undefined : hash;

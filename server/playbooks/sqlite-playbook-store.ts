@@ -28,7 +28,10 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 	);
 	const selectBody = db.prepare('SELECT body FROM playbooks WHERE id = ?');
 	const writeSummary = db.prepare('UPDATE playbooks SET summary = ? WHERE id = ?');
-	const countListed = db.prepare('SELECT COUNT(*) AS n FROM playbooks WHERE hidden = 0');
+	const countWhere = db.prepare('SELECT COUNT(*) AS n FROM playbooks WHERE hidden = ?');
+	const selectHidden = db.prepare(
+		'SELECT id FROM playbooks WHERE hidden = 1 ORDER BY created_at DESC, id'
+	);
 	const selectToken = db.prepare(
 		'SELECT delete_token_hash AS hash FROM playbooks WHERE id = ? AND hidden = 0'
 	);
@@ -73,7 +76,13 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 				.filter((summary) => summary !== undefined);
 		},
 		async count() {
-			return Number(countListed.get()?.n ?? 0);
+			return Number(countWhere.get(0)?.n ?? 0);
+		},
+		async hiddenCount() {
+			return Number(countWhere.get(1)?.n ?? 0);
+		},
+		async hiddenIds() {
+			return selectHidden.all().map((row) => String(row.id));
 		},
 		async deleteTokenHash(id) {
 			const hash = selectToken.get(id)?.hash;

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
@@ -7,6 +8,7 @@ import type { Fanout } from '../fanout/fanout';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import type { RoomLock } from './room-lock';
 import { newSecret } from './room-secrets';
+import { playbookCopyOf, playbookCopyUpdate } from './room-playbook-copy';
 import { initialSealedUpdate } from './sealed-values';
 
 /** A hold on a loaded room: the room stays in memory until every lease is released. */
@@ -69,9 +71,23 @@ export class RoomRegistry {
 		const playbook = await this.options.findPlaybook(meta.playbookId);
 		if (!playbook) return undefined;
 		const hostKey = newSecret();
+		const copy = playbookCopyUpdate(playbook);
+		const sealed = initialSealedUpdate(hostKey);
 		await this.store.createRoom(meta, initialRoomUpdate(playbook));
-		await this.store.appendUpdate(sealedDocId(meta.id), initialSealedUpdate(hostKey));
+		await this.store.appendUpdate(
+			sealedDocId(meta.id),
+			copy ? Y.mergeUpdates([sealed, copy]) : sealed
+		);
 		return { hostKey };
+	}
+
+	/**
+	 * The playbook a room plays: the library's, or once it has left the library (deleted by its
+	 * author, hidden or deleted by the operator) the copy stored with the room when it started.
+	 */
+	async playbookOf(meta: RoomMeta): Promise<Playbook | undefined> {
+		const listed = await this.options.findPlaybook(meta.playbookId);
+		return listed ?? playbookCopyOf(await this.store.loadDoc(sealedDocId(meta.id)));
 	}
 
 	getRoom(roomId: string): Promise<RoomMeta | undefined> {
@@ -146,7 +162,7 @@ export class RoomRegistry {
 	async #load(roomId: string): Promise<LoadedRoom | undefined> {
 		const meta = await this.store.getRoom(roomId);
 		if (!meta) return undefined;
-		const playbook = await this.options.findPlaybook(meta.playbookId);
+		const playbook = await this.playbookOf(meta);
 		if (!playbook) {
 			log.rooms.error({ roomId, playbookId: meta.playbookId }, 'the room’s playbook is missing');
 			this.options.metrics?.error('storage');

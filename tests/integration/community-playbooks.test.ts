@@ -13,6 +13,7 @@ import { COMMUNITY_WORDS, type CreatePlaybookReply } from '../../src/lib/protoco
 import type { Playbook, PlaybookSummary } from '../../src/lib/protocol/playbook';
 import { load as loadLibraryPage } from '../../src/routes/+page.server';
 import { startRedis, type TestRedis } from '../support/redis-server';
+import { seedPlaybooks } from '../support/seed-playbooks';
 import { startTestServer, tempDir, type TestServerOptions } from '../support/server';
 import { sampleOf } from '../support/metrics';
 import { waitFor } from '../support/wait';
@@ -161,7 +162,7 @@ describe.each([
 		expect((await author.get(saved.id)).status).toBe(200);
 	});
 
-	test('[C4] the operator hides a playbook with npm run playbooks while the server runs (no page, no room), shows it again and deletes it', async () => {
+	test('[C4] the operator hides a playbook with npm run playbooks while the server runs (no page, no room), finds it among the hidden, shows it again and deletes it', async () => {
 		const { server, api: library, dir } = await start();
 		const { id } = (await (await library.save(custom('Abusive'))).json()) as CreatePlaybookReply;
 		const hide = await playbooksCli(['hide', id], operatorEnv(dir));
@@ -175,6 +176,13 @@ describe.each([
 		});
 		expect(room.status).toBe(400);
 
+		// The cap counts hidden ones too (C2), so the operator can see and find them to delete.
+		expect(await playbooksCli(['count'], operatorEnv(dir))).toEqual({
+			code: 0,
+			output: '0 community playbooks are listed and 1 hidden; COMMUNITY_PLAYBOOKS_MAX counts both.'
+		});
+		expect(await playbooksCli(['hidden'], operatorEnv(dir))).toEqual({ code: 0, output: id });
+
 		expect((await playbooksCli(['show', id], operatorEnv(dir))).code).toBe(0);
 		expect((await library.get(id)).status).toBe(200);
 		expect((await playbooksCli(['delete', id], operatorEnv(dir))).code).toBe(0);
@@ -183,14 +191,18 @@ describe.each([
 		expect((await playbooksCli(['drop'], operatorEnv(dir))).code).toBe(2);
 	});
 
+	/** 10,000 community playbooks, one of them "The needle" near the oldest. */
+	const seed = (store: PlaybookStore) =>
+		seedPlaybooks(store, 10_000, (index) => (index === 17 ? 'The needle' : `Seeded ${index}`));
+
 	test('[C5] with 10,000 stored the library answers one small page, and the home page loads a page of them', async () => {
 		const dir = dataDir();
 		if (onRedis) {
 			await emptyRedis();
-			await seed(createRedisPlaybookStore(client), 10_000);
+			await seed(createRedisPlaybookStore(client));
 		} else {
 			const db = openSqlite(dir);
-			inTransaction(db, () => void seed(createSqlitePlaybookStore(db), 10_000));
+			inTransaction(db, () => void seed(createSqlitePlaybookStore(db)));
 			db.close();
 		}
 		const { server, api: library } = await start({}, dir);
@@ -224,24 +236,6 @@ describe.each([
 		expect(found.playbooks.map((p) => p.title)).toEqual(['The needle']);
 	}, 60_000);
 });
-
-/** Stores `count` community playbooks straight into a store, oldest first. */
-function seed(store: PlaybookStore, count: number): Promise<unknown> {
-	const saves = Array.from({ length: count }, (_, index) =>
-		store.save(
-			{
-				playbook: {
-					...custom(index === 17 ? 'The needle' : `Seeded ${index}`),
-					id: `seeded-${index}`
-				},
-				createdAt: 1_000 + index,
-				deleteTokenHash: 'seeded'
-			},
-			Number.MAX_SAFE_INTEGER
-		)
-	);
-	return Promise.all(saves);
-}
 
 test('[C6] COMMUNITY_PLAYBOOKS=off refuses saving with 403 and a plain message; the library still answers', async () => {
 	const server = await startTestServer({ env: { COMMUNITY_PLAYBOOKS: 'off' } });

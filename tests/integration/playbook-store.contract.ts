@@ -121,6 +121,24 @@ export function playbookStoreContract(
 			expect(await store().setHidden('no-such-playbook', true)).toBe(false);
 		});
 
+		test('hidden playbooks are counted apart and listed by id, newest first, for the operator', async () => {
+			const [older, newer, listed] = [playbook('Older'), playbook('Newer'), playbook('Listed')];
+			await save(older, 1);
+			await save(newer, 2);
+			await save(listed, 3);
+			expect(await store().hiddenIds()).toEqual([]);
+			await store().setHidden(older.id, true);
+			await store().setHidden(newer.id, true);
+			expect(await store().hiddenIds()).toEqual([newer.id, older.id]);
+			expect({ listed: await store().count(), hidden: await store().hiddenCount() }).toEqual({
+				listed: 1,
+				hidden: 2
+			});
+			await store().setHidden(newer.id, false);
+			expect(await store().hiddenIds()).toEqual([older.id]);
+			expect(await store().hiddenCount()).toBe(1);
+		});
+
 		test('a hidden playbook can be deleted', async () => {
 			const hidden = playbook('Hidden');
 			await save(hidden, 1);

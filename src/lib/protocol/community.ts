@@ -46,5 +46,6 @@ export const COMMUNITY_WORDS = {
 	off: 'This server does not accept community playbooks. You can still export a playbook as a file and share that.',
 	full: 'This server holds as many community playbooks as it can. Ask its operator to make room, or export the playbook as a file and share that.',
 	tooMany: 'Too many playbooks were saved from your network in the last hour. Try again later.',
-	wrongToken: 'This playbook can only be deleted from the browser that saved it.'
+	wrongToken: 'This playbook can only be deleted from the browser that saved it.',
+	busy: 'The library is busy with other searches just now. Try again in a moment.'
 } as const;

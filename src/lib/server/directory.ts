@@ -1,5 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { providedDirectory, UNAVAILABLE_ERROR_NAME, type Directory } from './handover';
+import { COMMUNITY_WORDS } from '../protocol/community';
+import {
+	LIBRARY_BUSY_ERROR_NAME,
+	providedDirectory,
+	UNAVAILABLE_ERROR_NAME,
+	type Directory
+} from './handover';
 
 export type { Directory } from './handover';
 
@@ -15,6 +21,9 @@ async function unavailableAs503<T>(work: Promise<T>): Promise<T> {
 		if (failure instanceof Error && failure.name === UNAVAILABLE_ERROR_NAME) {
 			error(503, UNAVAILABLE_WORDS);
 		}
+		if (failure instanceof Error && failure.name === LIBRARY_BUSY_ERROR_NAME) {
+			error(503, COMMUNITY_WORDS.busy);
+		}
 		throw failure;
 	}
 }
@@ -26,6 +35,7 @@ export function directory(): Directory {
 	return {
 		getRoom: (roomId) => unavailableAs503(found.getRoom(roomId)),
 		findPlaybook: (id) => unavailableAs503(found.findPlaybook(id)),
+		roomPlaybook: (room) => unavailableAs503(found.roomPlaybook(room)),
 		libraryPage: (filters, paging) => unavailableAs503(found.libraryPage(filters, paging)),
 		countPlaybooks: () => unavailableAs503(found.countPlaybooks()),
 		communityPublishing: found.communityPublishing

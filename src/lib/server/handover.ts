@@ -13,6 +13,8 @@ import type { Playbook } from '../protocol/playbook';
 export interface Directory {
 	getRoom(roomId: string): Promise<RoomMeta | undefined>;
 	findPlaybook(id: string): Promise<Playbook | undefined>;
+	/** The playbook a room plays, even once it has left the library (RoomRegistry.playbookOf). */
+	roomPlaybook(room: RoomMeta): Promise<Playbook | undefined>;
 	/** A page of the library matching `filters` (never the whole of a large library). */
 	libraryPage(
 		filters: LibraryFilters,
@@ -42,6 +44,12 @@ export type ReportPageFailure = (failure: PageFailure) => void;
  * error class is another module graph's.
  */
 export const UNAVAILABLE_ERROR_NAME = 'ServiceUnavailable';
+
+/**
+ * The name of the error a library page fails with when too many searches are waiting already
+ * (server/playbooks/scan-slots.ts): pages answer 503 for it, like the API.
+ */
+export const LIBRARY_BUSY_ERROR_NAME = 'LibraryBusy';
 
 const DIRECTORY = Symbol.for('practice-room.directory');
 const REPORT_PAGE_FAILURE = Symbol.for('practice-room.report-page-failure');

@@ -6,7 +6,7 @@ import { directory } from './directory';
 
 /**
  * What every page of a room needs: its id and the playbook it plays. An id that is malformed or
- * names no room, or a room whose playbook is gone, is a 404.
+ * names no room, or a room whose playbook is gone (started before rooms kept a copy of theirs), is a 404.
  */
 export async function loadRoomPage(
 	roomIdParam: string
@@ -14,7 +14,7 @@ export async function loadRoomPage(
 	const roomId = roomIdSchema.safeParse(roomIdParam);
 	if (!roomId.success) error(404, ROOM_NOT_FOUND);
 	const room = await directory().getRoom(roomId.data);
-	const playbook = room && (await directory().findPlaybook(room.playbookId));
+	const playbook = room && (await directory().roomPlaybook(room));
 	if (!room || !playbook) error(404, ROOM_NOT_FOUND);
 	return { roomId: room.id, playbook };
 }

@@ -20,7 +20,8 @@ export const WAIT_REASONS = {
 	pause:
 		'Pausing for everyone waits for the connection: the others would not see the pause until you are back.',
 	host: 'Host actions wait for the connection, so they are taken on the room as it is now.',
-	erase: 'Ending the room waits for the connection.'
+	erase: 'Ending the room waits for the connection.',
+	rating: 'Your rating waits for the connection: it stays chosen here, to submit once you are back.'
 } as const;
 
 /** Whether `command`, pressed by `selfId` while cut off, is kept for later or waits. */

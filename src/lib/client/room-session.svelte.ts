@@ -19,6 +19,7 @@ import {
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { CLOSE_WORDS, docCloseAction } from './doc-close';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
+import { WAIT_REASONS } from './offline-actions';
 import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
 import { ServerClock } from './server-clock.svelte';
@@ -364,8 +365,15 @@ export class RoomSession {
 		await this.offline.flush(control.step, (command) => this.#sendCommand(command));
 	}
 
-	/** Gives a rating for a rating step; answers whether the server took it. */
+	/**
+	 * Gives a rating for a rating step; answers whether the server took it. While cut off it is
+	 * not sent (socket.io would send it on return before the join, to be refused): it waits (S21).
+	 */
 	rate(request: RatingRequest): Promise<boolean> {
+		if (this.#identity && !this.joined) {
+			this.problem = WAIT_REASONS.rating;
+			return Promise.resolve(false);
+		}
 		return this.#ask(() =>
 			this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('rating:submit', request)
 		);

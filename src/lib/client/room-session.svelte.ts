@@ -245,9 +245,13 @@ export class RoomSession {
 		if (!error) return;
 		switch (error.code) {
 			case 'room_full':
+				// A join on reconnect never watched: follow the room, to see a place come free.
+				void this.#watch();
 				return;
 			case 'room_locked':
 				this.lockedOut = true;
+				// Likewise, to hear the door open (S22).
+				void this.#watch();
 				return;
 			case 'removed':
 				this.#removed();

@@ -93,7 +93,7 @@ test('[S21] presses made offline are kept and sent on return if the room is stil
 	}
 });
 
-test('[S21] cut off, the host’s controls, ending the room and a rating are visibly unavailable, saying why, and come back on return (issue 19.1)', async ({
+test('[S21] cut off, the host’s controls, lowering someone’s hand, ending the room and a rating are visibly unavailable, saying why, and come back on return (issue 19.1)', async ({
 	app,
 	browser
 }) => {
@@ -116,13 +116,18 @@ test('[S21] cut off, the host’s controls, ending the room and a rating are vis
 		await expect(ada.getByRole('dialog')).toBeHidden();
 		await next(ada);
 		for (const page of [ada, ben]) await expect(stepOf(page)).toHaveAttribute('data-step', '4');
+		await ben.getByRole('button', { name: 'Raise hand' }).click();
+		const lowerBen = ada.getByRole('button', { name: 'Lower Ben’s hand' });
+		await expect(lowerBen).toBeEnabled();
 
 		await ada.context().setOffline(true);
 		await expect(ada.locator('[data-connection="reconnecting"]')).toBeVisible();
 		const lock = ada.getByLabel('Lock the room to new people');
 		await expect(lock).toBeDisabled();
-		await expect(ada.getByText(WAIT_REASONS.host)).toBeVisible();
+		// Said on the host's card and under the raised hands.
+		await expect(ada.getByText(WAIT_REASONS.host)).toHaveCount(2);
 		await expect(ada.getByRole('button', { name: 'Remove Ben' })).toBeDisabled();
+		await expect(lowerBen).toBeDisabled();
 		await expect(ada.getByRole('button', { name: 'End and erase the room' })).toBeDisabled();
 		await expect(ada.getByText(WAIT_REASONS.erase)).toBeVisible();
 		await ada.getByRole('radio', { name: /4/ }).check();
@@ -136,6 +141,8 @@ test('[S21] cut off, the host’s controls, ending the room and a rating are vis
 		await expect(ada.getByText(WAIT_REASONS.host)).toHaveCount(0);
 		await ada.getByRole('button', { name: 'Submit rating' }).click();
 		await expect(ada.getByText('You rated 4 (Mostly).')).toBeVisible();
+		await lowerBen.click();
+		await expect(ben.getByRole('button', { name: 'Raise hand' })).toBeVisible();
 		await lock.check();
 		await expect(ben.getByText('The room is locked to new people.')).toBeVisible();
 	} finally {

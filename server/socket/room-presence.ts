@@ -146,7 +146,8 @@ export class RoomPresence {
 				// The host removed them: gone at once, whichever of this and the removal lands last.
 				await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
 			} else if (
-				!others.some((other) => other.participant.participantId === participant.participantId)
+				!others.some((other) => other.participant.participantId === participant.participantId) &&
+				!(await this.#backElsewhere(roomId, participant))
 			) {
 				// Dropped first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
 				const leftAt = this.deps.now();
@@ -193,6 +194,16 @@ export class RoomPresence {
 		this.#graceTimers.clear();
 		for (const member of this.#members.values()) member.lease.release();
 		this.#members.clear();
+	}
+
+	/**
+	 * Whether someone's record was written by another instance since this one last wrote it
+	 * (`mine`): they came back through it before this instance noticed their old connection
+	 * close, so that instance, not this one, says how they are.
+	 */
+	async #backElsewhere(roomId: string, mine: Participant): Promise<boolean> {
+		const record = (await this.roster(roomId)).find((p) => p.participantId === mine.participantId);
+		return record !== undefined && record.seenAt !== mine.seenAt;
 	}
 
 	async #put(roomId: string, participant: Participant): Promise<void> {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page, WebSocketRoute } from '@playwright/test';
 import { MAX_PARTICIPANTS } from '../../src/lib/protocol/control';
-import { joinAs } from '../support/clients';
+import { joinAs, participantId, participantKeyOf } from '../support/clients';
 import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
 
 const rosterOf = (page: Page) => page.locator('section[aria-labelledby="roster-title"]');
@@ -65,6 +65,40 @@ test('[S15, Y11] a newcomer to a locked room is told once, before joining, and t
 	await expect(newcomer.getByText(LOCKED)).toHaveCount(0, { timeout: 15_000 });
 	await joinRoom(newcomer, 'Lu', undefined, { agree: false });
 	await expect(rosterOf(newcomer)).toContainText('Lu');
+	await expect(rosterOf(host)).toContainText('Lu');
+});
+
+test('[S22] someone this browser knows from earlier, refused at a locked door on return, sees the page open by itself when the host unlocks', async ({
+	app,
+	browser
+}) => {
+	const host = await person(browser);
+	const roomUrl = await hostRoom(host, app.url, 'Ada');
+	await host.getByLabel('Lock the room to new people').check();
+
+	// This browser was in the room before the lock, and gone past the grace when it came.
+	const back = await person(browser);
+	const roomId = new URL(roomUrl).pathname.split('/').at(-1)!;
+	const id = participantId();
+	const identity = {
+		participantId: id,
+		participantKey: participantKeyOf(id),
+		name: 'Lu',
+		roleId: 'listener'
+	};
+	await back
+		.context()
+		.addInitScript(
+			([key, value]) => localStorage.setItem(key!, value!),
+			[`practice-room:room:${roomId}`, JSON.stringify(identity)]
+		);
+	await back.goto(roomUrl);
+	await expect(back.getByText(LOCKED)).toHaveCount(1);
+	await expect(back.getByRole('alert')).toHaveCount(0);
+
+	await host.getByLabel('Lock the room to new people').uncheck();
+	await expect(back.getByText(LOCKED)).toHaveCount(0, { timeout: 15_000 });
+	await joinRoom(back, 'Lu', undefined, { agree: false });
 	await expect(rosterOf(host)).toContainText('Lu');
 });
 

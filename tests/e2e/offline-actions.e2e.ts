@@ -92,3 +92,61 @@ test('[S21] presses made offline are kept and sent on return if the room is stil
 		await ben.context().close();
 	}
 });
+
+test('[S21] cut off, the host’s controls, lowering someone’s hand, ending the room and a rating are visibly unavailable, saying why, and come back on return (issue 19.1)', async ({
+	app,
+	browser
+}) => {
+	const ada = await openPerson(browser);
+	const ben = await openPerson(browser);
+	try {
+		await ada.goto(app.url);
+		const card = ada.locator('[data-playbook="active-listening-sprint"]');
+		await card.getByRole('button', { name: 'Start a room' }).click();
+		await ada.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
+		await joinRoom(ada, 'Ada', 'Speaker');
+		await ben.goto(ada.url());
+		await joinRoom(ben, 'Ben');
+		// Ada takes the room to the rating step, stepping out of the silence's dialog on the way.
+		for (const step of ['1', '2', '3']) {
+			await next(ada);
+			await expect(stepOf(ada)).toHaveAttribute('data-step', step);
+		}
+		await ada.getByRole('dialog').getByRole('button', { name: 'Back to the room' }).click();
+		await expect(ada.getByRole('dialog')).toBeHidden();
+		await next(ada);
+		for (const page of [ada, ben]) await expect(stepOf(page)).toHaveAttribute('data-step', '4');
+		await ben.getByRole('button', { name: 'Raise hand' }).click();
+		const lowerBen = ada.getByRole('button', { name: 'Lower Ben’s hand' });
+		await expect(lowerBen).toBeEnabled();
+
+		await ada.context().setOffline(true);
+		await expect(ada.locator('[data-connection="reconnecting"]')).toBeVisible();
+		const lock = ada.getByLabel('Lock the room to new people');
+		await expect(lock).toBeDisabled();
+		// Said on the host's card and under the raised hands.
+		await expect(ada.getByText(WAIT_REASONS.host)).toHaveCount(2);
+		await expect(ada.getByRole('button', { name: 'Remove Ben' })).toBeDisabled();
+		await expect(lowerBen).toBeDisabled();
+		await expect(ada.getByRole('button', { name: 'End and erase the room' })).toBeDisabled();
+		await expect(ada.getByText(WAIT_REASONS.erase)).toBeVisible();
+		await ada.getByRole('radio', { name: /4/ }).check();
+		await expect(ada.getByRole('button', { name: 'Submit rating' })).toBeDisabled();
+		await expect(ada.getByText(WAIT_REASONS.rating)).toBeVisible();
+		await expectAccessible(ada);
+
+		// Back: the same controls work again, and the chosen rating is still there to submit.
+		await ada.context().setOffline(false);
+		await expect(lock).toBeEnabled({ timeout: 20_000 });
+		await expect(ada.getByText(WAIT_REASONS.host)).toHaveCount(0);
+		await ada.getByRole('button', { name: 'Submit rating' }).click();
+		await expect(ada.getByText('You rated 4 (Mostly).')).toBeVisible();
+		await lowerBen.click();
+		await expect(ben.getByRole('button', { name: 'Raise hand' })).toBeVisible();
+		await lock.check();
+		await expect(ben.getByText('The room is locked to new people.')).toBeVisible();
+	} finally {
+		await ada.context().close();
+		await ben.context().close();
+	}
+});

@@ -21,7 +21,8 @@ export const WAIT_REASONS = {
 		'Pausing for everyone waits for the connection: the others would not see the pause until you are back.',
 	host: 'Host actions wait for the connection, so they are taken on the room as it is now.',
 	erase: 'Ending the room waits for the connection.',
-	call: 'Sharing the call link waits for the connection, so everyone gets it at once.'
+	call: 'Sharing the call link waits for the connection, so everyone gets it at once.',
+	rating: 'Your rating waits for the connection: it stays chosen here, to submit once you are back.'
 } as const;
 
 /** Whether `command`, pressed by `selfId` while cut off, is kept for later or waits. */

@@ -1,6 +1,4 @@
 import { io, type Socket } from 'socket.io-client';
-import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { ControlCommand } from '../protocol/control';
@@ -17,8 +15,10 @@ import {
 	type ServerToClientEvents
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import { CLOSE_WORDS, docCloseAction, limitCloseWords } from './doc-close';
+import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
+import { DocConnection } from './doc-connection.svelte';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
+import { WAIT_REASONS } from './offline-actions';
 import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
 import { ServerClock } from './server-clock.svelte';
@@ -60,24 +60,17 @@ export class RoomSession {
 	refusedFull = $state(false);
 	/** Presses kept while the control connection is down (docs/protocol.md, S21). */
 	readonly offline = new OfflineQueue();
-	/** The document has synced since its connection last opened: its control state is current. */
-	#docFresh = false;
 	#socketConnected = $state(false);
-	#docConnected = $state(false);
-	#docSynced = $state(false);
-	/** Whether the document connection last opened carried this tab's ticket (see #docClosed). */
-	#ticketSent = false;
 	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
 	#identity: RoomIdentity | undefined;
 	#joining: Promise<ProtocolError | undefined> | undefined;
 	readonly #socket: RoomSocket;
-	readonly #provider: WebsocketProvider;
-	readonly #local: IndexeddbPersistence | undefined;
+	readonly #docs: DocConnection;
 
 	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
 	readonly connection = $derived.by(() => {
-		if (this.#socketConnected && this.#docConnected && this.#docSynced) return 'live';
-		return this.#docSynced ? 'reconnecting' : 'connecting';
+		if (this.#socketConnected && this.#docs.connected && this.#docs.synced) return 'live';
+		return this.#docs.synced ? 'reconnecting' : 'connecting';
 	});
 
 	/**
@@ -90,37 +83,16 @@ export class RoomSession {
 	) {
 		const ydoc = new Y.Doc();
 		this.doc = new RoomDoc(ydoc);
-		// A projector (often a shared venue computer) keeps no copy of what was said.
-		this.#local =
-			options.projectorToken === undefined
-				? new IndexeddbPersistence(`practice-room:${roomId}`, ydoc)
-				: undefined;
-		const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
-		const projector = options.projectorToken;
-		this.#provider = new WebsocketProvider(wsBase, roomId, ydoc, {
-			maxBackoffTime: 2_500,
-			params: projector === undefined ? {} : { projector }
-		});
-		this.#provider.on('status', ({ status }) => {
-			this.#docConnected = status === 'connected';
-			if (status !== 'connected') this.#docFresh = false;
-			// The provider opens each connection with the params it has at that moment.
-			if (status === 'connecting') this.#ticketSent = this.#provider.params.ticket !== undefined;
-		});
-		this.#provider.on('sync', (synced: boolean) => {
-			if (!synced) return;
-			this.#docSynced = true;
-			this.#docFresh = true;
-			// The room let this tab's document in: it is not (or no longer) locked to it.
-			this.lockedOut = false;
-			void this.#sendKept();
-		});
-		this.#provider.on('closed', ({ code }) => this.#docClosed(code));
-		// The provider emits 'closed' only for closes it does not reconnect after (44xx): a limit's
-		// close (1008, 1009) comes with every connection's end, and only needs telling.
-		this.#provider.on('connection-close', (event) => {
-			const words = event === null ? undefined : limitCloseWords(event.code, event.reason);
-			if (words !== undefined) this.problem = words;
+		this.#docs = new DocConnection(roomId, ydoc, options.projectorToken, {
+			onSynced: () => {
+				// The room let this tab's document in: it is not (or no longer) locked to it.
+				this.lockedOut = false;
+				void this.#sendKept();
+			},
+			onClosed: (action) => this.#docClosed(action),
+			onLimitClose: (words) => {
+				this.problem = words;
+			}
 		});
 
 		this.#socket = io({ transports: ['websocket'], reconnectionDelayMax: 2_500 });
@@ -164,7 +136,7 @@ export class RoomSession {
 			// The door opened: a page refused before joining connects its document again (S22).
 			if (this.lockedOut && !this.#identity) {
 				this.lockedOut = false;
-				if (!this.#provider.wsconnected && !this.#provider.wsconnecting) this.#provider.connect();
+				this.#docs.open();
 			}
 		});
 
@@ -172,11 +144,7 @@ export class RoomSession {
 	}
 
 	/** The server closed the document connection: act on what it means (docs/protocol.md). */
-	#docClosed(code: number): void {
-		const action = docCloseAction(code, {
-			projector: this.options.projectorToken !== undefined,
-			unsentTicket: this.#provider.params.ticket !== undefined && !this.#ticketSent
-		});
+	#docClosed(action: DocCloseAction): void {
 		switch (action.type) {
 			case 'erased':
 				void this.#erased();
@@ -185,7 +153,7 @@ export class RoomSession {
 				this.#removed();
 				return;
 			case 'reconnect':
-				this.#provider.connect();
+				this.#docs.open();
 				return;
 			case 'locked':
 				// Before joining, the join form says it once; a joined person is shut out of it.
@@ -250,9 +218,13 @@ export class RoomSession {
 		if (!error) return;
 		switch (error.code) {
 			case 'room_full':
+				// A join on reconnect never watched: follow the room, to see a place come free.
+				void this.#watch();
 				return;
 			case 'room_locked':
 				this.lockedOut = true;
+				// Likewise, to hear the door open (S22).
+				void this.#watch();
 				return;
 			case 'removed':
 				this.#removed();
@@ -278,7 +250,7 @@ export class RoomSession {
 			if (!reply.ok) return reply.error;
 			this.#setRoster(reply.roster);
 			this.projectorToken = reply.projectorToken;
-			this.#useTicket(identity.participantId, reply.docTicket);
+			this.#docs.useTicket(identity.participantId, reply.docTicket);
 			this.#reportVisibility();
 			this.joined = true;
 			void this.#sendKept();
@@ -304,17 +276,6 @@ export class RoomSession {
 		});
 	}
 
-	/**
-	 * Sends the join's ticket with the document connection from now on (a locked room takes no
-	 * other), reconnecting at once if the room refused the connection without it.
-	 */
-	#useTicket(participantId: string, ticket: string): void {
-		const params = { participant: participantId, ticket };
-		if (this.#provider.params.ticket === ticket) return;
-		this.#provider.params = params;
-		if (!this.#provider.wsconnected && !this.#provider.wsconnecting) this.#provider.connect();
-	}
-
 	/** The host removed this person: the room closes on this tab. */
 	#removed(): void {
 		this.removed = true;
@@ -323,7 +284,7 @@ export class RoomSession {
 		// The removal screen is all this tab shows: no problem line, nothing kept to send.
 		this.problem = undefined;
 		this.offline.queue = [];
-		this.#provider.disconnect();
+		this.#docs.disconnect();
 	}
 
 	/**
@@ -340,8 +301,8 @@ export class RoomSession {
 		forgetRoom(this.roomId);
 		this.clock.stop();
 		this.#socket.disconnect();
-		this.#provider.disconnect();
-		await this.#local?.clearData();
+		this.#docs.disconnect();
+		await this.#docs.clearLocal();
 	}
 
 	/**
@@ -366,12 +327,19 @@ export class RoomSession {
 	/** Sends what was kept while cut off, once joined again with a document that is current. */
 	async #sendKept(): Promise<void> {
 		const control = this.doc.control;
-		if (!this.joined || !this.#docFresh || !control) return;
+		if (!this.joined || !this.#docs.fresh || !control) return;
 		await this.offline.flush(control.step, (command) => this.#sendCommand(command));
 	}
 
-	/** Gives a rating for a rating step; answers whether the server took it. */
+	/**
+	 * Gives a rating for a rating step; answers whether the server took it. While cut off it is
+	 * not sent (socket.io would send it on return before the join, to be refused): it waits (S21).
+	 */
 	rate(request: RatingRequest): Promise<boolean> {
+		if (this.#identity && !this.joined) {
+			this.problem = WAIT_REASONS.rating;
+			return Promise.resolve(false);
+		}
 		return this.#ask(() =>
 			this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('rating:submit', request)
 		);
@@ -400,8 +368,7 @@ export class RoomSession {
 		document.removeEventListener('visibilitychange', this.#reportVisibility);
 		this.clock.stop();
 		this.#socket.disconnect();
-		this.#provider.destroy();
-		void this.#local?.destroy();
+		this.#docs.destroy();
 		this.doc.destroy();
 		this.doc.doc.destroy();
 	}

@@ -138,7 +138,16 @@ export const NOTES_TEXT = 'notes';
  * which command: `commandRight` in `src/lib/room/room-rules.ts`.
  */
 export const controlCommandSchema = z.discriminatedUnion('type', [
-	z.object({ type: z.literal('step.goto'), target: z.number().int().nonnegative() }),
+	/**
+	 * Go to step `target`. `from`, the step the sender saw when pressing (optional: older tabs
+	 * omit it), makes a press that arrives after the room left that step a refusal rather than a
+	 * move, so a late Next cannot take the room back or skip ahead (protocol S5, S21).
+	 */
+	z.object({
+		type: z.literal('step.goto'),
+		target: z.number().int().nonnegative(),
+		from: z.number().int().nonnegative().optional()
+	}),
 	z.object({ type: z.literal('timer.start') }),
 	z.object({ type: z.literal('timer.pause') }),
 	z.object({ type: z.literal('timer.resume') }),

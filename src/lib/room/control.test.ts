@@ -48,6 +48,28 @@ describe('step machine', () => {
 		expect(apply(running, { type: 'step.goto', target: 2 }).timer.durationMs).toBe(0);
 	});
 
+	test('[S5] a move naming the step it was pressed on is refused once the room has left that step', () => {
+		// Pressed on step 0, arriving after someone moved the room on to 2: going to 1 would take
+		// the room back a step nobody asked to leave.
+		const third = apply(initialControlState(plan), { type: 'step.goto', target: 2 });
+		const late = applyControlCommand(third, { type: 'step.goto', target: 1, from: 0 }, plan, T0);
+		expect(late).toEqual({
+			ok: false,
+			error: {
+				code: 'invalid_command',
+				message: 'The room moved on before your move arrived, so it was not made.'
+			}
+		});
+	});
+
+	test('[S5] a move naming the step it was pressed on is made while the room is still there', () => {
+		const start = initialControlState(plan);
+		expect(apply(start, { type: 'step.goto', target: 1, from: 0 }).step).toBe(1);
+		// Someone else's identical move came first: already there, nothing to do.
+		const second = apply(start, { type: 'step.goto', target: 1 });
+		expect(apply(second, { type: 'step.goto', target: 1, from: 0 })).toBe(second);
+	});
+
 	test('going back to an earlier phase is allowed', () => {
 		const second = apply(initialControlState(plan), { type: 'step.goto', target: 1 });
 		expect(apply(second, { type: 'step.goto', target: 0 }).step).toBe(0);

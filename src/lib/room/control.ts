@@ -122,6 +122,9 @@ export function applyControlCommand(
 				return invalid(`There is no step ${command.target + 1}: this session has ${total}.`);
 			}
 			if (command.target === state.step) return { ok: true, state };
+			if (command.from !== undefined && command.from !== state.step) {
+				return invalid('The room moved on before your move arrived, so it was not made.');
+			}
 			return { ok: true, state: enterStep(state, command.target, plan, now) };
 		}
 		case 'round.more':

@@ -43,6 +43,17 @@ export class PlaybookCatalog {
 	}
 
 	/**
+	 * Every playbook with when it joined the library, newest first: community playbooks by their
+	 * saving time, then the built-in ones (0: they came with the server).
+	 */
+	async dated(): Promise<{ playbook: Playbook; createdAt: number }[]> {
+		return [
+			...(await this.store.listDated()),
+			...builtInPlaybooks.map((playbook) => ({ playbook, createdAt: 0 }))
+		];
+	}
+
+	/**
 	 * Validates and saves a community playbook under a new id made from its title (any id in
 	 * the input is replaced). Answers every problem at once when it is not valid.
 	 */

@@ -10,4 +10,12 @@ export interface PlaybookStore {
 	get(id: string): Promise<Playbook | undefined>;
 	/** Every saved playbook, newest first. */
 	list(): Promise<Playbook[]>;
+	/** Every saved playbook with when it was saved, newest first (the circle's shelf and feed). */
+	listDated(): Promise<DatedPlaybook[]>;
+}
+
+/** A saved playbook and when it was saved, in ms since the epoch. */
+export interface DatedPlaybook {
+	playbook: Playbook;
+	createdAt: number;
 }

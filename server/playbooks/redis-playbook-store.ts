@@ -27,6 +27,19 @@ export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 				.filter((raw): raw is string => typeof raw === 'string')
 				.map(parseStoredPlaybook)
 				.filter((playbook) => playbook !== undefined);
+		},
+		async listDated() {
+			const dated = await client.zRangeWithScores(BY_TIME, 0, -1, { REV: true });
+			if (dated.length === 0) return [];
+			const bodies = await client.hmGet(
+				BODIES,
+				dated.map((entry) => entry.value)
+			);
+			return dated.flatMap((entry, i) => {
+				const raw = bodies[i];
+				const playbook = typeof raw === 'string' ? parseStoredPlaybook(raw) : undefined;
+				return playbook ? [{ playbook, createdAt: entry.score }] : [];
+			});
 		}
 	};
 }

@@ -6,6 +6,9 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 	const insert = db.prepare('INSERT INTO playbooks (id, body, created_at) VALUES (?, ?, ?)');
 	const selectOne = db.prepare('SELECT body FROM playbooks WHERE id = ?');
 	const selectAll = db.prepare('SELECT body FROM playbooks ORDER BY created_at DESC, id');
+	const selectDated = db.prepare(
+		'SELECT body, created_at FROM playbooks ORDER BY created_at DESC, id'
+	);
 	return {
 		async save(playbook, createdAt) {
 			insert.run(playbook.id, encodeStoredPlaybook(playbook), createdAt);
@@ -19,6 +22,12 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 				.all()
 				.map((row) => parseStoredPlaybook(String(row.body)))
 				.filter((playbook) => playbook !== undefined);
+		},
+		async listDated() {
+			return selectDated.all().flatMap((row) => {
+				const playbook = parseStoredPlaybook(String(row.body));
+				return playbook ? [{ playbook, createdAt: Number(row.created_at) }] : [];
+			});
 		}
 	};
 }

@@ -71,8 +71,25 @@ function versionPlaybookRecords({ db }: SqliteMigrationTarget): void {
 	db.exec(`UPDATE playbooks SET body = '{"schemaVersion":1,"playbook":' || body || '}'`);
 }
 
+/**
+ * Version 3 (team circle): a team's challenges, highlights, nominations, shelf picks and "tried
+ * it" marks, each with the hash of the member key that added it (server/teams/sqlite-circle-store.ts).
+ */
+function teamCircle({ db }: SqliteMigrationTarget): void {
+	db.exec(`
+		CREATE TABLE IF NOT EXISTS team_circle (
+			team_id TEXT NOT NULL,
+			id TEXT NOT NULL,
+			owner TEXT NOT NULL,
+			body TEXT NOT NULL,
+			PRIMARY KEY (team_id, id)
+		)
+	`);
+}
+
 /** The embedded database's migrations, in order; the last one's version is what this release writes. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	{ version: 1, name: 'tables of release 6cdb000', up: baseline },
-	{ version: 2, name: 'stored playbooks carry a schema version', up: versionPlaybookRecords }
+	{ version: 2, name: 'stored playbooks carry a schema version', up: versionPlaybookRecords },
+	{ version: 3, name: 'team circle: challenges, highlights, shelf picks', up: teamCircle }
 ];

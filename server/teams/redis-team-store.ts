@@ -4,8 +4,8 @@ import { parseStoredShare } from './stored-share';
 import type { ShareOutcome, TeamStore } from './team-store';
 
 /** A team's keys, under one hash tag: its record (JSON) and its shares (a hash by member). */
-const teamKey = (id: string) => `pr:team:{${id}}`;
-const sharesKey = (id: string) => `pr:team:{${id}}:shares`;
+export const teamKey = (id: string) => `pr:team:{${id}}`;
+export const sharesKey = (id: string) => `pr:team:{${id}}:shares`;
 const bothKeys = (id: string) => [teamKey(id), sharesKey(id)];
 
 const SHARE_OUTCOMES: readonly ShareOutcome[] = ['saved', 'team-full', 'not-found'];

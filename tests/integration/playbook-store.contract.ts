@@ -40,5 +40,19 @@ export function playbookStoreContract(
 			expect(titles.indexOf('Newer')).toBeLessThan(titles.indexOf('Older'));
 			expect(titles.indexOf('Older')).toBeGreaterThanOrEqual(0);
 		});
+
+		test('the dated list has every saved playbook with its saving time, newest first', async () => {
+			const older = playbook('Dated older');
+			const newer = playbook('Dated newer');
+			await store().save(older, 1_000);
+			await store().save(newer, 2_000);
+			const dated = (await store().listDated()).filter((entry) =>
+				[older.id, newer.id].includes(entry.playbook.id)
+			);
+			expect(dated).toEqual([
+				{ playbook: newer, createdAt: 2_000 },
+				{ playbook: older, createdAt: 1_000 }
+			]);
+		});
 	});
 }

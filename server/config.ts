@@ -3,6 +3,7 @@ import { formatProblems } from '../src/lib/protocol/problems';
 import { DEFAULT_HEARTBEAT_MS } from '../src/lib/room/presence';
 import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR } from './limits/limits';
 import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from './teams/team-limits';
+import { DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR } from './teams/circle-limits';
 
 /** Environment variables, parsed once at start-up (README: Configuration). */
 export const configSchema = z.object({
@@ -49,6 +50,15 @@ export const configSchema = z.object({
 		.int()
 		.positive()
 		.default(DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR),
+	/**
+	 * Circle writes (a highlight, nomination, proposal, "tried it" or deletion) one client address
+	 * may make per hour (docs/protocol.md, L7), refilled like ROOMS_PER_ADDRESS_PER_HOUR.
+	 */
+	CIRCLE_WRITES_PER_ADDRESS_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR),
 	/**
 	 * How many reverse proxies in front of the server are trusted (README: Deploy with Docker
 	 * Compose). 0 ignores X-Forwarded-For and X-Forwarded-Proto, since any client can send them.

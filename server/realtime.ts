@@ -81,6 +81,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		trustProxy: services.config.TRUST_PROXY,
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
+		circle: services.circle,
+		circleWritesPerAddressPerHour: services.config.CIRCLE_WRITES_PER_ADDRESS_PER_HOUR,
 		metrics: services.metrics,
 		guardStorage,
 		now

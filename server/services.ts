@@ -28,6 +28,9 @@ import type { PlaybookStore } from './playbooks/playbook-store';
 import { createRedisTeamStore } from './teams/redis-team-store';
 import { createSqliteTeamStore } from './teams/sqlite-team-store';
 import { startTeamSweeper } from './teams/team-sweeper';
+import type { CircleStore } from './teams/circle-store';
+import { createRedisCircleStore } from './teams/redis-circle-store';
+import { createSqliteCircleStore } from './teams/sqlite-circle-store';
 import type { TeamStore } from './teams/team-store';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
@@ -37,6 +40,7 @@ export interface Services {
 	playbooks: PlaybookCatalog;
 	presence: PresenceStore;
 	teams: TeamStore;
+	circle: CircleStore;
 	metrics: Metrics;
 	/**
 	 * With REDIS_URL, socket.io's adapter through Redis: events to a room reach its sockets on
@@ -66,6 +70,7 @@ interface Backends {
 	playbooks: PlaybookStore;
 	presence: PresenceStore;
 	teams: TeamStore;
+	circle: CircleStore;
 	/** One probe per backend, by name. */
 	probes: Record<string, Probe>;
 	/** The backend known to be down, if any (see {@link Services.unavailable}). */
@@ -98,6 +103,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			playbooks: createRedisPlaybookStore(redis),
 			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
+			circle: createRedisCircleStore(redis, { retentionMs: retentionMs(config) }),
 			probes: { redis: redisProbe(redis) },
 			// Commands sent while disconnected wait for the reconnection: better refused at once.
 			unavailable: () => (redis.isReady ? undefined : 'redis'),
@@ -119,6 +125,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		playbooks: createSqlitePlaybookStore(db),
 		presence: createMemoryPresenceStore(presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
+		circle: createSqliteCircleStore(db, { retentionMs: retentionMs(config) }),
 		probes: { sqlite: sqliteProbe(db) },
 		// A file in this process: when it fails, it fails each call, which answers 500.
 		unavailable: () => undefined,
@@ -153,13 +160,19 @@ export async function createServices(config: Config): Promise<Services> {
 	// Rooms that expired while the server was down go at start, not an hour later.
 	sweeper.sweepInBackground();
 	// Teams expire like rooms (ROOM_RETENTION_DAYS).
-	const teamSweeper = startTeamSweeper({ teams: backends.teams, everyMs: SWEEP_EVERY_MS, now });
+	const teamSweeper = startTeamSweeper({
+		teams: backends.teams,
+		circle: backends.circle,
+		everyMs: SWEEP_EVERY_MS,
+		now
+	});
 	return {
 		config,
 		rooms,
 		playbooks,
 		presence: backends.presence,
 		teams: backends.teams,
+		circle: backends.circle,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),

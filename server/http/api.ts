@@ -14,6 +14,10 @@ import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { teamRoutes } from '../teams/team-routes';
+import { DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/circle-limits';
+import { circleRoutes } from '../teams/circle-routes';
+import type { CircleStore } from '../teams/circle-store';
+import { playbookFeedRoute } from '../playbooks/playbook-feed';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
 import { requestScheme } from './request-scheme';
@@ -35,6 +39,9 @@ export interface ApiDeps {
 	teams: TeamStore;
 	/** Team writes one client address may make per hour (protocol L6; TEAM_WRITES_PER_ADDRESS_PER_HOUR). */
 	teamWritesPerAddressPerHour?: number;
+	circle: CircleStore;
+	/** Circle writes one client address may make per hour (protocol L7; CIRCLE_WRITES_PER_ADDRESS_PER_HOUR). */
+	circleWritesPerAddressPerHour?: number;
 	metrics: Pick<Metrics, 'error' | 'refusedRequest' | 'roomCreated'>;
 	/**
 	 * Runs a request that needs storage: answered 503 at once when a backend is known to be down
@@ -138,6 +145,19 @@ export function createApi(deps: ApiDeps) {
 				deps.teamWritesPerAddressPerHour ?? DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR,
 			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
 			addressKey: (req) => requestAddressKey(req, trustProxy)
+		}),
+		...circleRoutes({
+			teams: deps.teams,
+			circle: deps.circle,
+			playbooks: deps.playbooks,
+			now: deps.now,
+			writesPerAddressPerHour:
+				deps.circleWritesPerAddressPerHour ?? DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR,
+			addressKey: (req) => requestAddressKey(req, trustProxy)
+		}),
+		playbookFeedRoute({
+			playbooks: deps.playbooks,
+			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy)
 		})
 	];
 

@@ -13,7 +13,8 @@ export type TeamAnswer<T> = { ok: true; data: T } | { ok: false; status: number;
 
 const UNREACHABLE = 'The server could not be reached. Check your connection and try again.';
 
-async function call<S extends z.ZodType>(
+/** Calls the team API at `path` (a POST when `body` is given) and parses its answer with `schema`. */
+export async function call<S extends z.ZodType>(
 	path: string,
 	schema: S,
 	body?: unknown

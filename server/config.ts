@@ -52,7 +52,7 @@ export const configSchema = z.object({
 		.default(DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR),
 	/**
 	 * Circle writes (a highlight, nomination, proposal, "tried it" or deletion) one client address
-	 * may make per hour (docs/protocol.md, L7), refilled like ROOMS_PER_ADDRESS_PER_HOUR.
+	 * may make per hour (docs/protocol.md, L8), refilled like ROOMS_PER_ADDRESS_PER_HOUR.
 	 */
 	CIRCLE_WRITES_PER_ADDRESS_PER_HOUR: z.coerce
 		.number()

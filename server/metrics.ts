@@ -19,7 +19,7 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /**
  * Which rule refused an HTTP request, for `practice_room_refused_requests_total`: the hourly
- * limits per address (429: room starts, L5; team writes, L6; circle writes, L7), a write from another site's page
+ * limits per address (429: room starts, L5; team writes, L6; circle writes, L8), a write from another site's page
  * (403), a body not sent as JSON (415), too large (413) or nested too deeply (400).
  */
 export const REFUSED_REQUESTS = [

@@ -40,7 +40,7 @@ export interface ApiDeps {
 	/** Team writes one client address may make per hour (protocol L6; TEAM_WRITES_PER_ADDRESS_PER_HOUR). */
 	teamWritesPerAddressPerHour?: number;
 	circle: CircleStore;
-	/** Circle writes one client address may make per hour (protocol L7; CIRCLE_WRITES_PER_ADDRESS_PER_HOUR). */
+	/** Circle writes one client address may make per hour (protocol L8; CIRCLE_WRITES_PER_ADDRESS_PER_HOUR). */
 	circleWritesPerAddressPerHour?: number;
 	metrics: Pick<Metrics, 'error' | 'refusedRequest' | 'roomCreated'>;
 	/**

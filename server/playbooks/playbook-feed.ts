@@ -6,7 +6,7 @@ import type { PlaybookCatalog } from './playbook-catalog';
 
 /** Entries in the feed: the newest community playbooks. */
 export const FEED_ENTRIES = 50;
-/** The feed's stable path (docs/protocol.md, T12). */
+/** The feed's stable path (docs/protocol.md, T24). */
 export const PLAYBOOK_FEED_PATH = '/feeds/playbooks.atom';
 
 /**

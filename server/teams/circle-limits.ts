@@ -1,5 +1,5 @@
 /**
- * The circle's abuse limits (docs/protocol.md, L7). A post is at most a few sentences, so its
+ * The circle's abuse limits (docs/protocol.md, L8). A post is at most a few sentences, so its
  * body limit is small.
  */
 export const MAX_CIRCLE_BODY_BYTES = 4 * 1024;

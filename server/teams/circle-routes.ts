@@ -27,12 +27,12 @@ export interface CircleRouteDeps {
 	circle: CircleStore;
 	playbooks: PlaybookCatalog;
 	now(): number;
-	/** Circle writes one client address may make per hour (L7). */
+	/** Circle writes one client address may make per hour (L8). */
 	writesPerAddressPerHour: number;
 	addressKey(req: IncomingMessage): string;
 }
 
-/** Words for an addition refused because its place is taken (T9, T11, T12). */
+/** Words for an addition refused because its place is taken (T21, T23). */
 const TAKEN: Partial<Record<StoredCircleItem['type'], string>> = {
 	tried: 'You have marked this month’s challenge already.',
 	challenge: 'Next month’s challenge has been proposed already.',
@@ -92,7 +92,7 @@ function assertNever(value: never): never {
 	throw new Error(`unexpected circle request ${JSON.stringify(value)}`);
 }
 
-/** The circle API (docs/protocol.md, T8–T13): see it, add to it, delete one's own post. */
+/** The circle API (docs/protocol.md, T20–T25): see it, add to it, delete one's own post. */
 export function circleRoutes(deps: CircleRouteDeps): Route[] {
 	const countWrite = hourlyAddressLimit(
 		deps.writesPerAddressPerHour,

@@ -58,7 +58,7 @@ describe.each([
 	});
 	afterAll(() => server.close());
 
-	test('[T10] a highlight and a nomination show together to everyone; only the poster deletes theirs', async () => {
+	test('[T22] a highlight and a nomination show together to everyone; only the poster deletes theirs', async () => {
 		const team = await api.team();
 		const [ana, ben] = [memberKey(), memberKey()];
 		const story = await api.add(team.id, {
@@ -90,7 +90,7 @@ describe.each([
 		expect(((await removed.json()) as CircleView).posts.map((p) => p.type)).toEqual(['nomination']);
 	});
 
-	test('[T9] "tried it" counts each member once; the first challenge proposed this month is next month’s', async () => {
+	test('[T21] "tried it" counts each member once; the first challenge proposed this month is next month’s', async () => {
 		const team = await api.team();
 		const [ana, ben] = [memberKey(), memberKey()];
 		expect((await api.add(team.id, { type: 'tried', memberKey: ana })).status).toBe(201);
@@ -111,7 +111,7 @@ describe.each([
 		});
 	});
 
-	test('[T11] a shelf pick names a library playbook and shows who proposed it; each playbook once', async () => {
+	test('[T23] a shelf pick names a library playbook and shows who proposed it; each playbook once', async () => {
 		const team = await api.team();
 		const unknown = await api.add(team.id, {
 			type: 'shelf',
@@ -134,7 +134,7 @@ describe.each([
 		]);
 	});
 
-	test('[T8] bad input is refused with path: message problems and changes nothing', async () => {
+	test('[T20] bad input is refused with path: message problems and changes nothing', async () => {
 		const team = await api.team();
 		const long = await api.add(team.id, {
 			type: 'highlight',
@@ -161,7 +161,7 @@ describe.each([
 		});
 	});
 
-	test('[T12] the feed of new playbooks is Atom at a stable URL and names a newly added playbook', async () => {
+	test('[T24] the feed of new playbooks is Atom at a stable URL and names a newly added playbook', async () => {
 		const playbook = { ...findBuiltInPlaybook('five-minute-win')!, title: 'Feed <&> check' };
 		const created = await api.post('/api/playbooks', playbook);
 		expect(created.status).toBe(201);
@@ -192,8 +192,8 @@ describe.each([
 	});
 });
 
-describe('circle writes per address (L7)', () => {
-	test('[L7] over the limit a post gets 429, is counted as circle_writes and changes nothing', async () => {
+describe('circle writes per address (L8)', () => {
+	test('[L8] over the limit a post gets 429, is counted as circle_writes and changes nothing', async () => {
 		const server = await startServer(
 			loadConfig({
 				PORT: '0',

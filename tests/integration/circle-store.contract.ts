@@ -41,7 +41,7 @@ export function circleStoreContract(
 		const textsOf = async (teamId: string) =>
 			(await circle().items(teamId)).map((item) => ('text' in item ? item.text : item.type)).sort();
 
-		test('[T8] an added item is listed with its team only', async () => {
+		test('[T20] an added item is listed with its team only', async () => {
 			const team = await newTeam();
 			const other = await newTeam();
 			expect(await circle().add(team.id, 'owner-a', highlight('h1'), limits())).toBe('saved');
@@ -49,7 +49,7 @@ export function circleStoreContract(
 			expect(await circle().items(other.id)).toEqual([]);
 		});
 
-		test('[T8] an id already taken is refused and the first item kept', async () => {
+		test('[T20] an id already taken is refused and the first item kept', async () => {
 			const team = await newTeam();
 			await circle().add(team.id, 'owner-a', highlight('mark', 'first'), limits());
 			expect(await circle().add(team.id, 'owner-b', highlight('mark', 'second'), limits())).toBe(
@@ -58,7 +58,7 @@ export function circleStoreContract(
 			expect(await textsOf(team.id)).toEqual(['first']);
 		});
 
-		test('[T8] a team at its most items refuses another', async () => {
+		test('[T20] a team at its most items refuses another', async () => {
 			const team = await newTeam();
 			for (const id of ['a', 'b', 'c'])
 				await circle().add(team.id, 'o', highlight(id, id), limits());
@@ -66,14 +66,14 @@ export function circleStoreContract(
 			expect(await textsOf(team.id)).toEqual(['a', 'b', 'c']);
 		});
 
-		test('[T8] adding to an unknown team changes nothing', async () => {
+		test('[T20] adding to an unknown team changes nothing', async () => {
 			const id = newId();
 			expect(await circle().add(id, 'o', highlight('h'), limits())).toBe('not-found');
 			expect(await circle().items(id)).toEqual([]);
 			expect(await stores().teams.get(id, Date.now())).toBeUndefined();
 		});
 
-		test('[T10] only the owner removes an item; removing twice is harmless', async () => {
+		test('[T22] only the owner removes an item; removing twice is harmless', async () => {
 			const team = await newTeam();
 			await circle().add(team.id, 'owner-a', highlight('h1'), limits());
 			expect(await circle().remove(team.id, 'h1', 'owner-b', Date.now())).toBe(false);
@@ -83,14 +83,14 @@ export function circleStoreContract(
 			expect(await circle().remove(team.id, 'h1', 'owner-a', Date.now())).toBe(false);
 		});
 
-		test('[T8] an addition is activity: it keeps the team past its first retention', async () => {
+		test('[T20] an addition is activity: it keeps the team past its first retention', async () => {
 			const createdAt = Date.now() - CIRCLE_RETENTION_MS + 60_000;
 			const team = await newTeam(createdAt);
 			await circle().add(team.id, 'o', highlight('h'), limits());
 			expect(await stores().teams.get(team.id, createdAt + CIRCLE_RETENTION_MS + 1)).toBeDefined();
 		});
 
-		test('[T13] an expired team’s items are deleted with it', async () => {
+		test('[T25] an expired team’s items are deleted with it', async () => {
 			const team = await newTeam(Date.now() - CIRCLE_RETENTION_MS - 1_000);
 			const live = await newTeam();
 			await circle().add(live.id, 'o', highlight('h'), limits());

@@ -28,7 +28,7 @@ const library: LibraryEntry[] = [
 ];
 
 describe('the circle view', () => {
-	test('[T9] without a proposal last month the built-in challenge shows, with this month’s marks counted', () => {
+	test('[T21] without a proposal last month the built-in challenge shows, with this month’s marks counted', () => {
 		const view = circleView(
 			TEAM,
 			[item('tried', at(4, 2), {}), item('tried', at(4, 3), {}), item('tried', at(3, 30), {})],
@@ -44,7 +44,7 @@ describe('the circle view', () => {
 		expect(view.nextChallenge).toBeNull();
 	});
 
-	test('[T9] the first challenge proposed last month is this month’s; one proposed this month is next month’s', () => {
+	test('[T21] the first challenge proposed last month is this month’s; one proposed this month is next month’s', () => {
 		const view = circleView(
 			TEAM,
 			[
@@ -59,7 +59,7 @@ describe('the circle view', () => {
 		expect(view.nextChallenge).toEqual({ text: 'Next one', author: null });
 	});
 
-	test('[T10] this month’s highlights and nominations show together, newest first; older months are archived', () => {
+	test('[T22] this month’s highlights and nominations show together, newest first; older months are archived', () => {
 		const view = circleView(
 			TEAM,
 			[
@@ -78,7 +78,7 @@ describe('the circle view', () => {
 		]);
 	});
 
-	test('[T11] the shelf shows each pick with who proposed it; a playbook gone from the library is left out', () => {
+	test('[T23] the shelf shows each pick with who proposed it; a playbook gone from the library is left out', () => {
 		const view = circleView(
 			TEAM,
 			[
@@ -96,7 +96,7 @@ describe('the circle view', () => {
 		]);
 	});
 
-	test('[T11] new this quarter lists only playbooks added since the quarter began', () => {
+	test('[T23] new this quarter lists only playbooks added since the quarter began', () => {
 		expect(circleView(TEAM, [], library, NOW).newThisQuarter).toEqual([
 			{ id: 'new-one', title: 'New One' }
 		]);

@@ -44,7 +44,7 @@ function assertNever(value: never): never {
 }
 
 /**
- * What the circle shows at `now` (docs/protocol.md, T9–T12): this month's challenge (the first
+ * What the circle shows at `now` (docs/protocol.md, T21–T24): this month's challenge (the first
  * proposal made last month, else the team's built-in one) with its "tried it" count, this
  * month's highlights and nominations together, older months archived, the shelf with who
  * proposed each pick (playbooks no longer in the library are left out), and the library's

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { RedisClient } from '../redis/connect';
 import type { CircleAddOutcome, CircleStore } from './circle-store';
-import { sharesKey, teamKey } from './redis-team-store';
+import { circleKey, teamKeys } from './team-keys';
 import { parseStoredCircleItem } from './stored-circle-item';
 
-/** A team's circle: a hash from item id to `{"owner":…,"item":…}`, under the team's hash tag. */
-export const circleKey = (id: string) => `pr:team:{${id}}:circle`;
-const keysOf = (id: string) => [teamKey(id), sharesKey(id), circleKey(id)];
+/** The scripts' KEYS: the team's record, shares, circle (`{"owner":…,"item":…}` by id), others. */
+const keysOf = teamKeys;
 
 const OUTCOMES: readonly CircleAddOutcome[] = ['saved', 'taken', 'full', 'not-found'];
 
@@ -20,9 +19,7 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
 if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'taken' end
 if redis.call('HLEN', KEYS[3]) >= tonumber(ARGV[3]) then return 'full' end
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
-for _, key in ipairs(KEYS) do
-	if redis.call('EXISTS', key) == 1 then redis.call('PEXPIREAT', key, ARGV[4]) end
-end
+for _, key in ipairs(KEYS) do redis.call('PEXPIREAT', key, ARGV[4]) end
 return 'saved'
 `;
 
@@ -33,9 +30,7 @@ local raw = redis.call('HGET', KEYS[3], ARGV[1])
 if not raw then return 0 end
 if cjson.decode(raw).owner ~= ARGV[2] then return 0 end
 redis.call('HDEL', KEYS[3], ARGV[1])
-for _, key in ipairs(KEYS) do
-	if redis.call('EXISTS', key) == 1 then redis.call('PEXPIREAT', key, ARGV[3]) end
-end
+for _, key in ipairs(KEYS) do redis.call('PEXPIREAT', key, ARGV[3]) end
 return 1
 `;
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { CircleStore } from '../../server/teams/circle-store';
 import type { TeamStore } from '../../server/teams/team-store';
 import type { StoredCircleItem } from '../../src/lib/protocol/circle';
+import { waitFor } from '../support/wait';
 import { freshStore, type Opened } from './fresh-store';
 
 /** The retention every store under contract is opened with. */
@@ -88,6 +89,23 @@ export function circleStoreContract(
 			const team = await newTeam(createdAt);
 			await circle().add(team.id, 'o', highlight('h'), limits());
 			expect(await stores().teams.get(team.id, createdAt + CIRCLE_RETENTION_MS + 1)).toBeDefined();
+		});
+
+		test('[T25] a share keeps the circle as long as the team', async () => {
+			// The circle's last write leaves it under two seconds to live; a share then renews the team.
+			const lastWrite = Date.now() - CIRCLE_RETENTION_MS + 1_500;
+			const team = await newTeam(lastWrite);
+			await circle().add(team.id, 'o', highlight('h'), { maxItems: 3, now: lastWrite });
+			const share = { sharedAt: 1, weeks: [] };
+			expect(
+				await stores().teams.share(team.id, 'm', share, { maxMembers: 3, now: Date.now() })
+			).toBe('saved');
+			await waitFor(
+				() => Date.now() > lastWrite + CIRCLE_RETENTION_MS + 200,
+				'the circle’s first expiry to pass'
+			);
+			expect(await stores().teams.get(team.id, Date.now())).toBeDefined();
+			expect(await circle().items(team.id)).toHaveLength(1);
 		});
 
 		test('[T25] an expired team’s items are deleted with it', async () => {

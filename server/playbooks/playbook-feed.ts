@@ -15,7 +15,10 @@ export const PLAYBOOK_FEED_PATH = '/feeds/playbooks.atom';
  * `feed`, so escaping and the Atom structure are the library's, not ours.
  */
 export function playbookFeed(
-	dated: readonly { playbook: Pick<Playbook, 'id' | 'title' | 'summary' | 'author'>; createdAt: number }[],
+	dated: readonly {
+		playbook: Pick<Playbook, 'id' | 'title' | 'summary' | 'author'>;
+		createdAt: number;
+	}[],
 	base: string
 ): string {
 	const entries = dated.filter((entry) => entry.createdAt > 0).slice(0, FEED_ENTRIES);

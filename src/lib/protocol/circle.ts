@@ -65,7 +65,10 @@ export const circleRequestSchema = z.discriminatedUnion('type', [
 export type CircleRequest = z.infer<typeof circleRequestSchema>;
 
 export const circleDeleteRequestSchema = z
-	.object({ memberKey: secretSchema, itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
+	.object({
+		memberKey: secretSchema,
+		itemId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be an item id')
+	})
 	.strict();
 
 const storedBase = {

@@ -161,6 +161,26 @@ describe.each([
 		});
 	});
 
+	test('[T20] another site’s page cannot post to the circle or delete from it', async () => {
+		const team = await api.team();
+		const key = memberKey();
+		const posted = (await (
+			await api.add(team.id, { type: 'highlight', memberKey: key, text: 'Ours', author: null })
+		).json()) as CircleReply;
+		const fromElsewhere = (path: string, body: unknown) =>
+			fetch(`${server.url}${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+				body: JSON.stringify(body)
+			});
+		const circle = `/api/teams/${team.id}/circle`;
+		const body = { type: 'highlight', memberKey: key, text: 'Theirs', author: null };
+		expect((await fromElsewhere(circle, body)).status).toBe(403);
+		const itemId = posted.itemId;
+		expect((await fromElsewhere(`${circle}/delete`, { memberKey: key, itemId })).status).toBe(403);
+		expect((await api.view(team.id)).posts.map((p) => p.text)).toEqual(['Ours']);
+	});
+
 	test('[T24] the feed of new playbooks is Atom at a stable URL and names a newly added playbook', async () => {
 		const playbook = { ...findBuiltInPlaybook('five-minute-win')!, title: 'Feed <&> check' };
 		const created = await api.post('/api/playbooks', playbook);

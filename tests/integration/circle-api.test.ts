@@ -3,8 +3,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { playbooksCli } from '../../server/playbooks-cli';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { MAX_STORY_CHARS, type CircleReply, type CircleView } from '../../src/lib/protocol/circle';
+import type { CreatePlaybookReply } from '../../src/lib/protocol/community';
 import type { CreateTeamReply } from '../../src/lib/protocol/team';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { sampleOf } from '../support/metrics';
@@ -209,6 +211,55 @@ describe.each([
 		const title = typeof entry?.title === 'string' ? entry.title : entry?.title['#text'];
 		expect(title).toBe('Feed <&> check');
 		expect(parsed.feed.entry.some((e) => e.id.endsWith('/p/five-minute-win'))).toBe(false);
+	});
+});
+
+/** The ids of the entries in the Atom feed at `url`. */
+async function feedIds(url: string): Promise<string[]> {
+	const xml = await (await fetch(`${url}/feeds/playbooks.atom`)).text();
+	const parsed = new XMLParser({ isArray: (name) => name === 'entry' }).parse(xml) as {
+		feed: { entry?: { id: string }[] };
+	};
+	return (parsed.feed.entry ?? []).map((entry) => entry.id);
+}
+
+describe.each([
+	['SQLite', false],
+	['Redis', true]
+])('the circle and the community library on %s', (_backend, onRedis) => {
+	test('[T23, T24] a playbook the operator hides leaves the feed and new this quarter; one its author deletes goes too', async () => {
+		const dataDir = tempDir();
+		const redisUrl = onRedis ? redis.url : undefined;
+		const server = await startTestServer({ dataDir, redisUrl });
+		cleanups.push(() => server.close());
+		const api = circleApi(server.url);
+		const team = await api.team();
+		const saved = await api.post('/api/playbooks', {
+			...findBuiltInPlaybook('five-minute-win')!,
+			title: `Circle shelf ${randomBytes(4).toString('hex')}`
+		});
+		expect(saved.status).toBe(201);
+		const { id, deleteToken } = (await saved.json()) as CreatePlaybookReply;
+		const entry = `${server.url}/p/${id}`;
+		const listed = async () => ({
+			feed: (await feedIds(server.url)).includes(entry),
+			quarter: (await api.view(team.id)).newThisQuarter.some((p) => p.id === id)
+		});
+		expect(await listed()).toEqual({ feed: true, quarter: true });
+
+		const operator = { DATA_DIR: dataDir, REDIS_URL: redisUrl, LOG_LEVEL: 'silent' };
+		expect((await playbooksCli(['hide', id], operator)).code).toBe(0);
+		expect(await listed()).toEqual({ feed: false, quarter: false });
+		expect((await playbooksCli(['show', id], operator)).code).toBe(0);
+		expect(await listed()).toEqual({ feed: true, quarter: true });
+
+		const deleted = await fetch(`${server.url}/api/playbooks/${id}`, {
+			method: 'DELETE',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ deleteToken })
+		});
+		expect(deleted.status).toBe(204);
+		expect(await listed()).toEqual({ feed: false, quarter: false });
 	});
 });
 

@@ -10,6 +10,7 @@ import {
 	DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR,
 	DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR
 } from './teams/team-limits';
+import { DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR } from './teams/circle-limits';
 
 /** Environment variables, parsed once at start-up (README: Configuration). */
 export const configSchema = z.object({
@@ -88,6 +89,15 @@ export const configSchema = z.object({
 		.int()
 		.positive()
 		.default(DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR),
+	/**
+	 * Circle writes (a highlight, nomination, proposal, "tried it" or deletion) one client address
+	 * may make per hour (docs/protocol.md, LC1), refilled like ROOMS_PER_ADDRESS_PER_HOUR.
+	 */
+	CIRCLE_WRITES_PER_ADDRESS_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR),
 	/**
 	 * How many reverse proxies in front of the server are trusted (README: Deploy with Docker
 	 * Compose). 0 ignores X-Forwarded-For and X-Forwarded-Proto, since any client can send them.

@@ -19,10 +19,10 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /**
  * Which rule refused an HTTP request, for `practice_room_refused_requests_total`: the hourly
- * limits per address (429: room starts, L5; team writes, L6; community playbook saves, C1; pairing
- * writes, LP1), the community library full (507, C2), a library search past the line of those
- * waiting (503, C5), a write from another site's page (403), a body not sent as
- * JSON (415), too large (413) or nested too deeply (400).
+ * limits per address (429: room starts, L5; team writes, L6; community playbook saves, C1;
+ * pairing writes, LP1; circle writes, LC1), the community library full (507, C2), a library
+ * search past the line of those waiting (503, C5), a write from another site's page (403), a
+ * body not sent as JSON (415), too large (413) or nested too deeply (400).
  */
 export const REFUSED_REQUESTS = [
 	'room_starts',
@@ -31,6 +31,7 @@ export const REFUSED_REQUESTS = [
 	'playbook_cap',
 	'pairing_writes',
 	'library_searches',
+	'circle_writes',
 	'cross_origin',
 	'media_type',
 	'body_size',

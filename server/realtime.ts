@@ -86,6 +86,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,
 		pairing: services.pairing,
 		pairingWritesPerAddressPerHour: services.config.PAIRING_WRITES_PER_ADDRESS_PER_HOUR,
+		circle: services.circle,
+		circleWritesPerAddressPerHour: services.config.CIRCLE_WRITES_PER_ADDRESS_PER_HOUR,
 		metrics: services.metrics,
 		guardStorage,
 		communityPlaybooks: services.config.COMMUNITY_PLAYBOOKS === 'on',

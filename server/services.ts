@@ -29,6 +29,9 @@ import type { PlaybookStore } from './playbooks/playbook-store';
 import { createRedisTeamStore } from './teams/redis-team-store';
 import { createSqliteTeamStore } from './teams/sqlite-team-store';
 import { startTeamSweeper } from './teams/team-sweeper';
+import type { CircleStore } from './teams/circle-store';
+import { createRedisCircleStore } from './teams/redis-circle-store';
+import { createSqliteCircleStore } from './teams/sqlite-circle-store';
 import type { TeamStore } from './teams/team-store';
 import { createRedisPairingStore } from './teams/redis-pairing-store';
 import { createSqlitePairingStore } from './teams/sqlite-pairing-store';
@@ -42,6 +45,7 @@ export interface Services {
 	presence: PresenceStore;
 	teams: TeamStore;
 	pairing: PairingStore;
+	circle: CircleStore;
 	metrics: Metrics;
 	/**
 	 * With REDIS_URL, socket.io's adapter through Redis: events to a room reach its sockets on
@@ -72,6 +76,7 @@ interface Backends {
 	presence: PresenceStore;
 	teams: TeamStore;
 	pairing: PairingStore;
+	circle: CircleStore;
 	/** One probe per backend, by name. */
 	probes: Record<string, Probe>;
 	/** The backend known to be down, if any (see {@link Services.unavailable}). */
@@ -105,6 +110,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
 			pairing: createRedisPairingStore(redis, { retentionMs: retentionMs(config) }),
+			circle: createRedisCircleStore(redis, { retentionMs: retentionMs(config) }),
 			probes: { redis: redisProbe(redis) },
 			// Commands sent while disconnected wait for the reconnection: better refused at once.
 			unavailable: () => (redis.isReady ? undefined : 'redis'),
@@ -127,6 +133,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		presence: createMemoryPresenceStore(presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
 		pairing: createSqlitePairingStore(db, { retentionMs: retentionMs(config) }),
+		circle: createSqliteCircleStore(db, { retentionMs: retentionMs(config) }),
 		probes: { sqlite: sqliteProbe(db) },
 		// A file in this process: when it fails, it fails each call, which answers 500.
 		unavailable: () => undefined,
@@ -165,8 +172,13 @@ export async function createServices(config: Config): Promise<Services> {
 	playbooks.readAllSummaries(warmUp.signal).catch((error: unknown) => {
 		if (!warmUp.signal.aborted) log.playbooks.warn({ err: error }, 'reading summaries failed');
 	});
-	// Teams expire like rooms (ROOM_RETENTION_DAYS).
-	const teamSweeper = startTeamSweeper({ teams: backends.teams, everyMs: SWEEP_EVERY_MS, now });
+	// Teams expire like rooms (ROOM_RETENTION_DAYS); their circles go after them.
+	const teamSweeper = startTeamSweeper({
+		teams: backends.teams,
+		circle: backends.circle,
+		everyMs: SWEEP_EVERY_MS,
+		now
+	});
 	// Pairing goes with its space: swept on the same timer, the space's rows first.
 	const pairingSweeper = startTeamSweeper({
 		teams: {
@@ -186,6 +198,7 @@ export async function createServices(config: Config): Promise<Services> {
 		presence: backends.presence,
 		teams: backends.teams,
 		pairing: backends.pairing,
+		circle: backends.circle,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),

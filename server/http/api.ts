@@ -20,6 +20,10 @@ import { pairingRoutes } from '../teams/pairing-routes';
 import type { PairingStore } from '../teams/pairing-store';
 import { DEFAULT_PAIRING_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { builtInPlaybooks } from '../../src/lib/playbooks/library';
+import { DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/circle-limits';
+import { circleRoutes } from '../teams/circle-routes';
+import type { CircleStore } from '../teams/circle-store';
+import { playbookFeedRoute } from '../playbooks/playbook-feed';
 import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
 import { requestScheme } from './request-scheme';
@@ -45,6 +49,9 @@ export interface ApiDeps {
 	pairing?: PairingStore;
 	/** Pairing writes one client address may make per hour (protocol LP1). */
 	pairingWritesPerAddressPerHour?: number;
+	circle: CircleStore;
+	/** Circle writes one client address may make per hour (protocol LC1; CIRCLE_WRITES_PER_ADDRESS_PER_HOUR). */
+	circleWritesPerAddressPerHour?: number;
 	metrics: Pick<Metrics, 'error' | 'refusedRequest' | 'roomCreated'>;
 	/**
 	 * Runs a request that needs storage: answered 503 at once when a backend is known to be down
@@ -163,7 +170,20 @@ export function createApi(deps: ApiDeps) {
 					linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
 					addressKey: (req) => requestAddressKey(req, trustProxy)
 				})
-			: [])
+			: []),
+		...circleRoutes({
+			teams: deps.teams,
+			circle: deps.circle,
+			playbooks: deps.playbooks,
+			now: deps.now,
+			writesPerAddressPerHour:
+				deps.circleWritesPerAddressPerHour ?? DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR,
+			addressKey: (req) => requestAddressKey(req, trustProxy)
+		}),
+		playbookFeedRoute({
+			playbooks: deps.playbooks,
+			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy)
+		})
 	];
 
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

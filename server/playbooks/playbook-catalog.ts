@@ -6,7 +6,7 @@ import { libraryPage, type LibraryPage } from '../../src/lib/playbooks/library-p
 import { playbookSchema, summarizePlaybook, type Playbook } from '../../src/lib/protocol/playbook';
 import { parseWithProblems, type Parsed } from '../../src/lib/protocol/problems';
 import { hashSecret, newSecret, sameSecret } from '../rooms/room-secrets';
-import type { PlaybookStore } from './playbook-store';
+import type { DatedSummary, PlaybookStore } from './playbook-store';
 import { ScanSlots } from './scan-slots';
 
 /** A URL-safe id from a title: "Feedback for Leads!" → "feedback-for-leads-k3x9q2". */
@@ -94,6 +94,17 @@ export class PlaybookCatalog {
 	/** How many playbooks the library lists, built-in and community. */
 	async count(): Promise<number> {
 		return builtInSummaries.length + (await this.store.count());
+	}
+
+	/**
+	 * Every listed playbook's summary with when it joined the library, newest first: community
+	 * playbooks by their saving time, then the built-in ones (0: they came with the server).
+	 */
+	async dated(): Promise<DatedSummary[]> {
+		return [
+			...(await this.store.listDated()),
+			...builtInSummaries.map((summary) => ({ summary, createdAt: 0 }))
+		];
 	}
 
 	/**

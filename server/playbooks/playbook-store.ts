@@ -43,4 +43,16 @@ export interface PlaybookStore {
 	delete(id: string): Promise<boolean>;
 	/** Hides or shows a playbook; answers whether there is one with that id. */
 	setHidden(id: string, hidden: boolean): Promise<boolean>;
+	/**
+	 * Summaries of every playbook that is not hidden with when it was saved, newest first (the
+	 * circle's shelf and the Atom feed). Read from the summaries like {@link summaries}, never
+	 * from the bodies.
+	 */
+	listDated(): Promise<DatedSummary[]>;
+}
+
+/** A saved playbook's summary and when it was saved, in ms since the epoch. */
+export interface DatedSummary {
+	summary: PlaybookSummary;
+	createdAt: number;
 }

@@ -72,6 +72,22 @@ export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 		return found;
 	}
 
+	/** The summaries of `ids`, in their order; a missing or unreadable one read from its body. */
+	async function summariesOf(ids: string[]): Promise<PlaybookSummary[]> {
+		if (ids.length === 0) return [];
+		const stored = await client.hmGet(SUMMARIES, ids);
+		const read = ids.map((id, index) => {
+			const raw = stored[index];
+			return typeof raw === 'string' ? readSummary(id, raw) : undefined;
+		});
+		// None stored yet, or one that no longer parses: a summary is derived, so read it
+		// again from the body (docs/operations.md, Upgrades).
+		const backfilled = await backfill(ids.filter((_id, index) => read[index] === undefined));
+		return ids
+			.map((id, index) => read[index] ?? backfilled.get(id))
+			.filter((summary) => summary !== undefined);
+	}
+
 	return {
 		async save({ playbook, createdAt, deleteTokenHash }, maxStored) {
 			const reply = await SAVE(
@@ -97,18 +113,13 @@ export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 		},
 		async summaries(offset, limit) {
 			const ids = await client.zRange(BY_TIME, offset, offset + limit - 1, { REV: true });
-			if (ids.length === 0) return [];
-			const stored = await client.hmGet(SUMMARIES, ids);
-			const read = ids.map((id, index) => {
-				const raw = stored[index];
-				return typeof raw === 'string' ? readSummary(id, raw) : undefined;
-			});
-			// None stored yet, or one that no longer parses: a summary is derived, so read it
-			// again from the body (docs/operations.md, Upgrades).
-			const backfilled = await backfill(ids.filter((_id, index) => read[index] === undefined));
-			return ids
-				.map((id, index) => read[index] ?? backfilled.get(id))
-				.filter((summary) => summary !== undefined);
+			return summariesOf(ids);
+		},
+		async listDated() {
+			const dated = await client.zRangeWithScores(BY_TIME, 0, -1, { REV: true });
+			const times = new Map(dated.map((entry) => [entry.value, entry.score]));
+			const summaries = await summariesOf(dated.map((entry) => entry.value));
+			return summaries.map((summary) => ({ summary, createdAt: times.get(summary.id) ?? 0 }));
 		},
 		async count() {
 			return client.zCard(BY_TIME);

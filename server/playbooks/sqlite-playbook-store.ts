@@ -26,6 +26,11 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 		`SELECT id, summary FROM playbooks WHERE hidden = 0
 		 ORDER BY created_at DESC, id LIMIT ? OFFSET ?`
 	);
+	// Every listed summary with its saving time, from the same covering index.
+	const selectDated = db.prepare(
+		`SELECT id, summary, created_at FROM playbooks WHERE hidden = 0
+		 ORDER BY created_at DESC, id`
+	);
 	const selectBody = db.prepare('SELECT body FROM playbooks WHERE id = ?');
 	const writeSummary = db.prepare('UPDATE playbooks SET summary = ? WHERE id = ?');
 	const countWhere = db.prepare('SELECT COUNT(*) AS n FROM playbooks WHERE hidden = ?');
@@ -96,6 +101,12 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 		},
 		async setHidden(id, hidden) {
 			return hide.run(hidden ? 1 : 0, id).changes === 1;
+		},
+		async listDated() {
+			return selectDated.all().flatMap((row) => {
+				const summary = summaryOf(row);
+				return summary ? [{ summary, createdAt: Number(row.created_at) }] : [];
+			});
 		}
 	};
 }

@@ -115,6 +115,22 @@ function teamPairingTables({ db }: SqliteMigrationTarget): void {
 	`);
 }
 
+/**
+ * Version 5 (team circle): a team's challenges, highlights, nominations, shelf picks and "tried
+ * it" marks, each with the hash of the member key that added it (server/teams/sqlite-circle-store.ts).
+ */
+function teamCircle({ db }: SqliteMigrationTarget): void {
+	db.exec(`
+		CREATE TABLE IF NOT EXISTS team_circle (
+			team_id TEXT NOT NULL,
+			id TEXT NOT NULL,
+			owner TEXT NOT NULL,
+			body TEXT NOT NULL,
+			PRIMARY KEY (team_id, id)
+		)
+	`);
+}
+
 /** The embedded database's migrations, in order; the last one's version is what this release writes. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	{ version: 1, name: 'tables of release 6cdb000', up: baseline },
@@ -124,5 +140,6 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 		name: 'community playbooks keep a summary, a hidden flag and a delete token',
 		up: addPlaybookSummaries
 	},
-	{ version: 4, name: 'team pairing cards and rounds', up: teamPairingTables }
+	{ version: 4, name: 'team pairing cards and rounds', up: teamPairingTables },
+	{ version: 5, name: 'team circle: challenges, highlights, shelf picks', up: teamCircle }
 ];

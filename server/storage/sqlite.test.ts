@@ -32,6 +32,7 @@ describe('migrating the embedded database (PRAGMA user_version)', () => {
 			'doc_updates',
 			'playbooks',
 			'rooms',
+			'team_circle',
 			'team_pairing',
 			'team_pairing_cards',
 			'team_shares',

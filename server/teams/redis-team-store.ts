@@ -1,18 +1,15 @@
 import { storedTeamSchema } from '../../src/lib/protocol/team';
 import type { RedisClient } from '../redis/connect';
 import { parseStoredShare } from './stored-share';
+import { sharesKey, teamKey, teamKeys } from './team-keys';
 import type { ShareOutcome, TeamStore } from './team-store';
-
-/** A team's keys, under one hash tag: its record (JSON) and its shares (a hash by member). */
-const teamKey = (id: string) => `pr:team:{${id}}`;
-const sharesKey = (id: string) => `pr:team:{${id}}:shares`;
-const bothKeys = (id: string) => [teamKey(id), sharesKey(id)];
 
 const SHARE_OUTCOMES: readonly ShareOutcome[] = ['saved', 'team-full', 'not-found'];
 
 /**
  * One step on the server, so two members sharing at once cannot both take the last place.
- * KEYS: team, shares. ARGV: member, share, most members, expiry (ms since the epoch).
+ * KEYS: team, shares, then the team's other keys. ARGV: member, share, most members, expiry
+ * (ms since the epoch).
  */
 const SHARE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
@@ -20,17 +17,15 @@ if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 and redis.call('HLEN', KEYS[2]) 
 	return 'team-full'
 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-redis.call('PEXPIREAT', KEYS[1], ARGV[4])
-redis.call('PEXPIREAT', KEYS[2], ARGV[4])
+for _, key in ipairs(KEYS) do redis.call('PEXPIREAT', key, ARGV[4]) end
 return 'saved'
 `;
 
-/** KEYS: team, shares. ARGV: member, expiry (ms since the epoch). */
+/** KEYS: team, shares, then the team's other keys. ARGV: member, expiry (ms since the epoch). */
 const WITHDRAW = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HDEL', KEYS[2], ARGV[1])
-redis.call('PEXPIREAT', KEYS[1], ARGV[2])
-redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+for _, key in ipairs(KEYS) do redis.call('PEXPIREAT', key, ARGV[2]) end
 return 1
 `;
 
@@ -72,7 +67,7 @@ export function createRedisTeamStore(
 		},
 		async share(teamId, member, share, { maxMembers, now }) {
 			const reply = await client.eval(SHARE, {
-				keys: bothKeys(teamId),
+				keys: teamKeys(teamId),
 				arguments: [member, JSON.stringify(share), String(maxMembers), String(now + retentionMs)]
 			});
 			const outcome = SHARE_OUTCOMES.find((known) => known === reply);
@@ -81,7 +76,7 @@ export function createRedisTeamStore(
 		},
 		async withdraw(teamId, member, now) {
 			const found = await client.eval(WITHDRAW, {
-				keys: bothKeys(teamId),
+				keys: teamKeys(teamId),
 				arguments: [member, String(now + retentionMs)]
 			});
 			return found === 1;

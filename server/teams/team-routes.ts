@@ -35,7 +35,7 @@ export interface TeamRouteDeps {
  * The member as the server knows them: a hash of their key, salted with the team, so the same
  * browser is not recognisable across teams and the key itself is never stored.
  */
-const memberOf = (teamId: string, memberKey: string) =>
+export const memberOf = (teamId: string, memberKey: string) =>
 	createHash('sha256').update(`${teamId}:${memberKey}`).digest('base64url');
 
 /** The team API (docs/protocol.md, HTTP): create a team link, see it, share and withdraw. */

@@ -1,4 +1,5 @@
 import { log } from '../log';
+import type { CircleStore } from './circle-store';
 import type { TeamStore } from './team-store';
 
 /**
@@ -7,6 +8,8 @@ import type { TeamStore } from './team-store';
  */
 export function startTeamSweeper(options: {
 	teams: Pick<TeamStore, 'deleteExpired'>;
+	/** The teams' circles: items of a team gone or expired are deleted after the teams. */
+	circle?: Pick<CircleStore, 'deleteExpired'>;
 	everyMs: number;
 	now(): number;
 }): {
@@ -14,12 +17,18 @@ export function startTeamSweeper(options: {
 } {
 	let running: Promise<unknown> = Promise.resolve();
 	const sweep = () => {
-		running = options.teams.deleteExpired(options.now()).then(
-			(deleted) => {
+		const now = options.now();
+		running = options.teams
+			.deleteExpired(now)
+			.then(async (deleted) => {
 				if (deleted > 0) log.teams.info({ teams: deleted }, 'expired teams deleted');
-			},
-			(error: unknown) => log.teams.error({ err: error }, 'sweeping expired teams failed')
-		);
+				const items = (await options.circle?.deleteExpired(now)) ?? 0;
+				if (items > 0) log.teams.info({ items }, 'circle items of expired teams deleted');
+			})
+			.then(
+				() => {},
+				(error: unknown) => log.teams.error({ err: error }, 'sweeping expired teams failed')
+			);
 	};
 	sweep();
 	const timer = setInterval(sweep, options.everyMs);

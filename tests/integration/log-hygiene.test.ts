@@ -171,3 +171,37 @@ test('nothing from a pairing card reaches the log or the metrics', async () => {
 	expect(metrics).not.toContain(marker);
 	expect(metrics).not.toContain('Wilhelmina');
 });
+
+test('nothing from a circle post, nomination or proposal reaches the log or the metrics', async () => {
+	const marker = `zq${randomBytes(6).toString('hex')}`;
+	const server = await startTestServer({ logLevel: 'trace' });
+	const post = (path: string, body: unknown) =>
+		fetch(`${server.url}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+	const team = (await (await post('/api/teams', { name: 'Support' })).json()) as { id: string };
+	const memberKey = randomBytes(16).toString('base64url');
+	const circle = `/api/teams/${team.id}/circle`;
+	const sent = [
+		{ type: 'highlight', memberKey, text: `Thanks ${marker}`, author: `Wenna ${marker}` },
+		{ type: 'nomination', memberKey, nominee: `Quill ${marker}`, text: marker, author: null },
+		{ type: 'challenge', memberKey, text: `Try ${marker}`, author: null },
+		{ type: 'shelf', memberKey, playbookId: 'five-minute-win', author: `Wenna ${marker}` },
+		// Refused ones too: a text over its limit, an unknown playbook.
+		{ type: 'highlight', memberKey, text: `${marker} `.repeat(100), author: null },
+		{ type: 'shelf', memberKey, playbookId: `x-${marker}`, author: 'Wenna' }
+	];
+	const statuses = [];
+	for (const body of sent) statuses.push((await post(circle, body)).status);
+	expect(statuses).toEqual([201, 201, 201, 201, 400, 400]);
+	const metrics = await (await fetch(`${server.url}/metrics`)).text();
+	await server.close();
+
+	expect(metrics).not.toContain(marker);
+	const log = written.join('\n');
+	expect(log).not.toContain(marker);
+	expect(log).not.toContain('Wenna');
+	expect(log).not.toContain(memberKey);
+});

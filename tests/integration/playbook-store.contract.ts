@@ -169,5 +169,22 @@ export function playbookStoreContract(
 			expect(await store().summaries(0, 10)).toEqual([summarizePlaybook(spoilt, true)]);
 			expect(await titles()).toEqual(['Spoilt']);
 		});
+
+		test('the dated list has every listed summary with its saving time, newest first', async () => {
+			const older = playbook('Dated older');
+			const newer = playbook('Dated newer');
+			const hidden = playbook('Dated hidden');
+			const legacy = playbook('Dated legacy');
+			await save(older, 1_000);
+			await save(newer, 2_000);
+			await save(hidden, 3_000);
+			await store().setHidden(hidden.id, true);
+			await opened().saveLegacy(legacy, 500);
+			expect(await store().listDated()).toEqual([
+				{ summary: summarizePlaybook(newer, true), createdAt: 2_000 },
+				{ summary: summarizePlaybook(older, true), createdAt: 1_000 },
+				{ summary: summarizePlaybook(legacy, true), createdAt: 500 }
+			]);
+		});
 	});
 }

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import {
+	circleDeleteRequestSchema,
+	circleRequestSchema,
+	MAX_CIRCLE_ITEMS,
+	type CircleReply,
+	type CircleRequest,
+	type StoredCircleItem
+} from '../../src/lib/protocol/circle';
+import { parseWithProblems } from '../../src/lib/protocol/problems';
+import { TEAM_NOT_FOUND, teamIdSchema } from '../../src/lib/protocol/team';
+import { monthOf } from '../../src/lib/team/circle-challenges';
+import { circleView } from '../../src/lib/team/circle-view';
+import { hourlyAddressLimit } from '../http/address-limit';
+import type { Route } from '../http/api';
+import { HttpProblem, sendJson } from '../http/json';
+import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
+import type { CircleStore } from './circle-store';
+import { MAX_CIRCLE_BODY_BYTES, TOO_MANY_CIRCLE_WRITES } from './circle-limits';
+import { memberOf } from './team-routes';
+import type { TeamStore } from './team-store';
+
+export interface CircleRouteDeps {
+	teams: TeamStore;
+	circle: CircleStore;
+	playbooks: PlaybookCatalog;
+	now(): number;
+	/** Circle writes one client address may make per hour (LC1). */
+	writesPerAddressPerHour: number;
+	addressKey(req: IncomingMessage): string;
+}
+
+/** Words for an addition refused because its place is taken (T21, T23). */
+const TAKEN: Partial<Record<StoredCircleItem['type'], string>> = {
+	tried: 'You have marked this month’s challenge already.',
+	challenge: 'Next month’s challenge has been proposed already.',
+	shelf: 'This playbook is on the shelf already.'
+};
+
+/**
+ * The stored item for a request, at `now`. Its id is what keeps the one-per rules: a member's
+ * mark is named by month and member, a proposal by month, a shelf pick by playbook.
+ */
+function itemOf(request: CircleRequest, owner: string, now: number): StoredCircleItem {
+	const month = monthOf(now);
+	const base = { month, createdAt: now };
+	const fresh = () => randomBytes(12).toString('base64url');
+	switch (request.type) {
+		case 'highlight':
+			return {
+				...base,
+				id: fresh(),
+				type: request.type,
+				text: request.text,
+				author: request.author
+			};
+		case 'nomination':
+			return {
+				...base,
+				id: fresh(),
+				type: request.type,
+				nominee: request.nominee,
+				text: request.text,
+				author: request.author
+			};
+		case 'challenge':
+			return {
+				...base,
+				id: `challenge-${month}`,
+				type: request.type,
+				text: request.text,
+				author: request.author
+			};
+		case 'shelf':
+			return {
+				...base,
+				id: `shelf-${request.playbookId}`,
+				type: request.type,
+				playbookId: request.playbookId,
+				author: request.author
+			};
+		case 'tried':
+			return { ...base, id: `tried-${month}-${owner.slice(0, 22)}`, type: request.type };
+		default:
+			return assertNever(request);
+	}
+}
+
+function assertNever(value: never): never {
+	throw new Error(`unexpected circle request ${JSON.stringify(value)}`);
+}
+
+/** The circle API (docs/protocol.md, T20–T25): see it, add to it, delete one's own post. */
+export function circleRoutes(deps: CircleRouteDeps): Route[] {
+	const countWrite = hourlyAddressLimit(
+		deps.writesPerAddressPerHour,
+		TOO_MANY_CIRCLE_WRITES,
+		'circle_writes'
+	);
+
+	/** Parses a body (read by the API before any route) and counts the write. */
+	function read<S extends z.ZodType>(
+		req: IncomingMessage,
+		res: ServerResponse,
+		body: unknown,
+		schema: S
+	): z.output<S> {
+		const parsed = parseWithProblems(schema, body);
+		if (!parsed.ok) throw new HttpProblem(400, 'The request is not a valid post.', parsed.problems);
+		countWrite(res, deps.addressKey(req), deps.now());
+		return parsed.data;
+	}
+
+	async function findTeam(id: string) {
+		const teamId = teamIdSchema.safeParse(id);
+		const team = teamId.success ? await deps.teams.get(teamId.data, deps.now()) : undefined;
+		if (!team) throw new HttpProblem(404, TEAM_NOT_FOUND);
+		return team;
+	}
+
+	async function view(teamId: string) {
+		const library = (await deps.playbooks.dated()).map(({ summary, createdAt }) => ({
+			id: summary.id,
+			title: summary.title,
+			createdAt
+		}));
+		return circleView(teamId, await deps.circle.items(teamId), library, deps.now());
+	}
+
+	return [
+		[
+			'GET',
+			/^\/api\/teams\/([^/]+)\/circle$/,
+			async (_req, res, id) => sendJson(res, 200, await view((await findTeam(id)).id))
+		],
+		[
+			'POST',
+			/^\/api\/teams\/([^/]+)\/circle$/,
+			async (req, res, id, body) => {
+				const team = await findTeam(id);
+				const request = read(req, res, body, circleRequestSchema);
+				if (request.type === 'shelf' && !(await deps.playbooks.find(request.playbookId))) {
+					throw new HttpProblem(400, 'The request is not a valid post.', [
+						`playbookId: there is no playbook "${request.playbookId}"`
+					]);
+				}
+				const owner = memberOf(team.id, request.memberKey);
+				const item = itemOf(request, owner, deps.now());
+				const outcome = await deps.circle.add(team.id, owner, item, {
+					maxItems: MAX_CIRCLE_ITEMS,
+					now: deps.now()
+				});
+				if (outcome === 'not-found') throw new HttpProblem(404, TEAM_NOT_FOUND);
+				if (outcome === 'full') {
+					throw new HttpProblem(
+						409,
+						`This team's circle holds its most items (${MAX_CIRCLE_ITEMS}).`
+					);
+				}
+				if (outcome === 'taken') {
+					throw new HttpProblem(409, TAKEN[item.type] ?? 'This post exists already.');
+				}
+				const reply: CircleReply = { itemId: item.id, view: await view(team.id) };
+				sendJson(res, 201, reply);
+			},
+			MAX_CIRCLE_BODY_BYTES
+		],
+		[
+			'POST',
+			/^\/api\/teams\/([^/]+)\/circle\/delete$/,
+			async (req, res, id, body) => {
+				const team = await findTeam(id);
+				const { memberKey, itemId } = read(req, res, body, circleDeleteRequestSchema);
+				const removed = await deps.circle.remove(
+					team.id,
+					itemId,
+					memberOf(team.id, memberKey),
+					deps.now()
+				);
+				if (!removed) throw new HttpProblem(404, 'There is no such post of yours.');
+				sendJson(res, 200, await view(team.id));
+			},
+			MAX_CIRCLE_BODY_BYTES
+		]
+	];
+}

@@ -52,14 +52,16 @@ export function normalizeCallLink(text: string): string {
 	return parseUrl(trimmed)?.href ?? trimmed;
 }
 
-/** A stored call link: already normalized, and every rule of {@link callLinkProblem} holds. */
-export const callLinkSchema = z
-	.string()
-	.superRefine((text, context) => {
-		const problem = callLinkProblem(text);
-		if (problem) context.addIssue({ code: 'custom', message: problem });
-	})
-	.refine((text) => normalizeCallLink(text) === text, 'must be written as a browser writes it');
+/**
+ * A stored call link: every rule of {@link callLinkProblem} holds. It is not asked to be this
+ * engine's normal form: the server normalized it when it was set, and URL parsers disagree on
+ * details (Node keeps `|` in a path, Chromium writes `%7C`), so a reader that re-normalized would
+ * refuse a link another engine wrote, and with it the whole control state.
+ */
+export const callLinkSchema = z.string().superRefine((text, context) => {
+	const problem = callLinkProblem(text);
+	if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 /** What a person pastes: trimmed and normalized, then held to the stored link's rules. */
 export const pastedCallLinkSchema = z.string().transform(normalizeCallLink).pipe(callLinkSchema);

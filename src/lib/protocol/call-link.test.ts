@@ -4,6 +4,7 @@ import {
 	callLinkProblem,
 	callLinkSchema,
 	MAX_CALL_LINK_CHARACTERS,
+	pastedCallLinkProblem,
 	pastedCallLinkSchema
 } from './call-link';
 import { controlStateSchema } from './control';
@@ -61,6 +62,19 @@ describe('a call link', () => {
 		]) {
 			expect(callLinkProblem(link)).toBe('must not contain spaces');
 		}
+	});
+
+	test('as pasted, refuses spaces and control characters inside it, which the parser would drop or encode', () => {
+		for (const link of [
+			'https://meet.example.com/a b',
+			'https://meet.exa\tmple.com/',
+			'https://evil.example\n.meet.example.com/',
+			'https://meet.example.com/a\u0000'
+		]) {
+			expect(pastedCallLinkProblem(link), link).toBe('must not contain spaces');
+			expect(pastedCallLinkSchema.safeParse(link).success, link).toBe(false);
+		}
+		expect(pastedCallLinkProblem('\t https://meet.example.com/abc \n')).toBeUndefined();
 	});
 
 	test('as pasted, is trimmed and written as a browser writes it, host names in punycode', () => {

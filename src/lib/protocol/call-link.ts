@@ -63,8 +63,26 @@ export const callLinkSchema = z.string().superRefine((text, context) => {
 	if (problem) context.addIssue({ code: 'custom', message: problem });
 });
 
+/**
+ * What is wrong with pasted `text` as a call link, or undefined when it is one. Spaces and
+ * control characters inside it are refused before the URL parser sees them: it would drop a tab
+ * or newline and encode a space without a word, sharing a link nobody pasted.
+ */
+export function pastedCallLinkProblem(text: string): string | undefined {
+	const trimmed = text.trim();
+	if (UNSEEN_CHARACTERS.test(trimmed)) return 'must not contain spaces';
+	return callLinkProblem(normalizeCallLink(trimmed));
+}
+
 /** What a person pastes: trimmed and normalized, then held to the stored link's rules. */
-export const pastedCallLinkSchema = z.string().transform(normalizeCallLink).pipe(callLinkSchema);
+export const pastedCallLinkSchema = z
+	.string()
+	.superRefine((text, context) => {
+		const problem = pastedCallLinkProblem(text);
+		if (problem) context.addIssue({ code: 'custom', message: problem });
+	})
+	.transform(normalizeCallLink)
+	.pipe(callLinkSchema);
 
 /** The room's call, as the control map holds it. */
 export const callStateSchema = z.object({

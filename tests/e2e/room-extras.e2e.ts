@@ -304,3 +304,56 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 		await ben!.context().close();
 	}
 });
+
+test('single-key shortcuts can be turned off in their help, and stay off after a reload (WCAG 2.1.4)', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		const url = await newRoom(app.url, 'active-listening-sprint');
+		await ana!.goto(url);
+		await joinRoom(ana!, 'Ana', 'Speaker');
+		await ben!.goto(url);
+		await joinRoom(ben!, 'Ben');
+
+		// A screen reader's browse mode or speech input sends letters not meant for the room.
+		await ben!.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+		const help = ben!.getByRole('dialog', { name: 'Keyboard shortcuts' });
+		const use = help.getByRole('checkbox', { name: 'Use these single-key shortcuts' });
+		await expect(use).toBeChecked();
+		await use.uncheck();
+		await help.getByRole('button', { name: 'Close' }).click();
+		await expect(help).toBeHidden();
+		await focusPage(ben!);
+		await ben!.keyboard.press('h');
+		await ben!.keyboard.press('?');
+		await expect(help).toBeHidden();
+		await ben!.keyboard.press('n');
+		// Ana's key still works on her screen, and is the first move the room sees.
+		await focusPage(ana!);
+		await ana!.keyboard.press('n');
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '1');
+		const hands = ana!.getByRole('region', { name: 'Raised hands' });
+		await expect(hands.getByText('No hands raised.')).toBeVisible();
+
+		await ben!.reload();
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
+		await focusPage(ben!);
+		await ben!.keyboard.press('h');
+		await ben!.keyboard.press('?');
+		await expect(help).toBeHidden();
+		await ben!.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+		await expect(use).not.toBeChecked();
+		await use.check();
+		await help.getByRole('button', { name: 'Close' }).click();
+		await focusPage(ben!);
+		await ben!.keyboard.press('h');
+		await expect(hands.getByRole('listitem')).toHaveText([/^Ben/]);
+		await expectAccessible(ben!);
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});

@@ -357,3 +357,35 @@ test('single-key shortcuts can be turned off in their help, and stay off after a
 		await ben!.context().close();
 	}
 });
+
+test('a call link the server and the browser write differently (a * in its host) keeps every screen following the room', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		const url = await newRoom(app.url, 'active-listening-sprint');
+		await ana!.goto(url);
+		await joinRoom(ana!, 'Ana', 'Speaker');
+		await ben!.goto(url);
+		await joinRoom(ben!, 'Ben');
+
+		// Chromium writes this host as meet%2Aroom; the server's parser writes it back as meet*room.
+		const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+		await call(ben!).getByRole('button', { name: 'Add a call link' }).click();
+		await call(ben!).getByLabel('Meeting link').fill('https://meet*room.example.com/abc');
+		await call(ben!).getByRole('button', { name: 'Share link' }).click();
+		for (const page of [ana!, ben!]) {
+			await expect(page.getByRole('link', { name: 'Join the call' })).toBeVisible();
+		}
+		// The room goes on moving on both screens.
+		await ana!.getByRole('button', { name: 'Start', exact: true }).click();
+		await expect(timerOf(ben!)).toHaveAttribute('data-status', 'running');
+		await moveOn(ben!);
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '1');
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});

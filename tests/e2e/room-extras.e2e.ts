@@ -322,9 +322,13 @@ test('single-key shortcuts can be turned off in their help, and stay off after a
 		const help = ben!.getByRole('dialog', { name: 'Keyboard shortcuts' });
 		const use = help.getByRole('checkbox', { name: 'Use these single-key shortcuts' });
 		await expect(use).toBeChecked();
+		const raise = ben!.getByRole('button', { name: 'Raise hand' });
+		await expect(raise).toHaveAttribute('aria-keyshortcuts', 'H');
 		await use.uncheck();
 		await help.getByRole('button', { name: 'Close' }).click();
 		await expect(help).toBeHidden();
+		// No button announces a key that no longer does anything.
+		await expect(raise).not.toHaveAttribute('aria-keyshortcuts');
 		await focusPage(ben!);
 		await ben!.keyboard.press('h');
 		await ben!.keyboard.press('?');

@@ -40,6 +40,15 @@ async function focusPage(page: Page): Promise<void> {
 	await page.locator('h1').focus();
 }
 
+/** Ana (the Speaker) and Ben join a fresh room, both agreeing to its agreements. */
+async function joinPair(appUrl: string, ana: Page, ben: Page): Promise<void> {
+	const url = await newRoom(appUrl, 'active-listening-sprint');
+	await ana.goto(url);
+	await joinRoom(ana, 'Ana', 'Speaker');
+	await ben.goto(url);
+	await joinRoom(ben, 'Ben');
+}
+
 async function people(browser: Browser, count: number): Promise<Page[]> {
 	const pages: Page[] = [];
 	for (let n = 0; n < count; n++) pages.push(await openPerson(browser));
@@ -52,11 +61,7 @@ test('the tab title counts down, says Time’s up, and is plain when no timer ru
 }) => {
 	const [ana, ben] = await people(browser, 2);
 	try {
-		const url = await newRoom(app.url, 'active-listening-sprint');
-		await ana!.goto(url);
-		await joinRoom(ana!, 'Ana', 'Speaker');
-		await ben!.goto(url);
-		await joinRoom(ben!, 'Ben');
+		await joinPair(app.url, ana!, ben!);
 		await expect(ben!).toHaveTitle(PLAIN);
 		// Ben reads something else in another tab: the room's tab is in the background.
 		const elsewhere = await ben!.context().newPage();
@@ -313,11 +318,7 @@ test('single-key shortcuts can be turned off in their help, and stay off after a
 }) => {
 	const [ana, ben] = await people(browser, 2);
 	try {
-		const url = await newRoom(app.url, 'active-listening-sprint');
-		await ana!.goto(url);
-		await joinRoom(ana!, 'Ana', 'Speaker');
-		await ben!.goto(url);
-		await joinRoom(ben!, 'Ben');
+		await joinPair(app.url, ana!, ben!);
 
 		// A screen reader's browse mode or speech input sends letters not meant for the room.
 		await ben!.getByRole('button', { name: 'Keyboard shortcuts' }).click();
@@ -370,11 +371,7 @@ test('a call link the server and the browser write differently (a * in its host)
 }) => {
 	const [ana, ben] = await people(browser, 2);
 	try {
-		const url = await newRoom(app.url, 'active-listening-sprint');
-		await ana!.goto(url);
-		await joinRoom(ana!, 'Ana', 'Speaker');
-		await ben!.goto(url);
-		await joinRoom(ben!, 'Ben');
+		await joinPair(app.url, ana!, ben!);
 
 		// Chromium writes this host as meet%2Aroom; the server's parser writes it back as meet*room.
 		const call = (page: Page) => page.getByRole('region', { name: 'Video call' });

@@ -392,3 +392,37 @@ test('a call link the server and the browser write differently (a * in its host)
 		await ben!.context().close();
 	}
 });
+
+test('the tab title of someone removed, and of an erased room, is plain at once, though the timer still runs', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben, cy] = await people(browser, 3);
+	try {
+		const url = await hostRoom(ana!, app.url, 'Ana');
+		for (const [page, name] of [
+			[ben!, 'Ben'],
+			[cy!, 'Cy']
+		] as const) {
+			await page.goto(url);
+			await joinRoom(page, name, 'Listener');
+		}
+		await ana!.getByRole('button', { name: 'Start', exact: true }).click();
+		const counting = /^[01]:\d\d · Settle in · /;
+		for (const page of [ana!, ben!, cy!]) await expect(page).toHaveTitle(counting);
+
+		await ana!.getByRole('button', { name: 'Remove Ben' }).click();
+		await ana!.getByRole('button', { name: 'Confirm' }).click();
+		await expect(
+			ben!.getByRole('heading', { name: 'You are no longer in this room' })
+		).toBeVisible();
+		await expect(ben!).toHaveTitle(PLAIN);
+		await expect(cy!).toHaveTitle(counting);
+
+		await ana!.getByRole('button', { name: 'End and erase the room', exact: true }).click();
+		await ana!.getByRole('button', { name: 'Erase now' }).click();
+		for (const page of [ana!, cy!]) await expect(page).toHaveTitle(PLAIN);
+	} finally {
+		for (const page of [ana!, ben!, cy!]) await page.context().close();
+	}
+});

@@ -426,3 +426,28 @@ test('the tab title of someone removed, and of an erased room, is plain at once,
 		for (const page of [ana!, ben!, cy!]) await page.context().close();
 	}
 });
+
+test('no key presses a button behind an open dialog, even when focus has left the dialog for the page', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		await joinPair(app.url, ana!, ben!);
+		await ana!.getByRole('button', { name: 'Pause for everyone' }).click();
+		const pause = ben!.getByRole('dialog', { name: 'Paused for everyone' });
+		await expect(pause).toBeVisible();
+		// Focus on the page itself, as a script or a click on the dialog's text may leave it.
+		await ben!.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		await expect(ben!.locator('body')).toBeFocused();
+		await ben!.keyboard.press('h');
+		// A hand raised from behind the dialog would reach the room before Ben's resume does.
+		await pause.getByRole('button', { name: 'Resume' }).click();
+		await expect(ana!.getByRole('dialog', { name: 'Paused for everyone' })).toBeHidden();
+		const hands = ana!.getByRole('region', { name: 'Raised hands' });
+		await expect(hands.getByText('No hands raised.')).toBeVisible();
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});

@@ -68,7 +68,7 @@ export interface KeyTarget {
 	tagName: string;
 	isContentEditable: boolean;
 	role: string | null;
-	/** Inside an open dialog, which has its own keys. */
+	/** Inside an open dialog, which has its own keys, or while a modal dialog makes the room inert. */
 	inDialog: boolean;
 }
 

@@ -40,6 +40,15 @@ async function focusPage(page: Page): Promise<void> {
 	await page.locator('h1').focus();
 }
 
+/** Ana (the Speaker) and Ben join a fresh room, both agreeing to its agreements. */
+async function joinPair(appUrl: string, ana: Page, ben: Page): Promise<void> {
+	const url = await newRoom(appUrl, 'active-listening-sprint');
+	await ana.goto(url);
+	await joinRoom(ana, 'Ana', 'Speaker');
+	await ben.goto(url);
+	await joinRoom(ben, 'Ben');
+}
+
 async function people(browser: Browser, count: number): Promise<Page[]> {
 	const pages: Page[] = [];
 	for (let n = 0; n < count; n++) pages.push(await openPerson(browser));
@@ -52,11 +61,7 @@ test('the tab title counts down, says Time’s up, and is plain when no timer ru
 }) => {
 	const [ana, ben] = await people(browser, 2);
 	try {
-		const url = await newRoom(app.url, 'active-listening-sprint');
-		await ana!.goto(url);
-		await joinRoom(ana!, 'Ana', 'Speaker');
-		await ben!.goto(url);
-		await joinRoom(ben!, 'Ben');
+		await joinPair(app.url, ana!, ben!);
 		await expect(ben!).toHaveTitle(PLAIN);
 		// Ben reads something else in another tab: the room's tab is in the background.
 		const elsewhere = await ben!.context().newPage();
@@ -130,16 +135,18 @@ test('keyboard shortcuts press the room’s buttons on every screen, with the bu
 		await expect(help).toBeVisible();
 		await expect(help.getByRole('row', { name: /N\s+Next phase/ })).toBeVisible();
 		await expectAccessible(ana!);
-		// Keys inside the dialog are the dialog's.
+		// Keys inside the dialog are the dialog's, on its button as on its checkbox.
+		await help.getByRole('button', { name: 'Close' }).focus();
 		await ana!.keyboard.press('n');
 		await ana!.keyboard.press('Escape');
 		await expect(help).toBeHidden();
-		await expect(stepOf(ben!)).toHaveAttribute('data-step', '0');
 		await expect(ana!.locator('h1')).toBeFocused();
 
 		// Space starts and pauses the timer, on both screens.
 		await ana!.keyboard.press('Space');
 		await expect(timerOf(ben!)).toHaveAttribute('data-status', 'running');
+		// A Next sent from the dialog would have reached Ben before this start did.
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '0');
 		await ana!.keyboard.press('Space');
 		await expect(timerOf(ben!)).toHaveAttribute('data-status', 'paused');
 		const before = Number(await timerOf(ben!).getAttribute('data-remaining-ms'));
@@ -299,6 +306,146 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 		}
 		await expect(call(ben!)).toContainText('No call link shared yet.');
 		await projectorContext.close();
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});
+
+test('single-key shortcuts can be turned off in their help, and stay off after a reload (WCAG 2.1.4)', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		await joinPair(app.url, ana!, ben!);
+
+		// A screen reader's browse mode or speech input sends letters not meant for the room.
+		await ben!.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+		const help = ben!.getByRole('dialog', { name: 'Keyboard shortcuts' });
+		const use = help.getByRole('checkbox', { name: 'Use these single-key shortcuts' });
+		await expect(use).toBeChecked();
+		const raise = ben!.getByRole('button', { name: 'Raise hand' });
+		await expect(raise).toHaveAttribute('aria-keyshortcuts', 'H');
+		await use.uncheck();
+		await help.getByRole('button', { name: 'Close' }).click();
+		await expect(help).toBeHidden();
+		// No button announces a key that no longer does anything.
+		await expect(raise).not.toHaveAttribute('aria-keyshortcuts');
+		await focusPage(ben!);
+		await ben!.keyboard.press('h');
+		await ben!.keyboard.press('?');
+		await expect(help).toBeHidden();
+		await ben!.keyboard.press('n');
+		// Ana's key still works on her screen, and is the first move the room sees.
+		await focusPage(ana!);
+		await ana!.keyboard.press('n');
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '1');
+		const hands = ana!.getByRole('region', { name: 'Raised hands' });
+		await expect(hands.getByText('No hands raised.')).toBeVisible();
+
+		await ben!.reload();
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
+		await focusPage(ben!);
+		await ben!.keyboard.press('h');
+		await ben!.keyboard.press('?');
+		await expect(help).toBeHidden();
+		await ben!.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+		await expect(use).not.toBeChecked();
+		await use.check();
+		await help.getByRole('button', { name: 'Close' }).click();
+		await focusPage(ben!);
+		await ben!.keyboard.press('h');
+		await expect(hands.getByRole('listitem')).toHaveText([/^Ben/]);
+		await expectAccessible(ben!);
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});
+
+test('a call link the server and the browser write differently (a * in its host) keeps every screen following the room', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		await joinPair(app.url, ana!, ben!);
+
+		// Chromium writes this host as meet%2Aroom; the server's parser writes it back as meet*room.
+		const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+		await call(ben!).getByRole('button', { name: 'Add a call link' }).click();
+		await call(ben!).getByLabel('Meeting link').fill('https://meet*room.example.com/abc');
+		await call(ben!).getByRole('button', { name: 'Share link' }).click();
+		for (const page of [ana!, ben!]) {
+			await expect(page.getByRole('link', { name: 'Join the call' })).toBeVisible();
+		}
+		// The room goes on moving on both screens.
+		await ana!.getByRole('button', { name: 'Start', exact: true }).click();
+		await expect(timerOf(ben!)).toHaveAttribute('data-status', 'running');
+		await moveOn(ben!);
+		await expect(stepOf(ana!)).toHaveAttribute('data-step', '1');
+		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});
+
+test('the tab title of someone removed, and of an erased room, is plain at once, though the timer still runs', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben, cy] = await people(browser, 3);
+	try {
+		const url = await hostRoom(ana!, app.url, 'Ana');
+		for (const [page, name] of [
+			[ben!, 'Ben'],
+			[cy!, 'Cy']
+		] as const) {
+			await page.goto(url);
+			await joinRoom(page, name, 'Listener');
+		}
+		await ana!.getByRole('button', { name: 'Start', exact: true }).click();
+		const counting = /^[01]:\d\d · Settle in · /;
+		for (const page of [ana!, ben!, cy!]) await expect(page).toHaveTitle(counting);
+
+		await ana!.getByRole('button', { name: 'Remove Ben' }).click();
+		await ana!.getByRole('button', { name: 'Confirm' }).click();
+		await expect(
+			ben!.getByRole('heading', { name: 'You are no longer in this room' })
+		).toBeVisible();
+		await expect(ben!).toHaveTitle(PLAIN);
+		await expect(cy!).toHaveTitle(counting);
+
+		await ana!.getByRole('button', { name: 'End and erase the room', exact: true }).click();
+		await ana!.getByRole('button', { name: 'Erase now' }).click();
+		for (const page of [ana!, cy!]) await expect(page).toHaveTitle(PLAIN);
+	} finally {
+		for (const page of [ana!, ben!, cy!]) await page.context().close();
+	}
+});
+
+test('no key presses a button behind an open dialog, even when focus has left the dialog for the page', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		await joinPair(app.url, ana!, ben!);
+		await ana!.getByRole('button', { name: 'Pause for everyone' }).click();
+		const pause = ben!.getByRole('dialog', { name: 'Paused for everyone' });
+		await expect(pause).toBeVisible();
+		// Focus on the page itself, as a script or a click on the dialog's text may leave it.
+		await ben!.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		await expect(ben!.locator('body')).toBeFocused();
+		await ben!.keyboard.press('h');
+		// A hand raised from behind the dialog would reach the room before Ben's resume does.
+		await pause.getByRole('button', { name: 'Resume' }).click();
+		await expect(ana!.getByRole('dialog', { name: 'Paused for everyone' })).toBeHidden();
+		const hands = ana!.getByRole('region', { name: 'Raised hands' });
+		await expect(hands.getByText('No hands raised.')).toBeVisible();
 	} finally {
 		await ana!.context().close();
 		await ben!.context().close();

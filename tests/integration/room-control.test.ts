@@ -367,7 +367,12 @@ describe('[S23] the call link', () => {
 			'http://meet.example.com/abc',
 			'javascript:alert(1)',
 			'https://ana:secret@meet.example.com/abc',
-			`https://meet.example.com/${'a'.repeat(1_000)}`
+			`https://meet.example.com/${'a'.repeat(1_000)}`,
+			// The URL parser would drop a tab or newline, and encode a space, without a word.
+			'https://meet.example.com/abc def',
+			'https://meet.exa\tmple.com/abc',
+			'https://meet.example.com/abc\ndef',
+			'https://evil.example\r\n.meet.example.com/abc'
 		]) {
 			expect(await ana.send({ type: 'call.set', url }), url).toMatchObject({
 				ok: false,

@@ -124,9 +124,21 @@ describe('when a shortcut does nothing, and why', () => {
 });
 
 test('a button names its shortcut for assistive technology and for the key handler', () => {
-	expect(shortcutAttributes('next')).toEqual({ 'data-shortcut': 'next', 'aria-keyshortcuts': 'N' });
-	expect(shortcutAttributes('timer')).toEqual({
+	expect(shortcutAttributes('next', true)).toEqual({
+		'data-shortcut': 'next',
+		'aria-keyshortcuts': 'N'
+	});
+	expect(shortcutAttributes('timer', true)).toEqual({
 		'data-shortcut': 'timer',
 		'aria-keyshortcuts': 'Space'
 	});
+});
+
+test('a button announces no key while this browser has the shortcuts turned off (WCAG 2.1.4)', () => {
+	for (const { action } of SHORTCUTS) {
+		expect(shortcutAttributes(action, false)).toEqual({
+			'data-shortcut': action,
+			'aria-keyshortcuts': undefined
+		});
+	}
 });

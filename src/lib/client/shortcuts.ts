@@ -42,10 +42,13 @@ const BY_KEY: ReadonlyMap<string, ShortcutAction> = new Map([
 	['?', 'help']
 ]);
 
-/** Attributes for the button a shortcut presses: how the shortcut finds it, and how assistive technology announces the key. */
-export function shortcutAttributes(action: ShortcutAction) {
+/**
+ * Attributes for the button a shortcut presses: how the shortcut finds it, and, while this
+ * browser uses the shortcuts (`on`), how assistive technology announces the key.
+ */
+export function shortcutAttributes(action: ShortcutAction, on: boolean) {
 	const shortcut = SHORTCUTS.find((candidate) => candidate.action === action);
-	return { 'data-shortcut': action, 'aria-keyshortcuts': shortcut?.aria };
+	return { 'data-shortcut': action, 'aria-keyshortcuts': on ? shortcut?.aria : undefined };
 }
 
 /** What of a key press decides whether it is a shortcut (a `KeyboardEvent` has all of it). */
@@ -65,7 +68,7 @@ export interface KeyTarget {
 	tagName: string;
 	isContentEditable: boolean;
 	role: string | null;
-	/** Inside an open dialog, which has its own keys. */
+	/** Inside an open dialog, which has its own keys, or while a modal dialog makes the room inert. */
 	inDialog: boolean;
 }
 

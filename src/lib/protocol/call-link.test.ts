@@ -4,8 +4,10 @@ import {
 	callLinkProblem,
 	callLinkSchema,
 	MAX_CALL_LINK_CHARACTERS,
+	pastedCallLinkProblem,
 	pastedCallLinkSchema
 } from './call-link';
+import { controlStateSchema } from './control';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const ZOOM = 'https://us02web.zoom.us/j/81234567890?pwd=aBcDeFgHiJkLmNoP';
@@ -62,6 +64,19 @@ describe('a call link', () => {
 		}
 	});
 
+	test('as pasted, refuses spaces and control characters inside it, which the parser would drop or encode', () => {
+		for (const link of [
+			'https://meet.example.com/a b',
+			'https://meet.exa\tmple.com/',
+			'https://evil.example\n.meet.example.com/',
+			'https://meet.example.com/a\u0000'
+		]) {
+			expect(pastedCallLinkProblem(link), link).toBe('must not contain spaces');
+			expect(pastedCallLinkSchema.safeParse(link).success, link).toBe(false);
+		}
+		expect(pastedCallLinkProblem('\t https://meet.example.com/abc \n')).toBeUndefined();
+	});
+
 	test('as pasted, is trimmed and written as a browser writes it, host names in punycode', () => {
 		expect(pastedCallLinkSchema.parse('  https://Meet.Google.com  ')).toBe(
 			'https://meet.google.com/'
@@ -72,9 +87,30 @@ describe('a call link', () => {
 		expect(callHost(lookalike)).toMatch(/^xn--/);
 	});
 
-	test('as stored, is already in its normalized form', () => {
-		expect(callLinkSchema.safeParse('https://Meet.Google.com').success).toBe(false);
+	test('as stored, is read as the server wrote it, though another URL parser would write it otherwise', () => {
+		// Node keeps `|` in a path and `*` in a host where Chromium encodes them (`%7C`, `%2A`):
+		// a link one engine wrote must not fail the other's check, or every screen loses the room.
+		expect(callLinkSchema.safeParse('https://a%2Ab.example.com/').success).toBe(true);
+		expect(callLinkSchema.safeParse('https://meet.example.com/a|b').success).toBe(true);
 		expect(callLinkSchema.safeParse('https://meet.google.com/').success).toBe(true);
+	});
+
+	test('as stored but broken, reads as no call, and the rest of the control state stays readable', () => {
+		const control = (call: unknown) =>
+			controlStateSchema.safeParse({
+				step: 2,
+				timer: { status: 'idle', durationMs: 60_000 },
+				call
+			});
+		const setBy = 'p'.repeat(22);
+		const readable = control({ url: 'https://a%2Ab.example.com/', setBy });
+		expect(readable.data?.call).toEqual({ url: 'https://a%2Ab.example.com/', setBy });
+		for (const url of ['javascript:alert(1)', 'http://meet.example.com/', 42]) {
+			const read = control({ url, setBy });
+			expect(read.success, String(url)).toBe(true);
+			expect(read.data?.step).toBe(2);
+			expect(read.data?.call).toBeNull();
+		}
 	});
 
 	test('its problems never repeat the link, which may carry a passcode', () => {

@@ -52,17 +52,37 @@ export function normalizeCallLink(text: string): string {
 	return parseUrl(trimmed)?.href ?? trimmed;
 }
 
-/** A stored call link: already normalized, and every rule of {@link callLinkProblem} holds. */
-export const callLinkSchema = z
-	.string()
-	.superRefine((text, context) => {
-		const problem = callLinkProblem(text);
-		if (problem) context.addIssue({ code: 'custom', message: problem });
-	})
-	.refine((text) => normalizeCallLink(text) === text, 'must be written as a browser writes it');
+/**
+ * A stored call link: every rule of {@link callLinkProblem} holds. It is not asked to be this
+ * engine's normal form: the server normalized it when it was set, and URL parsers disagree on
+ * details (Node keeps `|` in a path, Chromium writes `%7C`), so a reader that re-normalized would
+ * refuse a link another engine wrote, and with it the whole control state.
+ */
+export const callLinkSchema = z.string().superRefine((text, context) => {
+	const problem = callLinkProblem(text);
+	if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+/**
+ * What is wrong with pasted `text` as a call link, or undefined when it is one. Spaces and
+ * control characters inside it are refused before the URL parser sees them: it would drop a tab
+ * or newline and encode a space without a word, sharing a link nobody pasted.
+ */
+export function pastedCallLinkProblem(text: string): string | undefined {
+	const trimmed = text.trim();
+	if (UNSEEN_CHARACTERS.test(trimmed)) return 'must not contain spaces';
+	return callLinkProblem(normalizeCallLink(trimmed));
+}
 
 /** What a person pastes: trimmed and normalized, then held to the stored link's rules. */
-export const pastedCallLinkSchema = z.string().transform(normalizeCallLink).pipe(callLinkSchema);
+export const pastedCallLinkSchema = z
+	.string()
+	.superRefine((text, context) => {
+		const problem = pastedCallLinkProblem(text);
+		if (problem) context.addIssue({ code: 'custom', message: problem });
+	})
+	.transform(normalizeCallLink)
+	.pipe(callLinkSchema);
 
 /** The room's call, as the control map holds it. */
 export const callStateSchema = z.object({

@@ -122,8 +122,11 @@ export const controlStateSchema = z.object({
 	pause: roomPauseSchema.nullable().default(null),
 	/** In a room without a host: who agreed to erase it; everyone present agreeing erases it. */
 	eraseVotes: z.array(participantIdSchema).default([]),
-	/** The meeting link people talk over, or none (`src/lib/protocol/call-link.ts`). */
-	call: callStateSchema.nullable().default(null)
+	/**
+	 * The meeting link people talk over, or none (`src/lib/protocol/call-link.ts`). One that does
+	 * not hold reads as none, so a bad link never costs a screen the rest of the room.
+	 */
+	call: callStateSchema.nullable().catch(null)
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 

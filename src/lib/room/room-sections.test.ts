@@ -9,10 +9,13 @@ describe('roomSectionTabs', () => {
 	});
 
 	test('the people tab counts who is here, and raised hands only when there are some', () => {
-		const people = (present: number, hands: number) =>
-			roomSectionTabs({ present, hands }).find((tab) => tab.id === 'people')?.badge;
-		expect(people(3, 0)).toBe('3');
-		expect(people(5, 2)).toBe('5 · ✋ 2');
+		const people = (present: number, hands: number) => {
+			const tab = roomSectionTabs({ present, hands }).find(({ id }) => id === 'people');
+			return [tab?.badge, tab?.alert?.words];
+		};
+		expect(people(3, 0)).toEqual(['3', undefined]);
+		expect(people(5, 1)).toEqual(['5', '1 raised hand']);
+		expect(people(5, 2)).toEqual(['5', '2 raised hands']);
 	});
 });
 

@@ -2,26 +2,34 @@
  * On a phone the room shows one section at a time: what the person needs now (phase, timer,
  * tool), and the rest one tap away. On a wider screen every section shows at once.
  */
+import { countOf, noun } from '$lib/plural';
+
 export type RoomSection = 'now' | 'people' | 'host' | 'more';
 
 export interface RoomSectionTab {
 	id: RoomSection;
 	label: string;
-	/** A short count or sign beside the label ("3", "✋ 1"), or nothing. */
+	/** A short count beside the label ("3"), or nothing. */
 	badge: string;
+	/** Something waiting there (raised hands): how many, and in words. */
+	alert: { count: number; words: string } | undefined;
 }
 
 /** What the sections' tabs say, given who is here and whose hands are up. */
 export function roomSectionTabs(facts: { present: number; hands: number }): RoomSectionTab[] {
 	return [
-		{ id: 'now', label: 'Session', badge: '' },
+		{ id: 'now', label: 'Session', badge: '', alert: undefined },
 		{
 			id: 'people',
 			label: 'People',
-			badge: facts.hands > 0 ? `${facts.present} · ✋ ${facts.hands}` : String(facts.present)
+			badge: String(facts.present),
+			alert:
+				facts.hands > 0
+					? { count: facts.hands, words: countOf(facts.hands, noun('raised hand')) }
+					: undefined
 		},
-		{ id: 'host', label: 'Host', badge: '' },
-		{ id: 'more', label: 'More', badge: '' }
+		{ id: 'host', label: 'Host', badge: '', alert: undefined },
+		{ id: 'more', label: 'More', badge: '', alert: undefined }
 	];
 }
 

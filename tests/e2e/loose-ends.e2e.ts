@@ -1,13 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, joinRoom, openPerson, test } from './fixtures';
-
-/** Fails on serious or critical accessibility problems, naming each. */
-async function expectAccessible(page: Page): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(grave.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { expectAccessible } from './axe';
 
 const box = async (page: Page, selector: string) => {
 	const found = await page.locator(selector).boundingBox();

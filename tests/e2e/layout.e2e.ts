@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectAccessible } from './axe';
+import { startRoomFromLibrary } from './start-room';
 
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
@@ -45,10 +46,7 @@ async function hostAndParticipant(
 	viewport: { width: number; height: number }
 ): Promise<[Page, Page]> {
 	const host = await personAt(browser, viewport);
-	await host.goto(appUrl);
-	const card = host.locator('[data-playbook="active-listening-sprint"]');
-	await card.getByRole('button', { name: 'Start a room' }).click();
-	await host.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
+	await startRoomFromLibrary(host, appUrl, 'active-listening-sprint');
 	await join(host, 'Ana', 'Speaker');
 	const guest = await personAt(browser, viewport);
 	await guest.goto(host.url());

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, joinRoom, openPerson, test } from './fixtures';
 import { expectAccessible } from './axe';
+import { startRoomFromLibrary } from './start-room';
 
 const box = async (page: Page, selector: string) => {
 	const found = await page.locator(selector).boundingBox();
@@ -25,11 +26,7 @@ test.describe.serial('loose ends of the room, with a host and a participant', ()
 	test('before the agreements are confirmed, the timer and hands wait, and say why', async ({
 		app
 	}) => {
-		await ana.goto(app.url);
-		const card = ana.locator('[data-playbook="active-listening-sprint"]');
-		await card.getByRole('button', { name: 'Start a room' }).click();
-		await ana.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
-		roomUrl = ana.url();
+		roomUrl = await startRoomFromLibrary(ana, app.url, 'active-listening-sprint');
 		await joinRoom(ana, 'Ana', 'Speaker');
 		await ben.goto(roomUrl);
 		await joinRoom(ben, 'Ben', 'Listener', { agree: false });

@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectAccessible } from './axe';
 import { startRoomFromLibrary } from './start-room';
+import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
@@ -97,6 +98,48 @@ test('on a phone the room opens on the phase, the timer and the tool; the rest i
 	await guest.getByRole('tab', { name: /People/ }).press('ArrowRight');
 	await expect(guest.getByRole('tab', { name: 'More' })).toBeFocused();
 	await expect(guest.getByRole('tab', { name: 'More' })).toHaveAttribute('aria-selected', 'true');
+
+	for (const page of [host, guest]) await page.context().close();
+});
+
+test('on a phone a shared call is joined from the Session tab, under the timer; adding one and the shortcuts wait under More; the connection banner shows on every tab', async ({
+	browser,
+	app
+}) => {
+	const [host, guest] = await hostAndParticipant(browser, app.url, PHONE);
+	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+	// No link yet: setting one up is not the session itself.
+	await expect(call(host)).toBeHidden();
+	await host.getByRole('tab', { name: 'More' }).click();
+	await expect(host.getByRole('button', { name: 'Keyboard shortcuts' })).toBeVisible();
+	expect(await smallTargets(host)).toEqual([]);
+	await call(host).getByRole('button', { name: 'Add a call link' }).click();
+	await call(host).getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
+	await call(host).getByRole('button', { name: 'Share link' }).click();
+
+	// Shared: whoever is on the Session tab joins it there, and the phase stays on the first screen.
+	const joinCall = call(guest).getByRole('link', { name: 'Join the call' });
+	await expect(joinCall).toBeVisible();
+	expect(await pageTop(guest, '[data-remaining-ms]')).toBeLessThan(
+		await pageTop(guest, '.card.call')
+	);
+	expect(await pageTop(guest, '#phase-title')).toBeLessThan(PHONE.height);
+	expect(await smallTargets(guest)).toEqual([]);
+	await expectAccessible(guest);
+
+	// Cut off: the banner is above the tabs, whichever is chosen, and the timer says why it waits.
+	await guest.getByRole('tab', { name: /People/ }).click();
+	await guest.context().setOffline(true);
+	await expect(guest.locator('[data-connection="reconnecting"]')).toBeVisible();
+	await guest.getByRole('tab', { name: 'Session' }).click();
+	await expect(guest.locator('[data-connection="reconnecting"]')).toBeVisible();
+	await expect(
+		guest.getByRole('button', { name: 'Start', exact: true })
+	).toHaveAccessibleDescription(WAIT_REASONS.timer);
+	await guest.context().setOffline(false);
+	await expect(guest.getByRole('button', { name: 'Start', exact: true })).toBeEnabled({
+		timeout: 20_000
+	});
 
 	for (const page of [host, guest]) await page.context().close();
 });

@@ -58,6 +58,13 @@ test('README pictures: a circle on a phone, a tablet, a laptop and the projector
 	await feelings.click();
 	await feelings.pressSequentially('It sounds like you felt proud, and a little unseen.');
 	await ana.getByRole('button', { name: 'Start', exact: true }).click();
+	// The circle talks over a video call: every screen, and the projector, gets its Join button.
+	const call = dee.getByRole('region', { name: 'Video call' });
+	await call.getByRole('button', { name: 'Add a call link' }).click();
+	await call.getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
+	await call.getByRole('button', { name: 'Share link' }).click();
+	for (const page of [ana, ben, cy, dee])
+		await expect(page.getByRole('link', { name: 'Join the call' })).toBeVisible();
 	await cy.getByRole('button', { name: 'Raise hand' }).click();
 	for (const page of [ana, ben, cy, dee])
 		await expect(page.getByLabel('Feelings')).toHaveValue(/a little unseen/);

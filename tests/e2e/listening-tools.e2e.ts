@@ -44,6 +44,8 @@ test.describe.serial('the Active Listening Sprint’s tools, in two browsers', (
 		await expect(a.getByLabel('Feelings')).toHaveValue(
 			'You felt unheard. Why don’t you tell her? Sorry, that was advice.'
 		);
+		// The hint is the writer's alone: on the speaker's screen it would correct the listener.
+		await expect(a.getByText('sounds like advice')).toHaveCount(0);
 		await b.getByLabel('Needs').fill('Recognition for the work you did.');
 		await expect(a.getByLabel('Needs')).toHaveValue('Recognition for the work you did.');
 	});

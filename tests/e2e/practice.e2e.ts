@@ -133,7 +133,7 @@ test('the team view hides figures until three members share, and again after one
 		await member.goto(teamUrl);
 		await seedJournal(member, [sessionDaysAgo(1, 10 + index)]);
 		await expect(member.getByRole('region', { name: 'Your share' })).toContainText(
-			'from your journal: 1 sessions, 20 minutes'
+			'from your journal: 1 session, 20 minutes'
 		);
 	}
 

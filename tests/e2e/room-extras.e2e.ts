@@ -276,6 +276,16 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 		}
 		await expect(call(ana!)).toContainText('meet.example.com · shared by Ben');
 		await expect(projector.getByText('meet.example.com')).toBeVisible();
+		// With the call shown, the QR code is still whole and large enough to scan from the back.
+		// The side column cuts what does not fit (overflow: hidden), so its bottom is the limit.
+		const code = await projector.locator('.join .code').boundingBox();
+		const address = await projector.locator('.join .url').boundingBox();
+		const side = await projector.locator('aside.side').boundingBox();
+		expect(code!.height).toBeGreaterThanOrEqual(0.4 * 1080);
+		expect(address!.y + address!.height).toBeLessThanOrEqual(side!.y + side!.height);
+		await expect(projector.getByRole('link', { name: 'Join the call' })).toBeInViewport({
+			ratio: 1
+		});
 		await expectAccessible(ana!);
 		await expectAccessible(projector);
 

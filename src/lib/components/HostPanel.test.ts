@@ -41,6 +41,16 @@ describe('host panel', () => {
 		);
 	});
 
+	test('the two sentences about the host keep the space between them', () => {
+		const html = show(
+			control({ host: { participantId: 'ana-0001', controlLocked: true } }),
+			'ben-0001'
+		);
+		// As a browser joins the text: tags and markers add no space of their own.
+		const joined = html.replace(/<!--.*?-->|<[^>]*>/g, '').replace(/\s+/g, ' ');
+		expect(joined).toContain('Ana is hosting. Phases and timer are controlled by the host.');
+	});
+
 	test('without a host nothing is shown', () => {
 		expect(text(show(control({ host: null }), 'ben-0001'))).toBe('');
 	});

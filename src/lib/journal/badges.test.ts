@@ -19,6 +19,15 @@ describe('badges for practising', () => {
 		);
 	});
 
+	test('taking part without a reflection earns the first-session badge too', () => {
+		const commitment = feedbackCheckIn(utc('2026-03-10T00:00'), false);
+		expect(earned([commitment])['first-session']).toBe(commitment.sessionDate);
+		const thanked = utc('2026-03-01T10:00');
+		expect(earned([shoutOutAt(thanked, false), commitment])['first-session']).toBe(
+			Math.min(thanked, commitment.sessionDate)
+		);
+	});
+
 	test('five sessions in one calendar month, earned at the fifth', () => {
 		const march = [2, 5, 9, 12, 20].map((day) =>
 			sessionAt(utc(`2026-03-${String(day).padStart(2, '0')}T09:00`))

@@ -1,3 +1,4 @@
+import { assertNever } from '$lib/assert-never';
 import type { JournalEntry, ShoutOutEntry } from './entry';
 import { localDateKey, monthOf } from './metrics-dates';
 import { feedbackConversationsHeld, sessionsOf } from './metrics';
@@ -48,6 +49,29 @@ function fifthInAMonth(sessionDates: readonly number[], timeZone: string): numbe
 	return null;
 }
 
+/**
+ * When this person first took part in a room, by anything the room left in the journal: a
+ * reflection on the session, a commitment's follow-up, a shout-out received there. Taking part
+ * without writing a reflection still counts.
+ */
+function firstTookPart(entries: readonly JournalEntry[]): number | null {
+	const dates = entries.flatMap((entry): number[] => {
+		switch (entry.type) {
+			case 'reflection':
+				return entry.session ? [entry.session.date] : [];
+			case 'check-in':
+				return [entry.sessionDate];
+			case 'shout-out':
+				return [entry.date];
+			case 'pulse':
+				return [];
+			default:
+				return assertNever(entry);
+		}
+	});
+	return dates.length === 0 ? null : Math.min(...dates);
+}
+
 /** Every badge, earned or still ahead, in a fixed order. Dates are the moment each was earned. */
 export function badgesOf(entries: readonly JournalEntry[], timeZone: string): Badge[] {
 	const sessionDates = sessionsOf(entries).map((session) => session.date);
@@ -58,7 +82,7 @@ export function badgesOf(entries: readonly JournalEntry[], timeZone: string): Ba
 		.map((entry) => entry.date)
 		.sort((a, b) => a - b);
 	const earnedAt: Record<BadgeId, number | null> = {
-		'first-session': sessionDates[0] ?? null,
+		'first-session': firstTookPart(entries),
 		'five-in-a-month': fifthInAMonth(sessionDates, timeZone),
 		'first-feedback-conversation': feedbackConversationsHeld(entries)[0] ?? null,
 		'kind-under-pressure': nominations[0] ?? null

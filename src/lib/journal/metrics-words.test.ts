@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { noun } from '$lib/plural';
 import { trendSentence, weeksSentence } from './metrics-words';
 
 describe('charts in words', () => {
@@ -10,13 +11,19 @@ describe('charts in words', () => {
 					{ week: '2026-03-09', value: 0 },
 					{ week: '2026-03-16', value: 3 }
 				],
-				'sessions'
+				noun('session')
 			)
 		).toBe('4 sessions in the last 3 weeks, in 2 weeks; the most, 3, in the week of 16 Mar.');
 	});
 
+	test('a single one is counted in the singular', () => {
+		expect(weeksSentence([{ week: '2026-03-02', value: 1 }], noun('session'))).toBe(
+			'1 session in the last 1 week, in 1 week; the most, 1, in the week of 2 Mar.'
+		);
+	});
+
 	test('empty weeks say so kindly', () => {
-		expect(weeksSentence([{ week: '2026-03-02', value: 0 }], 'minutes')).toBe(
+		expect(weeksSentence([{ week: '2026-03-02', value: 0 }], noun('minute'))).toBe(
 			'None in the last 1 week yet.'
 		);
 	});

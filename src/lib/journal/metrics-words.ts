@@ -1,3 +1,4 @@
+import { countOf, type Noun } from '$lib/plural';
 import { formatDay } from './metrics-dates';
 import type { TrendPoint } from './metrics';
 
@@ -9,14 +10,14 @@ const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? 
  */
 export function weeksSentence(
 	weeks: readonly { week: string; value: number }[],
-	unit: string
+	unit: Noun
 ): string {
 	const total = weeks.reduce((sum, w) => sum + w.value, 0);
 	const span = counted(weeks.length, 'week');
 	if (total === 0) return `None in the last ${span} yet.`;
 	const active = weeks.filter((w) => w.value > 0).length;
 	const busiest = weeks.reduce((best, w) => (w.value > best.value ? w : best));
-	return `${total} ${unit} in the last ${span}, in ${counted(active, 'week')}; the most, ${busiest.value}, in the week of ${formatDay(busiest.week)}.`;
+	return `${countOf(total, unit)} in the last ${span}, in ${counted(active, 'week')}; the most, ${busiest.value}, in the week of ${formatDay(busiest.week)}.`;
 }
 
 /** A trend line in one sentence: how many points, over which days, first and latest value. */

@@ -186,4 +186,8 @@ describe('summary wording', () => {
 		expect(formatSpent(90_400)).toBe('1 min 30 s');
 		expect(formatSpent(0)).toBe('0 s');
 	});
+
+	test('a step passed through in a moment says so, rather than "0 s"', () => {
+		expect(formatSpent(400)).toBe('under a second');
+	});
 });

@@ -3,6 +3,8 @@ import type { SessionSummary } from './summary';
 
 /** Time spent, for people: "4 min 30 s". */
 export function formatSpent(ms: number): string {
+	// A step clicked through stays listed, said plainly rather than as "0 s".
+	if (ms > 0 && ms < 500) return 'under a second';
 	return formatTimebox(Math.round(ms / 1000));
 }
 

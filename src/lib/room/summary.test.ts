@@ -90,7 +90,7 @@ describe('session summary', () => {
 		]);
 	});
 
-	test('counts each step until the next and the last until now, naming rounds and skipping steps passed through', () => {
+	test('counts each step until the next and the last until now, naming rounds and keeping steps passed through', () => {
 		const summary = summarize({
 			now: T0 + 20 * MINUTE,
 			control: {
@@ -106,10 +106,11 @@ describe('session summary', () => {
 		expect(summary.timePerPhase).toEqual([
 			{ label: 'Settle in', ms: 2 * MINUTE },
 			{ label: 'Story, round 1', ms: 5 * MINUTE },
+			{ label: 'Rating, round 1', ms: 400 },
 			{ label: 'Story, round 2', ms: 5 * MINUTE - 400 },
 			{ label: 'Close', ms: 8 * MINUTE }
 		]);
-		expect(summary.totalMs).toBe(20 * MINUTE - 400);
+		expect(summary.totalMs).toBe(20 * MINUTE);
 	});
 
 	test('adds up the time of a step people went back to', () => {

@@ -109,9 +109,6 @@ const PARAPHRASE_LABELS: Readonly<Record<ParaphrasePart, string>> = {
 	needs: 'Needs'
 };
 
-/** A step passed through faster than this (clicking on) counts as not spent in. */
-const MIN_SPENT_MS = 1_000;
-
 /** How many rounds the room plays: the playbook's, or more if people added some. */
 export function sessionRounds(
 	playbook: RoundPlan,
@@ -137,8 +134,9 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 		const ms = (spent.get(key)?.ms ?? 0) + Math.max(0, end - entry.at);
 		spent.set(key, { phaseIndex: entry.phaseIndex, round: entry.round, ms });
 	});
+	// Every step the room was on is listed, however short: a phase missing from the summary
+	// reads as one that never happened.
 	return [...spent.values()]
-		.filter(({ ms }) => ms >= MIN_SPENT_MS)
 		.sort((a, b) => position(a.phaseIndex, a.round) - position(b.phaseIndex, b.round))
 		.map(({ phaseIndex, round, ms }) => {
 			const phase = playbook.phases[phaseIndex];

@@ -1,0 +1,60 @@
+/**
+ * On a phone the room shows one section at a time: what the person needs now (phase, timer,
+ * tool), and the rest one tap away. On a wider screen every section shows at once.
+ */
+import { countOf, noun } from '$lib/plural';
+
+export type RoomSection = 'now' | 'people' | 'host' | 'more';
+
+export interface RoomSectionTab {
+	id: RoomSection;
+	label: string;
+	/** A short count beside the label ("3"), or nothing. */
+	badge: string;
+	/** Something waiting there (raised hands): how many, and in words. */
+	alert: { count: number; words: string } | undefined;
+}
+
+/** What the sections' tabs say, given who is here and whose hands are up. */
+export function roomSectionTabs(facts: { present: number; hands: number }): RoomSectionTab[] {
+	return [
+		{ id: 'now', label: 'Session', badge: '', alert: undefined },
+		{
+			id: 'people',
+			label: 'People',
+			badge: String(facts.present),
+			alert:
+				facts.hands > 0
+					? { count: facts.hands, words: countOf(facts.hands, noun('raised hand')) }
+					: undefined
+		},
+		{ id: 'host', label: 'Host', badge: '', alert: undefined },
+		{ id: 'more', label: 'More', badge: '', alert: undefined }
+	];
+}
+
+/**
+ * The tab a key press moves to, as in the WAI-ARIA tabs pattern: arrows wrap around, Home and
+ * End go to the ends; any other key moves nowhere.
+ */
+export function tabAfterKey(
+	tabs: readonly RoomSection[],
+	current: RoomSection,
+	key: string
+): RoomSection | undefined {
+	const index = tabs.indexOf(current);
+	if (index < 0 || tabs.length === 0) return undefined;
+	const at = (i: number) => tabs[(i + tabs.length) % tabs.length];
+	switch (key) {
+		case 'ArrowRight':
+			return at(index + 1);
+		case 'ArrowLeft':
+			return at(index - 1);
+		case 'Home':
+			return tabs[0];
+		case 'End':
+			return tabs[tabs.length - 1];
+		default:
+			return undefined;
+	}
+}

@@ -54,7 +54,7 @@ export function playbookFeedRoute(deps: {
 		'GET',
 		/^\/feeds\/playbooks\.atom$/,
 		async (req, res) => {
-			const body = playbookFeed(await deps.playbooks.dated(), deps.linkBase(req));
+			const body = playbookFeed(await deps.playbooks.newest(FEED_ENTRIES), deps.linkBase(req));
 			res.writeHead(200, {
 				'content-type': 'application/atom+xml; charset=utf-8',
 				'content-length': Buffer.byteLength(body)

@@ -263,6 +263,42 @@ describe.each([
 	});
 });
 
+describe.each([
+	['SQLite', false],
+	['Redis', true]
+])('a large library on %s', (_backend, onRedis) => {
+	test('[T23] the circle reads a bounded part of the library: new this quarter lists the 50 newest, an older shelf pick still shows', async () => {
+		const server = await startTestServer({
+			redisUrl: onRedis ? redis.url : undefined,
+			env: { PLAYBOOKS_PER_ADDRESS_PER_HOUR: '1000' }
+		});
+		cleanups.push(() => server.close());
+		const api = circleApi(server.url);
+		const team = await api.team();
+		const save = async (title: string) => {
+			const saved = await api.post('/api/playbooks', {
+				...findBuiltInPlaybook('five-minute-win')!,
+				title
+			});
+			expect(saved.status).toBe(201);
+			return ((await saved.json()) as CreatePlaybookReply).id;
+		};
+		const tag = randomBytes(4).toString('hex');
+		const picked = await save(`Shelf pick ${tag}`);
+		const pick = { type: 'shelf', memberKey: randomBytes(16).toString('base64url') };
+		const added = await api.add(team.id, { ...pick, playbookId: picked, author: 'Ana' });
+		expect(added.status).toBe(201);
+		let newest = '';
+		for (let n = 0; n < 55; n++) newest = await save(`Newer ${tag} ${n}`);
+
+		const view = await api.view(team.id);
+		expect(view.newThisQuarter.length).toBeLessThanOrEqual(50);
+		expect(view.newThisQuarter.map((p) => p.id)).toContain(newest);
+		expect(new Set(view.newThisQuarter.map((p) => p.id)).size).toBe(view.newThisQuarter.length);
+		expect(view.shelf.map((item) => item.playbook.id)).toEqual([picked]);
+	});
+});
+
 describe('circle writes per address (LC1)', () => {
 	test('[LC1] over the limit a post gets 429, is counted as circle_writes and changes nothing', async () => {
 		const server = await startServer(

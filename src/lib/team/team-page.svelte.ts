@@ -7,6 +7,8 @@ import {
 	withdrawFromTeam,
 	type TeamAnswer
 } from './team-api';
+import { rememberCirclePosts } from './circle-memory';
+import { rememberMyCard } from './pairing/pairing-memory';
 import { forgetTeam, rememberTeam, updateTeam, type RememberedTeam } from './team-memory';
 import { shareCounts } from './share-counts';
 
@@ -115,7 +117,10 @@ export class TeamPage {
 			if (answer.status === 404) this.notFound = true;
 			else this.problem = answer.message;
 		} else if (answer.data.erased) {
+			// The browser's own copies go too: the card with its private list, the posts' ids.
 			forgetTeam(this.teamId);
+			rememberMyCard(this.teamId, undefined);
+			rememberCirclePosts(this.teamId, []);
 			this.erased = true;
 			this.view = undefined;
 		} else {

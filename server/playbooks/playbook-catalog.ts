@@ -97,13 +97,25 @@ export class PlaybookCatalog {
 	}
 
 	/**
-	 * Every listed playbook's summary with when it joined the library, newest first: community
-	 * playbooks by their saving time, then the built-in ones (0: they came with the server).
+	 * The `limit` newest community playbooks' summaries with when each joined the library,
+	 * newest first (the built-in ones came with the server and are never new). Bounded, as the
+	 * feed and every circle view read it.
 	 */
-	async dated(): Promise<DatedSummary[]> {
+	async newest(limit: number): Promise<DatedSummary[]> {
+		return this.store.listDated(limit);
+	}
+
+	/**
+	 * The listed playbooks of `ids` with when each joined the library: community ones newest
+	 * first, then the built-in ones (0: they came with the server).
+	 */
+	async datedOf(ids: readonly string[]): Promise<DatedSummary[]> {
+		const wanted = new Set(ids);
 		return [
-			...(await this.store.listDated()),
-			...builtInSummaries.map((summary) => ({ summary, createdAt: 0 }))
+			...(await this.store.datedOf(ids)),
+			...builtInSummaries
+				.filter((summary) => wanted.has(summary.id))
+				.map((summary) => ({ summary, createdAt: 0 }))
 		];
 	}
 

@@ -10,6 +10,21 @@ export const FEED_ENTRIES = 50;
 export const PLAYBOOK_FEED_PATH = '/feeds/playbooks.atom';
 
 /**
+ * Characters XML 1.0 allows nowhere (C0 controls but tab and newlines, lone surrogates, U+FFFE,
+ * U+FFFF). A playbook's texts may hold them, and one in the feed makes every reader refuse it.
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+const xmlText = (text: string) => text.replace(NOT_XML, '');
+
+/**
+ * `feed` writes titles and summaries as `type="html"`, so a reader renders them as markup: a
+ * playbook's title is text, so it is escaped once, and `<b>` shows as typed, never as bold.
+ */
+const htmlText = (text: string) =>
+	xmlText(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
  * The library's new playbooks as an Atom feed: the community playbooks saved on this server,
  * newest first (the built-in ones come with every release and are never new). Generated with
  * `feed`, so escaping and the Atom structure are the library's, not ours.
@@ -36,9 +51,9 @@ export function playbookFeed(
 		feed.addItem({
 			id: link,
 			link,
-			title: playbook.title,
-			description: playbook.summary,
-			author: [{ name: playbook.author }],
+			title: htmlText(playbook.title),
+			description: htmlText(playbook.summary),
+			author: [{ name: xmlText(playbook.author) }],
 			date: new Date(createdAt)
 		});
 	}
@@ -54,7 +69,7 @@ export function playbookFeedRoute(deps: {
 		'GET',
 		/^\/feeds\/playbooks\.atom$/,
 		async (req, res) => {
-			const body = playbookFeed(await deps.playbooks.dated(), deps.linkBase(req));
+			const body = playbookFeed(await deps.playbooks.newest(FEED_ENTRIES), deps.linkBase(req));
 			res.writeHead(200, {
 				'content-type': 'application/atom+xml; charset=utf-8',
 				'content-length': Buffer.byteLength(body)

@@ -44,11 +44,13 @@ export interface PlaybookStore {
 	/** Hides or shows a playbook; answers whether there is one with that id. */
 	setHidden(id: string, hidden: boolean): Promise<boolean>;
 	/**
-	 * Summaries of every playbook that is not hidden with when it was saved, newest first (the
-	 * circle's shelf and the Atom feed). Read from the summaries like {@link summaries}, never
-	 * from the bodies.
+	 * Summaries of the `limit` newest playbooks that are not hidden with when each was saved,
+	 * newest first (the Atom feed, the circle's "new this quarter"). Read from the summaries like
+	 * {@link summaries}, never from the bodies; bounded, as these are read on every request.
 	 */
-	listDated(): Promise<DatedSummary[]>;
+	listDated(limit: number): Promise<DatedSummary[]>;
+	/** The same for the playbooks of `ids` that are listed (the circle's shelf picks), newest first. */
+	datedOf(ids: readonly string[]): Promise<DatedSummary[]>;
 }
 
 /** A saved playbook's summary and when it was saved, in ms since the epoch. */

@@ -1,7 +1,7 @@
 import type { PlaybookSummary } from '../../src/lib/protocol/playbook';
 import type { RedisClient } from '../redis/connect';
 import { redisScript } from '../storage/redis-script';
-import type { PlaybookStore, SaveOutcome } from './playbook-store';
+import type { DatedSummary, PlaybookStore, SaveOutcome } from './playbook-store';
 import {
 	encodeStoredPlaybook,
 	parseStoredPlaybook,
@@ -72,6 +72,13 @@ export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 		return found;
 	}
 
+	/** The summaries of listed playbooks with their saving times, in their order. */
+	async function datedOf(listed: { id: string; createdAt: number }[]): Promise<DatedSummary[]> {
+		const times = new Map(listed.map((entry) => [entry.id, entry.createdAt]));
+		const summaries = await summariesOf(listed.map((entry) => entry.id));
+		return summaries.map((summary) => ({ summary, createdAt: times.get(summary.id) ?? 0 }));
+	}
+
 	/** The summaries of `ids`, in their order; a missing or unreadable one read from its body. */
 	async function summariesOf(ids: string[]): Promise<PlaybookSummary[]> {
 		if (ids.length === 0) return [];
@@ -115,11 +122,19 @@ export function createRedisPlaybookStore(client: RedisClient): PlaybookStore {
 			const ids = await client.zRange(BY_TIME, offset, offset + limit - 1, { REV: true });
 			return summariesOf(ids);
 		},
-		async listDated() {
-			const dated = await client.zRangeWithScores(BY_TIME, 0, -1, { REV: true });
-			const times = new Map(dated.map((entry) => [entry.value, entry.score]));
-			const summaries = await summariesOf(dated.map((entry) => entry.value));
-			return summaries.map((summary) => ({ summary, createdAt: times.get(summary.id) ?? 0 }));
+		async listDated(limit) {
+			if (limit <= 0) return [];
+			const dated = await client.zRangeWithScores(BY_TIME, 0, limit - 1, { REV: true });
+			return datedOf(dated.map((entry) => ({ id: entry.value, createdAt: entry.score })));
+		},
+		async datedOf(ids) {
+			if (ids.length === 0) return [];
+			const scores = await client.zmScore(BY_TIME, [...ids]);
+			const listed = ids.flatMap((id, index) => {
+				const createdAt = scores[index];
+				return typeof createdAt === 'number' ? [{ id, createdAt }] : [];
+			});
+			return datedOf(listed.sort((a, b) => b.createdAt - a.createdAt));
 		},
 		async count() {
 			return client.zCard(BY_TIME);

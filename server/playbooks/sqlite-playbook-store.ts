@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { checkpointAfterDelete } from '../storage/sqlite';
 import type { PlaybookSummary } from '../../src/lib/protocol/playbook';
-import type { PlaybookStore } from './playbook-store';
+import type { DatedSummary, PlaybookStore } from './playbook-store';
 import {
 	encodeStoredPlaybook,
 	parseStoredPlaybook,
@@ -26,9 +26,14 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 		`SELECT id, summary FROM playbooks WHERE hidden = 0
 		 ORDER BY created_at DESC, id LIMIT ? OFFSET ?`
 	);
-	// Every listed summary with its saving time, from the same covering index.
+	// The newest listed summaries with their saving time, from the same covering index.
 	const selectDated = db.prepare(
 		`SELECT id, summary, created_at FROM playbooks WHERE hidden = 0
+		 ORDER BY created_at DESC, id LIMIT ?`
+	);
+	const selectDatedOf = db.prepare(
+		`SELECT id, summary, created_at FROM playbooks
+		 WHERE hidden = 0 AND id IN (SELECT value FROM json_each(?))
 		 ORDER BY created_at DESC, id`
 	);
 	const selectBody = db.prepare('SELECT body FROM playbooks WHERE id = ?');
@@ -44,6 +49,12 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 	const hide = db.prepare('UPDATE playbooks SET hidden = ? WHERE id = ?');
 
 	const readSummary = summaryReader();
+
+	/** A dated row's summary with its saving time, or nothing when it cannot be read. */
+	function datedOf(row: Record<string, unknown>): DatedSummary[] {
+		const summary = summaryOf(row);
+		return summary ? [{ summary, createdAt: Number(row.created_at) }] : [];
+	}
 
 	function summaryOf(row: Record<string, unknown>): PlaybookSummary | undefined {
 		if (typeof row.summary === 'string') {
@@ -102,11 +113,11 @@ export function createSqlitePlaybookStore(db: DatabaseSync): PlaybookStore {
 		async setHidden(id, hidden) {
 			return hide.run(hidden ? 1 : 0, id).changes === 1;
 		},
-		async listDated() {
-			return selectDated.all().flatMap((row) => {
-				const summary = summaryOf(row);
-				return summary ? [{ summary, createdAt: Number(row.created_at) }] : [];
-			});
+		async listDated(limit) {
+			return selectDated.all(limit).flatMap(datedOf);
+		},
+		async datedOf(ids) {
+			return ids.length === 0 ? [] : selectDatedOf.all(JSON.stringify(ids)).flatMap(datedOf);
 		}
 	};
 }

@@ -131,6 +131,21 @@ function teamCircle({ db }: SqliteMigrationTarget): void {
 	`);
 }
 
+/**
+ * Version 6 (team erase, T6): each member's agreement to erase their space, under the two hashes
+ * the space knows them by (shares and circle items; pairing card).
+ */
+function teamEraseAgreements({ db }: SqliteMigrationTarget): void {
+	db.exec(`
+		CREATE TABLE IF NOT EXISTS team_erase_agreements (
+			team_id TEXT NOT NULL,
+			member TEXT NOT NULL,
+			pairing_member TEXT NOT NULL,
+			PRIMARY KEY (team_id, member)
+		)
+	`);
+}
+
 /** The embedded database's migrations, in order; the last one's version is what this release writes. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	{ version: 1, name: 'tables of release 6cdb000', up: baseline },
@@ -141,5 +156,6 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 		up: addPlaybookSummaries
 	},
 	{ version: 4, name: 'team pairing cards and rounds', up: teamPairingTables },
-	{ version: 5, name: 'team circle: challenges, highlights, shelf picks', up: teamCircle }
+	{ version: 5, name: 'team circle: challenges, highlights, shelf picks', up: teamCircle },
+	{ version: 6, name: 'agreements to erase a team space', up: teamEraseAgreements }
 ];

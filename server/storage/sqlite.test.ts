@@ -33,6 +33,7 @@ describe('migrating the embedded database (PRAGMA user_version)', () => {
 			'playbooks',
 			'rooms',
 			'team_circle',
+			'team_erase_agreements',
 			'team_pairing',
 			'team_pairing_cards',
 			'team_shares',

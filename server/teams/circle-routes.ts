@@ -5,6 +5,7 @@ import {
 	circleDeleteRequestSchema,
 	circleRequestSchema,
 	MAX_CIRCLE_ITEMS,
+	NEW_THIS_QUARTER_SHOWN,
 	type CircleReply,
 	type CircleRequest,
 	type StoredCircleItem
@@ -120,13 +121,26 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 		return team;
 	}
 
+	/**
+	 * The circle view. It reads only the library it shows: the newest playbooks for "new this
+	 * quarter" (at most NEW_THIS_QUARTER_SHOWN) and the shelf's picks, never every summary.
+	 */
 	async function view(teamId: string) {
-		const library = (await deps.playbooks.dated()).map(({ summary, createdAt }) => ({
-			id: summary.id,
-			title: summary.title,
-			createdAt
-		}));
-		return circleView(teamId, await deps.circle.items(teamId), library, deps.now());
+		const items = await deps.circle.items(teamId);
+		const picks = items.flatMap((item) => (item.type === 'shelf' ? [item.playbookId] : []));
+		const [newest, picked] = await Promise.all([
+			deps.playbooks.newest(NEW_THIS_QUARTER_SHOWN),
+			deps.playbooks.datedOf(picks)
+		]);
+		// A pick among the newest is read twice; it is listed once.
+		const byId = new Map(
+			[...newest, ...picked].map(({ summary, createdAt }) => [
+				summary.id,
+				{ id: summary.id, title: summary.title, createdAt }
+			])
+		);
+		const library = [...byId.values()];
+		return circleView(teamId, items, library, deps.now());
 	}
 
 	return [

@@ -43,7 +43,7 @@ export interface PairingRouteDeps {
 }
 
 /** The member as the pairing store knows them: like shares, a hash salted with the space. */
-const memberOf = (teamId: string, memberKey: string) =>
+export const pairingMemberOf = (teamId: string, memberKey: string) =>
 	createHash('sha256').update(`pairing:${teamId}:${memberKey}`).digest('base64url');
 /**
  * The card's public id: another hash of the key, so neither the key nor the stored member can
@@ -143,7 +143,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 				const cardId = cardIdOf(teamId, memberKey);
 				const outcome = await deps.pairing.saveCard(
 					teamId,
-					memberOf(teamId, memberKey),
+					pairingMemberOf(teamId, memberKey),
 					{ cardId, card, avoid: avoid.filter((other) => other !== cardId), savedAt: deps.now() },
 					{ maxCards: MAX_PAIRING_CARDS, now: deps.now() }
 				);
@@ -161,7 +161,9 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
 				const { memberKey } = read(req, res, body, memberKeyRequestSchema, 'card deletion');
-				if (!(await deps.pairing.deleteCard(teamId, memberOf(teamId, memberKey), deps.now()))) {
+				if (
+					!(await deps.pairing.deleteCard(teamId, pairingMemberOf(teamId, memberKey), deps.now()))
+				) {
 					throw new HttpProblem(404, TEAM_NOT_FOUND);
 				}
 				sendJson(res, 200, await currentView(teamId));

@@ -9,14 +9,14 @@ import {
 
 const keysOf = (teamId: string) => {
 	const keys = pairingKeys(teamId);
-	return [keys.team, keys.shares, keys.cards, keys.pairing];
+	return [keys.team, keys.shares, keys.cards, keys.pairing, keys.erase];
 };
 
 /** Sets every key of the space to expire at ARGV[n]: a write is the space's activity. */
 const EXPIRE_ALL = (argv: number) => `
 for _, key in ipairs(KEYS) do redis.call('PEXPIREAT', key, ARGV[${argv}]) end`;
 
-/** KEYS: team, shares, cards, pairing. ARGV: member, card, most cards, expiry. */
+/** KEYS: team, shares, cards, pairing, erase. ARGV: member, card, most cards, expiry. */
 const SAVE_CARD = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not-found' end
 if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 0 and redis.call('HLEN', KEYS[3]) >= tonumber(ARGV[3]) then
@@ -27,7 +27,7 @@ ${EXPIRE_ALL(4)}
 return 'saved'
 `;
 
-/** KEYS: team, shares, cards, pairing. ARGV: member, expiry. */
+/** KEYS: team, shares, cards, pairing, erase. ARGV: member, expiry. */
 const DELETE_CARD = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HDEL', KEYS[3], ARGV[1])
@@ -35,7 +35,7 @@ ${EXPIRE_ALL(2)}
 return 1
 `;
 
-/** KEYS: team, shares, cards, pairing. ARGV: expected version, record, expiry. */
+/** KEYS: team, shares, cards, pairing, erase. ARGV: expected version, record, expiry. */
 const SET_PAIRING = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local version = tonumber(redis.call('HGET', KEYS[4], 'version') or '0')

@@ -1,6 +1,7 @@
 import { storedTeamSchema } from '../../src/lib/protocol/team';
 import type { RedisClient } from '../redis/connect';
 import { parseStoredShare } from './stored-share';
+import { pairingKeys } from './pairing-keys';
 import { sharesKey, teamKey, teamKeys } from './team-keys';
 import type { ShareOutcome, TeamStore } from './team-store';
 
@@ -27,6 +28,39 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HDEL', KEYS[2], ARGV[1])
 for _, key in ipairs(KEYS) do redis.call('PEXPIREAT', key, ARGV[2]) end
 return 1
+`;
+
+/**
+ * An agreement to erase (T6) in one step, the rule of src/lib/team/space-erase.ts
+ * (`everyoneAgreed`) in Lua, so nothing can be added between the check and the deletion.
+ * KEYS: team, shares, circle, erase, pairing cards, pairing. ARGV: member, pairing member,
+ * expiry. Answers -1 for no team, 0 when erased, else how many have agreed.
+ */
+const AGREE_TO_ERASE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+redis.call('HSET', KEYS[4], ARGV[1], ARGV[2])
+local agreed = redis.call('HGETALL', KEYS[4])
+local members, pairingMembers = {}, {}
+for i = 1, #agreed, 2 do
+	members[agreed[i]] = true
+	pairingMembers[agreed[i + 1]] = true
+end
+local waiting = false
+for _, member in ipairs(redis.call('HKEYS', KEYS[2])) do
+	if not members[member] then waiting = true end
+end
+for _, raw in ipairs(redis.call('HVALS', KEYS[3])) do
+	if not members[cjson.decode(raw).owner] then waiting = true end
+end
+for _, member in ipairs(redis.call('HKEYS', KEYS[5])) do
+	if not pairingMembers[member] then waiting = true end
+end
+if waiting then
+	for _, key in ipairs(KEYS) do redis.call('PEXPIREAT', key, ARGV[3]) end
+	return #agreed / 2
+end
+redis.call('DEL', unpack(KEYS))
+return 0
 `;
 
 /** JSON, or undefined for anything else, so a damaged record reads as no team. */
@@ -84,6 +118,17 @@ export function createRedisTeamStore(
 		async shares(teamId) {
 			const bodies = await client.hVals(sharesKey(teamId));
 			return bodies.map(parseStoredShare).filter((share) => share !== undefined);
+		},
+		async agreeToErase(teamId, { member, pairingMember }, now) {
+			const pairing = pairingKeys(teamId);
+			const reply = await client.eval(AGREE_TO_ERASE, {
+				keys: [...teamKeys(teamId), pairing.cards, pairing.pairing],
+				arguments: [member, pairingMember, String(now + retentionMs)]
+			});
+			if (typeof reply !== 'number') throw new Error('unexpected reply from the erase script');
+			if (reply < 0) return { outcome: 'not-found' };
+			if (reply === 0) return { outcome: 'erased' };
+			return { outcome: 'waiting', agreed: reply };
 		},
 		async deleteExpired() {
 			return 0;

@@ -9,5 +9,16 @@ export const sharesKey = (id: string) => `pr:team:{${id}}:shares`;
 /** The circle: a hash by item id (server/teams/redis-circle-store.ts). */
 export const circleKey = (id: string) => `pr:team:{${id}}:circle`;
 
-/** Every key of a team: record, shares, circle (scripts rely on this order); new ones go last. */
-export const teamKeys = (id: string): string[] => [teamKey(id), sharesKey(id), circleKey(id)];
+/** Agreements to erase the team (T6): a hash from member hash to pairing member hash. */
+export const eraseKey = (id: string) => `pr:team:{${id}}:erase`;
+
+/**
+ * Every key of a team but the pairing ones (server/teams/pairing-keys.ts): record, shares,
+ * circle, erase agreements (scripts rely on this order); new ones go last.
+ */
+export const teamKeys = (id: string): string[] => [
+	teamKey(id),
+	sharesKey(id),
+	circleKey(id),
+	eraseKey(id)
+];

@@ -4,12 +4,14 @@ import type { z } from 'zod';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
 import {
 	createTeamRequestSchema,
+	eraseRequestSchema,
 	MAX_TEAM_MEMBERS,
 	shareRequestSchema,
 	TEAM_NOT_FOUND,
 	teamIdSchema,
 	withdrawRequestSchema,
-	type CreateTeamReply
+	type CreateTeamReply,
+	type EraseReply
 } from '../../src/lib/protocol/team';
 import { futureWeeks } from '../../src/lib/team/team-figures';
 import { teamView } from '../../src/lib/team/team-view';
@@ -17,6 +19,7 @@ import { hourlyAddressLimit } from '../http/address-limit';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import { newLinkId } from '../http/link-id';
+import { pairingMemberOf } from './pairing-routes';
 import { MAX_TEAM_BODY_BYTES, TOO_MANY_TEAM_WRITES } from './team-limits';
 import type { TeamStore } from './team-store';
 
@@ -38,7 +41,7 @@ export interface TeamRouteDeps {
 export const memberOf = (teamId: string, memberKey: string) =>
 	createHash('sha256').update(`${teamId}:${memberKey}`).digest('base64url');
 
-/** The team API (docs/protocol.md, HTTP): create a team link, see it, share and withdraw. */
+/** The team API (docs/protocol.md, T1–T6): create a team link, see it, share, withdraw, erase. */
 export function teamRoutes(deps: TeamRouteDeps): Route[] {
 	const countWrite = hourlyAddressLimit(
 		deps.writesPerAddressPerHour,
@@ -133,6 +136,24 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 					throw new HttpProblem(404, TEAM_NOT_FOUND);
 				}
 				sendJson(res, 200, await currentView(team.id));
+			},
+			MAX_TEAM_BODY_BYTES
+		],
+		[
+			'POST',
+			/^\/api\/teams\/([^/]+)\/erase$/,
+			async (req, res, id, body) => {
+				const team = await findTeam(id);
+				const { memberKey } = read(req, res, body, eraseRequestSchema, 'agreement to erase');
+				const agreement = {
+					member: memberOf(team.id, memberKey),
+					pairingMember: pairingMemberOf(team.id, memberKey)
+				};
+				const result = await deps.teams.agreeToErase(team.id, agreement, deps.now());
+				if (result.outcome === 'not-found') throw new HttpProblem(404, TEAM_NOT_FOUND);
+				const reply: EraseReply =
+					result.outcome === 'erased' ? { erased: true } : { erased: false, agreed: result.agreed };
+				sendJson(res, 200, reply);
 			},
 			MAX_TEAM_BODY_BYTES
 		]

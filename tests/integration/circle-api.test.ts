@@ -209,7 +209,8 @@ describe.each([
 		expect(Number.isNaN(Date.parse(parsed.feed.updated))).toBe(false);
 		const entry = parsed.feed.entry.find((e) => e.id === `${server.url}/p/${id}`);
 		const title = typeof entry?.title === 'string' ? entry.title : entry?.title['#text'];
-		expect(title).toBe('Feed <&> check');
+		// The title is type="html": the text typed, escaped once, so a reader shows it as typed.
+		expect(title).toBe('Feed &lt;&amp;&gt; check');
 		expect(parsed.feed.entry.some((e) => e.id.endsWith('/p/five-minute-win'))).toBe(false);
 	});
 });
@@ -260,6 +261,42 @@ describe.each([
 		});
 		expect(deleted.status).toBe(204);
 		expect(await listed()).toEqual({ feed: false, quarter: false });
+	});
+});
+
+describe.each([
+	['SQLite', false],
+	['Redis', true]
+])('a large library on %s', (_backend, onRedis) => {
+	test('[T23] the circle reads a bounded part of the library: new this quarter lists the 50 newest, an older shelf pick still shows', async () => {
+		const server = await startTestServer({
+			redisUrl: onRedis ? redis.url : undefined,
+			env: { PLAYBOOKS_PER_ADDRESS_PER_HOUR: '1000' }
+		});
+		cleanups.push(() => server.close());
+		const api = circleApi(server.url);
+		const team = await api.team();
+		const save = async (title: string) => {
+			const saved = await api.post('/api/playbooks', {
+				...findBuiltInPlaybook('five-minute-win')!,
+				title
+			});
+			expect(saved.status).toBe(201);
+			return ((await saved.json()) as CreatePlaybookReply).id;
+		};
+		const tag = randomBytes(4).toString('hex');
+		const picked = await save(`Shelf pick ${tag}`);
+		const pick = { type: 'shelf', memberKey: randomBytes(16).toString('base64url') };
+		const added = await api.add(team.id, { ...pick, playbookId: picked, author: 'Ana' });
+		expect(added.status).toBe(201);
+		let newest = '';
+		for (let n = 0; n < 55; n++) newest = await save(`Newer ${tag} ${n}`);
+
+		const view = await api.view(team.id);
+		expect(view.newThisQuarter.length).toBeLessThanOrEqual(50);
+		expect(view.newThisQuarter.map((p) => p.id)).toContain(newest);
+		expect(new Set(view.newThisQuarter.map((p) => p.id)).size).toBe(view.newThisQuarter.length);
+		expect(view.shelf.map((item) => item.playbook.id)).toEqual([picked]);
 	});
 });
 

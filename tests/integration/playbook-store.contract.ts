@@ -170,7 +170,7 @@ export function playbookStoreContract(
 			expect(await titles()).toEqual(['Spoilt']);
 		});
 
-		test('the dated list has every listed summary with its saving time, newest first', async () => {
+		test('the dated list has the newest listed summaries with their saving time, newest first', async () => {
 			const older = playbook('Dated older');
 			const newer = playbook('Dated newer');
 			const hidden = playbook('Dated hidden');
@@ -180,11 +180,33 @@ export function playbookStoreContract(
 			await save(hidden, 3_000);
 			await store().setHidden(hidden.id, true);
 			await opened().saveLegacy(legacy, 500);
-			expect(await store().listDated()).toEqual([
+			expect(await store().listDated(10)).toEqual([
 				{ summary: summarizePlaybook(newer, true), createdAt: 2_000 },
 				{ summary: summarizePlaybook(older, true), createdAt: 1_000 },
 				{ summary: summarizePlaybook(legacy, true), createdAt: 500 }
 			]);
+			expect(await store().listDated(2)).toEqual([
+				{ summary: summarizePlaybook(newer, true), createdAt: 2_000 },
+				{ summary: summarizePlaybook(older, true), createdAt: 1_000 }
+			]);
+			expect(await store().listDated(0)).toEqual([]);
+		});
+
+		test('dated summaries of given ids: listed ones only, newest first, unknown ids left out', async () => {
+			const older = playbook('Picked older');
+			const newer = playbook('Picked newer');
+			const hidden = playbook('Picked hidden');
+			const other = playbook('Not picked');
+			await save(older, 1_000);
+			await save(newer, 2_000);
+			await save(hidden, 3_000);
+			await save(other, 4_000);
+			await store().setHidden(hidden.id, true);
+			expect(await store().datedOf([older.id, hidden.id, 'no-such-playbook', newer.id])).toEqual([
+				{ summary: summarizePlaybook(newer, true), createdAt: 2_000 },
+				{ summary: summarizePlaybook(older, true), createdAt: 1_000 }
+			]);
+			expect(await store().datedOf([])).toEqual([]);
 		});
 	});
 }

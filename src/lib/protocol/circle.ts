@@ -7,6 +7,11 @@ export const MAX_CHALLENGE_CHARS = 140;
 export const MAX_PERSON_NAME_CHARS = 40;
 /** Posts, proposals and marks one team may hold at once; older months make room as they expire. */
 export const MAX_CIRCLE_ITEMS = 500;
+/**
+ * The most playbooks "new this quarter" lists (T23), newest first: the server reads only these
+ * and the shelf's picks, not the whole library, however many were saved.
+ */
+export const NEW_THIS_QUARTER_SHOWN = 50;
 
 /** A month, `YYYY-MM`, in UTC: the circle's months turn at the same moment for everyone. */
 export const monthKeySchema = z

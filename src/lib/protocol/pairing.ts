@@ -12,6 +12,8 @@ export const MAX_AVOIDED = 20;
 export const MIN_OVERLAP_MINUTES = 30;
 /** Rounds kept for the repeat cooldown and fit answers; older ones are dropped. */
 export const MAX_KEPT_ROUNDS = 26;
+/** "Not a good fit" pairs kept beyond the kept rounds (200 cards make at most ~20,000 pairs). */
+export const MAX_APART_PAIRS = 1000;
 
 const text = (max: number) =>
 	z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -170,7 +172,15 @@ export type StoredRound = z.infer<typeof storedRoundSchema>;
 /** The space's pairing settings and rounds, newest round last. */
 export const storedPairingSchema = z.object({
 	cadence: cadenceSchema,
-	rounds: z.array(storedRoundSchema)
+	rounds: z.array(storedRoundSchema),
+	/**
+	 * Pairs someone found not a good fit in rounds no longer kept, so that making many rounds
+	 * cannot wash the answer out (TP3); the newest MAX_APART_PAIRS.
+	 */
+	apart: z
+		.array(z.tuple([cardIdSchema, cardIdSchema]))
+		.max(MAX_APART_PAIRS)
+		.optional()
 });
 export type StoredPairing = z.infer<typeof storedPairingSchema>;
 

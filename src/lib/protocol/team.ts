@@ -85,6 +85,19 @@ export type ShareRequest = z.infer<typeof shareRequestSchema>;
 
 export const withdrawRequestSchema = z.object({ memberKey: secretSchema }).strict();
 
+/** A member's agreement to erase the whole space (T6): the same key as their share. */
+export const eraseRequestSchema = z.object({ memberKey: secretSchema }).strict();
+
+/**
+ * The answer to an agreement (T6): the space is erased, or it waits for the other contributors,
+ * with how many members have agreed so far (no names: agreements are hashes like shares).
+ */
+export const eraseReplySchema = z.discriminatedUnion('erased', [
+	z.object({ erased: z.literal(true) }).strict(),
+	z.object({ erased: z.literal(false), agreed: z.number().int().positive() }).strict()
+]);
+export type EraseReply = z.infer<typeof eraseReplySchema>;
+
 /** A team as the server stores it: no member, no figure. */
 export const storedTeamSchema = z.object({
 	id: teamIdSchema,

@@ -101,4 +101,16 @@ describe('the circle view', () => {
 			{ id: 'new-one', title: 'New One' }
 		]);
 	});
+
+	test('[T23] new this quarter lists the newest 50 at most, newest first', () => {
+		const many: LibraryEntry[] = Array.from({ length: 60 }, (_, i) => ({
+			id: `p${i}`,
+			title: `Playbook ${i}`,
+			createdAt: at(3, 2) + i
+		}));
+		const listed = circleView(TEAM, [], many, NOW).newThisQuarter.map((p) => p.id);
+		expect(listed).toHaveLength(50);
+		expect(listed[0]).toBe('p59');
+		expect(listed.at(-1)).toBe('p10');
+	});
 });

@@ -1,4 +1,9 @@
-import type { CirclePost, CircleView, StoredCircleItem } from '../protocol/circle';
+import {
+	NEW_THIS_QUARTER_SHOWN,
+	type CirclePost,
+	type CircleView,
+	type StoredCircleItem
+} from '../protocol/circle';
 import { builtInChallenge, monthOf, previousMonth, quarterStart } from './circle-challenges';
 
 /** A library playbook as the circle needs it: its id, title and when it was added (0: built in). */
@@ -108,6 +113,7 @@ export function circleView(
 		newThisQuarter: library
 			.filter((entry) => entry.createdAt >= since)
 			.sort(byNewest)
+			.slice(0, NEW_THIS_QUARTER_SHOWN)
 			.map(({ id, title }) => ({ id, title }))
 	};
 }

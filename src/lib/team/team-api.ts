@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { httpErrorSchema } from '../protocol/http';
 import {
 	createTeamReplySchema,
+	eraseReplySchema,
 	teamViewSchema,
 	type CreateTeamReply,
+	type EraseReply,
 	type TeamView,
 	type WeekCounts
 } from '../protocol/team';
@@ -68,3 +70,10 @@ export const withdrawFromTeam = (
 	memberKey: string
 ): Promise<TeamAnswer<TeamView>> =>
 	call(`/api/teams/${encodeURIComponent(teamId)}/withdraw`, teamViewSchema, { memberKey });
+
+/** Agrees to erase the whole space (T6); it is erased once every contributor has agreed. */
+export const agreeToEraseTeam = (
+	teamId: string,
+	memberKey: string
+): Promise<TeamAnswer<EraseReply>> =>
+	call(`/api/teams/${encodeURIComponent(teamId)}/erase`, eraseReplySchema, { memberKey });

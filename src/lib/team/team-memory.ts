@@ -41,3 +41,10 @@ export function rememberTeam(teamId: string, name: string): RememberedTeam {
 export function updateTeam(teamId: string, team: RememberedTeam): void {
 	writeStored(TEAMS_KEY, JSON.stringify({ ...rememberedTeams(), [teamId]: team }));
 }
+
+/** Forgets a team this browser knew, once the team is erased (T6): its key opens nothing now. */
+export function forgetTeam(teamId: string): void {
+	const teams = rememberedTeams();
+	delete teams[teamId];
+	writeStored(TEAMS_KEY, JSON.stringify(teams));
+}

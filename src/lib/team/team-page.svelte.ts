@@ -1,7 +1,15 @@
 import type { JournalStore } from '../journal/journal-store';
 import type { TeamView, WeekCounts } from '../protocol/team';
-import { fetchTeam, shareWithTeam, withdrawFromTeam, type TeamAnswer } from './team-api';
-import { rememberTeam, updateTeam, type RememberedTeam } from './team-memory';
+import {
+	agreeToEraseTeam,
+	fetchTeam,
+	shareWithTeam,
+	withdrawFromTeam,
+	type TeamAnswer
+} from './team-api';
+import { rememberCirclePosts } from './circle-memory';
+import { rememberMyCard } from './pairing/pairing-memory';
+import { forgetTeam, rememberTeam, updateTeam, type RememberedTeam } from './team-memory';
 import { shareCounts } from './share-counts';
 
 /**
@@ -15,6 +23,10 @@ export class TeamPage {
 	problem = $state<string | undefined>();
 	busy = $state(false);
 	me = $state<RememberedTeam | undefined>();
+	/** The space was erased from this page (T6): nothing of it is left to show. */
+	erased = $state(false);
+	/** How many members had agreed to erase, after this browser agreed and others are awaited. */
+	eraseAgreed = $state<number | undefined>();
 	/** This browser's weekly counts as they would be shared now. */
 	counts = $state<WeekCounts[]>([]);
 
@@ -93,5 +105,27 @@ export class TeamPage {
 			(me) => withdrawFromTeam(this.teamId, me.memberKey),
 			() => null
 		);
+	}
+
+	/** Agrees to erase the whole space; the server erases it once every contributor agreed. */
+	async agreeToErase(): Promise<void> {
+		const me = this.me;
+		if (!me || this.busy) return;
+		this.busy = true;
+		const answer = await agreeToEraseTeam(this.teamId, me.memberKey);
+		if (!answer.ok) {
+			if (answer.status === 404) this.notFound = true;
+			else this.problem = answer.message;
+		} else if (answer.data.erased) {
+			// The browser's own copies go too: the card with its private list, the posts' ids.
+			forgetTeam(this.teamId);
+			rememberMyCard(this.teamId, undefined);
+			rememberCirclePosts(this.teamId, []);
+			this.erased = true;
+			this.view = undefined;
+		} else {
+			this.eraseAgreed = answer.data.agreed;
+		}
+		this.busy = false;
 	}
 }

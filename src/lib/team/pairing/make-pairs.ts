@@ -19,6 +19,14 @@ export interface Pairing {
 
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
+/** The pairs someone found not a good fit in `rounds`, each once, smaller id first. */
+export function notAFitPairs(rounds: readonly StoredRound[]): [string, string][] {
+	return [...pastMeetings(rounds).notAFit].map((key) => {
+		const [a = '', b = ''] = key.split(' ');
+		return [a, b];
+	});
+}
+
 /** Who has met whom in past rounds, and the pairs someone found not a good fit. */
 export function pastMeetings(rounds: readonly StoredRound[]): {
 	met: Map<string, Set<string>>;
@@ -54,10 +62,13 @@ export function pastMeetings(rounds: readonly StoredRound[]): {
 export function makePairs(
 	pool: readonly Candidate[],
 	rounds: readonly StoredRound[],
-	weekFrom: number
+	weekFrom: number,
+	/** Pairs found not a good fit in rounds no longer kept. */
+	apart: readonly (readonly [string, string])[] = []
 ): Pairing {
 	const people = [...pool].sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
 	const { met, notAFit } = pastMeetings(rounds);
+	for (const [a, b] of apart) notAFit.add(pairKey(a, b));
 	const hours = people.map(({ card }) => workingIntervals(card.hours, card.timeZone, weekFrom));
 
 	// Hard constraints but the cooldown first: whom each person may meet at all.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { card } from '../../../../tests/support/pairing-pool';
-import type { StoredCard, StoredPairing } from '../../protocol/pairing';
+import { MAX_KEPT_ROUNDS, type StoredCard, type StoredPairing } from '../../protocol/pairing';
 import { pairingView, roundDue, withFit, withNewRound, withRoom } from './pairing-round';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -37,6 +37,17 @@ describe('rounds', () => {
 			{ members: [ana.cardId, ben.cardId], fits: {}, playbookId: 'feedback-that-lands' }
 		]);
 		expect(round?.unpaired).toEqual([]);
+	});
+
+	test('[TP3] "not a good fit" outlives the kept rounds: pressing Make pairs many times never pairs them again', () => {
+		const cards = [stored('ana'), stored('ben')];
+		const first = withNewRound(empty, cards, NOW, playbooks);
+		let pairing = withFit(first, 'card-ana-000000000000', 'not-a-good-fit') ?? first;
+		for (let n = 1; n <= MAX_KEPT_ROUNDS + 2; n++) {
+			pairing = withNewRound(pairing, cards, NOW + n * DAY, playbooks);
+			expect(pairing.rounds.at(-1)?.groups, `round ${n + 1}`).toEqual([]);
+		}
+		expect(pairing.rounds).toHaveLength(MAX_KEPT_ROUNDS);
 	});
 
 	test('a fit answer and a room land on the member’s group of the latest round only', () => {

@@ -1,4 +1,5 @@
 import {
+	MAX_APART_PAIRS,
 	MAX_KEPT_ROUNDS,
 	type Cadence,
 	type PairingFit,
@@ -8,7 +9,7 @@ import {
 } from '../../protocol/pairing';
 import type { Skill } from '../../protocol/playbook';
 import { assertNever } from '../../assert-never';
-import { makePairs } from './make-pairs';
+import { makePairs, notAFitPairs } from './make-pairs';
 import { sharedGrowth, suggestPlaybook } from './rationale';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,7 +53,7 @@ export function withNewRound(
 	playbooks: readonly PlaybookChoice[]
 ): StoredPairing {
 	const pool = cards.filter(({ card }) => card.optedIn);
-	const { groups, unpaired } = makePairs(pool, pairing.rounds, now);
+	const { groups, unpaired } = makePairs(pool, pairing.rounds, now, pairing.apart);
 	const byId = new Map(pool.map((stored) => [stored.cardId, stored]));
 	const round = (pairing.rounds.at(-1)?.round ?? 0) + 1;
 	const next = {
@@ -71,7 +72,19 @@ export function withNewRound(
 			return { members, fits: {}, ...(playbook ? { playbookId: playbook.id } : {}) };
 		})
 	};
-	return { ...pairing, rounds: [...pairing.rounds, next].slice(-MAX_KEPT_ROUNDS) };
+	const rounds = [...pairing.rounds, next];
+	const dropped = rounds.slice(0, -MAX_KEPT_ROUNDS);
+	if (dropped.length === 0) return { ...pairing, rounds };
+	// A "not a good fit" in a round that is dropped is kept apart, or the next round could
+	// pair them again (anyone may press Make pairs as often as LP1 allows).
+	const kept = new Map(
+		[...(pairing.apart ?? []), ...notAFitPairs(dropped)].map((pair) => [pair.join(' '), pair])
+	);
+	return {
+		...pairing,
+		rounds: rounds.slice(-MAX_KEPT_ROUNDS),
+		apart: [...kept.values()].slice(-MAX_APART_PAIRS)
+	};
 }
 
 /**

@@ -147,7 +147,11 @@ test.describe.serial('the journal: reflections, follow-ups, shout-outs, export a
 		exportPath = (await json.path())!;
 		const file = JSON.parse(await readFile(exportPath, 'utf8')) as { entries: unknown[] };
 		expect(file).toMatchObject({ format: 'practice-room-journal', version: 1 });
-		expect(file.entries).toHaveLength(3);
+		// The reflection, the follow-up, the shout-out, and that Ada took part in the room.
+		expect(file.entries).toHaveLength(4);
+		expect(file.entries).toContainEqual(
+			expect.objectContaining({ type: 'attended', roles: ['practiser'] })
+		);
 
 		const [markdown] = await Promise.all([
 			journal.waitForEvent('download'),
@@ -176,7 +180,7 @@ test.describe.serial('the journal: reflections, follow-ups, shout-outs, export a
 		await expect(reflections(fresh)).toHaveCount(0);
 
 		await input.setInputFiles(exportPath);
-		await expect(status).toHaveText('Imported: 3 new entries.');
+		await expect(status).toHaveText('Imported: 4 new entries.');
 		await expect(reflections(fresh)).toHaveCount(1);
 		await expect(reflections(fresh)).toContainText('Right after the planning meeting');
 		await expect(shoutOuts(fresh)).toContainText('You named <b>one</b> behaviour');
@@ -185,12 +189,12 @@ test.describe.serial('the journal: reflections, follow-ups, shout-outs, export a
 		);
 
 		await input.setInputFiles(exportPath);
-		await expect(status).toHaveText('Imported: 0 new entries, 3 already here.');
+		await expect(status).toHaveText('Imported: 0 new entries, 4 already here.');
 		await expect(reflections(fresh)).toHaveCount(1);
 		expect(await accessibilityProblems(fresh)).toEqual([]);
 
 		await fresh.getByRole('button', { name: 'Delete everything…' }).click();
-		await expect(fresh.getByText('Delete all 3 entries from this browser?')).toBeVisible();
+		await expect(fresh.getByText('Delete all 4 entries from this browser?')).toBeVisible();
 		await fresh.getByRole('button', { name: 'Yes, delete everything' }).click();
 		await expect(
 			fresh.getByRole('status').filter({ hasText: 'Your journal is empty now.' })

@@ -51,8 +51,8 @@ function fifthInAMonth(sessionDates: readonly number[], timeZone: string): numbe
 
 /**
  * When this person first took part in a room, by anything the room left in the journal: a
- * reflection on the session, a commitment's follow-up, a shout-out received there. Taking part
- * without writing a reflection still counts.
+ * reflection on the session, a commitment's follow-up, a shout-out received there, or the
+ * attendance record taking part leaves. Taking part without writing anything still counts.
  */
 function firstTookPart(entries: readonly JournalEntry[]): number | null {
 	const dates = entries.flatMap((entry): number[] => {
@@ -62,6 +62,8 @@ function firstTookPart(entries: readonly JournalEntry[]): number | null {
 			case 'check-in':
 				return [entry.sessionDate];
 			case 'shout-out':
+				return [entry.date];
+			case 'attended':
 				return [entry.date];
 			case 'pulse':
 				return [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ratingValueSchema } from '../protocol/control';
-import { playbookIdSchema, roomIdSchema } from '../protocol/ids';
+import { playbookIdSchema, roleIdSchema, roomIdSchema } from '../protocol/ids';
 import { skillSchema } from '../protocol/playbook';
 import { displayNameSchema } from '../protocol/presence';
 import {
@@ -159,6 +159,30 @@ export type ShoutOutEntry = z.infer<typeof shoutOutEntrySchema>;
 /** The journal id of a shout-out from a room, the same on every import. */
 export const shoutOutEntryId = (shoutOutId: string): string => `shout-out:${shoutOutId}`;
 
+/**
+ * That this person took part in a room's session: no content, only which room, playbook, when and
+ * in which roles. Written once per room, when they have joined and confirmed the agreements
+ * (`attendance.ts`), so a session counts even when nothing else of it reached the journal. Its
+ * id is `attendedId(roomId)`; the room's erasure deletes it.
+ */
+export const attendedEntrySchema = z.object({
+	type: z.literal('attended'),
+	...entryBase,
+	roomId: roomIdSchema,
+	playbookId: playbookIdSchema,
+	playbookTitle: z.string().min(1).max(80),
+	/** When this person's session started (server time). */
+	date: epochMsSchema,
+	/** The skills the playbook practises. */
+	skills: z.array(skillSchema).max(20).default([]),
+	/** The roles this person played, first one first. */
+	roles: z.array(roleIdSchema).max(20).default([])
+});
+export type AttendedEntry = z.infer<typeof attendedEntrySchema>;
+
+/** The one attendance record of a room. */
+export const attendedId = (roomId: string): string => `attended:${roomId}`;
+
 /** A month as `YYYY-MM`. */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month: YYYY-MM');
 
@@ -184,7 +208,8 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 	reflectionEntrySchema,
 	checkInEntrySchema,
 	shoutOutEntrySchema,
-	pulseEntrySchema
+	pulseEntrySchema,
+	attendedEntrySchema
 ]);
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type JournalEntryType = JournalEntry['type'];

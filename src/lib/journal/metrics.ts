@@ -1,5 +1,6 @@
 import type { Skill } from '../protocol/playbook';
 import type { CheckInEntry, JournalEntry, ReflectionEntry, SessionFacts } from './entry';
+import { attendedSessionFacts } from './attendance';
 import { lastWeeks, localDateKey, localWeekKey } from './metrics-dates';
 
 /**
@@ -40,8 +41,9 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /**
- * The sessions in the journal, one per room (several reflections on one session count once,
- * the first written wins), oldest first.
+ * The sessions in the journal, one per room, oldest first. A reflection on the session gives its
+ * facts (several reflections count once, the first written wins); a session with only an
+ * attendance record (taken part, nothing written) counts too, with nothing measured.
  */
 export function sessionsOf(entries: readonly JournalEntry[]): SessionFacts[] {
 	const byRoom = new Map<string, { facts: SessionFacts; writtenAt: number }>();
@@ -51,6 +53,10 @@ export function sessionsOf(entries: readonly JournalEntry[]): SessionFacts[] {
 		if (!known || entry.createdAt < known.writtenAt) {
 			byRoom.set(entry.session.roomId, { facts: entry.session, writtenAt: entry.createdAt });
 		}
+	}
+	for (const entry of entries) {
+		if (entry.type !== 'attended' || byRoom.has(entry.roomId)) continue;
+		byRoom.set(entry.roomId, { facts: attendedSessionFacts(entry), writtenAt: entry.createdAt });
 	}
 	return [...byRoom.values()].map(({ facts }) => facts).sort((a, b) => a.date - b.date);
 }

@@ -5,7 +5,12 @@ import { controlStateSchema } from '../protocol/control';
 import { COMMITMENTS_MAP } from '../protocol/room-content';
 import { openIndexedDbJournal } from './indexeddb-journal';
 import { ROOM_ID, T0 } from './journal.fixture';
-import { readSessionFacts, syncRoomJournal, type RoomJournalSource } from './room-journal';
+import {
+	forgetRoomAttendance,
+	readSessionFacts,
+	syncRoomJournal,
+	type RoomJournalSource
+} from './room-journal';
 import { sendShoutOut } from './shout-outs';
 
 const ANA = 'ana-0001';
@@ -16,6 +21,8 @@ const control = controlStateSchema.parse({
 	people: { [ANA]: { name: 'Ana', roleId: 'speaker' }, [BEN]: { name: 'Ben', roleId: 'listener' } },
 	history: [{ phaseIndex: 0, round: 1, at: T0 }]
 });
+
+const agreedByAna = { ...control, agreed: [ANA] };
 
 function room(selfId: string): RoomJournalSource {
 	return {
@@ -70,6 +77,33 @@ describe('syncRoomJournal', () => {
 		expect(await journal.list('check-in')).toMatchObject([
 			{ subject: 'commitment', commitment: { what: 'Pause first' } }
 		]);
+	});
+
+	test('records once that this person took part after agreeing, and forgets it when the room is erased', async () => {
+		const journal = openIndexedDbJournal('room-journal-test-2');
+		const stop = syncRoomJournal({ ...room(ANA), control: () => agreedByAna }, journal);
+		await vi.waitFor(async () =>
+			expect(await journal.list('attended')).toMatchObject([
+				{ id: `attended:${ROOM_ID}`, roomId: ROOM_ID, roles: ['speaker'], date: T0 }
+			])
+		);
+		stop();
+		// Ben is in the room but has not agreed: his journal gets his shout-out, not the session.
+		const bens = openIndexedDbJournal('room-journal-test-3');
+		const benRoom = { ...room(BEN), control: () => agreedByAna };
+		const shoutOut = { id: 'shout-0003', fromParticipantId: ANA, fromName: 'Ana' };
+		sendShoutOut(
+			benRoom.doc,
+			{ ...shoutOut, toParticipantId: BEN, behaviour: 'Calm', kindUnderPressure: false },
+			T0
+		);
+		const stopBen = syncRoomJournal(benRoom, bens);
+		await vi.waitFor(async () => expect(await bens.list('shout-out')).toHaveLength(1));
+		stopBen();
+		expect(await bens.list('attended')).toEqual([]);
+
+		await forgetRoomAttendance(ROOM_ID, journal);
+		expect(await journal.list()).toEqual([]);
 	});
 
 	test('facts are read only once the room has synced its control state', () => {

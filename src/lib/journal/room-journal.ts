@@ -3,7 +3,8 @@ import { readRoomContent } from '../client/room-content';
 import type { RoomSession } from '../client/room-session.svelte';
 import { CONTROL_MAP, type ControlState } from '../protocol/control';
 import { COMMITMENTS_MAP, SCHEDULE_MAP, SHOUT_OUTS_ARRAY } from '../protocol/room-content';
-import { CHECK_IN_SUBJECTS, checkInId, type SessionFacts } from './entry';
+import { attendanceEntry } from './attendance';
+import { attendedId, CHECK_IN_SUBJECTS, checkInId, type SessionFacts } from './entry';
 import { sessionFollowUp } from './follow-up';
 import type { JournalStore } from './journal-store';
 import { sessionFacts, type PrefillInput } from './prefill';
@@ -62,6 +63,12 @@ async function copyToJournal(source: RoomJournalSource, journal: JournalStore): 
 	for (const entry of receivedShoutOuts(shoutOuts, control.people, context)) {
 		await journal.add(entry);
 	}
+	const storedAttendance = await journal.get(attendedId(source.roomId));
+	const attended = attendanceEntry(
+		{ control, facts, selfId: source.selfId, now },
+		storedAttendance?.type === 'attended' ? storedAttendance : undefined
+	);
+	if (attended) await journal.put(attended);
 	for (const subject of CHECK_IN_SUBJECTS) {
 		const stored = await journal.get(checkInId(source.roomId, subject));
 		const existing = stored?.type === 'check-in' ? stored : undefined;
@@ -70,9 +77,17 @@ async function copyToJournal(source: RoomJournalSource, journal: JournalStore): 
 	}
 }
 
+/** Forgets that this person took part in an erased room, as the room's other local data goes. */
+export async function forgetRoomAttendance(roomId: string, journal: JournalStore): Promise<void> {
+	await journal.delete(attendedId(roomId)).catch(() => {
+		// IndexedDB unavailable: there is no journal to forget from.
+	});
+}
+
 /**
  * Keeps this browser's journal up to date with a room it takes part in, until the answer is
- * called: each shout-out addressed to this person is added once, and this person's commitment
+ * called: that this person took part is recorded once they confirm the agreements
+ * (`attendanceEntry`), each shout-out addressed to this person is added once, this person's commitment
  * and planned conversation get their follow-up check-ins (`sessionFollowUp`). It reads the room
  * now and after every change to the types it depends on, once changes pause.
  */

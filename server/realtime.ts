@@ -57,7 +57,9 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		heartbeatMs: services.config.PRESENCE_HEARTBEAT_MS,
 		leaveGraceMs: services.config.LEAVE_GRACE_MS,
 		metrics: services.metrics,
-		sharedWithOtherInstances: services.socketIoAdapter !== undefined
+		sharedWithOtherInstances: services.socketIoAdapter !== undefined,
+		unavailable: () => services.unavailable(),
+		answerWithinMs: services.config.API_TIMEOUT_MS
 	});
 	const guardStorage = storageGuard(() => services.unavailable(), services.config.API_TIMEOUT_MS);
 	provideDirectory(

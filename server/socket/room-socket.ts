@@ -23,6 +23,7 @@ import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
+import { answerQueue } from './answer-queue';
 import { RoomPresence } from './room-presence';
 import {
 	failure,
@@ -36,6 +37,8 @@ import {
 } from './socket-types';
 
 export type { RoomServer } from './socket-types';
+
+const STORAGE_UNAVAILABLE = 'The server cannot reach its storage; retrying…';
 
 export interface RoomSocketDeps {
 	rooms: RoomRegistry;
@@ -53,6 +56,10 @@ export interface RoomSocketDeps {
 	leaveGraceMs: number;
 	/** Whether other instances share this one's rooms through socket.io's Redis adapter. */
 	sharedWithOtherInstances: boolean;
+	/** The backend known to be down, if any (`Services.unavailable`). */
+	unavailable(): string | undefined;
+	/** How long an answered event may wait for storage before it is answered `unavailable`. */
+	answerWithinMs: number;
 }
 
 /**
@@ -365,46 +372,75 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 					assertNever(admitted.verdict);
 			}
 		});
-		let queue: Promise<unknown> = Promise.resolve();
-		/** Runs handlers one at a time; nothing a client sends can throw out of one. */
-		const inOrder = (work: () => Promise<unknown>) => {
-			queue = queue.then(work).catch((error: unknown) => {
+		/** Answers through the acknowledgement, if the client sent one. */
+		const answer = (ack: unknown, reply: Reply) => {
+			if (typeof ack === 'function') ack(reply);
+		};
+		const events = answerQueue({
+			unavailable: deps.unavailable,
+			deadlineMs: deps.answerWithinMs,
+			refuse(event, ack, dependency) {
+				// Retryable: the browser keeps who it is and tries again (protocol S24).
+				log.socket.warn(
+					{ event, dependency, roomId: presence.memberOf(socket)?.roomId },
+					'event answered unavailable: storage did not answer'
+				);
+				deps.metrics.error('unavailable');
+				answer(ack, failure('unavailable', STORAGE_UNAVAILABLE));
+			},
+			failed(error) {
 				log.socket.error({ err: error }, 'handler failed');
 				deps.metrics.error('socket');
 				socket.emit('protocol:error', {
 					code: 'internal',
 					message: 'Something went wrong on the server.'
 				});
-			});
-		};
-		/** Answers through the acknowledgement, if the client sent one. */
-		const answer = (ack: unknown, reply: Reply) => {
-			if (typeof ack === 'function') ack(reply);
-		};
+			}
+		});
 
 		socket.on('clock:ping', (ack: unknown) => {
 			if (typeof ack === 'function') ack({ serverTime: deps.now() });
 		});
 		socket.on('room:watch', (payload: unknown, ack: unknown) =>
-			inOrder(async () => answer(ack, await watch(socket, payload)))
+			events.answer(
+				'room:watch',
+				ack,
+				() => watch(socket, payload),
+				(reply) => answer(ack, reply)
+			)
 		);
 		socket.on('room:join', (payload: unknown, ack: unknown) =>
-			inOrder(async () => answer(ack, await join(socket, payload)))
+			events.answer(
+				'room:join',
+				ack,
+				() => join(socket, payload),
+				(reply) => answer(ack, reply)
+			)
 		);
 		socket.on('presence:visibility', (payload: unknown) =>
-			inOrder(() => setVisibility(socket, payload))
+			events.run(() => setVisibility(socket, payload))
 		);
-		socket.on('control:command', (payload: unknown, ack: unknown) =>
-			inOrder(async () => {
-				const started = performance.now();
-				answer(ack, await command(socket, payload));
-				deps.metrics.commandHandled((performance.now() - started) / 1000);
-			})
-		);
+		socket.on('control:command', (payload: unknown, ack: unknown) => {
+			const started = performance.now();
+			events.answer(
+				'control:command',
+				ack,
+				() => command(socket, payload),
+				(reply) => {
+					answer(ack, reply);
+					deps.metrics.commandHandled((performance.now() - started) / 1000);
+				}
+			);
+		});
 		socket.on('rating:submit', (payload: unknown, ack: unknown) =>
-			inOrder(async () => answer(ack, await rate(socket, payload)))
+			events.answer(
+				'rating:submit',
+				ack,
+				() => rate(socket, payload),
+				(reply) => answer(ack, reply)
+			)
 		);
-		socket.on('disconnect', () => inOrder(() => presence.leave(socket)));
+		socket.on('disconnect', () => events.run(() => presence.leave(socket)));
 	});
 
 	return {

@@ -18,6 +18,7 @@ import { PROTOCOL_VERSION } from '../protocol/version';
 import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
+import { isRetryable, retryDelayMs } from './join-retry';
 import { WAIT_REASONS } from './offline-actions';
 import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
@@ -60,7 +61,11 @@ export class RoomSession {
 	refusedFull = $state(false);
 	/** Presses kept while the control connection is down (docs/protocol.md, S21). */
 	readonly offline = new OfflineQueue();
+	/** The server answered that it cannot reach its storage: joins are retried (protocol S24). */
+	storageDown = $state(false);
 	#socketConnected = $state(false);
+	#retries = 0;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
 	#identity: RoomIdentity | undefined;
 	#joining: Promise<ProtocolError | undefined> | undefined;
@@ -69,6 +74,7 @@ export class RoomSession {
 
 	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
 	readonly connection = $derived.by(() => {
+		if (this.storageDown && this.#docs.synced) return 'reconnecting';
 		if (this.#socketConnected && this.#docs.connected && this.#docs.synced) return 'live';
 		return this.#docs.synced ? 'reconnecting' : 'connecting';
 	});
@@ -203,6 +209,15 @@ export class RoomSession {
 		const error = await joining.finally(() => {
 			if (this.#joining === joining) this.#joining = undefined;
 		});
+		if (error && isRetryable(error)) {
+			// Like a dropped connection: keep who this is, and try again a little later (S24).
+			this.storageDown = true;
+			this.problem = error.message;
+			this.#retryLater(identity);
+			return error;
+		}
+		this.storageDown = false;
+		this.#retries = 0;
 		if (error && error !== UNREACHABLE) this.#identity = undefined;
 		await this.#refused(error);
 		return error;
@@ -258,6 +273,16 @@ export class RoomSession {
 		} catch {
 			return UNREACHABLE;
 		}
+	}
+
+	/** Joins again after a backoff, unless joined, refused or gone by then. */
+	#retryLater(identity: RoomIdentity): void {
+		clearTimeout(this.#retryTimer);
+		this.#retryTimer = setTimeout(() => {
+			if (this.#identity === identity && !this.joined && !this.#joining) {
+				void this.join(identity);
+			}
+		}, retryDelayMs(this.#retries++));
 	}
 
 	/** Resolves true once the socket is connected, false if that takes too long. */
@@ -317,7 +342,24 @@ export class RoomSession {
 			this.problem = policy.type === 'wait' ? policy.reason : undefined;
 			return Promise.resolve(false);
 		}
-		return this.#ask(() => this.#sendCommand(command));
+		return this.#ask(
+			() => this.#sendCommand(command),
+			(error) => {
+				if (!identity || !isRetryable(error)) return false;
+				// Storage is down: the press follows the offline rules, kept or waiting (S21, S24).
+				const policy = this.offline.add(
+					command,
+					identity.participantId,
+					this.doc.control?.step ?? 0
+				);
+				this.problem = policy.type === 'wait' ? policy.reason : error.message;
+				// Like a dropped connection: join again, which sends what was kept.
+				this.joined = false;
+				this.storageDown = true;
+				this.#retryLater(identity);
+				return true;
+			}
+		);
 	}
 
 	#sendCommand(command: ControlCommand): Promise<Reply> {
@@ -345,12 +387,18 @@ export class RoomSession {
 		);
 	}
 
-	/** Sends one request; a refusal or a lost answer becomes `problem`. */
-	async #ask(send: () => Promise<Reply>): Promise<boolean> {
+	/**
+	 * Sends one request; a refusal or a lost answer becomes `problem`, unless `handled` took the
+	 * refusal.
+	 */
+	async #ask(
+		send: () => Promise<Reply>,
+		handled: (error: ProtocolError) => boolean = () => false
+	): Promise<boolean> {
 		this.problem = undefined;
 		try {
 			const reply = await send();
-			if (!reply.ok) this.problem = reply.error.message;
+			if (!reply.ok && !handled(reply.error)) this.problem = reply.error.message;
 			return reply.ok;
 		} catch {
 			this.problem = 'That did not reach the server. It will be back in a moment; try again then.';
@@ -365,6 +413,7 @@ export class RoomSession {
 	};
 
 	destroy(): void {
+		clearTimeout(this.#retryTimer);
 		document.removeEventListener('visibilitychange', this.#reportVisibility);
 		this.clock.stop();
 		this.#socket.disconnect();

@@ -53,6 +53,8 @@ export const errorCodeSchema = z.enum([
 	'room_locked',
 	'removed',
 	'rate_limited',
+	// Storage did not answer in time: nothing was decided, try again (protocol S24).
+	'unavailable',
 	'internal'
 ]);
 

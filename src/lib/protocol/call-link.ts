@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { participantIdSchema } from './ids';
 
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
+
 /**
  * A room's call link: the Zoom, Meet or Teams meeting a remote pair or circle talks over, pasted
  * once so every screen (the projector too) offers "Join the call". It lives in the control map,

@@ -3,6 +3,9 @@ import { callStateSchema, pastedCallLinkSchema } from './call-link';
 import { participantIdSchema, roleIdSchema } from './ids';
 import { displayNameSchema } from './presence';
 
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
+
 /** Rounds a session may run, the playbook's plus any added in the room. */
 export const MAX_ROUNDS = 12;
 /** People a room holds at once, projectors not counted. */

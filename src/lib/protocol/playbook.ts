@@ -3,6 +3,9 @@ import { DIFFICULTIES, SKILLS } from './playbook-facets';
 import { MAX_ROUNDS } from './control';
 import { playbookIdSchema, roleIdSchema } from './ids';
 
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
+
 /** Free text of a bounded length that must say something. */
 const text = (max: number) =>
 	z

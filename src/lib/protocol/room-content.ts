@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { participantIdSchema, roleIdSchema } from './ids';
 import { displayNameSchema } from './presence';
 
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
+
 /**
  * The room document's content: everything people write directly through Yjs
  * (docs/document-schema.md). Each tool's data sits in root types named after the tool and the

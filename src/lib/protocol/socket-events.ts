@@ -3,6 +3,9 @@ import { participantIdSchema, roleIdSchema, roomIdSchema, secretSchema } from '.
 import { displayNameSchema, type Participant } from './presence';
 import { ratingValueSchema, type ControlCommand } from './control';
 
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
+
 export const joinRequestSchema = z.object({
 	protocolVersion: z.number().check(z.int()),
 	roomId: roomIdSchema,

@@ -20,7 +20,10 @@ export const STORED_PLAYBOOK_VERSION = 1;
  */
 const storedPlaybookSchema = z.union([
 	z.object({ schemaVersion: z.literal(STORED_PLAYBOOK_VERSION), playbook: playbookSchema }),
-	playbookSchema.transform((playbook) => ({ schemaVersion: 0, playbook }))
+	z.pipe(
+		playbookSchema,
+		z.transform((playbook: Playbook) => ({ schemaVersion: 0, playbook }))
+	)
 ]);
 
 /** The stored form of a playbook. */

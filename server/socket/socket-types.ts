@@ -36,7 +36,7 @@ export function failure(code: ProtocolError['code'], message: string): Failure {
 }
 
 /** Parses a payload; a bad one becomes the `invalid_payload` answer listing its problems. */
-export function parsePayload<S extends z.ZodType>(
+export function parsePayload<S extends z.core.$ZodType>(
 	schema: S,
 	payload: unknown
 ): { ok: true; data: z.output<S> } | Failure {

@@ -1,19 +1,19 @@
 import type { Logger } from 'pino';
-import type { z } from 'zod';
+import * as core from 'zod/v4/core';
 
 /**
  * Reads a record stored as JSON. One that no longer parses (the schema tightened since it was
  * saved) is left out and logged by its number of problems, never its content, so it cannot break
  * what lists it. `what` names the record in the log ("share", "playbook").
  */
-export function parseStoredRecord<S extends z.ZodType>(
+export function parseStoredRecord<S extends core.$ZodType>(
 	schema: S,
 	raw: string,
 	logger: Logger,
 	what: string
-): z.output<S> | undefined {
+): core.output<S> | undefined {
 	try {
-		const parsed = schema.safeParse(JSON.parse(raw));
+		const parsed = core.safeParse(schema, JSON.parse(raw));
 		if (parsed.success) return parsed.data;
 		logger.warn({ problems: parsed.error.issues.length }, `a stored ${what} no longer parses`);
 	} catch {

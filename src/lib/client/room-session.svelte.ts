@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ControlCommand } from '../protocol/control';
 import { participantSchema, type Participant } from '../protocol/presence';
 import { assertNever } from '../assert-never';

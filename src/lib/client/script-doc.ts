@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { ZodType } from 'zod';
+import * as core from 'zod/v4/core';
 import { roleIdSchema } from '../protocol/ids';
 import {
 	MAX_SHIFT_CHARACTERS,
@@ -56,9 +56,9 @@ function checkShift(shift: string): Checked {
 }
 
 /** The items of a Y.Array of plain JSON that parse, in order. */
-function parsedItems<T>(array: Y.Array<unknown>, schema: ZodType<T>): T[] {
+function parsedItems<T>(array: Y.Array<unknown>, schema: core.$ZodType<T>): T[] {
 	return array.toArray().flatMap((item) => {
-		const parsed = schema.safeParse(item);
+		const parsed = core.safeParse(schema, item);
 		return parsed.success ? [parsed.data] : [];
 	});
 }

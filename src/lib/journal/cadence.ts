@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { playbookIdSchema } from '../protocol/ids';
 import { skillSchema, type Skill } from '../protocol/playbook';
 import { dateKeySchema } from '../protocol/team';
@@ -11,9 +11,11 @@ import { addDays, daysBetween, weekdayOf } from './metrics-dates';
  * a session.
  */
 
-const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 09:30');
+const timeSchema = z
+	.string()
+	.check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 09:30'));
 /** 0 for Monday … 6 for Sunday. */
-const weekdaySchema = z.number().int().min(0).max(6);
+const weekdaySchema = z.number().check(z.int(), z.minimum(0), z.maximum(6));
 
 export const cadencePlanSchema = z.object({
 	/** The first deep dive, and the day quick wins begin. */
@@ -21,23 +23,23 @@ export const cadencePlanSchema = z.object({
 	deepDive: z.object({
 		playbookId: playbookIdSchema,
 		/** 1 weekly, 2 every other week… */
-		everyWeeks: z.number().int().min(1).max(4),
+		everyWeeks: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
 		time: timeSchema,
-		minutes: z.number().int().min(5).max(180)
+		minutes: z.number().check(z.int(), z.minimum(5), z.maximum(180))
 	}),
 	quickWins: z.object({
 		playbookId: playbookIdSchema,
 		/** Days with a meeting worth a five-minute win after it; none plans no quick wins. */
-		weekdays: z.array(weekdaySchema).max(7),
+		weekdays: z.array(weekdaySchema).check(z.maxLength(7)),
 		/** When the meeting ends. */
 		time: timeSchema
 	}),
 	/** A focus skill for each quarter of the calendar year, January–March first; null: none. */
 	focusByQuarter: z.tuple([
-		skillSchema.nullable(),
-		skillSchema.nullable(),
-		skillSchema.nullable(),
-		skillSchema.nullable()
+		z.nullable(skillSchema),
+		z.nullable(skillSchema),
+		z.nullable(skillSchema),
+		z.nullable(skillSchema)
 	])
 });
 export type CadencePlan = z.infer<typeof cadencePlanSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ratingValueSchema } from '../protocol/control';
 import { playbookIdSchema, roleIdSchema, roomIdSchema } from '../protocol/ids';
 import { skillSchema } from '../protocol/playbook';
@@ -19,10 +19,10 @@ import {
  */
 
 /** A time in ms since the epoch that a Date can hold (so formatting it cannot throw). */
-export const epochMsSchema = z.number().int().nonnegative().max(8.64e15);
+export const epochMsSchema = z.number().check(z.int(), z.nonnegative(), z.maximum(8.64e15));
 
 /** A self-rated confidence in a skill: 1 (not yet) to 5 (very). */
-export const confidenceSchema = z.number().int().min(1).max(5);
+export const confidenceSchema = z.number().check(z.int(), z.minimum(1), z.maximum(5));
 export type Confidence = z.infer<typeof confidenceSchema>;
 
 /** The longest answer to one reflection question, check-in or pulse question. */
@@ -30,7 +30,12 @@ export const MAX_JOURNAL_TEXT_CHARACTERS = MAX_TEXT_FIELD_CHARACTERS;
 
 const journalText = z
 	.string()
-	.max(MAX_JOURNAL_TEXT_CHARACTERS, `must be at most ${MAX_JOURNAL_TEXT_CHARACTERS} characters`);
+	.check(
+		z.maxLength(
+			MAX_JOURNAL_TEXT_CHARACTERS,
+			`must be at most ${MAX_JOURNAL_TEXT_CHARACTERS} characters`
+		)
+	);
 
 /**
  * What every record has. Ids are unique in the journal: storing a record with an id already
@@ -38,7 +43,7 @@ const journalText = z
  * shout-out twice, change nothing.
  */
 const entryBase = {
-	id: z.string().min(1).max(200),
+	id: z.string().check(z.minLength(1), z.maxLength(200)),
 	/** When this browser first stored it. */
 	createdAt: epochMsSchema,
 	/** When it last changed; an import keeps the newer of two records with the same id. */
@@ -47,7 +52,7 @@ const entryBase = {
 
 /** A real conversation planned in a session (the feedback builder's schedule). */
 export const plannedConversationSchema = z.object({
-	title: z.string().min(1).max(80),
+	title: z.string().check(z.minLength(1), z.maxLength(80)),
 	/** When it is to happen. */
 	startsAt: epochMsSchema
 });
@@ -60,28 +65,30 @@ export type PlannedConversationFact = z.infer<typeof plannedConversationSchema>;
 export const sessionFactsSchema = z.object({
 	roomId: roomIdSchema,
 	playbookId: playbookIdSchema,
-	playbookTitle: z.string().min(1).max(80),
+	playbookTitle: z.string().check(z.minLength(1), z.maxLength(80)),
 	/** When the session started. */
 	date: epochMsSchema,
 	/** Time spent in the session's phases. */
-	durationMs: z.number().int().nonnegative(),
+	durationMs: z.number().check(z.int(), z.nonnegative()),
 	/** The skills the playbook practises. */
-	skills: z.array(skillSchema).default([]),
+	skills: z._default(z.array(skillSchema), []),
 	/** This person's own commitment, if they wrote one. */
-	commitment: commitmentSchema.nullable(),
+	commitment: z.nullable(commitmentSchema),
 	/**
 	 * The felt-understanding ratings (1–5) that speakers gave in the rounds this person listened
 	 * in, in round order: how understood the people they listened to felt.
 	 */
-	ratingsReceived: z.array(ratingValueSchema).max(50),
+	ratingsReceived: z.array(ratingValueSchema).check(z.maxLength(50)),
 	/** The phrases starred in the session's role-play script. */
-	starredPhrases: z.array(z.string().max(MAX_LINE_CHARACTERS)).max(200),
+	starredPhrases: z
+		.array(z.string().check(z.maxLength(MAX_LINE_CHARACTERS)))
+		.check(z.maxLength(200)),
 	/** Paraphrases written in rounds where this person was the listener. */
-	paraphrasesWritten: z.number().int().nonnegative(),
+	paraphrasesWritten: z.number().check(z.int(), z.nonnegative()),
 	/** Feedback messages drafted in the session (a rehearsed feedback conversation each). */
-	feedbackMessagesDrafted: z.number().int().nonnegative(),
+	feedbackMessagesDrafted: z.number().check(z.int(), z.nonnegative()),
 	/** The real feedback conversation this person planned in the session, if any. */
-	feedbackConversation: plannedConversationSchema.nullable()
+	feedbackConversation: z.nullable(plannedConversationSchema)
 });
 export type SessionFacts = z.infer<typeof sessionFactsSchema>;
 
@@ -100,7 +107,7 @@ export const reflectionEntrySchema = z.object({
 	action: journalText,
 	result: journalText,
 	feelings: journalText,
-	session: sessionFactsSchema.nullable()
+	session: z.nullable(sessionFactsSchema)
 });
 export type ReflectionEntry = z.infer<typeof reflectionEntrySchema>;
 
@@ -119,7 +126,7 @@ export const checkInEntrySchema = z.object({
 	subject: checkInSubjectSchema,
 	/** The session it was made in. */
 	roomId: roomIdSchema,
-	playbookTitle: z.string().min(1).max(80),
+	playbookTitle: z.string().check(z.minLength(1), z.maxLength(80)),
 	sessionDate: epochMsSchema,
 	/** What was committed to (for a conversation: its title), when, and with whom, as written. */
 	commitment: commitmentSchema,
@@ -130,7 +137,7 @@ export const checkInEntrySchema = z.object({
 	/** Done as planned. */
 	done: z.boolean(),
 	/** When it was answered; null while it waits. */
-	answeredAt: epochMsSchema.nullable()
+	answeredAt: z.nullable(epochMsSchema)
 });
 export type CheckInEntry = z.infer<typeof checkInEntrySchema>;
 
@@ -146,11 +153,11 @@ export const shoutOutEntrySchema = z.object({
 	type: z.literal('shout-out'),
 	...entryBase,
 	fromName: displayNameSchema,
-	behaviour: z.string().min(1).max(MAX_SHOUT_OUT_CHARACTERS),
+	behaviour: z.string().check(z.minLength(1), z.maxLength(MAX_SHOUT_OUT_CHARACTERS)),
 	/** When it was sent (server time). */
 	date: epochMsSchema,
 	roomId: roomIdSchema,
-	playbookTitle: z.string().min(1).max(80),
+	playbookTitle: z.string().check(z.minLength(1), z.maxLength(80)),
 	/** The sender nominated this person for practising kindness under pressure. */
 	kindUnderPressure: z.boolean()
 });
@@ -184,7 +191,9 @@ export type AttendedEntry = z.infer<typeof attendedEntrySchema>;
 export const attendedId = (roomId: string): string => `attended:${roomId}`;
 
 /** A month as `YYYY-MM`. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month: YYYY-MM');
+export const monthSchema = z
+	.string()
+	.check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month: YYYY-MM'));
 
 /**
  * The monthly pulse: one open question about working relationships, its answer, and a
@@ -195,7 +204,7 @@ export const pulseEntrySchema = z.object({
 	...entryBase,
 	month: monthSchema,
 	/** The question as it was asked. */
-	question: z.string().min(1).max(300),
+	question: z.string().check(z.minLength(1), z.maxLength(300)),
 	answer: journalText,
 	confidence: confidenceSchema
 });
@@ -230,6 +239,6 @@ export const journalExportSchema = z.object({
 		error: `must be ${JOURNAL_EXPORT_VERSION}: this file comes from another version`
 	}),
 	exportedAt: epochMsSchema,
-	entries: z.array(journalEntrySchema).max(MAX_JOURNAL_ENTRIES)
+	entries: z.array(journalEntrySchema).check(z.maxLength(MAX_JOURNAL_ENTRIES))
 });
 export type JournalExport = z.infer<typeof journalExportSchema>;

@@ -1,5 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { participantIdSchema } from './ids';
+
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
 
 /**
  * A room's call link: the Zoom, Meet or Teams meeting a remote pair or circle talks over, pasted
@@ -58,10 +61,12 @@ export function normalizeCallLink(text: string): string {
  * details (Node keeps `|` in a path, Chromium writes `%7C`), so a reader that re-normalized would
  * refuse a link another engine wrote, and with it the whole control state.
  */
-export const callLinkSchema = z.string().superRefine((text, context) => {
-	const problem = callLinkProblem(text);
-	if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+export const callLinkSchema = z.string().check(
+	z.superRefine((text, context) => {
+		const problem = callLinkProblem(text);
+		if (problem) context.addIssue({ code: 'custom', message: problem });
+	})
+);
 
 /**
  * What is wrong with pasted `text` as a call link, or undefined when it is one. Spaces and
@@ -75,14 +80,18 @@ export function pastedCallLinkProblem(text: string): string | undefined {
 }
 
 /** What a person pastes: trimmed and normalized, then held to the stored link's rules. */
-export const pastedCallLinkSchema = z
-	.string()
-	.superRefine((text, context) => {
-		const problem = pastedCallLinkProblem(text);
-		if (problem) context.addIssue({ code: 'custom', message: problem });
-	})
-	.transform(normalizeCallLink)
-	.pipe(callLinkSchema);
+export const pastedCallLinkSchema = z.pipe(
+	z.pipe(
+		z.string().check(
+			z.superRefine((text, context) => {
+				const problem = pastedCallLinkProblem(text);
+				if (problem) context.addIssue({ code: 'custom', message: problem });
+			})
+		),
+		z.transform(normalizeCallLink)
+	),
+	callLinkSchema
+);
 
 /** The room's call, as the control map holds it. */
 export const callStateSchema = z.object({

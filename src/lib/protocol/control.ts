@@ -1,7 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callStateSchema, pastedCallLinkSchema } from './call-link';
 import { participantIdSchema, roleIdSchema } from './ids';
 import { displayNameSchema } from './presence';
+
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
 
 /** Rounds a session may run, the playbook's plus any added in the room. */
 export const MAX_ROUNDS = 12;
@@ -14,28 +17,28 @@ export const MAX_PARTICIPANTS = 12;
  */
 export const timerStateSchema = z.discriminatedUnion('status', [
 	/** Not started in this phase: shows the whole duration. */
-	z.object({ status: z.literal('idle'), durationMs: z.number().int().nonnegative() }),
+	z.object({ status: z.literal('idle'), durationMs: z.number().check(z.int(), z.nonnegative()) }),
 	/** Counting down: remaining = startedAt + durationMs - now. */
 	z.object({
 		status: z.literal('running'),
-		durationMs: z.number().int().nonnegative(),
-		startedAt: z.number().int().nonnegative()
+		durationMs: z.number().check(z.int(), z.nonnegative()),
+		startedAt: z.number().check(z.int(), z.nonnegative())
 	}),
 	z.object({
 		status: z.literal('paused'),
-		durationMs: z.number().int().nonnegative(),
-		remainingMs: z.number().int().nonnegative()
+		durationMs: z.number().check(z.int(), z.nonnegative()),
+		remainingMs: z.number().check(z.int(), z.nonnegative())
 	})
 ]);
 export type TimerState = z.infer<typeof timerStateSchema>;
 
 /** A felt-understanding rating from 1 (not at all) to 5 (completely). */
-export const ratingValueSchema = z.number().int().min(1).max(5);
+export const ratingValueSchema = z.number().check(z.int(), z.minimum(1), z.maximum(5));
 
 export const historyEntrySchema = z.object({
-	phaseIndex: z.number().int().nonnegative(),
-	round: z.number().int().min(1),
-	at: z.number().int().nonnegative()
+	phaseIndex: z.number().check(z.int(), z.nonnegative()),
+	round: z.number().check(z.int(), z.minimum(1)),
+	at: z.number().check(z.int(), z.nonnegative())
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -46,7 +49,7 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const ratingRoundSchema = z.object({
 	/** Participant ids, in the order they submitted. */
 	submitted: z.array(participantIdSchema),
-	revealed: z.record(participantIdSchema, ratingValueSchema).optional()
+	revealed: z.optional(z.record(participantIdSchema, ratingValueSchema))
 });
 export type RatingRound = z.infer<typeof ratingRoundSchema>;
 
@@ -56,7 +59,7 @@ export type RatingRound = z.infer<typeof ratingRoundSchema>;
  * that is over keeps its speaker whoever comes or goes afterwards.
  */
 export const turnSchema = z.object({
-	round: z.number().int().min(1).max(MAX_ROUNDS),
+	round: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ROUNDS)),
 	participantId: participantIdSchema
 });
 export type Turn = z.infer<typeof turnSchema>;
@@ -75,58 +78,58 @@ export type HostState = z.infer<typeof hostStateSchema>;
 
 /** "Pause for everyone": since when, and whether the timer ran, to resume it as it was. */
 export const roomPauseSchema = z.object({
-	at: z.number().int().nonnegative(),
+	at: z.number().check(z.int(), z.nonnegative()),
 	timerWasRunning: z.boolean()
 });
 
 /** The room's control map: written by the server only (see docs/document-schema.md). */
 export const controlStateSchema = z.object({
 	/** Index into the session's steps: the playbook's phases, repeating ones once per round. */
-	step: z.number().int().nonnegative(),
+	step: z.number().check(z.int(), z.nonnegative()),
 	/**
 	 * Who moved the room to its step, so other screens can say so and hold their moves a moment;
 	 * null when it moved on by itself (everyone ready) or has not moved yet.
 	 */
-	movedBy: z.nullable(participantIdSchema).default(null),
+	movedBy: z._default(z.nullable(participantIdSchema), null),
 	timer: timerStateSchema,
 	/** Rounds to play when people chose more than the playbook's; absent means the playbook's. */
-	rounds: z.number().int().min(1).max(MAX_ROUNDS).optional(),
+	rounds: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ROUNDS))),
 	/**
 	 * When each phase (in its round) was entered, in server time: the summary's time per phase.
 	 * Phase and round rather than step index, because adding a round moves later steps.
 	 */
-	history: z.array(historyEntrySchema).default([]),
-	people: z.record(participantIdSchema, personSchema).default({}),
+	history: z._default(z.array(historyEntrySchema), []),
+	people: z._default(z.record(participantIdSchema, personSchema), {}),
 	/** Each started round's speaker, at most one per round (see `src/lib/room/turns.ts`). */
-	speakers: z.array(turnSchema).max(MAX_ROUNDS).default([]),
+	speakers: z._default(z.array(turnSchema).check(z.maxLength(MAX_ROUNDS)), []),
 	/** Rating phases by `ratingKey(phaseId, round)` (`src/lib/protocol/room-content.ts`). */
-	ratings: z.record(z.string(), ratingRoundSchema).default({}),
+	ratings: z._default(z.record(z.string(), ratingRoundSchema), {}),
 	/** None until the key holder joins; gone again when they are away longer than a grace. */
-	host: hostStateSchema.nullable().default(null),
+	host: z._default(z.nullable(hostStateSchema), null),
 	/** Nobody new may join: only the people in `lockedWith` may come back. */
-	roomLocked: z.boolean().default(false),
+	roomLocked: z._default(z.boolean(), false),
 	/**
 	 * Who was in the room (present, or away for less than the leave grace) when the host locked
 	 * it: while it stays locked, only they may join again or connect their documents. Empty when
 	 * unlocked, and in rooms locked before the list existed (then everyone who ever joined).
 	 */
-	lockedWith: z.array(participantIdSchema).default([]),
+	lockedWith: z._default(z.array(participantIdSchema), []),
 	/** People the host removed: they cannot join again under the same id. */
-	removed: z.array(participantIdSchema).default([]),
+	removed: z._default(z.array(participantIdSchema), []),
 	/** Who is ready to move on from the current step; emptied when the step changes. */
-	ready: z.array(participantIdSchema).default([]),
+	ready: z._default(z.array(participantIdSchema), []),
 	/** Raised hands, first raised first. */
-	hands: z.array(participantIdSchema).default([]),
+	hands: z._default(z.array(participantIdSchema), []),
 	/** Who has confirmed the playbook's safety agreements. */
-	agreed: z.array(participantIdSchema).default([]),
-	pause: roomPauseSchema.nullable().default(null),
+	agreed: z._default(z.array(participantIdSchema), []),
+	pause: z._default(z.nullable(roomPauseSchema), null),
 	/** In a room without a host: who agreed to erase it; everyone present agreeing erases it. */
-	eraseVotes: z.array(participantIdSchema).default([]),
+	eraseVotes: z._default(z.array(participantIdSchema), []),
 	/**
 	 * The meeting link people talk over, or none (`src/lib/protocol/call-link.ts`). One that does
 	 * not hold reads as none, so a bad link never costs a screen the rest of the room.
 	 */
-	call: callStateSchema.nullable().catch(null)
+	call: z.catch(z.nullable(callStateSchema), null)
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 
@@ -148,8 +151,8 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	 */
 	z.object({
 		type: z.literal('step.goto'),
-		target: z.number().int().nonnegative(),
-		from: z.number().int().nonnegative().optional()
+		target: z.number().check(z.int(), z.nonnegative()),
+		from: z.optional(z.number().check(z.int(), z.nonnegative()))
 	}),
 	z.object({ type: z.literal('timer.start') }),
 	z.object({ type: z.literal('timer.pause') }),
@@ -163,13 +166,13 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	 */
 	z.object({
 		type: z.literal('round.more'),
-		rounds: z.number().int().min(2).max(MAX_ROUNDS),
-		step: z.number().int().nonnegative()
+		rounds: z.number().check(z.int(), z.minimum(2), z.maximum(MAX_ROUNDS)),
+		step: z.number().check(z.int(), z.nonnegative())
 	}),
 	/** Ready (or no longer ready) to move on from `step`; all present ready moves the room on. */
 	z.object({
 		type: z.literal('ready.set'),
-		step: z.number().int().nonnegative(),
+		step: z.number().check(z.int(), z.nonnegative()),
 		ready: z.boolean()
 	}),
 	z.object({ type: z.literal('hand.raise') }),
@@ -187,7 +190,7 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	 * Shares the room's call link (Zoom, Meet, Teams…) with every screen, or removes it (`null`).
 	 * The server normalizes the pasted link and refuses one that is not https (`call-link.ts`).
 	 */
-	z.object({ type: z.literal('call.set'), url: pastedCallLinkSchema.nullable() }),
+	z.object({ type: z.literal('call.set'), url: z.nullable(pastedCallLinkSchema) }),
 	/** The host ends the room and erases everything of it from the server, at once. */
 	z.object({ type: z.literal('room.erase') }),
 	/** Without a host: agree (or no longer agree) to erase the room; everyone present must. */

@@ -1,17 +1,28 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DIFFICULTIES, SKILLS } from './playbook-facets';
 import { MAX_ROUNDS } from './control';
 import { playbookIdSchema, roleIdSchema } from './ids';
 
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
+
 /** Free text of a bounded length that must say something. */
 const text = (max: number) =>
-	z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+	z
+		.string()
+		.check(
+			z.trim(),
+			z.minLength(1, 'must not be empty'),
+			z.maxLength(max, `must be at most ${max} characters`)
+		);
 
-const list = <T extends z.ZodType>(item: T, min: number, max: number) =>
+const list = <T extends z.ZodMiniType>(item: T, min: number, max: number) =>
 	z
 		.array(item)
-		.min(min, min === 1 ? 'needs at least one entry' : `needs at least ${min} entries`)
-		.max(max, `must have at most ${max} entries`);
+		.check(
+			z.minLength(min, min === 1 ? 'needs at least one entry' : `needs at least ${min} entries`),
+			z.maxLength(max, `must have at most ${max} entries`)
+		);
 
 export { DIFFICULTIES, SKILLS };
 export const skillSchema = z.enum(SKILLS, { error: `must be one of: ${SKILLS.join(', ')}` });
@@ -53,23 +64,28 @@ export const playbookRoleSchema = z.strictObject({
 export type PlaybookRole = z.infer<typeof playbookRoleSchema>;
 
 export const playbookPhaseSchema = z.strictObject({
-	id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a lower-case id such as "story"'),
+	id: z
+		.string()
+		.check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a lower-case id such as "story"')),
 	title: text(80),
 	/** The phase's timebox; a phase without one shows no countdown until someone adds time. */
-	durationSec: z
-		.number({ error: 'must be a positive number' })
-		.int('must be a whole number of seconds')
-		.positive('must be a positive number')
-		.max(4 * 3600, 'must be at most 4 hours (14400 seconds)')
-		.optional(),
+	durationSec: z.optional(
+		z
+			.number({ error: 'must be a positive number' })
+			.check(
+				z.int('must be a whole number of seconds'),
+				z.positive('must be a positive number'),
+				z.maximum(4 * 3600, 'must be at most 4 hours (14400 seconds)')
+			)
+	),
 	/** What happens now, for everyone. */
 	summary: text(600),
 	/** What each role does in this phase, keyed by role id. */
 	instructions: z.record(z.string(), text(600)),
 	prompts: list(text(300), 0, 12),
-	tool: phaseToolSchema.default('none'),
+	tool: z._default(phaseToolSchema, 'none'),
 	/** Whether the phase is run once per round (roles rotate between rounds). */
-	repeatsPerRound: z.boolean().default(false)
+	repeatsPerRound: z._default(z.boolean(), false)
 });
 
 export const pitfallSchema = z.strictObject({ pitfall: text(300), rescue: text(300) });
@@ -84,21 +100,27 @@ export const playbookSchema = z
 		skills: list(skillSchema, 1, SKILLS.length),
 		minutes: z
 			.number({ error: 'must be a positive number' })
-			.int('must be a whole number of minutes')
-			.positive('must be a positive number')
-			.max(240, 'must be at most 240 minutes'),
+			.check(
+				z.int('must be a whole number of minutes'),
+				z.positive('must be a positive number'),
+				z.maximum(240, 'must be at most 240 minutes')
+			),
 		difficulty: difficultySchema,
 		groupSize: z.strictObject({
 			min: z
 				.number({ error: 'must be a number' })
-				.int('must be a whole number')
-				.min(1, 'must be at least 1')
-				.max(12, 'must be at most 12'),
+				.check(
+					z.int('must be a whole number'),
+					z.minimum(1, 'must be at least 1'),
+					z.maximum(12, 'must be at most 12')
+				),
 			max: z
 				.number({ error: 'must be a number' })
-				.int('must be a whole number')
-				.min(1, 'must be at least 1')
-				.max(12, 'must be at most 12')
+				.check(
+					z.int('must be a whole number'),
+					z.minimum(1, 'must be at least 1'),
+					z.maximum(12, 'must be at most 12')
+				)
 		}),
 		roles: list(playbookRoleSchema, 1, 6),
 		rotation: rotationSchema,
@@ -108,34 +130,40 @@ export const playbookSchema = z
 		 */
 		speakerRole: z.optional(roleIdSchema),
 		/** How many rounds the phases that repeat per round run. */
-		rounds: z
-			.number({ error: 'must be a number' })
-			.int('must be a whole number')
-			.min(1, 'must be at least 1')
-			.max(MAX_ROUNDS, `must be at most ${MAX_ROUNDS}`)
-			.default(1),
+		rounds: z._default(
+			z
+				.number({ error: 'must be a number' })
+				.check(
+					z.int('must be a whole number'),
+					z.minimum(1, 'must be at least 1'),
+					z.maximum(MAX_ROUNDS, `must be at most ${MAX_ROUNDS}`)
+				),
+			1
+		),
 		/**
 		 * One turn per person: the phases that repeat per round run once for each person present,
 		 * so everyone speaks once, however many come or go; `rounds` is then only the count shown
 		 * before anyone joins. Needs a rotation and phases that repeat per round.
 		 */
-		roundPerPerson: z.boolean().default(false),
+		roundPerPerson: z._default(z.boolean(), false),
 		agreements: list(text(200), 1, 8),
 		/**
 		 * Phrases that turn listening into advice, added to the built-in list
 		 * (`src/lib/room/advice.ts`): the paraphrase tool shows a gentle hint when one appears.
 		 */
-		adviceHints: list(text(60), 0, 30).default([]),
+		adviceHints: z._default(list(text(60), 0, 30), []),
 		phases: list(playbookPhaseSchema, 1, 20),
 		debrief: list(text(300), 1, 8),
 		pitfalls: list(pitfallSchema, 0, 8),
 		closing: text(400),
 		author: text(80),
-		version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0')
+		version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'))
 	})
 	// Cross-field rules run even when other fields fail, so a file shows every problem at once;
 	// the input may then be partly malformed, hence the defensive reading.
-	.superRefine((playbook, ctx) => crossFieldRules(playbook, ctx.addIssue), { when: () => true });
+	.check(
+		z.superRefine((playbook, ctx) => crossFieldRules(playbook, ctx.addIssue), { when: () => true })
+	);
 
 /** A whole playbook, as JSON, fits in this; the HTTP body limit leaves room for any encoding. */
 export const MAX_PLAYBOOK_CHARACTERS = 100_000;

@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { participantIdSchema, roleIdSchema } from './ids';
 import { displayNameSchema } from './presence';
+
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
 
 /**
  * The room document's content: everything people write directly through Yjs
@@ -42,12 +45,18 @@ export type ReceivingItem = (typeof RECEIVING_ITEMS)[number];
 export const receivingMapName = (key: string) => `receiving:${key}`;
 
 /** A time in ms since the epoch that a Date can hold (so formatting it cannot throw). */
-const epochMs = z.number().int().nonnegative().max(8.64e15);
+const epochMs = z.number().check(z.int(), z.nonnegative(), z.maximum(8.64e15));
 
 /** Real conversations people planned: a root Y.Map from participant id to the plan. */
 export const SCHEDULE_MAP = 'schedule';
 export const scheduledConversationSchema = z.object({
-	title: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+	title: z
+		.string()
+		.check(
+			z.trim(),
+			z.minLength(1, 'must not be empty'),
+			z.maxLength(80, 'must be at most 80 characters')
+		),
 	/** When the conversation starts, in ms since the epoch. */
 	startsAt: epochMs,
 	/** When to reflect on how it went, in ms since the epoch. */
@@ -65,25 +74,25 @@ export const FIRST_TAKE = 'take-1';
 export const scriptTakesName = (key: string) => `script:${key}:takes`;
 export const scriptLinesName = (key: string) => `script:${key}:lines`;
 export const scriptTakeSchema = z.object({
-	id: z.string().min(1).max(40),
-	parentId: z.string().min(1).max(40),
+	id: z.string().check(z.minLength(1), z.maxLength(40)),
+	parentId: z.string().check(z.minLength(1), z.maxLength(40)),
 	/** How many lines of the parent take's whole script this take starts with. */
-	keep: z.number().int().nonnegative(),
+	keep: z.number().check(z.int(), z.nonnegative()),
 	/** Server time of the rewind. */
-	createdAt: z.number().int().nonnegative()
+	createdAt: z.number().check(z.int(), z.nonnegative())
 });
 export type ScriptTake = z.infer<typeof scriptTakeSchema>;
 export const MAX_LINE_CHARACTERS = 500;
 export const MAX_SHIFT_CHARACTERS = 40;
 export const scriptLineSchema = z.object({
-	id: z.string().min(1).max(40),
-	takeId: z.string().min(1).max(40),
+	id: z.string().check(z.minLength(1), z.maxLength(40)),
+	takeId: z.string().check(z.minLength(1), z.maxLength(40)),
 	roleId: roleIdSchema,
-	text: z.string().max(MAX_LINE_CHARACTERS),
+	text: z.string().check(z.maxLength(MAX_LINE_CHARACTERS)),
 	/** A phrase that worked. */
-	starred: z.boolean().default(false),
+	starred: z._default(z.boolean(), false),
 	/** A short label for an emotional shift at this line, such as "defensive → open". */
-	shift: z.string().max(MAX_SHIFT_CHARACTERS).default('')
+	shift: z._default(z.string().check(z.maxLength(MAX_SHIFT_CHARACTERS)), '')
 });
 export type ScriptLine = z.infer<typeof scriptLineSchema>;
 
@@ -94,8 +103,8 @@ export type ScriptLine = z.infer<typeof scriptLineSchema>;
  */
 export const scriptPausesName = (key: string) => `script:${key}:pauses`;
 export const scriptPauseSchema = z.object({
-	takeId: z.string().min(1).max(40),
-	lineId: z.string().min(1).max(40),
+	takeId: z.string().check(z.minLength(1), z.maxLength(40)),
+	lineId: z.string().check(z.minLength(1), z.maxLength(40)),
 	/** Server time of the pause. */
 	at: epochMs
 });
@@ -109,9 +118,9 @@ export const sentenceTextName = (key: string, n: (typeof SENTENCE_NUMBERS)[numbe
 /** Each person's micro-adjustment: a root Y.Map from participant id to a commitment. */
 export const COMMITMENTS_MAP = 'commitments';
 export const commitmentSchema = z.object({
-	what: z.string().max(300, 'must be at most 300 characters'),
-	when: z.string().max(100, 'must be at most 100 characters'),
-	withWhom: z.string().max(100, 'must be at most 100 characters')
+	what: z.string().check(z.maxLength(300, 'must be at most 300 characters')),
+	when: z.string().check(z.maxLength(100, 'must be at most 100 characters')),
+	withWhom: z.string().check(z.maxLength(100, 'must be at most 100 characters'))
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
@@ -127,9 +136,14 @@ export const observationSchema = z.object({
 	name: displayNameSchema,
 	text: z
 		.string()
-		.trim()
-		.min(1, 'must not be empty')
-		.max(MAX_OBSERVATION_CHARACTERS, `must be at most ${MAX_OBSERVATION_CHARACTERS} characters`),
+		.check(
+			z.trim(),
+			z.minLength(1, 'must not be empty'),
+			z.maxLength(
+				MAX_OBSERVATION_CHARACTERS,
+				`must be at most ${MAX_OBSERVATION_CHARACTERS} characters`
+			)
+		),
 	/** When it was shared, in ms since the epoch. */
 	at: epochMs
 });
@@ -146,25 +160,32 @@ export const MAX_SHOUT_OUT_CHARACTERS = 300;
 export const shoutOutSchema = z
 	.object({
 		/** Made by the sender's browser; unique in the room. */
-		id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters'),
+		id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters')),
 		fromParticipantId: participantIdSchema,
 		/** The sender's name when they sent it; readers prefer the name the server recorded. */
 		fromName: displayNameSchema,
 		toParticipantId: participantIdSchema,
 		behaviour: z
 			.string()
-			.trim()
-			.min(1, 'must not be empty')
-			.max(MAX_SHOUT_OUT_CHARACTERS, `must be at most ${MAX_SHOUT_OUT_CHARACTERS} characters`),
+			.check(
+				z.trim(),
+				z.minLength(1, 'must not be empty'),
+				z.maxLength(
+					MAX_SHOUT_OUT_CHARACTERS,
+					`must be at most ${MAX_SHOUT_OUT_CHARACTERS} characters`
+				)
+			),
 		/** The sender nominates the recipient for practising kindness under pressure. */
-		kindUnderPressure: z.boolean().default(false),
+		kindUnderPressure: z._default(z.boolean(), false),
 		/** When it was sent, in server ms since the epoch. */
 		at: epochMs
 	})
-	.refine((shoutOut) => shoutOut.fromParticipantId !== shoutOut.toParticipantId, {
-		message: 'must go to someone else',
-		path: ['toParticipantId']
-	});
+	.check(
+		z.refine((shoutOut) => shoutOut.fromParticipantId !== shoutOut.toParticipantId, {
+			message: 'must go to someone else',
+			path: ['toParticipantId']
+		})
+	);
 export type ShoutOut = z.infer<typeof shoutOutSchema>;
 
 /**

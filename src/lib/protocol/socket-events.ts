@@ -1,10 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { participantIdSchema, roleIdSchema, roomIdSchema, secretSchema } from './ids';
 import { displayNameSchema, type Participant } from './presence';
 import { ratingValueSchema, type ControlCommand } from './control';
 
+// zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
+// (src/lib/protocol/zod-mini.test.ts).
+
 export const joinRequestSchema = z.object({
-	protocolVersion: z.number().int(),
+	protocolVersion: z.number().check(z.int()),
 	roomId: roomIdSchema,
 	participantId: participantIdSchema,
 	name: displayNameSchema,
@@ -32,7 +35,7 @@ export type WatchRequest = z.infer<typeof watchRequestSchema>;
  * until everyone present has rated (docs/protocol.md).
  */
 export const ratingRequestSchema = z.object({
-	step: z.number().int().nonnegative(),
+	step: z.number().check(z.int(), z.nonnegative()),
 	value: ratingValueSchema
 });
 export type RatingRequest = z.infer<typeof ratingRequestSchema>;

@@ -177,13 +177,13 @@ export const attendedEntrySchema = z.object({
 	...entryBase,
 	roomId: roomIdSchema,
 	playbookId: playbookIdSchema,
-	playbookTitle: z.string().min(1).max(80),
+	playbookTitle: z.string().check(z.minLength(1), z.maxLength(80)),
 	/** When this person's session started (server time). */
 	date: epochMsSchema,
 	/** The skills the playbook practises. */
-	skills: z.array(skillSchema).max(20).default([]),
+	skills: z._default(z.array(skillSchema).check(z.maxLength(20)), []),
 	/** The roles this person played, first one first. */
-	roles: z.array(roleIdSchema).max(20).default([])
+	roles: z._default(z.array(roleIdSchema).check(z.maxLength(20)), [])
 });
 export type AttendedEntry = z.infer<typeof attendedEntrySchema>;
 

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page, WebSocketRoute } from '@playwright/test';
 import { MAX_PARTICIPANTS } from '../../src/lib/protocol/control';
 import { joinAs, participantId, participantKeyOf } from '../support/clients';
-import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
+import { expect, hostRoom, joinRoom, newRoom, openPerson, test } from './fixtures';
 
 const rosterOf = (page: Page) => page.locator('section[aria-labelledby="roster-title"]');
 const LOCKED = /This room is locked/;
@@ -25,16 +25,6 @@ async function person(browser: Browser): Promise<Page> {
 test.afterEach(async () => {
 	for (const page of opened.splice(0)) await page.context().close();
 });
-
-/** Starts a room from the home page, so this browser holds its host key, and joins it. */
-async function hostRoom(page: Page, appUrl: string, name: string): Promise<string> {
-	await page.goto(appUrl);
-	const card = page.locator('[data-playbook="active-listening-sprint"]');
-	await card.getByRole('button', { name: 'Start a room' }).click();
-	await page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
-	await joinRoom(page, name, 'Speaker');
-	return page.url();
-}
 
 /** Presses Join and waits for the answer. */
 async function pressJoin(page: Page, name: string): Promise<void> {

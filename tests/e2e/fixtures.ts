@@ -60,6 +60,20 @@ export async function joinRoom(
 	}
 }
 
+/**
+ * Starts a room from the library's Active Listening Sprint card, as a host does (so this browser
+ * holds the host key), joins as Speaker and answers the room's link.
+ */
+export async function hostRoom(page: Page, appUrl: string, name: string): Promise<string> {
+	await page.goto(appUrl);
+	const card = page.locator('[data-playbook="active-listening-sprint"]');
+	await card.getByRole('button', { name: 'Start a room' }).click();
+	await page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
+	await joinRoom(page, name, 'Speaker');
+	await expect(page.getByRole('heading', { name: 'You are the host' })).toBeVisible();
+	return page.url();
+}
+
 /** Opens a fresh room of `playbookId` and answers its link. */
 export async function newRoom(appUrl: string, playbookId: string): Promise<string> {
 	const response = await fetch(`${appUrl}/api/rooms`, {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
+import { expect, hostRoom, joinRoom, newRoom, openPerson, test } from './fixtures';
 
 /** What a live room offers besides its phases (issue 19.8): tab title, shortcuts, call link. */
 
@@ -15,17 +15,6 @@ async function expectAccessible(page: Page): Promise<void> {
 	const { violations } = await new AxeBuilder({ page }).analyze();
 	const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(grave.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-/** A room started from the library, so `page`'s browser holds its host key; answers its link. */
-async function hostRoom(page: Page, appUrl: string, name: string): Promise<string> {
-	await page.goto(appUrl);
-	const card = page.locator('[data-playbook="active-listening-sprint"]');
-	await card.getByRole('button', { name: 'Start a room' }).click();
-	await page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/);
-	await joinRoom(page, name, 'Speaker');
-	await expect(page.getByRole('heading', { name: 'You are the host' })).toBeVisible();
-	return page.url();
 }
 
 /** Presses Next once it has settled after the last move. */

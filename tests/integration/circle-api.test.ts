@@ -12,6 +12,7 @@ import { cleanupsAfterEach } from '../support/cleanups';
 import { sampleOf } from '../support/metrics';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { startTestServer, tempDir } from '../support/server';
+import { postJson } from '../support/http';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -24,12 +25,7 @@ const memberKey = () => randomBytes(16).toString('base64url');
 
 /** A client of one server's circle API. */
 function circleApi(url: string) {
-	const post = (path: string, body: unknown) =>
-		fetch(`${url}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		});
+	const post = (path: string, body: unknown) => postJson(url, path, body);
 	return {
 		post,
 		async team(): Promise<CreateTeamReply> {

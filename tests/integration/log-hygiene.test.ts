@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { connectSocket, connectSynced, participantId, participantKeyOf } from '../support/clients';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
+import { postJson } from '../support/http';
 
 /** In the Active Listening Sprint, the first round's rating is step 5 (index 4). */
 const RATING_STEP = 4;
@@ -122,12 +123,7 @@ test('what people write never reaches the log, while room ids, sizes and events 
 test('nothing from a pairing card reaches the log or the metrics', async () => {
 	const marker = `zp${randomBytes(6).toString('hex')}`;
 	const server = await startTestServer({ logLevel: 'trace' });
-	const post = (path: string, body: unknown) =>
-		fetch(`${server.url}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		});
+	const post = (path: string, body: unknown) => postJson(server.url, path, body);
 	const team = (await (await post('/api/teams', { name: 'Support' })).json()) as { id: string };
 	const card = (name: string) => ({
 		name,
@@ -175,12 +171,7 @@ test('nothing from a pairing card reaches the log or the metrics', async () => {
 test('nothing from a circle post, nomination or proposal reaches the log or the metrics', async () => {
 	const marker = `zq${randomBytes(6).toString('hex')}`;
 	const server = await startTestServer({ logLevel: 'trace' });
-	const post = (path: string, body: unknown) =>
-		fetch(`${server.url}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		});
+	const post = (path: string, body: unknown) => postJson(server.url, path, body);
 	const team = (await (await post('/api/teams', { name: 'Support' })).json()) as { id: string };
 	const memberKey = randomBytes(16).toString('base64url');
 	const circle = `/api/teams/${team.id}/circle`;

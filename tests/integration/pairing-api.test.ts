@@ -6,6 +6,7 @@ import type { CreateTeamReply } from '../../src/lib/protocol/team';
 import { card } from '../support/pairing-pool';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { startTestServer } from '../support/server';
+import { postJson } from '../support/http';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -17,12 +18,7 @@ const memberKey = () => randomBytes(16).toString('base64url');
 
 /** A client of one server's pairing API, with plain fetch. */
 function pairingApi(url: string) {
-	const post = (path: string, body: unknown) =>
-		fetch(`${url}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		});
+	const post = (path: string, body: unknown) => postJson(url, path, body);
 	return {
 		post,
 		async space(): Promise<string> {

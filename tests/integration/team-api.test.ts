@@ -11,6 +11,7 @@ import {
 import { cleanupsAfterEach } from '../support/cleanups';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { startTestServer, tempDir } from '../support/server';
+import { postJson } from '../support/http';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -29,12 +30,7 @@ const week = (sessions: number, skills: WeekCounts['skills'] = {}): WeekCounts =
 
 /** A client of one server's team API. */
 function teamApi(url: string) {
-	const post = (path: string, body: unknown) =>
-		fetch(`${url}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: typeof body === 'string' ? body : JSON.stringify(body)
-		});
+	const post = (path: string, body: unknown) => postJson(url, path, body);
 	return {
 		post,
 		async create(name = 'Support'): Promise<CreateTeamReply> {

@@ -6,6 +6,7 @@ import { card } from '../support/pairing-pool';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { startTestServer, tempDir } from '../support/server';
 import { redisEntries, sqliteBytes } from '../support/stored-bytes';
+import { postJson } from '../support/http';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -32,12 +33,7 @@ describe.each([
 	});
 	afterAll(() => server.close());
 
-	const post = (path: string, body: unknown) =>
-		fetch(`${server.url}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		});
+	const post = (path: string, body: unknown) => postJson(server.url, path, body);
 
 	/** Everything the store holds right now, as text to search. */
 	async function stored(): Promise<string> {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import type { IncomingMessage } from 'node:http';
 import {
 	circleDeleteRequestSchema,
 	circleRequestSchema,
@@ -10,11 +9,11 @@ import {
 	type CircleRequest,
 	type StoredCircleItem
 } from '../../src/lib/protocol/circle';
-import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { TEAM_NOT_FOUND, teamIdSchema } from '../../src/lib/protocol/team';
 import { monthOf } from '../../src/lib/team/circle-challenges';
 import { circleView } from '../../src/lib/team/circle-view';
 import { hourlyAddressLimit } from '../http/address-limit';
+import { countedWrite } from './counted-write';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
@@ -101,18 +100,7 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 		'circle_writes'
 	);
 
-	/** Parses a body (read by the API before any route) and counts the write. */
-	function read<S extends z.ZodType>(
-		req: IncomingMessage,
-		res: ServerResponse,
-		body: unknown,
-		schema: S
-	): z.output<S> {
-		const parsed = parseWithProblems(schema, body);
-		if (!parsed.ok) throw new HttpProblem(400, 'The request is not a valid post.', parsed.problems);
-		countWrite(res, deps.addressKey(req), deps.now());
-		return parsed.data;
-	}
+	const read = countedWrite(countWrite, deps.addressKey, deps.now);
 
 	async function findTeam(id: string) {
 		const teamId = teamIdSchema.safeParse(id);
@@ -154,7 +142,7 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 			/^\/api\/teams\/([^/]+)\/circle$/,
 			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const request = read(req, res, body, circleRequestSchema);
+				const request = read(req, res, body, circleRequestSchema, 'post');
 				if (request.type === 'shelf' && !(await deps.playbooks.find(request.playbookId))) {
 					throw new HttpProblem(400, 'The request is not a valid post.', [
 						`playbookId: there is no playbook "${request.playbookId}"`
@@ -186,7 +174,7 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 			/^\/api\/teams\/([^/]+)\/circle\/delete$/,
 			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const { memberKey, itemId } = read(req, res, body, circleDeleteRequestSchema);
+				const { memberKey, itemId } = read(req, res, body, circleDeleteRequestSchema, 'post');
 				const removed = await deps.circle.remove(
 					team.id,
 					itemId,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import type { IncomingMessage } from 'node:http';
 import {
 	cadenceRequestSchema,
 	fitRequestSchema,
@@ -9,7 +8,6 @@ import {
 	saveCardRequestSchema,
 	type StoredPairing
 } from '../../src/lib/protocol/pairing';
-import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { TEAM_NOT_FOUND, teamIdSchema } from '../../src/lib/protocol/team';
 import {
 	groupOf,
@@ -21,6 +19,7 @@ import {
 	type PlaybookChoice
 } from '../../src/lib/team/pairing/pairing-round';
 import { hourlyAddressLimit } from '../http/address-limit';
+import { countedWrite } from './counted-write';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import type { PairingStore, VersionedPairing } from './pairing-store';
@@ -63,20 +62,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 		'pairing_writes'
 	);
 
-	/** Parses a body (read by the API before any route) and counts the write. */
-	function read<S extends z.ZodType>(
-		req: IncomingMessage,
-		res: ServerResponse,
-		body: unknown,
-		schema: S,
-		what: string
-	): z.output<S> {
-		const parsed = parseWithProblems(schema, body);
-		if (!parsed.ok)
-			throw new HttpProblem(400, `The request is not a valid ${what}.`, parsed.problems);
-		countWrite(res, deps.addressKey(req), deps.now());
-		return parsed.data;
-	}
+	const read = countedWrite(countWrite, deps.addressKey, deps.now);
 
 	async function findTeam(id: string): Promise<string> {
 		const teamId = teamIdSchema.safeParse(id);

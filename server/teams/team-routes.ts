@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
-import { parseWithProblems } from '../../src/lib/protocol/problems';
+import type { IncomingMessage } from 'node:http';
 import {
 	createTeamRequestSchema,
 	eraseRequestSchema,
@@ -16,6 +14,7 @@ import {
 import { futureWeeks } from '../../src/lib/team/team-figures';
 import { teamView } from '../../src/lib/team/team-view';
 import { hourlyAddressLimit } from '../http/address-limit';
+import { countedWrite } from './counted-write';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import { newLinkId } from '../http/link-id';
@@ -49,20 +48,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 		'team_writes'
 	);
 
-	/** Parses a body and counts the write; a refusal comes before the store is changed. */
-	function read<S extends z.ZodType>(
-		req: IncomingMessage,
-		res: ServerResponse,
-		body: unknown,
-		schema: S,
-		what: string
-	) {
-		const parsed = parseWithProblems(schema, body);
-		if (!parsed.ok)
-			throw new HttpProblem(400, `The request is not a valid ${what}.`, parsed.problems);
-		countWrite(res, deps.addressKey(req), deps.now());
-		return parsed.data;
-	}
+	const read = countedWrite(countWrite, deps.addressKey, deps.now);
 
 	async function findTeam(id: string) {
 		const teamId = teamIdSchema.safeParse(id);

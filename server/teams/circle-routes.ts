@@ -9,11 +9,12 @@ import {
 	type CircleRequest,
 	type StoredCircleItem
 } from '../../src/lib/protocol/circle';
-import { TEAM_NOT_FOUND, teamIdSchema } from '../../src/lib/protocol/team';
+import { TEAM_NOT_FOUND } from '../../src/lib/protocol/team';
 import { monthOf } from '../../src/lib/team/circle-challenges';
 import { circleView } from '../../src/lib/team/circle-view';
 import { hourlyAddressLimit } from '../http/address-limit';
 import { countedWrite } from './counted-write';
+import { existingTeam } from './existing-team';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
@@ -102,12 +103,7 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);
 
-	async function findTeam(id: string) {
-		const teamId = teamIdSchema.safeParse(id);
-		const team = teamId.success ? await deps.teams.get(teamId.data, deps.now()) : undefined;
-		if (!team) throw new HttpProblem(404, TEAM_NOT_FOUND);
-		return team;
-	}
+	const findTeam = (id: string) => existingTeam(deps.teams, id, deps.now());
 
 	/**
 	 * The circle view. It reads only the library it shows: the newest playbooks for "new this

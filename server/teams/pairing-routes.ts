@@ -8,7 +8,7 @@ import {
 	saveCardRequestSchema,
 	type StoredPairing
 } from '../../src/lib/protocol/pairing';
-import { TEAM_NOT_FOUND, teamIdSchema } from '../../src/lib/protocol/team';
+import { TEAM_NOT_FOUND } from '../../src/lib/protocol/team';
 import {
 	groupOf,
 	pairingView,
@@ -20,6 +20,7 @@ import {
 } from '../../src/lib/team/pairing/pairing-round';
 import { hourlyAddressLimit } from '../http/address-limit';
 import { countedWrite } from './counted-write';
+import { existingTeam } from './existing-team';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import type { PairingStore, VersionedPairing } from './pairing-store';
@@ -64,12 +65,8 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);
 
-	async function findTeam(id: string): Promise<string> {
-		const teamId = teamIdSchema.safeParse(id);
-		const team = teamId.success ? await deps.teams.get(teamId.data, deps.now()) : undefined;
-		if (!team) throw new HttpProblem(404, TEAM_NOT_FOUND);
-		return team.id;
-	}
+	const findTeam = async (id: string): Promise<string> =>
+		(await existingTeam(deps.teams, id, deps.now())).id;
 
 	/**
 	 * Applies `change` to the space's pairing with compare-and-set, so two presses of Make pairs

@@ -6,7 +6,6 @@ import {
 	MAX_TEAM_MEMBERS,
 	shareRequestSchema,
 	TEAM_NOT_FOUND,
-	teamIdSchema,
 	withdrawRequestSchema,
 	type CreateTeamReply,
 	type EraseReply
@@ -15,6 +14,7 @@ import { futureWeeks } from '../../src/lib/team/team-figures';
 import { teamView } from '../../src/lib/team/team-view';
 import { hourlyAddressLimit } from '../http/address-limit';
 import { countedWrite } from './counted-write';
+import { existingTeam } from './existing-team';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import { newLinkId } from '../http/link-id';
@@ -50,12 +50,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);
 
-	async function findTeam(id: string) {
-		const teamId = teamIdSchema.safeParse(id);
-		const team = teamId.success ? await deps.teams.get(teamId.data, deps.now()) : undefined;
-		if (!team) throw new HttpProblem(404, TEAM_NOT_FOUND);
-		return team;
-	}
+	const findTeam = (id: string) => existingTeam(deps.teams, id, deps.now());
 
 	async function currentView(id: string) {
 		const team = await findTeam(id);

@@ -1,0 +1,11 @@
+import { TEAM_NOT_FOUND, teamIdSchema } from '../../src/lib/protocol/team';
+import { HttpProblem } from '../http/json';
+import type { TeamStore } from './team-store';
+
+/** The team space `id` names, unless it is malformed, unknown or expired: then a 404 problem. */
+export async function existingTeam(teams: Pick<TeamStore, 'get'>, id: string, now: number) {
+	const teamId = teamIdSchema.safeParse(id);
+	const team = teamId.success ? await teams.get(teamId.data, now) : undefined;
+	if (!team) throw new HttpProblem(404, TEAM_NOT_FOUND);
+	return team;
+}

@@ -11,6 +11,7 @@ import { createRedisPresenceStore } from './presence/redis-presence-store';
 import { checkReadiness, redisProbe, sqliteProbe, type Probe, type Readiness } from './readiness';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { connectRedis } from './redis/connect';
+import { SOCKET_IO_PREFIX } from './redis/keys';
 import { migrateRedis } from './redis/migrate-redis';
 import type { Fanout } from './fanout/fanout';
 import { singleInstance } from './fanout/local-fanout';
@@ -105,7 +106,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			// The log is how the other instances hear a change: store it at once.
 			storeWithinMs: 0,
 			lock: redisRoomLock(redis, instanceId),
-			socketIoAdapter: createAdapter(redis, subscriber, { key: 'pr:socket.io' }),
+			socketIoAdapter: createAdapter(redis, subscriber, { key: SOCKET_IO_PREFIX }),
 			playbooks: createRedisPlaybookStore(redis),
 			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),

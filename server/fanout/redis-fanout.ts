@@ -1,7 +1,8 @@
 import { log } from '../log';
 import { binaryView, type RedisClient } from '../redis/connect';
 import type { DocStore } from '../storage/doc-store';
-import { docKeys, feedChannel, logEntries } from '../storage/redis-doc-store';
+import { awarenessChannel, docKeys, feedChannel } from '../redis/keys';
+import { logEntries } from '../storage/redis-doc-store';
 import {
 	RELOADED,
 	type DeliverAwareness,
@@ -12,8 +13,6 @@ import {
 } from './fanout';
 import { FeedOrder, MAX_WAITING } from './feed-order';
 
-/** The pub/sub channel on which a room's awareness reaches the instances following it. */
-export const awarenessChannel = (roomId: string) => `pr:room:{${roomId}}:awareness`;
 const NEWLINE = 0x0a;
 /** A failed read of a followed document is tried again after this, doubling up to the maximum. */
 const RETRY_FIRST_MS = 100;

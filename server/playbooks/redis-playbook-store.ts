@@ -1,5 +1,6 @@
 import type { PlaybookSummary } from '../../src/lib/protocol/playbook';
 import type { RedisClient } from '../redis/connect';
+import { PLAYBOOK_KEYS } from '../redis/keys';
 import { redisScript } from '../storage/redis-script';
 import type { DatedSummary, PlaybookStore, SaveOutcome } from './playbook-store';
 import {
@@ -10,21 +11,8 @@ import {
 	summaryReader
 } from './stored-playbook';
 
-/**
- * Every playbook's stored record (`encodeStoredPlaybook`), by id: hidden ones too. The Redis
- * migrations rewrite it.
- */
-export const PLAYBOOK_BODIES_KEY = 'pr:playbooks';
-const BODIES = PLAYBOOK_BODIES_KEY;
-/** Sorted set of the listed (not hidden) ids by creation time, for paging newest first. */
-const BY_TIME = 'pr:playbooks:by-time';
-/** Each playbook's summary (JSON), by id, so listing never reads a body. */
-export const PLAYBOOK_SUMMARIES_KEY = 'pr:playbooks:summaries';
-const SUMMARIES = PLAYBOOK_SUMMARIES_KEY;
-/** The hash of each playbook's delete token, by id. */
-const TOKENS = 'pr:playbooks:delete-tokens';
-/** Hidden ids by creation time, so showing one again puts it back in its place. */
-const HIDDEN = 'pr:playbooks:hidden';
+const { bodies: BODIES, byTime: BY_TIME, summaries: SUMMARIES, hidden: HIDDEN } = PLAYBOOK_KEYS;
+const TOKENS = PLAYBOOK_KEYS.deleteTokens;
 
 const SAVE_OUTCOMES: readonly (SaveOutcome | 'taken')[] = ['saved', 'full', 'taken'];
 

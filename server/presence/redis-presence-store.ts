@@ -1,11 +1,9 @@
 import { participantSchema, type Participant } from '../../src/lib/protocol/presence';
 import { rosterView, type PresencePolicy } from '../../src/lib/room/presence';
 import type { RedisClient } from '../redis/connect';
-import { metaKey } from '../storage/redis-doc-store';
+import { metaKey, presenceKey } from '../redis/keys';
 import { redisScript } from '../storage/redis-script';
 import type { PresenceStore } from './presence-store';
-
-const rosterKey = (roomId: string) => `pr:room:{${roomId}}:presence`;
 
 /**
  * Writes a participant's record and renews the hash's expiry, only while the room's metadata
@@ -32,12 +30,12 @@ export function createRedisPresenceStore(
 		async put(roomId, participant) {
 			await putScript(
 				client,
-				[metaKey(roomId), rosterKey(roomId)],
+				[metaKey(roomId), presenceKey(roomId)],
 				[participant.participantId, JSON.stringify(participant), String(policy.forgetAfterMs)]
 			);
 		},
 		async list(roomId, now) {
-			const key = rosterKey(roomId);
+			const key = presenceKey(roomId);
 			const stored = await client.hGetAll(key);
 			const records: Participant[] = [];
 			for (const raw of Object.values(stored)) {
@@ -49,7 +47,7 @@ export function createRedisPresenceStore(
 			return roster;
 		},
 		async deleteRoom(roomId) {
-			await client.del(rosterKey(roomId));
+			await client.del(presenceKey(roomId));
 		}
 	};
 }

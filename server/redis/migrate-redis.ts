@@ -1,10 +1,10 @@
 import { log } from '../log';
 import { latestVersion, planMigrations, StoredDataTooNewError } from '../storage/migrations';
 import type { RedisClient } from './connect';
+import { REDIS_VERSION_KEY } from './keys';
 import {
 	guardedStep,
 	REDIS_MIGRATIONS,
-	REDIS_VERSION_KEY,
 	storedRedisVersionSchema,
 	type RedisMigration
 } from './redis-migrations';

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { PLAYBOOK_BODIES_KEY } from '../playbooks/redis-playbook-store';
 import type { Migration } from '../storage/migrations';
-
-/** The schema version of everything this deployment keeps in Redis; absent means 0. */
-export const REDIS_VERSION_KEY = 'pr:schema-version';
+import { PLAYBOOK_KEYS } from './keys';
 
 /** A stored version: a non-negative integer, or nothing yet. */
 export const storedRedisVersionSchema = z.coerce.number().int().nonnegative();
@@ -39,7 +36,7 @@ export const REDIS_MIGRATIONS: readonly RedisMigration[] = [
 	{
 		version: 1,
 		name: 'stored playbooks carry a schema version',
-		keys: [PLAYBOOK_BODIES_KEY],
+		keys: [PLAYBOOK_KEYS.bodies],
 		script: VERSION_PLAYBOOK_RECORDS
 	}
 ];

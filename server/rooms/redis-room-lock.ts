@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { log } from '../log';
 import type { RedisClient } from '../redis/connect';
-import { controlLockKey } from '../storage/redis-doc-store';
+import { controlLockKey } from '../redis/keys';
 import { redisScript } from '../storage/redis-script';
 import type { RoomLock } from './room-lock';
 

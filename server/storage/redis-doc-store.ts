@@ -1,26 +1,8 @@
 import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
 import { binaryView, type RedisClient } from '../redis/connect';
+import { controlLockKey, docKeys, feedChannel, metaKey } from '../redis/keys';
 import { roomDocIds, roomOfDoc, type DocStore, type StoredDoc } from './doc-store';
 import { redisScript } from './redis-script';
-
-/**
- * A document's keys, under the `{docId}` hash tag. A room's two documents have different tags
- * (`{roomId}`, `{roomId:sealed}`, as stored before rooms expired), and one script refreshes
- * them all: this store needs one Redis server, not a Cluster.
- */
-export const docKeys = (docId: string) => ({
-	snapshot: `pr:room:{${docId}}:snapshot`,
-	/** The log position the snapshot covers: an older snapshot never replaces a newer one. */
-	snapshotAt: `pr:room:{${docId}}:snapshot-at`,
-	log: `pr:room:{${docId}}:log`
-});
-/** Held while an instance decides on the room's control state (server/rooms/redis-room-lock.ts). */
-export const controlLockKey = (roomId: string) => `pr:room:{${roomId}}:control-lock`;
-/** A room's metadata: it exists exactly as long as the room. */
-export const metaKey = (roomId: string) => `pr:room:{${roomId}}:meta`;
-
-/** The pub/sub channel on which a document's appends reach the instances following it. */
-export const feedChannel = (docId: string) => `pr:room:{${docId}}:feed`;
 
 /** Every key of a room: its metadata and the keys of each of its documents. */
 function roomKeys(roomId: string): string[] {

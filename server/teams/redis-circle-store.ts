@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RedisClient } from '../redis/connect';
 import type { CircleAddOutcome, CircleStore } from './circle-store';
-import { circleKey, teamKeys } from './team-keys';
+import { circleKey, teamKeys } from '../redis/keys';
 import { parseStoredCircleItem } from './stored-circle-item';
 
 /** The scripts' KEYS: the team's record, shares, circle (`{"owner":…,"item":…}` by id), others. */

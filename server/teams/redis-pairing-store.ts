@@ -1,5 +1,5 @@
 import type { RedisClient } from '../redis/connect';
-import { pairingKeys } from './pairing-keys';
+import { pairingKeys } from '../redis/keys';
 import {
 	parseStoredCard,
 	parseStoredPairing,

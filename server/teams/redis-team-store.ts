@@ -1,8 +1,7 @@
 import { storedTeamSchema } from '../../src/lib/protocol/team';
 import type { RedisClient } from '../redis/connect';
+import { pairingKeys, sharesKey, teamKey, teamKeys } from '../redis/keys';
 import { parseStoredShare } from './stored-share';
-import { pairingKeys } from './pairing-keys';
-import { sharesKey, teamKey, teamKeys } from './team-keys';
 import type { ShareOutcome, TeamStore } from './team-store';
 
 const SHARE_OUTCOMES: readonly ShareOutcome[] = ['saved', 'team-full', 'not-found'];

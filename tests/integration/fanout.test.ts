@@ -3,15 +3,11 @@ import * as Y from 'yjs';
 import type { FanoutEntry } from '../../server/fanout/fanout';
 import { MAX_WAITING } from '../../server/fanout/feed-order';
 import { LocalFanoutHub } from '../../server/fanout/local-fanout';
-import {
-	awarenessChannel,
-	createRedisFanout,
-	redisLogReader,
-	type ReadLog
-} from '../../server/fanout/redis-fanout';
+import { createRedisFanout, redisLogReader, type ReadLog } from '../../server/fanout/redis-fanout';
 import { redirectLog } from '../../server/log';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
-import { createRedisDocStore, feedChannel } from '../../server/storage/redis-doc-store';
+import { awarenessChannel, feedChannel } from '../../server/redis/keys';
+import { createRedisDocStore } from '../../server/storage/redis-doc-store';
 import { openSqlite } from '../../server/storage/sqlite';
 import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
 import { cuttingProxy, sends } from '../support/cutting-proxy';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { pairingKeys } from '../../server/teams/pairing-keys';
+import { pairingKeys } from '../../server/redis/keys';
 import { card } from '../support/pairing-pool';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { openSqlite } from '../../server/storage/sqlite';

@@ -6,10 +6,10 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import { summarizePlaybook } from '../../src/lib/protocol/playbook';
-import { PLAYBOOK_SUMMARIES_KEY } from '../../server/playbooks/redis-playbook-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { migrateRedis } from '../../server/redis/migrate-redis';
-import { REDIS_MIGRATIONS, REDIS_VERSION_KEY } from '../../server/redis/redis-migrations';
+import { PLAYBOOK_KEYS, REDIS_VERSION_KEY } from '../../server/redis/keys';
+import { REDIS_MIGRATIONS } from '../../server/redis/redis-migrations';
 import { ROOM_DOC_MIGRATIONS, SCHEMA_VERSION_KEY } from '../../server/rooms/room-doc-version';
 import { CLOSE_SERVER_ERROR } from '../../server/yjs/yjs-endpoint';
 import { StoredDataTooNewError } from '../../server/storage/migrations';
@@ -162,7 +162,7 @@ describe('upgrading Redis data of the previous release (no version key)', () => 
 		cleanups.push(() => server.close());
 		expect(await client.get(REDIS_VERSION_KEY)).toBe(String(REDIS_MIGRATIONS.length));
 		// Before anything lists it: the start reads every summary in the background, writing it.
-		const summary = () => client.hGet(PLAYBOOK_SUMMARIES_KEY, data.playbook.id);
+		const summary = () => client.hGet(PLAYBOOK_KEYS.summaries, data.playbook.id);
 		await waitFor(async () => (await summary()) !== null, 'the old playbook’s summary');
 		expect(JSON.parse(String(await summary()))).toEqual(summarizePlaybook(data.playbook, true));
 		await expectAllThere(server.url, data);

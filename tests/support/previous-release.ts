@@ -13,8 +13,8 @@ import type { Playbook } from '../../src/lib/protocol/playbook';
 import type { StoredShare } from '../../src/lib/protocol/team';
 import { initialControlState } from '../../src/lib/room/control';
 import { newLinkId } from '../../server/http/link-id';
-import { PLAYBOOK_BODIES_KEY } from '../../server/playbooks/redis-playbook-store';
 import type { RedisClient } from '../../server/redis/connect';
+import { PLAYBOOK_KEYS } from '../../server/redis/keys';
 import { newSecret } from '../../server/rooms/room-secrets';
 import { initialSealedUpdate } from '../../server/rooms/sealed-values';
 import { sealedDocId } from '../../server/storage/doc-store';
@@ -154,7 +154,7 @@ export async function writePreviousReleaseRedis(
 	);
 	await docs.appendUpdate(data.roomId, notes);
 	await docs.appendUpdate(sealedDocId(data.roomId), initialSealedUpdate(newSecret()));
-	await client.hSet(PLAYBOOK_BODIES_KEY, data.playbook.id, JSON.stringify(data.playbook));
+	await client.hSet(PLAYBOOK_KEYS.bodies, data.playbook.id, JSON.stringify(data.playbook));
 	await client.zAdd('pr:playbooks:by-time', { score: now, value: data.playbook.id });
 	const teams = createRedisTeamStore(client, { retentionMs });
 	await teams.create({ id: data.teamId, name: 'Support', createdAt: now });

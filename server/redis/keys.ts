@@ -1,0 +1,87 @@
+/**
+ * Every key and pub/sub channel this deployment uses in Redis, in one place: what a backup
+ * copies, what erasing deletes and what a migration rewrites can be read here. The formats are
+ * stored data: changing one needs a migration (server/redis/redis-migrations.ts).
+ *
+ * A room's keys share the hash tag `{roomId}`, a team's `{teamId}`, so one script may touch them
+ * together. A room's sealed document is tagged `{roomId:sealed}` (as stored before rooms
+ * expired): the scripts that reach both documents need one Redis server, not a Cluster.
+ */
+
+/** The schema version of everything kept in Redis; absent means 0. */
+export const REDIS_VERSION_KEY = 'pr:schema-version';
+
+/** The prefix of socket.io's adapter channels (`@socket.io/redis-adapter`). */
+export const SOCKET_IO_PREFIX = 'pr:socket.io';
+
+/** A document's keys (a room's own, or its sealed document: see `sealedDocId`). */
+export const docKeys = (docId: string) => ({
+	snapshot: `pr:room:{${docId}}:snapshot`,
+	/** The log position the snapshot covers: an older snapshot never replaces a newer one. */
+	snapshotAt: `pr:room:{${docId}}:snapshot-at`,
+	/** A stream of updates, each tagged with the instance that appended it. */
+	log: `pr:room:{${docId}}:log`
+});
+
+/** A room's metadata (JSON): it exists exactly as long as the room. */
+export const metaKey = (roomId: string) => `pr:room:{${roomId}}:meta`;
+
+/** Held while an instance decides on the room's control state (server/rooms/redis-room-lock.ts). */
+export const controlLockKey = (roomId: string) => `pr:room:{${roomId}}:control-lock`;
+
+/** A room's roster: a hash by participant id (server/presence/redis-presence-store.ts). */
+export const presenceKey = (roomId: string) => `pr:room:{${roomId}}:presence`;
+
+/** The channel on which a document's appends reach the instances following it. */
+export const feedChannel = (docId: string) => `pr:room:{${docId}}:feed`;
+
+/** The channel on which a room's awareness reaches the instances following it. */
+export const awarenessChannel = (roomId: string) => `pr:room:{${roomId}}:awareness`;
+
+/** A team's record. */
+export const teamKey = (id: string) => `pr:team:{${id}}`;
+/** A team's shares: a hash by member. */
+export const sharesKey = (id: string) => `pr:team:{${id}}:shares`;
+/** A team's circle: a hash by item id (server/teams/redis-circle-store.ts). */
+export const circleKey = (id: string) => `pr:team:{${id}}:circle`;
+/** Agreements to erase the team (protocol T6): a hash from member hash to pairing member hash. */
+export const eraseKey = (id: string) => `pr:team:{${id}}:erase`;
+
+/**
+ * Every key of a team but the pairing ones: record, shares, circle, erase agreements (scripts
+ * rely on this order; new ones go last). Every write to a team moves the expiry of all of them
+ * (protocol T5), so no part of a team outlives or dies before the rest.
+ */
+export const teamKeys = (id: string): string[] => [
+	teamKey(id),
+	sharesKey(id),
+	circleKey(id),
+	eraseKey(id)
+];
+
+/**
+ * A space's pairing keys, beside its record and shares (server/teams/redis-team-store.ts), so
+ * one script reaches them all.
+ */
+export const pairingKeys = (teamId: string) => ({
+	team: teamKey(teamId),
+	shares: sharesKey(teamId),
+	cards: `pr:team:{${teamId}}:pairing:cards`,
+	pairing: `pr:team:{${teamId}}:pairing`,
+	/** The team's erase agreements, so a pairing write moves them too. */
+	erase: eraseKey(teamId)
+});
+
+/** The community playbook library (server/playbooks/redis-playbook-store.ts). */
+export const PLAYBOOK_KEYS = {
+	/** Every playbook's stored record, by id, hidden ones too. The Redis migrations rewrite it. */
+	bodies: 'pr:playbooks',
+	/** Sorted set of the listed (not hidden) ids by creation time, for paging newest first. */
+	byTime: 'pr:playbooks:by-time',
+	/** Each playbook's summary (JSON), by id, so listing never reads a body. */
+	summaries: 'pr:playbooks:summaries',
+	/** The hash of each playbook's delete token, by id. */
+	deleteTokens: 'pr:playbooks:delete-tokens',
+	/** Hidden ids by creation time, so showing one again puts it back in its place. */
+	hidden: 'pr:playbooks:hidden'
+} as const;

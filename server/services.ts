@@ -12,20 +12,24 @@ import { checkReadiness, redisProbe, sqliteProbe, type Probe, type Readiness } f
 import { createAdapter } from '@socket.io/redis-adapter';
 import { connectRedis } from './redis/connect';
 import { SOCKET_IO_PREFIX } from './redis/keys';
+import { RedisSubscriber } from './redis/subscriber';
 import { migrateRedis } from './redis/migrate-redis';
-import type { Fanout } from './fanout/fanout';
-import { singleInstance } from './fanout/local-fanout';
-import { createRedisFanout } from './fanout/redis-fanout';
+import type { AwarenessFeed } from './fanout/awareness-feed';
+import { LocalHub } from './fanout/local-hub';
+import { redisAwarenessFeed } from './fanout/redis-awareness-feed';
 import { STORE_WITHIN_MS } from './rooms/loaded-room';
 import { newSecret } from './rooms/room-secrets';
 import { redisRoomLock } from './rooms/redis-room-lock';
 import { processLock, type RoomLock } from './rooms/room-lock';
 import { RoomRegistry } from './rooms/room-registry';
 import { startRoomSweeper } from './rooms/room-sweeper';
-import type { DocStore } from './storage/doc-store';
-import { createRedisDocStore } from './storage/redis-doc-store';
+import type { DocumentLog } from './storage/document-log';
+import { createRedisDocumentLog } from './storage/redis-document-log';
+import { createRedisRoomStore } from './storage/redis-room-store';
+import type { RoomStore } from './storage/room-store';
 import { openSqlite } from './storage/sqlite';
-import { createSqliteDocStore } from './storage/sqlite-doc-store';
+import { createSqliteDocumentLog } from './storage/sqlite-document-log';
+import { createSqliteRoomStore } from './storage/sqlite-room-store';
 import type { PlaybookStore } from './playbooks/playbook-store';
 import { createRedisTeamStore } from './teams/redis-team-store';
 import { createSqliteTeamStore } from './teams/sqlite-team-store';
@@ -67,8 +71,9 @@ type SocketIoAdapter = ReturnType<typeof createAdapter>;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 interface Backends {
-	docs: DocStore;
-	fanout: Fanout;
+	rooms: RoomStore;
+	log: DocumentLog;
+	awareness: AwarenessFeed;
 	/** How long a room collects changes before storing them (RoomIo.storeWithinMs). */
 	storeWithinMs: number;
 	lock: RoomLock;
@@ -94,15 +99,20 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			throw error;
 		});
 		const instanceId = newSecret();
-		const docs = createRedisDocStore(redis, { retentionMs: retentionMs(config), instanceId });
-		const fanout = await createRedisFanout(redis, docs, instanceId);
+		const feeds = await RedisSubscriber.connect(redis);
+		const log = createRedisDocumentLog(redis, feeds, {
+			retentionMs: retentionMs(config),
+			instanceId
+		});
+		// socket.io's adapter keeps its own subscriber: its channels are its business.
 		const subscriber = redis.duplicate();
 		// The main connection logs Redis errors; the same outage would be logged twice.
 		subscriber.on('error', () => {});
 		await subscriber.connect();
 		return {
-			docs,
-			fanout,
+			rooms: createRedisRoomStore(redis, { retentionMs: retentionMs(config) }),
+			log,
+			awareness: redisAwarenessFeed(redis, feeds, instanceId),
 			// The log is how the other instances hear a change: store it at once.
 			storeWithinMs: 0,
 			lock: redisRoomLock(redis, instanceId),
@@ -116,17 +126,20 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			// Commands sent while disconnected wait for the reconnection: better refused at once.
 			unavailable: () => (redis.isReady ? undefined : 'redis'),
 			close: async () => {
-				await fanout.close();
+				await log.close();
+				feeds.close();
 				subscriber.destroy();
 				await redis.close();
 			}
 		};
 	}
 	const db = openSqlite(config.DATA_DIR);
-	const local = singleInstance(createSqliteDocStore(db, { now }));
+	const hub = new LocalHub();
+	const log = createSqliteDocumentLog(db, { now, hub });
 	return {
-		docs: local.store,
-		fanout: local.fanout,
+		rooms: createSqliteRoomStore(db, { now }),
+		log,
+		awareness: hub.awareness(log.instanceId),
 		storeWithinMs: STORE_WITHIN_MS,
 		lock: processLock,
 		socketIoAdapter: undefined,
@@ -138,7 +151,10 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		probes: { sqlite: sqliteProbe(db) },
 		// A file in this process: when it fails, it fails each call, which answers 500.
 		unavailable: () => undefined,
-		close: async () => db.close()
+		close: async () => {
+			await log.close();
+			db.close();
+		}
 	};
 }
 
@@ -147,10 +163,11 @@ export async function createServices(config: Config): Promise<Services> {
 	const backends = await openBackends(config, now);
 	const metrics = new Metrics();
 	const playbooks = new PlaybookCatalog(backends.playbooks, config.COMMUNITY_PLAYBOOKS_MAX);
-	const rooms = new RoomRegistry(backends.docs, {
+	const rooms = new RoomRegistry(backends.rooms, {
 		unloadGraceMs: config.ROOM_UNLOAD_GRACE_MS,
 		findPlaybook: (id) => playbooks.find(id),
-		fanout: backends.fanout,
+		log: backends.log,
+		awareness: backends.awareness,
 		storeWithinMs: backends.storeWithinMs,
 		lock: backends.lock,
 		metrics

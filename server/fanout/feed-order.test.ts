@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import type { FanoutEntry } from './fanout';
+import type { LogEntry } from '../storage/document-log';
 import { FeedOrder } from './feed-order';
 
 /** An entry whose update is one byte, `n`, at log position `0-n`. */
-const entry = (n: number): [FanoutEntry, string] => [
+const entry = (n: number): [LogEntry, string] => [
 	{ update: new Uint8Array([n]), origin: 'other' },
 	`0-${n}`
 ];

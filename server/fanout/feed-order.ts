@@ -1,4 +1,4 @@
-import { isAfter, type DeliverEntries, type FanoutEntry } from './fanout';
+import { isAfter, type DeliverEntries, type LogEntry } from '../storage/document-log';
 
 /**
  * Live entries one document holds back while its log is read, at most. Past this the read is
@@ -17,7 +17,7 @@ export class FeedOrder {
 	/** Position of the last entry delivered. */
 	#cursor: string | undefined;
 	/** Live entries waiting for a read; undefined when none is expected. */
-	#waiting: { entry: FanoutEntry; id: string }[] | undefined = [];
+	#waiting: { entry: LogEntry; id: string }[] | undefined = [];
 
 	/** Starts holding live entries back: the log after `cursor` is read first. */
 	constructor(cursor: string | undefined, deliver: DeliverEntries, limit = MAX_WAITING) {
@@ -39,7 +39,7 @@ export class FeedOrder {
 	 * A live entry. Answers false when it overflowed the waiting queue: the queue (this entry
 	 * included) is dropped, so the whole document must be read again.
 	 */
-	live(entry: FanoutEntry, id: string): boolean {
+	live(entry: LogEntry, id: string): boolean {
 		if (this.#waiting) {
 			if (this.#waiting.length >= this.#limit) {
 				this.#waiting = [];
@@ -54,7 +54,7 @@ export class FeedOrder {
 	}
 
 	/** Delivers what a read found (up to `cursor`), then the waiting live entries that are newer. */
-	caughtUp(entries: FanoutEntry[], cursor: string | undefined): void {
+	caughtUp(entries: LogEntry[], cursor: string | undefined): void {
 		const waiting = this.#waiting ?? [];
 		this.#waiting = undefined;
 		if (cursor !== undefined && isAfter(cursor, this.#cursor)) this.#cursor = cursor;

@@ -8,6 +8,8 @@
  * expired): the scripts that reach both documents need one Redis server, not a Cluster.
  */
 
+import { roomDocIds } from '../storage/document-log';
+
 /** The schema version of everything kept in Redis; absent means 0. */
 export const REDIS_VERSION_KEY = 'pr:schema-version';
 
@@ -85,3 +87,9 @@ export const PLAYBOOK_KEYS = {
 	/** Hidden ids by creation time, so showing one again puts it back in its place. */
 	hidden: 'pr:playbooks:hidden'
 } as const;
+
+/** Every stored key of a room: its metadata and the keys of each of its documents. */
+export const roomKeys = (roomId: string): string[] => [
+	metaKey(roomId),
+	...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId)))
+];

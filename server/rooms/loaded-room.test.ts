@@ -5,8 +5,8 @@ import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { redirectLog } from '../log';
 import type { RoomMetrics } from '../metrics';
-import type { DocStore } from '../storage/doc-store';
-import { singleInstance } from '../fanout/local-fanout';
+import { LocalHub } from '../fanout/local-hub';
+import type { DocumentLog } from '../storage/document-log';
 import type { DocCredentials } from './doc-access';
 import { initialRoomUpdate, LoadedRoom, STORE_WITHIN_MS } from './loaded-room';
 import { processLock } from './room-lock';
@@ -14,16 +14,16 @@ import { processLock } from './room-lock';
 const playbook = findBuiltInPlaybook('active-listening-sprint')!;
 const meta = { id: 'AAAAAAAAAAAAAAAAAAAAAA', playbookId: playbook.id, createdAt: 0 };
 
-/** A store whose appends fail `failures` times before they work; it keeps what it was given. */
-function flakyStore(failures: number) {
+/** A log whose appends fail `failures` times before they work; it keeps what it was given. */
+function flakyLog(failures: number) {
 	const appended: Uint8Array[] = [];
 	const snapshots: Uint8Array[] = [];
 	let left = failures;
-	const store: DocStore = {
-		createRoom: async () => {},
-		getRoom: async () => meta,
-		loadDoc: async () => ({ updates: [initialRoomUpdate(playbook)], cursor: undefined }),
-		appendUpdate: async (_id, update) => {
+	const log: DocumentLog = {
+		instanceId: 'local',
+		load: async () => ({ updates: [initialRoomUpdate(playbook)], cursor: undefined }),
+		subscribe: () => () => {},
+		append: async (_id, update) => {
 			if (left-- > 0) throw new Error('disk full');
 			appended.push(update);
 			return String(appended.length);
@@ -33,16 +33,15 @@ function flakyStore(failures: number) {
 			return true;
 		},
 		lastPosition: async () => (appended.length > 0 ? String(appended.length) : undefined),
-		touch: async () => {},
-		deleteRoom: async () => {},
-		expiredRooms: async () => []
+		close: async () => {}
 	};
-	return { store, appended, snapshots };
+	return { log, appended, snapshots };
 }
 
-/** One instance on `store`, as the embedded server runs it. */
-const io = (store: DocStore, metrics?: RoomMetrics) => ({
-	...singleInstance(store),
+/** One instance on `log`, as the embedded server runs it. */
+const io = (log: DocumentLog, metrics?: RoomMetrics) => ({
+	log,
+	awareness: new LocalHub().awareness(log.instanceId),
 	storeWithinMs: STORE_WITHIN_MS,
 	lock: processLock,
 	metrics
@@ -87,8 +86,8 @@ afterEach(() => {
 describe('storing a room', () => {
 	test('changes typed in quick succession are stored as one merged entry', async () => {
 		vi.useFakeTimers();
-		const { store, appended } = flakyStore(0);
-		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const { log, appended } = flakyLog(0);
+		const room = await LoadedRoom.load(io(log), meta, playbook);
 		for (const letter of 'abc')
 			room.doc.getText(NOTES_TEXT).insert(room.doc.getText(NOTES_TEXT).length, letter);
 		await vi.advanceTimersByTimeAsync(150);
@@ -98,8 +97,8 @@ describe('storing a room', () => {
 
 	test('a failed store keeps the changes and stores them on the next attempt', async () => {
 		vi.useFakeTimers();
-		const { store, appended } = flakyStore(1);
-		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const { log, appended } = flakyLog(1);
+		const room = await LoadedRoom.load(io(log), meta, playbook);
 		room.doc.getText(NOTES_TEXT).insert(0, 'kept');
 		await vi.advanceTimersByTimeAsync(150);
 		expect(appended).toHaveLength(0);
@@ -109,9 +108,9 @@ describe('storing a room', () => {
 
 	test('a failed store is logged with the room id and size, never the text, and counted', async () => {
 		vi.useFakeTimers();
-		const { store } = flakyStore(1);
+		const { log } = flakyLog(1);
 		const { metrics, reported } = recordingMetrics();
-		const room = await LoadedRoom.load(io(store, metrics), meta, playbook);
+		const room = await LoadedRoom.load(io(log, metrics), meta, playbook);
 		room.doc.getText(NOTES_TEXT).insert(0, 'a story told in confidence');
 		await vi.advanceTimersByTimeAsync(150);
 		const failure = logLines
@@ -127,9 +126,9 @@ describe('storing a room', () => {
 	});
 
 	test('every change to the document or to awareness is counted as relayed', async () => {
-		const { store } = flakyStore(0);
+		const { log } = flakyLog(0);
 		const { metrics, reported } = recordingMetrics();
-		const room = await LoadedRoom.load(io(store, metrics), meta, playbook);
+		const room = await LoadedRoom.load(io(log, metrics), meta, playbook);
 		expect(reported).toEqual([]);
 		room.doc.getText(NOTES_TEXT).insert(0, 'a');
 		const client = new Awareness(new Y.Doc());
@@ -142,16 +141,16 @@ describe('storing a room', () => {
 
 	test('a room the store says is gone (erased elsewhere) stores nothing more and closes as erased', async () => {
 		vi.useFakeTimers();
-		const { store } = flakyStore(0);
+		const { log } = flakyLog(0);
 		const appends: Uint8Array[] = [];
-		const goneStore = {
-			...store,
-			appendUpdate: async (_id: string, update: Uint8Array) => {
+		const goneLog = {
+			...log,
+			append: async (_id: string, update: Uint8Array) => {
 				appends.push(update);
 				return undefined;
 			}
 		};
-		const room = await LoadedRoom.load(io(goneStore), meta, playbook);
+		const room = await LoadedRoom.load(io(goneLog), meta, playbook);
 		const ends: string[] = [];
 		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
 		room.doc.getText(NOTES_TEXT).insert(0, 'after the erase');
@@ -164,8 +163,8 @@ describe('storing a room', () => {
 
 	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {
 		vi.useFakeTimers();
-		const { store, appended, snapshots } = flakyStore(0);
-		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const { log, appended, snapshots } = flakyLog(0);
+		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const ends: string[] = [];
 		// Erasing ends every connection, whatever it presented (no ticket is made: nothing is stored).
 		const ana: DocCredentials = { kind: 'participant', participantId: 'ana-00001', ticket: 't' };
@@ -181,13 +180,13 @@ describe('storing a room', () => {
 
 	test('discarding waits for a write already under way, so none lands after the erase', async () => {
 		let finishAppend: () => void = () => {};
-		const { store } = flakyStore(0);
-		const slowStore = {
-			...store,
-			appendUpdate: () => new Promise<string>((resolve) => (finishAppend = () => resolve('1')))
+		const { log } = flakyLog(0);
+		const slowLog = {
+			...log,
+			append: () => new Promise<string>((resolve) => (finishAppend = () => resolve('1')))
 		};
 		vi.useFakeTimers();
-		const room = await LoadedRoom.load(io(slowStore), meta, playbook);
+		const room = await LoadedRoom.load(io(slowLog), meta, playbook);
 		room.doc.getText(NOTES_TEXT).insert(0, 'on its way');
 		await vi.advanceTimersByTimeAsync(150);
 		let discarded = false;
@@ -200,8 +199,8 @@ describe('storing a room', () => {
 	});
 
 	test('removing someone ends only their document connections, however the removal arrives', async () => {
-		const { store } = flakyStore(0);
-		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const { log } = flakyLog(0);
+		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const ends: string[] = [];
 		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
 		const forgetBen = room.trackDocConnection(await ticketed(room, 'ben-00002'), (why) =>
@@ -223,8 +222,8 @@ describe('storing a room', () => {
 	});
 
 	test('[Y11] locking the room, here or on another instance, ends the connections without a ticket', async () => {
-		const { store } = flakyStore(0);
-		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const { log } = flakyLog(0);
+		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const ends: string[] = [];
 		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
 		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
@@ -244,12 +243,12 @@ describe('storing a room', () => {
 	});
 
 	test('[S20] a removal replaces the projector token in the same decision, and is not taken when that fails', async () => {
-		const { store } = flakyStore(0);
+		const { log } = flakyLog(0);
 		let refuse = false;
-		const append = store.appendUpdate;
-		store.appendUpdate = (id, update) =>
+		const append = log.append;
+		log.append = (id, update) =>
 			refuse ? Promise.reject(new Error('disk full')) : append(id, update);
-		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const hana = { participantId: 'hana-00001', present: ['hana-00001', 'rex-00002'] };
 		await room.claimHost(hana.participantId);
 		await room.command({ type: 'agreements.confirm' }, hana, 0);
@@ -278,8 +277,8 @@ describe('storing a room', () => {
 	});
 
 	test('closing after stores failed writes the whole document as the snapshot', async () => {
-		const { store, snapshots } = flakyStore(Number.POSITIVE_INFINITY);
-		const room = await LoadedRoom.load(io(store), meta, playbook);
+		const { log, snapshots } = flakyLog(Number.POSITIVE_INFINITY);
+		const room = await LoadedRoom.load(io(log), meta, playbook);
 		room.doc.getText(NOTES_TEXT).insert(0, 'never appended');
 		await room.close();
 		expect(notesOf(snapshots.slice(-1))).toBe('never appended');

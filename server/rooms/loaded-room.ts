@@ -27,11 +27,17 @@ import { revealIfDue, submitRating } from '../../src/lib/room/ratings';
 import { planSteps } from '../../src/lib/room/steps';
 import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
-import { sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store';
+import {
+	isAfter,
+	sealedDocId,
+	type DocumentLog,
+	type LogEntry,
+	type StoredDoc
+} from '../storage/document-log';
 import { SealedValues, type ParticipantKeyCheck } from './sealed-values';
 import { ClientUpdateGate } from '../yjs/client-update-gate';
 import type { UpdateRefusal } from '../limits/document-limits';
-import { isAfter, type Fanout, type FanoutEntry } from '../fanout/fanout';
+import type { AwarenessFeed } from '../fanout/awareness-feed';
 import { AwarenessRelay } from '../fanout/awareness-relay';
 import type { RoomLock } from './room-lock';
 import {
@@ -116,8 +122,8 @@ export type { DocConnectionEnd } from './doc-connections';
 
 /** How a loaded room reaches storage and the other instances. */
 export interface RoomIo {
-	store: DocStore;
-	fanout: Fanout;
+	log: DocumentLog;
+	awareness: AwarenessFeed;
 	/** How long changes are collected before they are stored as one entry, in ms. */
 	storeWithinMs: number;
 	/** Decisions on the control state one at a time across instances. */
@@ -170,8 +176,8 @@ export class LoadedRoom {
 		stored: StoredDoc,
 		sealed: StoredDoc
 	) {
-		const { fanout, metrics } = io;
-		this.#sealed = new SealedValues(io.store, meta.id, sealed);
+		const { log: documents, awareness, metrics } = io;
+		this.#sealed = new SealedValues(documents, meta.id, sealed);
 		// The server's awareness has no local state: it only relays the clients'.
 		this.awareness.setLocalState(null);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
@@ -191,11 +197,13 @@ export class LoadedRoom {
 		// Now, so that it is stored like any server write, and its writer known as a server.
 		migrateRoomDoc(this.doc, what, SERVER_ORIGIN);
 		this.#awarenessRelay = new AwarenessRelay(this.awareness, REMOTE_ORIGIN, (update) =>
-			fanout.publishAwareness(meta.id, update)
+			awareness.publish(meta.id, update)
 		);
 		this.#unfollow = [
-			fanout.follow(meta.id, stored.cursor, (entries, cursor) => this.#receive(entries, cursor)),
-			fanout.follow(sealedDocId(meta.id), sealed.cursor, (entries, cursor) => {
+			documents.subscribe(meta.id, stored.cursor, (entries, cursor) =>
+				this.#receive(entries, cursor)
+			),
+			documents.subscribe(sealedDocId(meta.id), sealed.cursor, (entries, cursor) => {
 				this.#sealed.receive(this.#othersUpdates(entries));
 				// Another instance may have replaced the projector token.
 				this.#endRefused();
@@ -203,19 +211,19 @@ export class LoadedRoom {
 					this.#sealedCursor = cursor;
 				this.#positionsMoved();
 			}),
-			fanout.followAwareness(meta.id, (update) =>
+			awareness.follow(meta.id, (update) =>
 				applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
 			)
 		];
 	}
 
 	/** The updates of entries other instances appended (this one's are in the document). */
-	#othersUpdates(entries: FanoutEntry[]): Uint8Array[] {
-		return entries.filter((e) => e.origin !== this.io.fanout.instanceId).map((e) => e.update);
+	#othersUpdates(entries: LogEntry[]): Uint8Array[] {
+		return entries.filter((e) => e.origin !== this.io.log.instanceId).map((e) => e.update);
 	}
 
 	/** Log entries through the fan-out: other instances' changes, and how far the log goes. */
-	#receive(entries: FanoutEntry[], cursor: string | undefined): void {
+	#receive(entries: LogEntry[], cursor: string | undefined): void {
 		if (this.#discarded) return;
 		for (const update of this.#othersUpdates(entries)) {
 			Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
@@ -257,8 +265,8 @@ export class LoadedRoom {
 
 	static async load(io: RoomIo, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
 		const [stored, sealed] = await Promise.all([
-			io.store.loadDoc(meta.id),
-			io.store.loadDoc(sealedDocId(meta.id))
+			io.log.load(meta.id),
+			io.log.load(sealedDocId(meta.id))
 		]);
 		log.rooms.debug(
 			{ roomId: meta.id, updates: stored.updates.length, bytes: byteLengthOf(stored.updates) },
@@ -427,8 +435,8 @@ export class LoadedRoom {
 	/** Waits until this copy has every log entry of both documents stored so far. */
 	async #catchUp(): Promise<void> {
 		const [last, lastSealed] = await Promise.all([
-			this.io.store.lastPosition(this.meta.id),
-			this.io.store.lastPosition(sealedDocId(this.meta.id))
+			this.io.log.lastPosition(this.meta.id),
+			this.io.log.lastPosition(sealedDocId(this.meta.id))
 		]);
 		const behind = () =>
 			(last !== undefined && isAfter(last, this.#cursor)) ||
@@ -549,7 +557,7 @@ export class LoadedRoom {
 		const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 		this.#persisting = this.#persisting.then(async () => {
 			try {
-				const stored = await this.io.store.appendUpdate(this.meta.id, merged);
+				const stored = await this.io.log.append(this.meta.id, merged);
 				if (stored === undefined) {
 					// Erased or expired through another instance, whose notice did not reach this one:
 					// nothing more is stored, and its screens here close as erased (rule Y10).
@@ -587,7 +595,7 @@ export class LoadedRoom {
 			const snapshot = Y.encodeStateAsUpdate(this.doc);
 			this.#gate.measured(snapshot.byteLength);
 			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
-			const written = await this.io.store.compact(this.meta.id, snapshot, this.#cursor ?? '0');
+			const written = await this.io.log.compact(this.meta.id, snapshot, this.#cursor ?? '0');
 			this.#appendedSinceCompaction = 0;
 			if (written) {
 				this.#storeFailed = false;
@@ -595,7 +603,7 @@ export class LoadedRoom {
 			} else if (this.#storeFailed) {
 				// Another instance's newer snapshot lacks what this copy failed to store: add the
 				// whole document to the log instead, where it merges rather than replaces.
-				if ((await this.io.store.appendUpdate(this.meta.id, snapshot)) !== undefined) {
+				if ((await this.io.log.append(this.meta.id, snapshot)) !== undefined) {
 					this.#storeFailed = false;
 				}
 			}

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { encodeStoredPlaybook, parseStoredPlaybook } from '../playbooks/stored-playbook';
-import type { StoredDoc } from '../storage/doc-store';
+import type { StoredDoc } from '../storage/document-log';
 
 /**
  * A room started from a community playbook keeps a copy of it in its sealed document (map

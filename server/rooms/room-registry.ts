@@ -3,8 +3,9 @@ import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
-import { sealedDocId, type DocStore } from '../storage/doc-store';
-import type { Fanout } from '../fanout/fanout';
+import type { AwarenessFeed } from '../fanout/awareness-feed';
+import { sealedDocId, type DocumentLog } from '../storage/document-log';
+import type { RoomStore } from '../storage/room-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import type { RoomLock } from './room-lock';
 import { newSecret } from './room-secrets';
@@ -34,8 +35,10 @@ export interface RoomRegistryOptions {
 	/** How long a room with no connection stays in memory, in case someone comes straight back. */
 	unloadGraceMs: number;
 	findPlaybook(id: string): Promise<Playbook | undefined>;
-	/** How loaded rooms hear the other instances' changes. */
-	fanout: Fanout;
+	/** The rooms' documents, and how loaded rooms hear the other instances' changes. */
+	log: DocumentLog;
+	/** How loaded rooms hear the other instances' awareness. */
+	awareness: AwarenessFeed;
 	/** How long a room collects changes before storing them as one entry (RoomIo). */
 	storeWithinMs: number;
 	/** Decisions on a room's control state one at a time across instances (RoomIo). */
@@ -59,7 +62,7 @@ export class RoomRegistry {
 	readonly #eraseFailed = new Set<string>();
 
 	constructor(
-		private readonly store: DocStore,
+		private readonly store: RoomStore,
 		private readonly options: RoomRegistryOptions
 	) {}
 
@@ -74,7 +77,7 @@ export class RoomRegistry {
 		const copy = playbookCopyUpdate(playbook);
 		const sealed = initialSealedUpdate(hostKey);
 		await this.store.createRoom(meta, initialRoomUpdate(playbook));
-		await this.store.appendUpdate(
+		await this.options.log.append(
 			sealedDocId(meta.id),
 			copy ? Y.mergeUpdates([sealed, copy]) : sealed
 		);
@@ -87,7 +90,7 @@ export class RoomRegistry {
 	 */
 	async playbookOf(meta: RoomMeta): Promise<Playbook | undefined> {
 		const listed = await this.options.findPlaybook(meta.playbookId);
-		return listed ?? playbookCopyOf(await this.store.loadDoc(sealedDocId(meta.id)));
+		return listed ?? playbookCopyOf(await this.options.log.load(sealedDocId(meta.id)));
 	}
 
 	getRoom(roomId: string): Promise<RoomMeta | undefined> {
@@ -168,12 +171,9 @@ export class RoomRegistry {
 			this.options.metrics?.error('storage');
 			return undefined;
 		}
-		const { fanout, storeWithinMs, lock, metrics } = this.options;
-		return LoadedRoom.load(
-			{ store: this.store, fanout, storeWithinMs, lock, metrics },
-			meta,
-			playbook
-		);
+		const { log: documents, awareness, storeWithinMs, lock, metrics } = this.options;
+		const io = { log: documents, awareness, storeWithinMs, lock, metrics };
+		return LoadedRoom.load(io, meta, playbook);
 	}
 
 	#releaseEntry(roomId: string, entry: Entry): void {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { DocStore, StoredDoc } from '../storage/doc-store';
+import type { DocumentLog, StoredDoc } from '../storage/document-log';
 import { initialSealedUpdate, SealedValues } from './sealed-values';
 
 const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -18,8 +18,8 @@ function fakeStore() {
 	const sent: Uint8Array[] = [];
 	const waiting: (() => void)[] = [];
 	const control = { outcome: 'stored' as Outcome, held: false };
-	const store: Pick<DocStore, 'appendUpdate'> = {
-		appendUpdate: async (_docId, update) => {
+	const store: Pick<DocumentLog, 'append'> = {
+		append: async (_docId, update) => {
 			sent.push(update);
 			if (control.held) await new Promise<void>((resolve) => waiting.push(resolve));
 			if (control.outcome === 'error') throw new Error('Redis is away');

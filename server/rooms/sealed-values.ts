@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store';
+import { sealedDocId, type DocumentLog, type StoredDoc } from '../storage/document-log';
 import { hashSecret, newSecret, sameSecret, signTicket } from './room-secrets';
 
 const HOST_KEY_HASH = 'hostKeyHash';
@@ -42,8 +42,8 @@ export class SealedValues {
 	#discarded = false;
 
 	constructor(
-		/** Only appends: the room loads the stored document and the fan-out brings the others'. */
-		private readonly store: Pick<DocStore, 'appendUpdate'>,
+		/** Only appends: the room loads the stored document and subscribes to the others'. */
+		private readonly log: Pick<DocumentLog, 'append'>,
 		private readonly roomId: string,
 		stored: StoredDoc
 	) {
@@ -64,7 +64,7 @@ export class SealedValues {
 		change(draft);
 		const update = Y.encodeStateAsUpdate(draft, before);
 		draft.destroy();
-		const write = this.store.appendUpdate(sealedDocId(this.roomId), update);
+		const write = this.log.append(sealedDocId(this.roomId), update);
 		this.#writing.add(write);
 		try {
 			if ((await write) === undefined) throw new Error(`room ${this.roomId} is gone`);

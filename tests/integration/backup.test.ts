@@ -6,7 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { openSqlite } from '../../server/storage/sqlite';
-import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
+import { createSqliteRoomStore } from '../../server/storage/sqlite-room-store';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { writePreviousReleaseDataDir } from '../support/previous-release';
 import { createRoom, startTestServer, tempDir } from '../support/server';
@@ -199,7 +199,7 @@ describe('backing up a running server and restoring it elsewhere (npm run backup
 		const dataDir = tempDir();
 		const db = openSqlite(dataDir);
 		cleanups.push(() => db.close());
-		const store = createSqliteDocStore(db, { now: () => Date.now() });
+		const store = createSqliteRoomStore(db, { now: () => Date.now() });
 		const words = `erased during a backup ${randomBytes(8).toString('hex')}`;
 		await store.createRoom(
 			{ id: 'room-erased-during-backup', playbookId: 'p', createdAt: Date.now() },

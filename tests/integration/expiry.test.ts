@@ -5,15 +5,19 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
-import { singleInstance } from '../../server/fanout/local-fanout';
+import { LocalHub } from '../../server/fanout/local-hub';
+import { RedisSubscriber } from '../../server/redis/subscriber';
 import { STORE_WITHIN_MS } from '../../server/rooms/loaded-room';
 import { RoomRegistry } from '../../server/rooms/room-registry';
 import { processLock } from '../../server/rooms/room-lock';
 import { startRoomSweeper } from '../../server/rooms/room-sweeper';
-import { sealedDocId, type DocStore } from '../../server/storage/doc-store';
-import { createRedisDocStore } from '../../server/storage/redis-doc-store';
+import { sealedDocId, type DocumentLog } from '../../server/storage/document-log';
+import { createRedisDocumentLog } from '../../server/storage/redis-document-log';
+import { createRedisRoomStore } from '../../server/storage/redis-room-store';
+import type { RoomStore } from '../../server/storage/room-store';
 import { openSqlite } from '../../server/storage/sqlite';
-import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
+import { createSqliteDocumentLog } from '../../server/storage/sqlite-document-log';
+import { createSqliteRoomStore } from '../../server/storage/sqlite-room-store';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import { DEFAULT_PRESENCE_POLICY } from '../../src/lib/room/presence';
@@ -31,12 +35,18 @@ const cleanups = cleanupsAfterEach();
 let counter = 0;
 const newRoomId = () => `expiry${String(++counter).padStart(4, '0')}${process.pid}`.padEnd(22, 'x');
 
-function registryOn(store: DocStore) {
-	const local = singleInstance(store);
-	const rooms = new RoomRegistry(local.store, {
+/** A backend's rooms and documents, as one instance uses them. */
+interface Storage {
+	rooms: RoomStore;
+	log: DocumentLog;
+}
+
+function registryOn({ rooms: store, log }: Storage) {
+	const rooms = new RoomRegistry(store, {
 		unloadGraceMs: 0,
 		findPlaybook: async (id) => findBuiltInPlaybook(id),
-		fanout: local.fanout,
+		log,
+		awareness: new LocalHub().awareness(log.instanceId),
 		storeWithinMs: STORE_WITHIN_MS,
 		lock: processLock
 	});
@@ -61,7 +71,11 @@ describe('[S19] expiry with the embedded SQLite store and an injectable clock', 
 		const dataDir = tempDir();
 		const clock = { now: T0 };
 		const db = openSqlite(dataDir, T0);
-		const store = createSqliteDocStore(db, { now: () => clock.now });
+		const now = () => clock.now;
+		const store = {
+			rooms: createSqliteRoomStore(db, { now }),
+			log: createSqliteDocumentLog(db, { now })
+		};
 		const presence = createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY);
 		const rooms = registryOn(store);
 		const sweeper = startRoomSweeper({
@@ -86,8 +100,8 @@ describe('[S19] expiry with the embedded SQLite store and an injectable clock', 
 		];
 		const words = `forgotten note ${idle}`;
 		const sealedWords = `sealed words ${idle}`;
-		await store.appendUpdate(idle, noteUpdate(words));
-		await store.appendUpdate(sealedDocId(idle), noteUpdate(sealedWords));
+		await store.log.append(idle, noteUpdate(words));
+		await store.log.append(sealedDocId(idle), noteUpdate(sealedWords));
 		const someone = {
 			participantId: 'someone-0001',
 			name: 'Someone',
@@ -100,7 +114,7 @@ describe('[S19] expiry with the embedded SQLite store and an injectable clock', 
 		cleanups.push(() => lease?.release());
 
 		clock.now = T0 + 20 * DAY;
-		await store.appendUpdate(edited, noteUpdate('a change'));
+		await store.log.append(edited, noteUpdate('a change'));
 		clock.now = T0 + 25 * DAY;
 		(await rooms.acquire(joined))?.release();
 		await waitFor(() => rooms.loadedCount === 1, 'the joined room to leave memory');
@@ -110,7 +124,7 @@ describe('[S19] expiry with the embedded SQLite store and an injectable clock', 
 		expect(await sweeper.sweep()).toEqual([idle]);
 		expect(await rooms.getRoom(idle)).toBeUndefined();
 		expect(await rooms.acquire(idle)).toBeUndefined();
-		expect(await store.loadDoc(sealedDocId(idle))).toEqual({ updates: [], cursor: undefined });
+		expect(await store.log.load(sealedDocId(idle))).toEqual({ updates: [], cursor: undefined });
 		expect(await presence.list(idle, T0)).toEqual([]);
 		const bytes = sqliteBytes(dataDir);
 		for (const trace of [words, sealedWords, idle]) {
@@ -139,7 +153,7 @@ describe('[S19] expiry with the embedded SQLite store and an injectable clock', 
 
 		for (const openedAt of [T0, T0 + DAY]) {
 			const db = openSqlite(dataDir, openedAt);
-			const store = createSqliteDocStore(db, { now: () => openedAt });
+			const store = createSqliteRoomStore(db, { now: () => openedAt });
 			expect(await store.getRoom(roomId)).toEqual({
 				id: roomId,
 				playbookId: 'active-listening-sprint',
@@ -165,6 +179,17 @@ describe('[S19] expiry with Redis: every key of a room has a TTL, refreshed by a
 		await redis.stop();
 	});
 
+	/** Rooms and documents in Redis, keeping each key `retentionMs` after the last activity. */
+	async function redisStorage(retentionMs: number): Promise<Storage> {
+		const feeds = await RedisSubscriber.connect(client);
+		const log = createRedisDocumentLog(client, feeds, { retentionMs, instanceId: 'expiry' });
+		cleanups.push(async () => {
+			await log.close();
+			feeds.close();
+		});
+		return { rooms: createRedisRoomStore(client, { retentionMs }), log };
+	}
+
 	/** The TTL in ms of every key of the room, by key. */
 	async function ttls(roomId: string): Promise<Record<string, number>> {
 		const keys = await client.keys(`*${roomId}*`);
@@ -186,20 +211,18 @@ describe('[S19] expiry with Redis: every key of a room has a TTL, refreshed by a
 	}
 
 	test('a new room’s keys, its sealed document’s included, expire after the retention', async () => {
-		const rooms = registryOn(
-			createRedisDocStore(client, { retentionMs: RETENTION_MS, instanceId: 'expiry' })
-		);
+		const rooms = registryOn(await redisStorage(RETENTION_MS));
 		const roomId = await createRoomIn(rooms);
 		// Metadata, snapshot, and the sealed document's log.
 		await expectFullRetention(roomId, 3);
 	});
 
 	test('an append, a join and a compaction each give every key of the room its whole retention again', async () => {
-		const store = createRedisDocStore(client, { retentionMs: RETENTION_MS, instanceId: 'expiry' });
+		const store = await redisStorage(RETENTION_MS);
 		const rooms = registryOn(store);
 		const roomId = await createRoomIn(rooms);
 		await ageAlmostOut(roomId);
-		await store.appendUpdate(roomId, noteUpdate('a change'));
+		await store.log.append(roomId, noteUpdate('a change'));
 		await expectFullRetention(roomId, 4);
 
 		await ageAlmostOut(roomId);
@@ -207,14 +230,13 @@ describe('[S19] expiry with Redis: every key of a room has a TTL, refreshed by a
 		await expectFullRetention(roomId, 4);
 
 		await ageAlmostOut(roomId);
-		await store.compact(sealedDocId(roomId), noteUpdate('sealed snapshot'), '0');
+		await store.log.compact(sealedDocId(roomId), noteUpdate('sealed snapshot'), '0');
 		// Now also the position each snapshot covers (the room's from unloading after the join).
 		await expectFullRetention(roomId, 7);
 	});
 
 	test('Redis deletes an unused room by itself; the sweeper has nothing to delete', async () => {
-		const store = createRedisDocStore(client, { retentionMs: 300, instanceId: 'expiry' });
-		const rooms = registryOn(store);
+		const rooms = registryOn(await redisStorage(300));
 		const presence = createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY);
 		const sweeper = startRoomSweeper({
 			rooms,

@@ -1,121 +1,96 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import type { FanoutEntry } from '../../server/fanout/fanout';
 import { MAX_WAITING } from '../../server/fanout/feed-order';
-import { LocalFanoutHub } from '../../server/fanout/local-fanout';
-import { createRedisFanout, redisLogReader, type ReadLog } from '../../server/fanout/redis-fanout';
+import { redisAwarenessFeed } from '../../server/fanout/redis-awareness-feed';
+import {
+	redisLogFollower,
+	type LogReads,
+	type ReadLog
+} from '../../server/fanout/redis-log-follower';
 import { redirectLog } from '../../server/log';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { awarenessChannel, feedChannel } from '../../server/redis/keys';
-import { createRedisDocStore } from '../../server/storage/redis-doc-store';
-import { openSqlite } from '../../server/storage/sqlite';
-import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
+import { RedisSubscriber } from '../../server/redis/subscriber';
+import type { LogEntry } from '../../server/storage/document-log';
+import {
+	createRedisDocumentLog,
+	redisLogReader,
+	type RedisDocumentLogOptions
+} from '../../server/storage/redis-document-log';
+import { createRedisRoomStore } from '../../server/storage/redis-room-store';
+import type { RoomStore } from '../../server/storage/room-store';
 import { cuttingProxy, sends } from '../support/cutting-proxy';
 import { startRedis, type TestRedis } from '../support/redis-server';
-import { tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
-import { fanoutContract } from './fanout.contract';
 
 let redis: TestRedis;
 let client: RedisClient;
+let rooms: RoomStore;
 beforeAll(async () => {
 	redis = await startRedis();
 	client = await connectRedis(redis.url, 'fanout-tests');
+	rooms = createRedisRoomStore(client, { retentionMs: 60_000 });
 });
 afterAll(async () => {
 	await client.close();
 	await redis.stop();
 });
 
-fanoutContract('in process', async () => {
-	const db = openSqlite(tempDir());
-	const store = createSqliteDocStore(db, { now: () => Date.now() });
-	const hub = new LocalFanoutHub();
+/**
+ * An instance on Redis through `on`: its document log, its awareness feed, and a follower of its
+ * own whose reads the test may slow down or fail (`reads`, on the same subscriber).
+ */
+async function redisInstance(
+	instanceId: string,
+	on = client,
+	reads?: Partial<LogReads>,
+	options: Partial<RedisDocumentLogOptions> = {}
+) {
+	const subscriber = await RedisSubscriber.connect(on);
+	const log = createRedisDocumentLog(on, subscriber, {
+		retentionMs: 60_000,
+		instanceId,
+		...options
+	});
+	const follower = redisLogFollower(subscriber, {
+		readLog: reads?.readLog ?? redisLogReader(on),
+		load: reads?.load ?? log.load
+	});
 	return {
-		store: { first: hub.instance('first', store), second: hub.instance('second', store) },
-		close: () => db.close()
-	};
-});
-
-async function redisInstance(instanceId: string, on = client, readLog?: ReadLog) {
-	const store = createRedisDocStore(on, { retentionMs: 60_000, instanceId });
-	return { store, fanout: await createRedisFanout(on, store, instanceId, readLog) };
-}
-
-fanoutContract('Redis', async () => {
-	const first = await redisInstance('first');
-	const second = await redisInstance('second');
-	return {
-		store: { first, second },
+		log,
+		follower,
+		awareness: redisAwarenessFeed(on, subscriber, instanceId),
 		close: async () => {
-			await first.fanout.close();
-			await second.fanout.close();
+			follower.close();
+			await log.close();
+			subscriber.close();
 		}
 	};
-});
-
-test('[F4] Redis: a follower catches up on what was appended after its position, before it followed', async () => {
-	const writer = await redisInstance('writer');
-	const reader = await redisInstance('reader');
-	const roomId = 'fanoutcatchup000000000';
-	await writer.store.createRoom(
-		{ id: roomId, playbookId: 'x', createdAt: 0 },
-		new Uint8Array([0, 0])
-	);
-	const doc = new Y.Doc();
-	const texts = doc.getText('notes');
-	const appendText = (text: string) => {
-		const before = Y.encodeStateVector(doc);
-		texts.insert(texts.length, text);
-		return writer.store.appendUpdate(roomId, Y.encodeStateAsUpdate(doc, before));
-	};
-	const loaded = await reader.store.loadDoc(roomId);
-	await appendText('missed while loading. ');
-	const copy = new Y.Doc();
-	for (const update of loaded.updates) Y.applyUpdate(copy, update);
-	reader.fanout.follow(roomId, loaded.cursor, (entries) => {
-		for (const entry of entries) Y.applyUpdate(copy, entry.update);
-	});
-	await appendText('live.');
-	await waitFor(
-		() => copy.getText('notes').toString() === 'missed while loading. live.',
-		'both appends'
-	);
-	expect(copy.getText('notes').toString()).toBe(texts.toString());
-	await writer.fanout.close();
-	await reader.fanout.close();
-});
+}
 
 test('[F5] Redis: an older snapshot never replaces a newer one, whichever instance writes it', async () => {
 	// Without the lag, compaction trims the log right up to the snapshot's position.
-	const first = createRedisDocStore(client, {
-		retentionMs: 60_000,
-		instanceId: 'early',
-		trimLagMs: 0
-	});
+	const first = await redisInstance('early', client, {}, { trimLagMs: 0 });
 	const roomId = 'fanoutsnapshots0000000';
 	const doc = new Y.Doc();
 	const notes = doc.getText('notes');
-	await first.createRoom({ id: roomId, playbookId: 'x', createdAt: 0 }, new Uint8Array([0, 0]));
+	await rooms.createRoom({ id: roomId, playbookId: 'x', createdAt: 0 }, new Uint8Array([0, 0]));
 	const append = async (text: string) => {
 		const before = Y.encodeStateVector(doc);
 		notes.insert(notes.length, text);
-		return (await first.appendUpdate(roomId, Y.encodeStateAsUpdate(doc, before))) ?? '';
+		return (await first.log.append(roomId, Y.encodeStateAsUpdate(doc, before))) ?? '';
 	};
 	const early = await append('a');
 	const earlySnapshot = Y.encodeStateAsUpdate(doc);
 	const late = await append('b');
-	await first.compact(roomId, Y.encodeStateAsUpdate(doc), late);
-	const lagging = createRedisDocStore(client, {
-		retentionMs: 60_000,
-		instanceId: 'late',
-		trimLagMs: 0
-	});
-	await client.del(`pr:room:{${roomId}}:compacting`);
-	await lagging.compact(roomId, earlySnapshot, early);
+	await first.log.compact(roomId, Y.encodeStateAsUpdate(doc), late);
+	const lagging = await redisInstance('late', client, {}, { trimLagMs: 0 });
+	await lagging.log.compact(roomId, earlySnapshot, early);
 	const rebuilt = new Y.Doc();
-	for (const update of (await lagging.loadDoc(roomId)).updates) Y.applyUpdate(rebuilt, update);
+	for (const update of (await lagging.log.load(roomId)).updates) Y.applyUpdate(rebuilt, update);
 	expect(rebuilt.getText('notes').toString()).toBe('ab');
+	await first.close();
+	await lagging.close();
 });
 
 const subscribers = async (channel: string) => (await client.pubSubNumSub(channel))[channel];
@@ -124,15 +99,12 @@ let roomCounter = 0;
 /** A fresh room, created through `writer`, and a function appending `text` to its notes. */
 async function roomOf(writer: Awaited<ReturnType<typeof redisInstance>>) {
 	const roomId = `fanoutredis${String(++roomCounter).padStart(11, '0')}`;
-	await writer.store.createRoom(
-		{ id: roomId, playbookId: 'x', createdAt: 0 },
-		new Uint8Array([0, 0])
-	);
+	await rooms.createRoom({ id: roomId, playbookId: 'x', createdAt: 0 }, new Uint8Array([0, 0]));
 	const doc = new Y.Doc();
 	const append = (text: string) => {
 		const before = Y.encodeStateVector(doc);
 		doc.getText('notes').insert(doc.getText('notes').length, text);
-		return writer.store.appendUpdate(roomId, Y.encodeStateAsUpdate(doc, before));
+		return writer.log.append(roomId, Y.encodeStateAsUpdate(doc, before));
 	};
 	return { roomId, append };
 }
@@ -141,7 +113,7 @@ async function roomOf(writer: Awaited<ReturnType<typeof redisInstance>>) {
 function heard() {
 	const doc = new Y.Doc();
 	const entries: { origin: string; text: string }[] = [];
-	const deliver = (delivered: FanoutEntry[]) => {
+	const deliver = (delivered: LogEntry[]) => {
 		for (const { origin, update } of delivered) {
 			const before = doc.getText('notes').toString();
 			Y.applyUpdate(doc, update);
@@ -168,32 +140,32 @@ test('Redis: a follower whose catch-up read failed reads again, then hears live 
 	const writer = await redisInstance('writer');
 	const logReader = redisLogReader(client);
 	let failures = 1;
-	const reader = await redisInstance('reader', client, (docId, after) =>
-		failures-- > 0 ? Promise.reject(new Error('XRANGE failed')) : logReader(docId, after)
-	);
+	const reader = await redisInstance('reader', client, {
+		readLog: (docId, after) =>
+			failures-- > 0 ? Promise.reject(new Error('XRANGE failed')) : logReader(docId, after)
+	});
 	const { roomId, append } = await roomOf(writer);
 	await append('before. ');
 	const follower = heard();
-	reader.fanout.follow(roomId, undefined, follower.deliver);
+	reader.follower.subscribe(roomId, undefined, follower.deliver);
 	await hearsLive(append, follower, 'writer');
 	expect(follower.text()).toMatch(/^before\. live 1\. /);
-	await writer.fanout.close();
-	await reader.fanout.close();
+	await writer.close();
+	await reader.close();
 });
 
 test('Redis: a follower whose reload after a reconnect failed reloads again, then hears live appends', async () => {
 	const proxy = await cuttingProxy(redis.url);
 	const writer = await redisInstance('writer');
-	const store = createRedisDocStore(proxy.client, { retentionMs: 60_000, instanceId: 'reader' });
+	const loader = await redisInstance('loader');
 	let reloads = 0;
-	const flaky = {
-		loadDoc: (docId: string) =>
-			++reloads === 1 ? Promise.reject(new Error('reload failed')) : store.loadDoc(docId)
-	};
-	const reader = await createRedisFanout(proxy.client, flaky, 'reader');
+	const reader = await redisInstance('reader', proxy.client, {
+		load: (docId: string) =>
+			++reloads === 1 ? Promise.reject(new Error('reload failed')) : loader.log.load(docId)
+	});
 	const { roomId, append } = await roomOf(writer);
 	const follower = heard();
-	reader.follow(roomId, undefined, follower.deliver);
+	reader.follower.subscribe(roomId, undefined, follower.deliver);
 	await hearsLive(append, follower, 'writer');
 	const before = proxy.accepted();
 	proxy.outage();
@@ -202,8 +174,9 @@ test('Redis: a follower whose reload after a reconnect failed reloads again, the
 	follower.entries.length = 0;
 	await hearsLive(append, follower, 'writer');
 	expect(reloads).toBe(2);
-	await writer.fanout.close();
+	await writer.close();
 	await reader.close();
+	await loader.close();
 	await proxy.close();
 });
 
@@ -214,18 +187,18 @@ test('Redis: a follow whose SUBSCRIBE was lost with the connection hears later a
 	const { roomId, append } = await roomOf(writer);
 	const follower = heard();
 	proxy.cutWhen(sends('subscribe', feedChannel(roomId)));
-	reader.fanout.follow(roomId, undefined, follower.deliver);
+	reader.follower.subscribe(roomId, undefined, follower.deliver);
 	await hearsLive(append, follower, 'writer');
 
 	const awareness: Uint8Array[] = [];
 	proxy.cutWhen(sends('subscribe', awarenessChannel(roomId)));
-	reader.fanout.followAwareness(roomId, (update) => awareness.push(update));
+	reader.awareness.follow(roomId, (update) => awareness.push(update));
 	await waitFor(() => {
-		writer.fanout.publishAwareness(roomId, new Uint8Array([7]));
+		writer.awareness.publish(roomId, new Uint8Array([7]));
 		return awareness.length > 0;
 	}, 'awareness from the writer');
-	await writer.fanout.close();
-	await reader.fanout.close();
+	await writer.close();
+	await reader.close();
 	await proxy.close();
 });
 
@@ -235,20 +208,20 @@ test('Redis: a delivery that throws loses nothing that arrived with it', async (
 	const { roomId, append } = await roomOf(writer);
 	const follower = heard();
 	let throwOnce = false;
-	reader.fanout.follow(roomId, undefined, (entries, cursor) => {
+	reader.follower.subscribe(roomId, undefined, (entries, cursor) => {
 		follower.deliver(entries);
 		if (!throwOnce) return;
 		throwOnce = false;
 		throw new Error(`a bug in the room, at ${cursor}`);
 	});
 	const awareness: number[] = [];
-	reader.fanout.followAwareness(roomId, (update) => {
+	reader.awareness.follow(roomId, (update) => {
 		awareness.push(update[0] ?? 0);
 		if (update[0] === 1) throw new Error('a bug in the room');
 	});
 	await hearsLive(append, follower, 'writer');
 	await waitFor(() => {
-		writer.fanout.publishAwareness(roomId, new Uint8Array([0]));
+		writer.awareness.publish(roomId, new Uint8Array([0]));
 		return awareness.length > 0;
 	}, 'awareness from the writer');
 
@@ -258,8 +231,8 @@ test('Redis: a delivery that throws loses nothing that arrived with it', async (
 	throwOnce = true;
 	await Promise.all([append('first. '), append('second.')]);
 	await waitFor(() => follower.text().endsWith('first. second.'), 'the second append');
-	writer.fanout.publishAwareness(roomId, new Uint8Array([1]));
-	writer.fanout.publishAwareness(roomId, new Uint8Array([2]));
+	writer.awareness.publish(roomId, new Uint8Array([1]));
+	writer.awareness.publish(roomId, new Uint8Array([2]));
 	await waitFor(() => awareness.includes(2), 'the second awareness update');
 	restoreLog();
 	const failures = lines
@@ -267,8 +240,8 @@ test('Redis: a delivery that throws loses nothing that arrived with it', async (
 		.filter((line) => line.level === 50);
 	expect(failures.map(({ docId, roomId }) => docId ?? roomId)).toEqual([roomId, roomId]);
 	expect(lines.join('\n')).not.toContain('first.');
-	await writer.fanout.close();
-	await reader.fanout.close();
+	await writer.close();
+	await reader.close();
 });
 
 test('Redis: live entries held back past the limit make the follower reload the document', async () => {
@@ -278,10 +251,10 @@ test('Redis: live entries held back past the limit make the follower reload the 
 		await new Promise<void>((resolve) => (release = resolve));
 		return { entries: [], cursor: undefined };
 	};
-	const reader = await redisInstance('reader', client, stuck);
+	const reader = await redisInstance('reader', client, { readLog: stuck });
 	const { roomId, append } = await roomOf(writer);
 	const follower = heard();
-	reader.fanout.follow(roomId, undefined, follower.deliver);
+	reader.follower.subscribe(roomId, undefined, follower.deliver);
 	await waitFor(async () => (await subscribers(feedChannel(roomId))) === 1, 'the subscription');
 	const appends = Array.from({ length: MAX_WAITING + 1 }, (_, n) =>
 		append(n === MAX_WAITING ? 'last.' : '.')
@@ -290,8 +263,8 @@ test('Redis: live entries held back past the limit make the follower reload the 
 	await waitFor(() => follower.text().endsWith('last.'), 'the reload', 20_000);
 	expect(follower.entries.every((e) => e.origin === 'reloaded')).toBe(true);
 	release();
-	await writer.fanout.close();
-	await reader.fanout.close();
+	await writer.close();
+	await reader.close();
 });
 
 test('Redis: published while Redis is unreachable, awareness is dropped rather than sent stale', async () => {
@@ -300,37 +273,37 @@ test('Redis: published while Redis is unreachable, awareness is dropped rather t
 	const cutOff = await redisInstance('cut-off', proxy.client);
 	const roomId = 'fanoutstaleawareness00';
 	const heardThere: number[] = [];
-	other.fanout.followAwareness(roomId, (update) => heardThere.push(update[0] ?? 0));
+	other.awareness.follow(roomId, (update) => heardThere.push(update[0] ?? 0));
 	await waitFor(() => {
-		cutOff.fanout.publishAwareness(roomId, new Uint8Array([1]));
+		cutOff.awareness.publish(roomId, new Uint8Array([1]));
 		return heardThere.length > 0;
 	}, 'awareness across');
 	proxy.outage();
 	await waitFor(() => !proxy.client.isReady, 'the connection to drop');
-	cutOff.fanout.publishAwareness(roomId, new Uint8Array([2]));
+	cutOff.awareness.publish(roomId, new Uint8Array([2]));
 	proxy.restore();
 	await waitFor(() => {
-		cutOff.fanout.publishAwareness(roomId, new Uint8Array([3]));
+		cutOff.awareness.publish(roomId, new Uint8Array([3]));
 		return heardThere.includes(3);
 	}, 'awareness after the outage');
 	expect(heardThere).not.toContain(2);
-	await other.fanout.close();
-	await cutOff.fanout.close();
+	await other.close();
+	await cutOff.close();
 	await proxy.close();
 });
 
 test('Redis: unfollowing leaves no subscription behind, even when the UNSUBSCRIBE is lost', async () => {
 	const proxy = await cuttingProxy(redis.url);
-	const { fanout } = await redisInstance('leaving', proxy.client);
+	const leaving = await redisInstance('leaving', proxy.client);
 	const [doc, room, kept] = [
 		'fanoutleaving000000000',
 		'fanoutleaving000000001',
 		'fanoutkept000000000000'
 	];
 	const channels = { doc: feedChannel(doc), room: awarenessChannel(room), kept: feedChannel(kept) };
-	const stopDoc = fanout.follow(doc, undefined, () => {});
-	const stopRoom = fanout.followAwareness(room, () => {});
-	fanout.follow(kept, undefined, () => {});
+	const stopDoc = leaving.follower.subscribe(doc, undefined, () => {});
+	const stopRoom = leaving.awareness.follow(room, () => {});
+	leaving.follower.subscribe(kept, undefined, () => {});
 	const counts = async () =>
 		Object.fromEntries(
 			await Promise.all(
@@ -357,21 +330,21 @@ test('Redis: unfollowing leaves no subscription behind, even when the UNSUBSCRIB
 		await waitFor(async () => (await subscribers(channel)) === 0, `${channel} to be unsubscribed`);
 	}
 	expect(await counts()).toEqual({ doc: 0, room: 0, kept: 1 });
-	await fanout.close();
+	await leaving.close();
 	await proxy.close();
 });
 
 test('Redis: unfollowing a document and a room unsubscribes their channels', async () => {
-	const { fanout } = await redisInstance('leaving');
+	const leaving = await redisInstance('leaving');
 	const roomId = 'fanoutunfollow00000000';
 	const stops = [
-		fanout.follow(roomId, undefined, () => {}),
-		fanout.followAwareness(roomId, () => {})
+		leaving.follower.subscribe(roomId, undefined, () => {}),
+		leaving.awareness.follow(roomId, () => {})
 	];
 	const channels = [feedChannel(roomId), awarenessChannel(roomId)];
 	const counts = async () => Promise.all(channels.map(subscribers));
 	await waitFor(async () => (await counts()).every((n) => n === 1), 'the subscriptions');
 	for (const stop of stops) stop();
 	await waitFor(async () => (await counts()).every((n) => n === 0), 'no subscription left');
-	await fanout.close();
+	await leaving.close();
 });

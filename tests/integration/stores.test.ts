@@ -4,16 +4,14 @@ import { createSqlitePlaybookStore } from '../../server/playbooks/sqlite-playboo
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
 import { createRedisPresenceStore } from '../../server/presence/redis-presence-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
-import { createRedisDocStore } from '../../server/storage/redis-doc-store';
+import { createRedisRoomStore } from '../../server/storage/redis-room-store';
 import { openSqlite } from '../../server/storage/sqlite';
-import { createSqliteDocStore } from '../../server/storage/sqlite-doc-store';
 import { createRedisTeamStore } from '../../server/teams/redis-team-store';
 import { createSqliteTeamStore } from '../../server/teams/sqlite-team-store';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { tempDir } from '../support/server';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import type { Participant } from '../../src/lib/protocol/presence';
-import { docStoreContract } from './doc-store.contract';
 import { playbookStoreContract } from './playbook-store.contract';
 import { presenceStoreContract } from './presence-store.contract';
 import { teamStoreContract } from './team-store.contract';
@@ -36,21 +34,6 @@ function sqlite<T>(create: (db: ReturnType<typeof openSqlite>) => T) {
 		return { store: create(db), close: () => db.close() };
 	};
 }
-/** The shared Redis connection: closing is left to afterAll. */
-const onRedis =
-	<T>(create: () => T) =>
-	async () => ({ store: create(), close: () => {} });
-
-docStoreContract(
-	'SQLite',
-	sqlite((db) => createSqliteDocStore(db, { now: () => Date.now() }))
-);
-docStoreContract(
-	'Redis',
-	onRedis(() =>
-		createRedisDocStore(client, { retentionMs: 60_000, instanceId: 'contract', trimLagMs: 0 })
-	)
-);
 playbookStoreContract(
 	'SQLite',
 	sqlite((db) => ({
@@ -89,8 +72,8 @@ presenceStoreContract('memory', async (policy) => ({
 	store: createMemoryPresenceStore(policy),
 	close: () => {}
 }));
-/** Rooms in Redis as the doc store makes them: Redis presence keeps people of existing rooms only. */
-const redisRooms = () => createRedisDocStore(client, { retentionMs: 60_000, instanceId: 'rooms' });
+/** Rooms in Redis as the room store makes them: Redis presence keeps people of existing rooms only. */
+const redisRooms = () => createRedisRoomStore(client, { retentionMs: 60_000 });
 const createRedisRoom = (id: string) =>
 	redisRooms().createRoom(
 		{ id, playbookId: 'active-listening-sprint', createdAt: 0 },

@@ -17,8 +17,10 @@ import type { RedisClient } from '../../server/redis/connect';
 import { PLAYBOOK_KEYS } from '../../server/redis/keys';
 import { newSecret } from '../../server/rooms/room-secrets';
 import { initialSealedUpdate } from '../../server/rooms/sealed-values';
-import { sealedDocId } from '../../server/storage/doc-store';
-import { createRedisDocStore } from '../../server/storage/redis-doc-store';
+import { RedisSubscriber } from '../../server/redis/subscriber';
+import { sealedDocId } from '../../server/storage/document-log';
+import { createRedisDocumentLog } from '../../server/storage/redis-document-log';
+import { createRedisRoomStore } from '../../server/storage/redis-room-store';
 import { createRedisTeamStore } from '../../server/teams/redis-team-store';
 
 const SCHEMA_6CDB000 = `
@@ -145,15 +147,21 @@ export async function writePreviousReleaseRedis(
 ): Promise<PreviousReleaseData> {
 	const data = previousReleaseData(now);
 	const retentionMs = 24 * 60 * 60 * 1000;
-	const docs = createRedisDocStore(client, { retentionMs, instanceId: 'previous-release' });
 	const [snapshot, notes] = roomUpdates(data);
 	if (!snapshot || !notes) throw new Error('the room has two updates');
-	await docs.createRoom(
+	await createRedisRoomStore(client, { retentionMs }).createRoom(
 		{ id: data.roomId, playbookId: data.playbook.id, createdAt: now },
 		snapshot
 	);
-	await docs.appendUpdate(data.roomId, notes);
-	await docs.appendUpdate(sealedDocId(data.roomId), initialSealedUpdate(newSecret()));
+	const feeds = await RedisSubscriber.connect(client);
+	const log = createRedisDocumentLog(client, feeds, {
+		retentionMs,
+		instanceId: 'previous-release'
+	});
+	await log.append(data.roomId, notes);
+	await log.append(sealedDocId(data.roomId), initialSealedUpdate(newSecret()));
+	await log.close();
+	feeds.close();
 	await client.hSet(PLAYBOOK_KEYS.bodies, data.playbook.id, JSON.stringify(data.playbook));
 	await client.zAdd('pr:playbooks:by-time', { score: now, value: data.playbook.id });
 	const teams = createRedisTeamStore(client, { retentionMs });

@@ -1,7 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
-import { roomDocIds, roomOfDoc, type DocStore, type StoredDoc } from './doc-store';
-import { checkpointAfterDelete, inTransaction } from './sqlite';
+import { LocalHub } from '../fanout/local-hub';
+import {
+	READ_BACK,
+	roomOfDoc,
+	type DocumentLog,
+	type ReadBack,
+	type StoredDoc
+} from './document-log';
+import { inTransaction } from './sqlite';
 
 /**
  * Appends wait at most this long and are then committed together in one transaction: a commit
@@ -16,28 +22,26 @@ interface QueuedAppend {
 	reject(error: unknown): void;
 }
 
-export interface SqliteDocStoreOptions {
+export interface SqliteDocumentLogOptions {
 	/** Server wall-clock time in ms, recorded as a room's last activity. */
 	now(): number;
+	/** The instance appending: the embedded deployment has one, tests two on one `hub`. */
+	instanceId?: string;
+	/** Where the appends reach the subscribers of this process. */
+	hub?: LocalHub;
 }
 
 /**
- * Rooms and their documents in the embedded SQLite database (see `openSqlite`). Each room's
- * last activity (`rooms.last_active_at`) is set on creation, by every committed batch of appends
- * and by `touch`; the sweeper deletes the rooms that `expiredRooms` lists.
+ * Room documents in the embedded SQLite database (see `openSqlite`), in the rooms of
+ * ./sqlite-room-store.ts: a snapshot per document (`doc_snapshots`) and its log
+ * (`doc_updates`, positions are its sequence numbers). Every committed batch of appends is
+ * activity in its rooms (`rooms.last_active_at`) and reaches the subscribers of the process.
  */
-export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOptions): DocStore {
-	const insertRoom = db.prepare(
-		'INSERT INTO rooms (id, playbook_id, created_at, last_active_at) VALUES (?, ?, ?, ?)'
-	);
-	const selectRoom = db.prepare('SELECT id, playbook_id, created_at FROM rooms WHERE id = ?');
+export function createSqliteDocumentLog(
+	db: DatabaseSync,
+	{ now, instanceId = 'local', hub = new LocalHub() }: SqliteDocumentLogOptions
+): DocumentLog {
 	const touchRoom = db.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?');
-	const selectExpired = db.prepare(
-		'SELECT id FROM rooms WHERE last_active_at < ? ORDER BY last_active_at LIMIT ?'
-	);
-	const deleteRoomRow = db.prepare('DELETE FROM rooms WHERE id = ?');
-	const deleteSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE room_id = ?');
-	const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE room_id = ?');
 	const upsertSnapshot = db.prepare(
 		'INSERT INTO doc_snapshots (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data'
 	);
@@ -47,14 +51,14 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 		'INSERT INTO doc_updates (room_id, data) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM rooms WHERE id = ?)'
 	);
 	const selectUpdates = db.prepare(
-		'SELECT seq, data FROM doc_updates WHERE room_id = ? ORDER BY seq'
+		'SELECT seq, data FROM doc_updates WHERE room_id = ? AND seq > ? ORDER BY seq'
 	);
 	const selectLastUpdate = db.prepare('SELECT max(seq) AS seq FROM doc_updates WHERE room_id = ?');
 	const deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND seq <= ?');
 
 	let queue: QueuedAppend[] = [];
 	let commitTimer: ReturnType<typeof setTimeout> | undefined;
-	/** Commits every queued append in one transaction; reading a room commits first. */
+	/** Commits every queued append in one transaction; reading a document commits first. */
 	function commit(): void {
 		clearTimeout(commitTimer);
 		commitTimer = undefined;
@@ -78,39 +82,39 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 			for (const append of batch) append.reject(error);
 			return;
 		}
-		batch.forEach((append, index) => append.resolve(cursors[index]));
+		batch.forEach(({ docId, update, resolve }, index) => {
+			const cursor = cursors[index];
+			if (cursor !== undefined) hub.appended(docId, { update, origin: instanceId }, cursor);
+			resolve(cursor);
+		});
+	}
+
+	/** The document's log after `after` (all of it when undefined), committing first. */
+	function readAfter(docId: string, after: string | undefined): ReadBack {
+		commit();
+		const rows = selectUpdates.all(docId, after === undefined ? 0 : Number(after));
+		const entries = rows.map((row) => ({ update: row.data as Uint8Array, origin: READ_BACK }));
+		const last = rows.at(-1);
+		return { entries, cursor: last === undefined ? undefined : String(last.seq) };
 	}
 
 	return {
-		async createRoom(meta, initialUpdate) {
-			inTransaction(db, () => {
-				insertRoom.run(meta.id, meta.playbookId, meta.createdAt, now());
-				upsertSnapshot.run(meta.id, initialUpdate);
-			});
-		},
-		async getRoom(roomId): Promise<RoomMeta | undefined> {
-			const row = selectRoom.get(roomId);
-			if (!row) return undefined;
-			return roomMetaSchema.parse({
-				id: row.id,
-				playbookId: row.playbook_id,
-				createdAt: row.created_at
-			});
-		},
-		appendUpdate(docId, update) {
+		instanceId,
+		append(docId, update) {
 			return new Promise<string | undefined>((resolve, reject) => {
 				queue.push({ docId, update, resolve, reject });
 				commitTimer ??= setTimeout(commit, COMMIT_EVERY_MS);
 			});
 		},
-		async loadDoc(docId): Promise<StoredDoc> {
-			commit();
+		async load(docId): Promise<StoredDoc> {
+			const { entries, cursor } = readAfter(docId, undefined);
 			const snapshot = selectSnapshot.get(docId)?.data;
-			const rows = selectUpdates.all(docId);
-			const updates = rows.map((row) => row.data as Uint8Array);
+			const updates = entries.map((entry) => entry.update);
 			if (snapshot instanceof Uint8Array) updates.unshift(snapshot);
-			const last = rows.at(-1);
-			return { updates, cursor: last === undefined ? undefined : String(last.seq) };
+			return { updates, cursor };
+		},
+		subscribe(docId, cursor, deliver) {
+			return hub.subscribe(docId, readAfter(docId, cursor), cursor, deliver);
 		},
 		async compact(docId, snapshot, cursor) {
 			commit();
@@ -126,23 +130,9 @@ export function createSqliteDocStore(db: DatabaseSync, { now }: SqliteDocStoreOp
 			const seq = selectLastUpdate.get(docId)?.seq;
 			return seq === null || seq === undefined ? undefined : String(seq);
 		},
-		async touch(roomId) {
-			touchRoom.run(now(), roomId);
-		},
-		async deleteRoom(roomId) {
-			// Appends still queued are written first, so that they are deleted too.
+		async close() {
+			// The database belongs to the caller; appends still queued are committed now.
 			commit();
-			inTransaction(db, () => {
-				for (const docId of roomDocIds(roomId)) {
-					deleteSnapshot.run(docId);
-					deleteUpdates.run(docId);
-				}
-				deleteRoomRow.run(roomId);
-			});
-			checkpointAfterDelete(db);
-		},
-		async expiredRooms(before, limit) {
-			return selectExpired.all(before, limit).map((row) => String(row.id));
 		}
 	};
 }

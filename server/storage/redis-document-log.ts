@@ -1,13 +1,9 @@
-import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
+import { redisLogFollower, type ReadLog } from '../fanout/redis-log-follower';
 import { binaryView, type RedisClient } from '../redis/connect';
-import { controlLockKey, docKeys, feedChannel, metaKey } from '../redis/keys';
-import { roomDocIds, roomOfDoc, type DocStore, type StoredDoc } from './doc-store';
+import { docKeys, feedChannel, metaKey, roomKeys } from '../redis/keys';
+import type { RedisSubscriber } from '../redis/subscriber';
+import { roomOfDoc, type DocumentLog, type StoredDoc } from './document-log';
 import { redisScript } from './redis-script';
-
-/** Every key of a room: its metadata and the keys of each of its documents. */
-function roomKeys(roomId: string): string[] {
-	return [metaKey(roomId), ...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId)))];
-}
 
 /**
  * Appends an update to a document's log and publishes it, tagged with the appending instance
@@ -52,10 +48,10 @@ for i = 5, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
 return 1
 `);
 
-export interface RedisDocStoreOptions {
+export interface RedisDocumentLogOptions {
 	/** How long a room's keys live after its last activity, in ms. */
 	retentionMs: number;
-	/** The instance using this store: its appends are tagged with it (server/fanout). */
+	/** The instance using this log: its appends are tagged with it. */
 	instanceId: string;
 	/**
 	 * Compaction keeps the log entries of this many ms before the snapshot's position, so that an
@@ -64,8 +60,8 @@ export interface RedisDocStoreOptions {
 	trimLagMs?: number;
 }
 
-/** Update and position of each log entry of an XRANGE answer. */
-export function logEntries(
+/** Update, origin and position of each log entry of an XRANGE answer. */
+function logEntries(
 	entries: { id: unknown; message: Record<string, Buffer | undefined> }[] | null | undefined
 ): { update: Uint8Array; origin: string; id: string }[] {
 	return (entries ?? []).flatMap(({ id, message }) =>
@@ -86,40 +82,45 @@ function trimPoint(cursor: string, lagMs: number): string {
 	return before > 0 ? `${before}-0` : '';
 }
 
+/** {@link ReadLog} on the document's Redis stream (`XRANGE`). */
+export function redisLogReader(client: RedisClient): ReadLog {
+	const binary = binaryView(client);
+	return async (docId, after) => {
+		const entries = logEntries(
+			await binary.xRange(docKeys(docId).log, after === undefined ? '-' : `(${after}`, '+')
+		);
+		return { entries, cursor: entries.at(-1)?.id };
+	};
+}
+
 /**
- * Rooms in Redis: metadata as JSON, each document as a snapshot plus a stream of updates that
- * is also the fan-out's source (server/fanout/redis-fanout.ts). Every key of a room expires
- * `retentionMs` after the room's last activity, so Redis deletes an unused room by itself and
- * `expiredRooms` has nothing to list.
+ * Room documents in Redis, in the rooms of ./redis-room-store.ts: each a snapshot plus a stream
+ * of updates, which is also what the other instances follow (server/fanout/redis-log-follower.ts,
+ * on `subscriber`). Each append and compaction is activity: it renews the TTL of every key of
+ * the room.
  */
-export function createRedisDocStore(
+export function createRedisDocumentLog(
 	client: RedisClient,
-	{ retentionMs, instanceId, trimLagMs = 60_000 }: RedisDocStoreOptions
-): DocStore {
+	subscriber: RedisSubscriber,
+	{ retentionMs, instanceId, trimLagMs = 60_000 }: RedisDocumentLogOptions
+): DocumentLog {
 	const binary = binaryView(client);
 	const ttl = String(retentionMs);
-	type Transaction = ReturnType<RedisClient['multi']>;
-	const refresh = (multi: Transaction, roomId: string): Transaction => {
-		for (const key of roomKeys(roomId)) multi.pExpire(key, retentionMs);
-		return multi;
+	const readLog = redisLogReader(client);
+	const load = async (docId: string): Promise<StoredDoc> => {
+		const k = docKeys(docId);
+		// The log before the snapshot: a compaction in between only makes the snapshot newer,
+		// and a newer snapshot holds everything the log it trimmed held.
+		const log = await readLog(docId, undefined);
+		const snapshot = await binary.get(k.snapshot);
+		const updates = log.entries.map((entry) => entry.update);
+		if (snapshot) updates.unshift(new Uint8Array(snapshot));
+		return { updates, cursor: log.cursor };
 	};
+	const follower = redisLogFollower(subscriber, { readLog, load });
 	return {
-		async createRoom(meta, initialUpdate) {
-			// Metadata and first snapshot in one step, so no room exists without its document.
-			const [created] = await refresh(
-				client
-					.multi()
-					.set(metaKey(meta.id), JSON.stringify(meta), { condition: 'NX' })
-					.set(docKeys(meta.id).snapshot, Buffer.from(initialUpdate), { condition: 'NX' }),
-				meta.id
-			).exec();
-			if (String(created) !== 'OK') throw new Error(`room ${meta.id} exists already`);
-		},
-		async getRoom(roomId): Promise<RoomMeta | undefined> {
-			const raw = await client.get(metaKey(roomId));
-			return raw === null ? undefined : roomMetaSchema.parse(JSON.parse(raw));
-		},
-		async appendUpdate(docId, update) {
+		instanceId,
+		async append(docId, update) {
 			const id = await appendScript(
 				client,
 				[metaKey(roomOfDoc(docId)), docKeys(docId).log, ...roomKeys(roomOfDoc(docId))],
@@ -127,16 +128,8 @@ export function createRedisDocStore(
 			);
 			return id === null || id === undefined ? undefined : String(id);
 		},
-		async loadDoc(docId): Promise<StoredDoc> {
-			const k = docKeys(docId);
-			// The log before the snapshot: a compaction in between only makes the snapshot newer,
-			// and a newer snapshot holds everything the log it trimmed held.
-			const log = logEntries(await binary.xRange(k.log, '-', '+'));
-			const snapshot = await binary.get(k.snapshot);
-			const updates = log.map((entry) => entry.update);
-			if (snapshot) updates.unshift(new Uint8Array(snapshot));
-			return { updates, cursor: log.at(-1)?.id };
-		},
+		load,
+		subscribe: follower.subscribe,
 		async compact(docId, snapshot, cursor) {
 			const k = docKeys(docId);
 			const written = await compactScript(
@@ -150,15 +143,8 @@ export function createRedisDocStore(
 			const last = (await client.xRevRange(docKeys(docId).log, '+', '-', { COUNT: 1 }))?.[0];
 			return last === undefined ? undefined : String(last.id);
 		},
-		async touch(roomId) {
-			await refresh(client.multi(), roomId).exec();
-		},
-		async deleteRoom(roomId) {
-			// The lock too (it holds no content, but erasing leaves no key of the room).
-			await client.del([...roomKeys(roomId), controlLockKey(roomId)]);
-		},
-		async expiredRooms() {
-			return [];
+		async close() {
+			follower.close();
 		}
 	};
 }

@@ -1,0 +1,52 @@
+import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
+import type { RedisClient } from '../redis/connect';
+import { controlLockKey, docKeys, metaKey, roomKeys } from '../redis/keys';
+import type { RoomStore } from './room-store';
+
+export interface RedisRoomStoreOptions {
+	/** How long a room's keys live after its last activity, in ms. */
+	retentionMs: number;
+}
+
+/**
+ * Rooms in Redis: metadata as JSON beside their documents (./redis-document-log.ts). Every key
+ * of a room expires `retentionMs` after the room's last activity, so Redis deletes an unused
+ * room by itself and `expiredRooms` has nothing to list.
+ */
+export function createRedisRoomStore(
+	client: RedisClient,
+	{ retentionMs }: RedisRoomStoreOptions
+): RoomStore {
+	type Transaction = ReturnType<RedisClient['multi']>;
+	const refresh = (multi: Transaction, roomId: string): Transaction => {
+		for (const key of roomKeys(roomId)) multi.pExpire(key, retentionMs);
+		return multi;
+	};
+	return {
+		async createRoom(meta, initialUpdate) {
+			// Metadata and first snapshot in one step, so no room exists without its document.
+			const [created] = await refresh(
+				client
+					.multi()
+					.set(metaKey(meta.id), JSON.stringify(meta), { condition: 'NX' })
+					.set(docKeys(meta.id).snapshot, Buffer.from(initialUpdate), { condition: 'NX' }),
+				meta.id
+			).exec();
+			if (String(created) !== 'OK') throw new Error(`room ${meta.id} exists already`);
+		},
+		async getRoom(roomId): Promise<RoomMeta | undefined> {
+			const raw = await client.get(metaKey(roomId));
+			return raw === null ? undefined : roomMetaSchema.parse(JSON.parse(raw));
+		},
+		async touch(roomId) {
+			await refresh(client.multi(), roomId).exec();
+		},
+		async deleteRoom(roomId) {
+			// The lock too (it holds no content, but erasing leaves no key of the room).
+			await client.del([...roomKeys(roomId), controlLockKey(roomId)]);
+		},
+		async expiredRooms() {
+			return [];
+		}
+	};
+}

@@ -17,7 +17,7 @@ import { migrateRedis } from './redis/migrate-redis';
 import type { AwarenessFeed } from './fanout/awareness-feed';
 import { LocalHub } from './fanout/local-hub';
 import { redisAwarenessFeed } from './fanout/redis-awareness-feed';
-import { STORE_WITHIN_MS } from './rooms/loaded-room';
+import { STORE_WITHIN_MS } from './rooms/log-writer';
 import { newSecret } from './rooms/room-secrets';
 import { redisRoomLock } from './rooms/redis-room-lock';
 import { processLock, type RoomLock } from './rooms/room-lock';

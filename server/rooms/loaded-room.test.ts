@@ -8,23 +8,22 @@ import type { RoomMetrics } from '../metrics';
 import { LocalHub } from '../fanout/local-hub';
 import type { DocumentLog } from '../storage/document-log';
 import type { DocCredentials } from './doc-access';
-import { initialRoomUpdate, LoadedRoom, STORE_WITHIN_MS } from './loaded-room';
+import { initialRoomUpdate, LoadedRoom } from './loaded-room';
+import { STORE_WITHIN_MS } from './log-writer';
 import { processLock } from './room-lock';
 
 const playbook = findBuiltInPlaybook('active-listening-sprint')!;
 const meta = { id: 'AAAAAAAAAAAAAAAAAAAAAA', playbookId: playbook.id, createdAt: 0 };
 
-/** A log whose appends fail `failures` times before they work; it keeps what it was given. */
-function flakyLog(failures: number) {
+/** A log of the room that keeps what it was given (log-writer.test.ts tests the writing itself). */
+function recordingLog() {
 	const appended: Uint8Array[] = [];
 	const snapshots: Uint8Array[] = [];
-	let left = failures;
 	const log: DocumentLog = {
 		instanceId: 'local',
 		load: async () => ({ updates: [initialRoomUpdate(playbook)], cursor: undefined }),
 		subscribe: () => () => {},
 		append: async (_id, update) => {
-			if (left-- > 0) throw new Error('disk full');
 			appended.push(update);
 			return String(appended.length);
 		},
@@ -57,12 +56,6 @@ const ticketed = async (room: LoadedRoom, participantId: string): Promise<DocCre
 	ticket: await room.docTicket(participantId)
 });
 
-const notesOf = (updates: Uint8Array[]) => {
-	const doc = new Y.Doc();
-	for (const update of updates) Y.applyUpdate(doc, update);
-	return doc.getText(NOTES_TEXT).toString();
-};
-
 /** Metrics that remember what they were told. */
 function recordingMetrics() {
 	const reported: string[] = [];
@@ -84,49 +77,8 @@ afterEach(() => {
 });
 
 describe('storing a room', () => {
-	test('changes typed in quick succession are stored as one merged entry', async () => {
-		vi.useFakeTimers();
-		const { log, appended } = flakyLog(0);
-		const room = await LoadedRoom.load(io(log), meta, playbook);
-		for (const letter of 'abc')
-			room.doc.getText(NOTES_TEXT).insert(room.doc.getText(NOTES_TEXT).length, letter);
-		await vi.advanceTimersByTimeAsync(150);
-		expect(appended).toHaveLength(1);
-		expect(notesOf([initialRoomUpdate(playbook), ...appended])).toBe('abc');
-	});
-
-	test('a failed store keeps the changes and stores them on the next attempt', async () => {
-		vi.useFakeTimers();
-		const { log, appended } = flakyLog(1);
-		const room = await LoadedRoom.load(io(log), meta, playbook);
-		room.doc.getText(NOTES_TEXT).insert(0, 'kept');
-		await vi.advanceTimersByTimeAsync(150);
-		expect(appended).toHaveLength(0);
-		await vi.advanceTimersByTimeAsync(1_100);
-		expect(notesOf([initialRoomUpdate(playbook), ...appended])).toBe('kept');
-	});
-
-	test('a failed store is logged with the room id and size, never the text, and counted', async () => {
-		vi.useFakeTimers();
-		const { log } = flakyLog(1);
-		const { metrics, reported } = recordingMetrics();
-		const room = await LoadedRoom.load(io(log, metrics), meta, playbook);
-		room.doc.getText(NOTES_TEXT).insert(0, 'a story told in confidence');
-		await vi.advanceTimersByTimeAsync(150);
-		const failure = logLines
-			.map((line) => JSON.parse(line) as Record<string, unknown>)
-			.find((line) => line.msg === 'storing changes failed; retrying');
-		expect(failure).toMatchObject({
-			roomId: meta.id,
-			bytes: expect.any(Number),
-			err: { message: 'disk full' }
-		});
-		expect(logLines.join('')).not.toContain('in confidence');
-		expect(reported.filter((report) => report.startsWith('error'))).toEqual(['error: storage']);
-	});
-
 	test('every change to the document or to awareness is counted as relayed', async () => {
-		const { log } = flakyLog(0);
+		const { log } = recordingLog();
 		const { metrics, reported } = recordingMetrics();
 		const room = await LoadedRoom.load(io(log, metrics), meta, playbook);
 		expect(reported).toEqual([]);
@@ -141,7 +93,7 @@ describe('storing a room', () => {
 
 	test('a room the store says is gone (erased elsewhere) stores nothing more and closes as erased', async () => {
 		vi.useFakeTimers();
-		const { log } = flakyLog(0);
+		const { log } = recordingLog();
 		const appends: Uint8Array[] = [];
 		const goneLog = {
 			...log,
@@ -163,7 +115,7 @@ describe('storing a room', () => {
 
 	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {
 		vi.useFakeTimers();
-		const { log, appended, snapshots } = flakyLog(0);
+		const { log, appended, snapshots } = recordingLog();
 		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const ends: string[] = [];
 		// Erasing ends every connection, whatever it presented (no ticket is made: nothing is stored).
@@ -180,7 +132,7 @@ describe('storing a room', () => {
 
 	test('discarding waits for a write already under way, so none lands after the erase', async () => {
 		let finishAppend: () => void = () => {};
-		const { log } = flakyLog(0);
+		const { log } = recordingLog();
 		const slowLog = {
 			...log,
 			append: () => new Promise<string>((resolve) => (finishAppend = () => resolve('1')))
@@ -199,7 +151,7 @@ describe('storing a room', () => {
 	});
 
 	test('removing someone ends only their document connections, however the removal arrives', async () => {
-		const { log } = flakyLog(0);
+		const { log } = recordingLog();
 		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const ends: string[] = [];
 		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
@@ -222,7 +174,7 @@ describe('storing a room', () => {
 	});
 
 	test('[Y11] locking the room, here or on another instance, ends the connections without a ticket', async () => {
-		const { log } = flakyLog(0);
+		const { log } = recordingLog();
 		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const ends: string[] = [];
 		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
@@ -243,7 +195,7 @@ describe('storing a room', () => {
 	});
 
 	test('[S20] a removal replaces the projector token in the same decision, and is not taken when that fails', async () => {
-		const { log } = flakyLog(0);
+		const { log } = recordingLog();
 		let refuse = false;
 		const append = log.append;
 		log.append = (id, update) =>
@@ -274,13 +226,5 @@ describe('storing a room', () => {
 			readOnly: true
 		});
 		expect(ends).toEqual(['old projector: projector-not-valid']);
-	});
-
-	test('closing after stores failed writes the whole document as the snapshot', async () => {
-		const { log, snapshots } = flakyLog(Number.POSITIVE_INFINITY);
-		const room = await LoadedRoom.load(io(log), meta, playbook);
-		room.doc.getText(NOTES_TEXT).insert(0, 'never appended');
-		await room.close();
-		expect(notesOf(snapshots.slice(-1))).toBe('never appended');
 	});
 });

@@ -26,14 +26,7 @@ import {
 import { revealIfDue, submitRating } from '../../src/lib/room/ratings';
 import { planSteps } from '../../src/lib/room/steps';
 import { log } from '../log';
-import type { RoomMetrics } from '../metrics';
-import {
-	isAfter,
-	sealedDocId,
-	type DocumentLog,
-	type LogEntry,
-	type StoredDoc
-} from '../storage/document-log';
+import { isAfter, sealedDocId, type StoredDoc } from '../storage/document-log';
 import { SealedValues, type ParticipantKeyCheck } from './sealed-values';
 import { ClientUpdateGate } from '../yjs/client-update-gate';
 import type { UpdateRefusal } from '../limits/document-limits';
@@ -47,46 +40,16 @@ import {
 	type DocCredentials
 } from './doc-access';
 import { DocConnections, type DocConnectionEnd } from './doc-connections';
+import { LogWriter, othersUpdates, REMOTE_ORIGIN, type LogWriterIo } from './log-writer';
 import { migrateRoomDoc, refuseNewerRoomDoc } from './room-doc-version';
 
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
-/** The origin of changes that other instances stored (server/fanout): already in the log. */
-export const REMOTE_ORIGIN = Symbol('remote');
 
 /** People the summary names at most; joins beyond it (a client inventing ids) are not recorded. */
 const MAX_PEOPLE = 100;
 /** How long a decision waits for the other instances' changes to arrive before going ahead. */
 const CATCH_UP_MS = 2_000;
-/** After this many appended log entries the log is folded into the snapshot. */
-const COMPACT_EVERY = 500;
-/**
- * With one instance, changes are stored at most this long after they happen, merged into one
- * log entry: one write for a burst of typing instead of one per keystroke. With the SQLite
- * store's 20 ms commit batching, a crash loses at most about 120 ms, well inside the promise
- * that a restart loses no edit older than one second. With several instances the log is also
- * how changes reach the others, so they are stored at once (see {@link RoomIo}).
- */
-export const STORE_WITHIN_MS = 100;
-/** After a failed store, the changes are tried again this much later. */
-const RETRY_STORE_MS = 1_000;
-
-interface Scheduled {
-	cancel(): void;
-}
-
-/**
- * Runs `work` after `ms`, or for 0 at the end of this turn of the event loop: `setTimeout` would
- * wait at least 1 ms, on every update's way to the other instances.
- */
-function after(ms: number, work: () => void): Scheduled {
-	if (ms === 0) {
-		const immediate = setImmediate(work);
-		return { cancel: () => clearImmediate(immediate) };
-	}
-	const timer = setTimeout(work, ms);
-	return { cancel: () => clearTimeout(timer) };
-}
 
 const byteLengthOf = (updates: Uint8Array[]) =>
 	updates.reduce((total, update) => total + update.byteLength, 0);
@@ -121,14 +84,10 @@ export type ClientUpdateResult =
 export type { DocConnectionEnd } from './doc-connections';
 
 /** How a loaded room reaches storage and the other instances. */
-export interface RoomIo {
-	log: DocumentLog;
+export interface RoomIo extends LogWriterIo {
 	awareness: AwarenessFeed;
-	/** How long changes are collected before they are stored as one entry, in ms. */
-	storeWithinMs: number;
 	/** Decisions on the control state one at a time across instances. */
 	lock: RoomLock;
-	metrics?: RoomMetrics | undefined;
 }
 
 /**
@@ -140,25 +99,13 @@ export class LoadedRoom {
 	readonly awareness = new Awareness(this.doc);
 	/** The control guard and the limits on clients' updates (protocol Y3, L3, L4, L7). */
 	readonly #gate: ClientUpdateGate;
-	#persisting: Promise<void> = Promise.resolve();
-	/** Changes not yet handed to the store, and the timer that will hand them over. */
-	#unstored: Uint8Array[] = [];
-	/** When the oldest of them arrived (performance.now()), for the relay-latency histogram. */
-	#unstoredSince: number | undefined;
-	#storeTimer: Scheduled | undefined;
-	/** A store failed since the last snapshot: closing must write a whole one. */
-	#storeFailed = false;
-	#closing = false;
-	/** The room is being erased: nothing of it is stored any more. */
-	#discarded = false;
-	/** Position of the last log entry this copy has (from the fan-out), for compaction. */
-	#cursor: string | undefined;
-	/** The same for the sealed document: a decision waits until both have caught up. */
+	/** Stores the document's changes and applies the other instances' (the room's log). */
+	readonly #log: LogWriter;
+	/** Position of the last log entry of the sealed document this copy has. */
 	#sealedCursor: string | undefined;
 	/** Decisions waiting for the positions to move (see #catchUp). */
 	readonly #positionWaiters = new Set<() => void>();
-	#appendedSinceCompaction = 0;
-	/** Stops following the documents and awareness through the fan-out. */
+	/** Stops following the sealed document and awareness of the other instances. */
 	readonly #unfollow: (() => void)[];
 	readonly #awarenessRelay: AwarenessRelay;
 
@@ -184,14 +131,15 @@ export class LoadedRoom {
 		// Before anything follows or stores it: a room from a newer release is left as it is.
 		const what = `The document of room ${meta.id}`;
 		refuseNewerRoomDoc(this.doc, what);
-		this.#cursor = stored.cursor;
 		this.#sealedCursor = sealed.cursor;
-		this.#appendedSinceCompaction = stored.updates.length - 1;
 		this.#gate = new ClientUpdateGate(this.doc);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin !== REMOTE_ORIGIN) this.#collect(update);
-			metrics?.updateRelayed('document');
+		this.#log = new LogWriter(this.doc, meta.id, io, stored, {
+			// Its screens here close as erased (rule Y10).
+			gone: () => this.#docConnections.endAll('erased'),
+			moved: () => this.#positionsMoved(),
+			measured: (bytes) => this.#gate.measured(bytes)
 		});
+		this.doc.on('update', () => metrics?.updateRelayed('document'));
 		this.awareness.on('update', () => metrics?.updateRelayed('awareness'));
 		this.doc.getMap(CONTROL_MAP).observe((event) => this.#controlChanged(event));
 		// Now, so that it is stored like any server write, and its writer known as a server.
@@ -200,11 +148,8 @@ export class LoadedRoom {
 			awareness.publish(meta.id, update)
 		);
 		this.#unfollow = [
-			documents.subscribe(meta.id, stored.cursor, (entries, cursor) =>
-				this.#receive(entries, cursor)
-			),
 			documents.subscribe(sealedDocId(meta.id), sealed.cursor, (entries, cursor) => {
-				this.#sealed.receive(this.#othersUpdates(entries));
+				this.#sealed.receive(othersUpdates(entries, documents.instanceId));
 				// Another instance may have replaced the projector token.
 				this.#endRefused();
 				if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))
@@ -215,26 +160,6 @@ export class LoadedRoom {
 				applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
 			)
 		];
-	}
-
-	/** The updates of entries other instances appended (this one's are in the document). */
-	#othersUpdates(entries: LogEntry[]): Uint8Array[] {
-		return entries.filter((e) => e.origin !== this.io.log.instanceId).map((e) => e.update);
-	}
-
-	/** Log entries through the fan-out: other instances' changes, and how far the log goes. */
-	#receive(entries: LogEntry[], cursor: string | undefined): void {
-		if (this.#discarded) return;
-		for (const update of this.#othersUpdates(entries)) {
-			Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-		}
-		if (cursor !== undefined && isAfter(cursor, this.#cursor)) this.#cursor = cursor;
-		this.#positionsMoved();
-		this.#appendedSinceCompaction += entries.length;
-		if (this.#appendedSinceCompaction >= COMPACT_EVERY && !this.#closing) {
-			this.#appendedSinceCompaction = 0;
-			this.#persisting = this.#persisting.then(() => this.#compact());
-		}
 	}
 
 	/**
@@ -260,7 +185,7 @@ export class LoadedRoom {
 
 	/** Ends the document connections here that would not be admitted now. */
 	#endRefused(): void {
-		if (!this.#discarded) this.#docConnections.endRefused(this.#access());
+		if (!this.#log.discarded) this.#docConnections.endRefused(this.#access());
 	}
 
 	static async load(io: RoomIo, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
@@ -422,8 +347,7 @@ export class LoadedRoom {
 				? lock.run(this.meta.id, async () => {
 						await this.#catchUp();
 						const result = await decide();
-						this.#store();
-						await this.#persisting;
+						await this.#log.flush();
 						return result;
 					})
 				: decide()
@@ -439,10 +363,10 @@ export class LoadedRoom {
 			this.io.log.lastPosition(sealedDocId(this.meta.id))
 		]);
 		const behind = () =>
-			(last !== undefined && isAfter(last, this.#cursor)) ||
+			(last !== undefined && isAfter(last, this.#log.cursor)) ||
 			(lastSealed !== undefined && isAfter(lastSealed, this.#sealedCursor));
 		const giveUpAt = Date.now() + CATCH_UP_MS;
-		while (behind() && !this.#discarded) {
+		while (behind() && !this.#log.discarded) {
 			const left = giveUpAt - Date.now();
 			if (left <= 0) {
 				log.rooms.warn({ roomId: this.meta.id }, 'deciding before catching up with the log');
@@ -538,89 +462,10 @@ export class LoadedRoom {
 		this.#awarenessRelay.destroy();
 	}
 
-	#collect(update: Uint8Array): void {
-		if (this.#discarded) return;
-		this.#unstored.push(update);
-		this.#unstoredSince ??= performance.now();
-		this.#storeTimer ??= after(this.io.storeWithinMs, () => this.#store());
-	}
-
-	/** Appends everything collected so far as one merged log entry. */
-	#store(): void {
-		this.#storeTimer?.cancel();
-		this.#storeTimer = undefined;
-		if (this.#unstored.length === 0) return;
-		const updates = this.#unstored;
-		const since = this.#unstoredSince ?? performance.now();
-		this.#unstored = [];
-		this.#unstoredSince = undefined;
-		const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-		this.#persisting = this.#persisting.then(async () => {
-			try {
-				const stored = await this.io.log.append(this.meta.id, merged);
-				if (stored === undefined) {
-					// Erased or expired through another instance, whose notice did not reach this one:
-					// nothing more is stored, and its screens here close as erased (rule Y10).
-					log.rooms.info({ roomId: this.meta.id }, 'the room is gone from storage');
-					this.#discarded = true;
-					this.#docConnections.endAll('erased');
-					return;
-				}
-				log.rooms.trace(
-					{ roomId: this.meta.id, updates: updates.length, bytes: merged.byteLength },
-					'changes stored'
-				);
-				// In the log, every instance relays it: that is how long the others waited for it.
-				this.io.metrics?.documentRelayed((performance.now() - since) / 1000);
-			} catch (error) {
-				// Keep the changes: they go out again with the next attempt, and close() writes a
-				// whole snapshot whatever the log holds.
-				log.rooms.error(
-					{ roomId: this.meta.id, bytes: merged.byteLength, err: error },
-					'storing changes failed; retrying'
-				);
-				this.io.metrics?.error('storage');
-				this.#unstored.unshift(merged);
-				this.#unstoredSince = Math.min(since, this.#unstoredSince ?? since);
-				this.#storeFailed = true;
-				if (!this.#closing) this.#storeTimer ??= after(RETRY_STORE_MS, () => this.#store());
-			}
-		});
-	}
-
-	/** Writes the whole document as the snapshot and drops the log it covers. */
-	async #compact(): Promise<void> {
-		if (this.#discarded) return;
-		try {
-			const snapshot = Y.encodeStateAsUpdate(this.doc);
-			this.#gate.measured(snapshot.byteLength);
-			// Without a cursor ('0') the snapshot is replaced and no log entry is dropped.
-			const written = await this.io.log.compact(this.meta.id, snapshot, this.#cursor ?? '0');
-			this.#appendedSinceCompaction = 0;
-			if (written) {
-				this.#storeFailed = false;
-				log.rooms.debug({ roomId: this.meta.id, bytes: snapshot.byteLength }, 'room compacted');
-			} else if (this.#storeFailed) {
-				// Another instance's newer snapshot lacks what this copy failed to store: add the
-				// whole document to the log instead, where it merges rather than replaces.
-				if ((await this.io.log.append(this.meta.id, snapshot)) !== undefined) {
-					this.#storeFailed = false;
-				}
-			}
-		} catch (error) {
-			log.rooms.error({ roomId: this.meta.id, err: error }, 'compaction failed');
-			this.io.metrics?.error('storage');
-		}
-	}
-
 	/** Waits until every change so far is stored, then folds the log into the snapshot. */
 	async close(): Promise<void> {
-		this.#closing = true;
-		this.#store();
-		await this.#persisting;
+		await this.#log.close();
 		this.#stopFollowing();
-		this.#storeTimer?.cancel();
-		if (this.#appendedSinceCompaction > 0 || this.#storeFailed) await this.#compact();
 		this.awareness.destroy();
 		this.doc.destroy();
 		this.#sealed.destroy();
@@ -632,15 +477,10 @@ export class LoadedRoom {
 	 * none of them lands after the room is deleted from the store.
 	 */
 	async discard(): Promise<void> {
-		this.#discarded = true;
-		this.#closing = true;
+		const writing = this.#log.discard();
 		this.#stopFollowing();
 		this.#docConnections.endAll('erased');
-		this.#storeTimer?.cancel();
-		this.#storeTimer = undefined;
-		this.#unstored = [];
-		this.#unstoredSince = undefined;
-		await Promise.all([this.#persisting, this.#sealed.discard()]);
+		await Promise.all([writing, this.#sealed.discard()]);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

@@ -6,7 +6,7 @@ import { LocalHub } from '../fanout/local-hub';
 import { sealedDocId, type DocumentLog } from '../storage/document-log';
 import { MemoryStorage } from '../storage/memory-storage';
 import type { RoomStore } from '../storage/room-store';
-import { STORE_WITHIN_MS } from './loaded-room';
+import { STORE_WITHIN_MS } from './log-writer';
 import { RoomRegistry } from './room-registry';
 import { processLock } from './room-lock';
 

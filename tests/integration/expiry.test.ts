@@ -7,7 +7,7 @@ import { createMemoryPresenceStore } from '../../server/presence/memory-presence
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { LocalHub } from '../../server/fanout/local-hub';
 import { RedisSubscriber } from '../../server/redis/subscriber';
-import { STORE_WITHIN_MS } from '../../server/rooms/loaded-room';
+import { STORE_WITHIN_MS } from '../../server/rooms/log-writer';
 import { RoomRegistry } from '../../server/rooms/room-registry';
 import { processLock } from '../../server/rooms/room-lock';
 import { startRoomSweeper } from '../../server/rooms/room-sweeper';

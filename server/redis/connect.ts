@@ -11,7 +11,7 @@ export async function connectRedis(url: string, name: string) {
 		name,
 		// A Redis host that vanishes without closing the connection (a partition) is noticed by a
 		// ping left unanswered, not minutes later by TCP keepalive: the client then reconnects,
-		// and the fan-out reloads what it missed (docs/scale-out.md).
+		// and the document log's subscribers reload what they missed (docs/scale-out.md).
 		pingInterval: 5_000,
 		socket: {
 			socketTimeout: 15_000,

@@ -7,7 +7,7 @@ import { redisScript } from './redis-script';
 
 /**
  * Appends an update to a document's log and publishes it, tagged with the appending instance
- * (`d\n<origin>\n<id>\n<update>`), in one step: the log and the fan-out cannot disagree, and
+ * (`d\n<origin>\n<id>\n<update>`), in one step: the log and what subscribers hear cannot disagree, and
  * an update is one round trip to Redis. Nothing is written once the room is gone (erased or
  * expired), so an instance that has not heard of an erase yet cannot bring the room back.
  * KEYS: meta, log, every key of the room (each gets a fresh TTL: the append is activity).

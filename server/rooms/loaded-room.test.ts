@@ -113,6 +113,21 @@ describe('storing a room', () => {
 		expect(appends).toHaveLength(1);
 	});
 
+	test('a room that fails to load leaves no subscription behind to write a stale copy later', async () => {
+		const { log } = recordingLog();
+		const subscribed = new Set<string>();
+		const failing: DocumentLog = {
+			...log,
+			subscribe: (docId) => {
+				if (docId.endsWith(':sealed')) throw new Error('disk I/O error');
+				subscribed.add(docId);
+				return () => subscribed.delete(docId);
+			}
+		};
+		await expect(LoadedRoom.load(io(failing), meta, playbook)).rejects.toThrow('disk I/O error');
+		expect([...subscribed]).toEqual([]);
+	});
+
 	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {
 		vi.useFakeTimers();
 		const { log, appended, snapshots } = recordingLog();

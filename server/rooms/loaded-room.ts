@@ -142,20 +142,34 @@ export class LoadedRoom {
 		this.doc.on('update', () => metrics?.updateRelayed('document'));
 		this.awareness.on('update', () => metrics?.updateRelayed('awareness'));
 		this.doc.getMap(CONTROL_MAP).observe((event) => this.#controlChanged(event));
-		// Now, so that it is stored like any server write, and its writer known as a server.
-		migrateRoomDoc(this.doc, what, SERVER_ORIGIN);
+		let unfollowSealed: () => void;
+		try {
+			// Now, so that it is stored like any server write, and its writer known as a server.
+			migrateRoomDoc(this.doc, what, SERVER_ORIGIN);
+			unfollowSealed = documents.subscribe(
+				sealedDocId(meta.id),
+				sealed.cursor,
+				(entries, cursor) => {
+					this.#sealed.receive(othersUpdates(entries, documents.instanceId));
+					// Another instance may have replaced the projector token.
+					this.#endRefused();
+					if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))
+						this.#sealedCursor = cursor;
+					this.#positionsMoved();
+				}
+			);
+		} catch (error) {
+			// A copy nobody holds must not follow the log on (it would compact its stale document
+			// over the others' entries) nor keep the awareness timer running.
+			void this.#log.discard();
+			this.doc.destroy();
+			throw error;
+		}
 		this.#awarenessRelay = new AwarenessRelay(this.awareness, REMOTE_ORIGIN, (update) =>
 			awareness.publish(meta.id, update)
 		);
 		this.#unfollow = [
-			documents.subscribe(sealedDocId(meta.id), sealed.cursor, (entries, cursor) => {
-				this.#sealed.receive(othersUpdates(entries, documents.instanceId));
-				// Another instance may have replaced the projector token.
-				this.#endRefused();
-				if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))
-					this.#sealedCursor = cursor;
-				this.#positionsMoved();
-			}),
+			unfollowSealed,
 			awareness.follow(meta.id, (update) =>
 				applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
 			)

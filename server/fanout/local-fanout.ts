@@ -17,8 +17,8 @@ export class LocalFanoutHub {
 		return {
 			store: {
 				...store,
-				appendUpdate: async (docId, update) => {
-					const cursor = await store.appendUpdate(docId, update);
+				appendUpdate: async (docId, update, fence) => {
+					const cursor = await store.appendUpdate(docId, update, fence);
 					if (cursor !== undefined) this.#deliver(docId, update, instanceId, cursor);
 					return cursor;
 				}

@@ -55,7 +55,7 @@ const anyone: DocCredentials = { kind: 'link' };
 const ticketed = async (room: LoadedRoom, participantId: string): Promise<DocCredentials> => ({
 	kind: 'participant',
 	participantId,
-	ticket: await room.docTicket(participantId)
+	ticket: await room.secrets.docTicket(participantId)
 });
 
 const notesOf = (updates: Uint8Array[]) => {
@@ -209,7 +209,7 @@ describe('storing a room', () => {
 		);
 		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
 		expect(room.documentConnectionCount).toBe(3);
-		const control = room.readControl();
+		const control = room.control.read();
 		room.doc.getMap(CONTROL_MAP).set('removed', [...control.removed, 'ana-00001']);
 		expect(room.documentConnectionCount).toBe(2);
 		forgetBen();
@@ -228,7 +228,7 @@ describe('storing a room', () => {
 		const ends: string[] = [];
 		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
 		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
-		room.trackDocConnection({ kind: 'projector', token: await room.projectorToken() }, (why) =>
+		room.trackDocConnection({ kind: 'projector', token: await room.secrets.projectorToken() }, (why) =>
 			ends.push(`projector: ${why}`)
 		);
 		const elsewhere = new Y.Doc();
@@ -251,24 +251,25 @@ describe('storing a room', () => {
 			refuse ? Promise.reject(new Error('disk full')) : append(id, update);
 		const room = await LoadedRoom.load(io(store), meta, playbook);
 		const hana = { participantId: 'hana-00001', present: ['hana-00001', 'rex-00002'] };
-		await room.claimHost(hana.participantId);
-		await room.command({ type: 'agreements.confirm' }, hana, 0);
-		const old: DocCredentials = { kind: 'projector', token: await room.projectorToken() };
+		const join = { type: 'person.join', person: { name: 'Hana', roleId: 'speaker' } } as const;
+		await room.control.decide({ ...join, holdsHostKey: true }, hana, 0);
+		await room.control.decide({ type: 'agreements.confirm' }, hana, 0);
+		const old: DocCredentials = { kind: 'projector', token: await room.secrets.projectorToken() };
 		const ends: string[] = [];
 		room.trackDocConnection(old, (why) => ends.push(`old projector: ${why}`));
 		const remove = { type: 'host.remove', participantId: 'rex-00002' } as const;
 
 		// The token cannot be replaced: Rex is not removed, so the host can try again.
 		refuse = true;
-		await expect(room.command(remove, hana, 0)).rejects.toThrow('disk full');
-		expect(room.readControl().removed).toEqual([]);
+		await expect(room.control.decide(remove, hana, 0)).rejects.toThrow('disk full');
+		expect(room.control.read().removed).toEqual([]);
 		expect(room.admission(old)).toMatchObject({ admitted: true });
 
 		refuse = false;
-		expect(await room.command(remove, hana, 0)).toMatchObject({ ok: true });
-		expect(room.readControl().removed).toEqual(['rex-00002']);
+		expect(await room.control.decide(remove, hana, 0)).toMatchObject({ ok: true });
+		expect(room.control.read().removed).toEqual(['rex-00002']);
 		expect(room.admission(old)).toEqual({ admitted: false, refusal: 'projector-not-valid' });
-		const token = await room.projectorToken();
+		const token = await room.secrets.projectorToken();
 		expect(token).not.toBe(old.token);
 		expect(room.admission({ kind: 'projector', token })).toEqual({
 			admitted: true,

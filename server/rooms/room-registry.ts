@@ -107,6 +107,29 @@ export class RoomRegistry {
 	}
 
 	/**
+	 * Runs `use` with the room held, and lets go when it returns, unless `use` keeps the hold
+	 * (`keep` answers the lease to hand on, as a join does to its membership); answers `missing`
+	 * when there is no such room.
+	 */
+	async holding<T>(
+		roomId: string,
+		missing: T,
+		use: (lease: RoomLease, keep: () => RoomLease) => Promise<T>
+	): Promise<T> {
+		const lease = await this.acquire(roomId);
+		if (!lease) return missing;
+		let kept = false;
+		try {
+			return await use(lease, () => {
+				kept = true;
+				return lease;
+			});
+		} finally {
+			if (!kept) lease.release();
+		}
+	}
+
+	/**
 	 * Loads the room if needed and holds it; undefined when no such room exists. Opening a room
 	 * (a join, a document connection) is activity: its retention starts again.
 	 */

@@ -19,6 +19,14 @@ export const roomDocIds = (roomId: string) => [roomId, sealedDocId(roomId)];
 /** The room a document belongs to (the room's own id, or the id before `:sealed`). */
 export const roomOfDoc = (docId: string) => docId.split(':')[0] ?? docId;
 
+/** A fenced append came after its decision's hold on the room ended: nothing was stored. */
+export class FenceLost extends Error {
+	constructor(docId: string) {
+		super(`the decision's hold on ${docId} ended before its change was stored`);
+		this.name = 'FenceLost';
+	}
+}
+
 /**
  * Durable storage of rooms and their Yjs documents as an append-only log of updates plus a
  * compacted snapshot. Implementations: SQLite (embedded default) and Redis; both pass
@@ -36,8 +44,11 @@ export interface DocStore {
 	 * Appends one update to a document's log (a room's, or its sealed document) and answers its
 	 * position. It counts as activity in the room. Once the room is gone (erased or expired)
 	 * nothing is stored and the answer is undefined: a late write cannot bring a room back.
+	 * With `fence` (the token of a decision's hold on the room, `RoomLock.run`) the update is
+	 * appended only while that hold lasts, in the same step; else nothing is stored and the
+	 * promise rejects with {@link FenceLost}. Only a store shared by several instances is given one.
 	 */
-	appendUpdate(docId: string, update: Uint8Array): Promise<string | undefined>;
+	appendUpdate(docId: string, update: Uint8Array, fence?: string): Promise<string | undefined>;
 	loadDoc(docId: string): Promise<StoredDoc>;
 	/**
 	 * Replaces the snapshot and drops the log entries up to and including `cursor` (the cursor

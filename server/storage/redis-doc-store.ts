@@ -1,6 +1,6 @@
 import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
 import { binaryView, type RedisClient } from '../redis/connect';
-import { roomDocIds, roomOfDoc, type DocStore, type StoredDoc } from './doc-store';
+import { FenceLost, roomDocIds, roomOfDoc, type DocStore, type StoredDoc } from './doc-store';
 import { redisScript } from './redis-script';
 
 /**
@@ -31,15 +31,17 @@ function roomKeys(roomId: string): string[] {
  * Appends an update to a document's log and publishes it, tagged with the appending instance
  * (`d\n<origin>\n<id>\n<update>`), in one step: the log and the fan-out cannot disagree, and
  * an update is one round trip to Redis. Nothing is written once the room is gone (erased or
- * expired), so an instance that has not heard of an erase yet cannot bring the room back.
- * KEYS: meta, log, every key of the room (each gets a fresh TTL: the append is activity).
- * ARGV: update, origin, channel, TTL in ms.
+ * expired), so an instance that has not heard of an erase yet cannot bring the room back, nor
+ * with a fence token that no longer holds the room's control lock (answers 0).
+ * KEYS: meta, log, control lock, every key of the room (each gets a fresh TTL: the append is
+ * activity). ARGV: update, origin, channel, TTL in ms, fence token or ''.
  */
 const appendScript = redisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+if ARGV[5] ~= '' and redis.call('GET', KEYS[3]) ~= ARGV[5] then return 0 end
 local id = redis.call('XADD', KEYS[2], '*', 'u', ARGV[1], 'o', ARGV[2])
 redis.call('PUBLISH', ARGV[3], 'd\\n' .. ARGV[2] .. '\\n' .. id .. '\\n' .. ARGV[1])
-for i = 3, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+for i = 4, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
 return id
 `);
 
@@ -137,12 +139,15 @@ export function createRedisDocStore(
 			const raw = await client.get(metaKey(roomId));
 			return raw === null ? undefined : roomMetaSchema.parse(JSON.parse(raw));
 		},
-		async appendUpdate(docId, update) {
+		async appendUpdate(docId, update, fence) {
+			const roomId = roomOfDoc(docId);
+			const keys = [metaKey(roomId), docKeys(docId).log, controlLockKey(roomId)];
 			const id = await appendScript(
 				client,
-				[metaKey(roomOfDoc(docId)), docKeys(docId).log, ...roomKeys(roomOfDoc(docId))],
-				[Buffer.from(update), instanceId, feedChannel(docId), ttl]
+				[...keys, ...roomKeys(roomId)],
+				[Buffer.from(update), instanceId, feedChannel(docId), ttl, fence ?? '']
 			);
+			if (id === 0) throw new FenceLost(docId);
 			return id === null || id === undefined ? undefined : String(id);
 		},
 		async loadDoc(docId): Promise<StoredDoc> {

@@ -228,8 +228,9 @@ describe('storing a room', () => {
 		const ends: string[] = [];
 		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
 		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
-		room.trackDocConnection({ kind: 'projector', token: await room.secrets.projectorToken() }, (why) =>
-			ends.push(`projector: ${why}`)
+		room.trackDocConnection(
+			{ kind: 'projector', token: await room.secrets.projectorToken() },
+			(why) => ends.push(`projector: ${why}`)
 		);
 		const elsewhere = new Y.Doc();
 		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));

@@ -153,7 +153,7 @@ describe('storing a room', () => {
 		};
 		const room = await LoadedRoom.load(io(goneStore), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
+		room.connections.track(anyone, (why) => ends.push(`anyone: ${why}`));
 		room.doc.getText(NOTES_TEXT).insert(0, 'after the erase');
 		await vi.advanceTimersByTimeAsync(150);
 		expect(ends).toEqual(['anyone: erased']);
@@ -169,8 +169,8 @@ describe('storing a room', () => {
 		const ends: string[] = [];
 		// Erasing ends every connection, whatever it presented (no ticket is made: nothing is stored).
 		const ana: DocCredentials = { kind: 'participant', participantId: 'ana-00001', ticket: 't' };
-		room.trackDocConnection(ana, (why) => ends.push(`ana: ${why}`));
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
+		room.connections.track(ana, (why) => ends.push(`ana: ${why}`));
+		room.connections.track(anyone, (why) => ends.push(`anyone: ${why}`));
 		room.doc.getText(NOTES_TEXT).insert(0, 'never stored');
 		await room.discard();
 		await vi.advanceTimersByTimeAsync(1_000);
@@ -203,17 +203,17 @@ describe('storing a room', () => {
 		const { store } = flakyStore(0);
 		const room = await LoadedRoom.load(io(store), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
-		const forgetBen = room.trackDocConnection(await ticketed(room, 'ben-00002'), (why) =>
+		room.connections.track(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
+		const forgetBen = room.connections.track(await ticketed(room, 'ben-00002'), (why) =>
 			ends.push(`ben: ${why}`)
 		);
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
-		expect(room.documentConnectionCount).toBe(3);
+		room.connections.track(anyone, (why) => ends.push(`anyone: ${why}`));
+		expect(room.connections.size).toBe(3);
 		const control = room.control.read();
 		room.doc.getMap(CONTROL_MAP).set('removed', [...control.removed, 'ana-00001']);
-		expect(room.documentConnectionCount).toBe(2);
+		expect(room.connections.size).toBe(2);
 		forgetBen();
-		expect(room.documentConnectionCount).toBe(1);
+		expect(room.connections.size).toBe(1);
 		// Another instance's removal arrives as a change to the control map like any other.
 		const elsewhere = new Y.Doc();
 		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));
@@ -226,9 +226,9 @@ describe('storing a room', () => {
 		const { store } = flakyStore(0);
 		const room = await LoadedRoom.load(io(store), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
-		room.trackDocConnection(
+		room.connections.track(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
+		room.connections.track(anyone, (why) => ends.push(`anyone: ${why}`));
+		room.connections.track(
 			{ kind: 'projector', token: await room.secrets.projectorToken() },
 			(why) => ends.push(`projector: ${why}`)
 		);
@@ -241,7 +241,7 @@ describe('storing a room', () => {
 		});
 		Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(room.doc)));
 		expect(ends).toEqual(['anyone: locked']);
-		expect(room.admission(anyone)).toEqual({ admitted: false, refusal: 'locked' });
+		expect(room.connections.admission(anyone)).toEqual({ admitted: false, refusal: 'locked' });
 	});
 
 	test('[S20] a removal replaces the projector token in the same decision, and is not taken when that fails', async () => {
@@ -257,22 +257,25 @@ describe('storing a room', () => {
 		await room.control.decide({ type: 'agreements.confirm' }, hana, 0);
 		const old: DocCredentials = { kind: 'projector', token: await room.secrets.projectorToken() };
 		const ends: string[] = [];
-		room.trackDocConnection(old, (why) => ends.push(`old projector: ${why}`));
+		room.connections.track(old, (why) => ends.push(`old projector: ${why}`));
 		const remove = { type: 'host.remove', participantId: 'rex-00002' } as const;
 
 		// The token cannot be replaced: Rex is not removed, so the host can try again.
 		refuse = true;
 		await expect(room.control.decide(remove, hana, 0)).rejects.toThrow('disk full');
 		expect(room.control.read().removed).toEqual([]);
-		expect(room.admission(old)).toMatchObject({ admitted: true });
+		expect(room.connections.admission(old)).toMatchObject({ admitted: true });
 
 		refuse = false;
 		expect(await room.control.decide(remove, hana, 0)).toMatchObject({ ok: true });
 		expect(room.control.read().removed).toEqual(['rex-00002']);
-		expect(room.admission(old)).toEqual({ admitted: false, refusal: 'projector-not-valid' });
+		expect(room.connections.admission(old)).toEqual({
+			admitted: false,
+			refusal: 'projector-not-valid'
+		});
 		const token = await room.secrets.projectorToken();
 		expect(token).not.toBe(old.token);
-		expect(room.admission({ kind: 'projector', token })).toEqual({
+		expect(room.connections.admission({ kind: 'projector', token })).toEqual({
 			admitted: true,
 			readOnly: true
 		});

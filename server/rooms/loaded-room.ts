@@ -14,13 +14,8 @@ import { isAfter, type Fanout, type FanoutEntry } from '../fanout/fanout';
 import { AwarenessRelay } from '../fanout/awareness-relay';
 import { RoomBusy, type RoomLock } from './room-lock';
 import { RoomControl, writeControl } from './room-control';
-import {
-	docAdmission,
-	type AccessState,
-	type DocAdmission,
-	type DocCredentials
-} from './doc-access';
-import { DocConnections, type DocConnectionEnd } from './doc-connections';
+import type { AccessState } from './doc-access';
+import { DocConnections } from './doc-connections';
 import { migrateRoomDoc, refuseNewerRoomDoc } from './room-doc-version';
 
 /** The origin of the server's own transactions on a room document. */
@@ -125,7 +120,7 @@ export class LoadedRoom {
 	/** Ratings not yet revealed, and the room's secrets. */
 	readonly #sealed: SealedValues;
 	/** Document connections, to close when the room stops admitting them or is erased. */
-	readonly #docConnections = new DocConnections();
+	readonly #docConnections = new DocConnections(() => this.#access());
 	/** The control state and its single writer. */
 	readonly control: RoomControl;
 
@@ -230,7 +225,7 @@ export class LoadedRoom {
 
 	/** Ends the document connections here that would not be admitted now. */
 	#endRefused(): void {
-		if (!this.#discarded) this.#docConnections.endRefused(this.#access());
+		if (!this.#discarded) this.#docConnections.endRefused();
 	}
 
 	static async load(io: RoomIo, meta: RoomMeta, playbook: Playbook): Promise<LoadedRoom> {
@@ -257,26 +252,13 @@ export class LoadedRoom {
 		return { applied: true, stripped: checked.stripped };
 	}
 
-	/** Whether a document connection with `credentials` is admitted now (protocol Y8, Y9). */
-	admission(credentials: DocCredentials): DocAdmission {
-		return docAdmission(credentials, this.#access());
-	}
-
 	/**
-	 * Keeps track of an admitted document connection and what it presented, so it can be ended
-	 * when the room stops admitting it (a removal, a lock, a new projector token) or is erased;
-	 * answers the function that forgets it.
+	 * Its document connections on this instance: whether one is admitted now, and the open ones,
+	 * ended when the room stops admitting them (a removal, a lock, a new projector token) or is
+	 * erased.
 	 */
-	trackDocConnection(
-		credentials: DocCredentials,
-		end: (why: DocConnectionEnd) => void
-	): () => void {
-		return this.#docConnections.track(credentials, end);
-	}
-
-	/** Number of open document connections. */
-	get documentConnectionCount(): number {
-		return this.#docConnections.size;
+	get connections(): DocConnections {
+		return this.#docConnections;
 	}
 
 	/** The room's sealed values and secrets: keys, tokens, tickets, sealed ratings. */

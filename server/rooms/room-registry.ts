@@ -102,7 +102,7 @@ export class RoomRegistry {
 	/** Number of open document connections to the rooms in memory. */
 	get documentConnectionCount(): number {
 		let count = 0;
-		for (const entry of this.#entries.values()) count += entry.room?.documentConnectionCount ?? 0;
+		for (const entry of this.#entries.values()) count += entry.room?.connections.size ?? 0;
 		return count;
 	}
 

@@ -18,24 +18,33 @@ import type { LoadedRoom } from '../rooms/loaded-room';
 import { RoomBusy } from '../rooms/room-lock';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { RoomEffects } from './room-effects';
-import type { Membership, RoomPresence } from './room-presence';
-import {
-	failure,
-	parsePayload,
-	projectorChannel,
-	roomChannel,
-	type RoomSocket
-} from './socket-types';
+import type { Membership } from './room-presence';
+import { failure, parsePayload, projectorChannel, roomChannel } from './socket-types';
 
 /** The answer to a decision refused as busy (protocol S25). */
 export const ROOM_BUSY = 'The room is busy, try again.';
 
-export interface RoomHandlersDeps {
+/** What the handlers need of a socket: a socket.io one, or an in-memory one in tests. */
+export interface HandlerSocket {
+	readonly id: string;
+	readonly disconnected: boolean;
+	join(channel: string): Promise<void> | void;
+}
+
+/** What the handlers need of the room's presence (`RoomPresence`), for sockets `S`. */
+export interface HandlerPresence<S> {
+	memberOf(socket: S): Membership | undefined;
+	roster(roomId: string): Promise<Participant[]>;
+	presentIn(roomId: string): Promise<string[]>;
+	leave(socket: S): Promise<void>;
+	admit(socket: S, membership: Membership): Promise<Participant[]>;
+	setVisible(socket: S, visible: boolean): Promise<void>;
+	loadedRoom(roomId: string): LoadedRoom | undefined;
+}
+
+export interface RoomHandlersDeps<S extends HandlerSocket> {
 	rooms: Pick<RoomRegistry, 'holding' | 'getRoom'>;
-	presence: Pick<
-		RoomPresence,
-		'memberOf' | 'roster' | 'presentIn' | 'leave' | 'admit' | 'setVisible' | 'loadedRoom'
-	>;
+	presence: HandlerPresence<S>;
 	effects: Pick<RoomEffects, 'carryOut'>;
 	/** Server wall-clock time in ms. */
 	now(): number;
@@ -50,10 +59,10 @@ export interface RoomHandlersDeps {
  * writer), carry out the effects. A bad payload is answered with an error and changes nothing
  * (docs/protocol.md, rules S1–S8); a decision refused as busy changes nothing either (S25).
  */
-export class RoomHandlers {
-	constructor(private readonly deps: RoomHandlersDeps) {}
+export class RoomHandlers<S extends HandlerSocket> {
+	constructor(private readonly deps: RoomHandlersDeps<S>) {}
 
-	async watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
+	async watch(socket: S, payload: unknown): Promise<RosterReply> {
 		const parsed = parsePayload(watchRequestSchema, payload);
 		if (!parsed.ok) return parsed;
 		const { roomId, projectorToken } = parsed.data;
@@ -73,7 +82,7 @@ export class RoomHandlers {
 		return { ok: true, roster: await this.deps.presence.roster(roomId) };
 	}
 
-	async join(socket: RoomSocket, payload: unknown): Promise<JoinReply> {
+	async join(socket: S, payload: unknown): Promise<JoinReply> {
 		const parsed = parsePayload(joinRequestSchema, payload);
 		if (!parsed.ok) return parsed;
 		const request = parsed.data;
@@ -137,12 +146,12 @@ export class RoomHandlers {
 		});
 	}
 
-	async setVisibility(socket: RoomSocket, payload: unknown): Promise<void> {
+	async setVisibility(socket: S, payload: unknown): Promise<void> {
 		const parsed = visibilityRequestSchema.safeParse(payload);
 		if (parsed.success) await this.deps.presence.setVisible(socket, parsed.data.visible);
 	}
 
-	async command(socket: RoomSocket, payload: unknown): Promise<Reply> {
+	async command(socket: S, payload: unknown): Promise<Reply> {
 		const member = this.deps.presence.memberOf(socket);
 		if (!member) return failure('not_joined', 'Join the room before changing it.');
 		const parsed = parsePayload(controlCommandSchema, payload);
@@ -161,7 +170,7 @@ export class RoomHandlers {
 		return this.#decideAsMember(member, command);
 	}
 
-	async rate(socket: RoomSocket, payload: unknown): Promise<Reply> {
+	async rate(socket: S, payload: unknown): Promise<Reply> {
 		const member = this.deps.presence.memberOf(socket);
 		if (!member) return failure('not_joined', 'Join the room before rating.');
 		const parsed = parsePayload(ratingRequestSchema, payload);

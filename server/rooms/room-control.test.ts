@@ -34,12 +34,14 @@ function controlWith(lock: RoomLock) {
 	const doc = new Y.Doc();
 	writeControl(doc, initialControlState(playbook), 'server');
 	const appended: { fence: string; hadChange: boolean }[] = [];
+	/** The client ids the appended changes were written under. */
+	const writers: number[] = [];
 	const sealedStore = { appendUpdate: async () => '1' };
 	const secrets = new SealedValues(sealedStore, ROOM, {
 		updates: [initialSealedUpdate('host-key')],
 		cursor: undefined
 	});
-	const io = { refuseFence: false, caughtUp: 0, tokenReplaced: 0 };
+	const io = { refuseFence: false, failAppend: false, caughtUp: 0, tokenReplaced: 0 };
 	const deps: RoomControlDeps = {
 		roomId: ROOM,
 		doc,
@@ -50,6 +52,8 @@ function controlWith(lock: RoomLock) {
 		catchUp: async () => void io.caughtUp++,
 		append: async (update, fence) => {
 			if (io.refuseFence) throw new FenceLost(ROOM);
+			if (io.failAppend) throw new Error('Redis went away mid-append');
+			writers.push(...new Set(Y.decodeUpdate(update).structs.map((struct) => struct.id.client)));
 			// Whether the document already had the change before it was stored.
 			const probe = new Y.Doc();
 			Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
@@ -61,7 +65,7 @@ function controlWith(lock: RoomLock) {
 		applyStored: (update) => Y.applyUpdate(doc, update, 'stored'),
 		tokenReplaced: () => void io.tokenReplaced++
 	};
-	return { control: new RoomControl(deps), doc, secrets, appended, io };
+	return { control: new RoomControl(deps), doc, secrets, appended, writers, io };
 }
 
 describe('one process', () => {
@@ -111,6 +115,26 @@ describe('several instances', () => {
 		await expect(control.decide(confirm, actor(ana), 0)).rejects.toBeInstanceOf(RoomBusy);
 		expect(io.caughtUp).toBe(0);
 		expect(control.read().agreed).toEqual([]);
+	});
+
+	test('decisions are drafted under one client id, and a new one after an append whose outcome is unknown', async () => {
+		const { lock } = sharedLock();
+		const { control, writers, io } = controlWith(lock);
+		await control.decide(confirm, actor(ana), 0);
+		await control.decide(confirm, actor(ben), 0);
+		io.refuseFence = true;
+		await expect(control.decide({ type: 'hand.raise' }, actor(ana), 0)).rejects.toThrow();
+		io.refuseFence = false;
+		await control.decide({ type: 'hand.raise' }, actor(ana), 0);
+		expect(new Set(writers).size).toBe(1);
+		io.failAppend = true;
+		await expect(control.decide({ type: 'hand.raise' }, actor(ben), 0)).rejects.toThrow(
+			'mid-append'
+		);
+		io.failAppend = false;
+		await control.decide({ type: 'hand.raise' }, actor(ben), 0);
+		expect(writers).toHaveLength(4);
+		expect(new Set(writers).size).toBe(2);
 	});
 
 	test('settling takes no hold when who is present changes nothing', async () => {

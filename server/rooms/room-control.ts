@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import { CONTROL_MAP, controlStateSchema, type ControlState } from '../../src/lib/protocol/control';
 import type { Playbook } from '../../src/lib/protocol/playbook';
@@ -32,15 +33,20 @@ export function writeControl(doc: Y.Doc, next: ControlState, origin: unknown): b
 	return true;
 }
 
+/** A client id for drafting decisions (Yjs's are unsigned 32-bit numbers). */
+const newClientId = () => randomInt(0, 2 ** 32);
+
 /**
- * The change writing `next` would make to `doc`, made on a copy with a client id of its own
- * (like SealedValues' changes): the document itself changes only once the change is stored, and
- * a refused change leaves nothing behind. Undefined when nothing would change.
+ * The change writing `next` would make to `doc`, made on a copy under the client id `clientId`:
+ * the document itself changes only once the change is stored, and a refused change leaves
+ * nothing behind. Undefined when nothing would change.
  */
-function draftControl(doc: Y.Doc, next: ControlState): Uint8Array | undefined {
+function draftControl(doc: Y.Doc, next: ControlState, clientId: number): Uint8Array | undefined {
 	const draft = new Y.Doc();
 	try {
 		Y.applyUpdate(draft, Y.encodeStateAsUpdate(doc));
+		// After loading: Yjs gives a document meeting its own id in others' changes a new one.
+		draft.clientID = clientId;
 		const before = Y.encodeStateVector(draft);
 		return writeControl(draft, next, null) ? Y.encodeStateAsUpdate(draft, before) : undefined;
 	} finally {
@@ -80,6 +86,12 @@ export interface RoomControlDeps {
 export class RoomControl {
 	/** Decisions waiting here: the in-process queue. */
 	#queue: Promise<unknown> = Promise.resolve();
+	/**
+	 * The client id decisions are drafted under: one for as long as each append is known stored
+	 * or refused, so the document does not gain a client per decision; a new one after an append
+	 * whose outcome is unknown (it may be stored after all), so no two changes share an item id.
+	 */
+	#draftClient = newClientId();
 
 	constructor(private readonly deps: RoomControlDeps) {}
 
@@ -177,12 +189,14 @@ export class RoomControl {
 			writeControl(doc, next, this.deps.serverOrigin);
 			return;
 		}
-		const update = draftControl(doc, next);
+		const update = draftControl(doc, next, this.#draftClient);
 		if (!update) return;
 		const stored = await this.deps.append(update, fence).catch((error: unknown) => {
-			throw error instanceof FenceLost
-				? new RoomBusy(roomId, 'its hold ended before the change was stored')
-				: error;
+			if (error instanceof FenceLost) {
+				throw new RoomBusy(roomId, 'its hold ended before the change was stored');
+			}
+			this.#draftClient = newClientId();
+			throw error;
 		});
 		if (stored === undefined) throw new Error(`room ${roomId} is gone`);
 		this.deps.applyStored(update);

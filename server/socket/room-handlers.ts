@@ -205,7 +205,13 @@ export class RoomHandlers<S extends HandlerSocket> {
 		} catch (error) {
 			log.socket.error({ roomId: member.roomId, err: error }, 'carrying out a decision failed');
 			this.deps.failed();
-			return failure('internal', 'That was decided, but not all of it was done. Try again.');
+			const erasing = decision.effects.some((effect) => effect.type === 'erase');
+			return failure(
+				'internal',
+				erasing
+					? 'The room is closed, but erasing it from storage failed. The server will try again.'
+					: 'That was decided, but not all of it was done. Try again.'
+			);
 		}
 		return { ok: true };
 	}

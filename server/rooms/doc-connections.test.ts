@@ -10,9 +10,10 @@ function room(control: Partial<AccessState['control']>, projectorToken = 'p1'): 
 	};
 }
 
-/** Connections as they opened, each noting how it was ended. */
+/** Connections as they opened, each noting how it was ended, in a room as `now` says. */
 function opened(list: Record<string, DocCredentials>) {
-	const connections = new DocConnections();
+	const now = { room: room({}) };
+	const connections = new DocConnections(() => now.room);
 	const ends: string[] = [];
 	const forget = Object.fromEntries(
 		Object.entries(list).map(([name, credentials]) => [
@@ -20,7 +21,11 @@ function opened(list: Record<string, DocCredentials>) {
 			connections.track(credentials, (why) => ends.push(`${name}: ${why}`))
 		])
 	);
-	return { connections, ends, forget };
+	const endRefused = (state: AccessState) => {
+		now.room = state;
+		connections.endRefused();
+	};
+	return { connections, ends, forget, endRefused };
 }
 
 const ana: DocCredentials = { kind: 'participant', participantId: 'ana', ticket: 'ticket-ana' };
@@ -30,25 +35,27 @@ const projector: DocCredentials = { kind: 'projector', token: 'p1' };
 
 describe('DocConnections', () => {
 	test('[Y11] locking ends only the connections without a ticket; each is ended once', () => {
-		const { connections, ends } = opened({ ana, anyone, projector });
+		const { connections, ends, endRefused } = opened({ ana, anyone, projector });
 		const locked = room({ roomLocked: true, lockedWith: ['ana'] });
-		connections.endRefused(locked);
-		connections.endRefused(locked);
+		endRefused(locked);
+		endRefused(locked);
 		expect(ends).toEqual(['anyone: locked']);
 		expect(connections.size).toBe(2);
+		expect(connections.admission(anyone)).toEqual({ admitted: false, refusal: 'locked' });
+		expect(connections.admission(ana)).toMatchObject({ admitted: true });
 	});
 
 	test('[Y11] a removal ends the removed person’s connections, a new projector token the old projectors', () => {
-		const { connections, ends } = opened({ ana, ben, projector });
-		connections.endRefused(room({ removed: ['ben'] }, 'p2'));
+		const { connections, ends, endRefused } = opened({ ana, ben, projector });
+		endRefused(room({ removed: ['ben'] }, 'p2'));
 		expect(ends).toEqual(['ben: removed', 'projector: projector-not-valid']);
 		expect(connections.size).toBe(1);
 	});
 
 	test('a forgotten connection is not ended; erasing ends all the others', () => {
-		const { connections, ends, forget } = opened({ ana, anyone });
+		const { connections, ends, forget, endRefused } = opened({ ana, anyone });
 		forget.anyone?.();
-		connections.endRefused(room({ roomLocked: true, lockedWith: ['ana'] }));
+		endRefused(room({ roomLocked: true, lockedWith: ['ana'] }));
 		connections.endAll('erased');
 		expect(ends).toEqual(['ana: erased']);
 		expect(connections.size).toBe(0);

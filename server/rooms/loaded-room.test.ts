@@ -53,7 +53,7 @@ const anyone: DocCredentials = { kind: 'link' };
 const ticketed = async (room: LoadedRoom, participantId: string): Promise<DocCredentials> => ({
 	kind: 'participant',
 	participantId,
-	ticket: await room.docTicket(participantId)
+	ticket: await room.secrets.docTicket(participantId)
 });
 
 /** Metrics that remember what they were told. */
@@ -104,7 +104,7 @@ describe('storing a room', () => {
 		};
 		const room = await LoadedRoom.load(io(goneLog), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
+		room.connections.track(anyone, (why) => ends.push(`anyone: ${why}`));
 		room.doc.getText(NOTES_TEXT).insert(0, 'after the erase');
 		await vi.advanceTimersByTimeAsync(150);
 		expect(ends).toEqual(['anyone: erased']);
@@ -135,8 +135,8 @@ describe('storing a room', () => {
 		const ends: string[] = [];
 		// Erasing ends every connection, whatever it presented (no ticket is made: nothing is stored).
 		const ana: DocCredentials = { kind: 'participant', participantId: 'ana-00001', ticket: 't' };
-		room.trackDocConnection(ana, (why) => ends.push(`ana: ${why}`));
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
+		room.connections.track(ana, (why) => ends.push(`ana: ${why}`));
+		room.connections.track(anyone, (why) => ends.push(`anyone: ${why}`));
 		room.doc.getText(NOTES_TEXT).insert(0, 'never stored');
 		await room.discard();
 		await vi.advanceTimersByTimeAsync(1_000);
@@ -169,17 +169,17 @@ describe('storing a room', () => {
 		const { log } = recordingLog();
 		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
-		const forgetBen = room.trackDocConnection(await ticketed(room, 'ben-00002'), (why) =>
+		room.connections.track(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
+		const forgetBen = room.connections.track(await ticketed(room, 'ben-00002'), (why) =>
 			ends.push(`ben: ${why}`)
 		);
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
-		expect(room.documentConnectionCount).toBe(3);
-		const control = room.readControl();
+		room.connections.track(anyone, (why) => ends.push(`anyone: ${why}`));
+		expect(room.connections.size).toBe(3);
+		const control = room.control.read();
 		room.doc.getMap(CONTROL_MAP).set('removed', [...control.removed, 'ana-00001']);
-		expect(room.documentConnectionCount).toBe(2);
+		expect(room.connections.size).toBe(2);
 		forgetBen();
-		expect(room.documentConnectionCount).toBe(1);
+		expect(room.connections.size).toBe(1);
 		// Another instance's removal arrives as a change to the control map like any other.
 		const elsewhere = new Y.Doc();
 		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));
@@ -192,10 +192,11 @@ describe('storing a room', () => {
 		const { log } = recordingLog();
 		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const ends: string[] = [];
-		room.trackDocConnection(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
-		room.trackDocConnection(anyone, (why) => ends.push(`anyone: ${why}`));
-		room.trackDocConnection({ kind: 'projector', token: await room.projectorToken() }, (why) =>
-			ends.push(`projector: ${why}`)
+		room.connections.track(await ticketed(room, 'ana-00001'), (why) => ends.push(`ana: ${why}`));
+		room.connections.track(anyone, (why) => ends.push(`anyone: ${why}`));
+		room.connections.track(
+			{ kind: 'projector', token: await room.secrets.projectorToken() },
+			(why) => ends.push(`projector: ${why}`)
 		);
 		const elsewhere = new Y.Doc();
 		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));
@@ -206,7 +207,7 @@ describe('storing a room', () => {
 		});
 		Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(room.doc)));
 		expect(ends).toEqual(['anyone: locked']);
-		expect(room.admission(anyone)).toEqual({ admitted: false, refusal: 'locked' });
+		expect(room.connections.admission(anyone)).toEqual({ admitted: false, refusal: 'locked' });
 	});
 
 	test('[S20] a removal replaces the projector token in the same decision, and is not taken when that fails', async () => {
@@ -217,26 +218,30 @@ describe('storing a room', () => {
 			refuse ? Promise.reject(new Error('disk full')) : append(id, update);
 		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const hana = { participantId: 'hana-00001', present: ['hana-00001', 'rex-00002'] };
-		await room.claimHost(hana.participantId);
-		await room.command({ type: 'agreements.confirm' }, hana, 0);
-		const old: DocCredentials = { kind: 'projector', token: await room.projectorToken() };
+		const join = { type: 'person.join', person: { name: 'Hana', roleId: 'speaker' } } as const;
+		await room.control.decide({ ...join, holdsHostKey: true }, hana, 0);
+		await room.control.decide({ type: 'agreements.confirm' }, hana, 0);
+		const old: DocCredentials = { kind: 'projector', token: await room.secrets.projectorToken() };
 		const ends: string[] = [];
-		room.trackDocConnection(old, (why) => ends.push(`old projector: ${why}`));
+		room.connections.track(old, (why) => ends.push(`old projector: ${why}`));
 		const remove = { type: 'host.remove', participantId: 'rex-00002' } as const;
 
 		// The token cannot be replaced: Rex is not removed, so the host can try again.
 		refuse = true;
-		await expect(room.command(remove, hana, 0)).rejects.toThrow('disk full');
-		expect(room.readControl().removed).toEqual([]);
-		expect(room.admission(old)).toMatchObject({ admitted: true });
+		await expect(room.control.decide(remove, hana, 0)).rejects.toThrow('disk full');
+		expect(room.control.read().removed).toEqual([]);
+		expect(room.connections.admission(old)).toMatchObject({ admitted: true });
 
 		refuse = false;
-		expect(await room.command(remove, hana, 0)).toMatchObject({ ok: true });
-		expect(room.readControl().removed).toEqual(['rex-00002']);
-		expect(room.admission(old)).toEqual({ admitted: false, refusal: 'projector-not-valid' });
-		const token = await room.projectorToken();
+		expect(await room.control.decide(remove, hana, 0)).toMatchObject({ ok: true });
+		expect(room.control.read().removed).toEqual(['rex-00002']);
+		expect(room.connections.admission(old)).toEqual({
+			admitted: false,
+			refusal: 'projector-not-valid'
+		});
+		const token = await room.secrets.projectorToken();
 		expect(token).not.toBe(old.token);
-		expect(room.admission({ kind: 'projector', token })).toEqual({
+		expect(room.connections.admission({ kind: 'projector', token })).toEqual({
 			admitted: true,
 			readOnly: true
 		});

@@ -73,9 +73,9 @@ describe('room registry', () => {
 		const first = await registry.acquire(ROOM);
 		const second = await registry.acquire(other);
 		const anyone = { kind: 'link' } as const;
-		first!.room.trackDocConnection(anyone, () => {});
-		const forget = second!.room.trackDocConnection(anyone, () => {});
-		second!.room.trackDocConnection({ kind: 'projector', token: 'a-projector-token' }, () => {});
+		first!.room.connections.track(anyone, () => {});
+		const forget = second!.room.connections.track(anyone, () => {});
+		second!.room.connections.track({ kind: 'projector', token: 'a-projector-token' }, () => {});
 		expect(registry.documentConnectionCount).toBe(3);
 		forget();
 		expect(registry.documentConnectionCount).toBe(2);

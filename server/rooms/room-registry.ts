@@ -105,8 +105,31 @@ export class RoomRegistry {
 	/** Number of open document connections to the rooms in memory. */
 	get documentConnectionCount(): number {
 		let count = 0;
-		for (const entry of this.#entries.values()) count += entry.room?.documentConnectionCount ?? 0;
+		for (const entry of this.#entries.values()) count += entry.room?.connections.size ?? 0;
 		return count;
+	}
+
+	/**
+	 * Runs `use` with the room held, and lets go when it returns, unless `use` keeps the hold
+	 * (`keep` answers the lease to hand on, as a join does to its membership); answers `missing`
+	 * when there is no such room.
+	 */
+	async holding<T>(
+		roomId: string,
+		missing: T,
+		use: (lease: RoomLease, keep: () => RoomLease) => Promise<T>
+	): Promise<T> {
+		const lease = await this.acquire(roomId);
+		if (!lease) return missing;
+		let kept = false;
+		try {
+			return await use(lease, () => {
+				kept = true;
+				return lease;
+			});
+		} finally {
+			if (!kept) lease.release();
+		}
 	}
 
 	/**

@@ -141,7 +141,7 @@ export class RoomPresence {
 			await socket.leave(memberChannel(roomId));
 			await socket.leave(personChannel(roomId, participant.participantId));
 			const others = [...this.#members.values()].filter((other) => other.roomId === roomId);
-			const removed = member.lease.room.readControl().removed.includes(participant.participantId);
+			const removed = member.lease.room.control.read().removed.includes(participant.participantId);
 			if (removed) {
 				// The host removed them: gone at once, whichever of this and the removal lands last.
 				await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });

@@ -1,40 +1,18 @@
 import type { Event } from 'socket.io';
 import type { Metrics } from '../metrics';
 import { assertNever } from '../../src/lib/assert-never';
-import { controlCommandSchema } from '../../src/lib/protocol/control';
-import { ROOM_NOT_FOUND } from '../../src/lib/protocol/http';
-import type { Participant } from '../../src/lib/protocol/presence';
-import {
-	joinRequestSchema,
-	ratingRequestSchema,
-	visibilityRequestSchema,
-	watchRequestSchema,
-	type Reply,
-	type JoinReply,
-	type RosterReply
-} from '../../src/lib/protocol/socket-events';
-import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
-import type { ControlResult } from '../../src/lib/room/control';
-import { admissionRefusal, erasesRoom } from '../../src/lib/room/room-rules';
+import type { Reply } from '../../src/lib/protocol/socket-events';
 import { LIMIT_WORDS } from '../limits/limits';
 import { admitSocketEvent, newSocketRate } from '../limits/message-rate';
 import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
-import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { answerQueue } from './answer-queue';
+import { RoomEffects } from './room-effects';
+import { RoomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
-import {
-	failure,
-	memberChannel,
-	parsePayload,
-	personChannel,
-	projectorChannel,
-	roomChannel,
-	type RoomServer,
-	type RoomSocket
-} from './socket-types';
+import { failure, personChannel, type RoomServer, type RoomSocket } from './socket-types';
 
 export type { RoomServer } from './socket-types';
 
@@ -75,260 +53,34 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		now: deps.now,
 		heartbeatMs: deps.heartbeatMs,
 		leaveGraceMs: deps.leaveGraceMs,
-		settle
+		settle: (roomId) => handlers.settle(roomId)
 	});
 	deps.metrics.measure('connectedPeople', () => presence.connectedPeople);
-
-	/**
-	 * Applies who is present to a room this instance serves (reveals, host fallback, ready), and
-	 * erases it when everyone left has agreed to.
-	 */
-	async function settle(roomId: string): Promise<void> {
-		const room = presence.loadedRoom(roomId);
-		if (!room) return;
-		const wasLocked = room.readControl().roomLocked;
-		if (await room.settle(await presence.presentIn(roomId), deps.now())) {
-			await erase(roomId);
-			return;
-		}
-		// The host's role lapsed, and the lock with it.
-		if (wasLocked && !room.readControl().roomLocked) announceLock(roomId, false);
-	}
-
-	/** Tells everyone watching or in the room that its door opened or closed (protocol S22). */
-	function announceLock(roomId: string, locked: boolean): void {
-		io.to(roomChannel(roomId)).emit('room:lock', { roomId, locked });
-	}
-
-	/**
-	 * Ends and erases a room (protocol S18): every socket of the room hears it, its members are
-	 * let go without a trace in presence, and the registry closes its document connections and
-	 * deletes it from storage; then its presence goes too.
-	 */
-	async function erase(roomId: string): Promise<void> {
-		io.to(roomChannel(roomId)).emit('room:erased');
-		if (deps.sharedWithOtherInstances) io.serverSideEmit('room:erase', roomId);
-		await endRoomHere(roomId);
-		await deps.presence.deleteRoom(roomId);
-	}
-
-	/** Lets the room's people on this instance go and drops (and deletes) the room. */
-	async function endRoomHere(roomId: string): Promise<void> {
-		const erasing = deps.rooms.erase(roomId);
-		presence.letGo(roomId);
-		await erasing;
-	}
+	const effects = new RoomEffects({
+		io,
+		rooms: deps.rooms,
+		presence,
+		presenceStore: deps.presence,
+		sharedWithOtherInstances: deps.sharedWithOtherInstances
+	});
+	const handlers = new RoomHandlers({
+		rooms: deps.rooms,
+		presence,
+		effects,
+		now: deps.now,
+		isConnected: async (roomId, participantId) =>
+			(await io.in(personChannel(roomId, participantId)).fetchSockets()).length > 0,
+		failed: () => deps.metrics.error('socket')
+	});
 
 	io.on('room:erase', (roomId: unknown) => {
 		const parsed = roomIdSchema.safeParse(roomId);
 		if (!parsed.success) return;
-		endRoomHere(parsed.data).catch((error: unknown) => {
+		effects.endRoomHere(parsed.data).catch((error: unknown) => {
 			log.socket.error({ roomId: parsed.data, err: error }, 'ending an erased room failed');
 			deps.metrics.error('socket');
 		});
 	});
-
-	async function watch(socket: RoomSocket, payload: unknown): Promise<RosterReply> {
-		const parsed = parsePayload(watchRequestSchema, payload);
-		if (!parsed.ok) return parsed;
-		const { roomId, projectorToken } = parsed.data;
-		if (projectorToken !== undefined) {
-			const lease = await deps.rooms.acquire(roomId);
-			const valid = lease?.room.isProjectorToken(projectorToken);
-			lease?.release();
-			if (!lease) return failure('room_not_found', ROOM_NOT_FOUND);
-			if (!valid) return failure('not_allowed', 'This projector link is not valid for this room.');
-			// Let go when the token is replaced (protocol S20).
-			await socket.join(projectorChannel(roomId));
-		} else if (!(await deps.rooms.getRoom(roomId))) {
-			return failure('room_not_found', ROOM_NOT_FOUND);
-		}
-		await socket.join(roomChannel(roomId));
-		return { ok: true, roster: await presence.roster(roomId) };
-	}
-
-	async function join(socket: RoomSocket, payload: unknown): Promise<JoinReply> {
-		const parsed = parsePayload(joinRequestSchema, payload);
-		if (!parsed.ok) return parsed;
-		const request = parsed.data;
-		if (request.protocolVersion !== PROTOCOL_VERSION) {
-			return failure(
-				'protocol_mismatch',
-				'This page is out of date with the server. Reload the page to continue.'
-			);
-		}
-		const lease = await deps.rooms.acquire(request.roomId);
-		if (!lease) return failure('room_not_found', ROOM_NOT_FOUND);
-		if (!lease.room.playbook.roles.some((role) => role.id === request.roleId)) {
-			lease.release();
-			return failure('unknown_role', `This playbook has no role "${request.roleId}".`);
-		}
-		const refused = admissionRefusal(
-			lease.room.readControl(),
-			await presence.roster(request.roomId),
-			request.participantId
-		);
-		if (refused) {
-			lease.release();
-			return { ok: false, error: refused };
-		}
-		// Participant ids are public (the roster shows them): an id belongs to the first key used.
-		const key = lease.room.checkParticipantKey(request.participantId, request.participantKey);
-		if (key === 'different') {
-			lease.release();
-			return failure(
-				'not_allowed',
-				'Someone else is in this room under that identity. Reload the page to join as yourself.'
-			);
-		}
-		if (key === 'new') {
-			await lease.room.rememberParticipantKey(request.participantId, request.participantKey);
-		}
-		await presence.leave(socket);
-		if (socket.disconnected) {
-			// Gone while the room loaded: nobody to show as present.
-			lease.release();
-			return failure('not_joined', 'The connection closed while joining.');
-		}
-		const participant: Participant = {
-			participantId: request.participantId,
-			name: request.name,
-			roleId: request.roleId,
-			status: 'connected',
-			seenAt: deps.now()
-		};
-		await lease.room.recordPerson(
-			participant.participantId,
-			{ name: request.name, roleId: request.roleId },
-			deps.now()
-		);
-		if (request.hostKey !== undefined && lease.room.isHostKey(request.hostKey)) {
-			await lease.room.claimHost(participant.participantId);
-		}
-		const roster = await presence.admit(socket, { roomId: request.roomId, participant, lease });
-		return {
-			ok: true,
-			roster,
-			projectorToken: await lease.room.projectorToken(),
-			docTicket: await lease.room.docTicket(participant.participantId)
-		};
-	}
-
-	async function setVisibility(socket: RoomSocket, payload: unknown): Promise<void> {
-		const parsed = visibilityRequestSchema.safeParse(payload);
-		if (parsed.success) await presence.setVisible(socket, parsed.data.visible);
-	}
-
-	/** Whether someone has a socket in the room on any instance. */
-	const isConnected = async (roomId: string, participantId: string) =>
-		(await io.in(personChannel(roomId, participantId)).fetchSockets()).length > 0;
-
-	async function command(socket: RoomSocket, payload: unknown): Promise<Reply> {
-		const member = presence.memberOf(socket);
-		if (!member) return failure('not_joined', 'Join the room before changing it.');
-		const parsed = parsePayload(controlCommandSchema, payload);
-		if (!parsed.ok) return parsed;
-		const command = parsed.data;
-		const { room } = member.lease;
-		if (
-			command.type === 'host.hand-over' &&
-			!(await isConnected(member.roomId, command.participantId))
-		) {
-			// The new key could not reach them: the role would be lost with it.
-			return failure(
-				'invalid_command',
-				'That person is not connected right now. Hand the host role over when they are back.'
-			);
-		}
-		const actor = {
-			participantId: member.participant.participantId,
-			present: await presence.presentIn(member.roomId)
-		};
-		let result: ControlResult;
-		try {
-			result = await room.command(command, actor, deps.now());
-		} catch (error) {
-			// Nothing was decided (a removal whose new projector token could not be stored, a
-			// room lock not taken in time): the sender hears it and can try again.
-			log.socket.error({ roomId: member.roomId, err: error }, 'a command could not be decided');
-			return failure('internal', 'That could not be done just now. Try again in a moment.');
-		}
-		if (!result.ok) return result;
-		if (erasesRoom(command, result.state, actor.present)) {
-			try {
-				await erase(member.roomId);
-			} catch (error) {
-				log.socket.error(
-					{ roomId: member.roomId, err: error },
-					'erasing failed; trying again later'
-				);
-				deps.metrics.error('socket');
-				return failure(
-					'internal',
-					'The room is closed, but erasing it from storage failed. The server will try again.'
-				);
-			}
-			return { ok: true };
-		}
-		if (command.type === 'host.hand-over' && command.participantId !== actor.participantId) {
-			// The new host's browser keeps a new key; the old host's key stops working.
-			const grant = { roomId: member.roomId, hostKey: await room.replaceHostKey() };
-			io.to(personChannel(member.roomId, command.participantId)).emit('host:key', grant);
-		}
-		if (command.type === 'host.lock-room') announceLock(member.roomId, command.locked);
-		if (command.type === 'host.remove') {
-			const removed = personChannel(member.roomId, command.participantId);
-			io.to(removed).emit('room:removed');
-			io.in(removed).disconnectSockets(true);
-			// The room closes their document connections, and the projectors with the token it
-			// replaced, on every instance when it sees the removal.
-			await presence.markGone(member.roomId, command.participantId);
-			await announceProjectorLink(member.roomId, command.participantId, room);
-		}
-		return { ok: true };
-	}
-
-	/**
-	 * Someone was removed, and with them the projector token the room had (protocol S20):
-	 * projectors watching with the old one are let go, and the people still joined receive the
-	 * new one.
-	 */
-	async function announceProjectorLink(
-		roomId: string,
-		removedId: string,
-		room: LoadedRoom
-	): Promise<void> {
-		const projectorToken = await room.projectorToken();
-		io.in(projectorChannel(roomId)).disconnectSockets(true);
-		// Their sockets may still be on their way out through another instance.
-		io.to(memberChannel(roomId))
-			.except(personChannel(roomId, removedId))
-			.emit('room:projector', { roomId, projectorToken });
-	}
-
-	async function rate(socket: RoomSocket, payload: unknown): Promise<Reply> {
-		const member = presence.memberOf(socket);
-		if (!member) return failure('not_joined', 'Join the room before rating.');
-		const parsed = parsePayload(ratingRequestSchema, payload);
-		if (!parsed.ok) return parsed;
-		const { step, value } = parsed.data;
-		if (!member.lease.room.readControl().agreed.includes(member.participant.participantId)) {
-			return failure('not_allowed', 'Confirm the room’s agreements before taking part.');
-		}
-		try {
-			const result = await member.lease.room.rate(
-				member.participant.participantId,
-				step,
-				value,
-				() => presence.presentIn(member.roomId)
-			);
-			return result.ok ? result : failure('invalid_command', result.message);
-		} catch (error) {
-			log.socket.error({ roomId: member.roomId, err: error }, 'storing a rating failed');
-			deps.metrics.error('socket');
-			return failure('internal', 'Your rating could not be saved. Please try again.');
-		}
-	}
 
 	/**
 	 * Tells the sender of an event over the rate that it was not handled: through its
@@ -405,7 +157,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			events.answer(
 				'room:watch',
 				ack,
-				() => watch(socket, payload),
+				() => handlers.watch(socket, payload),
 				(reply) => answer(ack, reply)
 			)
 		);
@@ -413,19 +165,19 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			events.answer(
 				'room:join',
 				ack,
-				() => join(socket, payload),
+				() => handlers.join(socket, payload),
 				(reply) => answer(ack, reply)
 			)
 		);
 		socket.on('presence:visibility', (payload: unknown) =>
-			events.run(() => setVisibility(socket, payload))
+			events.run(() => handlers.setVisibility(socket, payload))
 		);
 		socket.on('control:command', (payload: unknown, ack: unknown) => {
 			const started = performance.now();
 			events.answer(
 				'control:command',
 				ack,
-				() => command(socket, payload),
+				() => handlers.command(socket, payload),
 				(reply) => {
 					answer(ack, reply);
 					deps.metrics.commandHandled((performance.now() - started) / 1000);
@@ -436,7 +188,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			events.answer(
 				'rating:submit',
 				ack,
-				() => rate(socket, payload),
+				() => handlers.rate(socket, payload),
 				(reply) => answer(ack, reply)
 			)
 		);

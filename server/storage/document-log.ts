@@ -42,6 +42,14 @@ export const roomDocIds = (roomId: string) => [roomId, sealedDocId(roomId)];
 /** The room a document belongs to (the room's own id, or the id before `:sealed`). */
 export const roomOfDoc = (docId: string) => docId.split(':')[0] ?? docId;
 
+/** A fenced append came after its decision's hold on the room ended: nothing was stored. */
+export class FenceLost extends Error {
+	constructor(docId: string) {
+		super(`the decision's hold on ${docId} ended before its change was stored`);
+		this.name = 'FenceLost';
+	}
+}
+
 /**
  * Each room document as an append-only log of Yjs updates plus a compacted snapshot, shared by
  * every instance serving the room: an append is stored and reaches each instance subscribed to
@@ -58,8 +66,15 @@ export interface DocumentLog {
 	 * Appends one update to a document's log and answers its position. Once the room is gone
 	 * (erased or expired) nothing is stored and the answer is undefined: a late write cannot
 	 * bring a room back.
+	 *
+	 * With `fence` (the token of a decision's hold on the room, `RoomLock.run`) the update is
+	 * appended only while that hold lasts, checked in the same step; else nothing is stored and
+	 * the promise rejects with {@link FenceLost}. Only a log shared by several processes (Redis)
+	 * is given one and checks it: in one process the room's queue of decisions is the single
+	 * writer (`processLock` hands out no fence), so the SQLite and in-memory logs have no holds
+	 * and ignore it.
 	 */
-	append(docId: string, update: Uint8Array): Promise<string | undefined>;
+	append(docId: string, update: Uint8Array, fence?: string): Promise<string | undefined>;
 	load(docId: string): Promise<StoredDoc>;
 	/**
 	 * Delivers every entry appended to `docId`'s log after `cursor` (the position its

@@ -1,23 +1,25 @@
 import { redisLogFollower, type ReadLog } from '../fanout/redis-log-follower';
 import { binaryView, type RedisClient } from '../redis/connect';
-import { docKeys, feedChannel, metaKey, roomKeys } from '../redis/keys';
+import { controlLockKey, docKeys, feedChannel, metaKey, roomKeys } from '../redis/keys';
 import type { RedisSubscriber } from '../redis/subscriber';
-import { roomOfDoc, type DocumentLog, type StoredDoc } from './document-log';
+import { FenceLost, roomOfDoc, type DocumentLog, type StoredDoc } from './document-log';
 import { redisScript } from './redis-script';
 
 /**
  * Appends an update to a document's log and publishes it, tagged with the appending instance
  * (`d\n<origin>\n<id>\n<update>`), in one step: the log and what subscribers hear cannot disagree, and
  * an update is one round trip to Redis. Nothing is written once the room is gone (erased or
- * expired), so an instance that has not heard of an erase yet cannot bring the room back.
- * KEYS: meta, log, every key of the room (each gets a fresh TTL: the append is activity).
- * ARGV: update, origin, channel, TTL in ms.
+ * expired), so an instance that has not heard of an erase yet cannot bring the room back, nor
+ * with a fence token that no longer holds the room's control lock (answers 0).
+ * KEYS: meta, log, control lock, every key of the room (each gets a fresh TTL: the append is
+ * activity). ARGV: update, origin, channel, TTL in ms, fence token or ''.
  */
 const appendScript = redisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+if ARGV[5] ~= '' and redis.call('GET', KEYS[3]) ~= ARGV[5] then return 0 end
 local id = redis.call('XADD', KEYS[2], '*', 'u', ARGV[1], 'o', ARGV[2])
 redis.call('PUBLISH', ARGV[3], 'd\\n' .. ARGV[2] .. '\\n' .. id .. '\\n' .. ARGV[1])
-for i = 3, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+for i = 4, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
 return id
 `);
 
@@ -120,12 +122,15 @@ export function createRedisDocumentLog(
 	const follower = redisLogFollower(subscriber, { readLog, load });
 	return {
 		instanceId,
-		async append(docId, update) {
+		async append(docId, update, fence) {
+			const roomId = roomOfDoc(docId);
+			const keys = [metaKey(roomId), docKeys(docId).log, controlLockKey(roomId)];
 			const id = await appendScript(
 				client,
-				[metaKey(roomOfDoc(docId)), docKeys(docId).log, ...roomKeys(roomOfDoc(docId))],
-				[Buffer.from(update), instanceId, feedChannel(docId), ttl]
+				[...keys, ...roomKeys(roomId)],
+				[Buffer.from(update), instanceId, feedChannel(docId), ttl, fence ?? '']
 			);
+			if (id === 0) throw new FenceLost(docId);
 			return id === null || id === undefined ? undefined : String(id);
 		},
 		load,

@@ -88,7 +88,7 @@ export function createYjsEndpoint(
 		}
 		// A projector, a participant with their ticket, or anyone with the link (rules Y8, Y9).
 		const credentials = docCredentials(params);
-		const access = lease.room.admission(credentials);
+		const access = lease.room.connections.admission(credentials);
 		if (!access.admitted) {
 			lease.release();
 			ws.close(ENDS[access.refusal].code, ENDS[access.refusal].reason);
@@ -96,7 +96,7 @@ export function createYjsEndpoint(
 		}
 		// A projector only watches: the server takes nothing from its connection (rule Y8).
 		const connection = serveYjsConnection(ws, lease.room, { readOnly: access.readOnly }, metrics);
-		const untrack = lease.room.trackDocConnection(credentials, (why) => {
+		const untrack = lease.room.connections.track(credentials, (why) => {
 			// Out of the room at once (rule Y11): nothing more reaches it, its awareness goes, and
 			// what it sends while the close completes is not handled (the socket is closing).
 			connection.detach();

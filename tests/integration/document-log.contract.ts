@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { AwarenessFeed } from '../../server/fanout/awareness-feed';
-import { sealedDocId, type DocumentLog, type LogEntry } from '../../server/storage/document-log';
+import type { RoomLock } from '../../server/rooms/room-lock';
+import {
+	FenceLost,
+	sealedDocId,
+	type DocumentLog,
+	type LogEntry
+} from '../../server/storage/document-log';
 import type { RoomStore } from '../../server/storage/room-store';
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import { waitFor } from '../support/wait';
@@ -18,6 +24,20 @@ export interface SharedBackend {
 	rooms: RoomStore;
 	first: Instance;
 	second: Instance;
+	/**
+	 * Its holds on rooms, when its appends check a decision's fence: only a log shared by several
+	 * processes has them (`DocumentLog.append`).
+	 */
+	holds?: SharedHolds;
+}
+
+/**
+ * The first instance's lock on rooms, and another instance taking a room's hold from it (as
+ * when the first one's runs out).
+ */
+export interface SharedHolds {
+	lock: RoomLock;
+	takeOver(roomId: string): Promise<void>;
 }
 
 let counter = 0;
@@ -292,6 +312,35 @@ export function documentLogContract(
 				);
 			}, 'the append at the other subscriber');
 			stopBroken();
+			stop();
+		});
+
+		test('[S25] an append under a fence that no longer holds stores nothing, reaches no subscriber and rejects with FenceLost', async (context) => {
+			const { holds } = backend();
+			if (!holds) return context.skip('its appends take no fence: one process, one writer');
+			const room = meta();
+			await rooms().createRoom(room, textUpdate(new Y.Doc(), 'init'));
+			const atSecond = recorder();
+			const { cursor } = await log().load(room.id);
+			const stop = backend().second.log.subscribe(room.id, cursor, atSecond.deliver);
+			const kept = await holds.lock.run(room.id, async (fence) => {
+				const position = await positionOf(
+					log().append(room.id, textUpdate(new Y.Doc(), 'kept'), fence)
+				);
+				await holds.takeOver(room.id);
+				await expect(
+					log().append(room.id, textUpdate(new Y.Doc(), 'refused'), fence)
+				).rejects.toBeInstanceOf(FenceLost);
+				return position;
+			});
+			expect(await log().lastPosition(room.id)).toBe(kept);
+			const stored = rebuild((await log().load(room.id)).updates);
+			expect(stored).toContain('kept');
+			expect(stored).not.toContain('refused');
+			// An append after it, to know the refused one would have arrived by now.
+			await log().append(room.id, textUpdate(new Y.Doc(), 'after'));
+			await waitFor(() => atSecond.received.some((r) => r.text === 'after'), 'the last append');
+			expect(atSecond.received.map((r) => r.text)).toEqual(['kept', 'after']);
 			stop();
 		});
 	});

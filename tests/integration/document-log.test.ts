@@ -3,7 +3,9 @@ import { LocalHub } from '../../server/fanout/local-hub';
 import { redisAwarenessFeed } from '../../server/fanout/redis-awareness-feed';
 import { redirectLog } from '../../server/log';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
+import { controlLockKey } from '../../server/redis/keys';
 import { RedisSubscriber } from '../../server/redis/subscriber';
+import { redisRoomLock } from '../../server/rooms/redis-room-lock';
 import { MemoryStorage } from '../../server/storage/memory-storage';
 import { createRedisDocumentLog } from '../../server/storage/redis-document-log';
 import { createRedisRoomStore } from '../../server/storage/redis-room-store';
@@ -60,7 +62,15 @@ documentLogContract('Redis', async () => {
 	};
 	const [first, second] = [await instance('first'), await instance('second')];
 	return {
-		store: { rooms: createRedisRoomStore(client, { retentionMs: 60_000 }), first, second },
+		store: {
+			rooms: createRedisRoomStore(client, { retentionMs: 60_000 }),
+			first,
+			second,
+			holds: {
+				lock: redisRoomLock(client, 'first'),
+				takeOver: async (roomId) => void (await client.set(controlLockKey(roomId), 'second:1'))
+			}
+		},
 		close: async () => {
 			await first.log.close();
 			await second.log.close();

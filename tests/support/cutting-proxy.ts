@@ -1,5 +1,5 @@
-import { connect, createServer, type Socket } from 'node:net';
 import { connectRedis } from '../../server/redis/connect';
+import { tcpProxy } from './tcp-proxy';
 
 /**
  * A TCP proxy in front of the Redis at `redisUrl` that cuts connections as a network failure
@@ -8,34 +8,24 @@ import { connectRedis } from '../../server/redis/connect';
  * would race the command).
  */
 export async function cuttingProxy(redisUrl: string) {
-	const { hostname, port } = new URL(redisUrl);
 	const cuts: ((sent: string) => boolean)[] = [];
-	const open = new Set<Socket>();
 	let refusing = false;
 	let accepted = 0;
-	const server = createServer((socket) => {
-		if (refusing) return void socket.destroy();
-		accepted++;
-		const upstream = connect(Number(port), hostname);
-		const cut = () => {
-			for (const end of [socket, upstream]) {
-				end.destroy();
-				open.delete(end);
-			}
-		};
-		for (const end of [socket, upstream]) open.add(end.on('error', cut).on('close', cut));
-		upstream.on('data', (chunk: Buffer) => socket.write(chunk));
-		socket.on('data', (chunk: Buffer) => {
-			const matching = cuts.findIndex((matches) => matches(chunk.toString('latin1')));
-			if (matching === -1) return void upstream.write(chunk);
-			cuts.splice(matching, 1);
-			cut();
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	const url = `redis://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-	const proxied = await connectRedis(url, 'fanout-proxied');
+	const proxy = await tcpProxy(
+		redisUrl,
+		(socket, upstream, cut) => {
+			accepted++;
+			upstream.on('data', (chunk: Buffer) => socket.write(chunk));
+			socket.on('data', (chunk: Buffer) => {
+				const matching = cuts.findIndex((matches) => matches(chunk.toString('latin1')));
+				if (matching === -1) return void upstream.write(chunk);
+				cuts.splice(matching, 1);
+				cut();
+			});
+		},
+		() => !refusing
+	);
+	const proxied = await connectRedis(proxy.url, 'fanout-proxied');
 	return {
 		client: proxied,
 		/** Connections accepted so far (a reconnect is one more). */
@@ -47,15 +37,14 @@ export async function cuttingProxy(redisUrl: string) {
 		/** Cuts every connection and refuses new ones until {@link restore}. */
 		outage() {
 			refusing = true;
-			for (const end of open) end.destroy();
+			proxy.cutAll();
 		},
 		restore() {
 			refusing = false;
 		},
 		async close() {
 			await proxied.close();
-			for (const end of open) end.destroy();
-			await new Promise((resolve) => server.close(resolve));
+			await proxy.close();
 		}
 	};
 }

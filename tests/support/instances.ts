@@ -9,12 +9,13 @@ export function instancesOn(
 	env: Record<string, string> = {}
 ) {
 	return {
-		/** An instance on the test's Redis, killed after the test. */
-		async instance(): Promise<InstanceProcess> {
+		/** An instance on the test's Redis (or as `own` says), killed after the test. */
+		async instance(own: Record<string, string> = {}): Promise<InstanceProcess> {
 			const started = await InstanceProcess.start({
 				REDIS_URL: redisUrl(),
 				ROOM_UNLOAD_GRACE_MS: '100',
-				...env
+				...env,
+				...own
 			});
 			cleanups.push(() => started.stop('SIGKILL'));
 			return started;

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { isRetryable, retryDelayMs } from './join-retry';
 
 describe('joining again after storage was unavailable (protocol S24)', () => {
-	test('[S24] unavailable is retryable; a refusal that means no is not', () => {
+	test('[S24] [S25] unavailable and busy are retryable; a refusal that means no is not', () => {
 		expect(isRetryable({ code: 'unavailable', message: 'later' })).toBe(true);
+		expect(isRetryable({ code: 'busy', message: 'later' })).toBe(true);
 		for (const code of [
 			'internal',
 			'room_full',

@@ -6,11 +6,12 @@ const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 15_000;
 
 /**
- * Whether a refusal means "not now" rather than "no" (protocol S24): the tab keeps who the
- * person is and tries again, as after a dropped connection.
+ * Whether a refusal means "not now" rather than "no": storage did not answer (protocol S24), or
+ * another decision held the room too long (S25). The tab keeps who the person is and tries
+ * again, as after a dropped connection.
  */
 export function isRetryable(error: ProtocolError): boolean {
-	return error.code === 'unavailable';
+	return error.code === 'unavailable' || error.code === 'busy';
 }
 
 /** How long to wait before try number `attempt` (0 for the first retry): doubling, capped. */

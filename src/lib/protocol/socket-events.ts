@@ -58,6 +58,8 @@ export const errorCodeSchema = z.enum([
 	'rate_limited',
 	// Storage did not answer in time: nothing was decided, try again (protocol S24).
 	'unavailable',
+	// Another decision on the room held it too long: nothing was decided, try again (S25).
+	'busy',
 	'internal'
 ]);
 

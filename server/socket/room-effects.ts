@@ -1,0 +1,102 @@
+import { assertNever } from '../../src/lib/assert-never';
+import type { Effect } from '../../src/lib/room/decide';
+import type { PresenceStore } from '../presence/presence-store';
+import type { LoadedRoom } from '../rooms/loaded-room';
+import type { RoomRegistry } from '../rooms/room-registry';
+import type { RoomPresence } from './room-presence';
+import {
+	memberChannel,
+	personChannel,
+	projectorChannel,
+	roomChannel,
+	type RoomServer
+} from './socket-types';
+
+export interface RoomEffectsDeps {
+	io: Pick<RoomServer, 'to' | 'in' | 'serverSideEmit'>;
+	rooms: Pick<RoomRegistry, 'erase'>;
+	presence: Pick<RoomPresence, 'letGo' | 'markGone'>;
+	presenceStore: Pick<PresenceStore, 'deleteRoom'>;
+	/** Whether other instances share this one's rooms through socket.io's Redis adapter. */
+	sharedWithOtherInstances: boolean;
+}
+
+/**
+ * Carries out what decisions ask of the sockets once their state is written (`Effect`): host
+ * keys, the door's news, removals and erasing.
+ */
+export class RoomEffects {
+	constructor(private readonly deps: RoomEffectsDeps) {}
+
+	/** Carries out `effects` of a decision on `room`, in order. */
+	async carryOut(room: LoadedRoom, effects: readonly Effect[]): Promise<void> {
+		const roomId = room.meta.id;
+		for (const effect of effects) {
+			switch (effect.type) {
+				case 'seal-rating':
+					// Stored with the decision (RoomControl).
+					break;
+				case 'grant-host-key': {
+					// The new host's browser keeps a new key; the old host's key stops working.
+					const grant = { roomId, hostKey: await room.secrets.replaceHostKey() };
+					this.deps.io.to(personChannel(roomId, effect.participantId)).emit('host:key', grant);
+					break;
+				}
+				case 'announce-lock':
+					this.#announceLock(roomId, effect.locked);
+					break;
+				case 'remove':
+					await this.#remove(room, effect.participantId);
+					break;
+				case 'erase':
+					await this.erase(roomId);
+					break;
+				default:
+					assertNever(effect);
+			}
+		}
+	}
+
+	/** Tells everyone watching or in the room that its door opened or closed (protocol S22). */
+	#announceLock(roomId: string, locked: boolean): void {
+		this.deps.io.to(roomChannel(roomId)).emit('room:lock', { roomId, locked });
+	}
+
+	/**
+	 * Lets a removed person go (protocol S20). The room closes their document connections, and
+	 * the projectors with the token it replaced, on every instance when it sees the removal;
+	 * projectors watching with the old token are let go, and the people still joined receive the
+	 * new one.
+	 */
+	async #remove(room: LoadedRoom, removedId: string): Promise<void> {
+		const { io } = this.deps;
+		const roomId = room.meta.id;
+		const removed = personChannel(roomId, removedId);
+		io.to(removed).emit('room:removed');
+		io.in(removed).disconnectSockets(true);
+		await this.deps.presence.markGone(roomId, removedId);
+		const projectorToken = await room.secrets.projectorToken();
+		io.in(projectorChannel(roomId)).disconnectSockets(true);
+		// Their sockets may still be on their way out through another instance.
+		io.to(memberChannel(roomId)).except(removed).emit('room:projector', { roomId, projectorToken });
+	}
+
+	/**
+	 * Ends and erases a room (protocol S18): every socket of the room hears it, its members are
+	 * let go without a trace in presence, and the registry closes its document connections and
+	 * deletes it from storage; then its presence goes too.
+	 */
+	async erase(roomId: string): Promise<void> {
+		this.deps.io.to(roomChannel(roomId)).emit('room:erased');
+		if (this.deps.sharedWithOtherInstances) this.deps.io.serverSideEmit('room:erase', roomId);
+		await this.endRoomHere(roomId);
+		await this.deps.presenceStore.deleteRoom(roomId);
+	}
+
+	/** Lets the room's people on this instance go and drops (and deletes) the room. */
+	async endRoomHere(roomId: string): Promise<void> {
+		const erasing = this.deps.rooms.erase(roomId);
+		this.deps.presence.letGo(roomId);
+		await erasing;
+	}
+}

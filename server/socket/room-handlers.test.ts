@@ -1,0 +1,202 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
+import type { Participant } from '../../src/lib/protocol/presence';
+import type { Effect } from '../../src/lib/room/decide';
+import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
+import { LocalHub } from '../fanout/local-hub';
+import { redirectLog } from '../log';
+import { STORE_WITHIN_MS } from '../rooms/log-writer';
+import { processLock, RoomBusy, type RoomLock } from '../rooms/room-lock';
+import { RoomRegistry } from '../rooms/room-registry';
+import { openSqlite } from '../storage/sqlite';
+import { createSqliteDocumentLog } from '../storage/sqlite-document-log';
+import { createSqliteRoomStore } from '../storage/sqlite-room-store';
+import type { Membership } from './room-presence';
+import { RoomHandlers, type HandlerPresence, type HandlerSocket } from './room-handlers';
+
+// Refusals and failures are logged; they are not the tests' output.
+afterAll(redirectLog({ write: () => true }));
+
+/** A socket in memory: the channels it joined, and whether it is still connected. */
+class MemorySocket implements HandlerSocket {
+	static #count = 0;
+	readonly id = `socket-${++MemorySocket.#count}`;
+	disconnected = false;
+	readonly channels: string[] = [];
+	join(channel: string): void {
+		this.channels.push(channel);
+	}
+}
+
+/** Presence in memory: who is in which room through which socket. */
+function memoryPresence(): HandlerPresence<MemorySocket> {
+	const members = new Map<string, Membership>();
+	const roster = async (roomId: string): Promise<Participant[]> =>
+		[...members.values()].filter((m) => m.roomId === roomId).map((m) => m.participant);
+	return {
+		memberOf: (socket) => members.get(socket.id),
+		roster,
+		presentIn: async (roomId) => (await roster(roomId)).map((p) => p.participantId),
+		async leave(socket) {
+			members.get(socket.id)?.lease.release();
+			members.delete(socket.id);
+		},
+		async admit(socket, membership) {
+			members.set(socket.id, membership);
+			return roster(membership.roomId);
+		},
+		setVisible: async () => {},
+		loadedRoom: (roomId) => [...members.values()].find((m) => m.roomId === roomId)?.lease.room
+	};
+}
+
+/** Handlers over real rooms in SQLite, in-memory sockets and presence, noting effects carried out. */
+async function handlersWith(lock: RoomLock = processLock) {
+	const db = openSqlite(mkdtempSync(join(tmpdir(), 'handlers-')));
+	const hub = new LocalHub();
+	const log = createSqliteDocumentLog(db, { now: Date.now, hub });
+	const rooms = new RoomRegistry(createSqliteRoomStore(db, { now: Date.now }), {
+		unloadGraceMs: 0,
+		findPlaybook: async (id) => findBuiltInPlaybook(id),
+		log,
+		awareness: hub.awareness(log.instanceId),
+		storeWithinMs: STORE_WITHIN_MS,
+		lock
+	});
+	const roomId = 'AAAAAAAAAAAAAAAAAAAAAA';
+	const created = await rooms.create({
+		id: roomId,
+		playbookId: 'active-listening-sprint',
+		createdAt: 0
+	});
+	const carriedOut: Effect[] = [];
+	const connected = new Set<string>();
+	const handlers = new RoomHandlers<MemorySocket>({
+		rooms,
+		presence: memoryPresence(),
+		effects: { carryOut: async (_room, effects) => void carriedOut.push(...effects) },
+		now: () => 1_000,
+		isConnected: async (_roomId, participantId) => connected.has(participantId),
+		failed: () => {}
+	});
+	/** Joins someone through a new socket and confirms the agreements. */
+	const joinAs = async (participantId: string, hostKey?: string) => {
+		const socket = new MemorySocket();
+		const reply = await handlers.join(socket, {
+			protocolVersion: PROTOCOL_VERSION,
+			roomId,
+			participantId,
+			participantKey: `key-${participantId}`.padEnd(22, 'k'),
+			name: participantId.split('-')[0],
+			roleId: 'speaker',
+			hostKey
+		});
+		connected.add(participantId);
+		await handlers.command(socket, { type: 'agreements.confirm' });
+		return { socket, reply };
+	};
+	return { handlers, rooms, roomId, hostKey: created!.hostKey, carriedOut, joinAs };
+}
+
+describe('joining', () => {
+	test('[S1] a payload that does not parse is answered invalid_payload', async () => {
+		const { handlers } = await handlersWith();
+		expect(await handlers.join(new MemorySocket(), { roomId: 42 })).toMatchObject({
+			ok: false,
+			error: { code: 'invalid_payload' }
+		});
+	});
+
+	test('a join records the person and answers their tickets; the host key makes them host', async () => {
+		const { handlers, rooms, roomId, hostKey, joinAs } = await handlersWith();
+		const { reply } = await joinAs('ana-00001', hostKey);
+		expect(reply).toMatchObject({ ok: true, projectorToken: expect.any(String) });
+		const room = await rooms.holding(roomId, undefined, async ({ room }) => room.control.read());
+		expect(room?.people['ana-00001']).toEqual({ name: 'ana', roleId: 'speaker' });
+		expect(room?.host?.participantId).toBe('ana-00001');
+		const watcher = new MemorySocket();
+		expect(await handlers.watch(watcher, { roomId })).toMatchObject({
+			ok: true,
+			roster: [{ participantId: 'ana-00001' }]
+		});
+		expect(watcher.channels).toEqual([`room:${roomId}`]);
+	});
+
+	test('a refused join lets go of the room', async () => {
+		const { handlers, rooms, roomId } = await handlersWith();
+		const refused = await handlers.join(new MemorySocket(), {
+			protocolVersion: PROTOCOL_VERSION,
+			roomId,
+			participantId: 'ana-00001',
+			participantKey: 'k'.repeat(22),
+			name: 'Ana',
+			roleId: 'no-such-role'
+		});
+		expect(refused).toMatchObject({ ok: false, error: { code: 'unknown_role' } });
+		await vi.waitFor(() => expect(rooms.loadedCount).toBe(0));
+	});
+});
+
+describe('commands', () => {
+	test('someone not joined is told to join; the room rules refuse what they refuse', async () => {
+		const { handlers, joinAs } = await handlersWith();
+		const lock = { type: 'host.lock-room', locked: true };
+		expect(await handlers.command(new MemorySocket(), lock)).toMatchObject({
+			error: { code: 'not_joined' }
+		});
+		const { socket } = await joinAs('ben-00002');
+		expect(await handlers.command(socket, lock)).toMatchObject({ error: { code: 'not_allowed' } });
+	});
+
+	test('a decision’s effects are carried out once it is taken', async () => {
+		const { handlers, hostKey, carriedOut, joinAs } = await handlersWith();
+		const { socket } = await joinAs('ana-00001', hostKey);
+		await joinAs('ben-00002');
+		expect(await handlers.command(socket, { type: 'host.lock-room', locked: true })).toEqual({
+			ok: true
+		});
+		expect(
+			await handlers.command(socket, { type: 'host.hand-over', participantId: 'ben-00002' })
+		).toEqual({ ok: true });
+		expect(carriedOut).toEqual([
+			{ type: 'announce-lock', locked: true },
+			{ type: 'grant-host-key', participantId: 'ben-00002' }
+		]);
+	});
+
+	test('[S11] a rating before agreeing is refused by the room rules', async () => {
+		const { handlers, roomId } = await handlersWith();
+		const socket = new MemorySocket();
+		await handlers.join(socket, {
+			protocolVersion: PROTOCOL_VERSION,
+			roomId,
+			participantId: 'cy-000003',
+			participantKey: 'c'.repeat(22),
+			name: 'Cy',
+			roleId: 'speaker'
+		});
+		expect(await handlers.rate(socket, { step: 4, value: 3 })).toMatchObject({
+			error: { code: 'not_allowed' }
+		});
+	});
+
+	test('[S25] a decision refused as busy is answered busy, and nothing is carried out', async () => {
+		const refusing = { refuse: false };
+		const lock: RoomLock = {
+			shared: false,
+			run: (roomId, decide) =>
+				refusing.refuse ? Promise.reject(new RoomBusy(roomId, 'held elsewhere')) : decide(undefined)
+		};
+		const { handlers, hostKey, carriedOut, joinAs } = await handlersWith(lock);
+		const { socket } = await joinAs('ana-00001', hostKey);
+		refusing.refuse = true;
+		expect(await handlers.command(socket, { type: 'host.lock-room', locked: true })).toEqual({
+			ok: false,
+			error: { code: 'busy', message: 'The room is busy, try again.' }
+		});
+		expect(carriedOut).toEqual([]);
+	});
+});

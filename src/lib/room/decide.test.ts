@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest';
+import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
+import type { ControlState } from '../protocol/control';
+import { playbookSchema } from '../protocol/playbook';
+import { ratingKey } from '../protocol/room-content';
+import { initialControlState } from './control';
+import { changesSomething, decide, MAX_PEOPLE, type Decision, type RoomCommand } from './decide';
+import type { SealedRatings } from './ratings';
+import { claimHost } from './room-rules';
+
+const playbook = playbookSchema.parse(activeListeningSprint);
+const T0 = 1_700_000_000_000;
+const [ana, ben] = ['ana-00001', 'ben-00002'] as const;
+const both = [ana, ben];
+/** Step 4 is the first round's rating. */
+const RATING_STEP = 4;
+const key = ratingKey('rating', 1);
+
+const start: ControlState = { ...initialControlState(playbook), agreed: [ana, ben] };
+const hosted = claimHost(start, ana);
+
+function run(
+	state: ControlState,
+	command: RoomCommand,
+	by: string = ana,
+	present: readonly string[] = both,
+	sealed: Record<string, SealedRatings> = {}
+): Decision {
+	return decide(
+		state,
+		command,
+		{ participantId: by, present },
+		{ playbook, now: T0, sealedRatings: (k) => sealed[k] ?? {} }
+	);
+}
+
+function decided(decision: Decision) {
+	if (!decision.ok) throw new Error(decision.error.message);
+	return decision;
+}
+
+describe('control commands and their effects', () => {
+	test('a phase command changes the state and asks for nothing else', () => {
+		const { state, effects } = decided(run(start, { type: 'step.goto', target: 1 }));
+		expect(state.step).toBe(1);
+		expect(effects).toEqual([]);
+	});
+
+	test('a refusal of the room rules comes back as it is, with nothing to do', () => {
+		expect(run(start, { type: 'host.lock-room', locked: true })).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed' }
+		});
+	});
+
+	test('handing the host role over grants the new host a key; to oneself it changes nothing', () => {
+		expect(decided(run(hosted, { type: 'host.hand-over', participantId: ben })).effects).toEqual([
+			{ type: 'grant-host-key', participantId: ben }
+		]);
+		const self = decided(run(hosted, { type: 'host.hand-over', participantId: ana }));
+		expect(self).toEqual({ ok: true, state: hosted, effects: [] });
+	});
+
+	test('[S22] locking or unlocking the door is announced', () => {
+		const { effects } = decided(run(hosted, { type: 'host.lock-room', locked: true }));
+		expect(effects).toEqual([{ type: 'announce-lock', locked: true }]);
+	});
+
+	test('[S20] a removal lets the person go, even when they were removed before', () => {
+		const remove = { type: 'host.remove', participantId: ben } as const;
+		const first = decided(run(hosted, remove));
+		expect(first.state.removed).toEqual([ben]);
+		expect(first.effects).toEqual([{ type: 'remove', participantId: ben }]);
+		expect(decided(run(first.state, remove)).effects).toEqual(first.effects);
+	});
+
+	test('[S18] the host erasing, or the last agreement to erase, erases the room and nothing else', () => {
+		expect(decided(run(hosted, { type: 'room.erase' })).effects).toEqual([{ type: 'erase' }]);
+		const voted = decided(run(start, { type: 'erase.vote', agree: true }, ana));
+		expect(voted.effects).toEqual([]);
+		const last = decided(run(voted.state, { type: 'erase.vote', agree: true }, ben));
+		expect(last.effects).toEqual([{ type: 'erase' }]);
+	});
+});
+
+describe('ratings', () => {
+	const atRating = { ...start, step: RATING_STEP };
+	const rate = (value: number) => ({ type: 'rating.submit', step: RATING_STEP, value }) as const;
+
+	test('[S11] a rating is sealed first and counted as submitted, not shown', () => {
+		const { state, effects } = decided(run(atRating, rate(4), ana));
+		expect(effects).toEqual([{ type: 'seal-rating', key, value: 4 }]);
+		expect(state.ratings[key]).toEqual({ submitted: [ana] });
+	});
+
+	test('[S11] the last rating of those present reveals them all together', () => {
+		const first = decided(run(atRating, rate(4), ana)).state;
+		const { state } = decided(run(first, rate(2), ben, both, { [key]: { [ana]: 4 } }));
+		expect(state.ratings[key]?.revealed).toEqual({ [ana]: 4, [ben]: 2 });
+	});
+
+	test('only people who confirmed the agreements rate, and only at a rating step', () => {
+		const unagreed = { ...atRating, agreed: [ben] };
+		expect(run(unagreed, rate(4), ana)).toMatchObject({ error: { code: 'not_allowed' } });
+		expect(run(atRating, { ...rate(4), step: 0 }, ana)).toMatchObject({
+			error: { code: 'invalid_command' }
+		});
+	});
+});
+
+describe('joins', () => {
+	const join = (holdsHostKey: boolean): RoomCommand => ({
+		type: 'person.join',
+		person: { name: 'Ana', roleId: 'speaker' },
+		holdsHostKey
+	});
+
+	test('a join records the person and starts the time record; the key holder becomes host', () => {
+		const { state, effects } = decided(run(start, join(true)));
+		expect(state.people[ana]).toEqual({ name: 'Ana', roleId: 'speaker' });
+		expect(state.history).toHaveLength(1);
+		expect(state.host).toEqual({ participantId: ana, controlLocked: false });
+		expect(effects).toEqual([]);
+		expect(decided(run(start, join(false))).state.host).toBeNull();
+	});
+
+	test('the same join again changes nothing; a room full of names records no more', () => {
+		const once = decided(run(start, join(false))).state;
+		expect(decided(run(once, join(false))).state).toBe(once);
+		const people = Object.fromEntries(
+			Array.from({ length: MAX_PEOPLE }, (_, i) => [
+				`p-${i}-00000`,
+				{ name: 'P', roleId: 'speaker' }
+			])
+		);
+		const full = { ...once, people };
+		expect(decided(run(full, join(false), 'new-00009')).state.people).toBe(people);
+	});
+});
+
+describe('settling on who is present', () => {
+	const settle: RoomCommand = { type: 'room.settle' };
+
+	test('with nothing to change, nothing changes and nothing is done', () => {
+		const decision = run(hosted, settle);
+		expect(changesSomething(hosted, decision)).toBe(false);
+	});
+
+	test('[S22] the host leaving opens a locked room, and it is announced', () => {
+		const locked = decided(run(hosted, { type: 'host.lock-room', locked: true })).state;
+		const { state, effects } = decided(run(locked, settle, ana, [ben]));
+		expect(state.roomLocked).toBe(false);
+		expect(effects).toEqual([{ type: 'announce-lock', locked: false }]);
+	});
+
+	test('[S11] the last person yet to rate leaving reveals the ratings', () => {
+		const rated = decided(
+			run({ ...start, step: RATING_STEP }, { type: 'rating.submit', step: RATING_STEP, value: 5 })
+		);
+		const { state } = decided(run(rated.state, settle, ana, [ana], { [key]: { [ana]: 5 } }));
+		expect(state.ratings[key]?.revealed).toEqual({ [ana]: 5 });
+	});
+
+	test('[S18] someone who had not agreed leaving lets the others’ agreement erase the room', () => {
+		const voted = decided(run(start, { type: 'erase.vote', agree: true }, ana)).state;
+		expect(decided(run(voted, settle, ana, [ana])).effects).toEqual([{ type: 'erase' }]);
+	});
+});

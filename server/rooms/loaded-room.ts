@@ -5,13 +5,14 @@ import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { initialControlState } from '../../src/lib/room/control';
 import { log } from '../log';
-import { isAfter, sealedDocId, type StoredDoc } from '../storage/document-log';
+import { isAfter, roomDocIds, sealedDocId, type StoredDoc } from '../storage/document-log';
 import { SealedValues } from './sealed-values';
 import { ClientUpdateGate } from '../yjs/client-update-gate';
 import type { UpdateRefusal } from '../limits/document-limits';
 import type { AwarenessFeed } from '../fanout/awareness-feed';
 import { AwarenessRelay } from '../fanout/awareness-relay';
-import { RoomBusy, type RoomLock } from './room-lock';
+import { LogCatchUp } from './log-catch-up';
+import type { RoomLock } from './room-lock';
 import { RoomControl, writeControl } from './room-control';
 import type { AccessState } from './doc-access';
 import { DocConnections } from './doc-connections';
@@ -20,9 +21,6 @@ import { migrateRoomDoc, refuseNewerRoomDoc } from './room-doc-version';
 
 /** The origin of the server's own transactions on a room document. */
 export const SERVER_ORIGIN = Symbol('server');
-
-/** How long a decision waits for the other instances' changes to arrive before it is refused. */
-const CATCH_UP_MS = 2_000;
 
 const byteLengthOf = (updates: Uint8Array[]) =>
 	updates.reduce((total, update) => total + update.byteLength, 0);
@@ -64,8 +62,8 @@ export class LoadedRoom {
 	readonly #log: LogWriter;
 	/** Position of the last log entry of the sealed document this copy has. */
 	#sealedCursor: string | undefined;
-	/** Decisions waiting for the positions to move (see #catchUp). */
-	readonly #positionWaiters = new Set<() => void>();
+	/** Decisions under the room's hold wait here until this copy has the whole log. */
+	readonly #catchUp: LogCatchUp;
 	/** Stops following the sealed document and awareness of the other instances. */
 	readonly #unfollow: (() => void)[];
 	readonly #awarenessRelay: AwarenessRelay;
@@ -93,7 +91,7 @@ export class LoadedRoom {
 			secrets: this.#sealed,
 			lock: io.lock,
 			serverOrigin: SERVER_ORIGIN,
-			catchUp: () => this.#catchUp(),
+			catchUp: () => this.#catchUp.wait(),
 			append: (update, fence) => documents.append(meta.id, update, fence),
 			applyStored: (update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
 			tokenReplaced: () => this.#endRefused()
@@ -105,11 +103,18 @@ export class LoadedRoom {
 		const what = `The document of room ${meta.id}`;
 		refuseNewerRoomDoc(this.doc, what);
 		this.#sealedCursor = sealed.cursor;
+		this.#catchUp = new LogCatchUp({
+			roomId: meta.id,
+			log: documents,
+			docIds: roomDocIds(meta.id),
+			at: (docId) => (docId === meta.id ? this.#log.cursor : this.#sealedCursor),
+			ended: () => this.#log.discarded
+		});
 		this.#gate = new ClientUpdateGate(this.doc);
 		this.#log = new LogWriter(this.doc, meta.id, io, stored, {
 			// Its screens here close as erased (rule Y10).
 			gone: () => this.#docConnections.endAll('erased'),
-			moved: () => this.#positionsMoved(),
+			moved: () => this.#catchUp.moved(),
 			measured: (bytes) => this.#gate.measured(bytes)
 		});
 		this.doc.on('update', () => metrics?.updateRelayed('document'));
@@ -128,7 +133,7 @@ export class LoadedRoom {
 					this.#endRefused();
 					if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))
 						this.#sealedCursor = cursor;
-					this.#positionsMoved();
+					this.#catchUp.moved();
 				}
 			);
 		} catch (error) {
@@ -211,37 +216,6 @@ export class LoadedRoom {
 	/** The room's sealed values and secrets: keys, tokens, tickets, sealed ratings. */
 	get secrets(): SealedValues {
 		return this.#sealed;
-	}
-
-	/** Waits until this copy has every log entry of both documents stored so far. */
-	async #catchUp(): Promise<void> {
-		const [last, lastSealed] = await Promise.all([
-			this.io.log.lastPosition(this.meta.id),
-			this.io.log.lastPosition(sealedDocId(this.meta.id))
-		]);
-		const behind = () =>
-			(last !== undefined && isAfter(last, this.#log.cursor)) ||
-			(lastSealed !== undefined && isAfter(lastSealed, this.#sealedCursor));
-		const giveUpAt = Date.now() + CATCH_UP_MS;
-		while (behind() && !this.#log.discarded) {
-			const left = giveUpAt - Date.now();
-			if (left <= 0) throw new RoomBusy(this.meta.id, 'the log did not arrive in time');
-			// Woken by the next entry the fan-out delivers, not by polling.
-			await new Promise<void>((resolve) => {
-				const moved = () => {
-					clearTimeout(timer);
-					this.#positionWaiters.delete(moved);
-					resolve();
-				};
-				const timer = setTimeout(moved, left);
-				this.#positionWaiters.add(moved);
-			});
-		}
-	}
-
-	/** Wakes the decisions waiting in #catchUp: a log position moved. */
-	#positionsMoved(): void {
-		for (const moved of [...this.#positionWaiters]) moved();
 	}
 
 	#stopFollowing(): void {

@@ -183,6 +183,16 @@ export function documentLogContract(
 			});
 		});
 
+		test('compacting a room that is gone stores nothing and says so', async () => {
+			const room = meta();
+			const doc = new Y.Doc();
+			await rooms().createRoom(room, textUpdate(doc, 'a'));
+			await rooms().deleteRoom(room.id);
+			const snapshot = Y.encodeStateAsUpdate(doc);
+			expect(await log().compact(room.id, snapshot, '0')).toBe(false);
+			expect(await log().load(room.id)).toEqual({ updates: [], cursor: undefined });
+		});
+
 		test('deleting or touching a room that does not exist changes nothing', async () => {
 			const absent = meta();
 			await rooms().deleteRoom(absent.id);

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { LocalHub } from '../fanout/local-hub';
+import { HubSubscriptions, LocalHub } from '../fanout/local-hub';
 import {
 	READ_BACK,
 	roomOfDoc,
@@ -57,6 +57,7 @@ export function createSqliteDocumentLog(
 	const selectLastUpdate = db.prepare('SELECT max(seq) AS seq FROM doc_updates WHERE room_id = ?');
 	const deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND seq <= ?');
 
+	const subscriptions = new HubSubscriptions();
 	let queue: QueuedAppend[] = [];
 	let commitTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Commits every queued append in one transaction; reading a document commits first. */
@@ -115,7 +116,7 @@ export function createSqliteDocumentLog(
 			return { updates, cursor };
 		},
 		subscribe(docId, cursor, deliver) {
-			return hub.subscribe(docId, readAfter(docId, cursor), cursor, deliver);
+			return subscriptions.add(hub.subscribe(docId, readAfter(docId, cursor), cursor, deliver));
 		},
 		async compact(docId, snapshot, cursor) {
 			commit();
@@ -134,6 +135,7 @@ export function createSqliteDocumentLog(
 		async close() {
 			// The database belongs to the caller; appends still queued are committed now.
 			commit();
+			subscriptions.stopAll();
 		}
 	};
 }

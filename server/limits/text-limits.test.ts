@@ -11,8 +11,8 @@ import {
 	scriptLinesName
 } from '../../src/lib/protocol/room-content';
 import { readClientUpdate } from '../yjs/client-update';
-import { encodeUpdate } from '../yjs/control-guard';
-import { textBreach, valueCharacters } from './text-limits';
+import { writeUpdate } from '../yjs/update-writer';
+import { listLength, textBreach, valueCharacters } from './text-limits';
 
 const FEELINGS = paraphraseTextName('round-1', 'feelings');
 const ASK = feedbackTextName('round-1', 'ask');
@@ -94,7 +94,7 @@ describe('text length per field (protocol L4)', () => {
 		const { structs } = Y.decodeUpdate(inserted);
 		const range = { clock: 0, len: 1000 };
 		// Summed naively, three copies of one range would delete 3000 of the 3001 characters.
-		const repeated = encodeUpdate(structs, new Map([[client.clientID, [range, range, range]]]));
+		const repeated = writeUpdate(structs, new Map([[client.clientID, [range, range, range]]]));
 		expect(check(repeated)).toMatchObject({ kind: 'text', length: 2001 });
 	});
 
@@ -182,5 +182,19 @@ describe('plain JSON values (protocol L4)', () => {
 		let deep: unknown = 'x';
 		for (let i = 0; i < 100_000; i++) deep = [deep];
 		expect(valueCharacters(deep)).toBe(1);
+	});
+
+	test('a text is as long for the server, which never names its roots, as for its writer', () => {
+		const client = new Y.Doc();
+		const notes = client.getText(NOTES_TEXT);
+		notes.insert(0, 'hello world');
+		notes.delete(0, 6);
+		notes.insert(5, '!', { bold: true });
+		const server = new Y.Doc();
+		Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+		const root = server.share.get(NOTES_TEXT)!;
+		expect(root.constructor).toBe(Y.AbstractType);
+		expect(listLength(root)).toBe(notes.length);
+		expect(listLength(notes)).toBe(6);
 	});
 });

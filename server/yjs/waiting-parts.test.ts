@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { Random } from '../../tests/fuzz/random';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import { readClientUpdate } from './client-update';
-import { encodeUpdate } from './control-guard';
+import { writeUpdate } from './update-writer';
 import { waitingInDocument, waitingParts } from './waiting-parts';
 
 const waiting = (update: Uint8Array, doc: Y.Doc) =>
@@ -11,7 +11,7 @@ const waiting = (update: Uint8Array, doc: Y.Doc) =>
 
 /** An update with no structs that deletes `ranges` ranges of `client`. */
 const deletions = (client: number, ranges: { clock: number; len: number }[]) =>
-	encodeUpdate([], new Map([[client, ranges]]));
+	writeUpdate([], new Map([[client, ranges]]));
 
 /** A copy of `doc` (which keeps nothing waiting). */
 function copyOf(doc: Y.Doc): Y.Doc {

@@ -3,13 +3,12 @@ import { assertNever } from '../../src/lib/assert-never';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import type { ClientUpdate } from '../yjs/client-update';
 import type { DecodedUpdate } from '../yjs/update-index';
+import type { DeleteRanges } from '../yjs/update-writer';
 import {
 	MAX_JSON_VALUE_CHARACTERS,
 	MAX_NOTES_CHARACTERS,
 	MAX_TEXT_FIELD_CHARACTERS
 } from '../../src/lib/protocol/room-content';
-
-type DeleteRanges = { clock: number; len: number }[];
 
 /** Why an update would make a text or a value too long (protocol L4); sizes only, no content. */
 export type TextBreach =
@@ -44,6 +43,23 @@ function waitingText(doc: Y.Doc): number {
 				: total,
 		0
 	);
+}
+
+/**
+ * How many countable entries `type`'s list holds (characters of a text), as Yjs counts them.
+ * Texts, arrays and XML fragments say so; the root types a client made are plain
+ * `AbstractType`s on the server (it never names them), and a map's list holds only what a
+ * hostile client put there: both are counted along their children.
+ */
+export function listLength<Event>(type: Y.AbstractType<Event>): number {
+	if (type instanceof Y.Text || type instanceof Y.Array || type instanceof Y.XmlFragment) {
+		return type.length;
+	}
+	let length = 0;
+	for (const item of Y.getTypeChildren(type)) {
+		if (item.countable && !item.deleted) length += item.length;
+	}
+	return length;
 }
 
 /** Characters of a plain JSON value: its strings and keys (bytes of binary). */
@@ -119,10 +135,11 @@ function targetFinder(doc: Y.Doc, update: ClientUpdate) {
 			limit: MAX_TEXT_FIELD_CHARACTERS,
 			current: waitingText(doc)
 		});
-	const typeTarget = (type: { _length: number }): Target => ({
+	const notes: unknown = doc.share.get(NOTES_TEXT);
+	const typeTarget = <Event>(type: Y.AbstractType<Event>): Target => ({
 		key: type,
-		limit: type === doc.share.get(NOTES_TEXT) ? MAX_NOTES_CHARACTERS : MAX_TEXT_FIELD_CHARACTERS,
-		current: type._length
+		limit: type === notes ? MAX_NOTES_CHARACTERS : MAX_TEXT_FIELD_CHARACTERS,
+		current: listLength(type)
 	});
 	const rootTarget = (name: string): Target => {
 		const existing = doc.share.get(name);

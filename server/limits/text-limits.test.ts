@@ -12,7 +12,7 @@ import {
 } from '../../src/lib/protocol/room-content';
 import { readClientUpdate } from '../yjs/client-update';
 import { writeUpdate } from '../yjs/update-writer';
-import { listLength, textBreach, valueCharacters } from './text-limits';
+import { textBreach, valueCharacters } from './text-limits';
 
 const FEELINGS = paraphraseTextName('round-1', 'feelings');
 const ASK = feedbackTextName('round-1', 'ask');
@@ -182,19 +182,5 @@ describe('plain JSON values (protocol L4)', () => {
 		let deep: unknown = 'x';
 		for (let i = 0; i < 100_000; i++) deep = [deep];
 		expect(valueCharacters(deep)).toBe(1);
-	});
-
-	test('a text is as long for the server, which never names its roots, as for its writer', () => {
-		const client = new Y.Doc();
-		const notes = client.getText(NOTES_TEXT);
-		notes.insert(0, 'hello world');
-		notes.delete(0, 6);
-		notes.insert(5, '!', { bold: true });
-		const server = new Y.Doc();
-		Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
-		const root = server.share.get(NOTES_TEXT)!;
-		expect(root.constructor).toBe(Y.AbstractType);
-		expect(listLength(root)).toBe(notes.length);
-		expect(listLength(notes)).toBe(6);
 	});
 });

@@ -4,6 +4,7 @@ import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import type { ClientUpdate } from '../yjs/client-update';
 import type { DecodedUpdate } from '../yjs/update-index';
 import type { DeleteRanges } from '../yjs/update-writer';
+import { listLength } from './list-lengths';
 import {
 	MAX_JSON_VALUE_CHARACTERS,
 	MAX_NOTES_CHARACTERS,
@@ -24,6 +25,9 @@ interface Tally {
 	removed: number;
 }
 
+/** The length of a type's list: `listLength`, or a document's `ListLengths`, which remembers. */
+type LengthOf = <Event>(type: Y.AbstractType<Event>) => number;
+
 /** Where new text goes: a type (existing, or made by the same update) with its limit. */
 interface Target {
 	key: unknown;
@@ -43,23 +47,6 @@ function waitingText(doc: Y.Doc): number {
 				: total,
 		0
 	);
-}
-
-/**
- * How many countable entries `type`'s list holds (characters of a text), as Yjs counts them.
- * Texts, arrays and XML fragments say so; the root types a client made are plain
- * `AbstractType`s on the server (it never names them), and a map's list holds only what a
- * hostile client put there: both are counted along their children.
- */
-export function listLength<Event>(type: Y.AbstractType<Event>): number {
-	if (type instanceof Y.Text || type instanceof Y.Array || type instanceof Y.XmlFragment) {
-		return type.length;
-	}
-	let length = 0;
-	for (const item of Y.getTypeChildren(type)) {
-		if (item.countable && !item.deleted) length += item.length;
-	}
-	return length;
 }
 
 /** Characters of a plain JSON value: its strings and keys (bytes of binary). */
@@ -123,7 +110,7 @@ function covered(ranges: DeleteRanges, from: number, to: number): number {
  * Finds, for each new text item of an update, the text it goes into (ClientUpdate.parentOf, as
  * Yjs will find it), with its limit and length now.
  */
-function targetFinder(doc: Y.Doc, update: ClientUpdate) {
+function targetFinder(doc: Y.Doc, update: ClientUpdate, lengthOf: LengthOf) {
 	let unresolved: Target | undefined;
 	/**
 	 * Text whose type cannot be told: its items wait for structs the server has not seen. It
@@ -139,7 +126,7 @@ function targetFinder(doc: Y.Doc, update: ClientUpdate) {
 	const typeTarget = <Event>(type: Y.AbstractType<Event>): Target => ({
 		key: type,
 		limit: type === notes ? MAX_NOTES_CHARACTERS : MAX_TEXT_FIELD_CHARACTERS,
-		current: listLength(type)
+		current: lengthOf(type)
 	});
 	const rootTarget = (name: string): Target => {
 		const existing = doc.share.get(name);
@@ -203,8 +190,12 @@ function subtractDeletions(
  * deletes there. Text whose type cannot be told yet (it waits for other structs) counts against
  * the field limit, together with the text already waiting. An update that only shortens a text is never refused.
  */
-export function textBreach(update: ClientUpdate, doc: Y.Doc): TextBreach | undefined {
-	const targetOf = targetFinder(doc, update);
+export function textBreach(
+	update: ClientUpdate,
+	doc: Y.Doc,
+	lengthOf: LengthOf = listLength
+): TextBreach | undefined {
+	const targetOf = targetFinder(doc, update, lengthOf);
 	const { structs, ds } = update.decoded;
 	const ownDeletions = new Map<number, DeleteRanges>();
 	const tallies = new Map<unknown, Tally>();

@@ -37,6 +37,26 @@ describe('what an update leaves waiting (protocol L7)', () => {
 		});
 	});
 
+	test('an edit next to another client’s text the document lacks waits, and applies once that text is in', () => {
+		const server = new Y.Doc();
+		const first = new Y.Doc();
+		first.getText(NOTES_TEXT).insert(0, 'ab');
+		const second = new Y.Doc();
+		Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
+		const vector = Y.encodeStateVector(second);
+		second.getText(NOTES_TEXT).insert(1, 'x');
+		// The second client's own clock follows on: only its neighbours are missing.
+		const edit = Y.encodeStateAsUpdate(second, vector);
+		expect(waiting(edit, server)).toEqual({ structs: 1, deletions: 0 });
+		Y.applyUpdate(server, Y.encodeStateAsUpdate(first));
+		expect(waiting(edit, server)).toEqual({ structs: 0, deletions: 0 });
+		// Both in one update: the edit waits for a struct the same update brings.
+		expect(waiting(Y.encodeStateAsUpdate(second), new Y.Doc())).toEqual({
+			structs: 0,
+			deletions: 0
+		});
+	});
+
 	test('deletions of a client the document has never seen all wait', () => {
 		const ranges = Array.from({ length: 1000 }, (_, n) => ({ clock: n * 2, len: 1 }));
 		expect(waiting(deletions(424242, ranges), new Y.Doc())).toEqual({

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
 
+/** The types Yjs names with a `length` of their own. */
+const saysItsLength = <Event>(
+	type: Y.AbstractType<Event>
+): type is Y.AbstractType<Event> & { readonly length: number } =>
+	type instanceof Y.Text || type instanceof Y.Array || type instanceof Y.XmlFragment;
+
 /**
  * How many countable entries a type's list holds (characters of a text), as Yjs counts them.
  * Texts, arrays and XML fragments say so. The root types clients make are plain
@@ -8,9 +14,7 @@ import * as Y from 'yjs';
  * counted along their children.
  */
 export function listLength<Event>(type: Y.AbstractType<Event>): number {
-	if (type instanceof Y.Text || type instanceof Y.Array || type instanceof Y.XmlFragment) {
-		return type.length;
-	}
+	if (saysItsLength(type)) return type.length;
 	let length = 0;
 	for (const item of Y.getTypeChildren(type)) {
 		if (item.countable && !item.deleted) length += item.length;
@@ -32,9 +36,7 @@ export class ListLengths {
 	}
 
 	readonly of = <Event>(type: Y.AbstractType<Event>): number => {
-		if (type instanceof Y.Text || type instanceof Y.Array || type instanceof Y.XmlFragment) {
-			return type.length;
-		}
+		if (saysItsLength(type)) return type.length;
 		let length = this.#known.get(type);
 		if (length === undefined) this.#known.set(type, (length = listLength(type)));
 		return length;

@@ -53,9 +53,10 @@ export function serveBenchControl(
 		const young = newSpaceBytes();
 		/**
 		 * A full collection leaves the young generation as large as the last burst of work grew
-		 * it (up to 128 MiB on Node 24 here): V8 shrinks it at a later collection once allocation
-		 * is slow (a process that allocates nothing keeps it). The memory-reducing collection
-		 * shrinks it at once, so its figure is what the connections and rooms hold.
+		 * it (up to 128 MiB on Node 24 here): V8 may shrink it at a later collection when
+		 * allocation is slow, and a process that runs no collection keeps it (40 s idle, seen).
+		 * The memory-reducing collection shrinks it at once, so its figure is what the
+		 * connections and rooms hold.
 		 */
 		let reduced: { rssBytes: number; heapUsedBytes: number } | undefined;
 		if (message.gc && collect) {

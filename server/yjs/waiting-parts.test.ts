@@ -57,6 +57,24 @@ describe('what an update leaves waiting (protocol L7)', () => {
 		});
 	});
 
+	test('a client written twice in one update waits: Yjs keeps only its last part', () => {
+		const client = new Y.Doc();
+		const other = new Y.Doc();
+		client.getText(NOTES_TEXT).insert(0, 'abc');
+		const first = Y.decodeUpdate(Y.encodeStateAsUpdate(client)).structs;
+		const vector = Y.encodeStateVector(client);
+		client.getText(NOTES_TEXT).insert(3, 'def');
+		const rest = Y.decodeUpdate(Y.encodeStateAsUpdate(client, vector)).structs;
+		other.getText('elsewhere').insert(0, 'x');
+		const between = Y.decodeUpdate(Y.encodeStateAsUpdate(other)).structs;
+		// Three parts, the client's clocks following on: Yjs drops the first, so the last waits.
+		const update = writeUpdate([...first, ...between, ...rest], new Map());
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, update);
+		expect(copy.store.pendingStructs).not.toBeNull();
+		expect(waiting(update, new Y.Doc()).structs).toBeGreaterThan(0);
+	});
+
 	test('deletions of a client the document has never seen all wait', () => {
 		const ranges = Array.from({ length: 1000 }, (_, n) => ({ clock: n * 2, len: 1 }));
 		expect(waiting(deletions(424242, ranges), new Y.Doc())).toEqual({

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { ClientUpdate } from './client-update';
 import type { DecodedStruct, UpdateIndex } from './update-index';
@@ -21,14 +22,20 @@ export interface WaitingParts {
  * Waiting deletions are counted up to `countUpTo`.
  */
 export function waitingParts(
-	{ decoded, lookup }: ClientUpdate,
+	{ bytes, decoded, lookup }: ClientUpdate,
 	doc: Y.Doc,
 	countUpTo = Number.POSITIVE_INFINITY
 ): WaitingParts {
 	const { structs } = decoded;
 	const state = (client: number) => Y.getState(doc.store, client);
-	// Almost every update integrates whole: only then is the dependency count skipped.
-	const integrated = integratesWhole(structs, state) ? undefined : integrable(lookup, state);
+	// Almost every update integrates whole: only then is the dependency count skipped. Yjs keeps
+	// only the last part an update writes for a client (no Yjs writer writes one twice), so
+	// what such an update brings is counted as waiting, whole.
+	const integrated = !onePartPerClient(bytes, lookup)
+		? new Set<number>()
+		: integratesWhole(structs, state)
+			? undefined
+			: integrable(lookup, state);
 	const isIntegrated = (index: number) => integrated === undefined || integrated.has(index);
 
 	/** Each client's clock once the integrable structs are in. */
@@ -57,6 +64,11 @@ export function waitingParts(
 			: structs.filter((struct, index) => !(struct instanceof Y.Skip) && !integrated.has(index))
 					.length;
 	return { structs: waitingStructs, deletions };
+}
+
+/** Whether a V1 update writes each client's structs in one part (its first number counts the parts). */
+function onePartPerClient(bytes: Uint8Array, lookup: UpdateIndex): boolean {
+	return decoding.readVarUint(decoding.createDecoder(bytes)) === lookup.byClient.size;
 }
 
 /**

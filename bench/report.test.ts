@@ -8,6 +8,7 @@ const point = (server: string, rooms: number, p99: number): ScalingPoint => ({
 	dropped: 0,
 	duplicated: 0,
 	cpuPercent: 10,
+	cpuMicrosPerUpdate: 50,
 	rssMiB: 100,
 	eventLoopDelayP99Ms: 1
 });

@@ -9,6 +9,8 @@ export interface ScalingPoint {
 	dropped: number;
 	duplicated: number;
 	cpuPercent: number;
+	/** Server CPU time per typed update, everything else the workload sends included. */
+	cpuMicrosPerUpdate: number;
 	rssMiB: number;
 	eventLoopDelayP99Ms: number;
 	/** With Redis: what the servers made Redis do per typed update. */
@@ -31,6 +33,7 @@ export function scalingTable(points: ScalingPoint[], baseline: string): string {
 		'vs ' + baseline,
 		'lost',
 		'cpu %',
+		'cpu µs/update',
 		'rss MiB',
 		'loop p99 ms'
 	];
@@ -46,6 +49,7 @@ export function scalingTable(points: ScalingPoint[], baseline: string): string {
 			Number.isFinite(ratio) ? `${round(ratio, 2)}×` : '–',
 			String(point.dropped + point.duplicated),
 			String(round(point.cpuPercent)),
+			String(round(point.cpuMicrosPerUpdate)),
 			String(round(point.rssMiB)),
 			String(round(point.eventLoopDelayP99Ms))
 		];

@@ -113,6 +113,7 @@ async function measured(
 			dropped: result.dropped,
 			duplicated: result.duplicated,
 			cpuPercent: (cpuMicros / 1000 / wallMs) * 100,
+			cpuMicrosPerUpdate: cpuMicros / result.updatesSent,
 			rssMiB: after.reduce((sum, s) => sum + s.rssBytes, 0) / 2 ** 20,
 			eventLoopDelayP99Ms: Math.max(...after.map((s) => s.eventLoopDelayP99Ms)),
 			...(redisBefore && redisAfter
@@ -151,16 +152,17 @@ async function idleMemory(
 		leave();
 		for (const client of clients.flat()) client.destroy();
 		const people = rooms * perRoom;
-		const grown = loaded.reduce((sum, s, i) => sum + s.rssBytes - baseline[i]!.rssBytes, 0);
-		const heap = loaded.reduce(
-			(sum, s, i) => sum + s.heapUsedBytes - baseline[i]!.heapUsedBytes,
-			0
-		);
+		/** What one figure grew by from the baseline, summed over the processes, per person in KiB. */
+		const perPerson = (figure: (stats: ServerStats) => number) =>
+			loaded.reduce((sum, s, i) => sum + figure(s) - figure(baseline[i]!), 0) / people / 1024;
 		return {
 			server: kind.name,
 			people,
-			rssKiBPerPerson: grown / people / 1024,
-			heapKiBPerPerson: heap / people / 1024,
+			rssKiBPerPerson: perPerson((s) => s.rssBytes),
+			heapKiBPerPerson: perPerson((s) => s.heapUsedBytes),
+			youngKiBPerPerson: perPerson((s) => s.newSpaceBytes),
+			reducedRssKiBPerPerson: perPerson((s) => s.reduced?.rssBytes ?? s.rssBytes),
+			reducedHeapKiBPerPerson: perPerson((s) => s.reduced?.heapUsedBytes ?? s.heapUsedBytes),
 			failedJoins: joinMs.filter((ms) => ms === undefined).length
 		};
 	} finally {
@@ -387,7 +389,7 @@ async function main(): Promise<void> {
 	console.log('\nIdle memory after GC (2 people per room)');
 	for (const m of memory) {
 		console.log(
-			`  ${m.server.padEnd(20)} ${m.people} people: ${m.rssKiBPerPerson.toFixed(1)} KiB RSS, ${m.heapKiBPerPerson.toFixed(1)} KiB heap per person`
+			`  ${m.server.padEnd(20)} ${m.people} people: ${m.rssKiBPerPerson.toFixed(1)} KiB RSS, ${m.heapKiBPerPerson.toFixed(1)} KiB heap per person (young generation ${m.youngKiBPerPerson.toFixed(1)}); after a memory-reducing GC ${m.reducedRssKiBPerPerson.toFixed(1)} KiB RSS, ${m.reducedHeapKiBPerPerson.toFixed(1)} KiB heap`
 		);
 	}
 	if (page) {

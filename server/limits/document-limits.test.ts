@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
-import { encodeUpdate } from '../yjs/control-guard';
+import { writeUpdate } from '../yjs/update-writer';
 import { readClientUpdate } from '../yjs/client-update';
 import { DocumentLimits } from './document-limits';
 
@@ -94,7 +94,7 @@ describe('document size per room (protocol L3)', () => {
 describe('what an update may leave waiting (protocol L7)', () => {
 	/** An update deleting `ranges` one-item ranges of a client the room has never seen. */
 	const deleteOnly = (ranges: number) =>
-		encodeUpdate(
+		writeUpdate(
 			[],
 			new Map([[424242, Array.from({ length: ranges }, (_, i) => ({ clock: i * 2, len: 1 }))]])
 		);

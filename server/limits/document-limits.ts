@@ -11,6 +11,7 @@ import {
 	MAX_WAITING_DELETIONS,
 	MAX_WAITING_STRUCT_BYTES
 } from './limits';
+import { ListLengths } from './list-lengths';
 import { textBreach, type TextBreach } from './text-limits';
 
 /** Why a client's update is refused; sizes and ids only, for the log (never content). */
@@ -42,6 +43,7 @@ export interface WaitingLimits {
  */
 export class DocumentLimits {
 	#bytes: number;
+	readonly #lengths: ListLengths;
 
 	constructor(
 		private readonly doc: Y.Doc,
@@ -52,6 +54,7 @@ export class DocumentLimits {
 		}
 	) {
 		this.#bytes = Y.encodeStateAsUpdate(doc).byteLength;
+		this.#lengths = new ListLengths(doc);
 		doc.on('update', (update: Uint8Array) => {
 			this.#bytes += update.byteLength;
 		});
@@ -90,7 +93,7 @@ export class DocumentLimits {
 				limit: this.maxBytes
 			};
 		}
-		return textBreach(update, this.doc);
+		return textBreach(update, this.doc, this.#lengths.of);
 	}
 
 	/**

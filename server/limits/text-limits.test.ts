@@ -11,7 +11,7 @@ import {
 	scriptLinesName
 } from '../../src/lib/protocol/room-content';
 import { readClientUpdate } from '../yjs/client-update';
-import { encodeUpdate } from '../yjs/control-guard';
+import { writeUpdate } from '../yjs/update-writer';
 import { textBreach, valueCharacters } from './text-limits';
 
 const FEELINGS = paraphraseTextName('round-1', 'feelings');
@@ -94,7 +94,7 @@ describe('text length per field (protocol L4)', () => {
 		const { structs } = Y.decodeUpdate(inserted);
 		const range = { clock: 0, len: 1000 };
 		// Summed naively, three copies of one range would delete 3000 of the 3001 characters.
-		const repeated = encodeUpdate(structs, new Map([[client.clientID, [range, range, range]]]));
+		const repeated = writeUpdate(structs, new Map([[client.clientID, [range, range, range]]]));
 		expect(check(repeated)).toMatchObject({ kind: 'text', length: 2001 });
 	});
 

@@ -3,13 +3,13 @@ import { assertNever } from '../../src/lib/assert-never';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import type { ClientUpdate } from '../yjs/client-update';
 import type { DecodedUpdate } from '../yjs/update-index';
+import type { DeleteRanges } from '../yjs/update-writer';
+import { listLength } from './list-lengths';
 import {
 	MAX_JSON_VALUE_CHARACTERS,
 	MAX_NOTES_CHARACTERS,
 	MAX_TEXT_FIELD_CHARACTERS
 } from '../../src/lib/protocol/room-content';
-
-type DeleteRanges = { clock: number; len: number }[];
 
 /** Why an update would make a text or a value too long (protocol L4); sizes only, no content. */
 export type TextBreach =
@@ -24,6 +24,9 @@ interface Tally {
 	added: number;
 	removed: number;
 }
+
+/** The length of a type's list: `listLength`, or a document's `ListLengths`, which remembers. */
+type LengthOf = <Event>(type: Y.AbstractType<Event>) => number;
 
 /** Where new text goes: a type (existing, or made by the same update) with its limit. */
 interface Target {
@@ -107,7 +110,7 @@ function covered(ranges: DeleteRanges, from: number, to: number): number {
  * Finds, for each new text item of an update, the text it goes into (ClientUpdate.parentOf, as
  * Yjs will find it), with its limit and length now.
  */
-function targetFinder(doc: Y.Doc, update: ClientUpdate) {
+function targetFinder(doc: Y.Doc, update: ClientUpdate, lengthOf: LengthOf) {
 	let unresolved: Target | undefined;
 	/**
 	 * Text whose type cannot be told: its items wait for structs the server has not seen. It
@@ -119,10 +122,11 @@ function targetFinder(doc: Y.Doc, update: ClientUpdate) {
 			limit: MAX_TEXT_FIELD_CHARACTERS,
 			current: waitingText(doc)
 		});
-	const typeTarget = (type: { _length: number }): Target => ({
+	const notes: unknown = doc.share.get(NOTES_TEXT);
+	const typeTarget = <Event>(type: Y.AbstractType<Event>): Target => ({
 		key: type,
-		limit: type === doc.share.get(NOTES_TEXT) ? MAX_NOTES_CHARACTERS : MAX_TEXT_FIELD_CHARACTERS,
-		current: type._length
+		limit: type === notes ? MAX_NOTES_CHARACTERS : MAX_TEXT_FIELD_CHARACTERS,
+		current: lengthOf(type)
 	});
 	const rootTarget = (name: string): Target => {
 		const existing = doc.share.get(name);
@@ -186,8 +190,12 @@ function subtractDeletions(
  * deletes there. Text whose type cannot be told yet (it waits for other structs) counts against
  * the field limit, together with the text already waiting. An update that only shortens a text is never refused.
  */
-export function textBreach(update: ClientUpdate, doc: Y.Doc): TextBreach | undefined {
-	const targetOf = targetFinder(doc, update);
+export function textBreach(
+	update: ClientUpdate,
+	doc: Y.Doc,
+	lengthOf: LengthOf = listLength
+): TextBreach | undefined {
+	const targetOf = targetFinder(doc, update, lengthOf);
 	const { structs, ds } = update.decoded;
 	const ownDeletions = new Map<number, DeleteRanges>();
 	const tallies = new Map<unknown, Tally>();

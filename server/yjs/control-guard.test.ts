@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { readClientUpdate } from './client-update';
-import { controlWriters, encodeUpdate, stripControlWrites } from './control-guard';
+import { controlWriters, stripControlWrites } from './control-guard';
+import { writeUpdate } from './update-writer';
 
 /** The control guard as the server runs it on `update` against `doc`. */
 function guard(update: Uint8Array, doc: Y.Doc) {
@@ -94,7 +95,7 @@ describe('control guard (rule Y3)', () => {
 		client.getText(NOTES_TEXT).insert(0, 'kept');
 		const update = Y.mergeUpdates([
 			Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)),
-			encodeUpdate([], new Map([[server.clientID, [{ clock: future, len: 2 }]]]))
+			writeUpdate([], new Map([[server.clientID, [{ clock: future, len: 2 }]]]))
 		]);
 		const guarded = guard(update, server);
 		expect(guarded.stripped).toBe(1);

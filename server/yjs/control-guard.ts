@@ -1,11 +1,8 @@
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import { assertNever } from '../../src/lib/assert-never';
 import { readClientUpdate, type ClientUpdate } from './client-update';
-import type { DecodedStruct } from './update-index';
-
-type DeleteRanges = { clock: number; len: number }[];
+import { writeUpdate, type DeleteRanges } from './update-writer';
 
 /**
  * The control map, looked up before any item's parent is read: until then, the items of a root
@@ -171,41 +168,6 @@ function withoutControl(doc: Y.Doc, client: number, ranges: DeleteRanges) {
 	return { kept, stripped };
 }
 
-/**
- * Writes a V1 update from decoded structs (grouped by client, as decoded) and a delete set.
- * Yjs exports the struct writers but not the update writer, so this mirrors its layout.
- */
-export function encodeUpdate(
-	structs: readonly DecodedStruct[],
-	deletions: Map<number, DeleteRanges>
-) {
-	const encoder = new Y.UpdateEncoderV1();
-	const groups: DecodedStruct[][] = [];
-	for (const struct of structs) {
-		const group = groups.at(-1);
-		if (group?.[0]?.id.client === struct.id.client) group.push(struct);
-		else groups.push([struct]);
-	}
-	encoding.writeVarUint(encoder.restEncoder, groups.length);
-	for (const group of groups) {
-		encoding.writeVarUint(encoder.restEncoder, group.length);
-		encoder.writeClient(group[0]!.id.client);
-		encoding.writeVarUint(encoder.restEncoder, group[0]!.id.clock);
-		for (const struct of group) struct.write(encoder, 0);
-	}
-	encoding.writeVarUint(encoder.restEncoder, deletions.size);
-	for (const [client, ranges] of deletions) {
-		encoder.resetDsCurVal();
-		encoding.writeVarUint(encoder.restEncoder, client);
-		encoding.writeVarUint(encoder.restEncoder, ranges.length);
-		for (const { clock, len } of ranges) {
-			encoder.writeDsClock(clock);
-			encoder.writeDsLen(len);
-		}
-	}
-	return encoder.toUint8Array();
-}
-
 export interface GuardedUpdate {
 	/** The update to check further and apply: the same when nothing was taken out. */
 	update: ClientUpdate;
@@ -250,5 +212,5 @@ export function stripControlWrites(
 	}
 	if (stripped === 0) return { update, stripped };
 	// Rare (a client writing control): reading the rewritten update again costs little.
-	return { update: readClientUpdate(encodeUpdate(kept, deletions), doc), stripped };
+	return { update: readClientUpdate(writeUpdate(kept, deletions), doc), stripped };
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { Random } from '../../tests/fuzz/random';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import { readClientUpdate } from './client-update';
-import { encodeUpdate } from './control-guard';
+import { writeUpdate } from './update-writer';
 import { waitingInDocument, waitingParts } from './waiting-parts';
 
 const waiting = (update: Uint8Array, doc: Y.Doc) =>
@@ -11,7 +11,7 @@ const waiting = (update: Uint8Array, doc: Y.Doc) =>
 
 /** An update with no structs that deletes `ranges` ranges of `client`. */
 const deletions = (client: number, ranges: { clock: number; len: number }[]) =>
-	encodeUpdate([], new Map([[client, ranges]]));
+	writeUpdate([], new Map([[client, ranges]]));
 
 /** A copy of `doc` (which keeps nothing waiting). */
 function copyOf(doc: Y.Doc): Y.Doc {
@@ -35,6 +35,44 @@ describe('what an update leaves waiting (protocol L7)', () => {
 			structs: 0,
 			deletions: 0
 		});
+	});
+
+	test('an edit next to another client’s text the document lacks waits, and applies once that text is in', () => {
+		const server = new Y.Doc();
+		const first = new Y.Doc();
+		first.getText(NOTES_TEXT).insert(0, 'ab');
+		const second = new Y.Doc();
+		Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
+		const vector = Y.encodeStateVector(second);
+		second.getText(NOTES_TEXT).insert(1, 'x');
+		// The second client's own clock follows on: only its neighbours are missing.
+		const edit = Y.encodeStateAsUpdate(second, vector);
+		expect(waiting(edit, server)).toEqual({ structs: 1, deletions: 0 });
+		Y.applyUpdate(server, Y.encodeStateAsUpdate(first));
+		expect(waiting(edit, server)).toEqual({ structs: 0, deletions: 0 });
+		// Both in one update: the edit waits for a struct the same update brings.
+		expect(waiting(Y.encodeStateAsUpdate(second), new Y.Doc())).toEqual({
+			structs: 0,
+			deletions: 0
+		});
+	});
+
+	test('a client written twice in one update waits: Yjs keeps only its last part', () => {
+		const client = new Y.Doc();
+		const other = new Y.Doc();
+		client.getText(NOTES_TEXT).insert(0, 'abc');
+		const first = Y.decodeUpdate(Y.encodeStateAsUpdate(client)).structs;
+		const vector = Y.encodeStateVector(client);
+		client.getText(NOTES_TEXT).insert(3, 'def');
+		const rest = Y.decodeUpdate(Y.encodeStateAsUpdate(client, vector)).structs;
+		other.getText('elsewhere').insert(0, 'x');
+		const between = Y.decodeUpdate(Y.encodeStateAsUpdate(other)).structs;
+		// Three parts, the client's clocks following on: Yjs drops the first, so the last waits.
+		const update = writeUpdate([...first, ...between, ...rest], new Map());
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, update);
+		expect(copy.store.pendingStructs).not.toBeNull();
+		expect(waiting(update, new Y.Doc()).structs).toBeGreaterThan(0);
 	});
 
 	test('deletions of a client the document has never seen all wait', () => {

@@ -1,5 +1,7 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { ClientUpdate } from './client-update';
+import type { DecodedStruct, UpdateIndex } from './update-index';
 
 /** What of an update Yjs would keep waiting instead of applying: it names what the room lacks. */
 export interface WaitingParts {
@@ -20,14 +22,88 @@ export interface WaitingParts {
  * Waiting deletions are counted up to `countUpTo`.
  */
 export function waitingParts(
-	{ decoded, lookup }: ClientUpdate,
+	{ bytes, decoded, lookup }: ClientUpdate,
 	doc: Y.Doc,
 	countUpTo = Number.POSITIVE_INFINITY
 ): WaitingParts {
 	const { structs } = decoded;
-	const { byClient } = lookup;
 	const state = (client: number) => Y.getState(doc.store, client);
+	// Almost every update integrates whole: only then is the dependency count skipped. Yjs keeps
+	// only the last part an update writes for a client (no Yjs writer writes one twice), so
+	// what such an update brings is counted as waiting, whole.
+	const integrated = !onePartPerClient(bytes, lookup)
+		? new Set<number>()
+		: integratesWhole(structs, state)
+			? undefined
+			: integrable(lookup, state);
+	const isIntegrated = (index: number) => integrated === undefined || integrated.has(index);
 
+	/** Each client's clock once the integrable structs are in. */
+	const endAfter = (client: number): number => {
+		let end = state(client);
+		for (const index of lookup.byClient.get(client) ?? []) {
+			const struct = structs[index]!;
+			if (isIntegrated(index) && !(struct instanceof Y.Skip)) {
+				end = Math.max(end, struct.id.clock + struct.length);
+			}
+		}
+		return end;
+	};
+	let deletions = 0;
+	for (const [client, ranges] of decoded.ds.clients) {
+		const end = endAfter(client);
+		for (const { clock, len } of ranges) {
+			if (len > 0 && clock + len > end) deletions++;
+			// Counting hundreds of thousands of ranges only to refuse them costs tens of ms.
+			if (deletions >= countUpTo) break;
+		}
+	}
+	const waitingStructs =
+		integrated === undefined
+			? 0
+			: structs.filter((struct, index) => !(struct instanceof Y.Skip) && !integrated.has(index))
+					.length;
+	return { structs: waitingStructs, deletions };
+}
+
+/** Whether a V1 update writes each client's structs in one part (its first number counts the parts). */
+function onePartPerClient(bytes: Uint8Array, lookup: UpdateIndex): boolean {
+	return decoding.readVarUint(decoding.createDecoder(bytes)) === lookup.byClient.size;
+}
+
+/**
+ * Whether every struct integrates without waiting for another struct of the update: each
+ * client's structs follow on from its clock in the document, and every origin, right origin and
+ * parent they name is in the document or the client's own (Yjs looks those up without waiting).
+ * A typed character is such an update; anything else takes the dependency count.
+ */
+function integratesWhole(structs: readonly DecodedStruct[], state: (client: number) => number) {
+	let client: number | undefined;
+	let end = 0;
+	for (const struct of structs) {
+		if (struct instanceof Y.Skip) return false;
+		if (struct.id.client !== client) {
+			client = struct.id.client;
+			end = state(client);
+		}
+		if (struct.id.clock > end) return false;
+		end = Math.max(end, struct.id.clock + struct.length);
+		if (!(struct instanceof Y.Item)) continue;
+		const parent: unknown = struct.parent;
+		for (const id of [struct.origin, struct.rightOrigin, parent instanceof Y.ID ? parent : null]) {
+			if (id !== null && id.client !== client && id.clock >= state(id.client)) return false;
+		}
+	}
+	return true;
+}
+
+/**
+ * The structs Yjs integrates, as a dependency count over the update's structs (Kahn's
+ * algorithm): a client's structs in order, each after the structs of the update that bring the
+ * neighbours and parent it names.
+ */
+function integrable(lookup: UpdateIndex, state: (client: number) => number): Set<number> {
+	const { structs, byClient } = lookup;
 	/** How many dependencies each struct still waits for; -1 for never. */
 	const waitingFor = new Array<number>(structs.length).fill(0);
 	/** Which structs each struct unblocks once it is integrated. */
@@ -75,31 +151,7 @@ export function waitingParts(
 			if (waitingFor[other]! > 0 && --waitingFor[other]! === 0) ready.push(other);
 		}
 	}
-
-	/** Each client's clock once the integrable structs are in. */
-	const endAfter = (client: number): number => {
-		let end = state(client);
-		for (const index of byClient.get(client) ?? []) {
-			const struct = structs[index]!;
-			if (integrated.has(index) && !(struct instanceof Y.Skip)) {
-				end = Math.max(end, struct.id.clock + struct.length);
-			}
-		}
-		return end;
-	};
-	let deletions = 0;
-	for (const [client, ranges] of decoded.ds.clients) {
-		const end = endAfter(client);
-		for (const { clock, len } of ranges) {
-			if (len > 0 && clock + len > end) deletions++;
-			// Counting hundreds of thousands of ranges only to refuse them costs tens of ms.
-			if (deletions >= countUpTo) break;
-		}
-	}
-	const waitingStructs = structs.filter(
-		(struct, index) => !(struct instanceof Y.Skip) && !integrated.has(index)
-	).length;
-	return { structs: waitingStructs, deletions };
+	return integrated;
 }
 
 /** What the document keeps waiting now (both kept in Yjs's V2 encoding). */

@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { encodeUpdate } from '../../server/yjs/control-guard';
+import { writeUpdate } from '../../server/yjs/update-writer';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import {
 	editUpdate,
@@ -226,7 +226,7 @@ function deleteOnly(random: Random, base: Uint8Array, ranges: number): Uint8Arra
 		clock: from + i * step,
 		len: random.int(1, step - 1)
 	}));
-	return encodeUpdate([], new Map([[client, deletions]]));
+	return writeUpdate([], new Map([[client, deletions]]));
 }
 
 /** Frames that may change a room's content: sent to the other rooms only. */

@@ -6,7 +6,7 @@ import {
 	LIMIT_WORDS,
 	MAX_AWARENESS_STATE_BYTES
 } from '../../server/limits/limits';
-import { encodeUpdate } from '../../server/yjs/control-guard';
+import { writeUpdate } from '../../server/yjs/update-writer';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { joinAs } from '../support/clients';
@@ -68,7 +68,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
  */
 function deleteOnlyUpdate(client: number): Uint8Array {
 	const ranges = Array.from({ length: 480_000 }, (_, i) => ({ clock: i * 2, len: 1 }));
-	return encodeUpdate([], new Map([[client, ranges]]));
+	return writeUpdate([], new Map([[client, ranges]]));
 }
 
 describe('[L7] updates that name what the room does not have', () => {

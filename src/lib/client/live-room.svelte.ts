@@ -54,7 +54,7 @@ export class LiveRoom implements RoomContext {
 	readonly locked = $derived.by(
 		() => this.synced !== undefined && !canControl(this.synced, this.selfId)
 	);
-	readonly phaseTitle = $derived.by(() => this.play?.phase?.title);
+	readonly phaseTitle = $derived.by(() => this.play?.current?.phase.title);
 	/** Why raising a hand waits: a press while cut off is kept, so only the agreements hold it. */
 	readonly handWait = $derived.by(() =>
 		this.agreed ? undefined : 'Available once you have confirmed the agreements.'
@@ -70,7 +70,7 @@ export class LiveRoom implements RoomContext {
 	readonly titleLive = $derived.by(() => {
 		const session = this.#session();
 		const control = this.synced;
-		return this.inRoom && session && control && this.play?.step
+		return this.inRoom && session && control && this.play?.current
 			? {
 					timer: control.timer,
 					clock: session.clock,
@@ -101,7 +101,7 @@ export class LiveRoom implements RoomContext {
 		this.moves = new StepMoves(
 			() => {
 				const control = this.synced;
-				return control && this.play?.step
+				return control && this.play?.current
 					? {
 							step: control.step,
 							movedBy: control.movedBy,

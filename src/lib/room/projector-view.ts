@@ -65,8 +65,9 @@ export function projectorView(
 	control: ControlState,
 	roster: readonly Pick<Participant, 'participantId' | 'name' | 'status'>[]
 ): ProjectorView | undefined {
-	const { plan, steps, step, phase, cast } = roomPlay(playbook, control, roster);
-	if (!step || !phase) return undefined;
+	const { plan, steps, current: step, cast } = roomPlay(playbook, control, roster);
+	if (!step) return undefined;
+	const { phase } = step;
 
 	const rounds = Math.max(1, plan.rounds ?? 1);
 	const schedule = rotationSchedule(plan, cast.seats, rounds, cast.turns);

@@ -37,8 +37,12 @@ describe('the room as it plays now', () => {
 	test('the current step, its phase and its round', () => {
 		const play = roomPlay(pair, at(2), [ana, ben]);
 		expect(play.steps).toHaveLength(4);
-		expect(play.step).toEqual({ phaseIndex: 1, round: 2, repeats: true });
-		expect(play.phase).toBe(pair.phases[1]);
+		expect(play.current).toEqual({
+			phaseIndex: 1,
+			round: 2,
+			repeats: true,
+			phase: pair.phases[1]
+		});
 		expect(play.round).toBe(2);
 	});
 
@@ -60,10 +64,9 @@ describe('the room as it plays now', () => {
 		expect(play.cast.members.map((member) => member.name)).toEqual(['Ana', 'Ben']);
 	});
 
-	test('a step the plan does not have: no step nor phase, and round 1', () => {
+	test('a step the plan does not have: no current step, and round 1', () => {
 		const play = roomPlay(pair, at(9), [ana, ben]);
-		expect(play.step).toBeUndefined();
-		expect(play.phase).toBeUndefined();
+		expect(play.current).toBeUndefined();
 		expect(play.round).toBe(1);
 	});
 });

@@ -6,10 +6,18 @@ import { canControl, hasAgreed, isHost } from '../room/room-view';
 import type { RoomIdentity } from './identity';
 import { offlineNewsWords, WAIT_REASONS } from './offline-actions';
 import type { RoomContext } from './room-context';
+import type { OfflineQueue } from './offline-queue.svelte';
+import type { RoomDoc } from './room-doc.svelte';
 import type { RoomSession } from './room-session.svelte';
 import type { ServerClock } from './server-clock.svelte';
 import type { ShortcutContext } from './shortcuts';
 import { StepMoves } from './step-moves.svelte';
+
+/** What the room's view reads of a session (a `RoomSession`; a plain object in tests). */
+export type ViewedSession = Pick<
+	RoomSession,
+	'roster' | 'joined' | 'removed' | 'erased' | 'clock' | 'command'
+> & { doc: Pick<RoomDoc, 'control'>; offline: Pick<OfflineQueue, 'news'> };
 
 /**
  * The room page's view of its room, worked out once from the session, who this person joined
@@ -17,7 +25,7 @@ import { StepMoves } from './step-moves.svelte';
  * the page initialises: its step moves follow the room from then on.
  */
 export class LiveRoom implements RoomContext {
-	readonly #session: () => RoomSession | undefined;
+	readonly #session: () => ViewedSession | undefined;
 	readonly #identity: () => RoomIdentity | undefined;
 	readonly #playbook: () => Playbook;
 
@@ -91,7 +99,7 @@ export class LiveRoom implements RoomContext {
 	readonly moves: StepMoves;
 
 	constructor(
-		session: () => RoomSession | undefined,
+		session: () => ViewedSession | undefined,
 		identity: () => RoomIdentity | undefined,
 		playbook: () => Playbook
 	) {

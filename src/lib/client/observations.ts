@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import { OBSERVATIONS_ARRAY, observationSchema, type Observation } from '../protocol/room-content';
+import { readObservations } from './room-content';
+import { yReadable } from './y-readable.svelte';
 
 /**
  * Shares an observer's note with the room: appends it, stamped `at` (server time, so notes from
@@ -16,4 +18,23 @@ export function shareObservation(
 	if (!parsed.success) return false;
 	doc.getArray<unknown>(OBSERVATIONS_ARRAY).push([parsed.data]);
 	return true;
+}
+
+/** The observations people shared, in the room document (docs/document-schema.md). */
+export class ObservationsDoc {
+	readonly #array: Y.Array<unknown>;
+
+	constructor(readonly doc: Y.Doc) {
+		this.#array = doc.getArray(OBSERVATIONS_ARRAY);
+	}
+
+	/** The shared observations in order, kept current; read it in a template or effect. */
+	live(): { readonly current: Observation[] } {
+		return yReadable(this.#array, () => readObservations(this.#array));
+	}
+
+	/** Shares a note at server time `at`; see {@link shareObservation}. */
+	share(note: Pick<Observation, 'participantId' | 'name' | 'text'>, at: number): boolean {
+		return shareObservation(this.doc, note, at);
+	}
 }

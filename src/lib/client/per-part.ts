@@ -2,7 +2,7 @@
  * One value for each part of a tool (the paraphrase's three, the feedback's five), in a record
  * typed by the parts.
  */
-export function perPart<P extends string, V>(
+export function perPart<P extends PropertyKey, V>(
 	parts: readonly P[],
 	value: (part: P) => V
 ): Record<P, V> {

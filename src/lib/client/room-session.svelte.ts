@@ -1,4 +1,3 @@
-import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
 import type { ControlCommand } from '../protocol/control';
@@ -8,13 +7,12 @@ import {
 	hostKeyGrantSchema,
 	lockNewsSchema,
 	projectorGrantSchema,
-	type ClientToServerEvents,
 	type ProtocolError,
 	type RatingRequest,
-	type Reply,
-	type ServerToClientEvents
+	type Reply
 } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
+import { ControlChannel } from './control-channel';
 import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
@@ -24,10 +22,6 @@ import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
 import { ServerClock } from './server-clock.svelte';
 
-type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/** How long a command may wait for its answer before the person is told. */
-const COMMAND_TIMEOUT_MS = 5_000;
 const rosterSchema = z.array(participantSchema);
 const UNREACHABLE: ProtocolError = {
 	code: 'internal',
@@ -69,7 +63,8 @@ export class RoomSession {
 	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
 	#identity: RoomIdentity | undefined;
 	#joining: Promise<ProtocolError | undefined> | undefined;
-	readonly #socket: RoomSocket;
+	readonly #channel = new ControlChannel();
+	readonly #socket = this.#channel.socket;
 	readonly #docs: DocConnection;
 
 	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
@@ -101,13 +96,7 @@ export class RoomSession {
 			}
 		});
 
-		this.#socket = io({ transports: ['websocket'], reconnectionDelayMax: 2_500 });
-		this.clock = new ServerClock(() =>
-			this.#socket
-				.timeout(COMMAND_TIMEOUT_MS)
-				.emitWithAck('clock:ping')
-				.then((r) => r.serverTime)
-		);
+		this.clock = new ServerClock(this.#channel.serverTime);
 		this.#socket.on('connect', () => {
 			this.#socketConnected = true;
 			void this.clock.start();
@@ -179,7 +168,7 @@ export class RoomSession {
 	/** Follows the roster before joining, so the join form knows who is here. */
 	async #watch(): Promise<void> {
 		try {
-			const reply = await this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('room:watch', {
+			const reply = await this.#channel.watch({
 				roomId: this.roomId,
 				projectorToken: this.options.projectorToken
 			});
@@ -254,9 +243,9 @@ export class RoomSession {
 	}
 
 	async #join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
-		if (!(await this.#connected())) return UNREACHABLE;
+		if (!(await this.#channel.connected())) return UNREACHABLE;
 		try {
-			const reply = await this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('room:join', {
+			const reply = await this.#channel.join({
 				protocolVersion: PROTOCOL_VERSION,
 				roomId: this.roomId,
 				...identity,
@@ -283,22 +272,6 @@ export class RoomSession {
 				void this.join(identity);
 			}
 		}, retryDelayMs(this.#retries++));
-	}
-
-	/** Resolves true once the socket is connected, false if that takes too long. */
-	#connected(): Promise<boolean> {
-		if (this.#socket.connected) return Promise.resolve(true);
-		return new Promise((resolve) => {
-			const onConnect = () => {
-				clearTimeout(timeout);
-				resolve(true);
-			};
-			const timeout = setTimeout(() => {
-				this.#socket.off('connect', onConnect);
-				resolve(false);
-			}, COMMAND_TIMEOUT_MS);
-			this.#socket.once('connect', onConnect);
-		});
 	}
 
 	/** The host removed this person: the room closes on this tab. */
@@ -343,7 +316,7 @@ export class RoomSession {
 			return Promise.resolve(false);
 		}
 		return this.#ask(
-			() => this.#sendCommand(command),
+			() => this.#channel.command(command),
 			(error) => {
 				if (!identity || !isRetryable(error)) return false;
 				// Storage is down: the press follows the offline rules, kept or waiting (S21, S24).
@@ -362,15 +335,11 @@ export class RoomSession {
 		);
 	}
 
-	#sendCommand(command: ControlCommand): Promise<Reply> {
-		return this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('control:command', command);
-	}
-
 	/** Sends what was kept while cut off, once joined again with a document that is current. */
 	async #sendKept(): Promise<void> {
 		const control = this.doc.control;
 		if (!this.joined || !this.#docs.fresh || !control) return;
-		await this.offline.flush(control.step, (command) => this.#sendCommand(command));
+		await this.offline.flush(control.step, (command) => this.#channel.command(command));
 	}
 
 	/**
@@ -382,9 +351,7 @@ export class RoomSession {
 			this.problem = WAIT_REASONS.rating;
 			return Promise.resolve(false);
 		}
-		return this.#ask(() =>
-			this.#socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('rating:submit', request)
-		);
+		return this.#ask(() => this.#channel.rate(request));
 	}
 
 	/**

@@ -1,16 +1,14 @@
 import { tick } from 'svelte';
-import type * as Y from 'yjs';
 import type { PlaybookRole } from '../protocol/playbook';
 import type { ScriptLine } from '../protocol/room-content';
 import { currentTakeId, describeTakes, pausedLineIds, takeScript } from '../room/script';
-import { ScriptDoc, type ScriptEdit } from './script-doc';
+import type { ScriptDoc, ScriptEdit } from './script-doc';
 import { yReadable } from './y-readable.svelte';
 
-/** The script tool's props, which the view reads through a getter to follow them. */
+/** What the script tool works with, which the view reads through a getter to follow it. */
 export interface ScriptToolProps {
-	doc: Y.Doc;
-	/** The round's key, `roundKey(round)`. */
-	key: string;
+	/** The round's script in the room document. */
+	script: ScriptDoc;
 	roles: PlaybookRole[];
 	/** The role this person plays now; new lines are theirs unless they pick another. */
 	myRoleId: string | undefined;
@@ -40,7 +38,7 @@ export class ScriptView {
 	readonly #uid: string;
 
 	// Deriveds that read the props do so inside a function: the props are set in the constructor.
-	script = $derived.by(() => new ScriptDoc(this.#props().doc, this.#props().key));
+	script = $derived.by(() => this.#props().script);
 	#readable = $derived(yReadable(this.script, () => this.script.read()));
 	#snapshot = $derived(this.#readable.current);
 	takes = $derived(describeTakes(this.#snapshot.takes));

@@ -2,10 +2,10 @@ import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
 import type { ControlState } from '$lib/protocol/control';
 import EraseRoom from './EraseRoom.svelte';
-import { control, oncommand, roster, text } from './room-controls.fixture';
+import { control, roomContext, text } from './room-controls.fixture';
 
 const show = (state: ControlState, selfId: string) =>
-	render(EraseRoom, { props: { control: state, roster, selfId, oncommand } }).body;
+	render(EraseRoom, { context: roomContext(state, selfId) }).body;
 
 describe('ending and erasing the room', () => {
 	const hosted = control({ host: { participantId: 'ana-0001', controlLocked: false } });

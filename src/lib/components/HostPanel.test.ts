@@ -2,10 +2,10 @@ import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
 import type { ControlState } from '$lib/protocol/control';
 import HostPanel from './HostPanel.svelte';
-import { control, oncommand, roster, text } from './room-controls.fixture';
+import { control, roomContext, text } from './room-controls.fixture';
 
 const show = (state: ControlState, selfId: string) =>
-	render(HostPanel, { props: { control: state, roster, selfId, oncommand } }).body;
+	render(HostPanel, { context: roomContext(state, selfId) }).body;
 
 describe('host panel', () => {
 	test('the host gets the switches, showing the locks as they are', () => {

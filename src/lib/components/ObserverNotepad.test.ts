@@ -1,11 +1,12 @@
 import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { ObservationsDoc } from '$lib/client/observations';
 import { OBSERVATIONS_ARRAY } from '$lib/protocol/room-content';
 import ObserverNotepad from './ObserverNotepad.svelte';
 
 const props = (doc: Y.Doc, visible: boolean) => ({
-	doc,
+	shared: new ObservationsDoc(doc),
 	roomId: 'room-id-of-twenty-two0',
 	participantId: 'cy-00003',
 	name: 'Cy',

@@ -1,20 +1,12 @@
 import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
-import { controlStateSchema } from '$lib/protocol/control';
 import ReadyToMoveOn from './ReadyToMoveOn.svelte';
+import { control, roomContext } from './room-controls.fixture';
 
 const show = (isLastStep: boolean) =>
 	render(ReadyToMoveOn, {
-		props: {
-			control: controlStateSchema.parse({
-				step: 0,
-				timer: { status: 'idle', durationMs: 60_000 }
-			}),
-			roster: [],
-			selfId: 'ana-0001',
-			oncommand: () => Promise.resolve(true),
-			isLastStep
-		}
+		props: { isLastStep },
+		context: roomContext(control({}), 'ana-0001', [])
 	}).body;
 
 describe('ready to move on', () => {

@@ -1,5 +1,8 @@
+import { roomContextMap, type RoomContext } from '$lib/client/room-context';
+import { ServerClock } from '$lib/client/server-clock.svelte';
 import { controlStateSchema, type ControlState } from '$lib/protocol/control';
 import type { Participant } from '$lib/protocol/presence';
+import { isHost } from '$lib/room/room-view';
 
 /** Fixtures for the room-control components' server-render tests. */
 
@@ -20,7 +23,25 @@ export const control = (extra: Partial<ControlState>): ControlState => ({
 	...extra
 });
 
-export const oncommand = () => Promise.resolve(true);
+/**
+ * The room context a component renders in: `state` seen by `selfId` among `people`, connected,
+ * every command taken.
+ */
+export const roomContext = (
+	state: ControlState,
+	selfId: string,
+	people: readonly Participant[] = roster
+): Map<symbol, RoomContext> =>
+	roomContextMap({
+		control: state,
+		roster: people,
+		selfId,
+		hosting: isHost(state, selfId),
+		cutOff: false,
+		// Never started: a server render has no clock to ask.
+		clock: new ServerClock(() => Promise.resolve(0)),
+		command: () => Promise.resolve(true)
+	});
 
 /** The rendered text, tags and comments removed and spaces collapsed. */
 export const text = (html: string) =>

@@ -46,6 +46,7 @@ export const PHASE_TOOLS = [
 	'commitment',
 	'reflection'
 ] as const;
+export type PhaseToolKind = (typeof PHASE_TOOLS)[number];
 export const phaseToolSchema = z.enum(PHASE_TOOLS, {
 	error: `must be one of: ${PHASE_TOOLS.join(', ')}`
 });
@@ -87,6 +88,7 @@ export const playbookPhaseSchema = z.strictObject({
 	/** Whether the phase is run once per round (roles rotate between rounds). */
 	repeatsPerRound: z._default(z.boolean(), false)
 });
+export type PlaybookPhase = z.infer<typeof playbookPhaseSchema>;
 
 export const pitfallSchema = z.strictObject({ pitfall: text(300), rescue: text(300) });
 

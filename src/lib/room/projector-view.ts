@@ -1,9 +1,9 @@
 import type { ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
-import { sessionPlan } from './control';
+import { roomPlay, type PlayPlan } from './room-play';
 import { namer } from './room-view';
-import { castFor, rotationSchedule, type RotationPlan } from './rotation';
-import { planSteps, type RoundPlan, type Step } from './steps';
+import { rotationSchedule } from './rotation';
+import type { Step } from './steps';
 
 /** Upcoming speakers a screen names: enough to see who is next, few enough to read from afar. */
 export const UP_NEXT_LIMIT = 3;
@@ -11,7 +11,7 @@ export const UP_NEXT_LIMIT = 3;
 export const HANDS_SHOWN = 6;
 
 /** What the projected view needs of a playbook. */
-export interface ProjectorPlan extends RotationPlan, RoundPlan {
+export interface ProjectorPlan extends PlayPlan {
 	phases: readonly {
 		title: string;
 		summary: string;
@@ -65,14 +65,11 @@ export function projectorView(
 	control: ControlState,
 	roster: readonly Pick<Participant, 'participantId' | 'name' | 'status'>[]
 ): ProjectorView | undefined {
-	const plan = sessionPlan(playbook, control);
-	const steps = planSteps(plan);
-	const step = steps[control.step];
-	const phase = step && plan.phases[step.phaseIndex];
-	if (!step || !phase) return undefined;
+	const { plan, steps, current: step, cast } = roomPlay(playbook, control, roster);
+	if (!step) return undefined;
+	const { phase } = step;
 
 	const rounds = Math.max(1, plan.rounds ?? 1);
-	const cast = castFor(plan, control, roster, step.round);
 	const schedule = rotationSchedule(plan, cast.seats, rounds, cast.turns);
 	const upNext = roundsAfter(steps, control.step).flatMap((round) => {
 		const speaker = schedule.find((entry) => entry.round === round)?.speaker?.name;

@@ -1,0 +1,47 @@
+import { getContext, setContext } from 'svelte';
+import type { ControlCommand, ControlState } from '../protocol/control';
+import type { Participant } from '../protocol/presence';
+import type { ServerClock } from './server-clock.svelte';
+
+/**
+ * The room as its components read it, from Svelte context rather than props passed down through
+ * the page: the room page provides a live `RoomView`, component tests a plain object.
+ */
+export interface RoomContext {
+	/**
+	 * The room's control state. Only components shown once the room has synced read it; the page
+	 * shows them inside its `synced` checks.
+	 */
+	readonly control: ControlState;
+	/** Who is here: someone the host removed is left out. */
+	readonly roster: readonly Participant[];
+	/** This person's participant id; empty before joining. */
+	readonly selfId: string;
+	/** This person holds the host role. */
+	readonly hosting: boolean;
+	/** Joined, but the control connection is down: what others do is not known (S21). */
+	readonly cutOff: boolean;
+	/** The server's clock, for countdowns; read once the room has synced. */
+	readonly clock: ServerClock;
+	/** Sends a control command; answers whether the room took it (a refusal is told by the page). */
+	command(command: ControlCommand): Promise<boolean>;
+}
+
+const KEY = Symbol('room');
+
+/** Makes `room` the room of this component and everything inside it. */
+export function setRoomContext<R extends RoomContext>(room: R): R {
+	return setContext(KEY, room);
+}
+
+/** The room of the nearest component that set one. */
+export function getRoomContext(): RoomContext {
+	const room = getContext<RoomContext | undefined>(KEY);
+	if (!room) throw new Error('A room component was shown outside a room (no room context).');
+	return room;
+}
+
+/** The context map a component test renders with, to give it `room`. */
+export function roomContextMap(room: RoomContext): Map<symbol, RoomContext> {
+	return new Map([[KEY, room]]);
+}

@@ -1,0 +1,76 @@
+import { journal } from '../journal/journal-store';
+import { forgetRoomAttendance, sessionSource, syncRoomJournal } from '../journal/room-journal';
+import type { Playbook } from '../protocol/playbook';
+import {
+	newParticipantId,
+	newParticipantKey,
+	roomIdentity,
+	saveRoomIdentity,
+	type RoomIdentity
+} from './identity';
+import { RoomSession } from './room-session.svelte';
+
+/**
+ * This tab's visit to a room: its session, opened for each room the page shows, and who this
+ * person joined as (remembered in this browser, so a reload joins again). Taking part goes into
+ * their journal; an erased room leaves no trace of it. Create it while the page initialises.
+ */
+export class RoomVisit {
+	session = $state<RoomSession | undefined>();
+	identity = $state<RoomIdentity | undefined>();
+	readonly #roomId: () => string;
+
+	constructor(roomId: () => string, playbook: () => Playbook) {
+		this.#roomId = roomId;
+		$effect(() => {
+			const id = roomId();
+			const current = new RoomSession(id);
+			this.session = current;
+			const saved = roomIdentity(id);
+			if (saved) {
+				this.identity = saved;
+				// Refused (locked, full, removed…): back to the join form, which shows why.
+				void current.join(saved).then((error) => {
+					if (error && error.code !== 'internal' && this.session === current) {
+						this.identity = undefined;
+					}
+				});
+			}
+			return () => {
+				current.destroy();
+				this.session = undefined;
+				this.identity = undefined;
+			};
+		});
+
+		// An erased room leaves no trace of this person having taken part in it.
+		$effect(() => {
+			if (this.session?.erased) void forgetRoomAttendance(roomId(), journal());
+		});
+
+		// Taking part, shout-outs to this person and their commitment's follow-up go into their
+		// journal.
+		$effect(() => {
+			const { session, identity } = this;
+			if (!session || !identity || session.erased) return;
+			return syncRoomJournal(sessionSource(session, playbook(), identity.participantId), journal());
+		});
+	}
+
+	/** Joins under a new identity; answers what the join form should say, if anything. */
+	join = async (name: string, roleId: string): Promise<string | undefined> => {
+		const session = this.session;
+		if (!session) return 'Still connecting. Try again in a moment.';
+		const next = {
+			participantId: newParticipantId(),
+			participantKey: newParticipantKey(),
+			name,
+			roleId
+		};
+		// A refusal is told once, by the session: the form's notices or the problem line.
+		if (await session.join(next)) return undefined;
+		saveRoomIdentity(this.#roomId(), next);
+		this.identity = next;
+		return undefined;
+	};
+}

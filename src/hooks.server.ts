@@ -1,4 +1,6 @@
-import type { HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getTextDirection } from '$lib/paraglide/runtime';
 import { providedReportPageFailure } from '$lib/server/handover';
 
 /** What a failed page says: nothing of the error itself, which may name internals. */
@@ -21,3 +23,18 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	else console.error(JSON.stringify({ level: 50, area: 'pages', msg: 'page failed', status }));
 	return { message: PAGE_FAILED_WORDS };
 };
+
+/**
+ * Each request in its person's language: the cookie the language switcher sets, else the
+ * browser's Accept-Language, else English (docs/languages.md). The page's `<html>` names it.
+ */
+export const handle: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
+		});
+	});

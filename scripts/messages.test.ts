@@ -5,16 +5,29 @@ import { expect, test } from 'vitest';
 
 const settings = JSON.parse(
 	readFileSync(join(import.meta.dirname, '../project.inlang/settings.json'), 'utf8')
-) as { baseLocale: string; locales: string[] };
+) as {
+	baseLocale: string;
+	locales: string[];
+	'plugin.inlang.messageFormat': { pathPattern: string[] };
+};
+const pathPatterns = settings['plugin.inlang.messageFormat'].pathPattern;
 
 type Catalogue = Record<string, unknown>;
-const catalogueOf = (locale: string): Catalogue => {
+const fileOf = (pattern: string, locale: string): Catalogue => {
 	const messages = JSON.parse(
-		readFileSync(join(import.meta.dirname, `../messages/${locale}.json`), 'utf8')
+		readFileSync(join(import.meta.dirname, '..', pattern.replace('{locale}', locale)), 'utf8')
 	) as Catalogue;
 	delete messages.$schema;
 	return messages;
 };
+/** A language's messages from every file, one area per file (messages/<area>/<locale>.json). */
+const catalogueOf = (locale: string): Catalogue =>
+	Object.assign({}, ...pathPatterns.map((pattern) => fileOf(pattern, locale))) as Catalogue;
+
+test('no key is in two areas, where one would silently win', () => {
+	const keys = pathPatterns.flatMap((pattern) => Object.keys(fileOf(pattern, settings.baseLocale)));
+	expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+});
 const catalogues = new Map(settings.locales.map((locale) => [locale, catalogueOf(locale)]));
 const base = catalogueOf(settings.baseLocale);
 

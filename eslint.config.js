@@ -14,7 +14,8 @@ export default ts.config(
 			'node_modules/',
 			'test-results/',
 			'playwright-report/',
-			'src/lib/paraglide/'
+			'src/lib/paraglide/',
+			'.pseudo-locale/'
 		]
 	},
 	js.configs.recommended,

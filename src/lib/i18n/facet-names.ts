@@ -1,6 +1,7 @@
 import { assertNever } from '$lib/assert-never';
 import { m } from '$lib/paraglide/messages';
 import type { Difficulty, Skill } from '$lib/protocol/playbook-facets';
+import type { ROTATIONS } from '$lib/protocol/playbook';
 
 /** A skill as people read it, in their language (the data keeps the English id). */
 export function skillName(skill: Skill): string {
@@ -37,5 +38,19 @@ export function difficultyName(difficulty: Difficulty): string {
 			return m.pages_level_advanced();
 		default:
 			return assertNever(difficulty);
+	}
+}
+
+/** How roles rotate, as the authoring form names it. */
+export function rotationName(rotation: (typeof ROTATIONS)[number]): string {
+	switch (rotation) {
+		case 'none':
+			return m.pages_rotation_none();
+		case 'swap-each-round':
+			return m.pages_rotation_swap();
+		case 'round-robin':
+			return m.pages_rotation_circle();
+		default:
+			return assertNever(rotation);
 	}
 }

@@ -15,6 +15,9 @@ export const BUILD_INPUTS = [
 	'scripts/node-runtime.js',
 	'svelte.config.js',
 	'vite.config.ts',
+	// vite.config.ts reads them: how the messages compile, and the pseudo-locale check's variant.
+	'scripts/paraglide-options.js',
+	'scripts/pseudo-locale.js',
 	// The messages the build compiles into src/lib/paraglide (itself left out: every compile
 	// rewrites it, so it would count as a change to the sources on every start).
 	'messages',

@@ -24,6 +24,7 @@ const PAGES: PageCase[] = [
 		name: 'a copy of a playbook to adapt',
 		path: async () => '/p/new?from=active-listening-sprint'
 	},
+	{ name: 'the journal (empty)', path: async () => '/journal' },
 	{ name: 'the privacy page', path: async () => '/privacy' },
 	{ name: 'a missing page (404)', path: async () => '/no/such/page' }
 ];

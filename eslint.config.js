@@ -13,7 +13,9 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'src/lib/paraglide/',
+			'.pseudo-locale/'
 		]
 	},
 	js.configs.recommended,

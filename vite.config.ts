@@ -1,10 +1,32 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './scripts/paraglide-options.js';
+import {
+	pseudoLocaleMessages,
+	pseudoParaglideOptions,
+	writePseudoProject
+} from './scripts/pseudo-locale.js';
 import { practiceRoomRealtime } from './server/vite-plugin.ts';
 
+// PSEUDO_LOCALE=1 (tests/e2e/pseudo-locale.e2e.ts): every message wrapped in ⟦…⟧, compiled to
+// its own folder, which $lib/paraglide then means; src/lib/paraglide stays as it is.
+const pseudo = process.env.PSEUDO_LOCALE === '1';
+if (pseudo) writePseudoProject();
+
 export default defineConfig({
-	plugins: [sveltekit(), practiceRoomRealtime()],
+	plugins: [
+		// Messages compiled to typed functions, tree-shaken per page (docs/languages.md). Under
+		// vitest its watcher keeps the run from exiting; the tests compile once in globalSetup.
+		...(process.env.VITEST
+			? []
+			: [paraglideVitePlugin(pseudo ? pseudoParaglideOptions : paraglideOptions)]),
+		sveltekit(),
+		practiceRoomRealtime(),
+		...(pseudo ? [pseudoLocaleMessages()] : [])
+	],
 	test: {
+		globalSetup: ['tests/support/compile-messages.ts'],
 		projects: [
 			{
 				extends: true,

@@ -15,10 +15,20 @@ export const BUILD_INPUTS = [
 	'scripts/node-runtime.js',
 	'svelte.config.js',
 	'vite.config.ts',
+	// vite.config.ts reads them: how the messages compile, and the pseudo-locale check's variant.
+	'scripts/paraglide-options.js',
+	'scripts/pseudo-locale.js',
+	// The messages the build compiles into src/lib/paraglide (itself left out: every compile
+	// rewrites it, so it would count as a change to the sources on every start).
+	'messages',
+	'project.inlang/settings.json',
 	'tsconfig.json',
 	'package.json',
 	'package-lock.json'
 ];
+
+/** Under an input, what the build itself writes: not an input. */
+export const GENERATED_INPUTS = ['src/lib/paraglide'];
 
 /** The file a build writes last (scripts/build-server.js): without it there is no build. */
 export const BUILD_STAMP = 'build/main.js';

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
 	BUILD_INPUTS,
+	GENERATED_INPUTS,
 	BUILD_STAMP,
 	INPUTS_RECORD,
 	inputsFingerprint,
@@ -20,6 +21,7 @@ const project = dirname(dirname(fileURLToPath(import.meta.url)));
  * @param {import('./build-freshness.js').InputFile[]} into
  */
 function collect(path, into) {
+	if (GENERATED_INPUTS.includes(path)) return into;
 	let stat;
 	try {
 		stat = statSync(join(project, path));

@@ -1,4 +1,5 @@
 import { COMMUNITY_WORDS, createPlaybookReplySchema } from '../protocol/community';
+import { m } from '../paraglide/messages';
 import { httpErrorSchema } from '../protocol/http';
 import { secretSchema } from '../protocol/ids';
 import { readStored, removeStored, writeStored } from './identity';
@@ -53,5 +54,5 @@ export async function deletePlaybook(playbookId: string): Promise<string | undef
 		return undefined;
 	}
 	const error = httpErrorSchema.safeParse(await response.json().catch(() => undefined));
-	return error.success ? error.data.error : 'The playbook could not be deleted. Try again.';
+	return error.success ? error.data.error : m.pages_delete_failed();
 }

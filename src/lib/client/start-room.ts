@@ -1,4 +1,5 @@
 import { createRoomReplySchema, httpErrorSchema } from '../protocol/http';
+import { m } from '../paraglide/messages';
 import { saveHostKey } from './identity';
 
 /**
@@ -24,12 +25,12 @@ export async function startRoom(
 		const error = httpErrorSchema.safeParse(body);
 		return {
 			ok: false,
-			message: error.success ? error.data.error : 'The room could not be created. Please try again.'
+			message: error.success ? error.data.error : m.pages_start_room_failed()
 		};
 	} catch {
 		return {
 			ok: false,
-			message: 'The server could not be reached. Check your connection and try again.'
+			message: m.pages_start_room_offline()
 		};
 	}
 }

@@ -1,0 +1,109 @@
+// Each person's language (issue 18, docs/languages.md): the server answers in it, the switcher
+// changes it and the choice stays.
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { expectAccessible } from './axe';
+
+const home = (url: string, headers: Record<string, string>) => fetch(url, { headers });
+
+test('the server answers GET / in the language the browser asks for, else English', async ({
+	app
+}) => {
+	const german = await home(app.url, { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' });
+	const html = await german.text();
+	expect(html).toContain('<html lang="de" dir="ltr">');
+	expect(html).toContain('Soft Skills gemeinsam üben, live');
+
+	const french = await (await home(app.url, { 'accept-language': 'fr-FR,fr;q=0.9' })).text();
+	expect(french).toContain('<html lang="en" dir="ltr">');
+	expect(french).toContain('Practise soft skills together, live');
+});
+
+test('the switcher’s cookie wins over Accept-Language', async ({ app }) => {
+	const response = await home(app.url, {
+		'accept-language': 'de',
+		cookie: 'PARAGLIDE_LOCALE=es'
+	});
+	const html = await response.text();
+	expect(html).toContain('<html lang="es" dir="ltr">');
+	expect(html).toContain('Practica habilidades sociales en equipo, en directo');
+});
+
+test('a page says caches must tell languages apart', async ({ app }) => {
+	const response = await home(app.url, { 'accept-language': 'de' });
+	const vary = (response.headers.get('vary') ?? '').toLowerCase();
+	expect(vary).toContain('accept-language');
+	expect(vary).toContain('cookie');
+});
+
+/** Opens `url` and waits until the page has hydrated (SvelteKit adds its announcer then). */
+async function openHydrated(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await expect(page.locator('#svelte-announcer')).toBeAttached();
+}
+
+async function personIn(browser: Browser, locale: string): Promise<Page> {
+	const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 } });
+	const page = await context.newPage();
+	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+	return page;
+}
+
+test('choosing German with the mouse reloads the page in German, and it stays German', async ({
+	app,
+	browser
+}) => {
+	const page = await personIn(browser, 'en-US');
+	// Until then the switcher is plain HTML, and choosing in it would change nothing.
+	await openHydrated(page, app.url);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Soft Skills gemeinsam üben, live'
+	);
+
+	await page.goto(`${app.url}/privacy`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Was Practice Room speichert, wo und wie lange'
+	);
+	// A room link carries no language: the room page opens in the chosen one too.
+	const room = await fetch(`${app.url}/api/rooms`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ playbookId: 'active-listening-sprint' })
+	});
+	const { url } = (await room.json()) as { url: string };
+	await page.goto(url);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(page.getByRole('combobox', { name: 'Sprache' })).toHaveValue('de');
+});
+
+test('the switcher works from the keyboard alone', async ({ app, browser }) => {
+	const page = await personIn(browser, 'en-US');
+	// Until then the switcher is plain HTML, and choosing in it would change nothing.
+	await openHydrated(page, app.url);
+	const switcher = page.getByRole('combobox', { name: 'Language' });
+	// Tab from the page's start until the switcher has the focus, as a keyboard user would.
+	await expect(async () => {
+		await page.keyboard.press('Tab');
+		await expect(switcher).toBeFocused({ timeout: 100 });
+	}).toPass({ timeout: 10_000 });
+	// English, Deutsch, Español: one step down is German, chosen as the arrow key moves to it.
+	await page.keyboard.press('ArrowDown');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Soft Skills gemeinsam üben, live'
+	);
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+});
+
+for (const locale of ['de', 'es']) {
+	test(`the home page is accessible in ${locale}`, async ({ app, browser }) => {
+		const page = await personIn(browser, locale);
+		await page.goto(app.url);
+		await expect(page.locator('html')).toHaveAttribute('lang', locale);
+		await expectAccessible(page);
+	});
+}

@@ -1,0 +1,131 @@
+// The pseudo-locale check (issue 18, docs/languages.md): the dev server with PSEUDO_LOCALE=1
+// serves every message wrapped in ⟦…⟧ (scripts/pseudo-locale.js), so any words on a page outside
+// the markers were written into the page instead of taken from the messages.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { freePort } from '../support/redis-server';
+import { waitFor } from '../support/wait';
+
+/** A page the check visits: where it is, given the server's address (some make their data first). */
+interface PageCase {
+	name: string;
+	path: (baseUrl: string) => Promise<string>;
+}
+
+/** The main pages; the room page and the projector join this list once their words are messages. */
+const PAGES: PageCase[] = [
+	{ name: 'the library (home page)', path: async () => '/' },
+	{ name: 'a playbook page', path: async () => '/p/active-listening-sprint' },
+	{ name: 'a new playbook', path: async () => '/p/new' },
+	{
+		name: 'a copy of a playbook to adapt',
+		path: async () => '/p/new?from=active-listening-sprint'
+	},
+	{ name: 'the journal (empty)', path: async () => '/journal' },
+	{ name: 'the privacy page', path: async () => '/privacy' },
+	{ name: 'a missing page (404)', path: async () => '/no/such/page' }
+];
+
+/** Words that are data, not the interface: the playbooks' own texts. */
+async function dataWords(base: string): Promise<string[]> {
+	const strings = (value: unknown): string[] =>
+		typeof value === 'string'
+			? [value]
+			: typeof value === 'object' && value !== null
+				? Object.values(value).flatMap(strings)
+				: [];
+	const summaries = (await (await fetch(`${base}/api/playbooks`)).json()) as { id: string }[];
+	const playbooks = await Promise.all(
+		summaries.map(async ({ id }) => (await fetch(`${base}/api/playbooks/${id}`)).json())
+	);
+	// Longest first, so a word that is also part of a longer text does not break that text up.
+	return [...strings(summaries), ...strings(playbooks)]
+		.filter((text) => text.length > 1)
+		.sort((a, b) => b.length - a.length);
+}
+
+/**
+ * What on the page lacks the markers: text nodes people can see (and the options of selects),
+ * the title, and aria-label, title, placeholder and alt attributes. A text passes when, with the
+ * marked parts and the data taken out, nothing but numbers, spaces and punctuation is left.
+ * Dates and times shown in <time> come from Intl, in the person's locale, and pass too, as do
+ * languages' names in their own language.
+ */
+function unmarked(page: Page, allowed: string[]): Promise<string[]> {
+	return page.evaluate(
+		({ allowed }) => {
+			const leftOver = (text: string): boolean => {
+				// Innermost first: a message may carry another as a parameter (⟦Move ⟦Prompts⟧ 1 up⟧).
+				let rest = text;
+				while (/⟦[^⟦⟧]*⟧/.test(rest)) rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+				for (const data of allowed) rest = rest.split(data).join(' ');
+				return /\p{L}/u.test(rest);
+			};
+			// Not words of the interface: code, dates and times from Intl, and a language's own name
+			// where a list of languages is marked up with it (the language switcher).
+			const SKIPPED = 'script, style, noscript, template, time, [lang]:not(html)';
+			const found: string[] = [];
+			if (leftOver(document.title)) found.push(`<title> ${document.title}`);
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const parent = node.parentElement;
+				if (!parent || parent.closest(SKIPPED)) continue;
+				if (!parent.checkVisibility() && !parent.closest('select')) continue;
+				const text = node.textContent ?? '';
+				if (leftOver(text)) found.push(`text: ${text.trim()}`);
+			}
+			for (const element of document.body.querySelectorAll('*')) {
+				for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+					const value = element.getAttribute(name);
+					if (value !== null && leftOver(value)) found.push(`${name}: ${value}`);
+				}
+			}
+			return found;
+		},
+		{ allowed }
+	);
+}
+
+let dev: ChildProcess;
+let base: string;
+let dataDir: string;
+let allowed: string[];
+
+test.beforeAll(async () => {
+	const port = await freePort();
+	base = `http://localhost:${port}`;
+	dataDir = mkdtempSync(join(tmpdir(), 'practice-room-pseudo-'));
+	dev = spawn(
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'dev', '--port', String(port), '--strictPort'],
+		{ env: { ...process.env, PSEUDO_LOCALE: '1', DATA_DIR: dataDir }, stdio: 'ignore' }
+	);
+	await waitFor(
+		() =>
+			fetch(`${base}/healthz`).then(
+				(response) => response.ok,
+				() => false
+			),
+		'the pseudo-locale dev server',
+		60_000
+	);
+	allowed = await dataWords(base);
+});
+
+test.afterAll(() => {
+	dev.kill('SIGTERM');
+	rmSync(dataDir, { recursive: true, force: true });
+});
+
+for (const { name, path } of PAGES) {
+	test(`every word on ${name} comes from the messages`, async ({ page }) => {
+		await page.goto(`${base}${await path(base)}`, { waitUntil: 'networkidle' });
+		// SvelteKit adds its route announcer once the page has hydrated: what the browser renders
+		// (the journal from its storage, the team's figures) is there by then.
+		await expect(page.locator('#svelte-announcer')).toBeAttached();
+		expect(await unmarked(page, allowed)).toEqual([]);
+	});
+}

@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import {
 	PARAPHRASE_PARTS,
@@ -11,10 +13,10 @@ import {
 } from '../protocol/room-content';
 import { sessionPlan } from './control';
 import { feedbackMessage } from './feedback';
-import { RATING_LABELS } from './ratings';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan } from './steps';
+import { paraphraseLabel, ratingLabel } from './tool-words';
 
 /** What the summary needs of a playbook. */
 export interface SummaryPlaybook extends RoundPlan, RotationPlan {
@@ -64,6 +66,8 @@ export interface SummaryInput {
 	roomUrl?: string | undefined;
 	/** Server time now, in ms since the epoch: the current step counts until then. */
 	now: number;
+	/** The reader's language, for the summary's own words (the playbook's stay as written). */
+	locale?: Locale | undefined;
 }
 
 export interface SessionSummary {
@@ -103,12 +107,6 @@ export interface SessionSummary {
 	}[];
 }
 
-const PARAPHRASE_LABELS: Readonly<Record<ParaphrasePart, string>> = {
-	feelings: 'Feelings',
-	motives: 'Motives',
-	needs: 'Needs'
-};
-
 /** How many rounds the room plays: the playbook's, or more if people added some. */
 export function sessionRounds(
 	playbook: RoundPlan,
@@ -140,8 +138,12 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 		.sort((a, b) => position(a.phaseIndex, a.round) - position(b.phaseIndex, b.round))
 		.map(({ phaseIndex, round, ms }) => {
 			const phase = playbook.phases[phaseIndex];
-			if (!phase) return { label: `Phase ${phaseIndex + 1}`, ms };
-			return { label: phase.repeatsPerRound ? `${phase.title}, round ${round}` : phase.title, ms };
+			const opts = { locale: input.locale };
+			if (!phase) return { label: m.tools_phase_number({ number: phaseIndex + 1 }, opts), ms };
+			const label = phase.repeatsPerRound
+				? m.tools_phase_in_round({ title: phase.title, round }, opts)
+				: phase.title;
+			return { label, ms };
 		});
 }
 
@@ -174,7 +176,7 @@ function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 					name: nameIn(control, id),
 					roleName: roleId ? roleNameIn(playbook, roleId) : '',
 					value,
-					label: RATING_LABELS[value] ?? ''
+					label: ratingLabel(value, input.locale)
 				}
 			];
 		});
@@ -238,7 +240,7 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 			.map(({ round, paraphrase }) => ({
 				round,
 				parts: PARAPHRASE_PARTS.map((part) => ({
-					label: PARAPHRASE_LABELS[part],
+					label: paraphraseLabel(part, input.locale),
 					text: paraphrase[part].trim()
 				})).filter(({ text }) => text !== '')
 			}))

@@ -154,6 +154,13 @@ describe('session summary', () => {
 		});
 		expect(summary.timePerPhase.map(({ label }) => label)).toEqual(['Story, Runde 2', 'Phase 10']);
 		expect(summary.ratings[0]?.revealed[0]?.label).toBe('Weitgehend');
+		const unknownRater = summarize({
+			locale: 'es',
+			control: {
+				ratings: { 'rating@round-1': { submitted: ['zed-0009'], revealed: { 'zed-0009': 1 } } }
+			}
+		});
+		expect(unknownRater.ratings[0]?.revealed[0]?.name).toBe('Alguien que se fue');
 		expect(
 			summarize({ locale: 'es', control: { history: [{ phaseIndex: 1, round: 1, at: T0 }] } })
 				.timePerPhase[0]?.label

@@ -4,7 +4,6 @@ import type { ControlState } from '../protocol/control';
 import {
 	PARAPHRASE_PARTS,
 	ratingKey,
-	UNKNOWN_PERSON,
 	type Commitment,
 	type FeedbackPart,
 	type Observation,
@@ -147,8 +146,8 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 		});
 }
 
-const nameIn = (control: SummaryInput['control'], id: string) =>
-	control.people[id]?.name ?? UNKNOWN_PERSON;
+const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>
+	control.people[id]?.name ?? m.tools_someone_who_left({}, { locale });
 const roleNameIn = (playbook: SummaryPlaybook, id: string) =>
 	playbook.roles.find((role) => role.id === id)?.name ?? id;
 
@@ -173,7 +172,7 @@ function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 			const roleId = roleIn(cast, id);
 			return [
 				{
-					name: nameIn(control, id),
+					name: nameIn(control, id, input.locale),
 					roleName: roleId ? roleNameIn(playbook, roleId) : '',
 					value,
 					label: ratingLabel(value, input.locale)
@@ -192,7 +191,7 @@ function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 export function summarizeSession(input: SummaryInput): SessionSummary {
 	const { playbook, control, content, now } = input;
 	const roleName = (id: string) => roleNameIn(playbook, id);
-	const nameOf = (id: string) => nameIn(control, id);
+	const nameOf = (id: string) => nameIn(control, id, input.locale);
 	const joinOrder = Object.keys(control.people);
 	const joinRank = (id: string) => {
 		const rank = joinOrder.indexOf(id);

@@ -20,8 +20,8 @@ function setup() {
 }
 
 /** Every type of a document: its roots and the types its items hold, deleted ones too. */
-function typesOf(doc: Y.Doc): Y.AbstractType<unknown>[] {
-	const types: Y.AbstractType<unknown>[] = [...doc.share.values()];
+function typesOf(doc: Y.Doc): Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>[] {
+	const types = [...doc.share.values()];
 	for (const structs of doc.store.clients.values()) {
 		for (const struct of structs) {
 			if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) {

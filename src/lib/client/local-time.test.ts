@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fromLocalInputValue, toLocalInputValue } from './local-time';
+import { fromLocalInputValue, momentFormat, toLocalInputValue } from './local-time';
 
 const HOUR = 3_600_000;
 const zoneBefore = process.env.TZ;
@@ -53,5 +53,20 @@ describe('datetime-local values', () => {
 		]) {
 			expect(fromLocalInputValue(value), value).toBeNaN();
 		}
+	});
+});
+
+describe('moments for people', () => {
+	const moment = Date.UTC(2026, 10, 22, 9, 0);
+
+	test('read in the person’s language and time zone', () => {
+		expect(momentFormat('de', 'Europe/Berlin')(moment)).toBe('22.11.2026, 10:00');
+		expect(momentFormat('es', 'America/Mexico_City')(moment)).toBe('22 nov 2026, 3:00');
+		// Before AM/PM, a space or a narrow no-break space, by the ICU version.
+		expect(momentFormat('en', 'Europe/Berlin')(moment)).toMatch(/^Nov 22, 2026, 10:00\sAM$/);
+	});
+
+	test('in this device’s time zone unless told', () => {
+		expect(momentFormat('de')(moment)).toBe('22.11.2026, 10:00');
 	});
 });

@@ -42,3 +42,19 @@ export function fromLocalInputValue(value: string): number {
 		seconds < 60;
 	return real ? date.getTime() : Number.NaN;
 }
+
+/**
+ * How a moment reads for a person: date and time in their language's style, in their time zone
+ * (this device's unless told), such as "22 Nov 2026, 10:00" or "22.11.2026, 10:00".
+ */
+export function momentFormat(
+	locale: string,
+	timeZone?: string | undefined
+): (ms: number) => string {
+	const format = new Intl.DateTimeFormat(locale, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone
+	});
+	return (ms) => format.format(ms);
+}

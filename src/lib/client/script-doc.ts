@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as core from 'zod/v4/core';
+import { m } from '../paraglide/messages';
 import { roleIdSchema } from '../protocol/ids';
 import {
 	MAX_SHIFT_CHARACTERS,
@@ -35,9 +36,9 @@ type Checked = { ok: true; value: string } | { ok: false; message: string };
 
 function checkText(text: string): Checked {
 	const value = text.trim();
-	if (value.length === 0) return { ok: false, message: 'Write what is said first.' };
+	if (value.length === 0) return { ok: false, message: m.tools_script_write_first() };
 	if (value.length > MAX_LINE_CHARACTERS) {
-		return { ok: false, message: `A line can be at most ${MAX_LINE_CHARACTERS} characters.` };
+		return { ok: false, message: m.tools_script_line_too_long({ max: MAX_LINE_CHARACTERS }) };
 	}
 	return { ok: true, value };
 }
@@ -45,13 +46,13 @@ function checkText(text: string): Checked {
 function checkRole(roleId: string): Checked {
 	return roleIdSchema.safeParse(roleId).success
 		? { ok: true, value: roleId }
-		: { ok: false, message: 'Choose who says the line.' };
+		: { ok: false, message: m.tools_script_choose_role() };
 }
 
 function checkShift(shift: string): Checked {
 	const value = shift.trim();
 	return value.length > MAX_SHIFT_CHARACTERS
-		? { ok: false, message: `A shift label can be at most ${MAX_SHIFT_CHARACTERS} characters.` }
+		? { ok: false, message: m.tools_script_shift_too_long({ max: MAX_SHIFT_CHARACTERS }) }
 		: { ok: true, value };
 }
 
@@ -177,7 +178,7 @@ export class ScriptDoc {
 
 	#update(id: string, change: (map: Y.Map<unknown>, line: ScriptLine) => void): ScriptEdit {
 		const found = this.#lineMaps().get(id);
-		if (!found) return { ok: false, message: 'That line is not in the script any more.' };
+		if (!found) return { ok: false, message: m.tools_script_line_gone() };
 		this.doc.transact(() => change(found.map, found.line));
 		return { ok: true };
 	}

@@ -1,4 +1,5 @@
 import { tick } from 'svelte';
+import { m } from '../paraglide/messages';
 import type { PlaybookRole } from '../protocol/playbook';
 import type { ScriptLine } from '../protocol/room-content';
 import { currentTakeId, describeTakes, pausedLineIds, takeScript } from '../room/script';
@@ -72,7 +73,7 @@ export class ScriptView {
 			const latest = this.takes.at(-1);
 			if (!latest) return;
 			if (announced?.script === this.script && announced.takeId !== latest.id) {
-				this.status = `${latest.name} started ${latest.origin}.`;
+				this.status = m.tools_take_started({ take: latest.name, origin: latest.origin });
 			}
 			announced = { script: this.script, takeId: latest.id };
 		});
@@ -104,7 +105,10 @@ export class ScriptView {
 	pause(): void {
 		const lineNumber = this.script.markPause(this.#props().now());
 		this.#props().onpause();
-		this.status = lineNumber === undefined ? 'Paused.' : `Paused after line ${lineNumber}.`;
+		this.status =
+			lineNumber === undefined
+				? m.tools_script_paused()
+				: m.tools_script_paused_after({ line: lineNumber });
 	}
 
 	rewindTo(lineNumber: number): void {

@@ -37,9 +37,9 @@ describe('rotation schedule', () => {
 				text(inner ?? '').trim()
 			])
 		).toEqual([
-			[false, 'Round 1 Ana speaks · Listener: Ben · Observer: Cy, Di'],
-			[true, 'Round 2 Ben speaks · Listener: Cy · Observer: Di, Ana'],
-			[false, 'Round 3 Cy speaks · Listener: Di · Observer: Ana, Ben']
+			[false, 'Round 1 Ana speaks · Listener: Ben · Observer: Cy and Di'],
+			[true, 'Round 2 Ben speaks · Listener: Cy · Observer: Di and Ana'],
+			[false, 'Round 3 Cy speaks · Listener: Di · Observer: Ana and Ben']
 		]);
 		expect(text(body)).toContain('Next: Cy speaks');
 	});
@@ -61,7 +61,7 @@ describe('rotation schedule', () => {
 		const { body } = render(RotationSchedule, { props: { playbook: four, cast } });
 		expect(items(body).map(([, , inner]) => text(inner ?? '').trim())).toEqual([
 			'Round 1 Ana speaks · Listener: Cy · Observer: Di',
-			'Round 2 Ben speaks · Listener: Cy · Observer: Di, Ana',
+			'Round 2 Ben speaks · Listener: Cy · Observer: Di and Ana',
 			'Round 3 Cy speaks · Listener: Di · Observer: Ana',
 			'Round 4 Di speaks · Listener: Ana · Observer: Cy'
 		]);

@@ -1,5 +1,6 @@
 import { render } from 'svelte/server';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import type { SessionSummary } from '$lib/room/summary';
 import { emptySummary, T0 } from '$lib/room/summary.fixture';
 import SessionSummaryView from './SessionSummaryView.svelte';
@@ -66,5 +67,40 @@ describe('session summary view', () => {
 		expect(body).toContain('&lt;b>Ana&lt;/b>');
 		expect(body).not.toContain('<b>Ana</b>');
 		expect(body).toContain('Ben &lt;i>paused&lt;/i>.');
+	});
+
+	describe('in the reader’s language', () => {
+		const localeBefore = getLocale;
+		afterEach(() => overwriteGetLocale(localeBefore));
+
+		test('German headings, rounds, plurals and labels; people’s words as written', () => {
+			overwriteGetLocale(() => 'de');
+			const { body } = render(SessionSummaryView, { props: { summary: full, formatTime } });
+			expect(headings(body, 'h2')).toEqual([
+				'Teilnehmende',
+				'Zeit pro Phase',
+				'Bewertungen',
+				'Sätze, die gewirkt haben',
+				'Emotionale Wendepunkte',
+				'Zwei Sätze zum Mitnehmen',
+				'Feedback-Nachricht',
+				'Paraphrasen',
+				'Geteilte Beobachtungen',
+				'Vorsätze',
+				'Folgetermine'
+			]);
+			expect(headings(body, 'h3')).toEqual(['Runde 2', 'Runde 1', 'Runde 1', 'Runde 1']);
+			expect(body).toContain('2 Bewertungen sind noch verdeckt.');
+			expect(body).toContain('„I hear you.“');
+			expect(body).toContain(`Gespräch: ${formatTime(T0)}`);
+		});
+
+		test('Spanish headings and plurals', () => {
+			overwriteGetLocale(() => 'es');
+			const { body } = render(SessionSummaryView, { props: { summary: full, formatTime } });
+			expect(headings(body, 'h2')[0]).toBe('Participantes');
+			expect(body).toContain('2 valoraciones siguen ocultas.');
+			expect(body).toContain('en «Oh.»');
+		});
 	});
 });

@@ -12,6 +12,7 @@ function parse(text: string) {
 		return {
 			uid: event.uid,
 			summary: event.summary,
+			description: event.description,
 			start: event.startDate.toJSDate().getTime(),
 			end: event.endDate.toJSDate().getTime(),
 			reminders: vevent
@@ -33,6 +34,7 @@ describe('follow-up calendar', () => {
 			{
 				uid: 'abc-conversation@practice-room',
 				summary: 'Talk to Sam',
+				description: 'The conversation you rehearsed in Practice Room.',
 				start: startsAt,
 				end: startsAt + HOUR / 2,
 				reminders: ['-PT15M']
@@ -40,11 +42,43 @@ describe('follow-up calendar', () => {
 			{
 				uid: 'abc-reflection@practice-room',
 				summary: 'Reflect: Talk to Sam',
+				description:
+					'How did the conversation go? What worked, what would you change, and what will you try next?',
 				start: startsAt + 24 * HOUR,
 				end: startsAt + 24 * HOUR + HOUR / 4,
 				reminders: ['-PT5M']
 			}
 		]);
+	});
+
+	test('is worded in the downloader’s language, German or Spanish, with the same times', () => {
+		const plan = { id: 'abc', title: 'Mit Sam reden', startsAt: NOW, reflectAt: NOW + HOUR };
+		const calendarName = (text: string) =>
+			new ICAL.Component(ICAL.parse(text)).getFirstPropertyValue('x-wr-calname');
+		const german = followUpCalendar([plan], 'de');
+		expect(calendarName(german)).toBe('Practice Room: Folgetermine');
+		expect(
+			parse(german).map(({ summary, description, start }) => ({ summary, description, start }))
+		).toEqual([
+			{
+				summary: 'Mit Sam reden',
+				description: 'Das Gespräch, das du in Practice Room geübt hast.',
+				start: NOW
+			},
+			{
+				summary: 'Reflexion: Mit Sam reden',
+				description:
+					'Wie ist das Gespräch gelaufen? Was hat funktioniert, was würdest du ändern, und was probierst du als Nächstes?',
+				start: NOW + HOUR
+			}
+		]);
+		const spanish = parse(followUpCalendar([plan], 'es'));
+		expect(calendarName(followUpCalendar([plan], 'es'))).toBe('Practice Room: seguimientos');
+		expect(spanish.map(({ summary }) => summary)).toEqual([
+			'Mit Sam reden',
+			'Reflexión: Mit Sam reden'
+		]);
+		expect(spanish[0]?.description).toBe('La conversación que ensayaste en Practice Room.');
 	});
 
 	test('text with commas, semicolons and new lines survives the round trip', () => {
@@ -76,5 +110,13 @@ describe('when the real conversation may be planned', () => {
 		);
 		expect(scheduleProblem(NOW - 1, NOW)).toBe('Choose a time that has not passed yet.');
 		expect(scheduleProblem(Number.NaN, NOW)).toBe('Choose a date and a time.');
+	});
+
+	test('says what is wrong in German and Spanish too', () => {
+		expect(scheduleProblem(NOW - 1, NOW, 'de')).toBe('Wähle eine Zeit, die noch nicht vorbei ist.');
+		expect(scheduleProblem(Number.NaN, NOW, 'es')).toBe('Elige una fecha y una hora.');
+		expect(scheduleProblem(NOW + 49 * HOUR, NOW, 'es')).toBe(
+			'Elige una hora dentro de las próximas 48 horas.'
+		);
 	});
 });

@@ -1,4 +1,6 @@
 import ical, { ICalAlarmType } from 'ical-generator';
+import { m } from '../paraglide/messages';
+import { getLocale, type Locale } from '../paraglide/runtime';
 import type { ScheduledConversation } from '../protocol/room-content';
 
 const MINUTE_MS = 60_000;
@@ -15,10 +17,14 @@ export const SCHEDULE_WINDOW_MS = 48 * 60 * MINUTE_MS;
 export const REFLECT_AFTER_MS = 24 * 60 * MINUTE_MS;
 
 /** What is wrong with a planned start time at `now`, in plain words, or undefined. */
-export function scheduleProblem(startsAt: number, now: number): string | undefined {
-	if (!Number.isFinite(startsAt)) return 'Choose a date and a time.';
-	if (startsAt <= now) return 'Choose a time that has not passed yet.';
-	if (startsAt > now + SCHEDULE_WINDOW_MS) return 'Choose a time within the next 48 hours.';
+export function scheduleProblem(
+	startsAt: number,
+	now: number,
+	locale: Locale = getLocale()
+): string | undefined {
+	if (!Number.isFinite(startsAt)) return m.tools_schedule_choose({}, { locale });
+	if (startsAt <= now) return m.tools_schedule_past({}, { locale });
+	if (startsAt > now + SCHEDULE_WINDOW_MS) return m.tools_schedule_window({}, { locale });
 	return undefined;
 }
 
@@ -29,26 +35,28 @@ export interface FollowUp extends ScheduledConversation {
 
 /**
  * An iCalendar file with, for each plan, the real conversation and a reflection on it
- * afterwards, both with a reminder.
+ * afterwards, both with a reminder, worded in `locale` (the downloader's). Times are UTC moments,
+ * which calendar apps show in the reader's own time zone.
  */
-export function followUpCalendar(plans: readonly FollowUp[]): string {
-	const calendar = ical({ name: 'Practice Room follow-ups', prodId: '//Practice Room//EN' });
+export function followUpCalendar(plans: readonly FollowUp[], locale: Locale = getLocale()): string {
+	const opts = { locale };
+	// The product id names the software, not the reader's language, so it stays as it is.
+	const calendar = ical({ name: m.tools_ics_name({}, opts), prodId: '//Practice Room//EN' });
 	for (const plan of plans) {
 		calendar.createEvent({
 			id: `${plan.id}-conversation@practice-room`,
 			start: new Date(plan.startsAt),
 			end: new Date(plan.startsAt + CONVERSATION_MINUTES * MINUTE_MS),
 			summary: plan.title,
-			description: 'The conversation you rehearsed in Practice Room.',
+			description: m.tools_ics_conversation({}, opts),
 			alarms: [{ type: ICalAlarmType.display, trigger: CONVERSATION_REMINDER_S }]
 		});
 		calendar.createEvent({
 			id: `${plan.id}-reflection@practice-room`,
 			start: new Date(plan.reflectAt),
 			end: new Date(plan.reflectAt + REFLECTION_MINUTES * MINUTE_MS),
-			summary: `Reflect: ${plan.title}`,
-			description:
-				'How did the conversation go? What worked, what would you change, and what will you try next?',
+			summary: m.tools_ics_reflect({ title: plan.title }, opts),
+			description: m.tools_ics_reflection({}, opts),
 			alarms: [{ type: ICalAlarmType.display, trigger: REFLECTION_REMINDER_S }]
 		});
 	}

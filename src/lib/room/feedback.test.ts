@@ -24,4 +24,17 @@ describe('feedback message', () => {
 		);
 		expect(feedbackMessage(empty)).toBe('');
 	});
+
+	test('knows German and Spanish questions too', () => {
+		expect(
+			feedbackMessage({
+				...empty,
+				permission: 'darf ich dir etwas sagen',
+				ask: 'könntest du mir künftig früher Bescheid geben'
+			})
+		).toBe('Darf ich dir etwas sagen? Könntest du mir künftig früher Bescheid geben?');
+		expect(
+			feedbackMessage({ ...empty, permission: '¿puedo compartir algo', impact: 'el equipo esperó' })
+		).toBe('¿Puedo compartir algo? El equipo esperó.');
+	});
 });

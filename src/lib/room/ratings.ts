@@ -1,14 +1,5 @@
 import type { RatingRound } from '../protocol/control';
 
-/** What each point of the felt-understanding scale means. */
-export const RATING_LABELS: Readonly<Record<number, string>> = {
-	1: 'Not at all',
-	2: 'A little',
-	3: 'Partly',
-	4: 'Mostly',
-	5: 'Completely'
-};
-
 /** Rating values the server holds back, by participant id, until they are revealed. */
 export type SealedRatings = Readonly<Record<string, number>>;
 

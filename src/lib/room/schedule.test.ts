@@ -52,14 +52,14 @@ describe('planning a conversation', () => {
 		expect(planConversation({ title: ' ', startsAt: Number.NaN }, NOW)).toEqual({
 			ok: false,
 			problems: {
-				title: ['The title must not be empty.'],
+				title: ['Give the conversation a title.'],
 				startsAt: ['Choose a date and a time.']
 			}
 		});
 		expect(planConversation({ title: 'x'.repeat(81), startsAt: NOW + 49 * HOUR }, NOW)).toEqual({
 			ok: false,
 			problems: {
-				title: ['The title must be at most 80 characters.'],
+				title: ['The title can be at most 80 characters.'],
 				startsAt: ['Choose a time within the next 48 hours.']
 			}
 		});
@@ -78,5 +78,24 @@ describe('the window offered by the picker', () => {
 		expect(scheduleProblem(earliest, NOW)).toBeUndefined();
 		expect(scheduleProblem(latest, NOW)).toBeUndefined();
 		expect(scheduleProblem(latest + 60_000, NOW)).toBeDefined();
+	});
+});
+
+describe('planning in the person’s language', () => {
+	test('words the problems in German and Spanish', () => {
+		expect(planConversation({ title: ' ', startsAt: Number.NaN }, NOW, 'de')).toEqual({
+			ok: false,
+			problems: {
+				title: ['Gib dem Gespräch einen Titel.'],
+				startsAt: ['Wähle ein Datum und eine Uhrzeit.']
+			}
+		});
+		expect(planConversation({ title: 'x'.repeat(81), startsAt: NOW - 1 }, NOW, 'es')).toEqual({
+			ok: false,
+			problems: {
+				title: ['El título puede tener como máximo 80 caracteres.'],
+				startsAt: ['Elige una hora que aún no haya pasado.']
+			}
+		});
 	});
 });

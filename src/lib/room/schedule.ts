@@ -1,9 +1,13 @@
+import { m } from '../paraglide/messages';
+import { getLocale, type Locale } from '../paraglide/runtime';
 import { participantIdSchema } from '../protocol/ids';
 import { parseWithProblems } from '../protocol/problems';
 import { scheduledConversationSchema, type ScheduledConversation } from '../protocol/room-content';
 import { REFLECT_AFTER_MS, SCHEDULE_WINDOW_MS, scheduleProblem } from './calendar';
 
 const MINUTE_MS = 60_000;
+/** The longest title a plan may have, as the schema checks it. */
+export const PLAN_TITLE_MAX = 80;
 
 /** One person's plan, as everyone in the room sees it. */
 export interface PlannedConversation {
@@ -42,15 +46,18 @@ export type PlanResult =
 
 /**
  * Checks a plan from the form at server time `now` and completes it with its reflection time.
- * `startsAt` is NaN when no real time was chosen. Problems are plain sentences per field.
+ * `startsAt` is NaN when no real time was chosen. Problems are plain sentences per field, in
+ * `locale`.
  */
 export function planConversation(
 	draft: { title: string; startsAt: number },
-	now: number
+	now: number,
+	locale: Locale = getLocale()
 ): PlanResult {
+	const opts = { locale };
 	const timeProblem = Number.isInteger(draft.startsAt)
-		? scheduleProblem(draft.startsAt, now)
-		: 'Choose a date and a time.';
+		? scheduleProblem(draft.startsAt, now, locale)
+		: m.tools_schedule_choose({}, opts);
 	const parsed = parseWithProblems(scheduledConversationSchema, {
 		title: draft.title,
 		startsAt: draft.startsAt,
@@ -60,9 +67,15 @@ export function planConversation(
 	return {
 		ok: false,
 		problems: {
-			title: parsed.ok
-				? []
-				: (parsed.byPath.get('title') ?? []).map((message) => `The title ${message}.`),
+			// The schema's two rules for a title, worded in this person's language.
+			title:
+				parsed.ok || !parsed.byPath.has('title')
+					? []
+					: [
+							draft.title.trim() === ''
+								? m.tools_schedule_title_empty({}, opts)
+								: m.tools_schedule_title_long({ max: PLAN_TITLE_MAX }, opts)
+						],
 			startsAt: timeProblem === undefined ? [] : [timeProblem]
 		}
 	};

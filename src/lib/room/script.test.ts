@@ -87,6 +87,8 @@ describe('script takes', () => {
 			'Take 2 · from line 2 of take 1',
 			'Take 3 · from line 3 of take 2'
 		]);
+		expect(describeTakes(takes, 'de').at(-1)?.label).toBe('Take 3 · ab Zeile 3 von Take 2');
+		expect(describeTakes(takes, 'es').at(-1)?.label).toBe('Toma 3 · desde la línea 3 de la toma 2');
 	});
 
 	test('rewinding inside an older take branches from that take’s view', () => {

@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages';
+import { getLocale, type Locale } from '../paraglide/runtime';
 import {
 	FIRST_TAKE,
 	type ScriptLine,
@@ -85,14 +87,19 @@ export function takeScript(
 	}));
 }
 
-/** Every take in the tree with its display name and where it branched from. */
-export function describeTakes(takes: readonly ScriptTake[]): TakeSummary[] {
+/** Every take in the tree with its display name and where it branched from, in `locale`. */
+export function describeTakes(
+	takes: readonly ScriptTake[],
+	locale: Locale = getLocale()
+): TakeSummary[] {
+	const opts = { locale };
+	const firstName = m.tools_take_name({ number: 1 }, opts);
 	const first: TakeSummary = {
 		id: FIRST_TAKE,
 		number: 1,
-		name: 'Take 1',
+		name: firstName,
 		origin: '',
-		label: 'Take 1',
+		label: firstName,
 		keep: 0
 	};
 	const summaries = [first];
@@ -100,18 +107,18 @@ export function describeTakes(takes: readonly ScriptTake[]): TakeSummary[] {
 	for (const take of acceptedTakes(takes)) {
 		const number = summaries.length + 1;
 		const parentNumber = numbers.get(take.parentId) ?? 1;
-		const name = `Take ${number}`;
+		const name = m.tools_take_name({ number }, opts);
 		const origin =
 			take.keep === 0
-				? `from the start of take ${parentNumber}`
-				: `from line ${take.keep} of take ${parentNumber}`;
+				? m.tools_take_from_start({ parent: parentNumber }, opts)
+				: m.tools_take_from_line({ line: take.keep, parent: parentNumber }, opts);
 		numbers.set(take.id, number);
 		summaries.push({
 			id: take.id,
 			number,
 			name,
 			origin,
-			label: `${name} · ${origin}`,
+			label: m.tools_take_label({ name, origin }, opts),
 			keep: take.keep
 		});
 	}
@@ -131,16 +138,16 @@ export function rewindTake(
 	now: number
 ): RewindResult {
 	const from = describeTakes(takes).find((take) => take.id === fromTakeId);
-	if (!from) return { ok: false, message: 'That take is not in this script.' };
+	if (!from) return { ok: false, message: m.tools_take_unknown() };
 	if (id === FIRST_TAKE || takes.some((take) => take.id === id)) {
-		return { ok: false, message: 'A take with that id exists already.' };
+		return { ok: false, message: m.tools_take_exists() };
 	}
 	const length = takeScript(takes, lines, fromTakeId).length;
-	if (length === 0) return { ok: false, message: `${from.name} has no lines to rewind to yet.` };
+	if (length === 0) return { ok: false, message: m.tools_take_empty({ take: from.name }) };
 	if (!Number.isInteger(lineNumber) || lineNumber < 1 || lineNumber > length) {
 		return {
 			ok: false,
-			message: `${from.name} has lines 1 to ${length}; line ${lineNumber} is not one of them.`
+			message: m.tools_take_no_line({ take: from.name, length, line: lineNumber })
 		};
 	}
 	return {

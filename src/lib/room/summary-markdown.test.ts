@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { momentFormat } from '../client/local-time';
 import type { SessionSummary } from './summary';
 import { emptySummary, T0 } from './summary.fixture';
 import { escapeMarkdown, formatSpent, sealedNote, summaryMarkdown } from './summary-markdown';
@@ -156,6 +157,57 @@ describe('summary as Markdown', () => {
 	});
 });
 
+describe('summary as Markdown in the downloader’s language', () => {
+	const germanTime = momentFormat('de', 'Europe/Berlin');
+
+	test('German: headings, labels and times in German, people’s words as written', () => {
+		const markdown = summaryMarkdown(full, germanTime, 'de');
+		const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
+		expect(headings).toEqual([
+			'# Listening: Zusammenfassung der Sitzung',
+			'## Teilnehmende',
+			'## Zeit pro Phase',
+			'## Bewertungen',
+			'## Sätze, die gewirkt haben',
+			'## Emotionale Wendepunkte',
+			'## Zwei Sätze zum Mitnehmen',
+			'## Feedback-Nachricht',
+			'## Paraphrasen',
+			'## Geteilte Beobachtungen',
+			'## Vorsätze',
+			'## Folgetermine'
+		]);
+		expect(markdown).toContain('- Datum: 22.11.2026, 10:00\n- Raum: <https://example.test/r/abc>');
+		expect(markdown).toContain('- **Gesamt: 7 min 30 s**');
+		expect(markdown).toContain('- 1 Bewertung ist noch verdeckt.');
+		expect(markdown).toContain('- „I hear you.“ (Speaker)');
+		expect(markdown).toContain('- **defensive → open** bei „Fine.“ (Listener)');
+		expect(markdown).toContain('- **Ana**: Pause before advising; wann: Monday; mit: Sam');
+		expect(markdown).toContain(
+			'- **Ana**: Talk to Sam, 22.11.2026, 11:00; Reflexion 23.11.2026, 11:00'
+		);
+	});
+
+	test('Spanish: headings, rounds and plurals in Spanish', () => {
+		const markdown = summaryMarkdown(
+			{
+				...full,
+				rounds: 2,
+				ratings: [{ round: 2, revealed: [], sealed: 2 }]
+			},
+			momentFormat('es', 'Europe/Madrid'),
+			'es'
+		);
+		expect(markdown).toContain('# Listening: resumen de la sesión\n\n- Fecha: 22 nov 2026, 10:00');
+		expect(markdown).toContain(
+			'## Valoraciones\n\n### Ronda 2\n\n- 2 valoraciones siguen ocultas.'
+		);
+		expect(markdown).toContain('- «I hear you.» (Speaker) (ronda 1)');
+		expect(markdown).toContain('## Compromisos');
+		expect(markdown).toContain('; cuándo: Monday; con: Sam');
+	});
+});
+
 describe('escaping user text', () => {
 	test('escapes characters that format inline anywhere in the text', () => {
 		expect(escapeMarkdown('a*b_c`d`[e] <f> | ~g~ & h\\')).toBe(
@@ -180,6 +232,10 @@ describe('summary wording', () => {
 	test('says how many ratings are sealed, in the singular or plural', () => {
 		expect(sealedNote(1)).toBe('1 rating is still sealed.');
 		expect(sealedNote(3)).toBe('3 ratings are still sealed.');
+		expect(sealedNote(1, 'de')).toBe('1 Bewertung ist noch verdeckt.');
+		expect(sealedNote(0, 'de')).toBe('0 Bewertungen sind noch verdeckt.');
+		expect(sealedNote(1, 'es')).toBe('1 valoración sigue oculta.');
+		expect(sealedNote(5, 'es')).toBe('5 valoraciones siguen ocultas.');
 	});
 
 	test('rounds time spent to whole seconds', () => {
@@ -189,5 +245,7 @@ describe('summary wording', () => {
 
 	test('a step passed through in a moment says so, rather than "0 s"', () => {
 		expect(formatSpent(400)).toBe('under a second');
+		expect(formatSpent(400, 'de')).toBe('unter einer Sekunde');
+		expect(formatSpent(400, 'es')).toBe('menos de un segundo');
 	});
 });

@@ -1,16 +1,18 @@
+import { m } from '../paraglide/messages';
+import { getLocale, type Locale } from '../paraglide/runtime';
 import { formatTimebox } from './duration';
 import type { SessionSummary } from './summary';
 
-/** Time spent, for people: "4 min 30 s". */
-export function formatSpent(ms: number): string {
+/** Time spent, for people: "4 min 30 s" (units every language here abbreviates alike). */
+export function formatSpent(ms: number, locale: Locale = getLocale()): string {
 	// A step clicked through stays listed, said plainly rather than as "0 s".
-	if (ms > 0 && ms < 500) return 'under a second';
+	if (ms > 0 && ms < 500) return m.tools_under_a_second({}, { locale });
 	return formatTimebox(Math.round(ms / 1000));
 }
 
 /** What the summary says of ratings given but not shown yet. */
-export function sealedNote(count: number): string {
-	return count === 1 ? '1 rating is still sealed.' : `${count} ratings are still sealed.`;
+export function sealedNote(count: number, locale: Locale = getLocale()): string {
+	return m.tools_summary_sealed({ count }, { locale });
 }
 
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;
@@ -34,99 +36,115 @@ const withRole = (name: string, roleName: string) =>
 
 /**
  * The summary as a Markdown document with a section per kind of content, leaving out empty
- * sections. `formatTime` renders a moment (ms since the epoch) for the reader's time zone.
+ * sections, worded in `locale` (the downloader's). `formatTime` renders a moment (ms since the
+ * epoch) for the reader's locale and time zone.
  */
 export function summaryMarkdown(
 	summary: SessionSummary,
-	formatTime: (ms: number) => string
+	formatTime: (ms: number) => string,
+	locale: Locale = getLocale()
 ): string {
-	const roundLabel = (round: number) => (summary.rounds > 1 ? ` (round ${round})` : '');
+	const opts = { locale };
+	const roundLabel = (round: number) =>
+		summary.rounds > 1 ? ` ${m.tools_summary_in_round({ round }, opts)}` : '';
 	/** Per-round content under a heading for each round, when there is more than one. */
 	const byRound = <T extends { round: number }>(items: T[], render: (item: T) => string[]) =>
 		items.flatMap((item) => [
-			...(summary.rounds > 1 ? [`### Round ${item.round}`, ''] : []),
+			...(summary.rounds > 1
+				? [`### ${m.tools_summary_round({ round: item.round }, opts)}`, '']
+				: []),
 			...render(item),
 			''
 		]);
+	const spent = (ms: number) => formatSpent(ms, locale);
 	const sections: [heading: string, lines: string[]][] = [
-		['Participants', summary.participants.map((p) => `- ${withRole(p.name, p.roleName)}`)],
 		[
-			'Time per phase',
+			m.tools_summary_participants({}, opts),
+			summary.participants.map((p) => `- ${withRole(p.name, p.roleName)}`)
+		],
+		[
+			m.tools_summary_time_per_phase({}, opts),
 			summary.timePerPhase.length === 0
 				? []
 				: [
-						...summary.timePerPhase.map(
-							(p) => `- ${escapeMarkdown(p.label)}: ${formatSpent(p.ms)}`
-						),
-						`- **Total: ${formatSpent(summary.totalMs)}**`
+						...summary.timePerPhase.map((p) => `- ${escapeMarkdown(p.label)}: ${spent(p.ms)}`),
+						`- **${m.tools_summary_total({}, opts)}: ${spent(summary.totalMs)}**`
 					]
 		],
 		[
-			'Ratings',
+			m.tools_summary_ratings({}, opts),
 			byRound(summary.ratings, ({ revealed, sealed }) => [
 				...revealed.map((r) => `- ${withRole(r.name, r.roleName)}: ${r.value}, ${r.label}`),
-				...(sealed > 0 ? [`- ${sealedNote(sealed)}`] : [])
+				...(sealed > 0 ? [`- ${sealedNote(sealed, locale)}`] : [])
 			])
 		],
 		[
-			'Phrases that worked',
+			m.tools_summary_phrases({}, opts),
 			summary.starredPhrases.map(
-				(p) => `- “${escapeMarkdown(p.text)}” (${escapeMarkdown(p.roleName)})${roundLabel(p.round)}`
+				(p) =>
+					`- ${m.tools_summary_quote({ text: escapeMarkdown(p.text) }, opts)} (${escapeMarkdown(p.roleName)})${roundLabel(p.round)}`
 			)
 		],
 		[
-			'Emotional shifts',
-			summary.shifts.map(
-				(s) =>
-					`- **${escapeMarkdown(s.shift)}** at “${escapeMarkdown(s.text)}” (${escapeMarkdown(s.roleName)})${roundLabel(s.round)}`
-			)
+			m.tools_summary_shifts({}, opts),
+			summary.shifts.map((s) => {
+				const at = m.tools_summary_at({ text: escapeMarkdown(s.text) }, opts);
+				return `- **${escapeMarkdown(s.shift)}** ${at} (${escapeMarkdown(s.roleName)})${roundLabel(s.round)}`;
+			})
 		],
 		[
-			'Two sentences to reuse',
+			m.tools_summary_sentences({}, opts),
 			byRound(summary.sentences, ({ sentences }) =>
 				sentences.map((text) => `- ${escapeMarkdown(text)}`)
 			)
 		],
 		[
-			'Feedback message',
+			m.tools_summary_feedback({}, opts),
 			byRound(summary.feedbackMessages, ({ message }) => [`> ${escapeMarkdown(message)}`])
 		],
 		[
-			'Paraphrases',
+			m.tools_summary_paraphrases({}, opts),
 			byRound(summary.paraphrases, ({ parts }) =>
 				parts.map(({ label, text }) => `- ${label}: ${escapeMarkdown(text)}`)
 			)
 		],
 		[
-			'Shared observations',
+			m.tools_summary_observations({}, opts),
 			summary.observations.map(
 				({ name, text }) => `- **${escapeMarkdown(name)}**: ${escapeMarkdown(text)}`
 			)
 		],
 		[
-			'Commitments',
+			m.tools_summary_commitments({}, opts),
 			summary.commitments.map(({ name, what, when, withWhom }) => {
 				const details = [
 					escapeMarkdown(what),
-					when && `when: ${escapeMarkdown(when)}`,
-					withWhom && `with: ${escapeMarkdown(withWhom)}`
+					when && m.tools_summary_when({ when: escapeMarkdown(when) }, opts),
+					withWhom && m.tools_summary_with({ who: escapeMarkdown(withWhom) }, opts)
 				].filter((detail) => detail !== '');
 				return `- **${escapeMarkdown(name)}**: ${details.join('; ')}`;
 			})
 		],
 		[
-			'Follow-ups',
-			summary.followUps.map(
-				(f) =>
-					`- **${escapeMarkdown(f.name)}**: ${escapeMarkdown(f.title)}, ${formatTime(f.startsAt)}; reflect ${formatTime(f.reflectAt)}`
-			)
+			m.tools_summary_follow_ups({}, opts),
+			summary.followUps.map((f) => {
+				const plan = m.tools_summary_follow_up(
+					{
+						title: escapeMarkdown(f.title),
+						startsAt: formatTime(f.startsAt),
+						reflectAt: formatTime(f.reflectAt)
+					},
+					opts
+				);
+				return `- **${escapeMarkdown(f.name)}**: ${plan}`;
+			})
 		]
 	];
 	const header = [
-		`# ${escapeMarkdown(summary.playbookTitle)}: session summary`,
+		`# ${m.tools_summary_title({ title: escapeMarkdown(summary.playbookTitle) }, opts)}`,
 		'',
-		`- Date: ${formatTime(summary.date)}`,
-		...(summary.roomUrl ? [`- Room: <${summary.roomUrl}>`] : [])
+		`- ${m.tools_summary_date({}, opts)}: ${formatTime(summary.date)}`,
+		...(summary.roomUrl ? [`- ${m.tools_summary_room({}, opts)}: <${summary.roomUrl}>`] : [])
 	];
 	const blocks = sections
 		.filter(([, lines]) => lines.length > 0)

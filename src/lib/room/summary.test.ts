@@ -140,6 +140,33 @@ describe('session summary', () => {
 		expect(summary.timePerPhase).toEqual([{ label: 'Story, round 3', ms: MINUTE }]);
 	});
 
+	test('words rounds, unnamed phases and rating labels in the reader’s language', () => {
+		const summary = summarize({
+			locale: 'de',
+			now: T0 + 3 * MINUTE,
+			control: {
+				history: [
+					{ phaseIndex: 1, round: 2, at: T0 },
+					{ phaseIndex: 9, round: 1, at: T0 + MINUTE }
+				],
+				ratings: { 'rating@round-1': { submitted: ['ben-0002'], revealed: { 'ben-0002': 4 } } }
+			}
+		});
+		expect(summary.timePerPhase.map(({ label }) => label)).toEqual(['Story, Runde 2', 'Phase 10']);
+		expect(summary.ratings[0]?.revealed[0]?.label).toBe('Weitgehend');
+		const unknownRater = summarize({
+			locale: 'es',
+			control: {
+				ratings: { 'rating@round-1': { submitted: ['zed-0009'], revealed: { 'zed-0009': 1 } } }
+			}
+		});
+		expect(unknownRater.ratings[0]?.revealed[0]?.name).toBe('Alguien que se fue');
+		expect(
+			summarize({ locale: 'es', control: { history: [{ phaseIndex: 1, round: 1, at: T0 }] } })
+				.timePerPhase[0]?.label
+		).toBe('Story, ronda 1');
+	});
+
 	test('shows revealed ratings with each rater’s role in that round and counts sealed ones', () => {
 		const summary = summarize({
 			control: {

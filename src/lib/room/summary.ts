@@ -1,8 +1,9 @@
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import {
 	PARAPHRASE_PARTS,
 	ratingKey,
-	UNKNOWN_PERSON,
 	type Commitment,
 	type FeedbackPart,
 	type Observation,
@@ -11,10 +12,10 @@ import {
 } from '../protocol/room-content';
 import { sessionPlan } from './control';
 import { feedbackMessage } from './feedback';
-import { RATING_LABELS } from './ratings';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan } from './steps';
+import { paraphraseLabel, ratingLabel } from './tool-words';
 
 /** What the summary needs of a playbook. */
 export interface SummaryPlaybook extends RoundPlan, RotationPlan {
@@ -64,6 +65,8 @@ export interface SummaryInput {
 	roomUrl?: string | undefined;
 	/** Server time now, in ms since the epoch: the current step counts until then. */
 	now: number;
+	/** The reader's language, for the summary's own words (the playbook's stay as written). */
+	locale?: Locale | undefined;
 }
 
 export interface SessionSummary {
@@ -103,12 +106,6 @@ export interface SessionSummary {
 	}[];
 }
 
-const PARAPHRASE_LABELS: Readonly<Record<ParaphrasePart, string>> = {
-	feelings: 'Feelings',
-	motives: 'Motives',
-	needs: 'Needs'
-};
-
 /** How many rounds the room plays: the playbook's, or more if people added some. */
 export function sessionRounds(
 	playbook: RoundPlan,
@@ -140,13 +137,17 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 		.sort((a, b) => position(a.phaseIndex, a.round) - position(b.phaseIndex, b.round))
 		.map(({ phaseIndex, round, ms }) => {
 			const phase = playbook.phases[phaseIndex];
-			if (!phase) return { label: `Phase ${phaseIndex + 1}`, ms };
-			return { label: phase.repeatsPerRound ? `${phase.title}, round ${round}` : phase.title, ms };
+			const opts = { locale: input.locale };
+			if (!phase) return { label: m.tools_phase_number({ number: phaseIndex + 1 }, opts), ms };
+			const label = phase.repeatsPerRound
+				? m.tools_phase_in_round({ title: phase.title, round }, opts)
+				: phase.title;
+			return { label, ms };
 		});
 }
 
-const nameIn = (control: SummaryInput['control'], id: string) =>
-	control.people[id]?.name ?? UNKNOWN_PERSON;
+const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>
+	control.people[id]?.name ?? m.tools_someone_who_left({}, { locale });
 const roleNameIn = (playbook: SummaryPlaybook, id: string) =>
 	playbook.roles.find((role) => role.id === id)?.name ?? id;
 
@@ -171,10 +172,10 @@ function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 			const roleId = roleIn(cast, id);
 			return [
 				{
-					name: nameIn(control, id),
+					name: nameIn(control, id, input.locale),
 					roleName: roleId ? roleNameIn(playbook, roleId) : '',
 					value,
-					label: RATING_LABELS[value] ?? ''
+					label: ratingLabel(value, input.locale)
 				}
 			];
 		});
@@ -190,7 +191,7 @@ function ratingsByRound(input: SummaryInput): SessionSummary['ratings'] {
 export function summarizeSession(input: SummaryInput): SessionSummary {
 	const { playbook, control, content, now } = input;
 	const roleName = (id: string) => roleNameIn(playbook, id);
-	const nameOf = (id: string) => nameIn(control, id);
+	const nameOf = (id: string) => nameIn(control, id, input.locale);
 	const joinOrder = Object.keys(control.people);
 	const joinRank = (id: string) => {
 		const rank = joinOrder.indexOf(id);
@@ -238,7 +239,7 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 			.map(({ round, paraphrase }) => ({
 				round,
 				parts: PARAPHRASE_PARTS.map((part) => ({
-					label: PARAPHRASE_LABELS[part],
+					label: paraphraseLabel(part, input.locale),
 					text: paraphrase[part].trim()
 				})).filter(({ text }) => text !== '')
 			}))

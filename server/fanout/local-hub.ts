@@ -48,6 +48,25 @@ export class LocalHub {
 	}
 }
 
+/** The subscriptions one instance's log made on a hub, all stopped when that log closes. */
+export class HubSubscriptions {
+	readonly #stops = new Set<() => void>();
+
+	/** Keeps `stop` until it is called or {@link stopAll}; answers the function that calls it. */
+	add(stop: () => void): () => void {
+		const unsubscribe = () => {
+			this.#stops.delete(unsubscribe);
+			stop();
+		};
+		this.#stops.add(unsubscribe);
+		return unsubscribe;
+	}
+
+	stopAll(): void {
+		for (const stop of [...this.#stops]) stop();
+	}
+}
+
 /** Adds `member` to the set under `key`; answers the function that removes it again. */
 function add<T>(sets: Map<string, Set<T>>, key: string, member: T): () => void {
 	let set = sets.get(key);

@@ -1,6 +1,6 @@
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { AwarenessFeed } from '../fanout/awareness-feed';
-import { LocalHub } from '../fanout/local-hub';
+import { HubSubscriptions, LocalHub } from '../fanout/local-hub';
 import {
 	READ_BACK,
 	roomDocIds,
@@ -54,6 +54,7 @@ export class MemoryStorage {
 
 	/** The log as instance `instanceId` uses it. */
 	log(instanceId = 'memory'): DocumentLog {
+		const subscriptions = new HubSubscriptions();
 		return {
 			instanceId,
 			append: async (docId, update) => {
@@ -72,7 +73,9 @@ export class MemoryStorage {
 				return { updates: snapshot ? [snapshot, ...updates] : updates, cursor };
 			},
 			subscribe: (docId, cursor, deliver) =>
-				this.#hub.subscribe(docId, this.#readAfter(docId, cursor), cursor, deliver),
+				subscriptions.add(
+					this.#hub.subscribe(docId, this.#readAfter(docId, cursor), cursor, deliver)
+				),
 			compact: async (docId, snapshot, cursor) => {
 				if (!this.#rooms.has(roomOfDoc(docId))) return false;
 				const doc = this.#doc(docId);
@@ -84,7 +87,7 @@ export class MemoryStorage {
 				const last = this.#docs.get(docId)?.log.at(-1);
 				return last === undefined ? undefined : String(last.seq);
 			},
-			close: async () => {}
+			close: async () => subscriptions.stopAll()
 		};
 	}
 

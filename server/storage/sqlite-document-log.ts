@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { LocalHub } from '../fanout/local-hub';
+import { HubSubscriptions, LocalHub } from '../fanout/local-hub';
 import {
 	READ_BACK,
 	roomOfDoc,
@@ -42,8 +42,9 @@ export function createSqliteDocumentLog(
 	{ now, instanceId = 'local', hub = new LocalHub() }: SqliteDocumentLogOptions
 ): DocumentLog {
 	const touchRoom = db.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?');
+	// Only while the room exists, like an append: an erased room's content is never written again.
 	const upsertSnapshot = db.prepare(
-		'INSERT INTO doc_snapshots (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data'
+		'INSERT INTO doc_snapshots (room_id, data) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM rooms WHERE id = ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data'
 	);
 	const selectSnapshot = db.prepare('SELECT data FROM doc_snapshots WHERE room_id = ?');
 	// Only while the room exists: a write that was under way when it was erased stores nothing.
@@ -56,6 +57,7 @@ export function createSqliteDocumentLog(
 	const selectLastUpdate = db.prepare('SELECT max(seq) AS seq FROM doc_updates WHERE room_id = ?');
 	const deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND seq <= ?');
 
+	const subscriptions = new HubSubscriptions();
 	let queue: QueuedAppend[] = [];
 	let commitTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Commits every queued append in one transaction; reading a document commits first. */
@@ -114,16 +116,16 @@ export function createSqliteDocumentLog(
 			return { updates, cursor };
 		},
 		subscribe(docId, cursor, deliver) {
-			return hub.subscribe(docId, readAfter(docId, cursor), cursor, deliver);
+			return subscriptions.add(hub.subscribe(docId, readAfter(docId, cursor), cursor, deliver));
 		},
 		async compact(docId, snapshot, cursor) {
 			commit();
-			inTransaction(db, () => {
-				upsertSnapshot.run(docId, snapshot);
-				deleteUpdatesThrough.run(docId, Number(cursor));
-			});
 			// One instance compacts its rooms in order: its snapshot is always the newest.
-			return true;
+			return inTransaction(db, () => {
+				if (upsertSnapshot.run(docId, snapshot, roomOfDoc(docId)).changes === 0) return false;
+				deleteUpdatesThrough.run(docId, Number(cursor));
+				return true;
+			});
 		},
 		async lastPosition(docId) {
 			commit();
@@ -133,6 +135,7 @@ export function createSqliteDocumentLog(
 		async close() {
 			// The database belongs to the caller; appends still queued are committed now.
 			commit();
+			subscriptions.stopAll();
 		}
 	};
 }

@@ -203,6 +203,16 @@ export function documentLogContract(
 			});
 		});
 
+		test('compacting a room that is gone stores nothing and says so', async () => {
+			const room = meta();
+			const doc = new Y.Doc();
+			await rooms().createRoom(room, textUpdate(doc, 'a'));
+			await rooms().deleteRoom(room.id);
+			const snapshot = Y.encodeStateAsUpdate(doc);
+			expect(await log().compact(room.id, snapshot, '0')).toBe(false);
+			expect(await log().load(room.id)).toEqual({ updates: [], cursor: undefined });
+		});
+
 		test('deleting or touching a room that does not exist changes nothing', async () => {
 			const absent = meta();
 			await rooms().deleteRoom(absent.id);
@@ -243,20 +253,26 @@ export function documentLogContract(
 			stopSecond();
 		});
 
-		test('[F2] after unsubscribing, nothing more is delivered', async () => {
+		test('[F2] after unsubscribing, or once its log is closed, nothing more is delivered', async () => {
 			const { first, second } = backend();
 			const room = meta();
 			await rooms().createRoom(room, textUpdate(new Y.Doc(), 'init'));
+			// One document unsubscribed, the other left to the log's close.
+			const docIds = [room.id, sealedDocId(room.id)];
 			const atSecond = recorder();
 			second.log.subscribe(room.id, undefined, atSecond.deliver)();
-			const atFirst = recorder();
-			const stop = first.log.subscribe(room.id, undefined, atFirst.deliver);
+			second.log.subscribe(sealedDocId(room.id), undefined, atSecond.deliver);
+			await second.log.close();
+			const atFirst = docIds.map(() => recorder());
+			const stops = docIds.map((docId, i) =>
+				first.log.subscribe(docId, undefined, atFirst[i]!.deliver)
+			);
 			await waitFor(async () => {
-				await first.log.append(room.id, textUpdate(new Y.Doc(), 'unheard'));
-				return atFirst.received.length > 0;
-			}, 'the append at its own instance');
+				for (const docId of docIds) await first.log.append(docId, textUpdate(new Y.Doc(), 'x'));
+				return atFirst.every(({ received }) => received.length > 0);
+			}, 'the appends at their own instance');
 			expect(atSecond.received).toEqual([]);
-			stop();
+			for (const stop of stops) stop();
 		});
 
 		test('[F3] awareness reaches the other instances of the room, not the sender', async () => {

@@ -6,10 +6,10 @@ import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
 import { redirectLog } from '../log';
 import type { RoomMetrics } from '../metrics';
 import type { DocStore } from '../storage/doc-store';
-import { singleInstance } from '../fanout/local-fanout';
+import { LocalFanoutHub, singleInstance } from '../fanout/local-fanout';
 import type { DocCredentials } from './doc-access';
 import { initialRoomUpdate, LoadedRoom, STORE_WITHIN_MS } from './loaded-room';
-import { processLock } from './room-lock';
+import { processLock, type RoomLock } from './room-lock';
 
 const playbook = findBuiltInPlaybook('active-listening-sprint')!;
 const meta = { id: 'AAAAAAAAAAAAAAAAAAAAAA', playbookId: playbook.id, createdAt: 0 };
@@ -280,6 +280,33 @@ describe('storing a room', () => {
 			readOnly: true
 		});
 		expect(ends).toEqual(['old projector: projector-not-valid']);
+	});
+
+	test('a decision stored although its append failed without an answer reaches this copy too', async () => {
+		const { store } = flakyStore(0);
+		const instance = new LocalFanoutHub().instance('here', store);
+		// Redis stored the change and published it, but the answer was lost on the way back.
+		const shared: DocStore = {
+			...instance.store,
+			appendUpdate: async (id, update, fence) => {
+				const stored = await instance.store.appendUpdate(id, update, fence);
+				if (fence !== undefined) throw new Error('connection lost before the answer');
+				return stored;
+			}
+		};
+		const lock: RoomLock = { shared: true, run: (_roomId, decide) => decide('fence') };
+		const room = await LoadedRoom.load(
+			{ store: shared, fanout: instance.fanout, storeWithinMs: 0, lock },
+			meta,
+			playbook
+		);
+		const hana = { participantId: 'hana-00001', present: ['hana-00001'] };
+		await expect(room.control.decide({ type: 'agreements.confirm' }, hana, 0)).rejects.toThrow(
+			'connection lost'
+		);
+		// Every other instance has it from the log: so must this one.
+		expect(room.control.read().agreed).toEqual(['hana-00001']);
+		await room.close();
 	});
 
 	test('closing after stores failed writes the whole document as the snapshot', async () => {

@@ -6,7 +6,7 @@ import type { Playbook } from '../../src/lib/protocol/playbook';
 import { initialControlState } from '../../src/lib/room/control';
 import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
-import { sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store';
+import { FenceLost, sealedDocId, type DocStore, type StoredDoc } from '../storage/doc-store';
 import { SealedValues } from './sealed-values';
 import { ClientUpdateGate } from '../yjs/client-update-gate';
 import type { UpdateRefusal } from '../limits/document-limits';
@@ -113,6 +113,12 @@ export class LoadedRoom {
 	/** Decisions waiting for the positions to move (see #catchUp). */
 	readonly #positionWaiters = new Set<() => void>();
 	#appendedSinceCompaction = 0;
+	/**
+	 * A decision's change may be in the log without this copy having it: its append is under way,
+	 * or failed without telling whether it was stored. Meanwhile this instance's own log entries
+	 * are applied too (Yjs skips what the document has), or the change would be missing here only.
+	 */
+	#ownEntriesNeeded = false;
 	/** Stops following the documents and awareness through the fan-out. */
 	readonly #unfollow: (() => void)[];
 	readonly #awarenessRelay: AwarenessRelay;
@@ -141,7 +147,7 @@ export class LoadedRoom {
 			lock: io.lock,
 			serverOrigin: SERVER_ORIGIN,
 			catchUp: () => this.#catchUp(),
-			append: (update, fence) => io.store.appendUpdate(meta.id, update, fence),
+			append: (update, fence) => this.#appendDecision(update, fence),
 			applyStored: (update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
 			tokenReplaced: () => this.#endRefused()
 		});
@@ -190,9 +196,10 @@ export class LoadedRoom {
 	/** Log entries through the fan-out: other instances' changes, and how far the log goes. */
 	#receive(entries: FanoutEntry[], cursor: string | undefined): void {
 		if (this.#discarded) return;
-		for (const update of this.#othersUpdates(entries)) {
-			Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-		}
+		const updates = this.#ownEntriesNeeded
+			? entries.map((entry) => entry.update)
+			: this.#othersUpdates(entries);
+		for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
 		if (cursor !== undefined && isAfter(cursor, this.#cursor)) this.#cursor = cursor;
 		this.#positionsMoved();
 		this.#appendedSinceCompaction += entries.length;
@@ -264,6 +271,23 @@ export class LoadedRoom {
 	/** The room's sealed values and secrets: keys, tokens, tickets, sealed ratings. */
 	get secrets(): SealedValues {
 		return this.#sealed;
+	}
+
+	/**
+	 * Appends a decision's change under its fence. Until the answer says whether it was stored,
+	 * the entry may arrive through the fan-out (or, the answer lost, arrive at all): see
+	 * #ownEntriesNeeded. The next decision catches up with the log before it appends.
+	 */
+	async #appendDecision(update: Uint8Array, fence: string): Promise<string | undefined> {
+		this.#ownEntriesNeeded = true;
+		try {
+			const stored = await this.io.store.appendUpdate(this.meta.id, update, fence);
+			this.#ownEntriesNeeded = false;
+			return stored;
+		} catch (error) {
+			if (error instanceof FenceLost) this.#ownEntriesNeeded = false;
+			throw error;
+		}
 	}
 
 	/** Waits until this copy has every log entry of both documents stored so far. */

@@ -309,6 +309,32 @@ describe('storing a room', () => {
 		await room.close();
 	});
 
+	test('a sealed change stored although its append failed without an answer reaches this copy too', async () => {
+		const { store } = flakyStore(0);
+		const instance = new LocalFanoutHub().instance('here', store);
+		let loseAnswers = false;
+		const shared: DocStore = {
+			...instance.store,
+			appendUpdate: async (id, update, fence) => {
+				const stored = await instance.store.appendUpdate(id, update, fence);
+				if (loseAnswers) throw new Error('connection lost before the answer');
+				return stored;
+			}
+		};
+		const room = await LoadedRoom.load(
+			{ store: shared, fanout: instance.fanout, storeWithinMs: 0, lock: processLock },
+			meta,
+			playbook
+		);
+		const old = await room.secrets.projectorToken();
+		loseAnswers = true;
+		await expect(room.secrets.replaceProjectorToken()).rejects.toThrow('connection lost');
+		// The other instances have the new token from the log: the old one is no good here either.
+		expect(room.secrets.isProjectorToken(old)).toBe(false);
+		loseAnswers = false;
+		await room.close();
+	});
+
 	test('closing after stores failed writes the whole document as the snapshot', async () => {
 		const { store, snapshots } = flakyStore(Number.POSITIVE_INFINITY);
 		const room = await LoadedRoom.load(io(store), meta, playbook);

@@ -175,7 +175,9 @@ export class LoadedRoom {
 		this.#unfollow = [
 			fanout.follow(meta.id, stored.cursor, (entries, cursor) => this.#receive(entries, cursor)),
 			fanout.follow(sealedDocId(meta.id), sealed.cursor, (entries, cursor) => {
-				this.#sealed.receive(this.#othersUpdates(entries));
+				// This instance's own entries too: few and small, and one whose append failed without
+				// an answer may be stored after all (Yjs skips what the document has).
+				this.#sealed.receive(entries.map((entry) => entry.update));
 				// Another instance may have replaced the projector token.
 				this.#endRefused();
 				if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))

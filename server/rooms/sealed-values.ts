@@ -74,7 +74,7 @@ export class SealedValues {
 		if (!this.#discarded) Y.applyUpdate(this.#doc, update);
 	}
 
-	/** Changes other instances stored (server/fanout). */
+	/** Changes stored in the sealed document's log (server/fanout), this instance's included. */
 	receive(updates: readonly Uint8Array[]): void {
 		if (this.#discarded) return;
 		for (const update of updates) Y.applyUpdate(this.#doc, update);

@@ -7,10 +7,11 @@ import { redirectLog } from '../log';
 import type { RoomMetrics } from '../metrics';
 import { LocalHub } from '../fanout/local-hub';
 import type { DocumentLog } from '../storage/document-log';
+import { MemoryStorage } from '../storage/memory-storage';
 import type { DocCredentials } from './doc-access';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import { STORE_WITHIN_MS } from './log-writer';
-import { processLock } from './room-lock';
+import { processLock, type RoomLock } from './room-lock';
 
 const playbook = findBuiltInPlaybook('active-listening-sprint')!;
 const meta = { id: 'AAAAAAAAAAAAAAAAAAAAAA', playbookId: playbook.id, createdAt: 0 };
@@ -45,6 +46,25 @@ const io = (log: DocumentLog, metrics?: RoomMetrics) => ({
 	lock: processLock,
 	metrics
 });
+
+/**
+ * The room in an in-memory log whose appends store and publish the change but then fail, their
+ * answer lost on the way back (as a Redis connection can), while `lost(fence)` says so.
+ */
+async function answersLost(lost: (fence: string | undefined) => boolean) {
+	const storage = new MemoryStorage();
+	await storage.rooms.createRoom(meta, initialRoomUpdate(playbook));
+	const log = storage.log('here');
+	const losing: DocumentLog = {
+		...log,
+		append: async (docId, update, fence) => {
+			const stored = await log.append(docId, update, fence);
+			if (lost(fence)) throw new Error('connection lost before the answer');
+			return stored;
+		}
+	};
+	return losing;
+}
 
 /** Anyone with the room's link, without a ticket. */
 const anyone: DocCredentials = { kind: 'link' };
@@ -246,5 +266,31 @@ describe('storing a room', () => {
 			readOnly: true
 		});
 		expect(ends).toEqual(['old projector: projector-not-valid']);
+	});
+
+	test('a decision stored although its append failed without an answer reaches this copy too', async () => {
+		const log = await answersLost((fence) => fence !== undefined);
+		const lock: RoomLock = { shared: true, run: (_roomId, decide) => decide('fence') };
+		const room = await LoadedRoom.load({ ...io(log), storeWithinMs: 0, lock }, meta, playbook);
+		const hana = { participantId: 'hana-00001', present: ['hana-00001'] };
+		await expect(room.control.decide({ type: 'agreements.confirm' }, hana, 0)).rejects.toThrow(
+			'connection lost'
+		);
+		// Every other instance has it from the log: so must this one.
+		await vi.waitFor(() => expect(room.control.read().agreed).toEqual(['hana-00001']));
+		await room.close();
+	});
+
+	test('a sealed change stored although its append failed without an answer reaches this copy too', async () => {
+		let loseAnswers = false;
+		const log = await answersLost(() => loseAnswers);
+		const room = await LoadedRoom.load({ ...io(log), storeWithinMs: 0 }, meta, playbook);
+		const old = await room.secrets.projectorToken();
+		loseAnswers = true;
+		await expect(room.secrets.replaceProjectorToken()).rejects.toThrow('connection lost');
+		loseAnswers = false;
+		// The other instances have the new token from the log: the old one is no good here either.
+		await vi.waitFor(() => expect(room.secrets.isProjectorToken(old)).toBe(false));
+		await room.close();
 	});
 });

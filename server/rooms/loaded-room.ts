@@ -16,7 +16,7 @@ import type { RoomLock } from './room-lock';
 import { RoomControl, writeControl } from './room-control';
 import type { AccessState } from './doc-access';
 import { DocConnections } from './doc-connections';
-import { LogWriter, othersUpdates, REMOTE_ORIGIN, type LogWriterIo } from './log-writer';
+import { LogWriter, REMOTE_ORIGIN, type LogWriterIo } from './log-writer';
 import { migrateRoomDoc, refuseNewerRoomDoc } from './room-doc-version';
 
 /** The origin of the server's own transactions on a room document. */
@@ -92,7 +92,7 @@ export class LoadedRoom {
 			lock: io.lock,
 			serverOrigin: SERVER_ORIGIN,
 			catchUp: () => this.#catchUp.wait(),
-			append: (update, fence) => documents.append(meta.id, update, fence),
+			append: (update, fence) => this.#log.appendDecision(update, fence),
 			applyStored: (update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
 			tokenReplaced: () => this.#endRefused()
 		});
@@ -128,7 +128,9 @@ export class LoadedRoom {
 				sealedDocId(meta.id),
 				sealed.cursor,
 				(entries, cursor) => {
-					this.#sealed.receive(othersUpdates(entries, documents.instanceId));
+					// This instance's own entries too: few and small, and one whose append failed without
+					// an answer may be stored after all (Yjs skips what the document has).
+					this.#sealed.receive(entries.map((entry) => entry.update));
 					// Another instance may have replaced the projector token.
 					this.#endRefused();
 					if (cursor !== undefined && isAfter(cursor, this.#sealedCursor))

@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
-import { isAfter, type DocumentLog, type LogEntry, type StoredDoc } from '../storage/document-log';
+import {
+	FenceLost,
+	isAfter,
+	type DocumentLog,
+	type LogEntry,
+	type StoredDoc
+} from '../storage/document-log';
 
 /** The origin of changes that other instances stored (they reach it through the log). */
 export const REMOTE_ORIGIN = Symbol('remote');
@@ -38,7 +44,7 @@ export interface LogWriterEvents {
 }
 
 /** The updates of entries other instances appended (this one's are in the document already). */
-export const othersUpdates = (entries: LogEntry[], instanceId: string): Uint8Array[] =>
+const othersUpdates = (entries: LogEntry[], instanceId: string): Uint8Array[] =>
 	entries.filter((entry) => entry.origin !== instanceId).map((entry) => entry.update);
 
 interface Scheduled {
@@ -83,6 +89,12 @@ export class LogWriter {
 	/** Position of the last log entry this copy has, for compaction. */
 	#cursor: string | undefined;
 	#appendedSinceCompaction: number;
+	/**
+	 * A decision's change may be in the log without this copy having it: its append is under way,
+	 * or failed without telling whether it was stored. Meanwhile this instance's own log entries
+	 * are applied too (Yjs skips what the document has), or the change would be missing here only.
+	 */
+	#ownEntriesNeeded = false;
 
 	/** Starts writing `doc`, which holds `stored` already, and following the others' entries. */
 	constructor(
@@ -146,12 +158,30 @@ export class LogWriter {
 		return this.#persisting;
 	}
 
+	/**
+	 * Appends a decision's change under its fence (RoomControl). Until the answer says whether it
+	 * was stored, the entry may arrive through the log (or, the answer lost, arrive at all): see
+	 * #ownEntriesNeeded. The next decision catches up with the log before it appends.
+	 */
+	async appendDecision(update: Uint8Array, fence: string): Promise<string | undefined> {
+		this.#ownEntriesNeeded = true;
+		try {
+			const stored = await this.#io.log.append(this.#docId, update, fence);
+			this.#ownEntriesNeeded = false;
+			return stored;
+		} catch (error) {
+			if (error instanceof FenceLost) this.#ownEntriesNeeded = false;
+			throw error;
+		}
+	}
+
 	/** Log entries: other instances' changes, and how far the log goes. */
 	#receive(entries: LogEntry[], cursor: string | undefined): void {
 		if (this.#discarded) return;
-		for (const update of othersUpdates(entries, this.#io.log.instanceId)) {
-			Y.applyUpdate(this.#doc, update, REMOTE_ORIGIN);
-		}
+		const updates = this.#ownEntriesNeeded
+			? entries.map((entry) => entry.update)
+			: othersUpdates(entries, this.#io.log.instanceId);
+		for (const update of updates) Y.applyUpdate(this.#doc, update, REMOTE_ORIGIN);
 		if (cursor !== undefined && isAfter(cursor, this.#cursor)) this.#cursor = cursor;
 		this.#events.moved();
 		this.#appendedSinceCompaction += entries.length;

@@ -42,7 +42,7 @@ export class SealedValues {
 	#discarded = false;
 
 	constructor(
-		/** Only appends: the room loads the stored document and subscribes to the others'. */
+		/** Only appends: the room loads the stored document and subscribes to its log. */
 		private readonly log: Pick<DocumentLog, 'append'>,
 		private readonly roomId: string,
 		stored: StoredDoc
@@ -74,7 +74,7 @@ export class SealedValues {
 		if (!this.#discarded) Y.applyUpdate(this.#doc, update);
 	}
 
-	/** Changes other instances stored, as the room's document log brings them. */
+	/** Changes stored in the sealed document's log as it brings them, this instance's included. */
 	receive(updates: readonly Uint8Array[]): void {
 		if (this.#discarded) return;
 		for (const update of updates) Y.applyUpdate(this.#doc, update);

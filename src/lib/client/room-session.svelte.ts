@@ -57,6 +57,11 @@ export class RoomSession {
 	readonly offline = new OfflineQueue();
 	/** The server answered that it cannot reach its storage: joins are retried (protocol S24). */
 	storageDown = $state(false);
+	/**
+	 * The server answered "not now" (storage down, S24, or the room busy, S25): this tab joins
+	 * again a little later, shown as reconnecting.
+	 */
+	#notNow = $state(false);
 	#socketConnected = $state(false);
 	#retries = 0;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +74,7 @@ export class RoomSession {
 
 	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
 	readonly connection = $derived.by(() => {
-		if (this.storageDown && this.#docs.synced) return 'reconnecting';
+		if (this.#notNow && this.#docs.synced) return 'reconnecting';
 		if (this.#socketConnected && this.#docs.connected && this.#docs.synced) return 'live';
 		return this.#docs.synced ? 'reconnecting' : 'connecting';
 	});
@@ -199,13 +204,14 @@ export class RoomSession {
 			if (this.#joining === joining) this.#joining = undefined;
 		});
 		if (error && isRetryable(error)) {
-			// Like a dropped connection: keep who this is, and try again a little later (S24).
-			this.storageDown = true;
+			// Like a dropped connection: keep who this is, and try again a little later (S24, S25).
+			this.#notNowFor(error);
 			this.problem = error.message;
 			this.#retryLater(identity);
 			return error;
 		}
 		this.storageDown = false;
+		this.#notNow = false;
 		this.#retries = 0;
 		if (error && error !== UNREACHABLE) this.#identity = undefined;
 		await this.#refused(error);
@@ -328,11 +334,17 @@ export class RoomSession {
 				this.problem = policy.type === 'wait' ? policy.reason : error.message;
 				// Like a dropped connection: join again, which sends what was kept.
 				this.joined = false;
-				this.storageDown = true;
+				this.#notNowFor(error);
 				this.#retryLater(identity);
 				return true;
 			}
 		);
+	}
+
+	/** Answered "not now": only an unreachable storage is named as such (a busy room is not). */
+	#notNowFor(error: ProtocolError): void {
+		this.#notNow = true;
+		this.storageDown = error.code === 'unavailable';
 	}
 
 	/** Sends what was kept while cut off, once joined again with a document that is current. */

@@ -1,0 +1,93 @@
+import { sameLanguage } from '../protocol/language-tag';
+import type { Playbook, PlaybookSummary } from '../protocol/playbook';
+import type { PlaybookTranslation } from '../protocol/playbook-translation';
+import type { Locale } from './locale';
+
+/** What can be read in several languages: a playbook or its summary. */
+interface Multilingual<T> {
+	language: string;
+	translations?: Record<string, T>;
+}
+
+/** Every language a playbook can be read in: its own first, then its translations'. */
+export function playbookLanguages(playbook: Multilingual<unknown>): string[] {
+	return [playbook.language, ...Object.keys(playbook.translations ?? {})];
+}
+
+/** Whether a playbook can be read in `locale`: written in it, or translated into it. */
+export function readableIn(playbook: Multilingual<unknown>, locale: Locale): boolean {
+	return playbookLanguages(playbook).some((language) => sameLanguage(language, locale));
+}
+
+/**
+ * The translation to show someone reading `locale`: none when the playbook is written in their
+ * language, else the one tagged exactly so, else one in the same language for another region.
+ */
+export function translationFor<T>(playbook: Multilingual<T>, locale: Locale): T | undefined {
+	if (sameLanguage(playbook.language, locale)) return undefined;
+	const translations = playbook.translations ?? {};
+	const tag =
+		Object.keys(translations).find((language) => language.toLowerCase() === locale) ??
+		Object.keys(translations).find((language) => sameLanguage(language, locale));
+	return tag === undefined ? undefined : translations[tag];
+}
+
+/** The list's entries, each translated where the translation has it. */
+const eachOf = <T, U>(
+	originals: readonly T[],
+	translated: readonly U[] | undefined,
+	merge: (original: T, translation: U | undefined) => T
+): T[] => originals.map((original, index) => merge(original, translated?.[index]));
+
+const texts = (originals: readonly string[], translated: readonly string[] | undefined) =>
+	eachOf(originals, translated, (original, translation) => translation ?? original);
+
+/**
+ * The playbook as someone reading `locale` sees it: each text from its translation into that
+ * language where there is one, field by field, and otherwise the original's. What is shown needs
+ * no other translations, so the result has none; `adviceHints` gains the translation's phrases,
+ * as the person will write in that language.
+ */
+export function localizePlaybook(playbook: Playbook, locale: Locale): Playbook {
+	const original = { ...playbook };
+	delete original.translations;
+	const translation: PlaybookTranslation | undefined = translationFor(playbook, locale);
+	if (!translation) return original;
+	return {
+		...original,
+		title: translation.title ?? original.title,
+		summary: translation.summary ?? original.summary,
+		purpose: translation.purpose ?? original.purpose,
+		outcomes: texts(original.outcomes, translation.outcomes),
+		roles: eachOf(original.roles, translation.roles, (role, t) => ({
+			...role,
+			name: t?.name ?? role.name,
+			brief: t?.brief ?? role.brief
+		})),
+		agreements: texts(original.agreements, translation.agreements),
+		adviceHints: [...original.adviceHints, ...(translation.adviceHints ?? [])],
+		phases: eachOf(original.phases, translation.phases, (phase, t) => ({
+			...phase,
+			title: t?.title ?? phase.title,
+			summary: t?.summary ?? phase.summary,
+			instructions: { ...phase.instructions, ...t?.instructions },
+			prompts: texts(phase.prompts, t?.prompts)
+		})),
+		debrief: texts(original.debrief, translation.debrief),
+		pitfalls: eachOf(original.pitfalls, translation.pitfalls, (pitfall, t) => ({
+			pitfall: t?.pitfall ?? pitfall.pitfall,
+			rescue: t?.rescue ?? pitfall.rescue
+		})),
+		closing: translation.closing ?? original.closing
+	};
+}
+
+/** A library card in `locale`: its title and summary translated where the playbook has them. */
+export function localizeSummary(summary: PlaybookSummary, locale: Locale): PlaybookSummary {
+	const translation = translationFor(summary, locale);
+	return {
+		...summary,
+		title: translation?.title ?? summary.title,
+		summary: translation?.summary ?? summary.summary
+	};
+}

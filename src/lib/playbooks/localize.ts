@@ -45,7 +45,8 @@ const texts = (originals: readonly string[], translated: readonly string[] | und
 /**
  * The playbook as someone reading `locale` sees it: each text from its translation into that
  * language where there is one, field by field, and otherwise the original's. What is shown needs
- * no other translations, so the result has none; `adviceHints` gains the translation's phrases,
+ * no other translations, so the result has none; a role without an instruction in the original
+ * keeps the role's brief in every language; `adviceHints` gains the translation's phrases,
  * as the person will write in that language.
  */
 export function localizePlaybook(playbook: Playbook, locale: Locale): Playbook {
@@ -70,7 +71,12 @@ export function localizePlaybook(playbook: Playbook, locale: Locale): Playbook {
 			...phase,
 			title: t?.title ?? phase.title,
 			summary: t?.summary ?? phase.summary,
-			instructions: { ...phase.instructions, ...t?.instructions },
+			instructions: Object.fromEntries(
+				Object.entries(phase.instructions).map(([role, text]) => [
+					role,
+					t?.instructions?.[role] ?? text
+				])
+			),
 			prompts: texts(phase.prompts, t?.prompts)
 		})),
 		debrief: texts(original.debrief, translation.debrief),

@@ -79,19 +79,28 @@ export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 				message: `repeats the phase id "${id}"`
 			});
 		}
-		const instructions = field(phase, 'instructions');
-		if (typeof instructions !== 'object' || instructions === null) return;
-		for (const roleId of Object.keys(instructions)) {
-			if (!roleIds.includes(roleId)) {
-				addIssue({
-					code: 'custom',
-					path: ['phases', index, 'instructions', roleId],
-					message: `names an unknown role "${roleId}"`
-				});
-			}
-		}
+		unknownRoles(field(phase, 'instructions'), roleIds, ['phases', index], addIssue);
 	});
 	translationRules(playbook, addIssue);
+}
+
+/** Instructions (at `phase`.instructions) only for roles the playbook has. */
+function unknownRoles(
+	instructions: unknown,
+	roleIds: unknown[],
+	phase: (string | number)[],
+	addIssue: IssueSink
+): void {
+	if (!isRecord(instructions)) return;
+	for (const roleId of Object.keys(instructions)) {
+		if (!roleIds.includes(roleId)) {
+			addIssue({
+				code: 'custom',
+				path: [...phase, 'instructions', roleId],
+				message: `names an unknown role "${roleId}"`
+			});
+		}
+	}
 }
 
 /** The lists a translation follows entry by entry. */
@@ -101,10 +110,11 @@ const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'
 
 /**
  * Translations keyed by language tags other than the playbook's own, whose lists have as many
- * entries as the original's (entry n translates entry n), and whose phases translate only the
- * instructions the original phase has.
+ * entries as the original's (entry n translates entry n), and whose instructions are for the
+ * playbook's roles.
  */
 function translationRules(playbook: unknown, addIssue: IssueSink): void {
+	const roleIds = asArray(field(playbook, 'roles')).map((role) => field(role, 'id'));
 	const translations = field(playbook, 'translations');
 	if (!isRecord(translations)) return;
 	const own = field(playbook, 'language') ?? DEFAULT_PLAYBOOK_LANGUAGE;
@@ -148,23 +158,14 @@ function translationRules(playbook: unknown, addIssue: IssueSink): void {
 		const originals = asArray(field(playbook, 'phases'));
 		asArray(field(translation, 'phases')).forEach((phase, index) => {
 			const original = originals[index];
-			lengthRule(
-				field(original, 'prompts'),
-				field(phase, 'prompts'),
-				at('phases', index, 'prompts')
-			);
-			const instructions = field(phase, 'instructions');
-			if (!isRecord(instructions)) return;
-			const originalInstructions = field(original, 'instructions');
-			for (const roleId of Object.keys(instructions)) {
-				if (!isRecord(originalInstructions) || !(roleId in originalInstructions)) {
-					addIssue({
-						code: 'custom',
-						path: at('phases', index, 'instructions', roleId),
-						message: `translates an instruction the original phase does not have ("${roleId}")`
-					});
-				}
+			if (original !== undefined) {
+				lengthRule(
+					field(original, 'prompts'),
+					field(phase, 'prompts'),
+					at('phases', index, 'prompts')
+				);
 			}
+			unknownRoles(field(phase, 'instructions'), roleIds, at('phases', index), addIssue);
 		});
 	}
 }

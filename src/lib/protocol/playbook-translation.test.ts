@@ -77,7 +77,7 @@ describe('playbook languages and translations', () => {
 			'translations.es.title: must be at most 80 characters',
 			'translations.es.roles[0].name: must not be empty',
 			'translations.es.roles[1]: has unknown field: colour',
-			`translations.es.phases[0].instructions.coach: translates an instruction the original phase does not have ("coach")`
+			'translations.es.phases[0].instructions.coach: names an unknown role "coach"'
 		]);
 	});
 });

@@ -1,4 +1,6 @@
 import type { PlaybookInput } from '../../protocol/playbook';
+import { activeListeningSprintDe } from './de/active-listening-sprint';
+import { activeListeningSprintEs } from './es/active-listening-sprint';
 
 export const activeListeningSprint: PlaybookInput = {
 	id: 'active-listening-sprint',
@@ -150,5 +152,7 @@ export const activeListeningSprint: PlaybookInput = {
 	closing:
 		'Each says their micro-adjustment aloud and when they will try it; the other repeats it back.',
 	author: 'Practice Room',
-	version: '1.2.0'
+	version: '1.2.0',
+	language: 'en',
+	translations: { de: activeListeningSprintDe, es: activeListeningSprintEs }
 };

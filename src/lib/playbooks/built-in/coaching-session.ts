@@ -1,4 +1,6 @@
 import type { PlaybookInput } from '../../protocol/playbook';
+import { coachingSessionDe } from './de/coaching-session';
+import { coachingSessionEs } from './es/coaching-session';
 
 export const coachingSession: PlaybookInput = {
 	id: 'coaching-session',
@@ -133,5 +135,7 @@ export const coachingSession: PlaybookInput = {
 	],
 	closing: 'The coachee reads their actions aloud with dates; both agree the next session.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.0.0',
+	language: 'en',
+	translations: { de: coachingSessionDe, es: coachingSessionEs }
 };

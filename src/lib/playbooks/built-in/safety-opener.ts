@@ -1,4 +1,6 @@
 import type { PlaybookInput } from '../../protocol/playbook';
+import { safetyOpenerDe } from './de/safety-opener';
+import { safetyOpenerEs } from './es/safety-opener';
 
 export const safetyOpener: PlaybookInput = {
 	id: 'safety-opener',
@@ -84,5 +86,7 @@ export const safetyOpener: PlaybookInput = {
 	],
 	closing: 'Everyone says one word for how they feel now.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.0.0',
+	language: 'en',
+	translations: { de: safetyOpenerDe, es: safetyOpenerEs }
 };

@@ -1,5 +1,7 @@
 import { playbookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems, type Parsed } from '../protocol/problems';
+import { editTranslations, fittingTranslations } from './draft-translations';
+import { personLocale } from './locale';
 
 /** A playbook being written in the form: like the file format, but fields may be blank. */
 type Draft = Omit<PlaybookInput, 'phases' | 'adviceHints'> & {
@@ -36,7 +38,8 @@ function blank(author: string): Draft {
 		pitfalls: [],
 		closing: '',
 		author,
-		version: '1.0.0'
+		version: '1.0.0',
+		language: personLocale()
 	};
 }
 
@@ -66,6 +69,7 @@ export class PlaybookDraft {
 	readonly input = $derived<PlaybookInput>({
 		...this.value,
 		id: DRAFT_ID,
+		translations: fittingTranslations(this.value),
 		phases: this.value.phases.map(({ durationSec, instructions, ...rest }) => {
 			// A blank instruction is no instruction: the room shows that role's brief instead.
 			const phase = {
@@ -104,6 +108,7 @@ export class PlaybookDraft {
 
 	addRole(): void {
 		this.value.roles.push({ id: freshId('role', this.value.roles), name: '', brief: '' });
+		editTranslations(this.value.translations, 'roles', (roles) => roles.push({}));
 	}
 
 	/** Removes a role and what each phase told it to do. */
@@ -111,6 +116,7 @@ export class PlaybookDraft {
 		const [removed] = this.value.roles.splice(index, 1);
 		if (!removed) return;
 		for (const phase of this.value.phases) delete phase.instructions[removed.id];
+		editTranslations(this.value.translations, 'roles', (roles) => roles.splice(index, 1));
 	}
 
 	addPhase(): void {
@@ -124,18 +130,27 @@ export class PlaybookDraft {
 			tool: 'none',
 			repeatsPerRound: false
 		});
+		editTranslations(this.value.translations, 'phases', (phases) => phases.push({}));
 	}
 
 	removePhase(index: number): void {
 		this.value.phases.splice(index, 1);
+		editTranslations(this.value.translations, 'phases', (phases) => phases.splice(index, 1));
 	}
 
 	movePhase(index: number, by: -1 | 1): void {
 		moveItem(this.value.phases, index, by);
+		editTranslations(this.value.translations, 'phases', (phases) => moveItem(phases, index, by));
 	}
 
 	addPitfall(): void {
 		this.value.pitfalls ??= [];
 		this.value.pitfalls.push({ pitfall: '', rescue: '' });
+		editTranslations(this.value.translations, 'pitfalls', (pitfalls) => pitfalls.push({}));
+	}
+
+	removePitfall(index: number): void {
+		this.value.pitfalls?.splice(index, 1);
+		editTranslations(this.value.translations, 'pitfalls', (pitfalls) => pitfalls.splice(index, 1));
 	}
 }

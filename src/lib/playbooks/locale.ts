@@ -13,6 +13,15 @@ export const asLocale = (value: string | null | undefined): Locale | undefined =
 	LOCALES.find((locale) => locale === value);
 
 /**
+ * A language's name in itself ("Deutsch", "Español"), as a language choice shows it: standing
+ * alone, it starts with a capital even where the language writes its names in lower case.
+ */
+export function languageName(language: string): string {
+	const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+	return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+}
+
+/**
  * The locale of the person the page is for: the one place the pages ask, so the interface's own
  * choice of language (cookie, Accept-Language, else English) decides it once that is wired in.
  */

@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
+import { personLocale } from '$lib/playbooks/locale';
+import { localizePlaybook } from '$lib/playbooks/localize';
 import { directory } from '$lib/server/directory';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const playbook = await directory().findPlaybook(params.playbookId);
 	if (!playbook) error(404, 'There is no playbook at this address.');
-	return { playbook: { id: playbook.id, title: playbook.title } };
+	return { playbook: { id: playbook.id, title: localizePlaybook(playbook, personLocale()).title } };
 };

@@ -2,11 +2,16 @@ import type { PlaybookStore } from '../../server/playbooks/playbook-store';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 
-/** A valid community playbook under `id`, titled `title`, as a person could have saved it. */
+/**
+ * A valid community playbook under `id`, titled `title`, as a person could have saved it: in
+ * English only, as the built-in's translations are not of this title.
+ */
 export function communityPlaybook(id: string, title: string): Playbook {
 	const base = findBuiltInPlaybook('five-minute-win');
 	if (!base) throw new Error('the built-in playbook is missing');
-	return { ...structuredClone(base), id, title, author: 'Mallory' };
+	const playbook = { ...structuredClone(base), id, title, author: 'Mallory' };
+	delete playbook.translations;
+	return playbook;
 }
 
 /**

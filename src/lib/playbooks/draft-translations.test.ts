@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { playbookSchema } from '../protocol/playbook';
 import { fiveMinuteWin } from './built-in/five-minute-win';
 import { PlaybookDraft } from './draft.svelte';
+import { findBuiltInPlaybook } from './library';
 import { localizePlaybook } from './localize';
 
 const germanTitles = (draft: PlaybookDraft) => {
@@ -10,7 +10,7 @@ const germanTitles = (draft: PlaybookDraft) => {
 };
 
 describe('a draft keeps its translations following the original', () => {
-	const start = () => new PlaybookDraft(playbookSchema.parse(fiveMinuteWin), 'Grace');
+	const start = () => new PlaybookDraft(findBuiltInPlaybook('five-minute-win')!, 'Grace');
 
 	test('phases added, moved and removed take their translations along', () => {
 		const draft = start();

@@ -63,7 +63,6 @@ describe('playbook problems are listed as path: message', () => {
 				(p as unknown as { minutes: string }).minutes = 'twenty';
 				(p as unknown as { colour: string }).colour = 'blue';
 				p.phases[0]!.instructions = { coach: 'Watch.' };
-				delete p.translations;
 			})
 		).toEqual([
 			'minutes: must be a positive number',

@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { activeListeningSprintDe } from './de/active-listening-sprint';
-import { activeListeningSprintEs } from './es/active-listening-sprint';
 
 export const activeListeningSprint: PlaybookInput = {
 	id: 'active-listening-sprint',
@@ -153,6 +151,5 @@ export const activeListeningSprint: PlaybookInput = {
 		'Each says their micro-adjustment aloud and when they will try it; the other repeats it back.',
 	author: 'Practice Room',
 	version: '1.2.0',
-	language: 'en',
-	translations: { de: activeListeningSprintDe, es: activeListeningSprintEs }
+	language: 'en'
 };

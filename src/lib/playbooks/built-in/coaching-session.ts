@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { coachingSessionDe } from './de/coaching-session';
-import { coachingSessionEs } from './es/coaching-session';
 
 export const coachingSession: PlaybookInput = {
 	id: 'coaching-session',
@@ -136,6 +134,5 @@ export const coachingSession: PlaybookInput = {
 	closing: 'The coachee reads their actions aloud with dates; both agree the next session.',
 	author: 'Practice Room',
 	version: '1.0.0',
-	language: 'en',
-	translations: { de: coachingSessionDe, es: coachingSessionEs }
+	language: 'en'
 };

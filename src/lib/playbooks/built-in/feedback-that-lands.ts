@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { feedbackThatLandsDe } from './de/feedback-that-lands';
-import { feedbackThatLandsEs } from './es/feedback-that-lands';
 
 export const feedbackThatLands: PlaybookInput = {
 	id: 'feedback-that-lands',
@@ -130,6 +128,5 @@ export const feedbackThatLands: PlaybookInput = {
 		'The giver says the date and time of the real conversation aloud; the receiver writes it down.',
 	author: 'Practice Room',
 	version: '1.1.0',
-	language: 'en',
-	translations: { de: feedbackThatLandsDe, es: feedbackThatLandsEs }
+	language: 'en'
 };

@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { fiveMinuteWinDe } from './de/five-minute-win';
-import { fiveMinuteWinEs } from './es/five-minute-win';
 
 export const fiveMinuteWin: PlaybookInput = {
 	id: 'five-minute-win',
@@ -65,6 +63,5 @@ export const fiveMinuteWin: PlaybookInput = {
 	closing: 'The practiser says the next step aloud once more.',
 	author: 'Practice Room',
 	version: '1.0.0',
-	language: 'en',
-	translations: { de: fiveMinuteWinDe, es: fiveMinuteWinEs }
+	language: 'en'
 };

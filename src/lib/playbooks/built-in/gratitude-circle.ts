@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { gratitudeCircleDe } from './de/gratitude-circle';
-import { gratitudeCircleEs } from './es/gratitude-circle';
 
 export const gratitudeCircle: PlaybookInput = {
 	id: 'gratitude-circle',
@@ -100,6 +98,5 @@ export const gratitudeCircle: PlaybookInput = {
 	closing: 'Everyone shares one word and the circle thanks each other.',
 	author: 'Practice Room',
 	version: '1.1.0',
-	language: 'en',
-	translations: { de: gratitudeCircleDe, es: gratitudeCircleEs }
+	language: 'en'
 };

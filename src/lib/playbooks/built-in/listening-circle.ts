@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { listeningCircleDe } from './de/listening-circle';
-import { listeningCircleEs } from './es/listening-circle';
 
 export const listeningCircle: PlaybookInput = {
 	id: 'listening-circle',
@@ -131,6 +129,5 @@ export const listeningCircle: PlaybookInput = {
 	closing: 'Go round the circle: everyone says their habit aloud; the next person repeats it back.',
 	author: 'Practice Room',
 	version: '1.1.0',
-	language: 'en',
-	translations: { de: listeningCircleDe, es: listeningCircleEs }
+	language: 'en'
 };

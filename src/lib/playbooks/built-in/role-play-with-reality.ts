@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { rolePlayWithRealityDe } from './de/role-play-with-reality';
-import { rolePlayWithRealityEs } from './es/role-play-with-reality';
 
 export const rolePlayWithReality: PlaybookInput = {
 	id: 'role-play-with-reality',
@@ -118,6 +116,5 @@ export const rolePlayWithReality: PlaybookInput = {
 		'The practitioner reads the two sentences aloud and names when the real conversation will happen.',
 	author: 'Practice Room',
 	version: '1.1.0',
-	language: 'en',
-	translations: { de: rolePlayWithRealityDe, es: rolePlayWithRealityEs }
+	language: 'en'
 };

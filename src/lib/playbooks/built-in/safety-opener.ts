@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { safetyOpenerDe } from './de/safety-opener';
-import { safetyOpenerEs } from './es/safety-opener';
 
 export const safetyOpener: PlaybookInput = {
 	id: 'safety-opener',
@@ -87,6 +85,5 @@ export const safetyOpener: PlaybookInput = {
 	closing: 'Everyone says one word for how they feel now.',
 	author: 'Practice Room',
 	version: '1.0.0',
-	language: 'en',
-	translations: { de: safetyOpenerDe, es: safetyOpenerEs }
+	language: 'en'
 };

@@ -1,6 +1,4 @@
 import type { PlaybookInput } from '../../protocol/playbook';
-import { swapAndSolveDe } from './de/swap-and-solve';
-import { swapAndSolveEs } from './es/swap-and-solve';
 
 export const swapAndSolve: PlaybookInput = {
 	id: 'swap-and-solve',
@@ -98,6 +96,5 @@ export const swapAndSolve: PlaybookInput = {
 	closing: 'Both say the agreed next step and its owner.',
 	author: 'Practice Room',
 	version: '1.0.0',
-	language: 'en',
-	translations: { de: swapAndSolveDe, es: swapAndSolveEs }
+	language: 'en'
 };

@@ -17,7 +17,7 @@ export const gratitudeCircleDe: PlaybookTranslation = {
 			brief:
 				'Du bist dran: Bedank dich konkret bei jemandem – wofür genau und was es möglich gemacht hat.'
 		},
-		{ name: 'Runde', brief: 'Hör zu und nimm Dank mit einem einfachen „Danke“ an.' }
+		{ name: 'Teil der Runde', brief: 'Hör zu und nimm Dank mit einem einfachen „Danke“ an.' }
 	],
 	agreements: [
 		'Wertschätzung ist konkret: was jemand getan hat und was es möglich gemacht hat.',

@@ -3,7 +3,7 @@ import type { PlaybookTranslation } from '../../../protocol/playbook-translation
 export const swapAndSolveDe: PlaybookTranslation = {
 	title: 'Tauschen und lösen',
 	summary:
-		'Zwei Kolleg:innen knöpfen sich ein echtes Problem vor: eine Person schlägt vor, die andere hinterfragt – und bei jedem Schritt wird getauscht.',
+		'Zu zweit knöpft ihr euch ein echtes Problem vor: eine Person schlägt vor, die andere hinterfragt – und bei jedem Schritt tauscht ihr.',
 	purpose:
 		'Üben, auf den Ideen der anderen aufzubauen und gut zu widersprechen – an einem Problem, das wirklich zählt.',
 	outcomes: [

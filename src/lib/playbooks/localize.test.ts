@@ -25,6 +25,7 @@ describe('localizing a playbook', () => {
 	test('each text comes from the translation where it has one, else from the original', () => {
 		const german = localizePlaybook(partial, 'de');
 		expect(german.title).toBe('Der Fünf-Minuten-Erfolg');
+		expect(german.language).toBe('de');
 		expect(german.summary).toBe(fiveMinuteWin.summary);
 		expect(german.roles.map((role) => [role.id, role.name, role.brief])).toEqual([
 			['practiser', 'Übende', fiveMinuteWin.roles[0]!.brief],
@@ -70,9 +71,13 @@ describe('localizing a playbook', () => {
 		expect(readableIn(summary, 'es')).toBe(false);
 		expect(localizeSummary(summary, 'de')).toMatchObject({
 			id: 'five-minute-win',
+			language: 'de',
 			title: 'Der Fünf-Minuten-Erfolg',
 			summary: fiveMinuteWin.summary
 		});
-		expect(localizeSummary(summary, 'en').title).toBe(fiveMinuteWin.title);
+		expect(localizeSummary(summary, 'en')).toMatchObject({
+			title: fiveMinuteWin.title,
+			language: 'en'
+		});
 	});
 });

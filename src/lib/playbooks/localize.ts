@@ -20,16 +20,23 @@ export function readableIn(playbook: Multilingual<unknown>, locale: Locale): boo
 }
 
 /**
- * The translation to show someone reading `locale`: none when the playbook is written in their
- * language, else the one tagged exactly so, else one in the same language for another region.
+ * The translation to show someone reading `locale`, with its language tag: none when the
+ * playbook is written in their language, else the one tagged exactly so, else one in the same
+ * language for another region.
  */
-export function translationFor<T>(playbook: Multilingual<T>, locale: Locale): T | undefined {
+export function translationFor<T>(
+	playbook: Multilingual<T>,
+	locale: Locale
+): { language: string; translation: T } | undefined {
 	if (sameLanguage(playbook.language, locale)) return undefined;
 	const translations = playbook.translations ?? {};
-	const tag =
-		Object.keys(translations).find((language) => language.toLowerCase() === locale) ??
-		Object.keys(translations).find((language) => sameLanguage(language, locale));
-	return tag === undefined ? undefined : translations[tag];
+	const language =
+		Object.keys(translations).find((tag) => tag.toLowerCase() === locale) ??
+		Object.keys(translations).find((tag) => sameLanguage(tag, locale));
+	const translation = language === undefined ? undefined : translations[language];
+	return language === undefined || translation === undefined
+		? undefined
+		: { language, translation };
 }
 
 /** The list's entries, each translated where the translation has it. */
@@ -44,7 +51,8 @@ const texts = (originals: readonly string[], translated: readonly string[] | und
 
 /**
  * The playbook as someone reading `locale` sees it: each text from its translation into that
- * language where there is one, field by field, and otherwise the original's. What is shown needs
+ * language where there is one, field by field, and otherwise the original's; `language` is then
+ * the translation's (what most of it is shown in). What is shown needs
  * no other translations, so the result has none; a role without an instruction in the original
  * keeps the role's brief in every language; `adviceHints` gains the translation's phrases,
  * as the person will write in that language.
@@ -52,10 +60,12 @@ const texts = (originals: readonly string[], translated: readonly string[] | und
 export function localizePlaybook(playbook: Playbook, locale: Locale): Playbook {
 	const original = { ...playbook };
 	delete original.translations;
-	const translation: PlaybookTranslation | undefined = translationFor(playbook, locale);
-	if (!translation) return original;
+	const found = translationFor<PlaybookTranslation>(playbook, locale);
+	if (!found) return original;
+	const { language, translation } = found;
 	return {
 		...original,
+		language,
 		title: translation.title ?? original.title,
 		summary: translation.summary ?? original.summary,
 		purpose: translation.purpose ?? original.purpose,
@@ -88,12 +98,18 @@ export function localizePlaybook(playbook: Playbook, locale: Locale): Playbook {
 	};
 }
 
-/** A library card in `locale`: its title and summary translated where the playbook has them. */
+/**
+ * A library card in `locale`: its title and summary translated where the playbook has them, and
+ * `language` the language its title is shown in (for the card's `lang`).
+ */
 export function localizeSummary(summary: PlaybookSummary, locale: Locale): PlaybookSummary {
-	const translation = translationFor(summary, locale);
+	const found = translationFor(summary, locale);
+	if (!found) return summary;
+	const { language, translation } = found;
 	return {
 		...summary,
-		title: translation?.title ?? summary.title,
-		summary: translation?.summary ?? summary.summary
+		language: translation.title === undefined ? summary.language : language,
+		title: translation.title ?? summary.title,
+		summary: translation.summary ?? summary.summary
 	};
 }

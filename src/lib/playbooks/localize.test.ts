@@ -77,7 +77,9 @@ describe('localizing a playbook', () => {
 		});
 		expect(localizeSummary(summary, 'en')).toMatchObject({
 			title: fiveMinuteWin.title,
-			language: 'en'
+			language: 'en',
+			translations: {}
 		});
+		expect(localizeSummary(summary, 'de').translations).toEqual({});
 	});
 });

@@ -100,14 +100,16 @@ export function localizePlaybook(playbook: Playbook, locale: Locale): Playbook {
 
 /**
  * A library card in `locale`: its title and summary translated where the playbook has them, and
- * `language` the language its title is shown in (for the card's `lang`).
+ * `language` the language its title is shown in (for the card's `lang`). Like a localized
+ * playbook it needs no other translations, and the page carries none.
  */
 export function localizeSummary(summary: PlaybookSummary, locale: Locale): PlaybookSummary {
 	const found = translationFor(summary, locale);
-	if (!found) return summary;
+	const card = { ...summary, translations: {} };
+	if (!found) return card;
 	const { language, translation } = found;
 	return {
-		...summary,
+		...card,
 		language: translation.title === undefined ? summary.language : language,
 		title: translation.title ?? summary.title,
 		summary: translation.summary ?? summary.summary

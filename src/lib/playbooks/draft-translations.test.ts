@@ -52,4 +52,15 @@ describe('a draft keeps its translations following the original', () => {
 		expect(german?.phases[1]?.prompts).toEqual(['Als du …, ist mir aufgefallen, dass …']);
 		expect(german?.title).toBe('Fünf-Minuten-Erfolg');
 	});
+
+	test('a copy to adapt is the playbook in the language it is read in, without translations', () => {
+		const copy = PlaybookDraft.copyOf(findBuiltInPlaybook('five-minute-win')!, 'Grace', 'es');
+		expect(copy.value).toMatchObject({
+			title: 'Victoria en cinco minutos (my version)',
+			language: 'es',
+			author: 'Grace'
+		});
+		expect(copy.value.translations).toBeUndefined();
+		expect(copy.parsed.ok).toBe(true);
+	});
 });

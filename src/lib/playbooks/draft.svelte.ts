@@ -1,7 +1,8 @@
 import { playbookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems, type Parsed } from '../protocol/problems';
 import { editTranslations, fittingTranslations } from './draft-translations';
-import { personLocale } from './locale';
+import { personLocale, type Locale } from './locale';
+import { localizePlaybook } from './localize';
 
 /** A playbook being written in the form: like the file format, but fields may be blank. */
 type Draft = Omit<PlaybookInput, 'phases' | 'adviceHints'> & {
@@ -95,10 +96,15 @@ export class PlaybookDraft {
 		}
 	}
 
-	/** A copy of an existing playbook to adapt, credited to the new author. */
-	static copyOf(playbook: Playbook, author: string): PlaybookDraft {
-		const draft = new PlaybookDraft(playbook, author);
-		draft.value.title = `${playbook.title} (my version)`.slice(0, 80);
+	/**
+	 * A copy of an existing playbook to adapt, credited to the new author: a playbook of their
+	 * own, in the language they read it in (`locale`, where it has that language), without the
+	 * original's translations, which would no longer say what the copy says.
+	 */
+	static copyOf(playbook: Playbook, author: string, locale: Locale): PlaybookDraft {
+		const shown = localizePlaybook(playbook, locale);
+		const draft = new PlaybookDraft(shown, author);
+		draft.value.title = `${shown.title} (my version)`.slice(0, 80);
 		return draft;
 	}
 

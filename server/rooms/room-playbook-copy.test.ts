@@ -14,6 +14,8 @@ describe('the copy of its playbook a room keeps', () => {
 	test('a community playbook is read back whole from the sealed document beside its secrets', () => {
 		const sealed = stored(initialSealedUpdate('host-key'), playbookCopyUpdate(community));
 		expect(playbookCopyOf(sealed)).toEqual(community);
+		// Its translations too: each person in the room keeps reading it in their language.
+		expect(playbookCopyOf(sealed)?.translations?.es?.title).toBe('Victoria en cinco minutos');
 	});
 
 	test('a built-in playbook is not copied, and a room started before copies has none', () => {

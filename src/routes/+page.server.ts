@@ -1,5 +1,7 @@
 import { hasFilters, readFilters } from '$lib/playbooks/filters';
 import { HOME_PAGE_SIZE, readPageNumber } from '$lib/playbooks/library-page';
+import { personLocale } from '$lib/playbooks/locale';
+import { localizeSummary } from '$lib/playbooks/localize';
 import { directory } from '$lib/server/directory';
 import type { PageServerLoad } from './$types';
 
@@ -17,7 +19,10 @@ export const load: PageServerLoad = async ({ url }) => {
 		page,
 		first: paging.offset + 1,
 		total,
-		playbooks: found.playbooks,
+		// Cards in the language filtered by, else in the person's, where the playbook has it.
+		playbooks: found.playbooks.map((summary) =>
+			localizeSummary(summary, filters.language ?? personLocale())
+		),
 		hasMore: found.hasMore
 	};
 };

@@ -27,6 +27,28 @@ test('filtering the library to a skill and a time limit shows only matching card
 	await shared.context().close();
 });
 
+test('filtering the library to a language shows its cards in that language, in the URL', async ({
+	app,
+	browser
+}) => {
+	const page = await openPerson(browser);
+	await page.goto(app.url);
+	const filters = page.getByRole('search', { name: 'Filter playbooks' });
+	await filters.getByLabel('Language').selectOption('de');
+	await expect(page).toHaveURL(/\?lang=de$/);
+	const card = page.locator('[data-playbook="five-minute-win"]');
+	await expect(card.getByRole('heading', { name: 'Fünf-Minuten-Erfolg' })).toBeVisible();
+	await expect(card).toContainText('Direkt nach einem Meeting');
+	await expect(page.locator('[data-playbook]')).toHaveCount(9);
+	await filters.getByLabel('Language').selectOption('es');
+	await expect(card.getByRole('heading', { name: 'Victoria en cinco minutos' })).toBeVisible();
+	// A search finds a playbook by its words in any of its languages.
+	await filters.getByLabel('Search').fill('escucha activa');
+	await expect(page.locator('[data-playbook]')).toHaveCount(1);
+	await expect(page.getByRole('heading', { name: 'Sprint de escucha activa' })).toBeVisible();
+	await page.context().close();
+});
+
 test('a playbook page shows the whole flow and starts a room at its first phase', async ({
 	app,
 	browser
@@ -40,6 +62,7 @@ test('a playbook page shows the whole flow and starts a room at its first phase'
 	const flow = page.getByRole('region', { name: 'The flow' });
 	await expect(flow.getByRole('listitem')).toHaveCount(6);
 	await expect(flow).toContainText('Work towards the goal');
+	await expect(page.getByText('In English, Deutsch, Español')).toBeVisible();
 	await expect(flow).toContainText('20 min');
 	await expect(page.getByRole('region', { name: 'Debrief' })).toContainText(
 		'Pitfalls and rescue moves'

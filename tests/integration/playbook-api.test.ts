@@ -80,6 +80,36 @@ describe.each([
 		expect(after).toBe(before);
 	});
 
+	test('a playbook in German with a Spanish translation is saved whole and listed under both languages; a translation that does not follow the original is refused', async () => {
+		const german = {
+			...custom(),
+			title: 'Zuhör-Check im Stand-up',
+			language: 'de',
+			translations: { es: { title: 'Escucha en la reunión diaria', phases: [{}, {}, {}] } }
+		};
+		const response = await post(german);
+		expect(response.status).toBe(201);
+		const { id } = (await response.json()) as { id: string };
+		const saved = (await (await fetch(`${server.url}/api/playbooks/${id}`)).json()) as {
+			language: string;
+			translations: unknown;
+		};
+		expect(saved).toMatchObject({ language: 'de', translations: german.translations });
+		const listed = async (query: string) =>
+			((await (await fetch(`${server.url}/api/playbooks?${query}`)).json()) as PlaybookSummary[])
+				.filter((summary) => summary.community)
+				.map((summary) => summary.id);
+		expect(await listed('lang=es&q=escucha+diaria')).toEqual([id]);
+		expect(await listed('lang=de&q=Zuhör-Check')).toEqual([id]);
+		expect(await listed('lang=en&q=Zuhör-Check')).toEqual([]);
+
+		const refused = await post({ ...german, translations: { es: { phases: [{}] } } });
+		expect(refused.status).toBe(400);
+		expect(((await refused.json()) as { problems: string[] }).problems).toEqual([
+			'translations.es.phases: has 1 entry, but the original has 3 entries; a translation follows the original entry by entry'
+		]);
+	});
+
 	test('bodies that are not playbooks at all are refused with a message', async () => {
 		for (const body of [null, 42, 'text', []]) {
 			const response = await post(body);

@@ -40,7 +40,10 @@ describe.each([
 		const response = await fetch(`${server.url}/api/playbooks`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(communityPlaybook('ignored', 'Shared then withdrawn'))
+			body: JSON.stringify({
+				...communityPlaybook('ignored', 'Shared then withdrawn'),
+				translations: { de: { title: 'Geteilt, dann zurückgezogen' } }
+			})
 		});
 		const saved = (await response.json()) as CreatePlaybookReply;
 		const room = await createRoom(server.url, saved.id);
@@ -82,6 +85,8 @@ describe.each([
 		);
 		const page = await loadRoomPage(roomId);
 		expect(page.playbook.title).toBe('Shared then withdrawn');
+		// The copy keeps its translations: someone reading German still reads it in German.
+		expect((await loadRoomPage(roomId, 'de')).playbook.title).toBe('Geteilt, dann zurückgezogen');
 	}
 
 	test('[C3] the author deleting it does not take the room away from the people in it', async () => {

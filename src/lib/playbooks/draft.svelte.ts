@@ -1,5 +1,8 @@
 import { playbookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems, type Parsed } from '../protocol/problems';
+import { editTranslations, fittingTranslations } from './draft-translations';
+import { personLocale, type Locale } from './locale';
+import { localizePlaybook } from './localize';
 
 /** A playbook being written in the form: like the file format, but fields may be blank. */
 type Draft = Omit<PlaybookInput, 'phases' | 'adviceHints'> & {
@@ -36,7 +39,8 @@ function blank(author: string): Draft {
 		pitfalls: [],
 		closing: '',
 		author,
-		version: '1.0.0'
+		version: '1.0.0',
+		language: personLocale()
 	};
 }
 
@@ -66,6 +70,7 @@ export class PlaybookDraft {
 	readonly input = $derived<PlaybookInput>({
 		...this.value,
 		id: DRAFT_ID,
+		translations: fittingTranslations(this.value),
 		phases: this.value.phases.map(({ durationSec, instructions, ...rest }) => {
 			// A blank instruction is no instruction: the room shows that role's brief instead.
 			const phase = {
@@ -91,10 +96,15 @@ export class PlaybookDraft {
 		}
 	}
 
-	/** A copy of an existing playbook to adapt, credited to the new author. */
-	static copyOf(playbook: Playbook, author: string): PlaybookDraft {
-		const draft = new PlaybookDraft(playbook, author);
-		draft.value.title = `${playbook.title} (my version)`.slice(0, 80);
+	/**
+	 * A copy of an existing playbook to adapt, credited to the new author: a playbook of their
+	 * own, in the language they read it in (`locale`, where it has that language), without the
+	 * original's translations, which would no longer say what the copy says.
+	 */
+	static copyOf(playbook: Playbook, author: string, locale: Locale): PlaybookDraft {
+		const shown = localizePlaybook(playbook, locale);
+		const draft = new PlaybookDraft(shown, author);
+		draft.value.title = `${shown.title} (my version)`.slice(0, 80);
 		return draft;
 	}
 
@@ -104,6 +114,7 @@ export class PlaybookDraft {
 
 	addRole(): void {
 		this.value.roles.push({ id: freshId('role', this.value.roles), name: '', brief: '' });
+		editTranslations(this.value.translations, 'roles', (roles) => roles.push({}));
 	}
 
 	/** Removes a role and what each phase told it to do. */
@@ -111,6 +122,7 @@ export class PlaybookDraft {
 		const [removed] = this.value.roles.splice(index, 1);
 		if (!removed) return;
 		for (const phase of this.value.phases) delete phase.instructions[removed.id];
+		editTranslations(this.value.translations, 'roles', (roles) => roles.splice(index, 1));
 	}
 
 	addPhase(): void {
@@ -124,18 +136,27 @@ export class PlaybookDraft {
 			tool: 'none',
 			repeatsPerRound: false
 		});
+		editTranslations(this.value.translations, 'phases', (phases) => phases.push({}));
 	}
 
 	removePhase(index: number): void {
 		this.value.phases.splice(index, 1);
+		editTranslations(this.value.translations, 'phases', (phases) => phases.splice(index, 1));
 	}
 
 	movePhase(index: number, by: -1 | 1): void {
 		moveItem(this.value.phases, index, by);
+		editTranslations(this.value.translations, 'phases', (phases) => moveItem(phases, index, by));
 	}
 
 	addPitfall(): void {
 		this.value.pitfalls ??= [];
 		this.value.pitfalls.push({ pitfall: '', rescue: '' });
+		editTranslations(this.value.translations, 'pitfalls', (pitfalls) => pitfalls.push({}));
+	}
+
+	removePitfall(index: number): void {
+		this.value.pitfalls?.splice(index, 1);
+		editTranslations(this.value.translations, 'pitfalls', (pitfalls) => pitfalls.splice(index, 1));
 	}
 }

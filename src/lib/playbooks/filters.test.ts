@@ -37,11 +37,38 @@ describe('library filters', () => {
 			skill: undefined,
 			maxMinutes: undefined,
 			difficulty: undefined,
-			people: undefined
+			people: undefined,
+			language: undefined
 		});
+		expect(readFilters(new URLSearchParams('lang=xx')).language).toBeUndefined();
 		const filters = readFilters(
-			new URLSearchParams('q=circle&skill=trust&time=30&difficulty=starter&people=4')
+			new URLSearchParams('q=circle&skill=trust&time=30&difficulty=starter&people=4&lang=es')
 		);
 		expect(readFilters(writeFilters(filters))).toEqual(filters);
+	});
+
+	test('a language keeps the playbooks written or translated in it', () => {
+		const german = { ...library[0]!, id: 'german', language: 'de-AT', translations: {} };
+		const translated = {
+			...library[0]!,
+			id: 'translated',
+			translations: { es: { title: 'Escucha' } }
+		};
+		const english = { ...library[0]!, id: 'english', translations: {} };
+		const matching = (query: string) =>
+			[german, translated, english]
+				.filter((p) => matchesFilters(p, readFilters(new URLSearchParams(query))))
+				.map((p) => p.id);
+		expect(matching('lang=de')).toEqual(['german']);
+		expect(matching('lang=es')).toEqual(['translated']);
+		expect(matching('lang=en')).toEqual(['translated', 'english']);
+	});
+
+	test('text search finds a playbook by its title in any of its languages', () => {
+		const translated = { ...library[0]!, translations: { es: { title: 'Escucha activa' } } };
+		const search = (q: string) =>
+			matchesFilters(translated, readFilters(new URLSearchParams({ q })));
+		expect(search('escucha')).toBe(true);
+		expect(search('zuhören')).toBe(false);
 	});
 });

@@ -1,9 +1,11 @@
 import type { PlaybookSummary } from '../protocol/playbook';
 import { DIFFICULTIES, SKILLS, type Difficulty, type Skill } from '../protocol/playbook-facets';
+import { asLocale, type Locale } from './locale';
+import { readableIn } from './localize';
 
 /** What the library can be narrowed by; every field lives in the URL so a view can be shared. */
 export interface LibraryFilters {
-	/** Words that must all appear in the title, summary, skills or author. */
+	/** Words that must all appear in the title, summary (in any language), skills or author. */
 	q: string;
 	skill: Skill | undefined;
 	/** Longest playbook wanted, in minutes. */
@@ -11,6 +13,8 @@ export interface LibraryFilters {
 	difficulty: Difficulty | undefined;
 	/** How many people will practise: the playbook's group size must allow it. */
 	people: number | undefined;
+	/** A language the playbook must be written or translated in. */
+	language: Locale | undefined;
 }
 
 export const TIME_LIMITS = [5, 15, 30, 60] as const;
@@ -30,7 +34,8 @@ export function readFilters(params: URLSearchParams): LibraryFilters {
 		skill: SKILLS.find((s) => s === skill),
 		maxMinutes: positiveInt(params.get('time')),
 		difficulty: DIFFICULTIES.find((d) => d === difficulty),
-		people: positiveInt(params.get('people'))
+		people: positiveInt(params.get('people')),
+		language: asLocale(params.get('lang'))
 	};
 }
 
@@ -42,6 +47,7 @@ export function writeFilters(filters: LibraryFilters): URLSearchParams {
 	if (filters.maxMinutes !== undefined) params.set('time', String(filters.maxMinutes));
 	if (filters.difficulty) params.set('difficulty', filters.difficulty);
 	if (filters.people !== undefined) params.set('people', String(filters.people));
+	if (filters.language) params.set('lang', filters.language);
 	return params;
 }
 
@@ -60,7 +66,15 @@ export function matchesFilters(playbook: PlaybookSummary, filters: LibraryFilter
 	) {
 		return false;
 	}
-	const haystack = [playbook.title, playbook.summary, playbook.author, ...playbook.skills]
+	if (filters.language && !readableIn(playbook, filters.language)) return false;
+	const translated = Object.values(playbook.translations).flatMap((t) => [t.title, t.summary]);
+	const haystack = [
+		playbook.title,
+		playbook.summary,
+		...translated,
+		playbook.author,
+		...playbook.skills
+	]
 		.join(' ')
 		.toLowerCase();
 	return filters.q

@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import type { Locale } from '../playbooks/locale';
+import { localizePlaybook } from '../playbooks/localize';
 import { ROOM_NOT_FOUND } from '../protocol/http';
 import { roomIdSchema } from '../protocol/ids';
 import type { Playbook } from '../protocol/playbook';
@@ -7,14 +9,17 @@ import { directory } from './directory';
 /**
  * What every page of a room needs: its id and the playbook it plays. An id that is malformed or
  * names no room, or a room whose playbook is gone (started before rooms kept a copy of theirs), is a 404.
+ * With a `locale` the playbook comes in that person's language where it has one (people in one
+ * room may each read their own); without, in the room's own language (the projector's).
  */
 export async function loadRoomPage(
-	roomIdParam: string
+	roomIdParam: string,
+	locale?: Locale
 ): Promise<{ roomId: string; playbook: Playbook }> {
 	const roomId = roomIdSchema.safeParse(roomIdParam);
 	if (!roomId.success) error(404, ROOM_NOT_FOUND);
 	const room = await directory().getRoom(roomId.data);
 	const playbook = room && (await directory().roomPlaybook(room));
 	if (!room || !playbook) error(404, ROOM_NOT_FOUND);
-	return { roomId: room.id, playbook };
+	return { roomId: room.id, playbook: locale ? localizePlaybook(playbook, locale) : playbook };
 }

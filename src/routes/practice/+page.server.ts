@@ -1,4 +1,6 @@
 import { readFilters } from '$lib/playbooks/filters';
+import { personLocale } from '$lib/playbooks/locale';
+import { localizeSummary } from '$lib/playbooks/localize';
 import { directory } from '$lib/server/directory';
 import type { PageServerLoad } from './$types';
 
@@ -14,5 +16,9 @@ export const load: PageServerLoad = async () => {
 		offset: 0,
 		limit: PLANNABLE
 	});
-	return { playbooks: page.playbooks.map(({ id, title }) => ({ id, title })) };
+	return {
+		playbooks: page.playbooks
+			.map((summary) => localizeSummary(summary, personLocale()))
+			.map(({ id, title }) => ({ id, title }))
+	};
 };

@@ -150,5 +150,6 @@ export const activeListeningSprint: PlaybookInput = {
 	closing:
 		'Each says their micro-adjustment aloud and when they will try it; the other repeats it back.',
 	author: 'Practice Room',
-	version: '1.2.0'
+	version: '1.2.0',
+	language: 'en'
 };

@@ -133,5 +133,6 @@ export const coachingSession: PlaybookInput = {
 	],
 	closing: 'The coachee reads their actions aloud with dates; both agree the next session.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.0.0',
+	language: 'en'
 };

@@ -127,5 +127,6 @@ export const feedbackThatLands: PlaybookInput = {
 	closing:
 		'The giver says the date and time of the real conversation aloud; the receiver writes it down.',
 	author: 'Practice Room',
-	version: '1.1.0'
+	version: '1.1.0',
+	language: 'en'
 };

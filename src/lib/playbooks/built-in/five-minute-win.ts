@@ -62,5 +62,6 @@ export const fiveMinuteWin: PlaybookInput = {
 	],
 	closing: 'The practiser says the next step aloud once more.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.0.0',
+	language: 'en'
 };

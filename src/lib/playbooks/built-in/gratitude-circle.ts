@@ -97,5 +97,6 @@ export const gratitudeCircle: PlaybookInput = {
 	],
 	closing: 'Everyone shares one word and the circle thanks each other.',
 	author: 'Practice Room',
-	version: '1.1.0'
+	version: '1.1.0',
+	language: 'en'
 };

@@ -128,5 +128,6 @@ export const listeningCircle: PlaybookInput = {
 	],
 	closing: 'Go round the circle: everyone says their habit aloud; the next person repeats it back.',
 	author: 'Practice Room',
-	version: '1.1.0'
+	version: '1.1.0',
+	language: 'en'
 };

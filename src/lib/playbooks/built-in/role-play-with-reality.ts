@@ -115,5 +115,6 @@ export const rolePlayWithReality: PlaybookInput = {
 	closing:
 		'The practitioner reads the two sentences aloud and names when the real conversation will happen.',
 	author: 'Practice Room',
-	version: '1.1.0'
+	version: '1.1.0',
+	language: 'en'
 };

@@ -84,5 +84,6 @@ export const safetyOpener: PlaybookInput = {
 	],
 	closing: 'Everyone says one word for how they feel now.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.0.0',
+	language: 'en'
 };

@@ -95,5 +95,6 @@ export const swapAndSolve: PlaybookInput = {
 	],
 	closing: 'Both say the agreed next step and its owner.',
 	author: 'Practice Room',
-	version: '1.0.0'
+	version: '1.0.0',
+	language: 'en'
 };

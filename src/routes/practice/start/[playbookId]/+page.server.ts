@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { personLocale } from '$lib/playbooks/locale';
+import { localizePlaybook } from '$lib/playbooks/localize';
 import { directory } from '$lib/server/directory';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
@@ -6,5 +8,5 @@ import { m } from '$lib/paraglide/messages';
 export const load: PageServerLoad = async ({ params }) => {
 	const playbook = await directory().findPlaybook(params.playbookId);
 	if (!playbook) error(404, m.pages_error_no_playbook());
-	return { playbook: { id: playbook.id, title: playbook.title } };
+	return { playbook: { id: playbook.id, title: localizePlaybook(playbook, personLocale()).title } };
 };

@@ -1,0 +1,31 @@
+import { baseLocale, getLocale, locales, type Locale } from '$lib/paraglide/runtime';
+
+export type { Locale };
+
+/**
+ * The languages the interface speaks (project.inlang/settings.json), and so the languages the
+ * library offers to filter by and the built-in playbooks are written in. Adding one asks for its
+ * translation of every built-in playbook (translation-coverage.test.ts).
+ */
+export const LOCALES: readonly Locale[] = locales;
+
+export const DEFAULT_LOCALE: Locale = baseLocale;
+
+/** The locale among LOCALES a value names, or undefined (for values from URLs and forms). */
+export const asLocale = (value: string | null | undefined): Locale | undefined =>
+	LOCALES.find((locale) => locale === value);
+
+/**
+ * A language's name in itself ("Deutsch", "Español"), as a language choice shows it: standing
+ * alone, it starts with a capital even where the language writes its names in lower case.
+ */
+export function languageName(language: string): string {
+	const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+	return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+}
+
+/**
+ * The locale of the person the page is for: the interface's own choice (the switcher's cookie,
+ * else Accept-Language or the browser's languages, else English; docs/languages.md).
+ */
+export const personLocale = (): Locale => getLocale();

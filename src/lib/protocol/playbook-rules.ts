@@ -1,0 +1,171 @@
+import { DEFAULT_PLAYBOOK_LANGUAGE, LANGUAGE_TAG } from './language-tag';
+import { MAX_TRANSLATIONS } from './playbook-translation';
+
+/** A whole playbook, as JSON, fits in this; the HTTP body limit leaves room for any encoding. */
+export const MAX_PLAYBOOK_CHARACTERS = 100_000;
+
+type IssueSink = (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void;
+
+// The rules run even when other fields fail, so a file shows every problem at once; the input
+// may then be partly malformed, hence the defensive reading.
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const field = (value: unknown, key: string): unknown =>
+	typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Group size order, rotations that can work, unique role and phase ids, instructions only for
+ * existing roles, and translations that follow the original.
+ */
+export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
+	const min = field(field(playbook, 'groupSize'), 'min');
+	const max = field(field(playbook, 'groupSize'), 'max');
+	if (typeof min === 'number' && typeof max === 'number' && min > max) {
+		addIssue({ code: 'custom', path: ['groupSize', 'min'], message: 'must not be more than max' });
+	}
+	const roleIds = asArray(field(playbook, 'roles')).map((role) => field(role, 'id'));
+	if (field(playbook, 'rotation') === 'swap-each-round' && roleIds.length !== 2) {
+		addIssue({
+			code: 'custom',
+			path: ['rotation'],
+			message: 'swap-each-round needs exactly two roles; use round-robin for more'
+		});
+	}
+	const repeats = asArray(field(playbook, 'phases')).some((p) => field(p, 'repeatsPerRound'));
+	if (
+		field(playbook, 'roundPerPerson') === true &&
+		(field(playbook, 'rotation') === 'none' || !repeats)
+	) {
+		addIssue({
+			code: 'custom',
+			path: ['roundPerPerson'],
+			message: 'needs a rotation and at least one phase that repeats per round'
+		});
+	}
+	const size = JSON.stringify(playbook)?.length ?? 0;
+	if (size > MAX_PLAYBOOK_CHARACTERS) {
+		addIssue({
+			code: 'custom',
+			path: [],
+			message: `is too long altogether (${size} characters; at most ${MAX_PLAYBOOK_CHARACTERS})`
+		});
+	}
+	const speakerRole = field(playbook, 'speakerRole');
+	if (typeof speakerRole === 'string' && !roleIds.includes(speakerRole)) {
+		addIssue({
+			code: 'custom',
+			path: ['speakerRole'],
+			message: `names an unknown role "${speakerRole}"`
+		});
+	}
+	roleIds.forEach((id, index) => {
+		if (typeof id === 'string' && roleIds.indexOf(id) !== index) {
+			addIssue({
+				code: 'custom',
+				path: ['roles', index, 'id'],
+				message: `repeats the role id "${id}"`
+			});
+		}
+	});
+	const phases = asArray(field(playbook, 'phases'));
+	const phaseIds = phases.map((phase) => field(phase, 'id'));
+	phases.forEach((phase, index) => {
+		const id = phaseIds[index];
+		if (typeof id === 'string' && phaseIds.indexOf(id) !== index) {
+			addIssue({
+				code: 'custom',
+				path: ['phases', index, 'id'],
+				message: `repeats the phase id "${id}"`
+			});
+		}
+		unknownRoles(field(phase, 'instructions'), roleIds, ['phases', index], addIssue);
+	});
+	translationRules(playbook, addIssue);
+}
+
+/** Instructions (at `phase`.instructions) only for roles the playbook has. */
+function unknownRoles(
+	instructions: unknown,
+	roleIds: unknown[],
+	phase: (string | number)[],
+	addIssue: IssueSink
+): void {
+	if (!isRecord(instructions)) return;
+	for (const roleId of Object.keys(instructions)) {
+		if (!roleIds.includes(roleId)) {
+			addIssue({
+				code: 'custom',
+				path: [...phase, 'instructions', roleId],
+				message: `names an unknown role "${roleId}"`
+			});
+		}
+	}
+}
+
+/** The lists a translation follows entry by entry. */
+const FOLLOWED_LISTS = ['outcomes', 'roles', 'agreements', 'phases', 'debrief', 'pitfalls'];
+
+const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
+
+/**
+ * Translations keyed by language tags other than the playbook's own, whose lists have as many
+ * entries as the original's (entry n translates entry n), and whose instructions are for the
+ * playbook's roles.
+ */
+function translationRules(playbook: unknown, addIssue: IssueSink): void {
+	const roleIds = asArray(field(playbook, 'roles')).map((role) => field(role, 'id'));
+	const translations = field(playbook, 'translations');
+	if (!isRecord(translations)) return;
+	const own = field(playbook, 'language') ?? DEFAULT_PLAYBOOK_LANGUAGE;
+	const languages = Object.keys(translations);
+	if (languages.length > MAX_TRANSLATIONS) {
+		addIssue({
+			code: 'custom',
+			path: ['translations'],
+			message: `must have at most ${MAX_TRANSLATIONS} languages`
+		});
+	}
+	for (const language of languages) {
+		const at = (...path: (string | number)[]) => ['translations', language, ...path];
+		if (!LANGUAGE_TAG.test(language)) {
+			addIssue({
+				code: 'custom',
+				path: at(),
+				message: 'must be keyed by a language tag such as "de" or "pt-BR"'
+			});
+		} else if (language === own) {
+			addIssue({
+				code: 'custom',
+				path: at(),
+				message: `translates into the playbook's own language "${own}"`
+			});
+		}
+		const translation = translations[language];
+		const lengthRule = (original: unknown, translated: unknown, path: (string | number)[]) => {
+			const expected = asArray(original).length;
+			if (Array.isArray(translated) && translated.length !== expected) {
+				addIssue({
+					code: 'custom',
+					path,
+					message: `has ${entries(translated.length)}, but the original has ${entries(expected)}; a translation follows the original entry by entry`
+				});
+			}
+		};
+		for (const key of FOLLOWED_LISTS) {
+			lengthRule(field(playbook, key), field(translation, key), at(key));
+		}
+		const originals = asArray(field(playbook, 'phases'));
+		asArray(field(translation, 'phases')).forEach((phase, index) => {
+			const original = originals[index];
+			if (original !== undefined) {
+				lengthRule(
+					field(original, 'prompts'),
+					field(phase, 'prompts'),
+					at('phases', index, 'prompts')
+				);
+			}
+			unknownRoles(field(phase, 'instructions'), roleIds, at('phases', index), addIssue);
+		});
+	}
+}

@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+
+// zod/mini, like playbook.ts: the room page parses with these (src/lib/protocol/zod-mini.test.ts).
+
+/** Free text of a bounded length that must say something. */
+export const text = (max: number) =>
+	z
+		.string()
+		.check(
+			z.trim(),
+			z.minLength(1, 'must not be empty'),
+			z.maxLength(max, `must be at most ${max} characters`)
+		);
+
+export const list = <T extends z.ZodMiniType>(item: T, min: number, max: number) =>
+	z
+		.array(item)
+		.check(
+			z.minLength(min, min === 1 ? 'needs at least one entry' : `needs at least ${min} entries`),
+			z.maxLength(max, `must have at most ${max} entries`)
+		);
+
+/**
+ * Every text of a playbook a person reads, with its limit: one definition for the playbook and
+ * for its translations (playbook-translation.ts), so a translation is held to the same lengths.
+ */
+export const playbookText = {
+	title: text(80),
+	summary: text(200),
+	purpose: text(600),
+	outcome: text(200),
+	roleName: text(40),
+	roleBrief: text(400),
+	phaseTitle: text(80),
+	phaseSummary: text(600),
+	instruction: text(600),
+	prompt: text(300),
+	agreement: text(200),
+	adviceHint: text(60),
+	debrief: text(300),
+	pitfall: text(300),
+	rescue: text(300),
+	closing: text(400)
+};
+
+/** How many entries each list of a playbook may have. */
+export const playbookLists = {
+	outcomes: { min: 1, max: 8 },
+	roles: { min: 1, max: 6 },
+	agreements: { min: 1, max: 8 },
+	adviceHints: { min: 0, max: 30 },
+	phases: { min: 1, max: 20 },
+	prompts: { min: 0, max: 12 },
+	debrief: { min: 1, max: 8 },
+	pitfalls: { min: 0, max: 8 }
+} as const;

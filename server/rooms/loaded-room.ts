@@ -10,6 +10,7 @@ import {
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { ratingKey } from '../../src/lib/protocol/room-content';
+import type { RefusalReason } from '../../src/lib/protocol/socket-events';
 import {
 	initialControlState,
 	sessionPlan,
@@ -106,7 +107,7 @@ export function initialRoomUpdate(playbook: Playbook): Uint8Array {
 	return Y.encodeStateAsUpdate(doc);
 }
 
-export type RateResult = { ok: true } | { ok: false; message: string };
+export type RateResult = { ok: true } | { ok: false; message: string; reason: RefusalReason };
 
 /** What became of a client's update: applied (less its writes to control), or refused whole. */
 export type ClientUpdateResult =
@@ -468,7 +469,7 @@ export class LoadedRoom {
 		const at = planSteps(sessionPlan(this.playbook, control))[step];
 		const phase = at && this.playbook.phases[at.phaseIndex];
 		if (!at || phase?.tool !== 'rating') {
-			return { ok: false, message: 'That step has no rating to give.' };
+			return { ok: false, message: 'That step has no rating to give.', reason: 'no_rating' };
 		}
 		const key = ratingKey(phase.id, at.round);
 		// Refuse early what would be refused anyway (changing a rating already shown).

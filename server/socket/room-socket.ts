@@ -137,7 +137,10 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			const valid = lease?.room.isProjectorToken(projectorToken);
 			lease?.release();
 			if (!lease) return failure('room_not_found', ROOM_NOT_FOUND);
-			if (!valid) return failure('not_allowed', 'This projector link is not valid for this room.');
+			if (!valid)
+				return failure('not_allowed', 'This projector link is not valid for this room.', {
+					reason: 'projector_link'
+				});
 			// Let go when the token is replaced (protocol S20).
 			await socket.join(projectorChannel(roomId));
 		} else if (!(await deps.rooms.getRoom(roomId))) {
@@ -161,7 +164,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (!lease) return failure('room_not_found', ROOM_NOT_FOUND);
 		if (!lease.room.playbook.roles.some((role) => role.id === request.roleId)) {
 			lease.release();
-			return failure('unknown_role', `This playbook has no role "${request.roleId}".`);
+			return failure('unknown_role', `This playbook has no role "${request.roleId}".`, {
+				role: request.roleId
+			});
 		}
 		const refused = admissionRefusal(
 			lease.room.readControl(),
@@ -178,7 +183,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			lease.release();
 			return failure(
 				'not_allowed',
-				'Someone else is in this room under that identity. Reload the page to join as yourself.'
+				'Someone else is in this room under that identity. Reload the page to join as yourself.',
+				{ reason: 'identity_taken' }
 			);
 		}
 		if (key === 'new') {
@@ -188,7 +194,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (socket.disconnected) {
 			// Gone while the room loaded: nobody to show as present.
 			lease.release();
-			return failure('not_joined', 'The connection closed while joining.');
+			return failure('not_joined', 'The connection closed while joining.', {
+				reason: 'closed_while_joining'
+			});
 		}
 		const participant: Participant = {
 			participantId: request.participantId,
@@ -237,7 +245,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 			// The new key could not reach them: the role would be lost with it.
 			return failure(
 				'invalid_command',
-				'That person is not connected right now. Hand the host role over when they are back.'
+				'That person is not connected right now. Hand the host role over when they are back.',
+				{ reason: 'host_not_connected' }
 			);
 		}
 		const actor = {
@@ -265,7 +274,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 				deps.metrics.error('socket');
 				return failure(
 					'internal',
-					'The room is closed, but erasing it from storage failed. The server will try again.'
+					'The room is closed, but erasing it from storage failed. The server will try again.',
+					{ reason: 'erase_failed' }
 				);
 			}
 			return { ok: true };
@@ -313,7 +323,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		if (!parsed.ok) return parsed;
 		const { step, value } = parsed.data;
 		if (!member.lease.room.readControl().agreed.includes(member.participant.participantId)) {
-			return failure('not_allowed', 'Confirm the room’s agreements before taking part.');
+			return failure('not_allowed', 'Confirm the room’s agreements before taking part.', {
+				reason: 'agreements'
+			});
 		}
 		try {
 			const result = await member.lease.room.rate(
@@ -322,11 +334,15 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 				value,
 				() => presence.presentIn(member.roomId)
 			);
-			return result.ok ? result : failure('invalid_command', result.message);
+			return result.ok
+				? result
+				: failure('invalid_command', result.message, { reason: result.reason });
 		} catch (error) {
 			log.socket.error({ roomId: member.roomId, err: error }, 'storing a rating failed');
 			deps.metrics.error('socket');
-			return failure('internal', 'Your rating could not be saved. Please try again.');
+			return failure('internal', 'Your rating could not be saved. Please try again.', {
+				reason: 'rating_not_saved'
+			});
 		}
 	}
 
@@ -364,7 +380,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 					);
 					socket.emit('protocol:error', {
 						code: 'rate_limited',
-						message: LIMIT_WORDS.disconnected
+						message: LIMIT_WORDS.disconnected,
+						params: { reason: 'disconnected' }
 					});
 					socket.disconnect(true);
 					return;

@@ -1,4 +1,5 @@
 import type { RatingRound } from '../protocol/control';
+import type { RefusalReason } from '../protocol/socket-events';
 
 /** What each point of the felt-understanding scale means. */
 export const RATING_LABELS: Readonly<Record<number, string>> = {
@@ -13,7 +14,8 @@ export const RATING_LABELS: Readonly<Record<number, string>> = {
 export type SealedRatings = Readonly<Record<string, number>>;
 
 export type RatingResult =
-	{ ok: true; round: RatingRound; sealed: SealedRatings } | { ok: false; message: string };
+	| { ok: true; round: RatingRound; sealed: SealedRatings }
+	| { ok: false; message: string; reason: RefusalReason };
 
 /** Everyone present has submitted (and someone has). */
 function revealDue(submitted: readonly string[], present: readonly string[]): boolean {
@@ -43,7 +45,11 @@ export function submitRating(
 		: [...(round?.submitted ?? []), participantId];
 	if (round?.revealed) {
 		if (round.revealed[participantId] !== undefined) {
-			return { ok: false, message: 'The ratings are already shown; yours stays as it was.' };
+			return {
+				ok: false,
+				message: 'The ratings are already shown; yours stays as it was.',
+				reason: 'ratings_shown'
+			};
 		}
 		return {
 			ok: true,

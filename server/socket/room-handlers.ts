@@ -72,7 +72,10 @@ export class RoomHandlers<S extends HandlerSocket> {
 				room.secrets.isProjectorToken(projectorToken)
 			);
 			if (valid === undefined) return notFound;
-			if (!valid) return failure('not_allowed', 'This projector link is not valid for this room.');
+			if (!valid)
+				return failure('not_allowed', 'This projector link is not valid for this room.', {
+					reason: 'projector_link'
+				});
 			// Let go when the token is replaced (protocol S20).
 			await socket.join(projectorChannel(roomId));
 		} else if (!(await this.deps.rooms.getRoom(roomId))) {
@@ -98,7 +101,9 @@ export class RoomHandlers<S extends HandlerSocket> {
 		return this.deps.rooms.holding(roomId, notFound, async (lease, keep) => {
 			const { room } = lease;
 			if (!room.playbook.roles.some((role) => role.id === request.roleId)) {
-				return failure('unknown_role', `This playbook has no role "${request.roleId}".`);
+				return failure('unknown_role', `This playbook has no role "${request.roleId}".`, {
+					role: request.roleId
+				});
 			}
 			const refused = admissionRefusal(
 				room.control.read(),
@@ -111,14 +116,19 @@ export class RoomHandlers<S extends HandlerSocket> {
 			if (key === 'different') {
 				return failure(
 					'not_allowed',
-					'Someone else is in this room under that identity. Reload the page to join as yourself.'
+					'Someone else is in this room under that identity. Reload the page to join as yourself.',
+					{ reason: 'identity_taken' }
 				);
 			}
 			if (key === 'new')
 				await room.secrets.rememberParticipantKey(participantId, request.participantKey);
 			await presence.leave(socket);
 			// Gone while the room loaded: nobody to show as present.
-			if (socket.disconnected) return failure('not_joined', 'The connection closed while joining.');
+			if (socket.disconnected) {
+				return failure('not_joined', 'The connection closed while joining.', {
+					reason: 'closed_while_joining'
+				});
+			}
 			const person = { name: request.name, roleId: request.roleId };
 			const holdsHostKey = request.hostKey !== undefined && room.secrets.isHostKey(request.hostKey);
 			const joined = await this.#decide(
@@ -164,7 +174,8 @@ export class RoomHandlers<S extends HandlerSocket> {
 			// The new key could not reach them: the role would be lost with it.
 			return failure(
 				'invalid_command',
-				'That person is not connected right now. Hand the host role over when they are back.'
+				'That person is not connected right now. Hand the host role over when they are back.',
+				{ reason: 'host_not_connected' }
 			);
 		}
 		return this.#decideAsMember(member, command);
@@ -206,12 +217,13 @@ export class RoomHandlers<S extends HandlerSocket> {
 			log.socket.error({ roomId: member.roomId, err: error }, 'carrying out a decision failed');
 			this.deps.failed();
 			const erasing = decision.effects.some((effect) => effect.type === 'erase');
-			return failure(
-				'internal',
-				erasing
-					? 'The room is closed, but erasing it from storage failed. The server will try again.'
-					: 'That was decided, but not all of it was done. Try again.'
-			);
+			return erasing
+				? failure(
+						'internal',
+						'The room is closed, but erasing it from storage failed. The server will try again.',
+						{ reason: 'erase_failed' }
+					)
+				: failure('internal', 'That was decided, but not all of it was done. Try again.');
 		}
 		return { ok: true };
 	}
@@ -230,7 +242,11 @@ export class RoomHandlers<S extends HandlerSocket> {
 			}
 			log.socket.error({ roomId: room.meta.id, err: error }, 'a decision could not be taken');
 			this.deps.failed();
-			return failure('internal', 'That could not be done just now. Try again in a moment.');
+			return command.type === 'rating.submit'
+				? failure('internal', 'Your rating could not be saved. Please try again.', {
+						reason: 'rating_not_saved'
+					})
+				: failure('internal', 'That could not be done just now. Try again in a moment.');
 		}
 	}
 }

@@ -116,7 +116,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 					);
 					socket.emit('protocol:error', {
 						code: 'rate_limited',
-						message: LIMIT_WORDS.disconnected
+						message: LIMIT_WORDS.disconnected,
+						params: { reason: 'disconnected' }
 					});
 					socket.disconnect(true);
 					return;

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { ProtocolError } from '../../src/lib/protocol/socket-events';
+import type { ProtocolError, RefusalParams } from '../../src/lib/protocol/socket-events';
 import type {
 	ClientToServerEvents,
 	ServerToClientEvents
@@ -31,8 +31,13 @@ export const personChannel = (roomId: string, participantId: string) =>
 
 export type Failure = { ok: false; error: ProtocolError };
 
-export function failure(code: ProtocolError['code'], message: string): Failure {
-	return { ok: false, error: { code, message } };
+/** A refusal: English words for stock clients and logs, and what the browser words it from. */
+export function failure(
+	code: ProtocolError['code'],
+	message: string,
+	params?: RefusalParams
+): Failure {
+	return { ok: false, error: params ? { code, message, params } : { code, message } };
 }
 
 /** Parses a payload; a bad one becomes the `invalid_payload` answer listing its problems. */

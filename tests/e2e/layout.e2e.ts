@@ -135,7 +135,7 @@ test('on a phone a shared call is joined from the Session tab, under the timer; 
 	await expect(guest.locator('[data-connection="reconnecting"]')).toBeVisible();
 	await expect(
 		guest.getByRole('button', { name: 'Start', exact: true })
-	).toHaveAccessibleDescription(WAIT_REASONS.timer);
+	).toHaveAccessibleDescription(WAIT_REASONS.timer());
 	await guest.context().setOffline(false);
 	await expect(guest.getByRole('button', { name: 'Start', exact: true })).toBeEnabled({
 		timeout: 20_000

@@ -12,10 +12,10 @@ import { expect, newRoom, openPerson, test } from './fixtures';
 // is the server's as the browser receives it: the page's connection is routed through the test.
 
 const CLOSES = [
-	[CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.tooManyMessages, CLOSE_WORDS.tooMany],
-	[CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.missingChanges, CLOSE_WORDS.outOfStep],
-	[CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.serverClientId, CLOSE_WORDS.refusedWrite],
-	[CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.awarenessTooLarge, CLOSE_WORDS.presenceTooLarge]
+	[CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.tooManyMessages, CLOSE_WORDS.tooMany()],
+	[CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.missingChanges, CLOSE_WORDS.outOfStep()],
+	[CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.serverClientId, CLOSE_WORDS.refusedWrite()],
+	[CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.awarenessTooLarge, CLOSE_WORDS.presenceTooLarge()]
 ] as const;
 
 for (const [code, reason, words] of CLOSES) {

@@ -46,7 +46,7 @@ test('[S20, Y11] a removal stops the removed person’s projector and the host g
 	await expect(
 		removed.getByRole('heading', { name: 'You are no longer in this room' })
 	).toBeVisible();
-	await expect(screen.getByText(CLOSE_WORDS.projectorReplaced)).toBeVisible();
+	await expect(screen.getByText(CLOSE_WORDS.projectorReplaced())).toBeVisible();
 	await expect(screen.locator('[data-remaining-ms]')).toHaveCount(0);
 
 	// The host's card shows the new link, and it works.

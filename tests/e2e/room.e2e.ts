@@ -197,7 +197,9 @@ test.describe.serial('two people, one link, one shared session', () => {
 			await expect(page.getByRole('heading', { name: 'Tell the story' })).toBeVisible();
 		}
 		await expect(a.getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
-		await expect(a.getByText('Roles have rotated: this round you are the listener.')).toBeVisible();
+		await expect(
+			a.getByText('Roles have rotated: your role this round is Listener.')
+		).toBeVisible();
 		await expect(b.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
 		const roster = a.getByRole('region', { name: 'In the room' });
 		await expect(roster.locator('[data-status]').filter({ hasText: 'Ada' })).toContainText(

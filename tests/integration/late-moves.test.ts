@@ -32,7 +32,8 @@ test('[S5, S21] a move pressed on a step the room has since left is refused and 
 		ok: false,
 		error: {
 			code: 'invalid_command',
-			message: 'The room moved on before your move arrived, so it was not made.'
+			message: 'The room moved on before your move arrived, so it was not made.',
+			params: { reason: 'moved_on' }
 		}
 	});
 	const watch = await connectSynced(server.url, room.id);

@@ -205,7 +205,11 @@ describe('[L2] messages per connection', () => {
 		const disconnected = new Promise((resolve) => flooder.once('disconnect', resolve));
 		for (let i = 0; i < 10; i++) flooder.emit('presence:visibility', { visible: true });
 		expect(await disconnected).toBe('io server disconnect');
-		expect(errors.at(-1)).toEqual({ code: 'rate_limited', message: LIMIT_WORDS.disconnected });
+		expect(errors.at(-1)).toEqual({
+			code: 'rate_limited',
+			message: LIMIT_WORDS.disconnected,
+			params: { reason: 'disconnected' }
+		});
 		// Each event refused or disconnected for, the ones answered above among them.
 		expect(await refusedForRate()).toBeGreaterThan(refusedBefore + 2);
 

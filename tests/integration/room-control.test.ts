@@ -64,7 +64,11 @@ describe('host control, enforced by the server', () => {
 		expect(await host.send({ type: 'host.lock-control', locked: true })).toEqual({ ok: true });
 		expect(await other.send({ type: 'step.goto', target: 1 })).toEqual({
 			ok: false,
-			error: { code: 'not_allowed', message: 'The host has locked the phase and timer controls.' }
+			error: {
+				code: 'not_allowed',
+				message: 'The host has locked the phase and timer controls.',
+				params: { reason: 'controls_locked' }
+			}
 		});
 		expect(await other.send({ type: 'timer.start' })).toMatchObject({ ok: false });
 		expect(await other.send({ type: 'host.lock-control', locked: false })).toMatchObject({
@@ -327,7 +331,11 @@ describe('the projector', () => {
 			await socket.emitWithAck('room:watch', { roomId: room.id, projectorToken: 'x'.repeat(43) })
 		).toEqual({
 			ok: false,
-			error: { code: 'not_allowed', message: 'This projector link is not valid for this room.' }
+			error: {
+				code: 'not_allowed',
+				message: 'This projector link is not valid for this room.',
+				params: { reason: 'projector_link' }
+			}
 		});
 		const closes: number[] = [];
 		const { provider } = connectDoc(server.url, room.id, new Y.Doc(), {

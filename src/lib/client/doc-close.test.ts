@@ -29,7 +29,7 @@ describe('docCloseAction', () => {
 	test('[Y8] a projector whose link was replaced is told to open the new one; a participant was removed', () => {
 		expect(docCloseAction(CLOSE_NOT_ALLOWED, projector)).toEqual({
 			type: 'explain',
-			words: CLOSE_WORDS.projectorReplaced
+			words: CLOSE_WORDS.projectorReplaced()
 		});
 		expect(docCloseAction(CLOSE_NOT_ALLOWED, participant)).toEqual({ type: 'removed' });
 	});
@@ -45,22 +45,22 @@ describe('docCloseAction', () => {
 	test('[L2, L3, L4, L7, L8, Y3] each limit’s close has its own words, told apart by its reason', () => {
 		const words = (code: number, reason: string) => limitCloseWords(code, reason);
 		expect(words(CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.tooManyMessages)).toBe(
-			CLOSE_WORDS.tooMany
+			CLOSE_WORDS.tooMany()
 		);
 		expect(words(CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.missingChanges)).toBe(
-			CLOSE_WORDS.outOfStep
+			CLOSE_WORDS.outOfStep()
 		);
 		expect(words(CLOSE_POLICY_VIOLATION, LIMIT_CLOSE_REASONS.serverClientId)).toBe(
-			CLOSE_WORDS.refusedWrite
+			CLOSE_WORDS.refusedWrite()
 		);
-		expect(words(CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.textTooLong)).toBe(CLOSE_WORDS.tooBig);
-		expect(words(CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.roomFull)).toBe(CLOSE_WORDS.tooBig);
+		expect(words(CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.textTooLong)).toBe(CLOSE_WORDS.tooBig());
+		expect(words(CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.roomFull)).toBe(CLOSE_WORDS.tooBig());
 		expect(words(CLOSE_TOO_BIG, LIMIT_CLOSE_REASONS.awarenessTooLarge)).toBe(
-			CLOSE_WORDS.presenceTooLarge
+			CLOSE_WORDS.presenceTooLarge()
 		);
 		expect(
 			docCloseAction(CLOSE_TOO_BIG, participant, LIMIT_CLOSE_REASONS.awarenessTooLarge)
-		).toEqual({ type: 'explain', words: CLOSE_WORDS.presenceTooLarge });
+		).toEqual({ type: 'explain', words: CLOSE_WORDS.presenceTooLarge() });
 		expect(words(1006, '')).toBeUndefined();
 		expect(words(CLOSE_ROOM_LOCKED, '')).toBeUndefined();
 	});

@@ -7,6 +7,7 @@ import {
 	CLOSE_TOO_BIG,
 	LIMIT_CLOSE_REASONS
 } from '../protocol/doc-close';
+import { m } from '../paraglide/messages';
 
 /** What a tab does when the server closes its document connection (docs/protocol.md, Y4–Y11). */
 export type DocCloseAction =
@@ -23,21 +24,16 @@ export type DocCloseAction =
 	/** Nothing to say: the provider reconnects by itself. */
 	| { type: 'none' };
 
+/** What a close means, in the person's words (read in their language). */
 export const CLOSE_WORDS = {
-	tooBig:
-		'That change was too large to keep: a field is over its length limit, or the room is full. Shorten what you just wrote.',
-	tooMany: 'Too many changes at once. The room reconnects in a moment.',
-	outOfStep:
-		'The room could not take this page’s last change: it builds on changes the room does not have. Reload the page to continue.',
-	refusedWrite:
-		'The room refused a change from this page: it was written under an id that only the server uses. Reload the page to continue.',
-	presenceTooLarge:
-		'What this page shares about you while you are here (name, cursor) was too large for the room. Reload the page to continue.',
-	locked:
-		'This room is locked: the host is not letting anyone new in right now. Nothing more of it reaches this page.',
-	projectorReplaced:
-		'This projector link no longer works: someone was removed from the room, so the link was replaced. Open the new projector link from the room.'
-} as const;
+	tooBig: m.room_close_too_big,
+	tooMany: m.room_close_too_many,
+	outOfStep: m.room_close_out_of_step,
+	refusedWrite: m.room_close_refused_write,
+	presenceTooLarge: m.room_close_presence_too_large,
+	locked: m.room_close_locked,
+	projectorReplaced: m.room_close_projector_replaced
+} satisfies Record<string, () => string>;
 
 /**
  * The words for a limit's close (1008, 1009; docs/protocol.md, L2–L8), told apart by `reason`;
@@ -47,12 +43,12 @@ export function limitCloseWords(code: number, reason: string): string | undefine
 	switch (code) {
 		case CLOSE_TOO_BIG:
 			return reason === LIMIT_CLOSE_REASONS.awarenessTooLarge
-				? CLOSE_WORDS.presenceTooLarge
-				: CLOSE_WORDS.tooBig;
+				? CLOSE_WORDS.presenceTooLarge()
+				: CLOSE_WORDS.tooBig();
 		case CLOSE_POLICY_VIOLATION:
-			if (reason === LIMIT_CLOSE_REASONS.missingChanges) return CLOSE_WORDS.outOfStep;
-			if (reason === LIMIT_CLOSE_REASONS.serverClientId) return CLOSE_WORDS.refusedWrite;
-			return CLOSE_WORDS.tooMany;
+			if (reason === LIMIT_CLOSE_REASONS.missingChanges) return CLOSE_WORDS.outOfStep();
+			if (reason === LIMIT_CLOSE_REASONS.serverClientId) return CLOSE_WORDS.refusedWrite();
+			return CLOSE_WORDS.tooMany();
 		default:
 			return undefined;
 	}
@@ -78,7 +74,7 @@ export function docCloseAction(
 			return tab.unsentTicket ? { type: 'reconnect' } : { type: 'locked' };
 		case CLOSE_NOT_ALLOWED:
 			return tab.projector
-				? { type: 'explain', words: CLOSE_WORDS.projectorReplaced }
+				? { type: 'explain', words: CLOSE_WORDS.projectorReplaced() }
 				: { type: 'removed' };
 		default:
 			return { type: 'none' };

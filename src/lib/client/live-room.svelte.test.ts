@@ -103,7 +103,7 @@ describe('the room page’s view of its room', () => {
 	test('cut off: the timer waits for the connection before the agreements', () => {
 		const room = view(session(synced(), { joined: false }).fake);
 		expect(room.cutOff).toBe(true);
-		expect(room.timerWait).toBe(WAIT_REASONS.timer);
+		expect(room.timerWait).toBe(WAIT_REASONS.timer());
 		expect(room.shortcutContext.live).toBe(false);
 	});
 

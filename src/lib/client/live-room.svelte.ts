@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages';
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
 import type { Participant } from '../protocol/presence';
@@ -64,11 +65,9 @@ export class LiveRoom implements RoomContext {
 	);
 	readonly phaseTitle = $derived.by(() => this.play?.current?.phase.title);
 	/** Why raising a hand waits: a press while cut off is kept, so only the agreements hold it. */
-	readonly handWait = $derived.by(() =>
-		this.agreed ? undefined : 'Available once you have confirmed the agreements.'
-	);
+	readonly handWait = $derived.by(() => (this.agreed ? undefined : m.room_after_agreements()));
 	/** Why the timer waits: the connection first, since confirming the agreements would not help. */
-	readonly timerWait = $derived.by(() => (this.cutOff ? WAIT_REASONS.timer : this.handWait));
+	readonly timerWait = $derived.by(() => (this.cutOff ? WAIT_REASONS.timer() : this.handWait));
 	/** What became of the presses kept while cut off, in words. */
 	readonly offlineNews = $derived.by(() => {
 		const news = this.#session()?.offline.news;

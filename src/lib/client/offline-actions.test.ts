@@ -49,21 +49,21 @@ describe('offlinePolicy (protocol S21)', () => {
 	test('[S21] the timer, the room pause, host actions and erasing wait, each with its reason', () => {
 		expect(offlinePolicy({ type: 'timer.start' }, SELF)).toEqual({
 			type: 'wait',
-			reason: WAIT_REASONS.timer
+			reason: WAIT_REASONS.timer()
 		});
 		expect(offlinePolicy({ type: 'timer.add-minute' }, SELF)).toMatchObject({ type: 'wait' });
 		expect(offlinePolicy({ type: 'room.pause' }, SELF)).toEqual({
 			type: 'wait',
-			reason: WAIT_REASONS.pause
+			reason: WAIT_REASONS.pause()
 		});
 		expect(offlinePolicy({ type: 'host.remove', participantId: OTHER }, SELF)).toEqual({
 			type: 'wait',
-			reason: WAIT_REASONS.host
+			reason: WAIT_REASONS.host()
 		});
 		// Lowering someone else's hand is a host action too.
 		expect(offlinePolicy({ type: 'hand.lower', participantId: OTHER }, SELF)).toEqual({
 			type: 'wait',
-			reason: WAIT_REASONS.host
+			reason: WAIT_REASONS.host()
 		});
 		expect(offlinePolicy({ type: 'erase.vote', agree: true }, SELF)).toMatchObject({
 			type: 'wait'
@@ -114,6 +114,6 @@ describe('the queue', () => {
 test('sharing a call link waits for the connection, so everyone gets it at once (S21, S23)', () => {
 	expect(offlinePolicy({ type: 'call.set', url: 'https://meet.example/abc' }, 'ana')).toEqual({
 		type: 'wait',
-		reason: WAIT_REASONS.call
+		reason: WAIT_REASONS.call()
 	});
 });

@@ -1,4 +1,6 @@
 import { assertNever } from '../assert-never';
+import { m } from '../paraglide/messages';
+import { getLocale } from '../paraglide/runtime';
 import type { ControlCommand } from '../protocol/control';
 
 /**
@@ -13,17 +15,15 @@ export type OfflinePolicy =
 /** One press kept per slot: pressing again replaces it, as the last press is what was meant. */
 export type QueueSlot = 'move' | 'ready' | 'hand' | 'agreements';
 
-/** Why a control is unavailable while cut off, in the person's words. */
+/** Why a control is unavailable while cut off, in the person's words (read in their language). */
 export const WAIT_REASONS = {
-	timer:
-		'The timer waits for the connection: a start or pause sent late would be off by the time you were away.',
-	pause:
-		'Pausing for everyone waits for the connection: the others would not see the pause until you are back.',
-	host: 'Host actions wait for the connection, so they are taken on the room as it is now.',
-	erase: 'Ending the room waits for the connection.',
-	call: 'Sharing the call link waits for the connection, so everyone gets it at once.',
-	rating: 'Your rating waits for the connection: it stays chosen here, to submit once you are back.'
-} as const;
+	timer: m.room_wait_timer,
+	pause: m.room_wait_pause,
+	host: m.room_wait_host,
+	erase: m.room_wait_erase,
+	call: m.room_wait_call,
+	rating: m.room_wait_rating
+} satisfies Record<string, () => string>;
 
 /** Whether `command`, pressed by `selfId` while cut off, is kept for later or waits. */
 export function offlinePolicy(command: ControlCommand, selfId: string): OfflinePolicy {
@@ -39,7 +39,7 @@ export function offlinePolicy(command: ControlCommand, selfId: string): OfflineP
 			// Lowering someone else's hand is the host's call on what the room is doing now.
 			return command.participantId === selfId
 				? { type: 'queue', slot: 'hand', forStep: false }
-				: { type: 'wait', reason: WAIT_REASONS.host };
+				: { type: 'wait', reason: WAIT_REASONS.host() };
 		case 'agreements.confirm':
 			return { type: 'queue', slot: 'agreements', forStep: false };
 		case 'timer.start':
@@ -47,20 +47,20 @@ export function offlinePolicy(command: ControlCommand, selfId: string): OfflineP
 		case 'timer.resume':
 		case 'timer.reset':
 		case 'timer.add-minute':
-			return { type: 'wait', reason: WAIT_REASONS.timer };
+			return { type: 'wait', reason: WAIT_REASONS.timer() };
 		case 'room.pause':
 		case 'room.resume':
-			return { type: 'wait', reason: WAIT_REASONS.pause };
+			return { type: 'wait', reason: WAIT_REASONS.pause() };
 		case 'host.lock-control':
 		case 'host.lock-room':
 		case 'host.hand-over':
 		case 'host.remove':
-			return { type: 'wait', reason: WAIT_REASONS.host };
+			return { type: 'wait', reason: WAIT_REASONS.host() };
 		case 'room.erase':
 		case 'erase.vote':
-			return { type: 'wait', reason: WAIT_REASONS.erase };
+			return { type: 'wait', reason: WAIT_REASONS.erase() };
 		case 'call.set':
-			return { type: 'wait', reason: WAIT_REASONS.call };
+			return { type: 'wait', reason: WAIT_REASONS.call() };
 		default:
 			return assertNever(command);
 	}
@@ -96,17 +96,17 @@ export function actionLabel(action: QueuedAction): string {
 	const { command } = action;
 	switch (command.type) {
 		case 'step.goto':
-			return command.target > action.seenStep ? 'Next phase' : 'Previous phase';
+			return command.target > action.seenStep ? m.room_action_next() : m.room_action_previous();
 		case 'round.more':
-			return 'One more round';
+			return m.room_action_more_round();
 		case 'ready.set':
-			return command.ready ? 'Ready to move on' : 'Not ready after all';
+			return command.ready ? m.room_action_ready() : m.room_action_not_ready();
 		case 'hand.raise':
-			return 'Raise hand';
+			return m.room_action_raise_hand();
 		case 'hand.lower':
-			return 'Lower hand';
+			return m.room_action_lower_hand();
 		case 'agreements.confirm':
-			return 'I agree';
+			return m.room_action_agree();
 		default:
 			// Never kept (offlinePolicy makes them wait): named by their type, should one be.
 			return command.type;
@@ -118,21 +118,26 @@ export interface OfflineNews {
 	sent: string[];
 	/** Not sent: the room had moved on from the step they were meant for. */
 	stale: string[];
+	/** Refused by the server: `message` is its refusal already worded for this person. */
 	refused: { label: string; message: string }[];
 }
 
 /** The news in words, naming the step the room moved on to (`stepTitle`). */
 export function offlineNewsWords(news: OfflineNews, stepTitle: string | undefined): string[] {
 	const words: string[] = [];
-	if (news.sent.length > 0) {
-		words.push(`Sent now that you are back: ${news.sent.join(', ')}.`);
-	}
+	const list = (labels: string[]) =>
+		new Intl.ListFormat(getLocale(), { type: 'unit', style: 'short' }).format(labels);
+	if (news.sent.length > 0) words.push(m.room_offline_sent({ actions: list(news.sent) }));
 	if (news.stale.length > 0) {
-		const where = stepTitle === undefined ? 'another phase' : `“${stepTitle}”`;
+		const actions = list(news.stale);
 		words.push(
-			`Not sent: ${news.stale.join(', ')}. While you were offline the room moved on to ${where}.`
+			stepTitle === undefined
+				? m.room_offline_stale({ actions })
+				: m.room_offline_stale_to({ actions, phase: stepTitle })
 		);
 	}
-	for (const { label, message } of news.refused) words.push(`${label} was not taken: ${message}`);
+	for (const { label, message } of news.refused) {
+		words.push(m.room_offline_refused({ action: label, reason: message }));
+	}
 	return words;
 }

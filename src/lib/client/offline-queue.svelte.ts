@@ -1,5 +1,6 @@
 import type { ControlCommand } from '../protocol/control';
 import type { Reply } from '../protocol/socket-events';
+import { refusalWords } from './refusal-words';
 import {
 	actionLabel,
 	enqueue,
@@ -52,7 +53,7 @@ export class OfflineQueue {
 					break;
 				}
 				if (reply.ok) news.sent.push(actionLabel(action));
-				else news.refused.push({ label: actionLabel(action), message: reply.error.message });
+				else news.refused.push({ label: actionLabel(action), message: refusalWords(reply.error) });
 			}
 		} finally {
 			this.#flushing = false;

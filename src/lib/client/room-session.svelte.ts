@@ -20,6 +20,8 @@ import { isRetryable, retryDelayMs } from './join-retry';
 import { WAIT_REASONS } from './offline-actions';
 import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
+import { refusalWords } from './refusal-words';
+import { m } from '../paraglide/messages';
 import { ServerClock } from './server-clock.svelte';
 
 const rosterSchema = z.array(participantSchema);
@@ -27,6 +29,9 @@ const UNREACHABLE: ProtocolError = {
 	code: 'internal',
 	message: 'The server cannot be reached right now. Your notes are kept; we keep trying.'
 };
+/** A refusal in this person's words; the server's own English is for stock clients and logs. */
+const wordsFor = (error: ProtocolError) =>
+	error === UNREACHABLE ? m.room_unreachable() : refusalWords(error);
 
 /**
  * One tab's live connection to a room: the shared document over y-websocket (kept in IndexedDB
@@ -116,7 +121,7 @@ export class RoomSession {
 			this.clock.stop();
 		});
 		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
-		this.#socket.on('protocol:error', (error) => (this.problem = error.message));
+		this.#socket.on('protocol:error', (error) => (this.problem = refusalWords(error)));
 		this.#socket.on('host:key', (grant) => {
 			const parsed = hostKeyGrantSchema.safeParse(grant);
 			if (parsed.success && parsed.data.roomId === roomId) saveHostKey(roomId, parsed.data.hostKey);
@@ -157,7 +162,7 @@ export class RoomSession {
 				return;
 			case 'locked':
 				// Before joining, the join form says it once; a joined person is shut out of it.
-				if (this.#identity) this.problem = CLOSE_WORDS.locked;
+				if (this.#identity) this.problem = CLOSE_WORDS.locked();
 				else this.lockedOut = true;
 				return;
 			case 'explain':
@@ -179,7 +184,7 @@ export class RoomSession {
 			});
 			if (reply.ok) this.#setRoster(reply.roster);
 			else if (reply.error.code === 'room_not_found') await this.#erased();
-			else this.problem = reply.error.message;
+			else this.problem = wordsFor(reply.error);
 		} catch {
 			// Disconnected again: the next connect watches again.
 		}
@@ -206,7 +211,7 @@ export class RoomSession {
 		if (error && isRetryable(error)) {
 			// Like a dropped connection: keep who this is, and try again a little later (S24, S25).
 			this.#notNowFor(error);
-			this.problem = error.message;
+			this.problem = wordsFor(error);
 			this.#retryLater(identity);
 			return error;
 		}
@@ -244,7 +249,7 @@ export class RoomSession {
 				await this.#erased();
 				return;
 			default:
-				this.problem = error.message;
+				this.problem = wordsFor(error);
 		}
 	}
 
@@ -331,7 +336,7 @@ export class RoomSession {
 					identity.participantId,
 					this.doc.control?.step ?? 0
 				);
-				this.problem = policy.type === 'wait' ? policy.reason : error.message;
+				this.problem = policy.type === 'wait' ? policy.reason : wordsFor(error);
 				// Like a dropped connection: join again, which sends what was kept.
 				this.joined = false;
 				this.#notNowFor(error);
@@ -360,7 +365,7 @@ export class RoomSession {
 	 */
 	rate(request: RatingRequest): Promise<boolean> {
 		if (this.#identity && !this.joined) {
-			this.problem = WAIT_REASONS.rating;
+			this.problem = WAIT_REASONS.rating();
 			return Promise.resolve(false);
 		}
 		return this.#ask(() => this.#channel.rate(request));
@@ -377,10 +382,10 @@ export class RoomSession {
 		this.problem = undefined;
 		try {
 			const reply = await send();
-			if (!reply.ok && !handled(reply.error)) this.problem = reply.error.message;
+			if (!reply.ok && !handled(reply.error)) this.problem = wordsFor(reply.error);
 			return reply.ok;
 		} catch {
-			this.problem = 'That did not reach the server. It will be back in a moment; try again then.';
+			this.problem = m.room_not_delivered();
 			return false;
 		}
 	}

@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages';
 import { journal } from '../journal/journal-store';
 import { forgetRoomAttendance, sessionSource, syncRoomJournal } from '../journal/room-journal';
 import type { Playbook } from '../protocol/playbook';
@@ -60,7 +61,7 @@ export class RoomVisit {
 	/** Joins under a new identity; answers what the join form should say, if anything. */
 	join = async (name: string, roleId: string): Promise<string | undefined> => {
 		const session = this.session;
-		if (!session) return 'Still connecting. Try again in a moment.';
+		if (!session) return m.room_still_connecting();
 		const next = {
 			participantId: newParticipantId(),
 			participantKey: newParticipantKey(),

@@ -5,6 +5,7 @@
  * check first, and says why nothing happened. Pure: the browser part is `RoomShortcuts.svelte`.
  */
 
+import { m } from '../paraglide/messages';
 import { WAIT_REASONS } from './offline-actions';
 
 export type ShortcutAction = 'timer' | 'next' | 'previous' | 'minute' | 'hand' | 'help';
@@ -15,18 +16,18 @@ export interface Shortcut {
 	keys: readonly string[];
 	/** The `aria-keyshortcuts` value of the button it presses. */
 	aria: string;
-	/** What it does, as the help says it. */
-	label: string;
+	/** What it does, as the help says it, in the person's language. */
+	label: () => string;
 }
 
 /** Every shortcut, in the order the help lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-	{ action: 'timer', keys: ['Space'], aria: 'Space', label: 'Start, pause or resume the timer' },
-	{ action: 'next', keys: ['N'], aria: 'N', label: 'Next phase' },
-	{ action: 'previous', keys: ['P'], aria: 'P', label: 'Previous phase' },
-	{ action: 'minute', keys: ['+', '='], aria: 'Shift+= =', label: 'One more minute' },
-	{ action: 'hand', keys: ['H'], aria: 'H', label: 'Raise or lower your hand' },
-	{ action: 'help', keys: ['?'], aria: 'Shift+?', label: 'Show these shortcuts' }
+	{ action: 'timer', keys: ['Space'], aria: 'Space', label: m.room_shortcut_timer },
+	{ action: 'next', keys: ['N'], aria: 'N', label: m.room_action_next },
+	{ action: 'previous', keys: ['P'], aria: 'P', label: m.room_action_previous },
+	{ action: 'minute', keys: ['+', '='], aria: 'Shift+= =', label: m.room_shortcut_minute },
+	{ action: 'hand', keys: ['H'], aria: 'H', label: m.room_shortcut_hand },
+	{ action: 'help', keys: ['?'], aria: 'Shift+?', label: m.room_shortcut_help }
 ];
 
 const BY_KEY: ReadonlyMap<string, ShortcutAction> = new Map([
@@ -120,13 +121,13 @@ export interface ShortcutContext {
 }
 
 /** Why nothing happens when the button a shortcut names is not there or not usable now. */
-export const NOT_HERE: Readonly<Record<ShortcutAction, string>> = {
-	timer: 'The timer is not shown right now.',
-	next: 'There is no next phase: this is the last one.',
-	previous: 'There is no previous phase: this is the first one.',
-	minute: 'The timer is not shown right now.',
-	hand: 'Raising a hand is not possible right now.',
-	help: ''
+export const NOT_HERE: Readonly<Record<ShortcutAction, () => string>> = {
+	timer: m.room_not_here_timer,
+	next: m.room_not_here_next,
+	previous: m.room_not_here_previous,
+	minute: m.room_not_here_timer,
+	hand: m.room_not_here_hand,
+	help: () => ''
 };
 
 /**
@@ -139,13 +140,13 @@ export function shortcutRefusal(
 	context: ShortcutContext
 ): string | undefined {
 	if (action === 'help') return undefined;
-	if (!context.joined) return 'Join the room first.';
-	if (!context.agreed) return 'Confirm the room’s agreements first.';
+	if (!context.joined) return m.room_shortcut_join_first();
+	if (!context.agreed) return m.room_shortcut_agree_first();
 	const controls = action !== 'hand';
-	if (controls && context.roomPaused) return 'The room is paused for everyone. Resume it first.';
-	if (controls && !context.canControl) return 'The host has locked the phase and timer controls.';
+	if (controls && context.roomPaused) return m.room_refusal_paused();
+	if (controls && !context.canControl) return m.room_refusal_controls_locked();
 	// Cut off, a key does what its button does: moves and hands are kept for the return (S21),
 	// the timer waits, with the same reason the timer shows.
-	if (!context.live && (action === 'timer' || action === 'minute')) return WAIT_REASONS.timer;
+	if (!context.live && (action === 'timer' || action === 'minute')) return WAIT_REASONS.timer();
 	return undefined;
 }

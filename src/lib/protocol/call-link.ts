@@ -31,17 +31,27 @@ const UNSEEN_CHARACTERS = /[\s\p{Cc}]/u;
  * screen would show it to everyone), and at most {@link MAX_CALL_LINK_CHARACTERS} characters.
  */
 export function callLinkProblem(text: string): string | undefined {
-	if (text.length > MAX_CALL_LINK_CHARACTERS) {
-		return `must be at most ${MAX_CALL_LINK_CHARACTERS} characters`;
-	}
-	if (UNSEEN_CHARACTERS.test(text)) return 'must not contain spaces';
+	const kind = callLinkProblemKind(text);
+	return kind && CALL_LINK_PROBLEM_WORDS[kind];
+}
+
+/** Which rule of {@link callLinkProblem} a link breaks: a page words it in its person's language. */
+export type CallLinkProblemKind = 'too_long' | 'spaces' | 'not_https' | 'credentials';
+
+/** The English words of each problem, for the server's validation messages. */
+const CALL_LINK_PROBLEM_WORDS: Record<CallLinkProblemKind, string> = {
+	too_long: `must be at most ${MAX_CALL_LINK_CHARACTERS} characters`,
+	spaces: 'must not contain spaces',
+	not_https: 'must be a meeting link starting with https://',
+	credentials: 'must not contain a name or password before the address'
+};
+
+function callLinkProblemKind(text: string): CallLinkProblemKind | undefined {
+	if (text.length > MAX_CALL_LINK_CHARACTERS) return 'too_long';
+	if (UNSEEN_CHARACTERS.test(text)) return 'spaces';
 	const url = parseUrl(text);
-	if (!url || url.protocol !== 'https:' || url.hostname === '') {
-		return 'must be a meeting link starting with https://';
-	}
-	if (url.username !== '' || url.password !== '') {
-		return 'must not contain a name or password before the address';
-	}
+	if (!url || url.protocol !== 'https:' || url.hostname === '') return 'not_https';
+	if (url.username !== '' || url.password !== '') return 'credentials';
 	return undefined;
 }
 
@@ -74,9 +84,15 @@ export const callLinkSchema = z.string().check(
  * or newline and encode a space without a word, sharing a link nobody pasted.
  */
 export function pastedCallLinkProblem(text: string): string | undefined {
+	const kind = pastedCallLinkProblemKind(text);
+	return kind && CALL_LINK_PROBLEM_WORDS[kind];
+}
+
+/** Which rule of {@link pastedCallLinkProblem} pasted `text` breaks, if any. */
+export function pastedCallLinkProblemKind(text: string): CallLinkProblemKind | undefined {
 	const trimmed = text.trim();
-	if (UNSEEN_CHARACTERS.test(trimmed)) return 'must not contain spaces';
-	return callLinkProblem(normalizeCallLink(trimmed));
+	if (UNSEEN_CHARACTERS.test(trimmed)) return 'spaces';
+	return callLinkProblemKind(normalizeCallLink(trimmed));
 }
 
 /** What a person pastes: trimmed and normalized, then held to the stored link's rules. */

@@ -63,7 +63,55 @@ export const errorCodeSchema = z.enum([
 	'internal'
 ]);
 
-export const protocolErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+/**
+ * Which refusal of its code an error is, when a code has several: the browser words the refusal
+ * in its person's language from the code, this reason and the numbers beside it (protocol S26).
+ */
+export const refusalReasonSchema = z.enum([
+	'agreements',
+	'controls_locked',
+	'host_only',
+	'host_lowers_hands',
+	'removed',
+	'projector_link',
+	'identity_taken',
+	'paused',
+	'host_to_present',
+	'host_not_connected',
+	'host_keeps_place',
+	'has_host',
+	'no_such_step',
+	'moved_on',
+	'next_round',
+	'round_at_end',
+	'ratings_shown',
+	'no_rating',
+	'closed_while_joining',
+	'rating_not_saved',
+	'erase_failed',
+	'disconnected'
+]);
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+
+export const refusalParamsSchema = z.object({
+	reason: z.optional(refusalReasonSchema),
+	/** A step or round the sender asked for, counted from 1. */
+	asked: z.optional(z.number().check(z.int())),
+	/** How many there are: steps in the session, rounds, people a room holds. */
+	count: z.optional(z.number().check(z.int())),
+	role: z.optional(z.string().check(z.maxLength(200)))
+});
+export type RefusalParams = z.infer<typeof refusalParamsSchema>;
+
+/**
+ * A refusal: `message` is English words for stock clients and logs; the browser words `code`
+ * and `params` itself, in its person's language.
+ */
+export const protocolErrorSchema = z.object({
+	code: errorCodeSchema,
+	message: z.string(),
+	params: z.optional(refusalParamsSchema)
+});
 export type ProtocolError = z.infer<typeof protocolErrorSchema>;
 
 export const hostKeyGrantSchema = z.object({ roomId: roomIdSchema, hostKey: secretSchema });

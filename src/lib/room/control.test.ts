@@ -57,7 +57,8 @@ describe('step machine', () => {
 			ok: false,
 			error: {
 				code: 'invalid_command',
-				message: 'The room moved on before your move arrived, so it was not made.'
+				message: 'The room moved on before your move arrived, so it was not made.',
+				params: { reason: 'moved_on' }
 			}
 		});
 	});
@@ -80,7 +81,11 @@ describe('step machine', () => {
 		const result = applyControlCommand(start, { type: 'step.goto', target: 3 }, plan, T0);
 		expect(result).toEqual({
 			ok: false,
-			error: { code: 'invalid_command', message: 'There is no step 4: this session has 3.' }
+			error: {
+				code: 'invalid_command',
+				message: 'There is no step 4: this session has 3.',
+				params: { reason: 'no_such_step', asked: 4, count: 3 }
+			}
 		});
 	});
 

@@ -4,7 +4,7 @@ import {
 	type ControlState,
 	type HistoryEntry
 } from '../protocol/control';
-import type { ProtocolError } from '../protocol/socket-events';
+import type { ProtocolError, RefusalParams } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
 import { planSteps, type RoundPlan } from './steps';
 import { addMinute, idleTimer, pauseTimer, startTimer } from './timer';
@@ -55,8 +55,8 @@ export function initialControlState(plan: PhasePlan): ControlState {
 	return controlStateSchema.parse({ step: 0, timer: idleTimer(timeboxMs(plan, 0)) });
 }
 
-function invalid(message: string): ControlResult {
-	return { ok: false, error: { code: 'invalid_command', message } };
+function invalid(message: string, params: RefusalParams): ControlResult {
+	return { ok: false, error: { code: 'invalid_command', message, params } };
 }
 
 function historyEntry(plan: PhasePlan, step: number, at: number): HistoryEntry {
@@ -119,11 +119,17 @@ export function applyControlCommand(
 		case 'step.goto': {
 			const total = planSteps(plan).length;
 			if (command.target >= total) {
-				return invalid(`There is no step ${command.target + 1}: this session has ${total}.`);
+				return invalid(`There is no step ${command.target + 1}: this session has ${total}.`, {
+					reason: 'no_such_step',
+					asked: command.target + 1,
+					count: total
+				});
 			}
 			if (command.target === state.step) return { ok: true, state };
 			if (command.from !== undefined && command.from !== state.step) {
-				return invalid('The room moved on before your move arrived, so it was not made.');
+				return invalid('The room moved on before your move arrived, so it was not made.', {
+					reason: 'moved_on'
+				});
 			}
 			return { ok: true, state: enterStep(state, command.target, plan, now) };
 		}
@@ -158,14 +164,20 @@ function moreRounds(
 	// Someone else's identical request came first: the room is already in that round.
 	if (command.rounds <= current) return { ok: true, state };
 	if (command.rounds > current + 1) {
-		return invalid(`The session has ${current} rounds; ask for round ${current + 1} next.`);
+		return invalid(`The session has ${current} rounds; ask for round ${current + 1} next.`, {
+			reason: 'next_round',
+			asked: current + 1,
+			count: current
+		});
 	}
 	const steps = planSteps(plan);
 	const at = steps[state.step];
 	const endsLastRound =
 		at?.repeats === true && at.round === current && !steps[state.step + 1]?.repeats;
 	if (command.step !== state.step || !endsLastRound) {
-		return invalid('One more round can only start at the end of the last round.');
+		return invalid('One more round can only start at the end of the last round.', {
+			reason: 'round_at_end'
+		});
 	}
 	const more = { ...state, rounds: command.rounds };
 	const longer = { ...plan, rounds: command.rounds };

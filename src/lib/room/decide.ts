@@ -1,7 +1,7 @@
 import type { ControlCommand, ControlState, Person } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
 import { ratingKey } from '../protocol/room-content';
-import type { ProtocolError } from '../protocol/socket-events';
+import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
 import { sessionPlan, startHistory } from './control';
 import { revealIfDue, submitRating, type SealedRatings } from './ratings';
 import {
@@ -62,9 +62,13 @@ export interface DecisionContext {
 export type Decision =
 	{ ok: true; state: ControlState; effects: Effect[] } | { ok: false; error: ProtocolError };
 
-const refused = (code: ProtocolError['code'], message: string): Decision => ({
+const refused = (
+	code: ProtocolError['code'],
+	message: string,
+	reason: RefusalReason
+): Decision => ({
 	ok: false,
-	error: { code, message }
+	error: { code, message, params: { reason } }
 });
 
 /**
@@ -128,17 +132,21 @@ function rate(
 ): Decision {
 	const me = actor.participantId;
 	if (!state.agreed.includes(me)) {
-		return refused('not_allowed', 'Confirm the room’s agreements before taking part.');
+		return refused(
+			'not_allowed',
+			'Confirm the room’s agreements before taking part.',
+			'agreements'
+		);
 	}
 	const at = planSteps(sessionPlan(playbook, state))[step];
 	const phase = at && playbook.phases[at.phaseIndex];
 	if (!at || phase?.tool !== 'rating') {
-		return refused('invalid_command', 'That step has no rating to give.');
+		return refused('invalid_command', 'That step has no rating to give.', 'no_rating');
 	}
 	const key = ratingKey(phase.id, at.round);
 	const round = state.ratings[key];
 	const result = submitRating(round, sealedRatings(key), me, value, actor.present);
-	if (!result.ok) return refused('invalid_command', result.message);
+	if (!result.ok) return refused('invalid_command', result.message, result.reason);
 	return {
 		ok: true,
 		state: { ...state, ratings: { ...state.ratings, [key]: result.round } },

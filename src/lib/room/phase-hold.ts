@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages';
 /**
  * After the room's step changes, Next and Previous rest for a moment, so a press meant for the
  * step that was showing cannot skip the one that just began (issue 19.2). The rest is longer when
@@ -44,20 +45,20 @@ export function holdAfterMove(
 		return {
 			until: seenAt + OWN_MOVE_HOLD_MS,
 			mover: undefined,
-			announcement: `You moved to ${phaseTitle}`,
-			reason: 'You just moved the room on: wait a moment before moving again.'
+			announcement: m.room_hold_you_moved({ phase: phaseTitle }),
+			reason: m.room_hold_you_reason()
 		};
 	}
-	const mover = movedBy === null ? undefined : (nameOf(movedBy) ?? 'Someone');
+	const mover = movedBy === null ? undefined : (nameOf(movedBy) ?? m.room_hold_someone());
 	const announcement =
 		mover === undefined
-			? `Everyone was ready: on to ${phaseTitle}`
-			: `${mover} moved to ${phaseTitle}`;
+			? m.room_hold_all_ready({ phase: phaseTitle })
+			: m.room_hold_moved({ name: mover, phase: phaseTitle });
 	return {
 		until: seenAt + OTHER_MOVE_HOLD_MS,
 		mover,
 		announcement,
-		reason: `${announcement}. Next and Previous wait a moment, so a press meant for the step before does not skip this one.`
+		reason: m.room_hold_reason({ announcement })
 	};
 }
 

@@ -1,11 +1,13 @@
 import { secretSchema } from '../protocol/ids';
 
-export const MISSING_PROJECTOR_KEY =
-	'This projector link is missing its key. Copy it again from the room.';
-/** The server's words for a token that is not the room's, used for one that cannot be either. */
-export const INVALID_PROJECTOR_KEY = 'This projector link is not valid for this room.';
+/**
+ * What is wrong with a projector link, for the page to word: `invalid` as the server words a
+ * token that is not the room's, since this one cannot be either.
+ */
+export type ProjectorKeyProblem = 'missing' | 'invalid';
 
-export type ProjectorKey = { ok: true; token: string } | { ok: false; problem: string };
+export type ProjectorKey =
+	{ ok: true; token: string } | { ok: false; problem: ProjectorKeyProblem };
 
 /**
  * The projector token from a location hash (`#<token>`). The token travels in the fragment so
@@ -13,10 +15,10 @@ export type ProjectorKey = { ok: true; token: string } | { ok: false; problem: s
  */
 export function projectorKey(hash: string): ProjectorKey {
 	const token = hash.replace(/^#/, '').trim();
-	if (token === '') return { ok: false, problem: MISSING_PROJECTOR_KEY };
+	if (token === '') return { ok: false, problem: 'missing' };
 	return secretSchema.safeParse(token).success
 		? { ok: true, token }
-		: { ok: false, problem: INVALID_PROJECTOR_KEY };
+		: { ok: false, problem: 'invalid' };
 }
 
 /** The projector page's address with its key: `<path>#<token>`. */

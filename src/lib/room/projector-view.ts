@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
 import { roomPlay, type PlayPlan } from './room-play';
@@ -63,7 +65,9 @@ function roundsAfter(steps: readonly Step[], from: number): number[] {
 export function projectorView(
 	playbook: ProjectorPlan,
 	control: ControlState,
-	roster: readonly Pick<Participant, 'participantId' | 'name' | 'status'>[]
+	roster: readonly Pick<Participant, 'participantId' | 'name' | 'status'>[],
+	/** The projector's language, which may not be its viewer's (the room's: the playbook's). */
+	options: { locale?: Locale } = {}
 ): ProjectorView | undefined {
 	const { plan, steps, current: step, cast } = roomPlay(playbook, control, roster);
 	if (!step) return undefined;
@@ -84,8 +88,10 @@ export function projectorView(
 	const hands = control.hands.filter(known).map(namer(control.people, roster));
 
 	return {
-		stepLabel: `Step ${control.step + 1} of ${steps.length}`,
-		roundLabel: step.repeats ? `Round ${step.round} of ${rounds}` : undefined,
+		stepLabel: m.room_projector_step({ step: control.step + 1, total: steps.length }, options),
+		roundLabel: step.repeats
+			? m.room_projector_round({ round: step.round, total: rounds }, options)
+			: undefined,
 		phaseTitle: phase.title,
 		prompt: phase.prompts[0] ?? phase.summary,
 		speaker: step.repeats ? speaker?.name : undefined,

@@ -1,10 +1,12 @@
 import type { RatingRound } from '../protocol/control';
+import type { RefusalReason } from '../protocol/socket-events';
 
 /** Rating values the server holds back, by participant id, until they are revealed. */
 export type SealedRatings = Readonly<Record<string, number>>;
 
 export type RatingResult =
-	{ ok: true; round: RatingRound; sealed: SealedRatings } | { ok: false; message: string };
+	| { ok: true; round: RatingRound; sealed: SealedRatings }
+	| { ok: false; message: string; reason: RefusalReason };
 
 /** Everyone present has submitted (and someone has). */
 function revealDue(submitted: readonly string[], present: readonly string[]): boolean {
@@ -34,7 +36,11 @@ export function submitRating(
 		: [...(round?.submitted ?? []), participantId];
 	if (round?.revealed) {
 		if (round.revealed[participantId] !== undefined) {
-			return { ok: false, message: 'The ratings are already shown; yours stays as it was.' };
+			return {
+				ok: false,
+				message: 'The ratings are already shown; yours stays as it was.',
+				reason: 'ratings_shown'
+			};
 		}
 		return {
 			ok: true,

@@ -1,6 +1,6 @@
 import { MAX_PARTICIPANTS, type ControlCommand, type ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
-import type { ProtocolError } from '../protocol/socket-events';
+import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
 import { applyControlCommand, isPhaseCommand, type ControlResult, type PhasePlan } from './control';
 import { pauseTimer, startTimer } from './timer';
@@ -63,13 +63,16 @@ export interface Actor {
 	present: readonly string[];
 }
 
-const notAllowed = (message: string): { ok: false; error: ProtocolError } => ({
+const notAllowed = (
+	message: string,
+	reason: RefusalReason
+): { ok: false; error: ProtocolError } => ({
 	ok: false,
-	error: { code: 'not_allowed', message }
+	error: { code: 'not_allowed', message, params: { reason } }
 });
-const invalid = (message: string): { ok: false; error: ProtocolError } => ({
+const invalid = (message: string, reason: RefusalReason): { ok: false; error: ProtocolError } => ({
 	ok: false,
-	error: { code: 'invalid_command', message }
+	error: { code: 'invalid_command', message, params: { reason } }
 });
 
 const isHost = (state: ControlState, participantId: string) =>
@@ -78,23 +81,23 @@ const isHost = (state: ControlState, participantId: string) =>
 /** Why `actor` may not send `command` in `state`, or undefined when they may. */
 function refusal(state: ControlState, command: ControlCommand, actor: Actor) {
 	if (state.removed.includes(actor.participantId)) {
-		return notAllowed('The host has removed you from this room.');
+		return notAllowed('The host has removed you from this room.', 'removed');
 	}
 	if (!state.agreed.includes(actor.participantId) && !BEFORE_AGREEING.has(command.type)) {
-		return notAllowed('Confirm the room’s agreements before taking part.');
+		return notAllowed('Confirm the room’s agreements before taking part.', 'agreements');
 	}
 	if (state.pause && isPhaseCommand(command)) {
-		return invalid('The room is paused for everyone. Resume it first.');
+		return invalid('The room is paused for everyone. Resume it first.', 'paused');
 	}
 	switch (commandRight(command)) {
 		case 'control':
 			return state.host?.controlLocked && !isHost(state, actor.participantId)
-				? notAllowed('The host has locked the phase and timer controls.')
+				? notAllowed('The host has locked the phase and timer controls.', 'controls_locked')
 				: undefined;
 		case 'host':
 			return isHost(state, actor.participantId)
 				? undefined
-				: notAllowed('Only the host can do that.');
+				: notAllowed('Only the host can do that.', 'host_only');
 		case 'anyone':
 			return undefined;
 	}
@@ -189,7 +192,7 @@ function decideCommand(
 			return ok({ ...state, hands: withId(state.hands, me) });
 		case 'hand.lower':
 			if (command.participantId !== me && !isHost(state, me)) {
-				return notAllowed('Only the host can lower someone else’s hand.');
+				return notAllowed('Only the host can lower someone else’s hand.', 'host_lowers_hands');
 			}
 			return ok({ ...state, hands: without(state.hands, command.participantId) });
 		case 'agreements.confirm':
@@ -226,14 +229,18 @@ function decideCommand(
 		case 'host.hand-over':
 			if (command.participantId === me) return ok(state);
 			if (!actor.present.includes(command.participantId)) {
-				return invalid('The host role can only go to someone who is in the room.');
+				return invalid(
+					'The host role can only go to someone who is in the room.',
+					'host_to_present'
+				);
 			}
 			return ok({
 				...state,
 				host: state.host && { ...state.host, participantId: command.participantId }
 			});
 		case 'host.remove':
-			if (command.participantId === me) return invalid('The host cannot remove themselves.');
+			if (command.participantId === me)
+				return invalid('The host cannot remove themselves.', 'host_keeps_place');
 			return ok(removePerson(state, command.participantId));
 		case 'call.set':
 			if (command.url === (state.call?.url ?? null)) return ok(state);
@@ -242,7 +249,8 @@ function decideCommand(
 			// Allowed (the host's right was checked): the server erases the room (`erasesRoom`).
 			return ok(state);
 		case 'erase.vote':
-			if (state.host) return invalid('This room has a host: the host can end and erase it.');
+			if (state.host)
+				return invalid('This room has a host: the host can end and erase it.', 'has_host');
 			return ok({
 				...state,
 				eraseVotes: command.agree ? withId(state.eraseVotes, me) : without(state.eraseVotes, me)
@@ -347,7 +355,8 @@ export function admissionRefusal(
 	) {
 		return {
 			code: 'room_full',
-			message: `This room is full: it holds ${MAX_PARTICIPANTS} people. Ask the group, or start another room.`
+			message: `This room is full: it holds ${MAX_PARTICIPANTS} people. Ask the group, or start another room.`,
+			params: { count: MAX_PARTICIPANTS }
 		};
 	}
 	return undefined;

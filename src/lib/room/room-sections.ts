@@ -2,7 +2,7 @@
  * On a phone the room shows one section at a time: what the person needs now (phase, timer,
  * tool), and the rest one tap away. On a wider screen every section shows at once.
  */
-import { countOf, noun } from '$lib/plural';
+import { m } from '../paraglide/messages';
 
 export type RoomSection = 'now' | 'people' | 'host' | 'more';
 
@@ -18,18 +18,18 @@ export interface RoomSectionTab {
 /** What the sections' tabs say, given who is here and whose hands are up. */
 export function roomSectionTabs(facts: { present: number; hands: number }): RoomSectionTab[] {
 	return [
-		{ id: 'now', label: 'Session', badge: '', alert: undefined },
+		{ id: 'now', label: m.room_section_now(), badge: '', alert: undefined },
 		{
 			id: 'people',
-			label: 'People',
+			label: m.room_section_people(),
 			badge: String(facts.present),
 			alert:
 				facts.hands > 0
-					? { count: facts.hands, words: countOf(facts.hands, noun('raised hand')) }
+					? { count: facts.hands, words: m.room_raised_hands({ count: facts.hands }) }
 					: undefined
 		},
-		{ id: 'host', label: 'Host', badge: '', alert: undefined },
-		{ id: 'more', label: 'More', badge: '', alert: undefined }
+		{ id: 'host', label: m.room_section_host(), badge: '', alert: undefined },
+		{ id: 'more', label: m.room_section_more(), badge: '', alert: undefined }
 	];
 }
 

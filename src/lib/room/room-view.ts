@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages';
+import { getLocale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
 import { UNKNOWN_PERSON } from '../protocol/room-content';
@@ -52,33 +54,37 @@ export function tally(marked: readonly string[], roster: readonly RosterEntry[])
 
 /** How a tally reads: its label, and what it says when nobody, or everybody, is in it. */
 interface TallyWords {
-	label: string;
+	label: (names: string) => string;
 	nobody: string;
 	everyone: string;
 }
 
+/** Names as a list in the person's language ("Ana, Ben, Cy"; "Ana, Ben und Cy"). */
+export const listOf = (names: readonly string[]) =>
+	new Intl.ListFormat(getLocale(), { type: 'unit', style: 'short' }).format(names);
+
 function tallyText({ done, waiting }: Tally, words: TallyWords): string {
 	if (done.length === 0) return words.nobody;
-	const marked = `${words.label}: ${done.join(', ')}`;
+	const marked = words.label(listOf(done));
 	return waiting.length === 0
 		? `${marked} · ${words.everyone}`
-		: `${marked} · waiting for ${waiting.join(', ')}`;
+		: m.room_tally_waiting({ marked, names: listOf(waiting) });
 }
 
 /** "Ready: Ana, Ben · waiting for Cy". */
 export const readyText = (tally: Tally) =>
 	tallyText(tally, {
-		label: 'Ready',
-		nobody: 'Nobody is ready yet',
-		everyone: 'everyone is ready'
+		label: (names) => m.room_ready_label({ names }),
+		nobody: m.room_ready_nobody(),
+		everyone: m.room_ready_everyone()
 	});
 
 /** "Agreed: Ana · waiting for Ben": who agreed to erase a room without a host. */
 export const eraseAgreementText = (tally: Tally) =>
 	tallyText(tally, {
-		label: 'Agreed',
-		nobody: 'Nobody has agreed to erase the room yet',
-		everyone: 'everyone agrees'
+		label: (names) => m.room_erase_agreed_label({ names }),
+		nobody: m.room_erase_agreed_nobody(),
+		everyone: m.room_erase_agreed_everyone()
 	});
 
 export interface RaisedHand {
@@ -106,12 +112,13 @@ export function handsChange(
 ): string {
 	const raised = after
 		.filter((id) => !before.includes(id))
-		.map((id) => `${nameOf(id)} raised a hand.`);
+		.map((id) => m.room_hands_raised({ name: nameOf(id) }));
 	const lowered = before
 		.filter((id) => !after.includes(id))
-		.map((id) => `${nameOf(id)}’s hand is down.`);
+		.map((id) => m.room_hands_lowered({ name: nameOf(id) }));
 	if (raised.length + lowered.length === 0) return '';
-	const count = after.length === 0 ? 'No hands up.' : `Hands up: ${after.length}.`;
+	const count =
+		after.length === 0 ? m.room_hands_none() : m.room_hands_count({ count: after.length });
 	return [...raised, ...lowered, count].join(' ');
 }
 

@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import { formatRemaining } from './timer';
 
 /** What the tab title tells someone looking at another tab. */
@@ -20,17 +22,21 @@ export interface TitleState {
  * paused; the plain title when no timer runs (not started, or the clock not yet known). The
  * state comes first, because a narrow tab shows only the start of its title.
  */
-export function tabTitle(state: TitleState): string {
-	const plain = `${state.playbookTitle} · Practice Room`;
+export function tabTitle(state: TitleState, options: { locale?: Locale } = {}): string {
+	const plain = m.room_tab_plain({ playbook: state.playbookTitle }, options);
 	const withPhase = (lead: string) =>
 		[lead, state.phaseTitle, plain].filter((part) => part !== undefined && part !== '').join(' · ');
-	if (state.roomPaused) return withPhase('Paused for everyone');
+	if (state.roomPaused) return withPhase(m.room_tab_paused({}, options));
 	if (state.remainingMs === undefined) return plain;
 	switch (state.timerStatus) {
 		case 'running':
-			return withPhase(state.finished ? 'Time’s up' : formatRemaining(state.remainingMs));
+			return withPhase(
+				state.finished ? m.room_tab_times_up({}, options) : formatRemaining(state.remainingMs)
+			);
 		case 'paused':
-			return withPhase(`${formatRemaining(state.remainingMs)} paused`);
+			return withPhase(
+				m.room_tab_timer_paused({ time: formatRemaining(state.remainingMs) }, options)
+			);
 		case 'idle':
 		case undefined:
 			return plain;

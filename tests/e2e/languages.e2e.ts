@@ -57,7 +57,7 @@ test('choosing German with the mouse reloads the page in German, and it stays Ge
 	// Until then the switcher is plain HTML, and choosing in it would change nothing.
 	await openHydrated(page, app.url);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+	await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('de');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Soft Skills gemeinsam üben, live'
@@ -76,14 +76,16 @@ test('choosing German with the mouse reloads the page in German, and it stays Ge
 	const { url } = (await room.json()) as { url: string };
 	await page.goto(url);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-	await expect(page.getByRole('combobox', { name: 'Sprache' })).toHaveValue('de');
+	await expect(page.getByRole('banner').getByRole('combobox', { name: 'Sprache' })).toHaveValue(
+		'de'
+	);
 });
 
 test('the switcher works from the keyboard alone', async ({ app, browser }) => {
 	const page = await personIn(browser, 'en-US');
 	// Until then the switcher is plain HTML, and choosing in it would change nothing.
 	await openHydrated(page, app.url);
-	const switcher = page.getByRole('combobox', { name: 'Language' });
+	const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
 	// Tab from the page's start until the switcher has the focus, as a keyboard user would.
 	await expect(async () => {
 		await page.keyboard.press('Tab');

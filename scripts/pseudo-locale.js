@@ -87,8 +87,10 @@ export function pseudoLocaleMessages() {
 		name: 'pseudo-locale-messages',
 		enforce: 'pre',
 		resolveId(source, importer) {
-			if (!source.startsWith(real)) return null;
-			return this.resolve(source.replace(real, pseudo), importer, { skipSelf: true });
+			// `$lib/paraglide/…` arrives resolved; modules beside it import `../paraglide/…`.
+			const path = source.startsWith('.') && importer ? join(dirname(importer), source) : source;
+			if (!path.startsWith(real)) return null;
+			return this.resolve(path.replace(real, pseudo), importer, { skipSelf: true });
 		}
 	};
 }

@@ -7,15 +7,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { freePort } from '../support/redis-server';
+import { newRoom } from './fixtures';
 import { waitFor } from '../support/wait';
 
 /** A page the check visits: where it is, given the server's address (some make their data first). */
 interface PageCase {
 	name: string;
 	path: (baseUrl: string) => Promise<string>;
+	/** What a person does there before the check, once the page has hydrated. */
+	visit?: (page: Page) => Promise<void>;
 }
 
-/** The main pages; the room page and the projector join this list once their words are messages. */
+/** Someone typed this name: data, like the playbooks' texts. */
+const PERSON = 'Ana';
+
+/** Joins the room open in `page` under the first role, and confirms its agreements. */
+async function joinRoom(page: Page): Promise<void> {
+	await page.locator('#display-name').fill(PERSON);
+	await page.locator('form.join button[type="submit"]').click();
+	await page.locator('section.gate button.primary').click();
+	await expect(page.locator('section.phase')).toBeVisible();
+}
+
+/** The main pages, the room page with one person joined, and the projector. */
 const PAGES: PageCase[] = [
 	{ name: 'the library (home page)', path: async () => '/' },
 	{ name: 'a playbook page', path: async () => '/p/active-listening-sprint' },
@@ -26,7 +40,22 @@ const PAGES: PageCase[] = [
 	},
 	{ name: 'the journal (empty)', path: async () => '/journal' },
 	{ name: 'the privacy page', path: async () => '/privacy' },
-	{ name: 'a missing page (404)', path: async () => '/no/such/page' }
+	{ name: 'a missing page (404)', path: async () => '/no/such/page' },
+	{
+		name: 'a room with one person joined',
+		path: async (baseUrl) => new URL(await newRoom(baseUrl, 'active-listening-sprint')).pathname,
+		visit: joinRoom
+	},
+	{
+		name: 'the projector',
+		path: async (baseUrl) => new URL(await newRoom(baseUrl, 'active-listening-sprint')).pathname,
+		visit: async (page) => {
+			await joinRoom(page);
+			const link = await page.locator('.projector a.button').getAttribute('href');
+			await page.goto(new URL(link ?? '', page.url()).href, { waitUntil: 'networkidle' });
+			await expect(page.locator('.screen[data-step]')).toBeVisible();
+		}
+	}
 ];
 
 /** Words that are data, not the interface: the playbooks' own texts. */
@@ -42,7 +71,7 @@ async function dataWords(base: string): Promise<string[]> {
 		summaries.map(async ({ id }) => (await fetch(`${base}/api/playbooks/${id}`)).json())
 	);
 	// Longest first, so a word that is also part of a longer text does not break that text up.
-	return [...strings(summaries), ...strings(playbooks)]
+	return [...strings(summaries), ...strings(playbooks), PERSON]
 		.filter((text) => text.length > 1)
 		.sort((a, b) => b.length - a.length);
 }
@@ -52,7 +81,7 @@ async function dataWords(base: string): Promise<string[]> {
  * the title, and aria-label, title, placeholder and alt attributes. A text passes when, with the
  * marked parts and the data taken out, nothing but numbers, spaces and punctuation is left.
  * Dates and times shown in <time> come from Intl, in the person's locale, and pass too, as do
- * languages' names in their own language.
+ * languages' names in their own language and addresses marked translate="no".
  */
 function unmarked(page: Page, allowed: string[]): Promise<string[]> {
 	return page.evaluate(
@@ -64,9 +93,10 @@ function unmarked(page: Page, allowed: string[]): Promise<string[]> {
 				for (const data of allowed) rest = rest.split(data).join(' ');
 				return /\p{L}/u.test(rest);
 			};
-			// Not words of the interface: code, dates and times from Intl, and a language's own name
-			// where a list of languages is marked up with it (the language switcher).
-			const SKIPPED = 'script, style, noscript, template, time, [lang]:not(html)';
+			// Not words of the interface: code, dates and times from Intl, a language's own name
+			// where a list of languages is marked up with it (the language switcher), and what is
+			// marked not to be translated (an address).
+			const SKIPPED = 'script, style, noscript, template, time, [lang]:not(html), [translate="no"]';
 			const found: string[] = [];
 			if (leftOver(document.title)) found.push(`<title> ${document.title}`);
 			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -120,12 +150,13 @@ test.afterAll(() => {
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
-for (const { name, path } of PAGES) {
+for (const { name, path, visit } of PAGES) {
 	test(`every word on ${name} comes from the messages`, async ({ page }) => {
 		await page.goto(`${base}${await path(base)}`, { waitUntil: 'networkidle' });
 		// SvelteKit adds its route announcer once the page has hydrated: what the browser renders
 		// (the journal from its storage, the team's figures) is there by then.
 		await expect(page.locator('#svelte-announcer')).toBeAttached();
+		await visit?.(page);
 		expect(await unmarked(page, allowed)).toEqual([]);
 	});
 }

@@ -99,11 +99,13 @@ describe('ratings', () => {
 		expect(state.ratings[key]?.revealed).toEqual({ [ana]: 4, [ben]: 2 });
 	});
 
-	test('only people who confirmed the agreements rate, and only at a rating step', () => {
+	test('[S26] only people who confirmed the agreements rate, and only at a rating step: each refusal names its reason', () => {
 		const unagreed = { ...atRating, agreed: [ben] };
-		expect(run(unagreed, rate(4), ana)).toMatchObject({ error: { code: 'not_allowed' } });
+		expect(run(unagreed, rate(4), ana)).toMatchObject({
+			error: { code: 'not_allowed', params: { reason: 'agreements' } }
+		});
 		expect(run(atRating, { ...rate(4), step: 0 }, ana)).toMatchObject({
-			error: { code: 'invalid_command' }
+			error: { code: 'invalid_command', params: { reason: 'no_rating' } }
 		});
 	});
 });

@@ -183,6 +183,27 @@ describe('commands', () => {
 		});
 	});
 
+	test('[S26] refusals name what the browser words them from: an unknown role, a host hand-over to someone away', async () => {
+		const { handlers, roomId, hostKey, joinAs } = await handlersWith();
+		const unknownRole = await handlers.join(new MemorySocket(), {
+			protocolVersion: PROTOCOL_VERSION,
+			roomId,
+			participantId: 'cy-000003',
+			participantKey: 'c'.repeat(22),
+			name: 'Cy',
+			roleId: 'juggler'
+		});
+		expect(unknownRole).toMatchObject({
+			error: { code: 'unknown_role', params: { role: 'juggler' } }
+		});
+		const { socket } = await joinAs('ana-00001', hostKey);
+		expect(
+			await handlers.command(socket, { type: 'host.hand-over', participantId: 'dan-00004' })
+		).toMatchObject({
+			error: { code: 'invalid_command', params: { reason: 'host_not_connected' } }
+		});
+	});
+
 	test('[S25] a decision refused as busy is answered busy, and nothing is carried out', async () => {
 		const refusing = { refuse: false };
 		const lock: RoomLock = {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { m } from '../paraglide/messages';
 import { participantIdSchema } from './ids';
 
 // zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
@@ -26,21 +27,21 @@ function parseUrl(text: string): URL | undefined {
 const UNSEEN_CHARACTERS = /[\s\p{Cc}]/u;
 
 /**
- * What is wrong with `text` as a call link, in plain words, or undefined when it is one. A call
+ * What is wrong with `text` as a call link, in plain words in the person's language, or undefined when it is one. A call
  * link is an https address with a host name, no name or password in it (`user:pass@host`: a
  * screen would show it to everyone), and at most {@link MAX_CALL_LINK_CHARACTERS} characters.
  */
 export function callLinkProblem(text: string): string | undefined {
 	if (text.length > MAX_CALL_LINK_CHARACTERS) {
-		return `must be at most ${MAX_CALL_LINK_CHARACTERS} characters`;
+		return m.pages_problem_max_characters({ max: MAX_CALL_LINK_CHARACTERS });
 	}
-	if (UNSEEN_CHARACTERS.test(text)) return 'must not contain spaces';
+	if (UNSEEN_CHARACTERS.test(text)) return m.pages_problem_call_link_spaces();
 	const url = parseUrl(text);
 	if (!url || url.protocol !== 'https:' || url.hostname === '') {
-		return 'must be a meeting link starting with https://';
+		return m.pages_problem_call_link_https();
 	}
 	if (url.username !== '' || url.password !== '') {
-		return 'must not contain a name or password before the address';
+		return m.pages_problem_call_link_credentials();
 	}
 	return undefined;
 }
@@ -75,7 +76,7 @@ export const callLinkSchema = z.string().check(
  */
 export function pastedCallLinkProblem(text: string): string | undefined {
 	const trimmed = text.trim();
-	if (UNSEEN_CHARACTERS.test(trimmed)) return 'must not contain spaces';
+	if (UNSEEN_CHARACTERS.test(trimmed)) return m.pages_problem_call_link_spaces();
 	return callLinkProblem(normalizeCallLink(trimmed));
 }
 

@@ -25,6 +25,7 @@ const PAGES: PageCase[] = [
 		path: async () => '/p/new?from=active-listening-sprint'
 	},
 	{ name: 'the journal (empty)', path: async () => '/journal' },
+	{ name: 'My practice (empty journal)', path: async () => '/practice' },
 	{ name: 'the privacy page', path: async () => '/privacy' },
 	{ name: 'a missing page (404)', path: async () => '/no/such/page' }
 ];

@@ -87,7 +87,7 @@ test('My practice: charts follow the journal as it is written, the pulse joins t
 	await page.getByRole('button', { name: 'Save pulse' }).click();
 	await expect(page.getByText('Pulse saved')).toBeVisible();
 	await expect(page.getByRole('img', { name: /Confidence: listening/ })).toHaveAccessibleName(
-		/Monthly pulse: One confidence rating: 4/
+		/Monthly pulse: 1 confidence rating: 4/
 	);
 
 	// A plan shows in the calendar and downloads as a recurring event with a reminder.

@@ -6,6 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { JournalEntry } from '../../src/lib/journal/entry';
+import { reflection, sessionFacts } from '../../src/lib/journal/journal.fixture';
+import { seedJournal } from '../support/journal-seed';
 import { freePort } from '../support/redis-server';
 import { waitFor } from '../support/wait';
 
@@ -13,6 +16,8 @@ import { waitFor } from '../support/wait';
 interface PageCase {
 	name: string;
 	path: (baseUrl: string) => Promise<string>;
+	/** Records put into the browser's journal once the page is open, and what shows them drawn. */
+	journal?: { entries: JournalEntry[]; drawn: string };
 }
 
 /** The main pages; the room page and the projector join this list once their words are messages. */
@@ -25,6 +30,15 @@ const PAGES: PageCase[] = [
 		path: async () => '/p/new?from=active-listening-sprint'
 	},
 	{ name: 'the journal (empty)', path: async () => '/journal' },
+	{ name: 'My practice (empty journal)', path: async () => '/practice' },
+	{
+		name: 'My practice (one session)',
+		path: async () => '/practice',
+		journal: {
+			entries: [{ ...reflection, session: { ...sessionFacts, date: Date.now() } }],
+			drawn: '[data-badge="first-session"].earned'
+		}
+	},
 	{ name: 'the privacy page', path: async () => '/privacy' },
 	{ name: 'a missing page (404)', path: async () => '/no/such/page' }
 ];
@@ -120,12 +134,16 @@ test.afterAll(() => {
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
-for (const { name, path } of PAGES) {
+for (const { name, path, journal } of PAGES) {
 	test(`every word on ${name} comes from the messages`, async ({ page }) => {
 		await page.goto(`${base}${await path(base)}`, { waitUntil: 'networkidle' });
 		// SvelteKit adds its route announcer once the page has hydrated: what the browser renders
 		// (the journal from its storage, the team's figures) is there by then.
 		await expect(page.locator('#svelte-announcer')).toBeAttached();
+		if (journal) {
+			await seedJournal(page, journal.entries);
+			await expect(page.locator(journal.drawn)).toBeVisible();
+		}
 		expect(await unmarked(page, allowed)).toEqual([]);
 	});
 }

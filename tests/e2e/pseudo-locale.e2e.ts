@@ -26,6 +26,20 @@ const PAGES: PageCase[] = [
 	},
 	{ name: 'the journal (empty)', path: async () => '/journal' },
 	{ name: 'the privacy page', path: async () => '/privacy' },
+	{
+		// The team page itself waits for the circle's messages (components/circle/*).
+		name: 'a team’s retro before three members share',
+		path: async (baseUrl) => {
+			// A name without letters: the team's name is data, not the interface.
+			const made = await fetch(`${baseUrl}/api/teams`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ name: '2026' })
+			});
+			const { id } = (await made.json()) as { id: string };
+			return `/t/${id}/retro`;
+		}
+	},
 	{ name: 'a missing page (404)', path: async () => '/no/such/page' }
 ];
 

@@ -47,7 +47,7 @@ describe('the rationale', () => {
 
 	test('tells them in German and Spanish, with the days as those languages shorten them', () => {
 		expect(inLocale('de', () => rationale(ben, [ana], overlap))).toBe(
-			'Die Stärke von Ana, Feedback geben, ist dein Wachstumsziel; ihr überschneidet euch Di–Do 14:00–16:00 deiner Zeit (15:00–17:00 für Ana); ihr mögt beide lieber Nachmittage.'
+			'Die Stärke von Ana, Feedback geben, ist dein Wachstumsziel; ihr überschneidet euch Di–Do 14:00–16:00 in deiner Zeitzone (15:00–17:00 für Ana); ihr mögt beide lieber Nachmittage.'
 		);
 		expect(inLocale('es', () => rationale(ana, [ben], overlap))).toBe(
 			'Tu punto fuerte, dar feedback, es la meta de crecimiento de Ben; coincidís mar–jue 15:00–17:00 en tu hora (14:00–16:00 para Ben); los dos preferís las tardes.'

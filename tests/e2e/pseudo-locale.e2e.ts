@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { freePort } from '../support/redis-server';
+import { newTeam } from './fixtures';
 import { waitFor } from '../support/wait';
 
 /** A page the check visits: where it is, given the server's address (some make their data first). */
@@ -31,12 +32,7 @@ const PAGES: PageCase[] = [
 		name: 'a team’s retro before three members share',
 		path: async (baseUrl) => {
 			// A name without letters: the team's name is data, not the interface.
-			const made = await fetch(`${baseUrl}/api/teams`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ name: '2026' })
-			});
-			const { id } = (await made.json()) as { id: string };
+			const { id } = await newTeam(baseUrl, '2026');
 			return `/t/${id}/retro`;
 		}
 	},

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
+import { expect, newTeam, test } from './fixtures';
 
 /** A person whose browser speaks `locale`, in their own time zone. */
 async function personIn(browser: Browser, locale: string, timezoneId: string): Promise<Page> {
@@ -31,12 +31,7 @@ test('a German and a Spanish member read the team space, their pair’s reasons 
 	app,
 	browser
 }) => {
-	const created = await fetch(`${app.url}/api/teams`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name: 'Support' })
-	});
-	const { url: teamUrl } = (await created.json()) as { url: string };
+	const { url: teamUrl } = await newTeam(app.url, 'Support');
 	const ana = await personIn(browser, 'de-DE', 'Europe/Berlin');
 	const ben = await personIn(browser, 'es-ES', 'America/New_York');
 	for (const page of [ana, ben]) await page.goto(teamUrl);

@@ -41,6 +41,15 @@ test('a German and a Spanish member read the team space, their pair’s reasons 
 	await expect(ana.getByRole('button', { name: 'Meine Zahlen teilen' })).toBeVisible();
 	await expect(ben.getByRole('heading', { name: 'Lo que compartes' })).toBeVisible();
 	await expect(ben.getByRole('button', { name: 'Borrar este espacio…' })).toBeVisible();
+	// The server sends the month's built-in challenge in English; the page says it in German.
+	const german = JSON.parse(await readFile('messages/team/de.json', 'utf8')) as Record<
+		string,
+		unknown
+	>;
+	const challenges = Object.entries(german).flatMap(([key, text]) =>
+		key.startsWith('team_challenge_') ? [text] : []
+	);
+	expect(challenges).toContain(await ana.locator('p.challenge').textContent());
 
 	await fillCard(ana, {
 		form: 'Deine Tandem-Karte',

@@ -1,4 +1,4 @@
-import { m } from '../paraglide/messages';
+import { m } from '$lib/paraglide/messages';
 import { BUILT_IN_CHALLENGES } from './circle-challenges';
 
 /** The built-in challenges as messages, in the order of BUILT_IN_CHALLENGES (a test holds them together). */

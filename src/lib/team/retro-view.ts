@@ -1,5 +1,5 @@
 import { skillName } from '../i18n/facet-names';
-import { m } from '../paraglide/messages';
+import { m } from '$lib/paraglide/messages';
 import type { TeamFigures } from '../protocol/team';
 
 /** A trend line's drawing: runs of shown weeks as SVG point lists, and the hidden weeks' places. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { m } from '../paraglide/messages';
+import { m } from '$lib/paraglide/messages';
 import { httpErrorSchema } from '../protocol/http';
 import {
 	createTeamReplySchema,

@@ -1,5 +1,5 @@
 import { assertNever } from '../../assert-never';
-import { m } from '../../paraglide/messages';
+import { m } from '$lib/paraglide/messages';
 import type {
 	Cadence,
 	Energy,

@@ -1,5 +1,6 @@
 import type { PairingCard, PairingView, PublicCard } from '../../protocol/pairing';
-import { firstSlot, rationale, type GroupMember } from './rationale';
+import { firstSlot, type GroupMember } from './pair-plan';
+import { rationale } from './rationale';
 import { intersect, workingIntervals, type Interval } from './working-hours';
 
 /** What one member sees of their group in the latest round. */

@@ -1,6 +1,6 @@
 import ical from 'ical-generator';
-import { m } from '../../paraglide/messages';
-import { getLocale } from '../../paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Interval } from './working-hours';
 
 /**

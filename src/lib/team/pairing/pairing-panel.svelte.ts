@@ -1,5 +1,5 @@
 import type { Cadence, PairingCard, PairingFit, PairingView } from '../../protocol/pairing';
-import { getLocale } from '../../paraglide/runtime';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { TeamAnswer } from '../team-api';
 import { myPair } from './my-pair';
 import {

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { inLocale } from '../../../../tests/support/in-locale';
 import { card } from '../../../../tests/support/pairing-pool';
 import { pairingIcs } from './pairing-ics';
-import { dayRanges, firstSlot, rationale, sharedGrowth, suggestPlaybook } from './rationale';
+import { firstSlot, sharedGrowth, suggestPlaybook } from './pair-plan';
+import { dayRanges, rationale } from './rationale';
 import { intersect, workingIntervals } from './working-hours';
 
 const WEEK = Date.parse('2026-01-12T00:00Z');

@@ -10,6 +10,7 @@ import type { JournalEntry } from '../../src/lib/journal/entry';
 import { reflection, sessionFacts } from '../../src/lib/journal/journal.fixture';
 import { seedJournal } from '../support/journal-seed';
 import { freePort } from '../support/redis-server';
+import { newTeam } from './fixtures';
 import { waitFor } from '../support/wait';
 
 /** A page the check visits: where it is, given the server's address (some make their data first). */
@@ -40,6 +41,15 @@ const PAGES: PageCase[] = [
 		}
 	},
 	{ name: 'the privacy page', path: async () => '/privacy' },
+	{
+		// The team page itself waits for the circle's messages (components/circle/*).
+		name: 'a team’s retro before three members share',
+		path: async (baseUrl) => {
+			// A name without letters: the team's name is data, not the interface.
+			const { id } = await newTeam(baseUrl, '2026');
+			return `/t/${id}/retro`;
+		}
+	},
 	{ name: 'a missing page (404)', path: async () => '/no/such/page' }
 ];
 

@@ -14,11 +14,13 @@ import { practiceRoomRealtime } from './server/vite-plugin.ts';
 const pseudo = process.env.PSEUDO_LOCALE === '1';
 if (pseudo) writePseudoProject();
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
 	plugins: [
 		// Messages compiled to typed functions, tree-shaken per page (docs/languages.md). Under
-		// vitest its watcher keeps the run from exiting; the tests compile once in globalSetup.
-		...(process.env.VITEST
+		// vitest (mode 'test') its watcher keeps the run from exiting; the tests compile once in
+		// globalSetup. Not by VITEST in the environment: the servers and builds the tests start
+		// (a fresh clone's `npm start`, `vite dev`) inherit it and need the plugin.
+		...(mode === 'test'
 			? []
 			: [paraglideVitePlugin(pseudo ? pseudoParaglideOptions : paraglideOptions)]),
 		sveltekit(),
@@ -53,4 +55,4 @@ export default defineConfig({
 			}
 		]
 	}
-});
+}));

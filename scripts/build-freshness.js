@@ -19,9 +19,10 @@ export const BUILD_INPUTS = [
 	'scripts/paraglide-options.js',
 	'scripts/pseudo-locale.js',
 	// The messages the build compiles into src/lib/paraglide (itself left out: every compile
-	// rewrites it, so it would count as a change to the sources on every start).
+	// rewrites it, so it would count as a change to the sources on every start). Not
+	// project.inlang/settings.json: the compiler touches it on a fresh clone's first build, and a
+	// language added there comes with its own files in messages/.
 	'messages',
-	'project.inlang/settings.json',
 	'tsconfig.json',
 	'package.json',
 	'package-lock.json'

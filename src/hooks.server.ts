@@ -3,6 +3,9 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { providedReportPageFailure } from '$lib/server/handover';
+import { useZodLocalePerRequest } from '$lib/server/zod-locale';
+
+useZodLocalePerRequest();
 
 /**
  * Every unexpected failure of a page: one JSON line through the server's logger and a count in

@@ -85,6 +85,17 @@ export async function newRoom(appUrl: string, playbookId: string): Promise<strin
 	return ((await response.json()) as { url: string }).url;
 }
 
+/** Makes a team space named `name` and answers its id and link. */
+export async function newTeam(appUrl: string, name: string): Promise<{ id: string; url: string }> {
+	const response = await fetch(`${appUrl}/api/teams`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ name })
+	});
+	expect(response.status).toBe(201);
+	return (await response.json()) as { id: string; url: string };
+}
+
 /** The milliseconds left on a page's timer, as it shows them now. */
 export function remainingOn(page: Page): Promise<number> {
 	return page

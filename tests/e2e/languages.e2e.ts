@@ -109,3 +109,37 @@ for (const locale of ['de', 'es']) {
 		await expectAccessible(page);
 	});
 }
+
+test('a German person reads a file’s problems in German, paths kept, and loads zod’s words in German, not Spanish', async ({
+	app,
+	browser
+}) => {
+	const page = await personIn(browser, 'de');
+	const scripts: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (response.url().endsWith('.js')) scripts.push(response.text());
+	});
+	const zodGerman = page.waitForResponse(
+		async (response) =>
+			response.url().endsWith('.js') && (await response.text()).includes('Zu klein:')
+	);
+	await page.goto(`${app.url}/p/new`);
+	await zodGerman;
+	await page.getByText('Playbook-Datei importieren').click();
+	await page
+		.getByLabel('Inhalt der Playbook-Datei')
+		.fill(JSON.stringify({ title: 'x'.repeat(81), minutes: -1, colour: 'blue' }));
+	await page.getByRole('button', { name: 'Eingefügten Text importieren' }).click();
+	const alert = page.getByRole('alert');
+	for (const problem of [
+		'title: darf höchstens 80 Zeichen lang sein',
+		'minutes: muss eine positive Zahl sein',
+		'purpose: fehlt',
+		'hat ein unbekanntes Feld: colour'
+	]) {
+		await expect(alert).toContainText(problem);
+	}
+	const loaded = await Promise.all(scripts);
+	// English comes with zod's classic API, which this page loads; Spanish must not come at all.
+	expect(loaded.some((script) => script.includes('Demasiado pequeño:'))).toBe(false);
+});

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { JournalEntry } from '../../src/lib/journal/entry';
 import { reflection, sessionFacts } from '../../src/lib/journal/journal.fixture';
+import { seedJournal } from '../support/journal-seed';
 import { expect, openPerson, test } from './fixtures';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,30 +26,6 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
 	return violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => v.id);
-}
-
-/**
- * Writes records straight into the browser's journal database, as another tab of the app would,
- * and tells the open pages through the journal's BroadcastChannel.
- */
-async function seedJournal(page: Page, entries: JournalEntry[]): Promise<void> {
-	await page.evaluate(async (records) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('practice-room:journal', 1);
-			request.onupgradeneeded = () =>
-				request.result.createObjectStore('entries', { keyPath: 'id' });
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		await new Promise((resolve, reject) => {
-			const transaction = db.transaction('entries', 'readwrite');
-			for (const record of records) transaction.objectStore('entries').put(record);
-			transaction.oncomplete = resolve;
-			transaction.onerror = () => reject(transaction.error);
-		});
-		db.close();
-		new BroadcastChannel('practice-room:journal').postMessage('changed');
-	}, entries);
 }
 
 test('My practice: charts follow the journal as it is written, the pulse joins the trend lines', async ({
@@ -87,7 +64,7 @@ test('My practice: charts follow the journal as it is written, the pulse joins t
 	await page.getByRole('button', { name: 'Save pulse' }).click();
 	await expect(page.getByText('Pulse saved')).toBeVisible();
 	await expect(page.getByRole('img', { name: /Confidence: listening/ })).toHaveAccessibleName(
-		/Monthly pulse: One confidence rating: 4/
+		/Monthly pulse: 1 confidence rating: 4/
 	);
 
 	// A plan shows in the calendar and downloads as a recurring event with a reminder.

@@ -6,8 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { JournalEntry } from '../../src/lib/journal/entry';
+import { reflection, sessionFacts } from '../../src/lib/journal/journal.fixture';
+import { seedJournal } from '../support/journal-seed';
 import { freePort } from '../support/redis-server';
-import { newRoom } from './fixtures';
+import { newRoom, newTeam } from './fixtures';
 import { waitFor } from '../support/wait';
 
 /** A page the check visits: where it is, given the server's address (some make their data first). */
@@ -16,6 +19,8 @@ interface PageCase {
 	path: (baseUrl: string) => Promise<string>;
 	/** What a person does there before the check, once the page has hydrated. */
 	visit?: (page: Page) => Promise<void>;
+	/** Records put into the browser's journal once the page is open, and what shows them drawn. */
+	journal?: { entries: JournalEntry[]; drawn: string };
 }
 
 /** Someone typed this name: data, like the playbooks' texts. */
@@ -39,7 +44,25 @@ const PAGES: PageCase[] = [
 		path: async () => '/p/new?from=active-listening-sprint'
 	},
 	{ name: 'the journal (empty)', path: async () => '/journal' },
+	{ name: 'My practice (empty journal)', path: async () => '/practice' },
+	{
+		name: 'My practice (one session)',
+		path: async () => '/practice',
+		journal: {
+			entries: [{ ...reflection, session: { ...sessionFacts, date: Date.now() } }],
+			drawn: '[data-badge="first-session"].earned'
+		}
+	},
 	{ name: 'the privacy page', path: async () => '/privacy' },
+	{
+		// The team page itself waits for the circle's messages (components/circle/*).
+		name: 'a team’s retro before three members share',
+		path: async (baseUrl) => {
+			// A name without letters: the team's name is data, not the interface.
+			const { id } = await newTeam(baseUrl, '2026');
+			return `/t/${id}/retro`;
+		}
+	},
 	{ name: 'a missing page (404)', path: async () => '/no/such/page' },
 	{
 		name: 'a room with one person joined',
@@ -150,12 +173,16 @@ test.afterAll(() => {
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
-for (const { name, path, visit } of PAGES) {
+for (const { name, path, visit, journal } of PAGES) {
 	test(`every word on ${name} comes from the messages`, async ({ page }) => {
 		await page.goto(`${base}${await path(base)}`, { waitUntil: 'networkidle' });
 		// SvelteKit adds its route announcer once the page has hydrated: what the browser renders
 		// (the journal from its storage, the team's figures) is there by then.
 		await expect(page.locator('#svelte-announcer')).toBeAttached();
+		if (journal) {
+			await seedJournal(page, journal.entries);
+			await expect(page.locator(journal.drawn)).toBeVisible();
+		}
 		await visit?.(page);
 		expect(await unmarked(page, allowed)).toEqual([]);
 	});

@@ -1,16 +1,7 @@
 import { expect, test } from 'vitest';
-import { overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
+import { inLocale } from './in-locale';
 import { SKILLS } from '$lib/protocol/playbook-facets';
 import { difficultyName, skillName } from './facet-names';
-
-const inLocale = <T>(locale: Locale, read: () => T): T => {
-	overwriteGetLocale(() => locale);
-	try {
-		return read();
-	} finally {
-		overwriteGetLocale(() => 'en');
-	}
-};
 
 test('names skills and levels in the reader’s language', () => {
 	expect(inLocale('en', () => [skillName('problem-solving'), difficultyName('starter')])).toEqual([

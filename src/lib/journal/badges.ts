@@ -1,4 +1,5 @@
 import { assertNever } from '$lib/assert-never';
+import { m } from '$lib/paraglide/messages';
 import type { JournalEntry, ShoutOutEntry } from './entry';
 import { localDateKey, monthOf } from './metrics-dates';
 import { feedbackConversationsHeld, sessionsOf } from './metrics';
@@ -21,21 +22,33 @@ export interface Badge {
 	earnedAt: number | null;
 }
 
-const DESCRIPTIONS: Record<BadgeId, { title: string; description: string }> = {
-	'first-session': { title: 'First session', description: 'You practised in a room.' },
-	'five-in-a-month': {
-		title: 'Five in a month',
-		description: 'Five practice sessions in one calendar month.'
-	},
-	'first-feedback-conversation': {
-		title: 'First feedback conversation',
-		description: 'You held a real feedback conversation you had rehearsed.'
-	},
-	'kind-under-pressure': {
-		title: 'Kindness under pressure',
-		description: 'A peer nominated you for practising kindness under pressure.'
+/** A badge's name and what earns it, in the person's language. */
+function wordsOf(id: BadgeId): { title: string; description: string } {
+	switch (id) {
+		case 'first-session':
+			return {
+				title: m.practice_badge_first_session(),
+				description: m.practice_badge_first_session_description()
+			};
+		case 'five-in-a-month':
+			return {
+				title: m.practice_badge_five_in_a_month(),
+				description: m.practice_badge_five_in_a_month_description()
+			};
+		case 'first-feedback-conversation':
+			return {
+				title: m.practice_badge_first_feedback(),
+				description: m.practice_badge_first_feedback_description()
+			};
+		case 'kind-under-pressure':
+			return {
+				title: m.practice_badge_kind_under_pressure(),
+				description: m.practice_badge_kind_under_pressure_description()
+			};
+		default:
+			return assertNever(id);
 	}
-};
+}
 
 /** When the fifth session of a calendar month (in `timeZone`) happened, the first time ever. */
 function fifthInAMonth(sessionDates: readonly number[], timeZone: string): number | null {
@@ -89,5 +102,5 @@ export function badgesOf(entries: readonly JournalEntry[], timeZone: string): Ba
 		'first-feedback-conversation': feedbackConversationsHeld(entries)[0] ?? null,
 		'kind-under-pressure': nominations[0] ?? null
 	};
-	return BADGE_IDS.map((id) => ({ id, ...DESCRIPTIONS[id], earnedAt: earnedAt[id] }));
+	return BADGE_IDS.map((id) => ({ id, ...wordsOf(id), earnedAt: earnedAt[id] }));
 }

@@ -68,8 +68,13 @@ describe('the practice calendar', () => {
 			RANGE
 		);
 		expect(dayOf(calendar, '2026-03-20')?.items).toEqual([
-			{ kind: 'follow-up', title: 'Commitment: Ask one open question', answered: false },
-			{ kind: 'follow-up', title: 'Commitment: Ask one open question', answered: true }
+			{
+				kind: 'follow-up',
+				subject: 'commitment',
+				title: 'Ask one open question',
+				answered: false
+			},
+			{ kind: 'follow-up', subject: 'commitment', title: 'Ask one open question', answered: true }
 		]);
 	});
 });
@@ -80,15 +85,25 @@ describe('calendar items in words', () => {
 			calendarItemWords({ kind: 'practised', title: 'Sprint', minutes: 20 }),
 			calendarItemWords({ kind: 'deep-dive', title: 'Sprint', time: '10:00', focusSkill: 'trust' }),
 			calendarItemWords({ kind: 'quick-win', title: 'Win', time: '11:00', focusSkill: null }),
-			calendarItemWords({ kind: 'follow-up', title: 'Commitment: ask', answered: false }),
-			calendarItemWords({ kind: 'follow-up', title: 'Commitment: ask', answered: true })
+			calendarItemWords({
+				kind: 'follow-up',
+				subject: 'commitment',
+				title: 'ask',
+				answered: false
+			}),
+			calendarItemWords({
+				kind: 'follow-up',
+				subject: 'feedback-conversation',
+				title: 'ask',
+				answered: true
+			})
 		];
 		expect(words.map((w) => w.text)).toEqual([
 			'Practised: Sprint (20 min)',
 			'10:00 Sprint · focus: trust',
 			'11:00 Five-minute win: Win',
 			'Commitment: ask',
-			'Commitment: ask'
+			'Feedback conversation: ask'
 		]);
 		expect(new Set(words.map((w) => w.symbol)).size).toBe(5);
 	});

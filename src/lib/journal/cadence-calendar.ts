@@ -1,14 +1,17 @@
 import { assertNever } from '../assert-never';
 import { plannedPractice, type CadencePlan } from './cadence';
-import type { CheckInEntry, JournalEntry } from './entry';
+import { skillName } from '$lib/i18n/facet-names';
+import { m } from '$lib/paraglide/messages';
+import type { Skill } from '$lib/protocol/playbook-facets';
+import type { CheckInEntry, CheckInSubject, JournalEntry } from './entry';
 import { addDays, lastWeeks, localDateKey, localWeekKey } from './metrics-dates';
 import { sessionsOf, type MetricsContext } from './metrics';
 
 /** Something on a day of the practice calendar. */
 export type CalendarItem =
 	| { kind: 'practised'; title: string; minutes: number }
-	| { kind: 'deep-dive' | 'quick-win'; title: string; time: string; focusSkill: string | null }
-	| { kind: 'follow-up'; title: string; answered: boolean };
+	| { kind: 'deep-dive' | 'quick-win'; title: string; time: string; focusSkill: Skill | null }
+	| { kind: 'follow-up'; subject: CheckInSubject; title: string; answered: boolean };
 
 export interface CalendarDay {
 	date: string;
@@ -58,10 +61,10 @@ export function practiceCalendar(
 	}
 	for (const entry of entries) {
 		if (entry.type !== 'check-in') continue;
-		const what = entry.subject === 'commitment' ? 'Commitment' : 'Feedback conversation';
 		add(followUpDay(entry, ctx.timeZone), {
 			kind: 'follow-up',
-			title: `${what}: ${entry.commitment.what}`,
+			subject: entry.subject,
+			title: entry.commitment.what,
 			answered: entry.answeredAt !== null
 		});
 	}
@@ -88,15 +91,26 @@ export function practiceCalendar(
 export function calendarItemWords(item: CalendarItem): { symbol: string; text: string } {
 	switch (item.kind) {
 		case 'practised':
-			return { symbol: '✓', text: `Practised: ${item.title} (${item.minutes} min)` };
-		case 'deep-dive': {
-			const focus = item.focusSkill ? ` · focus: ${item.focusSkill}` : '';
-			return { symbol: '◆', text: `${item.time} ${item.title}${focus}` };
-		}
+			return { symbol: '✓', text: m.practice_calendar_practised(item) };
+		case 'deep-dive':
+			return {
+				symbol: '◆',
+				text: item.focusSkill
+					? m.practice_calendar_deep_dive_focus({ ...item, skill: skillName(item.focusSkill) })
+					: m.practice_calendar_deep_dive(item)
+			};
 		case 'quick-win':
-			return { symbol: '◇', text: `${item.time} Five-minute win: ${item.title}` };
-		case 'follow-up':
-			return { symbol: item.answered ? '☑' : '☐', text: item.title };
+			return { symbol: '◇', text: m.practice_calendar_quick_win(item) };
+		case 'follow-up': {
+			const what = { what: item.title };
+			return {
+				symbol: item.answered ? '☑' : '☐',
+				text:
+					item.subject === 'commitment'
+						? m.practice_calendar_commitment(what)
+						: m.practice_calendar_feedback(what)
+			};
+		}
 		default:
 			return assertNever(item);
 	}

@@ -7,7 +7,8 @@ import { addDays } from './metrics-dates';
 const CTX = {
 	origin: 'https://practice.example.org',
 	now: Date.UTC(2026, 2, 1),
-	titleOf: (id: string) => ({ 'active-listening-sprint': 'Active Listening Sprint' })[id] ?? id
+	titleOf: (id: string) => ({ 'active-listening-sprint': 'Active Listening Sprint' })[id] ?? id,
+	locale: 'en' as const
 };
 /** Tuesday 3 March 2026, a deep dive every other week, wins after Monday and Thursday meetings. */
 const PLAN: CadencePlan = defaultPlan('2026-03-03');
@@ -133,5 +134,18 @@ describe('the rhythm as a calendar file', () => {
 		expect(parsed.find((e) => e.uid.endsWith('open@practice-room'))?.summary).toBe(
 			'Practice: Active Listening Sprint'
 		);
+	});
+});
+
+describe('the calendar file in the downloader’s language', () => {
+	test.each([
+		['de', 'Üben: Active Listening Sprint', 'Fünf-Minuten-Gewinn: five-minute-win'],
+		['es', 'Práctica: Active Listening Sprint', 'Logro de cinco minutos: five-minute-win']
+	] as const)('%s: titles and notes', (locale, deepDive, quickWin) => {
+		const plan: CadencePlan = { ...PLAN, focusByQuarter: [null, null, null, null] };
+		const text = cadenceCalendar(plan, { ...CTX, locale });
+		const summaries = parse(text, '2026-03-31').map((e) => e.summary);
+		expect(summaries).toEqual([deepDive, quickWin]);
+		expect(text).toContain(locale === 'de' ? 'Neuen Raum starten' : 'Abre una sala nueva');
 	});
 });

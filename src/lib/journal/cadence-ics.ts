@@ -1,4 +1,7 @@
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
+import { skillName } from '$lib/i18n/facet-names';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { Skill } from '../protocol/playbook';
 import {
 	deepDiveDates,
@@ -29,6 +32,8 @@ export interface CadenceContext {
 	now: number;
 	/** A playbook's title by id, for event titles. */
 	titleOf(playbookId: string): string;
+	/** The language of the person downloading: the events' titles and notes are in it. */
+	locale: Locale;
 }
 
 /**
@@ -59,7 +64,8 @@ const monthsOf = (quarters: number[]) => quarters.flatMap((q) => [q * 3 + 1, q *
  * changed plan updates the events instead of doubling them.
  */
 export function cadenceCalendar(plan: CadencePlan, ctx: CadenceContext): string {
-	const calendar = ical({ name: 'Practice Room rhythm', prodId: '//Practice Room//EN' });
+	const locale = { locale: ctx.locale };
+	const calendar = ical({ name: m.practice_ics_name({}, locale), prodId: '//Practice Room//EN' });
 	const stamp = new Date(ctx.now);
 	const { deepDive, quickWins } = plan;
 	const deepDiveUrl = startLink(ctx.origin, deepDive.playbookId);
@@ -70,15 +76,20 @@ export function cadenceCalendar(plan: CadencePlan, ctx: CadenceContext): string 
 			quarters.includes(quarterOf(date))
 		);
 		if (!first) continue;
-		const focus = skill ? ` · focus: ${skill}` : '';
+		const title = ctx.titleOf(deepDive.playbookId);
+		const start = m.practice_ics_start({ url: deepDiveUrl }, locale);
 		calendar.createEvent({
 			id: `cadence-deep-dive-${skill ?? 'open'}@practice-room`,
 			stamp,
 			floating: true,
 			start: floating(first, deepDive.time),
 			end: floating(first, deepDive.time, deepDive.minutes),
-			summary: `Practice: ${ctx.titleOf(deepDive.playbookId)}${focus}`,
-			description: `${skill ? `Focus skill this quarter: ${skill}.\n` : ''}Start a fresh room: ${deepDiveUrl}`,
+			summary: skill
+				? m.practice_ics_deep_dive_focus({ title, skill: skillName(skill) }, locale)
+				: m.practice_ics_deep_dive({ title }, locale),
+			description: skill
+				? `${m.practice_ics_focus_note({ skill: skillName(skill) }, locale)}\n${start}`
+				: start,
 			url: deepDiveUrl,
 			repeating: {
 				freq: ICalEventRepeatingFreq.WEEKLY,
@@ -102,8 +113,8 @@ export function cadenceCalendar(plan: CadencePlan, ctx: CadenceContext): string 
 			floating: true,
 			start: floating(firstWin, quickWins.time),
 			end: floating(firstWin, quickWins.time, QUICK_WIN_MINUTES),
-			summary: `Five-minute win: ${ctx.titleOf(quickWins.playbookId)}`,
-			description: `Right after the meeting. Start a fresh room: ${winUrl}`,
+			summary: m.practice_ics_quick_win({ title: ctx.titleOf(quickWins.playbookId) }, locale),
+			description: m.practice_ics_quick_win_note({ url: winUrl }, locale),
 			url: winUrl,
 			repeating: {
 				freq: ICalEventRepeatingFreq.WEEKLY,

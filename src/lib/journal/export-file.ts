@@ -6,6 +6,7 @@ import {
 	type JournalEntry,
 	type JournalExport
 } from './entry';
+import { m } from '$lib/paraglide/messages';
 
 /** How many problems a refused file lists: the first few say enough to fix it. */
 const MAX_PROBLEMS_SHOWN = 10;
@@ -35,7 +36,7 @@ export function readExport(value: unknown): ReadExport {
 	if (parsed.ok) return { ok: true, file: parsed.data };
 	return {
 		ok: false,
-		message: 'This file is not a journal export this version can read. Nothing was imported.',
+		message: m.practice_import_not_export(),
 		problems: parsed.problems.slice(0, MAX_PROBLEMS_SHOWN)
 	};
 }
@@ -48,8 +49,7 @@ export function readExportText(text: string): ReadExport {
 	} catch {
 		return {
 			ok: false,
-			message:
-				'This file is not JSON. Choose the .json file that “Export as JSON” saved. Nothing was imported.',
+			message: m.practice_import_not_json({ button: m.pages_journal_export_json() }),
 			problems: []
 		};
 	}

@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { downloadFile } from '../client/download';
 import type { CheckInEntry, JournalEntryOf, JournalEntryType } from './entry';
 import { exportFileName, readExportText } from './export-file';
@@ -8,8 +10,6 @@ import { journalMarkdown } from './markdown';
 /** What an import told the person: a count, or why the file was refused. */
 export type ImportMessage =
 	{ ok: true; text: string } | { ok: false; text: string; problems: string[] };
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * The journal page's state: every record of this browser's journal, kept current as it changes
@@ -80,10 +80,12 @@ export class JournalView extends LiveJournal {
 		}
 		const { added, updated, unchanged } = result;
 		const parts = [
-			plural(added, 'new entry', 'new entries'),
-			...(updated > 0 ? [plural(updated, 'entry updated', 'entries updated')] : []),
-			...(unchanged > 0 ? [plural(unchanged, 'already here', 'already here')] : [])
+			m.practice_import_new({ count: added }),
+			...(updated > 0 ? [m.practice_import_updated({ count: updated })] : []),
+			...(unchanged > 0 ? [m.practice_import_unchanged({ count: unchanged })] : [])
 		];
-		this.importMessage = { ok: true, text: `Imported: ${parts.join(', ')}.` };
+		// Intl joins the counts as the language does: "a, b" in English, "a y b" in Spanish.
+		const list = new Intl.ListFormat(getLocale(), { type: 'unit', style: 'short' });
+		this.importMessage = { ok: true, text: m.practice_import_done({ parts: list.format(parts) }) };
 	}
 }

@@ -80,4 +80,24 @@ Exported 2026-11-22 09:00.
 			'# Practice journal\n\nExported 2026-11-22 09:00.\n'
 		);
 	});
+
+	test.each([
+		['de', '# Übungsjournal', '## Reflexionen', '- **Kontext:**', '## Erhaltener Dank'],
+		[
+			'es',
+			'# Diario de práctica',
+			'## Reflexiones',
+			'- **Contexto:**',
+			'## Reconocimientos recibidos'
+		]
+	] as const)('in the downloader’s language: %s', (locale, ...lines) => {
+		const markdown = journalMarkdown(
+			[reflection, checkIn, shoutOut, pulse],
+			T0,
+			formatTime,
+			locale
+		);
+		for (const line of lines) expect(markdown).toContain(line);
+		expect(markdown).not.toMatch(/Reflections|Follow-ups|Exported/);
+	});
 });

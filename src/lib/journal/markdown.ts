@@ -1,3 +1,6 @@
+import { skillName } from '$lib/i18n/facet-names';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { escapeMarkdown, formatSpent } from '../room/summary-markdown';
 import type {
 	CheckInEntry,
@@ -10,69 +13,86 @@ import type {
 /** A moment (ms since the epoch) as the reader's clock shows it. */
 type FormatTime = (ms: number) => string;
 
+/** How the document is written: the reader's clock and language. */
+interface Writing {
+	formatTime: FormatTime;
+	locale: Locale;
+}
+
 /** `**Label:** text`, or nothing for an empty answer. */
 const answer = (label: string, text: string) =>
 	text.trim() === '' ? [] : [`- **${label}:** ${escapeMarkdown(text)}`];
 
-function reflectionLines(entry: ReflectionEntry, formatTime: FormatTime): string[] {
+function reflectionLines(entry: ReflectionEntry, { formatTime, locale }: Writing): string[] {
+	const language = { locale };
 	const { session } = entry;
 	const heading = session
 		? `### ${escapeMarkdown(session.playbookTitle)}, ${formatTime(session.date)}`
-		: `### Reflection, ${formatTime(entry.createdAt)}`;
+		: `### ${m.practice_reflection_fallback_title({}, language)}, ${formatTime(entry.createdAt)}`;
 	const facts = session
 		? [
-				...(session.durationMs > 0 ? [`- Time practised: ${formatSpent(session.durationMs)}`] : []),
+				...(session.durationMs > 0
+					? [
+							`- ${m.practice_md_time_practised({ time: formatSpent(session.durationMs) }, language)}`
+						]
+					: []),
 				...(session.ratingsReceived.length > 0
-					? [`- Felt understanding given to me: ${session.ratingsReceived.join(', ')} of 5`]
+					? [
+							`- ${m.practice_md_understanding({ ratings: session.ratingsReceived.join(', ') }, language)}`
+						]
 					: []),
 				...(session.commitment?.what
-					? [`- My commitment: ${escapeMarkdown(session.commitment.what)}`]
+					? [
+							`- ${m.practice_md_commitment({ what: escapeMarkdown(session.commitment.what) }, language)}`
+						]
 					: []),
 				...session.starredPhrases.map(
-					(phrase) => `- Phrase that worked: “${escapeMarkdown(phrase)}”`
+					(phrase) => `- ${m.practice_md_phrase({ phrase: escapeMarkdown(phrase) }, language)}`
 				)
 			]
 		: [];
 	return [
 		heading,
 		'',
-		`- Skill: ${entry.skill}; confidence ${entry.confidence} of 5`,
+		`- ${m.practice_md_skill({ skill: skillName(entry.skill), confidence: entry.confidence }, language)}`,
 		...facts,
-		...answer('Context', entry.context),
-		...answer('Action', entry.action),
-		...answer('Result', entry.result),
-		...answer('Feelings', entry.feelings),
+		...answer(m.practice_reflection_context({}, language), entry.context),
+		...answer(m.practice_reflection_action({}, language), entry.action),
+		...answer(m.practice_reflection_result({}, language), entry.result),
+		...answer(m.practice_reflection_feelings({}, language), entry.feelings),
 		''
 	];
 }
 
-function checkInLines(entry: CheckInEntry, formatTime: FormatTime): string[] {
+function checkInLines(entry: CheckInEntry, { formatTime, locale }: Writing): string[] {
+	const language = { locale };
 	const { what, when, withWhom } = entry.commitment;
 	const details = [
-		when && `when: ${escapeMarkdown(when)}`,
-		withWhom && `with: ${escapeMarkdown(withWhom)}`
+		when && m.practice_md_when({ when: escapeMarkdown(when) }, language),
+		withWhom && m.practice_md_with({ who: escapeMarkdown(withWhom) }, language)
 	].filter((detail) => detail !== '');
+	const done = entry.done ? m.practice_md_done_yes : m.practice_md_done_not_yet;
 	return [
 		`### ${escapeMarkdown(what || entry.playbookTitle)}`,
 		'',
-		`- From: ${escapeMarkdown(entry.playbookTitle)}, ${formatTime(entry.sessionDate)}`,
+		`- ${m.practice_md_from({ playbook: escapeMarkdown(entry.playbookTitle), time: formatTime(entry.sessionDate) }, language)}`,
 		...(details.length > 0 ? [`- ${details.join('; ')}`] : []),
-		`- Check in from: ${formatTime(entry.dueAt)}`,
-		...(entry.answeredAt === null ? [] : [`- Done: ${entry.done ? 'yes' : 'not yet'}`]),
-		...answer('How it went', entry.answer),
+		`- ${m.practice_md_check_in_from({ time: formatTime(entry.dueAt) }, language)}`,
+		...(entry.answeredAt === null ? [] : [`- ${done({}, language)}`]),
+		...answer(m.practice_md_how_it_went({}, language), entry.answer),
 		''
 	];
 }
 
-const shoutOutLine = (entry: ShoutOutEntry, formatTime: FormatTime) =>
-	`- **${escapeMarkdown(entry.fromName)}**, ${formatTime(entry.date)}: ${escapeMarkdown(entry.behaviour)}${entry.kindUnderPressure ? ' (kindness under pressure)' : ''}`;
+const shoutOutLine = (entry: ShoutOutEntry, { formatTime, locale }: Writing) =>
+	`- **${escapeMarkdown(entry.fromName)}**, ${formatTime(entry.date)}: ${escapeMarkdown(entry.behaviour)}${entry.kindUnderPressure ? ` ${m.practice_md_kind({}, { locale })}` : ''}`;
 
-const pulseLines = (entry: PulseEntry) => [
+const pulseLines = (entry: PulseEntry, locale: Locale) => [
 	`### ${entry.month}`,
 	'',
 	`- ${escapeMarkdown(entry.question)}`,
-	...answer('Answer', entry.answer),
-	`- Confidence: ${entry.confidence} of 5`,
+	...answer(m.practice_md_answer({}, { locale }), entry.answer),
+	`- ${m.practice_md_confidence({ confidence: entry.confidence }, { locale })}`,
 	''
 ];
 
@@ -84,19 +104,31 @@ const pulseLines = (entry: PulseEntry) => [
 export function journalMarkdown(
 	entries: readonly JournalEntry[],
 	exportedAt: number,
-	formatTime: FormatTime
+	formatTime: FormatTime,
+	locale: Locale = getLocale()
 ): string {
+	const writing: Writing = { formatTime, locale };
+	const language = { locale };
 	const of = <T extends JournalEntry['type']>(type: T) =>
 		entries.filter((entry): entry is Extract<JournalEntry, { type: T }> => entry.type === type);
 	const sections: [heading: string, lines: string[]][] = [
-		['Reflections', of('reflection').flatMap((entry) => reflectionLines(entry, formatTime))],
-		['Follow-ups', of('check-in').flatMap((entry) => checkInLines(entry, formatTime))],
-		['Shout-outs received', of('shout-out').map((entry) => shoutOutLine(entry, formatTime))],
-		['Monthly pulse', of('pulse').flatMap(pulseLines)]
+		[
+			m.practice_md_reflections({}, language),
+			of('reflection').flatMap((entry) => reflectionLines(entry, writing))
+		],
+		[
+			m.practice_md_follow_ups({}, language),
+			of('check-in').flatMap((entry) => checkInLines(entry, writing))
+		],
+		[
+			m.practice_md_shout_outs({}, language),
+			of('shout-out').map((entry) => shoutOutLine(entry, writing))
+		],
+		[m.practice_md_pulse({}, language), of('pulse').flatMap((entry) => pulseLines(entry, locale))]
 	];
 	const blocks = sections
 		.filter(([, lines]) => lines.length > 0)
 		.map(([heading, lines]) => [`## ${heading}`, '', ...lines].join('\n').trim());
-	const header = `# Practice journal\n\nExported ${formatTime(exportedAt)}.`;
+	const header = `# ${m.practice_md_title({}, language)}\n\n${m.practice_md_exported({ time: formatTime(exportedAt) }, language)}`;
 	return `${[header, ...blocks].join('\n\n')}\n`;
 }

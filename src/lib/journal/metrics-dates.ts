@@ -1,3 +1,5 @@
+import { getLocale } from '$lib/paraglide/runtime';
+
 /**
  * Calendar dates as `YYYY-MM-DD` keys. A moment becomes a date only through a time zone passed
  * in, so the same entries give the same weeks on every machine; everything after that is date
@@ -11,6 +13,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	let formatter = formatters.get(timeZone);
 	if (!formatter) {
+		// A machine format: en-US numerals and parts, only read back into a date key.
 		formatter = new Intl.DateTimeFormat('en-US', {
 			timeZone,
 			year: 'numeric',
@@ -73,11 +76,17 @@ export function lastWeeks(lastWeek: string, count: number): string[] {
 /** `YYYY-MM` of a date key. */
 export const monthOf = (key: string) => key.slice(0, 7);
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'short',
-	timeZone: 'UTC'
-});
+/**
+ * A date key in digits only, for a chart's axis where space is short: `3/2` (en), `2.3.` (de),
+ * `2/3` (es). Inside an SVG it cannot sit in a <time>, and digits read in any language.
+ */
+export const formatAxisDay = (key: string, locale: string = getLocale()) =>
+	new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
+		new Date(`${key}T00:00:00Z`)
+	);
 
-/** A date key as people read it: `2 Mar`. */
-export const formatDay = (key: string) => dayFormat.format(new Date(`${key}T00:00:00Z`));
+/** A date key as people read it, in their language: `2 Mar`, `2. März`, `2 mar`. */
+export const formatDay = (key: string, locale: string = getLocale()) =>
+	new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+		new Date(`${key}T00:00:00Z`)
+	);

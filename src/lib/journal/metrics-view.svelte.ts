@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { downloadFile } from '../client/download';
 import type { CadencePlan } from './cadence';
 import { practiceCalendar } from './cadence-calendar';
@@ -95,7 +96,12 @@ export class MetricsView extends LiveJournal {
 	/** Offers the plan as a calendar file, its links pointing at this server. */
 	downloadPlan(origin: string): void {
 		if (!this.plan) return;
-		const text = cadenceCalendar(this.plan, { origin, now: Date.now(), titleOf: this.titleOf });
+		const text = cadenceCalendar(this.plan, {
+			origin,
+			now: Date.now(),
+			titleOf: this.titleOf,
+			locale: getLocale()
+		});
 		downloadFile('practice-rhythm.ics', text, 'text/calendar');
 	}
 }

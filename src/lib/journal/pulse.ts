@@ -1,15 +1,16 @@
+import { m } from '$lib/paraglide/messages';
 import { pulseId, type Confidence, type JournalEntry, type PulseEntry } from './entry';
 import { localDateKey, monthOf } from './metrics-dates';
 import type { TrendPoint } from './metrics';
 
-/** Open questions about working relationships, one a month in turn. */
+/** Open questions about working relationships, one a month in turn, in the person's language. */
 export const PULSE_QUESTIONS = [
-	'Whom did you understand better this month, and what helped?',
-	'When did someone really listen to you at work this month?',
-	'Which conversation this month went better than you expected?',
-	'Where did a working relationship feel strained, and what might ease it?',
-	'Whom would you like to thank for something this month?',
-	'What did you learn about how a colleague likes to work?'
+	m.practice_pulse_question_1,
+	m.practice_pulse_question_2,
+	m.practice_pulse_question_3,
+	m.practice_pulse_question_4,
+	m.practice_pulse_question_5,
+	m.practice_pulse_question_6
 ] as const;
 
 /** The month `now` falls in, in `timeZone`: `YYYY-MM`. */
@@ -19,7 +20,7 @@ export const pulseMonth = (now: number, timeZone: string) => monthOf(localDateKe
 export function pulseQuestion(month: string): string {
 	const [year, monthNumber] = month.split('-').map(Number);
 	const index = ((year ?? 0) * 12 + (monthNumber ?? 1) - 1) % PULSE_QUESTIONS.length;
-	return PULSE_QUESTIONS[index] ?? PULSE_QUESTIONS[0];
+	return (PULSE_QUESTIONS[index] ?? PULSE_QUESTIONS[0])();
 }
 
 /** This month's pulse, if it was written. */

@@ -3,6 +3,7 @@ import { checkInId, type SessionFacts } from './entry';
 import { dueAfterDay, followUp, guessCheckInDay, sessionFollowUp } from './follow-up';
 import type { JournalStore } from './journal-store';
 import { reflectionFrom, type ReflectionDraftValues } from './reflection';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The reflection form's state: the answers, the day to ask how a commitment went, problems,
@@ -64,7 +65,7 @@ export class ReflectionDraft {
 			this.saved = true;
 			return true;
 		} catch {
-			this.failure = 'This browser did not let the journal store it. Your words are still here.';
+			this.failure = m.practice_reflection_store_failed();
 			return false;
 		} finally {
 			this.saving = false;

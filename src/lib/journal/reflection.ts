@@ -1,24 +1,35 @@
+import { m } from '$lib/paraglide/messages';
 import type { Skill } from '../protocol/playbook';
 import { parseWithProblems } from '../protocol/problems';
 import { reflectionEntrySchema, type ReflectionEntry, type SessionFacts } from './entry';
 
-/** The four questions of a reflection, in the order asked. */
+/** The four questions of a reflection, in the order asked; their words are messages. */
 export const REFLECTION_QUESTIONS = [
-	{ key: 'context', label: 'Context', hint: 'Where were you, and what was going on?' },
-	{ key: 'action', label: 'Action', hint: 'What did you do or say?' },
-	{ key: 'result', label: 'Result', hint: 'What happened next?' },
-	{ key: 'feelings', label: 'Feelings', hint: 'How did it feel, then and now?' }
+	{
+		key: 'context',
+		label: m.practice_reflection_context,
+		hint: m.practice_reflection_context_hint
+	},
+	{ key: 'action', label: m.practice_reflection_action, hint: m.practice_reflection_action_hint },
+	{ key: 'result', label: m.practice_reflection_result, hint: m.practice_reflection_result_hint },
+	{
+		key: 'feelings',
+		label: m.practice_reflection_feelings,
+		hint: m.practice_reflection_feelings_hint
+	}
 ] as const;
 export type ReflectionQuestion = (typeof REFLECTION_QUESTIONS)[number]['key'];
 
-/** The points of the confidence scale, with words, so the scale is not read from numbers alone. */
-export const CONFIDENCE_LABELS: Readonly<Record<number, string>> = {
-	1: 'Not yet',
-	2: 'A little',
-	3: 'Somewhat',
-	4: 'Fairly',
-	5: 'Very'
-};
+const CONFIDENCE_WORDS = [
+	m.practice_confidence_1,
+	m.practice_confidence_2,
+	m.practice_confidence_3,
+	m.practice_confidence_4,
+	m.practice_confidence_5
+] as const;
+
+/** A point of the confidence scale in words, so the scale is not read from numbers alone. */
+export const confidenceLabel = (point: number): string => CONFIDENCE_WORDS[point - 1]?.() ?? '';
 
 /** What the reflection form holds. */
 export interface ReflectionDraftValues extends Record<ReflectionQuestion, string> {
@@ -30,9 +41,9 @@ export type ReflectionResult =
 	{ ok: true; entry: ReflectionEntry } | { ok: false; problems: Partial<Record<string, string>> };
 
 /** What the form says of a field that does not parse, in plain words. */
-const FIELD_PROBLEMS: Readonly<Record<string, string>> = {
-	skill: 'Choose the skill you practised.',
-	confidence: 'Choose how confident you feel, from 1 to 5.'
+const FIELD_PROBLEMS: Readonly<Record<string, () => string>> = {
+	skill: m.practice_reflection_choose_skill,
+	confidence: m.practice_choose_confidence
 };
 
 /**
@@ -61,9 +72,9 @@ export function reflectionFrom(
 	const problems: Partial<Record<string, string>> = {};
 	for (const [path, messages] of parsed.byPath) {
 		const field = path.split(/[.[]/)[0] ?? path;
-		const label = REFLECTION_QUESTIONS.find(({ key }) => key === field)?.label;
+		const label = REFLECTION_QUESTIONS.find(({ key }) => key === field)?.label();
 		const problem =
-			FIELD_PROBLEMS[field] ?? (label ? `${label} ${messages[0] ?? ''}.` : messages.join('; '));
+			FIELD_PROBLEMS[field]?.() ?? (label ? `${label} ${messages[0] ?? ''}.` : messages.join('; '));
 		problems[field] = problem;
 	}
 	return { ok: false, problems };

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { sendShoutOut } from './shout-outs';
+import { m } from '$lib/paraglide/messages';
 
 /** The shout-out form's state: to whom, for what, and the outcome of sending. */
 export class ShoutOutDraft {
@@ -26,7 +27,7 @@ export class ShoutOutDraft {
 		);
 		this.problems = result.ok ? [] : result.problems;
 		if (!result.ok) return false;
-		this.status = `Shout-out sent to ${from.toName}.`;
+		this.status = m.practice_shout_out_sent({ name: from.toName });
 		this.behaviour = '';
 		this.kindUnderPressure = false;
 		return true;

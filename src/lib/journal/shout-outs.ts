@@ -8,6 +8,7 @@ import {
 	type ShoutOut
 } from '../protocol/room-content';
 import { shoutOutEntryId, type ShoutOutEntry } from './entry';
+import { m } from '$lib/paraglide/messages';
 
 /** A shout-out as everyone sees it: names as the room recorded them. */
 export interface ShownShoutOut {
@@ -51,7 +52,7 @@ export function showShoutOuts(
 /** A sentence for the sender about one field of the shout-out. */
 function problemFor(path: string, message: string): string {
 	if (path === 'behaviour') return `The shout-out ${message}.`;
-	if (path === 'toParticipantId') return 'Choose someone else in the room to send it to.';
+	if (path === 'toParticipantId') return m.practice_shout_out_choose_someone();
 	return `This shout-out cannot be sent (${path}: ${message}).`;
 }
 

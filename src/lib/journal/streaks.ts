@@ -1,6 +1,8 @@
 import type { JournalEntry } from './entry';
 import { addDays, lastWeeks, localWeekKey } from './metrics-dates';
 import { sessionsOf, type MetricsContext } from './metrics';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 
 /**
  * A rhythm of practice that celebrates patterns: how many of the recent weeks had practice and
@@ -49,22 +51,21 @@ export function rhythmOf(
 	return { activeWeeks, window, weeksPractised: practised.size, longestRun, currentRun };
 }
 
-const weeks = (n: number) => (n === 1 ? '1 week' : `${n} weeks`);
-
 /** The rhythm in encouraging sentences: what went well, never what was missed. */
-export function rhythmWords(rhythm: Rhythm): string[] {
-	if (rhythm.weeksPractised === 0) return ['Your first session starts your rhythm.'];
+export function rhythmWords(rhythm: Rhythm, locale: Locale = getLocale()): string[] {
+	if (rhythm.weeksPractised === 0) return [m.practice_rhythm_first({}, { locale })];
 	const words: string[] = [];
 	if (rhythm.activeWeeks > 0) {
-		words.push(`You practised in ${rhythm.activeWeeks} of the last ${weeks(rhythm.window)}.`);
-	} else {
 		words.push(
-			`You have practised in ${weeks(rhythm.weeksPractised)} so far. Pick it up again whenever suits you.`
+			m.practice_rhythm_active({ active: rhythm.activeWeeks, window: rhythm.window }, { locale })
 		);
+	} else {
+		words.push(m.practice_rhythm_so_far({ weeks: rhythm.weeksPractised }, { locale }));
 	}
-	if (rhythm.currentRun >= 2) words.push(`${weeks(rhythm.currentRun)} in a row, and counting.`);
+	if (rhythm.currentRun >= 2)
+		words.push(m.practice_rhythm_run({ weeks: rhythm.currentRun }, { locale }));
 	if (rhythm.longestRun >= 2 && rhythm.longestRun > rhythm.currentRun) {
-		words.push(`Your longest rhythm so far: ${weeks(rhythm.longestRun)} in a row.`);
+		words.push(m.practice_rhythm_longest({ weeks: rhythm.longestRun }, { locale }));
 	}
 	return words;
 }

@@ -26,7 +26,7 @@ function parseUrl(text: string): URL | undefined {
 const UNSEEN_CHARACTERS = /[\s\p{Cc}]/u;
 
 /**
- * What is wrong with `text` as a call link, in plain words, or undefined when it is one. A call
+ * What is wrong with `text` as a call link, in plain words in the person's language, or undefined when it is one. A call
  * link is an https address with a host name, no name or password in it (`user:pass@host`: a
  * screen would show it to everyone), and at most {@link MAX_CALL_LINK_CHARACTERS} characters.
  */

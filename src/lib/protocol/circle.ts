@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { m } from '../paraglide/messages';
+import { says } from './problem-words';
+import { boundedText } from './bounded-text';
 import { playbookIdSchema, secretSchema } from './ids';
 
 /** Text sizes on the circle (docs/protocol.md, T8): a few sentences, never an essay. */
@@ -16,13 +19,10 @@ export const NEW_THIS_QUARTER_SHOWN = 50;
 /** A month, `YYYY-MM`, in UTC: the circle's months turn at the same moment for everyone. */
 export const monthKeySchema = z
 	.string()
-	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
-
-const text = (max: number) =>
-	z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, says(m.pages_problem_month));
 
 /** A person's name as they choose to give it; null posts anonymously. */
-const personName = text(MAX_PERSON_NAME_CHARS);
+const personName = boundedText(MAX_PERSON_NAME_CHARS);
 const author = personName.nullable();
 
 /**
@@ -34,7 +34,7 @@ export const circleRequestSchema = z.discriminatedUnion('type', [
 		.object({
 			type: z.literal('highlight'),
 			memberKey: secretSchema,
-			text: text(MAX_STORY_CHARS),
+			text: boundedText(MAX_STORY_CHARS),
 			author
 		})
 		.strict(),
@@ -44,7 +44,7 @@ export const circleRequestSchema = z.discriminatedUnion('type', [
 			memberKey: secretSchema,
 			/** The quiet contributor ready to practise. */
 			nominee: personName,
-			text: text(MAX_STORY_CHARS),
+			text: boundedText(MAX_STORY_CHARS),
 			author
 		})
 		.strict(),
@@ -52,7 +52,7 @@ export const circleRequestSchema = z.discriminatedUnion('type', [
 		.object({
 			type: z.literal('challenge'),
 			memberKey: secretSchema,
-			text: text(MAX_CHALLENGE_CHARS),
+			text: boundedText(MAX_CHALLENGE_CHARS),
 			author
 		})
 		.strict(),

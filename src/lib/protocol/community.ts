@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { m } from '../paraglide/messages';
+import { says } from './problem-words';
 import { playbookIdSchema, secretSchema } from './ids';
 
 /**
@@ -30,9 +32,20 @@ export const MAX_LIBRARY_OFFSET = 1_000_000;
 const count = (min: number, max: number) =>
 	z
 		.string()
-		.regex(/^\d{1,7}$/, 'must be a whole number')
+		.regex(/^\d{1,7}$/, says(m.pages_problem_whole_number))
 		.transform(Number)
-		.pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+		.pipe(
+			z
+				.number()
+				.min(
+					min,
+					says(() => m.pages_problem_at_least({ min: min }))
+				)
+				.max(
+					max,
+					says(() => m.pages_problem_at_most({ max: max }))
+				)
+		);
 
 /** `?offset=&limit=` of `GET /api/playbooks`; both optional. */
 export const libraryPageQuerySchema = z.object({

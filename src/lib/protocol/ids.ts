@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { m } from '../paraglide/messages';
+import { says } from './problem-words';
 
 // zod/mini (functions instead of methods): these reach the home page through the room-starting
 // button, and the mini API lets the bundler leave out what a page does not use.
@@ -23,15 +25,12 @@ export const participantIdSchema = z.string().check(
 /** A playbook id: lower-case words joined by hyphens. */
 export const playbookIdSchema = z
 	.string()
-	.check(
-		z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'),
-		z.maxLength(80)
-	);
+	.check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, says(m.pages_problem_playbook_id)), z.maxLength(80));
 
 /** A role id inside a playbook, e.g. "listener". */
 export const roleIdSchema = z
 	.string()
-	.check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case id such as "listener"'));
+	.check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, says(m.pages_problem_role_id)));
 
 /** A room secret (host key, projector token): at least 128 random bits in base64url. */
 export const secretSchema = z

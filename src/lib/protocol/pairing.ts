@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { m } from '../paraglide/messages';
+import { atMostCharacters, oneOf, says } from './problem-words';
+import { boundedText } from './bounded-text';
 import { playbookIdSchema, roomIdSchema, secretSchema } from './ids';
 import { skillSchema } from './playbook';
 
@@ -15,18 +18,15 @@ export const MAX_KEPT_ROUNDS = 26;
 /** "Not a good fit" pairs kept beyond the kept rounds (200 cards make at most ~20,000 pairs). */
 export const MAX_APART_PAIRS = 1000;
 
-const text = (max: number) =>
-	z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
 /** A time of day written `HH:MM`, 00:00 to 24:00. */
 export const clockSchema = z
 	.string()
-	.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time written HH:MM');
+	.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, says(m.pages_problem_clock));
 
 /** An IANA time zone the runtime knows, e.g. `Europe/Berlin`. */
 export const timeZoneSchema = z
 	.string()
-	.max(64, 'must be at most 64 characters')
+	.max(64, atMostCharacters(64))
 	.refine((zone) => {
 		try {
 			new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -34,72 +34,75 @@ export const timeZoneSchema = z
 		} catch {
 			return false;
 		}
-	}, 'must be a time zone such as Europe/Berlin');
+	}, says(m.pages_problem_time_zone));
 
 /** ISO weekdays: 1 is Monday, 7 Sunday. */
-export const weekdaySchema = z.number().int().min(1, 'must be 1 to 7').max(7, 'must be 1 to 7');
+export const weekdaySchema = z
+	.number()
+	.int()
+	.min(1, says(m.pages_problem_weekday))
+	.max(7, says(m.pages_problem_weekday));
 
 /** The same hours on the days named, in the card's own time zone. */
 export const workingHoursSchema = z
 	.object({
 		days: z
 			.array(weekdaySchema)
-			.min(1, 'needs at least one day')
+			.min(1, says(m.pages_problem_min_one_day))
 			.max(7)
-			.refine((days) => new Set(days).size === days.length, 'names a day twice'),
+			.refine((days) => new Set(days).size === days.length, says(m.pages_problem_day_twice)),
 		start: clockSchema,
 		end: clockSchema
 	})
 	.strict()
 	.refine((hours) => hours.start < hours.end, {
-		message: 'must end after it starts',
+		error: () => m.pages_problem_end_after_start(),
 		path: ['end']
 	});
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
 export const ENERGY_PATTERNS = ['mornings', 'afternoons', 'no-preference'] as const;
-export const energySchema = z.enum(ENERGY_PATTERNS, {
-	error: `must be one of: ${ENERGY_PATTERNS.join(', ')}`
-});
+export const energySchema = z.enum(ENERGY_PATTERNS, oneOf(ENERGY_PATTERNS));
 export type Energy = z.infer<typeof energySchema>;
 
 export const PAIRING_PREFERENCES = ['outside-my-team', 'similar-level'] as const;
-export const preferenceSchema = z.enum(PAIRING_PREFERENCES, {
-	error: `must be one of: ${PAIRING_PREFERENCES.join(', ')}`
-});
+export const preferenceSchema = z.enum(PAIRING_PREFERENCES, oneOf(PAIRING_PREFERENCES));
 export type PairingPreference = z.infer<typeof preferenceSchema>;
 
 export const LEVELS = ['new', 'practised', 'experienced'] as const;
-export const levelSchema = z.enum(LEVELS, { error: `must be one of: ${LEVELS.join(', ')}` });
+export const levelSchema = z.enum(LEVELS, oneOf(LEVELS));
 
 const skills = z
 	.array(skillSchema)
-	.max(MAX_CARD_SKILLS, `must have at most ${MAX_CARD_SKILLS} entries`)
-	.refine((list) => new Set(list).size === list.length, 'names a skill twice');
+	.max(
+		MAX_CARD_SKILLS,
+		says(() => m.pages_problem_max_entries({ max: MAX_CARD_SKILLS }))
+	)
+	.refine((list) => new Set(list).size === list.length, says(m.pages_problem_skill_twice));
 
 /** A card's public id: a hash the server derives from the member key, never the key. */
 export const cardIdSchema = z
 	.string()
-	.regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a card id of URL-safe characters');
+	.regex(/^[A-Za-z0-9_-]{16,64}$/, says(m.pages_problem_card_id));
 
 /** What a card says, as its owner writes it (and the server stores it). */
 export const pairingCardSchema = z
 	.object({
-		name: text(40),
+		name: boundedText(40),
 		strengths: skills,
 		/** Free text beside the listed strengths, e.g. "running retros". */
-		strengthsNote: text(120).optional(),
+		strengthsNote: boundedText(120).optional(),
 		stretchGoals: skills,
-		stretchNote: text(120).optional(),
+		stretchNote: boundedText(120).optional(),
 		timeZone: timeZoneSchema,
 		hours: workingHoursSchema,
 		energy: energySchema,
 		preferences: z
 			.array(preferenceSchema)
 			.max(PAIRING_PREFERENCES.length)
-			.refine((list) => new Set(list).size === list.length, 'names a preference twice'),
+			.refine((list) => new Set(list).size === list.length, says(m.pages_problem_preference_twice)),
 		/** The member's usual team, for "someone outside my usual team". */
-		usualTeam: text(40).optional(),
+		usualTeam: boundedText(40).optional(),
 		level: levelSchema.optional(),
 		/** Whether the member takes part in the next round. */
 		optedIn: z.boolean()
@@ -117,7 +120,10 @@ export const saveCardRequestSchema = z
 		card: pairingCardSchema,
 		avoid: z
 			.array(cardIdSchema)
-			.max(MAX_AVOIDED, `must have at most ${MAX_AVOIDED} entries`)
+			.max(
+				MAX_AVOIDED,
+				says(() => m.pages_problem_max_entries({ max: MAX_AVOIDED }))
+			)
 			.default([])
 	})
 	.strict();
@@ -126,9 +132,7 @@ export type SaveCardRequest = z.input<typeof saveCardRequestSchema>;
 export const memberKeyRequestSchema = z.object({ memberKey: secretSchema }).strict();
 
 export const PAIRING_FITS = ['good-fit', 'still-deciding', 'not-a-good-fit'] as const;
-export const pairingFitSchema = z.enum(PAIRING_FITS, {
-	error: `must be one of: ${PAIRING_FITS.join(', ')}`
-});
+export const pairingFitSchema = z.enum(PAIRING_FITS, oneOf(PAIRING_FITS));
 export type PairingFit = z.infer<typeof pairingFitSchema>;
 
 export const fitRequestSchema = z
@@ -136,7 +140,7 @@ export const fitRequestSchema = z
 	.strict();
 
 export const CADENCES = ['none', 'weekly', 'fortnightly', 'monthly'] as const;
-export const cadenceSchema = z.enum(CADENCES, { error: `must be one of: ${CADENCES.join(', ')}` });
+export const cadenceSchema = z.enum(CADENCES, oneOf(CADENCES));
 export type Cadence = z.infer<typeof cadenceSchema>;
 
 export const cadenceRequestSchema = z.object({ cadence: cadenceSchema }).strict();

@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages';
 import { DEFAULT_PLAYBOOK_LANGUAGE, LANGUAGE_TAG } from './language-tag';
 import { MAX_TRANSLATIONS } from './playbook-translation';
 
@@ -22,14 +23,18 @@ export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 	const min = field(field(playbook, 'groupSize'), 'min');
 	const max = field(field(playbook, 'groupSize'), 'max');
 	if (typeof min === 'number' && typeof max === 'number' && min > max) {
-		addIssue({ code: 'custom', path: ['groupSize', 'min'], message: 'must not be more than max' });
+		addIssue({
+			code: 'custom',
+			path: ['groupSize', 'min'],
+			message: m.pages_problem_min_not_above_max()
+		});
 	}
 	const roleIds = asArray(field(playbook, 'roles')).map((role) => field(role, 'id'));
 	if (field(playbook, 'rotation') === 'swap-each-round' && roleIds.length !== 2) {
 		addIssue({
 			code: 'custom',
 			path: ['rotation'],
-			message: 'swap-each-round needs exactly two roles; use round-robin for more'
+			message: m.pages_problem_swap_two_roles()
 		});
 	}
 	const repeats = asArray(field(playbook, 'phases')).some((p) => field(p, 'repeatsPerRound'));
@@ -40,7 +45,7 @@ export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 		addIssue({
 			code: 'custom',
 			path: ['roundPerPerson'],
-			message: 'needs a rotation and at least one phase that repeats per round'
+			message: m.pages_problem_round_per_person()
 		});
 	}
 	const size = JSON.stringify(playbook)?.length ?? 0;
@@ -48,7 +53,7 @@ export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 		addIssue({
 			code: 'custom',
 			path: [],
-			message: `is too long altogether (${size} characters; at most ${MAX_PLAYBOOK_CHARACTERS})`
+			message: m.pages_problem_too_long_altogether({ size, max: MAX_PLAYBOOK_CHARACTERS })
 		});
 	}
 	const speakerRole = field(playbook, 'speakerRole');
@@ -56,7 +61,7 @@ export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 		addIssue({
 			code: 'custom',
 			path: ['speakerRole'],
-			message: `names an unknown role "${speakerRole}"`
+			message: m.pages_problem_unknown_role({ role: speakerRole })
 		});
 	}
 	roleIds.forEach((id, index) => {
@@ -64,7 +69,7 @@ export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 			addIssue({
 				code: 'custom',
 				path: ['roles', index, 'id'],
-				message: `repeats the role id "${id}"`
+				message: m.pages_problem_repeated_role_id({ id })
 			});
 		}
 	});
@@ -76,7 +81,7 @@ export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 			addIssue({
 				code: 'custom',
 				path: ['phases', index, 'id'],
-				message: `repeats the phase id "${id}"`
+				message: m.pages_problem_repeated_phase_id({ id })
 			});
 		}
 		unknownRoles(field(phase, 'instructions'), roleIds, ['phases', index], addIssue);
@@ -97,7 +102,7 @@ function unknownRoles(
 			addIssue({
 				code: 'custom',
 				path: [...phase, 'instructions', roleId],
-				message: `names an unknown role "${roleId}"`
+				message: m.pages_problem_unknown_role({ role: roleId })
 			});
 		}
 	}
@@ -105,8 +110,6 @@ function unknownRoles(
 
 /** The lists a translation follows entry by entry. */
 const FOLLOWED_LISTS = ['outcomes', 'roles', 'agreements', 'phases', 'debrief', 'pitfalls'];
-
-const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
 
 /**
  * Translations keyed by language tags other than the playbook's own, whose lists have as many
@@ -123,7 +126,7 @@ function translationRules(playbook: unknown, addIssue: IssueSink): void {
 		addIssue({
 			code: 'custom',
 			path: ['translations'],
-			message: `must have at most ${MAX_TRANSLATIONS} languages`
+			message: m.pages_problem_max_languages({ max: MAX_TRANSLATIONS })
 		});
 	}
 	for (const language of languages) {
@@ -132,13 +135,13 @@ function translationRules(playbook: unknown, addIssue: IssueSink): void {
 			addIssue({
 				code: 'custom',
 				path: at(),
-				message: 'must be keyed by a language tag such as "de" or "pt-BR"'
+				message: m.pages_problem_translation_key()
 			});
 		} else if (language === own) {
 			addIssue({
 				code: 'custom',
 				path: at(),
-				message: `translates into the playbook's own language "${own}"`
+				message: m.pages_problem_translation_own_language({ own: String(own) })
 			});
 		}
 		const translation = translations[language];
@@ -148,7 +151,10 @@ function translationRules(playbook: unknown, addIssue: IssueSink): void {
 				addIssue({
 					code: 'custom',
 					path,
-					message: `has ${entries(translated.length)}, but the original has ${entries(expected)}; a translation follows the original entry by entry`
+					message: m.pages_problem_translation_length({
+						translated: m.pages_problem_entries({ count: translated.length }),
+						expected: m.pages_problem_entries({ count: expected })
+					})
 				});
 			}
 		};

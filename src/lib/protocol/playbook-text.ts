@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { m } from '../paraglide/messages';
+import { atMostCharacters, says } from './problem-words';
 
 // zod/mini, like playbook.ts: the room page parses with these (src/lib/protocol/zod-mini.test.ts).
 
@@ -8,17 +10,23 @@ export const text = (max: number) =>
 		.string()
 		.check(
 			z.trim(),
-			z.minLength(1, 'must not be empty'),
-			z.maxLength(max, `must be at most ${max} characters`)
+			z.minLength(1, says(m.pages_problem_not_empty)),
+			z.maxLength(max, atMostCharacters(max))
 		);
 
 export const list = <T extends z.ZodMiniType>(item: T, min: number, max: number) =>
-	z
-		.array(item)
-		.check(
-			z.minLength(min, min === 1 ? 'needs at least one entry' : `needs at least ${min} entries`),
-			z.maxLength(max, `must have at most ${max} entries`)
-		);
+	z.array(item).check(
+		z.minLength(
+			min,
+			says(() =>
+				min === 1 ? m.pages_problem_min_one_entry() : m.pages_problem_min_entries({ min })
+			)
+		),
+		z.maxLength(
+			max,
+			says(() => m.pages_problem_max_entries({ max }))
+		)
+	);
 
 /**
  * Every text of a playbook a person reads, with its limit: one definition for the playbook and

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
+import { m } from '../paraglide/messages';
 import { DIFFICULTIES, SKILLS } from './playbook-facets';
 import { MAX_ROUNDS } from './control';
 import { playbookIdSchema, roleIdSchema } from './ids';
 import { DEFAULT_PLAYBOOK_LANGUAGE, LANGUAGE_TAG } from './language-tag';
+import { oneOf, says } from './problem-words';
 import { crossFieldRules } from './playbook-rules';
 import { list, text, playbookLists as lists, playbookText as t } from './playbook-text';
 import { playbookTranslationSchema } from './playbook-translation';
@@ -11,12 +13,10 @@ import { playbookTranslationSchema } from './playbook-translation';
 // (src/lib/protocol/zod-mini.test.ts).
 
 export { DIFFICULTIES, SKILLS };
-export const skillSchema = z.enum(SKILLS, { error: `must be one of: ${SKILLS.join(', ')}` });
+export const skillSchema = z.enum(SKILLS, oneOf(SKILLS));
 export type Skill = z.infer<typeof skillSchema>;
 
-export const difficultySchema = z.enum(DIFFICULTIES, {
-	error: `must be one of: ${DIFFICULTIES.join(', ')}`
-});
+export const difficultySchema = z.enum(DIFFICULTIES, oneOf(DIFFICULTIES));
 export type Difficulty = z.infer<typeof difficultySchema>;
 
 /** The drill tool a phase shows (docs/playbook-format.md describes each). */
@@ -33,19 +33,15 @@ export const PHASE_TOOLS = [
 	'reflection'
 ] as const;
 export type PhaseToolKind = (typeof PHASE_TOOLS)[number];
-export const phaseToolSchema = z.enum(PHASE_TOOLS, {
-	error: `must be one of: ${PHASE_TOOLS.join(', ')}`
-});
+export const phaseToolSchema = z.enum(PHASE_TOOLS, oneOf(PHASE_TOOLS));
 
 /** none: roles stay; swap-each-round: pairs trade roles; round-robin: roles move round a circle. */
 export const ROTATIONS = ['none', 'swap-each-round', 'round-robin'] as const;
-export const rotationSchema = z.enum(ROTATIONS, {
-	error: `must be one of: ${ROTATIONS.join(', ')}`
-});
+export const rotationSchema = z.enum(ROTATIONS, oneOf(ROTATIONS));
 
 export const languageTagSchema = z
 	.string()
-	.check(z.regex(LANGUAGE_TAG, 'must be a language tag such as "de" or "pt-BR"'));
+	.check(z.regex(LANGUAGE_TAG, says(m.pages_problem_language_tag)));
 
 export const playbookRoleSchema = z.strictObject({
 	id: roleIdSchema,
@@ -55,18 +51,16 @@ export const playbookRoleSchema = z.strictObject({
 export type PlaybookRole = z.infer<typeof playbookRoleSchema>;
 
 export const playbookPhaseSchema = z.strictObject({
-	id: z
-		.string()
-		.check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a lower-case id such as "story"')),
+	id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/, says(m.pages_problem_phase_id))),
 	title: t.phaseTitle,
 	/** The phase's timebox; a phase without one shows no countdown until someone adds time. */
 	durationSec: z.optional(
 		z
-			.number({ error: 'must be a positive number' })
+			.number(says(m.pages_problem_positive_number))
 			.check(
-				z.int('must be a whole number of seconds'),
-				z.positive('must be a positive number'),
-				z.maximum(4 * 3600, 'must be at most 4 hours (14400 seconds)')
+				z.int(says(m.pages_problem_whole_seconds)),
+				z.positive(says(m.pages_problem_positive_number)),
+				z.maximum(4 * 3600, says(m.pages_problem_at_most_four_hours))
 			)
 	),
 	/** What happens now, for everyone. */
@@ -82,6 +76,19 @@ export type PlaybookPhase = z.infer<typeof playbookPhaseSchema>;
 
 export const pitfallSchema = z.strictObject({ pitfall: t.pitfall, rescue: t.rescue });
 
+/** Either end of a playbook's group size: 1 to 12 people. */
+const groupSizeBound = z.number(says(m.pages_problem_number)).check(
+	z.int(says(m.pages_problem_whole_number)),
+	z.minimum(
+		1,
+		says(() => m.pages_problem_at_least({ min: 1 }))
+	),
+	z.maximum(
+		12,
+		says(() => m.pages_problem_at_most({ max: 12 }))
+	)
+);
+
 export const playbookSchema = z
 	.strictObject({
 		id: playbookIdSchema,
@@ -90,29 +97,18 @@ export const playbookSchema = z
 		purpose: t.purpose,
 		outcomes: list(t.outcome, lists.outcomes.min, lists.outcomes.max),
 		skills: list(skillSchema, 1, SKILLS.length),
-		minutes: z
-			.number({ error: 'must be a positive number' })
-			.check(
-				z.int('must be a whole number of minutes'),
-				z.positive('must be a positive number'),
-				z.maximum(240, 'must be at most 240 minutes')
-			),
+		minutes: z.number(says(m.pages_problem_positive_number)).check(
+			z.int(says(m.pages_problem_whole_minutes)),
+			z.positive(says(m.pages_problem_positive_number)),
+			z.maximum(
+				240,
+				says(() => m.pages_problem_at_most_minutes({ max: 240 }))
+			)
+		),
 		difficulty: difficultySchema,
 		groupSize: z.strictObject({
-			min: z
-				.number({ error: 'must be a number' })
-				.check(
-					z.int('must be a whole number'),
-					z.minimum(1, 'must be at least 1'),
-					z.maximum(12, 'must be at most 12')
-				),
-			max: z
-				.number({ error: 'must be a number' })
-				.check(
-					z.int('must be a whole number'),
-					z.minimum(1, 'must be at least 1'),
-					z.maximum(12, 'must be at most 12')
-				)
+			min: groupSizeBound,
+			max: groupSizeBound
 		}),
 		roles: list(playbookRoleSchema, lists.roles.min, lists.roles.max),
 		rotation: rotationSchema,
@@ -123,13 +119,17 @@ export const playbookSchema = z
 		speakerRole: z.optional(roleIdSchema),
 		/** How many rounds the phases that repeat per round run. */
 		rounds: z._default(
-			z
-				.number({ error: 'must be a number' })
-				.check(
-					z.int('must be a whole number'),
-					z.minimum(1, 'must be at least 1'),
-					z.maximum(MAX_ROUNDS, `must be at most ${MAX_ROUNDS}`)
+			z.number(says(m.pages_problem_number)).check(
+				z.int(says(m.pages_problem_whole_number)),
+				z.minimum(
+					1,
+					says(() => m.pages_problem_at_least({ min: 1 }))
 				),
+				z.maximum(
+					MAX_ROUNDS,
+					says(() => m.pages_problem_at_most({ max: MAX_ROUNDS }))
+				)
+			),
 			1
 		),
 		/**
@@ -149,7 +149,7 @@ export const playbookSchema = z
 		pitfalls: list(pitfallSchema, lists.pitfalls.min, lists.pitfalls.max),
 		closing: t.closing,
 		author: text(80),
-		version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0')),
+		version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, says(m.pages_problem_version))),
 		/** The language the playbook is written in; playbooks from before languages are English. */
 		language: z._default(languageTagSchema, DEFAULT_PLAYBOOK_LANGUAGE),
 		/**

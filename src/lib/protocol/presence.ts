@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { m } from '../paraglide/messages';
+import { atMostCharacters, says } from './problem-words';
 import { participantIdSchema, roleIdSchema } from './ids';
 
 // zod/mini, like ids.ts: the home page reaches the display name through the identity module.
@@ -8,8 +10,8 @@ export const displayNameSchema = z
 	.string()
 	.check(
 		z.trim(),
-		z.minLength(1, 'must not be empty'),
-		z.maxLength(40, 'must be at most 40 characters')
+		z.minLength(1, says(m.pages_problem_not_empty)),
+		z.maxLength(40, atMostCharacters(40))
 	);
 
 /**

@@ -1,4 +1,5 @@
 import * as core from 'zod/v4/core';
+import { m } from '../paraglide/messages';
 
 // zod's core alone (no schema-building API): pages parse with schemas written with the full API
 // or with zod/mini (ids.ts, http.ts), and both are core schemas.
@@ -21,20 +22,24 @@ export function formatProblems(error: core.$ZodError): string[] {
 }
 
 /**
- * Plain-words messages for the issues a schema does not word itself: a missing field is
- * "is required", a wrong type "must be a number", an unknown field is named.
+ * Plain-words messages for the issues a schema does not word itself, in the person's language:
+ * a missing field is "is required", a wrong type "must be a number", an unknown field is named.
  */
 function friendlyMessage(issue: core.$ZodRawIssue): string | undefined {
 	switch (issue.code) {
 		case 'invalid_type':
-			if (issue.input === undefined) return 'is required';
+			if (issue.input === undefined) return m.pages_problem_required();
 			return issue.expected === 'array'
-				? 'must be a list'
+				? m.pages_problem_list()
 				: issue.expected === 'object'
-					? 'must be an object'
-					: `must be a ${issue.expected}`;
-		case 'unrecognized_keys':
-			return `has unknown ${issue.keys.length === 1 ? 'field' : 'fields'}: ${issue.keys.join(', ')}`;
+					? m.pages_problem_object()
+					: m.pages_problem_type({ expected: issue.expected });
+		case 'unrecognized_keys': {
+			const keys = issue.keys.join(', ');
+			return issue.keys.length === 1
+				? m.pages_problem_unknown_field({ keys })
+				: m.pages_problem_unknown_fields({ keys });
+		}
 		default:
 			return undefined;
 	}

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { atMostCharacters, says } from './problem-words';
+import { m } from '../paraglide/messages';
 import { participantIdSchema, roleIdSchema } from './ids';
 import { displayNameSchema } from './presence';
 
@@ -54,8 +56,8 @@ export const scheduledConversationSchema = z.object({
 		.string()
 		.check(
 			z.trim(),
-			z.minLength(1, 'must not be empty'),
-			z.maxLength(80, 'must be at most 80 characters')
+			z.minLength(1, says(m.pages_problem_not_empty)),
+			z.maxLength(80, atMostCharacters(80))
 		),
 	/** When the conversation starts, in ms since the epoch. */
 	startsAt: epochMs,
@@ -118,9 +120,9 @@ export const sentenceTextName = (key: string, n: (typeof SENTENCE_NUMBERS)[numbe
 /** Each person's micro-adjustment: a root Y.Map from participant id to a commitment. */
 export const COMMITMENTS_MAP = 'commitments';
 export const commitmentSchema = z.object({
-	what: z.string().check(z.maxLength(300, 'must be at most 300 characters')),
-	when: z.string().check(z.maxLength(100, 'must be at most 100 characters')),
-	withWhom: z.string().check(z.maxLength(100, 'must be at most 100 characters'))
+	what: z.string().check(z.maxLength(300, atMostCharacters(300))),
+	when: z.string().check(z.maxLength(100, atMostCharacters(100))),
+	withWhom: z.string().check(z.maxLength(100, atMostCharacters(100)))
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
@@ -138,11 +140,8 @@ export const observationSchema = z.object({
 		.string()
 		.check(
 			z.trim(),
-			z.minLength(1, 'must not be empty'),
-			z.maxLength(
-				MAX_OBSERVATION_CHARACTERS,
-				`must be at most ${MAX_OBSERVATION_CHARACTERS} characters`
-			)
+			z.minLength(1, says(m.pages_problem_not_empty)),
+			z.maxLength(MAX_OBSERVATION_CHARACTERS, atMostCharacters(MAX_OBSERVATION_CHARACTERS))
 		),
 	/** When it was shared, in ms since the epoch. */
 	at: epochMs
@@ -169,11 +168,8 @@ export const shoutOutSchema = z
 			.string()
 			.check(
 				z.trim(),
-				z.minLength(1, 'must not be empty'),
-				z.maxLength(
-					MAX_SHOUT_OUT_CHARACTERS,
-					`must be at most ${MAX_SHOUT_OUT_CHARACTERS} characters`
-				)
+				z.minLength(1, says(m.pages_problem_not_empty)),
+				z.maxLength(MAX_SHOUT_OUT_CHARACTERS, atMostCharacters(MAX_SHOUT_OUT_CHARACTERS))
 			),
 		/** The sender nominates the recipient for practising kindness under pressure. */
 		kindUnderPressure: z._default(z.boolean(), false),
@@ -182,7 +178,7 @@ export const shoutOutSchema = z
 	})
 	.check(
 		z.refine((shoutOut) => shoutOut.fromParticipantId !== shoutOut.toParticipantId, {
-			message: 'must go to someone else',
+			error: () => m.pages_problem_shout_out_self(),
 			path: ['toParticipantId']
 		})
 	);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { m } from '../paraglide/messages';
+import { atMostCharacters, says } from './problem-words';
 import { secretSchema } from './ids';
 import { skillSchema } from './playbook';
 
@@ -28,20 +30,24 @@ const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
 /** A calendar date written `YYYY-MM-DD`, one that exists (not 31 February). */
 export const dateKeySchema = z
 	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+	.regex(/^\d{4}-\d{2}-\d{2}$/, says(m.pages_problem_date))
 	.refine((date) => {
 		const day = dayOf(date);
 		return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
-	}, 'must be a real date');
+	}, says(m.pages_problem_real_date));
 
 /** A week, named by the date of its Monday in the member's own time zone: `2026-03-02`. */
 export const weekKeySchema = dateKeySchema.refine(
 	(date) => dayOf(date).getUTCDay() === 1,
-	'must be the date of a Monday'
+	says(m.pages_problem_monday)
 );
 
 const count = (max: number) =>
-	z.number().int('must be a whole number').min(0, 'must not be negative').max(max);
+	z
+		.number()
+		.int(says(m.pages_problem_whole_number))
+		.min(0, says(m.pages_problem_not_negative))
+		.max(max);
 
 /** One member's practice in one week: counts only, never what anyone wrote. */
 export const weekCountsSchema = z
@@ -57,13 +63,19 @@ export type WeekCounts = z.infer<typeof weekCountsSchema>;
 
 const sharedWeeksSchema = z
 	.array(weekCountsSchema)
-	.max(MAX_SHARED_WEEKS, `must have at most ${MAX_SHARED_WEEKS} weeks`)
-	.refine((weeks) => new Set(weeks.map((w) => w.week)).size === weeks.length, 'names a week twice');
+	.max(
+		MAX_SHARED_WEEKS,
+		says(() => m.pages_problem_max_weeks({ max: MAX_SHARED_WEEKS }))
+	)
+	.refine(
+		(weeks) => new Set(weeks.map((w) => w.week)).size === weeks.length,
+		says(m.pages_problem_week_twice)
+	);
 
 export const createTeamRequestSchema = z
 	.object({
 		/** A label for the retro, e.g. "Support team". */
-		name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters')
+		name: z.string().trim().min(1, says(m.pages_problem_not_empty)).max(60, atMostCharacters(60))
 	})
 	.strict();
 

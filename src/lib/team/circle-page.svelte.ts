@@ -7,6 +7,7 @@ import {
 	fetchLibrary,
 	type CircleAddition
 } from './circle-api';
+import { challengeWords } from './challenge-words';
 import { myCirclePosts, rememberCirclePosts } from './circle-memory';
 import type { TeamAnswer } from './team-api';
 
@@ -46,7 +47,11 @@ export class CirclePage {
 
 	#take(answer: TeamAnswer<CircleView>): boolean {
 		if (answer.ok) {
-			this.view = answer.data;
+			const { challenge } = answer.data;
+			this.view = {
+				...answer.data,
+				challenge: { ...challenge, text: challengeWords(challenge.text, challenge.builtIn) }
+			};
 			this.problem = undefined;
 		} else {
 			this.problem = answer.message;

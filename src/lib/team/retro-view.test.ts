@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TeamFigures } from '../protocol/team';
+import { inLocale } from '../../../tests/support/in-locale';
 import { retroPrompts, trendLine } from './retro-view';
 
 const figures = (sessions: (number | null)[], skills: TeamFigures['skills'] = []): TeamFigures => ({
@@ -39,9 +40,26 @@ describe('the retro view', () => {
 			'Practice went up last week. What made room for it?',
 			'Some weeks are hidden because fewer than three of us practised. Who could pair up?',
 			'We practised listening most. Where did it show in our work?',
-			'feedback got the least practice. Is it one we want more of?',
+			'Feedback got the least practice. Is it one we want more of?',
 			'Which one small thing will we try before the next retro?'
 		]);
 		expect(retroPrompts(figures([6, 2]))[0]).toMatch(/went down/);
+	});
+
+	test('the prompts speak the room’s language, naming skills as the library does', () => {
+		const weeks = figures(
+			[4, 4],
+			[
+				{ skill: 'empathy', sessions: 5 },
+				{ skill: 'trust', sessions: 1 }
+			]
+		);
+		expect(inLocale('de', () => retroPrompts(weeks)).slice(1, 3)).toEqual([
+			'Am meisten haben wir Empathie geübt. Wo hat man das in unserer Arbeit gemerkt?',
+			'Vertrauen haben wir am wenigsten geübt. Wollen wir davon mehr?'
+		]);
+		expect(inLocale('es', () => retroPrompts(weeks))[0]).toBe(
+			'¿Qué te ayudó a practicar estas semanas?'
+		);
 	});
 });

@@ -1,3 +1,5 @@
+import { skillName } from '../i18n/facet-names';
+import { m } from '$lib/paraglide/messages';
 import type { TeamFigures } from '../protocol/team';
 
 /** A trend line's drawing: runs of shown weeks as SVG point lists, and the hidden weeks' places. */
@@ -37,9 +39,13 @@ export function trendLine(
 	return { runs, hidden, max };
 }
 
+/** A prompt that opens with a skill's name, which is lower case mid-sentence. */
+const capitalized = (text: string) => `${text.charAt(0).toLocaleUpperCase()}${text.slice(1)}`;
+
 /**
  * Questions for the retro, chosen from the figures so the room talks about what it sees: the
- * direction of the last weeks, hidden weeks, the most and least practised skills shown.
+ * direction of the last weeks, hidden weeks, the most and least practised skills shown, in the
+ * reader's language.
  */
 export function retroPrompts(figures: TeamFigures): string[] {
 	const shown = figures.weeks.flatMap((w) => (w.sessions === null ? [] : [w.sessions]));
@@ -47,23 +53,21 @@ export function retroPrompts(figures: TeamFigures): string[] {
 	const last = shown.at(-1) ?? 0;
 	const before = shown.at(-2);
 	if (before !== undefined && last > before) {
-		prompts.push('Practice went up last week. What made room for it?');
+		prompts.push(m.team_prompt_up());
 	} else if (before !== undefined && last < before) {
-		prompts.push('Practice went down last week. What got in the way, and what would help?');
+		prompts.push(m.team_prompt_down());
 	} else {
-		prompts.push('What helped you practise in these weeks?');
+		prompts.push(m.team_prompt_helped());
 	}
 	if (figures.weeks.some((w) => w.sessions === null)) {
-		prompts.push(
-			'Some weeks are hidden because fewer than three of us practised. Who could pair up?'
-		);
+		prompts.push(m.team_prompt_hidden());
 	}
 	const top = figures.skills[0];
 	const bottom = figures.skills.at(-1);
-	if (top) prompts.push(`We practised ${top.skill} most. Where did it show in our work?`);
+	if (top) prompts.push(m.team_prompt_top({ skill: skillName(top.skill) }));
 	if (bottom && bottom !== top) {
-		prompts.push(`${bottom.skill} got the least practice. Is it one we want more of?`);
+		prompts.push(capitalized(m.team_prompt_bottom({ skill: skillName(bottom.skill) })));
 	}
-	prompts.push('Which one small thing will we try before the next retro?');
+	prompts.push(m.team_prompt_next());
 	return prompts;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { httpErrorSchema } from '../protocol/http';
 import {
 	createTeamReplySchema,
@@ -14,7 +15,19 @@ import {
 export type TeamAnswer<T> =
 	{ ok: true; data: T } | { ok: false; status: number; message: string; problems?: string[] };
 
-const UNREACHABLE = 'The server could not be reached. Check your connection and try again.';
+/**
+ * What went wrong, by the answer's status, in the reader's language: the server words its
+ * problems in English only, so the browser says them itself (status 0: no answer at all).
+ */
+export function problemText(status: number): string {
+	if (status === 0) return m.team_error_unreachable();
+	if (status === 400) return m.team_error_invalid();
+	if (status === 404) return m.team_error_not_found();
+	if (status === 409) return m.team_error_conflict();
+	if (status === 413) return m.team_error_too_large();
+	if (status === 429) return m.team_error_too_many();
+	return m.team_error_generic();
+}
 
 /** Calls the API at `path` (a POST of `body` when given) and parses its answer with `schema`. */
 export async function call<S extends z.ZodType>(
@@ -40,11 +53,11 @@ export async function call<S extends z.ZodType>(
 		return {
 			ok: false,
 			status: response.status,
-			message: error.success ? error.data.error : 'Something went wrong. Please try again.',
+			message: problemText(response.status),
 			...(error.success && error.data.problems ? { problems: error.data.problems } : {})
 		};
 	} catch {
-		return { ok: false, status: 0, message: UNREACHABLE };
+		return { ok: false, status: 0, message: problemText(0) };
 	}
 }
 

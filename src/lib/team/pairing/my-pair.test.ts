@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PairingView, PublicCard } from '../../protocol/pairing';
-import { myPair } from './my-pair';
+import { myPair, slotText } from './my-pair';
 
 const base = {
 	strengths: [],
@@ -37,8 +37,8 @@ const view: PairingView = {
 
 describe('my pair', () => {
 	test('each sees the same pair, the reasons and the first slot in their own time', () => {
-		const forBen = myPair(view, ben.cardId, 'UTC');
-		const forAna = myPair(view, ana.cardId, 'Europe/Berlin');
+		const forBen = myPair(view, ben.cardId, 'UTC', 'en-GB');
+		const forAna = myPair(view, ana.cardId, 'Europe/Berlin', 'en-GB');
 		expect(forBen?.partners.map((p) => p.name)).toEqual(['Ana']);
 		expect(forAna?.partners.map((p) => p.name)).toEqual(['Ben']);
 		expect(forBen?.why).toBe(
@@ -51,8 +51,15 @@ describe('my pair', () => {
 		]);
 	});
 
+	test('writes the slot the way the reader’s language writes dates', () => {
+		const slot = Date.parse('2026-01-13T14:00Z');
+		expect(slotText(slot, 'Europe/Berlin', 'en')).toBe('Tue, Jan 13, 15:00 (Europe/Berlin)');
+		expect(slotText(slot, 'Europe/Berlin', 'de')).toBe('Di., 13. Jan., 15:00 (Europe/Berlin)');
+		expect(slotText(slot, 'UTC', 'es')).toBe('mar, 13 ene, 14:00 (UTC)');
+	});
+
 	test('someone in no group of the round has no pair', () => {
-		expect(myPair(view, 'card-cy-00000000000', 'UTC')).toBeUndefined();
-		expect(myPair({ ...view, round: undefined }, ben.cardId, 'UTC')).toBeUndefined();
+		expect(myPair(view, 'card-cy-00000000000', 'UTC', 'en')).toBeUndefined();
+		expect(myPair({ ...view, round: undefined }, ben.cardId, 'UTC', 'en')).toBeUndefined();
 	});
 });

@@ -1,5 +1,6 @@
 import type { PairingCard, PairingView, PublicCard } from '../../protocol/pairing';
-import { firstSlot, rationale, type GroupMember } from './rationale';
+import { firstSlot, type GroupMember } from './pair-plan';
+import { rationale } from './rationale';
 import { intersect, workingIntervals, type Interval } from './working-hours';
 
 /** What one member sees of their group in the latest round. */
@@ -29,9 +30,9 @@ const asMember = (card: PublicCard): GroupMember => {
 	return { cardId: card.cardId, card: full };
 };
 
-/** An instant as "Wed 14 Jan, 15:00 (Europe/Berlin)" in `zone`. */
-export function slotText(at: number, zone: string): string {
-	const text = new Intl.DateTimeFormat('en-GB', {
+/** An instant as "Wed, Jan 14, 15:00 (Europe/Berlin)" in `zone`, written the way `locale` writes dates. */
+export function slotText(at: number, zone: string, locale: string): string {
+	const text = new Intl.DateTimeFormat(locale, {
 		timeZone: zone,
 		weekday: 'short',
 		day: 'numeric',
@@ -45,9 +46,15 @@ export function slotText(at: number, zone: string): string {
 
 /**
  * The group `cardId` is in, seen from their side: partners, the reasons in their zone (`zone`,
- * the browser's, which may differ from the card's), a first slot in everyone's own time.
+ * the browser's, which may differ from the card's), a first slot in everyone's own time, dates
+ * as `locale` writes them.
  */
-export function myPair(view: PairingView, cardId: string, zone: string): MyPair | undefined {
+export function myPair(
+	view: PairingView,
+	cardId: string,
+	zone: string,
+	locale: string
+): MyPair | undefined {
 	const round = view.round;
 	if (!round) return undefined;
 	const index = round.groups.findIndex((group) => group.members.includes(cardId));
@@ -71,10 +78,10 @@ export function myPair(view: PairingView, cardId: string, zone: string): MyPair 
 			? {
 					slot: {
 						interval,
-						mine: slotText(interval.start, zone),
+						mine: slotText(interval.start, zone, locale),
 						theirs: partners.map((p) => ({
 							name: p.name,
-							when: slotText(interval.start, p.timeZone)
+							when: slotText(interval.start, p.timeZone, locale)
 						}))
 					}
 				}

@@ -1,9 +1,11 @@
 import ical from 'ical-generator';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Interval } from './working-hours';
 
 /**
  * A calendar file for a pair's first slot, with the room link as its location, URL and in its
- * description, so any calendar shows where to meet.
+ * description, so any calendar shows where to meet. Its words are in the downloader's language.
  */
 export function pairingIcs(options: {
 	slot: Interval;
@@ -12,13 +14,17 @@ export function pairingIcs(options: {
 	playbookTitle?: string;
 	uid: string;
 }): string {
-	const calendar = ical({ name: 'Practice Room pairing', prodId: '//Practice Room//Pairing//EN' });
+	const calendar = ical({ name: m.team_ics_calendar(), prodId: '//Practice Room//Pairing//EN' });
+	const names = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(options.names);
 	calendar.createEvent({
 		id: options.uid,
 		start: new Date(options.slot.start),
 		end: new Date(options.slot.end),
-		summary: `Practice pair: ${options.names.join(' and ')}`,
-		description: `${options.playbookTitle ? `Suggested playbook: ${options.playbookTitle}\n` : ''}Our room: ${options.roomUrl}`,
+		summary: m.team_ics_summary({ names }),
+		description: [
+			...(options.playbookTitle ? [m.team_ics_playbook({ title: options.playbookTitle })] : []),
+			m.team_ics_room({ url: options.roomUrl })
+		].join('\n'),
 		location: options.roomUrl,
 		url: options.roomUrl
 	});

@@ -1,4 +1,5 @@
 import type { Cadence, PairingCard, PairingFit, PairingView } from '../../protocol/pairing';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { TeamAnswer } from '../team-api';
 import { myPair } from './my-pair';
 import {
@@ -59,7 +60,9 @@ export class PairingPanel {
 
 	/** This member's group in the latest round, seen from their side (and zone). */
 	get pair() {
-		return this.view && this.mine ? myPair(this.view, this.mine.cardId, this.timeZone) : undefined;
+		return this.view && this.mine
+			? myPair(this.view, this.mine.cardId, this.timeZone, getLocale())
+			: undefined;
 	}
 
 	/** Adds or takes away `item` in a list of the draft, as a checkbox does. */

@@ -10,7 +10,7 @@ import {
 import type { Skill } from '../../protocol/playbook';
 import { assertNever } from '../../assert-never';
 import { makePairs, notAFitPairs } from './make-pairs';
-import { sharedGrowth, suggestPlaybook } from './rationale';
+import { sharedGrowth, suggestPlaybook } from './pair-plan';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

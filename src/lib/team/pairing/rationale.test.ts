@@ -1,8 +1,10 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
+import { inLocale } from '../../../../tests/support/in-locale';
 import { card } from '../../../../tests/support/pairing-pool';
 import { pairingIcs } from './pairing-ics';
-import { dayRanges, firstSlot, rationale, sharedGrowth, suggestPlaybook } from './rationale';
+import { firstSlot, sharedGrowth, suggestPlaybook } from './pair-plan';
+import { dayRanges, rationale } from './rationale';
 import { intersect, workingIntervals } from './working-hours';
 
 const WEEK = Date.parse('2026-01-12T00:00Z');
@@ -44,6 +46,15 @@ describe('the rationale', () => {
 		);
 	});
 
+	test('tells them in German and Spanish, with the days as those languages shorten them', () => {
+		expect(inLocale('de', () => rationale(ben, [ana], overlap))).toBe(
+			'Die Stärke von Ana, Feedback geben, ist dein Wachstumsziel; ihr überschneidet euch Di–Do 14:00–16:00 in deiner Zeitzone (15:00–17:00 für Ana); ihr mögt beide lieber Nachmittage.'
+		);
+		expect(inLocale('es', () => rationale(ana, [ben], overlap))).toBe(
+			'Tu punto fuerte, dar feedback, es la meta de crecimiento de Ben; coincidís mar–jue 15:00–17:00 en tu hora (14:00–16:00 para Ben); los dos preferís las tardes.'
+		);
+	});
+
 	test('names days as ranges only for three in a row or more', () => {
 		expect(dayRanges([2, 3, 4])).toBe('Tue–Thu');
 		expect(dayRanges([1, 3])).toBe('Mon, Wed');
@@ -61,6 +72,13 @@ describe('the rationale', () => {
 		expect(suggestPlaybook(growth, playbooks)?.id).toBe('feedback-that-lands');
 	});
 });
+
+/** The one event of a calendar file, parsed back. */
+function eventOf(text: string) {
+	const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
+	if (!vevent) throw new Error('no event in the calendar file');
+	return { vevent, event: new ICAL.Event(vevent) };
+}
 
 describe('the first slot and its calendar file', () => {
 	test('is the first half hour of overlap a day or more after the pairs were made', () => {
@@ -81,14 +99,29 @@ describe('the first slot and its calendar file', () => {
 			playbookTitle: 'Feedback that lands',
 			uid: 'pair-1@practice-room'
 		});
-		const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
-		if (!vevent) throw new Error('no event in the calendar file');
-		const event = new ICAL.Event(vevent);
+		const { vevent, event } = eventOf(text);
 		expect(event.summary).toBe('Practice pair: Ana and Ben');
 		expect(event.startDate.toJSDate().getTime()).toBe(slot.start);
 		expect(event.endDate.toJSDate().getTime()).toBe(slot.end);
 		expect(event.location).toBe(roomUrl);
 		expect(event.description).toContain(roomUrl);
 		expect(vevent.getFirstPropertyValue('url')).toBe(roomUrl);
+	});
+
+	test('the .ics speaks the downloader’s language', () => {
+		const text = inLocale('de', () =>
+			pairingIcs({
+				slot: { start: 0, end: 1_800_000 },
+				names: ['Ana', 'Ben', 'Cy'],
+				roomUrl: 'https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA',
+				playbookTitle: 'Feedback, das ankommt',
+				uid: 'pair-2@practice-room'
+			})
+		);
+		const { event } = eventOf(text);
+		expect(event.summary).toBe('Übungs-Tandem: Ana, Ben und Cy');
+		expect(event.description).toBe(
+			'Vorgeschlagenes Playbook: Feedback, das ankommt\nUnser Raum: https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA'
+		);
 	});
 });

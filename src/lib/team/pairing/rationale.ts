@@ -1,26 +1,41 @@
-import type { PairingCard } from '../../protocol/pairing';
+import { assertNever } from '../../assert-never';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Energy } from '../../protocol/pairing';
 import type { Skill } from '../../protocol/playbook';
+import type { GroupMember } from './pair-plan';
 import { pairReasons } from './pair-score';
+import { weekdayNames } from './weekday-names';
 import type { Interval } from './working-hours';
 import { clockOf, wallTimeAt } from './zoned-time';
 
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+/** Skills as people say them in a sentence, in their language ("giving feedback"). */
+export function skillWords(skill: Skill): string {
+	switch (skill) {
+		case 'listening':
+			return m.team_skill_listening();
+		case 'feedback':
+			return m.team_skill_feedback();
+		case 'empathy':
+			return m.team_skill_empathy();
+		case 'collaboration':
+			return m.team_skill_collaboration();
+		case 'coaching':
+			return m.team_skill_coaching();
+		case 'recognition':
+			return m.team_skill_recognition();
+		case 'problem-solving':
+			return m.team_skill_problem_solving();
+		case 'trust':
+			return m.team_skill_trust();
+		default:
+			return assertNever(skill);
+	}
+}
 
-/** Skills as people say them. */
-const SKILL_WORDS: Record<Skill, string> = {
-	listening: 'listening',
-	feedback: 'giving feedback',
-	empathy: 'empathy',
-	collaboration: 'collaboration',
-	coaching: 'coaching',
-	recognition: 'recognition',
-	'problem-solving': 'problem solving',
-	trust: 'building trust'
-};
-export const skillWords = (skill: Skill): string => SKILL_WORDS[skill];
-
-/** ISO weekdays as "Tue–Thu", "Mon, Wed" or "Mon–Wed, Fri". */
+/** ISO weekdays as "Tue–Thu", "Mon, Wed" or "Mon–Wed, Fri", named in the reader's language. */
 export function dayRanges(days: readonly number[]): string {
+	const dayNames = weekdayNames(getLocale());
 	const sorted = [...new Set(days)].sort((a, b) => a - b);
 	const runs: number[][] = [];
 	for (const day of sorted) {
@@ -28,7 +43,7 @@ export function dayRanges(days: readonly number[]): string {
 		if (run && run.at(-1) === day - 1) run.push(day);
 		else runs.push([day]);
 	}
-	const name = (day: number) => DAY_NAMES[day - 1] ?? '';
+	const name = (day: number) => dayNames[day - 1] ?? '';
 	return runs
 		.map((run) => {
 			const first = run[0] ?? 0;
@@ -51,7 +66,7 @@ const timesIn = (interval: Interval, zone: string) => {
 /**
  * The overlap in words, for someone in `zone`: the days sharing the most usual span, in their
  * own time, and the same stretch in each partner's time: "Tue–Thu 14:00–16:00 your time
- * (16:00–18:00 for Ana)".
+ * (16:00–18:00 for Ana)", in the reader's language.
  */
 export function describeOverlap(
 	overlap: readonly Interval[],
@@ -70,14 +85,21 @@ export function describeOverlap(
 	const theirs = partners
 		.map((partner) => ({ partner, span: timesIn(entry.first, partner.timeZone).span }))
 		.filter((other) => other.span !== span)
-		.map((other) => `${other.span} for ${other.partner.name}`);
-	return `${dayRanges(entry.days)} ${span} your time${theirs.length ? ` (${theirs.join('; ')})` : ''}`;
+		.map((other) => m.team_overlap_theirs({ span: other.span, name: other.partner.name }));
+	const mine = m.team_overlap_mine({ days: dayRanges(entry.days), span });
+	return theirs.length ? `${mine} (${theirs.join('; ')})` : mine;
 }
 
-/** A group member as the rationale needs them. */
-export interface GroupMember {
-	cardId: string;
-	card: PairingCard;
+/** That everyone in the group prefers the same part of the day. */
+function samePreference(energy: Exclude<Energy, 'no-preference'>, all: boolean): string {
+	switch (energy) {
+		case 'mornings':
+			return all ? m.team_why_all_mornings() : m.team_why_both_mornings();
+		case 'afternoons':
+			return all ? m.team_why_all_afternoons() : m.team_why_both_afternoons();
+		default:
+			return assertNever(energy);
+	}
 }
 
 /**
@@ -95,10 +117,10 @@ export function rationale(
 		const reasons = pairReasons(viewer.card, other.card, 0);
 		const name = other.card.name;
 		for (const skill of reasons.bTeachesA) {
-			parts.push(`${name}'s strength ${skillWords(skill)} is your stretch goal`);
+			parts.push(m.team_why_their_strength({ name, skill: skillWords(skill) }));
 		}
 		for (const skill of reasons.aTeachesB) {
-			parts.push(`your strength ${skillWords(skill)} is ${name}'s stretch goal`);
+			parts.push(m.team_why_your_strength({ name, skill: skillWords(skill) }));
 		}
 	}
 	const when = describeOverlap(
@@ -106,48 +128,11 @@ export function rationale(
 		viewer.card.timeZone,
 		others.map(({ card }) => ({ name: card.name, timeZone: card.timeZone }))
 	);
-	if (when) parts.push(`you overlap ${when}`);
+	if (when) parts.push(m.team_why_overlap({ when }));
 	const energy = viewer.card.energy;
 	if (energy !== 'no-preference' && others.every(({ card }) => card.energy === energy)) {
-		parts.push(`${others.length > 1 ? 'you all' : 'you both'} prefer ${energy}`);
+		parts.push(samePreference(energy, others.length > 1));
 	}
 	const sentence = parts.join('; ');
-	return sentence ? `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` : '';
-}
-
-/** The stretch goals a group can help with: each one someone else there has as a strength. */
-export function sharedGrowth(members: readonly GroupMember[]): Skill[] {
-	const skills = new Set<Skill>();
-	for (const learner of members) {
-		for (const goal of learner.card.stretchGoals) {
-			if (members.some((m) => m !== learner && m.card.strengths.includes(goal))) skills.add(goal);
-		}
-	}
-	return [...skills];
-}
-
-/** A first slot: the first 30 minutes of overlap that start at least a day after `after`. */
-export function firstSlot(overlap: readonly Interval[], after: number): Interval | undefined {
-	const earliest = after + 24 * 60 * 60 * 1000;
-	const minutes30 = 30 * 60 * 1000;
-	for (const { start, end } of overlap) {
-		const begin = Math.max(start, earliest);
-		if (end - begin >= minutes30) return { start: begin, end: begin + minutes30 };
-	}
-	const first = overlap[0];
-	return first && first.end - first.start >= minutes30
-		? { start: first.start, end: first.start + minutes30 }
-		: undefined;
-}
-
-/** A playbook for two that practises the first of `skills` any playbook covers. */
-export function suggestPlaybook<P extends { id: string; skills: readonly Skill[] }>(
-	skills: readonly Skill[],
-	playbooks: readonly P[]
-): P | undefined {
-	for (const skill of skills) {
-		const found = playbooks.find((playbook) => playbook.skills.includes(skill));
-		if (found) return found;
-	}
-	return playbooks[0];
+	return sentence ? `${sentence.charAt(0).toLocaleUpperCase()}${sentence.slice(1)}.` : '';
 }

@@ -11,6 +11,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterOf(zone: string): Intl.DateTimeFormat {
 	let formatter = formatters.get(zone);
 	if (!formatter) {
+		// A fixed locale: these parts are read back as numbers and weekday ids, never shown.
 		formatter = new Intl.DateTimeFormat('en-US', {
 			timeZone: zone,
 			hourCycle: 'h23',

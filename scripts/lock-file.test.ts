@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 const lock = JSON.parse(
 	readFileSync(join(import.meta.dirname, '../package-lock.json'), 'utf8')
 ) as {
-	packages: Record<string, { libc?: unknown }>;
+	packages: Record<string, { libc?: unknown; optionalDependencies?: Record<string, string> }>;
 };
 
 test('no lock entry carries a libc field, which npm 10 drops on every install', () => {
@@ -18,4 +18,20 @@ test('no lock entry carries a libc field, which npm 10 drops on every install', 
 		withLibc,
 		'remove the "libc" keys from package-lock.json (npm 11 adds them; npm 10 rewrites the lock without them)'
 	).toEqual([]);
+});
+
+test('every optional dependency a lock entry names has an entry, or npm ci refuses the lock', () => {
+	// npm install leaves out another platform's package that the registry does not have (it is
+	// optional), yet npm ci counts the lock out of sync without it (@lix-js/sdk 0.17.0's darwin,
+	// linux-arm64 and win32 builds).
+	const missing = Object.entries(lock.packages).flatMap(([path, entry]) =>
+		Object.keys(entry.optionalDependencies ?? {})
+			.filter(
+				(name) =>
+					lock.packages[`${path}/node_modules/${name}`] === undefined &&
+					lock.packages[`node_modules/${name}`] === undefined
+			)
+			.map((name) => `${path} → ${name}`)
+	);
+	expect(missing).toEqual([]);
 });

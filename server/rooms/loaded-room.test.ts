@@ -12,6 +12,7 @@ import type { DocCredentials } from './doc-access';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import { STORE_WITHIN_MS } from './log-writer';
 import { processLock, type RoomLock } from './room-lock';
+import { SCHEMA_VERSION_KEY } from './room-doc-version';
 
 const playbook = findBuiltInPlaybook('active-listening-sprint')!;
 const meta = { id: 'AAAAAAAAAAAAAAAAAAAAAA', playbookId: playbook.id, createdAt: 0 };
@@ -146,6 +147,20 @@ describe('storing a room', () => {
 		};
 		await expect(LoadedRoom.load(io(failing), meta, playbook)).rejects.toThrow('disk I/O error');
 		expect([...subscribed]).toEqual([]);
+	});
+
+	test('a room stored by a newer release fails to load and leaves no timer running', async () => {
+		const { log } = recordingLog();
+		const newer = new Y.Doc();
+		newer.getMap(CONTROL_MAP).set(SCHEMA_VERSION_KEY, 1_000);
+		const fromNewer: DocumentLog = {
+			...log,
+			load: async () => ({ updates: [Y.encodeStateAsUpdate(newer)], cursor: undefined })
+		};
+		const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+		const before = timers();
+		await expect(LoadedRoom.load(io(fromNewer), meta, playbook)).rejects.toThrow(/newer/);
+		expect(timers()).toBe(before);
 	});
 
 	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {

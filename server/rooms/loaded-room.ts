@@ -99,9 +99,15 @@ export class LoadedRoom {
 		// The server's awareness has no local state: it only relays the clients'.
 		this.awareness.setLocalState(null);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
-		// Before anything follows or stores it: a room from a newer release is left as it is.
 		const what = `The document of room ${meta.id}`;
-		refuseNewerRoomDoc(this.doc, what);
+		try {
+			// Before anything follows or stores it: a room from a newer release is left as it is.
+			refuseNewerRoomDoc(this.doc, what);
+		} catch (error) {
+			// Its awareness's timer stops with the document.
+			this.doc.destroy();
+			throw error;
+		}
 		this.#sealedCursor = sealed.cursor;
 		this.#catchUp = new LogCatchUp({
 			roomId: meta.id,

@@ -149,7 +149,7 @@ describe('storing a room', () => {
 		expect([...subscribed]).toEqual([]);
 	});
 
-	test('a room stored by a newer release fails to load and leaves no timer running', async () => {
+	test('a room that fails to load early (from a newer release, its log unreachable) leaves no timer running', async () => {
 		const { log } = recordingLog();
 		const newer = new Y.Doc();
 		newer.getMap(CONTROL_MAP).set(SCHEMA_VERSION_KEY, 1_000);
@@ -160,6 +160,14 @@ describe('storing a room', () => {
 		const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 		const before = timers();
 		await expect(LoadedRoom.load(io(fromNewer), meta, playbook)).rejects.toThrow(/newer/);
+		expect(timers()).toBe(before);
+		const unfollowable: DocumentLog = {
+			...log,
+			subscribe: () => {
+				throw new Error('disk I/O error');
+			}
+		};
+		await expect(LoadedRoom.load(io(unfollowable), meta, playbook)).rejects.toThrow('disk I/O');
 		expect(timers()).toBe(before);
 	});
 

@@ -262,8 +262,8 @@ describe('storing a room', () => {
 		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const hana = { participantId: 'hana-00001', present: ['hana-00001', 'rex-00002'] };
 		const join = { type: 'person.join', person: { name: 'Hana', roleId: 'speaker' } } as const;
-		await room.control.decide({ ...join, holdsHostKey: true }, hana, 0);
-		await room.control.decide({ type: 'agreements.confirm' }, hana, 0);
+		await room.control.decide({ ...join, holdsHostKey: true }, hana, () => 0);
+		await room.control.decide({ type: 'agreements.confirm' }, hana, () => 0);
 		const old: DocCredentials = { kind: 'projector', token: await room.secrets.projectorToken() };
 		const ends: string[] = [];
 		room.connections.track(old, (why) => ends.push(`old projector: ${why}`));
@@ -271,12 +271,12 @@ describe('storing a room', () => {
 
 		// The token cannot be replaced: Rex is not removed, so the host can try again.
 		refuse = true;
-		await expect(room.control.decide(remove, hana, 0)).rejects.toThrow('disk full');
+		await expect(room.control.decide(remove, hana, () => 0)).rejects.toThrow('disk full');
 		expect(room.control.read().removed).toEqual([]);
 		expect(room.connections.admission(old)).toMatchObject({ admitted: true });
 
 		refuse = false;
-		expect(await room.control.decide(remove, hana, 0)).toMatchObject({ ok: true });
+		expect(await room.control.decide(remove, hana, () => 0)).toMatchObject({ ok: true });
 		expect(room.control.read().removed).toEqual(['rex-00002']);
 		expect(room.connections.admission(old)).toEqual({
 			admitted: false,
@@ -296,9 +296,9 @@ describe('storing a room', () => {
 		const lock: RoomLock = { shared: true, run: (_roomId, decide) => decide('fence') };
 		const room = await LoadedRoom.load({ ...io(log), storeWithinMs: 0, lock }, meta, playbook);
 		const hana = { participantId: 'hana-00001', present: ['hana-00001'] };
-		await expect(room.control.decide({ type: 'agreements.confirm' }, hana, 0)).rejects.toThrow(
-			'connection lost'
-		);
+		await expect(
+			room.control.decide({ type: 'agreements.confirm' }, hana, () => 0)
+		).rejects.toThrow('connection lost');
 		// Every other instance has it from the log: so must this one.
 		await vi.waitFor(() => expect(room.control.read().agreed).toEqual(['hana-00001']));
 		await room.close();

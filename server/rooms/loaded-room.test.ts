@@ -12,6 +12,7 @@ import type { DocCredentials } from './doc-access';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import { STORE_WITHIN_MS } from './log-writer';
 import { processLock, type RoomLock } from './room-lock';
+import { SCHEMA_VERSION_KEY } from './room-doc-version';
 
 const playbook = findBuiltInPlaybook('active-listening-sprint')!;
 const meta = { id: 'AAAAAAAAAAAAAAAAAAAAAA', playbookId: playbook.id, createdAt: 0 };
@@ -148,6 +149,28 @@ describe('storing a room', () => {
 		expect([...subscribed]).toEqual([]);
 	});
 
+	test('a room that fails to load early (from a newer release, its log unreachable) leaves no timer running', async () => {
+		const { log } = recordingLog();
+		const newer = new Y.Doc();
+		newer.getMap(CONTROL_MAP).set(SCHEMA_VERSION_KEY, 1_000);
+		const fromNewer: DocumentLog = {
+			...log,
+			load: async () => ({ updates: [Y.encodeStateAsUpdate(newer)], cursor: undefined })
+		};
+		const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+		const before = timers();
+		await expect(LoadedRoom.load(io(fromNewer), meta, playbook)).rejects.toThrow(/newer/);
+		expect(timers()).toBe(before);
+		const unfollowable: DocumentLog = {
+			...log,
+			subscribe: () => {
+				throw new Error('disk I/O error');
+			}
+		};
+		await expect(LoadedRoom.load(io(unfollowable), meta, playbook)).rejects.toThrow('disk I/O');
+		expect(timers()).toBe(before);
+	});
+
 	test('discarding a room (erasing it) stores nothing more and ends its connections', async () => {
 		vi.useFakeTimers();
 		const { log, appended, snapshots } = recordingLog();
@@ -239,8 +262,8 @@ describe('storing a room', () => {
 		const room = await LoadedRoom.load(io(log), meta, playbook);
 		const hana = { participantId: 'hana-00001', present: ['hana-00001', 'rex-00002'] };
 		const join = { type: 'person.join', person: { name: 'Hana', roleId: 'speaker' } } as const;
-		await room.control.decide({ ...join, holdsHostKey: true }, hana, 0);
-		await room.control.decide({ type: 'agreements.confirm' }, hana, 0);
+		await room.control.decide({ ...join, holdsHostKey: true }, hana, () => 0);
+		await room.control.decide({ type: 'agreements.confirm' }, hana, () => 0);
 		const old: DocCredentials = { kind: 'projector', token: await room.secrets.projectorToken() };
 		const ends: string[] = [];
 		room.connections.track(old, (why) => ends.push(`old projector: ${why}`));
@@ -248,12 +271,12 @@ describe('storing a room', () => {
 
 		// The token cannot be replaced: Rex is not removed, so the host can try again.
 		refuse = true;
-		await expect(room.control.decide(remove, hana, 0)).rejects.toThrow('disk full');
+		await expect(room.control.decide(remove, hana, () => 0)).rejects.toThrow('disk full');
 		expect(room.control.read().removed).toEqual([]);
 		expect(room.connections.admission(old)).toMatchObject({ admitted: true });
 
 		refuse = false;
-		expect(await room.control.decide(remove, hana, 0)).toMatchObject({ ok: true });
+		expect(await room.control.decide(remove, hana, () => 0)).toMatchObject({ ok: true });
 		expect(room.control.read().removed).toEqual(['rex-00002']);
 		expect(room.connections.admission(old)).toEqual({
 			admitted: false,
@@ -273,9 +296,9 @@ describe('storing a room', () => {
 		const lock: RoomLock = { shared: true, run: (_roomId, decide) => decide('fence') };
 		const room = await LoadedRoom.load({ ...io(log), storeWithinMs: 0, lock }, meta, playbook);
 		const hana = { participantId: 'hana-00001', present: ['hana-00001'] };
-		await expect(room.control.decide({ type: 'agreements.confirm' }, hana, 0)).rejects.toThrow(
-			'connection lost'
-		);
+		await expect(
+			room.control.decide({ type: 'agreements.confirm' }, hana, () => 0)
+		).rejects.toThrow('connection lost');
 		// Every other instance has it from the log: so must this one.
 		await vi.waitFor(() => expect(room.control.read().agreed).toEqual(['hana-00001']));
 		await room.close();

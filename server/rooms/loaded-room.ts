@@ -99,9 +99,7 @@ export class LoadedRoom {
 		// The server's awareness has no local state: it only relays the clients'.
 		this.awareness.setLocalState(null);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
-		// Before anything follows or stores it: a room from a newer release is left as it is.
 		const what = `The document of room ${meta.id}`;
-		refuseNewerRoomDoc(this.doc, what);
 		this.#sealedCursor = sealed.cursor;
 		this.#catchUp = new LogCatchUp({
 			roomId: meta.id,
@@ -111,12 +109,20 @@ export class LoadedRoom {
 			ended: () => this.#log.discarded
 		});
 		this.#gate = new ClientUpdateGate(this.doc);
-		this.#log = new LogWriter(this.doc, meta.id, io, stored, {
-			// Its screens here close as erased (rule Y10).
-			gone: () => this.#docConnections.endAll('erased'),
-			moved: () => this.#catchUp.moved(),
-			measured: (bytes) => this.#gate.measured(bytes)
-		});
+		try {
+			// Before anything follows or stores it: a room from a newer release is left as it is.
+			refuseNewerRoomDoc(this.doc, what);
+			this.#log = new LogWriter(this.doc, meta.id, io, stored, {
+				// Its screens here close as erased (rule Y10).
+				gone: () => this.#docConnections.endAll('erased'),
+				moved: () => this.#catchUp.moved(),
+				measured: (bytes) => this.#gate.measured(bytes)
+			});
+		} catch (error) {
+			// Nothing follows or stores it yet; its awareness's timer stops with the document.
+			this.doc.destroy();
+			throw error;
+		}
 		this.doc.on('update', () => metrics?.updateRelayed('document'));
 		this.awareness.on('update', () => metrics?.updateRelayed('awareness'));
 		this.doc.getMap(CONTROL_MAP).observe((event) => this.#controlChanged(event));

@@ -71,7 +71,7 @@ function controlWith(lock: RoomLock) {
 describe('one process', () => {
 	test('a decision writes straight into the document, with no fence and no catching up', async () => {
 		const { control, appended, io } = controlWith(processLock);
-		expect(await control.decide(confirm, actor(ana), 0)).toMatchObject({ ok: true });
+		expect(await control.decide(confirm, actor(ana), () => 0)).toMatchObject({ ok: true });
 		expect(control.read().agreed).toEqual([ana]);
 		expect(appended).toEqual([]);
 		expect(io.caughtUp).toBe(0);
@@ -80,8 +80,8 @@ describe('one process', () => {
 	test('decisions at once run one after the other, each on the state the last one left', async () => {
 		const { control } = controlWith(processLock);
 		await Promise.all([
-			control.decide(confirm, actor(ana), 0),
-			control.decide(confirm, actor(ben), 0)
+			control.decide(confirm, actor(ana), () => 0),
+			control.decide(confirm, actor(ben), () => 0)
 		]);
 		expect(control.read().agreed).toEqual([ana, ben]);
 	});
@@ -91,7 +91,7 @@ describe('several instances', () => {
 	test('[S25] a decision catches up, then its change is stored under its fence before the document takes it', async () => {
 		const { lock } = sharedLock();
 		const { control, appended, io } = controlWith(lock);
-		await control.decide(confirm, actor(ana), 0);
+		await control.decide(confirm, actor(ana), () => 0);
 		expect(io.caughtUp).toBe(1);
 		expect(appended).toEqual([{ fence: 'fence-1', hadChange: false }]);
 		expect(control.read().agreed).toEqual([ana]);
@@ -101,10 +101,10 @@ describe('several instances', () => {
 		const { lock } = sharedLock();
 		const { control, io } = controlWith(lock);
 		io.refuseFence = true;
-		await expect(control.decide(confirm, actor(ana), 0)).rejects.toBeInstanceOf(RoomBusy);
+		await expect(control.decide(confirm, actor(ana), () => 0)).rejects.toBeInstanceOf(RoomBusy);
 		expect(control.read().agreed).toEqual([]);
 		io.refuseFence = false;
-		expect(await control.decide(confirm, actor(ana), 0)).toMatchObject({ ok: true });
+		expect(await control.decide(confirm, actor(ana), () => 0)).toMatchObject({ ok: true });
 		expect(control.read().agreed).toEqual([ana]);
 	});
 
@@ -112,27 +112,44 @@ describe('several instances', () => {
 		const { lock, state } = sharedLock();
 		const { control, io } = controlWith(lock);
 		state.refuse = true;
-		await expect(control.decide(confirm, actor(ana), 0)).rejects.toBeInstanceOf(RoomBusy);
+		await expect(control.decide(confirm, actor(ana), () => 0)).rejects.toBeInstanceOf(RoomBusy);
 		expect(io.caughtUp).toBe(0);
 		expect(control.read().agreed).toEqual([]);
+	});
+
+	test('a decision is taken at the time its turn came, however long the hold took', async () => {
+		let clock = 1_000;
+		const slowLock: RoomLock = {
+			shared: true,
+			run: async (_roomId, decide) => {
+				clock += 1_500;
+				return decide('fence');
+			}
+		};
+		const { control } = controlWith(slowLock);
+		await control.decide(confirm, actor(ana), () => clock);
+		expect(await control.decide({ type: 'timer.start' }, actor(ana), () => clock)).toMatchObject({
+			ok: true
+		});
+		expect(control.read().timer).toMatchObject({ startedAt: 4_000 });
 	});
 
 	test('decisions are drafted under one client id, and a new one after an append whose outcome is unknown', async () => {
 		const { lock } = sharedLock();
 		const { control, writers, io } = controlWith(lock);
-		await control.decide(confirm, actor(ana), 0);
-		await control.decide(confirm, actor(ben), 0);
+		await control.decide(confirm, actor(ana), () => 0);
+		await control.decide(confirm, actor(ben), () => 0);
 		io.refuseFence = true;
-		await expect(control.decide({ type: 'hand.raise' }, actor(ana), 0)).rejects.toThrow();
+		await expect(control.decide({ type: 'hand.raise' }, actor(ana), () => 0)).rejects.toThrow();
 		io.refuseFence = false;
-		await control.decide({ type: 'hand.raise' }, actor(ana), 0);
+		await control.decide({ type: 'hand.raise' }, actor(ana), () => 0);
 		expect(new Set(writers).size).toBe(1);
 		io.failAppend = true;
-		await expect(control.decide({ type: 'hand.raise' }, actor(ben), 0)).rejects.toThrow(
+		await expect(control.decide({ type: 'hand.raise' }, actor(ben), () => 0)).rejects.toThrow(
 			'mid-append'
 		);
 		io.failAppend = false;
-		await control.decide({ type: 'hand.raise' }, actor(ben), 0);
+		await control.decide({ type: 'hand.raise' }, actor(ben), () => 0);
 		expect(writers).toHaveLength(4);
 		expect(new Set(writers).size).toBe(2);
 	});
@@ -140,7 +157,7 @@ describe('several instances', () => {
 	test('settling takes no hold when who is present changes nothing', async () => {
 		const { lock, state } = sharedLock();
 		const { control } = controlWith(lock);
-		expect(await control.settle([ana, ben], 0)).toEqual([]);
+		expect(await control.settle([ana, ben], () => 0)).toEqual([]);
 		expect(state.runs).toBe(0);
 	});
 });
@@ -149,9 +166,9 @@ describe('what is stored first', () => {
 	test('[S11] a rating is sealed before the room hears it was given', async () => {
 		const { lock } = sharedLock();
 		const { control, secrets } = controlWith(lock);
-		await control.decide(confirm, actor(ana), 0);
+		await control.decide(confirm, actor(ana), () => 0);
 		const rate = { type: 'rating.submit', step: 4, value: 3 } as const;
-		expect(await control.decide(rate, actor(ana), 0)).toMatchObject({ ok: true });
+		expect(await control.decide(rate, actor(ana), () => 0)).toMatchObject({ ok: true });
 		expect(secrets.ratings(ratingKey('rating', 1))).toEqual({ [ana]: 3 });
 		expect(control.read().ratings[ratingKey('rating', 1)]).toEqual({ submitted: [ana] });
 	});
@@ -159,13 +176,13 @@ describe('what is stored first', () => {
 	test('[S20] a removal replaces the projector token before it is written', async () => {
 		const { control, secrets, io } = controlWith(processLock);
 		const join = { type: 'person.join', person: { name: 'Ana', roleId: 'speaker' } } as const;
-		await control.decide({ ...join, holdsHostKey: true }, actor(ana), 0);
-		await control.decide(confirm, actor(ana), 0);
+		await control.decide({ ...join, holdsHostKey: true }, actor(ana), () => 0);
+		await control.decide(confirm, actor(ana), () => 0);
 		const before = await secrets.projectorToken();
 		const decision = await control.decide(
 			{ type: 'host.remove', participantId: ben },
 			actor(ana),
-			0
+			() => 0
 		);
 		expect(decision).toMatchObject({ ok: true, effects: [{ type: 'remove', participantId: ben }] });
 		expect(await secrets.projectorToken()).not.toBe(before);

@@ -102,26 +102,27 @@ export class RoomControl {
 	}
 
 	/**
-	 * Decides `command` from `actor` at server time `now` and writes the result. What the effects
+	 * Decides `command` from `actor` and writes the result, at the server time `now()` answers once
+	 * the decision's turn came (the hold and the log may take seconds). What the effects
 	 * need stored first (a sealed rating, a removal's new projector token) is stored before the
 	 * state is written; the caller carries out the effects once the decision is answered. If one cannot be
 	 * stored, nothing is written and the promise rejects, so the sender can try again.
 	 */
-	decide(command: RoomCommand, actor: Actor, now: number): Promise<Decision> {
+	decide(command: RoomCommand, actor: Actor, now: () => number): Promise<Decision> {
 		return this.#serially(() => this.#held((fence) => this.#take(command, actor, now, fence)));
 	}
 
 	/**
-	 * Applies who is `present` at `now` (reveals, host fallback, ready, erasing) and answers the
+	 * Applies who is `present` at `now()` (reveals, host fallback, ready, erasing) and answers the
 	 * effects to carry out. Most heartbeats change nothing: then no hold is taken.
 	 */
-	settle(present: readonly string[], now: number): Promise<Effect[]> {
+	settle(present: readonly string[], now: () => number): Promise<Effect[]> {
 		const command: RoomCommand = { type: 'room.settle' };
 		// Nobody in particular: the server decides from who is present.
 		const actor: Actor = { participantId: '', present };
 		return this.#serially(async () => {
 			const state = this.read();
-			if (!changesSomething(state, decide(state, command, actor, this.#context(now)))) return [];
+			if (!changesSomething(state, decide(state, command, actor, this.#context(now())))) return [];
 			const decision = await this.#held((fence) => this.#take(command, actor, now, fence));
 			return decision.ok ? decision.effects : [];
 		});
@@ -150,11 +151,11 @@ export class RoomControl {
 	async #take(
 		command: RoomCommand,
 		actor: Actor,
-		now: number,
+		now: () => number,
 		fence: string | undefined
 	): Promise<Decision> {
 		const state = this.read();
-		const decision = decide(state, command, actor, this.#context(now));
+		const decision = decide(state, command, actor, this.#context(now()));
 		if (!decision.ok) return decision;
 		for (const effect of decision.effects) await this.#storeFirst(effect, actor);
 		if (decision.state !== state) await this.#write(decision.state, fence);

@@ -196,8 +196,7 @@ export class RoomHandlers<S extends HandlerSocket> {
 	async settle(roomId: string): Promise<void> {
 		const room = this.deps.presence.loadedRoom(roomId);
 		if (!room) return;
-		const effects = await room.control.settle(
-			await this.deps.presence.presentIn(roomId),
+		const effects = await room.control.settle(await this.deps.presence.presentIn(roomId), () =>
 			this.deps.now()
 		);
 		await this.deps.effects.carryOut(room, effects);
@@ -234,7 +233,7 @@ export class RoomHandlers<S extends HandlerSocket> {
 	 */
 	async #decide(room: LoadedRoom, command: RoomCommand, actor: Actor): Promise<Decision> {
 		try {
-			return await room.control.decide(command, actor, this.deps.now());
+			return await room.control.decide(command, actor, () => this.deps.now());
 		} catch (error) {
 			if (error instanceof RoomBusy) {
 				log.socket.warn({ roomId: room.meta.id, err: error }, 'a decision was refused as busy');

@@ -78,7 +78,7 @@ test('a German and a Spanish member read the team space, their pair’s reasons 
 		/^Deine Stärke, Feedback geben, ist das Wachstumsziel von Ben; ihr überschneidet euch Mo–Fr 15:00–17:00 in deiner Zeitzone \(09:00–11:00 für Ben\)\.$/
 	);
 	await expect(ben.locator('.why')).toContainText(
-		/^El punto fuerte de Ana, dar feedback, es tu meta de crecimiento; coincidís lun–vie 09:00–11:00 en tu hora \(15:00–17:00 para Ana\)\.$/
+		/^El punto fuerte de Ana, dar feedback, es tu meta de crecimiento; coinciden lun–vie 09:00–11:00 en tu hora \(15:00–17:00 para Ana\)\.$/
 	);
 	await expect(ben.locator('.slot')).toContainText(/^Primera cita propuesta: \p{L}+, \d+ \p{L}+/u);
 	await expect(ben.locator('.slot')).toContainText('(Europe/Berlin) para Ana.');

@@ -1,3 +1,5 @@
+import { getLocale } from '$lib/paraglide/runtime';
+import { localizeSummary } from '../playbooks/localize';
 import type { CircleView } from '../protocol/circle';
 import type { PlaybookSummary } from '../protocol/playbook';
 import {
@@ -35,7 +37,9 @@ export class CirclePage {
 		this.mine = myCirclePosts(this.teamId);
 		void this.refresh();
 		void fetchLibrary().then((answer) => {
-			if (answer.ok) this.library = answer.data;
+			// Titles in the person's language, for the picker and the shelf's own picks.
+			if (answer.ok)
+				this.library = answer.data.map((summary) => localizeSummary(summary, getLocale()));
 		});
 		const timer = setInterval(() => void this.refresh(), REFRESH_MS);
 		return () => clearInterval(timer);

@@ -51,7 +51,7 @@ describe('the rationale', () => {
 			'Die Stärke von Ana, Feedback geben, ist dein Wachstumsziel; ihr überschneidet euch Di–Do 14:00–16:00 in deiner Zeitzone (15:00–17:00 für Ana); ihr mögt beide lieber Nachmittage.'
 		);
 		expect(inLocale('es', () => rationale(ana, [ben], overlap))).toBe(
-			'Tu punto fuerte, dar feedback, es la meta de crecimiento de Ben; coincidís mar–jue 15:00–17:00 en tu hora (14:00–16:00 para Ben); los dos preferís las tardes.'
+			'Tu punto fuerte, dar feedback, es la meta de crecimiento de Ben; coinciden mar–jue 15:00–17:00 en tu hora (14:00–16:00 para Ben); los dos prefieren las tardes.'
 		);
 	});
 

@@ -62,7 +62,7 @@ test('a playbook page shows the whole flow and starts a room at its first phase'
 	const flow = page.getByRole('region', { name: 'The flow' });
 	await expect(flow.getByRole('listitem')).toHaveCount(6);
 	await expect(flow).toContainText('Work towards the goal');
-	await expect(page.getByText('In English, Deutsch, Español')).toBeVisible();
+	await expect(page.getByText('In English, Deutsch, and Español')).toBeVisible();
 	await expect(flow).toContainText('20 min');
 	await expect(page.getByRole('region', { name: 'Debrief' })).toContainText(
 		'Pitfalls and rescue moves'

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -6,6 +6,16 @@ import { providedReportPageFailure } from '$lib/server/handover';
 import { useZodLocalePerRequest } from '$lib/server/zod-locale';
 
 useZodLocalePerRequest();
+
+/**
+ * Loads the room page's code before the server takes requests (it is ready after this), so the
+ * first person to open a room after a start does not wait for it: SvelteKit imports a page's
+ * modules on its first render, about 90 ms of work for the room page
+ * (docs/performance.md, "Room page: where the time to first sync goes").
+ */
+export const init: ServerInit = async () => {
+	await import('./routes/r/[roomId]/+page.svelte');
+};
 
 /**
  * Every unexpected failure of a page: one JSON line through the server's logger and a count in

@@ -9,7 +9,8 @@ import {
 	saveRoomIdentity,
 	type RoomIdentity
 } from './identity';
-import { RoomSession } from './room-session.svelte';
+import type { RoomSession } from './room-session.svelte';
+import { roomSession } from './room-opening';
 
 /**
  * This tab's visit to a room: its session, opened for each room the page shows, and who this
@@ -25,7 +26,7 @@ export class RoomVisit {
 		this.#roomId = roomId;
 		$effect(() => {
 			const id = roomId();
-			const current = new RoomSession(id);
+			const current = roomSession(id);
 			this.session = current;
 			const saved = roomIdentity(id);
 			if (saved) {

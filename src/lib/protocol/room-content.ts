@@ -191,6 +191,3 @@ export type ShoutOut = z.infer<typeof shoutOutSchema>;
  * Readers skip a value over its own schema's limits, so this only bounds what it can cost.
  */
 export const MAX_JSON_VALUE_CHARACTERS = 2 * MAX_OBSERVATION_CHARACTERS;
-
-/** How a person is named when the room has no record of their name any more. */
-export const UNKNOWN_PERSON = 'Someone who has left';

@@ -1,6 +1,6 @@
 import { m } from '../paraglide/messages';
 import { getLocale, type Locale } from '../paraglide/runtime';
-import { formatDuration } from '../i18n/duration';
+import { formatDuration, isoDuration } from '../i18n/duration';
 import type { SessionSummary } from './summary';
 
 /** Time spent, for people, in their language's units: "4 min, 30 sec" / "4 Min., 30 Sek.". */
@@ -9,6 +9,9 @@ export function formatSpent(ms: number, locale: Locale = getLocale()): string {
 	if (ms > 0 && ms < 500) return m.tools_under_a_second({}, { locale });
 	return formatDuration(Math.round(ms / 1000), locale);
 }
+
+/** The same time spent for machines, a `<time datetime>` around {@link formatSpent}: "PT4M30S". */
+export const spentIso = (ms: number): string => isoDuration(Math.round(ms / 1000));
 
 /** What the summary says of ratings given but not shown yet. */
 export function sealedNote(count: number, locale: Locale = getLocale()): string {

@@ -159,7 +159,7 @@ export const MAX_SHOUT_OUT_CHARACTERS = 300;
 export const shoutOutSchema = z
 	.object({
 		/** Made by the sender's browser; unique in the room. */
-		id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters')),
+		id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, says(m.pages_problem_made_id))),
 		fromParticipantId: participantIdSchema,
 		/** The sender's name when they sent it; readers prefer the name the server recorded. */
 		fromName: displayNameSchema,

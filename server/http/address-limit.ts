@@ -23,6 +23,6 @@ export function hourlyAddressLimit(
 		const taken = buckets.take(addressKey, now);
 		if (taken.ok) return;
 		res.setHeader('retry-after', Math.ceil(taken.retryAfterMs / 1000));
-		throw new HttpProblem(429, refusal, [], limit);
+		throw new HttpProblem(429, refusal, { code: 'rate_limited', problems: [], refused: limit });
 	};
 }

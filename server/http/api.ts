@@ -111,7 +111,10 @@ export function createApi(deps: ApiDeps) {
 			async (req, res, _param, body) => {
 				const parsed = parseWithProblems(createRoomRequestSchema, body);
 				if (!parsed.ok) {
-					throw new HttpProblem(400, 'The request is not a valid room request.', parsed.problems);
+					throw new HttpProblem(400, 'The request is not a valid room request.', {
+						code: 'invalid_request',
+						problems: parsed.problems
+					});
 				}
 				const { playbookId } = parsed.data;
 				// Behind a proxy every client has the proxy's address unless TRUST_PROXY says how
@@ -120,9 +123,11 @@ export function createApi(deps: ApiDeps) {
 				const id = newLinkId();
 				const created = await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
 				if (!created) {
-					throw new HttpProblem(400, `There is no playbook "${playbookId}".`, [
-						`playbookId: unknown playbook "${playbookId}"`
-					]);
+					throw new HttpProblem(400, `There is no playbook "${playbookId}".`, {
+						code: 'unknown_playbook',
+						params: { id: playbookId },
+						problems: [`playbookId: unknown playbook "${playbookId}"`]
+					});
 				}
 				deps.metrics.roomCreated();
 				const reply: CreateRoomReply = {
@@ -140,7 +145,7 @@ export function createApi(deps: ApiDeps) {
 			async (_req, res, id) => {
 				const roomId = roomIdSchema.safeParse(id);
 				const meta = roomId.success ? await deps.rooms.getRoom(roomId.data) : undefined;
-				if (!meta) throw new HttpProblem(404, ROOM_NOT_FOUND);
+				if (!meta) throw new HttpProblem(404, ROOM_NOT_FOUND, { code: 'room_not_found' });
 				sendJson(res, 200, meta);
 			}
 		],
@@ -189,7 +194,9 @@ export function createApi(deps: ApiDeps) {
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
 		const url = requestUrl(req);
 		if (!url) {
-			const problem = new HttpProblem(400, 'The address of this request is not valid.');
+			const problem = new HttpProblem(400, 'The address of this request is not valid.', {
+				code: 'invalid_request'
+			});
 			answerFailure(req, res, problem, deps.metrics);
 			return true;
 		}
@@ -200,7 +207,9 @@ export function createApi(deps: ApiDeps) {
 			const match = matching.find(([method]) => method === req.method);
 			if (!match) {
 				res.setHeader('allow', matching.map(([method]) => method).join(', '));
-				throw new HttpProblem(405, `Use ${matching.map(([method]) => method).join(' or ')} here.`);
+				throw new HttpProblem(405, `Use ${matching.map(([method]) => method).join(' or ')} here.`, {
+					code: 'method_not_allowed'
+				});
 			}
 			// Before the body is read: another site's page may not act here in its visitor's name
 			// (docs/security.md, cross-site requests).
@@ -211,12 +220,11 @@ export function createApi(deps: ApiDeps) {
 				publicUrl: deps.publicUrl
 			});
 			if (crossSite) {
-				throw new HttpProblem(
-					403,
-					'Requests from other sites are not accepted.',
-					[],
-					'cross_origin'
-				);
+				throw new HttpProblem(403, 'Requests from other sites are not accepted.', {
+					code: 'cross_site',
+					problems: [],
+					refused: 'cross_origin'
+				});
 			}
 			const [method, pattern, route, maxBodyBytes] = match;
 			// The whole body before the route runs, so API_TIMEOUT_MS counts from its arrival

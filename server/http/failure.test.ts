@@ -5,16 +5,33 @@ import { HttpProblem } from './json';
 
 describe('failureOf', () => {
 	test('a problem the route raised is the client’s, answered with its status and words', () => {
-		expect(failureOf(new HttpProblem(429, 'Slow down.', [], 'room_starts'))).toEqual({
-			type: 'refused',
-			status: 429,
-			body: { error: 'Slow down.', problems: [] },
+		const tooMany = new HttpProblem(429, 'Slow down.', {
+			code: 'rate_limited',
+			problems: [],
 			refused: 'room_starts'
 		});
-		expect(failureOf(new HttpProblem(404, 'No such room.'))).toMatchObject({
+		expect(failureOf(tooMany)).toEqual({
+			type: 'refused',
+			status: 429,
+			body: { error: 'Slow down.', code: 'rate_limited', problems: [] },
+			refused: 'room_starts'
+		});
+		expect(
+			failureOf(new HttpProblem(404, 'No such room.', { code: 'room_not_found' }))
+		).toMatchObject({
 			type: 'refused',
 			status: 404,
 			refused: undefined
+		});
+	});
+
+	test('a problem’s params travel with its code, for the browser to word it', () => {
+		const unknown = new HttpProblem(400, 'There is no playbook "x".', {
+			code: 'unknown_playbook',
+			params: { id: 'x' }
+		});
+		expect(failureOf(unknown)).toMatchObject({
+			body: { error: 'There is no playbook "x".', code: 'unknown_playbook', params: { id: 'x' } }
 		});
 	});
 
@@ -27,6 +44,7 @@ describe('failureOf', () => {
 		expect(failureOf(new SocketClosedUnexpectedlyError())).toMatchObject({ status: 503 });
 		expect(failureOf(new ServiceUnavailable('storage'))).toMatchObject({
 			status: 503,
+			body: { code: 'unavailable' },
 			dependency: 'storage'
 		});
 	});
@@ -36,7 +54,7 @@ describe('failureOf', () => {
 		expect(failure).toEqual({
 			type: 'failed',
 			status: 500,
-			body: { error: 'Something went wrong on the server.' }
+			body: { error: 'Something went wrong on the server.', code: 'internal' }
 		});
 		expect(failureOf('a thrown string')).toMatchObject({ status: 500 });
 	});

@@ -1,3 +1,4 @@
+import type { ApiProblemCode, ApiProblemParams } from '../../src/lib/protocol/api-problem';
 import { UNAVAILABLE_ERROR_NAME } from '../../src/lib/server/handover';
 import type { RefusedRequest } from '../metrics';
 import { isRedisOutage } from '../redis/outage';
@@ -18,6 +19,8 @@ export class ServiceUnavailable extends Error {
 /** The JSON body of every failed API answer. */
 export interface FailureBody {
 	error: string;
+	code: ApiProblemCode;
+	params?: ApiProblemParams;
 	problems?: string[];
 }
 
@@ -41,17 +44,22 @@ export function failureOf(error: unknown): Failure {
 		return {
 			type: 'refused',
 			status: error.status,
-			body: { error: error.message, problems: error.problems },
-			refused: error.refused
+			body: {
+				error: error.message,
+				code: error.details.code,
+				...(error.details.params ? { params: error.details.params } : {}),
+				problems: error.details.problems
+			},
+			refused: error.details.refused
 		};
 	}
 	if (error instanceof ServiceUnavailable || isRedisOutage(error)) {
 		return {
 			type: 'unavailable',
 			status: 503,
-			body: { error: UNAVAILABLE_MESSAGE },
+			body: { error: UNAVAILABLE_MESSAGE, code: 'unavailable' },
 			dependency: error instanceof ServiceUnavailable ? error.dependency : 'redis'
 		};
 	}
-	return { type: 'failed', status: 500, body: { error: FAILED_MESSAGE } };
+	return { type: 'failed', status: 500, body: { error: FAILED_MESSAGE, code: 'internal' } };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiProblemCode, ApiProblemParams } from '../../src/lib/protocol/api-problem';
 import type { RefusedRequest } from '../metrics';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
@@ -8,16 +9,23 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
  */
 const MAX_BODY_BYTES = 512 * 1024;
 
-/**
- * A request the API refuses or cannot serve, answered with `status` and a plain message.
- * `refused` names the rule that refused it, for `practice_room_refused_requests_total`.
- */
+/** What an API refusal carries besides its English words (docs/protocol.md, HTTP). */
+export interface ProblemDetails {
+	/** What the refusal is about, for the browser to word it in its person's language. */
+	code: ApiProblemCode;
+	params?: ApiProblemParams;
+	/** Each problem found, as `path: message`. */
+	problems?: string[];
+	/** The rule that refused it, for `practice_room_refused_requests_total`. */
+	refused?: RefusedRequest;
+}
+
+/** A request the API refuses or cannot serve, answered with `status`, a plain message and a code. */
 export class HttpProblem extends Error {
 	constructor(
 		readonly status: number,
 		message: string,
-		readonly problems?: string[],
-		readonly refused?: RefusedRequest
+		readonly details: ProblemDetails
 	) {
 		super(message);
 	}
@@ -45,30 +53,37 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
  */
 export async function readJson(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
 	if (!isJsonMediaType(req.headers['content-type'])) {
-		throw new HttpProblem(415, 'Send the request body as application/json.', [], 'media_type');
+		throw new HttpProblem(415, 'Send the request body as application/json.', {
+			code: 'not_json',
+			problems: [],
+			refused: 'media_type'
+		});
 	}
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of req as AsyncIterable<Buffer>) {
 		size += chunk.length;
 		if (size > maxBytes) {
-			throw new HttpProblem(413, 'The request body is too large.', [], 'body_size');
+			throw new HttpProblem(413, 'The request body is too large.', {
+				code: 'too_large',
+				problems: [],
+				refused: 'body_size'
+			});
 		}
 		chunks.push(chunk);
 	}
 	const text = Buffer.concat(chunks).toString('utf8');
 	// Before parsing: the checks after JSON.parse recurse, and thousands of levels overflow them.
 	if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-		throw new HttpProblem(
-			400,
-			`The request body nests more than ${MAX_JSON_DEPTH} levels deep.`,
-			[],
-			'json_depth'
-		);
+		throw new HttpProblem(400, `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`, {
+			code: 'not_json',
+			problems: [],
+			refused: 'json_depth'
+		});
 	}
 	try {
 		return JSON.parse(text);
 	} catch {
-		throw new HttpProblem(400, 'The request body must be JSON.');
+		throw new HttpProblem(400, 'The request body must be JSON.', { code: 'not_json' });
 	}
 }

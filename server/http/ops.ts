@@ -43,7 +43,12 @@ export function createOpsRoutes(deps: OpsDeps) {
 		if (!route) return false;
 		if (req.method !== 'GET') {
 			res.setHeader('allow', 'GET');
-			answerFailure(req, res, new HttpProblem(405, 'Use GET here.'), deps.metrics);
+			answerFailure(
+				req,
+				res,
+				new HttpProblem(405, 'Use GET here.', { code: 'method_not_allowed' }),
+				deps.metrics
+			);
 			return true;
 		}
 		await route(res);

@@ -55,11 +55,10 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 			limit: params.get('limit') ?? undefined
 		});
 		if (!paging.ok) {
-			throw new HttpProblem(
-				400,
-				'The page of the library asked for is not valid.',
-				paging.problems
-			);
+			throw new HttpProblem(400, 'The page of the library asked for is not valid.', {
+				code: 'invalid_request',
+				problems: paging.problems
+			});
 		}
 		const { offset, limit } = paging.data;
 		const page = await deps.playbooks
@@ -67,21 +66,34 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 			.catch((error: unknown) => {
 				if (!(error instanceof ScanSlotsFull)) throw error;
 				res.setHeader('retry-after', 1);
-				throw new HttpProblem(503, COMMUNITY_WORDS.busy, [], 'library_searches');
+				throw new HttpProblem(503, COMMUNITY_WORDS.busy, {
+					code: 'busy',
+					problems: [],
+					refused: 'library_searches'
+				});
 			});
 		if (page.hasMore) res.setHeader('link', nextPageLink(req, offset, limit));
 		sendJson(res, 200, page.playbooks);
 	}
 
 	async function save(req: IncomingMessage, res: ServerResponse, _id: string, body: unknown) {
-		if (!deps.publishing) throw new HttpProblem(403, COMMUNITY_WORDS.off);
+		if (!deps.publishing)
+			throw new HttpProblem(403, COMMUNITY_WORDS.off, { code: 'community_off' });
 		// Counted once the playbook is valid: someone fixing their mistakes is not held back.
 		const created = await deps.playbooks.create(body, deps.now(), () =>
 			countSave(res, deps.addressKey(req), deps.now())
 		);
-		if (!created.ok) throw new HttpProblem(400, 'The playbook is not valid.', created.problems);
+		if (!created.ok) {
+			throw new HttpProblem(400, 'The playbook is not valid.', {
+				code: 'invalid_request',
+				problems: created.problems
+			});
+		}
 		if (created.outcome === 'full') {
-			throw new HttpProblem(507, COMMUNITY_WORDS.full, undefined, 'playbook_cap');
+			throw new HttpProblem(507, COMMUNITY_WORDS.full, {
+				code: 'community_full',
+				refused: 'playbook_cap'
+			});
 		}
 		const { id } = created.playbook;
 		const reply: CreatePlaybookReply = {
@@ -95,7 +107,10 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 	async function remove(_req: IncomingMessage, res: ServerResponse, id: string, body: unknown) {
 		const parsed = parseWithProblems(deletePlaybookRequestSchema, body);
 		if (!parsed.ok) {
-			throw new HttpProblem(400, 'The request needs the playbook’s delete token.', parsed.problems);
+			throw new HttpProblem(400, 'The request needs the playbook’s delete token.', {
+				code: 'invalid_request',
+				problems: parsed.problems
+			});
 		}
 		const outcome = await deps.playbooks.deleteByAuthor(id, parsed.data.deleteToken);
 		switch (outcome) {
@@ -103,9 +118,12 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 				res.writeHead(204).end();
 				return;
 			case 'not-found':
-				throw new HttpProblem(404, `There is no community playbook "${id}".`);
+				throw new HttpProblem(404, `There is no community playbook "${id}".`, {
+					code: 'unknown_playbook',
+					params: { id }
+				});
 			case 'wrong-token':
-				throw new HttpProblem(403, COMMUNITY_WORDS.wrongToken);
+				throw new HttpProblem(403, COMMUNITY_WORDS.wrongToken, { code: 'wrong_token' });
 			default:
 				assertNever(outcome);
 		}
@@ -119,7 +137,12 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 			/^\/api\/playbooks\/([^/]+)$/,
 			async (_req, res, id) => {
 				const playbook = await deps.playbooks.find(id);
-				if (!playbook) throw new HttpProblem(404, `There is no playbook "${id}".`);
+				if (!playbook) {
+					throw new HttpProblem(404, `There is no playbook "${id}".`, {
+						code: 'unknown_playbook',
+						params: { id }
+					});
+				}
 				sendJson(res, 200, playbook);
 			}
 		],

@@ -9,12 +9,11 @@ import {
 	type CircleRequest,
 	type StoredCircleItem
 } from '../../src/lib/protocol/circle';
-import { TEAM_NOT_FOUND } from '../../src/lib/protocol/team';
 import { monthOf } from '../../src/lib/team/circle-challenges';
 import { circleView } from '../../src/lib/team/circle-view';
 import { hourlyAddressLimit } from '../http/address-limit';
 import { countedWrite } from './counted-write';
-import { existingTeam } from './existing-team';
+import { existingTeam, teamNotFound } from './existing-team';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
@@ -140,9 +139,11 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 				const team = await findTeam(id);
 				const request = read(req, res, body, circleRequestSchema, 'post');
 				if (request.type === 'shelf' && !(await deps.playbooks.find(request.playbookId))) {
-					throw new HttpProblem(400, 'The request is not a valid post.', [
-						`playbookId: there is no playbook "${request.playbookId}"`
-					]);
+					throw new HttpProblem(400, 'The request is not a valid post.', {
+						code: 'unknown_playbook',
+						params: { id: request.playbookId },
+						problems: [`playbookId: there is no playbook "${request.playbookId}"`]
+					});
 				}
 				const owner = memberOf(team.id, request.memberKey);
 				const item = itemOf(request, owner, deps.now());
@@ -150,15 +151,18 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 					maxItems: MAX_CIRCLE_ITEMS,
 					now: deps.now()
 				});
-				if (outcome === 'not-found') throw new HttpProblem(404, TEAM_NOT_FOUND);
+				if (outcome === 'not-found') throw teamNotFound();
 				if (outcome === 'full') {
 					throw new HttpProblem(
 						409,
-						`This team's circle holds its most items (${MAX_CIRCLE_ITEMS}).`
+						`This team's circle holds its most items (${MAX_CIRCLE_ITEMS}).`,
+						{ code: 'full', params: { max: MAX_CIRCLE_ITEMS } }
 					);
 				}
 				if (outcome === 'taken') {
-					throw new HttpProblem(409, TAKEN[item.type] ?? 'This post exists already.');
+					throw new HttpProblem(409, TAKEN[item.type] ?? 'This post exists already.', {
+						code: 'taken'
+					});
 				}
 				const reply: CircleReply = { itemId: item.id, view: await view(team.id) };
 				sendJson(res, 201, reply);
@@ -177,7 +181,9 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 					memberOf(team.id, memberKey),
 					deps.now()
 				);
-				if (!removed) throw new HttpProblem(404, 'There is no such post of yours.');
+				if (!removed) {
+					throw new HttpProblem(404, 'There is no such post of yours.', { code: 'no_such_post' });
+				}
 				sendJson(res, 200, await view(team.id));
 			},
 			MAX_CIRCLE_BODY_BYTES

@@ -22,7 +22,10 @@ export function countedWrite(
 	): z.output<S> {
 		const parsed = parseWithProblems(schema, body);
 		if (!parsed.ok) {
-			throw new HttpProblem(400, `The request is not a valid ${what}.`, parsed.problems);
+			throw new HttpProblem(400, `The request is not a valid ${what}.`, {
+				code: 'invalid_request',
+				problems: parsed.problems
+			});
 		}
 		countWrite(res, addressKey(req), now());
 		return parsed.data;

@@ -8,7 +8,6 @@ import {
 	saveCardRequestSchema,
 	type StoredPairing
 } from '../../src/lib/protocol/pairing';
-import { TEAM_NOT_FOUND } from '../../src/lib/protocol/team';
 import {
 	groupOf,
 	pairingView,
@@ -20,7 +19,7 @@ import {
 } from '../../src/lib/team/pairing/pairing-round';
 import { hourlyAddressLimit } from '../http/address-limit';
 import { countedWrite } from './counted-write';
-import { existingTeam } from './existing-team';
+import { existingTeam, teamNotFound } from './existing-team';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import type { PairingStore, VersionedPairing } from './pairing-store';
@@ -45,6 +44,11 @@ export interface PairingRouteDeps {
 /** The member as the pairing store knows them: like shares, a hash salted with the space. */
 export const pairingMemberOf = (teamId: string, memberKey: string) =>
 	createHash('sha256').update(`pairing:${teamId}:${memberKey}`).digest('base64url');
+
+/** The answer when the sender's card is in no pair of the latest round. */
+const notPaired = (): HttpProblem =>
+	new HttpProblem(404, 'You are in no pair of the latest round.', { code: 'not_paired' });
+
 /**
  * The card's public id: another hash of the key, so neither the key nor the stored member can
  * be worked out from it.
@@ -82,7 +86,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			if (!next) return current.pairing;
 			if (await deps.pairing.setPairing(teamId, current.version, next, deps.now())) return next;
 		}
-		throw new HttpProblem(409, 'The pairing changed meanwhile. Try again.');
+		throw new HttpProblem(409, 'The pairing changed meanwhile. Try again.', { code: 'conflict' });
 	}
 
 	const storedCards = async (teamId: string) =>
@@ -130,9 +134,12 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 					{ cardId, card, avoid: avoid.filter((other) => other !== cardId), savedAt: deps.now() },
 					{ maxCards: MAX_PAIRING_CARDS, now: deps.now() }
 				);
-				if (outcome === 'not-found') throw new HttpProblem(404, TEAM_NOT_FOUND);
+				if (outcome === 'not-found') throw teamNotFound();
 				if (outcome === 'full') {
-					throw new HttpProblem(409, `This space already has ${MAX_PAIRING_CARDS} pairing cards.`);
+					throw new HttpProblem(409, `This space already has ${MAX_PAIRING_CARDS} pairing cards.`, {
+						code: 'full',
+						params: { max: MAX_PAIRING_CARDS }
+					});
 				}
 				sendJson(res, 200, { cardId, view: await currentView(teamId) });
 			},
@@ -147,7 +154,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 				if (
 					!(await deps.pairing.deleteCard(teamId, pairingMemberOf(teamId, memberKey), deps.now()))
 				) {
-					throw new HttpProblem(404, TEAM_NOT_FOUND);
+					throw teamNotFound();
 				}
 				sendJson(res, 200, await currentView(teamId));
 			},
@@ -189,7 +196,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 				const cardId = cardIdOf(teamId, memberKey);
 				await changePairing(teamId, async (current) => {
 					const next = withFit(current.pairing, cardId, fit);
-					if (!next) throw new HttpProblem(404, 'You are in no pair of the latest round.');
+					if (!next) throw notPaired();
 					return next;
 				});
 				sendJson(res, 200, await currentView(teamId));
@@ -206,7 +213,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 				let started: string | undefined;
 				const pairing = await changePairing(teamId, async (current) => {
 					const found = groupOf(current.pairing, cardId);
-					if (!found) throw new HttpProblem(404, 'You are in no pair of the latest round.');
+					if (!found) throw notPaired();
 					if (found.group.roomId) return undefined;
 					// One room however often the write is retried; a room lost to a race expires unused.
 					started ??= await deps.startRoom(
@@ -215,7 +222,10 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 					return withRoom(current.pairing, found.index, started);
 				});
 				const roomId = groupOf(pairing, cardId)?.group.roomId;
-				if (!roomId) throw new HttpProblem(409, 'The pairing changed meanwhile. Try again.');
+				if (!roomId)
+					throw new HttpProblem(409, 'The pairing changed meanwhile. Try again.', {
+						code: 'conflict'
+					});
 				sendJson(res, 200, { roomId, url: `${deps.linkBase(req)}/r/${roomId}` });
 			},
 			MAX_TEAM_BODY_BYTES

@@ -5,7 +5,6 @@ import {
 	eraseRequestSchema,
 	MAX_TEAM_MEMBERS,
 	shareRequestSchema,
-	TEAM_NOT_FOUND,
 	withdrawRequestSchema,
 	type CreateTeamReply,
 	type EraseReply
@@ -14,7 +13,7 @@ import { futureWeeks } from '../../src/lib/team/team-figures';
 import { teamView } from '../../src/lib/team/team-view';
 import { hourlyAddressLimit } from '../http/address-limit';
 import { countedWrite } from './counted-write';
-import { existingTeam } from './existing-team';
+import { existingTeam, teamNotFound } from './existing-team';
 import type { Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import { newLinkId } from '../http/link-id';
@@ -87,11 +86,10 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 					now
 				);
 				if (future.length > 0) {
-					throw new HttpProblem(
-						400,
-						'The request is not a valid share.',
-						future.map((week) => `weeks: ${week} has not begun yet`)
-					);
+					throw new HttpProblem(400, 'The request is not a valid share.', {
+						code: 'invalid_request',
+						problems: future.map((week) => `weeks: ${week} has not begun yet`)
+					});
 				}
 				const outcome = await deps.teams.share(
 					team.id,
@@ -99,9 +97,12 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 					{ weeks, sharedAt: now },
 					{ maxMembers: MAX_TEAM_MEMBERS, now }
 				);
-				if (outcome === 'not-found') throw new HttpProblem(404, TEAM_NOT_FOUND);
+				if (outcome === 'not-found') throw teamNotFound();
 				if (outcome === 'team-full') {
-					throw new HttpProblem(409, `This team already has ${MAX_TEAM_MEMBERS} members sharing.`);
+					throw new HttpProblem(409, `This team already has ${MAX_TEAM_MEMBERS} members sharing.`, {
+						code: 'full',
+						params: { max: MAX_TEAM_MEMBERS }
+					});
 				}
 				sendJson(res, 200, await currentView(team.id));
 			},
@@ -114,7 +115,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 				const team = await findTeam(id);
 				const { memberKey } = read(req, res, body, withdrawRequestSchema, 'withdrawal');
 				if (!(await deps.teams.withdraw(team.id, memberOf(team.id, memberKey), deps.now()))) {
-					throw new HttpProblem(404, TEAM_NOT_FOUND);
+					throw teamNotFound();
 				}
 				sendJson(res, 200, await currentView(team.id));
 			},
@@ -131,7 +132,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 					pairingMember: pairingMemberOf(team.id, memberKey)
 				};
 				const result = await deps.teams.agreeToErase(team.id, agreement, deps.now());
-				if (result.outcome === 'not-found') throw new HttpProblem(404, TEAM_NOT_FOUND);
+				if (result.outcome === 'not-found') throw teamNotFound();
 				const reply: EraseReply =
 					result.outcome === 'erased' ? { erased: true } : { erased: false, agreed: result.agreed };
 				sendJson(res, 200, reply);

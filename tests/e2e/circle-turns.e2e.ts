@@ -69,7 +69,9 @@ test('a circle of five: everyone speaks once; a leave and a late join skip nobod
 			await expect(phaseOf(page)).toContainText('Round 3 of 5');
 			await expect(page.getByText('This round · Di: speaker · Eve: listener')).toBeVisible();
 		}
-		await expect(pages.get('Di')!.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
+		await expect(
+			pages.get('Di')!.getByRole('heading', { name: 'Your role: Speaker' })
+		).toBeVisible();
 	} finally {
 		for (const page of pages.values()) await page.context().close();
 	}

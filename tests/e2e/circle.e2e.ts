@@ -71,8 +71,8 @@ test.describe.serial('a circle of four without a facilitator, and its projector'
 			).toBeVisible();
 			await expect(page.getByText('Next: Ben speaks')).toBeVisible();
 		}
-		await expect(ben().getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
-		await expect(cy().getByRole('heading', { name: 'You, as Observer' })).toBeVisible();
+		await expect(ben().getByRole('heading', { name: 'Your role: Listener' })).toBeVisible();
+		await expect(cy().getByRole('heading', { name: 'Your role: Observer' })).toBeVisible();
 		// Observers get a private notepad.
 		await expect(cy().getByText('Only you can see this until you share it.')).toBeVisible();
 		await expect(ben().getByText('Only you can see this until you share it.')).toHaveCount(0);

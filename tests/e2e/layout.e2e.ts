@@ -66,7 +66,7 @@ test('on a phone the room opens on the phase, the timer and the tool; the rest i
 		expect(header?.height).toBeLessThan(60);
 		expect(await pageTop(page, '#phase-title')).toBeLessThan(PHONE.height * 0.6);
 		expect(await pageTop(page, '[data-remaining-ms]')).toBeLessThan(PHONE.height);
-		await expect(page.getByRole('heading', { name: /^You, as / })).toBeVisible();
+		await expect(page.getByRole('heading', { name: /^Your role: / })).toBeVisible();
 		// Roster, hands and the projector wait behind their tabs.
 		await expect(page.getByRole('region', { name: 'In the room' })).toBeHidden();
 		await expect(page.getByRole('region', { name: 'Projector view' })).toBeHidden();

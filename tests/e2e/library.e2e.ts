@@ -71,7 +71,7 @@ test('a playbook page shows the whole flow and starts a room at its first phase'
 	await page.waitForURL(/\/r\//);
 	await joinRoom(page, 'Ada', 'Coachee');
 	await expect(page.getByRole('heading', { name: 'Questions to prepare' })).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'You, as Coachee' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Your role: Coachee' })).toBeVisible();
 	await expect(page.locator('[data-remaining-ms]')).toHaveText('5:00');
 	await page.context().close();
 });

@@ -84,8 +84,8 @@ test.describe.serial('the Active Listening Sprint’s tools, in two browsers', (
 
 	test('the next round swaps the roles and starts a fresh paraphrase', async () => {
 		await next(b, 'Round 2 of 2');
-		await expect(a.getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
-		await expect(b.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
+		await expect(a.getByRole('heading', { name: 'Your role: Listener' })).toBeVisible();
+		await expect(b.getByRole('heading', { name: 'Your role: Speaker' })).toBeVisible();
 		await next(a, 'Step 7 of 10');
 		await expect(a.getByText('This round · Bo: speaker · Ada: listener')).toBeVisible();
 		await expect(a.getByLabel('Feelings')).toHaveValue('');

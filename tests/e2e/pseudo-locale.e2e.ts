@@ -34,7 +34,10 @@ async function joinRoom(page: Page): Promise<void> {
 	await expect(page.locator('section.phase')).toBeVisible();
 }
 
-/** The main pages, the room page with one person joined, and the projector. */
+/**
+ * The main pages, the room page with one person joined, its summary and the projector
+ * (docs/languages.md lists every route and how it is covered).
+ */
 const PAGES: PageCase[] = [
 	{ name: 'the library (home page)', path: async () => '/' },
 	{ name: 'a playbook page', path: async () => '/p/active-listening-sprint' },
@@ -55,7 +58,13 @@ const PAGES: PageCase[] = [
 	},
 	{ name: 'the privacy page', path: async () => '/privacy' },
 	{
-		// The team page itself waits for the circle's messages (components/circle/*).
+		name: 'a team’s page',
+		path: async (baseUrl) => {
+			const { id } = await newTeam(baseUrl, '2026');
+			return `/t/${id}`;
+		}
+	},
+	{
 		name: 'a team’s retro before three members share',
 		path: async (baseUrl) => {
 			// A name without letters: the team's name is data, not the interface.
@@ -64,10 +73,20 @@ const PAGES: PageCase[] = [
 		}
 	},
 	{ name: 'a missing page (404)', path: async () => '/no/such/page' },
+	{ name: 'a room link that leads nowhere (404)', path: async () => '/r/no-such-room' },
 	{
 		name: 'a room with one person joined',
 		path: async (baseUrl) => new URL(await newRoom(baseUrl, 'active-listening-sprint')).pathname,
 		visit: joinRoom
+	},
+	{
+		name: 'a room’s summary, for someone who joined',
+		path: async (baseUrl) => new URL(await newRoom(baseUrl, 'active-listening-sprint')).pathname,
+		visit: async (page) => {
+			await joinRoom(page);
+			await page.goto(`${page.url()}/summary`, { waitUntil: 'networkidle' });
+			await expect(page.locator('.summary-page .actions')).toBeVisible();
+		}
 	},
 	{
 		name: 'the projector',
@@ -103,13 +122,33 @@ async function dataWords(base: string): Promise<string[]> {
  * What on the page lacks the markers: text nodes people can see (and the options of selects),
  * the title, and aria-label, title, placeholder and alt attributes. A text passes when, with the
  * marked parts and the data taken out, nothing but numbers, spaces and punctuation is left.
- * Dates and times shown in <time> come from Intl, in the person's locale, and pass too, as do
- * languages' names in their own language and addresses marked translate="no".
+ * Dates and times shown in <time> come from Intl, in the person's locale, and pass too, as do a
+ * text that is exactly a weekday's or month's name from Intl in the page's language, languages'
+ * names in their own language and addresses marked translate="no".
  */
 function unmarked(page: Page, allowed: string[]): Promise<string[]> {
 	return page.evaluate(
 		({ allowed }) => {
+			// Names Intl gives in the page's language (weekdays and months, in each width), which
+			// pages show as labels outside a <time> (the pairing card's days): a text that is
+			// exactly one of them passes, as a <time> does; they never hide words around them.
+			const lang = document.documentElement.lang;
+			const intlNames = new Set(
+				(['long', 'short', 'narrow'] as const).flatMap((width) => [
+					...Array.from({ length: 7 }, (_, day) =>
+						new Intl.DateTimeFormat(lang, { weekday: width, timeZone: 'UTC' }).format(
+							Date.UTC(2024, 0, 1 + day)
+						)
+					),
+					...Array.from({ length: 12 }, (_, month) =>
+						new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' }).format(
+							Date.UTC(2024, month, 1)
+						)
+					)
+				])
+			);
 			const leftOver = (text: string): boolean => {
+				if (intlNames.has(text.trim())) return false;
 				// Innermost first: a message may carry another as a parameter (⟦Move ⟦Prompts⟧ 1 up⟧).
 				let rest = text;
 				while (/⟦[^⟦⟧]*⟧/.test(rest)) rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');

@@ -54,8 +54,8 @@ test.describe.serial('two people, one link, one shared session', () => {
 			await expect(roster).toContainText('Bo');
 			await expect(phaseOf(page)).toContainText('Step 1 of 10');
 		}
-		await expect(a.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
-		await expect(b.getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
+		await expect(a.getByRole('heading', { name: 'Your role: Speaker' })).toBeVisible();
+		await expect(b.getByRole('heading', { name: 'Your role: Listener' })).toBeVisible();
 	});
 
 	test('both screens show the same remaining time although B’s clock is minutes off', async () => {
@@ -196,11 +196,9 @@ test.describe.serial('two people, one link, one shared session', () => {
 			await expect(phaseOf(page)).toContainText('Step 6 of 10 · Round 2 of 2');
 			await expect(page.getByRole('heading', { name: 'Tell the story' })).toBeVisible();
 		}
-		await expect(a.getByRole('heading', { name: 'You, as Listener' })).toBeVisible();
-		await expect(
-			a.getByText('Roles have rotated: your role this round is Listener.')
-		).toBeVisible();
-		await expect(b.getByRole('heading', { name: 'You, as Speaker' })).toBeVisible();
+		await expect(a.getByRole('heading', { name: 'Your role: Listener' })).toBeVisible();
+		await expect(a.getByText('Roles have rotated. Your role this round: Listener.')).toBeVisible();
+		await expect(b.getByRole('heading', { name: 'Your role: Speaker' })).toBeVisible();
 		const roster = a.getByRole('region', { name: 'In the room' });
 		await expect(roster.locator('[data-status]').filter({ hasText: 'Ada' })).toContainText(
 			'Listener'

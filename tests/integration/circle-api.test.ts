@@ -95,7 +95,8 @@ describe.each([
 		const again = await api.add(team.id, { type: 'tried', memberKey: ana });
 		expect(again.status).toBe(409);
 		expect(await again.json()).toMatchObject({
-			error: 'You have marked this month’s challenge already.'
+			error: 'You have marked this month’s challenge already.',
+			code: 'taken'
 		});
 		await api.add(team.id, { type: 'tried', memberKey: ben });
 		expect((await api.view(team.id)).challenge).toMatchObject({ builtIn: true, tried: 2 });

@@ -111,7 +111,7 @@ describe.each([
 		expect((await full.save()).status).toBe(201);
 		const refused = await full.save(custom('One too many'));
 		expect(refused.status).toBe(507);
-		expect(await refused.json()).toEqual({ error: COMMUNITY_WORDS.full });
+		expect(await refused.json()).toEqual({ error: COMMUNITY_WORDS.full, code: 'community_full' });
 		const titles = (await full.list()).map((p) => p.title);
 		expect(titles).toHaveLength(BUILT_IN_COUNT + 2);
 		expect(titles).not.toContain('One too many');
@@ -129,7 +129,7 @@ describe.each([
 		expect((await author.remove(saved.id, {})).status).toBe(400);
 		const wrong = await author.remove(saved.id, { deleteToken: other.deleteToken });
 		expect(wrong.status).toBe(403);
-		expect(await wrong.json()).toEqual({ error: COMMUNITY_WORDS.wrongToken });
+		expect(await wrong.json()).toEqual({ error: COMMUNITY_WORDS.wrongToken, code: 'wrong_token' });
 		expect((await author.get(saved.id)).status).toBe(200);
 		expect(
 			(await author.remove('five-minute-win', { deleteToken: saved.deleteToken })).status
@@ -243,7 +243,7 @@ test('[C6] COMMUNITY_PLAYBOOKS=off refuses saving with 403 and a plain message; 
 	const off = api(server);
 	const refused = await off.save();
 	expect(refused.status).toBe(403);
-	expect(await refused.json()).toEqual({ error: COMMUNITY_WORDS.off });
+	expect(await refused.json()).toEqual({ error: COMMUNITY_WORDS.off, code: 'community_off' });
 	expect(await off.list()).toHaveLength(BUILT_IN_COUNT);
 });
 

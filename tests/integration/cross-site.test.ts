@@ -36,6 +36,7 @@ describe('a page of another site', () => {
 			expect(response.status).toBe(403);
 			expect(await response.json()).toEqual({
 				error: 'Requests from other sites are not accepted.',
+				code: 'cross_site',
 				problems: []
 			});
 			expect(await listedPlaybooks()).toBe(before);

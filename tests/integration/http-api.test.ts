@@ -49,6 +49,8 @@ describe('HTTP API', () => {
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({
 			error: 'There is no playbook "no-such-playbook".',
+			code: 'unknown_playbook',
+			params: { id: 'no-such-playbook' },
 			problems: ['playbookId: unknown playbook "no-such-playbook"']
 		});
 		expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual(before);

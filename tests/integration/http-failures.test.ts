@@ -66,7 +66,8 @@ describe.skipIf(process.env.REDIS_URL)('with Redis down', () => {
 		for (const answer of answers) {
 			expect(answer.status).toBe(503);
 			expect(await answer.json()).toEqual({
-				error: 'The server cannot reach its storage just now. Try again in a moment.'
+				error: 'The server cannot reach its storage just now. Try again in a moment.',
+				code: 'unavailable'
 			});
 		}
 		expect(linesFor('/api/rooms')).toMatchObject([
@@ -133,6 +134,7 @@ describe('bad input and failures with embedded storage', () => {
 		expect(answer.status).toBe(400);
 		expect(await answer.json()).toEqual({
 			error: 'The request body nests more than 32 levels deep.',
+			code: 'not_json',
 			problems: []
 		});
 		expect(
@@ -156,7 +158,10 @@ describe('bad input and failures with embedded storage', () => {
 		);
 		for (const answer of answers) {
 			expect(answer.status).toBe(500);
-			expect(await answer.json()).toEqual({ error: 'Something went wrong on the server.' });
+			expect(await answer.json()).toEqual({
+				error: 'Something went wrong on the server.',
+				code: 'internal'
+			});
 		}
 		const logged = linesFor('/api/playbooks');
 		expect(logged).toHaveLength(20);

@@ -59,7 +59,11 @@ test('[C5] searches past the line of those waiting are refused at once with 503 
 	expect(refused.length).toBeGreaterThan(0);
 	expect(answers.every((answer) => answer.status === 200 || answer.status === 503)).toBe(true);
 	expect(refused[0]?.headers.get('retry-after')).toBe('1');
-	expect(await refused[0]?.json()).toEqual({ error: COMMUNITY_WORDS.busy, problems: [] });
+	expect(await refused[0]?.json()).toEqual({
+		error: COMMUNITY_WORDS.busy,
+		code: 'busy',
+		problems: []
+	});
 	expect(
 		await sampleOf(server.url, 'practice_room_refused_requests_total{reason="library_searches"}')
 	).toBe(refused.length);

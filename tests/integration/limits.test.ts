@@ -314,7 +314,11 @@ describe('[L5] rooms started per client address per hour', () => {
 			body: JSON.stringify({ playbookId: 'active-listening-sprint' })
 		});
 		expect(response.status).toBe(429);
-		expect(await response.json()).toEqual({ error: LIMIT_WORDS.tooManyRooms, problems: [] });
+		expect(await response.json()).toEqual({
+			error: LIMIT_WORDS.tooManyRooms,
+			code: 'rate_limited',
+			problems: []
+		});
 		const retryAfter = Number(response.headers.get('retry-after'));
 		expect(retryAfter).toBeGreaterThan(0);
 		expect(retryAfter).toBeLessThanOrEqual(3600 / DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR);

@@ -70,6 +70,7 @@ describe.each([
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({
 			error: 'The playbook is not valid.',
+			code: 'invalid_request',
 			problems: [
 				'minutes: must be a positive number',
 				'phases[0].title: must not be empty',

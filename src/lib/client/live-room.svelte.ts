@@ -108,11 +108,12 @@ export class LiveRoom implements RoomContext {
 		this.moves = new StepMoves(
 			() => {
 				const control = this.synced;
-				return control && this.play?.current
+				const current = this.play?.current;
+				return control && current
 					? {
 							step: control.step,
 							movedBy: control.movedBy,
-							phaseTitle: this.phaseTitle ?? `step ${control.step + 1}`,
+							phaseTitle: current.phase.title,
 							selfId: this.selfId
 						}
 					: undefined;

@@ -1,7 +1,8 @@
-import { COMMUNITY_WORDS, createPlaybookReplySchema } from '../protocol/community';
+import { createPlaybookReplySchema } from '../protocol/community';
 import { m } from '../paraglide/messages';
 import { httpErrorSchema } from '../protocol/http';
 import { secretSchema } from '../protocol/ids';
+import { apiProblemWords } from './api-problem-words';
 import { readStored, removeStored, writeStored } from './identity';
 
 /**
@@ -35,7 +36,7 @@ export async function savePlaybook(input: unknown): Promise<SaveAnswer> {
 	const error = httpErrorSchema.safeParse(body);
 	return {
 		ok: false,
-		title: error.success ? error.data.error : 'The playbook could not be saved.',
+		title: apiProblemWords(body, m.pages_save_failed()),
 		problems: error.success ? (error.data.problems ?? []) : []
 	};
 }
@@ -43,7 +44,7 @@ export async function savePlaybook(input: unknown): Promise<SaveAnswer> {
 /** Deletes a playbook this browser saved; answers undefined, or why it could not. */
 export async function deletePlaybook(playbookId: string): Promise<string | undefined> {
 	const deleteToken = playbookDeleteToken(playbookId);
-	if (!deleteToken) return COMMUNITY_WORDS.wrongToken;
+	if (!deleteToken) return m.pages_api_wrong_token();
 	const response = await fetch(`/api/playbooks/${encodeURIComponent(playbookId)}`, {
 		method: 'DELETE',
 		headers: { 'content-type': 'application/json' },
@@ -53,6 +54,5 @@ export async function deletePlaybook(playbookId: string): Promise<string | undef
 		removeStored(tokenKey(playbookId));
 		return undefined;
 	}
-	const error = httpErrorSchema.safeParse(await response.json().catch(() => undefined));
-	return error.success ? error.data.error : m.pages_delete_failed();
+	return apiProblemWords(await response.json().catch(() => undefined), m.pages_delete_failed());
 }

@@ -1,4 +1,5 @@
-import { createRoomReplySchema, httpErrorSchema } from '../protocol/http';
+import { createRoomReplySchema } from '../protocol/http';
+import { apiProblemWords } from './api-problem-words';
 import { m } from '../paraglide/messages';
 import { saveHostKey } from './identity';
 
@@ -22,11 +23,7 @@ export async function startRoom(
 			saveHostKey(created.data.id, created.data.hostKey);
 			return { ok: true, roomId: created.data.id };
 		}
-		const error = httpErrorSchema.safeParse(body);
-		return {
-			ok: false,
-			message: error.success ? error.data.error : m.pages_start_room_failed()
-		};
+		return { ok: false, message: apiProblemWords(body, m.pages_start_room_failed()) };
 	} catch {
 		return {
 			ok: false,

@@ -50,7 +50,7 @@ describe('session summary view', () => {
 		]);
 		expect(headings(body, 'h3')).toEqual(['Round 2', 'Round 1', 'Round 1', 'Round 1']);
 		expect(body).toContain('2 ratings are still sealed.');
-		expect(body).toContain('1 min 30 s');
+		expect(body).toContain('1 min, 30 sec');
 		expect(body).toContain(`Conversation: ${formatTime(T0)}`);
 	});
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { SHOUT_OUTS_ARRAY, UNKNOWN_PERSON } from '../protocol/room-content';
+import { SHOUT_OUTS_ARRAY } from '../protocol/room-content';
 import { ROOM_ID, T0 } from './journal.fixture';
 import { readShoutOuts, receivedShoutOuts, sendShoutOut, showShoutOuts } from './shout-outs';
 
@@ -75,7 +75,7 @@ describe('shout-outs in the room document', () => {
 			{
 				id: 'shout-0002',
 				fromName: 'Ana',
-				toName: UNKNOWN_PERSON,
+				toName: 'Someone who has left',
 				behaviour: 'You let the silence work',
 				kindUnderPressure: true,
 				at: T0

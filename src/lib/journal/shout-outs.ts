@@ -1,12 +1,7 @@
 import type * as Y from 'yjs';
 import type { Person } from '../protocol/control';
 import { parseWithProblems } from '../protocol/problems';
-import {
-	SHOUT_OUTS_ARRAY,
-	shoutOutSchema,
-	UNKNOWN_PERSON,
-	type ShoutOut
-} from '../protocol/room-content';
+import { SHOUT_OUTS_ARRAY, shoutOutSchema, type ShoutOut } from '../protocol/room-content';
 import { shoutOutEntryId, type ShoutOutEntry } from './entry';
 import { m } from '$lib/paraglide/messages';
 
@@ -42,7 +37,7 @@ export function showShoutOuts(
 	return shoutOuts.map(({ id, fromParticipantId, fromName, toParticipantId, ...rest }) => ({
 		id,
 		fromName: people[fromParticipantId]?.name ?? fromName,
-		toName: people[toParticipantId]?.name ?? UNKNOWN_PERSON,
+		toName: people[toParticipantId]?.name ?? m.tools_someone_who_left(),
 		behaviour: rest.behaviour,
 		kindUnderPressure: rest.kindUnderPressure,
 		at: rest.at
@@ -51,9 +46,9 @@ export function showShoutOuts(
 
 /** A sentence for the sender about one field of the shout-out. */
 function problemFor(path: string, message: string): string {
-	if (path === 'behaviour') return `The shout-out ${message}.`;
+	if (path === 'behaviour') return m.practice_shout_out_text_problem({ problem: message });
 	if (path === 'toParticipantId') return m.practice_shout_out_choose_someone();
-	return `This shout-out cannot be sent (${path}: ${message}).`;
+	return m.practice_shout_out_cannot_send({ path, problem: message });
 }
 
 export type SendResult = { ok: true } | { ok: false; problems: string[] };

@@ -56,7 +56,7 @@ describe('a draft keeps its translations following the original', () => {
 	test('a copy to adapt is the playbook in the language it is read in, without translations', () => {
 		const copy = PlaybookDraft.copyOf(findBuiltInPlaybook('five-minute-win')!, 'Grace', 'es');
 		expect(copy.value).toMatchObject({
-			title: 'Victoria en cinco minutos (my version)',
+			title: 'Victoria en cinco minutos (mi versión)',
 			language: 'es',
 			author: 'Grace'
 		});

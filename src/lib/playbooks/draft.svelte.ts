@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages';
 import { playbookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems, type Parsed } from '../protocol/problems';
 import { editTranslations, fittingTranslations } from './draft-translations';
@@ -104,7 +105,7 @@ export class PlaybookDraft {
 	static copyOf(playbook: Playbook, author: string, locale: Locale): PlaybookDraft {
 		const shown = localizePlaybook(playbook, locale);
 		const draft = new PlaybookDraft(shown, author);
-		draft.value.title = `${shown.title} (my version)`.slice(0, 80);
+		draft.value.title = m.pages_new_my_version({ title: shown.title }, { locale }).slice(0, 80);
 		return draft;
 	}
 

@@ -72,7 +72,7 @@ export type CircleRequest = z.infer<typeof circleRequestSchema>;
 export const circleDeleteRequestSchema = z
 	.object({
 		memberKey: secretSchema,
-		itemId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be an item id')
+		itemId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, says(m.pages_problem_made_id))
 	})
 	.strict();
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { apiProblemParamsSchema } from './api-problem';
 import { playbookIdSchema, roomIdSchema, secretSchema } from './ids';
 
 // zod/mini, like ids.ts: the home page's room-starting button parses these answers.
@@ -17,11 +18,18 @@ export const createRoomReplySchema = z.object({
 });
 export type CreateRoomReply = z.infer<typeof createRoomReplySchema>;
 
-/** Body of every HTTP error answer: a plain message a person can read, and the problems found. */
+/**
+ * Body of every HTTP error answer: plain English words for API users, the problems found, and
+ * the code (with its params) the browser words in its person's language. The code is any string
+ * here, so an answer from a newer server with a code this page does not know still parses.
+ */
 export const httpErrorSchema = z.object({
 	error: z.string(),
+	code: z.optional(z.string()),
+	params: z.optional(apiProblemParamsSchema),
 	problems: z.optional(z.array(z.string()))
 });
+export type HttpError = z.infer<typeof httpErrorSchema>;
 
 /** Stored room metadata: what a room was started from and when. */
 export const roomMetaSchema = z.object({

@@ -8,7 +8,7 @@ import { says } from './problem-words';
 /** A room id: 128 random bits in base64url, 22 characters. */
 export const roomIdSchema = z
 	.string()
-	.check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'must be a room id of 22 URL-safe characters'));
+	.check(z.regex(/^[A-Za-z0-9_-]{22}$/, says(m.pages_problem_made_id)));
 
 /** Names every object has already ("constructor", "__proto__"…): never usable as record keys. */
 const OBJECT_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -18,8 +18,8 @@ const OBJECT_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Obje
  * person. Ids key records in the room document, so an object's own property names are refused.
  */
 export const participantIdSchema = z.string().check(
-	z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters'),
-	z.refine((id) => !OBJECT_KEYS.has(id), 'must not be a reserved name')
+	z.regex(/^[A-Za-z0-9_-]{8,64}$/, says(m.pages_problem_made_id)),
+	z.refine((id) => !OBJECT_KEYS.has(id), says(m.pages_problem_reserved_name))
 );
 
 /** A playbook id: lower-case words joined by hyphens. */
@@ -35,4 +35,4 @@ export const roleIdSchema = z
 /** A room secret (host key, projector token): at least 128 random bits in base64url. */
 export const secretSchema = z
 	.string()
-	.check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, 'must be a key of 22 to 64 URL-safe characters'));
+	.check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, says(m.pages_problem_made_id)));

@@ -159,7 +159,7 @@ export const MAX_SHOUT_OUT_CHARACTERS = 300;
 export const shoutOutSchema = z
 	.object({
 		/** Made by the sender's browser; unique in the room. */
-		id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 URL-safe characters')),
+		id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, says(m.pages_problem_made_id))),
 		fromParticipantId: participantIdSchema,
 		/** The sender's name when they sent it; readers prefer the name the server recorded. */
 		fromName: displayNameSchema,
@@ -191,6 +191,3 @@ export type ShoutOut = z.infer<typeof shoutOutSchema>;
  * Readers skip a value over its own schema's limits, so this only bounds what it can cost.
  */
 export const MAX_JSON_VALUE_CHARACTERS = 2 * MAX_OBSERVATION_CHARACTERS;
-
-/** How a person is named when the room has no record of their name any more. */
-export const UNKNOWN_PERSON = 'Someone who has left';

@@ -21,9 +21,7 @@ const MAX_MINUTES_PER_WEEK = 7 * 24 * 60;
 export const TEAM_NOT_FOUND = 'This team link does not exist or has expired.';
 
 /** A team id: 128 random bits in base64url, like a room id. */
-export const teamIdSchema = z
-	.string()
-	.regex(/^[A-Za-z0-9_-]{22}$/, 'must be a team id of 22 URL-safe characters');
+export const teamIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, says(m.pages_problem_made_id));
 
 const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
 

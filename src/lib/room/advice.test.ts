@@ -8,6 +8,17 @@ describe('advice hint', () => {
 		expect(findAdvice('Have   you\ntried writing it down?')).toBe('have you tried');
 	});
 
+	test('finds advice in German and Spanish too, whatever the playbook’s language', () => {
+		expect(findAdvice('Vielleicht solltest du… nein: Du solltest mit ihr reden')).toBe(
+			'du solltest'
+		);
+		expect(findAdvice('An deiner Stelle würde ich kündigen')).toBe('an deiner stelle');
+		expect(findAdvice('¿Has probado a escribirlo?')).toBe('has probado');
+		expect(findAdvice('Yo en tu lugar hablaría con ella')).toBe('yo en tu lugar');
+		expect(findAdvice('Du hast dich übergangen gefühlt')).toBe(undefined);
+		expect(findAdvice('Te sentiste sola en esa reunión')).toBe(undefined);
+	});
+
 	test('reflections of feelings, motives and needs pass', () => {
 		expect(findAdvice('It sounds like you felt left out, and what you need now is time')).toBe(
 			undefined

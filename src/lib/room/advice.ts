@@ -1,8 +1,10 @@
 /**
- * Phrases that turn a reflection into advice. Playbooks add their own (`adviceHints`); the hint
+ * Phrases that turn a reflection into advice, in each language the interface speaks: people
+ * write in their own, whatever the playbook's. Playbooks add their own (`adviceHints`); the hint
  * they trigger is gentle and never blocks typing.
  */
 export const ADVICE_PHRASES: readonly string[] = [
+	// English
 	'you should',
 	'you shouldn’t',
 	'why don’t you',
@@ -20,7 +22,39 @@ export const ADVICE_PHRASES: readonly string[] = [
 	'what you need to do',
 	'the solution is',
 	'just tell them',
-	'just ask'
+	'just ask',
+	// German
+	'du solltest',
+	'du müsstest',
+	'warum machst du nicht',
+	'warum nicht einfach',
+	'hast du schon versucht',
+	'hast du mal versucht',
+	'hast du daran gedacht',
+	'an deiner stelle',
+	'mein rat',
+	'mein tipp',
+	'was ich machen würde',
+	'die lösung ist',
+	'sag es ihnen einfach',
+	'frag doch einfach',
+	'versuch doch mal',
+	// Spanish
+	'deberías',
+	'no deberías',
+	'por qué no pruebas',
+	'has probado',
+	'has pensado en',
+	'has considerado',
+	'podrías intentar',
+	'tienes que',
+	'si yo fuera tú',
+	'yo en tu lugar',
+	'mi consejo',
+	'lo que yo haría',
+	'la solución es',
+	'simplemente diles',
+	'solo pregunta'
 ];
 
 /** Lower case with one kind of apostrophe and single spaces, so "Don't" matches "don’t". */

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ControlState } from '../protocol/control';
 import type { PresenceStatus } from '../protocol/presence';
-import { UNKNOWN_PERSON } from '../protocol/room-content';
 import {
 	canControl,
 	eraseAgreementText,
@@ -45,7 +44,7 @@ describe('names', () => {
 	});
 
 	test('someone the room has no record of is named as unknown', () => {
-		expect(namer({}, roster)('zed-0001')).toBe(UNKNOWN_PERSON);
+		expect(namer({}, roster)('zed-0001')).toBe('Someone who has left');
 	});
 });
 

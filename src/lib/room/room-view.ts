@@ -2,7 +2,6 @@ import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
-import { UNKNOWN_PERSON } from '../protocol/room-content';
 
 /** What these views need of a roster entry. */
 export type RosterEntry = Pick<Participant, 'participantId' | 'name' | 'status'>;
@@ -12,7 +11,7 @@ const isPresent = (person: RosterEntry) => person.status !== 'gone';
 
 /**
  * Names people by id: the roster's name while they are listed, else the name the room recorded
- * when they joined, else {@link UNKNOWN_PERSON}.
+ * when they joined, else words for someone who has left, in the reader's language.
  */
 export function namer(
 	people: ControlState['people'],
@@ -20,7 +19,7 @@ export function namer(
 ): (participantId: string) => string {
 	const names = new Map(roster.map((person) => [person.participantId, person.name]));
 	return (participantId) =>
-		names.get(participantId) ?? people[participantId]?.name ?? UNKNOWN_PERSON;
+		names.get(participantId) ?? people[participantId]?.name ?? m.tools_someone_who_left();
 }
 
 export function isHost(control: Pick<ControlState, 'host'>, selfId: string): boolean {

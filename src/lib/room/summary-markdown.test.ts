@@ -64,8 +64,8 @@ describe('summary as Markdown', () => {
 				'## Time per phase',
 				'',
 				'- Settle in: 2 min',
-				'- Story, round 1: 5 min 30 s',
-				'- **Total: 7 min 30 s**',
+				'- Story, round 1: 5 min, 30 sec',
+				'- **Total: 7 min, 30 sec**',
 				'',
 				'## Ratings',
 				'',
@@ -178,7 +178,7 @@ describe('summary as Markdown in the downloader’s language', () => {
 			'## Folgetermine'
 		]);
 		expect(markdown).toContain('- Datum: 22.11.2026, 10:00\n- Raum: <https://example.test/r/abc>');
-		expect(markdown).toContain('- **Gesamt: 7 min 30 s**');
+		expect(markdown).toContain('- **Gesamt: 7 Min., 30 Sek.**');
 		expect(markdown).toContain('- 1 Bewertung ist noch verdeckt.');
 		expect(markdown).toContain('- „I hear you.“ (Speaker)');
 		expect(markdown).toContain('- **defensive → open** bei „Fine.“ (Listener)');
@@ -238,9 +238,11 @@ describe('summary wording', () => {
 		expect(sealedNote(5, 'es')).toBe('5 valoraciones siguen ocultas.');
 	});
 
-	test('rounds time spent to whole seconds', () => {
-		expect(formatSpent(90_400)).toBe('1 min 30 s');
-		expect(formatSpent(0)).toBe('0 s');
+	test('rounds time spent to whole seconds, in the units of the language asked for', () => {
+		expect(formatSpent(90_400, 'en')).toBe('1 min, 30 sec');
+		expect(formatSpent(90_400, 'de')).toBe('1 Min., 30 Sek.');
+		expect(formatSpent(90_400, 'es')).toBe('1 min y 30 s');
+		expect(formatSpent(0, 'en')).toBe('0 sec');
 	});
 
 	test('a step passed through in a moment says so, rather than "0 s"', () => {

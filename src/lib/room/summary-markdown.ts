@@ -1,14 +1,17 @@
 import { m } from '../paraglide/messages';
 import { getLocale, type Locale } from '../paraglide/runtime';
-import { formatTimebox } from './duration';
+import { formatDuration, isoDuration } from '../i18n/duration';
 import type { SessionSummary } from './summary';
 
-/** Time spent, for people: "4 min 30 s" (units every language here abbreviates alike). */
+/** Time spent, for people, in their language's units: "4 min, 30 sec" / "4 Min., 30 Sek.". */
 export function formatSpent(ms: number, locale: Locale = getLocale()): string {
 	// A step clicked through stays listed, said plainly rather than as "0 s".
 	if (ms > 0 && ms < 500) return m.tools_under_a_second({}, { locale });
-	return formatTimebox(Math.round(ms / 1000));
+	return formatDuration(Math.round(ms / 1000), locale);
 }
+
+/** The same time spent for machines, a `<time datetime>` around {@link formatSpent}: "PT4M30S". */
+export const spentIso = (ms: number): string => isoDuration(Math.round(ms / 1000));
 
 /** What the summary says of ratings given but not shown yet. */
 export function sealedNote(count: number, locale: Locale = getLocale()): string {

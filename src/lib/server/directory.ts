@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { COMMUNITY_WORDS } from '../protocol/community';
+import { m } from '../paraglide/messages';
 import {
 	LIBRARY_BUSY_ERROR_NAME,
 	providedDirectory,
@@ -9,20 +9,19 @@ import {
 
 export type { Directory } from './handover';
 
-/** What a page says when storage cannot be reached; the same words as the API's 503. */
-export const UNAVAILABLE_WORDS =
-	'The server cannot reach its storage just now. Try again in a moment.';
-
-/** `work`, with storage out of reach turned into a 503 page instead of a failure. */
+/**
+ * `work`, with storage out of reach turned into a 503 page instead of a failure, in the
+ * person's words (the API's 503 says the same in English).
+ */
 async function unavailableAs503<T>(work: Promise<T>): Promise<T> {
 	try {
 		return await work;
 	} catch (failure) {
 		if (failure instanceof Error && failure.name === UNAVAILABLE_ERROR_NAME) {
-			error(503, UNAVAILABLE_WORDS);
+			error(503, m.pages_api_unavailable());
 		}
 		if (failure instanceof Error && failure.name === LIBRARY_BUSY_ERROR_NAME) {
-			error(503, COMMUNITY_WORDS.busy);
+			error(503, m.pages_api_busy());
 		}
 		throw failure;
 	}

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Locale } from '../playbooks/locale';
 import { localizePlaybook } from '../playbooks/localize';
-import { ROOM_NOT_FOUND } from '../protocol/http';
+import { m } from '../paraglide/messages';
 import { roomIdSchema } from '../protocol/ids';
 import type { Playbook } from '../protocol/playbook';
 import { directory } from './directory';
@@ -17,9 +17,9 @@ export async function loadRoomPage(
 	locale?: Locale
 ): Promise<{ roomId: string; playbook: Playbook }> {
 	const roomId = roomIdSchema.safeParse(roomIdParam);
-	if (!roomId.success) error(404, ROOM_NOT_FOUND);
+	if (!roomId.success) error(404, m.pages_api_room_not_found());
 	const room = await directory().getRoom(roomId.data);
 	const playbook = room && (await directory().roomPlaybook(room));
-	if (!room || !playbook) error(404, ROOM_NOT_FOUND);
+	if (!room || !playbook) error(404, m.pages_api_room_not_found());
 	return { roomId: room.id, playbook: locale ? localizePlaybook(playbook, locale) : playbook };
 }

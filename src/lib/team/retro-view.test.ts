@@ -40,7 +40,7 @@ describe('the retro view', () => {
 			'Practice went up last week. What made room for it?',
 			'Some weeks are hidden because fewer than three of us practised. Who could pair up?',
 			'We practised listening most. Where did it show in our work?',
-			'Feedback got the least practice. Is it one we want more of?',
+			'The skill we practised least: feedback. Is it one we want more of?',
 			'Which one small thing will we try before the next retro?'
 		]);
 		expect(retroPrompts(figures([6, 2]))[0]).toMatch(/went down/);
@@ -56,7 +56,7 @@ describe('the retro view', () => {
 		);
 		expect(inLocale('de', () => retroPrompts(weeks)).slice(1, 3)).toEqual([
 			'Am meisten haben wir Empathie geübt. Wo hat man das in unserer Arbeit gemerkt?',
-			'Vertrauen haben wir am wenigsten geübt. Wollen wir davon mehr?'
+			'Am wenigsten haben wir Vertrauen geübt. Wollen wir davon mehr?'
 		]);
 		expect(inLocale('es', () => retroPrompts(weeks))[0]).toBe(
 			'¿Qué te ayudó a practicar estas semanas?'

@@ -39,9 +39,6 @@ export function trendLine(
 	return { runs, hidden, max };
 }
 
-/** A prompt that opens with a skill's name, which is lower case mid-sentence. */
-const capitalized = (text: string) => `${text.charAt(0).toLocaleUpperCase()}${text.slice(1)}`;
-
 /**
  * Questions for the retro, chosen from the figures so the room talks about what it sees: the
  * direction of the last weeks, hidden weeks, the most and least practised skills shown, in the
@@ -66,7 +63,7 @@ export function retroPrompts(figures: TeamFigures): string[] {
 	const bottom = figures.skills.at(-1);
 	if (top) prompts.push(m.team_prompt_top({ skill: skillName(top.skill) }));
 	if (bottom && bottom !== top) {
-		prompts.push(capitalized(m.team_prompt_bottom({ skill: skillName(bottom.skill) })));
+		prompts.push(m.team_prompt_bottom({ skill: skillName(bottom.skill) }));
 	}
 	prompts.push(m.team_prompt_next());
 	return prompts;

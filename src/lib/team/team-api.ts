@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { apiProblemWords } from '../client/api-problem-words';
 import { httpErrorSchema } from '../protocol/http';
 import {
 	createTeamReplySchema,
@@ -16,8 +17,8 @@ export type TeamAnswer<T> =
 	{ ok: true; data: T } | { ok: false; status: number; message: string; problems?: string[] };
 
 /**
- * What went wrong, by the answer's status, in the reader's language: the server words its
- * problems in English only, so the browser says them itself (status 0: no answer at all).
+ * What went wrong, by the answer's status, in the reader's language, for an answer without a
+ * code this page knows (status 0: no answer at all).
  */
 export function problemText(status: number): string {
 	if (status === 0) return m.team_error_unreachable();
@@ -53,7 +54,8 @@ export async function call<S extends z.ZodType>(
 		return {
 			ok: false,
 			status: response.status,
-			message: problemText(response.status),
+			// The server's `error` is English for API users: its code says it in the reader's words.
+			message: apiProblemWords(json, problemText(response.status)),
 			...(error.success && error.data.problems ? { problems: error.data.problems } : {})
 		};
 	} catch {

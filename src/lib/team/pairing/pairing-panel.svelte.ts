@@ -1,4 +1,11 @@
-import type { Cadence, PairingCard, PairingFit, PairingView } from '../../protocol/pairing';
+import {
+	saveCardRequestSchema,
+	type Cadence,
+	type PairingCard,
+	type PairingFit,
+	type PairingView
+} from '../../protocol/pairing';
+import { parseWithProblems } from '../../protocol/problems';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { TeamAnswer } from '../team-api';
 import { myPair } from './my-pair';
@@ -101,7 +108,14 @@ export class PairingPanel {
 			const answer = await saveCard(this.teamId, this.memberKey, card, avoid);
 			if (!answer.ok) {
 				this.problem = answer.message;
-				this.problems = answer.problems ?? [];
+				// The server's problems are English: the same schema here says them in the
+				// person's language (and, should the two ever disagree, the server's stand).
+				const here = parseWithProblems(saveCardRequestSchema, {
+					memberKey: this.memberKey,
+					card,
+					avoid
+				});
+				this.problems = here.ok ? (answer.problems ?? []) : here.problems;
 				return;
 			}
 			this.problems = [];

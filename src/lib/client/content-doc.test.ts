@@ -8,7 +8,7 @@ import {
 	SCHEDULE_MAP,
 	sentenceTextName
 } from '../protocol/room-content';
-import { REFLECT_AFTER_MS } from '../room/calendar';
+import { REFLECT_AFTER_MS } from '../room/schedule';
 import { ContentDoc } from './content-doc';
 
 const KEY = roundKey(1);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { receivingMapName, roundKey, SCHEDULE_MAP } from '../protocol/room-content';
-import { REFLECT_AFTER_MS } from '../room/calendar';
+import { REFLECT_AFTER_MS } from '../room/schedule';
 import { readSchedule } from '../room/schedule';
 import { FeedbackDraft } from './feedback-draft';
 import { tickedItems } from './receiving';

@@ -1,6 +1,4 @@
 import { m } from '../paraglide/messages';
-import { journal } from '../journal/journal-store';
-import { forgetRoomAttendance, sessionSource, syncRoomJournal } from '../journal/room-journal';
 import type { Playbook } from '../protocol/playbook';
 import {
 	newParticipantId,
@@ -11,6 +9,18 @@ import {
 } from './identity';
 import type { RoomSession } from './room-session.svelte';
 import { roomSession } from './room-opening';
+
+/**
+ * The journal's code (IndexedDB, entries, follow-ups): only a joined person's or an erased
+ * room's visit needs it, so the join screen does not carry it (issue 18's page budget).
+ */
+const journalCode = () =>
+	Promise.all([import('../journal/journal-store'), import('../journal/room-journal')]);
+/**
+ * Code that did not arrive (a flaky link) leaves this visit out of the journal, as a browser
+ * without IndexedDB does: the room itself goes on.
+ */
+const noJournal = () => {};
 
 /**
  * This tab's visit to a room: its session, opened for each room the page shows, and who this
@@ -47,15 +57,33 @@ export class RoomVisit {
 
 		// An erased room leaves no trace of this person having taken part in it.
 		$effect(() => {
-			if (this.session?.erased) void forgetRoomAttendance(roomId(), journal());
+			if (!this.session?.erased) return;
+			const id = roomId();
+			void journalCode()
+				.then(([store, rooms]) => rooms.forgetRoomAttendance(id, store.journal()))
+				.catch(noJournal);
 		});
 
 		// Taking part, shout-outs to this person and their commitment's follow-up go into their
 		// journal.
+		// The code arrives first; leaving before it has stops nothing that started.
 		$effect(() => {
 			const { session, identity } = this;
 			if (!session || !identity || session.erased) return;
-			return syncRoomJournal(sessionSource(session, playbook(), identity.participantId), journal());
+			const shown = playbook();
+			let stop: (() => void) | undefined;
+			let left = false;
+			void journalCode().then(([store, rooms]) => {
+				if (left) return;
+				stop = rooms.syncRoomJournal(
+					rooms.sessionSource(session, shown, identity.participantId),
+					store.journal()
+				);
+			}, noJournal);
+			return () => {
+				left = true;
+				stop?.();
+			};
 		});
 	}
 

@@ -6,7 +6,8 @@ import { PHASE_TOOLS, type PhaseToolKind, type Playbook } from '$lib/protocol/pl
 import { findBuiltInPlaybook } from '$lib/playbooks/library';
 import { roundKey } from '$lib/protocol/room-content';
 import { roomPlay } from '$lib/room/room-play';
-import { PHASE_TOOL_VIEWS, type ToolStep } from './phase-tools';
+import { planSteps } from '$lib/room/steps';
+import { nextTool, PHASE_TOOL_LOADERS, type ToolStep } from './phase-tools';
 import { control, person, roomContext, text } from './room-controls.fixture';
 
 const found = findBuiltInPlaybook('feedback-that-lands');
@@ -20,9 +21,10 @@ const people = {
 };
 
 /** What the tool of the playbook's phase `phaseId` shows Ana, given what is in `doc`. */
-function show(phaseId: string, tool: PhaseToolKind, doc: Y.Doc): string {
-	const View = PHASE_TOOL_VIEWS[tool];
-	if (!View) return '';
+async function show(phaseId: string, tool: PhaseToolKind, doc: Y.Doc): Promise<string> {
+	const load = PHASE_TOOL_LOADERS[tool];
+	if (!load) return '';
+	const View = (await load()).default;
 	const base = playbook.phases.find((candidate) => candidate.id === phaseId);
 	if (!base) throw new Error(`no phase ${phaseId}`);
 	const phase = { ...base, tool };
@@ -50,38 +52,52 @@ function show(phaseId: string, tool: PhaseToolKind, doc: Y.Doc): string {
 
 describe('phase tools', () => {
 	test('every tool a playbook may name has an entry; only none and notes show nothing', () => {
-		expect(Object.keys(PHASE_TOOL_VIEWS).sort()).toEqual([...PHASE_TOOLS].sort());
-		const empty = PHASE_TOOLS.filter((tool) => PHASE_TOOL_VIEWS[tool] === undefined);
+		expect(Object.keys(PHASE_TOOL_LOADERS).sort()).toEqual([...PHASE_TOOLS].sort());
+		const empty = PHASE_TOOLS.filter((tool) => PHASE_TOOL_LOADERS[tool] === undefined);
 		expect(empty).toEqual(['none', 'notes']);
 	});
 
-	test('the feedback builder says the message as the room document holds it', () => {
-		const doc = new Y.Doc();
-		new ContentDoc(doc).feedback(roundKey(1)).texts.ask.insert(0, 'Could you send it sooner?');
-		expect(show('draft', 'feedback-builder', doc)).toContain('Could you send it sooner?');
+	test('the tool to fetch ahead is the next step’s, none after the last step', () => {
+		const steps = planSteps(playbook);
+		const toolAt = (step: number) => {
+			const next = steps[step];
+			return next && PHASE_TOOL_LOADERS[playbook.phases[next.phaseIndex]?.tool ?? 'none'];
+		};
+		for (let step = 0; step < steps.length; step++) {
+			expect(nextTool(playbook, steps, step)).toBe(toolAt(step + 1));
+		}
+		expect(nextTool(playbook, steps, steps.length - 1)).toBeUndefined();
+		// The playbook has tools to fetch ahead at all: the check above is not all undefined.
+		expect(steps.some((_, step) => nextTool(playbook, steps, step) !== undefined)).toBe(true);
 	});
 
-	test('the commitments show what everyone saved, the closing ritual and the planning', () => {
+	test('the feedback builder says the message as the room document holds it', async () => {
+		const doc = new Y.Doc();
+		new ContentDoc(doc).feedback(roundKey(1)).texts.ask.insert(0, 'Could you send it sooner?');
+		expect(await show('draft', 'feedback-builder', doc)).toContain('Could you send it sooner?');
+	});
+
+	test('the commitments show what everyone saved, the closing ritual and the planning', async () => {
 		const doc = new Y.Doc();
 		new ContentDoc(doc).commitments.save(ben.participantId, {
 			what: 'Pause before answering',
 			when: 'Monday',
 			withWhom: 'the team'
 		});
-		const shown = show('schedule', 'commitment', doc);
+		const shown = await show('schedule', 'commitment', doc);
 		expect(shown).toMatch(/Ben\s*: Pause before answering · Monday · with the team/);
 		expect(shown).toContain(`To close: ${playbook.closing}`);
 		// This playbook rehearses feedback: the real conversation is planned here too.
 		expect(shown).toContain('Schedule the real conversation');
 	});
 
-	test('the debrief asks the playbook’s questions', () => {
-		expect(show('schedule', 'reflection', new Y.Doc())).toBe(
+	test('the debrief asks the playbook’s questions', async () => {
+		expect(await show('schedule', 'reflection', new Y.Doc())).toBe(
 			`Debrief ${playbook.debrief.join(' ')}`
 		);
 	});
 
-	test('a rating step asks the giver how understood the receiver felt… or they did', () => {
-		expect(show('rehearse', 'rating', new Y.Doc())).toContain('How understood');
+	test('a rating step asks the giver how understood the receiver felt… or they did', async () => {
+		expect(await show('rehearse', 'rating', new Y.Doc())).toContain('How understood');
 	});
 });

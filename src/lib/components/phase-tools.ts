@@ -1,16 +1,9 @@
-import type { Component } from 'svelte';
+import type { ComponentLoader } from '$lib/client/lazy-load';
 import type { ContentDoc } from '$lib/client/content-doc';
 import type { StepMoves } from '$lib/client/step-moves.svelte';
 import type { PhaseToolKind, Playbook, PlaybookPhase } from '$lib/protocol/playbook';
 import type { Cast } from '$lib/room/rotation';
-import CommitmentTool from './CommitmentTool.svelte';
-import DebriefTool from './DebriefTool.svelte';
-import FeedbackBuilder from './FeedbackBuilder.svelte';
-import ParaphraseTool from './ParaphraseTool.svelte';
-import RatingTool from './RatingTool.svelte';
-import ScriptTool from './ScriptTool.svelte';
-import SilenceOverlay from './SilenceOverlay.svelte';
-import TwoSentences from './TwoSentences.svelte';
+import type { Step } from '$lib/room/steps';
 
 /**
  * What every phase tool is given for the step the room is on; the room itself (control, roster,
@@ -43,18 +36,34 @@ export interface ToolStep {
 export type ToolProps = { step: ToolStep };
 
 /**
- * The component each phase tool shows, if any: every tool a playbook may name has an entry.
- * `notes` is the room's notes, on screen at every step; `none` shows nothing of its own.
+ * Where the component of each phase tool comes from, if it has one: every tool a playbook may
+ * name has an entry. `notes` is the room's notes, on screen at every step; `none` shows nothing
+ * of its own. Each tool is its own chunk, with its messages (and the commitments' calendar
+ * files), fetched when a step needs it: the room page's first screen carries none of them.
  */
-export const PHASE_TOOL_VIEWS = {
+export const PHASE_TOOL_LOADERS = {
 	none: undefined,
 	notes: undefined,
-	paraphrase: ParaphraseTool,
-	rating: RatingTool,
-	'feedback-builder': FeedbackBuilder,
-	script: ScriptTool,
-	silence: SilenceOverlay,
-	'two-sentences': TwoSentences,
-	commitment: CommitmentTool,
-	reflection: DebriefTool
-} satisfies Record<PhaseToolKind, Component<ToolProps> | undefined>;
+	paraphrase: () => import('./ParaphraseTool.svelte'),
+	rating: () => import('./RatingTool.svelte'),
+	'feedback-builder': () => import('./FeedbackBuilder.svelte'),
+	script: () => import('./ScriptTool.svelte'),
+	silence: () => import('./SilenceOverlay.svelte'),
+	'two-sentences': () => import('./TwoSentences.svelte'),
+	commitment: () => import('./CommitmentTool.svelte'),
+	reflection: () => import('./DebriefTool.svelte')
+} satisfies Record<PhaseToolKind, ComponentLoader<ToolProps> | undefined>;
+
+/**
+ * The tool the step after `step` will show, if it has one: fetched while the room is on this
+ * step, so moving on never waits on the network.
+ */
+export function nextTool(
+	playbook: Pick<Playbook, 'phases'>,
+	steps: readonly Step[],
+	step: number
+): ComponentLoader<ToolProps> | undefined {
+	const next = steps[step + 1];
+	const phase = next && playbook.phases[next.phaseIndex];
+	return phase && PHASE_TOOL_LOADERS[phase.tool];
+}

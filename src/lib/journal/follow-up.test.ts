@@ -10,7 +10,7 @@ import {
 	startOfDay,
 	toDayValue
 } from './follow-up';
-import { REFLECT_AFTER_MS } from '../room/calendar';
+import { REFLECT_AFTER_MS } from '../room/schedule';
 import { checkIn, sessionFacts } from './journal.fixture';
 
 /** A Sunday afternoon in this device's time zone: 22 November 2026, 15:00. */

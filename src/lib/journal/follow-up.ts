@@ -1,4 +1,4 @@
-import { REFLECT_AFTER_MS } from '../room/calendar';
+import { REFLECT_AFTER_MS } from '../room/schedule';
 import { checkInId, type CheckInEntry, type CheckInSubject, type SessionFacts } from './entry';
 
 /** How long after the session a commitment is followed up when its "when" names no day. */

@@ -11,23 +11,6 @@ const REFLECTION_MINUTES = 15;
 const CONVERSATION_REMINDER_S = 15 * 60;
 const REFLECTION_REMINDER_S = 5 * 60;
 
-/** The window in which the real conversation may be planned. */
-export const SCHEDULE_WINDOW_MS = 48 * 60 * MINUTE_MS;
-/** The reflection follows the conversation by a day, when it has settled. */
-export const REFLECT_AFTER_MS = 24 * 60 * MINUTE_MS;
-
-/** What is wrong with a planned start time at `now`, in plain words, or undefined. */
-export function scheduleProblem(
-	startsAt: number,
-	now: number,
-	locale: Locale = getLocale()
-): string | undefined {
-	if (!Number.isFinite(startsAt)) return m.tools_schedule_choose({}, { locale });
-	if (startsAt <= now) return m.tools_schedule_past({}, { locale });
-	if (startsAt > now + SCHEDULE_WINDOW_MS) return m.tools_schedule_window({}, { locale });
-	return undefined;
-}
-
 export interface FollowUp extends ScheduledConversation {
 	/** Stable per plan, so importing the file twice updates the events instead of doubling them. */
 	id: string;

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { REFLECT_AFTER_MS, scheduleProblem } from './calendar';
-import { planConversation, readSchedule, scheduleWindow } from './schedule';
+import {
+	planConversation,
+	readSchedule,
+	REFLECT_AFTER_MS,
+	scheduleProblem,
+	scheduleWindow
+} from './schedule';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0, 30);
 const HOUR = 3_600_000;
@@ -97,5 +102,25 @@ describe('planning in the person’s language', () => {
 				startsAt: ['Elige una hora que aún no haya pasado.']
 			}
 		});
+	});
+});
+
+describe('when the real conversation may be planned', () => {
+	test('within the next 48 hours, not in the past', () => {
+		expect(scheduleProblem(NOW + HOUR, NOW)).toBeUndefined();
+		expect(scheduleProblem(NOW + 48 * HOUR, NOW)).toBeUndefined();
+		expect(scheduleProblem(NOW + 48 * HOUR + 1, NOW)).toBe(
+			'Choose a time within the next 48 hours.'
+		);
+		expect(scheduleProblem(NOW - 1, NOW)).toBe('Choose a time that has not passed yet.');
+		expect(scheduleProblem(Number.NaN, NOW)).toBe('Choose a date and a time.');
+	});
+
+	test('says what is wrong in German and Spanish too', () => {
+		expect(scheduleProblem(NOW - 1, NOW, 'de')).toBe('Wähle eine Zeit, die noch nicht vorbei ist.');
+		expect(scheduleProblem(Number.NaN, NOW, 'es')).toBe('Elige una fecha y una hora.');
+		expect(scheduleProblem(NOW + 49 * HOUR, NOW, 'es')).toBe(
+			'Elige una hora dentro de las próximas 48 horas.'
+		);
 	});
 });

@@ -3,9 +3,25 @@ import { getLocale, type Locale } from '../paraglide/runtime';
 import { participantIdSchema } from '../protocol/ids';
 import { parseWithProblems } from '../protocol/problems';
 import { scheduledConversationSchema, type ScheduledConversation } from '../protocol/room-content';
-import { REFLECT_AFTER_MS, SCHEDULE_WINDOW_MS, scheduleProblem } from './calendar';
 
 const MINUTE_MS = 60_000;
+/** The window in which the real conversation may be planned. */
+export const SCHEDULE_WINDOW_MS = 48 * 60 * MINUTE_MS;
+/** The reflection follows the conversation by a day, when it has settled. */
+export const REFLECT_AFTER_MS = 24 * 60 * MINUTE_MS;
+
+/** What is wrong with a planned start time at `now`, in plain words, or undefined. */
+export function scheduleProblem(
+	startsAt: number,
+	now: number,
+	locale: Locale = getLocale()
+): string | undefined {
+	if (!Number.isFinite(startsAt)) return m.tools_schedule_choose({}, { locale });
+	if (startsAt <= now) return m.tools_schedule_past({}, { locale });
+	if (startsAt > now + SCHEDULE_WINDOW_MS) return m.tools_schedule_window({}, { locale });
+	return undefined;
+}
+
 /** The longest title a plan may have, as the schema checks it. */
 export const PLAN_TITLE_MAX = 80;
 

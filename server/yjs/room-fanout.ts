@@ -28,7 +28,7 @@ export function frame(type: number, write: (encoder: encoding.Encoder) => void):
 }
 
 /** A frame with the room's awareness states of `clients`. */
-export function awarenessFrame(room: LoadedRoom, clients: number[]): Buffer {
+export function awarenessFrame(room: Pick<LoadedRoom, 'awareness'>, clients: number[]): Buffer {
 	return frame(MESSAGE_AWARENESS, (encoder) =>
 		encoding.writeVarUint8Array(
 			encoder,
@@ -44,8 +44,10 @@ export function awarenessFrame(room: LoadedRoom, clients: number[]): Buffer {
  */
 export class RoomFanout {
 	readonly #peers = new Set<Peer>();
+	/** An awareness update being applied, while {@link relayAsSent} applies it. */
+	#asSent: { origin: Peer; update: Uint8Array; entries: number } | undefined;
 
-	constructor(private readonly room: LoadedRoom) {
+	constructor(room: Pick<LoadedRoom, 'doc' | 'awareness'>) {
 		room.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (this.#peers.size === 0) return;
 			this.#broadcast(
@@ -60,9 +62,31 @@ export class RoomFanout {
 				origin: unknown
 			) => {
 				if (this.#peers.size === 0) return;
-				this.#broadcast(awarenessFrame(room, [...added, ...updated, ...removed]), origin);
+				const changed = [...added, ...updated, ...removed];
+				const asSent = this.#asSent;
+				this.#broadcast(
+					asSent !== undefined && asSent.origin === origin && asSent.entries === changed.length
+						? frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, asSent.update))
+						: awarenessFrame(room, changed),
+					origin
+				);
 			}
 		);
+	}
+
+	/**
+	 * Runs `apply`, which applies `update`, an awareness update of `entries` entries from
+	 * `origin`, checked whole (awarenessEntries). When every entry changed the room (none was
+	 * older than the state there), the others receive the update as it came: the same clients,
+	 * clocks and states that encoding them again would give, without encoding them again.
+	 */
+	relayAsSent(origin: Peer, update: Uint8Array, entries: number, apply: () => void): void {
+		this.#asSent = { origin, update, entries };
+		try {
+			apply();
+		} finally {
+			this.#asSent = undefined;
+		}
 	}
 
 	add(peer: Peer): void {

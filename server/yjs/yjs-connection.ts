@@ -143,8 +143,13 @@ export function serveYjsConnection(
 			);
 			return;
 		}
-		const applied = own.length === entries.length ? update : encodeAwarenessEntries(own);
-		awarenessProtocol.applyAwarenessUpdate(awareness, applied, peer);
+		if (own.length === entries.length) {
+			fanout.relayAsSent(peer, update, own.length, () =>
+				awarenessProtocol.applyAwarenessUpdate(awareness, update, peer)
+			);
+		} else {
+			awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessEntries(own), peer);
+		}
 		for (const { clientId, bytes } of own) measuredAs(states.get(clientId), bytes);
 	};
 

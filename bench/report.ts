@@ -17,6 +17,8 @@ export interface ScalingPoint {
 	redis?: RedisPerUpdate;
 	/** p99 of each repeated run, when the point was run several times. */
 	p99Runs?: number[];
+	/** Server CPU per typed update of every run of the point, in the same order as p99Runs. */
+	cpuMicrosPerUpdateRuns?: number[];
 }
 
 const round = (value: number, digits = 1) =>

@@ -273,9 +273,14 @@ async function main(): Promise<void> {
 		scaling = scaling.filter((kind) => {
 			const runs = runsOf.get(kind)!.sort((a, b) => a.latency.p99 - b.latency.p99);
 			const { result, ...figures } = runs[Math.floor(runs.length / 2)]!;
-			pairs.push({ ...figures, p99Runs: runs.map((r) => r.latency.p99) });
+			const cpuRuns = runs.map((r) => r.cpuMicrosPerUpdate);
+			pairs.push({
+				...figures,
+				p99Runs: runs.map((r) => r.latency.p99),
+				cpuMicrosPerUpdateRuns: cpuRuns
+			});
 			console.log(
-				`pairs  ${kind.name.padEnd(22)} ${String(rooms).padStart(5)} rooms  p99 ${figures.latency.p99.toFixed(1)} ms  joins failed ${result.failedJoins}`
+				`pairs  ${kind.name.padEnd(22)} ${String(rooms).padStart(5)} rooms  p99 ${figures.latency.p99.toFixed(1)} ms  joins failed ${result.failedJoins}  cpu µs/update ${cpuRuns.map((c) => c.toFixed(0)).join(' / ')}`
 			);
 			// A server stops scaling here.
 			return figures.latency.p99 <= P99_LIMIT_MS && result.failedJoins === 0;

@@ -13,6 +13,13 @@ export interface ServerProcess {
 const TASKSET = '/usr/bin/taskset';
 
 /**
+ * With `BENCH_CPU_PROF_DIR` set, each server writes a V8 CPU profile there when it stops
+ * (`--cpu-prof`; open it in Chrome's DevTools or read it with `scripts/profile-summary.js`).
+ */
+const profileArgs = (dir = process.env.BENCH_CPU_PROF_DIR): string[] =>
+	dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+
+/**
  * Starts a bundled server script (bench/.build/servers/<name>.js) as its own process, pinned to core 0
  * where `taskset` exists (the load generator runs on core 1), with `--expose-gc` for memory
  * figures after collection.
@@ -22,7 +29,7 @@ export async function startServerProcess(
 	env: Record<string, string> = {}
 ): Promise<ServerProcess> {
 	const script = new URL(`./servers/${name}.js`, import.meta.url).pathname;
-	const args = ['--expose-gc', script];
+	const args = ['--expose-gc', ...profileArgs(), script];
 	const child: ChildProcess = existsSync(TASKSET)
 		? spawn(TASKSET, ['-c', '0', process.execPath, ...args], {
 				env: { ...process.env, ...env },

@@ -31,6 +31,17 @@ test('every kind of error, refusal and relay is listed at 0, then counted', asyn
 	expect(await sample(metrics, 'practice_room_updates_relayed_total{type="document"}')).toBe(1);
 });
 
+test('relayed changes are counted once however often the metrics are read', async () => {
+	const metrics = new Metrics();
+	const relayed = 'practice_room_updates_relayed_total{type="awareness"}';
+	metrics.updateRelayed('awareness');
+	expect(await sample(metrics, relayed)).toBe(1);
+	expect(await sample(metrics, relayed)).toBe(1);
+	metrics.updateRelayed('awareness');
+	metrics.updateRelayed('awareness');
+	expect(await sample(metrics, relayed)).toBe(3);
+});
+
 test('two servers in one process count separately', async () => {
 	const first = new Metrics();
 	const second = new Metrics();

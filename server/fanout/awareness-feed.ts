@@ -13,6 +13,12 @@ export interface AwarenessFeed {
 	publish(roomId: string, update: Uint8Array): void;
 	/** Delivers the other instances' awareness updates of a room until the answer is called. */
 	follow(roomId: string, deliver: DeliverAwareness): () => void;
+	/**
+	 * Whether another instance may follow the room's awareness: false only when none can (in
+	 * process, the one instance of the embedded deployment), so that nothing is collected and
+	 * encoded for nobody.
+	 */
+	heard(roomId: string): boolean;
 }
 
 /**

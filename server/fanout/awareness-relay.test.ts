@@ -94,3 +94,25 @@ test('destroying sends what is pending at once, and nothing after', () => {
 	vi.advanceTimersByTime(AWARENESS_EVERY_MS * 2);
 	expect(sent).toHaveLength(1);
 });
+
+test('nothing is collected or sent while no other instance can hear the room', () => {
+	const server = new Awareness(new Y.Doc());
+	server.setLocalState(null);
+	const sent: Uint8Array[] = [];
+	let heard = false;
+	new AwarenessRelay(
+		server,
+		REMOTE,
+		(update) => sent.push(update),
+		() => heard
+	);
+	const client = clientOf(server, 'connection');
+	client.set({ cursor: 1 });
+	vi.advanceTimersByTime(AWARENESS_EVERY_MS * 2);
+	expect(sent).toEqual([]);
+	heard = true;
+	client.set({ cursor: 2 });
+	vi.advanceTimersByTime(AWARENESS_EVERY_MS);
+	expect(sent).toHaveLength(1);
+	expect(statesIn(sent[0]!).get(client.id)).toEqual({ cursor: 2 });
+});

@@ -21,20 +21,31 @@ export class AwarenessRelay {
 	readonly #awareness: Awareness;
 	readonly #remoteOrigin: unknown;
 	readonly #send: (update: Uint8Array) => void;
+	readonly #heard: () => boolean;
 	readonly #changed = new Set<number>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(awareness: Awareness, remoteOrigin: unknown, send: (update: Uint8Array) => void) {
+	/**
+	 * `heard`: whether another instance may be listening (AwarenessFeed.heard); while none is,
+	 * changes are neither collected nor encoded.
+	 */
+	constructor(
+		awareness: Awareness,
+		remoteOrigin: unknown,
+		send: (update: Uint8Array) => void,
+		heard: () => boolean = () => true
+	) {
 		this.#awareness = awareness;
 		this.#remoteOrigin = remoteOrigin;
 		this.#send = send;
+		this.#heard = heard;
 		awareness.on('update', this.#onUpdate);
 	}
 
 	readonly #onUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
 		// A timeout is only this instance's view: it has not heard from the client lately, which
 		// after a Redis outage is true of every client on another instance, still there and live.
-		if (origin === this.#remoteOrigin || origin === TIMEOUT_ORIGIN) return;
+		if (origin === this.#remoteOrigin || origin === TIMEOUT_ORIGIN || !this.#heard()) return;
 		for (const client of [...added, ...updated, ...removed]) this.#changed.add(client);
 		this.#timer ??= setTimeout(() => this.#flush(), AWARENESS_EVERY_MS);
 	};

@@ -43,7 +43,13 @@ export class LocalHub {
 				}
 			},
 			follow: (roomId, deliver) =>
-				add(this.#awareness, roomId, { instanceId, deliver: guarded(deliver, { roomId }) })
+				add(this.#awareness, roomId, { instanceId, deliver: guarded(deliver, { roomId }) }),
+			heard: (roomId) => {
+				for (const follower of this.#awareness.get(roomId) ?? []) {
+					if (follower.instanceId !== instanceId) return true;
+				}
+				return false;
+			}
 		};
 	}
 }

@@ -38,6 +38,8 @@ export function redisAwarenessFeed(
 				)
 				.catch((error: unknown) => log.redis.debug({ err: error }, 'awareness not sent'));
 		},
+		// Which instances follow a room is Redis's to know; asking would cost more than publishing.
+		heard: () => true,
 		follow(roomId, deliver) {
 			const safeDeliver = guarded(deliver, { roomId });
 			const room = {

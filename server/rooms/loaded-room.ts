@@ -151,8 +151,11 @@ export class LoadedRoom {
 			this.doc.destroy();
 			throw error;
 		}
-		this.#awarenessRelay = new AwarenessRelay(this.awareness, REMOTE_ORIGIN, (update) =>
-			awareness.publish(meta.id, update)
+		this.#awarenessRelay = new AwarenessRelay(
+			this.awareness,
+			REMOTE_ORIGIN,
+			(update) => awareness.publish(meta.id, update),
+			() => awareness.heard(meta.id)
 		);
 		this.#unfollow = [
 			unfollowSealed,

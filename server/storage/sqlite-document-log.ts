@@ -14,6 +14,12 @@ import { inTransaction } from './sqlite';
  * per update is what limits SQLite under many rooms, not the insert itself.
  */
 const COMMIT_EVERY_MS = 20;
+/**
+ * A room's last activity is written at most once in this long: it only decides when the room
+ * expires, a retention of days later, and an UPDATE per room in every batch doubled the
+ * statements a batch runs.
+ */
+const TOUCH_EVERY_MS = 60_000;
 
 interface QueuedAppend {
 	docId: string;
@@ -35,7 +41,8 @@ export interface SqliteDocumentLogOptions {
  * Room documents in the embedded SQLite database (see `openSqlite`), in the rooms of
  * ./sqlite-room-store.ts: a snapshot per document (`doc_snapshots`) and its log
  * (`doc_updates`, positions are its sequence numbers). Every committed batch of appends is
- * activity in its rooms (`rooms.last_active_at`) and reaches the subscribers of the process.
+ * activity in its rooms (`rooms.last_active_at`, written once a minute at most) and reaches the
+ * subscribers of the process.
  */
 export function createSqliteDocumentLog(
 	db: DatabaseSync,
@@ -58,6 +65,9 @@ export function createSqliteDocumentLog(
 	const deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND seq <= ?');
 
 	const subscriptions = new HubSubscriptions();
+	/** The rooms whose activity was written since `touchedSince` (server time). */
+	let touched = new Set<string>();
+	let touchedSince = Number.NEGATIVE_INFINITY;
 	let queue: QueuedAppend[] = [];
 	let commitTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Commits every queued append in one transaction; reading a document commits first. */
@@ -74,13 +84,22 @@ export function createSqliteDocumentLog(
 					const inserted = insertUpdate.run(docId, update, roomOfDoc(docId));
 					cursors.push(inserted.changes === 0 ? undefined : String(inserted.lastInsertRowid));
 				}
-				// Activity is recorded once per room and batch: no extra commit per append.
+				// Activity is recorded in the batch's commit, once a room per TOUCH_EVERY_MS.
 				const activeAt = now();
-				for (const roomId of new Set(batch.map(({ docId }) => roomOfDoc(docId)))) {
+				if (activeAt - touchedSince >= TOUCH_EVERY_MS) {
+					touched = new Set();
+					touchedSince = activeAt;
+				}
+				for (const { docId } of batch) {
+					const roomId = roomOfDoc(docId);
+					if (touched.has(roomId)) continue;
+					touched.add(roomId);
 					touchRoom.run(activeAt, roomId);
 				}
 			});
 		} catch (error) {
+			// Rolled back, the activity it wrote too.
+			touched = new Set();
 			for (const append of batch) append.reject(error);
 			return;
 		}

@@ -12,7 +12,7 @@ export interface SqliteRoomStoreOptions {
 /**
  * Rooms in the embedded SQLite database (see `openSqlite`), beside their documents
  * (./sqlite-document-log.ts). A room's last activity (`rooms.last_active_at`) is set on
- * creation, by `touch` and by every committed batch of appends; the sweeper deletes the rooms
+ * creation, by `touch` and by committed appends (once a minute at most); the sweeper deletes the rooms
  * that `expiredRooms` lists.
  */
 export function createSqliteRoomStore(

@@ -18,6 +18,9 @@ export interface AwarenessEntry {
 	cleared: boolean;
 }
 
+/** Refuses text that is not UTF-8 rather than replacing what it cannot read. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * The entries of an awareness update, after checking the whole message: y-protocols applies
  * entries one by one, so a bad entry halfway would leave the ones before it applied with no
@@ -28,12 +31,11 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
 	const entries: AwarenessEntry[] = [];
-	const text = new TextDecoder('utf-8', { fatal: true });
 	for (let entry = 0; entry < count; entry++) {
 		const clientId = decoding.readVarUint(decoder);
 		const clock = decoding.readVarUint(decoder);
 		const raw = decoding.readVarUint8Array(decoder);
-		const json = text.decode(raw);
+		const json = strictUtf8.decode(raw);
 		// Parsing a deep state is fine, but JSON.stringify of it overflows the stack, and every
 		// later awareness message for the room (a newcomer's first one too) stringifies it.
 		if (nestsDeeperThan(json, MAX_JSON_DEPTH)) {

@@ -195,22 +195,29 @@ export function stripControlWrites(
 	const { structs, ds } = update.decoded;
 	const isControl = controlFinder(doc, update);
 	let stripped = 0;
-	const kept = structs.map((struct, index) => {
+	// Copied only once something is taken out: an honest client's update never needs the copies.
+	let kept: typeof structs | undefined;
+	structs.forEach((struct, index) => {
 		const isNew = struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client);
-		if (!isNew || !(struct instanceof Y.Item) || !isControl(index)) return struct;
+		if (!isNew || !(struct instanceof Y.Item) || !isControl(index)) return;
 		stripped++;
-		return new Y.GC(struct.id, struct.length);
+		kept ??= [...structs];
+		kept[index] = new Y.GC(struct.id, struct.length);
 	});
-	const deletions = new Map(ds.clients);
+	let deletions: typeof ds.clients | undefined;
 	for (const [client, ranges] of ds.clients) {
 		if (!writers.has(client)) continue;
 		const without = withoutControl(doc, client, ranges);
 		if (without.stripped === 0) continue;
 		stripped += without.stripped;
+		deletions ??= new Map(ds.clients);
 		if (without.kept.length > 0) deletions.set(client, without.kept);
 		else deletions.delete(client);
 	}
 	if (stripped === 0) return { update, stripped };
 	// Rare (a client writing control): reading the rewritten update again costs little.
-	return { update: readClientUpdate(writeUpdate(kept, deletions), doc), stripped };
+	return {
+		update: readClientUpdate(writeUpdate(kept ?? structs, deletions ?? ds.clients), doc),
+		stripped
+	};
 }

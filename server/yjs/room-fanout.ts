@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { LoadedRoom } from '../rooms/loaded-room';
+import { binaryFrame } from './ws-frame';
 
 /** y-websocket's top-level message types. */
 export const MESSAGE_SYNC = 0;
@@ -10,7 +11,8 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 /** A connection as the fan-out sees it: something to send a frame to. */
 export interface Peer {
-	send(data: Uint8Array): void;
+	/** Sends a whole WebSocket frame (see {@link binaryFrame}). */
+	send(frame: Buffer): void;
 }
 
 export function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -20,8 +22,14 @@ export function message(type: number, write: (encoder: encoding.Encoder) => void
 	return encoding.toUint8Array(encoder);
 }
 
-export function awarenessMessage(room: LoadedRoom, clients: number[]): Uint8Array {
-	return message(MESSAGE_AWARENESS, (encoder) =>
+/** A y-websocket message as the WebSocket frame that carries it. */
+export function frame(type: number, write: (encoder: encoding.Encoder) => void): Buffer {
+	return binaryFrame(message(type, write));
+}
+
+/** A frame with the room's awareness states of `clients`. */
+export function awarenessFrame(room: Pick<LoadedRoom, 'awareness'>, clients: number[]): Buffer {
+	return frame(MESSAGE_AWARENESS, (encoder) =>
 		encoding.writeVarUint8Array(
 			encoder,
 			awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients)
@@ -36,12 +44,14 @@ export function awarenessMessage(room: LoadedRoom, clients: number[]): Uint8Arra
  */
 export class RoomFanout {
 	readonly #peers = new Set<Peer>();
+	/** An awareness update being applied, while {@link relayAsSent} applies it. */
+	#asSent: { origin: Peer; update: Uint8Array; entries: number } | undefined;
 
-	constructor(private readonly room: LoadedRoom) {
+	constructor(room: Pick<LoadedRoom, 'doc' | 'awareness'>) {
 		room.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (this.#peers.size === 0) return;
 			this.#broadcast(
-				message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update)),
+				frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update)),
 				origin
 			);
 		});
@@ -52,9 +62,31 @@ export class RoomFanout {
 				origin: unknown
 			) => {
 				if (this.#peers.size === 0) return;
-				this.#broadcast(awarenessMessage(room, [...added, ...updated, ...removed]), origin);
+				const changed = [...added, ...updated, ...removed];
+				const asSent = this.#asSent;
+				this.#broadcast(
+					asSent !== undefined && asSent.origin === origin && asSent.entries === changed.length
+						? frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, asSent.update))
+						: awarenessFrame(room, changed),
+					origin
+				);
 			}
 		);
+	}
+
+	/**
+	 * Runs `apply`, which applies `update`, an awareness update of `entries` entries from
+	 * `origin`, checked whole (awarenessEntries). When every entry changed the room (none was
+	 * older than the state there), the others receive the update as it came: the same clients,
+	 * clocks and states that encoding them again would give, without encoding them again.
+	 */
+	relayAsSent(origin: Peer, update: Uint8Array, entries: number, apply: () => void): void {
+		this.#asSent = { origin, update, entries };
+		try {
+			apply();
+		} finally {
+			this.#asSent = undefined;
+		}
 	}
 
 	add(peer: Peer): void {
@@ -65,7 +97,8 @@ export class RoomFanout {
 		this.#peers.delete(peer);
 	}
 
-	#broadcast(data: Uint8Array, origin: unknown): void {
+	/** Sends one frame, framed once, to every connection but the change's origin. */
+	#broadcast(data: Buffer, origin: unknown): void {
 		for (const peer of this.#peers) if (peer !== origin) peer.send(data);
 	}
 }

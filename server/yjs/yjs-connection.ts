@@ -10,6 +10,7 @@ import {
 } from './awareness-check';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import type { Duplex } from 'node:stream';
 import { WebSocket, type RawData } from 'ws';
 import { refusalClose } from '../limits/document-limits';
 import {
@@ -26,9 +27,9 @@ import { log } from '../log';
 import type { Metrics } from '../metrics';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import {
-	awarenessMessage,
+	awarenessFrame,
 	fanoutOf,
-	message,
+	frame,
 	MESSAGE_AWARENESS,
 	MESSAGE_QUERY_AWARENESS,
 	MESSAGE_SYNC,
@@ -56,6 +57,8 @@ const frameBytes = (data: RawData): number =>
  */
 export function serveYjsConnection(
 	ws: WebSocket,
+	/** The connection's socket, which `ws` took over: frames are written to it whole. */
+	socket: Duplex,
 	room: LoadedRoom,
 	options: { readOnly: boolean },
 	metrics: Pick<Metrics, 'refusedWrite'>
@@ -64,11 +67,13 @@ export function serveYjsConnection(
 	const ownAwarenessIds = new Set<number>();
 	/** This connection, as the origin of its changes and a target of everyone else's. */
 	const peer: Peer = {
+		/**
+		 * The frame as it is, in one write: `ws` writes whole frames too (without compression,
+		 * which the server does not offer), so frames never interleave; a write error reaches
+		 * `ws` through the socket and closes the connection.
+		 */
 		send(data) {
-			if (ws.readyState !== WebSocket.OPEN) return;
-			ws.send(data, (error) => {
-				if (error) ws.terminate();
-			});
+			if (ws.readyState === WebSocket.OPEN) socket.write(data);
 		}
 	};
 	const fanout = fanoutOf(room);
@@ -138,8 +143,13 @@ export function serveYjsConnection(
 			);
 			return;
 		}
-		const applied = own.length === entries.length ? update : encodeAwarenessEntries(own);
-		awarenessProtocol.applyAwarenessUpdate(awareness, applied, peer);
+		if (own.length === entries.length) {
+			fanout.relayAsSent(peer, update, own.length, () =>
+				awarenessProtocol.applyAwarenessUpdate(awareness, update, peer)
+			);
+		} else {
+			awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessEntries(own), peer);
+		}
 		for (const { clientId, bytes } of own) measuredAs(states.get(clientId), bytes);
 	};
 
@@ -151,7 +161,7 @@ export function serveYjsConnection(
 				const syncType = decoding.readVarUint(decoder);
 				if (syncType === syncProtocol.messageYjsSyncStep1) {
 					const stateVector = decoding.readVarUint8Array(decoder);
-					peer.send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, doc, stateVector)));
+					peer.send(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, doc, stateVector)));
 				} else if (
 					syncType === syncProtocol.messageYjsSyncStep2 ||
 					syncType === syncProtocol.messageYjsUpdate
@@ -190,7 +200,7 @@ export function serveYjsConnection(
 				applyOwnAwareness(decoding.readVarUint8Array(decoder));
 				return;
 			case MESSAGE_QUERY_AWARENESS:
-				peer.send(awarenessMessage(room, [...awareness.getStates().keys()]));
+				peer.send(awarenessFrame(room, [...awareness.getStates().keys()]));
 				return;
 			default:
 				throw new MalformedMessage(`unknown message type ${type}`);
@@ -227,9 +237,9 @@ export function serveYjsConnection(
 
 	awareness.on('update', trackOwnAwareness);
 	fanout.add(peer);
-	peer.send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc)));
+	peer.send(frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc)));
 	const present = [...awareness.getStates().keys()];
-	if (present.length > 0) peer.send(awarenessMessage(room, present));
+	if (present.length > 0) peer.send(awarenessFrame(room, present));
 
 	return { detach };
 }

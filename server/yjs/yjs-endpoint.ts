@@ -62,6 +62,7 @@ export function createYjsEndpoint(
 
 	async function connect(
 		ws: WebSocket,
+		socket: Duplex,
 		roomIdText: string,
 		params: URLSearchParams
 	): Promise<void> {
@@ -95,7 +96,13 @@ export function createYjsEndpoint(
 			return;
 		}
 		// A projector only watches: the server takes nothing from its connection (rule Y8).
-		const connection = serveYjsConnection(ws, lease.room, { readOnly: access.readOnly }, metrics);
+		const connection = serveYjsConnection(
+			ws,
+			socket,
+			lease.room,
+			{ readOnly: access.readOnly },
+			metrics
+		);
 		const untrack = lease.room.connections.track(credentials, (why) => {
 			// Out of the room at once (rule Y11): nothing more reaches it, its awareness goes, and
 			// what it sends while the close completes is not handled (the socket is closing).
@@ -122,7 +129,7 @@ export function createYjsEndpoint(
 			if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
 			const roomIdText = url.pathname.slice(YJS_PATH_PREFIX.length);
 			wss.handleUpgrade(request, socket, head, (ws) => {
-				connect(ws, roomIdText, url.searchParams).catch((error: unknown) => {
+				connect(ws, socket, roomIdText, url.searchParams).catch((error: unknown) => {
 					log.yjs.error({ err: error }, 'could not open a room');
 					metrics.error('yjs');
 					ws.close(CLOSE_SERVER_ERROR, 'the room could not be opened');

@@ -290,6 +290,8 @@ export function documentLogContract(
 			}, 'awareness on the second instance');
 			expect([...atSecond[0]!]).toEqual([1, 2, 3]);
 			expect(atFirst).toEqual([]);
+			// The relay collects and encodes nothing for a room nobody else may hear.
+			expect(first.awareness.heard(roomId)).toBe(true);
 			for (const stop of stops) stop();
 		});
 

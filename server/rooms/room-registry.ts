@@ -60,6 +60,7 @@ export class RoomRegistry {
 	readonly #entries = new Map<string, Entry>();
 	/** Rooms whose erasing failed (storage unreachable): `deleteExpired` tries them again. */
 	readonly #eraseFailed = new Set<string>();
+	readonly #loadedListeners = new Set<(room: LoadedRoom) => void>();
 
 	constructor(
 		private readonly store: RoomStore,
@@ -196,7 +197,18 @@ export class RoomRegistry {
 		}
 		const { log: documents, awareness, storeWithinMs, lock, metrics } = this.options;
 		const io = { log: documents, awareness, storeWithinMs, lock, metrics };
-		return LoadedRoom.load(io, meta, playbook);
+		const room = await LoadedRoom.load(io, meta, playbook);
+		for (const listener of this.#loadedListeners) listener(room);
+		return room;
+	}
+
+	/**
+	 * Calls `listener` with each room as it loads (the deadline clock arms itself from it, also
+	 * after a restart); answers the function that stops the calls.
+	 */
+	onLoaded(listener: (room: LoadedRoom) => void): () => void {
+		this.#loadedListeners.add(listener);
+		return () => this.#loadedListeners.delete(listener);
 	}
 
 	#releaseEntry(roomId: string, entry: Entry): void {

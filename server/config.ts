@@ -35,6 +35,11 @@ export const configSchema = z.object({
 	 */
 	LEAVE_GRACE_MS: z.coerce.number().int().nonnegative().default(15_000),
 	/**
+	 * Moves the time rooms decide by (timers, the deadlines of turns across time zones) this many
+	 * ms ahead of the machine's clock: for tests and demos of deadlines passing. Leave at 0.
+	 */
+	ROOM_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+	/**
 	 * Days a room is kept after its last activity (a change to its document, or a join); then it
 	 * is deleted with everything in it. Fractions are allowed.
 	 */

@@ -36,7 +36,8 @@ export interface Realtime {
  * the request listeners that exist when it attaches.
  */
 export function attachRealtime(httpServer: HttpServer, services: Services): Realtime {
-	const now = () => Date.now();
+	const offset = services.config.ROOM_CLOCK_OFFSET_MS;
+	const now = () => Date.now() + offset;
 	const yjs = createYjsEndpoint(services.rooms, services.metrics);
 	const io: RoomServer = new Server(httpServer, {
 		serveClient: false,
@@ -59,7 +60,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		metrics: services.metrics,
 		sharedWithOtherInstances: services.socketIoAdapter !== undefined,
 		unavailable: () => services.unavailable(),
-		answerWithinMs: services.config.API_TIMEOUT_MS
+		answerWithinMs: services.config.API_TIMEOUT_MS,
+		turnEvents: services.turnEvents
 	});
 	const guardStorage = storageGuard(() => services.unavailable(), services.config.API_TIMEOUT_MS);
 	provideDirectory(

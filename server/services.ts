@@ -57,6 +57,11 @@ export interface Services {
 	 * every instance (docs/scale-out.md).
 	 */
 	socketIoAdapter: SocketIoAdapter | undefined;
+	/**
+	 * Who hears of turns starting and deadlines nearing in rooms run across time zones
+	 * (protocol A9): web push plugs in here; nobody when absent.
+	 */
+	turnEvents?: TurnEvents;
 	/** Asks every backend whether it answers (`/readyz`). */
 	readiness(): Promise<Readiness>;
 	/** The backend known to be down right now (Redis disconnected), without asking it. */
@@ -64,6 +69,8 @@ export interface Services {
 	/** Stores every loaded room and closes the backends. */
 	close(): Promise<void>;
 }
+
+import type { TurnEvents } from './turns/turn-events';
 
 type SocketIoAdapter = ReturnType<typeof createAdapter>;
 

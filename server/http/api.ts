@@ -113,16 +113,20 @@ export function createApi(deps: ApiDeps) {
 				if (!parsed.ok) {
 					throw new HttpProblem(400, 'The request is not a valid room request.', parsed.problems);
 				}
-				const { playbookId } = parsed.data;
+				const { playbookId, async: turns } = parsed.data;
 				// Behind a proxy every client has the proxy's address unless TRUST_PROXY says how
 				// many proxies to look through (docs/protocol.md, L5).
 				countRoomStart(res, requestAddressKey(req, trustProxy), deps.now());
 				const id = newLinkId();
-				const created = await deps.rooms.create({ id, playbookId, createdAt: deps.now() });
+				const meta = { id, playbookId, createdAt: deps.now() };
+				const created = await deps.rooms.create(meta, turns?.windowsMs);
 				if (!created) {
 					throw new HttpProblem(400, `There is no playbook "${playbookId}".`, [
 						`playbookId: unknown playbook "${playbookId}"`
 					]);
+				}
+				if ('refused' in created) {
+					throw new HttpProblem(400, created.refused, [`async: ${created.refused}`]);
 				}
 				deps.metrics.roomCreated();
 				const reply: CreateRoomReply = {

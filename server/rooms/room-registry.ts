@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
+import type { TurnWindows } from '../../src/lib/protocol/control';
 import type { RoomMeta } from '../../src/lib/protocol/http';
+import { startTurns } from '../../src/lib/room/async-schedule';
+import { initialControlState } from '../../src/lib/room/control';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
@@ -68,16 +71,23 @@ export class RoomRegistry {
 	) {}
 
 	/**
-	 * Stores a new room at its playbook's first step, with its secrets; answers its host key, or
-	 * undefined when there is no such playbook.
+	 * Stores a new room at its playbook's first step, with its secrets; with `turns`, run across
+	 * time zones from its creation with those windows (protocol A1). Answers its host key, the
+	 * refusal of turns the playbook cannot run, or undefined when there is no such playbook.
 	 */
-	async create(meta: RoomMeta): Promise<{ hostKey: string } | undefined> {
+	async create(
+		meta: RoomMeta,
+		turns?: TurnWindows
+	): Promise<{ hostKey: string } | { refused: string } | undefined> {
 		const playbook = await this.options.findPlaybook(meta.playbookId);
 		if (!playbook) return undefined;
+		const initial = initialControlState(playbook);
+		const control = turns ? startTurns(initial, playbook, turns, meta.createdAt) : undefined;
+		if (control && !control.ok) return { refused: control.error.message };
 		const hostKey = newSecret();
 		const copy = playbookCopyUpdate(playbook);
 		const sealed = initialSealedUpdate(hostKey);
-		await this.store.createRoom(meta, initialRoomUpdate(playbook));
+		await this.store.createRoom(meta, initialRoomUpdate(playbook, control?.state ?? initial));
 		await this.options.log.append(
 			sealedDocId(meta.id),
 			copy ? Y.mergeUpdates([sealed, copy]) : sealed

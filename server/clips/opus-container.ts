@@ -69,12 +69,7 @@ const ID = {
 	block: 0xa1
 } as const;
 /** Elements whose children are read in place; MediaRecorder writes some with unknown size. */
-const CONTAINERS: ReadonlySet<number> = new Set([
-	ID.segment,
-	ID.info,
-	ID.cluster,
-	ID.blockGroup
-]);
+const CONTAINERS: ReadonlySet<number> = new Set([ID.segment, ID.info, ID.cluster, ID.blockGroup]);
 /** Matroska's default: timecodes in ms. */
 const DEFAULT_TIMECODE_SCALE_NS = 1_000_000;
 /** More elements than any clip under the size limit holds: a bound on a hostile file. */

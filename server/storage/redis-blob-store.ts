@@ -63,7 +63,13 @@ export function createRedisBlobStore(
 			const { type, owner } = blobMetaSchema.parse(JSON.parse(meta));
 			const size = data.length;
 			const range = clampRange(pick?.(size) ?? { start: 0, end: size }, size);
-			return { type, owner, size, range, bytes: new Uint8Array(data.subarray(range.start, range.end)) };
+			return {
+				type,
+				owner,
+				size,
+				range,
+				bytes: new Uint8Array(data.subarray(range.start, range.end))
+			};
 		},
 		async delete(roomId, blobId) {
 			const [deleted] = await client

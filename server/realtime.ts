@@ -82,6 +82,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 	const ops = createOpsRoutes({ readiness: services.readiness, metrics: services.metrics });
 	const api = createApi({
 		rooms: services.rooms,
+		blobs: services.blobs,
 		playbooks: services.playbooks,
 		publicUrl: services.config.PUBLIC_URL,
 		roomsPerAddressPerHour: services.config.ROOMS_PER_ADDRESS_PER_HOUR,

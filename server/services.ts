@@ -23,7 +23,11 @@ import { redisRoomLock } from './rooms/redis-room-lock';
 import { processLock, type RoomLock } from './rooms/room-lock';
 import { RoomRegistry } from './rooms/room-registry';
 import { startRoomSweeper } from './rooms/room-sweeper';
+import type { BlobStore } from './storage/blob-store';
 import type { DocumentLog } from './storage/document-log';
+import { createRedisBlobStore } from './storage/redis-blob-store';
+import { createSqliteBlobStore } from './storage/sqlite-blob-store';
+import { MAX_ROOM_CLIP_BYTES } from '../src/lib/protocol/clips';
 import { createRedisDocumentLog } from './storage/redis-document-log';
 import { createRedisRoomStore } from './storage/redis-room-store';
 import type { RoomStore } from './storage/room-store';
@@ -46,6 +50,8 @@ import type { PairingStore } from './teams/pairing-store';
 export interface Services {
 	config: Config;
 	rooms: RoomRegistry;
+	/** The rooms' voice clips (protocol B1–B8). */
+	blobs: BlobStore;
 	playbooks: PlaybookCatalog;
 	presence: PresenceStore;
 	teams: TeamStore;
@@ -80,6 +86,7 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 interface Backends {
 	rooms: RoomStore;
 	log: DocumentLog;
+	blobs: BlobStore;
 	awareness: AwarenessFeed;
 	/** How long a room collects changes before storing them (RoomIo.storeWithinMs). */
 	storeWithinMs: number;
@@ -119,6 +126,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		return {
 			rooms: createRedisRoomStore(redis, { retentionMs: retentionMs(config) }),
 			log,
+			blobs: createRedisBlobStore(redis, { maxRoomBytes: MAX_ROOM_CLIP_BYTES }),
 			awareness: redisAwarenessFeed(redis, feeds, instanceId),
 			// The log is how the other instances hear a change: store it at once.
 			storeWithinMs: 0,
@@ -146,6 +154,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 	return {
 		rooms: createSqliteRoomStore(db, { now }),
 		log,
+		blobs: createSqliteBlobStore(db, { maxRoomBytes: MAX_ROOM_CLIP_BYTES }),
 		awareness: hub.awareness(log.instanceId),
 		storeWithinMs: STORE_WITHIN_MS,
 		lock: processLock,
@@ -177,7 +186,8 @@ export async function createServices(config: Config): Promise<Services> {
 		awareness: backends.awareness,
 		storeWithinMs: backends.storeWithinMs,
 		lock: backends.lock,
-		metrics
+		metrics,
+		blobs: backends.blobs
 	});
 	metrics.measure('roomsInMemory', () => rooms.loadedCount);
 	metrics.measure('documentConnections', () => rooms.documentConnectionCount);
@@ -219,6 +229,7 @@ export async function createServices(config: Config): Promise<Services> {
 	return {
 		config,
 		rooms,
+		blobs: backends.blobs,
 		playbooks,
 		presence: backends.presence,
 		teams: backends.teams,

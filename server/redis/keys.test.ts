@@ -11,7 +11,9 @@ test('the names of stored keys are the ones earlier releases wrote', () => {
 		'pr:room:{R}:log',
 		'pr:room:{R:sealed}:snapshot',
 		'pr:room:{R:sealed}:snapshot-at',
-		'pr:room:{R:sealed}:log'
+		'pr:room:{R:sealed}:log',
+		'pr:room:{R}:blobs',
+		'pr:room:{R}:blob-meta'
 	]);
 	expect(keys.presenceKey('R')).toBe('pr:room:{R}:presence');
 	expect(keys.controlLockKey('R')).toBe('pr:room:{R}:control-lock');

@@ -88,8 +88,18 @@ export const PLAYBOOK_KEYS = {
 	hidden: 'pr:playbooks:hidden'
 } as const;
 
-/** Every stored key of a room: its metadata and the keys of each of its documents. */
+/** A room's blobs (voice clips, protocol B1): a hash from blob id to its bytes. */
+export const blobsKey = (roomId: string) => `pr:room:{${roomId}}:blobs`;
+/** Each blob's media type and owner (JSON), by blob id (server/storage/redis-blob-store.ts). */
+export const blobMetaKey = (roomId: string) => `pr:room:{${roomId}}:blob-meta`;
+
+/**
+ * Every stored key of a room: its metadata, the keys of each of its documents and its blobs.
+ * Each append renews the TTL of all of them, so a room's clips expire with it.
+ */
 export const roomKeys = (roomId: string): string[] => [
 	metaKey(roomId),
-	...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId)))
+	...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId))),
+	blobsKey(roomId),
+	blobMetaKey(roomId)
 ];

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
-import { pushPayloadSchema } from '../../src/lib/protocol/push';
+import { pushPayloadSchema } from '../../src/lib/protocol/push-payload';
 import { hoursLeft, pushPayload } from './push-message';
 
 const HOUR = 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import type { Locale } from '../../src/lib/paraglide/runtime';
 import { m } from '../../src/lib/paraglide/messages';
 import { localizePlaybook } from '../../src/lib/playbooks/localize';
 import type { Playbook } from '../../src/lib/protocol/playbook';
-import type { PushPayload } from '../../src/lib/protocol/push';
+import type { PushPayload } from '../../src/lib/protocol/push-payload';
 import { assertNever } from '../../src/lib/assert-never';
 
 /** What a notification is about (protocol W4). */

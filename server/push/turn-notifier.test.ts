@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
-import { pushPayloadSchema, type PushPayload } from '../../src/lib/protocol/push';
+import { pushPayloadSchema, type PushPayload } from '../../src/lib/protocol/push-payload';
 import type { StoredPush } from './push-store';
 import { TurnNotifier } from './turn-notifier';
 import type { PushSendResult } from './web-push-sender';

@@ -1,7 +1,8 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
-import { pushKeyReplySchema, pushPayloadSchema } from '../../src/lib/protocol/push';
+import { pushKeyReplySchema } from '../../src/lib/protocol/push';
+import { pushPayloadSchema } from '../../src/lib/protocol/push-payload';
 import { joinAs } from '../support/clients';
 import { cleanupsAfterEach } from '../support/cleanups';
 import {

@@ -6,8 +6,9 @@ import { participantIdSchema } from './ids';
 // (src/lib/protocol/zod-mini.test.ts).
 
 /**
- * Web Push (issue 17, protocol W1–W6): a browser's subscription to the room's turn
- * notifications, sent by the room page, and the payload the service worker receives.
+ * Web Push (issue 17, protocol W1–W7): a browser's subscription to the room's turn
+ * notifications, sent by the room page. The payload the service worker receives is in
+ * ./push-payload.ts, which the worker imports without the interface's languages.
  */
 
 /** Push services' endpoints are about 200 characters (FCM) to 400 (WNS). */
@@ -72,14 +73,3 @@ export type UnsubscribePushRequest = z.infer<typeof unsubscribePushRequestSchema
 /** `GET /api/push/key` (W1): the server's VAPID public key, for `pushManager.subscribe`. */
 export const pushKeyReplySchema = z.object({ publicKey: z.string() });
 export type PushKeyReply = z.infer<typeof pushKeyReplySchema>;
-
-/** What the service worker receives (W5): ready to show, in the person's language. */
-export const pushPayloadSchema = z.object({
-	title: z.string().check(z.maxLength(200)),
-	body: z.string().check(z.maxLength(500)),
-	/** The room's path, `/r/<roomId>`: where a click on the notification leads. */
-	path: z.string().check(z.regex(/^\/r\/[A-Za-z0-9_-]{22}$/, 'must be a room path')),
-	/** One notification per room: a newer one replaces the older. */
-	tag: z.string().check(z.maxLength(100))
-});
-export type PushPayload = z.infer<typeof pushPayloadSchema>;

@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// The service worker only shows turn notifications: registered when someone turns them on
+		// (src/lib/client/push-opt-in.svelte.ts), not for every visitor.
+		serviceWorker: { register: false },
 		// Pages load only from their own origin: no third-party request is possible. SvelteKit adds
 		// a nonce for its inline start-up script. Documented in docs/security.md.
 		csp: {

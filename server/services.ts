@@ -45,6 +45,15 @@ import type { TeamStore } from './teams/team-store';
 import { createRedisPairingStore } from './teams/redis-pairing-store';
 import { createSqlitePairingStore } from './teams/sqlite-pairing-store';
 import type { PairingStore } from './teams/pairing-store';
+import type { Agent } from 'node:https';
+import type { PushStore } from './push/push-store';
+import { createRedisPushStore } from './push/redis-push-store';
+import { createSqlitePushStore } from './push/sqlite-push-store';
+import { pushServiceAllowed } from './push/push-services';
+import { TurnNotifier } from './push/turn-notifier';
+import { noTurnEvents, type TurnEvents } from './push/turn-events';
+import { fileVapidKeys, redisVapidKeys, type VapidKeys } from './push/vapid-keys';
+import { webPushSender } from './push/web-push-sender';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
 export interface Services {
@@ -57,6 +66,15 @@ export interface Services {
 	teams: TeamStore;
 	pairing: PairingStore;
 	circle: CircleStore;
+	/** The rooms' Web Push subscriptions (protocol W1–W7). */
+	push: PushStore;
+	/** The VAPID public key, or undefined when notifications are off (`PUSH_SERVICES=off`). */
+	vapidPublicKey: string | undefined;
+	/**
+	 * Where the async turn schedule reports turns starting and deadlines nearing: the push
+	 * notifier, or nobody when notifications are off.
+	 */
+	turnEvents: TurnEvents;
 	metrics: Metrics;
 	/**
 	 * With REDIS_URL, socket.io's adapter through Redis: events to a room reach its sockets on
@@ -97,6 +115,9 @@ interface Backends {
 	teams: TeamStore;
 	pairing: PairingStore;
 	circle: CircleStore;
+	push: PushStore;
+	/** The deployment's VAPID key pair, made at first start. */
+	vapidKeys(): Promise<VapidKeys>;
 	/** One probe per backend, by name. */
 	probes: Record<string, Probe>;
 	/** The backend known to be down, if any (see {@link Services.unavailable}). */
@@ -137,6 +158,9 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
 			pairing: createRedisPairingStore(redis, { retentionMs: retentionMs(config) }),
 			circle: createRedisCircleStore(redis, { retentionMs: retentionMs(config) }),
+			push: createRedisPushStore(redis),
+			// In Redis, so that every instance signs with the one pair (SET NX).
+			vapidKeys: () => redisVapidKeys(redis),
 			probes: { redis: redisProbe(redis) },
 			// Commands sent while disconnected wait for the reconnection: better refused at once.
 			unavailable: () => (redis.isReady ? undefined : 'redis'),
@@ -164,6 +188,8 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
 		pairing: createSqlitePairingStore(db, { retentionMs: retentionMs(config) }),
 		circle: createSqliteCircleStore(db, { retentionMs: retentionMs(config) }),
+		push: createSqlitePushStore(db),
+		vapidKeys: () => fileVapidKeys(config.DATA_DIR),
 		probes: { sqlite: sqliteProbe(db) },
 		// A file in this process: when it fails, it fails each call, which answers 500.
 		unavailable: () => undefined,
@@ -174,9 +200,28 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 	};
 }
 
-export async function createServices(config: Config): Promise<Services> {
+/** What a test may hand the services besides the configuration. */
+export interface ServiceOptions {
+	/** An agent for the requests to push services (a test's, trusting its local one). */
+	pushAgent?: Agent;
+}
+
+/** How long a push service may take to answer one message. */
+const PUSH_TIMEOUT_MS = 10_000;
+
+export async function createServices(
+	config: Config,
+	options: ServiceOptions = {}
+): Promise<Services> {
 	const now = () => Date.now();
 	const backends = await openBackends(config, now);
+	const pushOn = config.PUSH_SERVICES.length > 0;
+	const vapidKeys = pushOn
+		? await backends.vapidKeys().catch(async (error: unknown) => {
+				await backends.close();
+				throw error;
+			})
+		: undefined;
 	const metrics = new Metrics();
 	const playbooks = new PlaybookCatalog(backends.playbooks, config.COMMUNITY_PLAYBOOKS_MAX);
 	const rooms = new RoomRegistry(backends.rooms, {
@@ -189,6 +234,23 @@ export async function createServices(config: Config): Promise<Services> {
 		metrics,
 		blobs: backends.blobs
 	});
+	const turnNotifier =
+		vapidKeys &&
+		new TurnNotifier({
+			store: backends.push,
+			sender: webPushSender({
+				keys: vapidKeys,
+				contact: config.PUSH_CONTACT,
+				timeoutMs: PUSH_TIMEOUT_MS,
+				...(options.pushAgent && { agent: options.pushAgent })
+			}),
+			playbookOf: async (roomId) => {
+				const meta = await rooms.getRoom(roomId);
+				return meta && rooms.playbookOf(meta);
+			},
+			allowed: (endpoint) => pushServiceAllowed(endpoint, config.PUSH_SERVICES),
+			now
+		});
 	metrics.measure('roomsInMemory', () => rooms.loadedCount);
 	metrics.measure('documentConnections', () => rooms.documentConnectionCount);
 	metrics.measure('storageUp', () => (backends.unavailable() === undefined ? 1 : 0));
@@ -235,6 +297,9 @@ export async function createServices(config: Config): Promise<Services> {
 		teams: backends.teams,
 		pairing: backends.pairing,
 		circle: backends.circle,
+		push: backends.push,
+		vapidPublicKey: vapidKeys?.publicKey,
+		turnEvents: turnNotifier ?? noTurnEvents,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),
@@ -244,6 +309,7 @@ export async function createServices(config: Config): Promise<Services> {
 			await sweeper.stop();
 			await teamSweeper.stop();
 			await pairingSweeper.stop();
+			await turnNotifier?.idle();
 			await rooms.closeAll();
 			await backends.close();
 		}

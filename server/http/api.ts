@@ -34,6 +34,7 @@ import { HttpProblem, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
 import { isCrossSiteWrite } from './request-origin';
 import type { StorageGuard } from './storage-guard';
+import { pushRoutes, type PushRouteDeps } from '../push/push-routes';
 
 export interface ApiDeps {
 	rooms: RoomRegistry;
@@ -66,6 +67,8 @@ export interface ApiDeps {
 	communityPlaybooks?: boolean;
 	/** Community playbooks one client address may save per hour (C1; PLAYBOOKS_PER_ADDRESS_PER_HOUR). */
 	playbooksPerAddressPerHour?: number;
+	/** Web Push subscriptions (W1–W3); without it (notifications off), no push routes. */
+	push?: PushRouteDeps;
 }
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
@@ -200,7 +203,8 @@ export function createApi(deps: ApiDeps) {
 		playbookFeedRoute({
 			playbooks: deps.playbooks,
 			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy)
-		})
+		}),
+		...(deps.push ? pushRoutes(deps.push) : [])
 	];
 
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

@@ -34,6 +34,15 @@ export const controlLockKey = (roomId: string) => `pr:room:{${roomId}}:control-l
 /** A room's roster: a hash by participant id (server/presence/redis-presence-store.ts). */
 export const presenceKey = (roomId: string) => `pr:room:{${roomId}}:presence`;
 
+/**
+ * A room's Web Push subscriptions: a hash from endpoint to the stored subscription
+ * (server/push/redis-push-store.ts). One of the room's keys: it expires and is erased with it.
+ */
+export const pushKey = (roomId: string) => `pr:room:{${roomId}}:push`;
+
+/** The deployment's VAPID key pair (JSON), made once by the first instance (SET NX). */
+export const VAPID_KEYS_KEY = 'pr:push:vapid-keys';
+
 /** The channel on which a document's appends reach the instances following it. */
 export const feedChannel = (docId: string) => `pr:room:{${docId}}:feed`;
 
@@ -94,12 +103,14 @@ export const blobsKey = (roomId: string) => `pr:room:{${roomId}}:blobs`;
 export const blobMetaKey = (roomId: string) => `pr:room:{${roomId}}:blob-meta`;
 
 /**
- * Every stored key of a room: its metadata, the keys of each of its documents and its blobs.
- * Each append renews the TTL of all of them, so a room's clips expire with it.
+ * Every stored key of a room: its metadata, the keys of each of its documents, its blobs and
+ * its push subscriptions. Each write to the room renews the TTL of all of them, so a room's clips
+ * and subscriptions expire with it; erasing deletes them.
  */
 export const roomKeys = (roomId: string): string[] => [
 	metaKey(roomId),
 	...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId))),
 	blobsKey(roomId),
-	blobMetaKey(roomId)
+	blobMetaKey(roomId),
+	pushKey(roomId)
 ];

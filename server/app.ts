@@ -5,7 +5,7 @@ import { answerFailure } from './http/answer-failure';
 import { sendJson } from './http/json';
 import { requestScheme } from './http/request-scheme';
 import { setSecurityHeaders } from './http/security-headers';
-import type { TurnEvents } from './push/turn-events';
+import type { TurnEvents } from './turns/turn-events';
 import { openRealtime } from './realtime';
 import type { ServiceOptions } from './services';
 

@@ -12,7 +12,7 @@ import type { Config } from './config';
 import { setLogFormat, setLogLevel } from './log';
 import type { Metrics } from './metrics';
 import { createServices, type ServiceOptions, type Services } from './services';
-import type { TurnEvents } from './push/turn-events';
+import type { TurnEvents } from './turns/turn-events';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
 import { createYjsEndpoint } from './yjs/yjs-endpoint';
 

@@ -51,7 +51,7 @@ import { createRedisPushStore } from './push/redis-push-store';
 import { createSqlitePushStore } from './push/sqlite-push-store';
 import { pushServiceAllowed } from './push/push-services';
 import { TurnNotifier } from './push/turn-notifier';
-import { noTurnEvents, type TurnEvents } from './push/turn-events';
+import { silentTurnEvents, type TurnEvents } from './turns/turn-events';
 import { fileVapidKeys, redisVapidKeys, type VapidKeys } from './push/vapid-keys';
 import { webPushSender } from './push/web-push-sender';
 
@@ -71,8 +71,9 @@ export interface Services {
 	/** The VAPID public key, or undefined when notifications are off (`PUSH_SERVICES=off`). */
 	vapidPublicKey: string | undefined;
 	/**
-	 * Where the async turn schedule reports turns starting and deadlines nearing: the push
-	 * notifier, or nobody when notifications are off.
+	 * Where the async turn schedule reports turns starting and deadlines nearing (protocol A9):
+	 * the push notifier (W4–W6), or nobody when notifications are off. The same for embedded and
+	 * Redis deployments: the instance that decides a room's schedule tells.
 	 */
 	turnEvents: TurnEvents;
 	metrics: Metrics;
@@ -81,11 +82,6 @@ export interface Services {
 	 * every instance (docs/scale-out.md).
 	 */
 	socketIoAdapter: SocketIoAdapter | undefined;
-	/**
-	 * Who hears of turns starting and deadlines nearing in rooms run across time zones
-	 * (protocol A9): web push plugs in here; nobody when absent.
-	 */
-	turnEvents?: TurnEvents;
 	/** Asks every backend whether it answers (`/readyz`). */
 	readiness(): Promise<Readiness>;
 	/** The backend known to be down right now (Redis disconnected), without asking it. */
@@ -93,8 +89,6 @@ export interface Services {
 	/** Stores every loaded room and closes the backends. */
 	close(): Promise<void>;
 }
-
-import type { TurnEvents } from './turns/turn-events';
 
 type SocketIoAdapter = ReturnType<typeof createAdapter>;
 
@@ -299,7 +293,7 @@ export async function createServices(
 		circle: backends.circle,
 		push: backends.push,
 		vapidPublicKey: vapidKeys?.publicKey,
-		turnEvents: turnNotifier ?? noTurnEvents,
+		turnEvents: turnNotifier ?? silentTurnEvents,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),

@@ -2,7 +2,7 @@ import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
 import { pushPayload, type TurnNotice } from './push-message';
 import type { PushStore } from './push-store';
-import type { TurnEvents } from './turn-events';
+import type { TurnEvents } from '../turns/turn-events';
 import type { PushSender } from './web-push-sender';
 
 export interface TurnNotifierDeps {

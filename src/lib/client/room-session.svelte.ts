@@ -46,6 +46,8 @@ export class RoomSession {
 	problem = $state<string | undefined>();
 	/** The token of the room's projector link, known once joined. */
 	projectorToken = $state<string | undefined>();
+	/** This person's document ticket from their join (Y9), which voice clip requests carry too (B5). */
+	docTicket = $state<string | undefined>();
 	/** The host removed this person: the room stays closed to this tab. */
 	removed = $state(false);
 	/** The room was erased, or has ended: this tab stopped and forgot everything it kept of it. */
@@ -266,6 +268,7 @@ export class RoomSession {
 			this.#setRoster(reply.roster);
 			this.projectorToken = reply.projectorToken;
 			this.#docs.useTicket(identity.participantId, reply.docTicket);
+			this.docTicket = reply.docTicket;
 			this.#reportVisibility();
 			this.joined = true;
 			void this.#sendKept();

@@ -22,6 +22,8 @@ const config = {
 				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 				'img-src': ['self'],
 				'font-src': ['self'],
+				// Voice clips: the room's own (/api/rooms/…/clips/…) and a take not yet sent (blob:).
+				'media-src': ['self', 'blob:'],
 				// Also the room's WebSockets (Yjs, socket.io): 'self' matches ws: and wss: on this host.
 				'connect-src': ['self'],
 				'object-src': ['none'],

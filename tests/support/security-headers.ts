@@ -41,5 +41,5 @@ export const ON_EVERY_RESPONSE = {
 	'cross-origin-opener-policy': 'same-origin',
 	'x-frame-options': 'DENY',
 	'frame-ancestors': ["'none'"],
-	'permissions-policy': { camera: '()', microphone: '()', geolocation: '()' }
+	'permissions-policy': { camera: '()', microphone: '(self)', geolocation: '()' }
 };

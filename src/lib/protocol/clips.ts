@@ -87,12 +87,29 @@ export function clipUrl(roomId: string, clipId: string, credentials: ClipCredent
 }
 
 /**
+ * What a clip stands in for, as a tool uses it: the speaker's story (Active Listening Sprint),
+ * the feedback giver's message (Feedback That Lands).
+ */
+export const CLIP_PURPOSES = ['story', 'feedback'] as const;
+export type ClipPurpose = (typeof CLIP_PURPOSES)[number];
+
+/** The root Y.Map of clip references (docs/document-schema.md): slot key → {@link ClipRef}. */
+export const CLIPS_MAP = 'clips';
+
+/** A person's clip slot: one clip per purpose, round and person; a new take replaces the old. */
+export const clipSlotKey = (purpose: ClipPurpose, round: number, participantId: string): string =>
+	`${purpose}@round-${round}:${participantId}`;
+
+/**
  * A reference to a clip in the room's content document (docs/document-schema.md, `clips`):
- * whose it is and what it is for. The key in the map says which phase and round.
+ * whose it is, the phase it was recorded in and how long it plays. The slot key says what for
+ * and which round.
  */
 export const clipRefSchema = z.object({
 	clipId: clipIdSchema,
 	participantId: participantIdSchema,
+	/** The playbook phase it was recorded in. */
+	phaseId: z.string().check(z.minLength(1), z.maxLength(80)),
 	type: z.enum(CLIP_MEDIA_TYPES),
 	durationMs: z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_CLIP_MS)),
 	/** When it was sent, in server ms since the epoch. */

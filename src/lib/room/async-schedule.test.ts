@@ -20,6 +20,7 @@ import {
 	waitingFor
 } from './async-schedule';
 import { initialControlState, type ControlResult } from './control';
+import { settleRoom } from './room-rules';
 
 const playbook = playbookSchema.parse(activeListeningSprint);
 const HOUR = 3_600_000;
@@ -162,6 +163,20 @@ describe('turns and the soft end', () => {
 		expect(nextWakeAt(state)).toBeUndefined();
 		// Round one: story, paraphrase, rating; round two the same; then the adjustment.
 		expect(state.async?.missed).toHaveLength(7);
+	});
+});
+
+describe('the rotation across time zones', () => {
+	test('[A3] the speaker of a round stays when only the other person is online', () => {
+		// Round two: Ben tells the story, Ana listens, whoever is online.
+		let state = started();
+		for (const step of [1, 2, 4]) {
+			const person = step === 2 ? ben : ana;
+			state = ok(takeTurn(state, playbook, person, step, T0));
+		}
+		expect(state.step).toBe(5);
+		const settled = settleRoom(state, playbook, [ana], T0);
+		expect(takersAt(settled, playbook, 5)).toEqual([ben]);
 	});
 });
 

@@ -31,6 +31,7 @@ describe('migrating the embedded database (PRAGMA user_version)', () => {
 			'doc_snapshots',
 			'doc_updates',
 			'playbooks',
+			'room_blobs',
 			'rooms',
 			'team_circle',
 			'team_erase_agreements',

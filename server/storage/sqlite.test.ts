@@ -32,6 +32,7 @@ describe('migrating the embedded database (PRAGMA user_version)', () => {
 			'doc_updates',
 			'playbooks',
 			'push_subscriptions',
+			'room_blobs',
 			'rooms',
 			'team_circle',
 			'team_erase_agreements',

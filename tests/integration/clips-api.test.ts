@@ -17,24 +17,8 @@ afterAll(() => redis.stop());
 
 const cleanups = cleanupsAfterEach();
 
-/** Filler bytes a test can look for in the store: the clip's packets are this text, repeated. */
-function markedClip(marker: string, durationMs = 3_000): Uint8Array {
-	const clip = webmClip(durationMs, { blockBytes: marker.length });
-	const text = new TextEncoder().encode(marker);
-	// Every block's filler becomes the marker; the container around it stays valid.
-	for (let at = 0; (at = indexOfFill(clip, at, marker.length)) >= 0; at += marker.length) {
-		clip.set(text, at);
-	}
-	return clip;
-}
-
-function indexOfFill(bytes: Uint8Array, from: number, length: number): number {
-	outer: for (let i = from; i + length <= bytes.length; i++) {
-		for (let j = 0; j < length; j++) if (bytes[i + j] !== 0xfc) continue outer;
-		return i;
-	}
-	return -1;
-}
+/** A clip whose packets are `marker`, to look for in the store. */
+const markedClip = (marker: string, durationMs = 3_000) => webmClip(durationMs, { filler: marker });
 
 describe.each([
 	['embedded SQLite', false],

@@ -30,8 +30,15 @@ function element(id: number[], body: Uint8Array, unknownSize = false): Uint8Arra
 	return concat([Uint8Array.from(id), size, body]);
 }
 
-/** One cluster per second, a 20 ms block every 20 ms, each of `blockBytes` filler bytes. */
-export function webmClip(durationMs: number, { codec = 'A_OPUS', blockBytes = 8 } = {}) {
+/**
+ * One cluster per second, a 20 ms block every 20 ms, each of `blockBytes` filler bytes, or of
+ * `filler`'s bytes (a marker to look for in the store or the log).
+ */
+export function webmClip(
+	durationMs: number,
+	{ codec = 'A_OPUS', blockBytes = 8, filler = '' } = {}
+) {
+	const packet = filler ? ascii(filler) : new Uint8Array(blockBytes).fill(0xfc);
 	const header = element([0x1a, 0x45, 0xdf, 0xa3], element([0x42, 0x82], ascii('webm')));
 	const info = element([0x15, 0x49, 0xa9, 0x66], element([0x2a, 0xd7, 0xb1], bigEndian(1e6, 3)));
 	const tracks = element(
@@ -43,7 +50,7 @@ export function webmClip(durationMs: number, { codec = 'A_OPUS', blockBytes = 8 
 		const blocks: Uint8Array[] = [element([0xe7], bigEndian(start, 4))];
 		for (let t = 0; t < 1000 && start + t < durationMs; t += 20) {
 			const block = concat([Uint8Array.of(0x81), bigEndian(t, 2), Uint8Array.of(0x80)]);
-			blocks.push(element([0xa3], concat([block, new Uint8Array(blockBytes).fill(0xfc)])));
+			blocks.push(element([0xa3], concat([block, packet])));
 		}
 		clusters.push(element([0x1f, 0x43, 0xb6, 0x75], concat(blocks), true));
 	}

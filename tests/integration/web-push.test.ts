@@ -7,6 +7,7 @@ import type { PushStore } from '../../server/push/push-store';
 import { createRedisPushStore } from '../../server/push/redis-push-store';
 import { createSqlitePushStore } from '../../server/push/sqlite-push-store';
 import { VAPID_KEYS_FILE } from '../../server/push/vapid-keys';
+import { redirectLog } from '../../server/log';
 import { connectRedis } from '../../server/redis/connect';
 import { openSqlite } from '../../server/storage/sqlite';
 import { pushKeyReplySchema } from '../../src/lib/protocol/push';
@@ -307,4 +308,48 @@ test('[W1] [W8] with PUSH_SERVICES=off no key pair is made and the push routes a
 	const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
 	expect((await sendJson(`${server.url}/api/rooms/${roomId}/push`, 'POST', {})).status).toBe(404);
 	expect(existsSync(join(dataDir, VAPID_KEYS_FILE))).toBe(false);
+});
+
+test('[W7] endpoints and keys never reach the log, even at trace, while room ids and counts do', async () => {
+	const written: string[] = [];
+	const restoreLog = redirectLog({ write: (line: string) => written.push(line) });
+	cleanups.push(restoreLog);
+	const server = await startTestServer({
+		logLevel: 'trace',
+		env: { PUSH_SERVICES: pushService.host },
+		services: { pushAgent: pushService.agent }
+	});
+	cleanups.push(() => server.close());
+	const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
+	const person = await joinAs(server.url, roomId, 'Ana', { roleId: 'speaker' });
+	cleanups.push(() => person.socket.disconnect());
+	if (!person.reply.ok) throw new Error(person.reply.error.message);
+	const member = { participantId: person.id, ticket: person.reply.docTicket };
+	const [kept, gone] = [newBrowser(), newBrowser()];
+	pushService.answer(gone.path, 410);
+	const url = `${server.url}/api/rooms/${roomId}/push`;
+	for (const browser of [kept, gone]) {
+		await sendJson(url, 'POST', { ...member, locale: 'en', subscription: browser.subscription });
+	}
+	const elsewhere = { ...kept.subscription, endpoint: 'https://10.0.0.1/secret-endpoint' };
+	expect(
+		(await sendJson(url, 'POST', { ...member, locale: 'en', subscription: elsewhere })).status
+	).toBe(422);
+	server.turnEvents.onTurnStarted(roomId, STORY_PHASE, [person.id]);
+	await waitFor(
+		() => written.some((line) => line.includes('turn notifications sent')),
+		'the count logged'
+	);
+	const log = written.join('\n');
+	expect(log).toContain(roomId);
+	for (const secret of [
+		kept.path,
+		gone.path,
+		'secret-endpoint',
+		kept.keys.json.p256dh,
+		kept.keys.json.auth,
+		member.ticket
+	]) {
+		expect(log).not.toContain(secret.replace(/^\//, ''));
+	}
 });

@@ -49,11 +49,9 @@ import type { Agent } from 'node:https';
 import type { PushStore } from './push/push-store';
 import { createRedisPushStore } from './push/redis-push-store';
 import { createSqlitePushStore } from './push/sqlite-push-store';
-import { pushServiceAllowed } from './push/push-services';
-import { TurnNotifier } from './push/turn-notifier';
-import { silentTurnEvents, type TurnEvents } from './turns/turn-events';
+import { openTurnNotifications } from './push/turn-notifications';
+import type { TurnEvents } from './turns/turn-events';
 import { fileVapidKeys, redisVapidKeys, type VapidKeys } from './push/vapid-keys';
-import { webPushSender } from './push/web-push-sender';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
 export interface Services {
@@ -200,22 +198,12 @@ export interface ServiceOptions {
 	pushAgent?: Agent;
 }
 
-/** How long a push service may take to answer one message. */
-const PUSH_TIMEOUT_MS = 10_000;
-
 export async function createServices(
 	config: Config,
 	options: ServiceOptions = {}
 ): Promise<Services> {
 	const now = () => Date.now();
 	const backends = await openBackends(config, now);
-	const pushOn = config.PUSH_SERVICES.length > 0;
-	const vapidKeys = pushOn
-		? await backends.vapidKeys().catch(async (error: unknown) => {
-				await backends.close();
-				throw error;
-			})
-		: undefined;
 	const metrics = new Metrics();
 	const playbooks = new PlaybookCatalog(backends.playbooks, config.COMMUNITY_PLAYBOOKS_MAX);
 	const rooms = new RoomRegistry(backends.rooms, {
@@ -228,23 +216,16 @@ export async function createServices(
 		metrics,
 		blobs: backends.blobs
 	});
-	const turnNotifier =
-		vapidKeys &&
-		new TurnNotifier({
-			store: backends.push,
-			sender: webPushSender({
-				keys: vapidKeys,
-				contact: config.PUSH_CONTACT,
-				timeoutMs: PUSH_TIMEOUT_MS,
-				...(options.pushAgent && { agent: options.pushAgent })
-			}),
-			playbookOf: async (roomId) => {
-				const meta = await rooms.getRoom(roomId);
-				return meta && rooms.playbookOf(meta);
-			},
-			allowed: (endpoint) => pushServiceAllowed(endpoint, config.PUSH_SERVICES),
-			now
-		});
+	const notifications = await openTurnNotifications(config, {
+		store: backends.push,
+		vapidKeys: backends.vapidKeys,
+		rooms,
+		now,
+		...(options.pushAgent && { agent: options.pushAgent })
+	}).catch(async (error: unknown) => {
+		await backends.close();
+		throw error;
+	});
 	metrics.measure('roomsInMemory', () => rooms.loadedCount);
 	metrics.measure('documentConnections', () => rooms.documentConnectionCount);
 	metrics.measure('storageUp', () => (backends.unavailable() === undefined ? 1 : 0));
@@ -292,8 +273,8 @@ export async function createServices(
 		pairing: backends.pairing,
 		circle: backends.circle,
 		push: backends.push,
-		vapidPublicKey: vapidKeys?.publicKey,
-		turnEvents: turnNotifier ?? silentTurnEvents,
+		vapidPublicKey: notifications.publicKey,
+		turnEvents: notifications.events,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),
@@ -303,7 +284,7 @@ export async function createServices(
 			await sweeper.stop();
 			await teamSweeper.stop();
 			await pairingSweeper.stop();
-			await turnNotifier?.idle();
+			await notifications.idle();
 			await rooms.closeAll();
 			await backends.close();
 		}

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { pushPayloadSchema, type PushPayload } from '../../src/lib/protocol/push-payload';
+import { redirectLog } from '../log';
 import type { StoredPush } from './push-store';
 import { TurnNotifier } from './turn-notifier';
 import type { PushSendResult } from './web-push-sender';
@@ -106,6 +107,13 @@ test('a store that fails is logged, never thrown into the schedule', async () =>
 		allowed: () => true,
 		now: () => 0
 	});
-	expect(() => notifier.onTurnStarted(ROOM, 0, ['ana-0001'])).not.toThrow();
-	await expect(notifier.idle()).resolves.toBeUndefined();
+	const written: string[] = [];
+	const restore = redirectLog({ write: (line: string) => written.push(line) });
+	try {
+		expect(() => notifier.onTurnStarted(ROOM, 0, ['ana-0001'])).not.toThrow();
+		await expect(notifier.idle()).resolves.toBeUndefined();
+	} finally {
+		restore();
+	}
+	expect(written.join('')).toContain('sending turn notifications failed');
 });

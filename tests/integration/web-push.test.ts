@@ -1,6 +1,15 @@
 import { createPublicKey, verify } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
+import type { PushStore } from '../../server/push/push-store';
+import { createRedisPushStore } from '../../server/push/redis-push-store';
+import { createSqlitePushStore } from '../../server/push/sqlite-push-store';
+import { VAPID_KEYS_FILE } from '../../server/push/vapid-keys';
+import { redirectLog } from '../../server/log';
+import { connectRedis } from '../../server/redis/connect';
+import { openSqlite } from '../../server/storage/sqlite';
 import { pushKeyReplySchema } from '../../src/lib/protocol/push';
 import { pushPayloadSchema } from '../../src/lib/protocol/push-payload';
 import { joinAs } from '../support/clients';
@@ -98,8 +107,23 @@ describe.each([
 			env: { PUSH_SERVICES: pushService.host, PUSH_CONTACT: 'mailto:ops@example.org' },
 			services: { pushAgent: pushService.agent }
 		});
+		// The server's store, read beside it, to see what it keeps.
+		if (useRedis) {
+			const client = await connectRedis(redis.url, 'web-push-test');
+			pushStore = createRedisPushStore(client);
+			closeStore = () => client.close();
+		} else {
+			const db = openSqlite(dataDir);
+			pushStore = createSqlitePushStore(db);
+			closeStore = () => db.close();
+		}
 	});
-	afterAll(() => server.close());
+	afterAll(async () => {
+		await closeStore();
+		await server.close();
+	});
+	let pushStore: PushStore;
+	let closeStore: () => Promise<void> | void;
 
 	async function joined(roomId: string, roleId = 'speaker') {
 		const person = await joinAs(server.url, roomId, 'Ana', { roleId });
@@ -121,6 +145,10 @@ describe.each([
 			subscription: browser.subscription
 		});
 	}
+
+	/** Everything the store holds right now, as text to search. */
+	const stored = async () =>
+		useRedis ? JSON.stringify(await redisEntries(redis.url)) : sqliteBytes(dataDir);
 
 	const messagesTo = (path: string) => pushService.received.filter((r) => r.path === path);
 
@@ -202,6 +230,16 @@ describe.each([
 		expect(messagesTo('/push/elsewhere')).toEqual([]);
 	});
 
+	test('[W1] someone the host removed cannot subscribe with their ticket any more', async () => {
+		const { id: roomId, hostKey } = await createRoom(server.url, 'active-listening-sprint');
+		const host = await joinAs(server.url, roomId, 'Host', { roleId: 'speaker', hostKey });
+		cleanups.push(() => host.socket.disconnect());
+		const ben = await joined(roomId, 'listener');
+		expect((await subscribe(roomId, ben, newBrowser())).status).toBe(201);
+		expect((await host.send({ type: 'host.remove', participantId: ben.id })).ok).toBe(true);
+		expect((await subscribe(roomId, ben, newBrowser())).status).toBe(403);
+	});
+
 	test('[W3] a member unsubscribes their browser; nobody else can', async () => {
 		const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
 		const [ana, ben] = [await joined(roomId), await joined(roomId, 'listener')];
@@ -233,6 +271,13 @@ describe.each([
 		server.turnEvents.onTurnStarted(roomId, STORY_PHASE, [ana.id]);
 		await nextMessage(gone.path, gone.keys, 0);
 		await nextMessage(kept.path, kept.keys, 0);
+		const endpoints = async () =>
+			(await pushStore.ofPeople(roomId, [ana.id])).map((push) => push.endpoint);
+		await waitFor(
+			async () => !(await endpoints()).includes(gone.subscription.endpoint),
+			'the gone one removed'
+		);
+		expect(await endpoints()).toEqual([kept.subscription.endpoint]);
 		server.turnEvents.onTurnStarted(roomId, STORY_PHASE, [ana.id]);
 		await nextMessage(kept.path, kept.keys, 1);
 		expect(messagesTo(gone.path)).toHaveLength(1);
@@ -245,8 +290,6 @@ describe.each([
 		if (!host.reply.ok) throw new Error(host.reply.error.message);
 		const browser = newBrowser();
 		await subscribe(roomId, { id: host.id, ticket: host.reply.docTicket }, browser);
-		const stored = async () =>
-			useRedis ? JSON.stringify(await redisEntries(redis.url)) : sqliteBytes(dataDir);
 		const marker = browser.path.slice(1);
 		await waitFor(async () => (await stored()).includes(marker), 'the subscription stored');
 		const erased = await host.send({ type: 'room.erase' });
@@ -255,4 +298,58 @@ describe.each([
 		server.turnEvents.onTurnStarted(roomId, STORY_PHASE, [host.id]);
 		expect(messagesTo(browser.path)).toEqual([]);
 	});
+});
+
+test('[W1] [W8] with PUSH_SERVICES=off no key pair is made and the push routes are not there', async () => {
+	const dataDir = tempDir();
+	const server = await startTestServer({ dataDir, env: { PUSH_SERVICES: 'off' } });
+	cleanups.push(() => server.close());
+	expect((await fetch(`${server.url}/api/push/key`)).status).toBe(404);
+	const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
+	expect((await sendJson(`${server.url}/api/rooms/${roomId}/push`, 'POST', {})).status).toBe(404);
+	expect(existsSync(join(dataDir, VAPID_KEYS_FILE))).toBe(false);
+});
+
+test('[W7] endpoints and keys never reach the log, even at trace, while room ids and counts do', async () => {
+	const written: string[] = [];
+	const restoreLog = redirectLog({ write: (line: string) => written.push(line) });
+	cleanups.push(restoreLog);
+	const server = await startTestServer({
+		logLevel: 'trace',
+		env: { PUSH_SERVICES: pushService.host },
+		services: { pushAgent: pushService.agent }
+	});
+	cleanups.push(() => server.close());
+	const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
+	const person = await joinAs(server.url, roomId, 'Ana', { roleId: 'speaker' });
+	cleanups.push(() => person.socket.disconnect());
+	if (!person.reply.ok) throw new Error(person.reply.error.message);
+	const member = { participantId: person.id, ticket: person.reply.docTicket };
+	const [kept, gone] = [newBrowser(), newBrowser()];
+	pushService.answer(gone.path, 410);
+	const url = `${server.url}/api/rooms/${roomId}/push`;
+	for (const browser of [kept, gone]) {
+		await sendJson(url, 'POST', { ...member, locale: 'en', subscription: browser.subscription });
+	}
+	const elsewhere = { ...kept.subscription, endpoint: 'https://10.0.0.1/secret-endpoint' };
+	expect(
+		(await sendJson(url, 'POST', { ...member, locale: 'en', subscription: elsewhere })).status
+	).toBe(422);
+	server.turnEvents.onTurnStarted(roomId, STORY_PHASE, [person.id]);
+	await waitFor(
+		() => written.some((line) => line.includes('turn notifications sent')),
+		'the count logged'
+	);
+	const log = written.join('\n');
+	expect(log).toContain(roomId);
+	for (const secret of [
+		kept.path,
+		gone.path,
+		'secret-endpoint',
+		kept.keys.json.p256dh,
+		kept.keys.json.auth,
+		member.ticket
+	]) {
+		expect(log).not.toContain(secret.replace(/^\//, ''));
+	}
 });

@@ -58,8 +58,23 @@ export class PushOptIn {
 		private readonly member: () => PushMember | undefined
 	) {}
 
-	/** Finds out, on arrival, whether this browser can be notified and already is. */
+	/** The server's VAPID key, once asked; undefined when it sends no notifications. */
+	#key: Promise<Uint8Array<ArrayBuffer> | undefined> | undefined;
+
+	/**
+	 * Finds out, on arrival, whether the server sends notifications, whether this browser can show
+	 * them, and whether it is subscribed here already (with the server's current key).
+	 */
 	async check(): Promise<void> {
+		try {
+			if (!(await this.#serverKey())) {
+				this.state = 'unavailable';
+				return;
+			}
+		} catch {
+			// Asked again when the person turns them on.
+			this.#key = undefined;
+		}
 		if (!supported()) {
 			this.state = 'unsupported';
 			return;
@@ -68,7 +83,23 @@ export class PushOptIn {
 		if (endpoint === null || Notification.permission !== 'granted') return;
 		const registration = await navigator.serviceWorker.getRegistration('/');
 		const subscription = await registration?.pushManager.getSubscription();
-		if (subscription?.endpoint === endpoint) this.state = 'on';
+		const key = await this.#key;
+		if (
+			subscription?.endpoint === endpoint &&
+			key &&
+			madeWithKey(subscription.options.applicationServerKey, key)
+		) {
+			this.state = 'on';
+		}
+	}
+
+	/** The server's key as bytes; undefined when the server answers that it sends none (404). */
+	#serverKey(): Promise<Uint8Array<ArrayBuffer> | undefined> {
+		this.#key ??= fetch('/api/push/key').then(async (answer) => {
+			if (answer.status === 404) return undefined;
+			return applicationServerKey(pushKeyReplySchema.parse(await answer.json()).publicKey);
+		});
+		return this.#key;
 	}
 
 	async turnOn(): Promise<void> {
@@ -133,8 +164,11 @@ export class PushOptIn {
 
 	/** This browser's subscription with the server's current key: the one it has, or a new one. */
 	async #subscription(): Promise<PushSubscription> {
-		const reply = pushKeyReplySchema.parse(await (await fetch('/api/push/key')).json());
-		const key = applicationServerKey(reply.publicKey);
+		const key = await this.#serverKey().catch((error: unknown) => {
+			this.#key = undefined;
+			throw error;
+		});
+		if (!key) throw new Error('the server sends no notifications');
 		// SvelteKit serves the worker as a module in development, bundled in a build.
 		await navigator.serviceWorker.register('/service-worker.js', {
 			type: dev ? 'module' : 'classic'

@@ -9,6 +9,8 @@ import { assertNever } from '../assert-never';
 export type PushState =
 	/** No service worker, Push API or notifications here (an old browser, a private window). */
 	| 'unsupported'
+	/** The server sends no notifications (`PUSH_SERVICES=off`): nothing to offer. */
+	| 'unavailable'
 	| 'off'
 	| 'working'
 	| 'on'
@@ -49,6 +51,7 @@ export function afterSubscribe(status: number): PushState {
 export function pushStateWords(state: PushState): string | undefined {
 	switch (state) {
 		case 'off':
+		case 'unavailable':
 			return undefined;
 		case 'working':
 			return m.async_push_working();

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
-import { CONTROL_MAP } from '../../src/lib/protocol/control';
+import { CONTROL_MAP, type ControlState } from '../../src/lib/protocol/control';
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { initialControlState } from '../../src/lib/room/control';
@@ -26,12 +26,15 @@ const byteLengthOf = (updates: Uint8Array[]) =>
 	updates.reduce((total, update) => total + update.byteLength, 0);
 
 /**
- * The first stored update of a new room: its control map at the playbook's first phase, at the
- * latest schema version.
+ * The first stored update of a new room: its control map (by default at the playbook's first
+ * phase), at the latest schema version.
  */
-export function initialRoomUpdate(playbook: Playbook): Uint8Array {
+export function initialRoomUpdate(
+	playbook: Playbook,
+	control: ControlState = initialControlState(playbook)
+): Uint8Array {
 	const doc = new Y.Doc();
-	writeControl(doc, initialControlState(playbook), SERVER_ORIGIN);
+	writeControl(doc, control, SERVER_ORIGIN);
 	migrateRoomDoc(doc, 'A new room', SERVER_ORIGIN);
 	return Y.encodeStateAsUpdate(doc);
 }

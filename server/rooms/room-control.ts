@@ -177,6 +177,7 @@ export class RoomControl {
 			case 'grant-host-key':
 			case 'announce-lock':
 			case 'erase':
+			case 'turn-event':
 				// Carried out by the caller once the state is written.
 				return;
 			default:

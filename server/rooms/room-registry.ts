@@ -1,10 +1,14 @@
 import * as Y from 'yjs';
+import type { TurnWindows } from '../../src/lib/protocol/control';
 import type { RoomMeta } from '../../src/lib/protocol/http';
+import { startTurns } from '../../src/lib/room/async-schedule';
+import { initialControlState } from '../../src/lib/room/control';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
 import type { AwarenessFeed } from '../fanout/awareness-feed';
 import { sealedDocId, type DocumentLog } from '../storage/document-log';
+import type { BlobStore } from '../storage/blob-store';
 import type { RoomStore } from '../storage/room-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import type { RoomLock } from './room-lock';
@@ -45,6 +49,11 @@ export interface RoomRegistryOptions {
 	lock: RoomLock;
 	/** Counts what the rooms relay and the storage failures. */
 	metrics?: RoomMetrics;
+	/**
+	 * The rooms' voice clips (protocol B7), deleted with each room, erased or expired; without
+	 * it, rooms have none.
+	 */
+	blobs?: Pick<BlobStore, 'deleteRoom'>;
 }
 
 /** Expired rooms deleted per call of `deleteExpired`. */
@@ -60,6 +69,7 @@ export class RoomRegistry {
 	readonly #entries = new Map<string, Entry>();
 	/** Rooms whose erasing failed (storage unreachable): `deleteExpired` tries them again. */
 	readonly #eraseFailed = new Set<string>();
+	readonly #loadedListeners = new Set<(room: LoadedRoom) => void>();
 
 	constructor(
 		private readonly store: RoomStore,
@@ -67,16 +77,23 @@ export class RoomRegistry {
 	) {}
 
 	/**
-	 * Stores a new room at its playbook's first step, with its secrets; answers its host key, or
-	 * undefined when there is no such playbook.
+	 * Stores a new room at its playbook's first step, with its secrets; with `turns`, run across
+	 * time zones from its creation with those windows (protocol A1). Answers its host key, the
+	 * refusal of turns the playbook cannot run, or undefined when there is no such playbook.
 	 */
-	async create(meta: RoomMeta): Promise<{ hostKey: string } | undefined> {
+	async create(
+		meta: RoomMeta,
+		turns?: TurnWindows
+	): Promise<{ hostKey: string } | { refused: string } | undefined> {
 		const playbook = await this.options.findPlaybook(meta.playbookId);
 		if (!playbook) return undefined;
+		const initial = initialControlState(playbook);
+		const control = turns ? startTurns(initial, playbook, turns, meta.createdAt) : undefined;
+		if (control && !control.ok) return { refused: control.error.message };
 		const hostKey = newSecret();
 		const copy = playbookCopyUpdate(playbook);
 		const sealed = initialSealedUpdate(hostKey);
-		await this.store.createRoom(meta, initialRoomUpdate(playbook));
+		await this.store.createRoom(meta, initialRoomUpdate(playbook, control?.state ?? initial));
 		await this.options.log.append(
 			sealedDocId(meta.id),
 			copy ? Y.mergeUpdates([sealed, copy]) : sealed
@@ -196,7 +213,18 @@ export class RoomRegistry {
 		}
 		const { log: documents, awareness, storeWithinMs, lock, metrics } = this.options;
 		const io = { log: documents, awareness, storeWithinMs, lock, metrics };
-		return LoadedRoom.load(io, meta, playbook);
+		const room = await LoadedRoom.load(io, meta, playbook);
+		for (const listener of this.#loadedListeners) listener(room);
+		return room;
+	}
+
+	/**
+	 * Calls `listener` with each room as it loads (the deadline clock arms itself from it, also
+	 * after a restart); answers the function that stops the calls.
+	 */
+	onLoaded(listener: (room: LoadedRoom) => void): () => void {
+		this.#loadedListeners.add(listener);
+		return () => this.#loadedListeners.delete(listener);
 	}
 
 	#releaseEntry(roomId: string, entry: Entry): void {
@@ -227,7 +255,7 @@ export class RoomRegistry {
 
 	/**
 	 * Erases a room now: its copy in memory closes its document connections and is dropped
-	 * without being stored, then the room and its sealed values are deleted from the store. New
+	 * without being stored, then the room, its sealed values and its clips are deleted. New
 	 * leases wait meanwhile, then find no room. If the store fails, the next sweep tries again.
 	 */
 	async erase(roomId: string): Promise<void> {
@@ -255,7 +283,9 @@ export class RoomRegistry {
 		const deleting = (async () => {
 			const room = await entry.loading.catch(() => undefined);
 			await room?.discard();
+			// The room first: an upload racing the erase then finds no room and stores nothing.
 			await this.store.deleteRoom(roomId);
+			await this.options.blobs?.deleteRoom(roomId);
 		})().finally(() => {
 			if (this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
 		});

@@ -3,6 +3,8 @@ import type { Effect } from '../../src/lib/room/decide';
 import type { PresenceStore } from '../presence/presence-store';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
+import { log } from '../log';
+import { tell, type TurnEvents } from '../turns/turn-events';
 import type { RoomPresence } from './room-presence';
 import {
 	memberChannel,
@@ -19,6 +21,8 @@ export interface RoomEffectsDeps {
 	presenceStore: Pick<PresenceStore, 'deleteRoom'>;
 	/** Whether other instances share this one's rooms through socket.io's Redis adapter. */
 	sharedWithOtherInstances: boolean;
+	/** Who hears of turns starting and deadlines nearing (protocol A9). */
+	turnEvents: TurnEvents;
 }
 
 /**
@@ -50,6 +54,12 @@ export class RoomEffects {
 					break;
 				case 'erase':
 					await this.erase(roomId);
+					break;
+				case 'turn-event':
+					// The decision stands whatever the notification does.
+					await tell(this.deps.turnEvents, roomId, effect.event).catch((error: unknown) =>
+						log.rooms.warn({ roomId, err: error }, 'a turn notification failed')
+					);
 					break;
 				default:
 					assertNever(effect);

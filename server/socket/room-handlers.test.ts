@@ -98,7 +98,8 @@ async function handlersWith(lock: RoomLock = processLock) {
 		await handlers.command(socket, { type: 'agreements.confirm' });
 		return { socket, reply };
 	};
-	return { handlers, rooms, roomId, hostKey: created!.hostKey, carriedOut, joinAs };
+	if (!created || !('hostKey' in created)) throw new Error('the test room was not created');
+	return { handlers, rooms, roomId, hostKey: created.hostKey, carriedOut, joinAs };
 }
 
 describe('joining', () => {

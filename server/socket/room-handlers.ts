@@ -202,6 +202,24 @@ export class RoomHandlers<S extends HandlerSocket> {
 		await this.deps.effects.carryOut(room, effects);
 	}
 
+	/**
+	 * The deadline clock woke for a room (protocol A10): its schedule moves on or sends its
+	 * reminder through the same decision path as everyone's commands, under the room's hold, and
+	 * what follows is carried out. The room is loaded for it if no one is in it.
+	 */
+	async tick(roomId: string): Promise<void> {
+		await this.deps.rooms.holding(roomId, undefined, async ({ room }) => {
+			const actor: Actor = {
+				participantId: '',
+				present: await this.deps.presence.presentIn(roomId)
+			};
+			const decision = await room.control.decide({ type: 'async.tick' }, actor, () =>
+				this.deps.now()
+			);
+			if (decision.ok) await this.deps.effects.carryOut(room, decision.effects);
+		});
+	}
+
 	async #decideAsMember(member: Membership, command: RoomCommand): Promise<Reply> {
 		const { room } = member.lease;
 		const actor = {

@@ -12,6 +12,10 @@ import { answerQueue } from './answer-queue';
 import { RoomEffects } from './room-effects';
 import { RoomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
+import { CONTROL_MAP } from '../../src/lib/protocol/control';
+import { nextWakeAt } from '../../src/lib/room/async-schedule';
+import { DeadlineClock } from '../turns/deadline-clock';
+import { silentTurnEvents, type TurnEvents } from '../turns/turn-events';
 import { failure, personChannel, type RoomServer, type RoomSocket } from './socket-types';
 
 export type { RoomServer } from './socket-types';
@@ -38,6 +42,8 @@ export interface RoomSocketDeps {
 	unavailable(): string | undefined;
 	/** How long an answered event may wait for storage before it is answered `unavailable`. */
 	answerWithinMs: number;
+	/** Who hears of turns starting and deadlines nearing (protocol A9); nobody by default. */
+	turnEvents?: TurnEvents;
 }
 
 /**
@@ -61,7 +67,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		rooms: deps.rooms,
 		presence,
 		presenceStore: deps.presence,
-		sharedWithOtherInstances: deps.sharedWithOtherInstances
+		sharedWithOtherInstances: deps.sharedWithOtherInstances,
+		turnEvents: deps.turnEvents ?? silentTurnEvents
 	});
 	const handlers = new RoomHandlers({
 		rooms: deps.rooms,
@@ -71,6 +78,22 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		isConnected: async (roomId, participantId) =>
 			(await io.in(personChannel(roomId, participantId)).fetchSockets()).length > 0,
 		failed: () => deps.metrics.error('socket')
+	});
+
+	const clock = new DeadlineClock({
+		now: deps.now,
+		wake: (roomId) => handlers.tick(roomId),
+		failed: (roomId, error) => {
+			log.socket.error({ roomId, err: error }, 'a deadline could not be applied');
+			deps.metrics.error('socket');
+		}
+	});
+	// Armed as each room loads, and again whenever its control state changes (protocol A10).
+	const stopWatching = deps.rooms.onLoaded((room) => {
+		const control = room.doc.getMap(CONTROL_MAP);
+		const arm = () => clock.arm(room.meta.id, nextWakeAt(room.control.read()));
+		control.observe(arm);
+		arm();
 	});
 
 	io.on('room:erase', (roomId: unknown) => {
@@ -199,6 +222,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	return {
 		close() {
 			presence.close();
+			stopWatching();
+			clock.stop();
 		}
 	};
 }

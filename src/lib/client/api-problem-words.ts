@@ -36,7 +36,16 @@ const CODE_WORDS: Record<ApiProblemCode, Words> = {
 	too_large: (_, o) => m.pages_api_too_large({}, o),
 	cross_site: (_, o) => m.pages_api_cross_site({}, o),
 	unavailable: (_, o) => m.pages_api_unavailable({}, o),
-	internal: (_, o) => m.pages_api_internal({}, o)
+	internal: (_, o) => m.pages_api_internal({}, o),
+	not_a_member: (_, o) => m.async_push_not_joined({}, o),
+	push_service_refused: (_, o) => m.async_push_service_refused({}, o),
+	clip_too_large: (_, o) => m.async_clip_too_large({}, o),
+	clip_too_long: (_, o) => m.async_clip_too_long({}, o),
+	clip_not_opus: (_, o) => m.async_clip_not_opus({}, o),
+	room_clips_full: (_, o) => m.async_room_clips_full({}, o),
+	clip_needs_ticket: (_, o) => m.async_clip_needs_ticket({}, o),
+	clip_not_allowed: (_, o) => m.async_clip_not_allowed({}, o),
+	clip_not_found: (_, o) => m.async_clip_not_found({}, o)
 };
 
 /**

@@ -2,6 +2,7 @@ import { m } from '../paraglide/messages';
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
 import type { Participant } from '../protocol/presence';
+import { waitingFor } from '../room/async-schedule';
 import { roomPlay, type RoomPlay } from '../room/room-play';
 import { canControl, hasAgreed, isHost } from '../room/room-view';
 import type { RoomIdentity } from './identity';
@@ -82,7 +83,10 @@ export class LiveRoom implements RoomContext {
 					timer: control.timer,
 					clock: session.clock,
 					phaseTitle: this.phaseTitle ?? '',
-					roomPaused: control.pause !== null
+					roomPaused: control.pause !== null,
+					yourTurn:
+						control.async?.mode === 'async' &&
+						waitingFor(control, this.#playbook()).includes(this.selfId)
 				}
 			: undefined;
 	});

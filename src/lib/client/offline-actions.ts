@@ -22,7 +22,8 @@ export const WAIT_REASONS = {
 	host: m.room_wait_host,
 	erase: m.room_wait_erase,
 	call: m.room_wait_call,
-	rating: m.room_wait_rating
+	rating: m.room_wait_rating,
+	turns: m.async_wait_turns
 } satisfies Record<string, () => string>;
 
 /** Whether `command`, pressed by `selfId` while cut off, is kept for later or waits. */
@@ -61,6 +62,13 @@ export function offlinePolicy(command: ControlCommand, selfId: string): OfflineP
 			return { type: 'wait', reason: WAIT_REASONS.erase() };
 		case 'call.set':
 			return { type: 'wait', reason: WAIT_REASONS.call() };
+		case 'async.start':
+		case 'async.turn':
+		case 'async.extend':
+		case 'async.live':
+		case 'async.resume':
+			// A turn or a deadline is a decision on the room as it is when it arrives.
+			return { type: 'wait', reason: WAIT_REASONS.turns() };
 		default:
 			return assertNever(command);
 	}

@@ -67,7 +67,12 @@ const REASON_WORDS: Record<RefusalReason, Words> = {
 	closed_while_joining: plain(m.room_refusal_closed_while_joining),
 	rating_not_saved: plain(m.room_refusal_rating_not_saved),
 	erase_failed: plain(m.room_refusal_erase_failed),
-	disconnected: plain(m.room_refusal_disconnected)
+	disconnected: plain(m.room_refusal_disconnected),
+	async_unsupported: plain(m.async_refusal_unsupported),
+	not_async: plain(m.async_refusal_not_async),
+	not_your_turn: plain(m.async_refusal_not_your_turn),
+	extended_once: plain(m.async_refusal_extended_once),
+	live_needs_two: plain(m.async_refusal_live_needs_two)
 };
 
 /**

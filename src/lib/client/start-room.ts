@@ -1,3 +1,4 @@
+import type { TurnWindows } from '../protocol/control';
 import { createRoomReplySchema } from '../protocol/http';
 import { apiProblemWords } from './api-problem-words';
 import { m } from '../paraglide/messages';
@@ -8,13 +9,15 @@ import { saveHostKey } from './identity';
  * library and the playbook page alike.
  */
 export async function startRoom(
-	playbookId: string
+	playbookId: string,
+	/** Run it across time zones with these windows (protocol A1). */
+	turns?: { windowsMs: TurnWindows }
 ): Promise<{ ok: true; roomId: string } | { ok: false; message: string }> {
 	try {
 		const response = await fetch('/api/rooms', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ playbookId })
+			body: JSON.stringify({ playbookId, async: turns })
 		});
 		const body: unknown = await response.json().catch(() => undefined);
 		const created = createRoomReplySchema.safeParse(body);

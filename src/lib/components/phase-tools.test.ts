@@ -42,7 +42,8 @@ async function show(phaseId: string, tool: PhaseToolKind, doc: Y.Doc): Promise<s
 		roomId: 'room-id-of-twenty-two0',
 		now: () => 0,
 		moves: { go: () => {} },
-		rate: () => Promise.resolve(true)
+		rate: () => Promise.resolve(true),
+		clipCredentials: undefined
 	};
 	return text(
 		render(View, { props: { step }, context: roomContext(state, ana.participantId, [ana, ben]) })

@@ -64,3 +64,13 @@ describe('a draft keeps its translations following the original', () => {
 		expect(copy.parsed.ok).toBe(true);
 	});
 });
+
+test('removing a role takes it out of the phases’ turns across time zones, and a phase left with none runs live', () => {
+	const draft = new PlaybookDraft(findBuiltInPlaybook('active-listening-sprint')!, 'Grace');
+	draft.removeRole(1);
+	draft.value.rotation = 'none';
+	if (!draft.parsed.ok) throw new Error(draft.parsed.problems.join('\n'));
+	const turns = Object.fromEntries(draft.parsed.data.phases.map((p) => [p.id, p.turnBy]));
+	expect(turns).toMatchObject({ story: ['speaker'], paraphrase: undefined });
+	expect(turns['micro-adjustment']).toEqual(['speaker']);
+});

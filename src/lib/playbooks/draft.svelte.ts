@@ -118,11 +118,16 @@ export class PlaybookDraft {
 		editTranslations(this.value.translations, 'roles', (roles) => roles.push({}));
 	}
 
-	/** Removes a role and what each phase told it to do. */
+	/** Removes a role, what each phase told it to do, and its turns across time zones. */
 	removeRole(index: number): void {
 		const [removed] = this.value.roles.splice(index, 1);
 		if (!removed) return;
-		for (const phase of this.value.phases) delete phase.instructions[removed.id];
+		for (const phase of this.value.phases) {
+			delete phase.instructions[removed.id];
+			const turnBy = phase.turnBy?.filter((id) => id !== removed.id);
+			if (turnBy?.length) phase.turnBy = turnBy;
+			else delete phase.turnBy;
+		}
 		editTranslations(this.value.translations, 'roles', (roles) => roles.splice(index, 1));
 	}
 

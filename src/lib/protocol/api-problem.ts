@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CLIP_PROBLEM_CODES } from './clips';
 
 // zod/mini, like http.ts: the pages that start rooms and save playbooks parse these answers.
 
@@ -45,7 +46,13 @@ export const API_PROBLEM_CODES = [
 	/** Storage cannot be reached (503); try again. */
 	'unavailable',
 	/** The server failed (500). */
-	'internal'
+	'internal',
+	/** Only someone who joined the room may do this: a member's ticket is missing or refused. */
+	'not_a_member',
+	/** The server does not send notifications through that push service (W2). */
+	'push_service_refused',
+	/** Voice clips' refusals (B8). */
+	...CLIP_PROBLEM_CODES
 ] as const;
 
 export const apiProblemCodeSchema = z.enum(API_PROBLEM_CODES);

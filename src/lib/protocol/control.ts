@@ -82,6 +82,56 @@ export const roomPauseSchema = z.object({
 	timerWasRunning: z.boolean()
 });
 
+const serverMs = z.number().check(z.int(), z.nonnegative());
+
+/** The shortest and longest window a phase may have when the room runs across time zones. */
+export const MIN_TURN_WINDOW_MS = 3_600_000;
+export const MAX_TURN_WINDOW_MS = 7 * 24 * 3_600_000;
+/** A phase's window for its turns, in ms: whole minutes from an hour to a week. */
+export const turnWindowSchema = z
+	.number()
+	.check(
+		z.int(),
+		z.multipleOf(60_000),
+		z.minimum(MIN_TURN_WINDOW_MS),
+		z.maximum(MAX_TURN_WINDOW_MS)
+	);
+/** Windows by phase id; a phase that runs as turns and is not named gets the default (24 h). */
+export const turnWindowsSchema = z
+	.record(z.string().check(z.maxLength(60)), turnWindowSchema)
+	.check(z.refine((windows) => Object.keys(windows).length <= 40, 'too many phases'));
+export type TurnWindows = z.infer<typeof turnWindowsSchema>;
+
+/** Who did not take their turn in a phase before its deadline (the soft end, protocol A6). */
+export const missedTurnSchema = z.object({
+	phaseIndex: z.number().check(z.int(), z.nonnegative()),
+	round: z.number().check(z.int(), z.minimum(1)),
+	personIds: z.array(participantIdSchema)
+});
+export type MissedTurn = z.infer<typeof missedTurnSchema>;
+
+/**
+ * A room run across time zones: its phases as turns with deadlines in server time
+ * (`src/lib/room/async-schedule.ts`, protocol A1–A10).
+ */
+export const asyncStateSchema = z.object({
+	/** `live` while the people are together and play it as a live room (A8). */
+	mode: z.enum(['async', 'live']),
+	windowsMs: turnWindowsSchema,
+	/** When the current step's turns opened. */
+	openedAt: serverMs,
+	/** When the room moves on by itself; null once the last step's turns are over. */
+	deadlineAt: z.nullable(serverMs),
+	/** The current step's one extension was used (A7). */
+	extended: z.boolean(),
+	/** The current step's "deadline near" went out (A9). */
+	warned: z.boolean(),
+	/** Who took their turn in the current step. */
+	taken: z.array(participantIdSchema),
+	missed: z.array(missedTurnSchema).check(z.maxLength(200))
+});
+export type AsyncState = z.infer<typeof asyncStateSchema>;
+
 /** The room's control map: written by the server only (see docs/document-schema.md). */
 export const controlStateSchema = z.object({
 	/** Index into the session's steps: the playbook's phases, repeating ones once per round. */
@@ -129,7 +179,9 @@ export const controlStateSchema = z.object({
 	 * The meeting link people talk over, or none (`src/lib/protocol/call-link.ts`). One that does
 	 * not hold reads as none, so a bad link never costs a screen the rest of the room.
 	 */
-	call: z.catch(z.nullable(callStateSchema), null)
+	call: z.catch(z.nullable(callStateSchema), null),
+	/** The turn schedule of a room run across time zones; null in a live room. */
+	async: z._default(z.nullable(asyncStateSchema), null)
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 
@@ -193,6 +245,16 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('call.set'), url: z.nullable(pastedCallLinkSchema) }),
 	/** The host ends the room and erases everything of it from the server, at once. */
 	z.object({ type: z.literal('room.erase') }),
+	/** Runs the room across time zones from now, with these windows (protocol A1). */
+	z.object({ type: z.literal('async.start'), windowsMs: turnWindowsSchema }),
+	/** The sender took their turn in `step`, the step they saw (A4). */
+	z.object({ type: z.literal('async.turn'), step: z.number().check(z.int(), z.nonnegative()) }),
+	/** One more window for `step`, once, before its deadline (A7). */
+	z.object({ type: z.literal('async.extend'), step: z.number().check(z.int(), z.nonnegative()) }),
+	/** "We're both here": play on as a live room (A8). */
+	z.object({ type: z.literal('async.live') }),
+	/** Back to turns, the current step's window opening again from now (A8). */
+	z.object({ type: z.literal('async.resume') }),
 	/** Without a host: agree (or no longer agree) to erase the room; everyone present must. */
 	z.object({ type: z.literal('erase.vote'), agree: z.boolean() })
 ]);

@@ -1,13 +1,21 @@
 import * as z from 'zod/mini';
 import { apiProblemParamsSchema } from './api-problem';
 import { playbookIdSchema, roomIdSchema, secretSchema } from './ids';
+import { turnWindowsSchema } from './control';
 
 // zod/mini, like ids.ts: the home page's room-starting button parses these answers.
 
 /** What people read when a room link leads nowhere. */
 export const ROOM_NOT_FOUND = 'This room does not exist or has ended.';
 
-export const createRoomRequestSchema = z.object({ playbookId: playbookIdSchema });
+export const createRoomRequestSchema = z.object({
+	playbookId: playbookIdSchema,
+	/**
+	 * Run the room across time zones (protocol A1): each phase that runs as turns gets its
+	 * window, in ms, from `windowsMs` by phase id, else 24 hours.
+	 */
+	async: z.optional(z.object({ windowsMs: z._default(turnWindowsSchema, {}) }))
+});
 
 export const createRoomReplySchema = z.object({
 	id: roomIdSchema,

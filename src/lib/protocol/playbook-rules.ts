@@ -85,6 +85,15 @@ export function crossFieldRules(playbook: unknown, addIssue: IssueSink): void {
 			});
 		}
 		unknownRoles(field(phase, 'instructions'), roleIds, ['phases', index], addIssue);
+		asArray(field(phase, 'turnBy')).forEach((role, at) => {
+			if (typeof role === 'string' && !roleIds.includes(role)) {
+				addIssue({
+					code: 'custom',
+					path: ['phases', index, 'turnBy', at],
+					message: m.pages_problem_unknown_role({ role })
+				});
+			}
+		});
 	});
 	translationRules(playbook, addIssue);
 }

@@ -70,7 +70,13 @@ export const playbookPhaseSchema = z.strictObject({
 	prompts: list(t.prompt, lists.prompts.min, lists.prompts.max),
 	tool: z._default(phaseToolSchema, 'none'),
 	/** Whether the phase is run once per round (roles rotate between rounds). */
-	repeatsPerRound: z._default(z.boolean(), false)
+	repeatsPerRound: z._default(z.boolean(), false),
+	/**
+	 * The roles whose people take a turn in this phase when the room runs across time zones
+	 * (`src/lib/room/async-schedule.ts`); a phase without it is passed over in such a room, and a
+	 * playbook with none cannot run that way.
+	 */
+	turnBy: z.optional(z.array(roleIdSchema).check(z.minLength(1), z.maxLength(lists.roles.max)))
 });
 export type PlaybookPhase = z.infer<typeof playbookPhaseSchema>;
 

@@ -89,7 +89,12 @@ export const refusalReasonSchema = z.enum([
 	'closed_while_joining',
 	'rating_not_saved',
 	'erase_failed',
-	'disconnected'
+	'disconnected',
+	'async_unsupported',
+	'not_async',
+	'not_your_turn',
+	'extended_once',
+	'live_needs_two'
 ]);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 

@@ -168,3 +168,51 @@ describe('settling on who is present', () => {
 		expect(decided(run(voted, settle, ana, [ana])).effects).toEqual([{ type: 'erase' }]);
 	});
 });
+
+describe('a room run across time zones', () => {
+	const people = {
+		[ana]: { name: 'Ana', roleId: 'speaker' },
+		[ben]: { name: 'Ben', roleId: 'listener' }
+	};
+	const withPeople: ControlState = { ...start, people };
+	const onTurns = decided(run(withPeople, { type: 'async.start', windowsMs: {} })).state;
+
+	test('[A1] starting opens the first turn and tells its taker', () => {
+		const decision = decided(run(withPeople, { type: 'async.start', windowsMs: {} }));
+		expect(decision.state.step).toBe(1);
+		expect(decision.effects).toEqual([
+			{ type: 'turn-event', event: { type: 'turn-started', phaseIndex: 1, personIds: [ana] } }
+		]);
+	});
+
+	test('[A7] with a host, only the host may extend; without one, anyone may', () => {
+		const hostedTurns = claimHost(onTurns, ana);
+		const byBen = run(hostedTurns, { type: 'async.extend', step: 1 }, ben);
+		expect(byBen.ok ? undefined : byBen.error.params?.reason).toBe('host_only');
+		expect(run(hostedTurns, { type: 'async.extend', step: 1 }, ana).ok).toBe(true);
+		expect(run(onTurns, { type: 'async.extend', step: 1 }, ben).ok).toBe(true);
+	});
+
+	test('[A2] a person’s Next in a room of turns opens the new step’s window', () => {
+		const earlier = { ...onTurns, async: onTurns.async && { ...onTurns.async, openedAt: 0 } };
+		const { state } = decided(run(earlier, { type: 'step.goto', target: 2, from: 1 }));
+		expect(state.step).toBe(2);
+		expect(state.async?.openedAt).toBe(T0);
+		expect(state.async?.deadlineAt).toBe(T0 + 24 * 3_600_000);
+	});
+
+	test('[A10] the clock’s tick past the deadline moves the room on through the same decision', () => {
+		const late = { ...onTurns, async: onTurns.async && { ...onTurns.async, deadlineAt: T0 } };
+		const { state, effects } = decided(run(late, { type: 'async.tick' }, ''));
+		expect(state.step).toBe(2);
+		expect(state.async?.missed).toEqual([{ phaseIndex: 1, round: 1, personIds: [ana] }]);
+		expect(effects).toEqual([
+			{ type: 'turn-event', event: { type: 'turn-started', phaseIndex: 2, personIds: [ben] } }
+		]);
+	});
+
+	test('[A4] someone removed by the host cannot take a turn', () => {
+		const removed = { ...onTurns, removed: [ana] };
+		expect(run(removed, { type: 'async.turn', step: 1 }, ana).ok).toBe(false);
+	});
+});

@@ -2,6 +2,8 @@ import type { ControlCommand, ControlState, Person } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
 import { ratingKey } from '../protocol/room-content';
 import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
+import { decideAsync } from './async-commands';
+import { followStep, tick, turnEvents, type TurnEvent } from './async-schedule';
 import { sessionPlan, startHistory } from './control';
 import { revealIfDue, submitRating, type SealedRatings } from './ratings';
 import {
@@ -9,6 +11,7 @@ import {
 	claimHost,
 	erasesRoom,
 	everyoneAgreesToErase,
+	isAsyncCommand,
 	settleRoom,
 	type Actor
 } from './room-rules';
@@ -27,7 +30,9 @@ export type RoomCommand =
 	/** Someone joined under `person`; `holdsHostKey` when they showed the room's host key. */
 	| { type: 'person.join'; person: Person; holdsHostKey: boolean }
 	/** Applies who is present now (`Actor.present`): reveals, host fallback, ready, erase. */
-	| { type: 'room.settle' };
+	| { type: 'room.settle' }
+	/** The server's clock looks at the turn schedule: a deadline passed or near (protocol A10). */
+	| { type: 'async.tick' };
 
 /**
  * What a decision asks the server to do besides writing the state, in order. What must hold
@@ -48,7 +53,9 @@ export type Effect =
 	 */
 	| { type: 'remove'; participantId: string }
 	/** End and erase the room (S18). */
-	| { type: 'erase' };
+	| { type: 'erase' }
+	/** Tell the people taking turns (the server's `TurnEvents`, protocol A9). */
+	| { type: 'turn-event'; event: TurnEvent };
 
 /** What a decision needs besides the state: the playbook, the time, the sealed ratings. */
 export interface DecisionContext {
@@ -82,7 +89,26 @@ export function decide(
 	actor: Actor,
 	ctx: DecisionContext
 ): Decision {
+	const decision = decideOnly(state, command, actor, ctx);
+	if (!decision.ok) return decision;
+	// A room of turns follows every move of its step, whatever made it (protocol A2, A9).
+	const next = followStep(state, decision.state, ctx.playbook, ctx.now);
+	const told = turnEvents(state, next, ctx.playbook).map((event): Effect => ({
+		type: 'turn-event',
+		event
+	}));
+	return { ok: true, state: next, effects: [...decision.effects, ...told] };
+}
+
+function decideOnly(
+	state: ControlState,
+	command: RoomCommand,
+	actor: Actor,
+	ctx: DecisionContext
+): Decision {
 	switch (command.type) {
+		case 'async.tick':
+			return { ok: true, state: tick(state, ctx.playbook, ctx.now), effects: [] };
 		case 'rating.submit':
 			return rate(state, command.step, command.value, actor, ctx);
 		case 'person.join':
@@ -100,7 +126,9 @@ function controlCommand(
 	actor: Actor,
 	{ playbook, now }: DecisionContext
 ): Decision {
-	const result = applyRoomCommand(state, command, playbook, actor, now);
+	const result = isAsyncCommand(command)
+		? decideAsync(state, command, playbook, actor, now)
+		: applyRoomCommand(state, command, playbook, actor, now);
 	if (!result.ok) return result;
 	const done = (...effects: Effect[]): Decision => ({ ok: true, state: result.state, effects });
 	if (erasesRoom(command, result.state, actor.present)) return done({ type: 'erase' });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ControlCommand, ControlState } from '../protocol/control';
+import type { ControlState } from '../protocol/control';
 import { initialControlState, type PhasePlan } from './control';
 import type { Participant } from '../protocol/presence';
 import {
@@ -9,7 +9,8 @@ import {
 	erasesRoom,
 	everyoneAgreesToErase,
 	everyonePresentIn,
-	settleRoom
+	settleRoom,
+	type RulesCommand
 } from './room-rules';
 
 const plan: PhasePlan = {
@@ -19,16 +20,10 @@ const T0 = 1_700_000_000_000;
 const everyone = ['ana-00001', 'ben-00002', 'cy-000003'];
 const [ana, ben, cy] = everyone as [string, string, string];
 
-function run(state: ControlState, command: ControlCommand, by = ana, present = everyone, now = T0) {
+function run(state: ControlState, command: RulesCommand, by = ana, present = everyone, now = T0) {
 	return applyRoomCommand(state, command, plan, { participantId: by, present }, now);
 }
-function apply(
-	state: ControlState,
-	command: ControlCommand,
-	by = ana,
-	present = everyone,
-	now = T0
-) {
+function apply(state: ControlState, command: RulesCommand, by = ana, present = everyone, now = T0) {
 	const result = run(state, command, by, present, now);
 	if (!result.ok) throw new Error(result.error.message);
 	return result.state;

@@ -10,9 +10,18 @@ import { takeTurns, type TurnPlan } from './turns';
  * Who may send a command. `control`: anyone, unless the host locked phase and timer control to
  * themselves; the call link goes with them, since whoever sets it decides where "Join the call"
  * leads everyone. `anyone`: every participant, always (the right to pause, or to agree to erase
- * the room, is never locked). `host`: the host only.
+ * the room, is never locked). `host`: the host only. `host-if-any`: the host, or anyone in a
+ * room without one (extending a deadline, protocol A7).
  */
-export type CommandRight = 'control' | 'anyone' | 'host';
+export type CommandRight = 'control' | 'anyone' | 'host' | 'host-if-any';
+
+/** The commands of a room run across time zones (`src/lib/room/async-commands.ts`). */
+export type AsyncCommand = Extract<ControlCommand, { type: `async.${string}` }>;
+/** The commands these rules decide; the schedule's are decided beside them. */
+export type RulesCommand = Exclude<ControlCommand, AsyncCommand>;
+
+export const isAsyncCommand = (command: ControlCommand): command is AsyncCommand =>
+	command.type.startsWith('async.');
 
 export function commandRight(command: ControlCommand): CommandRight {
 	switch (command.type) {
@@ -24,6 +33,9 @@ export function commandRight(command: ControlCommand): CommandRight {
 		case 'timer.reset':
 		case 'timer.add-minute':
 		case 'call.set':
+		case 'async.start':
+		case 'async.live':
+		case 'async.resume':
 			return 'control';
 		case 'ready.set':
 		case 'hand.raise':
@@ -32,6 +44,7 @@ export function commandRight(command: ControlCommand): CommandRight {
 		case 'room.pause':
 		case 'room.resume':
 		case 'erase.vote':
+		case 'async.turn':
 			return 'anyone';
 		case 'host.lock-control':
 		case 'host.lock-room':
@@ -39,6 +52,8 @@ export function commandRight(command: ControlCommand): CommandRight {
 		case 'host.remove':
 		case 'room.erase':
 			return 'host';
+		case 'async.extend':
+			return 'host-if-any';
 		default:
 			return assertNever(command);
 	}
@@ -79,7 +94,7 @@ const isHost = (state: ControlState, participantId: string) =>
 	state.host?.participantId === participantId;
 
 /** Why `actor` may not send `command` in `state`, or undefined when they may. */
-function refusal(state: ControlState, command: ControlCommand, actor: Actor) {
+export function commandRefusal(state: ControlState, command: ControlCommand, actor: Actor) {
 	if (state.removed.includes(actor.participantId)) {
 		return notAllowed('The host has removed you from this room.', 'removed');
 	}
@@ -98,6 +113,10 @@ function refusal(state: ControlState, command: ControlCommand, actor: Actor) {
 			return isHost(state, actor.participantId)
 				? undefined
 				: notAllowed('Only the host can do that.', 'host_only');
+		case 'host-if-any':
+			return state.host && !isHost(state, actor.participantId)
+				? notAllowed('Only the host can do that.', 'host_only')
+				: undefined;
 		case 'anyone':
 			return undefined;
 	}
@@ -156,7 +175,7 @@ const isMove = (command: ControlCommand) =>
  */
 export function applyRoomCommand(
 	state: ControlState,
-	command: ControlCommand,
+	command: RulesCommand,
 	plan: TurnPlan,
 	actor: Actor,
 	now: number
@@ -171,12 +190,12 @@ export function applyRoomCommand(
 
 function decideCommand(
 	state: ControlState,
-	command: ControlCommand,
+	command: RulesCommand,
 	plan: PhasePlan,
 	actor: Actor,
 	now: number
 ): ControlResult {
-	const refused = refusal(state, command, actor);
+	const refused = commandRefusal(state, command, actor);
 	if (refused) return refused;
 	if (isPhaseCommand(command)) return applyControlCommand(state, command, plan, now);
 	const me = actor.participantId;

@@ -32,6 +32,13 @@ describe('the tab title (issue 19.8)', () => {
 		).toBe('Paused for everyone · Tell the story · Active Listening Sprint · Practice Room');
 	});
 
+	test('[A4] says it is this person’s turn in a room across time zones, before the phase', () => {
+		expect(tabTitle({ ...room, timerStatus: 'idle', remainingMs: 0, yourTurn: true })).toBe(
+			'Your turn · Tell the story · Active Listening Sprint · Practice Room'
+		);
+		expect(tabTitle({ ...room, yourTurn: true }, { locale: 'es' })).toMatch(/^Te toca · /);
+	});
+
 	test('is plain when no timer runs: not started, clock not known, or no room yet', () => {
 		expect(tabTitle({ ...room, timerStatus: 'idle', remainingMs: 300_000 })).toBe(PLAIN);
 		expect(tabTitle({ ...room, timerStatus: 'running', remainingMs: undefined })).toBe(PLAIN);

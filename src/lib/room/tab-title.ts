@@ -15,6 +15,8 @@ export interface TitleState {
 	finished?: boolean | undefined;
 	/** Someone paused the room for everyone. */
 	roomPaused?: boolean | undefined;
+	/** In a room run across time zones, this person has a turn to take (protocol A4). */
+	yourTurn?: boolean | undefined;
 }
 
 /**
@@ -27,6 +29,7 @@ export function tabTitle(state: TitleState, options: { locale?: Locale } = {}): 
 	const withPhase = (lead: string) =>
 		[lead, state.phaseTitle, plain].filter((part) => part !== undefined && part !== '').join(' · ');
 	if (state.roomPaused) return withPhase(m.room_tab_paused({}, options));
+	if (state.yourTurn) return withPhase(m.async_tab_your_turn({}, options));
 	if (state.remainingMs === undefined) return plain;
 	switch (state.timerStatus) {
 		case 'running':

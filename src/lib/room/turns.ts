@@ -29,7 +29,9 @@ export function takeTurns(
 	if (!roles || !rotation) return state;
 	const rotationPlan: RotationPlan = { roles, rotation, speakerRole };
 	if (!rotates(rotationPlan)) return state;
-	const here = present.filter((id) => !state.removed.includes(id));
+	// Across time zones nobody needs to be online for their turn: everyone who joined counts.
+	const online = state.async?.mode === 'async' ? Object.keys(state.people) : present;
+	const here = online.filter((id) => !state.removed.includes(id));
 	const seats = seatsOf(state.people, []).map((seat) => ({
 		...seat,
 		present: here.includes(seat.participantId)

@@ -52,6 +52,7 @@ export const activeListeningSprint: PlaybookInput = {
 		},
 		{
 			id: 'story',
+			turnBy: ['speaker'],
 			title: 'Tell the story',
 			durationSec: 180,
 			summary: 'The speaker tells a recent work moment; the listener only listens.',
@@ -70,6 +71,7 @@ export const activeListeningSprint: PlaybookInput = {
 		},
 		{
 			id: 'paraphrase',
+			turnBy: ['listener'],
 			title: 'Reflect it back',
 			durationSec: 120,
 			summary: 'The listener paraphrases feelings, motives and needs; the speaker corrects gently.',
@@ -103,6 +105,7 @@ export const activeListeningSprint: PlaybookInput = {
 		},
 		{
 			id: 'rating',
+			turnBy: ['speaker'],
 			title: 'How understood did you feel?',
 			durationSec: 60,
 			summary:
@@ -118,6 +121,7 @@ export const activeListeningSprint: PlaybookInput = {
 		},
 		{
 			id: 'micro-adjustment',
+			turnBy: ['speaker', 'listener'],
 			title: 'One micro-adjustment',
 			durationSec: 90,
 			summary: 'Each of you picks one small listening habit to try before tomorrow’s stand-up.',

@@ -39,6 +39,7 @@ export const feedbackThatLands: PlaybookInput = {
 	phases: [
 		{
 			id: 'choose',
+			turnBy: ['giver'],
 			title: 'Choose the conversation',
 			durationSec: 180,
 			summary: 'The giver names a real piece of feedback they want to give, without names.',
@@ -50,6 +51,7 @@ export const feedbackThatLands: PlaybookInput = {
 		},
 		{
 			id: 'draft',
+			turnBy: ['giver'],
 			title: 'Draft Situation, Behaviour, Impact and ask',
 			durationSec: 300,
 			summary: 'Together, put the message into four short parts.',
@@ -69,6 +71,7 @@ export const feedbackThatLands: PlaybookInput = {
 		},
 		{
 			id: 'rehearse',
+			turnBy: ['receiver'],
 			title: 'Say it out loud',
 			durationSec: 240,
 			summary:
@@ -89,6 +92,7 @@ export const feedbackThatLands: PlaybookInput = {
 		},
 		{
 			id: 'tune',
+			turnBy: ['giver'],
 			title: 'Tune the words and tone',
 			durationSec: 180,
 			summary: 'Swap notes on what landed and adjust the wording.',
@@ -101,6 +105,7 @@ export const feedbackThatLands: PlaybookInput = {
 		},
 		{
 			id: 'schedule',
+			turnBy: ['giver', 'receiver'],
 			title: 'Book the real conversation',
 			durationSec: 180,
 			summary: 'Pick a time within 48 hours and plan a short reflection afterwards.',

@@ -43,6 +43,7 @@ export const rolePlayWithReality: PlaybookInput = {
 	phases: [
 		{
 			id: 'set-scene',
+			turnBy: ['practitioner'],
 			title: 'Set the scene',
 			durationSec: 300,
 			summary: 'The practitioner shares the artifact and what makes the conversation hard.',
@@ -56,6 +57,7 @@ export const rolePlayWithReality: PlaybookInput = {
 		},
 		{
 			id: 'play',
+			turnBy: ['practitioner', 'counterpart'],
 			title: 'Play it, pause and rewind',
 			durationSec: 900,
 			summary: 'Run the conversation; anyone can pause and rewind to try another line.',
@@ -73,6 +75,7 @@ export const rolePlayWithReality: PlaybookInput = {
 		},
 		{
 			id: 'harvest',
+			turnBy: ['practitioner', 'counterpart', 'observer'],
 			title: 'Harvest what worked',
 			durationSec: 420,
 			summary: 'Go through the script together and mark the phrases worth keeping.',
@@ -86,6 +89,7 @@ export const rolePlayWithReality: PlaybookInput = {
 		},
 		{
 			id: 'two-sentences',
+			turnBy: ['practitioner', 'counterpart', 'observer'],
 			title: 'Two sentences to reuse',
 			durationSec: 300,
 			summary: 'The practitioner writes two sentences to use word for word next time.',

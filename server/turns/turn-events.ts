@@ -1,0 +1,39 @@
+import { assertNever } from '../../src/lib/assert-never';
+import type { TurnEvent } from '../../src/lib/room/async-schedule';
+
+/**
+ * What the turn schedule of a room run across time zones tells the people taking turns
+ * (protocol A9): web push plugs in here. Called after the decision is stored; a hook that fails
+ * is logged by the caller and changes nothing in the room.
+ */
+export interface TurnEvents {
+	/** `personIds` now have a turn to take in phase `phaseIndex`. */
+	onTurnStarted(roomId: string, phaseIndex: number, personIds: string[]): Promise<void> | void;
+	/** `personIds` have not taken their turn, and its deadline (server ms) is a few hours away. */
+	onDeadlineNear(
+		roomId: string,
+		phaseIndex: number,
+		personIds: string[],
+		deadlineAt: number
+	): Promise<void> | void;
+}
+
+/** Tells nobody: the default until notifications are set up. */
+export const silentTurnEvents: TurnEvents = {
+	onTurnStarted: () => undefined,
+	onDeadlineNear: () => undefined
+};
+
+/** Passes one event of the schedule to its hook. */
+export async function tell(events: TurnEvents, roomId: string, event: TurnEvent): Promise<void> {
+	switch (event.type) {
+		case 'turn-started':
+			await events.onTurnStarted(roomId, event.phaseIndex, event.personIds);
+			return;
+		case 'deadline-near':
+			await events.onDeadlineNear(roomId, event.phaseIndex, event.personIds, event.deadlineAt);
+			return;
+		default:
+			assertNever(event);
+	}
+}

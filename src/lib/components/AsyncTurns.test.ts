@@ -1,0 +1,59 @@
+import { render } from 'svelte/server';
+import { describe, expect, test } from 'vitest';
+import { activeListeningSprint } from '$lib/playbooks/built-in/active-listening-sprint';
+import type { ControlState } from '$lib/protocol/control';
+import { playbookSchema } from '$lib/protocol/playbook';
+import { claimHost } from '$lib/room/room-rules';
+import { goLive, startTurns } from '$lib/room/async-schedule';
+import AsyncTurns from './AsyncTurns.svelte';
+import { control, person, roomContext } from './room-controls.fixture';
+
+const playbook = playbookSchema.parse(activeListeningSprint);
+const [ana, ben] = [person('Ana'), person('Ben')];
+const people = {
+	[ana.participantId]: { name: 'Ana', roleId: 'speaker' },
+	[ben.participantId]: { name: 'Ben', roleId: 'listener' }
+};
+const started = startTurns(control({ people }), playbook, {}, Date.UTC(2026, 0, 5, 9));
+if (!started.ok) throw new Error(started.error.message);
+const onTurns = started.state;
+
+const show = (state: ControlState, selfId: string, roster = [ana, ben]) =>
+	render(AsyncTurns, {
+		props: { playbook, roomId: 'room-1' },
+		context: roomContext(state, selfId, roster)
+	}).body;
+
+describe('the turns card', () => {
+	test('[A4] the taker sees it is their turn and can say they took it', () => {
+		const html = show(onTurns, ana.participantId);
+		expect(html).toContain('Your turn: Tell the story');
+		expect(html).toContain('I’ve taken my turn');
+		expect(html).toMatch(/<time datetime="2026-01-06T09:00:00.000Z"/);
+	});
+
+	test('the other sees whom the room waits for, and no turn button', () => {
+		const html = show(onTurns, ben.participantId);
+		expect(html).toContain('Waiting for Ana to take their turn.');
+		expect(html).not.toContain('I’ve taken my turn');
+	});
+
+	test('[A7] with a host, only the host is offered the extension', () => {
+		const hosted = claimHost(onTurns, ana.participantId);
+		expect(show(hosted, ana.participantId)).toContain('Give everyone one more window');
+		expect(show(hosted, ben.participantId)).not.toContain('Give everyone one more window');
+		expect(show(onTurns, ben.participantId)).toContain('Give everyone one more window');
+	});
+
+	test('[A8] going live is offered when two are here, and going back once live', () => {
+		expect(show(onTurns, ana.participantId)).toContain('We’re both here: go live');
+		expect(show(onTurns, ana.participantId, [ana])).not.toContain('go live');
+		const live = goLive(onTurns, [ana.participantId, ben.participantId]);
+		if (!live.ok) throw new Error(live.error.message);
+		expect(show(live.state, ana.participantId)).toContain('Back to turns across time zones');
+	});
+
+	test('a live room that never ran as turns shows no card', () => {
+		expect(show(control({ people }), ana.participantId)).not.toContain('<section');
+	});
+});

@@ -1,0 +1,333 @@
+import type { AsyncState, ControlState, TurnWindows } from '../protocol/control';
+import type { RefusalReason } from '../protocol/socket-events';
+import { applyControlCommand, sessionPlan, type ControlResult } from './control';
+import { castInRound, seatsOf, type RotationPlan } from './rotation';
+import { planSteps } from './steps';
+import { takeTurns, type TurnPlan } from './turns';
+
+const HOUR_MS = 3_600_000;
+/** A phase's window when the starter chose none. */
+export const DEFAULT_TURN_WINDOW_MS = 24 * HOUR_MS;
+/** "A few hours before" a deadline: the reminder, or half the window when that is shorter. */
+export const NEAR_DEADLINE_MS = 3 * HOUR_MS;
+/** Soft ends the room keeps; far more than a session has steps. */
+const MISSED_LIMIT = 200;
+
+/** What the schedule needs of a playbook: its phases with ids and turn roles, and its rotation. */
+export type AsyncPlan = Omit<TurnPlan, 'phases'> &
+	RotationPlan & {
+		phases: readonly {
+			id: string;
+			turnBy?: readonly string[] | undefined;
+			durationSec?: number | undefined;
+			repeatsPerRound?: boolean | undefined;
+			tool?: string | undefined;
+		}[];
+	};
+
+/** What a schedule decision tells the people waiting for it (the server's `TurnEvents`). */
+export type TurnEvent =
+	| { type: 'turn-started'; phaseIndex: number; personIds: string[] }
+	| { type: 'deadline-near'; phaseIndex: number; personIds: string[]; deadlineAt: number };
+
+const refuse = (message: string, reason: RefusalReason): ControlResult => ({
+	ok: false,
+	error: { code: 'invalid_command', message, params: { reason } }
+});
+const ok = (state: ControlState): ControlResult => ({ ok: true, state });
+
+const turnRoles = (plan: AsyncPlan, phaseIndex: number) => plan.phases[phaseIndex]?.turnBy ?? [];
+
+/** Whether the playbook can run across time zones: some phase names who takes a turn in it. */
+export const runsAsTurns = (plan: AsyncPlan): boolean =>
+	plan.phases.some((phase) => (phase.turnBy?.length ?? 0) > 0);
+
+/** Phase ids in `windows` that do not run as turns in `plan`: a starter's mistake to name. */
+export const strayWindows = (plan: AsyncPlan, windows: TurnWindows): string[] =>
+	Object.keys(windows).filter(
+		(id) => !plan.phases.some((phase) => phase.id === id && (phase.turnBy?.length ?? 0) > 0)
+	);
+
+/** The window of phase `phaseIndex`: the starter's choice, else 24 hours. */
+export function windowOf(plan: AsyncPlan, windows: TurnWindows, phaseIndex: number): number {
+	const id = plan.phases[phaseIndex]?.id;
+	return (id === undefined ? undefined : windows[id]) ?? DEFAULT_TURN_WINDOW_MS;
+}
+
+/** Everyone who joined and was not removed: in a room of turns nobody needs to be online. */
+const members = (state: ControlState) =>
+	Object.keys(state.people).filter((id) => !state.removed.includes(id));
+
+/**
+ * Who takes a turn in `step` (protocol A3): the people whose role in that step's round is one
+ * the phase names, cast by the rotation from everyone who joined, online or not.
+ */
+export function takersAt(state: ControlState, plan: AsyncPlan, step: number): string[] {
+	const at = planSteps(sessionPlan(plan, state))[step];
+	const roles = at ? turnRoles(plan, at.phaseIndex) : [];
+	if (!at || roles.length === 0) return [];
+	const seats = seatsOf(state.people, []).map((seat) => ({
+		...seat,
+		present: !state.removed.includes(seat.participantId)
+	}));
+	return castInRound(plan, seats, at.round, state.speakers)
+		.members.filter((member) => roles.includes(member.roleId))
+		.map((member) => member.participantId);
+}
+
+/** The current step's takers who have not taken their turn yet. */
+export const waitingFor = (state: ControlState, plan: AsyncPlan): string[] =>
+	takersAt(state, plan, state.step).filter((id) => !state.async?.taken.includes(id));
+
+/** The first step at or after `from` whose phase runs as turns. */
+function turnStepFrom(state: ControlState, plan: AsyncPlan, from: number): number | undefined {
+	const steps = planSteps(sessionPlan(plan, state));
+	for (let step = from; step < steps.length; step++) {
+		const at = steps[step];
+		if (at && turnRoles(plan, at.phaseIndex).length > 0) return step;
+	}
+	return undefined;
+}
+
+const phaseIndexAt = (state: ControlState, plan: AsyncPlan, step = state.step) =>
+	planSteps(sessionPlan(plan, state))[step]?.phaseIndex ?? 0;
+
+/** Opens the current step's window at `now`: nobody has taken a turn in it yet. */
+function openWindow(state: ControlState, plan: AsyncPlan, now: number): ControlState {
+	const schedule = state.async;
+	if (!schedule) return state;
+	const window = windowOf(plan, schedule.windowsMs, phaseIndexAt(state, plan));
+	return {
+		...state,
+		async: {
+			...schedule,
+			openedAt: now,
+			deadlineAt: now + window,
+			extended: false,
+			warned: false,
+			taken: []
+		}
+	};
+}
+
+/** Moves to `target` as the phase rules do, records its speaker, and opens its window. */
+function enter(state: ControlState, plan: AsyncPlan, target: number, now: number): ControlState {
+	const moved = applyControlCommand(state, { type: 'step.goto', target }, plan, now);
+	const entered = moved.ok ? moved.state : state;
+	return openWindow(takeTurns(entered, plan, members(entered)), plan, now);
+}
+
+/** The schedule has no more deadlines: the room rests on its last step. */
+const closeSchedule = (state: ControlState, schedule: AsyncState): ControlState => ({
+	...state,
+	async: { ...schedule, deadlineAt: null }
+});
+
+/**
+ * Moves the room on from its step (A5, A6): who has not taken their turn is recorded (the soft
+ * end), then the room enters the next step that runs as turns; after the last one it goes to the
+ * session's last step and the schedule ends.
+ */
+export function moveOn(state: ControlState, plan: AsyncPlan, now: number): ControlState {
+	const schedule = state.async;
+	if (!schedule) return state;
+	const missing = waitingFor(state, plan);
+	const at = planSteps(sessionPlan(plan, state))[state.step];
+	const missed =
+		missing.length > 0 && at
+			? [
+					...schedule.missed,
+					{ phaseIndex: at.phaseIndex, round: at.round, personIds: missing }
+				].slice(-MISSED_LIMIT)
+			: schedule.missed;
+	const recorded = { ...state, async: { ...schedule, missed } };
+	const next = turnStepFrom(recorded, plan, state.step + 1);
+	if (next !== undefined) return enter(recorded, plan, next, now);
+	const last = planSteps(sessionPlan(plan, recorded)).length - 1;
+	const atEnd = last > state.step ? enter(recorded, plan, last, now) : recorded;
+	return closeSchedule(atEnd, { ...(atEnd.async ?? recorded.async), missed });
+}
+
+/** Whether the room is playing turns with a deadline ahead. */
+const counting = (schedule: AsyncState | null): schedule is AsyncState & { deadlineAt: number } =>
+	schedule?.mode === 'async' && schedule.deadlineAt !== null;
+
+/**
+ * Starts running the room as turns from its current step (A1): the first step from here that
+ * runs as turns opens its window. Starting a room already on turns changes nothing.
+ */
+export function startTurns(
+	state: ControlState,
+	plan: AsyncPlan,
+	windowsMs: TurnWindows,
+	now: number
+): ControlResult {
+	if (!runsAsTurns(plan)) {
+		return refuse('This playbook cannot run across time zones.', 'async_unsupported');
+	}
+	if (strayWindows(plan, windowsMs).length > 0) {
+		return refuse('Windows can only be set for phases that run as turns.', 'async_unsupported');
+	}
+	if (state.async?.mode === 'async') return ok(state);
+	const schedule: AsyncState = {
+		mode: 'async',
+		windowsMs,
+		openedAt: now,
+		deadlineAt: null,
+		extended: false,
+		warned: false,
+		taken: [],
+		missed: state.async?.missed ?? []
+	};
+	const started = { ...state, async: schedule };
+	const first = turnStepFrom(started, plan, state.step);
+	if (first === undefined) return ok(started);
+	return ok(
+		first === state.step ? openWindow(started, plan, now) : enter(started, plan, first, now)
+	);
+}
+
+/**
+ * `personId` took their turn in `step` (A4); when every taker has, the room moves on at once (A5).
+ * A turn for a step the room has left changes nothing.
+ */
+export function takeTurn(
+	state: ControlState,
+	plan: AsyncPlan,
+	personId: string,
+	step: number,
+	now: number
+): ControlResult {
+	const schedule = state.async;
+	if (!schedule || schedule.mode !== 'async') {
+		return refuse('This room is not taking turns right now.', 'not_async');
+	}
+	if (step !== state.step || schedule.deadlineAt === null) return ok(state);
+	if (!takersAt(state, plan, step).includes(personId)) {
+		return refuse('It is not your turn in this phase.', 'not_your_turn');
+	}
+	if (schedule.taken.includes(personId)) return ok(state);
+	const next = { ...state, async: { ...schedule, taken: [...schedule.taken, personId] } };
+	return ok(waitingFor(next, plan).length === 0 ? moveOn(next, plan, now) : next);
+}
+
+/** One more window for the current step, once, before its deadline (A7). */
+export function extendTurns(
+	state: ControlState,
+	plan: AsyncPlan,
+	step: number,
+	now: number
+): ControlResult {
+	const schedule = state.async;
+	if (!counting(schedule)) return refuse('This room is not taking turns right now.', 'not_async');
+	if (step !== state.step || now >= schedule.deadlineAt) {
+		return refuse('The room moved on before your move arrived, so it was not made.', 'moved_on');
+	}
+	if (schedule.extended) return refuse('This phase was already extended once.', 'extended_once');
+	const window = windowOf(plan, schedule.windowsMs, phaseIndexAt(state, plan));
+	return ok({
+		...state,
+		async: {
+			...schedule,
+			deadlineAt: schedule.deadlineAt + window,
+			extended: true,
+			warned: false
+		}
+	});
+}
+
+/** "We're both here: go live" (A8): the deadlines rest while at least two people are present. */
+export function goLive(state: ControlState, present: readonly string[]): ControlResult {
+	const schedule = state.async;
+	if (!schedule) return refuse('This room is not taking turns right now.', 'not_async');
+	if (schedule.mode === 'live') return ok(state);
+	if (present.length < 2) {
+		return refuse('Going live needs at least two people in the room.', 'live_needs_two');
+	}
+	return ok({ ...state, async: { ...schedule, mode: 'live' } });
+}
+
+/**
+ * Back to turns (A8): the current step's window opens again from `now`, keeping the turns taken
+ * in it; a step that does not run as turns gives way to the next one that does.
+ */
+export function resumeTurns(state: ControlState, plan: AsyncPlan, now: number): ControlResult {
+	const schedule = state.async;
+	if (!schedule) return refuse('This room is not taking turns right now.', 'not_async');
+	if (schedule.mode === 'async') return ok(state);
+	const resumed = { ...state, async: { ...schedule, mode: 'async' as const } };
+	const next = turnStepFrom(resumed, plan, state.step);
+	if (next === undefined) return ok(closeSchedule(resumed, resumed.async));
+	if (next !== state.step) return ok(enter(resumed, plan, next, now));
+	const opened = openWindow(resumed, plan, now);
+	return ok({ ...opened, async: { ...(opened.async ?? resumed.async), taken: schedule.taken } });
+}
+
+/** When "deadline near" goes out: 3 hours before, or half the window when that is shorter. */
+export function nearAt(schedule: AsyncState & { deadlineAt: number }): number {
+	const window = schedule.deadlineAt - schedule.openedAt;
+	return schedule.deadlineAt - Math.min(NEAR_DEADLINE_MS, Math.floor(window / 2));
+}
+
+/** When the server must next look at the schedule (A10), or undefined when nothing is due. */
+export function nextWakeAt(state: ControlState): number | undefined {
+	const schedule = state.async;
+	if (!counting(schedule)) return undefined;
+	return schedule.warned ? schedule.deadlineAt : nearAt(schedule);
+}
+
+/**
+ * What the server's clock does at `now` (A6, A9): past the deadline the room moves on; near it
+ * the reminder is marked as sent. Answers `state` itself when nothing is due.
+ */
+export function tick(state: ControlState, plan: AsyncPlan, now: number): ControlState {
+	const schedule = state.async;
+	if (!counting(schedule)) return state;
+	if (now >= schedule.deadlineAt) return moveOn(state, plan, now);
+	if (!schedule.warned && now >= nearAt(schedule)) {
+		return { ...state, async: { ...schedule, warned: true } };
+	}
+	return state;
+}
+
+/**
+ * The step moved by other means (a person's Next in a room of turns): its window opens. Answers
+ * `after` itself when the schedule already followed the move, or the room is not on turns.
+ */
+export function followStep(
+	before: ControlState,
+	after: ControlState,
+	plan: AsyncPlan,
+	now: number
+): ControlState {
+	const schedule = after.async;
+	if (!counting(schedule) || after.step === before.step) return after;
+	if (schedule.openedAt !== before.async?.openedAt) return after;
+	return openWindow(takeTurns(after, plan, members(after)), plan, now);
+}
+
+/** What a change from `before` to `after` tells the people taking turns (A9). */
+export function turnEvents(
+	before: ControlState,
+	after: ControlState,
+	plan: AsyncPlan
+): TurnEvent[] {
+	const schedule = after.async;
+	if (!counting(schedule)) return [];
+	const phaseIndex = phaseIndexAt(after, plan);
+	const events: TurnEvent[] = [];
+	const opened = schedule.openedAt !== before.async?.openedAt || after.step !== before.step;
+	const takers = takersAt(after, plan, after.step);
+	if (opened && takers.length > 0)
+		events.push({ type: 'turn-started', phaseIndex, personIds: takers });
+	const waiting = waitingFor(after, plan);
+	if (schedule.warned && before.async?.warned !== true && waiting.length > 0) {
+		events.push({
+			type: 'deadline-near',
+			phaseIndex,
+			personIds: waiting,
+			deadlineAt: schedule.deadlineAt
+		});
+	}
+	return events;
+}

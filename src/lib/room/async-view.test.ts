@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
+import type { ControlState } from '../protocol/control';
+import { playbookSchema } from '../protocol/playbook';
+import { goLive, startTurns, tick } from './async-schedule';
+import { asyncView, formatDeadline, plannedDeadlines } from './async-view';
+import { initialControlState, type ControlResult } from './control';
+
+const playbook = playbookSchema.parse(activeListeningSprint);
+const HOUR = 3_600_000;
+const [ana, ben] = ['ana-00001', 'ben-00002'] as const;
+const people = {
+	[ana]: { name: 'Ana', roleId: 'speaker' },
+	[ben]: { name: 'Ben', roleId: 'listener' }
+};
+/** Friday 2026-10-23 18:00 UTC: Europe's clocks go back on the Sunday after. */
+const T0 = Date.UTC(2026, 9, 23, 18);
+const ok = (result: ControlResult): ControlState => {
+	if (!result.ok) throw new Error(result.error.message);
+	return result.state;
+};
+const onTurns = ok(
+	startTurns({ ...initialControlState(playbook), people }, playbook, { story: 48 * HOUR }, T0)
+);
+const inBerlin = { locale: 'en' as const, timeZone: 'Europe/Berlin' };
+
+describe('deadlines in the viewer’s time zone', () => {
+	test('one deadline reads in each viewer’s own time zone and language', () => {
+		const at = Date.UTC(2026, 2, 30, 7, 30);
+		expect(formatDeadline(at, { locale: 'en', timeZone: 'America/New_York' })).toBe(
+			'Mon, Mar 30, 3:30 AM EDT'
+		);
+		expect(formatDeadline(at, { locale: 'de', timeZone: 'Europe/Berlin' })).toBe(
+			'Mo., 30. März, 09:30 MESZ'
+		);
+		expect(formatDeadline(at, { locale: 'es', timeZone: 'Asia/Tokyo' })).toBe(
+			'lun, 30 mar, 16:30 GMT+9'
+		);
+	});
+
+	test('a 48 h window over the night the clocks go back ends an hour earlier on the wall clock', () => {
+		const view = asyncView(onTurns, playbook, ana, inBerlin);
+		expect(formatDeadline(T0, inBerlin)).toBe('Fri, Oct 23, 8:00 PM GMT+2');
+		expect(view?.deadline).toBe('Sun, Oct 25, 7:00 PM GMT+1');
+	});
+});
+
+describe('whose turn it is', () => {
+	test('the taker sees it is their turn; the other sees whom the room waits for', () => {
+		expect(asyncView(onTurns, playbook, ana, inBerlin)).toMatchObject({
+			yourTurn: true,
+			phaseTitle: 'Tell the story',
+			mayExtend: true
+		});
+		expect(asyncView(onTurns, playbook, ben, inBerlin)).toMatchObject({
+			yourTurn: false,
+			waitingFor: 'Ana'
+		});
+	});
+
+	test('a live room is not anyone’s turn and shows no deadline', () => {
+		const live = ok(goLive(onTurns, [ana, ben]));
+		expect(asyncView(live, playbook, ana, inBerlin)).toMatchObject({
+			mode: 'live',
+			yourTurn: false,
+			deadline: undefined
+		});
+	});
+
+	test('a soft end names who did not take their turn, in the viewer’s language', () => {
+		const passed = tick(onTurns, playbook, T0 + 48 * HOUR);
+		expect(asyncView(passed, playbook, ben, { locale: 'de', timeZone: 'UTC' })?.missed).toEqual([
+			'Tell the story: Ana hat den Zug nicht vor Ablauf der Frist gemacht.'
+		]);
+	});
+
+	test('a room that never ran as turns has no view of turns', () => {
+		expect(asyncView(initialControlState(playbook), playbook, ana, inBerlin)).toBeUndefined();
+	});
+});
+
+describe('the calendar’s deadlines', () => {
+	test('each later deadline adds its phase’s window to the one before', () => {
+		const planned = plannedDeadlines(onTurns, playbook);
+		expect(planned.slice(0, 3)).toEqual([
+			{ phaseIndex: 1, round: 1, at: T0 + 48 * HOUR },
+			{ phaseIndex: 2, round: 1, at: T0 + 72 * HOUR },
+			{ phaseIndex: 4, round: 1, at: T0 + 96 * HOUR }
+		]);
+		// Story, paraphrase and rating twice, then the adjustment.
+		expect(planned).toHaveLength(7);
+	});
+});

@@ -1,0 +1,117 @@
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
+import type { ControlState } from '../protocol/control';
+import { takersAt, waitingFor, windowOf, type AsyncPlan } from './async-schedule';
+import { sessionPlan } from './control';
+import { planSteps } from './steps';
+
+/** What the room shows of its turns to one person. */
+export interface AsyncView {
+	mode: 'async' | 'live';
+	phaseTitle: string;
+	/** This person still has a turn to take in the current step. */
+	yourTurn: boolean;
+	/** This person took their turn in the current step. */
+	tookTurn: boolean;
+	/** Who the room waits for, as a list in the viewer's language; empty when nobody. */
+	waitingFor: string;
+	/** Nobody who joined takes a turn in this step yet. */
+	nobodyYet: boolean;
+	/** When the room moves on, in the viewer's time zone; undefined once the turns are over. */
+	deadline: string | undefined;
+	extended: boolean;
+	/** The one extension may still be asked for (by whoever may: protocol A7). */
+	mayExtend: boolean;
+	/** Each soft end so far, as a sentence. */
+	missed: string[];
+}
+
+/** A phase in the plan, with its title in the viewer's language. */
+export type ViewPlan = AsyncPlan & { phases: readonly { title: string }[] };
+
+interface ViewOptions {
+	locale: Locale;
+	/** The viewer's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`). */
+	timeZone: string;
+}
+
+/** A deadline as the viewer reads it: weekday, date, time and their time zone's name. */
+export function formatDeadline(at: number, { locale, timeZone }: ViewOptions): string {
+	return new Intl.DateTimeFormat(locale, {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone,
+		timeZoneName: 'short'
+	}).format(at);
+}
+
+const nameList = (ids: readonly string[], control: ControlState, locale: Locale) =>
+	new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+		ids.map((id) => control.people[id]?.name ?? '?')
+	);
+
+/** The room's turns as `selfId` sees them; undefined in a room that never ran as turns. */
+export function asyncView(
+	control: ControlState,
+	plan: ViewPlan,
+	selfId: string,
+	options: ViewOptions
+): AsyncView | undefined {
+	const schedule = control.async;
+	if (!schedule) return undefined;
+	const steps = planSteps(sessionPlan(plan, control));
+	const phaseTitle = plan.phases[steps[control.step]?.phaseIndex ?? 0]?.title ?? '';
+	const counting = schedule.mode === 'async' && schedule.deadlineAt !== null;
+	const waiting = counting ? waitingFor(control, plan) : [];
+	return {
+		mode: schedule.mode,
+		phaseTitle,
+		yourTurn: waiting.includes(selfId),
+		tookTurn: counting && schedule.taken.includes(selfId),
+		waitingFor: waiting.length > 0 ? nameList(waiting, control, options.locale) : '',
+		nobodyYet: counting && takersAt(control, plan, control.step).length === 0,
+		deadline:
+			counting && schedule.deadlineAt !== null
+				? formatDeadline(schedule.deadlineAt, options)
+				: undefined,
+		extended: schedule.extended,
+		mayExtend: counting && !schedule.extended,
+		missed: schedule.missed.map((turn) =>
+			m.async_missed(
+				{
+					phase: plan.phases[turn.phaseIndex]?.title ?? '',
+					names: nameList(turn.personIds, control, options.locale)
+				},
+				{ locale: options.locale }
+			)
+		)
+	};
+}
+
+/** A deadline still ahead, at the latest: if every phase before it uses its whole window. */
+export interface PlannedDeadline {
+	phaseIndex: number;
+	round: number;
+	at: number;
+}
+
+/**
+ * The deadlines from the current step on, each at the latest (every turn before it taken only at
+ * its deadline), for the calendar: the current one is exact, later ones can only come sooner.
+ */
+export function plannedDeadlines(control: ControlState, plan: AsyncPlan): PlannedDeadline[] {
+	const schedule = control.async;
+	if (schedule?.mode !== 'async' || schedule.deadlineAt === null) return [];
+	const steps = planSteps(sessionPlan(plan, control));
+	const planned: PlannedDeadline[] = [];
+	let at = schedule.deadlineAt;
+	steps.forEach((step, index) => {
+		if (index < control.step || (plan.phases[step.phaseIndex]?.turnBy?.length ?? 0) === 0) return;
+		if (index > control.step) at += windowOf(plan, schedule.windowsMs, step.phaseIndex);
+		planned.push({ phaseIndex: step.phaseIndex, round: step.round, at });
+	});
+	return planned;
+}

@@ -1,0 +1,56 @@
+import type { Browser } from '@playwright/test';
+import { expect, joinRoom, test } from './fixtures';
+
+/** A person’s browser in their own time zone. */
+async function personIn(browser: Browser, timezoneId: string) {
+	const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId });
+	const page = await context.newPage();
+	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+	return page;
+}
+
+test('a room across time zones: the starter sets windows, each sees the deadline in their zone, a turn moves the room on (protocol A1–A5)', async ({
+	app,
+	browser
+}) => {
+	const ana = await personIn(browser, 'Europe/Berlin');
+	const ben = await personIn(browser, 'America/Los_Angeles');
+	try {
+		await ana.goto(`${app.url}/p/active-listening-sprint`);
+		await ana.getByLabel('Run across time zones').check();
+		const story = ana.getByLabel('Tell the story: hours to take the turn');
+		await story.fill('0.5');
+		await expect(ana.getByText('Choose between 1 and 168 hours.')).toBeVisible();
+		await expect(ana.getByRole('button', { name: 'Start a room' })).toBeDisabled();
+		await story.fill('12');
+		await expect(async () => {
+			await ana.getByRole('button', { name: 'Start a room' }).click();
+			await ana.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 5_000 });
+		}).toPass({ timeout: 60_000 });
+		await joinRoom(ana, 'Ana', 'Speaker');
+		const turns = (page: typeof ana) => page.getByRole('region', { name: 'Across time zones' });
+		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeVisible();
+		await expect(ana).toHaveTitle(/^Your turn · Tell the story/);
+
+		await ben.goto(ana.url());
+		await joinRoom(ben, 'Ben', 'Listener');
+		await expect(turns(ben).getByText('Waiting for Ana to take their turn.')).toBeVisible();
+		// One deadline, in each person's own time zone.
+		const deadline = await turns(ana).locator('time').getAttribute('datetime');
+		await expect(turns(ben).locator('time')).toHaveAttribute('datetime', deadline ?? '');
+		await expect(turns(ana).locator('time')).toContainText(/GMT\+1|CET/);
+		await expect(turns(ben).locator('time')).toContainText(/PST|GMT-8/);
+
+		await turns(ana).getByRole('button', { name: 'I’ve taken my turn' }).click();
+		await expect(turns(ben).getByText('Your turn: Reflect it back')).toBeVisible();
+		await expect(turns(ana).getByText('Waiting for Ben to take their turn.')).toBeVisible();
+
+		await turns(ben).getByRole('button', { name: 'We’re both here: go live' }).click();
+		await expect(turns(ana).getByText(/Playing live/)).toBeVisible();
+		await turns(ana).getByRole('button', { name: 'Back to turns across time zones' }).click();
+		await expect(turns(ben).getByText('Your turn: Reflect it back')).toBeVisible();
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});

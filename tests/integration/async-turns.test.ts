@@ -1,0 +1,120 @@
+// Rooms run across time zones at the server boundary: creation, and deadlines kept in server time
+// that survive a restart and move the room on when it loads again (protocol A1, A6, A10).
+import { afterEach, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../server/app';
+import { CONTROL_MAP, controlStateSchema } from '../../src/lib/protocol/control';
+import { connectSynced, joinAs } from '../support/clients';
+import { cleanupsAfterEach } from '../support/cleanups';
+import { startTestServer, tempDir } from '../support/server';
+import { waitFor } from '../support/wait';
+
+const HOUR = 3_600_000;
+const cleanups = cleanupsAfterEach();
+const servers: RunningServer[] = [];
+afterEach(async () => {
+	await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function start(options: Parameters<typeof startTestServer>[0] = {}) {
+	const server = await startTestServer(options);
+	servers.push(server);
+	return server;
+}
+
+function createAsyncRoom(baseUrl: string, body: unknown) {
+	return fetch(`${baseUrl}/api/rooms`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
+}
+
+async function controlOf(baseUrl: string, roomId: string) {
+	const client = await connectSynced(baseUrl, roomId);
+	cleanups.push(() => client.provider.destroy());
+	const read = () => controlStateSchema.parse(client.doc.getMap(CONTROL_MAP).toJSON());
+	return { read };
+}
+
+describe('starting a room across time zones', () => {
+	test('[A1] POST /api/rooms with windows opens the first turn with its deadline in server time', async () => {
+		const server = await start();
+		const before = Date.now();
+		const response = await createAsyncRoom(server.url, {
+			playbookId: 'active-listening-sprint',
+			async: { windowsMs: { story: 6 * HOUR } }
+		});
+		expect(response.status).toBe(201);
+		const { id } = (await response.json()) as { id: string };
+		const control = (await controlOf(server.url, id)).read();
+		expect(control.step).toBe(1);
+		expect(control.async?.mode).toBe('async');
+		expect(control.async?.deadlineAt).toBeGreaterThanOrEqual(before + 6 * HOUR);
+		expect(control.async?.deadlineAt).toBeLessThanOrEqual(Date.now() + 6 * HOUR);
+	});
+
+	test('[A1] a playbook without turns, or a window shorter than an hour, is refused with 400', async () => {
+		const server = await start();
+		const unmarked = await createAsyncRoom(server.url, {
+			playbookId: 'gratitude-circle',
+			async: {}
+		});
+		expect(unmarked.status).toBe(400);
+		expect(((await unmarked.json()) as { error: string }).error).toMatch(/time zones/);
+		const short = await createAsyncRoom(server.url, {
+			playbookId: 'active-listening-sprint',
+			async: { windowsMs: { story: 60_000 } }
+		});
+		expect(short.status).toBe(400);
+	});
+});
+
+describe('deadlines in server time', () => {
+	test('[A10] a deadline that passed while the server was down moves the room on when it loads again', async () => {
+		const dataDir = tempDir();
+		const first = await start({ dataDir });
+		const response = await createAsyncRoom(first.url, {
+			playbookId: 'active-listening-sprint',
+			async: {}
+		});
+		const { id } = (await response.json()) as { id: string };
+		const ana = await joinAs(first.url, id, 'Ana', { roleId: 'speaker' });
+		ana.socket.disconnect();
+		const opened = (await controlOf(first.url, id)).read();
+		expect(opened.step).toBe(1);
+		await first.close();
+		servers.splice(servers.indexOf(first), 1);
+
+		// A day and an hour later by the server's clock.
+		const later = await start({ dataDir, env: { ROOM_CLOCK_OFFSET_MS: String(25 * HOUR) } });
+		const control = await controlOf(later.url, id);
+		await waitFor(() => control.read().step === 2, 'the room to move on past the deadline');
+		expect(control.read().async?.missed).toEqual([
+			{ phaseIndex: 1, round: 1, personIds: [ana.id] }
+		]);
+		expect(control.read().async?.openedAt).toBeGreaterThanOrEqual(
+			(opened.async?.deadlineAt ?? 0) + HOUR
+		);
+	});
+
+	test('[A5] the speaker taking their turn moves the room on at once', async () => {
+		const server = await start();
+		const response = await createAsyncRoom(server.url, {
+			playbookId: 'active-listening-sprint',
+			async: {}
+		});
+		const { id } = (await response.json()) as { id: string };
+		const ana = await joinAs(server.url, id, 'Ana', { roleId: 'speaker' });
+		cleanups.push(() => ana.socket.disconnect());
+		const notYours = await joinAs(server.url, id, 'Ben', { roleId: 'listener' });
+		cleanups.push(() => notYours.socket.disconnect());
+		const refused = (await notYours.send({ type: 'async.turn', step: 1 })) as {
+			ok: boolean;
+		};
+		expect(refused.ok).toBe(false);
+		expect(await ana.send({ type: 'async.turn', step: 1 })).toEqual({ ok: true });
+		const control = await controlOf(server.url, id);
+		await waitFor(() => control.read().step === 2, 'the room to move on');
+		expect(control.read().async?.missed).toEqual([]);
+	});
+});

@@ -3,6 +3,20 @@ import { defineConfig } from '@playwright/test';
 /** Chromium comes from Debian (/usr/bin/chromium); Playwright cannot download its own here. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** How every test's Chromium starts; a test file may add flags (the fake microphone). */
+export const CHROMIUM_LAUNCH = {
+	executablePath,
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-sync'
+	]
+};
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -13,18 +27,7 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	reporter: 'list',
 	use: {
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-sync'
-			]
-		},
+		launchOptions: CHROMIUM_LAUNCH,
 		trace: 'retain-on-failure'
 	}
 });

@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// The service worker only shows turn notifications: registered when someone turns them on
+		// (src/lib/client/push-opt-in.svelte.ts), not for every visitor.
+		serviceWorker: { register: false },
 		// Pages load only from their own origin: no third-party request is possible. SvelteKit adds
 		// a nonce for its inline start-up script. Documented in docs/security.md.
 		csp: {
@@ -19,6 +22,8 @@ const config = {
 				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 				'img-src': ['self'],
 				'font-src': ['self'],
+				// Voice clips: the room's own (/api/rooms/…/clips/…) and a take not yet sent (blob:).
+				'media-src': ['self', 'blob:'],
 				// Also the room's WebSockets (Yjs, socket.io): 'self' matches ws: and wss: on this host.
 				'connect-src': ['self'],
 				'object-src': ['none'],

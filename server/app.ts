@@ -5,7 +5,9 @@ import { answerFailure } from './http/answer-failure';
 import { sendJson } from './http/json';
 import { requestScheme } from './http/request-scheme';
 import { setSecurityHeaders } from './http/security-headers';
+import type { TurnEvents } from './turns/turn-events';
 import { openRealtime } from './realtime';
+import type { ServiceOptions } from './services';
 
 /** SvelteKit's request handler from adapter-node's build (`build/handler.js`). */
 export type PageHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -14,6 +16,8 @@ export interface RunningServer {
 	port: number;
 	/** http://host:port, for links and tests. */
 	url: string;
+	/** Where the async turn schedule reports turns: the push notifier (tests drive it here). */
+	turnEvents: TurnEvents;
 	/** Stops accepting connections, stores every room and closes the backends. */
 	close(): Promise<void>;
 }
@@ -24,7 +28,11 @@ const SOCKET_IO_PATH = '/socket.io/';
  * The composition root: one HTTP server on one port serving the JSON API, the Yjs endpoint,
  * socket.io and (when given) SvelteKit's pages.
  */
-export async function startServer(config: Config, pages?: PageHandler): Promise<RunningServer> {
+export async function startServer(
+	config: Config,
+	pages?: PageHandler,
+	options: ServiceOptions = {}
+): Promise<RunningServer> {
 	// Requests only arrive after listen(), by which time `realtime` and `metrics` are set.
 	const server = createServer((req, res) => {
 		setSecurityHeaders(res, requestScheme(req, config.TRUST_PROXY) === 'https');
@@ -38,7 +46,7 @@ export async function startServer(config: Config, pages?: PageHandler): Promise<
 			})
 			.catch((error: unknown) => answerFailure(req, res, error, metrics));
 	});
-	const opened = await openRealtime(server, config);
+	const opened = await openRealtime(server, config, options);
 	const { realtime, metrics } = opened;
 	server.on('upgrade', (req, socket, head: Buffer) => {
 		if (realtime.handleUpgrade(req, socket, head)) return;
@@ -55,6 +63,7 @@ export async function startServer(config: Config, pages?: PageHandler): Promise<
 	return {
 		port,
 		url: `http://${host}:${port}`,
+		turnEvents: opened.turnEvents,
 		async close() {
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeAllConnections();

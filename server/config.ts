@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatProblems } from '../src/lib/protocol/problems';
+import { DEFAULT_PUSH_SERVICES, parsePushServices } from './push/push-services';
 import { DEFAULT_HEARTBEAT_MS } from '../src/lib/room/presence';
 import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR } from './limits/limits';
 import {
@@ -124,6 +125,24 @@ export const configSchema = z.object({
 	 * answers cannot hold requests open.
 	 */
 	API_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+	/**
+	 * Hosts of the Web Push services the server sends turn notifications to, separated by commas
+	 * (docs/security.md, protocol W2): `*.example.com` for any host under it, `host:port` for a
+	 * port other than 443. A subscription to any other endpoint is refused. `off` turns
+	 * notifications off: the room offers none.
+	 */
+	PUSH_SERVICES: z
+		.string()
+		.default(DEFAULT_PUSH_SERVICES.join(','))
+		.transform((text) => (text.trim() === 'off' ? [] : parsePushServices(text))),
+	/**
+	 * How a push service can reach the operator (the VAPID `sub` claim, RFC 8292): a mailto: or
+	 * https: URL. Apple's and Mozilla's services may refuse or throttle a server without a real one.
+	 */
+	PUSH_CONTACT: z
+		.string()
+		.regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https:// URL')
+		.default('mailto:operator@practice-room.invalid'),
 	/** The least severe log lines written (docs/operations.md); `silent` writes none. */
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 	/**

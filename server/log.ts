@@ -50,6 +50,8 @@ export const log = {
 	socket: root.child({ area: 'socket' }),
 	yjs: root.child({ area: 'yjs' }),
 	redis: root.child({ area: 'redis' }),
+	/** Web Push: the VAPID keys and turn notifications (never an endpoint: it is a capability). */
+	push: root.child({ area: 'push' }),
 	/** What libraries print with `console` (see {@link routeConsole}). */
 	console: root.child({ area: 'console' })
 } satisfies Record<string, Logger>;

@@ -11,7 +11,8 @@ import { setSecurityHeaders } from './http/security-headers';
 import type { Config } from './config';
 import { setLogFormat, setLogLevel } from './log';
 import type { Metrics } from './metrics';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceOptions, type Services } from './services';
+import type { TurnEvents } from './turns/turn-events';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
 import { createYjsEndpoint } from './yjs/yjs-endpoint';
 
@@ -82,6 +83,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 	const ops = createOpsRoutes({ readiness: services.readiness, metrics: services.metrics });
 	const api = createApi({
 		rooms: services.rooms,
+		blobs: services.blobs,
 		playbooks: services.playbooks,
 		publicUrl: services.config.PUBLIC_URL,
 		roomsPerAddressPerHour: services.config.ROOMS_PER_ADDRESS_PER_HOUR,
@@ -96,6 +98,14 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		guardStorage,
 		communityPlaybooks: services.config.COMMUNITY_PLAYBOOKS === 'on',
 		playbooksPerAddressPerHour: services.config.PLAYBOOKS_PER_ADDRESS_PER_HOUR,
+		...(services.vapidPublicKey !== undefined && {
+			push: {
+				rooms: services.rooms,
+				store: services.push,
+				publicKey: services.vapidPublicKey,
+				services: services.config.PUSH_SERVICES
+			}
+		}),
 		now
 	});
 
@@ -120,16 +130,24 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
  */
 export async function openRealtime(
 	httpServer: HttpServer,
-	config: Config
-): Promise<{ realtime: Realtime; metrics: Metrics; close(): Promise<void> }> {
+	config: Config,
+	options: ServiceOptions = {}
+): Promise<{
+	realtime: Realtime;
+	metrics: Metrics;
+	/** Where the async turn schedule reports turns (the push notifier). */
+	turnEvents: TurnEvents;
+	close(): Promise<void>;
+}> {
 	// The log is one for the whole process: the last server opened sets its level.
 	setLogLevel(config.LOG_LEVEL);
 	setLogFormat(config.LOG_FORMAT);
-	const services = await createServices(config);
+	const services = await createServices(config, options);
 	const realtime = attachRealtime(httpServer, services);
 	return {
 		realtime,
 		metrics: services.metrics,
+		turnEvents: services.turnEvents,
 		async close() {
 			await realtime.close();
 			await services.close();

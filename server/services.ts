@@ -23,7 +23,11 @@ import { redisRoomLock } from './rooms/redis-room-lock';
 import { processLock, type RoomLock } from './rooms/room-lock';
 import { RoomRegistry } from './rooms/room-registry';
 import { startRoomSweeper } from './rooms/room-sweeper';
+import type { BlobStore } from './storage/blob-store';
 import type { DocumentLog } from './storage/document-log';
+import { createRedisBlobStore } from './storage/redis-blob-store';
+import { createSqliteBlobStore } from './storage/sqlite-blob-store';
+import { MAX_ROOM_CLIP_BYTES } from '../src/lib/protocol/clips';
 import { createRedisDocumentLog } from './storage/redis-document-log';
 import { createRedisRoomStore } from './storage/redis-room-store';
 import type { RoomStore } from './storage/room-store';
@@ -41,27 +45,41 @@ import type { TeamStore } from './teams/team-store';
 import { createRedisPairingStore } from './teams/redis-pairing-store';
 import { createSqlitePairingStore } from './teams/sqlite-pairing-store';
 import type { PairingStore } from './teams/pairing-store';
+import type { Agent } from 'node:https';
+import type { PushStore } from './push/push-store';
+import { createRedisPushStore } from './push/redis-push-store';
+import { createSqlitePushStore } from './push/sqlite-push-store';
+import { openTurnNotifications } from './push/turn-notifications';
+import type { TurnEvents } from './turns/turn-events';
+import { fileVapidKeys, redisVapidKeys, type VapidKeys } from './push/vapid-keys';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
 export interface Services {
 	config: Config;
 	rooms: RoomRegistry;
+	/** The rooms' voice clips (protocol B1–B8). */
+	blobs: BlobStore;
 	playbooks: PlaybookCatalog;
 	presence: PresenceStore;
 	teams: TeamStore;
 	pairing: PairingStore;
 	circle: CircleStore;
+	/** The rooms' Web Push subscriptions (protocol W1–W7). */
+	push: PushStore;
+	/** The VAPID public key, or undefined when notifications are off (`PUSH_SERVICES=off`). */
+	vapidPublicKey: string | undefined;
+	/**
+	 * Where the async turn schedule reports turns starting and deadlines nearing (protocol A9):
+	 * the push notifier (W4–W6), or nobody when notifications are off. The same for embedded and
+	 * Redis deployments: the instance that decides a room's schedule tells.
+	 */
+	turnEvents: TurnEvents;
 	metrics: Metrics;
 	/**
 	 * With REDIS_URL, socket.io's adapter through Redis: events to a room reach its sockets on
 	 * every instance (docs/scale-out.md).
 	 */
 	socketIoAdapter: SocketIoAdapter | undefined;
-	/**
-	 * Who hears of turns starting and deadlines nearing in rooms run across time zones
-	 * (protocol A9): web push plugs in here; nobody when absent.
-	 */
-	turnEvents?: TurnEvents;
 	/** Asks every backend whether it answers (`/readyz`). */
 	readiness(): Promise<Readiness>;
 	/** The backend known to be down right now (Redis disconnected), without asking it. */
@@ -69,8 +87,6 @@ export interface Services {
 	/** Stores every loaded room and closes the backends. */
 	close(): Promise<void>;
 }
-
-import type { TurnEvents } from './turns/turn-events';
 
 type SocketIoAdapter = ReturnType<typeof createAdapter>;
 
@@ -80,6 +96,7 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 interface Backends {
 	rooms: RoomStore;
 	log: DocumentLog;
+	blobs: BlobStore;
 	awareness: AwarenessFeed;
 	/** How long a room collects changes before storing them (RoomIo.storeWithinMs). */
 	storeWithinMs: number;
@@ -90,6 +107,9 @@ interface Backends {
 	teams: TeamStore;
 	pairing: PairingStore;
 	circle: CircleStore;
+	push: PushStore;
+	/** The deployment's VAPID key pair, made at first start. */
+	vapidKeys(): Promise<VapidKeys>;
 	/** One probe per backend, by name. */
 	probes: Record<string, Probe>;
 	/** The backend known to be down, if any (see {@link Services.unavailable}). */
@@ -119,6 +139,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		return {
 			rooms: createRedisRoomStore(redis, { retentionMs: retentionMs(config) }),
 			log,
+			blobs: createRedisBlobStore(redis, { maxRoomBytes: MAX_ROOM_CLIP_BYTES }),
 			awareness: redisAwarenessFeed(redis, feeds, instanceId),
 			// The log is how the other instances hear a change: store it at once.
 			storeWithinMs: 0,
@@ -129,6 +150,9 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
 			pairing: createRedisPairingStore(redis, { retentionMs: retentionMs(config) }),
 			circle: createRedisCircleStore(redis, { retentionMs: retentionMs(config) }),
+			push: createRedisPushStore(redis),
+			// In Redis, so that every instance signs with the one pair (SET NX).
+			vapidKeys: () => redisVapidKeys(redis),
 			probes: { redis: redisProbe(redis) },
 			// Commands sent while disconnected wait for the reconnection: better refused at once.
 			unavailable: () => (redis.isReady ? undefined : 'redis'),
@@ -146,6 +170,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 	return {
 		rooms: createSqliteRoomStore(db, { now }),
 		log,
+		blobs: createSqliteBlobStore(db, { maxRoomBytes: MAX_ROOM_CLIP_BYTES }),
 		awareness: hub.awareness(log.instanceId),
 		storeWithinMs: STORE_WITHIN_MS,
 		lock: processLock,
@@ -155,6 +180,8 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
 		pairing: createSqlitePairingStore(db, { retentionMs: retentionMs(config) }),
 		circle: createSqliteCircleStore(db, { retentionMs: retentionMs(config) }),
+		push: createSqlitePushStore(db),
+		vapidKeys: () => fileVapidKeys(config.DATA_DIR),
 		probes: { sqlite: sqliteProbe(db) },
 		// A file in this process: when it fails, it fails each call, which answers 500.
 		unavailable: () => undefined,
@@ -165,7 +192,16 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 	};
 }
 
-export async function createServices(config: Config): Promise<Services> {
+/** What a test may hand the services besides the configuration. */
+export interface ServiceOptions {
+	/** An agent for the requests to push services (a test's, trusting its local one). */
+	pushAgent?: Agent;
+}
+
+export async function createServices(
+	config: Config,
+	options: ServiceOptions = {}
+): Promise<Services> {
 	const now = () => Date.now();
 	const backends = await openBackends(config, now);
 	const metrics = new Metrics();
@@ -177,7 +213,18 @@ export async function createServices(config: Config): Promise<Services> {
 		awareness: backends.awareness,
 		storeWithinMs: backends.storeWithinMs,
 		lock: backends.lock,
-		metrics
+		metrics,
+		blobs: backends.blobs
+	});
+	const notifications = await openTurnNotifications(config, {
+		store: backends.push,
+		vapidKeys: backends.vapidKeys,
+		rooms,
+		now,
+		...(options.pushAgent && { agent: options.pushAgent })
+	}).catch(async (error: unknown) => {
+		await backends.close();
+		throw error;
 	});
 	metrics.measure('roomsInMemory', () => rooms.loadedCount);
 	metrics.measure('documentConnections', () => rooms.documentConnectionCount);
@@ -219,11 +266,15 @@ export async function createServices(config: Config): Promise<Services> {
 	return {
 		config,
 		rooms,
+		blobs: backends.blobs,
 		playbooks,
 		presence: backends.presence,
 		teams: backends.teams,
 		pairing: backends.pairing,
 		circle: backends.circle,
+		push: backends.push,
+		vapidPublicKey: notifications.publicKey,
+		turnEvents: notifications.events,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),
@@ -233,6 +284,7 @@ export async function createServices(config: Config): Promise<Services> {
 			await sweeper.stop();
 			await teamSweeper.stop();
 			await pairingSweeper.stop();
+			await notifications.idle();
 			await rooms.closeAll();
 			await backends.close();
 		}

@@ -14,6 +14,8 @@ import { DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR } from '../playbooks/community-l
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import { playbookRoutes } from '../playbooks/playbook-routes';
 import type { RoomRegistry } from '../rooms/room-registry';
+import type { BlobStore } from '../storage/blob-store';
+import { clipRoutes } from '../clips/clip-routes';
 import { DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR } from '../teams/team-limits';
 import { teamRoutes } from '../teams/team-routes';
 import { pairingRoutes } from '../teams/pairing-routes';
@@ -32,9 +34,12 @@ import { HttpProblem, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
 import { isCrossSiteWrite } from './request-origin';
 import type { StorageGuard } from './storage-guard';
+import { pushRoutes, type PushRouteDeps } from '../push/push-routes';
 
 export interface ApiDeps {
 	rooms: RoomRegistry;
+	/** The rooms' voice clips (protocol B1–B8). */
+	blobs: BlobStore;
 	playbooks: PlaybookCatalog;
 	publicUrl: string | undefined;
 	now(): number;
@@ -62,6 +67,8 @@ export interface ApiDeps {
 	communityPlaybooks?: boolean;
 	/** Community playbooks one client address may save per hour (C1; PLAYBOOKS_PER_ADDRESS_PER_HOUR). */
 	playbooksPerAddressPerHour?: number;
+	/** Web Push subscriptions (W1–W3); without it (notifications off), no push routes. */
+	push?: PushRouteDeps;
 }
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy: number): string {
@@ -70,10 +77,18 @@ function baseUrl(req: IncomingMessage, publicUrl: string | undefined, trustProxy
 }
 
 /**
- * A route: every method but GET takes a JSON body of at most `maxBodyBytes` (default: readJson's),
- * read before the route runs and handed to it parsed.
+ * A route: every method but GET takes a body, read before the route runs and handed to it: JSON
+ * of at most `body` bytes (default: readJson's), or whatever a {@link BodyReader} makes of it
+ * (a voice clip's bytes).
  */
-export type Route = [method: string, pattern: RegExp, handle: RouteHandler, maxBodyBytes?: number];
+export type Route = [
+	method: string,
+	pattern: RegExp,
+	handle: RouteHandler,
+	body?: number | BodyReader
+];
+/** Reads a route's body that is not JSON; throws an {@link HttpProblem} to refuse it. */
+export type BodyReader = (req: IncomingMessage) => Promise<unknown>;
 type RouteHandler = (
 	req: IncomingMessage,
 	res: ServerResponse,
@@ -148,6 +163,7 @@ export function createApi(deps: ApiDeps) {
 				sendJson(res, 200, meta);
 			}
 		],
+		...clipRoutes({ rooms: deps.rooms, blobs: deps.blobs, newClipId: newLinkId }),
 		...teamRoutes({
 			teams: deps.teams,
 			now: deps.now,
@@ -187,7 +203,8 @@ export function createApi(deps: ApiDeps) {
 		playbookFeedRoute({
 			playbooks: deps.playbooks,
 			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy)
-		})
+		}),
+		...(deps.push ? pushRoutes(deps.push) : [])
 	];
 
 	return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -222,12 +239,17 @@ export function createApi(deps: ApiDeps) {
 					'cross_origin'
 				);
 			}
-			const [method, pattern, route, maxBodyBytes] = match;
+			const [method, pattern, route, bodySpec] = match;
 			// The whole body before the route runs, so API_TIMEOUT_MS counts from its arrival
 			// whatever the route waits for first: a client uploading slowly is not storage
 			// answering slowly, and a route that looks something up before it reads its body
 			// cannot wait for a body nobody reads.
-			const body = method === 'GET' ? undefined : await readJson(req, maxBodyBytes);
+			const body =
+				method === 'GET'
+					? undefined
+					: typeof bodySpec === 'function'
+						? await bodySpec(req)
+						: await readJson(req, bodySpec);
 			const run = () => route(req, res, pattern.exec(path)?.[1] ?? '', body);
 			// /healthz says the process is alive, whatever its backends; everything else needs storage.
 			await (path === '/healthz' ? run() : deps.guardStorage(run));

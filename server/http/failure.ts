@@ -19,6 +19,8 @@ export class ServiceUnavailable extends Error {
 export interface FailureBody {
 	error: string;
 	problems?: string[];
+	/** Why, for the browser to word (HttpProblem.code). */
+	code?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export function failureOf(error: unknown): Failure {
 		return {
 			type: 'refused',
 			status: error.status,
-			body: { error: error.message, problems: error.problems },
+			body: { error: error.message, problems: error.problems, code: error.code },
 			refused: error.refused
 		};
 	}

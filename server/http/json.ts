@@ -10,14 +10,16 @@ const MAX_BODY_BYTES = 512 * 1024;
 
 /**
  * A request the API refuses or cannot serve, answered with `status` and a plain message.
- * `refused` names the rule that refused it, for `practice_room_refused_requests_total`.
+ * `refused` names the rule that refused it, for `practice_room_refused_requests_total`; `code`,
+ * when given, says why in the answer for the browser to word (voice clips, protocol B8).
  */
 export class HttpProblem extends Error {
 	constructor(
 		readonly status: number,
 		message: string,
 		readonly problems?: string[],
-		readonly refused?: RefusedRequest
+		readonly refused?: RefusedRequest,
+		readonly code?: string
 	) {
 		super(message);
 	}

@@ -3,7 +3,9 @@ import type { ServerResponse } from 'node:http';
 /**
  * Browser features the app never uses, turned off for the page and anything it might embed.
  * Left on: `screen-wake-lock` (the projector keeps its screen awake) and the clipboard (copy
- * buttons). Only names Chromium knows: an unknown one is a console error on every page.
+ * buttons); the microphone is this origin's alone (voice clips, protocol B1), see
+ * {@link SELF_ONLY_FEATURES}. Only names Chromium knows: an unknown one is a console error on
+ * every page.
  */
 const DISABLED_FEATURES = [
 	'accelerometer',
@@ -14,13 +16,15 @@ const DISABLED_FEATURES = [
 	'gyroscope',
 	'hid',
 	'magnetometer',
-	'microphone',
 	'midi',
 	'payment',
 	'serial',
 	'usb',
 	'xr-spatial-tracking'
 ];
+
+/** Features this origin uses and nothing it might embed: the recorder's microphone. */
+const SELF_ONLY_FEATURES = ['microphone'];
 
 /**
  * Sent with every response: pages, the JSON API, errors and static files. Pages replace the
@@ -33,7 +37,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'referrer-policy': 'no-referrer',
 	'x-content-type-options': 'nosniff',
 	'cross-origin-opener-policy': 'same-origin',
-	'permissions-policy': DISABLED_FEATURES.map((feature) => `${feature}=()`).join(', ')
+	'permissions-policy': [
+		...DISABLED_FEATURES.map((feature) => `${feature}=()`),
+		...SELF_ONLY_FEATURES.map((feature) => `${feature}=(self)`)
+	].join(', ')
 };
 
 /**

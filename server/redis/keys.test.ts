@@ -11,8 +11,12 @@ test('the names of stored keys are the ones earlier releases wrote', () => {
 		'pr:room:{R}:log',
 		'pr:room:{R:sealed}:snapshot',
 		'pr:room:{R:sealed}:snapshot-at',
-		'pr:room:{R:sealed}:log'
+		'pr:room:{R:sealed}:log',
+		'pr:room:{R}:blobs',
+		'pr:room:{R}:blob-meta',
+		'pr:room:{R}:push'
 	]);
+	expect(keys.VAPID_KEYS_KEY).toBe('pr:push:vapid-keys');
 	expect(keys.presenceKey('R')).toBe('pr:room:{R}:presence');
 	expect(keys.controlLockKey('R')).toBe('pr:room:{R}:control-lock');
 	expect(keys.teamKeys('T')).toEqual([

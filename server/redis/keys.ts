@@ -34,6 +34,15 @@ export const controlLockKey = (roomId: string) => `pr:room:{${roomId}}:control-l
 /** A room's roster: a hash by participant id (server/presence/redis-presence-store.ts). */
 export const presenceKey = (roomId: string) => `pr:room:{${roomId}}:presence`;
 
+/**
+ * A room's Web Push subscriptions: a hash from endpoint to the stored subscription
+ * (server/push/redis-push-store.ts). One of the room's keys: it expires and is erased with it.
+ */
+export const pushKey = (roomId: string) => `pr:room:{${roomId}}:push`;
+
+/** The deployment's VAPID key pair (JSON), made once by the first instance (SET NX). */
+export const VAPID_KEYS_KEY = 'pr:push:vapid-keys';
+
 /** The channel on which a document's appends reach the instances following it. */
 export const feedChannel = (docId: string) => `pr:room:{${docId}}:feed`;
 
@@ -88,8 +97,20 @@ export const PLAYBOOK_KEYS = {
 	hidden: 'pr:playbooks:hidden'
 } as const;
 
-/** Every stored key of a room: its metadata and the keys of each of its documents. */
+/** A room's blobs (voice clips, protocol B1): a hash from blob id to its bytes. */
+export const blobsKey = (roomId: string) => `pr:room:{${roomId}}:blobs`;
+/** Each blob's media type and owner (JSON), by blob id (server/storage/redis-blob-store.ts). */
+export const blobMetaKey = (roomId: string) => `pr:room:{${roomId}}:blob-meta`;
+
+/**
+ * Every stored key of a room: its metadata, the keys of each of its documents, its blobs and
+ * its push subscriptions. Each write to the room renews the TTL of all of them, so a room's clips
+ * and subscriptions expire with it; erasing deletes them.
+ */
 export const roomKeys = (roomId: string): string[] => [
 	metaKey(roomId),
-	...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId)))
+	...roomDocIds(roomId).flatMap((docId) => Object.values(docKeys(docId))),
+	blobsKey(roomId),
+	blobMetaKey(roomId),
+	pushKey(roomId)
 ];

@@ -8,6 +8,7 @@ import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
 import type { AwarenessFeed } from '../fanout/awareness-feed';
 import { sealedDocId, type DocumentLog } from '../storage/document-log';
+import type { BlobStore } from '../storage/blob-store';
 import type { RoomStore } from '../storage/room-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import type { RoomLock } from './room-lock';
@@ -48,6 +49,11 @@ export interface RoomRegistryOptions {
 	lock: RoomLock;
 	/** Counts what the rooms relay and the storage failures. */
 	metrics?: RoomMetrics;
+	/**
+	 * The rooms' voice clips (protocol B7), deleted with each room, erased or expired; without
+	 * it, rooms have none.
+	 */
+	blobs?: Pick<BlobStore, 'deleteRoom'>;
 }
 
 /** Expired rooms deleted per call of `deleteExpired`. */
@@ -249,7 +255,7 @@ export class RoomRegistry {
 
 	/**
 	 * Erases a room now: its copy in memory closes its document connections and is dropped
-	 * without being stored, then the room and its sealed values are deleted from the store. New
+	 * without being stored, then the room, its sealed values and its clips are deleted. New
 	 * leases wait meanwhile, then find no room. If the store fails, the next sweep tries again.
 	 */
 	async erase(roomId: string): Promise<void> {
@@ -277,7 +283,9 @@ export class RoomRegistry {
 		const deleting = (async () => {
 			const room = await entry.loading.catch(() => undefined);
 			await room?.discard();
+			// The room first: an upload racing the erase then finds no room and stores nothing.
 			await this.store.deleteRoom(roomId);
+			await this.options.blobs?.deleteRoom(roomId);
 		})().finally(() => {
 			if (this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
 		});

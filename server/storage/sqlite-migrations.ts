@@ -146,6 +146,39 @@ function teamEraseAgreements({ db }: SqliteMigrationTarget): void {
 	`);
 }
 
+/**
+ * Version 7 (voice clips, protocol B1–B8): a room's blobs, beside its documents, deleted with it
+ * (server/storage/sqlite-blob-store.ts).
+ */
+function roomBlobs({ db }: SqliteMigrationTarget): void {
+	db.exec(`
+		CREATE TABLE IF NOT EXISTS room_blobs (
+			room_id TEXT NOT NULL,
+			id TEXT NOT NULL,
+			type TEXT NOT NULL,
+			owner TEXT NOT NULL,
+			data BLOB NOT NULL,
+			PRIMARY KEY (room_id, id)
+		)
+	`);
+}
+
+/**
+ * Version 8: the rooms' Web Push subscriptions (issue 17; server/push/sqlite-push-store.ts),
+ * one row per room and endpoint, deleted with the room (sqlite-room-store.ts).
+ */
+function pushSubscriptions({ db }: SqliteMigrationTarget): void {
+	db.exec(`
+		CREATE TABLE IF NOT EXISTS push_subscriptions (
+			room_id TEXT NOT NULL,
+			endpoint TEXT NOT NULL,
+			participant_id TEXT NOT NULL,
+			body TEXT NOT NULL,
+			PRIMARY KEY (room_id, endpoint)
+		)
+	`);
+}
+
 /** The embedded database's migrations, in order; the last one's version is what this release writes. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	{ version: 1, name: 'tables of release 6cdb000', up: baseline },
@@ -157,5 +190,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	},
 	{ version: 4, name: 'team pairing cards and rounds', up: teamPairingTables },
 	{ version: 5, name: 'team circle: challenges, highlights, shelf picks', up: teamCircle },
-	{ version: 6, name: 'agreements to erase a team space', up: teamEraseAgreements }
+	{ version: 6, name: 'agreements to erase a team space', up: teamEraseAgreements },
+	{ version: 7, name: 'voice clips stored with their room', up: roomBlobs },
+	{ version: 8, name: 'Web Push subscriptions of rooms', up: pushSubscriptions }
 ];

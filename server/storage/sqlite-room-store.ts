@@ -33,6 +33,7 @@ export function createSqliteRoomStore(
 	const deleteRoomRow = db.prepare('DELETE FROM rooms WHERE id = ?');
 	const deleteSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE room_id = ?');
 	const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE room_id = ?');
+	const deletePush = db.prepare('DELETE FROM push_subscriptions WHERE room_id = ?');
 
 	return {
 		async createRoom(meta, initialUpdate) {
@@ -60,6 +61,7 @@ export function createSqliteRoomStore(
 					deleteSnapshot.run(docId);
 					deleteUpdates.run(docId);
 				}
+				deletePush.run(roomId);
 				deleteRoomRow.run(roomId);
 			});
 			checkpointAfterDelete(db);

@@ -31,6 +31,8 @@ describe('migrating the embedded database (PRAGMA user_version)', () => {
 			'doc_snapshots',
 			'doc_updates',
 			'playbooks',
+			'push_subscriptions',
+			'room_blobs',
 			'rooms',
 			'team_circle',
 			'team_erase_agreements',

@@ -70,6 +70,7 @@ test('pages, the error page and static files carry the CSP and the security head
 			'default-src': ["'self'"],
 			'style-src': ["'self'"],
 			'connect-src': ["'self'"],
+			'media-src': ["'self'", 'blob:'],
 			'object-src': ["'none'"],
 			'base-uri': ["'self'"],
 			'form-action': ["'self'"],

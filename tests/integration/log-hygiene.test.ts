@@ -5,12 +5,13 @@ import WebSocket from 'ws';
 import { redirectLog } from '../../server/log';
 import { ScriptDoc } from '../../src/lib/client/script-doc';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
-import type { RosterReply } from '../../src/lib/protocol/socket-events';
+import type { JoinReply, RosterReply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { connectSocket, connectSynced, participantId, participantKeyOf } from '../support/clients';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 import { postJson } from '../support/http';
+import { webmClip } from '../support/opus-clips';
 
 /** In the Active Listening Sprint, the first round's rating is step 5 (index 4). */
 const RATING_STEP = 4;
@@ -195,4 +196,46 @@ test('nothing from a circle post, nomination or proposal reaches the log or the 
 	expect(log).not.toContain(marker);
 	expect(log).not.toContain('Wenna');
 	expect(log).not.toContain(memberKey);
+});
+
+test('[B5] a voice clip’s bytes and the ticket it was sent with never reach the log, stored or refused', async () => {
+	const marker = `zv${randomBytes(6).toString('hex')}`;
+	const server = await startTestServer({ logLevel: 'trace' });
+	const room = await createRoom(server.url);
+	const socket = await connectSocket(server.url);
+	const id = participantId();
+	const joined = (await socket.emitWithAck('room:join', {
+		protocolVersion: PROTOCOL_VERSION,
+		roomId: room.id,
+		participantId: id,
+		participantKey: participantKeyOf(id),
+		name: 'Someone',
+		roleId: 'speaker'
+	})) as JoinReply;
+	if (!joined.ok) throw new Error(joined.error.message);
+	const query = `?participant=${id}&ticket=${joined.docTicket}`;
+	const clip = webmClip(1_000, { filler: marker });
+	const upload = (bytes: Uint8Array, type: string) =>
+		fetch(`${server.url}/api/rooms/${room.id}/clips${query}`, {
+			method: 'POST',
+			headers: { 'content-type': type },
+			body: Buffer.from(bytes)
+		});
+	const stored = await upload(clip, 'audio/webm');
+	expect(stored.status).toBe(201);
+	const { path } = (await stored.json()) as { path: string };
+	expect((await fetch(`${server.url}${path}${query}`)).status).toBe(200);
+	// Refused: not audio, and too large; both carry the marker.
+	expect((await upload(new TextEncoder().encode(marker), 'audio/ogg')).status).toBe(415);
+	const big = new Uint8Array(3 * 1024 * 1024).fill(0x7a);
+	big.set(new TextEncoder().encode(marker));
+	expect((await upload(big, 'audio/webm')).status).toBe(413);
+	socket.disconnect();
+	await server.close();
+
+	const log = written.join('\n');
+	expect(log).toContain(room.id);
+	expect(log).not.toContain(marker);
+	expect(log).not.toContain(joined.docTicket);
+	expect(log).not.toContain('zzzzzzzz');
 });

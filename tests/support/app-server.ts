@@ -17,7 +17,7 @@ export class AppServer {
 	private constructor(
 		readonly port: number,
 		private readonly captureOutput: boolean,
-		private readonly env: Record<string, string>
+		private env: Record<string, string>
 	) {}
 
 	get url(): string {
@@ -78,8 +78,13 @@ export class AppServer {
 		this.#child = undefined;
 	}
 
-	async restart(signal: 'SIGKILL' | 'SIGTERM' = 'SIGTERM'): Promise<void> {
+	/** Stops and starts the process again, with `env` added to its environment from now on. */
+	async restart(
+		signal: 'SIGKILL' | 'SIGTERM' = 'SIGTERM',
+		env: Record<string, string> = {}
+	): Promise<void> {
 		await this.stop(signal);
+		this.env = { ...this.env, ...env };
 		await this.#spawn();
 	}
 

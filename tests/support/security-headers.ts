@@ -11,11 +11,19 @@ export function parseCsp(header: string | null): Record<string, string[]> {
 /** 'self', 'none', a nonce, a hash, or 'unsafe-hashes' (which lets hashes match attributes). */
 const STRICT_SOURCE = /^'(self|none|unsafe-hashes|nonce-[^']+|sha256-[^']+)'$/;
 
+/**
+ * The one loosening the pages' policy allows: a voice take played back from a `blob:` URL
+ * before it is sent (docs/security.md); only this origin's script can make such a URL.
+ */
+const ALLOWED_LOOSE: Readonly<Record<string, readonly string[]>> = { 'media-src': ['blob:'] };
+
 /** Every source that loosens a policy: a host, a scheme, 'unsafe-inline', 'unsafe-eval'… */
 export function looseSources(csp: Record<string, string[]>): string[] {
-	return Object.values(csp)
-		.flat()
-		.filter((source) => !STRICT_SOURCE.test(source));
+	return Object.entries(csp).flatMap(([name, sources]) =>
+		sources.filter(
+			(source) => !STRICT_SOURCE.test(source) && !(ALLOWED_LOOSE[name] ?? []).includes(source)
+		)
+	);
 }
 
 /** The headers every response carries, whatever answered it, in the shape of their expectation. */
@@ -41,5 +49,5 @@ export const ON_EVERY_RESPONSE = {
 	'cross-origin-opener-policy': 'same-origin',
 	'x-frame-options': 'DENY',
 	'frame-ancestors': ["'none'"],
-	'permissions-policy': { camera: '()', microphone: '()', geolocation: '()' }
+	'permissions-policy': { camera: '()', microphone: '(self)', geolocation: '()' }
 };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
+import type { ServiceOptions } from '../../server/services';
 import type { CreateRoomReply } from '../../src/lib/protocol/http';
 
 export interface TestServerOptions {
@@ -22,6 +23,8 @@ export interface TestServerOptions {
 	logLevel?: Config['LOG_LEVEL'];
 	/** Any other configuration, as environment variables (e.g. COMMUNITY_PLAYBOOKS). */
 	env?: Partial<Record<keyof Config, string>>;
+	/** What the services take besides the configuration (a push agent trusting a test's service). */
+	services?: ServiceOptions;
 }
 
 /** The real server (API, Yjs, socket.io) on a free port, without SvelteKit's pages. */
@@ -40,7 +43,9 @@ export function startTestServer(options: TestServerOptions = {}): Promise<Runnin
 			PAIRING_WRITES_PER_ADDRESS_PER_HOUR: options.pairingWritesPerAddressPerHour?.toString(),
 			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent',
 			...options.env
-		})
+		}),
+		undefined,
+		options.services
 	);
 }
 

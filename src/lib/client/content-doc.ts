@@ -6,6 +6,7 @@ import {
 	sentenceTextName,
 	type ParaphrasePart
 } from '../protocol/room-content';
+import { ClipsDoc } from './clips-doc';
 import { CommitmentsDoc } from './commitments';
 import { FeedbackDraft } from './feedback-draft';
 import { ObservationsDoc } from './observations';
@@ -25,9 +26,12 @@ export class ContentDoc {
 	readonly commitments: CommitmentsDoc;
 	readonly schedule: ScheduleDoc;
 	readonly observations: ObservationsDoc;
+	/** Voice clips: whose, for which purpose and round (protocol B1). */
+	readonly clips: ClipsDoc;
 
 	constructor(readonly doc: Y.Doc) {
 		this.commitments = new CommitmentsDoc(doc);
+		this.clips = new ClipsDoc(doc);
 		this.schedule = new ScheduleDoc(doc);
 		this.observations = new ObservationsDoc(doc);
 	}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { CLIPS_MAP, clipSlotKey } from '../protocol/clips';
 import {
 	COMMITMENTS_MAP,
 	feedbackTextName,
@@ -75,7 +76,8 @@ describe('reading the room content', () => {
 							shift: 'calm'
 						}
 					],
-					sentences: ['', 'Say more.']
+					sentences: ['', 'Say more.'],
+					clips: []
 				},
 				{
 					round: 2,
@@ -88,7 +90,8 @@ describe('reading the room content', () => {
 						ask: 'could you send it'
 					},
 					scriptLines: [],
-					sentences: ['', '']
+					sentences: ['', ''],
+					clips: []
 				}
 			],
 			commitments: { 'ana-0001': { what: 'Ask', when: 'Monday', withWhom: '' } },
@@ -109,6 +112,32 @@ describe('reading the room content', () => {
 		const content = readRoomContent(doc, playbook, { rounds: 3 });
 		expect(content.rounds.map((round) => round.round)).toEqual([1, 2, 3]);
 		expect(content.rounds[2]?.sentences).toEqual(['Third time.', '']);
+	});
+
+	test('reads each round’s voice clips, oldest first, by the slot of the person they name', () => {
+		const clip = (participantId: string, phaseId: string, at: number) => ({
+			clipId: 'A'.repeat(21) + participantId.slice(0, 1),
+			participantId,
+			phaseId,
+			type: 'audio/webm',
+			durationMs: 72_000,
+			at
+		});
+		const doc = remoteDoc((author) => {
+			const clips = author.getMap(CLIPS_MAP);
+			clips.set(clipSlotKey('feedback', 1, 'ben-0002'), clip('ben-0002', 'draft', T0 + 5));
+			clips.set(clipSlotKey('story', 1, 'ana-0001'), clip('ana-0001', 'story', T0));
+			// In someone else's slot: not listed.
+			clips.set(clipSlotKey('story', 2, 'ana-0001'), clip('ben-0002', 'story', T0));
+		});
+		const content = readRoomContent(doc, playbook, {});
+		expect(content.rounds.map((round) => round.clips)).toEqual([
+			[
+				{ purpose: 'story', participantId: 'ana-0001', durationMs: 72_000 },
+				{ purpose: 'feedback', participantId: 'ben-0002', durationMs: 72_000 }
+			],
+			[]
+		]);
 	});
 
 	test('skips lines, commitments and plans that do not parse', () => {

@@ -16,6 +16,8 @@ import {
 import { readSchedule } from '../room/schedule';
 import type { RoundPlan } from '../room/steps';
 import { sessionRounds, type RoomContent, type RoundContent } from '../room/summary';
+import { CLIP_PURPOSES, CLIPS_MAP } from '../protocol/clips';
+import { readClips } from './clips-doc';
 import { readCommitments } from './commitments';
 import { perPart } from './per-part';
 import { ScriptDoc } from './script-doc';
@@ -28,7 +30,19 @@ function readRound(doc: Y.Doc, round: number): RoundContent {
 		paraphrase: perPart(PARAPHRASE_PARTS, (part) => text(paraphraseTextName(key, part))),
 		feedback: perPart(FEEDBACK_PARTS, (part) => text(feedbackTextName(key, part))),
 		scriptLines: new ScriptDoc(doc, key).read().lines,
-		sentences: SENTENCE_NUMBERS.map((n) => text(sentenceTextName(key, n)))
+		sentences: SENTENCE_NUMBERS.map((n) => text(sentenceTextName(key, n))),
+		clips: CLIP_PURPOSES.flatMap((purpose) =>
+			Object.values(readClips(doc.getMap(CLIPS_MAP), purpose, round)).map((clip) => ({
+				purpose,
+				clip
+			}))
+		)
+			.sort((a, b) => a.clip.at - b.clip.at)
+			.map(({ purpose, clip }) => ({
+				purpose,
+				participantId: clip.participantId,
+				durationMs: clip.durationMs
+			}))
 	};
 }
 

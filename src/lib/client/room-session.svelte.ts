@@ -46,6 +46,11 @@ export class RoomSession {
 	problem = $state<string | undefined>();
 	/** The token of the room's projector link, known once joined. */
 	projectorToken = $state<string | undefined>();
+	/**
+	 * Who this tab joined as and the ticket the join answered: what proves membership to the
+	 * room's HTTP routes (Web Push, protocol W1), as to its document connection (Y9).
+	 */
+	member = $state<{ participantId: string; ticket: string } | undefined>();
 	/** The host removed this person: the room stays closed to this tab. */
 	removed = $state(false);
 	/** The room was erased, or has ended: this tab stopped and forgot everything it kept of it. */
@@ -266,6 +271,7 @@ export class RoomSession {
 			this.#setRoster(reply.roster);
 			this.projectorToken = reply.projectorToken;
 			this.#docs.useTicket(identity.participantId, reply.docTicket);
+			this.member = { participantId: identity.participantId, ticket: reply.docTicket };
 			this.#reportVisibility();
 			this.joined = true;
 			void this.#sendKept();

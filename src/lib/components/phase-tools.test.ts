@@ -40,7 +40,8 @@ function show(phaseId: string, tool: PhaseToolKind, doc: Y.Doc): string {
 		roomId: 'room-id-of-twenty-two0',
 		now: () => 0,
 		moves: { go: () => {} },
-		rate: () => Promise.resolve(true)
+		rate: () => Promise.resolve(true),
+		clipCredentials: undefined
 	};
 	return text(
 		render(View, { props: { step }, context: roomContext(state, ana.participantId, [ana, ben]) })

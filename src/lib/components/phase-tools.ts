@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { ContentDoc } from '$lib/client/content-doc';
 import type { StepMoves } from '$lib/client/step-moves.svelte';
+import type { ClipCredentials } from '$lib/protocol/clips';
 import type { PhaseToolKind, Playbook, PlaybookPhase } from '$lib/protocol/playbook';
 import type { Cast } from '$lib/room/rotation';
 import CommitmentTool from './CommitmentTool.svelte';
@@ -38,6 +39,8 @@ export interface ToolStep {
 	moves: Pick<StepMoves, 'go'>;
 	/** Gives this person's rating for a rating step; answers whether the server took it. */
 	rate: (value: number) => Promise<boolean>;
+	/** What voice clip requests carry (B5): this person's ticket, once joined. */
+	clipCredentials: ClipCredentials | undefined;
 }
 
 export type ToolProps = { step: ToolStep };

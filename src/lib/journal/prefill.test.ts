@@ -49,7 +49,8 @@ const round = (n: number, feelings = ''): RoundContent => ({
 					{ takeId: 'take-1', roleId: 'listener', text: 'Not this one', starred: false, shift: '' }
 				]
 			: [],
-	sentences: ['', '']
+	sentences: ['', ''],
+	clips: []
 });
 
 const content: RoomContent = {

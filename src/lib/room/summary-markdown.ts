@@ -109,6 +109,10 @@ export function summaryMarkdown(
 			)
 		],
 		[
+			m.async_summary_clips({}, opts),
+			byRound(summary.voiceClips, ({ clips }) => clips.map((clip) => `- ${escapeMarkdown(clip)}`))
+		],
+		[
 			m.tools_summary_observations({}, opts),
 			summary.observations.map(
 				({ name, text }) => `- **${escapeMarkdown(name)}**: ${escapeMarkdown(text)}`

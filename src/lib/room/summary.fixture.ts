@@ -13,6 +13,7 @@ export const emptySections = {
 	sentences: [],
 	feedbackMessages: [],
 	paraphrases: [],
+	voiceClips: [],
 	observations: [],
 	commitments: [],
 	followUps: []

@@ -41,6 +41,7 @@ function roundContent(round: number, parts: Partial<Omit<RoundContent, 'round'>>
 		feedback: { permission: '', situation: '', behaviour: '', impact: '', ask: '' },
 		scriptLines: [],
 		sentences: ['', ''],
+		clips: [],
 		...parts
 	};
 }
@@ -313,6 +314,27 @@ describe('session summary', () => {
 				]
 			}
 		]);
+	});
+
+	test('lists voice clips by whose and how long, never their audio, and skips rounds without', () => {
+		const summary = summarize({
+			content: {
+				...emptyContent,
+				rounds: [
+					roundContent(1, {
+						clips: [{ purpose: 'story', participantId: 'ana-0001', durationMs: 72_400 }]
+					}),
+					roundContent(2, {
+						clips: [{ purpose: 'feedback', participantId: 'ben-0002', durationMs: 300 }]
+					})
+				]
+			}
+		});
+		expect(summary.voiceClips).toEqual([
+			{ round: 1, clips: ['Ana’s story: voice clip, 1:12'] },
+			{ round: 2, clips: ['Ben’s feedback message: voice clip, 0:01'] }
+		]);
+		expect(summarize({}).voiceClips).toEqual([]);
 	});
 
 	test('lists commitments in join order, skipping empty ones, and follow-ups with names', () => {

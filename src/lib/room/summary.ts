@@ -1,4 +1,5 @@
 import { m } from '../paraglide/messages';
+import type { ClipPurpose } from '../protocol/clips';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import {
@@ -45,6 +46,15 @@ export interface RoundContent {
 	scriptLines: ScriptLineContent[];
 	/** The two sentences to reuse, in order. */
 	sentences: string[];
+	/** The voice clips left in the round (a room across time zones), oldest first. */
+	clips: RoundClip[];
+}
+
+/** A voice clip as the summary lists it: never its audio, only whose, what for and how long. */
+export interface RoundClip {
+	purpose: ClipPurpose;
+	participantId: string;
+	durationMs: number;
 }
 
 /** A plain snapshot of the room document's content (src/lib/protocol/room-content.ts). */
@@ -94,6 +104,8 @@ export interface SessionSummary {
 	sentences: { round: number; sentences: string[] }[];
 	feedbackMessages: { round: number; message: string }[];
 	paraphrases: { round: number; parts: { label: string; text: string }[] }[];
+	/** The voice clips, as "Ana’s story: voice clip, 1:12": the audio stays in the room. */
+	voiceClips: { round: number; clips: string[] }[];
 	/** What observers shared, in the order shared. */
 	observations: { name: string; text: string }[];
 	commitments: { name: string; what: string; when: string; withWhom: string }[];
@@ -145,6 +157,20 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 			return { label, ms };
 		});
 }
+
+/** A clip's length as a player shows it: 72 s → "1:12". */
+export const clipLength = (ms: number): string => {
+	const seconds = Math.max(1, Math.round(ms / 1000));
+	return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+const CLIP_LINES: Record<
+	ClipPurpose,
+	(inputs: { name: string; duration: string }, options: { locale?: Locale | undefined }) => string
+> = {
+	story: m.async_summary_clip_story,
+	feedback: m.async_summary_clip_feedback
+};
 
 const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>
 	control.people[id]?.name ?? m.tools_someone_who_left({}, { locale });
@@ -244,6 +270,17 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 				})).filter(({ text }) => text !== '')
 			}))
 			.filter(({ parts }) => parts.length > 0),
+		voiceClips: content.rounds
+			.map(({ round, clips }) => ({
+				round,
+				clips: clips.map(({ purpose, participantId, durationMs }) =>
+					CLIP_LINES[purpose](
+						{ name: nameOf(participantId), duration: clipLength(durationMs) },
+						{ locale: input.locale }
+					)
+				)
+			}))
+			.filter(({ clips }) => clips.length > 0),
 		// The name on record, as the server wrote it, over the one the sharer's browser sent.
 		observations: content.observations.map(({ participantId, name, text }) => ({
 			name: control.people[participantId]?.name ?? name,

@@ -1,0 +1,51 @@
+import type { Locale } from '../../src/lib/paraglide/runtime';
+import { m } from '../../src/lib/paraglide/messages';
+import { localizePlaybook } from '../../src/lib/playbooks/localize';
+import type { Playbook } from '../../src/lib/protocol/playbook';
+import type { PushPayload } from '../../src/lib/protocol/push-payload';
+import { assertNever } from '../../src/lib/assert-never';
+
+/** What a notification is about (protocol W4). */
+export type TurnNotice =
+	| { kind: 'turn-started'; roomId: string; phaseIndex: number }
+	| { kind: 'deadline-near'; roomId: string; phaseIndex: number; deadlineAt: number };
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Whole hours left, rounded, and never "0 hours": a reminder is sent while time is left. */
+export const hoursLeft = (deadlineAt: number, now: number): number =>
+	Math.max(1, Math.round((deadlineAt - now) / HOUR_MS));
+
+/**
+ * The notification for `notice` in `locale`: the playbook's title and the phase's, as that
+ * person reads them (the playbook's translation where it has one). Pure: `now` is passed in.
+ */
+export function pushPayload(
+	notice: TurnNotice,
+	locale: Locale,
+	playbook: Playbook,
+	now: number
+): PushPayload {
+	const read = localizePlaybook(playbook, locale);
+	const phase = read.phases[notice.phaseIndex]?.title ?? String(notice.phaseIndex + 1);
+	const common = { path: `/r/${notice.roomId}`, tag: `turn-${notice.roomId}` };
+	switch (notice.kind) {
+		case 'turn-started':
+			return {
+				...common,
+				title: m.async_push_turn_title({ playbook: read.title }, { locale }),
+				body: m.async_push_turn_body({ phase }, { locale })
+			};
+		case 'deadline-near':
+			return {
+				...common,
+				title: m.async_push_deadline_title({ playbook: read.title }, { locale }),
+				body: m.async_push_deadline_body(
+					{ phase, hours: hoursLeft(notice.deadlineAt, now) },
+					{ locale }
+				)
+			};
+		default:
+			return assertNever(notice);
+	}
+}

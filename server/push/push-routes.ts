@@ -1,0 +1,129 @@
+import { assertNever } from '../../src/lib/assert-never';
+import type { RoomRegistry } from '../rooms/room-registry';
+import { ROOM_NOT_FOUND } from '../../src/lib/protocol/http';
+import { roomIdSchema } from '../../src/lib/protocol/ids';
+import { parseWithProblems } from '../../src/lib/protocol/problems';
+import {
+	MAX_PUSH_SUBSCRIPTIONS_PER_PERSON,
+	MAX_PUSH_SUBSCRIPTIONS_PER_ROOM,
+	subscribePushRequestSchema,
+	unsubscribePushRequestSchema,
+	type PushKeyReply
+} from '../../src/lib/protocol/push';
+import type { Route } from '../http/api';
+import { HttpProblem, sendJson } from '../http/json';
+import type { PushAddOutcome, PushStore } from './push-store';
+import { pushServiceAllowed } from './push-services';
+
+export interface PushRouteDeps {
+	rooms: Pick<RoomRegistry, 'holding'>;
+	store: PushStore;
+	/** The VAPID public key browsers subscribe with. */
+	publicKey: string;
+	/** The push services the server sends to (PUSH_SERVICES). */
+	services: readonly string[];
+}
+
+/** A subscription is a few hundred bytes; nothing bigger is read. */
+const MAX_PUSH_BODY_BYTES = 4 * 1024;
+
+const NOT_A_MEMBER =
+	'Only someone who joined the room can do this: send the participant id and ticket of your join.';
+
+/** The answer to a subscription the store did not keep. */
+function refusal(outcome: Exclude<PushAddOutcome, 'added'>): HttpProblem {
+	switch (outcome) {
+		case 'no-room':
+			return new HttpProblem(404, ROOM_NOT_FOUND);
+		case 'person-full':
+			return new HttpProblem(
+				409,
+				`You have notifications on ${MAX_PUSH_SUBSCRIPTIONS_PER_PERSON} devices in this room already: turn one off first.`
+			);
+		case 'room-full':
+			return new HttpProblem(
+				409,
+				`This room has ${MAX_PUSH_SUBSCRIPTIONS_PER_ROOM} devices with notifications already.`
+			);
+		default:
+			return assertNever(outcome);
+	}
+}
+
+/**
+ * Web Push subscriptions (protocol W1–W3): the VAPID public key, and a room member subscribing
+ * or unsubscribing a browser. Both writes need the member's document ticket and are answered as
+ * the document connection would be (Y9): a removed person, or one shut out by the lock, is refused.
+ */
+export function pushRoutes(deps: PushRouteDeps): Route[] {
+	/** The room id of the path, and whether the ticket admits its holder to that room now. */
+	async function memberOf(id: string, participantId: string, ticket: string): Promise<string> {
+		const roomId = roomIdSchema.safeParse(id);
+		if (!roomId.success) throw new HttpProblem(404, ROOM_NOT_FOUND);
+		const admitted = await deps.rooms.holding(roomId.data, undefined, async ({ room }) => {
+			const admission = room.connections.admission({ kind: 'participant', participantId, ticket });
+			return admission.admitted && admission.participantId === participantId;
+		});
+		if (admitted === undefined) throw new HttpProblem(404, ROOM_NOT_FOUND);
+		if (!admitted) throw new HttpProblem(403, NOT_A_MEMBER);
+		return roomId.data;
+	}
+
+	return [
+		[
+			'GET',
+			/^\/api\/push\/key$/,
+			async (_req, res) => {
+				const reply: PushKeyReply = { publicKey: deps.publicKey };
+				sendJson(res, 200, reply);
+			}
+		],
+		[
+			'POST',
+			/^\/api\/rooms\/([^/]+)\/push$/,
+			async (_req, res, id, body) => {
+				const parsed = parseWithProblems(subscribePushRequestSchema, body);
+				if (!parsed.ok) {
+					throw new HttpProblem(400, 'The request is not a valid subscription.', parsed.problems);
+				}
+				const { participantId, ticket, locale, subscription } = parsed.data;
+				const roomId = await memberOf(id, participantId, ticket);
+				if (!pushServiceAllowed(subscription.endpoint, deps.services)) {
+					throw new HttpProblem(
+						422,
+						'This server does not send notifications through that push service.',
+						['subscription.endpoint: not one of the push services this server sends to']
+					);
+				}
+				const push = {
+					participantId,
+					locale,
+					endpoint: subscription.endpoint,
+					keys: subscription.keys
+				};
+				const outcome = await deps.store.add(roomId, push, {
+					perPerson: MAX_PUSH_SUBSCRIPTIONS_PER_PERSON,
+					perRoom: MAX_PUSH_SUBSCRIPTIONS_PER_ROOM
+				});
+				if (outcome !== 'added') throw refusal(outcome);
+				sendJson(res, 201, { subscribed: true });
+			},
+			MAX_PUSH_BODY_BYTES
+		],
+		[
+			'DELETE',
+			/^\/api\/rooms\/([^/]+)\/push$/,
+			async (_req, res, id, body) => {
+				const parsed = parseWithProblems(unsubscribePushRequestSchema, body);
+				if (!parsed.ok) {
+					throw new HttpProblem(400, 'The request is not a valid unsubscription.', parsed.problems);
+				}
+				const { participantId, ticket, endpoint } = parsed.data;
+				const roomId = await memberOf(id, participantId, ticket);
+				const removed = await deps.store.remove(roomId, participantId, endpoint);
+				sendJson(res, 200, { removed });
+			},
+			MAX_PUSH_BODY_BYTES
+		]
+	];
+}

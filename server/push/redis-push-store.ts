@@ -1,0 +1,75 @@
+import type { RedisClient } from '../redis/connect';
+import { metaKey, pushKey } from '../redis/keys';
+import { redisScript } from '../storage/redis-script';
+import { readStoredPush, type PushAddOutcome, type PushStore, type StoredPush } from './push-store';
+
+/**
+ * Stores a subscription in the room's push hash while the room exists, within the limits, and
+ * gives the hash the expiry of the room's metadata (every later write to the room moves both).
+ * KEYS: meta, push. ARGV: endpoint, record (JSON), participant id, per person, per room.
+ */
+const addScript = redisScript(`
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl == -2 then return 'no-room' end
+local others, own = 0, 0
+local entries = redis.call('HGETALL', KEYS[2])
+for i = 1, #entries, 2 do
+	if entries[i] ~= ARGV[1] then
+		others = others + 1
+		local ok, record = pcall(cjson.decode, entries[i + 1])
+		if ok and type(record) == 'table' and record.participantId == ARGV[3] then own = own + 1 end
+	end
+end
+if others >= tonumber(ARGV[5]) then return 'room-full' end
+if own >= tonumber(ARGV[4]) then return 'person-full' end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return 'added'
+`);
+
+/** Deletes the endpoint's entry if it is the participant's. KEYS: push. ARGV: endpoint, id. */
+const removeOwnScript = redisScript(`
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+local ok, record = pcall(cjson.decode, raw)
+if not ok or type(record) ~= 'table' or record.participantId ~= ARGV[2] then return 0 end
+return redis.call('HDEL', KEYS[1], ARGV[1])
+`);
+
+const OUTCOMES: readonly PushAddOutcome[] = ['added', 'no-room', 'person-full', 'room-full'];
+
+/** Subscriptions in Redis: a hash per room, one of the room's keys (server/redis/keys.ts). */
+export function createRedisPushStore(client: RedisClient): PushStore {
+	return {
+		async add(roomId, push, limits) {
+			const outcome = await addScript(
+				client,
+				[metaKey(roomId), pushKey(roomId)],
+				[
+					push.endpoint,
+					JSON.stringify(push),
+					push.participantId,
+					String(limits.perPerson),
+					String(limits.perRoom)
+				]
+			);
+			const known = OUTCOMES.find((known) => known === String(outcome));
+			if (!known) throw new Error(`the push script answered ${String(outcome)}`);
+			return known;
+		},
+		async remove(roomId, participantId, endpoint) {
+			return (
+				Number(await removeOwnScript(client, [pushKey(roomId)], [endpoint, participantId])) > 0
+			);
+		},
+		async removeEndpoint(roomId, endpoint) {
+			await client.hDel(pushKey(roomId), endpoint);
+		},
+		async ofPeople(roomId, participantIds) {
+			const wanted = new Set(participantIds);
+			return Object.values(await client.hGetAll(pushKey(roomId)))
+				.map((text) => readStoredPush(String(text)))
+				.filter((push): push is StoredPush => push !== undefined && wanted.has(push.participantId));
+		}
+	};
+}

@@ -1,0 +1,56 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from '../storage/sqlite';
+import { readStoredPush, type PushStore, type StoredPush } from './push-store';
+
+/**
+ * Subscriptions in the embedded database, in `push_subscriptions` beside `rooms` (migration 7);
+ * the room store deletes a room's rows with the room.
+ */
+export function createSqlitePushStore(db: DatabaseSync): PushStore {
+	const selectRoom = db.prepare('SELECT 1 FROM rooms WHERE id = ?');
+	const countRoom = db.prepare(
+		'SELECT COUNT(*) AS n FROM push_subscriptions WHERE room_id = ? AND endpoint != ?'
+	);
+	const countPerson = db.prepare(
+		'SELECT COUNT(*) AS n FROM push_subscriptions WHERE room_id = ? AND participant_id = ? AND endpoint != ?'
+	);
+	const upsert = db.prepare(
+		`INSERT INTO push_subscriptions (room_id, endpoint, participant_id, body) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (room_id, endpoint) DO UPDATE SET participant_id = excluded.participant_id, body = excluded.body`
+	);
+	const deleteOwn = db.prepare(
+		'DELETE FROM push_subscriptions WHERE room_id = ? AND participant_id = ? AND endpoint = ?'
+	);
+	const deleteEndpoint = db.prepare(
+		'DELETE FROM push_subscriptions WHERE room_id = ? AND endpoint = ?'
+	);
+	const selectRoomPushes = db.prepare(
+		'SELECT participant_id, body FROM push_subscriptions WHERE room_id = ?'
+	);
+	return {
+		async add(roomId, push, limits) {
+			return inTransaction(db, () => {
+				if (selectRoom.get(roomId) === undefined) return 'no-room';
+				if (Number(countRoom.get(roomId, push.endpoint)?.n) >= limits.perRoom) return 'room-full';
+				const own = countPerson.get(roomId, push.participantId, push.endpoint)?.n;
+				if (Number(own) >= limits.perPerson) return 'person-full';
+				upsert.run(roomId, push.endpoint, push.participantId, JSON.stringify(push));
+				return 'added';
+			});
+		},
+		async remove(roomId, participantId, endpoint) {
+			return deleteOwn.run(roomId, participantId, endpoint).changes > 0;
+		},
+		async removeEndpoint(roomId, endpoint) {
+			deleteEndpoint.run(roomId, endpoint);
+		},
+		async ofPeople(roomId, participantIds) {
+			const wanted = new Set(participantIds);
+			return selectRoomPushes
+				.all(roomId)
+				.filter((row) => wanted.has(String(row.participant_id)))
+				.map((row) => readStoredPush(String(row.body)))
+				.filter((push): push is StoredPush => push !== undefined);
+		}
+	};
+}

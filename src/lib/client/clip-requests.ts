@@ -1,0 +1,51 @@
+import {
+	clipPath,
+	clipProblemSchema,
+	clipsPath,
+	clipUploadReplySchema,
+	type ClipCredentials,
+	type ClipProblemCode,
+	type ClipUploadReply
+} from '../protocol/clips';
+
+/** How sending a clip went: the server's reply, or why not (`unreachable`: no answer at all). */
+export type ClipSent =
+	{ ok: true; reply: ClipUploadReply } | { ok: false; code: ClipProblemCode | 'unreachable' };
+
+const query = ({ participantId, ticket }: ClipCredentials) =>
+	`?${new URLSearchParams({ participant: participantId, ticket })}`;
+
+/** Sends a recorded take to the room (protocol B1). */
+export async function sendClip(
+	roomId: string,
+	take: Blob,
+	credentials: ClipCredentials
+): Promise<ClipSent> {
+	try {
+		const response = await fetch(`${clipsPath(roomId)}${query(credentials)}`, {
+			method: 'POST',
+			headers: { 'content-type': take.type.split(';')[0] ?? take.type },
+			body: take
+		});
+		const body: unknown = await response.json();
+		if (response.status === 201) {
+			const reply = clipUploadReplySchema.safeParse(body);
+			return reply.success ? { ok: true, reply: reply.data } : { ok: false, code: 'unreachable' };
+		}
+		const problem = clipProblemSchema.safeParse(body);
+		return { ok: false, code: (problem.success && problem.data.code) || 'unreachable' };
+	} catch {
+		return { ok: false, code: 'unreachable' };
+	}
+}
+
+/** Deletes one of this person's clips (B6); a failure leaves it to go with the room. */
+export async function deleteClip(
+	roomId: string,
+	clipId: string,
+	credentials: ClipCredentials
+): Promise<void> {
+	await fetch(`${clipPath(roomId, clipId)}${query(credentials)}`, { method: 'DELETE' }).catch(
+		() => undefined
+	);
+}

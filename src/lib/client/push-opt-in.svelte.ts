@@ -1,0 +1,183 @@
+import { dev } from '$app/environment';
+import { getLocale } from '../paraglide/runtime';
+import { pushKeyReplySchema, type SubscribePushRequest } from '../protocol/push';
+import { readStored, removeStored, writeStored } from './identity';
+import {
+	afterPermission,
+	afterSubscribe,
+	applicationServerKey,
+	madeWithKey,
+	type PushState
+} from './push-opt-in';
+
+/** Who is subscribing: the participant and the ticket of their join (protocol Y9, W1). */
+export interface PushMember {
+	participantId: string;
+	ticket: string;
+}
+
+/** The endpoint this browser subscribed in a room with, so the room can say "on" after a reload. */
+const storedKey = (roomId: string) => `practice-room:push:${roomId}`;
+const STORED_PREFIX = 'practice-room:push:';
+
+const supported = () =>
+	typeof window !== 'undefined' &&
+	'serviceWorker' in navigator &&
+	'PushManager' in window &&
+	'Notification' in window;
+
+/** Rooms other than `roomId` this browser gets notifications from with `endpoint`. */
+function otherRoomsUsing(endpoint: string, roomId: string): boolean {
+	try {
+		return Object.keys(localStorage).some(
+			(key) =>
+				key.startsWith(STORED_PREFIX) && key !== storedKey(roomId) && readStored(key) === endpoint
+		);
+	} catch {
+		return false;
+	}
+}
+
+const sendJson = (url: string, method: string, body: unknown) =>
+	fetch(url, {
+		method,
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
+
+/**
+ * "Tell me when it's my turn" in one room (protocol W1–W3): asks for the permission, registers
+ * the service worker, subscribes this browser with the server's VAPID key and hands the
+ * subscription to the server with the person's ticket and language; and takes it back.
+ */
+export class PushOptIn {
+	state = $state<PushState>('off');
+
+	constructor(
+		private readonly roomId: () => string,
+		private readonly member: () => PushMember | undefined
+	) {}
+
+	/** The server's VAPID key, once asked; undefined when it sends no notifications. */
+	#key: Promise<Uint8Array<ArrayBuffer> | undefined> | undefined;
+
+	/**
+	 * Finds out, on arrival, whether the server sends notifications, whether this browser can show
+	 * them, and whether it is subscribed here already (with the server's current key).
+	 */
+	async check(): Promise<void> {
+		try {
+			if (!(await this.#serverKey())) {
+				this.state = 'unavailable';
+				return;
+			}
+		} catch {
+			// Asked again when the person turns them on.
+			this.#key = undefined;
+		}
+		if (!supported()) {
+			this.state = 'unsupported';
+			return;
+		}
+		const endpoint = readStored(storedKey(this.roomId()));
+		if (endpoint === null || Notification.permission !== 'granted') return;
+		const registration = await navigator.serviceWorker.getRegistration('/');
+		const subscription = await registration?.pushManager.getSubscription();
+		const key = await this.#key;
+		if (
+			subscription?.endpoint === endpoint &&
+			key &&
+			madeWithKey(subscription.options.applicationServerKey, key)
+		) {
+			this.state = 'on';
+		}
+	}
+
+	/** The server's key as bytes; undefined when the server answers that it sends none (404). */
+	#serverKey(): Promise<Uint8Array<ArrayBuffer> | undefined> {
+		this.#key ??= fetch('/api/push/key').then(async (answer) => {
+			if (answer.status === 404) return undefined;
+			return applicationServerKey(pushKeyReplySchema.parse(await answer.json()).publicKey);
+		});
+		return this.#key;
+	}
+
+	async turnOn(): Promise<void> {
+		if (!supported()) {
+			this.state = 'unsupported';
+			return;
+		}
+		const member = this.member();
+		if (!member) {
+			this.state = 'not-joined';
+			return;
+		}
+		this.state = 'working';
+		try {
+			const refused = afterPermission(await Notification.requestPermission());
+			if (refused) {
+				this.state = refused;
+				return;
+			}
+			const subscription = await this.#subscription();
+			const request: SubscribePushRequest = {
+				...member,
+				locale: getLocale(),
+				// reason: toJSON() types its keys as optional; the server's schema checks them.
+				subscription: subscription.toJSON() as SubscribePushRequest['subscription']
+			};
+			const answer = await sendJson(`/api/rooms/${this.roomId()}/push`, 'POST', request);
+			this.state = afterSubscribe(answer.status);
+			if (this.state === 'on') writeStored(storedKey(this.roomId()), subscription.endpoint);
+		} catch {
+			this.state = 'failed';
+		}
+	}
+
+	async turnOff(): Promise<void> {
+		const member = this.member();
+		const registration = supported()
+			? await navigator.serviceWorker.getRegistration('/')
+			: undefined;
+		const subscription = await registration?.pushManager.getSubscription();
+		this.state = 'working';
+		try {
+			if (subscription && member) {
+				const answer = await sendJson(`/api/rooms/${this.roomId()}/push`, 'DELETE', {
+					...member,
+					endpoint: subscription.endpoint
+				});
+				if (!answer.ok) {
+					this.state = 'failed';
+					return;
+				}
+				// The browser's subscription ends too, unless another room still uses it.
+				if (!otherRoomsUsing(subscription.endpoint, this.roomId()))
+					await subscription.unsubscribe();
+			}
+			removeStored(storedKey(this.roomId()));
+			this.state = 'off';
+		} catch {
+			this.state = 'failed';
+		}
+	}
+
+	/** This browser's subscription with the server's current key: the one it has, or a new one. */
+	async #subscription(): Promise<PushSubscription> {
+		const key = await this.#serverKey().catch((error: unknown) => {
+			this.#key = undefined;
+			throw error;
+		});
+		if (!key) throw new Error('the server sends no notifications');
+		// SvelteKit serves the worker as a module in development, bundled in a build.
+		await navigator.serviceWorker.register('/service-worker.js', {
+			type: dev ? 'module' : 'classic'
+		});
+		const registration = await navigator.serviceWorker.ready;
+		const existing = await registration.pushManager.getSubscription();
+		if (existing && madeWithKey(existing.options.applicationServerKey, key)) return existing;
+		// Made with a key the server no longer has (rotated): it would never be delivered.
+		await existing?.unsubscribe();
+		return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+	}
+}

@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
+import { feedbackThatLands } from '../playbooks/built-in/feedback-that-lands';
+import type { ControlState } from '../protocol/control';
+import { playbookSchema } from '../protocol/playbook';
+import { goLive, startTurns } from './async-schedule';
+import { initialControlState, type ControlResult } from './control';
+import { paraphraseAfterRating, paraphraseSealed, tellsStory } from './turn-tools';
+
+const sprint = playbookSchema.parse(activeListeningSprint);
+const feedback = playbookSchema.parse(feedbackThatLands);
+const T0 = Date.UTC(2026, 2, 28, 12);
+const [ana, ben] = ['ana-00001', 'ben-00002'] as const;
+const speaker = { participantId: ana, roleId: 'speaker' };
+const listener = { participantId: ben, roleId: 'listener' };
+// Sprint phases: 0 settle, 1 story, 2 paraphrase, 3 silence, 4 rating, 5 micro-adjustment.
+const [STORY, PARAPHRASE, RATING] = [1, 2, 4];
+
+function ok(result: ControlResult): ControlState {
+	if (!result.ok) throw new Error(result.error.message);
+	return result.state;
+}
+const live: ControlState = {
+	...initialControlState(sprint),
+	people: { [ana]: { name: 'Ana', roleId: 'speaker' }, [ben]: { name: 'Ben', roleId: 'listener' } },
+	agreed: [ana, ben]
+};
+const onTurns = ok(startTurns(live, sprint, {}, T0));
+const rated = (state: ControlState, round: number): ControlState => ({
+	...state,
+	ratings: { [`rating@round-${round}`]: { submitted: [ana] } }
+});
+
+describe('the story told across time zones', () => {
+	test('the speaker’s story phase takes a recording or text in a room across time zones', () => {
+		expect(tellsStory(sprint, onTurns, STORY)).toBe(true);
+	});
+
+	test('a live room tells the story aloud: no recorder', () => {
+		expect(tellsStory(sprint, live, STORY)).toBe(false);
+	});
+
+	test('a room gone live for a while keeps its recordings in view', () => {
+		expect(tellsStory(sprint, ok(goLive(onTurns, [ana, ben])), STORY)).toBe(true);
+	});
+
+	test('phases with a tool of their own, or not followed by a paraphrase, tell no story', () => {
+		expect(tellsStory(sprint, onTurns, PARAPHRASE)).toBe(false);
+		expect(tellsStory(sprint, onTurns, 0)).toBe(false);
+		// The feedback giver's message has its own place: the feedback builder.
+		expect(feedback.phases.some((_, index) => tellsStory(feedback, onTurns, index))).toBe(false);
+	});
+});
+
+describe('[A11] the paraphrase sealed until the speaker rated', () => {
+	test('the speaker cannot read the round’s paraphrase before rating it, the listener can', () => {
+		expect(paraphraseSealed(sprint, onTurns, 1, speaker)).toBe(true);
+		expect(paraphraseSealed(sprint, onTurns, 1, listener)).toBe(false);
+	});
+
+	test('the speaker’s rating of the round unseals that round only', () => {
+		expect(paraphraseSealed(sprint, rated(onTurns, 1), 1, speaker)).toBe(false);
+		expect(paraphraseSealed(sprint, rated(onTurns, 1), 2, speaker)).toBe(true);
+	});
+
+	test('live, everyone reads along as they always did', () => {
+		expect(paraphraseSealed(sprint, live, 1, speaker)).toBe(false);
+		expect(paraphraseSealed(sprint, ok(goLive(onTurns, [ana, ben])), 1, speaker)).toBe(false);
+	});
+
+	test('the rating step shows the speaker the paraphrase once they rated, and nobody else', () => {
+		expect(paraphraseAfterRating(sprint, onTurns, RATING, 1, speaker)).toBe(false);
+		expect(paraphraseAfterRating(sprint, rated(onTurns, 1), RATING, 1, speaker)).toBe(true);
+		expect(paraphraseAfterRating(sprint, rated(onTurns, 1), RATING, 1, listener)).toBe(false);
+		expect(paraphraseAfterRating(sprint, rated(onTurns, 1), STORY, 1, speaker)).toBe(false);
+		expect(paraphraseAfterRating(sprint, rated(live, 1), RATING, 1, speaker)).toBe(false);
+	});
+});

@@ -1,0 +1,148 @@
+// Issue 17 end to end: an Active Listening Sprint run across time zones, with voice. Two people
+// in two time zones take their turns an hour apart (the browser's clock through page.clock, the
+// server's through ROOM_CLOCK_OFFSET_MS and a restart, which the deadlines survive).
+import type { Browser, Locator, Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../../playwright.config';
+import { formatDeadline } from '../../src/lib/room/async-view';
+import { AppServer } from '../support/app-server';
+import { sqliteBytes } from '../support/stored-bytes';
+import { expect, joinRoom, test } from './fixtures';
+
+// Chromium's fake microphone (a beeping tone) and no permission prompt.
+test.use({
+	launchOptions: {
+		...CHROMIUM_LAUNCH,
+		args: [
+			...CHROMIUM_LAUNCH.args,
+			'--use-fake-device-for-media-stream',
+			'--use-fake-ui-for-media-stream',
+			'--autoplay-policy=no-user-gesture-required'
+		]
+	}
+});
+
+const HOUR = 3_600_000;
+const PARAPHRASE = {
+	Feelings: 'Stung that the review went past you',
+	Motives: 'You wanted the work to be seen',
+	Needs: 'To be asked before decisions are made'
+};
+
+async function personIn(browser: Browser, timezoneId: string): Promise<Page> {
+	const context = await browser.newContext({ timezoneId, viewport: { width: 1200, height: 900 } });
+	const page = await context.newPage();
+	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+	return page;
+}
+
+const turnsOf = (page: Page) => page.getByRole('region', { name: 'Across time zones' });
+const storyOf = (page: Page) => page.getByRole('region', { name: 'The story by voice' });
+const stepOf = (page: Page) => page.locator('[data-step]');
+
+/** An audio element's duration once it knows it (MediaRecorder's WebM starts as Infinity). */
+async function knownDuration(audio: Locator): Promise<number> {
+	await expect
+		.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration))
+		.toBeLessThan(Number.POSITIVE_INFINITY);
+	return audio.evaluate((element: HTMLAudioElement) => element.duration);
+}
+
+test('[A1] [A5] [A6] [A11] [B1] [B7] an async sprint across time zones: a recorded story, a paraphrase an hour later, a rating, a missed turn, the summary, and erase', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const app = await AppServer.start();
+	try {
+		// A, in Berlin, starts the sprint across time zones: an hour for each story.
+		const a = await personIn(browser, 'Europe/Berlin');
+		await a.goto(`${app.url}/p/active-listening-sprint`);
+		await a.getByLabel('Run across time zones').check();
+		await a.getByLabel('Tell the story: hours to take the turn').fill('1');
+		await expect(async () => {
+			await a.getByRole('button', { name: 'Start a room' }).click();
+			await a.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 5_000 });
+		}).toPass({ timeout: 60_000 });
+		const roomUrl = a.url();
+		await joinRoom(a, 'Ada', 'Speaker');
+		await expect(turnsOf(a)).toContainText('Your turn: Tell the story');
+		await expect(a).toHaveTitle(/Your turn/);
+
+		// A records the story and takes the turn; nobody has joined to listen yet.
+		const story = storyOf(a);
+		await story.getByRole('button', { name: 'Record', exact: true }).click();
+		await expect(story.getByRole('timer')).toHaveText('2:58 left');
+		await story.getByRole('button', { name: 'Stop', exact: true }).click();
+		await story.getByRole('button', { name: 'Send this take' }).click();
+		await expect(story.getByRole('figure', { name: /^Recording by Ada/ })).toBeVisible();
+		await turnsOf(a).getByRole('button', { name: 'I’ve taken my turn' }).click();
+		await expect(turnsOf(a)).toContainText('No one has joined to take this turn yet.');
+
+		// An hour later by the server's clock (restarted, as a deploy would) and by B's.
+		await app.restart('SIGTERM', { ROOM_CLOCK_OFFSET_MS: String(HOUR) });
+		const b = await personIn(browser, 'America/Los_Angeles');
+		await b.clock.install({ time: Date.now() + HOUR });
+		await b.goto(roomUrl);
+		await joinRoom(b, 'Bo', 'Listener');
+		await expect(turnsOf(b)).toContainText('Your turn: Reflect it back');
+		// The deadline in B's own time zone.
+		const deadline = turnsOf(b).locator('time');
+		const deadlineAt = Date.parse((await deadline.getAttribute('datetime')) ?? '');
+		await expect(deadline).toContainText(
+			formatDeadline(deadlineAt, { locale: 'en', timeZone: 'America/Los_Angeles' })
+		);
+
+		// B plays the story and writes the paraphrase; A cannot read it before rating.
+		const clip = storyOf(b).getByRole('figure', { name: /^Recording by Ada/ });
+		const audio = clip.locator('audio');
+		expect(await knownDuration(audio)).toBeGreaterThan(0);
+		await audio.evaluate((element: HTMLAudioElement) => element.play());
+		await expect
+			.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime))
+			.toBeGreaterThan(0);
+		const clipUrl = new URL((await audio.getAttribute('src')) ?? '', roomUrl).href;
+		for (const [label, text] of Object.entries(PARAPHRASE)) await b.getByLabel(label).fill(text);
+		await expect(a.getByText('The listener’s reflection stays sealed')).toBeVisible();
+		await expect(a.getByLabel('Feelings')).toHaveCount(0);
+		await turnsOf(b).getByRole('button', { name: 'I’ve taken my turn' }).click();
+		await expect(turnsOf(b)).toContainText('Waiting for Ada');
+		await b.context().close();
+
+		// A rates how understood they felt, then reads the paraphrase.
+		await expect(turnsOf(a)).toContainText('Your turn: How understood did you feel?');
+		await a.getByRole('radio', { name: /^4/ }).check();
+		await a.getByRole('button', { name: 'Submit rating' }).click();
+		await expect(a.getByLabel('Feelings')).toHaveValue(PARAPHRASE.Feelings);
+		await turnsOf(a).getByRole('button', { name: 'I’ve taken my turn' }).click();
+
+		// Round two: Bo's story is due within the hour and never comes; the room moves on.
+		await expect(stepOf(a)).toContainText('Step 6 of 10');
+		await app.restart('SIGTERM', { ROOM_CLOCK_OFFSET_MS: String(3 * HOUR) });
+		await expect(turnsOf(a)).toContainText(
+			'Tell the story: Bo did not take their turn before the deadline.'
+		);
+		await expect(stepOf(a)).toContainText('Step 7 of 10');
+
+		// The summary lists the clip (not its audio), the paraphrase and the rating.
+		await a.goto(`${roomUrl}/summary`);
+		await expect(a.getByText(/Ada’s story: voice clip, 0:0\d/)).toBeVisible();
+		await expect(a.getByText(PARAPHRASE.Needs)).toBeVisible();
+		await expect(a.getByRole('region', { name: 'Ratings' }).getByRole('listitem')).toContainText(
+			/Ada \(Speaker\): 4,/
+		);
+		await expect(a.locator('main audio')).toHaveCount(0);
+
+		// Erase: the clip's URL answers 404 and its bytes are gone from the store.
+		const bytes = Buffer.from(await (await fetch(clipUrl)).arrayBuffer());
+		const trace = bytes.subarray(bytes.length - 48).toString('latin1');
+		expect(sqliteBytes(app.dataDir).includes(trace), 'the clip is in the store').toBe(true);
+		await a.goto(roomUrl);
+		await a.getByRole('button', { name: 'End and erase the room', exact: true }).click();
+		await a.getByRole('button', { name: 'Erase now', exact: true }).click();
+		await expect(a.getByRole('heading', { name: 'This room has been erased' })).toBeVisible();
+		expect((await fetch(clipUrl)).status).toBe(404);
+		expect(sqliteBytes(app.dataDir).includes(trace), 'the clip’s bytes are gone').toBe(false);
+		await a.context().close();
+	} finally {
+		await app.dispose();
+	}
+});

@@ -1,0 +1,127 @@
+import type { Browser, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Every page a test opened, closed after it whatever happened. */
+const opened: Page[] = [];
+async function person(browser: Browser): Promise<Page> {
+	const page = await openPerson(browser);
+	opened.push(page);
+	return page;
+}
+test.afterEach(async () => {
+	for (const page of opened.splice(0)) await page.context().close();
+});
+
+const card = (page: Page) => page.getByRole('region', { name: 'Notifications' });
+const turnOn = (page: Page) =>
+	card(page).getByRole('button', { name: 'Tell me when it’s my turn' });
+const turnOff = (page: Page) =>
+	card(page).getByRole('button', { name: 'Stop notifications on this device' });
+
+/**
+ * Headless Chromium has no push service to reach: this stands in for the browser's
+ * `PushManager`, with a subscription at Google's push service (one the server accepts), kept in
+ * session storage so it outlives a reload as a real one does. Its unsubscribing is counted.
+ */
+function fakePushService(): void {
+	const KEY = 'e2e-push-subscription';
+	const unsubscribed = () => Number(sessionStorage.getItem('e2e-unsubscribed') ?? 0);
+	const fake = (endpoint: string, serverKey: string) => ({
+		endpoint,
+		options: {
+			applicationServerKey: Uint8Array.from(atob(serverKey), (c) => c.charCodeAt(0)).buffer
+		},
+		toJSON: () => ({
+			endpoint,
+			expirationTime: null,
+			keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) }
+		}),
+		unsubscribe: async () => {
+			sessionStorage.removeItem(KEY);
+			sessionStorage.setItem('e2e-unsubscribed', String(unsubscribed() + 1));
+			return true;
+		}
+	});
+	const stored = () => {
+		const raw = sessionStorage.getItem(KEY);
+		if (!raw) return null;
+		const { endpoint, serverKey } = JSON.parse(raw) as { endpoint: string; serverKey: string };
+		return fake(endpoint, serverKey);
+	};
+	PushManager.prototype.getSubscription = async () =>
+		stored() as unknown as PushSubscription | null;
+	PushManager.prototype.subscribe = async (options?: PushSubscriptionOptionsInit) => {
+		const key = new Uint8Array(options?.applicationServerKey as ArrayBuffer);
+		const serverKey = btoa(String.fromCharCode(...key));
+		const endpoint = `https://fcm.googleapis.com/fcm/send/e2e-${crypto.randomUUID()}`;
+		sessionStorage.setItem(KEY, JSON.stringify({ endpoint, serverKey }));
+		return stored() as unknown as PushSubscription;
+	};
+}
+
+test('[W1] notifications blocked: the room says how to allow them, by keyboard and on a phone', async ({
+	app,
+	browser
+}) => {
+	const page = await person(browser);
+	await page.goto(await newRoom(app.url, 'active-listening-sprint'));
+	await joinRoom(page, 'Ana', 'Speaker');
+	await page.setViewportSize(PHONE);
+	await page.getByRole('tab', { name: 'More' }).click();
+	await turnOn(page).focus();
+	await page.keyboard.press('Enter');
+	// Headless Chromium answers the prompt with "denied", as a browser set to block does.
+	await expect(card(page).getByRole('alert')).toHaveText(
+		/Notifications are blocked for this site\. To get them, allow notifications/
+	);
+	await expect(turnOn(page)).toBeEnabled();
+	await expectAccessible(page);
+});
+
+test('[W1] [W3] allowed: a member turns notifications on, finds them on after a reload, and turns them off', async ({
+	app,
+	browser
+}) => {
+	const page = await person(browser);
+	await page.context().grantPermissions(['notifications']);
+	await page.context().addInitScript(fakePushService);
+	const url = await newRoom(app.url, 'active-listening-sprint');
+	await page.goto(url);
+	await joinRoom(page, 'Ana', 'Speaker');
+	await page.setViewportSize(PHONE);
+	await page.getByRole('tab', { name: 'More' }).click();
+
+	const subscribed = page.waitForResponse(
+		(response) => response.url().endsWith('/push') && response.request().method() === 'POST'
+	);
+	await turnOn(page).click();
+	expect((await subscribed).status()).toBe(201);
+	await expect(card(page).getByRole('status')).toHaveText(
+		'This device will be notified when it is your turn.'
+	);
+	// The worker that shows them is registered now, and only now.
+	expect(
+		await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)
+	).toMatch(/\/service-worker\.js$/);
+
+	await page.reload();
+	await page.getByRole('tab', { name: 'More' }).click();
+	await expect(turnOff(page)).toBeVisible();
+
+	const unsubscribed = page.waitForResponse(
+		(response) => response.url().endsWith('/push') && response.request().method() === 'DELETE'
+	);
+	await turnOff(page).click();
+	// Its status only: with a service worker registered, Chromium does not hand the body over.
+	const answer = await unsubscribed;
+	expect(answer.status()).toBe(200);
+	expect(answer.request().postDataJSON()).toMatchObject({
+		endpoint: expect.stringMatching(/^https:\/\/fcm\.googleapis\.com\/fcm\/send\/e2e-/)
+	});
+	await expect(turnOn(page)).toBeVisible();
+	expect(await page.evaluate(() => sessionStorage.getItem('e2e-unsubscribed'))).toBe('1');
+	await expectAccessible(page);
+});

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import type { PushStore, StoredPush } from '../../server/push/push-store';
+import type { RoomStore } from '../../server/storage/room-store';
+import { freshStore, type Opened } from './fresh-store';
+
+/** A push store and the room store of the same backend. */
+export interface PushStores {
+	rooms: RoomStore;
+	push: PushStore;
+}
+
+const newId = () => randomBytes(16).toString('base64url');
+const KEYS = { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) };
+const push = (participantId: string, endpoint = `https://push.example/${newId()}`): StoredPush => ({
+	participantId,
+	locale: 'de',
+	endpoint,
+	keys: KEYS
+});
+const LIMITS = { perPerson: 2, perRoom: 3 };
+
+/** The behaviour every PushStore must have (SQLite and Redis run this same suite). */
+export function pushStoreContract(name: string, open: () => Promise<Opened<PushStores>>): void {
+	describe(`PushStore contract: ${name}`, () => {
+		const stores = freshStore(open);
+		const newRoom = async () => {
+			const id = newId();
+			await stores().rooms.createRoom(
+				{ id, playbookId: 'active-listening-sprint', createdAt: Date.now() },
+				new Uint8Array([0, 0])
+			);
+			return id;
+		};
+
+		test('[W1] a subscription is stored with its person and language, and found by person', async () => {
+			const room = await newRoom();
+			const ana = push('ana-0001');
+			expect(await stores().push.add(room, ana, LIMITS)).toBe('added');
+			expect(await stores().push.add(room, push('ben-0001'), LIMITS)).toBe('added');
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([ana]);
+			expect(await stores().push.ofPeople(room, ['cleo-0001'])).toEqual([]);
+		});
+
+		test('[W1] a room that does not exist keeps nothing', async () => {
+			const room = newId();
+			expect(await stores().push.add(room, push('ana-0001'), LIMITS)).toBe('no-room');
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([]);
+		});
+
+		test('[W1] the same endpoint subscribed again replaces the earlier one, whoever it was for', async () => {
+			const room = await newRoom();
+			const endpoint = 'https://push.example/one-browser';
+			await stores().push.add(room, push('ana-0001', endpoint), LIMITS);
+			const ben = { ...push('ben-0001', endpoint), locale: 'es' as const };
+			expect(await stores().push.add(room, ben, LIMITS)).toBe('added');
+			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ben]);
+		});
+
+		test('[W2] a person and a room have at most their limit of subscriptions', async () => {
+			const room = await newRoom();
+			const first = push('ana-0001');
+			await stores().push.add(room, first, LIMITS);
+			await stores().push.add(room, push('ana-0001'), LIMITS);
+			expect(await stores().push.add(room, push('ana-0001'), LIMITS)).toBe('person-full');
+			// Renewing one already there is no new one.
+			expect(await stores().push.add(room, { ...first, locale: 'en' }, LIMITS)).toBe('added');
+			await stores().push.add(room, push('ben-0001'), LIMITS);
+			expect(await stores().push.add(room, push('cleo-0001'), LIMITS)).toBe('room-full');
+			expect(
+				await stores().push.ofPeople(room, ['ana-0001', 'ben-0001', 'cleo-0001'])
+			).toHaveLength(3);
+		});
+
+		test('[W3] a person removes only their own subscription', async () => {
+			const room = await newRoom();
+			const ana = push('ana-0001');
+			await stores().push.add(room, ana, LIMITS);
+			expect(await stores().push.remove(room, 'ben-0001', ana.endpoint)).toBe(false);
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([ana]);
+			expect(await stores().push.remove(room, 'ana-0001', ana.endpoint)).toBe(true);
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([]);
+			expect(await stores().push.remove(room, 'ana-0001', ana.endpoint)).toBe(false);
+		});
+
+		test('[W6] an endpoint its push service calls gone is removed', async () => {
+			const room = await newRoom();
+			const ana = push('ana-0001');
+			await stores().push.add(room, ana, LIMITS);
+			await stores().push.removeEndpoint(room, ana.endpoint);
+			await stores().push.removeEndpoint(room, ana.endpoint);
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([]);
+		});
+
+		test('[W7] deleting the room deletes its subscriptions, and only its', async () => {
+			const [room, other] = [await newRoom(), await newRoom()];
+			await stores().push.add(room, push('ana-0001'), LIMITS);
+			const kept = push('ana-0001');
+			await stores().push.add(other, kept, LIMITS);
+			await stores().rooms.deleteRoom(room);
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([]);
+			expect(await stores().push.ofPeople(other, ['ana-0001'])).toEqual([kept]);
+		});
+	});
+}

@@ -110,9 +110,9 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	// index wakes the rooms nobody opens (protocol A10, A14).
 	const stopWatching = deps.rooms.onLoaded((room) => {
 		const control = room.doc.getMap(CONTROL_MAP);
-		const arm = () => wakes.schedule(room.meta.id, nextWakeAt(room.control.read()));
-		control.observe(arm);
-		arm();
+		const wakeAt = () => nextWakeAt(room.control.read());
+		control.observe(() => wakes.schedule(room.meta.id, wakeAt()));
+		wakes.loaded(room.meta.id, wakeAt());
 	});
 	wakes.start();
 

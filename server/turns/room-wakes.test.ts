@@ -72,6 +72,22 @@ test('[A14] a schedule that ends removes the room’s wake; a live room never on
 	expect(writes()).toBe(2);
 });
 
+test('[A14] a room that loads sets its stored wake right, even one this instance wrote the same', async () => {
+	const { index, entries } = memoryIndex();
+	const { wakes } = wakesOver(index);
+	wakes.schedule('room-a', 50_000);
+	await vi.advanceTimersByTimeAsync(0);
+	// Left behind by a failed removal: the room's schedule has ended since.
+	wakes.loaded('room-b', undefined);
+	await index.set('room-b', 0);
+	wakes.loaded('room-b', undefined);
+	await index.set('room-a', 0);
+	wakes.loaded('room-a', 50_000);
+	await vi.advanceTimersByTimeAsync(0);
+	expect(entries.has('room-b')).toBe(false);
+	expect(entries.get('room-a')).toBe(50_000);
+});
+
 test('[A14] a sweep arms the wakes due before the next sweep, not later ones', async () => {
 	const { index } = memoryIndex();
 	await index.set('past', 0);

@@ -30,6 +30,17 @@ export class RoomWakes {
 
 	constructor(private readonly deps: RoomWakesDeps) {}
 
+	/**
+	 * A room has just loaded with its schedule next needing the server at `at`: written whatever
+	 * this instance wrote before, so an entry left stale (a failed write, another release) is
+	 * set right and does not wake the room again and again.
+	 */
+	loaded(roomId: string, at: number | undefined): void {
+		// NaN: "the index may hold anything", which no wake time equals, so it is written.
+		this.#written.set(roomId, Number.NaN);
+		this.schedule(roomId, at);
+	}
+
 	/** A loaded room's schedule next needs the server at `at` (undefined: never). */
 	schedule(roomId: string, at: number | undefined): void {
 		this.deps.clock.arm(roomId, at);

@@ -102,7 +102,13 @@ export class RoomRegistry {
 			copy ? Y.mergeUpdates([sealed, copy]) : sealed
 		);
 		const wakeAt = control && nextWakeAt(control.state);
-		if (wakeAt !== undefined) await this.options.wakes?.set(meta.id, wakeAt);
+		// The room exists now: without its wake it is still woken when first opened (A10).
+		if (wakeAt !== undefined) {
+			await this.options.wakes?.set(meta.id, wakeAt).catch((error: unknown) => {
+				log.rooms.error({ roomId: meta.id, err: error }, 'recording the first wake failed');
+				this.options.metrics?.error('storage');
+			});
+		}
 		return { hostKey };
 	}
 

@@ -30,7 +30,8 @@ function sourceFiles(folder: string): string[] {
 const withoutComments = (code: string): string =>
 	code
 		.replace(/\/\*[\s\S]*?\*\//g, '')
-		.replace(/^\s*\/\/.*$/gm, '')
+		// A line comment, on its own line or after code; not the `//` of an address ('https://…').
+		.replace(/(?<![:\w'"`])\/\/.*$/gm, '')
 		.replace(/<!--[\s\S]*?-->/g, '');
 
 /** The keys `code` refers to as `m.key` or `m['key']`. */
@@ -42,14 +43,17 @@ function referencedKeys(code: string): Set<string> {
 	]);
 }
 
-test('a key counts when called, passed as a function or indexed, not when only in a comment', () => {
+test('a key counts when called, passed as a function or indexed, not when only in a comment, even after code', () => {
 	const code = [
 		"m.room_join({ name }); says(m.pages_problem_number); m['tools_ready'];",
 		'// m.site_unused_in_comment()',
+		'done(); // m.site_unused_after_code',
+		"const url = 'https://example.org/'; m.room_after_an_address();",
 		'/* m.site_unused_in_block */'
 	].join('\n');
 	expect([...referencedKeys(code)].sort()).toEqual([
 		'pages_problem_number',
+		'room_after_an_address',
 		'room_join',
 		'tools_ready'
 	]);

@@ -123,7 +123,8 @@ async function dataWords(base: string): Promise<string[]> {
  * the title, and aria-label, title, placeholder and alt attributes. A text passes when, with the
  * marked parts and the data taken out, nothing but numbers, spaces and punctuation is left.
  * Dates and times shown in <time> come from Intl, in the person's locale, and pass too, as do a
- * text that is exactly a weekday's or month's name from Intl in the page's language, languages'
+ * text marked data-intl that is exactly a weekday's or month's name from Intl in the page's
+ * language, languages'
  * names in their own language and addresses marked translate="no".
  */
 function unmarked(page: Page, allowed: string[]): Promise<string[]> {
@@ -131,7 +132,8 @@ function unmarked(page: Page, allowed: string[]): Promise<string[]> {
 		({ allowed }) => {
 			// Names Intl gives in the page's language (weekdays and months, in each width), which
 			// pages show as labels outside a <time> (the pairing card's days): a text that is
-			// exactly one of them passes, as a <time> does; they never hide words around them.
+			// exactly one of them passes where the page marks it `data-intl`, as a <time> does.
+			// Only there: unmarked, an English "May", "Sun" or "S" written into a page would pass.
 			const lang = document.documentElement.lang;
 			const intlNames = new Set(
 				(['long', 'short', 'narrow'] as const).flatMap((width) => [
@@ -147,8 +149,8 @@ function unmarked(page: Page, allowed: string[]): Promise<string[]> {
 					)
 				])
 			);
-			const leftOver = (text: string): boolean => {
-				if (intlNames.has(text.trim())) return false;
+			const leftOver = (text: string, intl = false): boolean => {
+				if (intl && intlNames.has(text.trim())) return false;
 				// Innermost first: a message may carry another as a parameter (⟦Move ⟦Prompts⟧ 1 up⟧).
 				let rest = text;
 				while (/⟦[^⟦⟧]*⟧/.test(rest)) rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
@@ -167,7 +169,9 @@ function unmarked(page: Page, allowed: string[]): Promise<string[]> {
 				if (!parent || parent.closest(SKIPPED)) continue;
 				if (!parent.checkVisibility() && !parent.closest('select')) continue;
 				const text = node.textContent ?? '';
-				if (leftOver(text)) found.push(`text: ${text.trim()}`);
+				if (leftOver(text, parent.closest('[data-intl]') !== null)) {
+					found.push(`text: ${text.trim()}`);
+				}
 			}
 			for (const element of document.body.querySelectorAll('*')) {
 				for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {

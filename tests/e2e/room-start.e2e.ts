@@ -1,12 +1,13 @@
 import type { Page, WebSocket } from '@playwright/test';
-import { expect, newRoom, openPerson, test } from './fixtures';
+import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
 
 // Issue 15, first synced state: the room page opens its connections as the app starts, while
 // its own code still loads and hydrates (docs/performance.md, "Room page"), and only there.
 
-/** A WebSocket the page opened: its path, the frames it received so far, and whether it closed. */
+/** A WebSocket the page opened: its path, the frames it sent and received so far, and whether it closed. */
 interface Opened {
 	path: string;
+	sent: (string | Buffer)[];
 	received: (string | Buffer)[];
 	closed: boolean;
 }
@@ -15,7 +16,13 @@ interface Opened {
 function socketsOf(page: Page): Opened[] {
 	const sockets: Opened[] = [];
 	page.on('websocket', (socket: WebSocket) => {
-		const opened: Opened = { path: new URL(socket.url()).pathname, received: [], closed: false };
+		const opened: Opened = {
+			path: new URL(socket.url()).pathname,
+			sent: [],
+			received: [],
+			closed: false
+		};
+		socket.on('framesent', ({ payload }) => opened.sent.push(payload));
 		socket.on('framereceived', ({ payload }) => opened.received.push(payload));
 		socket.on('close', () => (opened.closed = true));
 		sockets.push(opened);
@@ -26,6 +33,32 @@ function socketsOf(page: Page): Opened[] {
 /** A socket as a line: which endpoint, and whether it is still open. */
 const described = ({ path, closed }: Opened) =>
 	`${path.startsWith('/yjs/') ? '/yjs/' : path} ${closed ? 'closed' : 'open'}`;
+
+/** Whether the document answered its sync, and socket.io its connect, on the sockets opened so far. */
+const answeredOf = (sockets: Opened[]) => ({
+	// y-websocket: a sync message (type 0), step 2 (1): the server's answer with the document.
+	doc: sockets.some(
+		({ path, received }) =>
+			path.startsWith('/yjs/') &&
+			received.some((frame) => typeof frame !== 'string' && frame[0] === 0 && frame[1] === 1)
+	),
+	// socket.io: the namespace's connect answer.
+	control: sockets.some(
+		({ path, received }) =>
+			path === '/socket.io/' &&
+			received.some((frame) => typeof frame === 'string' && frame.startsWith('40'))
+	)
+});
+
+/** The socket.io events the page sent, by name, in order. */
+const eventsSent = (sockets: Opened[]) =>
+	sockets
+		.filter(({ path }) => path === '/socket.io/')
+		.flatMap(({ sent }) => sent)
+		.flatMap((frame) => {
+			const event = typeof frame === 'string' ? /^42\d*\["([^"]+)"/.exec(frame) : null;
+			return event?.[1] ? [event[1]] : [];
+		});
 
 /** The room page's own code (its route's node: every node but the root layout, 0, and error, 1). */
 const ROUTE_NODE = /\/_app\/immutable\/nodes\/(?![01]\.)[^/]+\.js$/;
@@ -46,20 +79,7 @@ test('the room page syncs its document and connects its socket before its own co
 		await page.goto(url, { waitUntil: 'commit' });
 
 		// The page's code is held back, yet the document answered its sync and socket.io its connect.
-		const answered = () => ({
-			// y-websocket: a sync message (type 0), step 2 (1): the server's answer with the document.
-			doc: sockets.some(
-				({ path, received }) =>
-					path.startsWith('/yjs/') &&
-					received.some((frame) => typeof frame !== 'string' && frame[0] === 0 && frame[1] === 1)
-			),
-			// socket.io: the namespace's connect answer.
-			control: sockets.some(
-				({ path, received }) =>
-					path === '/socket.io/' &&
-					received.some((frame) => typeof frame === 'string' && frame.startsWith('40'))
-			)
-		});
+		const answered = () => answeredOf(sockets);
 		await expect.poll(answered).toEqual({ doc: true, control: true });
 		await expect(page.locator('[data-connection]')).toHaveCount(0);
 	} finally {
@@ -72,7 +92,6 @@ test('the room page syncs its document and connects its socket before its own co
 	expect(sockets.map(described).sort()).toEqual(['/socket.io/ open', '/yjs/ open']);
 	await page.context().close();
 });
-
 test('a page that is not a room’s opens no connection', async ({ browser, app }) => {
 	const page = await openPerson(browser);
 	const sockets = socketsOf(page);
@@ -82,5 +101,34 @@ test('a page that is not a room’s opens no connection', async ({ browser, app 
 	await page.goto(`${app.url}/r/AAAAAAAAAAAAAAAAAAAAAA`, { waitUntil: 'networkidle' });
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	expect(sockets).toHaveLength(0);
+	await page.context().close();
+});
+
+test('a returning person’s page, opened early, joins without first watching the room as a stranger', async ({
+	browser,
+	app
+}) => {
+	const page = await openPerson(browser);
+	const url = await newRoom(app.url, 'active-listening-sprint');
+	await page.goto(url);
+	await joinRoom(page, 'Ana');
+
+	// Reload with the page's code held back until socket.io has connected: the early session
+	// connects first, and the join the page sends after hydrating is the only room request.
+	const sockets = socketsOf(page);
+	const released = Promise.withResolvers<void>();
+	await page.route(ROUTE_NODE, async (route) => {
+		await released.promise;
+		await route.continue();
+	});
+	try {
+		await page.reload({ waitUntil: 'commit' });
+		await expect.poll(() => answeredOf(sockets).control).toBe(true);
+	} finally {
+		released.resolve();
+	}
+	await expect(page.locator('[data-connection="live"]')).toBeAttached();
+	await expect(page.getByRole('heading', { name: 'In the room' })).toBeVisible();
+	expect(eventsSent(sockets).filter((event) => event.startsWith('room:'))).toEqual(['room:join']);
 	await page.context().close();
 });

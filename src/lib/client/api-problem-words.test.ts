@@ -38,4 +38,11 @@ describe('apiProblemWords', () => {
 		expect(apiProblemWords(undefined, 'fallback')).toBe('fallback');
 		expect(apiProblemWords('<html>Bad gateway</html>', 'fallback')).toBe('fallback');
 	});
+
+	test('a code without the params its words need gets the fallback, not another code’s words', () => {
+		expect(apiProblemWords({ error: 'Full.', code: 'full' }, 'fallback')).toBe('fallback');
+		expect(
+			apiProblemWords({ error: 'No such playbook.', code: 'unknown_playbook' }, 'fallback')
+		).toBe('fallback');
+	});
 });

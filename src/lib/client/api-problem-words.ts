@@ -8,7 +8,8 @@ import {
 import { httpErrorSchema } from '../protocol/http';
 
 type Options = { locale?: Locale };
-type Words = (params: ApiProblemParams, options: Options) => string;
+/** A code's words; `fallback` (the caller's words) stands in when the params it needs are missing. */
+type Words = (params: ApiProblemParams, options: Options, fallback: string) => string;
 
 /** The request itself was wrong: nothing a person can fix but by reloading. */
 const notUnderstood: Words = (_, o) => m.pages_api_invalid_request({}, o);
@@ -18,8 +19,8 @@ const CODE_WORDS: Record<ApiProblemCode, Words> = {
 	invalid_request: notUnderstood,
 	not_json: notUnderstood,
 	method_not_allowed: notUnderstood,
-	unknown_playbook: ({ id }, o) =>
-		id === undefined ? m.pages_api_failed({}, o) : m.pages_api_unknown_playbook({ id }, o),
+	unknown_playbook: ({ id }, o, fallback) =>
+		id === undefined ? fallback : m.pages_api_unknown_playbook({ id }, o),
 	room_not_found: (_, o) => m.pages_api_room_not_found({}, o),
 	team_not_found: (_, o) => m.pages_api_team_not_found({}, o),
 	community_off: (_, o) => m.pages_api_community_off({}, o),
@@ -28,8 +29,7 @@ const CODE_WORDS: Record<ApiProblemCode, Words> = {
 	rate_limited: (_, o) => m.pages_api_rate_limited({}, o),
 	busy: (_, o) => m.pages_api_busy({}, o),
 	conflict: (_, o) => m.pages_api_conflict({}, o),
-	full: ({ max }, o) =>
-		max === undefined ? m.pages_api_conflict({}, o) : m.pages_api_full({ max }, o),
+	full: ({ max }, o, fallback) => (max === undefined ? fallback : m.pages_api_full({ max }, o)),
 	taken: (_, o) => m.pages_api_taken({}, o),
 	not_paired: (_, o) => m.pages_api_not_paired({}, o),
 	no_such_post: (_, o) => m.pages_api_no_such_post({}, o),
@@ -57,5 +57,7 @@ export function apiProblemWords(body: unknown, fallback: string, options: Option
 	const answer = httpErrorSchema.safeParse(body);
 	if (!answer.success) return fallback;
 	const code = apiProblemCodeSchema.safeParse(answer.data.code);
-	return code.success ? CODE_WORDS[code.data](answer.data.params ?? {}, options) : fallback;
+	return code.success
+		? CODE_WORDS[code.data](answer.data.params ?? {}, options, fallback)
+		: fallback;
 }

@@ -1,3 +1,4 @@
+import { roomIdentity } from './identity';
 import { OpenedEarly } from './opened-early';
 import { RoomSession } from './room-session.svelte';
 
@@ -9,7 +10,12 @@ const openedEarly = new OpenedEarly<RoomSession>();
  * opening them after hydration (docs/performance.md, "Room page"). Called by `hooks.client.ts`.
  */
 export function openRoomEarly(roomId: string): void {
-	openedEarly.open(roomId, (id) => new RoomSession(id));
+	// Someone returning joins again as the page starts (RoomVisit): meanwhile their session must
+	// not watch the room as a stranger would, which the page never did when it opened it itself.
+	openedEarly.open(
+		roomId,
+		(id) => new RoomSession(id, { joinFollows: roomIdentity(id) !== undefined })
+	);
 }
 
 /** The room's session: the one opened early if there is one for it, else a new one. */

@@ -78,6 +78,8 @@ export class RoomSession {
 	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
 	#identity: RoomIdentity | undefined;
 	#joining: Promise<ProtocolError | undefined> | undefined;
+	/** The page will join with an identity it kept: the first connect waits for it, not watches. */
+	#joinFollows: boolean;
 	readonly #channel = new ControlChannel();
 	readonly #socket = this.#channel.socket;
 	readonly #docs: DocConnection;
@@ -91,12 +93,14 @@ export class RoomSession {
 
 	/**
 	 * A projector session (with the token of the room's projector link) only watches: it never
-	 * joins, and the server takes nothing from its document connection.
+	 * joins, and the server takes nothing from its document connection. A session opened before
+	 * the page that will join it with a kept identity (`joinFollows`) does not watch meanwhile.
 	 */
 	constructor(
 		readonly roomId: string,
-		readonly options: { projectorToken?: string } = {}
+		readonly options: { projectorToken?: string; joinFollows?: boolean } = {}
 	) {
+		this.#joinFollows = options.joinFollows ?? false;
 		const ydoc = new Y.Doc();
 		this.doc = new RoomDoc(ydoc);
 		this.#docs = new DocConnection(roomId, ydoc, options.projectorToken, {
@@ -118,7 +122,7 @@ export class RoomSession {
 			// A join already waiting for this connection goes ahead by itself.
 			if (this.#joining) return;
 			if (this.#identity) void this.join(this.#identity);
-			else void this.#watch();
+			else if (!this.#joinFollows) void this.#watch();
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
@@ -208,6 +212,7 @@ export class RoomSession {
 	 */
 	async join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
 		this.#identity = identity;
+		this.#joinFollows = false;
 		const joining = this.#join(identity);
 		this.#joining = joining;
 		const error = await joining.finally(() => {

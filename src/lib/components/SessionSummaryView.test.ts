@@ -69,6 +69,12 @@ describe('session summary view', () => {
 		expect(body).toContain('Ben &lt;i>paused&lt;/i>.');
 	});
 
+	test('sets a person’s role apart from their name with a space', () => {
+		const { body } = render(SessionSummaryView, { props: { summary: full, formatTime } });
+		const text = body.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, '');
+		expect(text).toContain('&lt;b>Ana&lt;/b> (Speaker)');
+	});
+
 	describe('in the reader’s language', () => {
 		const localeBefore = getLocale;
 		afterEach(() => overwriteGetLocale(localeBefore));

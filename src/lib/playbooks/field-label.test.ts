@@ -8,6 +8,8 @@ describe('fieldLabel', () => {
 		expect(fieldLabel('roles[0].name', { locale: 'en' })).toBe('Role 1, Name');
 		expect(fieldLabel('outcomes[1]', { locale: 'en' })).toBe('Outcomes, item 2');
 		expect(fieldLabel('groupSize.max', { locale: 'en' })).toBe('Most people');
+		// An imported file's problem may sit on a checkbox's field too.
+		expect(fieldLabel('roundPerPerson', { locale: 'de' })).toBe('Eine Runde pro Person');
 	});
 
 	test('speaks the person’s language', () => {

@@ -23,6 +23,7 @@ const FIELD_LABELS: Record<string, Label> = {
 	rotation: (o) => m.pages_form_rotation({}, o),
 	speakerRole: (o) => m.pages_form_speaker({}, o),
 	rounds: (o) => m.pages_form_rounds({}, o),
+	roundPerPerson: (o) => m.pages_form_turn_per_person_label({}, o),
 	agreements: (o) => m.pages_form_agreements({}, o),
 	adviceHints: (o) => m.pages_form_advice({}, o),
 	phases: (o) => m.pages_form_phases({}, o),

@@ -62,7 +62,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		sharedWithOtherInstances: services.socketIoAdapter !== undefined,
 		unavailable: () => services.unavailable(),
 		answerWithinMs: services.config.API_TIMEOUT_MS,
-		turnEvents: services.turnEvents
+		turnEvents: services.turnEvents,
+		wakes: services.wakes
 	});
 	const guardStorage = storageGuard(() => services.unavailable(), services.config.API_TIMEOUT_MS);
 	provideDirectory(

@@ -48,6 +48,9 @@ import type { PairingStore } from './teams/pairing-store';
 import type { Agent } from 'node:https';
 import type { PushStore } from './push/push-store';
 import { createRedisPushStore } from './push/redis-push-store';
+import { createRedisWakeIndex } from './turns/redis-wake-index';
+import { createSqliteWakeIndex } from './turns/sqlite-wake-index';
+import type { WakeIndex } from './turns/wake-index';
 import { createSqlitePushStore } from './push/sqlite-push-store';
 import { openTurnNotifications } from './push/turn-notifications';
 import type { TurnEvents } from './turns/turn-events';
@@ -74,6 +77,8 @@ export interface Services {
 	 * Redis deployments: the instance that decides a room's schedule tells.
 	 */
 	turnEvents: TurnEvents;
+	/** When each room on turns next needs a server (protocol A14). */
+	wakes: WakeIndex;
 	metrics: Metrics;
 	/**
 	 * With REDIS_URL, socket.io's adapter through Redis: events to a room reach its sockets on
@@ -108,6 +113,7 @@ interface Backends {
 	pairing: PairingStore;
 	circle: CircleStore;
 	push: PushStore;
+	wakes: WakeIndex;
 	/** The deployment's VAPID key pair, made at first start. */
 	vapidKeys(): Promise<VapidKeys>;
 	/** One probe per backend, by name. */
@@ -151,6 +157,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 			pairing: createRedisPairingStore(redis, { retentionMs: retentionMs(config) }),
 			circle: createRedisCircleStore(redis, { retentionMs: retentionMs(config) }),
 			push: createRedisPushStore(redis),
+			wakes: createRedisWakeIndex(redis),
 			// In Redis, so that every instance signs with the one pair (SET NX).
 			vapidKeys: () => redisVapidKeys(redis),
 			probes: { redis: redisProbe(redis) },
@@ -181,6 +188,7 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 		pairing: createSqlitePairingStore(db, { retentionMs: retentionMs(config) }),
 		circle: createSqliteCircleStore(db, { retentionMs: retentionMs(config) }),
 		push: createSqlitePushStore(db),
+		wakes: createSqliteWakeIndex(db),
 		vapidKeys: () => fileVapidKeys(config.DATA_DIR),
 		probes: { sqlite: sqliteProbe(db) },
 		// A file in this process: when it fails, it fails each call, which answers 500.
@@ -196,6 +204,8 @@ async function openBackends(config: Config, now: () => number): Promise<Backends
 export interface ServiceOptions {
 	/** An agent for the requests to push services (a test's, trusting its local one). */
 	pushAgent?: Agent;
+	/** Who hears of turns instead of the push notifier (a test's observer). */
+	turnEvents?: TurnEvents;
 }
 
 export async function createServices(
@@ -214,7 +224,8 @@ export async function createServices(
 		storeWithinMs: backends.storeWithinMs,
 		lock: backends.lock,
 		metrics,
-		blobs: backends.blobs
+		blobs: backends.blobs,
+		wakes: backends.wakes
 	});
 	const notifications = await openTurnNotifications(config, {
 		store: backends.push,
@@ -274,7 +285,8 @@ export async function createServices(
 		circle: backends.circle,
 		push: backends.push,
 		vapidPublicKey: notifications.publicKey,
-		turnEvents: notifications.events,
+		turnEvents: options.turnEvents ?? notifications.events,
+		wakes: backends.wakes,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),

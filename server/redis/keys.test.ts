@@ -17,6 +17,8 @@ test('the names of stored keys are the ones earlier releases wrote', () => {
 		'pr:room:{R}:push'
 	]);
 	expect(keys.VAPID_KEYS_KEY).toBe('pr:push:vapid-keys');
+	expect(keys.WAKES_KEY).toBe('pr:rooms:wakes');
+	expect(keys.wakeClaimKey('R', 5)).toBe('pr:room:{R}:wake:5');
 	expect(keys.presenceKey('R')).toBe('pr:room:{R}:presence');
 	expect(keys.controlLockKey('R')).toBe('pr:room:{R}:control-lock');
 	expect(keys.teamKeys('T')).toEqual([

@@ -83,6 +83,17 @@ export const pairingKeys = (teamId: string) => ({
 	erase: eraseKey(teamId)
 });
 
+/**
+ * When each room run as turns next needs a server (protocol A14): a sorted set of room ids scored
+ * by server time in ms (server/turns/redis-wake-index.ts). Not one of a room's keys: it is shared
+ * by all rooms and never expires; a room's entry goes when the room is erased, and an entry whose
+ * room expired is dropped the first time it is due.
+ */
+export const WAKES_KEY = 'pr:rooms:wakes';
+
+/** Held (briefly) by the instance that loads a room for its wake at `at` (protocol A15). */
+export const wakeClaimKey = (roomId: string, at: number) => `pr:room:{${roomId}}:wake:${at}`;
+
 /** The community playbook library (server/playbooks/redis-playbook-store.ts). */
 export const PLAYBOOK_KEYS = {
 	/** Every playbook's stored record, by id, hidden ones too. The Redis migrations rewrite it. */

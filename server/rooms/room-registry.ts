@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { TurnWindows } from '../../src/lib/protocol/control';
 import type { RoomMeta } from '../../src/lib/protocol/http';
-import { startTurns } from '../../src/lib/room/async-schedule';
+import { nextWakeAt, startTurns } from '../../src/lib/room/async-schedule';
 import { initialControlState } from '../../src/lib/room/control';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
@@ -12,6 +12,7 @@ import type { BlobStore } from '../storage/blob-store';
 import type { RoomStore } from '../storage/room-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import type { RoomLock } from './room-lock';
+import type { WakeIndex } from '../turns/wake-index';
 import { newSecret } from './room-secrets';
 import { playbookCopyOf, playbookCopyUpdate } from './room-playbook-copy';
 import { initialSealedUpdate } from './sealed-values';
@@ -49,6 +50,8 @@ export interface RoomRegistryOptions {
 	lock: RoomLock;
 	/** Counts what the rooms relay and the storage failures. */
 	metrics?: RoomMetrics;
+	/** Where a room created on turns records its first wake, so it is woken unopened (A14). */
+	wakes?: Pick<WakeIndex, 'set'>;
 	/**
 	 * The rooms' voice clips (protocol B7), deleted with each room, erased or expired; without
 	 * it, rooms have none.
@@ -98,6 +101,14 @@ export class RoomRegistry {
 			sealedDocId(meta.id),
 			copy ? Y.mergeUpdates([sealed, copy]) : sealed
 		);
+		const wakeAt = control && nextWakeAt(control.state);
+		// The room exists now: without its wake it is still woken when first opened (A10).
+		if (wakeAt !== undefined) {
+			await this.options.wakes?.set(meta.id, wakeAt).catch((error: unknown) => {
+				log.rooms.error({ roomId: meta.id, err: error }, 'recording the first wake failed');
+				this.options.metrics?.error('storage');
+			});
+		}
 		return { hostKey };
 	}
 

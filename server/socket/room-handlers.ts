@@ -205,10 +205,11 @@ export class RoomHandlers<S extends HandlerSocket> {
 	/**
 	 * The deadline clock woke for a room (protocol A10): its schedule moves on or sends its
 	 * reminder through the same decision path as everyone's commands, under the room's hold, and
-	 * what follows is carried out. The room is loaded for it if no one is in it.
+	 * what follows is carried out. The room is loaded for it if no one is in it, and unloads
+	 * after the grace period as usual. Answers false when there is no such room.
 	 */
-	async tick(roomId: string): Promise<void> {
-		await this.deps.rooms.holding(roomId, undefined, async ({ room }) => {
+	async tick(roomId: string): Promise<boolean> {
+		return this.deps.rooms.holding(roomId, false, async ({ room }) => {
 			const actor: Actor = {
 				participantId: '',
 				present: await this.deps.presence.presentIn(roomId)
@@ -217,6 +218,7 @@ export class RoomHandlers<S extends HandlerSocket> {
 				this.deps.now()
 			);
 			if (decision.ok) await this.deps.effects.carryOut(room, decision.effects);
+			return true;
 		});
 	}
 

@@ -15,6 +15,8 @@ import { RoomPresence } from './room-presence';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import { nextWakeAt } from '../../src/lib/room/async-schedule';
 import { DeadlineClock } from '../turns/deadline-clock';
+import { RoomWakes } from '../turns/room-wakes';
+import type { WakeIndex } from '../turns/wake-index';
 import { silentTurnEvents, type TurnEvents } from '../turns/turn-events';
 import { failure, personChannel, type RoomServer, type RoomSocket } from './socket-types';
 
@@ -44,7 +46,12 @@ export interface RoomSocketDeps {
 	answerWithinMs: number;
 	/** Who hears of turns starting and deadlines nearing (protocol A9); nobody by default. */
 	turnEvents?: TurnEvents;
+	/** The stored index of when rooms on turns next need a server (protocol A14). */
+	wakes: WakeIndex;
 }
+
+/** How often the wake index is read for rooms nobody has open (protocol A14). */
+const WAKE_SWEEP_EVERY_MS = 60_000;
 
 /**
  * Room control over socket.io: watch, join with presence, visibility, control commands, sealed
@@ -80,21 +87,34 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		failed: () => deps.metrics.error('socket')
 	});
 
+	const failedWake = (roomId: string | undefined, error: unknown) => {
+		log.socket.error({ roomId, err: error }, 'a deadline could not be applied');
+		deps.metrics.error('socket');
+	};
 	const clock = new DeadlineClock({
 		now: deps.now,
-		wake: (roomId) => handlers.tick(roomId),
-		failed: (roomId, error) => {
-			log.socket.error({ roomId, err: error }, 'a deadline could not be applied');
-			deps.metrics.error('socket');
-		}
+		// A room gone (erased, expired in Redis) leaves the index the first time it is due.
+		wake: async (roomId) => {
+			if (!(await handlers.tick(roomId))) await wakes.forget(roomId);
+		},
+		failed: failedWake
 	});
-	// Armed as each room loads, and again whenever its control state changes (protocol A10).
+	const wakes = new RoomWakes({
+		clock,
+		index: deps.wakes,
+		now: deps.now,
+		everyMs: WAKE_SWEEP_EVERY_MS,
+		failed: (error) => failedWake(undefined, error)
+	});
+	// Armed and stored as each room loads, and again whenever its control state changes; the
+	// index wakes the rooms nobody opens (protocol A10, A14).
 	const stopWatching = deps.rooms.onLoaded((room) => {
 		const control = room.doc.getMap(CONTROL_MAP);
-		const arm = () => clock.arm(room.meta.id, nextWakeAt(room.control.read()));
-		control.observe(arm);
-		arm();
+		const wakeAt = () => nextWakeAt(room.control.read());
+		control.observe(() => wakes.schedule(room.meta.id, wakeAt()));
+		wakes.loaded(room.meta.id, wakeAt());
 	});
+	wakes.start();
 
 	io.on('room:erase', (roomId: unknown) => {
 		const parsed = roomIdSchema.safeParse(roomId);
@@ -223,6 +243,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		close() {
 			presence.close();
 			stopWatching();
+			void wakes.stop();
 			clock.stop();
 		}
 	};

@@ -1,6 +1,6 @@
 import { roomMetaSchema, type RoomMeta } from '../../src/lib/protocol/http';
 import type { RedisClient } from '../redis/connect';
-import { controlLockKey, docKeys, metaKey, roomKeys } from '../redis/keys';
+import { controlLockKey, docKeys, metaKey, roomKeys, WAKES_KEY } from '../redis/keys';
 import type { RoomStore } from './room-store';
 
 export interface RedisRoomStoreOptions {
@@ -42,8 +42,13 @@ export function createRedisRoomStore(
 			await refresh(client.multi(), roomId).exec();
 		},
 		async deleteRoom(roomId) {
-			// The lock too (it holds no content, but erasing leaves no key of the room).
-			await client.del([...roomKeys(roomId), controlLockKey(roomId)]);
+			// The lock too (it holds no content, but erasing leaves no key of the room), and the
+			// room's entry in the shared wake index (protocol A14).
+			await client
+				.multi()
+				.del([...roomKeys(roomId), controlLockKey(roomId)])
+				.zRem(WAKES_KEY, roomId)
+				.exec();
 		},
 		async expiredRooms() {
 			return [];

@@ -179,6 +179,17 @@ function pushSubscriptions({ db }: SqliteMigrationTarget): void {
 	`);
 }
 
+/**
+ * Version 9: when each room run as turns next needs the server (issue 17, protocol A14;
+ * server/turns/sqlite-wake-index.ts), deleted with the room (sqlite-room-store.ts).
+ */
+function roomWakes({ db }: SqliteMigrationTarget): void {
+	db.exec(`
+		CREATE TABLE IF NOT EXISTS room_wakes (room_id TEXT PRIMARY KEY, at INTEGER NOT NULL);
+		CREATE INDEX IF NOT EXISTS room_wakes_by_time ON room_wakes (at);
+	`);
+}
+
 /** The embedded database's migrations, in order; the last one's version is what this release writes. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	{ version: 1, name: 'tables of release 6cdb000', up: baseline },
@@ -192,5 +203,6 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 	{ version: 5, name: 'team circle: challenges, highlights, shelf picks', up: teamCircle },
 	{ version: 6, name: 'agreements to erase a team space', up: teamEraseAgreements },
 	{ version: 7, name: 'voice clips stored with their room', up: roomBlobs },
-	{ version: 8, name: 'Web Push subscriptions of rooms', up: pushSubscriptions }
+	{ version: 8, name: 'Web Push subscriptions of rooms', up: pushSubscriptions },
+	{ version: 9, name: 'when rooms run as turns next need the server', up: roomWakes }
 ];

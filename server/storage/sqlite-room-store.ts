@@ -34,6 +34,7 @@ export function createSqliteRoomStore(
 	const deleteSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE room_id = ?');
 	const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE room_id = ?');
 	const deletePush = db.prepare('DELETE FROM push_subscriptions WHERE room_id = ?');
+	const deleteWake = db.prepare('DELETE FROM room_wakes WHERE room_id = ?');
 
 	return {
 		async createRoom(meta, initialUpdate) {
@@ -62,6 +63,7 @@ export function createSqliteRoomStore(
 					deleteUpdates.run(docId);
 				}
 				deletePush.run(roomId);
+				deleteWake.run(roomId);
 				deleteRoomRow.run(roomId);
 			});
 			checkpointAfterDelete(db);

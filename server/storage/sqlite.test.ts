@@ -33,6 +33,7 @@ describe('migrating the embedded database (PRAGMA user_version)', () => {
 			'playbooks',
 			'push_subscriptions',
 			'room_blobs',
+			'room_wakes',
 			'rooms',
 			'team_circle',
 			'team_erase_agreements',

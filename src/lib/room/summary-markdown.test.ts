@@ -31,6 +31,7 @@ const full: SessionSummary = {
 	sentences: [{ round: 1, sentences: ['What matters most?', 'Say more.'] }],
 	feedbackMessages: [{ round: 1, message: 'Can I share something? The report came late.' }],
 	paraphrases: [{ round: 1, parts: [{ label: 'Feelings', text: 'worried' }] }],
+	voiceClips: [{ round: 1, clips: ['Ana’s story: voice clip, 1:12'] }],
 	observations: [{ name: 'Cy', text: 'Ben paused before answering.' }],
 	commitments: [
 		{ name: 'Ana', what: 'Pause before advising', when: 'Monday', withWhom: 'Sam' },
@@ -92,6 +93,10 @@ describe('summary as Markdown', () => {
 				'## Paraphrases',
 				'',
 				'- Feelings: worried',
+				'',
+				'## Voice clips',
+				'',
+				'- Ana’s story: voice clip, 1:12',
 				'',
 				'## Shared observations',
 				'',
@@ -173,6 +178,7 @@ describe('summary as Markdown in the downloader’s language', () => {
 			'## Zwei Sätze zum Mitnehmen',
 			'## Feedback-Nachricht',
 			'## Paraphrasen',
+			'## Sprachaufnahmen',
 			'## Geteilte Beobachtungen',
 			'## Vorsätze',
 			'## Folgetermine'

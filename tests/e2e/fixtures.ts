@@ -75,11 +75,16 @@ export async function hostRoom(page: Page, appUrl: string, name: string): Promis
 }
 
 /** Opens a fresh room of `playbookId` and answers its link. */
-export async function newRoom(appUrl: string, playbookId: string): Promise<string> {
+export async function newRoom(
+	appUrl: string,
+	playbookId: string,
+	/** The rest of the request, e.g. `{ async: {} }` for a room run across time zones. */
+	options: Record<string, unknown> = {}
+): Promise<string> {
 	const response = await fetch(`${appUrl}/api/rooms`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ playbookId })
+		body: JSON.stringify({ ...options, playbookId })
 	});
 	expect(response.status).toBe(201);
 	return ((await response.json()) as { url: string }).url;

@@ -6,6 +6,9 @@ const PHONE = { width: 390, height: 844 };
 
 /** Every page a test opened, closed after it whatever happened. */
 const opened: Page[] = [];
+/** The card is offered in rooms run across time zones, where turns come while people are away. */
+const ACROSS_TIME_ZONES = { async: {} };
+
 async function person(browser: Browser): Promise<Page> {
 	const page = await openPerson(browser);
 	opened.push(page);
@@ -67,7 +70,7 @@ test('[W1] notifications blocked: the room says how to allow them, by keyboard a
 	browser
 }) => {
 	const page = await person(browser);
-	await page.goto(await newRoom(app.url, 'active-listening-sprint'));
+	await page.goto(await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES));
 	await joinRoom(page, 'Ana', 'Speaker');
 	await page.setViewportSize(PHONE);
 	await page.getByRole('tab', { name: 'More' }).click();
@@ -88,7 +91,7 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 	const page = await person(browser);
 	await page.context().grantPermissions(['notifications']);
 	await page.context().addInitScript(fakePushService);
-	const url = await newRoom(app.url, 'active-listening-sprint');
+	const url = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
 	await page.goto(url);
 	await joinRoom(page, 'Ana', 'Speaker');
 	await page.setViewportSize(PHONE);
@@ -124,4 +127,19 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 	await expect(turnOn(page)).toBeVisible();
 	expect(await page.evaluate(() => sessionStorage.getItem('e2e-unsubscribed'))).toBe('1');
 	await expectAccessible(page);
+});
+
+test('[W1] a live room offers no notifications: its turns come while everyone is there', async ({
+	app,
+	browser
+}) => {
+	const live = await person(browser);
+	await live.goto(await newRoom(app.url, 'active-listening-sprint'));
+	await joinRoom(live, 'Ana', 'Speaker');
+	await expect(live.getByRole('region', { name: 'Projector view' })).toBeVisible();
+	await expect(card(live)).toHaveCount(0);
+	const async = await person(browser);
+	await async.goto(await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES));
+	await joinRoom(async, 'Ana', 'Speaker');
+	await expect(turnOn(async)).toBeVisible();
 });

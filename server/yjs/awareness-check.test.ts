@@ -33,8 +33,15 @@ describe('awareness messages are checked whole before any of it applies', () => 
 				])
 			)
 		).toEqual([
-			{ clientId: 7, clock: 1, json: '{"name":"Zoë"}', bytes: 15, cleared: false },
-			{ clientId: 8, clock: 2, json: 'null', bytes: 4, cleared: true }
+			{
+				clientId: 7,
+				clock: 1,
+				json: '{"name":"Zoë"}',
+				bytes: 15,
+				cleared: false,
+				state: { name: 'Zoë' }
+			},
+			{ clientId: 8, clock: 2, json: 'null', bytes: 4, cleared: true, state: null }
 		]);
 	});
 
@@ -80,7 +87,8 @@ describe('a connection sets and clears only the awareness states it holds (rule 
 		clock: 3,
 		json: cleared ? 'null' : '{}',
 		bytes: cleared ? 4 : 2,
-		cleared
+		cleared,
+		state: cleared ? null : {}
 	});
 	const states = new Map<number, unknown>([
 		[1, { mine: true }],

@@ -16,6 +16,8 @@ export interface AwarenessEntry {
 	bytes: number;
 	/** The entry removes the client's state (`null`). */
 	cleared: boolean;
+	/** The state parsed from `json`, parsed once for the checks and for applying it. */
+	state: unknown;
 }
 
 /** Refuses text that is not UTF-8 rather than replacing what it cannot read. */
@@ -41,13 +43,8 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 		if (nestsDeeperThan(json, MAX_JSON_DEPTH)) {
 			throw new Error(`awareness state nests more than ${MAX_JSON_DEPTH} levels deep`);
 		}
-		entries.push({
-			clientId,
-			clock,
-			json,
-			bytes: raw.byteLength,
-			cleared: JSON.parse(json) === null
-		});
+		const state: unknown = JSON.parse(json);
+		entries.push({ clientId, clock, json, bytes: raw.byteLength, cleared: state === null, state });
 	}
 	if (decoding.hasContent(decoder)) throw new Error('awareness message has trailing bytes');
 	return entries;

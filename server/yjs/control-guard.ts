@@ -91,6 +91,22 @@ export function writerClaimed(
 }
 
 /**
+ * The parent type of a new item whose left (else right) neighbour the document has, as Yjs
+ * will find it: an ordinary keystroke's item, decided without reading the rest of the update.
+ * Undefined when the neighbour is elsewhere or the item names its parent itself.
+ */
+function parentByNeighbour(doc: Y.Doc, item: Y.Item): Y.AbstractType<unknown> | undefined {
+	const neighbour = item.origin ?? item.rightOrigin;
+	if (neighbour === null || neighbour.clock >= Y.getState(doc.store, neighbour.client)) {
+		return undefined;
+	}
+	const found = Y.getItem(doc.store, neighbour);
+	return found instanceof Y.Item && found.parent instanceof Y.AbstractType
+		? found.parent
+		: undefined;
+}
+
+/**
  * Tells, for each struct of an update, whether Yjs will integrate it into the control map or a
  * type within it: by the parent it goes into (a type that the same update makes lies in control
  * when its item does). A struct whose parent cannot be told yet waits for structs that are not
@@ -193,13 +209,21 @@ export function stripControlWrites(
 	writers: ReadonlySet<number>
 ): GuardedUpdate {
 	const { structs, ds } = update.decoded;
-	const isControl = controlFinder(doc, update);
+	const control = controlOf(doc);
+	// Made only for an item whose neighbour is not in the document (rare for a keystroke).
+	let isControl: ((index: number) => boolean) | undefined;
 	let stripped = 0;
 	// Copied only once something is taken out: an honest client's update never needs the copies.
 	let kept: typeof structs | undefined;
 	structs.forEach((struct, index) => {
 		const isNew = struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client);
-		if (!isNew || !(struct instanceof Y.Item) || !isControl(index)) return;
+		if (!isNew || !(struct instanceof Y.Item)) return;
+		const parent = parentByNeighbour(doc, struct);
+		const inside =
+			parent !== undefined
+				? inControl(control, parent)
+				: (isControl ??= controlFinder(doc, update))(index);
+		if (!inside) return;
 		stripped++;
 		kept ??= [...structs];
 		kept[index] = new Y.GC(struct.id, struct.length);

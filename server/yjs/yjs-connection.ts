@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
+import { applyAwarenessEntries } from './apply-awareness';
 import {
 	awarenessBytesAfter,
 	awarenessEntries,
-	encodeAwarenessEntries,
 	MAX_AWARENESS_IDS_PER_CONNECTION,
 	MAX_AWARENESS_IDS_PER_MESSAGE,
 	measuredAs,
@@ -143,12 +143,13 @@ export function serveYjsConnection(
 			);
 			return;
 		}
+		// Applied from the entries parsed for the checks above, not parsed again from the update.
 		if (own.length === entries.length) {
 			fanout.relayAsSent(peer, update, own.length, () =>
-				awarenessProtocol.applyAwarenessUpdate(awareness, update, peer)
+				applyAwarenessEntries(awareness, own, peer)
 			);
 		} else {
-			awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessEntries(own), peer);
+			applyAwarenessEntries(awareness, own, peer);
 		}
 		for (const { clientId, bytes } of own) measuredAs(states.get(clientId), bytes);
 	};

@@ -10,6 +10,7 @@ import { roomIdSchema } from '../../src/lib/protocol/ids';
 import type { BodyReader, Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import { requestUrl } from '../http/request-path';
+import type { StorageGuard } from '../http/storage-guard';
 import type { RefusedRequest } from '../metrics';
 import { docCredentials, type DocAdmission } from '../rooms/doc-access';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -24,6 +25,8 @@ export interface ClipRouteDeps {
 	blobs: BlobStore;
 	/** A new clip id: 128 random bits (B1). */
 	newClipId(): string;
+	/** The API's storage guard (API_TIMEOUT_MS), for the room asked before an upload is read. */
+	guardStorage: StorageGuard;
 }
 
 /** The plain-words message of each refusal, for stock clients and logs (the browser words `code`). */
@@ -42,15 +45,6 @@ export function clipProblem(code: ClipProblemCode, refused?: RefusedRequest): Ht
 	const [status, message] = PROBLEMS[code];
 	return new HttpProblem(status, message, { code, ...(refused ? { refused } : {}) });
 }
-
-/** Only an audio type the server takes (B3): a form or `text/plain` from another site is not one. */
-const readClipBody: BodyReader = async (req) => {
-	const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-	if (!CLIP_MEDIA_TYPES.some((allowed) => allowed === type)) {
-		throw clipProblem('clip_not_opus', 'media_type');
-	}
-	return readBytes(req, MAX_CLIP_BYTES, () => clipProblem('clip_too_large', 'body_size'));
-};
 
 /** `<roomId>/clips/<clipId>` as the pattern captured it, parsed; 404 when either is malformed. */
 function clipAddress(param: string): { roomId: string; clipId: string } {
@@ -90,6 +84,23 @@ export function clipRoutes(deps: ClipRouteDeps): Route[] {
 			throw clipProblem('clip_needs_ticket');
 		}
 		return admission.participantId;
+	};
+
+	/**
+	 * The upload's body, read only once its type is audio the server takes (B3) and the room
+	 * admits its sender as a writer now (B5): a stranger's 2 MiB are never held in memory.
+	 */
+	const readClipBody: BodyReader = async (req, param) => {
+		const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+		if (!CLIP_MEDIA_TYPES.some((allowed) => allowed === type)) {
+			throw clipProblem('clip_not_opus', 'media_type');
+		}
+		const roomId = roomIdSchema.safeParse(param);
+		if (!roomId.success) throw clipProblem('clip_not_found');
+		await deps.guardStorage(() =>
+			asAdmitted(req, roomId.data, async (admission) => writer(admission))
+		);
+		return readBytes(req, MAX_CLIP_BYTES, () => clipProblem('clip_too_large', 'body_size'));
 	};
 
 	const upload = async (

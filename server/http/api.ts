@@ -87,8 +87,11 @@ export type Route = [
 	handle: RouteHandler,
 	body?: number | BodyReader
 ];
-/** Reads a route's body that is not JSON; throws an {@link HttpProblem} to refuse it. */
-export type BodyReader = (req: IncomingMessage) => Promise<unknown>;
+/**
+ * Reads a route's body that is not JSON, given the path's captured parameter (so it can ask who
+ * sends before it reads); throws an {@link HttpProblem} to refuse it.
+ */
+export type BodyReader = (req: IncomingMessage, param: string) => Promise<unknown>;
 type RouteHandler = (
 	req: IncomingMessage,
 	res: ServerResponse,
@@ -171,7 +174,12 @@ export function createApi(deps: ApiDeps) {
 				sendJson(res, 200, meta);
 			}
 		],
-		...clipRoutes({ rooms: deps.rooms, blobs: deps.blobs, newClipId: newLinkId }),
+		...clipRoutes({
+			rooms: deps.rooms,
+			blobs: deps.blobs,
+			newClipId: newLinkId,
+			guardStorage: deps.guardStorage
+		}),
 		...teamRoutes({
 			teams: deps.teams,
 			now: deps.now,
@@ -255,13 +263,14 @@ export function createApi(deps: ApiDeps) {
 			// whatever the route waits for first: a client uploading slowly is not storage
 			// answering slowly, and a route that looks something up before it reads its body
 			// cannot wait for a body nobody reads.
+			const param = pattern.exec(path)?.[1] ?? '';
 			const body =
 				method === 'GET'
 					? undefined
 					: typeof bodySpec === 'function'
-						? await bodySpec(req)
+						? await bodySpec(req, param)
 						: await readJson(req, bodySpec);
-			const run = () => route(req, res, pattern.exec(path)?.[1] ?? '', body);
+			const run = () => route(req, res, param, body);
 			// /healthz says the process is alive, whatever its backends; everything else needs storage.
 			await (path === '/healthz' ? run() : deps.guardStorage(run));
 		} catch (error) {

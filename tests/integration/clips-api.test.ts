@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { MAX_CLIP_BYTES, type ClipUploadReply } from '../../src/lib/protocol/clips';
@@ -153,6 +154,30 @@ describe.each([
 		expect((await fetch(clipUrl(other.query))).status).toBe(403);
 		expect((await upload(room.id, webmClip(1_000), other.query)).status).toBe(403);
 	});
+
+	/** The status of an upload that declares `MAX_CLIP_BYTES` and sends only its first bytes. */
+	function statusOfStalledUpload(roomId: string, query: string): Promise<number> {
+		return new Promise((resolve, reject) => {
+			const req = request(`${server.url}/api/rooms/${roomId}/clips${query}`, {
+				method: 'POST',
+				headers: { 'content-type': 'audio/webm', 'content-length': MAX_CLIP_BYTES }
+			});
+			req.on('response', (res) => {
+				res.resume();
+				resolve(res.statusCode ?? 0);
+				req.destroy();
+			});
+			req.on('error', reject);
+			req.write(webmClip(1_000).subarray(0, 16));
+		});
+	}
+
+	test('[B5] an upload without a ticket, or to no room, is refused before its body is read', async () => {
+		const room = await createRoom(server.url);
+		// Not refused until 2 MiB arrived, anyone could hold 2 MiB of memory per connection.
+		expect(await statusOfStalledUpload(room.id, '')).toBe(403);
+		expect(await statusOfStalledUpload('A'.repeat(22), '')).toBe(404);
+	}, 5_000);
 
 	test('[B6] only the owner deletes a clip; anyone else gets 404, as for no clip', async () => {
 		const room = await createRoom(server.url);

@@ -17,6 +17,8 @@ import type { RoomRegistry } from '../rooms/room-registry';
 import type { BlobStore } from '../storage/blob-store';
 import { askedRange, contentRange } from './byte-range';
 import { checkClip } from './clip-check';
+import { KeyedBuckets } from '../limits/keyed-buckets';
+import { MAX_LIMITED_ADDRESSES } from '../limits/limits';
 import { readBytes } from './read-bytes';
 import { MAX_CLIP_BYTES } from '../../src/lib/protocol/clips';
 
@@ -27,11 +29,19 @@ export interface ClipRouteDeps {
 	newClipId(): string;
 	/** The API's storage guard (API_TIMEOUT_MS), for the room asked before an upload is read. */
 	guardStorage: StorageGuard;
+	/** Uploads one client address may make per hour (LB1): rooms are cheap, their clips are not. */
+	uploadsPerAddressPerHour: number;
+	addressKey(req: IncomingMessage): string;
+	now(): number;
 }
 
 /** The plain-words message of each refusal, for stock clients and logs (the browser words `code`). */
 const PROBLEMS: Record<ClipProblemCode, [status: number, message: string]> = {
 	clip_too_large: [413, 'A voice clip may be at most 2 MB.'],
+	clip_uploads_limited: [
+		429,
+		'Too many voice clips were sent from your network in the last hour. Try again later.'
+	],
 	clip_too_long: [413, 'A voice clip may be at most 3 minutes long.'],
 	clip_not_opus: [415, 'Send a voice clip as Opus audio in WebM or Ogg.'],
 	room_clips_full: [507, 'This room holds as many voice clips as it can.'],
@@ -61,6 +71,11 @@ function clipAddress(param: string): { roomId: string; clipId: string } {
  * removed person or a locked-out link is refused here as there.
  */
 export function clipRoutes(deps: ClipRouteDeps): Route[] {
+	const perHour = deps.uploadsPerAddressPerHour;
+	const uploads = new KeyedBuckets(
+		{ capacity: perHour, perSecond: perHour / 3600 },
+		MAX_LIMITED_ADDRESSES
+	);
 	/** Runs `use` with the room held and the request's admission; 404 for no such room. */
 	async function asAdmitted<T>(
 		req: IncomingMessage,
@@ -116,6 +131,12 @@ export function clipRoutes(deps: ClipRouteDeps): Route[] {
 			const owner = writer(admission);
 			const checked = checkClip(body);
 			if (!checked.ok) throw clipProblem(checked.code, 'media_type');
+			// Counted once a clip would be stored: a refused one takes nothing from the address.
+			const taken = uploads.take(deps.addressKey(req), deps.now());
+			if (!taken.ok) {
+				res.setHeader('retry-after', Math.ceil(taken.retryAfterMs / 1000));
+				throw clipProblem('clip_uploads_limited', 'clip_uploads');
+			}
 			const clipId = deps.newClipId();
 			const stored = await deps.blobs.put(roomId.data, clipId, {
 				type: checked.clip.type,

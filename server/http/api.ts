@@ -9,7 +9,11 @@ import {
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { requestAddressKey } from '../limits/client-address';
-import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR, LIMIT_WORDS } from '../limits/limits';
+import {
+	DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
+	DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR,
+	LIMIT_WORDS
+} from '../limits/limits';
 import { DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR } from '../playbooks/community-limits';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import { playbookRoutes } from '../playbooks/playbook-routes';
@@ -45,6 +49,8 @@ export interface ApiDeps {
 	now(): number;
 	/** Rooms one client address may start per hour (protocol L5; ROOMS_PER_ADDRESS_PER_HOUR). */
 	roomsPerAddressPerHour?: number;
+	/** Voice clips one client address may upload per hour (LB1; CLIP_UPLOADS_PER_ADDRESS_PER_HOUR). */
+	clipUploadsPerAddressPerHour?: number;
 	/** Reverse proxies trusted for X-Forwarded-For and X-Forwarded-Proto (TRUST_PROXY); default 0. */
 	trustProxy?: number;
 	teams: TeamStore;
@@ -178,7 +184,11 @@ export function createApi(deps: ApiDeps) {
 			rooms: deps.rooms,
 			blobs: deps.blobs,
 			newClipId: newLinkId,
-			guardStorage: deps.guardStorage
+			guardStorage: deps.guardStorage,
+			uploadsPerAddressPerHour:
+				deps.clipUploadsPerAddressPerHour ?? DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
+			addressKey: (req) => requestAddressKey(req, trustProxy),
+			now: deps.now
 		}),
 		...teamRoutes({
 			teams: deps.teams,

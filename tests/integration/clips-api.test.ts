@@ -226,3 +226,26 @@ describe.each([
 		expect(sent).toBe(Math.floor((20 * MAX_CLIP_BYTES) / big.length));
 	});
 });
+
+test('[LB1] clip uploads per client address are limited per hour, with Retry-After; refused ones do not count', async () => {
+	const server = await startTestServer({ clipUploadsPerAddressPerHour: 2 });
+	cleanups.push(() => server.close());
+	const room = await createRoom(server.url);
+	const joined = await joinAs(server.url, room.id, 'Someone');
+	cleanups.push(() => joined.socket.disconnect());
+	if (!joined.reply.ok) throw new Error(joined.reply.error.message);
+	const query = new URLSearchParams({ participant: joined.id, ticket: joined.reply.docTicket });
+	const upload = (bytes: Uint8Array) =>
+		fetch(`${server.url}/api/rooms/${room.id}/clips?${query}`, {
+			method: 'POST',
+			headers: { 'content-type': 'audio/webm' },
+			body: Buffer.from(bytes)
+		});
+	expect((await upload(new Uint8Array(64))).status).toBe(415);
+	expect((await upload(webmClip(1_000))).status).toBe(201);
+	expect((await upload(webmClip(1_000))).status).toBe(201);
+	const limited = await upload(webmClip(1_000));
+	expect(limited.status).toBe(429);
+	expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+	expect(await limited.json()).toMatchObject({ code: 'clip_uploads_limited' });
+});

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { formatProblems } from '../src/lib/protocol/problems';
 import { DEFAULT_PUSH_SERVICES, parsePushServices } from './push/push-services';
 import { DEFAULT_HEARTBEAT_MS } from '../src/lib/room/presence';
-import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR } from './limits/limits';
+import {
+	DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
+	DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR
+} from './limits/limits';
 import {
 	DEFAULT_COMMUNITY_PLAYBOOKS_MAX,
 	DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR
@@ -54,6 +57,15 @@ export const configSchema = z.object({
 		.int()
 		.positive()
 		.default(DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR),
+	/**
+	 * Voice clips one client address may upload per hour (docs/protocol.md, LB1), refilled like
+	 * ROOMS_PER_ADDRESS_PER_HOUR.
+	 */
+	CLIP_UPLOADS_PER_ADDRESS_PER_HOUR: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR),
 	/**
 	 * Team writes (creating a team link, sharing, withdrawing) one client address may make per
 	 * hour (docs/protocol.md, L6), refilled like ROOMS_PER_ADDRESS_PER_HOUR.

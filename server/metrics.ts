@@ -26,6 +26,7 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
  */
 export const REFUSED_REQUESTS = [
 	'room_starts',
+	'clip_uploads',
 	'team_writes',
 	'playbook_saves',
 	'playbook_cap',

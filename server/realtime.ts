@@ -88,6 +88,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		playbooks: services.playbooks,
 		publicUrl: services.config.PUBLIC_URL,
 		roomsPerAddressPerHour: services.config.ROOMS_PER_ADDRESS_PER_HOUR,
+		clipUploadsPerAddressPerHour: services.config.CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
 		trustProxy: services.config.TRUST_PROXY,
 		teams: services.teams,
 		teamWritesPerAddressPerHour: services.config.TEAM_WRITES_PER_ADDRESS_PER_HOUR,

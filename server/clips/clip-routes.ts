@@ -10,12 +10,15 @@ import { roomIdSchema } from '../../src/lib/protocol/ids';
 import type { BodyReader, Route } from '../http/api';
 import { HttpProblem, sendJson } from '../http/json';
 import { requestUrl } from '../http/request-path';
+import type { StorageGuard } from '../http/storage-guard';
 import type { RefusedRequest } from '../metrics';
 import { docCredentials, type DocAdmission } from '../rooms/doc-access';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { BlobStore } from '../storage/blob-store';
 import { askedRange, contentRange } from './byte-range';
 import { checkClip } from './clip-check';
+import { KeyedBuckets } from '../limits/keyed-buckets';
+import { MAX_LIMITED_ADDRESSES } from '../limits/limits';
 import { readBytes } from './read-bytes';
 import { MAX_CLIP_BYTES } from '../../src/lib/protocol/clips';
 
@@ -24,11 +27,21 @@ export interface ClipRouteDeps {
 	blobs: BlobStore;
 	/** A new clip id: 128 random bits (B1). */
 	newClipId(): string;
+	/** The API's storage guard (API_TIMEOUT_MS), for the room asked before an upload is read. */
+	guardStorage: StorageGuard;
+	/** Uploads one client address may make per hour (LB1): rooms are cheap, their clips are not. */
+	uploadsPerAddressPerHour: number;
+	addressKey(req: IncomingMessage): string;
+	now(): number;
 }
 
 /** The plain-words message of each refusal, for stock clients and logs (the browser words `code`). */
 const PROBLEMS: Record<ClipProblemCode, [status: number, message: string]> = {
 	clip_too_large: [413, 'A voice clip may be at most 2 MB.'],
+	clip_uploads_limited: [
+		429,
+		'Too many voice clips were sent from your network in the last hour. Try again later.'
+	],
 	clip_too_long: [413, 'A voice clip may be at most 3 minutes long.'],
 	clip_not_opus: [415, 'Send a voice clip as Opus audio in WebM or Ogg.'],
 	room_clips_full: [507, 'This room holds as many voice clips as it can.'],
@@ -42,15 +55,6 @@ export function clipProblem(code: ClipProblemCode, refused?: RefusedRequest): Ht
 	const [status, message] = PROBLEMS[code];
 	return new HttpProblem(status, message, { code, ...(refused ? { refused } : {}) });
 }
-
-/** Only an audio type the server takes (B3): a form or `text/plain` from another site is not one. */
-const readClipBody: BodyReader = async (req) => {
-	const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-	if (!CLIP_MEDIA_TYPES.some((allowed) => allowed === type)) {
-		throw clipProblem('clip_not_opus', 'media_type');
-	}
-	return readBytes(req, MAX_CLIP_BYTES, () => clipProblem('clip_too_large', 'body_size'));
-};
 
 /** `<roomId>/clips/<clipId>` as the pattern captured it, parsed; 404 when either is malformed. */
 function clipAddress(param: string): { roomId: string; clipId: string } {
@@ -67,6 +71,11 @@ function clipAddress(param: string): { roomId: string; clipId: string } {
  * removed person or a locked-out link is refused here as there.
  */
 export function clipRoutes(deps: ClipRouteDeps): Route[] {
+	const perHour = deps.uploadsPerAddressPerHour;
+	const uploads = new KeyedBuckets(
+		{ capacity: perHour, perSecond: perHour / 3600 },
+		MAX_LIMITED_ADDRESSES
+	);
 	/** Runs `use` with the room held and the request's admission; 404 for no such room. */
 	async function asAdmitted<T>(
 		req: IncomingMessage,
@@ -92,6 +101,23 @@ export function clipRoutes(deps: ClipRouteDeps): Route[] {
 		return admission.participantId;
 	};
 
+	/**
+	 * The upload's body, read only once its type is audio the server takes (B3) and the room
+	 * admits its sender as a writer now (B5): a stranger's 2 MiB are never held in memory.
+	 */
+	const readClipBody: BodyReader = async (req, param) => {
+		const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+		if (!CLIP_MEDIA_TYPES.some((allowed) => allowed === type)) {
+			throw clipProblem('clip_not_opus', 'media_type');
+		}
+		const roomId = roomIdSchema.safeParse(param);
+		if (!roomId.success) throw clipProblem('clip_not_found');
+		await deps.guardStorage(() =>
+			asAdmitted(req, roomId.data, async (admission) => writer(admission))
+		);
+		return readBytes(req, MAX_CLIP_BYTES, () => clipProblem('clip_too_large', 'body_size'));
+	};
+
 	const upload = async (
 		req: IncomingMessage,
 		res: ServerResponse,
@@ -105,6 +131,12 @@ export function clipRoutes(deps: ClipRouteDeps): Route[] {
 			const owner = writer(admission);
 			const checked = checkClip(body);
 			if (!checked.ok) throw clipProblem(checked.code, 'media_type');
+			// Counted once a clip would be stored: a refused one takes nothing from the address.
+			const taken = uploads.take(deps.addressKey(req), deps.now());
+			if (!taken.ok) {
+				res.setHeader('retry-after', Math.ceil(taken.retryAfterMs / 1000));
+				throw clipProblem('clip_uploads_limited', 'clip_uploads');
+			}
 			const clipId = deps.newClipId();
 			const stored = await deps.blobs.put(roomId.data, clipId, {
 				type: checked.clip.type,

@@ -41,3 +41,31 @@ test('[B3] bytes made to look endless are read in bounded time', () => {
 	readOpusClip(bytes);
 	expect(performance.now() - started).toBeLessThan(1_000);
 });
+
+/** `head`, then a page of another file's bytes: what a check of the first bytes alone lets in. */
+const followedBy = (head: Uint8Array, tail: Uint8Array) => {
+	const bytes = new Uint8Array(head.length + tail.length);
+	bytes.set(head);
+	bytes.set(tail, head.length);
+	return bytes;
+};
+const page = new TextEncoder().encode('<!doctype html><script>alert(1)</script>'.repeat(100));
+
+test('[B3] a WebM that only names A_OPUS somewhere, not as a track’s codec, is not a clip', () => {
+	// The EBML header (DocType webm), then a Void element (0xEC) holding the name and a page.
+	const header = webmClip(0).subarray(0, 26);
+	const body = followedBy(new TextEncoder().encode('A_OPUS'), page);
+	const size = Uint8Array.of(0x01, 0, 0, 0, 0, 0, body.length >> 8, body.length & 0xff);
+	const voided = followedBy(followedBy(Uint8Array.of(0xec), size), body);
+	expect(readOpusClip(followedBy(header, voided))).toBeUndefined();
+});
+
+test('[B3] an Ogg whose OpusHead page is followed by anything but Ogg pages is not a clip', () => {
+	const head = oggClip(0).subarray(0, 27 + 1 + 19);
+	expect(readOpusClip(followedBy(head, page))).toBeUndefined();
+	// Nor does a fake last page make a long recording short.
+	const long = oggClip(600_000, { pageBytes: 2 });
+	const fakeEnd = new Uint8Array(27);
+	fakeEnd.set(new TextEncoder().encode('OggS'));
+	expect(readOpusClip(followedBy(long, fakeEnd))?.durationMs ?? 600_000).toBeGreaterThan(180_000);
+});

@@ -36,23 +36,35 @@ export function readOpusClip(bytes: Uint8Array): OpusClip | undefined {
 
 // ---- Ogg (RFC 3533, RFC 7845) ----
 
+/**
+ * Ogg pages one after another from the start, each "OggS", its 27-byte header, its segment table
+ * and the body the table sizes: anything else in between (another file behind the first page, a
+ * fake last page) is not a clip. The last page may be cut short, as a recording can be.
+ */
 function readOgg(bytes: Uint8Array): OpusClip | undefined {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	// The first page holds only the identification header, "OpusHead", after its segment table.
 	if (bytes.length < 27) return undefined;
-	const segments = bytes[26] ?? 0;
-	const head = 27 + segments;
+	const head = 27 + (bytes[26] ?? 0);
 	if (!startsWith(bytes, OPUS_HEAD, head) || bytes.length < head + 19) return undefined;
 	const preSkip = view.getUint16(head + 10, true);
-	// The last page's granule position is the clip's end, in samples.
-	for (let at = bytes.length - 27; at >= 0; at--) {
-		if (!startsWith(bytes, OGG_CAPTURE, at)) continue;
-		const granule = view.getBigInt64(at + 6, true);
-		if (granule < 0n) continue;
-		const samples = Math.max(0, Number(granule) - preSkip);
-		return { type: 'audio/ogg', durationMs: Math.round((samples * 1000) / OPUS_RATE) };
+	// The highest granule position of a whole page is the clip's end, in samples.
+	let granule = 0n;
+	for (let at = 0; at < bytes.length;) {
+		if (!startsWith(bytes, OGG_CAPTURE, at)) return undefined;
+		const segments = bytes[at + 26];
+		if (segments === undefined || at + 27 + segments > bytes.length) break;
+		let size = 27 + segments;
+		for (let i = 0; i < segments; i++) size += bytes[at + 27 + i] ?? 0;
+		if (at + size > bytes.length) break;
+		const position = view.getBigInt64(at + 6, true);
+		// Positions only grow in a stream (-1: no packet ends on the page), so a later page
+		// that claims an earlier end does not shorten the clip.
+		if (position > granule) granule = position;
+		at += size;
 	}
-	return undefined;
+	const samples = Math.max(0, Number(granule) - preSkip);
+	return { type: 'audio/ogg', durationMs: Math.round((samples * 1000) / OPUS_RATE) };
 }
 
 // ---- WebM (Matroska's EBML) ----
@@ -62,6 +74,9 @@ const ID = {
 	info: 0x1549a966,
 	timecodeScale: 0x2ad7b1,
 	duration: 0x4489,
+	tracks: 0x1654ae6b,
+	trackEntry: 0xae,
+	codecId: 0x86,
 	cluster: 0x1f43b675,
 	timecode: 0xe7,
 	simpleBlock: 0xa3,
@@ -69,7 +84,14 @@ const ID = {
 	block: 0xa1
 } as const;
 /** Elements whose children are read in place; MediaRecorder writes some with unknown size. */
-const CONTAINERS: ReadonlySet<number> = new Set([ID.segment, ID.info, ID.cluster, ID.blockGroup]);
+const CONTAINERS: ReadonlySet<number> = new Set([
+	ID.segment,
+	ID.info,
+	ID.tracks,
+	ID.trackEntry,
+	ID.cluster,
+	ID.blockGroup
+]);
 /** Matroska's default: timecodes in ms. */
 const DEFAULT_TIMECODE_SCALE_NS = 1_000_000;
 /** More elements than any clip under the size limit holds: a bound on a hostile file. */
@@ -155,8 +177,10 @@ function readWebm(bytes: Uint8Array): OpusClip | undefined {
 			case ID.block:
 				lastTime = Math.max(lastTime, clusterTime + (blockTime(bytes, body, end) ?? 0));
 				break;
-			default:
-				opus ||= indexOf(bytes, OPUS_CODEC, body, end) >= 0;
+			case ID.codecId:
+				// The track's codec exactly, not the name anywhere in the file.
+				opus ||= size.value === OPUS_CODEC.length && startsWith(bytes, OPUS_CODEC, body);
+				break;
 		}
 		at = end;
 	}

@@ -9,7 +9,11 @@ import {
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { requestAddressKey } from '../limits/client-address';
-import { DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR, LIMIT_WORDS } from '../limits/limits';
+import {
+	DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
+	DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR,
+	LIMIT_WORDS
+} from '../limits/limits';
 import { DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR } from '../playbooks/community-limits';
 import type { PlaybookCatalog } from '../playbooks/playbook-catalog';
 import { playbookRoutes } from '../playbooks/playbook-routes';
@@ -45,6 +49,8 @@ export interface ApiDeps {
 	now(): number;
 	/** Rooms one client address may start per hour (protocol L5; ROOMS_PER_ADDRESS_PER_HOUR). */
 	roomsPerAddressPerHour?: number;
+	/** Voice clips one client address may upload per hour (LB1; CLIP_UPLOADS_PER_ADDRESS_PER_HOUR). */
+	clipUploadsPerAddressPerHour?: number;
 	/** Reverse proxies trusted for X-Forwarded-For and X-Forwarded-Proto (TRUST_PROXY); default 0. */
 	trustProxy?: number;
 	teams: TeamStore;
@@ -87,8 +93,11 @@ export type Route = [
 	handle: RouteHandler,
 	body?: number | BodyReader
 ];
-/** Reads a route's body that is not JSON; throws an {@link HttpProblem} to refuse it. */
-export type BodyReader = (req: IncomingMessage) => Promise<unknown>;
+/**
+ * Reads a route's body that is not JSON, given the path's captured parameter (so it can ask who
+ * sends before it reads); throws an {@link HttpProblem} to refuse it.
+ */
+export type BodyReader = (req: IncomingMessage, param: string) => Promise<unknown>;
 type RouteHandler = (
 	req: IncomingMessage,
 	res: ServerResponse,
@@ -171,7 +180,16 @@ export function createApi(deps: ApiDeps) {
 				sendJson(res, 200, meta);
 			}
 		],
-		...clipRoutes({ rooms: deps.rooms, blobs: deps.blobs, newClipId: newLinkId }),
+		...clipRoutes({
+			rooms: deps.rooms,
+			blobs: deps.blobs,
+			newClipId: newLinkId,
+			guardStorage: deps.guardStorage,
+			uploadsPerAddressPerHour:
+				deps.clipUploadsPerAddressPerHour ?? DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
+			addressKey: (req) => requestAddressKey(req, trustProxy),
+			now: deps.now
+		}),
 		...teamRoutes({
 			teams: deps.teams,
 			now: deps.now,
@@ -255,13 +273,14 @@ export function createApi(deps: ApiDeps) {
 			// whatever the route waits for first: a client uploading slowly is not storage
 			// answering slowly, and a route that looks something up before it reads its body
 			// cannot wait for a body nobody reads.
+			const param = pattern.exec(path)?.[1] ?? '';
 			const body =
 				method === 'GET'
 					? undefined
 					: typeof bodySpec === 'function'
-						? await bodySpec(req)
+						? await bodySpec(req, param)
 						: await readJson(req, bodySpec);
-			const run = () => route(req, res, pattern.exec(path)?.[1] ?? '', body);
+			const run = () => route(req, res, param, body);
 			// /healthz says the process is alive, whatever its backends; everything else needs storage.
 			await (path === '/healthz' ? run() : deps.guardStorage(run));
 		} catch (error) {

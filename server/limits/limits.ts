@@ -59,6 +59,12 @@ export const MAX_ROOM_AWARENESS_BYTES = 256 * 1024;
  * otherwise: enough for a workshop of a hundred people in pairs behind one office address.
  */
 export const DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR = 60;
+/**
+ * Voice clips uploaded per client address per hour (LB1), unless CLIP_UPLOADS_PER_ADDRESS_PER_HOUR
+ * says otherwise: a room holds 40 MiB of clips, and rooms are cheap to start, so without it one
+ * address could fill 60 rooms' worth (2.4 GiB, in Redis's memory with `REDIS_URL`) in an hour.
+ */
+export const DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR = 60;
 /** Addresses whose room starts are remembered at once; the least recent is forgotten first. */
 export const MAX_LIMITED_ADDRESSES = 10_000;
 

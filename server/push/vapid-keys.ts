@@ -23,8 +23,17 @@ export type VapidKeys = z.infer<typeof vapidKeysSchema>;
 /** Where the embedded deployment keeps the pair, in DATA_DIR. */
 export const VAPID_KEYS_FILE = 'vapid-keys.json';
 
+/** JSON that does not parse (a file cut short) is refused like JSON that holds no pair. */
+const parseJson = (text: string): unknown => {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+};
+
 const parseKeys = (text: string, where: string): VapidKeys => {
-	const parsed = vapidKeysSchema.safeParse(JSON.parse(text));
+	const parsed = vapidKeysSchema.safeParse(parseJson(text));
 	if (!parsed.success) {
 		throw new Error(
 			`${where} does not hold a VAPID key pair; restore it or remove it to make a new one`

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { MAX_CLIP_BYTES, type ClipUploadReply } from '../../src/lib/protocol/clips';
@@ -154,6 +155,30 @@ describe.each([
 		expect((await upload(room.id, webmClip(1_000), other.query)).status).toBe(403);
 	});
 
+	/** The status of an upload that declares `MAX_CLIP_BYTES` and sends only its first bytes. */
+	function statusOfStalledUpload(roomId: string, query: string): Promise<number> {
+		return new Promise((resolve, reject) => {
+			const req = request(`${server.url}/api/rooms/${roomId}/clips${query}`, {
+				method: 'POST',
+				headers: { 'content-type': 'audio/webm', 'content-length': MAX_CLIP_BYTES }
+			});
+			req.on('response', (res) => {
+				res.resume();
+				resolve(res.statusCode ?? 0);
+				req.destroy();
+			});
+			req.on('error', reject);
+			req.write(webmClip(1_000).subarray(0, 16));
+		});
+	}
+
+	test('[B5] an upload without a ticket, or to no room, is refused before its body is read', async () => {
+		const room = await createRoom(server.url);
+		// Not refused until 2 MiB arrived, anyone could hold 2 MiB of memory per connection.
+		expect(await statusOfStalledUpload(room.id, '')).toBe(403);
+		expect(await statusOfStalledUpload('A'.repeat(22), '')).toBe(404);
+	}, 5_000);
+
 	test('[B6] only the owner deletes a clip; anyone else gets 404, as for no clip', async () => {
 		const room = await createRoom(server.url);
 		const owner = await person(room.id);
@@ -200,4 +225,27 @@ describe.each([
 		expect(status).toBe(507);
 		expect(sent).toBe(Math.floor((20 * MAX_CLIP_BYTES) / big.length));
 	});
+});
+
+test('[LB1] clip uploads per client address are limited per hour, with Retry-After; refused ones do not count', async () => {
+	const server = await startTestServer({ clipUploadsPerAddressPerHour: 2 });
+	cleanups.push(() => server.close());
+	const room = await createRoom(server.url);
+	const joined = await joinAs(server.url, room.id, 'Someone');
+	cleanups.push(() => joined.socket.disconnect());
+	if (!joined.reply.ok) throw new Error(joined.reply.error.message);
+	const query = new URLSearchParams({ participant: joined.id, ticket: joined.reply.docTicket });
+	const upload = (bytes: Uint8Array) =>
+		fetch(`${server.url}/api/rooms/${room.id}/clips?${query}`, {
+			method: 'POST',
+			headers: { 'content-type': 'audio/webm' },
+			body: Buffer.from(bytes)
+		});
+	expect((await upload(new Uint8Array(64))).status).toBe(415);
+	expect((await upload(webmClip(1_000))).status).toBe(201);
+	expect((await upload(webmClip(1_000))).status).toBe(201);
+	const limited = await upload(webmClip(1_000));
+	expect(limited.status).toBe(429);
+	expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+	expect(await limited.json()).toMatchObject({ code: 'clip_uploads_limited' });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import webpush from 'web-push';
@@ -62,4 +62,10 @@ test('a stored value that is no key pair stops the start with a clear error', as
 	await client.set(VAPID_KEYS_KEY, '{"publicKey":"nope"}');
 	await expect(redisVapidKeys(client)).rejects.toThrow(/does not hold a VAPID key pair/);
 	await client.del(VAPID_KEYS_KEY);
+});
+
+test('a key file cut short (a half-restored backup) stops the start with the same clear error', async () => {
+	const dir = tempDir();
+	writeFileSync(join(dir, VAPID_KEYS_FILE), '{"publicKey":"B', { mode: 0o600 });
+	await expect(fileVapidKeys(dir)).rejects.toThrow(/does not hold a VAPID key pair/);
 });

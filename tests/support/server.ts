@@ -15,6 +15,8 @@ export interface TestServerOptions {
 	trustProxy?: number;
 	/** ROOMS_PER_ADDRESS_PER_HOUR; default: the server's. */
 	roomsPerAddressPerHour?: number;
+	/** CLIP_UPLOADS_PER_ADDRESS_PER_HOUR; default: the server's. */
+	clipUploadsPerAddressPerHour?: number;
 	/** PAIRING_WRITES_PER_ADDRESS_PER_HOUR; default: the server's. */
 	pairingWritesPerAddressPerHour?: number;
 	/** API_TIMEOUT_MS; default: the server's. */
@@ -39,6 +41,7 @@ export function startTestServer(options: TestServerOptions = {}): Promise<Runnin
 			LEAVE_GRACE_MS: String(options.leaveGraceMs ?? 100),
 			TRUST_PROXY: options.trustProxy?.toString(),
 			ROOMS_PER_ADDRESS_PER_HOUR: options.roomsPerAddressPerHour?.toString(),
+			CLIP_UPLOADS_PER_ADDRESS_PER_HOUR: options.clipUploadsPerAddressPerHour?.toString(),
 			API_TIMEOUT_MS: options.apiTimeoutMs?.toString(),
 			PAIRING_WRITES_PER_ADDRESS_PER_HOUR: options.pairingWritesPerAddressPerHour?.toString(),
 			LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'silent',

@@ -43,6 +43,7 @@ const CODE_WORDS: Record<ApiProblemCode, Words> = {
 	clip_too_long: (_, o) => m.async_clip_too_long({}, o),
 	clip_not_opus: (_, o) => m.async_clip_not_opus({}, o),
 	room_clips_full: (_, o) => m.async_room_clips_full({}, o),
+	clip_uploads_limited: (_, o) => m.async_clip_uploads_limited({}, o),
 	clip_needs_ticket: (_, o) => m.async_clip_needs_ticket({}, o),
 	clip_not_allowed: (_, o) => m.async_clip_not_allowed({}, o),
 	clip_not_found: (_, o) => m.async_clip_not_found({}, o)

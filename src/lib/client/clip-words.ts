@@ -9,6 +9,7 @@ export const CLIP_PROBLEM_WORDS: Record<ClipProblemCode | 'unreachable', () => s
 	clip_too_long: m.async_clip_too_long,
 	clip_not_opus: m.async_clip_not_opus,
 	room_clips_full: m.async_room_clips_full,
+	clip_uploads_limited: m.async_clip_uploads_limited,
 	clip_needs_ticket: m.async_clip_needs_ticket,
 	clip_not_allowed: m.async_clip_not_allowed,
 	clip_not_found: m.async_clip_not_found,

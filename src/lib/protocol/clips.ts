@@ -40,6 +40,8 @@ export const CLIP_PROBLEM_CODES = [
 	'clip_not_opus',
 	/** The room holds {@link MAX_ROOM_CLIP_BYTES} already (507). */
 	'room_clips_full',
+	/** Too many uploads from the client's address this hour (429, with Retry-After; LB1). */
+	'clip_uploads_limited',
 	/** Sent without a participant's ticket, or from a projector (403). */
 	'clip_needs_ticket',
 	/** The room does not admit this ticket now: removed, or locked out (403). */

@@ -41,7 +41,10 @@ export function webPushSender(options: WebPushSenderOptions): PushSender {
 	return {
 		async send(push, payload, ttlSeconds) {
 			try {
-				await webpush.sendNotification({ endpoint: push.endpoint, keys: push.keys }, payload, {
+				// web-push parses the endpoint with the legacy url.parse; hand it the WHATWG form the
+				// allow list checked (W2), so both read the same host.
+				const endpoint = new URL(push.endpoint).href;
+				await webpush.sendNotification({ endpoint, keys: push.keys }, payload, {
 					vapidDetails,
 					TTL: Math.max(0, Math.round(ttlSeconds)),
 					urgency: 'normal',

@@ -69,15 +69,19 @@ export function encodeAwarenessEntries(
  * client ids it holds, or that nobody holds. The stock provider sends back every change it
  * hears, so the others' states it received, and removals of states already gone, come back
  * in its messages: they change nothing and are left out, as is any attempt to set or clear a
- * state another connection holds.
+ * state another connection holds. The server's own id (`serverId`, the Awareness's
+ * `clientID`) is the server's: a state set there would be its local state, which y-protocols
+ * never lets a remote removal take and renews every 15 s.
  */
 export function ownEntries(
 	entries: readonly AwarenessEntry[],
 	states: ReadonlyMap<number, unknown>,
-	own: ReadonlySet<number>
+	own: ReadonlySet<number>,
+	serverId: number
 ): AwarenessEntry[] {
-	return entries.filter(({ clientId, cleared }) =>
-		states.has(clientId) ? own.has(clientId) : !cleared
+	return entries.filter(
+		({ clientId, cleared }) =>
+			clientId !== serverId && (states.has(clientId) ? own.has(clientId) : !cleared)
 	);
 }
 

@@ -45,6 +45,20 @@ describe('awareness messages are checked whole before any of it applies', () => 
 		]);
 	});
 
+	test('a number in exponent notation counts as long as the state is encoded again, not as sent', () => {
+		// 4 bytes as sent, 21 in every message that encodes the state again (a newcomer's first):
+		// counted as sent, 4 KiB of them passed L8 as 17 KiB.
+		const [big, small] = awarenessEntries(
+			update([
+				[7, 1, '{"n":[1e20,1e-6]}'],
+				[8, 1, '{"n":"1e20"}']
+			])
+		);
+		expect(big!.bytes).toBe(Buffer.byteLength(JSON.stringify({ n: [1e20, 1e-6] })));
+		expect(big!.bytes).toBeGreaterThan('{"n":[1e20,1e-6]}'.length);
+		expect(small!.bytes).toBe(12);
+	});
+
 	test('a bad entry after good ones refuses the whole message', () => {
 		expect(() =>
 			awarenessEntries(

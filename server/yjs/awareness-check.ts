@@ -12,7 +12,7 @@ export interface AwarenessEntry {
 	clientId: number;
 	clock: number;
 	json: string;
-	/** Bytes of the state's JSON text (UTF-8). */
+	/** Bytes of the state's JSON text (UTF-8), or of the text it is encoded to again if longer. */
 	bytes: number;
 	/** The entry removes the client's state (`null`). */
 	cleared: boolean;
@@ -22,6 +22,20 @@ export interface AwarenessEntry {
 
 /** Refuses text that is not UTF-8 rather than replacing what it cannot read. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A number in exponent notation (or text that looks like one): the only JSON that
+ * `JSON.stringify` writes longer than it came (`1e20` has 21 digits). No stock client sends one
+ * below 1e21, so the state is stringified to be measured only then.
+ */
+const EXPONENT = /\d[eE]/;
+
+/**
+ * Bytes of a state's JSON as y-protocols encodes it again for the others (its
+ * `JSON.stringify`), which is never longer than `json` as sent but for an exponent.
+ */
+const sentOnBytes = (json: string, sent: number, state: unknown): number =>
+	EXPONENT.test(json) ? Math.max(sent, Buffer.byteLength(JSON.stringify(state))) : sent;
 
 /**
  * The entries of an awareness update, after checking the whole message: y-protocols applies
@@ -44,7 +58,8 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 			throw new Error(`awareness state nests more than ${MAX_JSON_DEPTH} levels deep`);
 		}
 		const state: unknown = JSON.parse(json);
-		entries.push({ clientId, clock, json, bytes: raw.byteLength, cleared: state === null, state });
+		const bytes = sentOnBytes(json, raw.byteLength, state);
+		entries.push({ clientId, clock, json, bytes, cleared: state === null, state });
 	}
 	if (decoding.hasContent(decoder)) throw new Error('awareness message has trailing bytes');
 	return entries;

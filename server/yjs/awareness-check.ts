@@ -12,7 +12,7 @@ export interface AwarenessEntry {
 	clientId: number;
 	clock: number;
 	json: string;
-	/** Bytes of the state's JSON text (UTF-8). */
+	/** Bytes of the state's JSON text (UTF-8), or of the text it is encoded to again if longer. */
 	bytes: number;
 	/** The entry removes the client's state (`null`). */
 	cleared: boolean;
@@ -22,6 +22,20 @@ export interface AwarenessEntry {
 
 /** Refuses text that is not UTF-8 rather than replacing what it cannot read. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A number in exponent notation (or text that looks like one): the only JSON that
+ * `JSON.stringify` writes longer than it came (`1e20` has 21 digits). No stock client sends one
+ * below 1e21, so the state is stringified to be measured only then.
+ */
+const EXPONENT = /\d[eE]/;
+
+/**
+ * Bytes of a state's JSON as y-protocols encodes it again for the others (its
+ * `JSON.stringify`), which is never longer than `json` as sent but for an exponent.
+ */
+const sentOnBytes = (json: string, sent: number, state: unknown): number =>
+	EXPONENT.test(json) ? Math.max(sent, Buffer.byteLength(JSON.stringify(state))) : sent;
 
 /**
  * The entries of an awareness update, after checking the whole message: y-protocols applies
@@ -44,7 +58,8 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 			throw new Error(`awareness state nests more than ${MAX_JSON_DEPTH} levels deep`);
 		}
 		const state: unknown = JSON.parse(json);
-		entries.push({ clientId, clock, json, bytes: raw.byteLength, cleared: state === null, state });
+		const bytes = sentOnBytes(json, raw.byteLength, state);
+		entries.push({ clientId, clock, json, bytes, cleared: state === null, state });
 	}
 	if (decoding.hasContent(decoder)) throw new Error('awareness message has trailing bytes');
 	return entries;
@@ -69,15 +84,19 @@ export function encodeAwarenessEntries(
  * client ids it holds, or that nobody holds. The stock provider sends back every change it
  * hears, so the others' states it received, and removals of states already gone, come back
  * in its messages: they change nothing and are left out, as is any attempt to set or clear a
- * state another connection holds.
+ * state another connection holds. The server's own id (`serverId`, the Awareness's
+ * `clientID`) is the server's: a state set there would be its local state, which y-protocols
+ * never lets a remote removal take and renews every 15 s.
  */
 export function ownEntries(
 	entries: readonly AwarenessEntry[],
 	states: ReadonlyMap<number, unknown>,
-	own: ReadonlySet<number>
+	own: ReadonlySet<number>,
+	serverId: number
 ): AwarenessEntry[] {
-	return entries.filter(({ clientId, cleared }) =>
-		states.has(clientId) ? own.has(clientId) : !cleared
+	return entries.filter(
+		({ clientId, cleared }) =>
+			clientId !== serverId && (states.has(clientId) ? own.has(clientId) : !cleared)
 	);
 }
 

@@ -116,7 +116,7 @@ export function serveYjsConnection(
 	const applyOwnAwareness = (update: Uint8Array) => {
 		const entries = awarenessEntries(update);
 		const states = awareness.getStates();
-		const own = ownEntries(entries, states, ownAwarenessIds);
+		const own = ownEntries(entries, states, ownAwarenessIds, awareness.clientID);
 		if (own.length > MAX_AWARENESS_IDS_PER_MESSAGE) {
 			throw new MalformedMessage(`awareness sets ${own.length} clients in one message`);
 		}

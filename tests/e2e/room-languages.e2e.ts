@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, newRoom, remainingOn, test } from './fixtures';
 
 // Issue 18: one room, each person's interface in their own language; the projector in the room's.
@@ -93,6 +94,9 @@ test('a German and a Spanish browser share one room, each in its own language, t
 	);
 	await expect(ben.locator('[data-remaining-ms]')).toHaveAttribute('data-status', status ?? '');
 	await expect(projector.getByText(said.room_projector_not_started ?? '')).toBeVisible();
+
+	// Nothing regresses for assistive technology in either language, the projector's included.
+	for (const page of [ana, ben, projector]) await expectAccessible(page);
 
 	for (const page of [ana, ben, projector]) await page.context().close();
 });

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import { applyAwarenessEntries } from './apply-awareness';
-import { awarenessEntries, encodeAwarenessEntries } from './awareness-check';
+import { awarenessEntries } from './awareness-check';
+import { awarenessUpdate } from '../../tests/support/awareness-update';
 
 type Entry = [clientId: number, clock: number, state: unknown];
 
@@ -18,8 +19,8 @@ function observed(clientID = 1) {
 }
 
 const encoded = (entries: Entry[]) =>
-	encodeAwarenessEntries(
-		entries.map(([clientId, clock, state]) => ({ clientId, clock, json: JSON.stringify(state) }))
+	awarenessUpdate(
+		entries.map(([clientId, clock, state]) => [clientId, clock, JSON.stringify(state)])
 	);
 
 /** Applies each message both ways and answers what either Awareness holds and emitted. */

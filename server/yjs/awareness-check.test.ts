@@ -1,27 +1,17 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import {
 	awarenessBytesAfter,
 	awarenessEntries,
-	encodeAwarenessEntries,
 	MAX_AWARENESS_IDS_PER_MESSAGE,
 	measuredAs,
 	ownEntries,
 	stateBytes
 } from './awareness-check';
 import { MAX_JSON_DEPTH } from '../http/json-depth';
-
-function update(entries: [number, number, string][], extra?: (e: encoding.Encoder) => void) {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, entries.length);
-	for (const [id, clock, state] of entries) {
-		encoding.writeVarUint(encoder, id);
-		encoding.writeVarUint(encoder, clock);
-		encoding.writeVarString(encoder, state);
-	}
-	extra?.(encoder);
-	return encoding.toUint8Array(encoder);
-}
+import { awarenessUpdate as update } from '../../tests/support/awareness-update';
 
 describe('awareness messages are checked whole before any of it applies', () => {
 	test('a well-formed message answers its entries: client id, bytes, and whether it clears', () => {
@@ -86,12 +76,16 @@ describe('awareness messages are checked whole before any of it applies', () => 
 		).toEqual([7]);
 	});
 
-	test('entries encode again as y-protocols reads them', () => {
-		const message = update([
-			[7, 1, '{"cursor":1}'],
-			[8, 2, 'null']
-		]);
-		expect(encodeAwarenessEntries(awarenessEntries(message))).toEqual(message);
+	test('entries read back what y-protocols encodes: client ids, clocks and JSON text', () => {
+		const awareness = new Awareness(new Y.Doc());
+		awareness.setLocalState({ cursor: 1 });
+		const { clientID } = awareness;
+		const message = encodeAwarenessUpdate(awareness, [clientID]);
+		// The tests' encoder writes the same bytes, so the updates they send are y-protocols' own.
+		expect(update([[clientID, 1, '{"cursor":1}']])).toEqual(message);
+		expect(
+			awarenessEntries(message).map(({ clientId, clock, json }) => [clientId, clock, json])
+		).toEqual([[clientID, 1, '{"cursor":1}']]);
 	});
 });
 

@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-depth';
 
 /** Client ids one awareness message may set or clear: a tab has one, a few tabs of one person a few. */
@@ -63,20 +62,6 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	}
 	if (decoding.hasContent(decoder)) throw new Error('awareness message has trailing bytes');
 	return entries;
-}
-
-/** An awareness update of `entries`, as y-protocols encodes one. */
-export function encodeAwarenessEntries(
-	entries: readonly Pick<AwarenessEntry, 'clientId' | 'clock' | 'json'>[]
-): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, entries.length);
-	for (const { clientId, clock, json } of entries) {
-		encoding.writeVarUint(encoder, clientId);
-		encoding.writeVarUint(encoder, clock);
-		encoding.writeVarString(encoder, json);
-	}
-	return encoding.toUint8Array(encoder);
 }
 
 /**

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { encodeAwarenessEntries } from './awareness-check';
+import { awarenessUpdate } from '../../tests/support/awareness-update';
 import { MESSAGE_AWARENESS, RoomFanout, type Peer } from './room-fanout';
 
 /** A room's fan-out with a sender and one other connection, and what that one received. */
@@ -35,7 +35,7 @@ function awarenessIn(frame: Buffer): Uint8Array {
 test('an awareness update whose every entry changed the room is relayed as it came, not encoded again', () => {
 	const { awareness, fanout, sender, received } = room();
 	// Spaced as no encoder would space it: encoded again, the text would differ.
-	const update = encodeAwarenessEntries([{ clientId: 7, clock: 1, json: '{ "cursor": 1 }' }]);
+	const update = awarenessUpdate([[7, 1, '{ "cursor": 1 }']]);
 	fanout.relayAsSent(sender, update, 1, () => applyAwarenessUpdate(awareness, update, sender));
 	expect(received).toHaveLength(1);
 	expect(awarenessIn(received[0]!)).toEqual(update);

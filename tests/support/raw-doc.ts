@@ -1,8 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import { encodeAwarenessEntries } from '../../server/yjs/awareness-check';
 import { message, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../server/yjs/room-fanout';
+import { awarenessUpdate } from './awareness-update';
 import type { Cleanups } from './cleanups';
 import { connectSynced } from './clients';
 
@@ -59,9 +59,7 @@ export function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }
 
 /** An awareness message: entries of [client id, clock, state as JSON text]. */
 export function awarenessFrame(entries: [number, number, string][]): Uint8Array {
-	const update = encodeAwarenessEntries(
-		entries.map(([clientId, clock, json]) => ({ clientId, clock, json }))
-	);
+	const update = awarenessUpdate(entries);
 	return message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
 }
 

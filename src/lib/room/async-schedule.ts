@@ -1,6 +1,6 @@
 import type { AsyncState, ControlState, TurnWindows } from '../protocol/control';
 import type { RefusalReason } from '../protocol/socket-events';
-import { applyControlCommand, sessionPlan, type ControlResult } from './control';
+import { applyControlCommand, invalid, sessionPlan, type ControlResult } from './control';
 import { castInRound, seatsOf, type RotationPlan } from './rotation';
 import { planSteps } from './steps';
 import { takeTurns, type TurnPlan } from './turns';
@@ -30,10 +30,11 @@ export type TurnEvent =
 	| { type: 'turn-started'; phaseIndex: number; personIds: string[] }
 	| { type: 'deadline-near'; phaseIndex: number; personIds: string[]; deadlineAt: number };
 
-const refuse = (message: string, reason: RefusalReason): ControlResult => ({
-	ok: false,
-	error: { code: 'invalid_command', message, params: { reason } }
-});
+const refuse = (message: string, reason: RefusalReason): ControlResult =>
+	invalid(message, { reason });
+/** A schedule command in a room that is not on turns. */
+const notAsync = (): ControlResult =>
+	refuse('This room is not taking turns right now.', 'not_async');
 const ok = (state: ControlState): ControlResult => ({ ok: true, state });
 
 const turnRoles = (plan: AsyncPlan, phaseIndex: number) => plan.phases[phaseIndex]?.turnBy ?? [];
@@ -199,9 +200,7 @@ export function takeTurn(
 	now: number
 ): ControlResult {
 	const schedule = state.async;
-	if (!schedule || schedule.mode !== 'async') {
-		return refuse('This room is not taking turns right now.', 'not_async');
-	}
+	if (!schedule || schedule.mode !== 'async') return notAsync();
 	if (step !== state.step || schedule.deadlineAt === null) return ok(state);
 	if (!takersAt(state, plan, step).includes(personId)) {
 		return refuse('It is not your turn in this phase.', 'not_your_turn');
@@ -219,7 +218,7 @@ export function extendTurns(
 	now: number
 ): ControlResult {
 	const schedule = state.async;
-	if (!counting(schedule)) return refuse('This room is not taking turns right now.', 'not_async');
+	if (!counting(schedule)) return notAsync();
 	if (step !== state.step || now >= schedule.deadlineAt) {
 		return refuse('The room moved on before your move arrived, so it was not made.', 'moved_on');
 	}
@@ -239,7 +238,7 @@ export function extendTurns(
 /** "We're both here: go live" (A8): the deadlines rest while at least two people are present. */
 export function goLive(state: ControlState, present: readonly string[]): ControlResult {
 	const schedule = state.async;
-	if (!schedule) return refuse('This room is not taking turns right now.', 'not_async');
+	if (!schedule) return notAsync();
 	if (schedule.mode === 'live') return ok(state);
 	if (present.length < 2) {
 		return refuse('Going live needs at least two people in the room.', 'live_needs_two');
@@ -253,7 +252,7 @@ export function goLive(state: ControlState, present: readonly string[]): Control
  */
 export function resumeTurns(state: ControlState, plan: AsyncPlan, now: number): ControlResult {
 	const schedule = state.async;
-	if (!schedule) return refuse('This room is not taking turns right now.', 'not_async');
+	if (!schedule) return notAsync();
 	if (schedule.mode === 'async') return ok(state);
 	const resumed = { ...state, async: { ...schedule, mode: 'async' as const } };
 	const next = turnStepFrom(resumed, plan, state.step);

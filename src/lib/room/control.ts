@@ -55,7 +55,8 @@ export function initialControlState(plan: PhasePlan): ControlState {
 	return controlStateSchema.parse({ step: 0, timer: idleTimer(timeboxMs(plan, 0)) });
 }
 
-function invalid(message: string, params: RefusalParams): ControlResult {
+/** A command refused as invalid: the room has moved on, or it asks for what cannot be. */
+export function invalid(message: string, params: RefusalParams): ControlResult {
 	return { ok: false, error: { code: 'invalid_command', message, params } };
 }
 

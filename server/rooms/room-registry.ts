@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { TurnWindows } from '../../src/lib/protocol/control';
 import type { RoomMeta } from '../../src/lib/protocol/http';
-import { nextWakeAt, startTurns } from '../../src/lib/room/async-schedule';
+import { nextWakeAt } from '../../src/lib/room/async-clock';
+import { startTurns } from '../../src/lib/room/async-schedule';
 import { initialControlState } from '../../src/lib/room/control';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';

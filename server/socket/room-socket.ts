@@ -13,7 +13,7 @@ import { RoomEffects } from './room-effects';
 import { RoomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
-import { nextWakeAt } from '../../src/lib/room/async-schedule';
+import { nextWakeAt } from '../../src/lib/room/async-clock';
 import { DeadlineClock } from '../turns/deadline-clock';
 import { RoomWakes } from '../turns/room-wakes';
 import type { WakeIndex } from '../turns/wake-index';

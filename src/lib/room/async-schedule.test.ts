@@ -9,36 +9,18 @@ import {
 	DEFAULT_TURN_WINDOW_MS,
 	extendTurns,
 	goLive,
-	nextWakeAt,
 	resumeTurns,
 	runsAsTurns,
 	startTurns,
 	takersAt,
 	takeTurn,
-	tick,
 	turnEvents,
 	waitingFor
 } from './async-schedule';
-import { initialControlState, type ControlResult } from './control';
+import { nextWakeAt, tick } from './async-clock';
+import { ana, base, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
+import { initialControlState } from './control';
 import { settleRoom } from './room-rules';
-
-const playbook = playbookSchema.parse(activeListeningSprint);
-const HOUR = 3_600_000;
-/** 2026-03-28 12:00 UTC: the day before Europe's clocks go forward. */
-const T0 = Date.UTC(2026, 2, 28, 12);
-const [ana, ben] = ['ana-00001', 'ben-00002'] as const;
-// Steps: 0 settle; round 1: 1 story, 2 paraphrase, 3 silence, 4 rating; round 2: 5–8; 9 micro-adjustment.
-const people = {
-	[ana]: { name: 'Ana', roleId: 'speaker' },
-	[ben]: { name: 'Ben', roleId: 'listener' }
-};
-const base: ControlState = { ...initialControlState(playbook), people, agreed: [ana, ben] };
-
-function ok(result: ControlResult): ControlState {
-	if (!result.ok) throw new Error(result.error.message);
-	return result.state;
-}
-const started = (windows = {}) => ok(startTurns(base, playbook, windows, T0));
 
 describe('which playbooks and phases run as turns', () => {
 	test('the three marked built-in playbooks run as turns, and an unmarked one does not', () => {
@@ -97,29 +79,6 @@ describe('windows and deadlines in server time', () => {
 		});
 		expect(berlin.format(T0)).toBe('28/03/2026, 13:00');
 		expect(berlin.format(deadline)).toBe('29/03/2026, 14:00');
-	});
-
-	test('[A6] the deadline moves the room on whoever is online, and a reminder comes first', () => {
-		const state = started();
-		expect(nextWakeAt(state)).toBe(T0 + 21 * HOUR);
-		const warned = tick(state, playbook, T0 + 21 * HOUR);
-		expect(warned.async?.warned).toBe(true);
-		expect(warned.step).toBe(1);
-		expect(nextWakeAt(warned)).toBe(T0 + 24 * HOUR);
-		expect(tick(warned, playbook, T0 + 23 * HOUR)).toBe(warned);
-		const moved = tick(warned, playbook, T0 + 24 * HOUR);
-		expect(moved.step).toBe(2);
-		expect(moved.async?.deadlineAt).toBe(T0 + 48 * HOUR);
-	});
-
-	test('[A9] the reminder comes half the window before a deadline when the window is short', () => {
-		const state = started({ story: 4 * HOUR });
-		expect(nextWakeAt(state)).toBe(T0 + 2 * HOUR);
-	});
-
-	test('nothing is due before the reminder: the same state comes back', () => {
-		const state = started();
-		expect(tick(state, playbook, T0 + HOUR)).toBe(state);
 	});
 });
 

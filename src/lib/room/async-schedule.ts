@@ -8,8 +8,6 @@ import { takeTurns, type TurnPlan } from './turns';
 const HOUR_MS = 3_600_000;
 /** A phase's window when the starter chose none. */
 export const DEFAULT_TURN_WINDOW_MS = 24 * HOUR_MS;
-/** "A few hours before" a deadline: the reminder, or half the window when that is shorter. */
-export const NEAR_DEADLINE_MS = 3 * HOUR_MS;
 /** Soft ends the room keeps; far more than a session has steps. */
 const MISSED_LIMIT = 200;
 
@@ -150,7 +148,9 @@ export function moveOn(state: ControlState, plan: AsyncPlan, now: number): Contr
 }
 
 /** Whether the room is playing turns with a deadline ahead. */
-const counting = (schedule: AsyncState | null): schedule is AsyncState & { deadlineAt: number } =>
+export const counting = (
+	schedule: AsyncState | null
+): schedule is AsyncState & { deadlineAt: number } =>
 	schedule?.mode === 'async' && schedule.deadlineAt !== null;
 
 /**
@@ -260,33 +260,6 @@ export function resumeTurns(state: ControlState, plan: AsyncPlan, now: number): 
 	if (next !== state.step) return ok(enter(resumed, plan, next, now));
 	const opened = openWindow(resumed, plan, now);
 	return ok({ ...opened, async: { ...(opened.async ?? resumed.async), taken: schedule.taken } });
-}
-
-/** When "deadline near" goes out: 3 hours before, or half the window when that is shorter. */
-export function nearAt(schedule: AsyncState & { deadlineAt: number }): number {
-	const window = schedule.deadlineAt - schedule.openedAt;
-	return schedule.deadlineAt - Math.min(NEAR_DEADLINE_MS, Math.floor(window / 2));
-}
-
-/** When the server must next look at the schedule (A10), or undefined when nothing is due. */
-export function nextWakeAt(state: ControlState): number | undefined {
-	const schedule = state.async;
-	if (!counting(schedule)) return undefined;
-	return schedule.warned ? schedule.deadlineAt : nearAt(schedule);
-}
-
-/**
- * What the server's clock does at `now` (A6, A9): past the deadline the room moves on; near it
- * the reminder is marked as sent. Answers `state` itself when nothing is due.
- */
-export function tick(state: ControlState, plan: AsyncPlan, now: number): ControlState {
-	const schedule = state.async;
-	if (!counting(schedule)) return state;
-	if (now >= schedule.deadlineAt) return moveOn(state, plan, now);
-	if (!schedule.warned && now >= nearAt(schedule)) {
-		return { ...state, async: { ...schedule, warned: true } };
-	}
-	return state;
 }
 
 /**

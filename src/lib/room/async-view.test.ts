@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
 import type { ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
-import { goLive, startTurns, tick } from './async-schedule';
+import { tick } from './async-clock';
+import { goLive, startTurns } from './async-schedule';
 import { asyncView, formatDeadline, plannedDeadlines } from './async-view';
 import { initialControlState, type ControlResult } from './control';
 

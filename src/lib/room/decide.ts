@@ -3,7 +3,8 @@ import type { Playbook } from '../protocol/playbook';
 import { ratingKey } from '../protocol/room-content';
 import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
 import { decideAsync } from './async-commands';
-import { followStep, tick, turnEvents, type TurnEvent } from './async-schedule';
+import { tick } from './async-clock';
+import { followStep, turnEvents, type TurnEvent } from './async-schedule';
 import { sessionPlan, startHistory } from './control';
 import { revealIfDue, submitRating, type SealedRatings } from './ratings';
 import {

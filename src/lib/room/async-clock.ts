@@ -1,0 +1,37 @@
+import type { AsyncState, ControlState } from '../protocol/control';
+import { counting, moveOn, type AsyncPlan } from './async-schedule';
+
+/**
+ * The schedule as the server's clock sees it (protocol A6, A9, A10): when to look at a room
+ * next, and what is due when it does. Time is passed in; nothing here reads a clock.
+ */
+
+/** "A few hours before" a deadline: the reminder, or half the window when that is shorter. */
+const NEAR_DEADLINE_MS = 3 * 3_600_000;
+
+/** When "deadline near" goes out: 3 hours before, or half the window when that is shorter. */
+function nearAt(schedule: AsyncState & { deadlineAt: number }): number {
+	const window = schedule.deadlineAt - schedule.openedAt;
+	return schedule.deadlineAt - Math.min(NEAR_DEADLINE_MS, Math.floor(window / 2));
+}
+
+/** When the server must next look at the schedule (A10), or undefined when nothing is due. */
+export function nextWakeAt(state: ControlState): number | undefined {
+	const schedule = state.async;
+	if (!counting(schedule)) return undefined;
+	return schedule.warned ? schedule.deadlineAt : nearAt(schedule);
+}
+
+/**
+ * What the server's clock does at `now` (A6, A9): past the deadline the room moves on; near it
+ * the reminder is marked as sent. Answers `state` itself when nothing is due.
+ */
+export function tick(state: ControlState, plan: AsyncPlan, now: number): ControlState {
+	const schedule = state.async;
+	if (!counting(schedule)) return state;
+	if (now >= schedule.deadlineAt) return moveOn(state, plan, now);
+	if (!schedule.warned && now >= nearAt(schedule)) {
+		return { ...state, async: { ...schedule, warned: true } };
+	}
+	return state;
+}

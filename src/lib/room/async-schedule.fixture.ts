@@ -1,0 +1,26 @@
+// A room of the Active Listening Sprint with Ana and Ben, for the turn-schedule tests
+// (`async-schedule.test.ts`, `async-clock.test.ts`).
+import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
+import type { ControlState } from '../protocol/control';
+import { playbookSchema } from '../protocol/playbook';
+import { startTurns } from './async-schedule';
+import { initialControlState, type ControlResult } from './control';
+
+export const playbook = playbookSchema.parse(activeListeningSprint);
+export const HOUR = 3_600_000;
+/** 2026-03-28 12:00 UTC: the day before Europe's clocks go forward. */
+export const T0 = Date.UTC(2026, 2, 28, 12);
+export const [ana, ben] = ['ana-00001', 'ben-00002'] as const;
+// Steps: 0 settle; round 1: 1 story, 2 paraphrase, 3 silence, 4 rating; round 2: 5–8; 9 micro-adjustment.
+const people = {
+	[ana]: { name: 'Ana', roleId: 'speaker' },
+	[ben]: { name: 'Ben', roleId: 'listener' }
+};
+export const base: ControlState = { ...initialControlState(playbook), people, agreed: [ana, ben] };
+
+export function ok(result: ControlResult): ControlState {
+	if (!result.ok) throw new Error(result.error.message);
+	return result.state;
+}
+/** The sprint started as turns at T0, with `windows` chosen. */
+export const started = (windows = {}) => ok(startTurns(base, playbook, windows, T0));

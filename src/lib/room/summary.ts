@@ -16,6 +16,7 @@ import { feedbackMessage } from './feedback';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan } from './steps';
+import { formatRemaining } from './timer';
 import { paraphraseLabel, ratingLabel } from './tool-words';
 
 /** What the summary needs of a playbook. */
@@ -158,11 +159,9 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 		});
 }
 
-/** A clip's length as a player shows it: 72 s → "1:12". */
-export const clipLength = (ms: number): string => {
-	const seconds = Math.max(1, Math.round(ms / 1000));
-	return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-};
+/** A clip's length as a player shows it, in whole seconds and at least one: 72 s → "1:12". */
+const clipLength = (ms: number): string =>
+	formatRemaining(Math.max(1, Math.round(ms / 1000)) * 1000);
 
 const CLIP_LINES: Record<
 	ClipPurpose,

@@ -37,14 +37,17 @@ const ok = (state: ControlState): ControlResult => ({ ok: true, state });
 
 const turnRoles = (plan: AsyncPlan, phaseIndex: number) => plan.phases[phaseIndex]?.turnBy ?? [];
 
-/** Whether the playbook can run across time zones: some phase names who takes a turn in it. */
-export const runsAsTurns = (plan: AsyncPlan): boolean =>
-	plan.phases.some((phase) => (phase.turnBy?.length ?? 0) > 0);
+/** Whether a phase runs as turns: it names who takes a turn in it. */
+export const isTurnPhase = (phase: AsyncPlan['phases'][number]): boolean =>
+	(phase.turnBy?.length ?? 0) > 0;
+
+/** Whether the playbook can run across time zones: some phase runs as turns. */
+export const runsAsTurns = (plan: AsyncPlan): boolean => plan.phases.some(isTurnPhase);
 
 /** Phase ids in `windows` that do not run as turns in `plan`: a starter's mistake to name. */
 export const strayWindows = (plan: AsyncPlan, windows: TurnWindows): string[] =>
 	Object.keys(windows).filter(
-		(id) => !plan.phases.some((phase) => phase.id === id && (phase.turnBy?.length ?? 0) > 0)
+		(id) => !plan.phases.some((phase) => phase.id === id && isTurnPhase(phase))
 	);
 
 /** The window of phase `phaseIndex`: the starter's choice, else 24 hours. */

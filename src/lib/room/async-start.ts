@@ -1,5 +1,5 @@
 import { MAX_TURN_WINDOW_MS, MIN_TURN_WINDOW_MS, type TurnWindows } from '../protocol/control';
-import { DEFAULT_TURN_WINDOW_MS, type AsyncPlan } from './async-schedule';
+import { DEFAULT_TURN_WINDOW_MS, isTurnPhase, type AsyncPlan } from './async-schedule';
 
 const HOUR_MS = 3_600_000;
 /** The hours a phase's field starts with. */
@@ -8,7 +8,7 @@ export const DEFAULT_WINDOW_HOURS = DEFAULT_TURN_WINDOW_MS / HOUR_MS;
 /** The phases a starter sets a window for: those that run as turns, in playbook order. */
 export const turnPhases = <P extends AsyncPlan['phases'][number]>(plan: {
 	phases: readonly P[];
-}): P[] => plan.phases.filter((phase) => (phase.turnBy?.length ?? 0) > 0);
+}): P[] => plan.phases.filter(isTurnPhase);
 
 /**
  * The windows from the hours typed per phase id, or the ids whose hours are not a number of

@@ -23,7 +23,12 @@ function relayed() {
 	// As in a loaded room: the server has no state of its own.
 	server.setLocalState(null);
 	const sent: Uint8Array[] = [];
-	const relay = new AwarenessRelay(server, REMOTE, (update) => sent.push(update));
+	const relay = new AwarenessRelay(
+		server,
+		REMOTE,
+		(update) => sent.push(update),
+		() => true
+	);
 	return { server, sent, relay };
 }
 

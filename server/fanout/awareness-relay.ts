@@ -33,7 +33,7 @@ export class AwarenessRelay {
 		awareness: Awareness,
 		remoteOrigin: unknown,
 		send: (update: Uint8Array) => void,
-		heard: () => boolean = () => true
+		heard: () => boolean
 	) {
 		this.#awareness = awareness;
 		this.#remoteOrigin = remoteOrigin;

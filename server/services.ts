@@ -224,7 +224,6 @@ export async function createServices(
 		storeWithinMs: backends.storeWithinMs,
 		lock: backends.lock,
 		metrics,
-		blobs: backends.blobs,
 		wakes: backends.wakes
 	});
 	const notifications = await openTurnNotifications(config, {

@@ -7,7 +7,6 @@ import {
 	type CreateRoomReply
 } from '../../src/lib/protocol/http';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
-import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { requestAddressKey } from '../limits/client-address';
 import {
 	DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
@@ -34,7 +33,7 @@ import type { TeamStore } from '../teams/team-store';
 import { hourlyAddressLimit } from './address-limit';
 import { requestScheme } from './request-scheme';
 import { answerFailure } from './answer-failure';
-import { HttpProblem, readJson, sendJson } from './json';
+import { HttpProblem, parseRequest, readJson, sendJson } from './json';
 import { newLinkId } from './link-id';
 import { isCrossSiteWrite } from './request-origin';
 import type { StorageGuard } from './storage-guard';
@@ -133,14 +132,11 @@ export function createApi(deps: ApiDeps) {
 			'POST',
 			/^\/api\/rooms$/,
 			async (req, res, _param, body) => {
-				const parsed = parseWithProblems(createRoomRequestSchema, body);
-				if (!parsed.ok) {
-					throw new HttpProblem(400, 'The request is not a valid room request.', {
-						code: 'invalid_request',
-						problems: parsed.problems
-					});
-				}
-				const { playbookId, async: turns } = parsed.data;
+				const { playbookId, async: turns } = parseRequest(
+					createRoomRequestSchema,
+					body,
+					'The request is not a valid room request.'
+				);
 				// Behind a proxy every client has the proxy's address unless TRUST_PROXY says how
 				// many proxies to look through (docs/protocol.md, L5).
 				countRoomStart(res, requestAddressKey(req, trustProxy), deps.now());

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as core from 'zod/v4/core';
 import type { ApiProblemCode, ApiProblemParams } from '../../src/lib/protocol/api-problem';
+import { parseWithProblems } from '../../src/lib/protocol/problems';
 import type { RefusedRequest } from '../metrics';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
@@ -29,6 +31,22 @@ export class HttpProblem extends Error {
 	) {
 		super(message);
 	}
+}
+
+/**
+ * `input` (a request's body or query) parsed with `schema`; anything else is refused with 400
+ * `invalid_request`, saying `message` and listing every problem as `path: message`.
+ */
+export function parseRequest<S extends core.$ZodType>(
+	schema: S,
+	input: unknown,
+	message: string
+): core.output<S> {
+	const parsed = parseWithProblems(schema, input);
+	if (!parsed.ok) {
+		throw new HttpProblem(400, message, { code: 'invalid_request', problems: parsed.problems });
+	}
+	return parsed.data;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -7,10 +7,9 @@ import {
 	libraryPageQuerySchema,
 	type CreatePlaybookReply
 } from '../../src/lib/protocol/community';
-import { parseWithProblems } from '../../src/lib/protocol/problems';
 import { hourlyAddressLimit } from '../http/address-limit';
 import type { Route } from '../http/api';
-import { HttpProblem, sendJson } from '../http/json';
+import { HttpProblem, parseRequest, sendJson } from '../http/json';
 import { requestUrl } from '../http/request-path';
 import type { PlaybookCatalog } from './playbook-catalog';
 import { ScanSlotsFull } from './scan-slots';
@@ -50,17 +49,11 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 
 	async function list(req: IncomingMessage, res: ServerResponse) {
 		const params = requestUrl(req)?.searchParams ?? new URLSearchParams();
-		const paging = parseWithProblems(libraryPageQuerySchema, {
-			offset: params.get('offset') ?? undefined,
-			limit: params.get('limit') ?? undefined
-		});
-		if (!paging.ok) {
-			throw new HttpProblem(400, 'The page of the library asked for is not valid.', {
-				code: 'invalid_request',
-				problems: paging.problems
-			});
-		}
-		const { offset, limit } = paging.data;
+		const { offset, limit } = parseRequest(
+			libraryPageQuerySchema,
+			{ offset: params.get('offset') ?? undefined, limit: params.get('limit') ?? undefined },
+			'The page of the library asked for is not valid.'
+		);
 		const page = await deps.playbooks
 			.page(readFilters(params), { offset, limit })
 			.catch((error: unknown) => {
@@ -105,14 +98,12 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 	}
 
 	async function remove(_req: IncomingMessage, res: ServerResponse, id: string, body: unknown) {
-		const parsed = parseWithProblems(deletePlaybookRequestSchema, body);
-		if (!parsed.ok) {
-			throw new HttpProblem(400, 'The request needs the playbook’s delete token.', {
-				code: 'invalid_request',
-				problems: parsed.problems
-			});
-		}
-		const outcome = await deps.playbooks.deleteByAuthor(id, parsed.data.deleteToken);
+		const { deleteToken } = parseRequest(
+			deletePlaybookRequestSchema,
+			body,
+			'The request needs the playbook’s delete token.'
+		);
+		const outcome = await deps.playbooks.deleteByAuthor(id, deleteToken);
 		switch (outcome) {
 			case 'deleted':
 				res.writeHead(204).end();

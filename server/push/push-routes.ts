@@ -2,7 +2,6 @@ import { assertNever } from '../../src/lib/assert-never';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { ROOM_NOT_FOUND } from '../../src/lib/protocol/http';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
-import { parseWithProblems } from '../../src/lib/protocol/problems';
 import {
 	MAX_PUSH_SUBSCRIPTIONS_PER_PERSON,
 	MAX_PUSH_SUBSCRIPTIONS_PER_ROOM,
@@ -11,7 +10,7 @@ import {
 	type PushKeyReply
 } from '../../src/lib/protocol/push';
 import type { Route } from '../http/api';
-import { HttpProblem, sendJson } from '../http/json';
+import { HttpProblem, parseRequest, sendJson } from '../http/json';
 import type { PushAddOutcome, PushStore } from './push-store';
 import { pushServiceAllowed } from './push-services';
 
@@ -85,14 +84,11 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 			'POST',
 			/^\/api\/rooms\/([^/]+)\/push$/,
 			async (_req, res, id, body) => {
-				const parsed = parseWithProblems(subscribePushRequestSchema, body);
-				if (!parsed.ok) {
-					throw new HttpProblem(400, 'The request is not a valid subscription.', {
-						code: 'invalid_request',
-						problems: parsed.problems
-					});
-				}
-				const { participantId, ticket, locale, subscription } = parsed.data;
+				const { participantId, ticket, locale, subscription } = parseRequest(
+					subscribePushRequestSchema,
+					body,
+					'The request is not a valid subscription.'
+				);
 				const roomId = await memberOf(id, participantId, ticket);
 				if (!pushServiceAllowed(subscription.endpoint, deps.services)) {
 					throw new HttpProblem(
@@ -123,14 +119,11 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 			'DELETE',
 			/^\/api\/rooms\/([^/]+)\/push$/,
 			async (_req, res, id, body) => {
-				const parsed = parseWithProblems(unsubscribePushRequestSchema, body);
-				if (!parsed.ok) {
-					throw new HttpProblem(400, 'The request is not a valid unsubscription.', {
-						code: 'invalid_request',
-						problems: parsed.problems
-					});
-				}
-				const { participantId, ticket, endpoint } = parsed.data;
+				const { participantId, ticket, endpoint } = parseRequest(
+					unsubscribePushRequestSchema,
+					body,
+					'The request is not a valid unsubscription.'
+				);
 				const roomId = await memberOf(id, participantId, ticket);
 				const removed = await deps.store.remove(roomId, participantId, endpoint);
 				sendJson(res, 200, { removed });

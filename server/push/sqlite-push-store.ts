@@ -3,7 +3,7 @@ import { inTransaction } from '../storage/sqlite';
 import { readStoredPush, type PushStore, type StoredPush } from './push-store';
 
 /**
- * Subscriptions in the embedded database, in `push_subscriptions` beside `rooms` (migration 7);
+ * Subscriptions in the embedded database, in `push_subscriptions` beside `rooms` (migration 8);
  * the room store deletes a room's rows with the room.
  */
 export function createSqlitePushStore(db: DatabaseSync): PushStore {

@@ -9,7 +9,6 @@ import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
 import type { AwarenessFeed } from '../fanout/awareness-feed';
 import { sealedDocId, type DocumentLog } from '../storage/document-log';
-import type { BlobStore } from '../storage/blob-store';
 import type { RoomStore } from '../storage/room-store';
 import { initialRoomUpdate, LoadedRoom } from './loaded-room';
 import type { RoomLock } from './room-lock';
@@ -53,11 +52,6 @@ export interface RoomRegistryOptions {
 	metrics?: RoomMetrics;
 	/** Where a room created on turns records its first wake, so it is woken unopened (A14). */
 	wakes?: Pick<WakeIndex, 'set'>;
-	/**
-	 * The rooms' voice clips (protocol B7), deleted with each room, erased or expired; without
-	 * it, rooms have none.
-	 */
-	blobs?: Pick<BlobStore, 'deleteRoom'>;
 }
 
 /** Expired rooms deleted per call of `deleteExpired`. */
@@ -295,9 +289,8 @@ export class RoomRegistry {
 		const deleting = (async () => {
 			const room = await entry.loading.catch(() => undefined);
 			await room?.discard();
-			// The room first: an upload racing the erase then finds no room and stores nothing.
+			// Its clips and push subscriptions with it (docs/architecture.md).
 			await this.store.deleteRoom(roomId);
-			await this.options.blobs?.deleteRoom(roomId);
 		})().finally(() => {
 			if (this.#entries.get(roomId) === entry) this.#entries.delete(roomId);
 		});

@@ -1,5 +1,6 @@
 /**
- * A room's blobs (voice clips, protocol B1–B8): stored with the room, erased with it. Two
+ * A room's blobs (voice clips, protocol B1–B8): stored with the room, erased with it (by the
+ * room store's `deleteRoom`, like the room's other rows or keys). Two
  * implementations, SQLite (embedded default, in the rooms' database) and Redis (beside the
  * room's keys, expiring with them); both pass tests/integration/blob-store.contract.ts.
  *
@@ -16,8 +17,6 @@ export interface BlobStore {
 	get(roomId: string, blobId: string, range?: RangePicker): Promise<StoredBlob | undefined>;
 	/** Deletes one blob; answers whether there was one. */
 	delete(roomId: string, blobId: string): Promise<boolean>;
-	/** Deletes every blob of the room so that none of their bytes is left. */
-	deleteRoom(roomId: string): Promise<void>;
 	/** The room's blobs' sizes in bytes, by id. */
 	sizes(roomId: string): Promise<Record<string, number>>;
 }

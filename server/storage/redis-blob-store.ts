@@ -79,9 +79,6 @@ export function createRedisBlobStore(
 				.exec();
 			return Number(deleted) > 0;
 		},
-		async deleteRoom(roomId) {
-			await client.del([blobsKey(roomId), blobMetaKey(roomId)]);
-		},
 		async sizes(roomId) {
 			const ids = await client.hKeys(blobsKey(roomId));
 			const sizes = await Promise.all(ids.map((id) => client.hStrLen(blobsKey(roomId), id)));

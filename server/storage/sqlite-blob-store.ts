@@ -34,7 +34,6 @@ export function createSqliteBlobStore(
 		'SELECT substr(data, ?, ?) AS part FROM room_blobs WHERE room_id = ? AND id = ?'
 	);
 	const deleteOne = db.prepare('DELETE FROM room_blobs WHERE room_id = ? AND id = ?');
-	const deleteAll = db.prepare('DELETE FROM room_blobs WHERE room_id = ?');
 	const selectSizes = db.prepare(
 		'SELECT id, length(data) AS size FROM room_blobs WHERE room_id = ? ORDER BY id'
 	);
@@ -68,9 +67,6 @@ export function createSqliteBlobStore(
 			const deleted = deleteOne.run(roomId, blobId).changes > 0;
 			if (deleted) checkpointAfterDelete(db);
 			return deleted;
-		},
-		async deleteRoom(roomId) {
-			if (deleteAll.run(roomId).changes > 0) checkpointAfterDelete(db);
 		},
 		async sizes(roomId) {
 			return Object.fromEntries(

@@ -148,7 +148,7 @@ function teamEraseAgreements({ db }: SqliteMigrationTarget): void {
 
 /**
  * Version 7 (voice clips, protocol B1–B8): a room's blobs, beside its documents, deleted with it
- * (server/storage/sqlite-blob-store.ts).
+ * (sqlite-room-store.ts; server/storage/sqlite-blob-store.ts).
  */
 function roomBlobs({ db }: SqliteMigrationTarget): void {
 	db.exec(`

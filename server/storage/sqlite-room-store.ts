@@ -35,6 +35,7 @@ export function createSqliteRoomStore(
 	const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE room_id = ?');
 	const deletePush = db.prepare('DELETE FROM push_subscriptions WHERE room_id = ?');
 	const deleteWake = db.prepare('DELETE FROM room_wakes WHERE room_id = ?');
+	const deleteBlobs = db.prepare('DELETE FROM room_blobs WHERE room_id = ?');
 
 	return {
 		async createRoom(meta, initialUpdate) {
@@ -64,6 +65,7 @@ export function createSqliteRoomStore(
 				}
 				deletePush.run(roomId);
 				deleteWake.run(roomId);
+				deleteBlobs.run(roomId);
 				deleteRoomRow.run(roomId);
 			});
 			checkpointAfterDelete(db);

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { parseWithProblems } from '../../src/lib/protocol/problems';
-import { HttpProblem } from '../http/json';
+import { parseRequest } from '../http/json';
 
 /**
  * Reads a team-space write: parses the body the API read with `schema` (400 with `path: message`
@@ -20,14 +19,8 @@ export function countedWrite(
 		schema: S,
 		what: string
 	): z.output<S> {
-		const parsed = parseWithProblems(schema, body);
-		if (!parsed.ok) {
-			throw new HttpProblem(400, `The request is not a valid ${what}.`, {
-				code: 'invalid_request',
-				problems: parsed.problems
-			});
-		}
+		const data = parseRequest(schema, body, `The request is not a valid ${what}.`);
 		countWrite(res, addressKey(req), now());
-		return parsed.data;
+		return data;
 	};
 }

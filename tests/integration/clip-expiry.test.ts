@@ -36,15 +36,14 @@ let counter = 0;
 const newRoomId = () =>
 	`clipexp${String(++counter).padStart(4, '0')}${process.pid}`.padEnd(22, 'x');
 
-function registryOn(store: RoomStore, log: DocumentLog, blobs: BlobStore) {
+function registryOn(store: RoomStore, log: DocumentLog) {
 	const rooms = new RoomRegistry(store, {
 		unloadGraceMs: 0,
 		findPlaybook: async (id) => findBuiltInPlaybook(id),
 		log,
 		awareness: new LocalHub().awareness(log.instanceId),
 		storeWithinMs: STORE_WITHIN_MS,
-		lock: processLock,
-		blobs
+		lock: processLock
 	});
 	cleanups.push(() => rooms.closeAll());
 	return rooms;
@@ -69,8 +68,7 @@ test('[B7] [S19] with SQLite, a room swept at the end of its retention takes its
 	const blobs = createSqliteBlobStore(db, { maxRoomBytes: 1_000_000 });
 	const rooms = registryOn(
 		createSqliteRoomStore(db, { now }),
-		createSqliteDocumentLog(db, { now }),
-		blobs
+		createSqliteDocumentLog(db, { now })
 	);
 	const sweeper = startRoomSweeper({
 		rooms,
@@ -115,7 +113,7 @@ describe('[B7] [S19] with Redis, a room’s clips expire with its other keys', (
 		});
 		const blobs = createRedisBlobStore(client, { maxRoomBytes: 1_000_000 });
 		return {
-			rooms: registryOn(createRedisRoomStore(client, { retentionMs }), log, blobs),
+			rooms: registryOn(createRedisRoomStore(client, { retentionMs }), log),
 			blobs,
 			log
 		};

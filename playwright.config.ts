@@ -17,6 +17,18 @@ export const CHROMIUM_LAUNCH = {
 	]
 };
 
+/** Chromium with its fake microphone (a beeping tone), no permission prompt, and clips that
+ * play without a click: for the voice specs, through `test.use({ launchOptions })`. */
+export const FAKE_MICROPHONE_LAUNCH = {
+	...CHROMIUM_LAUNCH,
+	args: [
+		...CHROMIUM_LAUNCH.args,
+		'--use-fake-device-for-media-stream',
+		'--use-fake-ui-for-media-stream',
+		'--autoplay-policy=no-user-gesture-required'
+	]
+};
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',

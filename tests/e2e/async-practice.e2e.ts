@@ -2,24 +2,13 @@
 // in two time zones take their turns an hour apart (the browser's clock through page.clock, the
 // server's through ROOM_CLOCK_OFFSET_MS and a restart, which the deadlines survive).
 import type { Browser, Locator, Page } from '@playwright/test';
-import { CHROMIUM_LAUNCH } from '../../playwright.config';
+import { FAKE_MICROPHONE_LAUNCH } from '../../playwright.config';
 import { formatDeadline } from '../../src/lib/room/async-view';
 import { AppServer } from '../support/app-server';
 import { sqliteBytes } from '../support/stored-bytes';
 import { expect, joinRoom, test } from './fixtures';
 
-// Chromium's fake microphone (a beeping tone) and no permission prompt.
-test.use({
-	launchOptions: {
-		...CHROMIUM_LAUNCH,
-		args: [
-			...CHROMIUM_LAUNCH.args,
-			'--use-fake-device-for-media-stream',
-			'--use-fake-ui-for-media-stream',
-			'--autoplay-policy=no-user-gesture-required'
-		]
-	}
-});
+test.use({ launchOptions: FAKE_MICROPHONE_LAUNCH });
 
 const HOUR = 3_600_000;
 const PARAPHRASE = {

@@ -1,8 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page, WebSocketRoute } from '@playwright/test';
+import type { Page, WebSocketRoute } from '@playwright/test';
 import { MAX_PARTICIPANTS } from '../../src/lib/protocol/control';
 import { joinAs, participantId, participantKeyOf } from '../support/clients';
-import { expect, hostRoom, joinRoom, newRoom, openPerson, test } from './fixtures';
+import {
+	expect,
+	hostRoom,
+	joinRoom,
+	newRoom,
+	openPerson,
+	peopleClosedAfterEach,
+	test
+} from './fixtures';
 
 const rosterOf = (page: Page) => page.locator('section[aria-labelledby="roster-title"]');
 const LOCKED = /This room is locked/;
@@ -16,15 +24,7 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** Every page a test opened, closed after it whatever happened. */
-const opened: Page[] = [];
-async function person(browser: Browser): Promise<Page> {
-	const page = await openPerson(browser);
-	opened.push(page);
-	return page;
-}
-test.afterEach(async () => {
-	for (const page of opened.splice(0)) await page.context().close();
-});
+const person = peopleClosedAfterEach();
 
 /** Presses Join and waits for the answer. */
 async function pressJoin(page: Page, name: string): Promise<void> {

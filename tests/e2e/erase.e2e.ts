@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, joinRoom, newRoom, peopleClosedAfterEach, test } from './fixtures';
 
 const notesOf = (page: Page) => page.locator('#notes');
 const endTheRoom = (page: Page) => page.getByRole('region', { name: 'End the room' });
@@ -7,15 +7,7 @@ const agreeButton = (page: Page) =>
 	page.getByRole('button', { name: 'Agree to erase the room', exact: true });
 
 /** Every page a test opened, closed after it whatever happened. */
-const opened: Page[] = [];
-async function person(browser: Browser): Promise<Page> {
-	const page = await openPerson(browser);
-	opened.push(page);
-	return page;
-}
-test.afterEach(async () => {
-	for (const page of opened.splice(0)) await page.context().close();
-});
+const person = peopleClosedAfterEach();
 
 const roomIdOf = (url: string) => new URL(url).pathname.split('/')[2]!;
 

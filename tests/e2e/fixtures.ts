@@ -41,6 +41,22 @@ export async function openPerson(
 }
 
 /**
+ * Opens people like `openPerson`, each closed after the test whatever happened: call once at a
+ * spec's top level, then `person(browser)` in its tests.
+ */
+export function peopleClosedAfterEach(): (browser: Browser) => Promise<Page> {
+	const opened: Page[] = [];
+	test.afterEach(async () => {
+		for (const page of opened.splice(0)) await page.context().close();
+	});
+	return async (browser) => {
+		const page = await openPerson(browser);
+		opened.push(page);
+		return page;
+	};
+}
+
+/**
  * Joins from the join form, with the suggested role unless one is named, and confirms the
  * playbook's agreements unless told not to.
  */

@@ -1,22 +1,14 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
+import { expect, joinRoom, newRoom, peopleClosedAfterEach, test } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 
-/** Every page a test opened, closed after it whatever happened. */
-const opened: Page[] = [];
 /** The card is offered in rooms run across time zones, where turns come while people are away. */
 const ACROSS_TIME_ZONES = { async: {} };
 
-async function person(browser: Browser): Promise<Page> {
-	const page = await openPerson(browser);
-	opened.push(page);
-	return page;
-}
-test.afterEach(async () => {
-	for (const page of opened.splice(0)) await page.context().close();
-});
+/** Every page a test opened, closed after it whatever happened. */
+const person = peopleClosedAfterEach();
 
 const card = (page: Page) => page.getByRole('region', { name: 'Notifications' });
 const turnOn = (page: Page) =>

@@ -1,21 +1,13 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { CLOSE_WORDS } from '../../src/lib/client/doc-close';
-import { expect, joinRoom, openPerson, test } from './fixtures';
+import { expect, joinRoom, peopleClosedAfterEach, test } from './fixtures';
 
 const notesOf = (page: Page) => page.locator('#notes');
 const projectorLinkOf = (page: Page) =>
 	page.getByRole('link', { name: 'Open the projector view in a new tab' });
 
 /** Every page a test opened, closed after it whatever happened. */
-const opened: Page[] = [];
-async function person(browser: Browser): Promise<Page> {
-	const page = await openPerson(browser);
-	opened.push(page);
-	return page;
-}
-test.afterEach(async () => {
-	for (const page of opened.splice(0)) await page.context().close();
-});
+const person = peopleClosedAfterEach();
 
 test('[S20, Y11] a removal stops the removed person’s projector and the host gets a new link; a lock keeps the others writing and tells a newcomer', async ({
 	app,

@@ -63,17 +63,23 @@ const eventsSent = (sockets: Opened[]) =>
 /** The room page's own code (its route's node: every node but the root layout, 0, and error, 1). */
 const ROUTE_NODE = /\/_app\/immutable\/nodes\/(?![01]\.)[^/]+\.js$/;
 
+/** Holds the room page's own code back; it loads once the returned function is called. */
+async function holdRoomCode(page: Page): Promise<() => void> {
+	const released = Promise.withResolvers<void>();
+	await page.route(ROUTE_NODE, async (route) => {
+		await released.promise;
+		await route.continue();
+	});
+	return () => released.resolve();
+}
+
 test('the room page syncs its document and connects its socket before its own code has loaded', async ({
 	browser,
 	app
 }) => {
 	const page = await openPerson(browser);
 	const sockets = socketsOf(page);
-	const released = Promise.withResolvers<void>();
-	await page.route(ROUTE_NODE, async (route) => {
-		await released.promise;
-		await route.continue();
-	});
+	const release = await holdRoomCode(page);
 	try {
 		const url = await newRoom(app.url, 'active-listening-sprint');
 		await page.goto(url, { waitUntil: 'commit' });
@@ -83,7 +89,7 @@ test('the room page syncs its document and connects its socket before its own co
 		await expect.poll(answered).toEqual({ doc: true, control: true });
 		await expect(page.locator('[data-connection]')).toHaveCount(0);
 	} finally {
-		released.resolve();
+		release();
 	}
 
 	// The page takes over those connections rather than opening its own.
@@ -116,16 +122,12 @@ test('a returning person’s page, opened early, joins without first watching th
 	// Reload with the page's code held back until socket.io has connected: the early session
 	// connects first, and the join the page sends after hydrating is the only room request.
 	const sockets = socketsOf(page);
-	const released = Promise.withResolvers<void>();
-	await page.route(ROUTE_NODE, async (route) => {
-		await released.promise;
-		await route.continue();
-	});
+	const release = await holdRoomCode(page);
 	try {
 		await page.reload({ waitUntil: 'commit' });
 		await expect.poll(() => answeredOf(sockets).control).toBe(true);
 	} finally {
-		released.resolve();
+		release();
 	}
 	await expect(page.locator('[data-connection="live"]')).toBeAttached();
 	await expect(page.getByRole('heading', { name: 'In the room' })).toBeVisible();

@@ -1,22 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { CHROMIUM_LAUNCH } from '../../playwright.config';
+import { FAKE_MICROPHONE_LAUNCH } from '../../playwright.config';
 import { sqliteBytes } from '../support/stored-bytes';
 import { expectAccessible } from './axe';
 import { expect, hostRoom, joinRoom, openPerson, test } from './fixtures';
 import { startRoomFromLibrary } from './start-room';
 
-// Chromium's fake microphone (a beeping tone) and no permission prompt; clips play without a click.
-test.use({
-	launchOptions: {
-		...CHROMIUM_LAUNCH,
-		args: [
-			...CHROMIUM_LAUNCH.args,
-			'--use-fake-device-for-media-stream',
-			'--use-fake-ui-for-media-stream',
-			'--autoplay-policy=no-user-gesture-required'
-		]
-	}
-});
+test.use({ launchOptions: FAKE_MICROPHONE_LAUNCH });
 
 const phaseOf = (page: Page) => page.locator('[data-step]');
 const storyOf = (page: Page) => page.getByRole('region', { name: 'The story by voice' });

@@ -13,7 +13,8 @@ import {
 	type TestPushService
 } from '../support/push-service';
 import { startRedis, type TestRedis } from '../support/redis-server';
-import { startTestServer, tempDir } from '../support/server';
+import { postJson } from '../support/http';
+import { createRoom, startTestServer, tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
 
 let redis: TestRedis;
@@ -49,19 +50,15 @@ describe.each([
 		if (!person.reply.ok) throw new Error(person.reply.error.message);
 		const path = `/push/${useRedis ? 'redis' : 'sqlite'}-${person.id}`;
 		const keys = newSubscriptionKeys();
-		const subscribed = await fetch(`${server.url}/api/rooms/${roomId}/push`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				participantId: person.id,
-				ticket: person.reply.docTicket,
-				locale,
-				subscription: {
-					endpoint: `${pushService.origin}${path}`,
-					expirationTime: null,
-					keys: keys.json
-				}
-			})
+		const subscribed = await postJson(server.url, `/api/rooms/${roomId}/push`, {
+			participantId: person.id,
+			ticket: person.reply.docTicket,
+			locale,
+			subscription: {
+				endpoint: `${pushService.origin}${path}`,
+				expirationTime: null,
+				keys: keys.json
+			}
 		});
 		expect(subscribed.status).toBe(201);
 		const received = () => pushService.received.filter((request) => request.path === path);
@@ -69,12 +66,7 @@ describe.each([
 	}
 
 	test('[A9] [W4] the speaker taking their turn tells the listener, in their language, that theirs started', async () => {
-		const created = await fetch(`${server.url}/api/rooms`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ playbookId: 'active-listening-sprint', async: {} })
-		});
-		const { id: roomId } = (await created.json()) as { id: string };
+		const { id: roomId } = await createRoom(server.url, 'active-listening-sprint', { async: {} });
 		const ana = await member(roomId, 'Ana', 'speaker', 'en');
 		const ben = await member(roomId, 'Ben', 'listener', 'es');
 

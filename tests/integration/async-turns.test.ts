@@ -5,6 +5,7 @@ import type { RunningServer } from '../../server/app';
 import { CONTROL_MAP, controlStateSchema } from '../../src/lib/protocol/control';
 import { connectSynced, joinAs } from '../support/clients';
 import { cleanupsAfterEach } from '../support/cleanups';
+import { postJson } from '../support/http';
 import { startTestServer, tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
 
@@ -22,11 +23,7 @@ async function start(options: Parameters<typeof startTestServer>[0] = {}) {
 }
 
 function createAsyncRoom(baseUrl: string, body: unknown) {
-	return fetch(`${baseUrl}/api/rooms`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body)
-	});
+	return postJson(baseUrl, '/api/rooms', body);
 }
 
 async function controlOf(baseUrl: string, roomId: string) {

@@ -7,7 +7,7 @@ import { createSqliteBlobStore } from '../../server/storage/sqlite-blob-store';
 import { createSqliteRoomStore } from '../../server/storage/sqlite-room-store';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { tempDir } from '../support/server';
-import { redisEntries, sqliteBytes } from '../support/stored-bytes';
+import { redisText, sqliteBytes } from '../support/stored-bytes';
 import { blobStoreContract, CONTRACT_MAX_ROOM_BYTES } from './blob-store.contract';
 
 let redis: TestRedis;
@@ -42,8 +42,7 @@ blobStoreContract('Redis', async () => {
 		store: {
 			blobs: createRedisBlobStore(client, options),
 			rooms: createRedisRoomStore(client, { retentionMs: 60_000 }),
-			storedText: async () =>
-				(await redisEntries(redis.url)).map(({ key, value }) => `${key}\n${value}`).join('\n')
+			storedText: () => redisText(redis.url)
 		},
 		close: () => undefined
 	};

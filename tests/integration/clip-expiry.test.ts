@@ -1,28 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { LocalHub } from '../../server/fanout/local-hub';
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
 import { RedisSubscriber } from '../../server/redis/subscriber';
-import { STORE_WITHIN_MS } from '../../server/rooms/log-writer';
-import { RoomRegistry } from '../../server/rooms/room-registry';
-import { processLock } from '../../server/rooms/room-lock';
+import type { RoomRegistry } from '../../server/rooms/room-registry';
 import { startRoomSweeper } from '../../server/rooms/room-sweeper';
 import type { BlobStore } from '../../server/storage/blob-store';
-import type { DocumentLog } from '../../server/storage/document-log';
 import { createRedisBlobStore } from '../../server/storage/redis-blob-store';
 import { createRedisDocumentLog } from '../../server/storage/redis-document-log';
 import { createRedisRoomStore } from '../../server/storage/redis-room-store';
-import type { RoomStore } from '../../server/storage/room-store';
 import { openSqlite } from '../../server/storage/sqlite';
 import { createSqliteBlobStore } from '../../server/storage/sqlite-blob-store';
 import { createSqliteDocumentLog } from '../../server/storage/sqlite-document-log';
 import { createSqliteRoomStore } from '../../server/storage/sqlite-room-store';
-import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import { DEFAULT_PRESENCE_POLICY } from '../../src/lib/room/presence';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { startRedis, type TestRedis } from '../support/redis-server';
+import { registryOn } from '../support/registry';
 import { tempDir } from '../support/server';
 import { sqliteBytes } from '../support/stored-bytes';
 import { waitFor } from '../support/wait';
@@ -35,19 +30,6 @@ const cleanups = cleanupsAfterEach();
 let counter = 0;
 const newRoomId = () =>
 	`clipexp${String(++counter).padStart(4, '0')}${process.pid}`.padEnd(22, 'x');
-
-function registryOn(store: RoomStore, log: DocumentLog) {
-	const rooms = new RoomRegistry(store, {
-		unloadGraceMs: 0,
-		findPlaybook: async (id) => findBuiltInPlaybook(id),
-		log,
-		awareness: new LocalHub().awareness(log.instanceId),
-		storeWithinMs: STORE_WITHIN_MS,
-		lock: processLock
-	});
-	cleanups.push(() => rooms.closeAll());
-	return rooms;
-}
 
 async function roomWithClip(rooms: RoomRegistry, blobs: BlobStore, marker: string) {
 	const id = newRoomId();
@@ -66,10 +48,10 @@ test('[B7] [S19] with SQLite, a room swept at the end of its retention takes its
 	cleanups.push(() => db.close());
 	const now = () => clock.now;
 	const blobs = createSqliteBlobStore(db, { maxRoomBytes: 1_000_000 });
-	const rooms = registryOn(
-		createSqliteRoomStore(db, { now }),
-		createSqliteDocumentLog(db, { now })
-	);
+	const rooms = registryOn(cleanups, {
+		rooms: createSqliteRoomStore(db, { now }),
+		log: createSqliteDocumentLog(db, { now })
+	});
 	const sweeper = startRoomSweeper({
 		rooms,
 		presence: createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY),
@@ -113,7 +95,10 @@ describe('[B7] [S19] with Redis, a room’s clips expire with its other keys', (
 		});
 		const blobs = createRedisBlobStore(client, { maxRoomBytes: 1_000_000 });
 		return {
-			rooms: registryOn(createRedisRoomStore(client, { retentionMs }), log),
+			rooms: registryOn(cleanups, {
+				rooms: createRedisRoomStore(client, { retentionMs }),
+				log
+			}),
 			blobs,
 			log
 		};

@@ -7,7 +7,7 @@ import { joinAs } from '../support/clients';
 import { oggClip, webmClip } from '../support/opus-clips';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { createRoom, startTestServer, tempDir } from '../support/server';
-import { redisEntries, sqliteBytes } from '../support/stored-bytes';
+import { redisText, sqliteBytes } from '../support/stored-bytes';
 import { waitFor } from '../support/wait';
 
 let redis: TestRedis;
@@ -35,7 +35,7 @@ describe.each([
 
 	async function stored(): Promise<string> {
 		if (!useRedis) return sqliteBytes(dataDir);
-		return (await redisEntries(redis.url)).map(({ key, value }) => `${key}\n${value}`).join('\n');
+		return redisText(redis.url);
 	}
 
 	async function person(roomId: string, options: { hostKey?: string; roleId?: string } = {}) {

@@ -5,23 +5,19 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
-import { LocalHub } from '../../server/fanout/local-hub';
 import { RedisSubscriber } from '../../server/redis/subscriber';
-import { STORE_WITHIN_MS } from '../../server/rooms/log-writer';
-import { RoomRegistry } from '../../server/rooms/room-registry';
-import { processLock } from '../../server/rooms/room-lock';
+import type { RoomRegistry } from '../../server/rooms/room-registry';
 import { startRoomSweeper } from '../../server/rooms/room-sweeper';
-import { sealedDocId, type DocumentLog } from '../../server/storage/document-log';
+import { sealedDocId } from '../../server/storage/document-log';
 import { createRedisDocumentLog } from '../../server/storage/redis-document-log';
 import { createRedisRoomStore } from '../../server/storage/redis-room-store';
-import type { RoomStore } from '../../server/storage/room-store';
 import { openSqlite } from '../../server/storage/sqlite';
 import { createSqliteDocumentLog } from '../../server/storage/sqlite-document-log';
 import { createSqliteRoomStore } from '../../server/storage/sqlite-room-store';
-import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
 import { DEFAULT_PRESENCE_POLICY } from '../../src/lib/room/presence';
 import { startRedis, type TestRedis } from '../support/redis-server';
+import { registryOn, type Storage } from '../support/registry';
 import { tempDir } from '../support/server';
 import { sqliteBytes } from '../support/stored-bytes';
 import { waitFor } from '../support/wait';
@@ -34,25 +30,6 @@ const cleanups = cleanupsAfterEach();
 
 let counter = 0;
 const newRoomId = () => `expiry${String(++counter).padStart(4, '0')}${process.pid}`.padEnd(22, 'x');
-
-/** A backend's rooms and documents, as one instance uses them. */
-interface Storage {
-	rooms: RoomStore;
-	log: DocumentLog;
-}
-
-function registryOn({ rooms: store, log }: Storage) {
-	const rooms = new RoomRegistry(store, {
-		unloadGraceMs: 0,
-		findPlaybook: async (id) => findBuiltInPlaybook(id),
-		log,
-		awareness: new LocalHub().awareness(log.instanceId),
-		storeWithinMs: STORE_WITHIN_MS,
-		lock: processLock
-	});
-	cleanups.push(() => rooms.closeAll());
-	return rooms;
-}
 
 async function createRoomIn(rooms: RoomRegistry): Promise<string> {
 	const id = newRoomId();
@@ -77,7 +54,7 @@ describe('[S19] expiry with the embedded SQLite store and an injectable clock', 
 			log: createSqliteDocumentLog(db, { now })
 		};
 		const presence = createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY);
-		const rooms = registryOn(store);
+		const rooms = registryOn(cleanups, store);
 		const sweeper = startRoomSweeper({
 			rooms,
 			presence,
@@ -211,7 +188,7 @@ describe('[S19] expiry with Redis: every key of a room has a TTL, refreshed by a
 	}
 
 	test('a new room’s keys, its sealed document’s included, expire after the retention', async () => {
-		const rooms = registryOn(await redisStorage(RETENTION_MS));
+		const rooms = registryOn(cleanups, await redisStorage(RETENTION_MS));
 		const roomId = await createRoomIn(rooms);
 		// Metadata, snapshot, and the sealed document's log.
 		await expectFullRetention(roomId, 3);
@@ -219,7 +196,7 @@ describe('[S19] expiry with Redis: every key of a room has a TTL, refreshed by a
 
 	test('an append, a join and a compaction each give every key of the room its whole retention again', async () => {
 		const store = await redisStorage(RETENTION_MS);
-		const rooms = registryOn(store);
+		const rooms = registryOn(cleanups, store);
 		const roomId = await createRoomIn(rooms);
 		await ageAlmostOut(roomId);
 		await store.log.append(roomId, noteUpdate('a change'));
@@ -236,7 +213,7 @@ describe('[S19] expiry with Redis: every key of a room has a TTL, refreshed by a
 	});
 
 	test('Redis deletes an unused room by itself; the sweeper has nothing to delete', async () => {
-		const rooms = registryOn(await redisStorage(300));
+		const rooms = registryOn(cleanups, await redisStorage(300));
 		const presence = createMemoryPresenceStore(DEFAULT_PRESENCE_POLICY);
 		const sweeper = startRoomSweeper({
 			rooms,

@@ -5,9 +5,15 @@ import WebSocket from 'ws';
 import { redirectLog } from '../../server/log';
 import { ScriptDoc } from '../../src/lib/client/script-doc';
 import { CONTROL_MAP, NOTES_TEXT } from '../../src/lib/protocol/control';
-import type { JoinReply, RosterReply } from '../../src/lib/protocol/socket-events';
+import type { RosterReply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
-import { connectSocket, connectSynced, participantId, participantKeyOf } from '../support/clients';
+import {
+	connectSocket,
+	connectSynced,
+	joinAs,
+	participantId,
+	participantKeyOf
+} from '../support/clients';
 import { createRoom, startTestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 import { postJson } from '../support/http';
@@ -202,18 +208,9 @@ test('[B5] a voice clip’s bytes and the ticket it was sent with never reach th
 	const marker = `zv${randomBytes(6).toString('hex')}`;
 	const server = await startTestServer({ logLevel: 'trace' });
 	const room = await createRoom(server.url);
-	const socket = await connectSocket(server.url);
-	const id = participantId();
-	const joined = (await socket.emitWithAck('room:join', {
-		protocolVersion: PROTOCOL_VERSION,
-		roomId: room.id,
-		participantId: id,
-		participantKey: participantKeyOf(id),
-		name: 'Someone',
-		roleId: 'speaker'
-	})) as JoinReply;
-	if (!joined.ok) throw new Error(joined.error.message);
-	const query = `?participant=${id}&ticket=${joined.docTicket}`;
+	const { id, socket, reply } = await joinAs(server.url, room.id, 'Someone', { roleId: 'speaker' });
+	if (!reply.ok) throw new Error(reply.error.message);
+	const query = `?participant=${id}&ticket=${reply.docTicket}`;
 	const clip = webmClip(1_000, { filler: marker });
 	const upload = (bytes: Uint8Array, type: string) =>
 		fetch(`${server.url}/api/rooms/${room.id}/clips${query}`, {
@@ -236,6 +233,6 @@ test('[B5] a voice clip’s bytes and the ticket it was sent with never reach th
 	const log = written.join('\n');
 	expect(log).toContain(room.id);
 	expect(log).not.toContain(marker);
-	expect(log).not.toContain(joined.docTicket);
+	expect(log).not.toContain(reply.docTicket);
 	expect(log).not.toContain('zzzzzzzz');
 });

@@ -14,7 +14,7 @@ import { CONTROL_MAP, controlStateSchema } from '../../src/lib/protocol/control'
 import { cleanupsAfterEach } from '../support/cleanups';
 import { connectSynced, joinAs } from '../support/clients';
 import { startRedis, type TestRedis } from '../support/redis-server';
-import { startTestServer, tempDir, type TestServerOptions } from '../support/server';
+import { createRoom, startTestServer, tempDir, type TestServerOptions } from '../support/server';
 import { waitFor } from '../support/wait';
 
 const HOUR = 3_600_000;
@@ -47,15 +47,8 @@ async function stop(server: RunningServer) {
 }
 
 /** Starts a room on turns (24-hour windows) and answers its id and host key. */
-async function createAsyncRoom(baseUrl: string): Promise<{ id: string; hostKey: string }> {
-	const response = await fetch(`${baseUrl}/api/rooms`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ playbookId: 'active-listening-sprint', async: {} })
-	});
-	expect(response.status).toBe(201);
-	return (await response.json()) as { id: string; hostKey: string };
-}
+const createAsyncRoom = (baseUrl: string) =>
+	createRoom(baseUrl, 'active-listening-sprint', { async: {} });
 
 async function wakeOf(index: WakeIndex, roomId: string): Promise<number | undefined> {
 	const entries = await index.due(Number.MAX_SAFE_INTEGER, 10_000);

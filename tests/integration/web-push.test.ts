@@ -22,6 +22,7 @@ import {
 	type TestPushService
 } from '../support/push-service';
 import { startRedis, type TestRedis } from '../support/redis-server';
+import { postJson, sendJson } from '../support/http';
 import { createRoom, startTestServer, tempDir } from '../support/server';
 import { redisEntries, sqliteBytes } from '../support/stored-bytes';
 import { waitFor } from '../support/wait';
@@ -56,13 +57,6 @@ const newBrowser = () => {
 		}
 	};
 };
-
-const sendJson = (url: string, method: string, body: unknown) =>
-	fetch(url, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body)
-	});
 
 /** Checks the VAPID JWT (RFC 8292) in `authorization` against the server's public key. */
 function checkVapid(authorization: string, publicKey: string, audience: string) {
@@ -138,7 +132,7 @@ describe.each([
 		browser: { subscription: unknown },
 		locale = 'en'
 	) {
-		return sendJson(`${server.url}/api/rooms/${roomId}/push`, 'POST', {
+		return postJson(server.url, `/api/rooms/${roomId}/push`, {
 			participantId: person.id,
 			ticket: person.ticket,
 			locale,
@@ -246,7 +240,7 @@ describe.each([
 		const browser = newBrowser();
 		await subscribe(roomId, ana, browser);
 		const unsubscribe = (person: { id: string; ticket: string }) =>
-			sendJson(`${server.url}/api/rooms/${roomId}/push`, 'DELETE', {
+			sendJson('DELETE', server.url, `/api/rooms/${roomId}/push`, {
 				participantId: person.id,
 				ticket: person.ticket,
 				endpoint: browser.subscription.endpoint
@@ -306,7 +300,7 @@ test('[W1] [W8] with PUSH_SERVICES=off no key pair is made and the push routes a
 	cleanups.push(() => server.close());
 	expect((await fetch(`${server.url}/api/push/key`)).status).toBe(404);
 	const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
-	expect((await sendJson(`${server.url}/api/rooms/${roomId}/push`, 'POST', {})).status).toBe(404);
+	expect((await postJson(server.url, `/api/rooms/${roomId}/push`, {})).status).toBe(404);
 	expect(existsSync(join(dataDir, VAPID_KEYS_FILE))).toBe(false);
 });
 
@@ -327,13 +321,17 @@ test('[W7] endpoints and keys never reach the log, even at trace, while room ids
 	const member = { participantId: person.id, ticket: person.reply.docTicket };
 	const [kept, gone] = [newBrowser(), newBrowser()];
 	pushService.answer(gone.path, 410);
-	const url = `${server.url}/api/rooms/${roomId}/push`;
+	const path = `/api/rooms/${roomId}/push`;
 	for (const browser of [kept, gone]) {
-		await sendJson(url, 'POST', { ...member, locale: 'en', subscription: browser.subscription });
+		await postJson(server.url, path, {
+			...member,
+			locale: 'en',
+			subscription: browser.subscription
+		});
 	}
 	const elsewhere = { ...kept.subscription, endpoint: 'https://10.0.0.1/secret-endpoint' };
 	expect(
-		(await sendJson(url, 'POST', { ...member, locale: 'en', subscription: elsewhere })).status
+		(await postJson(server.url, path, { ...member, locale: 'en', subscription: elsewhere })).status
 	).toBe(422);
 	server.turnEvents.onTurnStarted(roomId, STORY_PHASE, [person.id]);
 	await waitFor(

@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { ServiceOptions } from '../../server/services';
 import type { CreateRoomReply } from '../../src/lib/protocol/http';
+import { postJson } from './http';
 
 export interface TestServerOptions {
 	dataDir?: string;
@@ -67,13 +68,11 @@ process.once('exit', () => {
 
 export async function createRoom(
 	baseUrl: string,
-	playbookId = 'active-listening-sprint'
+	playbookId = 'active-listening-sprint',
+	/** The rest of the request, e.g. `{ async: {} }` for a room run across time zones. */
+	options: Record<string, unknown> = {}
 ): Promise<CreateRoomReply> {
-	const response = await fetch(`${baseUrl}/api/rooms`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ playbookId })
-	});
+	const response = await postJson(baseUrl, '/api/rooms', { ...options, playbookId });
 	if (response.status !== 201) throw new Error(`room not created: ${response.status}`);
 	return (await response.json()) as CreateRoomReply;
 }

@@ -52,6 +52,11 @@ export async function redisEntries(url: string): Promise<RedisEntry[]> {
 	}
 }
 
+/** Every key of a Redis database and its value, as one latin1 text to search for markers. */
+export async function redisText(url: string): Promise<string> {
+	return (await redisEntries(url)).map(({ key, value }) => `${key}\n${value}`).join('\n');
+}
+
 /** Flattens a reply of buffers, arrays and objects into one text. */
 function deepText(value: unknown, text: (leaf: unknown) => string): string {
 	if (Array.isArray(value)) return value.map((item) => deepText(item, text)).join('\n');

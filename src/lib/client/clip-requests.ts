@@ -1,8 +1,9 @@
 import {
-	clipPath,
 	clipProblemSchema,
 	clipsPath,
 	clipUploadReplySchema,
+	clipUrl,
+	credentialsQuery,
 	type ClipCredentials,
 	type ClipProblemCode,
 	type ClipUploadReply
@@ -12,9 +13,6 @@ import {
 export type ClipSent =
 	{ ok: true; reply: ClipUploadReply } | { ok: false; code: ClipProblemCode | 'unreachable' };
 
-const query = ({ participantId, ticket }: ClipCredentials) =>
-	`?${new URLSearchParams({ participant: participantId, ticket })}`;
-
 /** Sends a recorded take to the room (protocol B1). */
 export async function sendClip(
 	roomId: string,
@@ -22,7 +20,7 @@ export async function sendClip(
 	credentials: ClipCredentials
 ): Promise<ClipSent> {
 	try {
-		const response = await fetch(`${clipsPath(roomId)}${query(credentials)}`, {
+		const response = await fetch(`${clipsPath(roomId)}${credentialsQuery(credentials)}`, {
 			method: 'POST',
 			headers: { 'content-type': take.type.split(';')[0] ?? take.type },
 			body: take
@@ -45,7 +43,5 @@ export async function deleteClip(
 	clipId: string,
 	credentials: ClipCredentials
 ): Promise<void> {
-	await fetch(`${clipPath(roomId, clipId)}${query(credentials)}`, { method: 'DELETE' }).catch(
-		() => undefined
-	);
+	await fetch(clipUrl(roomId, clipId, credentials), { method: 'DELETE' }).catch(() => undefined);
 }

@@ -79,14 +79,13 @@ export interface ClipCredentials {
 	ticket: string;
 }
 
+/** The credentials as a clip request's query (B1): every clip request carries them there. */
+export const credentialsQuery = ({ participantId, ticket }: ClipCredentials): string =>
+	`?${new URLSearchParams({ participant: participantId, ticket })}`;
+
 /** A clip's URL with the credentials in its query, as an `<audio>` element can carry no header. */
-export function clipUrl(roomId: string, clipId: string, credentials: ClipCredentials): string {
-	const query = new URLSearchParams({
-		participant: credentials.participantId,
-		ticket: credentials.ticket
-	});
-	return `${clipPath(roomId, clipId)}?${query}`;
-}
+export const clipUrl = (roomId: string, clipId: string, credentials: ClipCredentials): string =>
+	`${clipPath(roomId, clipId)}${credentialsQuery(credentials)}`;
 
 /**
  * What a clip stands in for, as a tool uses it: the speaker's story (Active Listening Sprint),

@@ -4,10 +4,10 @@ import {
 	clipUploadReplySchema,
 	clipUrl,
 	credentialsQuery,
-	type ClipCredentials,
 	type ClipProblemCode,
 	type ClipUploadReply
 } from '../protocol/clips';
+import type { MemberTicket } from '../protocol/ids';
 
 /** How sending a clip went: the server's reply, or why not (`unreachable`: no answer at all). */
 export type ClipSent =
@@ -17,7 +17,7 @@ export type ClipSent =
 export async function sendClip(
 	roomId: string,
 	take: Blob,
-	credentials: ClipCredentials
+	credentials: MemberTicket
 ): Promise<ClipSent> {
 	try {
 		const response = await fetch(`${clipsPath(roomId)}${credentialsQuery(credentials)}`, {
@@ -41,7 +41,7 @@ export async function sendClip(
 export async function deleteClip(
 	roomId: string,
 	clipId: string,
-	credentials: ClipCredentials
+	credentials: MemberTicket
 ): Promise<void> {
 	await fetch(clipUrl(roomId, clipId, credentials), { method: 'DELETE' }).catch(() => undefined);
 }

@@ -2,6 +2,7 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
+import * as z from 'zod/mini';
 import { pushPayloadSchema, type PushPayload } from '$lib/protocol/push-payload';
 
 // Web Push only (protocol W5): no fetch handler, so no page is ever served from a cache. Registered
@@ -34,11 +35,13 @@ worker.addEventListener('push', (event) => {
 	);
 });
 
+/** What `push` above keeps on a notification: the room's path, as the payload's schema checks it. */
+const notificationDataSchema = z.object({ path: pushPayloadSchema.shape.path });
+
 /** The room the notification is about, checked again: data can only come from `push` above. */
 const pathOf = (notification: Notification): string | undefined => {
-	const data: unknown = notification.data;
-	const path = typeof data === 'object' && data !== null && 'path' in data ? data.path : undefined;
-	return typeof path === 'string' && /^\/r\/[A-Za-z0-9_-]{22}$/.test(path) ? path : undefined;
+	const data = notificationDataSchema.safeParse(notification.data);
+	return data.success ? data.data.path : undefined;
 };
 
 worker.addEventListener('notificationclick', (event) => {

@@ -1,28 +1,26 @@
 import {
-	clipPath,
 	clipProblemSchema,
 	clipsPath,
 	clipUploadReplySchema,
-	type ClipCredentials,
+	clipUrl,
+	credentialsQuery,
 	type ClipProblemCode,
 	type ClipUploadReply
 } from '../protocol/clips';
+import type { MemberTicket } from '../protocol/ids';
 
 /** How sending a clip went: the server's reply, or why not (`unreachable`: no answer at all). */
 export type ClipSent =
 	{ ok: true; reply: ClipUploadReply } | { ok: false; code: ClipProblemCode | 'unreachable' };
 
-const query = ({ participantId, ticket }: ClipCredentials) =>
-	`?${new URLSearchParams({ participant: participantId, ticket })}`;
-
 /** Sends a recorded take to the room (protocol B1). */
 export async function sendClip(
 	roomId: string,
 	take: Blob,
-	credentials: ClipCredentials
+	credentials: MemberTicket
 ): Promise<ClipSent> {
 	try {
-		const response = await fetch(`${clipsPath(roomId)}${query(credentials)}`, {
+		const response = await fetch(`${clipsPath(roomId)}${credentialsQuery(credentials)}`, {
 			method: 'POST',
 			headers: { 'content-type': take.type.split(';')[0] ?? take.type },
 			body: take
@@ -43,9 +41,7 @@ export async function sendClip(
 export async function deleteClip(
 	roomId: string,
 	clipId: string,
-	credentials: ClipCredentials
+	credentials: MemberTicket
 ): Promise<void> {
-	await fetch(`${clipPath(roomId, clipId)}${query(credentials)}`, { method: 'DELETE' }).catch(
-		() => undefined
-	);
+	await fetch(clipUrl(roomId, clipId, credentials), { method: 'DELETE' }).catch(() => undefined);
 }

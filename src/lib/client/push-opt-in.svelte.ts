@@ -1,5 +1,6 @@
 import { dev } from '$app/environment';
 import { getLocale } from '../paraglide/runtime';
+import type { MemberTicket } from '../protocol/ids';
 import { pushKeyReplySchema, type SubscribePushRequest } from '../protocol/push';
 import { readStored, removeStored, writeStored } from './identity';
 import {
@@ -9,12 +10,6 @@ import {
 	madeWithKey,
 	type PushState
 } from './push-opt-in';
-
-/** Who is subscribing: the participant and the ticket of their join (protocol Y9, W1). */
-export interface PushMember {
-	participantId: string;
-	ticket: string;
-}
 
 /** The endpoint this browser subscribed in a room with, so the room can say "on" after a reload. */
 const storedKey = (roomId: string) => `practice-room:push:${roomId}`;
@@ -55,7 +50,7 @@ export class PushOptIn {
 
 	constructor(
 		private readonly roomId: () => string,
-		private readonly member: () => PushMember | undefined
+		private readonly member: () => MemberTicket | undefined
 	) {}
 
 	/** The server's VAPID key, once asked; undefined when it sends no notifications. */

@@ -11,6 +11,7 @@ import {
 	type RatingRequest,
 	type Reply
 } from '../protocol/socket-events';
+import type { MemberTicket } from '../protocol/ids';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { ControlChannel } from './control-channel';
 import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
@@ -50,7 +51,7 @@ export class RoomSession {
 	 * Who this tab joined as and the ticket the join answered: what proves membership to the
 	 * room's HTTP routes (Web Push, protocol W1), as to its document connection (Y9).
 	 */
-	member = $state<{ participantId: string; ticket: string } | undefined>();
+	member = $state<MemberTicket | undefined>();
 	/** The host removed this person: the room stays closed to this tab. */
 	removed = $state(false);
 	/** The room was erased, or has ended: this tab stopped and forgot everything it kept of it. */

@@ -1,7 +1,7 @@
 import type { ComponentLoader } from '$lib/client/lazy-load';
 import type { ContentDoc } from '$lib/client/content-doc';
 import type { StepMoves } from '$lib/client/step-moves.svelte';
-import type { ClipCredentials } from '$lib/protocol/clips';
+import type { MemberTicket } from '$lib/protocol/ids';
 import type { PhaseToolKind, Playbook, PlaybookPhase } from '$lib/protocol/playbook';
 import type { Cast } from '$lib/room/rotation';
 import type { Step } from '$lib/room/steps';
@@ -33,7 +33,7 @@ export interface ToolStep {
 	/** Gives this person's rating for a rating step; answers whether the server took it. */
 	rate: (value: number) => Promise<boolean>;
 	/** What voice clip requests carry (B5): this person's ticket, once joined. */
-	clipCredentials: ClipCredentials | undefined;
+	clipCredentials: MemberTicket | undefined;
 }
 
 export type ToolProps = { step: ToolStep };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { participantIdSchema } from './ids';
+import { participantIdSchema, type MemberTicket } from './ids';
 
 // zod/mini, like ids.ts: the room page parses clip references with these.
 
@@ -73,20 +73,13 @@ export const clipsPath = (roomId: string): string => `/api/rooms/${roomId}/clips
 export const clipPath = (roomId: string, clipId: string): string =>
 	`${clipsPath(roomId)}/${clipId}`;
 
-/** The credentials a clip request carries, as the document connection's (protocol Y9). */
-export interface ClipCredentials {
-	participantId: string;
-	ticket: string;
-}
+/** The credentials as a clip request's query (B1): every clip request carries them there. */
+export const credentialsQuery = ({ participantId, ticket }: MemberTicket): string =>
+	`?${new URLSearchParams({ participant: participantId, ticket })}`;
 
 /** A clip's URL with the credentials in its query, as an `<audio>` element can carry no header. */
-export function clipUrl(roomId: string, clipId: string, credentials: ClipCredentials): string {
-	const query = new URLSearchParams({
-		participant: credentials.participantId,
-		ticket: credentials.ticket
-	});
-	return `${clipPath(roomId, clipId)}?${query}`;
-}
+export const clipUrl = (roomId: string, clipId: string, credentials: MemberTicket): string =>
+	`${clipPath(roomId, clipId)}${credentialsQuery(credentials)}`;
 
 /**
  * What a clip stands in for, as a tool uses it: the speaker's story (Active Listening Sprint),

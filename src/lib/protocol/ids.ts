@@ -32,6 +32,15 @@ export const roleIdSchema = z
 	.string()
 	.check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, says(m.pages_problem_role_id)));
 
+/**
+ * A joined member's proof to the room's document connection and HTTP routes (protocol Y9, W1,
+ * B1): who they joined as and the ticket their join answered.
+ */
+export interface MemberTicket {
+	participantId: string;
+	ticket: string;
+}
+
 /** A room secret (host key, projector token): at least 128 random bits in base64url. */
 export const secretSchema = z
 	.string()

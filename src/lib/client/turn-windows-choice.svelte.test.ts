@@ -1,0 +1,29 @@
+import { expect, test } from 'vitest';
+import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
+import { playbookSchema } from '../protocol/playbook';
+import { DEFAULT_TURN_WINDOW_MS } from '../room/async-schedule';
+import { TurnWindowsChoice } from './turn-windows-choice.svelte';
+
+const playbook = playbookSchema.parse(activeListeningSprint);
+const defaults = Object.fromEntries(
+	['story', 'paraphrase', 'rating', 'micro-adjustment'].map((id) => [id, DEFAULT_TURN_WINDOW_MS])
+);
+
+test('a room starts live until the starter ticks the box, then with the default windows', () => {
+	const choice = new TurnWindowsChoice(() => playbook);
+	expect(choice.turns).toBeUndefined();
+	choice.across = true;
+	expect(choice.turns).toEqual({ windowsMs: defaults });
+});
+
+test('typed hours become the windows; a wrong field makes the choice invalid and names itself', () => {
+	const choice = new TurnWindowsChoice(() => playbook);
+	choice.across = true;
+	choice.type('story', '2');
+	expect(choice.typed.story).toBe('2');
+	expect(choice.turns).toEqual({ windowsMs: { ...defaults, story: 7_200_000 } });
+	choice.type('paraphrase', '0.5');
+	expect(choice.turns).toBe('invalid');
+	expect(choice.isWrong('paraphrase')).toBe(true);
+	expect(choice.isWrong('story')).toBe(false);
+});

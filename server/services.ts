@@ -1,60 +1,22 @@
-import { presencePolicy } from '../src/lib/room/presence';
+import type { Agent } from 'node:https';
+import { openBackends, type SocketIoAdapter } from './backends';
 import { retentionMs, type Config } from './config';
 import { log } from './log';
 import { Metrics } from './metrics';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
-import { createRedisPlaybookStore } from './playbooks/redis-playbook-store';
-import { createSqlitePlaybookStore } from './playbooks/sqlite-playbook-store';
-import { createMemoryPresenceStore } from './presence/memory-presence-store';
 import type { PresenceStore } from './presence/presence-store';
-import { createRedisPresenceStore } from './presence/redis-presence-store';
-import { checkReadiness, redisProbe, sqliteProbe, type Probe, type Readiness } from './readiness';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { connectRedis } from './redis/connect';
-import { SOCKET_IO_PREFIX } from './redis/keys';
-import { RedisSubscriber } from './redis/subscriber';
-import { migrateRedis } from './redis/migrate-redis';
-import type { AwarenessFeed } from './fanout/awareness-feed';
-import { LocalHub } from './fanout/local-hub';
-import { redisAwarenessFeed } from './fanout/redis-awareness-feed';
-import { STORE_WITHIN_MS } from './rooms/log-writer';
-import { newSecret } from './rooms/room-secrets';
-import { redisRoomLock } from './rooms/redis-room-lock';
-import { processLock, type RoomLock } from './rooms/room-lock';
+import type { PushStore } from './push/push-store';
+import { openTurnNotifications } from './push/turn-notifications';
+import { checkReadiness, type Readiness } from './readiness';
 import { RoomRegistry } from './rooms/room-registry';
 import { startRoomSweeper } from './rooms/room-sweeper';
 import type { BlobStore } from './storage/blob-store';
-import type { DocumentLog } from './storage/document-log';
-import { createRedisBlobStore } from './storage/redis-blob-store';
-import { createSqliteBlobStore } from './storage/sqlite-blob-store';
-import { MAX_ROOM_CLIP_BYTES } from '../src/lib/protocol/clips';
-import { createRedisDocumentLog } from './storage/redis-document-log';
-import { createRedisRoomStore } from './storage/redis-room-store';
-import type { RoomStore } from './storage/room-store';
-import { openSqlite } from './storage/sqlite';
-import { createSqliteDocumentLog } from './storage/sqlite-document-log';
-import { createSqliteRoomStore } from './storage/sqlite-room-store';
-import type { PlaybookStore } from './playbooks/playbook-store';
-import { createRedisTeamStore } from './teams/redis-team-store';
-import { createSqliteTeamStore } from './teams/sqlite-team-store';
-import { startTeamSweeper } from './teams/team-sweeper';
 import type { CircleStore } from './teams/circle-store';
-import { createRedisCircleStore } from './teams/redis-circle-store';
-import { createSqliteCircleStore } from './teams/sqlite-circle-store';
-import type { TeamStore } from './teams/team-store';
-import { createRedisPairingStore } from './teams/redis-pairing-store';
-import { createSqlitePairingStore } from './teams/sqlite-pairing-store';
 import type { PairingStore } from './teams/pairing-store';
-import type { Agent } from 'node:https';
-import type { PushStore } from './push/push-store';
-import { createRedisPushStore } from './push/redis-push-store';
-import { createRedisWakeIndex } from './turns/redis-wake-index';
-import { createSqliteWakeIndex } from './turns/sqlite-wake-index';
-import type { WakeIndex } from './turns/wake-index';
-import { createSqlitePushStore } from './push/sqlite-push-store';
-import { openTurnNotifications } from './push/turn-notifications';
+import type { TeamStore } from './teams/team-store';
+import { startTeamSweeper } from './teams/team-sweeper';
 import type { TurnEvents } from './turns/turn-events';
-import { fileVapidKeys, redisVapidKeys, type VapidKeys } from './push/vapid-keys';
+import type { WakeIndex } from './turns/wake-index';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
 export interface Services {
@@ -93,112 +55,8 @@ export interface Services {
 	close(): Promise<void>;
 }
 
-type SocketIoAdapter = ReturnType<typeof createAdapter>;
-
 /** How often expired rooms are looked for. */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
-
-interface Backends {
-	rooms: RoomStore;
-	log: DocumentLog;
-	blobs: BlobStore;
-	awareness: AwarenessFeed;
-	/** How long a room collects changes before storing them (RoomIo.storeWithinMs). */
-	storeWithinMs: number;
-	lock: RoomLock;
-	socketIoAdapter: SocketIoAdapter | undefined;
-	playbooks: PlaybookStore;
-	presence: PresenceStore;
-	teams: TeamStore;
-	pairing: PairingStore;
-	circle: CircleStore;
-	push: PushStore;
-	wakes: WakeIndex;
-	/** The deployment's VAPID key pair, made at first start. */
-	vapidKeys(): Promise<VapidKeys>;
-	/** One probe per backend, by name. */
-	probes: Record<string, Probe>;
-	/** The backend known to be down, if any (see {@link Services.unavailable}). */
-	unavailable(): string | undefined;
-	close(): Promise<void>;
-}
-
-async function openBackends(config: Config, now: () => number): Promise<Backends> {
-	if (config.REDIS_URL) {
-		const redis = await connectRedis(config.REDIS_URL, 'practice-room');
-		// Not the URL: it may carry a password.
-		await migrateRedis(redis, 'The data in Redis').catch(async (error: unknown) => {
-			await redis.close();
-			throw error;
-		});
-		const instanceId = newSecret();
-		const feeds = await RedisSubscriber.connect(redis);
-		const log = createRedisDocumentLog(redis, feeds, {
-			retentionMs: retentionMs(config),
-			instanceId
-		});
-		// socket.io's adapter keeps its own subscriber: its channels are its business.
-		const subscriber = redis.duplicate();
-		// The main connection logs Redis errors; the same outage would be logged twice.
-		subscriber.on('error', () => {});
-		await subscriber.connect();
-		return {
-			rooms: createRedisRoomStore(redis, { retentionMs: retentionMs(config) }),
-			log,
-			blobs: createRedisBlobStore(redis, { maxRoomBytes: MAX_ROOM_CLIP_BYTES }),
-			awareness: redisAwarenessFeed(redis, feeds, instanceId),
-			// The log is how the other instances hear a change: store it at once.
-			storeWithinMs: 0,
-			lock: redisRoomLock(redis, instanceId),
-			socketIoAdapter: createAdapter(redis, subscriber, { key: SOCKET_IO_PREFIX }),
-			playbooks: createRedisPlaybookStore(redis),
-			presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
-			teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
-			pairing: createRedisPairingStore(redis, { retentionMs: retentionMs(config) }),
-			circle: createRedisCircleStore(redis, { retentionMs: retentionMs(config) }),
-			push: createRedisPushStore(redis),
-			wakes: createRedisWakeIndex(redis),
-			// In Redis, so that every instance signs with the one pair (SET NX).
-			vapidKeys: () => redisVapidKeys(redis),
-			probes: { redis: redisProbe(redis) },
-			// Commands sent while disconnected wait for the reconnection: better refused at once.
-			unavailable: () => (redis.isReady ? undefined : 'redis'),
-			close: async () => {
-				await log.close();
-				feeds.close();
-				subscriber.destroy();
-				await redis.close();
-			}
-		};
-	}
-	const db = openSqlite(config.DATA_DIR);
-	const hub = new LocalHub();
-	const log = createSqliteDocumentLog(db, { now, hub });
-	return {
-		rooms: createSqliteRoomStore(db, { now }),
-		log,
-		blobs: createSqliteBlobStore(db, { maxRoomBytes: MAX_ROOM_CLIP_BYTES }),
-		awareness: hub.awareness(log.instanceId),
-		storeWithinMs: STORE_WITHIN_MS,
-		lock: processLock,
-		socketIoAdapter: undefined,
-		playbooks: createSqlitePlaybookStore(db),
-		presence: createMemoryPresenceStore(presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
-		teams: createSqliteTeamStore(db, { retentionMs: retentionMs(config) }),
-		pairing: createSqlitePairingStore(db, { retentionMs: retentionMs(config) }),
-		circle: createSqliteCircleStore(db, { retentionMs: retentionMs(config) }),
-		push: createSqlitePushStore(db),
-		wakes: createSqliteWakeIndex(db),
-		vapidKeys: () => fileVapidKeys(config.DATA_DIR),
-		probes: { sqlite: sqliteProbe(db) },
-		// A file in this process: when it fails, it fails each call, which answers 500.
-		unavailable: () => undefined,
-		close: async () => {
-			await log.close();
-			db.close();
-		}
-	};
-}
 
 /** What a test may hand the services besides the configuration. */
 export interface ServiceOptions {

@@ -81,8 +81,7 @@ export async function createServices(
 		awareness: backends.awareness,
 		storeWithinMs: backends.storeWithinMs,
 		lock: backends.lock,
-		metrics,
-		wakes: backends.wakes
+		metrics
 	});
 	const notifications = await openTurnNotifications(config, {
 		store: backends.push,

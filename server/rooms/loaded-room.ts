@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
-import { CONTROL_MAP, type ControlState } from '../../src/lib/protocol/control';
+import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import type { RoomMeta } from '../../src/lib/protocol/http';
 import type { Playbook } from '../../src/lib/protocol/playbook';
-import { initialControlState } from '../../src/lib/room/control';
 import { log } from '../log';
 import { isAfter, roomDocIds, sealedDocId, type StoredDoc } from '../storage/document-log';
 import { SealedValues } from './sealed-values';
@@ -13,7 +12,7 @@ import type { AwarenessFeed } from '../fanout/awareness-feed';
 import { AwarenessRelay } from '../fanout/awareness-relay';
 import { LogCatchUp } from './log-catch-up';
 import type { RoomLock } from './room-lock';
-import { RoomControl, writeControl } from './room-control';
+import { RoomControl } from './room-control';
 import type { AccessState } from './doc-access';
 import { DocConnections } from './doc-connections';
 import { LogWriter, REMOTE_ORIGIN, type LogWriterIo } from './log-writer';
@@ -24,20 +23,6 @@ export const SERVER_ORIGIN = Symbol('server');
 
 const byteLengthOf = (updates: Uint8Array[]) =>
 	updates.reduce((total, update) => total + update.byteLength, 0);
-
-/**
- * The first stored update of a new room: its control map (by default at the playbook's first
- * phase), at the latest schema version.
- */
-export function initialRoomUpdate(
-	playbook: Playbook,
-	control: ControlState = initialControlState(playbook)
-): Uint8Array {
-	const doc = new Y.Doc();
-	writeControl(doc, control, SERVER_ORIGIN);
-	migrateRoomDoc(doc, 'A new room', SERVER_ORIGIN);
-	return Y.encodeStateAsUpdate(doc);
-}
 
 /** What became of a client's update: applied (less its writes to control), or refused whole. */
 export type ClientUpdateResult =

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { CONTROL_MAP } from '../../src/lib/protocol/control';
 import { builtInPlaybooks } from '../../src/lib/playbooks/library';
 import { StoredDataTooNewError } from '../storage/migrations';
-import { initialRoomUpdate } from './loaded-room';
+import { initialRoomUpdate } from './stored-rooms';
 import {
 	migrateRoomDoc,
 	refuseNewerRoomDoc,

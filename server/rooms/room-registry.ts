@@ -1,21 +1,12 @@
-import * as Y from 'yjs';
-import type { TurnWindows } from '../../src/lib/protocol/control';
-import type { RoomMeta } from '../../src/lib/protocol/http';
-import { nextWakeAt } from '../../src/lib/room/async-clock';
-import { startTurns } from '../../src/lib/room/async-schedule';
-import { initialControlState } from '../../src/lib/room/control';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
 import type { RoomMetrics } from '../metrics';
 import type { AwarenessFeed } from '../fanout/awareness-feed';
-import { sealedDocId, type DocumentLog } from '../storage/document-log';
+import type { DocumentLog } from '../storage/document-log';
 import type { RoomStore } from '../storage/room-store';
-import { initialRoomUpdate, LoadedRoom } from './loaded-room';
+import { LoadedRoom } from './loaded-room';
+import { StoredRooms } from './stored-rooms';
 import type { RoomLock } from './room-lock';
-import type { WakeIndex } from '../turns/wake-index';
-import { newSecret } from './room-secrets';
-import { playbookCopyOf, playbookCopyUpdate } from './room-playbook-copy';
-import { initialSealedUpdate } from './sealed-values';
 
 /** A hold on a loaded room: the room stays in memory until every lease is released. */
 export interface RoomLease {
@@ -50,20 +41,18 @@ export interface RoomRegistryOptions {
 	lock: RoomLock;
 	/** Counts what the rooms relay and the storage failures. */
 	metrics?: RoomMetrics;
-	/** Where a room created on turns records its first wake, so it is woken unopened (A14). */
-	wakes?: Pick<WakeIndex, 'set'>;
 }
 
 /** Expired rooms deleted per call of `deleteExpired`. */
 const EXPIRED_PER_SWEEP = 100;
 
 /**
- * Creates rooms and keeps each room's document in memory while someone is connected to it (plus
- * a grace period), loading it once however many connections arrive at the same time. A room is
- * never loaded again before its previous copy has finished storing everything. Erasing and
- * expiry delete rooms through it, so that no copy in memory is stored again after the delete.
+ * Stored rooms (./stored-rooms.ts), each kept in memory while someone is connected to it (plus a
+ * grace period), loaded once however many connections arrive at the same time. A room is never
+ * loaded again before its previous copy has finished storing everything. Erasing and expiry
+ * delete rooms through it, so that no copy in memory is stored again after the delete.
  */
-export class RoomRegistry {
+export class RoomRegistry extends StoredRooms {
 	readonly #entries = new Map<string, Entry>();
 	/** Rooms whose erasing failed (storage unreachable): `deleteExpired` tries them again. */
 	readonly #eraseFailed = new Set<string>();
@@ -72,52 +61,8 @@ export class RoomRegistry {
 	constructor(
 		private readonly store: RoomStore,
 		private readonly options: RoomRegistryOptions
-	) {}
-
-	/**
-	 * Stores a new room at its playbook's first step, with its secrets; with `turns`, run across
-	 * time zones from its creation with those windows (protocol A1). Answers its host key, the
-	 * refusal of turns the playbook cannot run, or undefined when there is no such playbook.
-	 */
-	async create(
-		meta: RoomMeta,
-		turns?: TurnWindows
-	): Promise<{ hostKey: string } | { refused: string } | undefined> {
-		const playbook = await this.options.findPlaybook(meta.playbookId);
-		if (!playbook) return undefined;
-		const initial = initialControlState(playbook);
-		const control = turns ? startTurns(initial, playbook, turns, meta.createdAt) : undefined;
-		if (control && !control.ok) return { refused: control.error.message };
-		const hostKey = newSecret();
-		const copy = playbookCopyUpdate(playbook);
-		const sealed = initialSealedUpdate(hostKey);
-		await this.store.createRoom(meta, initialRoomUpdate(playbook, control?.state ?? initial));
-		await this.options.log.append(
-			sealedDocId(meta.id),
-			copy ? Y.mergeUpdates([sealed, copy]) : sealed
-		);
-		const wakeAt = control && nextWakeAt(control.state);
-		// The room exists now: without its wake it is still woken when first opened (A10).
-		if (wakeAt !== undefined) {
-			await this.options.wakes?.set(meta.id, wakeAt).catch((error: unknown) => {
-				log.rooms.error({ roomId: meta.id, err: error }, 'recording the first wake failed');
-				this.options.metrics?.error('storage');
-			});
-		}
-		return { hostKey };
-	}
-
-	/**
-	 * The playbook a room plays: the library's, or once it has left the library (deleted by its
-	 * author, hidden or deleted by the operator) the copy stored with the room when it started.
-	 */
-	async playbookOf(meta: RoomMeta): Promise<Playbook | undefined> {
-		const listed = await this.options.findPlaybook(meta.playbookId);
-		return listed ?? playbookCopyOf(await this.options.log.load(sealedDocId(meta.id)));
-	}
-
-	getRoom(roomId: string): Promise<RoomMeta | undefined> {
-		return this.store.getRoom(roomId);
+	) {
+		super({ store, log: options.log, findPlaybook: options.findPlaybook });
 	}
 
 	/** Number of rooms in memory now. */

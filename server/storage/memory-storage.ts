@@ -32,6 +32,7 @@ export class MemoryStorage {
 	constructor(now: () => number = () => Date.now()) {
 		this.#now = now;
 		this.rooms = {
+			// No wake index in memory: a first wake has nowhere to go.
 			createRoom: async (meta, initialUpdate) => {
 				if (this.#rooms.has(meta.id)) throw new Error(`room ${meta.id} exists already`);
 				this.#rooms.set(meta.id, { meta, lastActive: this.#now() });

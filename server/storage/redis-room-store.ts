@@ -23,15 +23,17 @@ export function createRedisRoomStore(
 		return multi;
 	};
 	return {
-		async createRoom(meta, initialUpdate) {
-			// Metadata and first snapshot in one step, so no room exists without its document.
-			const [created] = await refresh(
-				client
-					.multi()
-					.set(metaKey(meta.id), JSON.stringify(meta), { condition: 'NX' })
-					.set(docKeys(meta.id).snapshot, Buffer.from(initialUpdate), { condition: 'NX' }),
-				meta.id
-			).exec();
+		async createRoom(meta, initialUpdate, firstWakeAt) {
+			// Metadata, first snapshot and first wake in one step, so no room exists without its
+			// document (nor on turns without its wake). NX everywhere: a taken id changes nothing.
+			const multi = client
+				.multi()
+				.set(metaKey(meta.id), JSON.stringify(meta), { condition: 'NX' })
+				.set(docKeys(meta.id).snapshot, Buffer.from(initialUpdate), { condition: 'NX' });
+			if (firstWakeAt !== undefined) {
+				multi.zAdd(WAKES_KEY, { score: firstWakeAt, value: meta.id }, { condition: 'NX' });
+			}
+			const [created] = await refresh(multi, meta.id).exec();
 			if (String(created) !== 'OK') throw new Error(`room ${meta.id} exists already`);
 		},
 		async getRoom(roomId): Promise<RoomMeta | undefined> {

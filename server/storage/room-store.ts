@@ -12,10 +12,11 @@ import type { RoomMeta } from '../../src/lib/protocol/http';
  */
 export interface RoomStore {
 	/**
-	 * Stores a new room with the update that starts its document, in one step: no room exists
-	 * without its document. Fails when the id is taken.
+	 * Stores a new room with the update that starts its document and, for a room run on turns,
+	 * its first wake in the backend's wake index (server ms, protocol A14), in one step: no room
+	 * exists without its document, and none on turns without its wake. Fails when the id is taken.
 	 */
-	createRoom(meta: RoomMeta, initialUpdate: Uint8Array): Promise<void>;
+	createRoom(meta: RoomMeta, initialUpdate: Uint8Array, firstWakeAt?: number): Promise<void>;
 	getRoom(roomId: string): Promise<RoomMeta | undefined>;
 	/** Records activity in the room now (a join): its retention starts again. */
 	touch(roomId: string): Promise<void>;

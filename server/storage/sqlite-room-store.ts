@@ -25,6 +25,9 @@ export function createSqliteRoomStore(
 	const insertSnapshot = db.prepare(
 		'INSERT INTO doc_snapshots (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data'
 	);
+	const insertWake = db.prepare(
+		'INSERT INTO room_wakes (room_id, at) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET at = excluded.at'
+	);
 	const selectRoom = db.prepare('SELECT id, playbook_id, created_at FROM rooms WHERE id = ?');
 	const touchRoom = db.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?');
 	const selectExpired = db.prepare(
@@ -38,10 +41,11 @@ export function createSqliteRoomStore(
 	const deleteBlobs = db.prepare('DELETE FROM room_blobs WHERE room_id = ?');
 
 	return {
-		async createRoom(meta, initialUpdate) {
+		async createRoom(meta, initialUpdate, firstWakeAt) {
 			inTransaction(db, () => {
 				insertRoom.run(meta.id, meta.playbookId, meta.createdAt, now());
 				insertSnapshot.run(meta.id, initialUpdate);
+				if (firstWakeAt !== undefined) insertWake.run(meta.id, firstWakeAt);
 			});
 		},
 		async getRoom(roomId): Promise<RoomMeta | undefined> {

@@ -49,6 +49,34 @@ export function wakeIndexContract(name: string, open: () => Promise<Opened<WakeS
 			await wakes.remove(room);
 		});
 
+		test('[A14] a room created on turns is stored with its first wake, one without has none', async () => {
+			const { rooms, wakes } = stores();
+			const [onTurns, live] = [newId(), newId()];
+			const meta = { playbookId: 'active-listening-sprint', createdAt: 0 };
+			await rooms.createRoom({ ...meta, id: onTurns }, new Uint8Array([0, 0]), base + 7);
+			await rooms.createRoom({ ...meta, id: live }, new Uint8Array([0, 0]));
+			const listed = await wakes.due(base + 10, 10_000);
+			expect(listed.filter((entry) => entry.roomId === onTurns)).toEqual([
+				{ roomId: onTurns, at: base + 7 }
+			]);
+			expect(listed.some((entry) => entry.roomId === live)).toBe(false);
+		});
+
+		test('[A14] creating a room under a taken id changes neither it nor its wake', async () => {
+			const { rooms, wakes } = stores();
+			const room = newId();
+			const meta = { id: room, playbookId: 'active-listening-sprint', createdAt: 0 };
+			await rooms.createRoom(meta, new Uint8Array([0, 0]), base + 3);
+			await expect(
+				rooms.createRoom({ ...meta, createdAt: 1 }, new Uint8Array([0, 0]), base + 9)
+			).rejects.toThrow();
+			expect(await rooms.getRoom(room)).toEqual(meta);
+			const listed = await wakes.due(base + 10, 10_000);
+			expect(listed.filter((entry) => entry.roomId === room)).toEqual([
+				{ roomId: room, at: base + 3 }
+			]);
+		});
+
 		test('[A14] erasing a room deletes its wake with it', async () => {
 			const { rooms, wakes } = stores();
 			const room = newId();

@@ -12,11 +12,8 @@ import { answerQueue } from './answer-queue';
 import { RoomEffects } from './room-effects';
 import { RoomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
-import { CONTROL_MAP } from '../../src/lib/protocol/control';
-import { nextWakeAt } from '../../src/lib/room/async-clock';
-import { DeadlineClock } from '../turns/deadline-clock';
-import { RoomWakes } from '../turns/room-wakes';
 import type { WakeIndex } from '../turns/wake-index';
+import { startWakeUps } from '../turns/wake-ups';
 import { silentTurnEvents, type TurnEvents } from '../turns/turn-events';
 import { failure, personChannel, type RoomServer, type RoomSocket } from './socket-types';
 
@@ -49,9 +46,6 @@ export interface RoomSocketDeps {
 	/** The stored index of when rooms on turns next need a server (protocol A14). */
 	wakes: WakeIndex;
 }
-
-/** How often the wake index is read for rooms nobody has open (protocol A14). */
-const WAKE_SWEEP_EVERY_MS = 60_000;
 
 /**
  * Room control over socket.io: watch, join with presence, visibility, control commands, sealed
@@ -87,34 +81,16 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		failed: () => deps.metrics.error('socket')
 	});
 
-	const failedWake = (roomId: string | undefined, error: unknown) => {
-		log.socket.error({ roomId, err: error }, 'a deadline could not be applied');
-		deps.metrics.error('socket');
-	};
-	const clock = new DeadlineClock({
-		now: deps.now,
-		// A room gone (erased, expired in Redis) leaves the index the first time it is due.
-		wake: async (roomId) => {
-			if (!(await handlers.tick(roomId))) await wakes.forget(roomId);
-		},
-		failed: failedWake
-	});
-	const wakes = new RoomWakes({
-		clock,
+	const stopWakeUps = startWakeUps({
+		rooms: deps.rooms,
 		index: deps.wakes,
 		now: deps.now,
-		everyMs: WAKE_SWEEP_EVERY_MS,
-		failed: (error) => failedWake(undefined, error)
+		tick: (roomId) => handlers.tick(roomId),
+		failed: (roomId, error) => {
+			log.socket.error({ roomId, err: error }, 'a deadline could not be applied');
+			deps.metrics.error('socket');
+		}
 	});
-	// Armed and stored as each room loads, and again whenever its control state changes; the
-	// index wakes the rooms nobody opens (protocol A10, A14).
-	const stopWatching = deps.rooms.onLoaded((room) => {
-		const control = room.doc.getMap(CONTROL_MAP);
-		const wakeAt = () => nextWakeAt(room.control.read());
-		control.observe(() => wakes.schedule(room.meta.id, wakeAt()));
-		wakes.loaded(room.meta.id, wakeAt());
-	});
-	wakes.start();
 
 	io.on('room:erase', (roomId: unknown) => {
 		const parsed = roomIdSchema.safeParse(roomId);
@@ -242,9 +218,7 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 	return {
 		close() {
 			presence.close();
-			stopWatching();
-			void wakes.stop();
-			clock.stop();
+			stopWakeUps();
 		}
 	};
 }

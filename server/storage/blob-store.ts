@@ -17,8 +17,6 @@ export interface BlobStore {
 	get(roomId: string, blobId: string, range?: RangePicker): Promise<StoredBlob | undefined>;
 	/** Deletes one blob; answers whether there was one. */
 	delete(roomId: string, blobId: string): Promise<boolean>;
-	/** The room's blobs' sizes in bytes, by id. */
-	sizes(roomId: string): Promise<Record<string, number>>;
 }
 
 export interface BlobToStore {

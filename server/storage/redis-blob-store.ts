@@ -78,11 +78,6 @@ export function createRedisBlobStore(
 				.hDel(blobMetaKey(roomId), blobId)
 				.exec();
 			return Number(deleted) > 0;
-		},
-		async sizes(roomId) {
-			const ids = await client.hKeys(blobsKey(roomId));
-			const sizes = await Promise.all(ids.map((id) => client.hStrLen(blobsKey(roomId), id)));
-			return Object.fromEntries(ids.map((id, i) => [id, Number(sizes[i])]));
 		}
 	};
 }

@@ -34,9 +34,6 @@ export function createSqliteBlobStore(
 		'SELECT substr(data, ?, ?) AS part FROM room_blobs WHERE room_id = ? AND id = ?'
 	);
 	const deleteOne = db.prepare('DELETE FROM room_blobs WHERE room_id = ? AND id = ?');
-	const selectSizes = db.prepare(
-		'SELECT id, length(data) AS size FROM room_blobs WHERE room_id = ? ORDER BY id'
-	);
 
 	return {
 		async put(roomId, blobId, { type, owner, bytes }): Promise<PutOutcome> {
@@ -67,11 +64,6 @@ export function createSqliteBlobStore(
 			const deleted = deleteOne.run(roomId, blobId).changes > 0;
 			if (deleted) checkpointAfterDelete(db);
 			return deleted;
-		},
-		async sizes(roomId) {
-			return Object.fromEntries(
-				selectSizes.all(roomId).map((row) => [String(row.id), Number(row.size)])
-			);
 		}
 	};
 }

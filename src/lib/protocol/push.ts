@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { locales } from '../paraglide/runtime';
-import { participantIdSchema } from './ids';
+import { participantIdSchema, secretSchema } from './ids';
 
 // zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
 // (src/lib/protocol/zod-mini.test.ts).
@@ -56,7 +56,7 @@ export const pushLocaleSchema = z.enum(locales);
  */
 export const subscribePushRequestSchema = z.object({
 	participantId: participantIdSchema,
-	ticket: z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, 'must be a ticket')),
+	ticket: secretSchema,
 	locale: pushLocaleSchema,
 	subscription: pushSubscriptionSchema
 });
@@ -65,7 +65,7 @@ export type SubscribePushRequest = z.infer<typeof subscribePushRequestSchema>;
 /** `DELETE /api/rooms/<roomId>/push` (W3): the same member takes this browser's subscription back. */
 export const unsubscribePushRequestSchema = z.object({
 	participantId: participantIdSchema,
-	ticket: subscribePushRequestSchema.shape.ticket,
+	ticket: secretSchema,
 	endpoint: pushEndpointSchema
 });
 export type UnsubscribePushRequest = z.infer<typeof unsubscribePushRequestSchema>;

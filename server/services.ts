@@ -1,6 +1,7 @@
 import type { Agent } from 'node:https';
 import { openBackends, type SocketIoAdapter } from './backends';
 import { retentionMs, type Config } from './config';
+import { HOUR_MS } from '../src/lib/time-units';
 import { log } from './log';
 import { Metrics } from './metrics';
 import { PlaybookCatalog } from './playbooks/playbook-catalog';
@@ -56,7 +57,7 @@ export interface Services {
 }
 
 /** How often expired rooms are looked for. */
-const SWEEP_EVERY_MS = 60 * 60 * 1000;
+const SWEEP_EVERY_MS = HOUR_MS;
 
 /** What a test may hand the services besides the configuration. */
 export interface ServiceOptions {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { callStateSchema, pastedCallLinkSchema } from './call-link';
 import { participantIdSchema, roleIdSchema } from './ids';
+import { HOUR_MS } from '../time-units';
 import { displayNameSchema } from './presence';
 
 // zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
@@ -85,8 +86,8 @@ export const roomPauseSchema = z.object({
 const serverMs = z.number().check(z.int(), z.nonnegative());
 
 /** The shortest and longest window a phase may have when the room runs across time zones. */
-export const MIN_TURN_WINDOW_MS = 3_600_000;
-export const MAX_TURN_WINDOW_MS = 7 * 24 * 3_600_000;
+export const MIN_TURN_WINDOW_MS = HOUR_MS;
+export const MAX_TURN_WINDOW_MS = 7 * 24 * HOUR_MS;
 /** A phase's window for its turns, in ms: whole minutes from an hour to a week. */
 export const turnWindowSchema = z
 	.number()

@@ -1,4 +1,5 @@
 import type { AsyncState, ControlState } from '../protocol/control';
+import { HOUR_MS } from '../time-units';
 import { counting, moveOn, type AsyncPlan } from './async-schedule';
 
 /**
@@ -7,7 +8,7 @@ import { counting, moveOn, type AsyncPlan } from './async-schedule';
  */
 
 /** "A few hours before" a deadline: the reminder, or half the window when that is shorter. */
-const NEAR_DEADLINE_MS = 3 * 3_600_000;
+const NEAR_DEADLINE_MS = 3 * HOUR_MS;
 
 /** When "deadline near" goes out: 3 hours before, or half the window when that is shorter. */
 function nearAt(schedule: AsyncState & { deadlineAt: number }): number {

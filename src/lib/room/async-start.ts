@@ -1,7 +1,7 @@
 import { MAX_TURN_WINDOW_MS, MIN_TURN_WINDOW_MS, type TurnWindows } from '../protocol/control';
+import { HOUR_MS } from '../time-units';
 import { DEFAULT_TURN_WINDOW_MS, isTurnPhase, type AsyncPlan } from './async-schedule';
 
-const HOUR_MS = 3_600_000;
 /** The hours a phase's field starts with. */
 export const DEFAULT_WINDOW_HOURS = DEFAULT_TURN_WINDOW_MS / HOUR_MS;
 

@@ -8,6 +8,7 @@ import {
 	type ClipUploadReply
 } from '../protocol/clips';
 import type { MemberTicket } from '../protocol/ids';
+import { requestJson } from './json-request';
 
 /** How sending a clip went: the server's reply, or why not (`unreachable`: no answer at all). */
 export type ClipSent =
@@ -19,22 +20,14 @@ export async function sendClip(
 	take: Blob,
 	credentials: MemberTicket
 ): Promise<ClipSent> {
-	try {
-		const response = await fetch(`${clipsPath(roomId)}${credentialsQuery(credentials)}`, {
-			method: 'POST',
-			headers: { 'content-type': take.type.split(';')[0] ?? take.type },
-			body: take
-		});
-		const body: unknown = await response.json();
-		if (response.status === 201) {
-			const reply = clipUploadReplySchema.safeParse(body);
-			return reply.success ? { ok: true, reply: reply.data } : { ok: false, code: 'unreachable' };
-		}
-		const problem = clipProblemSchema.safeParse(body);
-		return { ok: false, code: (problem.success && problem.data.code) || 'unreachable' };
-	} catch {
-		return { ok: false, code: 'unreachable' };
-	}
+	const answer = await requestJson(
+		`${clipsPath(roomId)}${credentialsQuery(credentials)}`,
+		clipUploadReplySchema,
+		{ method: 'POST', bytes: take, type: take.type.split(';')[0] ?? take.type }
+	);
+	if (answer.ok) return { ok: true, reply: answer.data };
+	const problem = clipProblemSchema.safeParse(answer.body);
+	return { ok: false, code: (problem.success && problem.data.code) || 'unreachable' };
 }
 
 /** Deletes one of this person's clips (B6); a failure leaves it to go with the room. */

@@ -1,9 +1,9 @@
 import { createPlaybookReplySchema } from '../protocol/community';
 import { m } from '../paraglide/messages';
-import { httpErrorSchema } from '../protocol/http';
 import { secretSchema } from '../protocol/ids';
 import { apiProblemWords } from './api-problem-words';
 import { readStored, removeStored, writeStored } from './identity';
+import { ANY_ANSWER, requestJson } from './json-request';
 
 /**
  * A community playbook's delete token, kept in the browser that saved it like a room's host
@@ -22,22 +22,19 @@ export type SaveAnswer =
 
 /** Saves a community playbook and keeps its delete token in this browser. */
 export async function savePlaybook(input: unknown): Promise<SaveAnswer> {
-	const response = await fetch('/api/playbooks', {
+	const answer = await requestJson('/api/playbooks', createPlaybookReplySchema, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(input)
+		json: input
 	});
-	const body: unknown = await response.json().catch(() => undefined);
-	const created = createPlaybookReplySchema.safeParse(body);
-	if (response.status === 201 && created.success) {
-		writeStored(tokenKey(created.data.id), created.data.deleteToken);
-		return { ok: true, id: created.data.id };
+	if (answer.ok) {
+		writeStored(tokenKey(answer.data.id), answer.data.deleteToken);
+		return { ok: true, id: answer.data.id };
 	}
-	const error = httpErrorSchema.safeParse(body);
+	if (answer.status === 0) return { ok: false, title: m.pages_new_offline(), problems: [] };
 	return {
 		ok: false,
-		title: apiProblemWords(body, m.pages_save_failed()),
-		problems: error.success ? (error.data.problems ?? []) : []
+		title: apiProblemWords(answer.body, m.pages_save_failed()),
+		problems: answer.problem?.problems ?? []
 	};
 }
 
@@ -45,14 +42,15 @@ export async function savePlaybook(input: unknown): Promise<SaveAnswer> {
 export async function deletePlaybook(playbookId: string): Promise<string | undefined> {
 	const deleteToken = playbookDeleteToken(playbookId);
 	if (!deleteToken) return m.pages_api_wrong_token();
-	const response = await fetch(`/api/playbooks/${encodeURIComponent(playbookId)}`, {
+	const answer = await requestJson(`/api/playbooks/${encodeURIComponent(playbookId)}`, ANY_ANSWER, {
 		method: 'DELETE',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ deleteToken })
+		json: { deleteToken }
 	});
-	if (response.status === 204 || response.status === 404) {
+	// 404: gone already, which is what was asked.
+	if (answer.ok || answer.status === 404) {
 		removeStored(tokenKey(playbookId));
 		return undefined;
 	}
-	return apiProblemWords(await response.json().catch(() => undefined), m.pages_delete_failed());
+	if (answer.status === 0) return m.pages_offline();
+	return apiProblemWords(answer.body, m.pages_delete_failed());
 }

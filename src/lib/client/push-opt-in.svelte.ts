@@ -3,6 +3,7 @@ import { getLocale } from '../paraglide/runtime';
 import type { MemberTicket } from '../protocol/ids';
 import { pushKeyReplySchema, type SubscribePushRequest } from '../protocol/push';
 import { readStored, removeStored, writeStored } from './identity';
+import { ANY_ANSWER, requestJson } from './json-request';
 import {
 	afterPermission,
 	afterSubscribe,
@@ -32,13 +33,6 @@ function otherRoomsUsing(endpoint: string, roomId: string): boolean {
 		return false;
 	}
 }
-
-const sendJson = (url: string, method: string, body: unknown) =>
-	fetch(url, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body)
-	});
 
 /**
  * "Tell me when it's my turn" in one room (protocol W1–W3): asks for the permission, registers
@@ -90,9 +84,10 @@ export class PushOptIn {
 
 	/** The server's key as bytes; undefined when the server answers that it sends none (404). */
 	#serverKey(): Promise<Uint8Array<ArrayBuffer> | undefined> {
-		this.#key ??= fetch('/api/push/key').then(async (answer) => {
+		this.#key ??= requestJson('/api/push/key', pushKeyReplySchema).then((answer) => {
+			if (answer.ok) return applicationServerKey(answer.data.publicKey);
 			if (answer.status === 404) return undefined;
-			return applicationServerKey(pushKeyReplySchema.parse(await answer.json()).publicKey);
+			throw new Error(`the server's push key could not be read (status ${answer.status})`);
 		});
 		return this.#key;
 	}
@@ -121,7 +116,10 @@ export class PushOptIn {
 				// reason: toJSON() types its keys as optional; the server's schema checks them.
 				subscription: subscription.toJSON() as SubscribePushRequest['subscription']
 			};
-			const answer = await sendJson(`/api/rooms/${this.roomId()}/push`, 'POST', request);
+			const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
+				method: 'POST',
+				json: request
+			});
 			this.state = afterSubscribe(answer.status);
 			if (this.state === 'on') writeStored(storedKey(this.roomId()), subscription.endpoint);
 		} catch {
@@ -138,9 +136,9 @@ export class PushOptIn {
 		this.state = 'working';
 		try {
 			if (subscription && member) {
-				const answer = await sendJson(`/api/rooms/${this.roomId()}/push`, 'DELETE', {
-					...member,
-					endpoint: subscription.endpoint
+				const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
+					method: 'DELETE',
+					json: { ...member, endpoint: subscription.endpoint }
 				});
 				if (!answer.ok) {
 					this.state = 'failed';

@@ -1,7 +1,6 @@
-import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { apiProblemWords } from '../client/api-problem-words';
-import { httpErrorSchema } from '../protocol/http';
+import { requestJson, type AnswerSchema } from '../client/json-request';
 import {
 	createTeamReplySchema,
 	eraseReplySchema,
@@ -31,36 +30,25 @@ export function problemText(status: number): string {
 }
 
 /** Calls the API at `path` (a POST of `body` when given) and parses its answer with `schema`. */
-export async function call<S extends z.ZodType>(
+export async function call<T>(
 	path: string,
-	schema: S,
+	schema: AnswerSchema<T>,
 	body?: unknown
-): Promise<TeamAnswer<z.output<S>>> {
-	try {
-		const response = await fetch(
-			path,
-			body === undefined
-				? undefined
-				: {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(body)
-					}
-		);
-		const json: unknown = await response.json().catch(() => undefined);
-		const parsed = schema.safeParse(json);
-		if (response.ok && parsed.success) return { ok: true, data: parsed.data };
-		const error = httpErrorSchema.safeParse(json);
-		return {
-			ok: false,
-			status: response.status,
-			// The server's `error` is English for API users: its code says it in the reader's words.
-			message: apiProblemWords(json, problemText(response.status)),
-			...(error.success && error.data.problems ? { problems: error.data.problems } : {})
-		};
-	} catch {
-		return { ok: false, status: 0, message: problemText(0) };
-	}
+): Promise<TeamAnswer<T>> {
+	const answer = await requestJson(
+		path,
+		schema,
+		body === undefined ? undefined : { method: 'POST', json: body }
+	);
+	if (answer.ok) return { ok: true, data: answer.data };
+	const problems = answer.problem?.problems;
+	return {
+		ok: false,
+		status: answer.status,
+		// The server's `error` is English for API users: its code says it in the reader's words.
+		message: apiProblemWords(answer.body, problemText(answer.status)),
+		...(problems ? { problems } : {})
+	};
 }
 
 /** Makes a new team link. */

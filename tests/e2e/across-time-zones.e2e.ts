@@ -54,3 +54,30 @@ test('a room across time zones: the starter sets windows, each sees the deadline
 		await ben.context().close();
 	}
 });
+
+test('a library card of a playbook with turns leads to its page with the choice open; one without turns offers none (protocol A1)', async ({
+	app,
+	browser
+}) => {
+	const ana = await personIn(browser, 'Europe/Berlin');
+	try {
+		await ana.goto(app.url);
+		const card = (id: string) => ana.locator(`[data-playbook="${id}"]`);
+		const across = /^Start across time zones/;
+		await expect(card('gratitude-circle').getByRole('link', { name: across })).toHaveCount(0);
+		await card('active-listening-sprint').getByRole('link', { name: across }).click();
+		await ana.waitForURL(/\/p\/active-listening-sprint#across-time-zones$/);
+		await expect(ana.getByLabel('Run across time zones')).toBeChecked();
+		await expect(ana.getByLabel('Tell the story: hours to take the turn')).toHaveValue('24');
+		await expect(async () => {
+			await ana.getByRole('button', { name: 'Start a room' }).click();
+			await ana.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 5_000 });
+		}).toPass({ timeout: 60_000 });
+		await joinRoom(ana, 'Ana', 'Speaker');
+		await expect(
+			ana.getByRole('region', { name: 'Across time zones' }).getByText('Your turn: Tell the story')
+		).toBeVisible();
+	} finally {
+		await ana.context().close();
+	}
+});

@@ -81,3 +81,25 @@ test('a library card of a playbook with turns leads to its page with the choice 
 		await ana.context().close();
 	}
 });
+
+test('a playbook authored from one with turns keeps them: its page and its library card offer starting across time zones (protocol A1)', async ({
+	app,
+	browser
+}) => {
+	const author = await personIn(browser, 'Europe/Berlin');
+	try {
+		await author.goto(`${app.url}/p/new?from=active-listening-sprint`);
+		await author.locator('#title').fill('Team Listening Sprint');
+		await author.getByRole('button', { name: 'Save playbook' }).click();
+		await author.waitForURL(/\/p\/team-listening-sprint-[a-z0-9]{8}$/);
+		await expect(author.getByLabel('Run across time zones')).not.toBeChecked();
+
+		await author.goto(`${app.url}/?q=team+listening`);
+		const card = author.locator('[data-playbook^="team-listening-sprint-"]');
+		await card.getByRole('link', { name: /^Start across time zones/ }).click();
+		await author.waitForURL(/\/p\/team-listening-sprint-[a-z0-9]{8}#across-time-zones$/);
+		await expect(author.getByLabel('Run across time zones')).toBeChecked();
+	} finally {
+		await author.context().close();
+	}
+});

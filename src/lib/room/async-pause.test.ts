@@ -79,7 +79,8 @@ describe('a room on turns paused for everyone', () => {
 		for (const command of [
 			{ type: 'async.extend', step: 1 },
 			{ type: 'async.live' },
-			{ type: 'async.resume' }
+			{ type: 'async.resume' },
+			{ type: 'async.start', windowsMs: {} }
 		] as const) {
 			const refused = at(T0 + 3 * HOUR, paused(), command);
 			expect(refused.ok ? undefined : refused.error.params?.reason).toBe('paused');

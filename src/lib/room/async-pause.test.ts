@@ -75,6 +75,17 @@ describe('a room on turns paused for everyone', () => {
 		});
 	});
 
+	test('[A30] a step nobody takes a turn in stays put over a pause and resume', () => {
+		// A person's Next took the room to the silence (step 3), which waits for its deadline.
+		const silence = decided(at(T0 + HOUR, started(), { type: 'step.goto', target: 3 })).state;
+		expect(silence.step).toBe(3);
+		const pausedThere = decided(at(T0 + 2 * HOUR, silence, { type: 'room.pause' })).state;
+		const resumed = decided(at(T0 + 5 * HOUR, pausedThere, { type: 'room.resume' }));
+		expect(resumed.state.step).toBe(3);
+		expect(resumed.state.async?.deadlineAt).toBe(T0 + 28 * HOUR);
+		expect(resumed.effects).toEqual([]);
+	});
+
 	test('[A30] extending, going live or starting turns waits for the resume', () => {
 		for (const command of [
 			{ type: 'async.extend', step: 1 },

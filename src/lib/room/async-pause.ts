@@ -1,5 +1,5 @@
 import type { ControlState } from '../protocol/control';
-import { counting, moveOn, waitingFor, type AsyncPlan } from './async-schedule';
+import { counting, moveOn, takersAt, type AsyncPlan } from './async-schedule';
 
 /**
  * A room on turns paused for everyone (protocol A28–A30): while paused its deadline stands still
@@ -16,8 +16,8 @@ export function leftAtPause(state: ControlState): number | undefined {
 
 /**
  * The room was resumed from `before`'s pause and is `after` (A29): its deadline moves on by the
- * time it stood paused, so the window keeps what was left of it; when every taker took their
- * turn meanwhile, the room moves on at once (A30). Answers `after` itself otherwise.
+ * time it stood paused, so the window keeps what was left of it; when the step has takers and
+ * every one of them took their turn meanwhile, the room moves on at once (A30). Answers `after` itself otherwise.
  */
 export function followResume(
 	before: ControlState,
@@ -36,5 +36,9 @@ export function followResume(
 			pausedMs: schedule.pausedMs + paused
 		}
 	};
-	return waitingFor(resumed, plan).length === 0 ? moveOn(resumed, plan, now) : resumed;
+	// Only the move on a turn deferred (A5): a step nobody takes a turn in (a person's Next to a
+	// live phase) waits for its deadline, paused or not.
+	const takers = takersAt(resumed, plan, resumed.step);
+	const allTaken = takers.length > 0 && takers.every((id) => schedule.taken.includes(id));
+	return allTaken ? moveOn(resumed, plan, now) : resumed;
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { answerFailure } from './http/answer-failure';
@@ -25,6 +25,17 @@ export interface RunningServer {
 const SOCKET_IO_PATH = '/socket.io/';
 
 /**
+ * Deliberate limits on slow clients (README, docs/operations.md) instead of Node's defaults: the
+ * headers, the whole request, and an idle keep-alive connection. Node wants the headers' limit
+ * within the request's. WebSockets are past these once upgraded.
+ */
+function applyTimeouts(server: Server, config: Config): void {
+	server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+	server.headersTimeout = Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS);
+	server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+}
+
+/**
  * The composition root: one HTTP server on one port serving the JSON API, the Yjs endpoint,
  * socket.io and (when given) SvelteKit's pages.
  */
@@ -46,6 +57,7 @@ export async function startServer(
 			})
 			.catch((error: unknown) => answerFailure(req, res, error, metrics));
 	});
+	applyTimeouts(server, config);
 	const opened = await openRealtime(server, config, options);
 	const { realtime, metrics } = opened;
 	server.on('upgrade', (req, socket, head: Buffer) => {

@@ -138,6 +138,23 @@ export const configSchema = z.object({
 	 */
 	API_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 	/**
+	 * How long a client may take to send a request's headers, in ms (Node's `headersTimeout`;
+	 * its own default is 60 s): a connection that trickles them in is closed with 408.
+	 */
+	HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(20_000),
+	/**
+	 * How long a client may take to send a whole request, body included, in ms (Node's
+	 * `requestTimeout`; its own default is 300 s). Two minutes lets a 2 MB voice clip through an
+	 * upload of about 140 kbit/s; a slower or stalled body is closed with 408.
+	 */
+	HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+	/**
+	 * How long an idle keep-alive connection stays open for its next request, in ms (Node's
+	 * `keepAliveTimeout`; its own default is 5 s). Longer than a reverse proxy's idle upstream
+	 * connections (nginx: 60 s), so the proxy never reuses one the server is just closing.
+	 */
+	HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(65_000),
+	/**
 	 * Hosts of the Web Push services the server sends turn notifications to, separated by commas
 	 * (docs/security.md, protocol W2): `*.example.com` for any host under it, `host:port` for a
 	 * port other than 443. A subscription to any other endpoint is refused. `off` turns

@@ -46,7 +46,12 @@ export function answerFailure(
 		default:
 			assertNever(failure);
 	}
-	if (!res.headersSent) sendJson(res, failure.status, failure.body);
+	if (!res.headersSent) {
+		// A body refused before it was read (a clip's ticket or size, too large a room): Node would
+		// drain the rest to keep the connection, for as long as the client sends. Close it instead.
+		if (!req.complete) res.setHeader('connection', 'close');
+		sendJson(res, failure.status, failure.body);
+	}
 	// Half an answer cannot be finished with another: end the connection, the client sees it.
 	else if (!res.writableEnded) res.destroy();
 }

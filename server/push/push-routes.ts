@@ -46,6 +46,12 @@ function refusal(outcome: Exclude<PushAddOutcome, 'added'>): HttpProblem {
 				`This room has ${MAX_PUSH_SUBSCRIPTIONS_PER_ROOM} devices with notifications already.`,
 				{ code: 'full', params: { max: MAX_PUSH_SUBSCRIPTIONS_PER_ROOM } }
 			);
+		case 'not-yours':
+			return new HttpProblem(
+				403,
+				'This browser is subscribed for someone else in this room: only that browser can take it over.',
+				{ code: 'push_not_yours' }
+			);
 		default:
 			return assertNever(outcome);
 	}

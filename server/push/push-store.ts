@@ -21,8 +21,20 @@ export interface PushLimits {
 	perRoom: number;
 }
 
-/** Why a subscription was not stored, or that it was. */
-export type PushAddOutcome = 'added' | 'no-room' | 'person-full' | 'room-full';
+/**
+ * Why a subscription was not stored, or that it was. `not-yours`: the endpoint is someone else's
+ * in the room and the keys sent are not its own (W2).
+ */
+export type PushAddOutcome = 'added' | 'no-room' | 'person-full' | 'room-full' | 'not-yours';
+
+/**
+ * Whether `incoming` may replace `stored` at the same endpoint (W2): the same person renewing it
+ * (new keys after a `pushsubscriptionchange`, another language), or another person in the same
+ * browser, who shows its own keys. Someone who only knows the endpoint cannot take it over.
+ */
+export const mayReplace = (stored: StoredPush, incoming: StoredPush): boolean =>
+	stored.participantId === incoming.participantId ||
+	(stored.keys.auth === incoming.keys.auth && stored.keys.p256dh === incoming.keys.p256dh);
 
 /**
  * The rooms' Web Push subscriptions (protocol W1–W6). Implementations: SQLite (embedded default)
@@ -32,8 +44,8 @@ export type PushAddOutcome = 'added' | 'no-room' | 'person-full' | 'room-full';
 export interface PushStore {
 	/**
 	 * Stores a subscription, replacing the one with the same endpoint (a browser is subscribed
-	 * once, for whoever subscribed it last); refused when the room does not exist or a limit is
-	 * reached (a replacement counts for its new owner only).
+	 * once, for whoever subscribed it last) when {@link mayReplace} allows; refused when the room
+	 * does not exist or a limit is reached (a replacement counts for its new owner only).
 	 */
 	add(roomId: string, push: StoredPush, limits: PushLimits): Promise<PushAddOutcome>;
 	/** Removes the subscription at `endpoint` if it is `participantId`'s; answers whether it was. */

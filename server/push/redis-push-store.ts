@@ -6,11 +6,21 @@ import { readStoredPush, type PushAddOutcome, type PushStore, type StoredPush } 
 /**
  * Stores a subscription in the room's push hash while the room exists, within the limits, and
  * gives the hash the expiry of the room's metadata (every later write to the room moves both).
- * KEYS: meta, push. ARGV: endpoint, record (JSON), participant id, per person, per room.
+ * KEYS: meta, push. ARGV: endpoint, record (JSON), participant id, per person, per room, auth,
+ * p256dh.
  */
 const addScript = redisScript(`
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl == -2 then return 'no-room' end
+-- The endpoint's owner changes only for someone who shows its keys (W2, mayReplace).
+local current = redis.call('HGET', KEYS[2], ARGV[1])
+if current then
+	local ok, record = pcall(cjson.decode, current)
+	if ok and type(record) == 'table' and record.participantId ~= ARGV[3] and type(record.keys) == 'table'
+		and (record.keys.auth ~= ARGV[6] or record.keys.p256dh ~= ARGV[7]) then
+		return 'not-yours'
+	end
+end
 local others, own = 0, 0
 local entries = redis.call('HGETALL', KEYS[2])
 for i = 1, #entries, 2 do
@@ -36,7 +46,13 @@ if not ok or type(record) ~= 'table' or record.participantId ~= ARGV[2] then ret
 return redis.call('HDEL', KEYS[1], ARGV[1])
 `);
 
-const OUTCOMES: readonly PushAddOutcome[] = ['added', 'no-room', 'person-full', 'room-full'];
+const OUTCOMES: readonly PushAddOutcome[] = [
+	'added',
+	'no-room',
+	'person-full',
+	'room-full',
+	'not-yours'
+];
 
 /** Subscriptions in Redis: a hash per room, one of the room's keys (server/redis/keys.ts). */
 export function createRedisPushStore(client: RedisClient): PushStore {
@@ -50,7 +66,9 @@ export function createRedisPushStore(client: RedisClient): PushStore {
 					JSON.stringify(push),
 					push.participantId,
 					String(limits.perPerson),
-					String(limits.perRoom)
+					String(limits.perRoom),
+					push.keys.auth,
+					push.keys.p256dh
 				]
 			);
 			const known = OUTCOMES.find((known) => known === String(outcome));

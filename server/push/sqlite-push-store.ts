@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../storage/sqlite';
-import { readStoredPush, type PushStore, type StoredPush } from './push-store';
+import { mayReplace, readStoredPush, type PushStore, type StoredPush } from './push-store';
 
 /**
  * Subscriptions in the embedded database, in `push_subscriptions` beside `rooms` (migration 8);
@@ -13,6 +13,9 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 	);
 	const countPerson = db.prepare(
 		'SELECT COUNT(*) AS n FROM push_subscriptions WHERE room_id = ? AND participant_id = ? AND endpoint != ?'
+	);
+	const selectEndpoint = db.prepare(
+		'SELECT body FROM push_subscriptions WHERE room_id = ? AND endpoint = ?'
 	);
 	const upsert = db.prepare(
 		`INSERT INTO push_subscriptions (room_id, endpoint, participant_id, body) VALUES (?, ?, ?, ?)
@@ -31,6 +34,9 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 		async add(roomId, push, limits) {
 			return inTransaction(db, () => {
 				if (selectRoom.get(roomId) === undefined) return 'no-room';
+				const row = selectEndpoint.get(roomId, push.endpoint);
+				const stored = row && readStoredPush(String(row.body));
+				if (stored && !mayReplace(stored, push)) return 'not-yours';
 				if (Number(countRoom.get(roomId, push.endpoint)?.n) >= limits.perRoom) return 'room-full';
 				const own = countPerson.get(roomId, push.participantId, push.endpoint)?.n;
 				if (Number(own) >= limits.perPerson) return 'person-full';

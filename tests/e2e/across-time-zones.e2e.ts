@@ -54,3 +54,52 @@ test('a room across time zones: the starter sets windows, each sees the deadline
 		await ben.context().close();
 	}
 });
+
+test('a library card of a playbook with turns leads to its page with the choice open; one without turns offers none (protocol A1)', async ({
+	app,
+	browser
+}) => {
+	const ana = await personIn(browser, 'Europe/Berlin');
+	try {
+		await ana.goto(app.url);
+		const card = (id: string) => ana.locator(`[data-playbook="${id}"]`);
+		const across = /^Start across time zones/;
+		await expect(card('gratitude-circle').getByRole('link', { name: across })).toHaveCount(0);
+		await card('active-listening-sprint').getByRole('link', { name: across }).click();
+		await ana.waitForURL(/\/p\/active-listening-sprint#across-time-zones$/);
+		await expect(ana.getByLabel('Run across time zones')).toBeChecked();
+		await expect(ana.getByLabel('Tell the story: hours to take the turn')).toHaveValue('24');
+		await expect(async () => {
+			await ana.getByRole('button', { name: 'Start a room' }).click();
+			await ana.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 5_000 });
+		}).toPass({ timeout: 60_000 });
+		await joinRoom(ana, 'Ana', 'Speaker');
+		await expect(
+			ana.getByRole('region', { name: 'Across time zones' }).getByText('Your turn: Tell the story')
+		).toBeVisible();
+	} finally {
+		await ana.context().close();
+	}
+});
+
+test('a playbook authored from one with turns keeps them: its page and its library card offer starting across time zones (protocol A1)', async ({
+	app,
+	browser
+}) => {
+	const author = await personIn(browser, 'Europe/Berlin');
+	try {
+		await author.goto(`${app.url}/p/new?from=active-listening-sprint`);
+		await author.locator('#title').fill('Team Listening Sprint');
+		await author.getByRole('button', { name: 'Save playbook' }).click();
+		await author.waitForURL(/\/p\/team-listening-sprint-[a-z0-9]{8}$/);
+		await expect(author.getByLabel('Run across time zones')).not.toBeChecked();
+
+		await author.goto(`${app.url}/?q=team+listening`);
+		const card = author.locator('[data-playbook^="team-listening-sprint-"]');
+		await card.getByRole('link', { name: /^Start across time zones/ }).click();
+		await author.waitForURL(/\/p\/team-listening-sprint-[a-z0-9]{8}#across-time-zones$/);
+		await expect(author.getByLabel('Run across time zones')).toBeChecked();
+	} finally {
+		await author.context().close();
+	}
+});

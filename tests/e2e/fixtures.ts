@@ -69,7 +69,10 @@ export async function joinRoom(
 	await page.getByLabel('Your name').fill(name);
 	if (role) await page.getByRole('radio', { name: new RegExp(role) }).check();
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
-	await expect(page.getByRole('heading', { name: 'In the room' })).toBeVisible();
+	// Joined: the form is gone and the pause is offered, on a phone too (where the roster sits
+	// behind the People tab).
+	await expect(page.getByLabel('Your name')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Pause for everyone' })).toBeVisible();
 	if (options.agree ?? true) {
 		await page.getByRole('button', { name: 'I agree' }).click();
 		await expect(page.locator('[data-step]')).toBeVisible();

@@ -1,10 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, joinRoom, test } from './fixtures';
 import { expectAccessible } from './axe';
+import { PHONE, smallTargets } from './phone';
 import { startRoomFromLibrary } from './start-room';
 import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 
-const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
 
 async function personAt(browser: Browser, viewport: { width: number; height: number }) {
@@ -17,29 +17,6 @@ async function personAt(browser: Browser, viewport: { width: number; height: num
 const pageTop = (page: Page, selector: string) =>
 	page.locator(selector).evaluate((element) => element.getBoundingClientRect().top + scrollY);
 
-/** Every visible button or link-button shorter than a thumb (44 px), by its words. */
-const smallTargets = (page: Page) =>
-	page.evaluate(() =>
-		[...document.querySelectorAll<HTMLElement>('button, .button, [role="tab"]')]
-			.filter((element) => element.checkVisibility() && !element.closest('.visually-hidden'))
-			.filter((element) => element.getBoundingClientRect().height < 44)
-			.map((element) => element.textContent?.trim())
-	);
-
-/**
- * Joins and confirms the agreements as a person would on any screen (the shared `joinRoom` waits
- * for the roster, which a phone keeps under its People tab).
- */
-async function join(page: Page, name: string, role: string, agree = true): Promise<void> {
-	await page.getByLabel('Your name').fill(name);
-	await page.getByRole('radio', { name: new RegExp(role) }).check();
-	await page.getByRole('button', { name: 'Join', exact: true }).click();
-	await expect(page.getByRole('heading', { name: 'Our agreements' })).toBeVisible();
-	if (!agree) return;
-	await page.getByRole('button', { name: 'I agree' }).click();
-	await expect(page.locator('[data-step]')).toBeVisible();
-}
-
 /** A host who started the room from the library, and a participant who came by its link. */
 async function hostAndParticipant(
 	browser: Browser,
@@ -48,10 +25,10 @@ async function hostAndParticipant(
 ): Promise<[Page, Page]> {
 	const host = await personAt(browser, viewport);
 	await startRoomFromLibrary(host, appUrl, 'active-listening-sprint');
-	await join(host, 'Ana', 'Speaker');
+	await joinRoom(host, 'Ana', 'Speaker');
 	const guest = await personAt(browser, viewport);
 	await guest.goto(host.url());
-	await join(guest, 'Ben', 'Listener');
+	await joinRoom(guest, 'Ben', 'Listener');
 	return [host, guest];
 }
 
@@ -175,7 +152,7 @@ test('the join form on a phone: themed radios, and focus on the agreements after
 	// The theme's accent (#2f6f5e), not the browser's default blue.
 	await expect(radio).toHaveCSS('accent-color', 'rgb(47, 111, 94)');
 	await expectAccessible(late);
-	await join(late, 'Cy', 'Listener', false);
+	await joinRoom(late, 'Cy', 'Listener', { agree: false });
 	await expect(late.getByRole('heading', { name: 'Our agreements' })).toBeFocused();
 	for (const page of [host, guest, late]) await page.context().close();
 });

@@ -48,13 +48,34 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([]);
 		});
 
-		test('[W1] the same endpoint subscribed again replaces the earlier one, whoever it was for', async () => {
+		test('[W1] the same browser subscribed again, with its own keys, replaces the earlier one, whoever it was for', async () => {
 			const room = await newRoom();
 			const endpoint = 'https://push.example/one-browser';
 			await stores().push.add(room, push('ana-0001', endpoint), LIMITS);
 			const ben = { ...push('ben-0001', endpoint), locale: 'es' as const };
 			expect(await stores().push.add(room, ben, LIMITS)).toBe('added');
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ben]);
+		});
+
+		test('[W2] someone who knows only another person’s endpoint cannot take it over', async () => {
+			const room = await newRoom();
+			const endpoint = 'https://push.example/anas-browser';
+			const ana = push('ana-0001', endpoint);
+			await stores().push.add(room, ana, LIMITS);
+			const other = { p256dh: `B${'C'.repeat(86)}`, auth: 'C'.repeat(22) };
+			for (const keys of [
+				other,
+				{ ...KEYS, auth: other.auth },
+				{ ...KEYS, p256dh: other.p256dh }
+			]) {
+				const ben = { ...push('ben-0001', endpoint), keys };
+				expect(await stores().push.add(room, ben, LIMITS)).toBe('not-yours');
+			}
+			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
+			// Ana renews her own with new keys, as after a pushsubscriptionchange.
+			const renewed = { ...ana, keys: other };
+			expect(await stores().push.add(room, renewed, LIMITS)).toBe('added');
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([renewed]);
 		});
 
 		test('[W2] a person and a room have at most their limit of subscriptions', async () => {

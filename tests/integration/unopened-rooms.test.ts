@@ -50,6 +50,16 @@ async function stop(server: RunningServer) {
 const createAsyncRoom = (baseUrl: string) =>
 	createRoom(baseUrl, 'active-listening-sprint', { async: {} });
 
+/** A server on a fresh data directory with a room on turns, and that directory's wake index. */
+async function asyncRoomOnDisk() {
+	const dataDir = tempDir();
+	const server = await start({ dataDir });
+	const room = await createAsyncRoom(server.url);
+	const db = new DatabaseSync(join(dataDir, SQLITE_FILE));
+	cleanups.push(() => db.close());
+	return { dataDir, server, ...room, index: createSqliteWakeIndex(db) };
+}
+
 async function wakeOf(index: WakeIndex, roomId: string): Promise<number | undefined> {
 	const entries = await index.due(Number.MAX_SAFE_INTEGER, 10_000);
 	return entries.find((entry) => entry.roomId === roomId)?.at;
@@ -72,12 +82,7 @@ function heard() {
 }
 
 test('[A14] a room nobody opens moves on at its deadline after a restart, and unloads again', async () => {
-	const dataDir = tempDir();
-	const first = await start({ dataDir });
-	const { id } = await createAsyncRoom(first.url);
-	const db = new DatabaseSync(join(dataDir, SQLITE_FILE));
-	cleanups.push(() => db.close());
-	const index = createSqliteWakeIndex(db);
+	const { dataDir, server: first, id, index } = await asyncRoomOnDisk();
 	const firstWake = await wakeOf(index, id);
 	expect(firstWake).toBeGreaterThan(Date.now());
 	await stop(first);
@@ -99,12 +104,7 @@ test('[A14] a room nobody opens moves on at its deadline after a restart, and un
 }, 30_000);
 
 test('[A14] erasing a room on turns takes its wake out of the index', async () => {
-	const dataDir = tempDir();
-	const server = await start({ dataDir });
-	const { id, hostKey } = await createAsyncRoom(server.url);
-	const db = new DatabaseSync(join(dataDir, SQLITE_FILE));
-	cleanups.push(() => db.close());
-	const index = createSqliteWakeIndex(db);
+	const { server, id, hostKey, index } = await asyncRoomOnDisk();
 	expect(await wakeOf(index, id)).toBeGreaterThan(Date.now());
 	const host = await joinAs(server.url, id, 'Ana', { roleId: 'speaker', hostKey });
 	cleanups.push(() => host.socket.disconnect());
@@ -144,4 +144,32 @@ test('[A15] with two instances on one Redis, a due room is ticked by one and its
 	);
 	expect([...one.events, ...two.events]).toEqual([`near ${id} 1`]);
 	expect(await wakeOf(index, id)).toBe((reminder ?? 0) + 3 * HOUR);
+}, 30_000);
+
+test('[A28] [A29] a paused room leaves the wake index, stays put over a restart, and is woken again from its resume', async () => {
+	const { dataDir, server: first, id, hostKey, index } = await asyncRoomOnDisk();
+	const reminder = await wakeOf(index, id);
+	const ana = await joinAs(first.url, id, 'Ana', { roleId: 'speaker', hostKey });
+	expect(await ana.send({ type: 'room.pause' })).toEqual({ ok: true });
+	await waitFor(async () => (await wakeOf(index, id)) === undefined, 'the wake to go');
+	ana.socket.disconnect();
+	await stop(first);
+
+	// A day and an hour later, past the deadline: the paused room has not moved on.
+	const later = await start({ dataDir, env: { ROOM_CLOCK_OFFSET_MS: String(25 * HOUR) } });
+	const back = await joinAs(later.url, id, 'Ana', { id: ana.id, roleId: 'speaker', hostKey });
+	cleanups.push(() => back.socket.disconnect());
+	const reader = await connectSynced(later.url, id);
+	cleanups.push(() => reader.provider.destroy());
+	const control = () => controlStateSchema.parse(reader.doc.getMap(CONTROL_MAP).toJSON());
+	expect(control().step).toBe(1);
+	expect(await wakeOf(index, id)).toBeUndefined();
+
+	expect(await back.send({ type: 'room.resume' })).toEqual({ ok: true });
+	// The window keeps its 22 hours or so: the reminder is a day (the pause) later than it was.
+	await waitFor(
+		async () => ((await wakeOf(index, id)) ?? 0) > (reminder ?? Infinity) + 24 * HOUR,
+		'the moved reminder to be the next wake'
+	);
+	expect(control().step).toBe(1);
 }, 30_000);

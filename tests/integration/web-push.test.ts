@@ -255,6 +255,22 @@ describe.each([
 		expect(messagesTo(browser.path)).toEqual([]);
 	});
 
+	test('[W2] a member who knows another’s endpoint cannot subscribe it under themselves', async () => {
+		const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
+		const [ana, ben] = [await joined(roomId), await joined(roomId, 'listener')];
+		const anas = newBrowser();
+		expect((await subscribe(roomId, ana, anas)).status).toBe(201);
+		const stolen = {
+			subscription: { ...anas.subscription, keys: newBrowser().subscription.keys }
+		};
+		const refused = await subscribe(roomId, ben, stolen);
+		expect(refused.status).toBe(403);
+		expect(await refused.json()).toMatchObject({ code: 'push_not_yours' });
+		// Still Ana's, with her keys: her turn reaches her browser and decrypts.
+		server.turnEvents.onTurnStarted(roomId, STORY_PHASE, [ana.id]);
+		await nextMessage(anas.path, anas.keys, 0);
+	});
+
 	test('[W6] a subscription its push service answers 410 for is removed', async () => {
 		const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
 		const ana = await joined(roomId);

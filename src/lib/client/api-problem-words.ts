@@ -39,6 +39,7 @@ const CODE_WORDS: Record<ApiProblemCode, Words> = {
 	internal: (_, o) => m.pages_api_internal({}, o),
 	not_a_member: (_, o) => m.async_push_not_joined({}, o),
 	push_service_refused: (_, o) => m.async_push_service_refused({}, o),
+	push_not_yours: (_, o) => m.async_push_not_yours({}, o),
 	clip_too_large: (_, o) => m.async_clip_too_large({}, o),
 	clip_too_long: (_, o) => m.async_clip_too_long({}, o),
 	clip_not_opus: (_, o) => m.async_clip_not_opus({}, o),

@@ -27,3 +27,11 @@ test('typed hours become the windows; a wrong field makes the choice invalid and
 	expect(choice.isWrong('paraphrase')).toBe(true);
 	expect(choice.isWrong('story')).toBe(false);
 });
+
+test('a library card’s link to #across-time-zones arrives with the box ticked; another fragment does not', () => {
+	const choice = new TurnWindowsChoice(() => playbook);
+	choice.openFor('#roles');
+	expect(choice.across).toBe(false);
+	choice.openFor('#across-time-zones');
+	expect(choice.turns).toEqual({ windowsMs: defaults });
+});

@@ -2,6 +2,9 @@ import type { TurnWindows } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
 import { DEFAULT_WINDOW_HOURS, turnPhases, windowsFromHours } from '../room/async-start';
 
+/** The playbook page's fragment for the choice: a link to it arrives with the box ticked. */
+export const ACROSS_TIME_ZONES = 'across-time-zones';
+
 /** What a room starts with: windows to run across time zones, undefined for live, or a wrong field. */
 export type TurnsChoice = { windowsMs: TurnWindows } | 'invalid' | undefined;
 
@@ -32,6 +35,11 @@ export class TurnWindowsChoice {
 	readonly turns: TurnsChoice = $derived(
 		!this.across ? undefined : this.#parsed.ok ? { windowsMs: this.#parsed.windowsMs } : 'invalid'
 	);
+
+	/** Ticks the box when the page was opened at the choice (`#across-time-zones`). */
+	openFor(hash: string): void {
+		if (hash === `#${ACROSS_TIME_ZONES}`) this.across = true;
+	}
 
 	/** Takes what was typed into `phaseId`'s field. */
 	type(phaseId: string, hours: string): void {

@@ -53,6 +53,16 @@ describe('the turns card', () => {
 		expect(show(live.state, ana.participantId)).toContain('Back to turns across time zones');
 	});
 
+	test('[A31] paused for everyone, the card says the deadline waits and offers no schedule moves', () => {
+		const paused = { ...onTurns, pause: { at: Date.UTC(2026, 0, 5, 21), timerWasRunning: false } };
+		const html = show(paused, ana.participantId);
+		expect(html).toContain('the deadline waits too. 12 hours left once someone resumes.');
+		expect(html).not.toContain('<time');
+		expect(html).not.toContain('Give everyone one more window');
+		expect(html).not.toContain('go live');
+		expect(html).toContain('I’ve taken my turn');
+	});
+
 	test('a live room that never ran as turns shows no card', () => {
 		expect(show(control({ people }), ana.participantId)).not.toContain('<section');
 	});

@@ -51,6 +51,8 @@ export const API_PROBLEM_CODES = [
 	'not_a_member',
 	/** The server does not send notifications through that push service (W2). */
 	'push_service_refused',
+	/** The push endpoint is someone else's in the room, and the keys sent are not its own (W2). */
+	'push_not_yours',
 	/** Voice clips' refusals (B8). */
 	...CLIP_PROBLEM_CODES
 ] as const;

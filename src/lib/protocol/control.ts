@@ -129,6 +129,11 @@ export const asyncStateSchema = z.object({
 	warned: z.boolean(),
 	/** Who took their turn in the current step. */
 	taken: z.array(participantIdSchema),
+	/**
+	 * How long the room stood paused for everyone since the current step's turns opened (A29):
+	 * the deadline moved on by as much, and the reminder counts the window without it.
+	 */
+	pausedMs: z._default(serverMs, 0),
 	missed: z.array(missedTurnSchema).check(z.maxLength(200))
 });
 export type AsyncState = z.infer<typeof asyncStateSchema>;

@@ -188,6 +188,11 @@ export const playbookSummarySchema = z.object({
 	author: z.string(),
 	/** True for playbooks people saved on this server, false for the built-in collection. */
 	community: z.boolean(),
+	/**
+	 * Some phase runs as turns (`turnBy`), so a room of it can start across time zones. Summaries
+	 * stored before the flag existed read as false until the playbook is saved again.
+	 */
+	turns: z._default(z.boolean(), false),
 	/** Summaries stored before playbooks had languages are of English playbooks. */
 	language: z._default(z.string(), DEFAULT_PLAYBOOK_LANGUAGE),
 	/** The title and summary in the languages the playbook is translated into. */
@@ -214,6 +219,7 @@ export function summarizePlaybook(playbook: Playbook, community: boolean): Playb
 		author,
 		phaseCount: playbook.phases.length,
 		community,
+		turns: playbook.phases.some((phase) => phase.turnBy !== undefined),
 		language: playbook.language,
 		translations: Object.fromEntries(
 			Object.entries(playbook.translations ?? {}).map(([language, translation]) => [

@@ -3,7 +3,7 @@ import { HOUR_MS } from '../time-units';
 import { counting, moveOn, type AsyncPlan } from './async-schedule';
 
 /**
- * The schedule as the server's clock sees it (protocol A6, A9, A10): when to look at a room
+ * The schedule as the server's clock sees it (protocol A6, A9, A10, A28): when to look at a room
  * next, and what is due when it does. Time is passed in; nothing here reads a clock.
  */
 
@@ -12,14 +12,18 @@ const NEAR_DEADLINE_MS = 3 * HOUR_MS;
 
 /** When "deadline near" goes out: 3 hours before, or half the window when that is shorter. */
 function nearAt(schedule: AsyncState & { deadlineAt: number }): number {
-	const window = schedule.deadlineAt - schedule.openedAt;
+	const window = schedule.deadlineAt - schedule.openedAt - schedule.pausedMs;
 	return schedule.deadlineAt - Math.min(NEAR_DEADLINE_MS, Math.floor(window / 2));
 }
 
-/** When the server must next look at the schedule (A10), or undefined when nothing is due. */
+/**
+ * When the server must next look at the schedule (A10), or undefined when nothing is due: also
+ * while the room is paused, which takes its entry out of the wake index (A14, A28).
+ */
 export function nextWakeAt(state: ControlState): number | undefined {
 	const schedule = state.async;
-	if (!counting(schedule)) return undefined;
+	// Paused for everyone, the schedule stands still until someone resumes (A28).
+	if (!counting(schedule) || state.pause !== null) return undefined;
 	return schedule.warned ? schedule.deadlineAt : nearAt(schedule);
 }
 
@@ -29,7 +33,7 @@ export function nextWakeAt(state: ControlState): number | undefined {
  */
 export function tick(state: ControlState, plan: AsyncPlan, now: number): ControlState {
 	const schedule = state.async;
-	if (!counting(schedule)) return state;
+	if (!counting(schedule) || state.pause !== null) return state;
 	if (now >= schedule.deadlineAt) return moveOn(state, plan, now);
 	if (!schedule.warned && now >= nearAt(schedule)) {
 		return { ...state, async: { ...schedule, warned: true } };

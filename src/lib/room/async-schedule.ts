@@ -107,7 +107,8 @@ function openWindow(state: ControlState, plan: AsyncPlan, now: number): ControlS
 			deadlineAt: now + window,
 			extended: false,
 			warned: false,
-			taken: []
+			taken: [],
+			pausedMs: 0
 		}
 	};
 }
@@ -181,6 +182,7 @@ export function startTurns(
 		extended: false,
 		warned: false,
 		taken: [],
+		pausedMs: 0,
 		missed: state.async?.missed ?? []
 	};
 	const started = { ...state, async: schedule };
@@ -192,8 +194,8 @@ export function startTurns(
 }
 
 /**
- * `personId` took their turn in `step` (A4); when every taker has, the room moves on at once (A5).
- * A turn for a step the room has left changes nothing.
+ * `personId` took their turn in `step` (A4); when every taker has, the room moves on at once (A5),
+ * or at its resume when paused (A30). A turn for a step the room has left changes nothing.
  */
 export function takeTurn(
 	state: ControlState,
@@ -210,7 +212,9 @@ export function takeTurn(
 	}
 	if (schedule.taken.includes(personId)) return ok(state);
 	const next = { ...state, async: { ...schedule, taken: [...schedule.taken, personId] } };
-	return ok(waitingFor(next, plan).length === 0 ? moveOn(next, plan, now) : next);
+	// A paused room keeps the turn and moves on only when resumed (A30).
+	const allTaken = waitingFor(next, plan).length === 0 && next.pause === null;
+	return ok(allTaken ? moveOn(next, plan, now) : next);
 }
 
 /** One more window for the current step, once, before its deadline (A7). */

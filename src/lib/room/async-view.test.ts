@@ -4,7 +4,7 @@ import type { ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
 import { tick } from './async-clock';
 import { goLive, startTurns } from './async-schedule';
-import { asyncView, formatDeadline, plannedDeadlines } from './async-view';
+import { asyncView, formatDeadline, formatLeft, plannedDeadlines } from './async-view';
 import { initialControlState, type ControlResult } from './control';
 
 const playbook = playbookSchema.parse(activeListeningSprint);
@@ -90,5 +90,26 @@ describe('the calendar’s deadlines', () => {
 		]);
 		// Story, paraphrase and rating twice, then the adjustment.
 		expect(planned).toHaveLength(7);
+	});
+});
+
+describe('a paused room on turns', () => {
+	const paused = (at: number): ControlState => ({
+		...onTurns,
+		pause: { at, timerWasRunning: false }
+	});
+
+	test('[A31] the card tells what the window keeps for the resume, not a time of day', () => {
+		const view = asyncView(paused(T0 + 2 * HOUR), playbook, ana, inBerlin);
+		expect(view?.paused).toBe(
+			'Paused for everyone: the deadline waits too. 46 hours left once someone resumes.'
+		);
+		expect(asyncView(onTurns, playbook, ana, inBerlin)?.paused).toBeUndefined();
+	});
+
+	test('[A31] what is left reads in hours to a tenth, and under an hour in whole minutes', () => {
+		expect(formatLeft(5.5 * HOUR, 'de')).toBe('5,5 Stunden');
+		expect(formatLeft(HOUR, 'es')).toBe('1 hora');
+		expect(formatLeft(20 * 60_000 + 1, 'en')).toBe('21 minutes');
 	});
 });

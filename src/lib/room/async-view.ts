@@ -1,6 +1,7 @@
 import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
+import { leftAtPause } from './async-pause';
 import { takersAt, waitingFor, windowOf, type AsyncPlan } from './async-schedule';
 import { sessionPlan } from './control';
 import { planSteps } from './steps';
@@ -24,6 +25,8 @@ export interface AsyncView {
 	mayExtend: boolean;
 	/** Each soft end so far, as a sentence. */
 	missed: string[];
+	/** Paused for everyone: what the window keeps for the resume, as a sentence (protocol A31). */
+	paused: string | undefined;
 }
 
 /** A phase in the plan, with its title in the viewer's language. */
@@ -46,6 +49,30 @@ export function formatDeadline(at: number, { locale, timeZone }: ViewOptions): s
 		timeZone,
 		timeZoneName: 'short'
 	}).format(at);
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A time left in the viewer's language: hours (to a tenth) from an hour up, else whole minutes,
+ * rounded up so that a few seconds never read as nothing.
+ */
+export function formatLeft(ms: number, locale: Locale): string {
+	const hours = ms >= HOUR_MS;
+	return new Intl.NumberFormat(locale, {
+		style: 'unit',
+		unit: hours ? 'hour' : 'minute',
+		unitDisplay: 'long',
+		maximumFractionDigits: 1
+	}).format(hours ? ms / HOUR_MS : Math.ceil(ms / 60_000));
+}
+
+/** The line a paused room on turns shows, or undefined when it is not paused (A31). */
+export function pausedLine(control: ControlState, locale: Locale): string | undefined {
+	const left = leftAtPause(control);
+	return left === undefined
+		? undefined
+		: m.async_paused_left({ left: formatLeft(left, locale) }, { locale });
 }
 
 const nameList = (ids: readonly string[], control: ControlState, locale: Locale) =>
@@ -79,6 +106,7 @@ export function asyncView(
 				: undefined,
 		extended: schedule.extended,
 		mayExtend: counting && !schedule.extended,
+		paused: pausedLine(control, options.locale),
 		missed: schedule.missed.map((turn) =>
 			m.async_missed(
 				{

@@ -4,6 +4,7 @@ import { ratingKey } from '../protocol/room-content';
 import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
 import { decideAsync } from './async-commands';
 import { tick } from './async-clock';
+import { followResume } from './async-pause';
 import { followStep, turnEvents, type TurnEvent } from './async-schedule';
 import { sessionPlan, startHistory } from './control';
 import { revealIfDue, submitRating, type SealedRatings } from './ratings';
@@ -92,8 +93,10 @@ export function decide(
 ): Decision {
 	const decision = decideOnly(state, command, actor, ctx);
 	if (!decision.ok) return decision;
-	// A room of turns follows every move of its step, whatever made it (protocol A2, A9).
-	const next = followStep(state, decision.state, ctx.playbook, ctx.now);
+	// A room of turns follows every move of its step, whatever made it (protocol A2, A9), and
+	// gets back the time it stood paused (A29).
+	const followed = followStep(state, decision.state, ctx.playbook, ctx.now);
+	const next = followResume(state, followed, ctx.playbook, ctx.now);
 	const told = turnEvents(state, next, ctx.playbook).map((event): Effect => ({
 		type: 'turn-event',
 		event

@@ -10,12 +10,9 @@ import {
 	type LandedPhrase,
 	type ParaphraseTake
 } from '../protocol/room-content';
-import { phraseChoices } from '../room/landed';
+import { phraseChoices, type LandedMarks } from '../room/landed';
 import { perPart } from './per-part';
 import { yReadable } from './y-readable.svelte';
-
-/** A round's phrases that landed, by the paraphrase's take they were marked in. */
-export type LandedMarks = Partial<Record<ParaphraseTake, LandedPhrase>>;
 
 /** The phrases that landed in `round` (protocol A17); a value that does not parse is left out. */
 export function readLanded(map: Y.Map<unknown>, round: number): LandedMarks {

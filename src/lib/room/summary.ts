@@ -8,7 +8,6 @@ import {
 	ratingKey,
 	type Commitment,
 	type FeedbackPart,
-	type LandedPhrase,
 	type Observation,
 	type ParaphrasePart,
 	type ParaphraseTake,
@@ -16,6 +15,7 @@ import {
 } from '../protocol/room-content';
 import { sessionPlan } from './control';
 import { feedbackMessage } from './feedback';
+import type { LandedMarks } from './landed';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan } from './steps';
@@ -46,7 +46,7 @@ export interface RoundContent {
 	round: number;
 	paraphrase: Record<ParaphrasePart, string>;
 	/** The phrase that landed, by the paraphrase's take it was marked in (protocol A17). */
-	landed: Partial<Record<ParaphraseTake, LandedPhrase>>;
+	landed: LandedMarks;
 	feedback: Record<FeedbackPart, string>;
 	/** Every take's lines, in document order. */
 	scriptLines: ScriptLineContent[];

@@ -1,12 +1,13 @@
 // Issue 17 end to end: an Active Listening Sprint run across time zones, with voice. Two people
 // in two time zones take their turns an hour apart (the browser's clock through page.clock, the
 // server's through ROOM_CLOCK_OFFSET_MS and a restart, which the deadlines survive).
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { FAKE_MICROPHONE_LAUNCH } from '../../playwright.config';
 import { formatDeadline } from '../../src/lib/room/async-view';
 import { AppServer } from '../support/app-server';
 import { sqliteBytes } from '../support/stored-bytes';
 import { expect, joinRoom, test } from './fixtures';
+import { personIn, startAcrossTimeZones, turnsOf } from './turns';
 
 test.use({ launchOptions: FAKE_MICROPHONE_LAUNCH });
 
@@ -17,14 +18,6 @@ const PARAPHRASE = {
 	Needs: 'To be asked before decisions are made'
 };
 
-async function personIn(browser: Browser, timezoneId: string): Promise<Page> {
-	const context = await browser.newContext({ timezoneId, viewport: { width: 1200, height: 900 } });
-	const page = await context.newPage();
-	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-	return page;
-}
-
-const turnsOf = (page: Page) => page.getByRole('region', { name: 'Across time zones' });
 const storyOf = (page: Page) => page.getByRole('region', { name: 'The story by voice' });
 const stepOf = (page: Page) => page.locator('[data-step]');
 
@@ -44,14 +37,9 @@ test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a 
 	try {
 		// A, in Berlin, starts the sprint across time zones: an hour for each story.
 		const a = await personIn(browser, 'Europe/Berlin');
-		await a.goto(`${app.url}/p/active-listening-sprint`);
-		await a.getByLabel('Run across time zones').check();
-		await a.getByLabel('Tell the story: hours to take the turn').fill('1');
-		await expect(async () => {
-			await a.getByRole('button', { name: 'Start a room' }).click();
-			await a.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 5_000 });
-		}).toPass({ timeout: 60_000 });
-		const roomUrl = a.url();
+		const roomUrl = await startAcrossTimeZones(a, app.url, 'active-listening-sprint', {
+			'Tell the story: hours to take the turn': '1'
+		});
 		await joinRoom(a, 'Ada', 'Speaker');
 		await expect(turnsOf(a)).toContainText('Your turn: Tell the story');
 		await expect(a).toHaveTitle(/Your turn/);

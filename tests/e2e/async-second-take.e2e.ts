@@ -33,6 +33,7 @@ test('[A16] [A17] [A18] [A19] the speaker rates with the listener online, marks 
 
 		// A rates with B online: the rating waits for A alone and shows at once (A16).
 		await expect(turnsOf(a)).toContainText('Your turn: How understood did you feel?');
+		await expect(b.getByText('Waiting for Ada.', { exact: true })).toBeVisible();
 		await a.getByRole('radio', { name: /^3/ }).check();
 		await a.getByRole('button', { name: 'Submit rating' }).click();
 		await expect(a.getByRole('list', { name: 'Ratings' })).toContainText('3');

@@ -238,6 +238,20 @@ describe('a room run across time zones', () => {
 		expect(state.ratings[key]?.revealed).toEqual({ [ana]: 4 });
 	});
 
+	test('[A18] [A19] [A9] a second take goes through the decision and tells the listener their turn started', () => {
+		const ratedState = decided(run(toRate, rate, ana, both, { [key]: { [ana]: 4 } })).state;
+		const { state, effects } = decided(
+			run(ratedState, { type: 'async.second-take', step: RATING_STEP }, ana)
+		);
+		expect(state.step).toBe(2);
+		expect(effects).toEqual([
+			{ type: 'turn-event', event: { type: 'turn-started', phaseIndex: 2, personIds: [ben] } }
+		]);
+		const before = { ...ratedState, agreed: [ben] };
+		const unagreed = run(before, { type: 'async.second-take', step: RATING_STEP }, ana);
+		expect(unagreed.ok ? undefined : unagreed.error.params?.reason).toBe('agreements');
+	});
+
 	test('[A4] someone removed by the host cannot take a turn', () => {
 		const removed = { ...onTurns, removed: [ana] };
 		expect(run(removed, { type: 'async.turn', step: 1 }, ana).ok).toBe(false);

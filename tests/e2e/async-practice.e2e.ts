@@ -1,12 +1,13 @@
 // Issue 17 end to end: an Active Listening Sprint run across time zones, with voice. Two people
 // in two time zones take their turns an hour apart (the browser's clock through page.clock, the
 // server's through ROOM_CLOCK_OFFSET_MS and a restart, which the deadlines survive).
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { FAKE_MICROPHONE_LAUNCH } from '../../playwright.config';
 import { formatDeadline } from '../../src/lib/room/async-view';
 import { AppServer } from '../support/app-server';
 import { sqliteBytes } from '../support/stored-bytes';
 import { expect, joinRoom, test } from './fixtures';
+import { personIn, startAcrossTimeZones, turnsOf } from './turns';
 
 test.use({ launchOptions: FAKE_MICROPHONE_LAUNCH });
 
@@ -17,14 +18,6 @@ const PARAPHRASE = {
 	Needs: 'To be asked before decisions are made'
 };
 
-async function personIn(browser: Browser, timezoneId: string): Promise<Page> {
-	const context = await browser.newContext({ timezoneId, viewport: { width: 1200, height: 900 } });
-	const page = await context.newPage();
-	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-	return page;
-}
-
-const turnsOf = (page: Page) => page.getByRole('region', { name: 'Across time zones' });
 const storyOf = (page: Page) => page.getByRole('region', { name: 'The story by voice' });
 const stepOf = (page: Page) => page.locator('[data-step]');
 
@@ -36,23 +29,17 @@ async function knownDuration(audio: Locator): Promise<number> {
 	return audio.evaluate((element: HTMLAudioElement) => element.duration);
 }
 
-test('[A1] [A5] [A6] [A11] [B1] [B7] an async sprint across time zones: a recorded story, a paraphrase an hour later, a rating, a missed turn, the summary, and erase', async ({
+test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a recorded story, a paraphrase an hour later, a rating, a missed turn, the summary, and erase', async ({
 	browser
 }) => {
 	test.setTimeout(180_000);
-	// B leaves the room at once when their tab closes: the room does not wait for them to come back.
-	const app = await AppServer.start({ env: { LEAVE_GRACE_MS: '0' } });
+	const app = await AppServer.start();
 	try {
 		// A, in Berlin, starts the sprint across time zones: an hour for each story.
 		const a = await personIn(browser, 'Europe/Berlin');
-		await a.goto(`${app.url}/p/active-listening-sprint`);
-		await a.getByLabel('Run across time zones').check();
-		await a.getByLabel('Tell the story: hours to take the turn').fill('1');
-		await expect(async () => {
-			await a.getByRole('button', { name: 'Start a room' }).click();
-			await a.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 5_000 });
-		}).toPass({ timeout: 60_000 });
-		const roomUrl = a.url();
+		const roomUrl = await startAcrossTimeZones(a, app.url, 'active-listening-sprint', {
+			'Tell the story: hours to take the turn': '1'
+		});
 		await joinRoom(a, 'Ada', 'Speaker');
 		await expect(turnsOf(a)).toContainText('Your turn: Tell the story');
 		await expect(a).toHaveTitle(/Your turn/);
@@ -115,15 +102,15 @@ test('[A1] [A5] [A6] [A11] [B1] [B7] an async sprint across time zones: a record
 		}
 		await turnsOf(b).getByRole('button', { name: 'I’ve taken my turn' }).click();
 		await expect(turnsOf(b)).toContainText('Waiting for Ada');
-		await b.context().close();
 
 		// A rates how understood they felt, then reads the paraphrase.
 		await expect(turnsOf(a)).toContainText('Your turn: How understood did you feel?');
 		await a.getByRole('radio', { name: /^4/ }).check();
 		await a.getByRole('button', { name: 'Submit rating' }).click();
-		// Sealed as in a live room until everyone present rated: A is alone, so it shows at once.
+		// On A's turn the rating waits for A alone (A16), so it shows at once with B still online.
 		await expect(a.getByRole('list', { name: 'Ratings' })).toContainText('4');
 		await expect(a.getByLabel('Feelings')).toHaveValue(PARAPHRASE.Feelings);
+		await b.context().close();
 		await turnsOf(a).getByRole('button', { name: 'I’ve taken my turn' }).click();
 
 		// Round two: Bo's story is due within the hour and never comes; the room moves on.

@@ -9,6 +9,7 @@ import {
 import { ClipsDoc } from './clips-doc';
 import { CommitmentsDoc } from './commitments';
 import { FeedbackDraft } from './feedback-draft';
+import { LandedDoc } from './landed-doc';
 import { ObservationsDoc } from './observations';
 import { perPart } from './per-part';
 import { ReceivingDoc } from './receiving';
@@ -28,10 +29,13 @@ export class ContentDoc {
 	readonly observations: ObservationsDoc;
 	/** Voice clips: whose, for which purpose and round (protocol B1). */
 	readonly clips: ClipsDoc;
+	/** The phrase that landed in each round's paraphrase (protocol A17). */
+	readonly landed: LandedDoc;
 
 	constructor(readonly doc: Y.Doc) {
 		this.commitments = new CommitmentsDoc(doc);
 		this.clips = new ClipsDoc(doc);
+		this.landed = new LandedDoc(doc);
 		this.schedule = new ScheduleDoc(doc);
 		this.observations = new ObservationsDoc(doc);
 	}

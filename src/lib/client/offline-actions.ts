@@ -67,6 +67,7 @@ export function offlinePolicy(command: ControlCommand, selfId: string): OfflineP
 		case 'async.extend':
 		case 'async.live':
 		case 'async.resume':
+		case 'async.second-take':
 			// A turn or a deadline is a decision on the room as it is when it arrives.
 			return { type: 'wait', reason: WAIT_REASONS.turns() };
 		default:

@@ -4,6 +4,8 @@ import { CLIPS_MAP, clipSlotKey } from '../protocol/clips';
 import {
 	COMMITMENTS_MAP,
 	feedbackTextName,
+	LANDED_MAP,
+	landedKey,
 	OBSERVATIONS_ARRAY,
 	paraphraseTextName,
 	SCHEDULE_MAP,
@@ -35,6 +37,7 @@ describe('reading the room content', () => {
 	test('reads every tool of every round, and the commitments and plans by participant', () => {
 		const doc = remoteDoc((author) => {
 			author.getText(paraphraseTextName('round-1', 'feelings')).insert(0, 'worried');
+			author.getMap(LANDED_MAP).set(landedKey(1, 2), { part: 'feelings', text: 'worried' });
 			author.getText(feedbackTextName('round-2', 'ask')).insert(0, 'could you send it');
 			author.getText(sentenceTextName('round-1', 2)).insert(0, 'Say more.');
 			author
@@ -57,6 +60,7 @@ describe('reading the room content', () => {
 				{
 					round: 1,
 					paraphrase: { feelings: 'worried', motives: '', needs: '' },
+					landed: { 2: { part: 'feelings', text: 'worried' } },
 					feedback: { permission: '', situation: '', behaviour: '', impact: '', ask: '' },
 					scriptLines: [
 						{
@@ -82,6 +86,7 @@ describe('reading the room content', () => {
 				{
 					round: 2,
 					paraphrase: { feelings: '', motives: '', needs: '' },
+					landed: {},
 					feedback: {
 						permission: '',
 						situation: '',

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import {
 	COMMITMENTS_MAP,
 	FEEDBACK_PARTS,
+	LANDED_MAP,
 	feedbackTextName,
 	OBSERVATIONS_ARRAY,
 	observationSchema,
@@ -19,6 +20,7 @@ import { sessionRounds, type RoomContent, type RoundContent } from '../room/summ
 import { CLIP_PURPOSES, CLIPS_MAP } from '../protocol/clips';
 import { readClips } from './clips-doc';
 import { readCommitments } from './commitments';
+import { readLanded } from './landed-doc';
 import { perPart } from './per-part';
 import { ScriptDoc } from './script-doc';
 
@@ -28,6 +30,7 @@ function readRound(doc: Y.Doc, round: number): RoundContent {
 	return {
 		round,
 		paraphrase: perPart(PARAPHRASE_PARTS, (part) => text(paraphraseTextName(key, part))),
+		landed: readLanded(doc.getMap(LANDED_MAP), round),
 		feedback: perPart(FEEDBACK_PARTS, (part) => text(feedbackTextName(key, part))),
 		scriptLines: new ScriptDoc(doc, key).read().lines,
 		sentences: SENTENCE_NUMBERS.map((n) => text(sentenceTextName(key, n))),

@@ -20,6 +20,7 @@ const full: SessionSummary = {
 	sentences: [{ round: 1, sentences: ['Say more.'] }],
 	feedbackMessages: [{ round: 1, message: 'Can I share something?' }],
 	paraphrases: [{ round: 1, parts: [{ label: 'Needs', text: 'clarity' }] }],
+	landedPhrases: [{ round: 1, take: 1, note: 'Needs', text: 'clarity' }],
 	observations: [{ name: 'Cy', text: 'Ben <i>paused</i>.' }],
 	commitments: [{ name: 'Ana', what: 'Ask first', when: '', withWhom: 'Sam' }],
 	followUps: [
@@ -44,11 +45,13 @@ describe('session summary view', () => {
 			'Two sentences to reuse',
 			'Feedback message',
 			'Paraphrases',
+			'Phrases that landed',
 			'Shared observations',
 			'Commitments',
 			'Follow-ups'
 		]);
 		expect(headings(body, 'h3')).toEqual(['Round 2', 'Round 1', 'Round 1', 'Round 1']);
+		expect(body).toContain('(Needs)');
 		expect(body).toContain('2 ratings are still sealed.');
 		expect(body).toContain('1 min, 30 sec');
 		expect(body).toContain(`Conversation: ${formatTime(T0)}`);
@@ -91,6 +94,7 @@ describe('session summary view', () => {
 				'Zwei Sätze zum Mitnehmen',
 				'Feedback-Nachricht',
 				'Paraphrasen',
+				'Sätze, die angekommen sind',
 				'Geteilte Beobachtungen',
 				'Vorsätze',
 				'Folgetermine'

@@ -35,6 +35,7 @@ const people = {
 const round = (n: number, feelings = ''): RoundContent => ({
 	round: n,
 	paraphrase: { feelings, motives: '', needs: '' },
+	landed: {},
 	feedback: { permission: '', situation: '', behaviour: '', impact: '', ask: '' },
 	scriptLines:
 		n === 1

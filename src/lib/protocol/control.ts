@@ -134,7 +134,14 @@ export const asyncStateSchema = z.object({
 	 * the deadline moved on by as much, and the reminder counts the window without it.
 	 */
 	pausedMs: z._default(serverMs, 0),
-	missed: z.array(missedTurnSchema).check(z.maxLength(200))
+	missed: z.array(missedTurnSchema).check(z.maxLength(200)),
+	/** Rounds whose speaker asked the listener for a second take of the paraphrase (A18). */
+	secondTakes: z._default(
+		z
+			.array(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ROUNDS)))
+			.check(z.maxLength(MAX_ROUNDS)),
+		[]
+	)
 });
 export type AsyncState = z.infer<typeof asyncStateSchema>;
 
@@ -257,6 +264,14 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('async.turn'), step: z.number().check(z.int(), z.nonnegative()) }),
 	/** One more window for `step`, once, before its deadline (A7). */
 	z.object({ type: z.literal('async.extend'), step: z.number().check(z.int(), z.nonnegative()) }),
+	/**
+	 * The speaker asks the listener for a second take of the paraphrase, from the rating step
+	 * `step` they saw, once per round (A18).
+	 */
+	z.object({
+		type: z.literal('async.second-take'),
+		step: z.number().check(z.int(), z.nonnegative())
+	}),
 	/** "We're both here": play on as a live room (A8). */
 	z.object({ type: z.literal('async.live') }),
 	/** Back to turns, the current step's window opening again from now (A8). */

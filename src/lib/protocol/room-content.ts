@@ -36,6 +36,23 @@ export type ParaphrasePart = (typeof PARAPHRASE_PARTS)[number];
 export const paraphraseTextName = (key: string, part: ParaphrasePart) =>
 	`paraphrase:${key}:${part}`;
 
+/**
+ * The phrase that landed (protocol A17): what the speaker picked from the listener's paraphrase
+ * as the words that made them feel understood, a copy, so a second take rewriting the paraphrase
+ * keeps it. A root Y.Map of plain JSON from {@link landedKey} to the phrase.
+ */
+export const LANDED_MAP = 'landed';
+/** The paraphrase's takes in a round: the first, and the one second take the speaker may ask for. */
+export const PARAPHRASE_TAKES = [1, 2] as const;
+export type ParaphraseTake = (typeof PARAPHRASE_TAKES)[number];
+export const landedKey = (round: number, take: ParaphraseTake) => `${roundKey(round)}:take-${take}`;
+export const landedPhraseSchema = z.object({
+	/** The part of the paraphrase it was picked from. */
+	part: z.enum(PARAPHRASE_PARTS),
+	text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT_FIELD_CHARACTERS))
+});
+export type LandedPhrase = z.infer<typeof landedPhraseSchema>;
+
 /** The feedback message, in the order it is said, each part a root Y.Text. */
 export const FEEDBACK_PARTS = ['permission', 'situation', 'behaviour', 'impact', 'ask'] as const;
 export type FeedbackPart = (typeof FEEDBACK_PARTS)[number];

@@ -94,7 +94,10 @@ export const refusalReasonSchema = z.enum([
 	'not_async',
 	'not_your_turn',
 	'extended_once',
-	'live_needs_two'
+	'live_needs_two',
+	'no_second_take',
+	'rate_first',
+	'second_take_once'
 ]);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 

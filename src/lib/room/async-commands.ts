@@ -9,11 +9,12 @@ import {
 	type AsyncPlan
 } from './async-schedule';
 import type { ControlResult } from './control';
+import { askSecondTake } from './second-take';
 import { commandRefusal, type Actor, type AsyncCommand } from './room-rules';
 
 /**
  * Decides a command of a room run across time zones from `actor` at server time `now`, after
- * the same checks of rights as every command (removed, agreements, host; protocol A1–A8).
+ * the same checks of rights as every command (removed, agreements, host; protocol A1–A8, A18).
  */
 export function decideAsync(
 	state: ControlState,
@@ -31,6 +32,8 @@ export function decideAsync(
 			return takeTurn(state, plan, actor.participantId, command.step, now);
 		case 'async.extend':
 			return extendTurns(state, plan, command.step, now);
+		case 'async.second-take':
+			return askSecondTake(state, plan, actor.participantId, command.step, now);
 		case 'async.live':
 			return goLive(state, actor.present);
 		case 'async.resume':

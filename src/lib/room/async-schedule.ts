@@ -31,8 +31,14 @@ export type TurnEvent =
 const refuse = (message: string, reason: RefusalReason): ControlResult =>
 	invalid(message, { reason });
 /** A schedule command in a room that is not on turns. */
-const notAsync = (): ControlResult =>
+export const notAsync = (): ControlResult =>
 	refuse('This room is not taking turns right now.', 'not_async');
+/** A move for a step the room has already left. */
+export const movedOn = (): ControlResult =>
+	refuse('The room moved on before your move arrived, so it was not made.', 'moved_on');
+/** A turn's move from someone who does not take a turn in the step. */
+export const notYourTurn = (): ControlResult =>
+	refuse('It is not your turn in this phase.', 'not_your_turn');
 const ok = (state: ControlState): ControlResult => ({ ok: true, state });
 
 const turnRoles = (plan: AsyncPlan, phaseIndex: number) => plan.phases[phaseIndex]?.turnBy ?? [];
@@ -114,7 +120,12 @@ function openWindow(state: ControlState, plan: AsyncPlan, now: number): ControlS
 }
 
 /** Moves to `target` as the phase rules do, records its speaker, and opens its window. */
-function enter(state: ControlState, plan: AsyncPlan, target: number, now: number): ControlState {
+export function enter(
+	state: ControlState,
+	plan: AsyncPlan,
+	target: number,
+	now: number
+): ControlState {
 	const moved = applyControlCommand(state, { type: 'step.goto', target }, plan, now);
 	const entered = moved.ok ? moved.state : state;
 	return openWindow(takeTurns(entered, plan, members(entered)), plan, now);
@@ -183,7 +194,8 @@ export function startTurns(
 		warned: false,
 		taken: [],
 		pausedMs: 0,
-		missed: state.async?.missed ?? []
+		missed: state.async?.missed ?? [],
+		secondTakes: state.async?.secondTakes ?? []
 	};
 	const started = { ...state, async: schedule };
 	const first = turnStepFrom(started, plan, state.step);
@@ -207,9 +219,7 @@ export function takeTurn(
 	const schedule = state.async;
 	if (!schedule || schedule.mode !== 'async') return notAsync();
 	if (step !== state.step || schedule.deadlineAt === null) return ok(state);
-	if (!takersAt(state, plan, step).includes(personId)) {
-		return refuse('It is not your turn in this phase.', 'not_your_turn');
-	}
+	if (!takersAt(state, plan, step).includes(personId)) return notYourTurn();
 	if (schedule.taken.includes(personId)) return ok(state);
 	const next = { ...state, async: { ...schedule, taken: [...schedule.taken, personId] } };
 	// A paused room keeps the turn and moves on only when resumed (A30).
@@ -226,9 +236,7 @@ export function extendTurns(
 ): ControlResult {
 	const schedule = state.async;
 	if (!counting(schedule)) return notAsync();
-	if (step !== state.step || now >= schedule.deadlineAt) {
-		return refuse('The room moved on before your move arrived, so it was not made.', 'moved_on');
-	}
+	if (step !== state.step || now >= schedule.deadlineAt) return movedOn();
 	if (schedule.extended) return refuse('This phase was already extended once.', 'extended_once');
 	const window = windowOf(plan, schedule.windowsMs, phaseIndexAt(state, plan));
 	return ok({

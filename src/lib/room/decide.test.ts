@@ -211,6 +211,47 @@ describe('a room run across time zones', () => {
 		]);
 	});
 
+	/** Ana told the story and Ben reflected it: the room is on Ana's turn to rate, step 4. */
+	const told = decided(run(onTurns, { type: 'async.turn', step: 1 }, ana)).state;
+	const toRate = decided(run(told, { type: 'async.turn', step: 2 }, ben)).state;
+	const rate = { type: 'rating.submit', step: RATING_STEP, value: 4 } as const;
+
+	test('[A16] the speaker’s rating on their turn shows at once, with the listener online', () => {
+		expect(toRate.step).toBe(RATING_STEP);
+		const { state } = decided(run(toRate, rate, ana, both, { [key]: { [ana]: 4 } }));
+		expect(state.ratings[key]).toEqual({ submitted: [ana], revealed: { [ana]: 4 } });
+	});
+
+	test('[A16] [S11] playing live, the rating waits for everyone present as in a live room', () => {
+		const live = decided(run(toRate, { type: 'async.live' }, ana)).state;
+		const { state } = decided(run(live, rate, ana, both, { [key]: { [ana]: 4 } }));
+		expect(state.ratings[key]).toEqual({ submitted: [ana] });
+	});
+
+	test('[A16] back on turns, a rating given live that waited for the listener shows', () => {
+		const live = decided(run(toRate, { type: 'async.live' }, ana)).state;
+		const sealedLive = decided(run(live, rate, ana, both)).state;
+		const resumed = decided(run(sealedLive, { type: 'async.resume' }, ana)).state;
+		const { state } = decided(
+			run(resumed, { type: 'room.settle' }, ana, both, { [key]: { [ana]: 4 } })
+		);
+		expect(state.ratings[key]?.revealed).toEqual({ [ana]: 4 });
+	});
+
+	test('[A18] [A19] [A9] a second take goes through the decision and tells the listener their turn started', () => {
+		const ratedState = decided(run(toRate, rate, ana, both, { [key]: { [ana]: 4 } })).state;
+		const { state, effects } = decided(
+			run(ratedState, { type: 'async.second-take', step: RATING_STEP }, ana)
+		);
+		expect(state.step).toBe(2);
+		expect(effects).toEqual([
+			{ type: 'turn-event', event: { type: 'turn-started', phaseIndex: 2, personIds: [ben] } }
+		]);
+		const before = { ...ratedState, agreed: [ben] };
+		const unagreed = run(before, { type: 'async.second-take', step: RATING_STEP }, ana);
+		expect(unagreed.ok ? undefined : unagreed.error.params?.reason).toBe('agreements');
+	});
+
 	test('[A4] someone removed by the host cannot take a turn', () => {
 		const removed = { ...onTurns, removed: [ana] };
 		expect(run(removed, { type: 'async.turn', step: 1 }, ana).ok).toBe(false);

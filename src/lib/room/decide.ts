@@ -17,6 +17,7 @@ import {
 	settleRoom,
 	type Actor
 } from './room-rules';
+import { expectedRaters } from './raters';
 import { planSteps } from './steps';
 
 /** People the summary names at most; joins beyond it (a client inventing ids) are not recorded. */
@@ -152,8 +153,9 @@ function controlCommand(
 }
 
 /**
- * One person's rating for the rating step `step`, sealed until everyone present has rated. Only
- * people who confirmed the agreements take part.
+ * One person's rating for the rating step `step`, sealed until everyone it waits for has rated
+ * (everyone present; on a turn, its takers: A16). Only people who confirmed the agreements take
+ * part.
  */
 function rate(
 	state: ControlState,
@@ -177,7 +179,8 @@ function rate(
 	}
 	const key = ratingKey(phase.id, at.round);
 	const round = state.ratings[key];
-	const result = submitRating(round, sealedRatings(key), me, value, actor.present);
+	const raters = expectedRaters(state, playbook, key, actor.present);
+	const result = submitRating(round, sealedRatings(key), me, value, raters);
 	if (!result.ok) return refused('invalid_command', result.message, result.reason);
 	return {
 		ok: true,
@@ -220,7 +223,11 @@ function settle(
 	let revealed = false;
 	const ratings = Object.fromEntries(
 		Object.entries(state.ratings).map(([key, round]) => {
-			const next = revealIfDue(round, sealedRatings(key), present);
+			const next = revealIfDue(
+				round,
+				sealedRatings(key),
+				expectedRaters(state, playbook, key, present)
+			);
 			revealed ||= next !== round;
 			return [key, next];
 		})

@@ -52,6 +52,7 @@ export function commandRight(command: ControlCommand): CommandRight {
 		case 'room.resume':
 		case 'erase.vote':
 		case 'async.turn':
+		case 'async.second-take':
 			return 'anyone';
 		case 'host.lock-control':
 		case 'host.lock-room':

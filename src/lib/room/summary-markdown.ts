@@ -59,6 +59,9 @@ export function summaryMarkdown(
 			...render(item),
 			''
 		]);
+	/** Quoted words with a note in brackets (whose, or from which part) and their round. */
+	const quoteLine = (text: string, note: string, round: number) =>
+		`- ${m.tools_summary_quote({ text: escapeMarkdown(text) }, opts)} (${escapeMarkdown(note)})${roundLabel(round)}`;
 	const spent = (ms: number) => formatSpent(ms, locale);
 	const sections: [heading: string, lines: string[]][] = [
 		[
@@ -83,10 +86,7 @@ export function summaryMarkdown(
 		],
 		[
 			m.tools_summary_phrases({}, opts),
-			summary.starredPhrases.map(
-				(p) =>
-					`- ${m.tools_summary_quote({ text: escapeMarkdown(p.text) }, opts)} (${escapeMarkdown(p.roleName)})${roundLabel(p.round)}`
-			)
+			summary.starredPhrases.map((p) => quoteLine(p.text, p.roleName, p.round))
 		],
 		[
 			m.tools_summary_shifts({}, opts),
@@ -110,6 +110,10 @@ export function summaryMarkdown(
 			byRound(summary.paraphrases, ({ parts }) =>
 				parts.map(({ label, text }) => `- ${label}: ${escapeMarkdown(text)}`)
 			)
+		],
+		[
+			m.sprint_summary_landed({}, opts),
+			summary.landedPhrases.map((p) => quoteLine(p.text, p.note, p.round))
 		],
 		[
 			m.async_summary_clips({}, opts),

@@ -13,6 +13,7 @@ export const emptySections = {
 	sentences: [],
 	feedbackMessages: [],
 	paraphrases: [],
+	landedPhrases: [],
 	voiceClips: [],
 	observations: [],
 	commitments: [],

@@ -38,6 +38,7 @@ function roundContent(round: number, parts: Partial<Omit<RoundContent, 'round'>>
 	return {
 		round,
 		paraphrase: { feelings: '', motives: '', needs: '' },
+		landed: {},
 		feedback: { permission: '', situation: '', behaviour: '', impact: '', ask: '' },
 		scriptLines: [],
 		sentences: ['', ''],
@@ -313,6 +314,28 @@ describe('session summary', () => {
 					{ label: 'Needs', text: 'clarity' }
 				]
 			}
+		]);
+	});
+
+	test('[A17] lists the phrases that landed by round and take, with the part each came from', () => {
+		const summary = summarize({
+			content: {
+				...emptyContent,
+				rounds: [
+					roundContent(1, {
+						landed: {
+							1: { part: 'feelings', text: 'Stung.' },
+							2: { part: 'needs', text: 'To be asked.' }
+						}
+					}),
+					roundContent(2, { landed: { 2: { part: 'motives', text: 'Seen.' } } })
+				]
+			}
+		});
+		expect(summary.landedPhrases).toEqual([
+			{ round: 1, take: 1, note: 'Feelings', text: 'Stung.' },
+			{ round: 1, take: 2, note: 'Needs, second take', text: 'To be asked.' },
+			{ round: 2, take: 2, note: 'Motives, second take', text: 'Seen.' }
 		]);
 	});
 

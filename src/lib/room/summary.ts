@@ -4,15 +4,18 @@ import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import {
 	PARAPHRASE_PARTS,
+	PARAPHRASE_TAKES,
 	ratingKey,
 	type Commitment,
 	type FeedbackPart,
 	type Observation,
 	type ParaphrasePart,
+	type ParaphraseTake,
 	type ScriptLine
 } from '../protocol/room-content';
 import { sessionPlan } from './control';
 import { feedbackMessage } from './feedback';
+import type { LandedMarks } from './landed';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan } from './steps';
@@ -42,6 +45,8 @@ export type ScriptLineContent = Pick<
 export interface RoundContent {
 	round: number;
 	paraphrase: Record<ParaphrasePart, string>;
+	/** The phrase that landed, by the paraphrase's take it was marked in (protocol A17). */
+	landed: LandedMarks;
 	feedback: Record<FeedbackPart, string>;
 	/** Every take's lines, in document order. */
 	scriptLines: ScriptLineContent[];
@@ -105,6 +110,14 @@ export interface SessionSummary {
 	sentences: { round: number; sentences: string[] }[];
 	feedbackMessages: { round: number; message: string }[];
 	paraphrases: { round: number; parts: { label: string; text: string }[] }[];
+	/** The phrases the speakers marked as the ones that landed, by round and take (A17). */
+	landedPhrases: {
+		round: number;
+		take: ParaphraseTake;
+		/** The part it came from, and which take when it was the second: "Needs, second take". */
+		note: string;
+		text: string;
+	}[];
 	/** The voice clips, as "Ana’s story: voice clip, 1:12": the audio stays in the room. */
 	voiceClips: { round: number; clips: string[] }[];
 	/** What observers shared, in the order shared. */
@@ -269,6 +282,16 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 				})).filter(({ text }) => text !== '')
 			}))
 			.filter(({ parts }) => parts.length > 0),
+		landedPhrases: content.rounds.flatMap(({ round, landed }) =>
+			PARAPHRASE_TAKES.flatMap((take) => {
+				const phrase = landed[take];
+				if (!phrase) return [];
+				const part = paraphraseLabel(phrase.part, input.locale);
+				const note =
+					take === 1 ? part : m.sprint_summary_second_take({ part }, { locale: input.locale });
+				return [{ round, take, note, text: phrase.text }];
+			})
+		),
 		voiceClips: content.rounds
 			.map(({ round, clips }) => ({
 				round,

@@ -68,10 +68,10 @@ describe('[A11] the paraphrase sealed until the speaker rated', () => {
 		expect(paraphraseSealed(sprint, ok(goLive(onTurns, [ana, ben])), 1, speaker)).toBe(false);
 	});
 
-	test('the rating step shows the speaker the paraphrase once they rated, and nobody else', () => {
+	test('[A11] [A17] the rating step shows the speaker the paraphrase once they rated; the listener sees it there too', () => {
 		expect(paraphraseAfterRating(sprint, onTurns, RATING, 1, speaker)).toBe(false);
 		expect(paraphraseAfterRating(sprint, rated(onTurns, 1), RATING, 1, speaker)).toBe(true);
-		expect(paraphraseAfterRating(sprint, rated(onTurns, 1), RATING, 1, listener)).toBe(false);
+		expect(paraphraseAfterRating(sprint, onTurns, RATING, 1, listener)).toBe(true);
 		expect(paraphraseAfterRating(sprint, rated(onTurns, 1), STORY, 1, speaker)).toBe(false);
 		expect(paraphraseAfterRating(sprint, rated(live, 1), RATING, 1, speaker)).toBe(false);
 	});

@@ -57,8 +57,8 @@ export function paraphraseSealed(
 
 /**
  * Whether the rating step at `phaseIndex` shows the round's paraphrase below it: across time
- * zones the speaker rates first and then reads what the listener wrote (A11), and nobody else
- * needs it there.
+ * zones the speaker rates first and then reads what the listener wrote (A11) and marks the
+ * phrase that landed; the listener and everyone else see there which phrase landed (A17).
  */
 export function paraphraseAfterRating(
 	plan: TurnToolPlan,
@@ -71,7 +71,6 @@ export function paraphraseAfterRating(
 		acrossTimeZones(control) &&
 		plan.phases[phaseIndex]?.tool === 'rating' &&
 		plan.phases.some((phase) => phase.tool === 'paraphrase') &&
-		self.roleId === speakerRoleId(plan) &&
 		!paraphraseSealed(plan, control, round, self)
 	);
 }

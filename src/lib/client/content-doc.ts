@@ -8,6 +8,7 @@ import {
 } from '../protocol/room-content';
 import { ClipsDoc } from './clips-doc';
 import { CommitmentsDoc } from './commitments';
+import { FeedbackAnswersDoc } from './feedback-answers';
 import { FeedbackDraft } from './feedback-draft';
 import { ObservationsDoc } from './observations';
 import { perPart } from './per-part';
@@ -28,10 +29,13 @@ export class ContentDoc {
 	readonly observations: ObservationsDoc;
 	/** Voice clips: whose, for which purpose and round (protocol B1). */
 	readonly clips: ClipsDoc;
+	/** Across time zones: what receivers heard of the feedback, and how it matched (A20, A21). */
+	readonly feedbackAnswers: FeedbackAnswersDoc;
 
 	constructor(readonly doc: Y.Doc) {
 		this.commitments = new CommitmentsDoc(doc);
 		this.clips = new ClipsDoc(doc);
+		this.feedbackAnswers = new FeedbackAnswersDoc(doc);
 		this.schedule = new ScheduleDoc(doc);
 		this.observations = new ObservationsDoc(doc);
 	}

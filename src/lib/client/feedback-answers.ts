@@ -6,16 +6,8 @@ import {
 	roundKey,
 	type FeedbackMatch
 } from '../protocol/room-content';
+import type { FeedbackAnswer } from '../room/summary-turns';
 import { yReadable } from './y-readable.svelte';
-
-/** One round's answer across time zones: what the receiver heard, and how well it matched. */
-export interface FeedbackAnswer {
-	round: number;
-	/** What the receiver wrote that they heard; empty when they only spoke it, or nothing. */
-	heard: string;
-	/** The giver's rating of the match, once given. */
-	match: FeedbackMatch | undefined;
-}
 
 /** The round's rating of the match, if one parses (protocol A21). */
 export function readMatch(map: Y.Map<unknown>, round: number): FeedbackMatch | undefined {

@@ -37,3 +37,16 @@ test('the form starts from the rating on record', () => {
 	form.follow({ participantId: ana, value: 5, word: 'spot on', at: 1 });
 	expect([form.choice, form.word]).toEqual([5, 'spot on']);
 });
+
+test('[A21] the same rating read again leaves an unsaved choice alone; a new one saved elsewhere is taken up', () => {
+	const form = new MatchRatingForm();
+	const onRecord = { participantId: ana, value: 3, word: 'partly', at: 1 };
+	form.follow(onRecord);
+	form.choice = 5;
+	form.word = 'spot on';
+	// The answers are read afresh on any change to them: a new object, the same rating.
+	form.follow({ ...onRecord });
+	expect([form.choice, form.word]).toEqual([5, 'spot on']);
+	form.follow({ ...onRecord, value: 4, word: '', at: 2 });
+	expect([form.choice, form.word]).toEqual([4, '']);
+});

@@ -1,17 +1,24 @@
 // Issue 17 end to end: an Active Listening Sprint run across time zones, with voice. Two people
 // in two time zones take their turns an hour apart (the browser's clock through page.clock, the
 // server's through ROOM_CLOCK_OFFSET_MS and a restart, which the deadlines survive).
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { FAKE_MICROPHONE_LAUNCH } from '../../playwright.config';
 import { formatDeadline } from '../../src/lib/room/async-view';
 import { AppServer } from '../support/app-server';
 import { sqliteBytes } from '../support/stored-bytes';
 import { expect, joinRoom, test } from './fixtures';
-import { personIn, startAcrossTimeZones, turnsOf } from './turns';
+import {
+	HOUR,
+	knownDuration,
+	personIn,
+	personLater,
+	recordIn,
+	startAcrossTimeZones,
+	turnsOf
+} from './turns';
 
 test.use({ launchOptions: FAKE_MICROPHONE_LAUNCH });
 
-const HOUR = 3_600_000;
 const PARAPHRASE = {
 	Feelings: 'Stung that the review went past you',
 	Motives: 'You wanted the work to be seen',
@@ -20,14 +27,6 @@ const PARAPHRASE = {
 
 const storyOf = (page: Page) => page.getByRole('region', { name: 'The story by voice' });
 const stepOf = (page: Page) => page.locator('[data-step]');
-
-/** An audio element's duration once it knows it (MediaRecorder's WebM starts as Infinity). */
-async function knownDuration(audio: Locator): Promise<number> {
-	await expect
-		.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration))
-		.toBeLessThan(Number.POSITIVE_INFINITY);
-	return audio.evaluate((element: HTMLAudioElement) => element.duration);
-}
 
 test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a recorded story, a paraphrase an hour later, a rating, a missed turn, the summary, and erase', async ({
 	browser
@@ -45,20 +44,12 @@ test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a 
 		await expect(a).toHaveTitle(/Your turn/);
 
 		// A records the story and takes the turn; nobody has joined to listen yet.
-		const story = storyOf(a);
-		await story.getByRole('button', { name: 'Record', exact: true }).click();
-		await expect(story.getByRole('timer')).toHaveText('2:58 left');
-		await story.getByRole('button', { name: 'Stop', exact: true }).click();
-		await story.getByRole('button', { name: 'Send this take' }).click();
-		await expect(story.getByRole('figure', { name: /^Recording by Ada/ })).toBeVisible();
+		await recordIn(storyOf(a), 'Ada');
 		await turnsOf(a).getByRole('button', { name: 'I’ve taken my turn' }).click();
 		await expect(turnsOf(a)).toContainText('No one has joined to take this turn yet.');
 
 		// An hour later by the server's clock (restarted, as a deploy would) and by B's.
-		await app.restart('SIGTERM', { ROOM_CLOCK_OFFSET_MS: String(HOUR) });
-		const b = await personIn(browser, 'America/Los_Angeles');
-		await b.clock.install({ time: Date.now() + HOUR });
-		await b.goto(roomUrl);
+		const b = await personLater(app, browser, 'America/Los_Angeles', HOUR, roomUrl);
 		await joinRoom(b, 'Bo', 'Listener');
 		await expect(turnsOf(b)).toContainText('Your turn: Reflect it back');
 		// The deadline in B's own time zone.

@@ -8,6 +8,7 @@ import {
 } from '../protocol/room-content';
 import { ClipsDoc } from './clips-doc';
 import { CommitmentsDoc } from './commitments';
+import { FeedbackAnswersDoc } from './feedback-answers';
 import { FeedbackDraft } from './feedback-draft';
 import { LandedDoc } from './landed-doc';
 import { ObservationsDoc } from './observations';
@@ -31,11 +32,14 @@ export class ContentDoc {
 	readonly clips: ClipsDoc;
 	/** The phrase that landed in each round's paraphrase (protocol A17). */
 	readonly landed: LandedDoc;
+	/** Across time zones: what receivers heard of the feedback, and how it matched (A20, A21). */
+	readonly feedbackAnswers: FeedbackAnswersDoc;
 
 	constructor(readonly doc: Y.Doc) {
 		this.commitments = new CommitmentsDoc(doc);
 		this.clips = new ClipsDoc(doc);
 		this.landed = new LandedDoc(doc);
+		this.feedbackAnswers = new FeedbackAnswersDoc(doc);
 		this.schedule = new ScheduleDoc(doc);
 		this.observations = new ObservationsDoc(doc);
 	}

@@ -3,6 +3,7 @@ import type { ContentDoc } from '$lib/client/content-doc';
 import type { StepMoves } from '$lib/client/step-moves.svelte';
 import type { MemberTicket } from '$lib/protocol/ids';
 import type { PhaseToolKind, Playbook, PlaybookPhase } from '$lib/protocol/playbook';
+import type { FeedbackTurnTool } from '$lib/room/feedback-turns';
 import type { Cast } from '$lib/room/rotation';
 import type { Step } from '$lib/room/steps';
 
@@ -56,6 +57,16 @@ export const PHASE_TOOL_LOADERS = {
 	commitment: () => import('./CommitmentTool.svelte'),
 	reflection: () => import('./DebriefTool.svelte')
 } satisfies Record<PhaseToolKind, ComponentLoader<ToolProps> | undefined>;
+
+/**
+ * What a feedback rehearsal adds to a step across time zones (protocol A20, A21), each its own
+ * chunk like the phase tools.
+ */
+export const FEEDBACK_TURN_LOADERS = {
+	answer: () => import('./FeedbackHeard.svelte'),
+	rate: () => import('./FeedbackMatchTool.svelte'),
+	recap: () => import('./FeedbackRecap.svelte')
+} satisfies Record<FeedbackTurnTool, ComponentLoader<ToolProps>>;
 
 /**
  * The tool the step after `step` will show, if it has one: fetched while the room is on this

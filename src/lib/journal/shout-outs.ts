@@ -4,6 +4,7 @@ import { parseWithProblems } from '../protocol/problems';
 import { SHOUT_OUTS_ARRAY, shoutOutSchema, type ShoutOut } from '../protocol/room-content';
 import { shoutOutEntryId, type ShoutOutEntry } from './entry';
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 
 /** A shout-out as everyone sees it: names as the room recorded them. */
 export interface ShownShoutOut {
@@ -32,12 +33,13 @@ export function readShoutOuts(array: Y.Array<unknown>): ShoutOut[] {
 /** Named for showing; the name the server recorded wins over the one the sender's browser sent. */
 export function showShoutOuts(
 	shoutOuts: readonly ShoutOut[],
-	people: Readonly<Record<string, Person>>
+	people: Readonly<Record<string, Person>>,
+	locale?: Locale
 ): ShownShoutOut[] {
 	return shoutOuts.map(({ id, fromParticipantId, fromName, toParticipantId, ...rest }) => ({
 		id,
 		fromName: people[fromParticipantId]?.name ?? fromName,
-		toName: people[toParticipantId]?.name ?? m.tools_someone_who_left(),
+		toName: people[toParticipantId]?.name ?? m.tools_someone_who_left({}, { locale }),
 		behaviour: rest.behaviour,
 		kindUnderPressure: rest.kindUnderPressure,
 		at: rest.at

@@ -83,9 +83,9 @@ export const clipUrl = (roomId: string, clipId: string, credentials: MemberTicke
 
 /**
  * What a clip stands in for, as a tool uses it: the speaker's story (Active Listening Sprint),
- * the feedback giver's message (Feedback That Lands).
+ * the feedback giver's message and what the receiver heard of it (Feedback That Lands, A20).
  */
-export const CLIP_PURPOSES = ['story', 'feedback'] as const;
+export const CLIP_PURPOSES = ['story', 'feedback', 'heard'] as const;
 export type ClipPurpose = (typeof CLIP_PURPOSES)[number];
 
 /** The root Y.Map of clip references (docs/document-schema.md): slot key → {@link ClipRef}. */

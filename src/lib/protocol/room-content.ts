@@ -66,6 +66,34 @@ export const receivingMapName = (key: string) => `receiving:${key}`;
 /** A time in ms since the epoch that a Date can hold (so formatting it cannot throw). */
 const epochMs = z.number().check(z.int(), z.nonnegative(), z.maximum(8.64e15));
 
+/**
+ * Across time zones, what the feedback receiver heard, in their own words: a root Y.Text per
+ * round (protocol A20). Live, the receiver says it aloud.
+ */
+export const heardTextName = (key: string) => `heard:${key}`;
+
+/**
+ * How well the receiver's answer matched the message, as the giver rated it (A21): a root Y.Map
+ * from round key to a {@link FeedbackMatch}; a new rating replaces the round's last one.
+ */
+export const FEEDBACK_MATCH_MAP = 'feedback-match';
+export const MAX_MATCH_WORD_CHARACTERS = 80;
+export const feedbackMatchSchema = z.object({
+	/** The giver who rated. */
+	participantId: participantIdSchema,
+	value: z.number().check(z.int(), z.minimum(1), z.maximum(5)),
+	/** An optional word on the match, such as "close, but the ask got lost". */
+	word: z
+		.string()
+		.check(
+			z.trim(),
+			z.maxLength(MAX_MATCH_WORD_CHARACTERS, atMostCharacters(MAX_MATCH_WORD_CHARACTERS))
+		),
+	/** When it was rated, in server ms since the epoch. */
+	at: epochMs
+});
+export type FeedbackMatch = z.infer<typeof feedbackMatchSchema>;
+
 /** Real conversations people planned: a root Y.Map from participant id to the plan. */
 export const SCHEDULE_MAP = 'schedule';
 export const scheduledConversationSchema = z.object({

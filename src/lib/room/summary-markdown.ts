@@ -37,15 +37,20 @@ export function escapeMarkdown(text: string): string {
 const withRole = (name: string, roleName: string) =>
 	roleName === '' ? escapeMarkdown(name) : `${escapeMarkdown(name)} (${escapeMarkdown(roleName)})`;
 
+/** A section of the Markdown export: its heading and its lines (none: left out). */
+export type MarkdownSection = [heading: string, lines: string[]];
+
 /**
  * The summary as a Markdown document with a section per kind of content, leaving out empty
  * sections, worded in `locale` (the downloader's). `formatTime` renders a moment (ms since the
- * epoch) for the reader's locale and time zone.
+ * epoch) for the reader's locale and time zone. `more` are sections made elsewhere (the turns'
+ * summary), put after the summary's own.
  */
 export function summaryMarkdown(
 	summary: SessionSummary,
 	formatTime: (ms: number) => string,
-	locale: Locale = getLocale()
+	locale: Locale = getLocale(),
+	more: readonly MarkdownSection[] = []
 ): string {
 	const opts = { locale };
 	const roundLabel = (round: number) =>
@@ -63,7 +68,7 @@ export function summaryMarkdown(
 	const quoteLine = (text: string, note: string, round: number) =>
 		`- ${m.tools_summary_quote({ text: escapeMarkdown(text) }, opts)} (${escapeMarkdown(note)})${roundLabel(round)}`;
 	const spent = (ms: number) => formatSpent(ms, locale);
-	const sections: [heading: string, lines: string[]][] = [
+	const sections: MarkdownSection[] = [
 		[
 			m.tools_summary_participants({}, opts),
 			summary.participants.map((p) => `- ${withRole(p.name, p.roleName)}`)
@@ -157,7 +162,7 @@ export function summaryMarkdown(
 		`- ${m.tools_summary_date({}, opts)}: ${formatTime(summary.date)}`,
 		...(summary.roomUrl ? [`- ${m.tools_summary_room({}, opts)}: <${summary.roomUrl}>`] : [])
 	];
-	const blocks = sections
+	const blocks = [...sections, ...more]
 		.filter(([, lines]) => lines.length > 0)
 		.map(([heading, lines]) => [`## ${heading}`, '', ...lines].join('\n').trim());
 	return `${[header.join('\n'), ...blocks].join('\n\n')}\n`;

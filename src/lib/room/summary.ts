@@ -161,15 +161,25 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 	// reads as one that never happened.
 	return [...spent.values()]
 		.sort((a, b) => position(a.phaseIndex, a.round) - position(b.phaseIndex, b.round))
-		.map(({ phaseIndex, round, ms }) => {
-			const phase = playbook.phases[phaseIndex];
-			const opts = { locale: input.locale };
-			if (!phase) return { label: m.tools_phase_number({ number: phaseIndex + 1 }, opts), ms };
-			const label = phase.repeatsPerRound
-				? m.tools_phase_in_round({ title: phase.title, round }, opts)
-				: phase.title;
-			return { label, ms };
-		});
+		.map(({ phaseIndex, round, ms }) => ({
+			label: stepLabel(playbook, phaseIndex, round, input.locale),
+			ms
+		}));
+}
+
+/** A step as the summary names it: its phase's title, with the round when it repeats. */
+export function stepLabel(
+	playbook: Pick<SummaryPlaybook, 'phases'>,
+	phaseIndex: number,
+	round: number,
+	locale: Locale | undefined
+): string {
+	const phase = playbook.phases[phaseIndex];
+	const opts = { locale };
+	if (!phase) return m.tools_phase_number({ number: phaseIndex + 1 }, opts);
+	return phase.repeatsPerRound
+		? m.tools_phase_in_round({ title: phase.title, round }, opts)
+		: phase.title;
 }
 
 /** A clip's length as a player shows it, in whole seconds and at least one: 72 s → "1:12". */
@@ -181,7 +191,8 @@ const CLIP_LINES: Record<
 	(inputs: { name: string; duration: string }, options: { locale?: Locale | undefined }) => string
 > = {
 	story: m.async_summary_clip_story,
-	feedback: m.async_summary_clip_feedback
+	feedback: m.async_summary_clip_feedback,
+	heard: m.feedback_turns_summary_clip
 };
 
 const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>

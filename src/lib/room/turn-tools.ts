@@ -9,10 +9,10 @@ export interface TurnToolPlan {
 	phases: readonly { id: string; tool?: string | undefined; turnBy?: readonly string[] }[];
 }
 
-type TurnControl = Pick<ControlState, 'async' | 'ratings'>;
+export type TurnControl = Pick<ControlState, 'async' | 'ratings'>;
 
 /** Whether the room was started across time zones (on turns now, or live for a while). */
-const acrossTimeZones = (control: TurnControl) => control.async != null;
+export const acrossTimeZones = (control: Pick<TurnControl, 'async'>) => control.async != null;
 /** Whether the room is taking turns right now: nobody is expected to be there together. */
 const takingTurns = (control: TurnControl) => control.async?.mode === 'async';
 

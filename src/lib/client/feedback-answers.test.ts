@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { FEEDBACK_MATCH_MAP } from '../protocol/room-content';
+import { FeedbackAnswersDoc, readFeedbackAnswers } from './feedback-answers';
+
+const match = { participantId: 'ana-0001', value: 4, word: 'close', at: 1_000 };
+
+test('[A20] [A21] reads each round’s answer and rating, trimmed, and leaves out a rating that does not parse', () => {
+	const doc = new Y.Doc();
+	const answers = new FeedbackAnswersDoc(doc);
+	answers.heard(1).insert(0, '  You want to be asked first. ');
+	expect(answers.rate(1, match)).toBe(true);
+	doc.getMap(FEEDBACK_MATCH_MAP).set('round-2', { ...match, value: 9 });
+
+	expect(readFeedbackAnswers(doc, 2)).toEqual([
+		{ round: 1, heard: 'You want to be asked first.', match },
+		{ round: 2, heard: '', match: undefined }
+	]);
+});
+
+test('[A21] a rating out of range or with too long a word changes nothing', () => {
+	const doc = new Y.Doc();
+	const answers = new FeedbackAnswersDoc(doc);
+	expect(answers.rate(1, { ...match, value: 0 })).toBe(false);
+	expect(answers.rate(1, { ...match, word: 'x'.repeat(81) })).toBe(false);
+	expect(doc.getMap(FEEDBACK_MATCH_MAP).size).toBe(0);
+});
+
+test('[A21] a new rating replaces the round’s last one', () => {
+	const doc = new Y.Doc();
+	const answers = new FeedbackAnswersDoc(doc);
+	answers.rate(1, match);
+	answers.rate(1, { ...match, value: 2, word: '' });
+	expect(readFeedbackAnswers(doc, 1)[0]?.match).toEqual({ ...match, value: 2, word: '' });
+});

@@ -1,0 +1,52 @@
+import { expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { FeedbackAnswersDoc, readFeedbackAnswers } from './feedback-answers';
+import { MatchRatingForm } from './match-rating.svelte';
+
+const ana = 'ana-0001';
+
+test('[A21] saves nothing before a point is chosen, then the point and the word', () => {
+	const doc = new Y.Doc();
+	const form = new MatchRatingForm();
+	expect(form.save(new FeedbackAnswersDoc(doc), 1, ana, 1_000)).toBe(false);
+	form.choice = 4;
+	form.word = ' close ';
+	expect(form.save(new FeedbackAnswersDoc(doc), 1, ana, 1_000)).toBe(true);
+	expect(form.status).toBe('Rating saved.');
+	expect(readFeedbackAnswers(doc, 1)[0]?.match).toEqual({
+		participantId: ana,
+		value: 4,
+		word: 'close',
+		at: 1_000
+	});
+});
+
+test('[A21] a word too long is not saved and says nothing was', () => {
+	const doc = new Y.Doc();
+	const form = new MatchRatingForm();
+	form.choice = 2;
+	form.word = 'x'.repeat(81);
+	expect(form.save(new FeedbackAnswersDoc(doc), 1, ana, 1_000)).toBe(false);
+	expect(form.status).toBe('');
+});
+
+test('the form starts from the rating on record', () => {
+	const form = new MatchRatingForm();
+	form.follow(undefined);
+	expect(form.choice).toBeUndefined();
+	form.follow({ participantId: ana, value: 5, word: 'spot on', at: 1 });
+	expect([form.choice, form.word]).toEqual([5, 'spot on']);
+});
+
+test('[A21] the same rating read again leaves an unsaved choice alone; a new one saved elsewhere is taken up', () => {
+	const form = new MatchRatingForm();
+	const onRecord = { participantId: ana, value: 3, word: 'partly', at: 1 };
+	form.follow(onRecord);
+	form.choice = 5;
+	form.word = 'spot on';
+	// The answers are read afresh on any change to them: a new object, the same rating.
+	form.follow({ ...onRecord });
+	expect([form.choice, form.word]).toEqual([5, 'spot on']);
+	form.follow({ ...onRecord, value: 4, word: '', at: 2 });
+	expect([form.choice, form.word]).toEqual([4, '']);
+});

@@ -1,0 +1,41 @@
+import { m } from '../paraglide/messages';
+import type { FeedbackMatch } from '../protocol/room-content';
+import type { FeedbackAnswersDoc } from './feedback-answers';
+
+/** What tells one rating on record from another: a re-read of the same one is no news. */
+const recordOf = ({ participantId, value, word, at }: FeedbackMatch) =>
+	JSON.stringify([participantId, value, word, at]);
+
+/**
+ * The giver's form for rating how well the receiver's answer matched (protocol A21): the point
+ * chosen, the optional word, and what saving said, for the live region.
+ */
+export class MatchRatingForm {
+	choice = $state<number | undefined>();
+	word = $state('');
+	status = $state('');
+	/** The rating on record the form last took up. */
+	#followed: string | undefined;
+
+	/**
+	 * Starts from the rating on record (a reload, another tab), if there is one, and takes up a
+	 * new one saved elsewhere. The same rating read again (the answers are read afresh on every
+	 * change to them) leaves a choice not yet saved alone.
+	 */
+	follow(match: FeedbackMatch | undefined): void {
+		if (!match) return;
+		const record = recordOf(match);
+		if (record === this.#followed) return;
+		this.#followed = record;
+		this.choice = match.value;
+		this.word = match.word;
+	}
+
+	/** Saves the rating as `participantId`'s at server time `at`; answers whether it was saved. */
+	save(answers: FeedbackAnswersDoc, round: number, participantId: string, at: number): boolean {
+		if (this.choice === undefined) return false;
+		const saved = answers.rate(round, { participantId, value: this.choice, word: this.word, at });
+		this.status = saved ? m.feedback_turns_match_saved() : '';
+		return saved;
+	}
+}

@@ -83,9 +83,10 @@ export const clipUrl = (roomId: string, clipId: string, credentials: MemberTicke
 
 /**
  * What a clip stands in for, as a tool uses it: the speaker's story (Active Listening Sprint),
- * the feedback giver's message (Feedback That Lands).
+ * the feedback giver's message (Feedback That Lands), a line said in the role-play (Role-Play
+ * with Reality: its reference is the script line's own, A24, not a slot in {@link CLIPS_MAP}).
  */
-export const CLIP_PURPOSES = ['story', 'feedback'] as const;
+export const CLIP_PURPOSES = ['story', 'feedback', 'roleplay'] as const;
 export type ClipPurpose = (typeof CLIP_PURPOSES)[number];
 
 /** The root Y.Map of clip references (docs/document-schema.md): slot key → {@link ClipRef}. */

@@ -168,7 +168,8 @@ const CLIP_LINES: Record<
 	(inputs: { name: string; duration: string }, options: { locale?: Locale | undefined }) => string
 > = {
 	story: m.async_summary_clip_story,
-	feedback: m.async_summary_clip_feedback
+	feedback: m.async_summary_clip_feedback,
+	roleplay: m.roleplay_summary_clip
 };
 
 const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>

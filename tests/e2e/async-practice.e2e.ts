@@ -1,11 +1,12 @@
 // Issue 17 end to end: an Active Listening Sprint run across time zones, with voice. Two people
 // in two time zones take their turns an hour apart (the browser's clock through page.clock, the
 // server's through ROOM_CLOCK_OFFSET_MS and a restart, which the deadlines survive).
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { FAKE_MICROPHONE_LAUNCH } from '../../playwright.config';
 import { formatDeadline } from '../../src/lib/room/async-view';
 import { AppServer } from '../support/app-server';
 import { sqliteBytes } from '../support/stored-bytes';
+import { knownDuration, playsSome, startAcrossTimeZones, turnsOf } from './async-helpers';
 import { expect, joinRoom, test } from './fixtures';
 
 test.use({ launchOptions: FAKE_MICROPHONE_LAUNCH });
@@ -24,17 +25,8 @@ async function personIn(browser: Browser, timezoneId: string): Promise<Page> {
 	return page;
 }
 
-const turnsOf = (page: Page) => page.getByRole('region', { name: 'Across time zones' });
 const storyOf = (page: Page) => page.getByRole('region', { name: 'The story by voice' });
 const stepOf = (page: Page) => page.locator('[data-step]');
-
-/** An audio element's duration once it knows it (MediaRecorder's WebM starts as Infinity). */
-async function knownDuration(audio: Locator): Promise<number> {
-	await expect
-		.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration))
-		.toBeLessThan(Number.POSITIVE_INFINITY);
-	return audio.evaluate((element: HTMLAudioElement) => element.duration);
-}
 
 test('[A1] [A5] [A6] [A11] [B1] [B7] an async sprint across time zones: a recorded story, a paraphrase an hour later, a rating, a missed turn, the summary, and erase', async ({
 	browser
@@ -45,14 +37,9 @@ test('[A1] [A5] [A6] [A11] [B1] [B7] an async sprint across time zones: a record
 	try {
 		// A, in Berlin, starts the sprint across time zones: an hour for each story.
 		const a = await personIn(browser, 'Europe/Berlin');
-		await a.goto(`${app.url}/p/active-listening-sprint`);
-		await a.getByLabel('Run across time zones').check();
-		await a.getByLabel('Tell the story: hours to take the turn').fill('1');
-		await expect(async () => {
-			await a.getByRole('button', { name: 'Start a room' }).click();
-			await a.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/, { timeout: 5_000 });
-		}).toPass({ timeout: 60_000 });
-		const roomUrl = a.url();
+		const roomUrl = await startAcrossTimeZones(a, app.url, 'active-listening-sprint', () =>
+			a.getByLabel('Tell the story: hours to take the turn').fill('1')
+		);
 		await joinRoom(a, 'Ada', 'Speaker');
 		await expect(turnsOf(a)).toContainText('Your turn: Tell the story');
 		await expect(a).toHaveTitle(/Your turn/);
@@ -85,10 +72,7 @@ test('[A1] [A5] [A6] [A11] [B1] [B7] an async sprint across time zones: a record
 		const clip = storyOf(b).getByRole('figure', { name: /^Recording by Ada/ });
 		const audio = clip.locator('audio');
 		expect(await knownDuration(audio)).toBeGreaterThan(0);
-		await audio.evaluate((element: HTMLAudioElement) => element.play());
-		await expect
-			.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime))
-			.toBeGreaterThan(0);
+		await playsSome(audio);
 		const clipUrl = new URL((await audio.getAttribute('src')) ?? '', roomUrl).href;
 		for (const [label, text] of Object.entries(PARAPHRASE)) await b.getByLabel(label).fill(text);
 		const sealed = a.getByText('The listener’s reflection stays sealed');

@@ -105,9 +105,9 @@ export class ScriptView {
 
 	/**
 	 * Puts a recording that reached the room into the newest take as this person's line, in the
-	 * role they play (protocol A24), and shows that take.
+	 * role they play (protocol A24), and shows that take; false when the script refused it.
 	 */
-	addVoiceLine(reply: ClipUploadReply, owner: { participantId: string; phaseId: string }): void {
+	addVoiceLine(reply: ClipUploadReply, owner: { participantId: string; phaseId: string }): boolean {
 		const { myRoleId, now } = this.#props();
 		const voice: ClipRef = {
 			clipId: reply.clipId,
@@ -117,9 +117,9 @@ export class ScriptView {
 			durationMs: reply.durationMs,
 			at: Math.round(now())
 		};
-		if (this.#report(this.script.addVoiceLine(myRoleId ?? '', voice))) {
-			this.#selectedId = this.#currentId;
-		}
+		const added = this.#report(this.script.addVoiceLine(myRoleId ?? '', voice));
+		if (added) this.#selectedId = this.#currentId;
+		return added;
 	}
 
 	pause(): void {

@@ -57,7 +57,7 @@ async function onScreen(control: Locator): Promise<void> {
 	if (!box) return;
 	expect(box.x).toBeGreaterThanOrEqual(0);
 	expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
-	expect(box.height).toBeGreaterThanOrEqual(24);
+	expect(box.height, 'a touch target (44 px)').toBeGreaterThanOrEqual(44);
 }
 
 /** Records a line, stops it, and sees the take to listen to before sending. */
@@ -109,6 +109,10 @@ test('[A24] [A25] [A26] [A27] a role-play across time zones on phones: a line re
 		expect(await knownDuration(audio)).toBeGreaterThan(0);
 		await playsSome(audio);
 		const clipUrl = new URL((await audio.getAttribute('src')) ?? '', roomUrl).href;
+		// The line's own actions stay in reach on the phone: star it, rewind to it.
+		await onScreen(audio);
+		await onScreen(scriptOf(b).getByRole('button', { name: 'Star line 1' }));
+		await onScreen(scriptOf(b).getByRole('button', { name: 'Rewind to line 1' }));
 		await recordLine(recorderOf(b), 'Record');
 		await recorderOf(b).getByRole('button', { name: 'Send this take' }).click();
 		await expect(scriptOf(b).getByRole('figure', { name: /^Voice line by Bo/ })).toBeVisible();

@@ -83,8 +83,7 @@ export const clipUrl = (roomId: string, clipId: string, credentials: MemberTicke
 
 /**
  * What a clip stands in for, as a tool uses it: the speaker's story (Active Listening Sprint),
- * the feedback giver's message (Feedback That Lands), a line said in the role-play (Role-Play
- * with Reality: its reference is the script line's own, A24, not a slot in {@link CLIPS_MAP}).
+ * the feedback giver's message (Feedback That Lands).
  */
 export const CLIP_PURPOSES = ['story', 'feedback', 'roleplay'] as const;
 export type ClipPurpose = (typeof CLIP_PURPOSES)[number];

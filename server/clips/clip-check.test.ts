@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { MAX_CLIP_BYTES, MAX_CLIP_MS } from '../../src/lib/protocol/clips';
+import { CLIP_GRACE_MS, MAX_CLIP_BYTES, MAX_CLIP_MS } from '../../src/lib/protocol/clips';
 import { oggClip, webmClip } from '../../tests/support/opus-clips';
-import { checkClip, CLIP_GRACE_MS } from './clip-check';
+import { checkClip } from './clip-check';
 
 test('[B3] a three-minute Opus clip is kept', () => {
 	expect(checkClip(webmClip(MAX_CLIP_MS))).toMatchObject({

@@ -1,11 +1,10 @@
-import { MAX_CLIP_BYTES, MAX_CLIP_MS, type ClipProblemCode } from '../../src/lib/protocol/clips';
+import {
+	CLIP_GRACE_MS,
+	MAX_CLIP_BYTES,
+	MAX_CLIP_MS,
+	type ClipProblemCode
+} from '../../src/lib/protocol/clips';
 import { readOpusClip, type OpusClip } from './opus-container';
-
-/**
- * What the recorder may run over {@link MAX_CLIP_MS} while it stops: it stops itself at the
- * limit, and the last block ends a little after.
- */
-export const CLIP_GRACE_MS = 2_000;
 
 export type ClipCheck =
 	| { ok: true; clip: OpusClip }

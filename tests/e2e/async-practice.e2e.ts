@@ -12,6 +12,7 @@ import {
 	knownDuration,
 	personIn,
 	personLater,
+	playsSome,
 	recordIn,
 	startAcrossTimeZones,
 	turnsOf
@@ -63,10 +64,7 @@ test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a 
 		const clip = storyOf(b).getByRole('figure', { name: /^Recording by Ada/ });
 		const audio = clip.locator('audio');
 		expect(await knownDuration(audio)).toBeGreaterThan(0);
-		await audio.evaluate((element: HTMLAudioElement) => element.play());
-		await expect
-			.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime))
-			.toBeGreaterThan(0);
+		await playsSome(audio);
 		const clipUrl = new URL((await audio.getAttribute('src')) ?? '', roomUrl).href;
 		for (const [label, text] of Object.entries(PARAPHRASE)) await b.getByLabel(label).fill(text);
 		const sealed = a.getByText('The listener’s reflection stays sealed');

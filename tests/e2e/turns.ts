@@ -74,3 +74,11 @@ export async function startAcrossTimeZones(
 	}).toPass({ timeout: 60_000 });
 	return page.url();
 }
+
+/** Plays a clip and waits until it is playing: the listener hears it. */
+export async function playsSome(audio: Locator): Promise<void> {
+	await audio.evaluate((element: HTMLAudioElement) => element.play());
+	await expect
+		.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime))
+		.toBeGreaterThan(0);
+}

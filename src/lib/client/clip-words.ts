@@ -1,5 +1,8 @@
+import { formatDuration } from '../i18n/duration';
 import { m } from '../paraglide/messages';
-import type { ClipProblemCode } from '../protocol/clips';
+import { getLocale } from '../paraglide/runtime';
+import type { ClipProblemCode, ClipRef } from '../protocol/clips';
+import type { ControlState } from '../protocol/control';
 import type { RecorderProblem } from './voice-recorder.svelte';
 import type { MicrophoneProblem } from './voice-recording';
 
@@ -32,3 +35,12 @@ const RECORDER_PROBLEM_WORDS: Record<RecorderProblem, () => string> = {
 /** Words for whatever stopped the recorder. */
 export const recorderProblemWords = (problem: RecorderProblem): string =>
 	RECORDER_PROBLEM_WORDS[problem]();
+
+/** Whose a clip is and how long it plays, in whole seconds and at least one, for its caption. */
+export const clipCaption = (
+	people: ControlState['people'],
+	{ participantId, durationMs }: Pick<ClipRef, 'participantId' | 'durationMs'>
+): { name: string; duration: string } => ({
+	name: people[participantId]?.name ?? m.tools_someone_who_left(),
+	duration: formatDuration(Math.max(1, Math.round(durationMs / 1000)), getLocale())
+});

@@ -145,6 +145,36 @@ describe('reading the room content', () => {
 		]);
 	});
 
+	test('[A26] lists the role-play’s lines said by voice among the round’s clips, by time', () => {
+		const voice = (participantId: string, at: number) => ({
+			clipId: 'B'.repeat(21) + participantId.slice(0, 1),
+			participantId,
+			phaseId: 'play',
+			type: 'audio/webm',
+			durationMs: 5_000,
+			at
+		});
+		const doc = remoteDoc((author) => {
+			author.getArray(scriptLinesName('round-1')).push([
+				scriptLine({
+					id: 'l1',
+					takeId: 'take-1',
+					roleId: 'speaker',
+					text: '',
+					voice: voice('ana-0001', T0 + 9)
+				}),
+				scriptLine({ id: 'l2', takeId: 'take-1', roleId: 'listener', text: 'Written.' })
+			]);
+			author
+				.getMap(CLIPS_MAP)
+				.set(clipSlotKey('story', 1, 'ben-0002'), { ...voice('ben-0002', T0), phaseId: 'story' });
+		});
+		expect(readRoomContent(doc, playbook, {}).rounds[0]?.clips).toEqual([
+			{ purpose: 'story', participantId: 'ben-0002', durationMs: 5_000 },
+			{ purpose: 'roleplay', participantId: 'ana-0001', durationMs: 5_000 }
+		]);
+	});
+
 	test('skips lines, commitments and plans that do not parse', () => {
 		const doc = remoteDoc((author) => {
 			author

@@ -14,6 +14,7 @@ import {
 	sentenceTextName,
 	type Observation
 } from '../protocol/room-content';
+import { spokenClips } from '../room/roleplay-turns';
 import { readSchedule } from '../room/schedule';
 import type { RoundPlan } from '../room/steps';
 import { sessionRounds, type RoomContent, type RoundContent } from '../room/summary';
@@ -27,19 +28,23 @@ import { ScriptDoc } from './script-doc';
 function readRound(doc: Y.Doc, round: number): RoundContent {
 	const key = roundKey(round);
 	const text = (name: string) => doc.getText(name).toString();
+	const scriptLines = new ScriptDoc(doc, key).read().lines;
 	return {
 		round,
 		paraphrase: perPart(PARAPHRASE_PARTS, (part) => text(paraphraseTextName(key, part))),
 		landed: readLanded(doc.getMap(LANDED_MAP), round),
 		feedback: perPart(FEEDBACK_PARTS, (part) => text(feedbackTextName(key, part))),
-		scriptLines: new ScriptDoc(doc, key).read().lines,
+		scriptLines,
 		sentences: SENTENCE_NUMBERS.map((n) => text(sentenceTextName(key, n))),
-		clips: CLIP_PURPOSES.flatMap((purpose) =>
-			Object.values(readClips(doc.getMap(CLIPS_MAP), purpose, round)).map((clip) => ({
-				purpose,
-				clip
-			}))
-		)
+		clips: [
+			...CLIP_PURPOSES.flatMap((purpose) =>
+				Object.values(readClips(doc.getMap(CLIPS_MAP), purpose, round)).map((clip) => ({
+					purpose,
+					clip
+				}))
+			),
+			...spokenClips(scriptLines)
+		]
 			.sort((a, b) => a.clip.at - b.clip.at)
 			.map(({ purpose, clip }) => ({
 				purpose,

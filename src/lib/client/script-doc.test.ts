@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { CLIP_GRACE_MS, MAX_CLIP_MS } from '../protocol/clips';
 import {
 	MAX_SHIFT_CHARACTERS,
 	FIRST_TAKE,
@@ -63,6 +64,67 @@ describe('script document', () => {
 				shift: ''
 			}
 		]);
+	});
+
+	test('[A24] a line said by voice reaches the other side with its clip and no words yet', () => {
+		const { mine, theirs, deliver } = pair();
+		const voice = {
+			clipId: 'A'.repeat(22),
+			participantId: 'ana-0001',
+			phaseId: 'play',
+			type: 'audio/webm' as const,
+			durationMs: 4_000,
+			at: 1_700_000_000_000
+		};
+		addLines(mine, 'Can I share something?');
+		expect(mine.addVoiceLine('practitioner', voice)).toEqual({ ok: true });
+		deliver();
+		expect(theirs.read().lines.map(({ roleId, text, voice }) => ({ roleId, text, voice }))).toEqual(
+			[
+				{ roleId: 'speaker', text: 'Can I share something?', voice: undefined },
+				{ roleId: 'practitioner', text: '', voice }
+			]
+		);
+		// Words written down later keep the clip: the line can be starred like any other.
+		const spoken = theirs.read().lines[1]?.id ?? '';
+		expect(theirs.editLine(spoken, { text: 'I need a week more.' })).toEqual({ ok: true });
+		expect(theirs.read().lines[1]).toMatchObject({ text: 'I need a week more.', voice });
+	});
+
+	test('[A24] [B3] a line recorded to the limit goes in: the server keeps it with its grace', () => {
+		// The recorder stops itself at three minutes and its last block ends a little after; the
+		// server takes that (B3), so the script must too, or the longest takes would be refused.
+		const { mine } = pair();
+		const voice = {
+			clipId: 'A'.repeat(22),
+			participantId: 'ana-0001',
+			phaseId: 'play',
+			type: 'audio/webm' as const,
+			durationMs: MAX_CLIP_MS + CLIP_GRACE_MS,
+			at: 1_700_000_000_000
+		};
+		expect(mine.addVoiceLine('practitioner', voice)).toEqual({ ok: true });
+		expect(mine.read().lines.map((line) => line.voice)).toEqual([voice]);
+	});
+
+	test('[A24] a voice line whose clip reference does not parse, or without a role, is refused', () => {
+		const { mine } = pair();
+		const voice = {
+			clipId: 'not a clip id',
+			participantId: 'ana-0001',
+			phaseId: 'play',
+			type: 'audio/webm' as const,
+			durationMs: 4_000,
+			at: 0
+		};
+		expect(mine.addVoiceLine('practitioner', voice)).toEqual({
+			ok: false,
+			message: 'That recording could not be added to the script. Record it again.'
+		});
+		expect(mine.addVoiceLine('', { ...voice, clipId: 'A'.repeat(22) })).toMatchObject({
+			ok: false
+		});
+		expect(mine.read().lines).toEqual([]);
 	});
 
 	test('a rewind on one side and a line added on the other both reach both sides', () => {

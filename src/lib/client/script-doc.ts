@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as core from 'zod/v4/core';
 import { m } from '../paraglide/messages';
+import { clipRefSchema, type ClipRef } from '../protocol/clips';
 import { roleIdSchema } from '../protocol/ids';
 import {
 	MAX_SHIFT_CHARACTERS,
@@ -102,20 +103,18 @@ export class ScriptDoc {
 
 	/** Adds a line to the current take. */
 	addLine(roleId: string, text: string): ScriptEdit {
-		const role = checkRole(roleId);
-		if (!role.ok) return role;
 		const checked = checkText(text);
-		if (!checked.ok) return checked;
-		const line: ScriptLine = {
-			id: crypto.randomUUID(),
-			takeId: currentTakeId(this.read().takes),
-			roleId: role.value,
-			text: checked.value,
-			starred: false,
-			shift: ''
-		};
-		this.#lines.push([new Y.Map<unknown>(Object.entries(line))]);
-		return { ok: true };
+		return checked.ok ? this.#push(roleId, { text: checked.value }) : checked;
+	}
+
+	/**
+	 * Adds a line said by voice to the current take (protocol A24): the clip is the line, with
+	 * no words written yet. A reference that does not parse changes nothing.
+	 */
+	addVoiceLine(roleId: string, voice: ClipRef): ScriptEdit {
+		const parsed = clipRefSchema.safeParse(voice);
+		if (!parsed.success) return { ok: false, message: m.roleplay_voice_not_added() };
+		return this.#push(roleId, { text: '', voice: parsed.data });
 	}
 
 	/** Changes who says a line or what they say, writing only the fields that changed. */
@@ -161,6 +160,21 @@ export class ScriptDoc {
 		const result = rewindTake(takes, lines, fromTakeId, lineNumber, crypto.randomUUID(), now);
 		if (result.ok) this.#takes.push([result.take]);
 		return result;
+	}
+
+	#push(roleId: string, said: Pick<ScriptLine, 'text' | 'voice'>): ScriptEdit {
+		const role = checkRole(roleId);
+		if (!role.ok) return role;
+		const line: ScriptLine = {
+			id: crypto.randomUUID(),
+			takeId: currentTakeId(this.read().takes),
+			roleId: role.value,
+			starred: false,
+			shift: '',
+			...said
+		};
+		this.#lines.push([new Y.Map<unknown>(Object.entries(line))]);
+		return { ok: true };
 	}
 
 	/** The first line map that parses for each id, by id. */

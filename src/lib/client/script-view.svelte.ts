@@ -1,5 +1,6 @@
 import { tick } from 'svelte';
 import { m } from '../paraglide/messages';
+import type { ClipRef, ClipUploadReply } from '../protocol/clips';
 import type { PlaybookRole } from '../protocol/playbook';
 import type { ScriptLine } from '../protocol/room-content';
 import { currentTakeId, describeTakes, pausedLineIds, takeScript } from '../room/script';
@@ -100,6 +101,25 @@ export class ScriptView {
 		if (!this.#report(this.script.addLine(this.newRoleId, this.newText))) return;
 		this.newText = '';
 		this.#selectedId = this.#currentId;
+	}
+
+	/**
+	 * Puts a recording that reached the room into the newest take as this person's line, in the
+	 * role they play (protocol A24), and shows that take; false when the script refused it.
+	 */
+	addVoiceLine(reply: ClipUploadReply, owner: { participantId: string; phaseId: string }): boolean {
+		const { myRoleId, now } = this.#props();
+		const voice: ClipRef = {
+			clipId: reply.clipId,
+			participantId: owner.participantId,
+			phaseId: owner.phaseId,
+			type: reply.type,
+			durationMs: reply.durationMs,
+			at: Math.round(now())
+		};
+		const added = this.#report(this.script.addVoiceLine(myRoleId ?? '', voice));
+		if (added) this.#selectedId = this.#currentId;
+		return added;
 	}
 
 	pause(): void {

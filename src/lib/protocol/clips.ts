@@ -11,6 +11,12 @@ import { participantIdSchema, type MemberTicket } from './ids';
 
 /** The longest clip, in ms (B3): three minutes. */
 export const MAX_CLIP_MS = 3 * 60 * 1000;
+/**
+ * What the recorder may run over {@link MAX_CLIP_MS} while it stops (B3): it stops itself at the
+ * limit, and the last block ends a little after. The server keeps such a clip, so a reference to
+ * it must parse too.
+ */
+export const CLIP_GRACE_MS = 2_000;
 /** The largest clip, in bytes (B3): three minutes of Opus at 64 kbit/s fit with room to spare. */
 export const MAX_CLIP_BYTES = 2 * 1024 * 1024;
 /** What the recorder asks for: well under {@link MAX_CLIP_BYTES} for {@link MAX_CLIP_MS}. */
@@ -85,7 +91,7 @@ export const clipUrl = (roomId: string, clipId: string, credentials: MemberTicke
  * What a clip stands in for, as a tool uses it: the speaker's story (Active Listening Sprint),
  * the feedback giver's message and what the receiver heard of it (Feedback That Lands, A20).
  */
-export const CLIP_PURPOSES = ['story', 'feedback', 'heard'] as const;
+export const CLIP_PURPOSES = ['story', 'feedback', 'heard', 'roleplay'] as const;
 export type ClipPurpose = (typeof CLIP_PURPOSES)[number];
 
 /** The root Y.Map of clip references (docs/document-schema.md): slot key → {@link ClipRef}. */
@@ -106,7 +112,7 @@ export const clipRefSchema = z.object({
 	/** The playbook phase it was recorded in. */
 	phaseId: z.string().check(z.minLength(1), z.maxLength(80)),
 	type: z.enum(CLIP_MEDIA_TYPES),
-	durationMs: z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_CLIP_MS)),
+	durationMs: z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_CLIP_MS + CLIP_GRACE_MS)),
 	/** When it was sent, in server ms since the epoch. */
 	at: z.number().check(z.int(), z.nonnegative(), z.maximum(8.64e15))
 });

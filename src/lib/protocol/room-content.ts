@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { atMostCharacters, says } from './problem-words';
 import { m } from '../paraglide/messages';
+import { clipRefSchema } from './clips';
 import { participantIdSchema, roleIdSchema } from './ids';
 import { displayNameSchema } from './presence';
 
@@ -139,7 +140,12 @@ export const scriptLineSchema = z.object({
 	/** A phrase that worked. */
 	starred: z._default(z.boolean(), false),
 	/** A short label for an emotional shift at this line, such as "defensive → open". */
-	shift: z._default(z.string().check(z.maxLength(MAX_SHIFT_CHARACTERS)), '')
+	shift: z._default(z.string().check(z.maxLength(MAX_SHIFT_CHARACTERS)), ''),
+	/**
+	 * A line said by voice across time zones (protocol A24): the clip it is, owned by whoever
+	 * recorded it. Its text starts empty; anyone may write down the words later, to star them.
+	 */
+	voice: z.optional(clipRefSchema)
 });
 export type ScriptLine = z.infer<typeof scriptLineSchema>;
 

@@ -339,7 +339,7 @@ describe('session summary', () => {
 		]);
 	});
 
-	test('lists voice clips by whose and how long, never their audio, and skips rounds without', () => {
+	test('[A12] [A26] lists voice clips by whose and how long, never their audio, and skips rounds without', () => {
 		const summary = summarize({
 			content: {
 				...emptyContent,
@@ -348,14 +348,23 @@ describe('session summary', () => {
 						clips: [{ purpose: 'story', participantId: 'ana-0001', durationMs: 72_400 }]
 					}),
 					roundContent(2, {
-						clips: [{ purpose: 'feedback', participantId: 'ben-0002', durationMs: 300 }]
+						clips: [
+							{ purpose: 'feedback', participantId: 'ben-0002', durationMs: 300 },
+							{ purpose: 'roleplay', participantId: 'ana-0001', durationMs: 5_600 }
+						]
 					})
 				]
 			}
 		});
 		expect(summary.voiceClips).toEqual([
 			{ round: 1, clips: ['Ana’s story: voice clip, 1:12'] },
-			{ round: 2, clips: ['Ben’s feedback message: voice clip, 0:01'] }
+			{
+				round: 2,
+				clips: [
+					'Ben’s feedback message: voice clip, 0:01',
+					'Ana’s line in the role-play: voice clip, 0:06'
+				]
+			}
 		]);
 		expect(summarize({}).voiceClips).toEqual([]);
 	});

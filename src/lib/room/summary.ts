@@ -192,7 +192,8 @@ const CLIP_LINES: Record<
 > = {
 	story: m.async_summary_clip_story,
 	feedback: m.async_summary_clip_feedback,
-	heard: m.feedback_turns_summary_clip
+	heard: m.feedback_turns_summary_clip,
+	roleplay: m.roleplay_summary_clip
 };
 
 const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>

@@ -22,7 +22,9 @@ const schedule = (missed: AsyncState['missed']): AsyncState => ({
 	extended: false,
 	warned: false,
 	taken: [],
-	missed
+	pausedMs: 0,
+	missed,
+	secondTakes: []
 });
 const noContent = { answers: [], shoutOuts: [] };
 

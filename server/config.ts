@@ -144,10 +144,11 @@ export const configSchema = z.object({
 	HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(20_000),
 	/**
 	 * How long a client may take to send a whole request, body included, in ms (Node's
-	 * `requestTimeout`; its own default is 300 s). Two minutes lets a 2 MB voice clip through an
-	 * upload of about 140 kbit/s; a slower or stalled body is closed with 408.
+	 * `requestTimeout`, whose own default this keeps). Five minutes let a full three-minute clip
+	 * (about 1.4 MB at the recorder's 64 kbit/s) through a weak mobile uplink of about 40 kbit/s,
+	 * as people send their turns from phones; a slower or stalled body is closed with 408.
 	 */
-	HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+	HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(300_000),
 	/**
 	 * How long an idle keep-alive connection stays open for its next request, in ms (Node's
 	 * `keepAliveTimeout`; its own default is 5 s). Longer than a reverse proxy's idle upstream

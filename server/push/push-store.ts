@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { participantIdSchema } from '../../src/lib/protocol/ids';
 import { pushKeysSchema, pushLocaleSchema } from '../../src/lib/protocol/push';
+import { sameSecret } from '../rooms/room-secrets';
 
 /**
  * One browser's subscription in a room, as stored: whose it is, the language to write in, and
@@ -34,7 +35,8 @@ export type PushAddOutcome = 'added' | 'no-room' | 'person-full' | 'room-full' |
  */
 export const mayReplace = (stored: StoredPush, incoming: StoredPush): boolean =>
 	stored.participantId === incoming.participantId ||
-	(stored.keys.auth === incoming.keys.auth && stored.keys.p256dh === incoming.keys.p256dh);
+	// `auth` is the subscription's secret: compared as the server compares its other secrets.
+	(sameSecret(incoming.keys.auth, stored.keys.auth) && stored.keys.p256dh === incoming.keys.p256dh);
 
 /**
  * The rooms' Web Push subscriptions (protocol W1–W6). Implementations: SQLite (embedded default)

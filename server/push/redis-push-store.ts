@@ -12,7 +12,8 @@ import { readStoredPush, type PushAddOutcome, type PushStore, type StoredPush } 
 const addScript = redisScript(`
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl == -2 then return 'no-room' end
--- The endpoint's owner changes only for someone who shows its keys (W2, mayReplace).
+-- The endpoint's owner changes only for someone who shows its keys (W2, mayReplace). Lua
+-- interns its strings, so comparing them compares references, not their bytes one by one.
 local current = redis.call('HGET', KEYS[2], ARGV[1])
 if current then
 	local ok, record = pcall(cjson.decode, current)

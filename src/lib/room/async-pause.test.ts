@@ -62,6 +62,23 @@ describe('a room on turns paused for everyone', () => {
 		expect(due.state.step).toBe(2);
 	});
 
+	test('[A29] a window that opened after the pause gets back only its own paused time', () => {
+		// Paused at T0 + 2 h before A28, the clock still moved the room on at T0 + 24 h.
+		const stored = paused();
+		const legacy: ControlState = {
+			...stored,
+			step: 2,
+			async: stored.async && {
+				...stored.async,
+				openedAt: T0 + 24 * HOUR,
+				deadlineAt: T0 + 48 * HOUR
+			}
+		};
+		expect(leftAtPause(legacy)).toBe(24 * HOUR);
+		const resumed = decided(at(T0 + 30 * HOUR, legacy, { type: 'room.resume' })).state;
+		expect(resumed.async).toMatchObject({ deadlineAt: T0 + 54 * HOUR, pausedMs: 6 * HOUR });
+	});
+
 	test('[A30] a turn taken while paused is kept; the room moves on when resumed', () => {
 		const taken = decided(at(T0 + 3 * HOUR, paused(), { type: 'async.turn', step: 1 })).state;
 		expect(taken.step).toBe(1);

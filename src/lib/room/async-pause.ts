@@ -7,11 +7,18 @@ import { counting, moveOn, takersAt, type AsyncPlan } from './async-schedule';
  * Time is passed in; nothing here reads a clock.
  */
 
+/**
+ * When the current window began standing still: at the pause, or when it opened if that was
+ * later (a room paused before A28, whose clock went on moving it meanwhile).
+ */
+const pausedSince = (pausedAt: number, schedule: { openedAt: number }) =>
+	Math.max(pausedAt, schedule.openedAt);
+
 /** What was left of the current window when the room was paused, or undefined when not paused. */
 export function leftAtPause(state: ControlState): number | undefined {
 	const schedule = state.async;
 	if (state.pause === null || !counting(schedule)) return undefined;
-	return Math.max(0, schedule.deadlineAt - state.pause.at);
+	return Math.max(0, schedule.deadlineAt - pausedSince(state.pause.at, schedule));
 }
 
 /**
@@ -27,7 +34,7 @@ export function followResume(
 ): ControlState {
 	const schedule = after.async;
 	if (before.pause === null || after.pause !== null || !counting(schedule)) return after;
-	const paused = Math.max(0, now - before.pause.at);
+	const paused = Math.max(0, now - pausedSince(before.pause.at, schedule));
 	const resumed: ControlState = {
 		...after,
 		async: {

@@ -50,3 +50,19 @@ test('[A21] the same rating read again leaves an unsaved choice alone; a new one
 	form.follow({ ...onRecord, value: 4, word: '', at: 2 });
 	expect([form.choice, form.word]).toEqual([4, '']);
 });
+
+test('[A21] a change after saving no longer reads as saved; the saved rating coming back does', () => {
+	const doc = new Y.Doc();
+	const answers = new FeedbackAnswersDoc(doc);
+	const form = new MatchRatingForm();
+	form.choice = 3;
+	form.save(answers, 1, ana, 1_000);
+	// The component follows the rating on record, which now is the one just saved.
+	form.follow(readFeedbackAnswers(doc, 1)[0]?.match);
+	expect(form.status).toBe('Rating saved.');
+	form.choice = 4;
+	expect(form.status).toBe('');
+	form.save(answers, 1, ana, 2_000);
+	form.word = 'close';
+	expect(form.status).toBe('');
+});

@@ -11,11 +11,29 @@ const recordOf = ({ participantId, value, word, at }: FeedbackMatch) =>
  * chosen, the optional word, and what saving said, for the live region.
  */
 export class MatchRatingForm {
-	choice = $state<number | undefined>();
-	word = $state('');
+	#choice = $state<number | undefined>();
+	#word = $state('');
 	status = $state('');
 	/** The rating on record the form last took up. */
 	#followed: string | undefined;
+
+	/** The point chosen. A change by the giver is not saved yet, so "saved" no longer holds. */
+	get choice(): number | undefined {
+		return this.#choice;
+	}
+	set choice(value: number | undefined) {
+		this.#choice = value;
+		this.status = '';
+	}
+
+	/** The optional word; as with the point, a change is not saved yet. */
+	get word(): string {
+		return this.#word;
+	}
+	set word(value: string) {
+		this.#word = value;
+		this.status = '';
+	}
 
 	/**
 	 * Starts from the rating on record (a reload, another tab), if there is one, and takes up a
@@ -27,8 +45,9 @@ export class MatchRatingForm {
 		const record = recordOf(match);
 		if (record === this.#followed) return;
 		this.#followed = record;
-		this.choice = match.value;
-		this.word = match.word;
+		// The rating on record is saved: what saving said still holds.
+		this.#choice = match.value;
+		this.#word = match.word;
 	}
 
 	/** Saves the rating as `participantId`'s at server time `at`; answers whether it was saved. */

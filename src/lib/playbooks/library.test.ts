@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { playbookSchema, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems } from '../protocol/problems';
+import { runsAsTurns } from '../room/async-schedule';
 import { activeListeningSprint } from './built-in/active-listening-sprint';
 import { builtInPlaybooks, findBuiltInPlaybook } from './library';
 
@@ -27,6 +28,21 @@ describe('playbook library', () => {
 			expect(playbook.groupSize.min).toBeLessThanOrEqual(playbook.groupSize.max);
 		}
 		expect(findBuiltInPlaybook('no-such-playbook')).toBeUndefined();
+	});
+
+	test('[A23] each built-in playbook that runs as turns ends on a turn for every role', () => {
+		const onTurns = builtInPlaybooks.filter(runsAsTurns);
+		expect(onTurns.map((p) => p.id)).toEqual([
+			'active-listening-sprint',
+			'feedback-that-lands',
+			'role-play-with-reality'
+		]);
+		for (const playbook of onTurns) {
+			// So each person leaves their commitment and shout-out in a turn of their own.
+			expect([...(playbook.phases.at(-1)?.turnBy ?? [])].sort(), playbook.id).toEqual(
+				playbook.roles.map((role) => role.id).sort()
+			);
+		}
 	});
 
 	test('defaults are filled in: tool none, not repeated per round, one round', () => {

@@ -77,6 +77,19 @@ export function wakeIndexContract(name: string, open: () => Promise<Opened<WakeS
 			]);
 		});
 
+		test('[A14] creating a room on turns under the id of a live room gives that room no wake', async () => {
+			const { rooms, wakes } = stores();
+			const room = newId();
+			const meta = { id: room, playbookId: 'active-listening-sprint', createdAt: 0 };
+			await rooms.createRoom(meta, new Uint8Array([0, 0]));
+			await expect(
+				rooms.createRoom({ ...meta, createdAt: 1 }, new Uint8Array([0, 0]), base + 9)
+			).rejects.toThrow();
+			expect(await rooms.getRoom(room)).toEqual(meta);
+			const listed = await wakes.due(base + 10, 10_000);
+			expect(listed.some((entry) => entry.roomId === room)).toBe(false);
+		});
+
 		test('[A14] erasing a room deletes its wake with it', async () => {
 			const { rooms, wakes } = stores();
 			const room = newId();

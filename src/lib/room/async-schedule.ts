@@ -206,8 +206,8 @@ export function startTurns(
 }
 
 /**
- * `personId` took their turn in `step` (A4); when every taker has, the room moves on at once (A5),
- * or at its resume when paused (A30). A turn for a step the room has left changes nothing.
+ * `personId` took their turn in `step` (A4); when every taker has, the room moves on at once (A5).
+ * A turn for a step the room has left changes nothing.
  */
 export function takeTurn(
 	state: ControlState,
@@ -222,9 +222,7 @@ export function takeTurn(
 	if (!takersAt(state, plan, step).includes(personId)) return notYourTurn();
 	if (schedule.taken.includes(personId)) return ok(state);
 	const next = { ...state, async: { ...schedule, taken: [...schedule.taken, personId] } };
-	// A paused room keeps the turn and moves on only when resumed (A30).
-	const allTaken = waitingFor(next, plan).length === 0 && next.pause === null;
-	return ok(allTaken ? moveOn(next, plan, now) : next);
+	return ok(waitingFor(next, plan).length === 0 ? moveOn(next, plan, now) : next);
 }
 
 /** One more window for the current step, once, before its deadline (A7). */

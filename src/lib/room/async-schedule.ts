@@ -1,4 +1,5 @@
 import type { AsyncState, ControlState, TurnWindows } from '../protocol/control';
+import { isTurnPhase, runsAsTurns } from '../protocol/playbook';
 import type { RefusalReason } from '../protocol/socket-events';
 import { applyControlCommand, invalid, sessionPlan, type ControlResult } from './control';
 import { castInRound, seatsOf, type RotationPlan } from './rotation';
@@ -42,13 +43,6 @@ export const notYourTurn = (): ControlResult =>
 const ok = (state: ControlState): ControlResult => ({ ok: true, state });
 
 const turnRoles = (plan: AsyncPlan, phaseIndex: number) => plan.phases[phaseIndex]?.turnBy ?? [];
-
-/** Whether a phase runs as turns: it names who takes a turn in it. */
-export const isTurnPhase = (phase: AsyncPlan['phases'][number]): boolean =>
-	(phase.turnBy?.length ?? 0) > 0;
-
-/** Whether the playbook can run across time zones: some phase runs as turns. */
-export const runsAsTurns = (plan: AsyncPlan): boolean => plan.phases.some(isTurnPhase);
 
 /** Phase ids in `windows` that do not run as turns in `plan`: a starter's mistake to name. */
 export const strayWindows = (plan: AsyncPlan, windows: TurnWindows): string[] =>

@@ -1,9 +1,9 @@
 import type { ControlState } from '../protocol/control';
+import { isTurnPhase } from '../protocol/playbook';
 import { ratingKey, type ParaphraseTake } from '../protocol/room-content';
 import {
 	counting,
 	enter,
-	isTurnPhase,
 	movedOn,
 	notAsync,
 	notYourTurn,

@@ -3,7 +3,8 @@ import { assertNever } from '../../src/lib/assert-never';
 import { log } from '../log';
 import type { Metrics } from '../metrics';
 import { failureOf } from './failure';
-import { sendJson } from './json';
+import { sendJson, writeJson } from './json';
+import { endAfterBody } from './linger';
 import { requestUrl } from './request-path';
 
 /**
@@ -47,10 +48,15 @@ export function answerFailure(
 			assertNever(failure);
 	}
 	if (!res.headersSent) {
-		// A body refused before it was read (a clip's ticket or size, too large a room): Node would
-		// drain the rest to keep the connection, for as long as the client sends. Close it instead.
-		if (!req.complete) res.setHeader('connection', 'close');
-		sendJson(res, failure.status, failure.body);
+		if (req.complete) sendJson(res, failure.status, failure.body);
+		else {
+			// A body refused before it was read (a clip's ticket or size, too large a room): Node would
+			// drain the rest to keep the connection, for as long as the client sends. Close it instead,
+			// once the client had the time to read the answer (a lingering close).
+			res.setHeader('connection', 'close');
+			writeJson(res, failure.status, failure.body);
+			endAfterBody(req, res);
+		}
 	}
 	// Half an answer cannot be finished with another: end the connection, the client sees it.
 	else if (!res.writableEnded) res.destroy();

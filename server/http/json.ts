@@ -50,13 +50,19 @@ export function parseRequest<S extends core.$ZodType>(
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+	writeJson(res, status, body);
+	res.end();
+}
+
+/** Writes a whole JSON answer, its length told, and leaves ending the response to the caller. */
+export function writeJson(res: ServerResponse, status: number, body: unknown): void {
 	const text = JSON.stringify(body);
 	res.writeHead(status, {
 		'content-type': 'application/json; charset=utf-8',
 		'content-length': Buffer.byteLength(text),
 		'cache-control': 'no-store'
 	});
-	res.end(text);
+	res.write(text);
 }
 
 /** Whether a Content-Type header names JSON: `application/json`, any parameters, any case. */

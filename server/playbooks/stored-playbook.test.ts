@@ -4,6 +4,7 @@ import { setLogLevel } from '../log';
 import {
 	encodeStoredPlaybook,
 	parseStoredPlaybook,
+	parseStoredSummary,
 	storedSummaryOf,
 	summaryFromBody,
 	summaryReader
@@ -61,5 +62,16 @@ describe('stored summaries', () => {
 		expect(summaryFromBody(encodeStoredPlaybook(playbook))?.summary).toEqual(expected);
 		expect(summaryFromBody(JSON.stringify(playbook))?.summary).toEqual(expected);
 		expect(summaryFromBody('not json')).toBeUndefined();
+	});
+
+	test('[A1] a summary stored before it said whether its playbook runs as turns is derived again', () => {
+		setLogLevel('silent');
+		const sprint = findBuiltInPlaybook('active-listening-sprint')!;
+		const stored = JSON.parse(storedSummaryOf(sprint));
+		expect(stored.turns).toBe(true);
+		expect(parseStoredSummary(JSON.stringify(stored))?.turns).toBe(true);
+		delete stored.turns;
+		expect(parseStoredSummary(JSON.stringify(stored))).toBeUndefined();
+		expect(summaryFromBody(encodeStoredPlaybook(sprint))?.summary.turns).toBe(true);
 	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import {
 	playbookSchema,
 	playbookSummarySchema,
@@ -37,9 +38,15 @@ export const encodeStoredPlaybook = (playbook: Playbook): string =>
 export const parseStoredPlaybook = (raw: string): Playbook | undefined =>
 	parseStoredRecord(storedPlaybookSchema, raw, log.playbooks, 'playbook')?.playbook;
 
+/**
+ * A stored summary must say whether its playbook runs as turns: one stored before it did reads as
+ * not parsing, so the stores derive it again from the playbook's body and keep it.
+ */
+const storedSummarySchema = zm.extend(playbookSummarySchema, { turns: zm.boolean() });
+
 /** Reads a stored summary; one that does not parse is left out and logged, like a playbook. */
 export const parseStoredSummary = (raw: string): PlaybookSummary | undefined =>
-	parseStoredRecord(playbookSummarySchema, raw, log.playbooks, 'playbook summary');
+	parseStoredRecord(storedSummarySchema, raw, log.playbooks, 'playbook summary');
 
 /** Summaries remembered at most: the cap on community playbooks, with room to spare. */
 const REMEMBERED_SUMMARIES = 20_000;

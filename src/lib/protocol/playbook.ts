@@ -189,8 +189,9 @@ export const playbookSummarySchema = z.object({
 	/** True for playbooks people saved on this server, false for the built-in collection. */
 	community: z.boolean(),
 	/**
-	 * Some phase runs as turns (`turnBy`), so a room of it can start across time zones. Summaries
-	 * stored before the flag existed read as false until the playbook is saved again.
+	 * Some phase runs as turns (`turnBy`, {@link runsAsTurns}), so a room of it can start across
+	 * time zones. The server stores it with the summary, and derives a summary stored before the
+	 * flag existed from its playbook again (server/playbooks/stored-playbook.ts).
 	 */
 	turns: z._default(z.boolean(), false),
 	/** Summaries stored before playbooks had languages are of English playbooks. */
@@ -206,6 +207,16 @@ export const playbookSummarySchema = z.object({
 });
 export type PlaybookSummary = z.infer<typeof playbookSummarySchema>;
 
+/** A phase as far as turns go: who takes a turn in it, if it runs as turns. */
+type TurnsOf = { turnBy?: readonly string[] | undefined };
+
+/** Whether a phase runs as turns: it names who takes a turn in it (protocol A1). */
+export const isTurnPhase = (phase: TurnsOf): boolean => (phase.turnBy?.length ?? 0) > 0;
+
+/** Whether the playbook can run across time zones: some phase runs as turns (A1). */
+export const runsAsTurns = (plan: { phases: readonly TurnsOf[] }): boolean =>
+	plan.phases.some(isTurnPhase);
+
 export function summarizePlaybook(playbook: Playbook, community: boolean): PlaybookSummary {
 	const { id, title, summary, skills, minutes, difficulty, groupSize, author } = playbook;
 	return {
@@ -219,7 +230,7 @@ export function summarizePlaybook(playbook: Playbook, community: boolean): Playb
 		author,
 		phaseCount: playbook.phases.length,
 		community,
-		turns: playbook.phases.some((phase) => phase.turnBy !== undefined),
+		turns: runsAsTurns(playbook),
 		language: playbook.language,
 		translations: Object.fromEntries(
 			Object.entries(playbook.translations ?? {}).map(([language, translation]) => [

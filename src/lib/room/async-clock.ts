@@ -10,11 +10,15 @@ import { counting, moveOn, type AsyncPlan } from './async-schedule';
 /** "A few hours before" a deadline: the reminder, or half the window when that is shorter. */
 const NEAR_DEADLINE_MS = 3 * HOUR_MS;
 
-/** When "deadline near" goes out: 3 hours before, or half the window when that is shorter. */
-function nearAt(schedule: AsyncState & { deadlineAt: number }): number {
+/** How long before the deadline "deadline near" goes out: 3 hours, or half the window when shorter. */
+export function reminderLeadOf(schedule: AsyncState & { deadlineAt: number }): number {
 	const window = schedule.deadlineAt - schedule.openedAt - schedule.pausedMs;
-	return schedule.deadlineAt - Math.min(NEAR_DEADLINE_MS, Math.floor(window / 2));
+	return Math.min(NEAR_DEADLINE_MS, Math.floor(window / 2));
 }
+
+/** When "deadline near" goes out. */
+const nearAt = (schedule: AsyncState & { deadlineAt: number }): number =>
+	schedule.deadlineAt - reminderLeadOf(schedule);
 
 /**
  * When the server must next look at the schedule (A10), or undefined when nothing is due: also

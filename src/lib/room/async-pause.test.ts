@@ -79,14 +79,41 @@ describe('a room on turns paused for everyone', () => {
 		expect(resumed.async).toMatchObject({ deadlineAt: T0 + 54 * HOUR, pausedMs: 6 * HOUR });
 	});
 
-	test('[A30] a turn taken while paused is kept; the room moves on when resumed', () => {
-		const taken = decided(at(T0 + 3 * HOUR, paused(), { type: 'async.turn', step: 1 })).state;
-		expect(taken.step).toBe(1);
-		expect(taken.async?.taken).toEqual([ana]);
-		const resumed = decided(at(T0 + 5 * HOUR, taken, { type: 'room.resume' }, ben));
-		expect(resumed.state.step).toBe(2);
-		expect(resumed.state.async).toMatchObject({ openedAt: T0 + 5 * HOUR, pausedMs: 0 });
-		expect(resumed.effects).toContainEqual({
+	test('[A29] a reminder sent before a long pause goes out again for the moved deadline', () => {
+		const warned = decided(at(T0 + 22 * HOUR, started(), { type: 'async.tick' }, ''));
+		expect(warned.state.async?.warned).toBe(true);
+		const pausedLate = decided(at(T0 + 23 * HOUR, warned.state, { type: 'room.pause' })).state;
+		const resumed = decided(at(T0 + 71 * HOUR, pausedLate, { type: 'room.resume' })).state;
+		expect(resumed.async).toMatchObject({ deadlineAt: T0 + 72 * HOUR, warned: false });
+		expect(nextWakeAt(resumed)).toBeLessThanOrEqual(T0 + 71 * HOUR);
+		const reminded = decided(at(T0 + 71 * HOUR, resumed, { type: 'async.tick' }, ''));
+		expect(reminded.effects).toEqual([
+			{
+				type: 'turn-event',
+				event: {
+					type: 'deadline-near',
+					phaseIndex: 1,
+					personIds: [ana],
+					deadlineAt: T0 + 72 * HOUR
+				}
+			}
+		]);
+	});
+
+	test('[A29] a short pause after the reminder does not send it again', () => {
+		const warned = decided(at(T0 + 22 * HOUR, started(), { type: 'async.tick' }, '')).state;
+		const pausedLate = decided(at(T0 + 23 * HOUR, warned, { type: 'room.pause' })).state;
+		const resumed = decided(at(T0 + 24 * HOUR, pausedLate, { type: 'room.resume' })).state;
+		expect(resumed.async).toMatchObject({ deadlineAt: T0 + 25 * HOUR, warned: true });
+	});
+
+	test('[A28] a pause after the deadline passed comes after the room moved on', () => {
+		const late = decided(at(T0 + 24 * HOUR + 5, started(), { type: 'room.pause' }));
+		expect(late.state.step).toBe(2);
+		expect(late.state.pause).toEqual({ at: T0 + 24 * HOUR + 5, timerWasRunning: false });
+		expect(late.state.async?.missed).toEqual([{ phaseIndex: 1, round: 1, personIds: [ana] }]);
+		expect(leftAtPause(late.state)).toBe(24 * HOUR);
+		expect(late.effects).toContainEqual({
 			type: 'turn-event',
 			event: { type: 'turn-started', phaseIndex: 2, personIds: [ben] }
 		});
@@ -103,8 +130,10 @@ describe('a room on turns paused for everyone', () => {
 		expect(resumed.effects).toEqual([]);
 	});
 
-	test('[A30] extending, going live or starting turns waits for the resume', () => {
+	test('[A30] taking a turn, extending, going live or starting turns waits for the resume', () => {
 		for (const command of [
+			{ type: 'async.turn', step: 1 },
+			{ type: 'async.second-take', step: 1 },
 			{ type: 'async.extend', step: 1 },
 			{ type: 'async.live' },
 			{ type: 'async.resume' },

@@ -1,5 +1,6 @@
 import type { ControlState } from '../protocol/control';
-import { counting, moveOn, takersAt, type AsyncPlan } from './async-schedule';
+import { reminderLeadOf } from './async-clock';
+import { counting } from './async-schedule';
 
 /**
  * A room on turns paused for everyone (protocol A28–A30): while paused its deadline stands still
@@ -23,29 +24,19 @@ export function leftAtPause(state: ControlState): number | undefined {
 
 /**
  * The room was resumed from `before`'s pause and is `after` (A29): its deadline moves on by the
- * time it stood paused, so the window keeps what was left of it; when the step has takers and
- * every one of them took their turn meanwhile, the room moves on at once (A30). Answers `after` itself otherwise.
+ * time it stood paused, so the window keeps what was left of it. A reminder sent before a pause
+ * longer than the reminder's lead named a deadline that has since moved by more than the lead:
+ * it goes out again, at once, naming the moved one. Answers `after` itself otherwise.
  */
-export function followResume(
-	before: ControlState,
-	after: ControlState,
-	plan: AsyncPlan,
-	now: number
-): ControlState {
+export function followResume(before: ControlState, after: ControlState, now: number): ControlState {
 	const schedule = after.async;
 	if (before.pause === null || after.pause !== null || !counting(schedule)) return after;
 	const paused = Math.max(0, now - pausedSince(before.pause.at, schedule));
-	const resumed: ControlState = {
-		...after,
-		async: {
-			...schedule,
-			deadlineAt: schedule.deadlineAt + paused,
-			pausedMs: schedule.pausedMs + paused
-		}
+	const moved = {
+		...schedule,
+		deadlineAt: schedule.deadlineAt + paused,
+		pausedMs: schedule.pausedMs + paused
 	};
-	// Only the move on a turn deferred (A5): a step nobody takes a turn in (a person's Next to a
-	// live phase) waits for its deadline, paused or not.
-	const takers = takersAt(resumed, plan, resumed.step);
-	const allTaken = takers.length > 0 && takers.every((id) => schedule.taken.includes(id));
-	return allTaken ? moveOn(resumed, plan, now) : resumed;
+	const remindAgain = moved.warned && paused > reminderLeadOf(moved);
+	return { ...after, async: remindAgain ? { ...moved, warned: false } : moved };
 }

@@ -4,13 +4,12 @@ import { feedbackThatLands } from '../playbooks/built-in/feedback-that-lands';
 import { rolePlayWithReality } from '../playbooks/built-in/role-play-with-reality';
 import { gratitudeCircle } from '../playbooks/built-in/gratitude-circle';
 import type { ControlState } from '../protocol/control';
-import { playbookSchema } from '../protocol/playbook';
+import { playbookSchema, runsAsTurns } from '../protocol/playbook';
 import {
 	DEFAULT_TURN_WINDOW_MS,
 	extendTurns,
 	goLive,
 	resumeTurns,
-	runsAsTurns,
 	startTurns,
 	takersAt,
 	takeTurn,

@@ -1,4 +1,5 @@
 import type { AsyncState, ControlState, TurnWindows } from '../protocol/control';
+import { isTurnPhase, runsAsTurns } from '../protocol/playbook';
 import type { RefusalReason } from '../protocol/socket-events';
 import { applyControlCommand, invalid, sessionPlan, type ControlResult } from './control';
 import { castInRound, seatsOf, type RotationPlan } from './rotation';
@@ -42,13 +43,6 @@ export const notYourTurn = (): ControlResult =>
 const ok = (state: ControlState): ControlResult => ({ ok: true, state });
 
 const turnRoles = (plan: AsyncPlan, phaseIndex: number) => plan.phases[phaseIndex]?.turnBy ?? [];
-
-/** Whether a phase runs as turns: it names who takes a turn in it. */
-export const isTurnPhase = (phase: AsyncPlan['phases'][number]): boolean =>
-	(phase.turnBy?.length ?? 0) > 0;
-
-/** Whether the playbook can run across time zones: some phase runs as turns. */
-export const runsAsTurns = (plan: AsyncPlan): boolean => plan.phases.some(isTurnPhase);
 
 /** Phase ids in `windows` that do not run as turns in `plan`: a starter's mistake to name. */
 export const strayWindows = (plan: AsyncPlan, windows: TurnWindows): string[] =>
@@ -206,8 +200,8 @@ export function startTurns(
 }
 
 /**
- * `personId` took their turn in `step` (A4); when every taker has, the room moves on at once (A5),
- * or at its resume when paused (A30). A turn for a step the room has left changes nothing.
+ * `personId` took their turn in `step` (A4); when every taker has, the room moves on at once (A5).
+ * A turn for a step the room has left changes nothing.
  */
 export function takeTurn(
 	state: ControlState,
@@ -222,9 +216,7 @@ export function takeTurn(
 	if (!takersAt(state, plan, step).includes(personId)) return notYourTurn();
 	if (schedule.taken.includes(personId)) return ok(state);
 	const next = { ...state, async: { ...schedule, taken: [...schedule.taken, personId] } };
-	// A paused room keeps the turn and moves on only when resumed (A30).
-	const allTaken = waitingFor(next, plan).length === 0 && next.pause === null;
-	return ok(allTaken ? moveOn(next, plan, now) : next);
+	return ok(waitingFor(next, plan).length === 0 ? moveOn(next, plan, now) : next);
 }
 
 /** One more window for the current step, once, before its deadline (A7). */

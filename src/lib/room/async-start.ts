@@ -1,6 +1,7 @@
 import { MAX_TURN_WINDOW_MS, MIN_TURN_WINDOW_MS, type TurnWindows } from '../protocol/control';
 import { HOUR_MS } from '../time-units';
-import { DEFAULT_TURN_WINDOW_MS, isTurnPhase, type AsyncPlan } from './async-schedule';
+import { isTurnPhase } from '../protocol/playbook';
+import { DEFAULT_TURN_WINDOW_MS, type AsyncPlan } from './async-schedule';
 
 /** The hours a phase's field starts with. */
 export const DEFAULT_WINDOW_HOURS = DEFAULT_TURN_WINDOW_MS / HOUR_MS;

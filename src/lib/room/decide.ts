@@ -97,7 +97,7 @@ export function decide(
 	// A room of turns follows every move of its step, whatever made it (protocol A2, A9), and
 	// gets back the time it stood paused (A29).
 	const followed = followStep(state, decision.state, ctx.playbook, ctx.now);
-	const next = followResume(state, followed, ctx.playbook, ctx.now);
+	const next = followResume(state, followed, ctx.now);
 	const told = turnEvents(state, next, ctx.playbook).map((event): Effect => ({
 		type: 'turn-event',
 		event
@@ -114,6 +114,10 @@ function decideOnly(
 	switch (command.type) {
 		case 'async.tick':
 			return { ok: true, state: tick(state, ctx.playbook, ctx.now), effects: [] };
+		case 'room.pause':
+			// A deadline that passed before the pause is the clock's to act on first (A6, A28): the
+			// pause must not catch a window with nothing left and hold it until the resume.
+			return controlCommand(tick(state, ctx.playbook, ctx.now), command, actor, ctx);
 		case 'rating.submit':
 			return rate(state, command.step, command.value, actor, ctx);
 		case 'person.join':

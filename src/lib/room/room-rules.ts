@@ -23,13 +23,6 @@ export type RulesCommand = Exclude<ControlCommand, AsyncCommand>;
 export const isAsyncCommand = (command: ControlCommand): command is AsyncCommand =>
 	command.type.startsWith('async.');
 
-/**
- * Commands that change a room's turn schedule: refused while the room is paused for everyone, as
- * moving it is (protocol A30). Taking one's turn is not one of them: it is kept for the resume.
- */
-const movesSchedule = (command: ControlCommand) =>
-	isAsyncCommand(command) && command.type !== 'async.turn';
-
 export function commandRight(command: ControlCommand): CommandRight {
 	switch (command.type) {
 		case 'step.goto':
@@ -109,7 +102,8 @@ export function commandRefusal(state: ControlState, command: ControlCommand, act
 	if (!state.agreed.includes(actor.participantId) && !BEFORE_AGREEING.has(command.type)) {
 		return notAllowed('Confirm the room’s agreements before taking part.', 'agreements');
 	}
-	if (state.pause && (isPhaseCommand(command) || movesSchedule(command))) {
+	// The turn schedule stands still while paused, as the phases do (protocol A30).
+	if (state.pause && (isPhaseCommand(command) || isAsyncCommand(command))) {
 		return invalid('The room is paused for everyone. Resume it first.', 'paused');
 	}
 	switch (commandRight(command)) {

@@ -102,6 +102,11 @@ describe('what the screens read of a second take', () => {
 		expect(mayAskSecondTake(onRating(), playbook, ana)).toBe(false);
 	});
 
+	test('[A30] the second take is not offered while the room is paused for everyone', () => {
+		const paused: ControlState = { ...rated(), pause: { at: LATER, timerWasRunning: false } };
+		expect(mayAskSecondTake(paused, playbook, ana)).toBe(false);
+	});
+
 	test('[A18] the paraphrase is on its first take until the speaker asks for the second', () => {
 		const asked = ok(askSecondTake(rated(), playbook, ana, RATING, LATER));
 		expect(paraphraseTake(rated(), 1)).toBe(1);

@@ -1,9 +1,9 @@
 import type { ControlState } from '../protocol/control';
+import { isTurnPhase } from '../protocol/playbook';
 import { ratingKey, type ParaphraseTake } from '../protocol/room-content';
 import {
 	counting,
 	enter,
-	isTurnPhase,
 	movedOn,
 	notAsync,
 	notYourTurn,
@@ -78,6 +78,10 @@ export const paraphraseTake = (
 	round: number
 ): ParaphraseTake => (control.async?.secondTakes.includes(round) ? 2 : 1);
 
-/** Whether `personId` may ask for a second take now: the room would accept it (A18). */
+/**
+ * Whether `personId` may ask for a second take now: the room would accept it (A18), and it is not
+ * paused for everyone, which refuses every schedule command until the resume (A30).
+ */
 export const mayAskSecondTake = (state: ControlState, plan: AsyncPlan, personId: string): boolean =>
+	state.pause === null &&
 	askSecondTake(state, plan, personId, state.step, state.async?.openedAt ?? 0).ok;

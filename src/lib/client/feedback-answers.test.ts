@@ -10,7 +10,7 @@ test('[A20] [A21] reads each round’s answer and rating, trimmed, and leaves ou
 	const doc = new Y.Doc();
 	const answers = new FeedbackAnswersDoc(doc);
 	answers.heard(1).insert(0, '  You want to be asked first. ');
-	expect(answers.rate(1, match)).toBe(true);
+	expect(answers.rate(1, match)).toEqual(match);
 	doc.getMap(FEEDBACK_MATCH_MAP).set('round-2', { ...match, value: 9 });
 
 	expect(readFeedbackAnswers(doc, 2)).toEqual([
@@ -22,8 +22,8 @@ test('[A20] [A21] reads each round’s answer and rating, trimmed, and leaves ou
 test('[A21] a rating out of range or with too long a word changes nothing', () => {
 	const doc = new Y.Doc();
 	const answers = new FeedbackAnswersDoc(doc);
-	expect(answers.rate(1, { ...match, value: 0 })).toBe(false);
-	expect(answers.rate(1, { ...match, word: 'x'.repeat(81) })).toBe(false);
+	expect(answers.rate(1, { ...match, value: 0 })).toBeUndefined();
+	expect(answers.rate(1, { ...match, word: 'x'.repeat(81) })).toBeUndefined();
 	expect(doc.getMap(FEEDBACK_MATCH_MAP).size).toBe(0);
 });
 

@@ -65,13 +65,13 @@ export class FeedbackAnswersDoc {
 	}
 
 	/**
-	 * Saves the giver's rating of the round's match over any before it. Answers false and changes
-	 * nothing when it does not parse.
+	 * Saves the giver's rating of the round's match over any before it; answers the rating as
+	 * saved (trimmed), or undefined with nothing changed when it does not parse.
 	 */
-	rate(round: number, match: FeedbackMatch): boolean {
+	rate(round: number, match: FeedbackMatch): FeedbackMatch | undefined {
 		const parsed = feedbackMatchSchema.safeParse(match);
-		if (!parsed.success) return false;
+		if (!parsed.success) return undefined;
 		this.#map.set(roundKey(round), parsed.data);
-		return true;
+		return parsed.data;
 	}
 }

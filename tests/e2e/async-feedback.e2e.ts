@@ -113,6 +113,10 @@ test('[A6] [A20] [A21] [A22] [A23] feedback across time zones: a recorded messag
 			'Say it out loud: Ada did not take their turn before the deadline.'
 		);
 		await expect(turnsOf(b)).toContainText('Your turn: Tune the words and tone');
+		// Ada left nothing heard: B, the giver now, has nothing to rate (A21).
+		const nothing = b.getByRole('region', { name: 'How well did the answer match?' });
+		await expect(nothing).toContainText('The receiver did not answer');
+		await expect(nothing.getByRole('button', { name: 'Save the rating' })).toHaveCount(0);
 		await takeTurn(b);
 
 		// The last phase: B leaves a commitment and a shout-out in their turn, then goes.
@@ -150,6 +154,7 @@ test('[A6] [A20] [A21] [A22] [A23] feedback across time zones: a recorded messag
 		await expect(heardSection).toContainText(
 			'Matched 4 of 5 (mostly): “close, but the ask got lost”'
 		);
+		await expect(heardSection).toContainText('Not answered (turn missed): no match was rated.');
 		const commitments = a.getByRole('region', { name: 'Commitments' });
 		await expect(commitments).toContainText('Name the author on every slide');
 		await expect(commitments).toContainText('Ask who did the work before I present');

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { CLIPS_MAP } from '../protocol/clips';
 import {
 	FEEDBACK_MATCH_MAP,
 	feedbackMatchSchema,
@@ -7,6 +8,7 @@ import {
 	type FeedbackMatch
 } from '../protocol/room-content';
 import type { FeedbackAnswer } from '../room/summary-turns';
+import { readClips } from './clips-doc';
 import { yReadable } from './y-readable.svelte';
 
 /** The round's rating of the match, if one parses (protocol A21). */
@@ -18,12 +20,14 @@ export function readMatch(map: Y.Map<unknown>, round: number): FeedbackMatch | u
 /** Rounds 1 to `rounds`' answers, as a plain snapshot (the summary's, A22). */
 export function readFeedbackAnswers(doc: Y.Doc, rounds: number): FeedbackAnswer[] {
 	const map = doc.getMap<unknown>(FEEDBACK_MATCH_MAP);
+	const clips = doc.getMap<unknown>(CLIPS_MAP);
 	return Array.from({ length: rounds }, (_, index) => ({
 		round: index + 1,
 		heard: doc
 			.getText(heardTextName(roundKey(index + 1)))
 			.toString()
 			.trim(),
+		voiced: Object.keys(readClips(clips, 'heard', index + 1)).length > 0,
 		match: readMatch(map, index + 1)
 	}));
 }
@@ -49,7 +53,8 @@ export class FeedbackAnswersDoc {
 	/** Rounds 1 to `rounds`' answers, kept current; read it in a template or effect. */
 	live(rounds: number): { readonly current: FeedbackAnswer[] } {
 		const texts = Array.from({ length: rounds }, (_, index) => this.heard(index + 1));
-		const types = [this.#map, ...texts];
+		// A clip of what was heard is an answer too (A20), so the clips are followed as well.
+		const types = [this.#map, this.#doc.getMap(CLIPS_MAP), ...texts];
 		return yReadable(
 			{
 				observeDeep: (listener) => types.forEach((type) => type.observeDeep(listener)),
@@ -60,13 +65,13 @@ export class FeedbackAnswersDoc {
 	}
 
 	/**
-	 * Saves the giver's rating of the round's match over any before it. Answers false and changes
-	 * nothing when it does not parse.
+	 * Saves the giver's rating of the round's match over any before it; answers the rating as
+	 * saved (trimmed), or undefined with nothing changed when it does not parse.
 	 */
-	rate(round: number, match: FeedbackMatch): boolean {
+	rate(round: number, match: FeedbackMatch): FeedbackMatch | undefined {
 		const parsed = feedbackMatchSchema.safeParse(match);
-		if (!parsed.success) return false;
+		if (!parsed.success) return undefined;
 		this.#map.set(roundKey(round), parsed.data);
-		return true;
+		return parsed.data;
 	}
 }

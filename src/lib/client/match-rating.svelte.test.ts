@@ -66,3 +66,19 @@ test('[A21] a change after saving no longer reads as saved; the saved rating com
 	form.word = 'close';
 	expect(form.status).toBe('');
 });
+
+test('[A21] a rating saved meanwhile in another tab no longer reads as this tab’s saved', () => {
+	const doc = new Y.Doc();
+	const answers = new FeedbackAnswersDoc(doc);
+	const form = new MatchRatingForm();
+	form.choice = 3;
+	form.word = ' close ';
+	form.save(answers, 1, ana, 1_000);
+	form.follow(readFeedbackAnswers(doc, 1)[0]?.match);
+	// The form shows the rating as saved, the word trimmed.
+	expect([form.word, form.status]).toEqual(['close', 'Rating saved.']);
+	// Another tab of the giver's saves a different rating: the form takes it up, unsaid.
+	new FeedbackAnswersDoc(doc).rate(1, { participantId: ana, value: 5, word: '', at: 2_000 });
+	form.follow(readFeedbackAnswers(doc, 1)[0]?.match);
+	expect([form.choice, form.status]).toEqual([5, '']);
+});

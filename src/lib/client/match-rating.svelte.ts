@@ -38,23 +38,29 @@ export class MatchRatingForm {
 	/**
 	 * Starts from the rating on record (a reload, another tab), if there is one, and takes up a
 	 * new one saved elsewhere. The same rating read again (the answers are read afresh on every
-	 * change to them) leaves a choice not yet saved alone.
+	 * change to them), or the one this form just saved, leaves the form alone.
 	 */
 	follow(match: FeedbackMatch | undefined): void {
 		if (!match) return;
 		const record = recordOf(match);
 		if (record === this.#followed) return;
 		this.#followed = record;
-		// The rating on record is saved: what saving said still holds.
+		// A rating this form did not save (another tab's): "saved" spoke of one no longer on record.
 		this.#choice = match.value;
 		this.#word = match.word;
+		this.status = '';
 	}
 
 	/** Saves the rating as `participantId`'s at server time `at`; answers whether it was saved. */
 	save(answers: FeedbackAnswersDoc, round: number, participantId: string, at: number): boolean {
 		if (this.choice === undefined) return false;
 		const saved = answers.rate(round, { participantId, value: this.choice, word: this.word, at });
+		// The rating just saved comes back as the one on record: already followed, still "saved".
+		if (saved) {
+			this.#followed = recordOf(saved);
+			this.#word = saved.word;
+		}
 		this.status = saved ? m.feedback_turns_match_saved() : '';
-		return saved;
+		return saved !== undefined;
 	}
 }

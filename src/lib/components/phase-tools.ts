@@ -3,9 +3,10 @@ import type { ContentDoc } from '$lib/client/content-doc';
 import type { StepMoves } from '$lib/client/step-moves.svelte';
 import type { MemberTicket } from '$lib/protocol/ids';
 import type { PhaseToolKind, Playbook, PlaybookPhase } from '$lib/protocol/playbook';
-import type { FeedbackTurnTool } from '$lib/room/feedback-turns';
+import { feedbackTurnTool, type FeedbackTurnTool } from '$lib/room/feedback-turns';
 import type { Cast } from '$lib/room/rotation';
 import type { Step } from '$lib/room/steps';
+import type { TurnControl, TurnToolPlan } from '$lib/room/turn-tools';
 
 /**
  * What every phase tool is given for the step the room is on; the room itself (control, roster,
@@ -69,15 +70,22 @@ export const FEEDBACK_TURN_LOADERS = {
 } satisfies Record<FeedbackTurnTool, ComponentLoader<ToolProps>>;
 
 /**
- * The tool the step after `step` will show, if it has one: fetched while the room is on this
+ * The screens the step after `step` will show, if it has any: its phase tool, and across time
+ * zones the feedback rehearsal's screen it adds (A20, A21). Fetched while the room is on this
  * step, so moving on never waits on the network.
  */
-export function nextTool(
-	playbook: Pick<Playbook, 'phases'>,
+export function nextTools(
+	playbook: TurnToolPlan & Pick<Playbook, 'phases'>,
+	control: Pick<TurnControl, 'async'>,
 	steps: readonly Step[],
 	step: number
-): ComponentLoader<ToolProps> | undefined {
+): ComponentLoader<ToolProps>[] {
 	const next = steps[step + 1];
 	const phase = next && playbook.phases[next.phaseIndex];
-	return phase && PHASE_TOOL_LOADERS[phase.tool];
+	if (!next || !phase) return [];
+	const feedbackTurn = feedbackTurnTool(playbook, control, next.phaseIndex);
+	return [
+		PHASE_TOOL_LOADERS[phase.tool],
+		feedbackTurn && FEEDBACK_TURN_LOADERS[feedbackTurn]
+	].filter((load) => load !== undefined);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { RoomContent, RoundContent } from '../room/summary';
+import type { RoomContent } from '../room/summary';
+import type { RoundContent } from '../room/summary-rounds';
 import { ROOM_ID, T0 } from './journal.fixture';
 import { sessionFacts, type PrefillInput } from './prefill';
 

@@ -5,7 +5,7 @@ import type { ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
 import { goLive, startTurns } from './async-schedule';
 import { initialControlState, type ControlResult } from './control';
-import { feedbackTurnTool } from './feedback-turns';
+import { answerMissed, feedbackTurnTool } from './feedback-turns';
 
 const feedback = playbookSchema.parse(feedbackThatLands);
 const sprint = playbookSchema.parse(activeListeningSprint);
@@ -54,5 +54,31 @@ describe('[A20] [A21] the feedback rehearsal as turns', () => {
 			index === TUNE ? { ...phase, turnBy: ['receiver'] } : phase
 		);
 		expect(feedbackTurnTool({ ...feedback, phases }, onTurns, TUNE)).toBe('recap');
+	});
+});
+
+describe('[A6] [A21] a receiver who missed their answer turn', () => {
+	const missedAt = (phaseIndex: number, round = 1): Pick<ControlState, 'async'> => ({
+		async: onTurns.async && {
+			...onTurns.async,
+			missed: [{ phaseIndex, round, personIds: [ben] }]
+		}
+	});
+	const nothing = { round: 1, heard: '', voiced: false };
+
+	test('left nothing to rate when the turn passed with nothing heard', () => {
+		expect(answerMissed(feedback, missedAt(REHEARSE), nothing)).toBe(true);
+	});
+
+	test('words or a clip left before the deadline are an answer', () => {
+		expect(answerMissed(feedback, missedAt(REHEARSE), { ...nothing, heard: 'You' })).toBe(false);
+		expect(answerMissed(feedback, missedAt(REHEARSE), { ...nothing, voiced: true })).toBe(false);
+	});
+
+	test('a turn taken, or missed in another step or round, is not a missed answer', () => {
+		expect(answerMissed(feedback, onTurns, nothing)).toBe(false);
+		expect(answerMissed(feedback, missedAt(TUNE), nothing)).toBe(false);
+		expect(answerMissed(feedback, missedAt(REHEARSE, 2), nothing)).toBe(false);
+		expect(answerMissed(feedback, live, nothing)).toBe(false);
 	});
 });

@@ -1,4 +1,5 @@
 import { speakerRoleId } from './steps';
+import type { FeedbackAnswer } from './summary-turns';
 import { acrossTimeZones, type TurnControl, type TurnToolPlan } from './turn-tools';
 
 /**
@@ -40,4 +41,21 @@ export function feedbackTurnTool(
 		giver !== undefined &&
 		(next?.turnBy?.includes(giver) ?? false);
 	return rates ? 'rate' : 'recap';
+}
+
+/**
+ * Whether the round's receiver let their answer turn pass untaken (A6) and left nothing heard,
+ * neither written nor recorded: there is then no answer to rate (A21). A turn taken, or one that
+ * left words or a clip before the deadline, is an answer, however short.
+ */
+export function answerMissed(
+	plan: TurnToolPlan,
+	control: Pick<TurnControl, 'async'>,
+	answer: Pick<FeedbackAnswer, 'round' | 'heard' | 'voiced'>
+): boolean {
+	const phase = answerPhase(plan);
+	if (phase === -1 || answer.heard !== '' || answer.voiced) return false;
+	return (control.async?.missed ?? []).some(
+		(missed) => missed.phaseIndex === phase && missed.round === answer.round
+	);
 }

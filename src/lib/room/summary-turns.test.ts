@@ -2,13 +2,19 @@ import { describe, expect, test } from 'vitest';
 import type { AsyncState } from '../protocol/control';
 import { summaryMarkdown } from './summary-markdown';
 import { emptySummary, T0 } from './summary.fixture';
-import { summarizeTurns, turnsMarkdownSections, type TurnsSummaryInput } from './summary-turns';
+import {
+	summarizeTurns,
+	turnsMarkdownSections,
+	type TurnsSummary,
+	type TurnsSummaryInput
+} from './summary-turns';
 
 const [ana, ben, cy] = ['ana-0001', 'ben-0002', 'cyd-0003'] as const;
 const people = {
 	[ana]: { name: 'Ana', roleId: 'giver' },
 	[ben]: { name: 'Ben', roleId: 'receiver' }
 };
+const roles = [{ id: 'giver' }, { id: 'receiver' }];
 const phases = [
 	{ id: 'choose', title: 'Choose' },
 	{ id: 'rehearse', title: 'Rehearse', repeatsPerRound: true },
@@ -28,9 +34,13 @@ const schedule = (missed: AsyncState['missed']): AsyncState => ({
 });
 const noContent = { answers: [], shoutOuts: [] };
 
+/** The Markdown export of `turns`, in English, after an empty summary's own sections. */
+const markdownOf = (turns: TurnsSummary, rounds: number) =>
+	summaryMarkdown(emptySummary, () => 'then', 'en', turnsMarkdownSections(turns, rounds, 'en'));
+
 function summarize(overrides: Partial<TurnsSummaryInput> = {}) {
 	return summarizeTurns({
-		playbook: { phases },
+		playbook: { roles, phases },
 		control: { people, async: null },
 		content: noContent,
 		locale: 'en',
@@ -75,15 +85,20 @@ describe('[A22] [A23] answers, matches and shout-outs in the summary', () => {
 	};
 	const content = {
 		answers: [
-			{ round: 1, heard: 'You want to be asked first', match },
-			{ round: 2, heard: '', match: undefined }
+			{ round: 1, heard: 'You want to be asked first', voiced: false, match },
+			{ round: 2, heard: '', voiced: true, match: undefined }
 		],
 		shoutOuts: [shoutOut]
 	};
 
 	test('lists each round’s answer with the giver’s rating, leaving out empty rounds', () => {
 		expect(summarize({ content }).feedbackAnswers).toEqual([
-			{ round: 1, heard: 'You want to be asked first', match: 'Matched 4 of 5 (mostly): “close”' }
+			{
+				round: 1,
+				heard: 'You want to be asked first',
+				match: 'Matched 4 of 5 (mostly): “close”',
+				missed: false
+			}
 		]);
 	});
 
@@ -96,12 +111,7 @@ describe('[A22] [A23] answers, matches and shout-outs in the summary', () => {
 	test('the Markdown export carries the answer, the shout-out and the missed turn', () => {
 		const missed = [{ phaseIndex: 1, round: 2, personIds: [ben] }];
 		const turns = summarize({ content, control: { people, async: schedule(missed) } });
-		const markdown = summaryMarkdown(
-			emptySummary,
-			() => 'then',
-			'en',
-			turnsMarkdownSections(turns, 2, 'en')
-		);
+		const markdown = markdownOf(turns, 2);
 		expect(markdown).toContain(
 			[
 				'## What was heard, and how it matched',
@@ -120,13 +130,37 @@ describe('[A22] [A23] answers, matches and shout-outs in the summary', () => {
 	});
 
 	test('the export leaves out the sections with nothing in them', () => {
-		const markdown = summaryMarkdown(
-			emptySummary,
-			() => 'then',
-			'en',
-			turnsMarkdownSections(summarize(), 1, 'en')
-		);
+		const markdown = markdownOf(summarize(), 1);
 		expect(markdown).not.toContain('Turns not taken');
 		expect(markdown).not.toContain('Shout-outs');
+	});
+
+	test('a round whose receiver missed their answer turn says no match was rated', () => {
+		// The receiver's answer: a feedback builder as the receiver's turn, the giver's after it.
+		const turnPhases = [
+			{ id: 'draft', title: 'Draft' },
+			{ id: 'rehearse', title: 'Rehearse', tool: 'feedback-builder', turnBy: ['receiver'] },
+			{ id: 'tune', title: 'Tune', turnBy: ['giver'] }
+		];
+		const missed = [{ phaseIndex: 1, round: 1, personIds: [ben] }];
+		const turns = summarize({
+			playbook: { roles, phases: turnPhases },
+			control: { people, async: schedule(missed) },
+			content: {
+				answers: [{ round: 1, heard: '', voiced: false, match: undefined }],
+				shoutOuts: []
+			}
+		});
+		expect(turns.feedbackAnswers).toEqual([
+			{ round: 1, heard: '', match: undefined, missed: true }
+		]);
+		const markdown = markdownOf(turns, 1);
+		expect(markdown).toContain(
+			[
+				'## What was heard, and how it matched',
+				'',
+				'- Not answered (turn missed): no match was rated.'
+			].join('\n')
+		);
 	});
 });

@@ -3,10 +3,12 @@ import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import type { FeedbackMatch, ShoutOut } from '../protocol/room-content';
+import { answerMissed } from './feedback-turns';
 import { matchSentence } from './match-words';
 import { stepLabel, type SummaryPlaybook } from './summary';
 import { escapeMarkdown, type MarkdownSection } from './summary-markdown';
 import { listOf } from './tool-words';
+import type { TurnToolPlan } from './turn-tools';
 
 /**
  * What the session summary adds for a room run across time zones, and for everything people
@@ -19,6 +21,8 @@ export interface FeedbackAnswer {
 	round: number;
 	/** What the receiver wrote that they heard; empty when they only spoke it, or nothing. */
 	heard: string;
+	/** Whether the receiver left a voice clip of what they heard. */
+	voiced: boolean;
 	/** The giver's rating of the match, once given. */
 	match: FeedbackMatch | undefined;
 }
@@ -31,15 +35,18 @@ export interface TurnsContent {
 }
 
 export interface TurnsSummaryInput {
-	playbook: Pick<SummaryPlaybook, 'phases'>;
+	playbook: TurnToolPlan & Pick<SummaryPlaybook, 'phases'>;
 	control: Pick<ControlState, 'async' | 'people'>;
 	content: TurnsContent;
 	locale?: Locale | undefined;
 }
 
 export interface TurnsSummary {
-	/** Rounds with a written answer or a rating of the match, in round order. */
-	feedbackAnswers: { round: number; heard: string; match: string | undefined }[];
+	/**
+	 * Rounds with a written answer, a rating of the match, or a receiver who missed their turn
+	 * (`missed`: nothing heard, so no match was rated), in round order.
+	 */
+	feedbackAnswers: { round: number; heard: string; match: string | undefined; missed: boolean }[];
 	/** Names as the room recorded them, in the order sent. */
 	shoutOuts: { from: string; to: string; behaviour: string; kindUnderPressure: boolean }[];
 	/** Each turn that passed its deadline untaken: the step, and who did not take it (A6). */
@@ -52,12 +59,13 @@ export function summarizeTurns(input: TurnsSummaryInput): TurnsSummary {
 	const opts = { locale };
 	return {
 		feedbackAnswers: content.answers
-			.filter(({ heard, match }) => heard !== '' || match !== undefined)
-			.map(({ round, heard, match }) => ({
-				round,
-				heard,
-				match: match && matchSentence(match, locale)
-			})),
+			.map((answer) => ({
+				round: answer.round,
+				heard: answer.heard,
+				match: answer.match && matchSentence(answer.match, locale),
+				missed: answerMissed(playbook, control, answer)
+			}))
+			.filter(({ heard, match, missed }) => heard !== '' || match !== undefined || missed),
 		shoutOuts: showShoutOuts(content.shoutOuts, control.people, locale).map((shown) => ({
 			from: shown.fromName,
 			to: shown.toName,
@@ -86,9 +94,10 @@ export function turnsMarkdownSections(
 	return [
 		[
 			m.feedback_turns_summary_answers({}, opts),
-			turns.feedbackAnswers.map(({ round, heard, match }) => {
+			turns.feedbackAnswers.map(({ round, heard, match, missed }) => {
 				const said = heard && m.tools_summary_quote({ text: escapeMarkdown(heard) }, opts);
-				const parts = [said, match && escapeMarkdown(match)].filter(Boolean);
+				const rated = match ? escapeMarkdown(match) : missed && m.feedback_missed_summary({}, opts);
+				const parts = [said, rated].filter(Boolean);
 				return `- ${parts.join(' · ')}${roundNote(round)}`;
 			})
 		],

@@ -3,10 +3,10 @@ import { emptySections } from './summary.fixture';
 import {
 	summarizeSession,
 	type RoomContent,
-	type RoundContent,
 	type SummaryInput,
 	type SummaryPlaybook
 } from './summary';
+import type { RoundContent } from './summary-rounds';
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0);
 const MINUTE = 60_000;

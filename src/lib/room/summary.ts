@@ -1,26 +1,13 @@
 import { m } from '../paraglide/messages';
-import type { ClipPurpose } from '../protocol/clips';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
-import {
-	PARAPHRASE_PARTS,
-	PARAPHRASE_TAKES,
-	ratingKey,
-	type Commitment,
-	type FeedbackPart,
-	type Observation,
-	type ParaphrasePart,
-	type ParaphraseTake,
-	type ScriptLine
-} from '../protocol/room-content';
+import { ratingKey, type Commitment, type Observation } from '../protocol/room-content';
 import { sessionPlan } from './control';
-import { feedbackMessage } from './feedback';
-import type { LandedMarks } from './landed';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan } from './steps';
-import { formatRemaining } from './timer';
-import { paraphraseLabel, ratingLabel } from './tool-words';
+import { roundSections, type RoundContent, type RoundSections } from './summary-rounds';
+import { ratingLabel } from './tool-words';
 
 /** What the summary needs of a playbook. */
 export interface SummaryPlaybook extends RoundPlan, RotationPlan {
@@ -33,34 +20,6 @@ export interface SummaryPlaybook extends RoundPlan, RotationPlan {
 		repeatsPerRound?: boolean | undefined;
 		tool?: string | undefined;
 	}[];
-}
-
-/** One script line, as the summary reads it. */
-export type ScriptLineContent = Pick<
-	ScriptLine,
-	'takeId' | 'roleId' | 'text' | 'starred' | 'shift'
->;
-
-/** What people wrote in one round's tools. */
-export interface RoundContent {
-	round: number;
-	paraphrase: Record<ParaphrasePart, string>;
-	/** The phrase that landed, by the paraphrase's take it was marked in (protocol A17). */
-	landed: LandedMarks;
-	feedback: Record<FeedbackPart, string>;
-	/** Every take's lines, in document order. */
-	scriptLines: ScriptLineContent[];
-	/** The two sentences to reuse, in order. */
-	sentences: string[];
-	/** The voice clips left in the round (a room across time zones), oldest first. */
-	clips: RoundClip[];
-}
-
-/** A voice clip as the summary lists it: never its audio, only whose, what for and how long. */
-export interface RoundClip {
-	purpose: ClipPurpose;
-	participantId: string;
-	durationMs: number;
 }
 
 /** A plain snapshot of the room document's content (src/lib/protocol/room-content.ts). */
@@ -85,7 +44,7 @@ export interface SummaryInput {
 	locale?: Locale | undefined;
 }
 
-export interface SessionSummary {
+export interface SessionSummary extends RoundSections {
 	playbookId: string;
 	playbookTitle: string;
 	roomUrl: string | undefined;
@@ -105,21 +64,6 @@ export interface SessionSummary {
 		/** Ratings submitted but not shown yet. */
 		sealed: number;
 	}[];
-	starredPhrases: { round: number; roleName: string; text: string }[];
-	shifts: { round: number; roleName: string; shift: string; text: string }[];
-	sentences: { round: number; sentences: string[] }[];
-	feedbackMessages: { round: number; message: string }[];
-	paraphrases: { round: number; parts: { label: string; text: string }[] }[];
-	/** The phrases the speakers marked as the ones that landed, by round and take (A17). */
-	landedPhrases: {
-		round: number;
-		take: ParaphraseTake;
-		/** The part it came from, and which take when it was the second: "Needs, second take". */
-		note: string;
-		text: string;
-	}[];
-	/** The voice clips, as "Ana’s story: voice clip, 1:12": the audio stays in the room. */
-	voiceClips: { round: number; clips: string[] }[];
 	/** What observers shared, in the order shared. */
 	observations: { name: string; text: string }[];
 	commitments: { name: string; what: string; when: string; withWhom: string }[];
@@ -182,20 +126,6 @@ export function stepLabel(
 		: phase.title;
 }
 
-/** A clip's length as a player shows it, in whole seconds and at least one: 72 s → "1:12". */
-const clipLength = (ms: number): string =>
-	formatRemaining(Math.max(1, Math.round(ms / 1000)) * 1000);
-
-const CLIP_LINES: Record<
-	ClipPurpose,
-	(inputs: { name: string; duration: string }, options: { locale?: Locale | undefined }) => string
-> = {
-	story: m.async_summary_clip_story,
-	feedback: m.async_summary_clip_feedback,
-	heard: m.feedback_turns_summary_clip,
-	roleplay: m.roleplay_summary_clip
-};
-
 const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>
 	control.people[id]?.name ?? m.tools_someone_who_left({}, { locale });
 const roleNameIn = (playbook: SummaryPlaybook, id: string) =>
@@ -248,9 +178,6 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 		return rank === -1 ? joinOrder.length : rank;
 	};
 	const phases = timePerPhase(input);
-	const lines = content.rounds.flatMap(({ round, scriptLines }) =>
-		scriptLines.map((line) => ({ round, roleName: roleName(line.roleId), line }))
-	);
 
 	return {
 		playbookId: playbook.id,
@@ -265,56 +192,7 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 		timePerPhase: phases,
 		totalMs: phases.reduce((total, phase) => total + phase.ms, 0),
 		ratings: ratingsByRound(input),
-		starredPhrases: lines
-			.filter(({ line }) => line.starred && line.text.trim() !== '')
-			.map(({ round, roleName, line }) => ({ round, roleName, text: line.text.trim() })),
-		shifts: lines
-			.filter(({ line }) => line.shift.trim() !== '')
-			.map(({ round, roleName, line }) => ({
-				round,
-				roleName,
-				shift: line.shift.trim(),
-				text: line.text.trim()
-			})),
-		sentences: content.rounds
-			.map(({ round, sentences }) => ({
-				round,
-				sentences: sentences.map((text) => text.trim()).filter((text) => text !== '')
-			}))
-			.filter(({ sentences }) => sentences.length > 0),
-		feedbackMessages: content.rounds
-			.map(({ round, feedback }) => ({ round, message: feedbackMessage(feedback) }))
-			.filter(({ message }) => message !== ''),
-		paraphrases: content.rounds
-			.map(({ round, paraphrase }) => ({
-				round,
-				parts: PARAPHRASE_PARTS.map((part) => ({
-					label: paraphraseLabel(part, input.locale),
-					text: paraphrase[part].trim()
-				})).filter(({ text }) => text !== '')
-			}))
-			.filter(({ parts }) => parts.length > 0),
-		landedPhrases: content.rounds.flatMap(({ round, landed }) =>
-			PARAPHRASE_TAKES.flatMap((take) => {
-				const phrase = landed[take];
-				if (!phrase) return [];
-				const part = paraphraseLabel(phrase.part, input.locale);
-				const note =
-					take === 1 ? part : m.sprint_summary_second_take({ part }, { locale: input.locale });
-				return [{ round, take, note, text: phrase.text }];
-			})
-		),
-		voiceClips: content.rounds
-			.map(({ round, clips }) => ({
-				round,
-				clips: clips.map(({ purpose, participantId, durationMs }) =>
-					CLIP_LINES[purpose](
-						{ name: nameOf(participantId), duration: clipLength(durationMs) },
-						{ locale: input.locale }
-					)
-				)
-			}))
-			.filter(({ clips }) => clips.length > 0),
+		...roundSections(content.rounds, { roleName, nameOf }, input.locale),
 		// The name on record, as the server wrote it, over the one the sharer's browser sent.
 		observations: content.observations.map(({ participantId, name, text }) => ({
 			name: control.people[participantId]?.name ?? name,

@@ -25,3 +25,18 @@ export function expectedRaters(
 	const takers = step === -1 ? [] : takersAt(state, plan, step);
 	return takers.length > 0 ? takers : present;
 }
+
+/**
+ * Who the ratings under `key` still wait for (S11, A16): the people {@link expectedRaters} names
+ * who have not rated. On a turn that names its takers even while they are offline, which the
+ * roster may no longer list.
+ */
+export const stillToRate = (
+	state: ControlState,
+	plan: AsyncPlan,
+	key: string,
+	present: readonly string[]
+): string[] =>
+	expectedRaters(state, plan, key, present).filter(
+		(id) => !state.ratings[key]?.submitted.includes(id)
+	);

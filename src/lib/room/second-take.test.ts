@@ -81,6 +81,13 @@ describe('a second take of the paraphrase', () => {
 		expect(reason(askSecondTake(onRating(), playbook, ana, RATING, LATER))).toBe('rate_first');
 	});
 
+	test('[A18] once the rating step’s deadline passed, the speaker’s turn is over: no second take', () => {
+		const before = rated();
+		const deadline = before.async?.deadlineAt ?? 0;
+		expect(askSecondTake(before, playbook, ana, RATING, deadline - 1).ok).toBe(true);
+		expect(reason(askSecondTake(before, playbook, ana, RATING, deadline))).toBe('moved_on');
+	});
+
 	test('[A18] a step the room left, or a step that rates nothing, is refused and changes nothing', () => {
 		expect(reason(askSecondTake(rated(), playbook, ana, 2, LATER))).toBe('moved_on');
 		const onStory = started();

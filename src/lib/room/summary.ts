@@ -4,7 +4,6 @@ import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import {
 	PARAPHRASE_PARTS,
-	PARAPHRASE_TAKES,
 	ratingKey,
 	type Commitment,
 	type FeedbackPart,
@@ -15,7 +14,8 @@ import {
 } from '../protocol/room-content';
 import { sessionPlan } from './control';
 import { feedbackMessage } from './feedback';
-import type { LandedMarks } from './landed';
+import { takesUpTo, type LandedMarks } from './landed';
+import { paraphraseTake } from './second-take';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan } from './steps';
@@ -76,7 +76,9 @@ export interface RoomContent {
 
 export interface SummaryInput {
 	playbook: SummaryPlaybook;
-	control: Pick<ControlState, 'rounds' | 'history' | 'people' | 'ratings' | 'speakers'>;
+	control: Pick<ControlState, 'rounds' | 'history' | 'people' | 'ratings' | 'speakers'> &
+		/** Which rounds had a second take of the paraphrase (A18); none when absent. */
+		Partial<Pick<ControlState, 'async'>>;
 	content: RoomContent;
 	roomUrl?: string | undefined;
 	/** Server time now, in ms since the epoch: the current step counts until then. */
@@ -295,7 +297,7 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 			}))
 			.filter(({ parts }) => parts.length > 0),
 		landedPhrases: content.rounds.flatMap(({ round, landed }) =>
-			PARAPHRASE_TAKES.flatMap((take) => {
+			takesUpTo(paraphraseTake({ async: input.control.async ?? null }, round)).flatMap((take) => {
 				const phrase = landed[take];
 				if (!phrase) return [];
 				const part = paraphraseLabel(phrase.part, input.locale);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ratingKey } from '../protocol/room-content';
 import { goLive } from './async-schedule';
 import { ana, ben, ok, playbook, started } from './async-schedule.fixture';
-import { expectedRaters, stillToRate } from './raters';
+import { expectedRaters, offeredRating, stillToRate } from './raters';
 
 const key = ratingKey('rating', 1);
 const cy = 'cy-00003';
@@ -27,5 +27,20 @@ describe('whom a rating waits for', () => {
 		expect(stillToRate(rated, playbook, key, [ben])).toEqual([]);
 		const live = ok(goLive(rated, [ana, ben]));
 		expect(stillToRate(live, playbook, key, [ana, ben, cy])).toEqual([ben, cy]);
+	});
+});
+
+describe('who is offered the rating form', () => {
+	test('[A16] on a turn, its takers alone: the listener does not guess a rating already shown', () => {
+		const onTurns = started();
+		expect(offeredRating(onTurns, playbook, key, ana, [ana, ben])).toBe(true);
+		expect(offeredRating(onTurns, playbook, key, ben, [ana, ben])).toBe(false);
+		expect(offeredRating(onTurns, playbook, key, cy, [ana, ben, cy])).toBe(false);
+	});
+
+	test('[S11] [A16] playing live or in a live room, everyone present rates', () => {
+		const live = ok(goLive(started(), [ana, ben]));
+		expect(offeredRating(live, playbook, key, ben, [ana, ben])).toBe(true);
+		expect(offeredRating({ ...started(), async: null }, playbook, key, ben, [ben])).toBe(true);
 	});
 });

@@ -40,3 +40,18 @@ export const stillToRate = (
 	expectedRaters(state, plan, key, present).filter(
 		(id) => !state.ratings[key]?.submitted.includes(id)
 	);
+
+/**
+ * Whether `personId` is offered the rating form for `key` (S11, A16). Live, everyone present
+ * rates, and everyone but the speaker guesses the speaker's rating before it shows. On a turn only
+ * its takers rate: the speaker's rating shows as soon as it is in, so a guess made afterwards
+ * would be no guess; the others see it once shown, or whom it waits for.
+ */
+export const offeredRating = (
+	state: ControlState,
+	plan: AsyncPlan,
+	key: string,
+	personId: string,
+	present: readonly string[]
+): boolean =>
+	state.async?.mode !== 'async' || expectedRaters(state, plan, key, present).includes(personId);

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ControlState } from '../protocol/control';
 import { ratingKey } from '../protocol/room-content';
-import { goLive, takeTurn, turnEvents, waitingFor } from './async-schedule';
+import { turnEvents } from './async-events';
+import { goLive, takeTurn, waitingFor } from './async-schedule';
 import { ana, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
 import { askSecondTake, mayAskSecondTake, paraphraseTake, secondTakeStep } from './second-take';
 

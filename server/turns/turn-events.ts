@@ -1,5 +1,5 @@
 import { assertNever } from '../../src/lib/assert-never';
-import type { TurnEvent } from '../../src/lib/room/async-schedule';
+import type { TurnEvent } from '../../src/lib/room/async-events';
 
 /**
  * What the turn schedule of a room run across time zones tells the people taking turns

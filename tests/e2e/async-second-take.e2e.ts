@@ -34,6 +34,9 @@ test('[A16] [A17] [A18] [A19] the speaker rates with the listener online, marks 
 		// A rates with B online: the rating waits for A alone and shows at once (A16).
 		await expect(turnsOf(a)).toContainText('Your turn: How understood did you feel?');
 		await expect(b.getByText('Waiting for Ada.', { exact: true })).toBeVisible();
+		// B does not guess a rating that shows at once, nor rewrite the take being rated.
+		await expect(b.getByRole('button', { name: 'Submit rating' })).toHaveCount(0);
+		await expect(b.getByLabel('Feelings')).not.toBeEditable();
 		await a.getByRole('radio', { name: /^3/ }).check();
 		await a.getByRole('button', { name: 'Submit rating' }).click();
 		await expect(a.getByRole('list', { name: 'Ratings' })).toContainText('3');
@@ -51,6 +54,7 @@ test('[A16] [A17] [A18] [A19] the speaker rates with the listener online, marks 
 		await expect(turnsOf(a)).toContainText('Waiting for Bo');
 		await expect(turnsOf(b)).toContainText('Your turn: Reflect it back');
 		await expect(b.getByText('The speaker asked for a second take')).toBeVisible();
+		await expect(a.getByLabel('Needs')).not.toBeEditable();
 		await b.getByLabel('Needs').fill('To be asked first, and thanked after.');
 		await takeTurn(b);
 

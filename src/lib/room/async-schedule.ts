@@ -24,11 +24,6 @@ export type AsyncPlan = Omit<TurnPlan, 'phases'> &
 		}[];
 	};
 
-/** What a schedule decision tells the people waiting for it (the server's `TurnEvents`). */
-export type TurnEvent =
-	| { type: 'turn-started'; phaseIndex: number; personIds: string[] }
-	| { type: 'deadline-near'; phaseIndex: number; personIds: string[]; deadlineAt: number };
-
 const refuse = (message: string, reason: RefusalReason): ControlResult =>
 	invalid(message, { reason });
 /** A schedule command in a room that is not on turns. */
@@ -91,7 +86,8 @@ function turnStepFrom(state: ControlState, plan: AsyncPlan, from: number): numbe
 	return undefined;
 }
 
-const phaseIndexAt = (state: ControlState, plan: AsyncPlan, step = state.step) =>
+/** The phase of `step`, the room's current step unless named. */
+export const phaseIndexAt = (state: ControlState, plan: AsyncPlan, step = state.step) =>
 	planSteps(sessionPlan(plan, state))[step]?.phaseIndex ?? 0;
 
 /** Opens the current step's window at `now`: nobody has taken a turn in it yet. */
@@ -283,30 +279,4 @@ export function followStep(
 	if (!counting(schedule) || after.step === before.step) return after;
 	if (schedule.openedAt !== before.async?.openedAt) return after;
 	return openWindow(takeTurns(after, plan, members(after)), plan, now);
-}
-
-/** What a change from `before` to `after` tells the people taking turns (A9). */
-export function turnEvents(
-	before: ControlState,
-	after: ControlState,
-	plan: AsyncPlan
-): TurnEvent[] {
-	const schedule = after.async;
-	if (!counting(schedule)) return [];
-	const phaseIndex = phaseIndexAt(after, plan);
-	const events: TurnEvent[] = [];
-	const opened = schedule.openedAt !== before.async?.openedAt || after.step !== before.step;
-	const takers = takersAt(after, plan, after.step);
-	if (opened && takers.length > 0)
-		events.push({ type: 'turn-started', phaseIndex, personIds: takers });
-	const waiting = waitingFor(after, plan);
-	if (schedule.warned && before.async?.warned !== true && waiting.length > 0) {
-		events.push({
-			type: 'deadline-near',
-			phaseIndex,
-			personIds: waiting,
-			deadlineAt: schedule.deadlineAt
-		});
-	}
-	return events;
 }

@@ -5,7 +5,8 @@ import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
 import { decideAsync } from './async-commands';
 import { tick } from './async-clock';
 import { followResume } from './async-pause';
-import { followStep, turnEvents, type TurnEvent } from './async-schedule';
+import { turnEvents, type TurnEvent } from './async-events';
+import { followStep } from './async-schedule';
 import { sessionPlan, startHistory } from './control';
 import { revealIfDue, submitRating, type SealedRatings } from './ratings';
 import {

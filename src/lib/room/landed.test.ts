@@ -45,6 +45,12 @@ describe('the marks a screen shows beside the paraphrase', () => {
 		expect(shownMarks({ 1: first }, 1, true)).toEqual([]);
 	});
 
+	test('[A17] a second take’s mark in a round without a second take (a hand-made entry) is not shown', () => {
+		expect(shownMarks({ 1: first, 2: second }, 1, false)).toEqual([
+			{ take: 1, text: 'Stung.', said: 'only' }
+		]);
+	});
+
 	test('[A19] after a second take each mark says its take; the speaker picks the second', () => {
 		expect(shownMarks({ 1: first, 2: second }, 2, false)).toEqual([
 			{ take: 1, text: 'Stung.', said: 'first' },

@@ -29,6 +29,13 @@ export function phraseChoices(
 	});
 }
 
+/**
+ * The takes a round's marks may be in when its latest take is `latest`: a second take's mark in a
+ * round without one was not the speaker's (anyone may write the document), so readers skip it.
+ */
+export const takesUpTo = (latest: ParaphraseTake): ParaphraseTake[] =>
+	PARAPHRASE_TAKES.filter((take) => take <= latest);
+
 /** Whether two marks are the same phrase from the same part. */
 export const samePhrase = (a: LandedPhrase | undefined, b: LandedPhrase | undefined): boolean =>
 	a !== undefined && b !== undefined && a.part === b.part && a.text === b.text;
@@ -50,7 +57,7 @@ export function shownMarks(
 	latest: ParaphraseTake,
 	picking: boolean
 ): ShownMark[] {
-	return PARAPHRASE_TAKES.flatMap((take) => {
+	return takesUpTo(latest).flatMap((take) => {
 		const phrase = marks[take];
 		if (!phrase || (picking && take === latest)) return [];
 		const said = latest === 1 ? 'only' : take === 1 ? 'first' : 'second';

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ControlState } from '../protocol/control';
 import { ratingKey } from '../protocol/room-content';
-import { goLive, takeTurn, turnEvents, waitingFor } from './async-schedule';
+import { turnEvents } from './async-events';
+import { goLive, takeTurn, waitingFor } from './async-schedule';
 import { ana, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
 import { askSecondTake, mayAskSecondTake, paraphraseTake, secondTakeStep } from './second-take';
 
@@ -79,6 +80,13 @@ describe('a second take of the paraphrase', () => {
 
 	test('[A18] the speaker rates first', () => {
 		expect(reason(askSecondTake(onRating(), playbook, ana, RATING, LATER))).toBe('rate_first');
+	});
+
+	test('[A18] once the rating step’s deadline passed, the speaker’s turn is over: no second take', () => {
+		const before = rated();
+		const deadline = before.async?.deadlineAt ?? 0;
+		expect(askSecondTake(before, playbook, ana, RATING, deadline - 1).ok).toBe(true);
+		expect(reason(askSecondTake(before, playbook, ana, RATING, deadline))).toBe('moved_on');
 	});
 
 	test('[A18] a step the room left, or a step that rates nothing, is refused and changes nothing', () => {

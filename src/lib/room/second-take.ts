@@ -47,7 +47,9 @@ export function askSecondTake(
 ): ControlResult {
 	const schedule = state.async;
 	if (!counting(schedule)) return notAsync();
-	if (step !== state.step) return movedOn();
+	// Past the deadline the speaker's turn is over, as for an extension (A7), even before the
+	// server's clock has moved the room on.
+	if (step !== state.step || now >= schedule.deadlineAt) return movedOn();
 	const back = secondTakeStep(state, plan, step);
 	const at = planSteps(sessionPlan(plan, state))[step];
 	const phase = at && plan.phases[at.phaseIndex];

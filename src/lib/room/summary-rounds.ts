@@ -3,14 +3,14 @@ import type { Locale } from '../paraglide/runtime';
 import type { ClipPurpose } from '../protocol/clips';
 import {
 	PARAPHRASE_PARTS,
-	PARAPHRASE_TAKES,
 	type FeedbackPart,
 	type ParaphrasePart,
 	type ParaphraseTake,
 	type ScriptLine
 } from '../protocol/room-content';
 import { feedbackMessage } from './feedback';
-import type { LandedMarks } from './landed';
+import { takesUpTo, type LandedMarks } from './landed';
+import { paraphraseTake } from './second-take';
 import { formatRemaining } from './timer';
 import { paraphraseLabel } from './tool-words';
 
@@ -92,7 +92,8 @@ export interface RoundNames {
 export function roundSections(
 	rounds: readonly RoundContent[],
 	{ roleName, nameOf }: RoundNames,
-	locale: Locale | undefined
+	locale: Locale | undefined,
+	schedule: Parameters<typeof paraphraseTake>[0]
 ): RoundSections {
 	const lines = rounds.flatMap(({ round, scriptLines }) =>
 		scriptLines.map((line) => ({ round, roleName: roleName(line.roleId), line }))
@@ -127,8 +128,9 @@ export function roundSections(
 				})).filter(({ text }) => text !== '')
 			}))
 			.filter(({ parts }) => parts.length > 0),
+		// Only takes the round had: a hand-made mark of a later take is left out (A17).
 		landedPhrases: rounds.flatMap(({ round, landed }) =>
-			PARAPHRASE_TAKES.flatMap((take) => {
+			takesUpTo(paraphraseTake(schedule, round)).flatMap((take) => {
 				const phrase = landed[take];
 				if (!phrase) return [];
 				const part = paraphraseLabel(phrase.part, locale);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { AsyncState } from '../protocol/control';
 import { emptySections } from './summary.fixture';
 import {
 	summarizeSession,
@@ -317,8 +318,22 @@ describe('session summary', () => {
 		]);
 	});
 
+	/** A room on turns whose speakers asked for second takes in `rounds`. */
+	const secondTakesIn = (...rounds: number[]): AsyncState => ({
+		mode: 'async',
+		windowsMs: {},
+		openedAt: T0,
+		deadlineAt: null,
+		extended: false,
+		warned: false,
+		taken: [],
+		missed: [],
+		secondTakes: rounds
+	});
+
 	test('[A17] lists the phrases that landed by round and take, with the part each came from', () => {
 		const summary = summarize({
+			control: { async: secondTakesIn(1, 2) },
 			content: {
 				...emptyContent,
 				rounds: [
@@ -337,6 +352,20 @@ describe('session summary', () => {
 			{ round: 1, take: 2, note: 'Needs, second take', text: 'To be asked.' },
 			{ round: 2, take: 2, note: 'Motives, second take', text: 'Seen.' }
 		]);
+	});
+
+	test('[A17] a second take’s phrase in a round that had no second take (a hand-made entry) is left out', () => {
+		const landed = {
+			1: { part: 'feelings', text: 'Stung.' },
+			2: { part: 'needs', text: 'Made up.' }
+		} as const;
+		const content = { ...emptyContent, rounds: [roundContent(1, { landed })] };
+		expect(summarize({ content }).landedPhrases).toEqual([
+			{ round: 1, take: 1, note: 'Feelings', text: 'Stung.' }
+		]);
+		expect(summarize({ control: { async: secondTakesIn(2) }, content }).landedPhrases).toHaveLength(
+			1
+		);
 	});
 
 	test('[A12] [A26] lists voice clips by whose and how long, never their audio, and skips rounds without', () => {

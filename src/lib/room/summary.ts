@@ -35,7 +35,9 @@ export interface RoomContent {
 
 export interface SummaryInput {
 	playbook: SummaryPlaybook;
-	control: Pick<ControlState, 'rounds' | 'history' | 'people' | 'ratings' | 'speakers'>;
+	control: Pick<ControlState, 'rounds' | 'history' | 'people' | 'ratings' | 'speakers'> &
+		/** Which rounds had a second take of the paraphrase (A18); none when absent. */
+		Partial<Pick<ControlState, 'async'>>;
 	content: RoomContent;
 	roomUrl?: string | undefined;
 	/** Server time now, in ms since the epoch: the current step counts until then. */
@@ -192,7 +194,9 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 		timePerPhase: phases,
 		totalMs: phases.reduce((total, phase) => total + phase.ms, 0),
 		ratings: ratingsByRound(input),
-		...roundSections(content.rounds, { roleName, nameOf }, input.locale),
+		...roundSections(content.rounds, { roleName, nameOf }, input.locale, {
+			async: input.control.async ?? null
+		}),
 		// The name on record, as the server wrote it, over the one the sharer's browser sent.
 		observations: content.observations.map(({ participantId, name, text }) => ({
 			name: control.people[participantId]?.name ?? name,

@@ -3,9 +3,14 @@ import { activeListeningSprint } from '../playbooks/built-in/active-listening-sp
 import { feedbackThatLands } from '../playbooks/built-in/feedback-that-lands';
 import type { ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
-import { goLive, startTurns } from './async-schedule';
+import { goLive, startTurns, takeTurn } from './async-schedule';
 import { initialControlState, type ControlResult } from './control';
-import { paraphraseAfterRating, paraphraseSealed, tellsStory } from './turn-tools';
+import {
+	paraphraseAfterRating,
+	paraphraseReadOnly,
+	paraphraseSealed,
+	tellsStory
+} from './turn-tools';
 
 const sprint = playbookSchema.parse(activeListeningSprint);
 const feedback = playbookSchema.parse(feedbackThatLands);
@@ -74,5 +79,28 @@ describe('[A11] the paraphrase sealed until the speaker rated', () => {
 		expect(paraphraseAfterRating(sprint, onTurns, RATING, 1, listener)).toBe(true);
 		expect(paraphraseAfterRating(sprint, rated(onTurns, 1), STORY, 1, speaker)).toBe(false);
 		expect(paraphraseAfterRating(sprint, rated(live, 1), RATING, 1, speaker)).toBe(false);
+	});
+});
+
+describe('[A17] [A19] who writes the paraphrase while the room takes turns', () => {
+	// Steps: 0 settle; round 1: 1 story, 2 paraphrase, 3 silence, 4 rating.
+	const at = (step: number): ControlState => ({ ...onTurns, step });
+	const storyTold = ok(takeTurn(onTurns, sprint, ana, onTurns.step, T0));
+
+	test('on the paraphrase step its taker, the listener, writes; the speaker and others read', () => {
+		expect(storyTold.step).toBe(PARAPHRASE);
+		expect(paraphraseReadOnly(sprint, storyTold, ben)).toBe(false);
+		expect(paraphraseReadOnly(sprint, rated(storyTold, 1), ana)).toBe(true);
+		expect(paraphraseReadOnly(sprint, storyTold, 'cy-00003')).toBe(true);
+	});
+
+	test('on the rating step, the speaker’s turn, nobody rewrites the take being rated', () => {
+		expect(paraphraseReadOnly(sprint, at(RATING), ben)).toBe(true);
+		expect(paraphraseReadOnly(sprint, rated(at(RATING), 1), ana)).toBe(true);
+	});
+
+	test('live, everyone writes along', () => {
+		expect(paraphraseReadOnly(sprint, { ...live, step: RATING }, ben)).toBe(false);
+		expect(paraphraseReadOnly(sprint, ok(goLive(at(RATING), [ana, ben])), ben)).toBe(false);
 	});
 });

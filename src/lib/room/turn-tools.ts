@@ -1,6 +1,8 @@
 import type { ControlState } from '../protocol/control';
 import { ratingKey } from '../protocol/room-content';
-import { speakerRoleId } from './steps';
+import { takersAt, type AsyncPlan } from './async-schedule';
+import { sessionPlan } from './control';
+import { planSteps, speakerRoleId } from './steps';
 
 /** What the turn tools need of a playbook: its roles, and its phases' tools in order. */
 export interface TurnToolPlan {
@@ -73,4 +75,21 @@ export function paraphraseAfterRating(
 		plan.phases.some((phase) => phase.tool === 'paraphrase') &&
 		!paraphraseSealed(plan, control, round, self)
 	);
+}
+
+/**
+ * Whether the paraphrase is read-only on `participantId`'s screen (A11, A17, A19): while the room
+ * takes turns, only the takers of a paraphrase step write it. On the rating step (the speaker's
+ * turn) the listener sees which phrase landed without rewriting the take being rated, and while
+ * a second take is written the speaker reads along. Live, everyone writes along as they always did.
+ */
+export function paraphraseReadOnly(
+	plan: AsyncPlan,
+	control: ControlState,
+	participantId: string
+): boolean {
+	if (!takingTurns(control)) return false;
+	const at = planSteps(sessionPlan(plan, control))[control.step];
+	const writing = at !== undefined && plan.phases[at.phaseIndex]?.tool === 'paraphrase';
+	return !writing || !takersAt(control, plan, control.step).includes(participantId);
 }

@@ -327,6 +327,7 @@ describe('session summary', () => {
 		extended: false,
 		warned: false,
 		taken: [],
+		pausedMs: 0,
 		missed: [],
 		secondTakes: rounds
 	});

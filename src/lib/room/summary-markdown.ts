@@ -85,13 +85,16 @@ export function summaryMarkdown(
 			m.tools_summary_phrases({}, opts),
 			summary.starredPhrases.map(
 				(p) =>
-					`- ${m.tools_summary_quote({ text: escapeMarkdown(p.text) }, opts)} (${escapeMarkdown(p.roleName)})${roundLabel(p.round)}`
+					`- ${p.voice !== undefined ? escapeMarkdown(p.voice) : m.tools_summary_quote({ text: escapeMarkdown(p.text) }, opts)} (${escapeMarkdown(p.roleName)})${roundLabel(p.round)}`
 			)
 		],
 		[
 			m.tools_summary_shifts({}, opts),
 			summary.shifts.map((s) => {
-				const at = m.tools_summary_at({ text: escapeMarkdown(s.text) }, opts);
+				const at =
+					s.voice !== undefined
+						? escapeMarkdown(s.voice)
+						: m.tools_summary_at({ text: escapeMarkdown(s.text) }, opts);
 				return `- **${escapeMarkdown(s.shift)}** ${at} (${escapeMarkdown(s.roleName)})${roundLabel(s.round)}`;
 			})
 		],

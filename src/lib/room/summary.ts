@@ -35,7 +35,7 @@ export interface SummaryPlaybook extends RoundPlan, RotationPlan {
 /** One script line, as the summary reads it. */
 export type ScriptLineContent = Pick<
 	ScriptLine,
-	'takeId' | 'roleId' | 'text' | 'starred' | 'shift'
+	'takeId' | 'roleId' | 'text' | 'starred' | 'shift' | 'voice'
 >;
 
 /** What people wrote in one round's tools. */
@@ -100,8 +100,13 @@ export interface SessionSummary {
 		/** Ratings submitted but not shown yet. */
 		sealed: number;
 	}[];
-	starredPhrases: { round: number; roleName: string; text: string }[];
-	shifts: { round: number; roleName: string; shift: string; text: string }[];
+	/**
+	 * `text` the words written down; `voice`, for a line said by voice whose words nobody wrote
+	 * (protocol A24), what to show in place of the quote: "Ana’s voice line, 0:05" for a phrase,
+	 * "at Ana’s voice line, 0:05" for a shift.
+	 */
+	starredPhrases: { round: number; roleName: string; text: string; voice?: string }[];
+	shifts: { round: number; roleName: string; shift: string; text: string; voice?: string }[];
 	sentences: { round: number; sentences: string[] }[];
 	feedbackMessages: { round: number; message: string }[];
 	paraphrases: { round: number; parts: { label: string; text: string }[] }[];
@@ -227,6 +232,17 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 	const lines = content.rounds.flatMap(({ round, scriptLines }) =>
 		scriptLines.map((line) => ({ round, roleName: roleName(line.roleId), line }))
 	);
+	/**
+	 * A line's words, or for a line said by voice without them, which voice line it is, worded
+	 * by `words` (protocol A26: whose and how long).
+	 */
+	const said =
+		(words: typeof m.roleplay_summary_voice_line) =>
+		({ text, voice }: ScriptLineContent): { text: string; voice?: string } => {
+			if (text.trim() !== '' || !voice) return { text: text.trim() };
+			const inputs = { name: nameOf(voice.participantId), duration: clipLength(voice.durationMs) };
+			return { text: '', voice: words(inputs, { locale: input.locale }) };
+		};
 
 	return {
 		playbookId: playbook.id,
@@ -242,15 +258,19 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 		totalMs: phases.reduce((total, phase) => total + phase.ms, 0),
 		ratings: ratingsByRound(input),
 		starredPhrases: lines
-			.filter(({ line }) => line.starred && line.text.trim() !== '')
-			.map(({ round, roleName, line }) => ({ round, roleName, text: line.text.trim() })),
+			.filter(({ line }) => line.starred && (line.text.trim() !== '' || line.voice))
+			.map(({ round, roleName, line }) => ({
+				round,
+				roleName,
+				...said(m.roleplay_summary_voice_line)(line)
+			})),
 		shifts: lines
 			.filter(({ line }) => line.shift.trim() !== '')
 			.map(({ round, roleName, line }) => ({
 				round,
 				roleName,
 				shift: line.shift.trim(),
-				text: line.text.trim()
+				...said(m.roleplay_summary_at_voice)(line)
 			})),
 		sentences: content.rounds
 			.map(({ round, sentences }) => ({

@@ -127,6 +127,38 @@ describe('script document', () => {
 		expect(mine.read().lines).toEqual([]);
 	});
 
+	test('[A24] a peer’s voice line whose reference does not parse is skipped, the rest stays', () => {
+		// A crafted write: a path for the clip id (the player puts it in a URL), a length past
+		// the server's limit, no owner. Each such line is left out rather than played.
+		const doc = new Y.Doc();
+		const script = new ScriptDoc(doc, KEY);
+		addLines(script, 'Written.');
+		const good = {
+			clipId: 'A'.repeat(22),
+			participantId: 'ana-0001',
+			phaseId: 'play',
+			type: 'audio/webm',
+			durationMs: 4_000,
+			at: 1
+		};
+		const crafted = [
+			{ ...good, clipId: '../../../api/rooms/other/clips/x' },
+			{ ...good, durationMs: MAX_CLIP_MS + CLIP_GRACE_MS + 1 },
+			{ clipId: good.clipId },
+			'a clip'
+		];
+		const base = { takeId: FIRST_TAKE, roleId: 'speaker', text: '', starred: false, shift: '' };
+		doc
+			.getArray(scriptLinesName(KEY))
+			.push(
+				crafted.map(
+					(voice, index) =>
+						new Y.Map<unknown>(Object.entries({ ...base, id: `bad-${index}`, voice }))
+				)
+			);
+		expect(script.read().lines.map((line) => line.text)).toEqual(['Written.']);
+	});
+
 	test('a rewind on one side and a line added on the other both reach both sides', () => {
 		const { mine, theirs, deliver } = pair();
 		addLines(mine, 'a', 'b', 'c');

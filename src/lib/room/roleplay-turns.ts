@@ -1,4 +1,4 @@
-import type { ClipPurpose, ClipRef } from '../protocol/clips';
+import type { ClipRef } from '../protocol/clips';
 import type { ControlState } from '../protocol/control';
 import type { ScriptLine, ScriptTake } from '../protocol/room-content';
 import { isObserverRole, type RotationPlan } from './rotation';
@@ -57,7 +57,7 @@ export const conversationToReplay = (script: {
  */
 export function spokenClips(
 	lines: readonly Pick<ScriptLine, 'voice'>[]
-): { purpose: Extract<ClipPurpose, 'roleplay'>; clip: ClipRef }[] {
+): { purpose: 'roleplay'; clip: ClipRef }[] {
 	return lines.flatMap(({ voice }) =>
 		voice ? [{ purpose: 'roleplay' as const, clip: voice }] : []
 	);

@@ -53,7 +53,8 @@ export interface RoundContent {
 
 /** A voice clip as the summary lists it: never its audio, only whose, what for and how long. */
 export interface RoundClip {
-	purpose: ClipPurpose;
+	/** A slot's purpose, or `roleplay` for a line said by voice in the script (A24). */
+	purpose: ClipPurpose | 'roleplay';
 	participantId: string;
 	durationMs: number;
 }
@@ -169,7 +170,7 @@ const clipLength = (ms: number): string =>
 	formatRemaining(Math.max(1, Math.round(ms / 1000)) * 1000);
 
 const CLIP_LINES: Record<
-	ClipPurpose,
+	RoundClip['purpose'],
 	(inputs: { name: string; duration: string }, options: { locale?: Locale | undefined }) => string
 > = {
 	story: m.async_summary_clip_story,

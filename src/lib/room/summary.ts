@@ -1,5 +1,4 @@
 import { m } from '../paraglide/messages';
-import type { ClipPurpose } from '../protocol/clips';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import {
@@ -12,11 +11,11 @@ import {
 	type ScriptLine
 } from '../protocol/room-content';
 import { sessionPlan } from './control';
+import { clipLine, lineSaid, type SummaryClipPurpose } from './summary-clips';
 import { feedbackMessage } from './feedback';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan } from './steps';
-import { formatRemaining } from './timer';
 import { paraphraseLabel, ratingLabel } from './tool-words';
 
 /** What the summary needs of a playbook. */
@@ -53,8 +52,7 @@ export interface RoundContent {
 
 /** A voice clip as the summary lists it: never its audio, only whose, what for and how long. */
 export interface RoundClip {
-	/** A slot's purpose, or `roleplay` for a line said by voice in the script (A24). */
-	purpose: ClipPurpose | 'roleplay';
+	purpose: SummaryClipPurpose;
 	participantId: string;
 	durationMs: number;
 }
@@ -165,19 +163,6 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 		});
 }
 
-/** A clip's length as a player shows it, in whole seconds and at least one: 72 s → "1:12". */
-const clipLength = (ms: number): string =>
-	formatRemaining(Math.max(1, Math.round(ms / 1000)) * 1000);
-
-const CLIP_LINES: Record<
-	RoundClip['purpose'],
-	(inputs: { name: string; duration: string }, options: { locale?: Locale | undefined }) => string
-> = {
-	story: m.async_summary_clip_story,
-	feedback: m.async_summary_clip_feedback,
-	roleplay: m.roleplay_summary_clip
-};
-
 const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>
 	control.people[id]?.name ?? m.tools_someone_who_left({}, { locale });
 const roleNameIn = (playbook: SummaryPlaybook, id: string) =>
@@ -233,17 +218,8 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 	const lines = content.rounds.flatMap(({ round, scriptLines }) =>
 		scriptLines.map((line) => ({ round, roleName: roleName(line.roleId), line }))
 	);
-	/**
-	 * A line's words, or for a line said by voice without them, which voice line it is, worded
-	 * by `words` (protocol A26: whose and how long).
-	 */
-	const said =
-		(words: typeof m.roleplay_summary_voice_line) =>
-		({ text, voice }: ScriptLineContent): { text: string; voice?: string } => {
-			if (text.trim() !== '' || !voice) return { text: text.trim() };
-			const inputs = { name: nameOf(voice.participantId), duration: clipLength(voice.durationMs) };
-			return { text: '', voice: words(inputs, { locale: input.locale }) };
-		};
+	const said = (line: ScriptLineContent, as: 'phrase' | 'shift') =>
+		lineSaid(line, as, nameOf, input.locale);
 
 	return {
 		playbookId: playbook.id,
@@ -263,7 +239,7 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 			.map(({ round, roleName, line }) => ({
 				round,
 				roleName,
-				...said(m.roleplay_summary_voice_line)(line)
+				...said(line, 'phrase')
 			})),
 		shifts: lines
 			.filter(({ line }) => line.shift.trim() !== '')
@@ -271,7 +247,7 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 				round,
 				roleName,
 				shift: line.shift.trim(),
-				...said(m.roleplay_summary_at_voice)(line)
+				...said(line, 'shift')
 			})),
 		sentences: content.rounds
 			.map(({ round, sentences }) => ({
@@ -295,10 +271,7 @@ export function summarizeSession(input: SummaryInput): SessionSummary {
 			.map(({ round, clips }) => ({
 				round,
 				clips: clips.map(({ purpose, participantId, durationMs }) =>
-					CLIP_LINES[purpose](
-						{ name: nameOf(participantId), duration: clipLength(durationMs) },
-						{ locale: input.locale }
-					)
+					clipLine(purpose, { name: nameOf(participantId), durationMs }, input.locale)
 				)
 			}))
 			.filter(({ clips }) => clips.length > 0),

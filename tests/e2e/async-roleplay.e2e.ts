@@ -113,6 +113,9 @@ test('[A24] [A25] [A26] [A27] a role-play across time zones on phones: a line re
 		await onScreen(audio);
 		await onScreen(scriptOf(b).getByRole('button', { name: 'Star line 1' }));
 		await onScreen(scriptOf(b).getByRole('button', { name: 'Rewind to line 1' }));
+		// B stars A's opening, its words not written down: the summary names the voice line.
+		await scriptOf(b).getByRole('button', { name: 'Star line 1' }).click();
+		await expect(scriptOf(a).getByRole('button', { name: 'Unstar line 1' })).toBeVisible();
 		await recordLine(recorderOf(b), 'Record');
 		await recorderOf(b).getByRole('button', { name: 'Send this take' }).click();
 		await expect(scriptOf(b).getByRole('figure', { name: /^Voice line by Bo/ })).toBeVisible();
@@ -137,6 +140,9 @@ test('[A24] [A25] [A26] [A27] a role-play across time zones on phones: a line re
 		await expect(a.getByText(/Ada’s line in the role-play: voice clip, 0:0\d/)).toBeVisible();
 		await expect(a.getByText(/Bo’s line in the role-play: voice clip, 0:0\d/)).toBeVisible();
 		await expect(a.locator('main audio')).toHaveCount(0);
+		await expect(
+			a.getByRole('listitem').filter({ hasText: /^Ada’s voice line, 0:0\d \(Practitioner\)$/ })
+		).toHaveCount(1);
 
 		// Erase: the clip's URL answers 404.
 		expect((await fetch(clipUrl)).status).toBe(200);

@@ -5,6 +5,7 @@ import {
 	MAX_SHIFT_CHARACTERS,
 	FIRST_TAKE,
 	MAX_LINE_CHARACTERS,
+	MAX_VOICE_LINES,
 	scriptLinesName,
 	scriptPausesName,
 	scriptTakesName
@@ -105,6 +106,28 @@ describe('script document', () => {
 		};
 		expect(mine.addVoiceLine('practitioner', voice)).toEqual({ ok: true });
 		expect(mine.read().lines.map((line) => line.voice)).toEqual([voice]);
+	});
+
+	test('[A24] a person’s voice lines stop at MAX_VOICE_LINES a round, counted over every take', () => {
+		const { mine } = pair();
+		const voice = (participantId: string, n: number) => ({
+			clipId: n.toString().padStart(22, 'A'),
+			participantId,
+			phaseId: 'play',
+			type: 'audio/webm' as const,
+			durationMs: 1_000,
+			at: n
+		});
+		for (let n = 0; n < MAX_VOICE_LINES; n++) {
+			expect(mine.addVoiceLine('practitioner', voice('ana-0001', n))).toEqual({ ok: true });
+		}
+		expect(mine.addVoiceLine('practitioner', voice('ana-0001', 99))).toEqual({
+			ok: false,
+			message: `You have recorded ${MAX_VOICE_LINES} lines in this round’s role-play, the most it keeps. Write the next one down instead.`
+		});
+		// Someone else still says theirs.
+		expect(mine.addVoiceLine('speaker', voice('bo-00001', 99))).toEqual({ ok: true });
+		expect(mine.read().lines).toHaveLength(MAX_VOICE_LINES + 1);
 	});
 
 	test('[A24] a voice line whose clip reference does not parse, or without a role, is refused', () => {

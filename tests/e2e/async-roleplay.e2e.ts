@@ -106,8 +106,9 @@ test('[A24] [A25] [A26] [A27] a role-play across time zones on phones: a line re
 		// B plays A's line in the script and answers in role by voice.
 		const heard = scriptOf(b).getByRole('figure', { name: /^Voice line by Ada/ });
 		const audio = heard.locator('audio');
-		expect(await knownDuration(audio)).toBeGreaterThan(0);
+		// It loads only when played (A24): the caption says how long it is before.
 		await playsSome(audio);
+		expect(await knownDuration(audio)).toBeGreaterThan(0);
 		const clipUrl = new URL((await audio.getAttribute('src')) ?? '', roomUrl).href;
 		// The line's own actions stay in reach on the phone: star it, rewind to it.
 		await onScreen(audio);
@@ -130,7 +131,12 @@ test('[A24] [A25] [A26] [A27] a role-play across time zones on phones: a line re
 		const replay = replayOf(b);
 		await expect(replay.getByRole('figure')).toHaveCount(2);
 		const replayed = replay.getByRole('figure', { name: /^Voice line by Ada/ }).locator('audio');
+		await playsSome(replayed);
 		expect(await knownDuration(replayed)).toBeGreaterThan(0);
+		// A clip nobody played has cost no request: every viewer's browser loads only what it plays.
+		const unplayed = replay.getByRole('figure', { name: /^Voice line by Bo/ }).locator('audio');
+		await expect(unplayed).toHaveAttribute('preload', 'none');
+		expect(await unplayed.evaluate((element: HTMLAudioElement) => element.readyState)).toBe(0);
 		await onScreen(replayed);
 		await fitsThePhone(b);
 		await b.context().close();

@@ -63,8 +63,9 @@ test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a 
 		// B plays the story and writes the paraphrase; A cannot read it before rating.
 		const clip = storyOf(b).getByRole('figure', { name: /^Recording by Ada/ });
 		const audio = clip.locator('audio');
-		expect(await knownDuration(audio)).toBeGreaterThan(0);
+		// It loads only when played (A24): the caption says how long it is before.
 		await playsSome(audio);
+		expect(await knownDuration(audio)).toBeGreaterThan(0);
 		const clipUrl = new URL((await audio.getAttribute('src')) ?? '', roomUrl).href;
 		for (const [label, text] of Object.entries(PARAPHRASE)) await b.getByLabel(label).fill(text);
 		const sealed = a.getByText('The listener’s reflection stays sealed');

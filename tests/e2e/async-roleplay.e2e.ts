@@ -106,13 +106,17 @@ test('[A24] [A25] [A26] [A27] a role-play across time zones on phones: a line re
 		// B plays A's line in the script and answers in role by voice.
 		const heard = scriptOf(b).getByRole('figure', { name: /^Voice line by Ada/ });
 		const audio = heard.locator('audio');
-		expect(await knownDuration(audio)).toBeGreaterThan(0);
+		// It loads only when played (A24): the caption says how long it is before.
 		await playsSome(audio);
+		expect(await knownDuration(audio)).toBeGreaterThan(0);
 		const clipUrl = new URL((await audio.getAttribute('src')) ?? '', roomUrl).href;
 		// The line's own actions stay in reach on the phone: star it, rewind to it.
 		await onScreen(audio);
 		await onScreen(scriptOf(b).getByRole('button', { name: 'Star line 1' }));
 		await onScreen(scriptOf(b).getByRole('button', { name: 'Rewind to line 1' }));
+		// B stars A's opening, its words not written down: the summary names the voice line.
+		await scriptOf(b).getByRole('button', { name: 'Star line 1' }).click();
+		await expect(scriptOf(a).getByRole('button', { name: 'Unstar line 1' })).toBeVisible();
 		await recordLine(recorderOf(b), 'Record');
 		await recorderOf(b).getByRole('button', { name: 'Send this take' }).click();
 		await expect(scriptOf(b).getByRole('figure', { name: /^Voice line by Bo/ })).toBeVisible();
@@ -127,7 +131,12 @@ test('[A24] [A25] [A26] [A27] a role-play across time zones on phones: a line re
 		const replay = replayOf(b);
 		await expect(replay.getByRole('figure')).toHaveCount(2);
 		const replayed = replay.getByRole('figure', { name: /^Voice line by Ada/ }).locator('audio');
+		await playsSome(replayed);
 		expect(await knownDuration(replayed)).toBeGreaterThan(0);
+		// A clip nobody played has cost no request: every viewer's browser loads only what it plays.
+		const unplayed = replay.getByRole('figure', { name: /^Voice line by Bo/ }).locator('audio');
+		await expect(unplayed).toHaveAttribute('preload', 'none');
+		expect(await unplayed.evaluate((element: HTMLAudioElement) => element.readyState)).toBe(0);
 		await onScreen(replayed);
 		await fitsThePhone(b);
 		await b.context().close();
@@ -137,6 +146,9 @@ test('[A24] [A25] [A26] [A27] a role-play across time zones on phones: a line re
 		await expect(a.getByText(/Ada’s line in the role-play: voice clip, 0:0\d/)).toBeVisible();
 		await expect(a.getByText(/Bo’s line in the role-play: voice clip, 0:0\d/)).toBeVisible();
 		await expect(a.locator('main audio')).toHaveCount(0);
+		await expect(
+			a.getByRole('listitem').filter({ hasText: /^Ada’s voice line, 0:0\d \(Practitioner\)$/ })
+		).toHaveCount(1);
 
 		// Erase: the clip's URL answers 404.
 		expect((await fetch(clipUrl)).status).toBe(200);

@@ -6,10 +6,13 @@
  */
 export function settleDuration(audio: HTMLMediaElement): void {
 	if (Number.isFinite(audio.duration)) return;
+	// A clip that loads only when played is already playing here: it plays on from the start.
+	const playing = !audio.paused;
 	const settled = () => {
 		if (!Number.isFinite(audio.duration)) return;
 		audio.removeEventListener('durationchange', settled);
 		audio.currentTime = 0;
+		if (playing) void audio.play();
 	};
 	audio.addEventListener('durationchange', settled);
 	audio.currentTime = Number.MAX_SAFE_INTEGER;

@@ -6,6 +6,7 @@ import {
 	type ClipPurpose,
 	type ClipRef
 } from '../protocol/clips';
+import { clipReferenced } from './clip-references';
 import { yReadable } from './y-readable.svelte';
 
 /**
@@ -31,9 +32,11 @@ export function readClips(
 
 /** The voice clips of the room document (docs/document-schema.md, `clips`). */
 export class ClipsDoc {
+	readonly #doc: Y.Doc;
 	readonly #map: Y.Map<unknown>;
 
 	constructor(doc: Y.Doc) {
+		this.#doc = doc;
 		this.#map = doc.getMap(CLIPS_MAP);
 	}
 
@@ -44,7 +47,8 @@ export class ClipsDoc {
 
 	/**
 	 * Puts `ref` in its person's slot, over the take there before; answers the take it replaced
-	 * (for its clip to be deleted), or false when `ref` does not parse and nothing changed.
+	 * (for its clip to be deleted) unless another slot or a script line still uses that clip (a
+	 * crafted entry can name any clip), or false when `ref` does not parse and nothing changed.
 	 */
 	save(purpose: ClipPurpose, round: number, ref: ClipRef): { replaced?: ClipRef } | false {
 		const parsed = clipRefSchema.safeParse(ref);
@@ -52,13 +56,23 @@ export class ClipsDoc {
 		const key = clipSlotKey(purpose, round, parsed.data.participantId);
 		const before = clipRefSchema.safeParse(this.#map.get(key));
 		this.#map.set(key, parsed.data);
-		return before.success && before.data.clipId !== parsed.data.clipId
+		return before.success &&
+			before.data.clipId !== parsed.data.clipId &&
+			!clipReferenced(this.#doc, before.data.clipId)
 			? { replaced: before.data }
 			: {};
 	}
 
-	/** Takes this person's clip out of its slot (after it was deleted on the server). */
-	remove(purpose: ClipPurpose, round: number, participantId: string): void {
-		this.#map.delete(clipSlotKey(purpose, round, participantId));
+	/**
+	 * Takes this person's clip out of its slot; answers the clip to delete on the server, unless
+	 * another slot or a script line still uses it (as `save`).
+	 */
+	remove(purpose: ClipPurpose, round: number, participantId: string): ClipRef | undefined {
+		const key = clipSlotKey(purpose, round, participantId);
+		const before = clipRefSchema.safeParse(this.#map.get(key));
+		this.#map.delete(key);
+		return before.success && !clipReferenced(this.#doc, before.data.clipId)
+			? before.data
+			: undefined;
 	}
 }

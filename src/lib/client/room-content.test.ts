@@ -168,6 +168,8 @@ describe('reading the room content', () => {
 			author
 				.getMap(CLIPS_MAP)
 				.set(clipSlotKey('story', 1, 'ben-0002'), { ...voice('ben-0002', T0), phaseId: 'story' });
+			// A role-play line has no slot in the clips map: one written there is nobody's line.
+			author.getMap(CLIPS_MAP).set('roleplay@round-1:ben-0002', voice('ben-0002', T0 + 5));
 		});
 		expect(readRoomContent(doc, playbook, {}).rounds[0]?.clips).toEqual([
 			{ purpose: 'story', participantId: 'ben-0002', durationMs: 5_000 },

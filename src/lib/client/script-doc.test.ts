@@ -5,6 +5,7 @@ import {
 	MAX_SHIFT_CHARACTERS,
 	FIRST_TAKE,
 	MAX_LINE_CHARACTERS,
+	MAX_VOICE_LINES,
 	scriptLinesName,
 	scriptPausesName,
 	scriptTakesName
@@ -107,6 +108,28 @@ describe('script document', () => {
 		expect(mine.read().lines.map((line) => line.voice)).toEqual([voice]);
 	});
 
+	test('[A24] a person’s voice lines stop at MAX_VOICE_LINES a round, counted over every take', () => {
+		const { mine } = pair();
+		const voice = (participantId: string, n: number) => ({
+			clipId: n.toString().padStart(22, 'A'),
+			participantId,
+			phaseId: 'play',
+			type: 'audio/webm' as const,
+			durationMs: 1_000,
+			at: n
+		});
+		for (let n = 0; n < MAX_VOICE_LINES; n++) {
+			expect(mine.addVoiceLine('practitioner', voice('ana-0001', n))).toEqual({ ok: true });
+		}
+		expect(mine.addVoiceLine('practitioner', voice('ana-0001', 99))).toEqual({
+			ok: false,
+			message: `You have recorded ${MAX_VOICE_LINES} lines in this round’s role-play, the most it keeps. Write the next one down instead.`
+		});
+		// Someone else still says theirs.
+		expect(mine.addVoiceLine('speaker', voice('bo-00001', 99))).toEqual({ ok: true });
+		expect(mine.read().lines).toHaveLength(MAX_VOICE_LINES + 1);
+	});
+
 	test('[A24] a voice line whose clip reference does not parse, or without a role, is refused', () => {
 		const { mine } = pair();
 		const voice = {
@@ -125,6 +148,38 @@ describe('script document', () => {
 			ok: false
 		});
 		expect(mine.read().lines).toEqual([]);
+	});
+
+	test('[A24] a peer’s voice line whose reference does not parse is skipped, the rest stays', () => {
+		// A crafted write: a path for the clip id (the player puts it in a URL), a length past
+		// the server's limit, no owner. Each such line is left out rather than played.
+		const doc = new Y.Doc();
+		const script = new ScriptDoc(doc, KEY);
+		addLines(script, 'Written.');
+		const good = {
+			clipId: 'A'.repeat(22),
+			participantId: 'ana-0001',
+			phaseId: 'play',
+			type: 'audio/webm',
+			durationMs: 4_000,
+			at: 1
+		};
+		const crafted = [
+			{ ...good, clipId: '../../../api/rooms/other/clips/x' },
+			{ ...good, durationMs: MAX_CLIP_MS + CLIP_GRACE_MS + 1 },
+			{ clipId: good.clipId },
+			'a clip'
+		];
+		const base = { takeId: FIRST_TAKE, roleId: 'speaker', text: '', starred: false, shift: '' };
+		doc
+			.getArray(scriptLinesName(KEY))
+			.push(
+				crafted.map(
+					(voice, index) =>
+						new Y.Map<unknown>(Object.entries({ ...base, id: `bad-${index}`, voice }))
+				)
+			);
+		expect(script.read().lines.map((line) => line.text)).toEqual(['Written.']);
 	});
 
 	test('a rewind on one side and a line added on the other both reach both sides', () => {

@@ -6,6 +6,7 @@ import { roleIdSchema } from '../protocol/ids';
 import {
 	MAX_SHIFT_CHARACTERS,
 	MAX_LINE_CHARACTERS,
+	MAX_VOICE_LINES,
 	scriptLineSchema,
 	scriptLinesName,
 	scriptPauseSchema,
@@ -109,11 +110,18 @@ export class ScriptDoc {
 
 	/**
 	 * Adds a line said by voice to the current take (protocol A24): the clip is the line, with
-	 * no words written yet. A reference that does not parse changes nothing.
+	 * no words written yet. A reference that does not parse changes nothing, nor does a person's
+	 * line past MAX_VOICE_LINES in the round (every take's lines count).
 	 */
 	addVoiceLine(roleId: string, voice: ClipRef): ScriptEdit {
 		const parsed = clipRefSchema.safeParse(voice);
 		if (!parsed.success) return { ok: false, message: m.roleplay_voice_not_added() };
+		const said = this.read().lines.filter(
+			(line) => line.voice?.participantId === parsed.data.participantId
+		).length;
+		if (said >= MAX_VOICE_LINES) {
+			return { ok: false, message: m.roleplay_voice_lines_full({ max: MAX_VOICE_LINES }) };
+		}
 		return this.#push(roleId, { text: '', voice: parsed.data });
 	}
 

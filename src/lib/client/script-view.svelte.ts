@@ -58,6 +58,11 @@ export class ScriptView {
 	paused = $derived(pausedLineIds(this.#snapshot.pauses, this.selected?.id ?? ''));
 
 	status = $state('');
+	/**
+	 * Why the script did not take a recorded line, shown by the recorder (far below the status
+	 * on a phone) and cleared by the next line it takes.
+	 */
+	voiceProblem = $state('');
 	newRoleId = $derived.by(() => this.#props().myRoleId ?? this.#props().roles[0]?.id ?? '');
 	newText = $state('');
 	/** The line being edited and its fields when editing started. */
@@ -117,9 +122,10 @@ export class ScriptView {
 			durationMs: reply.durationMs,
 			at: Math.round(now())
 		};
-		const added = this.#report(this.script.addVoiceLine(myRoleId ?? '', voice));
-		if (added) this.#selectedId = this.#currentId;
-		return added;
+		const added = this.script.addVoiceLine(myRoleId ?? '', voice);
+		this.voiceProblem = added.ok ? '' : added.message;
+		if (added.ok) this.#selectedId = this.#currentId;
+		return added.ok;
 	}
 
 	pause(): void {

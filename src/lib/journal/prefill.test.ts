@@ -48,7 +48,23 @@ const round = (n: number, feelings = ''): RoundContent => ({
 						starred: true,
 						shift: ''
 					},
-					{ takeId: 'take-1', roleId: 'listener', text: 'Not this one', starred: false, shift: '' }
+					{ takeId: 'take-1', roleId: 'listener', text: 'Not this one', starred: false, shift: '' },
+					// Said by voice and starred, its words never written down (A24): no phrase to keep.
+					{
+						takeId: 'take-1',
+						roleId: 'listener',
+						text: '',
+						starred: true,
+						shift: '',
+						voice: {
+							clipId: 'A'.repeat(22),
+							participantId: BEN,
+							phaseId: 'play',
+							type: 'audio/webm',
+							durationMs: 4_000,
+							at: T0
+						}
+					}
 				]
 			: [],
 	sentences: ['', ''],

@@ -95,7 +95,8 @@ export function sessionFacts(
 				}
 			: null,
 		ratingsReceived: ratingsReceived(input, listened),
-		starredPhrases: summary.starredPhrases.map(({ text }) => text),
+		// The words of each starred line; a voice line nobody wrote the words of has none to keep.
+		starredPhrases: summary.starredPhrases.flatMap(({ text }) => (text === '' ? [] : [text])),
 		paraphrasesWritten: summary.paraphrases.filter(({ round }) =>
 			listened.some((listenedIn) => listenedIn.round === round)
 		).length,

@@ -88,10 +88,12 @@ export const clipUrl = (roomId: string, clipId: string, credentials: MemberTicke
 	`${clipPath(roomId, clipId)}${credentialsQuery(credentials)}`;
 
 /**
- * What a clip stands in for, as a tool uses it: the speaker's story (Active Listening Sprint),
- * the feedback giver's message and what the receiver heard of it (Feedback That Lands, A20).
+ * What a clip in a slot of {@link CLIPS_MAP} stands in for: the speaker's story (Active
+ * Listening Sprint), the feedback giver's message and what the receiver heard of it (Feedback
+ * That Lands, A20). A line said in the role-play has no slot: its reference is the script line's
+ * own (A24).
  */
-export const CLIP_PURPOSES = ['story', 'feedback', 'heard', 'roleplay'] as const;
+export const CLIP_PURPOSES = ['story', 'feedback', 'heard'] as const;
 export type ClipPurpose = (typeof CLIP_PURPOSES)[number];
 
 /** The root Y.Map of clip references (docs/document-schema.md): slot key → {@link ClipRef}. */

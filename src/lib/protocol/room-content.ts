@@ -132,6 +132,11 @@ export const scriptTakeSchema = z.object({
 export type ScriptTake = z.infer<typeof scriptTakeSchema>;
 export const MAX_LINE_CHARACTERS = 500;
 export const MAX_SHIFT_CHARACTERS = 40;
+/**
+ * A person's voice lines in one round's script, in all takes (protocol A24): a role-play plays in
+ * a few minutes, and each line is one more clip for everyone to store and hear.
+ */
+export const MAX_VOICE_LINES = 40;
 export const scriptLineSchema = z.object({
 	id: z.string().check(z.minLength(1), z.maxLength(40)),
 	takeId: z.string().check(z.minLength(1), z.maxLength(40)),

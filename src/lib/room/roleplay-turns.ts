@@ -1,4 +1,4 @@
-import type { ClipPurpose, ClipRef } from '../protocol/clips';
+import type { ClipRef } from '../protocol/clips';
 import type { ControlState } from '../protocol/control';
 import type { ScriptLine, ScriptTake } from '../protocol/room-content';
 import { isObserverRole, type RotationPlan } from './rotation';
@@ -30,8 +30,9 @@ export function saysLinesByVoice(
 
 /**
  * Whether the phase at `phaseIndex` replays the role-play (protocol A25): across time zones,
- * the phase right after the script's shows the conversation as its newest take has it, voice
- * and written lines, so whoever takes that turn (the observer too) can play it back.
+ * the one phase right after the script's (not another script) shows the conversation as its
+ * newest take has it, voice and written lines, on everyone's screen whoever's turn it is, so the
+ * observer too can play it back. Earlier takes are not replayed: the newest is how it ended.
  */
 export function replaysRolePlay(
 	plan: TurnToolPlan,
@@ -57,7 +58,7 @@ export const conversationToReplay = (script: {
  */
 export function spokenClips(
 	lines: readonly Pick<ScriptLine, 'voice'>[]
-): { purpose: Extract<ClipPurpose, 'roleplay'>; clip: ClipRef }[] {
+): { purpose: 'roleplay'; clip: ClipRef }[] {
 	return lines.flatMap(({ voice }) =>
 		voice ? [{ purpose: 'roleplay' as const, clip: voice }] : []
 	);

@@ -139,6 +139,32 @@ describe('summary as Markdown', () => {
 		expect(markdown).toContain('- “Go on” (Speaker) (round 2)');
 	});
 
+	test('[A26] names a line said by voice without its words in place of a quote, escaped', () => {
+		const markdown = summaryMarkdown(
+			{
+				...emptySummary,
+				starredPhrases: [
+					{ round: 1, roleName: 'Speaker', text: '', voice: '*Ana*’s voice line, 0:05' }
+				],
+				shifts: [
+					{
+						round: 1,
+						roleName: 'Listener',
+						shift: 'closed → curious',
+						text: '',
+						voice: 'at *Ana*’s voice line, 0:05'
+					}
+				]
+			},
+			isoTime
+		);
+		expect(markdown).toContain('- \\*Ana\\*’s voice line, 0:05 (Speaker)\n');
+		expect(markdown).toContain(
+			'- **closed → curious** at \\*Ana\\*’s voice line, 0:05 (Listener)\n'
+		);
+		expect(markdown).not.toContain('“”');
+	});
+
 	test('leaves out empty sections', () => {
 		const markdown = summaryMarkdown(
 			{ ...emptySummary, participants: [{ name: 'Ana', roleName: 'Speaker' }] },

@@ -65,8 +65,9 @@ export function summaryMarkdown(
 			''
 		]);
 	/** Quoted words with a note in brackets (whose, or from which part) and their round. */
-	const quoteLine = (text: string, note: string, round: number) =>
-		`- ${m.tools_summary_quote({ text: escapeMarkdown(text) }, opts)} (${escapeMarkdown(note)})${roundLabel(round)}`;
+	// A line said by voice whose words nobody wrote down is named instead of quoted (A26).
+	const quoteLine = (text: string, note: string, round: number, voice?: string) =>
+		`- ${voice !== undefined ? escapeMarkdown(voice) : m.tools_summary_quote({ text: escapeMarkdown(text) }, opts)} (${escapeMarkdown(note)})${roundLabel(round)}`;
 	const spent = (ms: number) => formatSpent(ms, locale);
 	const sections: MarkdownSection[] = [
 		[
@@ -91,12 +92,15 @@ export function summaryMarkdown(
 		],
 		[
 			m.tools_summary_phrases({}, opts),
-			summary.starredPhrases.map((p) => quoteLine(p.text, p.roleName, p.round))
+			summary.starredPhrases.map((p) => quoteLine(p.text, p.roleName, p.round, p.voice))
 		],
 		[
 			m.tools_summary_shifts({}, opts),
 			summary.shifts.map((s) => {
-				const at = m.tools_summary_at({ text: escapeMarkdown(s.text) }, opts);
+				const at =
+					s.voice !== undefined
+						? escapeMarkdown(s.voice)
+						: m.tools_summary_at({ text: escapeMarkdown(s.text) }, opts);
 				return `- **${escapeMarkdown(s.shift)}** ${at} (${escapeMarkdown(s.roleName)})${roundLabel(s.round)}`;
 			})
 		],

@@ -1,6 +1,5 @@
 import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
-import type { ClipPurpose } from '../protocol/clips';
 import {
 	PARAPHRASE_PARTS,
 	type FeedbackPart,
@@ -11,7 +10,7 @@ import {
 import { feedbackMessage } from './feedback';
 import { takesUpTo, type LandedMarks } from './landed';
 import { paraphraseTake } from './second-take';
-import { formatRemaining } from './timer';
+import { clipLine, lineSaid, type SummaryClipPurpose } from './summary-clips';
 import { paraphraseLabel } from './tool-words';
 
 /**
@@ -24,7 +23,7 @@ import { paraphraseLabel } from './tool-words';
 /** One script line, as the summary reads it. */
 export type ScriptLineContent = Pick<
 	ScriptLine,
-	'takeId' | 'roleId' | 'text' | 'starred' | 'shift'
+	'takeId' | 'roleId' | 'text' | 'starred' | 'shift' | 'voice'
 >;
 
 /** What people wrote in one round's tools. */
@@ -44,14 +43,19 @@ export interface RoundContent {
 
 /** A voice clip as the summary lists it: never its audio, only whose, what for and how long. */
 export interface RoundClip {
-	purpose: ClipPurpose;
+	purpose: SummaryClipPurpose;
 	participantId: string;
 	durationMs: number;
 }
 /** The summary's sections drawn from the rounds, each in round order. */
 export interface RoundSections {
-	starredPhrases: { round: number; roleName: string; text: string }[];
-	shifts: { round: number; roleName: string; shift: string; text: string }[];
+	/**
+	 * `text` the words written down; `voice`, for a line said by voice whose words nobody wrote
+	 * (protocol A24), what to show in place of the quote: "Ana’s voice line, 0:05" for a phrase,
+	 * "at Ana’s voice line, 0:05" for a shift.
+	 */
+	starredPhrases: { round: number; roleName: string; text: string; voice?: string }[];
+	shifts: { round: number; roleName: string; shift: string; text: string; voice?: string }[];
 	sentences: { round: number; sentences: string[] }[];
 	feedbackMessages: { round: number; message: string }[];
 	paraphrases: { round: number; parts: { label: string; text: string }[] }[];
@@ -67,19 +71,6 @@ export interface RoundSections {
 	voiceClips: { round: number; clips: string[] }[];
 }
 
-/** A clip's length as a player shows it, in whole seconds and at least one: 72 s → "1:12". */
-const clipLength = (ms: number): string =>
-	formatRemaining(Math.max(1, Math.round(ms / 1000)) * 1000);
-
-const CLIP_LINES: Record<
-	ClipPurpose,
-	(inputs: { name: string; duration: string }, options: { locale?: Locale | undefined }) => string
-> = {
-	story: m.async_summary_clip_story,
-	feedback: m.async_summary_clip_feedback,
-	heard: m.feedback_turns_summary_clip,
-	roleplay: m.roleplay_summary_clip
-};
 /** How the rounds' sections name people and roles. */
 export interface RoundNames {
 	/** A role's name, by role id. */
@@ -98,17 +89,19 @@ export function roundSections(
 	const lines = rounds.flatMap(({ round, scriptLines }) =>
 		scriptLines.map((line) => ({ round, roleName: roleName(line.roleId), line }))
 	);
+	const said = (line: ScriptLineContent, as: 'phrase' | 'shift') =>
+		lineSaid(line, as, nameOf, locale);
 	return {
 		starredPhrases: lines
-			.filter(({ line }) => line.starred && line.text.trim() !== '')
-			.map(({ round, roleName, line }) => ({ round, roleName, text: line.text.trim() })),
+			.filter(({ line }) => line.starred && (line.text.trim() !== '' || line.voice))
+			.map(({ round, roleName, line }) => ({ round, roleName, ...said(line, 'phrase') })),
 		shifts: lines
 			.filter(({ line }) => line.shift.trim() !== '')
 			.map(({ round, roleName, line }) => ({
 				round,
 				roleName,
 				shift: line.shift.trim(),
-				text: line.text.trim()
+				...said(line, 'shift')
 			})),
 		sentences: rounds
 			.map(({ round, sentences }) => ({
@@ -142,10 +135,7 @@ export function roundSections(
 			.map(({ round, clips }) => ({
 				round,
 				clips: clips.map(({ purpose, participantId, durationMs }) =>
-					CLIP_LINES[purpose](
-						{ name: nameOf(participantId), duration: clipLength(durationMs) },
-						{ locale }
-					)
+					clipLine(purpose, { name: nameOf(participantId), durationMs }, locale)
 				)
 			}))
 			.filter(({ clips }) => clips.length > 0)

@@ -254,30 +254,54 @@ describe('session summary', () => {
 		]);
 	});
 
-	test('collects starred phrases and emotional shifts from every take', () => {
-		const line = { takeId: 'take-1', roleId: 'speaker', text: '', starred: false, shift: '' };
-		const summary = summarize({
-			content: {
-				...emptyContent,
-				rounds: [
-					roundContent(1, {
-						scriptLines: [
-							{ ...line, text: ' I hear you. ', starred: true },
-							{ ...line, roleId: 'listener', text: 'Fine.', shift: ' defensive → open ' },
-							{ ...line, takeId: 'take-2', text: 'Let us start again.', starred: true },
-							{ ...line, text: '   ', starred: true }
-						]
-					}),
-					roundContent(2)
-				]
-			}
+	const line = { takeId: 'take-1', roleId: 'speaker', text: '', starred: false, shift: '' };
+	/** The summary of a session whose first round's script has `scriptLines`. */
+	const summarizeScript = (scriptLines: RoundContent['scriptLines']) =>
+		summarize({
+			content: { ...emptyContent, rounds: [roundContent(1, { scriptLines }), roundContent(2)] }
 		});
+
+	test('collects starred phrases and emotional shifts from every take', () => {
+		const summary = summarizeScript([
+			{ ...line, text: ' I hear you. ', starred: true },
+			{ ...line, roleId: 'listener', text: 'Fine.', shift: ' defensive → open ' },
+			{ ...line, takeId: 'take-2', text: 'Let us start again.', starred: true },
+			{ ...line, text: '   ', starred: true }
+		]);
 		expect(summary.starredPhrases).toEqual([
 			{ round: 1, roleName: 'Speaker', text: 'I hear you.' },
 			{ round: 1, roleName: 'Speaker', text: 'Let us start again.' }
 		]);
 		expect(summary.shifts).toEqual([
 			{ round: 1, roleName: 'Listener', shift: 'defensive → open', text: 'Fine.' }
+		]);
+	});
+
+	test('[A26] a starred or shifted line said by voice, its words not written down, is named as the voice line', () => {
+		const voice = {
+			clipId: 'A'.repeat(22),
+			participantId: 'ana-0001',
+			phaseId: 'play',
+			type: 'audio/webm' as const,
+			durationMs: 5_400,
+			at: 1
+		};
+		const summary = summarizeScript([
+			{ ...line, voice, starred: true, shift: 'closed → curious' },
+			{ ...line, voice, text: 'Words written down.', starred: true }
+		]);
+		expect(summary.starredPhrases).toEqual([
+			{ round: 1, roleName: 'Speaker', text: '', voice: 'Ana’s voice line, 0:05' },
+			{ round: 1, roleName: 'Speaker', text: 'Words written down.' }
+		]);
+		expect(summary.shifts).toEqual([
+			{
+				round: 1,
+				roleName: 'Speaker',
+				shift: 'closed → curious',
+				text: '',
+				voice: 'at Ana’s voice line, 0:05'
+			}
 		]);
 	});
 

@@ -8,7 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { FAKE_MICROPHONE_LAUNCH } from '../../playwright.config';
 import { AppServer } from '../support/app-server';
 import { expect, joinRoom, newRoom, test } from './fixtures';
-import { HOUR, knownDuration, personIn, personLater, recordIn, turnsOf } from './turns';
+import { HOUR, knownDuration, personIn, personLater, playsSome, recordIn, turnsOf } from './turns';
 
 test.use({ launchOptions: FAKE_MICROPHONE_LAUNCH });
 
@@ -26,15 +26,14 @@ async function takeTurn(page: Page) {
 	await turnsOf(page).getByRole('button', { name: 'I’ve taken my turn' }).click();
 }
 
-/** Plays a clip and answers its duration, once the audio element knows it. */
+/**
+ * Plays a clip and answers its duration, once the audio element knows it: players load a clip
+ * only when played (A24), so its length is known only then.
+ */
 async function playedDuration(clip: Locator): Promise<number> {
 	const audio = clip.locator('audio');
-	const duration = await knownDuration(audio);
-	await audio.evaluate((element: HTMLAudioElement) => element.play());
-	await expect
-		.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime))
-		.toBeGreaterThan(0);
-	return duration;
+	await playsSome(audio);
+	return knownDuration(audio);
 }
 
 /** This person's commitment and a shout-out to their only peer, in the room's closing. */

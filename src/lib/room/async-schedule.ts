@@ -1,7 +1,13 @@
 import type { AsyncState, ControlState, TurnWindows } from '../protocol/control';
 import { isTurnPhase, runsAsTurns } from '../protocol/playbook';
 import type { RefusalReason } from '../protocol/socket-events';
-import { applyControlCommand, invalid, sessionPlan, type ControlResult } from './control';
+import {
+	applyControlCommand,
+	invalid,
+	sessionPlan,
+	type ControlRefusal,
+	type ControlResult
+} from './control';
 import { castInRound, seatsOf, type RotationPlan } from './rotation';
 import { planSteps } from './steps';
 import { takeTurns, type TurnPlan } from './turns';
@@ -24,16 +30,16 @@ export type AsyncPlan = Omit<TurnPlan, 'phases'> &
 		}[];
 	};
 
-const refuse = (message: string, reason: RefusalReason): ControlResult =>
+const refuse = (message: string, reason: RefusalReason): ControlRefusal =>
 	invalid(message, { reason });
 /** A schedule command in a room that is not on turns. */
-export const notAsync = (): ControlResult =>
+export const notAsync = (): ControlRefusal =>
 	refuse('This room is not taking turns right now.', 'not_async');
 /** A move for a step the room has already left. */
-export const movedOn = (): ControlResult =>
+export const movedOn = (): ControlRefusal =>
 	refuse('The room moved on before your move arrived, so it was not made.', 'moved_on');
 /** A turn's move from someone who does not take a turn in the step. */
-export const notYourTurn = (): ControlResult =>
+export const notYourTurn = (): ControlRefusal =>
 	refuse('It is not your turn in this phase.', 'not_your_turn');
 const ok = (state: ControlState): ControlResult => ({ ok: true, state });
 
@@ -152,11 +158,27 @@ export function moveOn(state: ControlState, plan: AsyncPlan, now: number): Contr
 	return closeSchedule(atEnd, { ...(atEnd.async ?? recorded.async), missed });
 }
 
+/** A schedule playing turns with a deadline ahead. */
+type Counting = AsyncState & { deadlineAt: number };
+
 /** Whether the room is playing turns with a deadline ahead. */
-export const counting = (
-	schedule: AsyncState | null
-): schedule is AsyncState & { deadlineAt: number } =>
+export const counting = (schedule: AsyncState | null): schedule is Counting =>
 	schedule?.mode === 'async' && schedule.deadlineAt !== null;
+
+/**
+ * The schedule while `step`'s window is still open at `now`, or the refusal of a move made in it.
+ * Past the deadline the turn is over (A7), even before the server's clock has moved the room on.
+ */
+export function stepWindow(
+	state: ControlState,
+	step: number,
+	now: number
+): { ok: true; schedule: Counting } | ControlRefusal {
+	const schedule = state.async;
+	if (!counting(schedule)) return notAsync();
+	if (step !== state.step || now >= schedule.deadlineAt) return movedOn();
+	return { ok: true, schedule };
+}
 
 /**
  * Starts running the room as turns from its current step (A1): the first step from here that
@@ -222,9 +244,9 @@ export function extendTurns(
 	step: number,
 	now: number
 ): ControlResult {
-	const schedule = state.async;
-	if (!counting(schedule)) return notAsync();
-	if (step !== state.step || now >= schedule.deadlineAt) return movedOn();
+	const open = stepWindow(state, step, now);
+	if (!open.ok) return open;
+	const { schedule } = open;
 	if (schedule.extended) return refuse('This phase was already extended once.', 'extended_once');
 	const window = windowOf(plan, schedule.windowsMs, phaseIndexAt(state, plan));
 	return ok({

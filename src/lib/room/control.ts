@@ -32,7 +32,9 @@ export function isPhaseCommand(command: ControlCommand): command is PhaseCommand
 	);
 }
 
-export type ControlResult = { ok: true; state: ControlState } | { ok: false; error: ProtocolError };
+export type ControlResult = { ok: true; state: ControlState } | ControlRefusal;
+/** A command the room refused; it changes nothing. */
+export type ControlRefusal = { ok: false; error: ProtocolError };
 
 /** Steps entered that the history keeps; a session has far fewer. */
 const HISTORY_LIMIT = 400;
@@ -56,7 +58,7 @@ export function initialControlState(plan: PhasePlan): ControlState {
 }
 
 /** A command refused as invalid: the room has moved on, or it asks for what cannot be. */
-export function invalid(message: string, params: RefusalParams): ControlResult {
+export function invalid(message: string, params: RefusalParams): ControlRefusal {
 	return { ok: false, error: { code: 'invalid_command', message, params } };
 }
 

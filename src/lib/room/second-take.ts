@@ -1,15 +1,7 @@
 import type { ControlState } from '../protocol/control';
 import { isTurnPhase } from '../protocol/playbook';
 import { ratingKey, type ParaphraseTake } from '../protocol/room-content';
-import {
-	counting,
-	enter,
-	movedOn,
-	notAsync,
-	notYourTurn,
-	takersAt,
-	type AsyncPlan
-} from './async-schedule';
+import { enter, notYourTurn, stepWindow, takersAt, type AsyncPlan } from './async-schedule';
 import { invalid, sessionPlan, type ControlResult } from './control';
 import { planSteps } from './steps';
 
@@ -45,11 +37,10 @@ export function askSecondTake(
 	step: number,
 	now: number
 ): ControlResult {
-	const schedule = state.async;
-	if (!counting(schedule)) return notAsync();
-	// Past the deadline the speaker's turn is over, as for an extension (A7), even before the
-	// server's clock has moved the room on.
-	if (step !== state.step || now >= schedule.deadlineAt) return movedOn();
+	// Past the deadline the speaker's turn is over, as for an extension (A7).
+	const open = stepWindow(state, step, now);
+	if (!open.ok) return open;
+	const { schedule } = open;
 	const back = secondTakeStep(state, plan, step);
 	const at = planSteps(sessionPlan(plan, state))[step];
 	const phase = at && plan.phases[at.phaseIndex];

@@ -1,7 +1,7 @@
 // A room of the Active Listening Sprint with Ana and Ben, for the turn-schedule tests
-// (`async-schedule.test.ts`, `async-clock.test.ts`).
+// (`async-schedule.test.ts`, `async-clock.test.ts`) and the tests of what turns decide.
 import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
-import type { ControlState } from '../protocol/control';
+import type { AsyncState, ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
 import { startTurns } from './async-schedule';
 import { initialControlState, type ControlResult } from './control';
@@ -24,3 +24,18 @@ export function ok(result: ControlResult): ControlState {
 }
 /** The sprint started as turns at T0, with `windows` chosen. */
 export const started = (windows = {}) => ok(startTurns(base, playbook, windows, T0));
+
+/** A room on turns at T0 with no window open yet, with `overrides`. */
+export const asyncState = (overrides: Partial<AsyncState> = {}): AsyncState => ({
+	mode: 'async',
+	windowsMs: {},
+	openedAt: T0,
+	deadlineAt: null,
+	extended: false,
+	warned: false,
+	taken: [],
+	pausedMs: 0,
+	missed: [],
+	secondTakes: [],
+	...overrides
+});

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
 import { rolePlayWithReality } from '../playbooks/built-in/role-play-with-reality';
 import type { ClipRef } from '../protocol/clips';
 import type { ControlState } from '../protocol/control';
 import { playbookSchema, type Playbook } from '../protocol/playbook';
 import { FIRST_TAKE, type ScriptLine } from '../protocol/room-content';
 import { startTurns } from './async-schedule';
+import { ana, ben, ok, playbook as sprint, T0 } from './async-schedule.fixture';
 import { initialControlState } from './control';
 import {
 	conversationToReplay,
@@ -15,9 +15,6 @@ import {
 } from './roleplay-turns';
 
 const rolePlay = playbookSchema.parse(rolePlayWithReality);
-const sprint = playbookSchema.parse(activeListeningSprint);
-const T0 = Date.UTC(2026, 2, 28, 12);
-const [ana, ben] = ['ana-00001', 'ben-00002'] as const;
 // Role-Play with Reality: 0 set the scene, 1 play (script), 2 harvest (notes), 3 two sentences.
 const [SCENE, PLAY, HARVEST, SENTENCES] = [0, 1, 2, 3];
 
@@ -30,9 +27,7 @@ function onTurns(playbook: Playbook): ControlState {
 		},
 		agreed: [ana, ben]
 	};
-	const started = startTurns(live, playbook, {}, T0);
-	if (!started.ok) throw new Error(started.error.message);
-	return started.state;
+	return ok(startTurns(live, playbook, {}, T0));
 }
 const live = initialControlState(rolePlay);
 const phase = (index: number) => rolePlay.phases[index] ?? { id: 'gone' };

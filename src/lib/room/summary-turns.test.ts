@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AsyncState } from '../protocol/control';
+import { asyncState } from './async-schedule.fixture';
 import { summaryMarkdown } from './summary-markdown';
 import { emptySummary, T0 } from './summary.fixture';
 import {
@@ -20,18 +21,7 @@ const phases = [
 	{ id: 'rehearse', title: 'Rehearse', repeatsPerRound: true },
 	{ id: 'schedule', title: 'Book it' }
 ];
-const schedule = (missed: AsyncState['missed']): AsyncState => ({
-	mode: 'async',
-	windowsMs: {},
-	openedAt: T0,
-	deadlineAt: null,
-	extended: false,
-	warned: false,
-	taken: [],
-	pausedMs: 0,
-	missed,
-	secondTakes: []
-});
+const schedule = (missed: AsyncState['missed']) => asyncState({ missed });
 const noContent = { answers: [], shoutOuts: [] };
 
 /** The Markdown export of `turns`, in English, after an empty summary's own sections. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { AsyncState } from '../protocol/control';
+import { asyncState } from './async-schedule.fixture';
 import { emptySections } from './summary.fixture';
 import {
 	summarizeSession,
@@ -343,18 +343,7 @@ describe('session summary', () => {
 	});
 
 	/** A room on turns whose speakers asked for second takes in `rounds`. */
-	const secondTakesIn = (...rounds: number[]): AsyncState => ({
-		mode: 'async',
-		windowsMs: {},
-		openedAt: T0,
-		deadlineAt: null,
-		extended: false,
-		warned: false,
-		taken: [],
-		pausedMs: 0,
-		missed: [],
-		secondTakes: rounds
-	});
+	const secondTakesIn = (...rounds: number[]) => asyncState({ secondTakes: rounds });
 
 	test('[A17] lists the phrases that landed by round and take, with the part each came from', () => {
 		const summary = summarize({

@@ -1,10 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
 import { feedbackThatLands } from '../playbooks/built-in/feedback-that-lands';
 import type { ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
-import { goLive, startTurns, takeTurn } from './async-schedule';
-import { initialControlState, type ControlResult } from './control';
+import { goLive, takeTurn } from './async-schedule';
+import {
+	ana,
+	ben,
+	base as live,
+	ok,
+	playbook as sprint,
+	started,
+	T0
+} from './async-schedule.fixture';
 import {
 	paraphraseAfterRating,
 	paraphraseReadOnly,
@@ -12,25 +19,13 @@ import {
 	tellsStory
 } from './turn-tools';
 
-const sprint = playbookSchema.parse(activeListeningSprint);
 const feedback = playbookSchema.parse(feedbackThatLands);
-const T0 = Date.UTC(2026, 2, 28, 12);
-const [ana, ben] = ['ana-00001', 'ben-00002'] as const;
 const speaker = { participantId: ana, roleId: 'speaker' };
 const listener = { participantId: ben, roleId: 'listener' };
 // Sprint phases: 0 settle, 1 story, 2 paraphrase, 3 silence, 4 rating, 5 micro-adjustment.
 const [STORY, PARAPHRASE, RATING] = [1, 2, 4];
 
-function ok(result: ControlResult): ControlState {
-	if (!result.ok) throw new Error(result.error.message);
-	return result.state;
-}
-const live: ControlState = {
-	...initialControlState(sprint),
-	people: { [ana]: { name: 'Ana', roleId: 'speaker' }, [ben]: { name: 'Ben', roleId: 'listener' } },
-	agreed: [ana, ben]
-};
-const onTurns = ok(startTurns(live, sprint, {}, T0));
+const onTurns = started();
 const rated = (state: ControlState, round: number): ControlState => ({
 	...state,
 	ratings: { [`rating@round-${round}`]: { submitted: [ana] } }

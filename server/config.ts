@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatProblems } from '../src/lib/protocol/problems';
 import { DEFAULT_PUSH_SERVICES, parsePushServices } from './push/push-services';
 import { DEFAULT_HEARTBEAT_MS } from '../src/lib/room/presence';
+import { DAY_MS } from '../src/lib/time-units';
 import {
 	DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
 	DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR
@@ -182,8 +183,6 @@ export const configSchema = z.object({
 	LOG_FORMAT: z.enum(['json', 'text']).default('json')
 });
 export type Config = z.infer<typeof configSchema>;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The retention period in ms. */
 export const retentionMs = (config: Pick<Config, 'ROOM_RETENTION_DAYS'>) =>

@@ -5,10 +5,10 @@ import type {
 	SessionFacts,
 	ShoutOutEntry
 } from './entry';
+import { DAY_MS } from '../time-units';
 
 /** A fixed moment for journal tests: 22 November 2026, 09:00 UTC. */
 export const T0 = Date.UTC(2026, 10, 22, 9, 0);
-export const DAY_MS = 24 * 60 * 60 * 1000;
 export const ROOM_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 /** The commitment made in the session: in its facts and in the check-in that follows it up. */

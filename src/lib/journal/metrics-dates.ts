@@ -1,12 +1,11 @@
 import { getLocale } from '$lib/paraglide/runtime';
+import { DAY_MS } from '../time-units';
 
 /**
  * Calendar dates as `YYYY-MM-DD` keys. A moment becomes a date only through a time zone passed
  * in, so the same entries give the same weeks on every machine; everything after that is date
  * arithmetic without zones (a date key is read as midnight UTC, which has no daylight saving).
  */
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

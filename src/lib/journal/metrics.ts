@@ -1,4 +1,5 @@
 import type { Skill } from '../protocol/playbook';
+import { DAY_MS } from '../time-units';
 import type { CheckInEntry, JournalEntry, ReflectionEntry, SessionFacts } from './entry';
 import { attendedSessionFacts } from './attendance';
 import { lastWeeks, localDateKey, localWeekKey } from './metrics-dates';
@@ -38,7 +39,6 @@ export interface TrendPoint {
 }
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /**
  * The sessions in the journal, one per room, oldest first. A reflection on the session gives its

@@ -5,9 +5,9 @@ import type { AsyncState, ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
 import { startTurns } from './async-schedule';
 import { initialControlState, type ControlResult } from './control';
+export { HOUR_MS as HOUR } from '../time-units';
 
 export const playbook = playbookSchema.parse(activeListeningSprint);
-export const HOUR = 3_600_000;
 /** 2026-03-28 12:00 UTC: the day before Europe's clocks go forward. */
 export const T0 = Date.UTC(2026, 2, 28, 12);
 export const [ana, ben] = ['ana-00001', 'ben-00002'] as const;

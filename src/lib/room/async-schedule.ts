@@ -1,6 +1,7 @@
 import type { AsyncState, ControlState, TurnWindows } from '../protocol/control';
 import { isTurnPhase, runsAsTurns } from '../protocol/playbook';
 import type { RefusalReason } from '../protocol/socket-events';
+import { HOUR_MS } from '../time-units';
 import {
 	applyControlCommand,
 	invalid,
@@ -12,7 +13,6 @@ import { castInRound, seatsOf, type RotationPlan } from './rotation';
 import { planSteps } from './steps';
 import { takeTurns, type TurnPlan } from './turns';
 
-const HOUR_MS = 3_600_000;
 /** A phase's window when the starter chose none. */
 export const DEFAULT_TURN_WINDOW_MS = 24 * HOUR_MS;
 /** Soft ends the room keeps; far more than a session has steps. */

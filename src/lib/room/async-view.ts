@@ -1,6 +1,7 @@
 import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
+import { HOUR_MS } from '../time-units';
 import { leftAtPause } from './async-pause';
 import { takersAt, waitingFor, windowOf, type AsyncPlan } from './async-schedule';
 import { sessionPlan } from './control';
@@ -50,8 +51,6 @@ export function formatDeadline(at: number, { locale, timeZone }: ViewOptions): s
 		timeZoneName: 'short'
 	}).format(at);
 }
-
-const HOUR_MS = 3_600_000;
 
 /**
  * A time left in the viewer's language: hours (to a tenth) from an hour up, else whole minutes,

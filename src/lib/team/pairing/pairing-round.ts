@@ -9,10 +9,9 @@ import {
 } from '../../protocol/pairing';
 import type { Skill } from '../../protocol/playbook';
 import { assertNever } from '../../assert-never';
+import { DAY_MS } from '../../time-units';
 import { makePairs, notAFitPairs } from './make-pairs';
 import { sharedGrowth, suggestPlaybook } from './pair-plan';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How long a cadence waits between rounds; a month is counted as 30 days. */
 export function cadenceMs(cadence: Exclude<Cadence, 'none'>): number {

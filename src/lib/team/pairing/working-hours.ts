@@ -1,5 +1,6 @@
+import { DAY_MS } from '../../time-units';
 import type { WorkingHours } from '../../protocol/pairing';
-import { DAY_MS, instantOf, minutesOf, wallTimeAt } from './zoned-time';
+import { instantOf, minutesOf, wallTimeAt } from './zoned-time';
 
 /** A stretch of time between two instants, `start` included and `end` not. */
 export interface Interval {

@@ -3,9 +3,9 @@
  * at an instant is read from `formatToParts`, so daylight-saving changes come from the runtime's
  * time-zone data rather than from rules written here.
  */
+import { DAY_MS } from '../../time-units';
 
 const MINUTE_MS = 60_000;
-export const DAY_MS = 24 * 60 * MINUTE_MS;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterOf(zone: string): Intl.DateTimeFormat {

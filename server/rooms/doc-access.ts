@@ -1,6 +1,6 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { ControlState } from '../../src/lib/protocol/control';
-import { mayEnter } from '../../src/lib/room/room-rules';
+import { mayEnter } from '../../src/lib/room/admission';
 
 /** What a document connection presented when it opened (protocol Y8, Y9). */
 export type DocCredentials =

@@ -12,7 +12,7 @@ import {
 	type Effect,
 	type RoomCommand
 } from '../../src/lib/room/decide';
-import type { Actor } from '../../src/lib/room/room-rules';
+import type { Actor } from '../../src/lib/room/command-rights';
 import { FenceLost } from '../storage/document-log';
 import { RoomBusy, type RoomLock } from './room-lock';
 import type { SealedValues } from './sealed-values';

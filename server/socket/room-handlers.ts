@@ -12,7 +12,8 @@ import {
 } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import type { Decision, RoomCommand } from '../../src/lib/room/decide';
-import { admissionRefusal, type Actor } from '../../src/lib/room/room-rules';
+import { admissionRefusal } from '../../src/lib/room/admission';
+import type { Actor } from '../../src/lib/room/command-rights';
 import { log } from '../log';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import { RoomBusy } from '../rooms/room-lock';

@@ -17,7 +17,8 @@ import { ControlChannel } from './control-channel';
 import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
 import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
-import { isRetryable, retryDelayMs } from './join-retry';
+import { JoinBackoff } from './join-backoff.svelte';
+import { isRetryable } from './join-retry';
 import { WAIT_REASONS } from './offline-actions';
 import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
@@ -66,16 +67,9 @@ export class RoomSession {
 	refusedFull = $state(false);
 	/** Presses kept while the control connection is down (docs/protocol.md, S21). */
 	readonly offline = new OfflineQueue();
-	/** The server answered that it cannot reach its storage: joins are retried (protocol S24). */
-	storageDown = $state(false);
-	/**
-	 * The server answered "not now" (storage down, S24, or the room busy, S25): this tab joins
-	 * again a little later, shown as reconnecting.
-	 */
-	#notNow = $state(false);
+	/** The server answered "not now" (storage down, S24, or the room busy, S25). */
+	readonly #backoff = new JoinBackoff();
 	#socketConnected = $state(false);
-	#retries = 0;
-	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
 	#identity: RoomIdentity | undefined;
 	#joining: Promise<ProtocolError | undefined> | undefined;
@@ -87,10 +81,15 @@ export class RoomSession {
 
 	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
 	readonly connection = $derived.by(() => {
-		if (this.#notNow && this.#docs.synced) return 'reconnecting';
+		if (this.#backoff.active && this.#docs.synced) return 'reconnecting';
 		if (this.#socketConnected && this.#docs.connected && this.#docs.synced) return 'live';
 		return this.#docs.synced ? 'reconnecting' : 'connecting';
 	});
+
+	/** The server answered that it cannot reach its storage: joins are retried (protocol S24). */
+	get storageDown(): boolean {
+		return this.#backoff.storageDown;
+	}
 
 	/**
 	 * A projector session (with the token of the room's projector link) only watches: it never
@@ -221,14 +220,12 @@ export class RoomSession {
 		});
 		if (error && isRetryable(error)) {
 			// Like a dropped connection: keep who this is, and try again a little later (S24, S25).
-			this.#notNowFor(error);
+			this.#backoff.hit(error);
 			this.problem = wordsFor(error);
 			this.#retryLater(identity);
 			return error;
 		}
-		this.storageDown = false;
-		this.#notNow = false;
-		this.#retries = 0;
+		this.#backoff.reset();
 		if (error && error !== UNREACHABLE) this.#identity = undefined;
 		await this.#refused(error);
 		return error;
@@ -289,12 +286,11 @@ export class RoomSession {
 
 	/** Joins again after a backoff, unless joined, refused or gone by then. */
 	#retryLater(identity: RoomIdentity): void {
-		clearTimeout(this.#retryTimer);
-		this.#retryTimer = setTimeout(() => {
+		this.#backoff.later(() => {
 			if (this.#identity === identity && !this.joined && !this.#joining) {
 				void this.join(identity);
 			}
-		}, retryDelayMs(this.#retries++));
+		});
 	}
 
 	/** The host removed this person: the room closes on this tab. */
@@ -351,17 +347,11 @@ export class RoomSession {
 				this.problem = policy.type === 'wait' ? policy.reason : wordsFor(error);
 				// Like a dropped connection: join again, which sends what was kept.
 				this.joined = false;
-				this.#notNowFor(error);
+				this.#backoff.hit(error);
 				this.#retryLater(identity);
 				return true;
 			}
 		);
-	}
-
-	/** Answered "not now": only an unreachable storage is named as such (a busy room is not). */
-	#notNowFor(error: ProtocolError): void {
-		this.#notNow = true;
-		this.storageDown = error.code === 'unavailable';
 	}
 
 	/** Sends what was kept while cut off, once joined again with a document that is current. */
@@ -409,7 +399,7 @@ export class RoomSession {
 	};
 
 	destroy(): void {
-		clearTimeout(this.#retryTimer);
+		this.#backoff.stop();
 		document.removeEventListener('visibilitychange', this.#reportVisibility);
 		this.clock.stop();
 		this.#socket.disconnect();

@@ -206,7 +206,7 @@ export const NOTES_TEXT = 'notes';
 /**
  * A request to change the control state. Step changes name an absolute target computed from
  * what the sender saw, so two people pressing Next at once move one step, not two. Who may send
- * which command: `commandRight` in `src/lib/room/room-rules.ts`.
+ * which command: `commandRight` in `src/lib/room/command-rights.ts`.
  */
 export const controlCommandSchema = z.discriminatedUnion('type', [
 	/**

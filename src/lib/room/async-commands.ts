@@ -10,7 +10,7 @@ import {
 } from './async-schedule';
 import type { ControlResult } from './control';
 import { askSecondTake } from './second-take';
-import { commandRefusal, type Actor, type AsyncCommand } from './room-rules';
+import { commandRefusal, type Actor, type AsyncCommand } from './command-rights';
 
 /**
  * Decides a command of a room run across time zones from `actor` at server time `now`, after

@@ -9,14 +9,13 @@ import { turnEvents, type TurnEvent } from './async-events';
 import { followStep } from './async-schedule';
 import { sessionPlan, startHistory } from './control';
 import { revealIfDue, submitRating, type SealedRatings } from './ratings';
+import { isAsyncCommand, type Actor } from './command-rights';
 import {
 	applyRoomCommand,
 	claimHost,
 	erasesRoom,
 	everyoneAgreesToErase,
-	isAsyncCommand,
-	settleRoom,
-	type Actor
+	settleRoom
 } from './room-rules';
 import { expectedRaters } from './raters';
 import { planSteps } from './steps';

@@ -1,37 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import type { ControlState } from '../protocol/control';
-import { initialControlState, type PhasePlan } from './control';
-import type { Participant } from '../protocol/presence';
+import { initialControlState } from './control';
 import {
-	admissionRefusal,
-	applyRoomCommand,
 	claimHost,
 	erasesRoom,
 	everyoneAgreesToErase,
 	everyonePresentIn,
-	settleRoom,
-	type RulesCommand
+	settleRoom
 } from './room-rules';
-
-const plan: PhasePlan = {
-	phases: [{ durationSec: 60 }, { durationSec: 120 }, { durationSec: 30 }]
-};
-const T0 = 1_700_000_000_000;
-const everyone = ['ana-00001', 'ben-00002', 'cy-000003'];
-const [ana, ben, cy] = everyone as [string, string, string];
-
-function run(state: ControlState, command: RulesCommand, by = ana, present = everyone, now = T0) {
-	return applyRoomCommand(state, command, plan, { participantId: by, present }, now);
-}
-function apply(state: ControlState, command: RulesCommand, by = ana, present = everyone, now = T0) {
-	const result = run(state, command, by, present, now);
-	if (!result.ok) throw new Error(result.error.message);
-	return result.state;
-}
-
-/** A room where everyone has confirmed the agreements. */
-const start: ControlState = { ...initialControlState(plan), agreed: [...everyone] };
-const hosted = claimHost(start, ana);
+import { ana, apply, ben, cy, everyone, hosted, plan, run, start, T0 } from './room-rules.fixture';
 
 describe('ready to move on', () => {
 	test('the room moves on by itself once everyone present is ready', () => {
@@ -258,120 +234,6 @@ describe('[S18] end and erase', () => {
 		expect(run({ ...start, removed: [cy] }, agree, cy)).toMatchObject({
 			ok: false,
 			error: { code: 'not_allowed' }
-		});
-	});
-});
-
-describe('who may join', () => {
-	const person = (n: number, status: Participant['status'] = 'connected'): Participant => ({
-		participantId: `person-${String(n).padStart(4, '0')}`,
-		name: `P${n}`,
-		roleId: 'listener',
-		status,
-		seenAt: T0
-	});
-	const twelve = Array.from({ length: 12 }, (_, n) => person(n));
-
-	test('a room holds twelve people; the thirteenth is told it is full', () => {
-		expect(admissionRefusal(start, twelve.slice(0, 11), 'person-0099')).toBeUndefined();
-		expect(admissionRefusal(start, twelve, 'person-0099')).toMatchObject({ code: 'room_full' });
-		// Someone already here (a reload) and seats freed by people who left do not count against it.
-		expect(admissionRefusal(start, twelve, 'person-0003')).toBeUndefined();
-		const oneGone = [...twelve.slice(0, 11), person(11, 'gone')];
-		expect(admissionRefusal(start, oneGone, 'person-0099')).toBeUndefined();
-	});
-
-	test('a locked room lets back only the people here when it was locked', () => {
-		// Ana locks with Ben here; Cy joined earlier but had left (a removed person's new identity).
-		const present = [ana, ben];
-		const locked = apply(
-			{ ...hosted, people: { [cy]: { name: 'Cy', roleId: 'speaker' } } },
-			{ type: 'host.lock-room', locked: true },
-			ana,
-			present
-		);
-		expect(locked.lockedWith).toEqual([ana, ben]);
-		expect(admissionRefusal(locked, [], ben)).toBeUndefined();
-		expect(admissionRefusal(locked, [], cy)).toMatchObject({ code: 'room_locked' });
-		// Locking again changes nothing; unlocking lets anyone in, and forgets who was here.
-		expect(apply(locked, { type: 'host.lock-room', locked: true }, ana, [ana])).toBe(locked);
-		const open = apply(locked, { type: 'host.lock-room', locked: false });
-		expect(open).toMatchObject({ roomLocked: false, lockedWith: [] });
-		expect(admissionRefusal(open, [], cy)).toBeUndefined();
-		// The host's role lapsing opens the room the same way.
-		expect(settleRoom(locked, plan, [ben], T0)).toMatchObject({
-			roomLocked: false,
-			lockedWith: []
-		});
-	});
-
-	test('someone removed is not among those a lock lets back', () => {
-		const removed = apply(hosted, { type: 'host.remove', participantId: cy });
-		expect(apply(removed, { type: 'host.lock-room', locked: true }).lockedWith).toEqual([ana, ben]);
-	});
-
-	test('a room locked before the list of who was here existed lets back everyone who joined', () => {
-		const locked = {
-			...start,
-			roomLocked: true,
-			people: { [ana]: { name: 'Ana', roleId: 'speaker' } }
-		};
-		expect(admissionRefusal(locked, [], ana)).toBeUndefined();
-		expect(admissionRefusal(locked, [], ben)).toMatchObject({ code: 'room_locked' });
-	});
-
-	test('someone removed cannot join again', () => {
-		expect(admissionRefusal({ ...start, removed: [cy] }, [], cy)).toMatchObject({
-			code: 'removed'
-		});
-	});
-});
-
-describe('rules that hold for every command', () => {
-	test('someone who has not confirmed the agreements may confirm or pause, nothing else', () => {
-		const fresh = initialControlState(plan);
-		expect(run(fresh, { type: 'step.goto', target: 1 })).toMatchObject({
-			ok: false,
-			error: { code: 'not_allowed', message: 'Confirm the room’s agreements before taking part.' }
-		});
-		expect(run(fresh, { type: 'hand.raise' }).ok).toBe(false);
-		expect(run(fresh, { type: 'room.pause' }).ok).toBe(true);
-		const agreed = apply(fresh, { type: 'agreements.confirm' });
-		expect(apply(agreed, { type: 'step.goto', target: 1 }).step).toBe(1);
-	});
-
-	test('while the room is paused, phases and timer wait, and readiness does not move it on', () => {
-		const paused = apply(start, { type: 'room.pause' }, cy);
-		expect(run(paused, { type: 'timer.start' })).toMatchObject({
-			ok: false,
-			error: {
-				code: 'invalid_command',
-				message: 'The room is paused for everyone. Resume it first.'
-			}
-		});
-		let state = paused;
-		for (const id of everyone)
-			state = apply(state, { type: 'ready.set', step: 0, ready: true }, id);
-		expect(state.step).toBe(0);
-		expect(settleRoom(state, plan, everyone, T0).step).toBe(0);
-		const resumed = apply(state, { type: 'room.resume' }, ana);
-		expect(settleRoom(resumed, plan, everyone, T0).step).toBe(1);
-	});
-
-	test('someone removed can send nothing', () => {
-		const removed = apply(hosted, { type: 'host.remove', participantId: cy });
-		expect(run(removed, { type: 'room.pause' }, cy)).toMatchObject({
-			ok: false,
-			error: { code: 'not_allowed' }
-		});
-	});
-
-	test('a locked room opens again when its host’s role lapses', () => {
-		const locked = apply(hosted, { type: 'host.lock-room', locked: true });
-		expect(settleRoom(locked, plan, everyone, T0).roomLocked).toBe(true);
-		expect(settleRoom(locked, plan, [ben, cy], T0)).toMatchObject({
-			host: null,
-			roomLocked: false
 		});
 	});
 });

@@ -26,7 +26,7 @@ export function isHost(control: Pick<ControlState, 'host'>, selfId: string): boo
 	return control.host?.participantId === selfId;
 }
 
-/** Whether this person may use the phase and timer controls (room-rules' `control` right). */
+/** Whether this person may use the phase and timer controls (command-rights' `control` right). */
 export function canControl(control: Pick<ControlState, 'host'>, selfId: string): boolean {
 	return !control.host?.controlLocked || isHost(control, selfId);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { playbookSchema, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems } from '../protocol/problems';
-import { runsAsTurns } from '../protocol/playbook';
+import { runsAsTurns } from '../protocol/turn-phases';
 import { activeListeningSprint } from './built-in/active-listening-sprint';
 import { builtInPlaybooks, findBuiltInPlaybook } from './library';
 

@@ -8,6 +8,7 @@ import { oneOf, says } from './problem-words';
 import { crossFieldRules } from './playbook-rules';
 import { list, text, playbookLists as lists, playbookText as t } from './playbook-text';
 import { playbookTranslationSchema } from './playbook-translation';
+import { runsAsTurns } from './turn-phases';
 
 // zod/mini, like ids.ts: the room page parses with these, and zod's classic API stays off it
 // (src/lib/protocol/zod-mini.test.ts).
@@ -206,16 +207,6 @@ export const playbookSummarySchema = z.object({
 	)
 });
 export type PlaybookSummary = z.infer<typeof playbookSummarySchema>;
-
-/** A phase as far as turns go: who takes a turn in it, if it runs as turns. */
-type TurnsOf = { turnBy?: readonly string[] | undefined };
-
-/** Whether a phase runs as turns: it names who takes a turn in it (protocol A1). */
-export const isTurnPhase = (phase: TurnsOf): boolean => (phase.turnBy?.length ?? 0) > 0;
-
-/** Whether the playbook can run across time zones: some phase runs as turns (A1). */
-export const runsAsTurns = (plan: { phases: readonly TurnsOf[] }): boolean =>
-	plan.phases.some(isTurnPhase);
 
 export function summarizePlaybook(playbook: Playbook, community: boolean): PlaybookSummary {
 	const { id, title, summary, skills, minutes, difficulty, groupSize, author } = playbook;

@@ -4,7 +4,8 @@ import { feedbackThatLands } from '../playbooks/built-in/feedback-that-lands';
 import { rolePlayWithReality } from '../playbooks/built-in/role-play-with-reality';
 import { gratitudeCircle } from '../playbooks/built-in/gratitude-circle';
 import type { ControlState } from '../protocol/control';
-import { playbookSchema, runsAsTurns } from '../protocol/playbook';
+import { playbookSchema } from '../protocol/playbook';
+import { runsAsTurns } from '../protocol/turn-phases';
 import {
 	DEFAULT_TURN_WINDOW_MS,
 	extendTurns,

@@ -1,5 +1,5 @@
 import type { AsyncState, ControlState, TurnWindows } from '../protocol/control';
-import { isTurnPhase, runsAsTurns } from '../protocol/playbook';
+import { isTurnPhase, runsAsTurns } from '../protocol/turn-phases';
 import type { RefusalReason } from '../protocol/socket-events';
 import { HOUR_MS } from '../time-units';
 import {

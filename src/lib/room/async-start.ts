@@ -1,6 +1,6 @@
 import { MAX_TURN_WINDOW_MS, MIN_TURN_WINDOW_MS, type TurnWindows } from '../protocol/control';
 import { HOUR_MS } from '../time-units';
-import { isTurnPhase } from '../protocol/playbook';
+import { isTurnPhase } from '../protocol/turn-phases';
 import { DEFAULT_TURN_WINDOW_MS, type AsyncPlan } from './async-schedule';
 
 /** The hours a phase's field starts with. */

@@ -1,5 +1,5 @@
 import type { ControlState } from '../protocol/control';
-import { isTurnPhase } from '../protocol/playbook';
+import { isTurnPhase } from '../protocol/turn-phases';
 import { ratingKey, type ParaphraseTake } from '../protocol/room-content';
 import { enter, notYourTurn, stepWindow, takersAt, type AsyncPlan } from './async-schedule';
 import { invalid, sessionPlan, type ControlResult } from './control';

@@ -5,23 +5,21 @@ import {
 	NOTES_TEXT,
 	type ControlState
 } from '../protocol/control';
-import { ContentDoc } from './content-doc';
 
 /**
  * Typed, reactive access to a room's Y.Doc (docs/document-schema.md). The control map is read
- * only: the server writes it in answer to commands.
+ * only: the server writes it in answer to commands. What people write in the practice tools is
+ * read through `ContentDoc`, which the phase tools make (`PhaseTool.svelte`): it comes with the
+ * joined room's code, not with the join form's screen (docs/performance.md).
  */
 export class RoomDoc {
 	/** Undefined until the first sync brings the server's control map. */
 	control = $state<ControlState | undefined>();
 	readonly notes: Y.Text;
-	/** What people write in the practice tools, through one typed adapter per tool. */
-	readonly content: ContentDoc;
 	readonly #controlMap: Y.Map<unknown>;
 
 	constructor(readonly doc: Y.Doc) {
 		this.notes = doc.getText(NOTES_TEXT);
-		this.content = new ContentDoc(doc);
 		this.#controlMap = doc.getMap(CONTROL_MAP);
 		this.#controlMap.observe(this.#readControl);
 		this.#readControl();

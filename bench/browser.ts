@@ -1,5 +1,5 @@
-import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { countAppBytes } from '../tests/support/app-bytes';
 import { AppServer } from '../tests/support/app-server';
 import { median } from './stats';
 
@@ -12,31 +12,6 @@ export interface PageFigures {
 	/** Opening a room link to its first synced state, ms (median of runs). */
 	firstSyncMs: number;
 	firstSyncRuns: number[];
-}
-
-/** Counts the gzip size of the app's JavaScript and CSS a page loads from now on. */
-function countAppBytes(page: Page): () => Promise<{ js: number; css: number }> {
-	const bodies: Promise<void>[] = [];
-	let js = 0;
-	let css = 0;
-	page.on('response', (res) => {
-		const url = res.url();
-		if (!url.includes('/_app/')) return;
-		bodies.push(
-			res.body().then(
-				(body) => {
-					const size = gzipSync(body).length;
-					if (url.endsWith('.js')) js += size;
-					else if (url.endsWith('.css')) css += size;
-				},
-				() => {}
-			)
-		);
-	});
-	return async () => {
-		await Promise.all(bodies);
-		return { js, css };
-	};
 }
 
 /**

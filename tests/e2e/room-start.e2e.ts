@@ -1,8 +1,11 @@
 import type { Page, WebSocket } from '@playwright/test';
+import { countAppBytes, type AppFile } from '../support/app-bytes';
 import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
 
 // Issue 15, first synced state: the room page opens its connections as the app starts, while
 // its own code still loads and hydrates (docs/performance.md, "Room page"), and only there.
+// Issue 18, the page budget: what a newcomer's first screen loads stays within 150 KiB of
+// JavaScript, gzip ("Back within the page budget").
 
 /** A WebSocket the page opened: its path, the frames it sent and received so far, and whether it closed. */
 interface Opened {
@@ -98,6 +101,44 @@ test('the room page syncs its document and connects its socket before its own co
 	expect(sockets.map(described).sort()).toEqual(['/socket.io/ open', '/yjs/ open']);
 	await page.context().close();
 });
+
+/** Issue 18: the app's JavaScript, gzip, a newcomer's first screen of a room may load. */
+const ROOM_PAGE_JS_BUDGET_KIB = 150;
+
+/** Sizes in KiB, one decimal, as docs/performance.md and the bench give them. */
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** The largest files, to say where to look when the page is over its budget. */
+const largest = (files: AppFile[]) =>
+	files
+		.filter(({ path }) => path.endsWith('.js'))
+		.slice(0, 8)
+		.map(({ path, gzipBytes }) => `${kib(gzipBytes)} ${path.replace(/^.*\/_app\//, '')}`)
+		.join(', ');
+
+test(`a newcomer opening a room link loads at most ${ROOM_PAGE_JS_BUDGET_KIB} KiB of the app’s JavaScript, gzip`, async ({
+	browser,
+	app
+}) => {
+	// The bench's page figure (bench/browser.ts), in bytes rather than time: a fresh browser, the
+	// production build, a new room's link, counted until the room is live and the join form shows.
+	const page = await openPerson(browser);
+	const loaded = countAppBytes(page);
+	await page.goto(await newRoom(app.url, 'active-listening-sprint'));
+	await expect(page.locator('[data-connection="live"]')).toBeAttached();
+	await expect(page.getByLabel('Your name')).toBeVisible();
+	const { js, files } = await loaded();
+	// The figure in the report, passing or not, as the bench would give it.
+	test
+		.info()
+		.annotations.push({ type: 'room page JavaScript (gzip)', description: `${kib(js)} KiB` });
+	expect(
+		js / 1024,
+		`the room page's first screen loads ${kib(js)} KiB of JavaScript (gzip), over its ${ROOM_PAGE_JS_BUDGET_KIB} KiB budget; largest: ${largest(files)}`
+	).toBeLessThanOrEqual(ROOM_PAGE_JS_BUDGET_KIB);
+	await page.context().close();
+});
+
 test('a page that is not a room’s opens no connection', async ({ browser, app }) => {
 	const page = await openPerson(browser);
 	const sockets = socketsOf(page);

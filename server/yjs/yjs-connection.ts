@@ -12,6 +12,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Duplex } from 'node:stream';
 import { WebSocket, type RawData } from 'ws';
+import { writeBatched } from './write-batch';
 import { refusalClose } from '../limits/document-limits';
 import {
 	CLOSE_POLICY_VIOLATION,
@@ -68,12 +69,13 @@ export function serveYjsConnection(
 	/** This connection, as the origin of its changes and a target of everyone else's. */
 	const peer: Peer = {
 		/**
-		 * The frame as it is, in one write: `ws` writes whole frames too (without compression,
-		 * which the server does not offer), so frames never interleave; a write error reaches
-		 * `ws` through the socket and closes the connection.
+		 * The frame as it is, whole: `ws` writes whole frames too (without compression, which
+		 * the server does not offer), so frames never interleave; a write error reaches `ws`
+		 * through the socket and closes the connection. Batched with the other frames this
+		 * connection gets in the same round of the event loop (one system call, not one each).
 		 */
 		send(data) {
-			if (ws.readyState === WebSocket.OPEN) socket.write(data);
+			if (ws.readyState === WebSocket.OPEN) writeBatched(socket, data);
 		}
 	};
 	const fanout = fanoutOf(room);

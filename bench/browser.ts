@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { countAppBytes } from '../tests/support/app-bytes';
+import { createRoom } from '../tests/support/http';
 import { AppServer } from '../tests/support/app-server';
 import { median } from './stats';
 
@@ -12,16 +13,6 @@ export interface PageFigures {
 	/** Opening a room link to its first synced state, ms (median of runs). */
 	firstSyncMs: number;
 	firstSyncRuns: number[];
-}
-
-/** A fresh room, as `POST /api/rooms` makes one for the first built-in playbook. */
-async function newRoom(base: string): Promise<string> {
-	const response = await fetch(`${base}/api/rooms`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ playbookId: 'active-listening-sprint' })
-	});
-	return ((await response.json()) as { id: string }).id;
 }
 
 /**
@@ -38,7 +29,7 @@ async function visitRoom<T>(
 	try {
 		const page = await context.newPage();
 		const read = await observe(page);
-		await page.goto(`${base}/r/${await newRoom(base)}`);
+		await page.goto((await createRoom(base)).url);
 		await page.locator('[data-connection="live"]').waitFor({ state: 'attached', timeout: 10_000 });
 		return await read();
 	} finally {
@@ -92,9 +83,8 @@ export async function measureRoomPage(runs = 5): Promise<PageFigures> {
 		const { js: homeJs } = await homeBytes();
 		await home.close();
 
-		// The bytes are counted on a visit of their own: reading every response's body back over
-		// the DevTools protocol while the page loads competes with the page for the machine's
-		// cores, and the timed visits measure the page alone (docs/performance.md).
+		// The bytes are counted on a visit of their own, the server's first (and coldest) room
+		// visit; the five timed visits only record when the room went live.
 		const { js, css } = await visitRoom(browser, base, countAppBytes);
 		const firstSyncRuns: number[] = [];
 		for (let run = 0; run < runs; run++) {

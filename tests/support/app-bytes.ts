@@ -17,30 +17,32 @@ export interface AppBytes {
 
 /**
  * Counts the gzip size of the app's JavaScript and CSS (what it serves under `/_app/`) a page
- * loads from now on; the answer waits for the bodies of the responses seen so far. The bench's
- * page figures (bench/browser.ts) and the room page's budget test (tests/e2e/room-start.e2e.ts)
- * both count this way, so the two agree.
+ * loads from now on. The page's requests are only noted; the answer fetches each file again
+ * from Node and compresses it: the files are immutable, and reading bodies back over the DevTools
+ * protocol would compete with the page while it loads, and can fail for a body the browser has
+ * already let go (answered as a missing file, never as 0 bytes). The bench's page figures
+ * (bench/browser.ts) and the room page's budget test (tests/e2e/room-start.e2e.ts) both count
+ * this way, so the two agree.
  */
 export function countAppBytes(page: Page): () => Promise<AppBytes> {
-	const bodies: Promise<void>[] = [];
-	const files: AppFile[] = [];
-	page.on('response', (res) => {
-		const url = new URL(res.url());
-		if (!url.pathname.includes('/_app/')) return;
-		bodies.push(
-			res.body().then(
-				(body) => void files.push({ path: url.pathname, gzipBytes: gzipSync(body).length }),
-				// A response with no body left to read (a redirect, a page closed meanwhile) adds nothing.
-				() => {}
-			)
-		);
+	const urls = new Set<string>();
+	page.on('response', (response) => {
+		const url = new URL(response.url());
+		if (url.pathname.includes('/_app/') && response.ok()) urls.add(url.href);
 	});
-	const sum = (extension: string) =>
-		files
-			.filter(({ path }) => path.endsWith(extension))
-			.reduce((total, { gzipBytes }) => total + gzipBytes, 0);
 	return async () => {
-		await Promise.all(bodies);
+		const files = await Promise.all(
+			[...urls].map(async (url): Promise<AppFile> => {
+				const response = await fetch(url);
+				if (!response.ok) throw new Error(`${url} answered ${response.status} when counted`);
+				const body = Buffer.from(await response.arrayBuffer());
+				return { path: new URL(url).pathname, gzipBytes: gzipSync(body).length };
+			})
+		);
+		const sum = (extension: string) =>
+			files
+				.filter(({ path }) => path.endsWith(extension))
+				.reduce((total, { gzipBytes }) => total + gzipBytes, 0);
 		return {
 			js: sum('.js'),
 			css: sum('.css'),

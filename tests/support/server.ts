@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { ServiceOptions } from '../../server/services';
-import type { CreateRoomReply } from '../../src/lib/protocol/http';
-import { postJson } from './http';
+
+export { createRoom } from './http';
 
 export interface TestServerOptions {
 	dataDir?: string;
@@ -65,14 +65,3 @@ export function tempDir(): string {
 process.once('exit', () => {
 	for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-export async function createRoom(
-	baseUrl: string,
-	playbookId = 'active-listening-sprint',
-	/** The rest of the request, e.g. `{ async: {} }` for a room run across time zones. */
-	options: Record<string, unknown> = {}
-): Promise<CreateRoomReply> {
-	const response = await postJson(baseUrl, '/api/rooms', { ...options, playbookId });
-	if (response.status !== 201) throw new Error(`room not created: ${response.status}`);
-	return (await response.json()) as CreateRoomReply;
-}

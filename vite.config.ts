@@ -27,6 +27,12 @@ export default defineConfig(({ mode }) => ({
 		practiceRoomRealtime(),
 		...(pseudo ? [pseudoLocaleMessages()] : [])
 	],
+	optimizeDeps: {
+		// zod's words per language are imported when a page starts (src/lib/i18n/zod-locale.ts,
+		// from hooks.client.ts, which the dev server's scan does not reach): found only then, they
+		// were optimized on the first page's load, and the dev server reloaded that page.
+		include: ['zod/v4/locales/en.js', 'zod/v4/locales/de.js', 'zod/v4/locales/es.js']
+	},
 	test: {
 		globalSetup: ['tests/support/compile-messages.ts'],
 		projects: [

@@ -76,22 +76,17 @@ export interface Actor {
 	present: readonly string[];
 }
 
-/** A refusal for lack of a right (`not_allowed`), with the reason a client words for its person. */
-export const notAllowed = (
-	message: string,
-	reason: RefusalReason
-): { ok: false; error: ProtocolError } => ({
-	ok: false,
-	error: { code: 'not_allowed', message, params: { reason } }
-});
+/** A refusal with `code`, and the reason a client words for its person. */
+const refusal =
+	(code: 'not_allowed' | 'invalid_command') =>
+	(message: string, reason: RefusalReason): { ok: false; error: ProtocolError } => ({
+		ok: false,
+		error: { code, message, params: { reason } }
+	});
+/** A refusal for lack of a right (`not_allowed`). */
+export const notAllowed = refusal('not_allowed');
 /** A refusal of a command the room's state does not allow now (`invalid_command`). */
-export const invalid = (
-	message: string,
-	reason: RefusalReason
-): { ok: false; error: ProtocolError } => ({
-	ok: false,
-	error: { code: 'invalid_command', message, params: { reason } }
-});
+export const invalid = refusal('invalid_command');
 
 /** Whether `participantId` holds the host role. */
 export const isHost = (state: ControlState, participantId: string) =>

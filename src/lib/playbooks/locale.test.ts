@@ -10,6 +10,10 @@ describe('locales', () => {
 		]);
 	});
 
+	test('a language the interface does not speak is named by Intl, in itself', () => {
+		expect([languageName('fr'), languageName('pt-BR')]).toEqual(['Français', 'Português (Brasil)']);
+	});
+
 	test('only the languages the interface speaks are locales', () => {
 		expect(asLocale('de')).toBe('de');
 		expect([asLocale('fr'), asLocale('DE'), asLocale(null), asLocale(undefined)]).toEqual([

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { baseLocale, getLocale, locales, type Locale } from '$lib/paraglide/runtime';
 
 export type { Locale };
@@ -17,9 +18,14 @@ export const asLocale = (value: string | null | undefined): Locale | undefined =
 
 /**
  * A language's name in itself ("Deutsch", "Español"), as a language choice shows it: standing
- * alone, it starts with a capital even where the language writes its names in lower case.
+ * alone, it starts with a capital even where the language writes its names in lower case. The
+ * interface's languages name themselves in their own messages: every page's switcher shows them,
+ * and a page's first `Intl.DisplayNames` loads the browser's language data (about 45 ms of the
+ * room page's start in headless Chromium). Other languages (a playbook's translations) ask `Intl`.
  */
 export function languageName(language: string): string {
+	const locale = asLocale(language);
+	if (locale) return m.language_self_name({}, { locale });
 	const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
 	return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 }

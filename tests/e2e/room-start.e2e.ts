@@ -102,6 +102,45 @@ test('the room page syncs its document and connects its socket before its own co
 	await page.context().close();
 });
 
+/** The scripts a page's `Link` header preloads (`rel="modulepreload"`), as absolute URLs. */
+const modulePreloads = (link: string | undefined, pageUrl: string): Set<string> =>
+	new Set(
+		(link ?? '')
+			.split(',')
+			.filter((entry) => entry.includes('rel="modulepreload"'))
+			.flatMap((entry) => {
+				const target = /<([^>]+)>/.exec(entry)?.[1];
+				return target ? [new URL(target, pageUrl).href] : [];
+			})
+	);
+
+test('the code that opens the room’s connections comes with the page’s first preloads', async ({
+	browser,
+	app
+}) => {
+	// A module fetched only when an earlier one asks for it costs a round trip on a phone's
+	// network (SvelteKit left the session out of the room page's preloads while a lazy part reached
+	// it first: docs/performance.md, "Room page").
+	const page = await openPerson(browser);
+	const devtools = await page.context().newCDPSession(page);
+	const openers: string[] = [];
+	devtools.on('Network.webSocketCreated', ({ initiator }) => {
+		const frame = initiator?.stack?.callFrames.find(({ url }) => url.includes('/_app/'));
+		openers.push(frame?.url ?? 'no script on the stack');
+	});
+	await devtools.send('Network.enable');
+	try {
+		const url = await newRoom(app.url, 'active-listening-sprint');
+		const response = await page.goto(url);
+		const preloaded = modulePreloads(response?.headers()['link'], url);
+		await expect(page.locator('[data-connection="live"]')).toBeAttached();
+		expect(openers).toHaveLength(2);
+		expect(openers.filter((opener) => !preloaded.has(opener))).toEqual([]);
+	} finally {
+		await page.context().close();
+	}
+});
+
 /** Issue 18: the app's JavaScript, gzip, a newcomer's first screen of a room may load. */
 const ROOM_PAGE_JS_BUDGET_KIB = 150;
 

@@ -6,6 +6,7 @@ import { measureRoomPage, type PageFigures } from './browser';
 import { parseArgs, parseDuration } from './args';
 import type { Connect } from './clients';
 import { createRooms, KINDS, startKind, type ServerKind } from './kinds';
+import { measureRestart, type RestartFigures } from './npm-start';
 import { joinPresence } from './presence';
 import { readRedisCounters, redisPerUpdate, type RedisCounters } from './redis-figures';
 import {
@@ -52,7 +53,7 @@ const CROSS_INSTANCE = {
 	ours: 'practice-room-redis-x2',
 	theirs: 'hocuspocus-redis'
 };
-/** --only=pairs,circles,storm,reconnect,memory,page runs just those scenarios. */
+/** --only=pairs,circles,storm,reconnect,memory,page,start runs just those scenarios. */
 const only = args.get('only')?.split(',');
 const runs = (scenario: string) => !only || only.includes(scenario);
 
@@ -348,6 +349,9 @@ async function main(): Promise<void> {
 	let page: PageFigures | undefined;
 	if (runs('page') && !args.has('no-page')) page = await measureRoomPage(quick ? 2 : 5);
 
+	let restart: RestartFigures | undefined;
+	if (runs('start')) restart = await measureRestart(quick ? 2 : 5);
+
 	await redis?.stop();
 
 	const date = new Date().toISOString().slice(0, 10);
@@ -363,7 +367,8 @@ async function main(): Promise<void> {
 		storms,
 		reconnects,
 		memory,
-		page
+		page,
+		restart
 	};
 	mkdirSync('bench/results', { recursive: true });
 	// --name=cross-instance names the file after what the run is for, instead of its scenarios.
@@ -401,6 +406,11 @@ async function main(): Promise<void> {
 		console.log(
 			`\nHome page: ${page.homeJsGzipKiB.toFixed(1)} KiB JS (gzip)` +
 				`\nRoom page: ${page.jsGzipKiB.toFixed(1)} KiB JS, ${page.cssGzipKiB.toFixed(1)} KiB CSS (gzip); first synced state ${page.firstSyncMs.toFixed(0)} ms (median of ${page.firstSyncRuns.length})`
+		);
+	}
+	if (restart) {
+		console.log(
+			`\nnpm start again (build current): serving in ${restart.restartMs.toFixed(0)} ms (median of ${restart.restartRuns.length})`
 		);
 	}
 	console.log(`\nWrote bench/results/${name}.json and bench/results/${name}-latency.svg`);

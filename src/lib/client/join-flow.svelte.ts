@@ -108,8 +108,14 @@ export class JoinFlow {
 		this.#retryLater(identity);
 	}
 
-	/** The room closed on this tab (a removal, an erase): it joins no more. */
+	/** The control connection dropped: not joined until the join on reconnect is answered. */
+	disconnected(): void {
+		this.joined = false;
+	}
+
+	/** The room closed on this tab (a removal, an erase): it is not joined, and joins no more. */
 	forget(): void {
+		this.joined = false;
 		this.#identity = undefined;
 	}
 

@@ -134,7 +134,7 @@ export class RoomSession {
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
-			this.#joinFlow.joined = false;
+			this.#joinFlow.disconnected();
 			this.clock.stop();
 		});
 		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
@@ -245,7 +245,6 @@ export class RoomSession {
 	/** The host removed this person: the room closes on this tab. */
 	#removed(): void {
 		this.removed = true;
-		this.#joinFlow.joined = false;
 		this.#joinFlow.forget();
 		// The removal screen is all this tab shows: no problem line, nothing kept to send.
 		this.problem = undefined;

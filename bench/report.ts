@@ -6,6 +6,10 @@ export interface ScalingPoint {
 	server: string;
 	rooms: number;
 	latency: Summary;
+	/** Cursor-move-to-peer latency (awareness); absent from results before 2026-12-06. */
+	presenceLatency?: Summary;
+	/** The load generator's event-loop delay p99 (ms); absent from results before 2026-12-06. */
+	generatorLoopDelayP99Ms?: number;
 	dropped: number;
 	duplicated: number;
 	cpuPercent: number;
@@ -37,7 +41,9 @@ export function scalingTable(points: ScalingPoint[], baseline: string): string {
 		'cpu %',
 		'cpu µs/update',
 		'rss MiB',
-		'loop p99 ms'
+		'loop p99 ms',
+		'cursor p99 ms',
+		'generator loop p99 ms'
 	];
 	const rows = points.map((point) => {
 		const base = points.find((p) => p.server === baseline && p.rooms === point.rooms);
@@ -53,7 +59,9 @@ export function scalingTable(points: ScalingPoint[], baseline: string): string {
 			String(round(point.cpuPercent)),
 			String(round(point.cpuMicrosPerUpdate)),
 			String(round(point.rssMiB)),
-			String(round(point.eventLoopDelayP99Ms))
+			String(round(point.eventLoopDelayP99Ms)),
+			String(round(point.presenceLatency?.p99 ?? NaN)),
+			String(round(point.generatorLoopDelayP99Ms ?? NaN))
 		];
 	});
 	return textTable(header, rows);

@@ -111,6 +111,8 @@ async function measured(
 			server: kind.name,
 			rooms,
 			latency: result.latency,
+			presenceLatency: result.presenceLatency,
+			generatorLoopDelayP99Ms: result.generatorLoopDelayP99Ms,
 			dropped: result.dropped,
 			duplicated: result.duplicated,
 			cpuPercent: (cpuMicros / 1000 / wallMs) * 100,
@@ -281,7 +283,7 @@ async function main(): Promise<void> {
 				cpuMicrosPerUpdateRuns: cpuRuns
 			});
 			console.log(
-				`pairs  ${kind.name.padEnd(22)} ${String(rooms).padStart(5)} rooms  p99 ${figures.latency.p99.toFixed(1)} ms  joins failed ${result.failedJoins}  cpu µs/update ${cpuRuns.map((c) => c.toFixed(0)).join(' / ')}`
+				`pairs  ${kind.name.padEnd(22)} ${String(rooms).padStart(5)} rooms  p99 ${figures.latency.p99.toFixed(1)} ms  cursor p99 ${figures.presenceLatency?.p99.toFixed(1)} ms  generator loop p99 ${figures.generatorLoopDelayP99Ms?.toFixed(1)} ms  joins failed ${result.failedJoins}  cpu µs/update ${cpuRuns.map((c) => c.toFixed(0)).join(' / ')}`
 			);
 			// A server stops scaling here.
 			return figures.latency.p99 <= P99_LIMIT_MS && result.failedJoins === 0;

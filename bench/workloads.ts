@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchClient, Connect } from './clients';
 import { deliveryFaults, summarize, type Summary } from './stats';
 
@@ -21,6 +22,13 @@ export interface WorkloadResult {
 	updatesSent: number;
 	/** Update-to-every-peer latency in ms, one sample per receiver and update. */
 	latency: Summary;
+	/** Cursor-move-to-every-peer latency in ms (awareness), one sample per receiver and move. */
+	presenceLatency: Summary;
+	/**
+	 * The load generator's own event-loop delay p99 in ms during the traffic: where it nears the
+	 * latency, the clients' work, not the server's, is what the latency measures.
+	 */
+	generatorLoopDelayP99Ms: number;
 	dropped: number;
 	duplicated: number;
 	/** Connect to first full sync, in ms. */
@@ -34,6 +42,7 @@ const CURSOR_MS = 500; // awareness at 2 Hz
 const SCRIPT_MS = 5_000;
 const MINUTE_MS = 60_000;
 const JOIN_TIMEOUT_MS = 30_000;
+const GENERATOR_DELAY_RESOLUTION_MS = 10;
 /** Samples from the first second are left out: JIT warm-up, not steady state. */
 const WARM_UP_MS = 1_000;
 
@@ -123,6 +132,8 @@ export interface TrafficOptions {
 	people: number;
 	/** Where each update-to-peer latency (ms) goes; samples from the warm-up are left out. */
 	latencies: number[];
+	/** Where each cursor-move-to-peer latency (ms) goes, likewise. */
+	presenceLatencies?: number[];
 	/** Called once a `minuteMs` per room, for a timer or phase change. */
 	onMinute?: (roomIndex: number) => void;
 	/** Default a minute; shorter in tests. */
@@ -179,10 +190,36 @@ export function startTraffic(clients: BenchClient[][], options: TrafficOptions):
 				typist.doc.getArray('script').push([{ role: 'speaker', text: someLetters() }]);
 			}, SCRIPT_MS)
 		);
-		for (const person of roomClients.slice(0, options.people)) {
+		// A cursor is the time it moved, on the load generator's one clock: each receiver notes
+		// when the move arrived.
+		const people = roomClients.slice(0, options.people);
+		for (const person of people) {
 			timers.push(
-				setInterval(() => person.awareness.setLocalStateField('cursor', Math.random()), CURSOR_MS)
+				setTimeout(() => {
+					timers.push(
+						setInterval(
+							() => person.awareness.setLocalStateField('cursor', performance.now()),
+							CURSOR_MS
+						)
+					);
+				}, Math.random() * CURSOR_MS)
 			);
+		}
+		const { presenceLatencies } = options;
+		if (presenceLatencies) {
+			for (const receiver of roomClients) {
+				const movers = new Set(
+					people.filter((p) => p !== receiver).map((p) => p.awareness.clientID)
+				);
+				receiver.awareness.on('change', ({ updated }: { updated: number[] }) => {
+					const now = performance.now();
+					for (const id of updated) {
+						const moved: unknown = receiver.awareness.getStates().get(id)?.['cursor'];
+						if (movers.has(id) && typeof moved === 'number' && moved - workloadStart >= WARM_UP_MS)
+							presenceLatencies.push(now - moved);
+					}
+				});
+			}
 		}
 		const { onMinute } = options;
 		if (onMinute)
@@ -227,13 +264,18 @@ export async function runRoomWorkload(
 	const { clients, joinMs } = await connectAll(connect, spec.rooms, perRoom);
 	await spec.onConnected?.();
 	const latencies: number[] = [];
+	const presenceLatencies: number[] = [];
+	const generatorDelay = monitorEventLoopDelay({ resolution: GENERATOR_DELAY_RESOLUTION_MS });
+	generatorDelay.enable();
 	const traffic = startTraffic(clients, {
 		people: spec.people,
 		latencies,
+		presenceLatencies,
 		onMinute: spec.onMinute
 	});
 	await new Promise((resolve) => setTimeout(resolve, spec.durationMs));
 	const counts = await traffic.stop();
+	generatorDelay.disable();
 	for (const client of clients.flat()) client.destroy();
 	const joined = joinMs.filter((ms): ms is number => ms !== undefined);
 	return {
@@ -241,6 +283,12 @@ export async function runRoomWorkload(
 		connections: spec.rooms.length * perRoom,
 		...counts,
 		latency: summarize(latencies),
+		presenceLatency: summarize(presenceLatencies),
+		// The histogram includes its own sampling interval; what is left is real delay.
+		generatorLoopDelayP99Ms: Math.max(
+			0,
+			generatorDelay.percentile(99) / 1e6 - GENERATOR_DELAY_RESOLUTION_MS
+		),
 		join: summarize(joined),
 		failedJoins: joinMs.length - joined.length
 	};

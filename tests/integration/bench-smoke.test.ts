@@ -33,6 +33,12 @@ test('the benchmark harness produces figures and loses no update (a few rooms, b
 	expect(result.dropped).toBe(0);
 	expect(result.duplicated).toBe(0);
 	expect(result.join.count).toBe(9);
+	// In each of the 3 rooms both people move their cursor twice a second and the 2 others note
+	// each move: at most 3 moves each in the measured second, the timers' drift allowed for.
+	expect(result.presenceLatency.count).toBeGreaterThan(0);
+	expect(result.presenceLatency.count).toBeLessThanOrEqual(3 * 2 * 2 * 3);
+	expect(result.presenceLatency.p99).toBeGreaterThan(0);
+	expect(Number.isFinite(result.generatorLoopDelayP99Ms)).toBe(true);
 });
 
 test('the soak replaces rooms, samples the server and fits a memory slope, losing no update (three rooms, a few seconds)', async () => {

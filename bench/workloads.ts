@@ -211,14 +211,16 @@ export function startTraffic(clients: BenchClient[][], options: TrafficOptions):
 				const movers = new Set(
 					people.filter((p) => p !== receiver).map((p) => p.awareness.clientID)
 				);
-				receiver.awareness.on('change', ({ updated }: { updated: number[] }) => {
+				const noteMoves = ({ added, updated }: { added: number[]; updated: number[] }) => {
 					const now = performance.now();
-					for (const id of updated) {
+					for (const id of [...added, ...updated]) {
 						const moved: unknown = receiver.awareness.getStates().get(id)?.['cursor'];
 						if (movers.has(id) && typeof moved === 'number' && moved - workloadStart >= WARM_UP_MS)
 							presenceLatencies.push(now - moved);
 					}
-				});
+				};
+				// A person's first state arrives as added, every later move as updated.
+				receiver.awareness.on('change', noteMoves);
 			}
 		}
 		const { onMinute } = options;

@@ -16,6 +16,12 @@ const turnOn = (page: Page) =>
 const turnOff = (page: Page) =>
 	card(page).getByRole('button', { name: 'Stop notifications on this device' });
 
+/** The server's answer to the page's next subscription (POST) or unsubscription (DELETE). */
+const pushAnswer = (page: Page, method: 'POST' | 'DELETE') =>
+	page.waitForResponse(
+		(response) => response.url().endsWith('/push') && response.request().method() === method
+	);
+
 /**
  * Headless Chromium has no push service to reach: this stands in for the browser's
  * `PushManager`, with a subscription at Google's push service (one the server accepts), kept in
@@ -32,7 +38,11 @@ function fakePushService(): void {
 		toJSON: () => ({
 			endpoint,
 			expirationTime: null,
-			keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) }
+			// The subscription's secret: a test may give another browser's endpoint its own.
+			keys: {
+				p256dh: `B${'A'.repeat(86)}`,
+				auth: sessionStorage.getItem('e2e-push-auth') ?? 'A'.repeat(22)
+			}
 		}),
 		unsubscribe: async () => {
 			sessionStorage.removeItem(KEY);
@@ -89,9 +99,7 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 	await page.setViewportSize(PHONE);
 	await page.getByRole('tab', { name: 'More' }).click();
 
-	const subscribed = page.waitForResponse(
-		(response) => response.url().endsWith('/push') && response.request().method() === 'POST'
-	);
+	const subscribed = pushAnswer(page, 'POST');
 	await turnOn(page).click();
 	expect((await subscribed).status()).toBe(201);
 	await expect(card(page).getByRole('status')).toHaveText(
@@ -106,9 +114,7 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 	await page.getByRole('tab', { name: 'More' }).click();
 	await expect(turnOff(page)).toBeVisible();
 
-	const unsubscribed = page.waitForResponse(
-		(response) => response.url().endsWith('/push') && response.request().method() === 'DELETE'
-	);
+	const unsubscribed = pushAnswer(page, 'DELETE');
 	await turnOff(page).click();
 	// Its status only: with a service worker registered, Chromium does not hand the body over.
 	const answer = await unsubscribed;
@@ -119,6 +125,40 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 	await expect(turnOn(page)).toBeVisible();
 	expect(await page.evaluate(() => sessionStorage.getItem('e2e-unsubscribed'))).toBe('1');
 	await expectAccessible(page);
+});
+
+test('[W2] a refusal is worded by its code: an endpoint another member subscribed, sent with other keys, is not yours', async ({
+	app,
+	browser
+}) => {
+	const url = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
+	const ana = await person(browser);
+	await ana.context().grantPermissions(['notifications']);
+	await ana.context().addInitScript(fakePushService);
+	await ana.goto(url);
+	await joinRoom(ana, 'Ana', 'Speaker');
+	await turnOn(ana).click();
+	await expect(turnOff(ana)).toBeVisible();
+	const anas = await ana.evaluate(() => sessionStorage.getItem('e2e-push-subscription'));
+
+	// Ben's browser holds Ana's endpoint (as if a push service handed it out again) with keys of
+	// its own: the server answers 403 `push_not_yours`, not `not_a_member`, and Ben is told so.
+	const ben = await person(browser);
+	await ben.context().grantPermissions(['notifications']);
+	await ben.context().addInitScript(fakePushService);
+	await ben.context().addInitScript((subscription) => {
+		sessionStorage.setItem('e2e-push-subscription', subscription);
+		sessionStorage.setItem('e2e-push-auth', 'B'.repeat(22));
+	}, anas ?? '');
+	await ben.goto(url);
+	await joinRoom(ben, 'Ben', 'Listener');
+	const refused = pushAnswer(ben, 'POST');
+	await turnOn(ben).click();
+	expect((await refused).status()).toBe(403);
+	await expect(card(ben).getByRole('alert')).toHaveText(
+		'These notifications are set up for someone else in this room, so they cannot be moved to you.'
+	);
+	await expect(turnOn(ben)).toBeEnabled();
 });
 
 test('[W1] a live room offers no notifications: its turns come while everyone is there', async ({

@@ -18,6 +18,14 @@ async function onPhone(browser: Browser, timezoneId: string): Promise<Page> {
 }
 
 const turns = (page: Page) => page.getByRole('region', { name: 'Across time zones' });
+const calendarButton = (page: Page) =>
+	turns(page).getByRole('button', { name: 'Deadlines in my calendar (.ics)' });
+/** The card's line once the deadlines moved after this device downloaded the calendar file. */
+const outOfDate = (page: Page) =>
+	turns(page).getByText(/so the entries in your calendar are out of date/);
+const WILL_MOVE = 'The deadlines in the calendar file you downloaded on this device will change';
+/** An ISO time as the calendar file writes it: 20260106T090000Z. */
+const icsTime = (iso: string | null) => (iso ?? '').replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 /** The room with its turns card fits the phone: nothing sticks out, every button takes a thumb. */
 async function expectCardFits(page: Page): Promise<void> {
@@ -25,7 +33,7 @@ async function expectCardFits(page: Page): Promise<void> {
 	expect(await smallTargets(page)).toEqual([]);
 }
 
-test('on a phone the turns card shows whose turn and the deadline, and every action works by touch (protocol A4, A7, A8)', async ({
+test('on a phone the turns card shows whose turn and the deadline, every action works by touch, and a calendar file downloaded before the deadlines moved is called out of date (protocol A4, A7, A8, A28, A29)', async ({
 	app,
 	browser
 }) => {
@@ -47,21 +55,48 @@ test('on a phone the turns card shows whose turn and the deadline, and every act
 		await expectAccessible(ana);
 
 		// The calendar file downloads from a tap.
-		const [download] = await Promise.all([
-			ana.waitForEvent('download'),
-			turns(ana).getByRole('button', { name: 'Deadlines in my calendar (.ics)' }).tap()
-		]);
+		const [download] = await Promise.all([ana.waitForEvent('download'), calendarButton(ana).tap()]);
 		expect(download.suggestedFilename()).toBe('practice-room-deadlines.ics');
 		expect(await readFile(await download.path(), 'utf8')).toContain('BEGIN:VCALENDAR');
 
-		// One extension, then live and back, all by touch.
+		// One extension moves the deadlines: Ana's card says the file she downloaded is out of date
+		// and offers the new one; Ben, who downloaded none, is told nothing.
 		await turns(ana).getByRole('button', { name: 'Give everyone one more window' }).tap();
 		await expect(turns(ben).locator('time')).toContainText('(extended)');
+		await expect(outOfDate(ana)).toBeVisible();
+		await expect(outOfDate(ben)).toHaveCount(0);
+		await expectCardFits(ana);
+		const [again] = await Promise.all([
+			ana.waitForEvent('download'),
+			turns(ana).getByRole('button', { name: 'New deadlines for my calendar (.ics)' }).tap()
+		]);
+		const extended = await turns(ana).locator('time').getAttribute('datetime');
+		expect(await readFile(await again.path(), 'utf8')).toContain(`DTEND:${icsTime(extended)}`);
+		await expect(outOfDate(ana)).toHaveCount(0);
+		await expect(calendarButton(ana)).toBeVisible();
+
+		// Paused, the file will move with the resume; a pause of seconds moves nothing a calendar
+		// shows. What was downloaded is remembered on the device, over a reload.
+		await ana.reload();
+		await ana.getByRole('button', { name: 'Pause for everyone' }).tap();
+		const paused = (page: Page) => page.getByRole('dialog', { name: 'Paused for everyone' });
+		await expect(paused(ana)).toContainText(WILL_MOVE);
+		await expect(paused(ben)).toBeVisible();
+		await expect(paused(ben)).not.toContainText(WILL_MOVE);
+		await paused(ana).getByRole('button', { name: 'Resume' }).tap();
+		await expect(paused(ana)).toBeHidden();
+		await expect(calendarButton(ana)).toBeVisible();
+		await expect(outOfDate(ana)).toHaveCount(0);
+
+		// Live and back, all by touch: the window opens again, so the file is out of date again.
 		await turns(ben).getByRole('button', { name: 'We’re both here: go live' }).tap();
 		await expect(turns(ana).getByText(/Playing live/)).toBeVisible();
+		await expect(turns(ana).getByText(WILL_MOVE)).toBeVisible();
+		await expect(turns(ben).getByText(WILL_MOVE)).toHaveCount(0);
 		await expectCardFits(ana);
 		await turns(ana).getByRole('button', { name: 'Back to turns across time zones' }).tap();
 		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeVisible();
+		await expect(outOfDate(ana)).toBeVisible();
 
 		await turns(ana).getByRole('button', { name: 'I’ve taken my turn' }).tap();
 		await expect(turns(ben).getByText('Your turn: Reflect it back')).toBeVisible();

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { participantIdSchema, roleIdSchema, secretSchema } from '../protocol/ids';
 import { displayNameSchema } from '../protocol/presence';
+import type { AnswerSchema } from './json-request';
 
 /** Who this browser is in one room; kept so a reload or a return visit is the same person. */
 export const roomIdentitySchema = z.object({
@@ -40,19 +41,24 @@ export function removeStored(key: string): void {
 	}
 }
 
+/** A record stored as JSON, parsed with `schema`; undefined when absent, not JSON or not valid. */
+export function readStoredJson<T>(key: string, schema: AnswerSchema<T>): T | undefined {
+	const raw = readStored(key);
+	if (!raw) return undefined;
+	try {
+		const parsed = schema.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export function rememberedName(): string {
 	return readStored(NAME_KEY) ?? '';
 }
 
 export function roomIdentity(roomId: string): RoomIdentity | undefined {
-	const raw = readStored(roomKey(roomId));
-	if (!raw) return undefined;
-	try {
-		const parsed = roomIdentitySchema.safeParse(JSON.parse(raw));
-		return parsed.success ? parsed.data : undefined;
-	} catch {
-		return undefined;
-	}
+	return readStoredJson(roomKey(roomId), roomIdentitySchema);
 }
 
 export function saveRoomIdentity(roomId: string, identity: RoomIdentity): void {
@@ -74,6 +80,8 @@ export function newParticipantKey(): string {
 }
 
 const hostKeyKey = (roomId: string) => `practice-room:host-key:${roomId}`;
+/** Where the deadlines of the room's last downloaded calendar file are kept (./saved-calendar). */
+export const savedCalendarKey = (roomId: string) => `practice-room:ics:${roomId}`;
 
 /** The room's host key, if this browser made the room or was handed the host role. */
 export function roomHostKey(roomId: string): string | undefined {
@@ -86,10 +94,11 @@ export function saveHostKey(roomId: string, hostKey: string): void {
 }
 
 /**
- * Forgets who this browser was in a room and its host key (the room was erased). The name stays:
- * it belongs to the person, not to the room.
+ * Forgets who this browser was in a room, its host key and its calendar file's deadlines (the
+ * room was erased). The name stays: it belongs to the person, not to the room.
  */
 export function forgetRoom(roomId: string): void {
 	removeStored(roomKey(roomId));
 	removeStored(hostKeyKey(roomId));
+	removeStored(savedCalendarKey(roomId));
 }

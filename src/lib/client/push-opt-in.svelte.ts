@@ -5,10 +5,11 @@ import { pushKeyReplySchema, type SubscribePushRequest } from '../protocol/push'
 import { readStored, removeStored, writeStored } from './identity';
 import { ANY_ANSWER, requestJson } from './json-request';
 import {
+	afterAnswer,
 	afterPermission,
-	afterSubscribe,
 	applicationServerKey,
 	madeWithKey,
+	offFailed,
 	type PushState
 } from './push-opt-in';
 
@@ -120,7 +121,7 @@ export class PushOptIn {
 				method: 'POST',
 				json: request
 			});
-			this.state = afterSubscribe(answer.status);
+			this.state = afterAnswer(answer, 'on');
 			if (this.state === 'on') writeStored(storedKey(this.roomId()), subscription.endpoint);
 		} catch {
 			this.state = 'failed';
@@ -141,7 +142,7 @@ export class PushOptIn {
 					json: { ...member, endpoint: subscription.endpoint }
 				});
 				if (!answer.ok) {
-					this.state = 'failed';
+					this.state = afterAnswer(answer, 'off');
 					return;
 				}
 				// The browser's subscription ends too, unless another room still uses it.
@@ -151,7 +152,7 @@ export class PushOptIn {
 			removeStored(storedKey(this.roomId()));
 			this.state = 'off';
 		} catch {
-			this.state = 'failed';
+			this.state = offFailed();
 		}
 	}
 

@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
 import { inLocale } from '../i18n/in-locale';
+import type { ApiProblemCode } from '../protocol/api-problem';
 import {
+	afterAnswer,
 	afterPermission,
-	afterSubscribe,
 	applicationServerKey,
 	isProblem,
 	madeWithKey,
@@ -18,12 +19,54 @@ test('[W1] a refused permission says how to allow it; a closed prompt only that 
 	expect(isProblem('dismissed')).toBe(false);
 });
 
-test('[W1] [W2] the server’s answer decides the state: on, not joined, push service refused, or failed', () => {
-	expect(afterSubscribe(201)).toBe('on');
-	expect(afterSubscribe(403)).toBe('not-joined');
-	expect(afterSubscribe(422)).toBe('service-refused');
-	expect(afterSubscribe(400)).toBe('failed');
-	expect(afterSubscribe(503)).toBe('failed');
+/** The server's refusal with `status`, as `requestJson` hands it on (docs/protocol.md, HTTP). */
+const refused = (status: number, code: ApiProblemCode, params = {}) => {
+	const body = { error: 'English for API users', code, params };
+	return { ok: false as const, status, problem: body, body };
+};
+/** An answer with no refusal in it: a proxy's page, or no answer at all (status 0). */
+const noCode = (status: number) => ({
+	ok: false as const,
+	status,
+	problem: undefined,
+	body: '<html>'
+});
+
+test('[W1] [W3] a subscription the server stored turns notifications on; a removed one, off', () => {
+	const done = { ok: true as const, status: 201, data: { subscribed: true } };
+	expect(afterAnswer(done, 'on')).toBe('on');
+	expect(afterAnswer({ ...done, status: 200 }, 'off')).toBe('off');
+});
+
+test('[W1] [W2] each refusal is worded by its code, not by its status', () => {
+	const words = (answer: ReturnType<typeof refused>) => pushStateWords(afterAnswer(answer, 'on'));
+	expect(words(refused(403, 'not_a_member'))).toBe(
+		'Join the room first, then turn on notifications.'
+	);
+	// Both 403: only the code tells them apart.
+	expect(words(refused(403, 'push_not_yours'))).toMatch(/set up for someone else in this room/);
+	expect(words(refused(403, 'cross_site'))).toMatch(/only from its own pages/);
+	expect(words(refused(422, 'push_service_refused'))).toMatch(/push service/);
+	expect(words(refused(409, 'full', { max: 5 }))).toBe(
+		'There is no space for more here: the limit is 5.'
+	);
+	expect(words(refused(404, 'room_not_found'))).toBe('This room does not exist or has ended.');
+	expect(isProblem(afterAnswer(refused(403, 'push_not_yours'), 'on'))).toBe(true);
+	expect(
+		inLocale('de', () => pushStateWords(afterAnswer(refused(403, 'push_not_yours'), 'on')))
+	).toMatch(/^Diese Benachrichtigungen sind für jemand anderen/);
+});
+
+test('an answer without a known code says what could not be done: turning on, or off', () => {
+	expect(pushStateWords(afterAnswer(noCode(502), 'on'))).toBe(
+		'Notifications could not be turned on just now. Try again in a moment.'
+	);
+	expect(pushStateWords(afterAnswer(noCode(0), 'off'))).toBe(
+		'Notifications could not be turned off just now. Try again in a moment.'
+	);
+	expect(pushStateWords(afterAnswer(refused(403, 'not_a_member'), 'off'))).toBe(
+		'Join the room first, then turn on notifications.'
+	);
 });
 
 test('every state but off is worded in the person’s language', () => {

@@ -1,5 +1,7 @@
 import { m } from '../paraglide/messages';
 import { assertNever } from '../assert-never';
+import { apiProblemWords } from './api-problem-words';
+import type { JsonAnswer } from './json-request';
 
 /**
  * Where this browser stands with the room's turn notifications (protocol W1–W3): the opt-in's
@@ -20,9 +22,17 @@ export type PushState =
 	| 'dismissed'
 	/** The server needs the ticket of a join: the person has not joined (yet). */
 	| 'not-joined'
-	/** The browser's push service is not one the server sends to (PUSH_SERVICES). */
-	| 'service-refused'
-	| 'failed';
+	/** Turning notifications on failed in the browser (its push service, the worker). */
+	| 'failed'
+	| PushProblem;
+
+/**
+ * A problem worded for the person: the server's refusal, by its code (docs/protocol.md, HTTP:
+ * `not_a_member`, `push_service_refused`, `push_not_yours`, `full`, …), or turning off failing.
+ */
+export interface PushProblem {
+	problem: string;
+}
 
 /** The state after the permission prompt, or undefined when notifications were allowed. */
 export function afterPermission(permission: NotificationPermission): PushState | undefined {
@@ -38,17 +48,23 @@ export function afterPermission(permission: NotificationPermission): PushState |
 	}
 }
 
-/** The state after the server answered a subscription with `status`. */
-export function afterSubscribe(status: number): PushState {
-	if (status === 201) return 'on';
-	if (status === 403) return 'not-joined';
-	// 422: the endpoint's push service is not one this server sends to.
-	if (status === 422) return 'service-refused';
-	return 'failed';
+/**
+ * The state after the server answered the subscription (`asked` on, W1, W2) or its end (`off`,
+ * W3): done, or the refusal worded by its code and params. An answer without a code this page
+ * knows (a proxy's page, an older server) or no answer at all is worded by what was asked.
+ */
+export function afterAnswer(answer: JsonAnswer<unknown>, asked: 'on' | 'off'): PushState {
+	if (answer.ok) return asked;
+	const fallback = asked === 'on' ? m.async_push_failed() : m.async_push_off_failed();
+	return { problem: apiProblemWords(answer.body, fallback) };
 }
+
+/** Turning notifications off failed in the browser. */
+export const offFailed = (): PushProblem => ({ problem: m.async_push_off_failed() });
 
 /** What the opt-in says in `state`, in the person's language; undefined: nothing to say. */
 export function pushStateWords(state: PushState): string | undefined {
+	if (typeof state === 'object') return state.problem;
 	switch (state) {
 		case 'off':
 		case 'unavailable':
@@ -65,8 +81,6 @@ export function pushStateWords(state: PushState): string | undefined {
 			return m.async_push_dismissed();
 		case 'not-joined':
 			return m.async_push_not_joined();
-		case 'service-refused':
-			return m.async_push_service_refused();
 		case 'failed':
 			return m.async_push_failed();
 		default:
@@ -76,7 +90,7 @@ export function pushStateWords(state: PushState): string | undefined {
 
 /** Whether the state is a refusal the person should notice (an alert, not a status). */
 export const isProblem = (state: PushState): boolean =>
-	['denied', 'not-joined', 'service-refused', 'failed'].includes(state);
+	typeof state === 'object' || ['denied', 'not-joined', 'failed'].includes(state);
 
 /** A VAPID public key (base64url) as the bytes `pushManager.subscribe` takes. */
 export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {

@@ -1,0 +1,34 @@
+import { savedCalendarState, type SavedCalendarState } from '../room/async-calendar-saved';
+import type { PlannedDeadline } from '../room/async-view';
+import { saveDeadlines, savedDeadlines } from './saved-calendar';
+
+/**
+ * The calendar file of a room's turns as this device last downloaded it, so the turns card can
+ * say when the deadlines moved after it (a resume, an extension, turns taken early).
+ */
+export class SavedCalendar {
+	#deadlines = $state<PlannedDeadline[] | undefined>();
+
+	constructor(private readonly roomId: () => string) {}
+
+	/** Reads what was downloaded here before: in the browser, once the card is mounted. */
+	load(): void {
+		this.#deadlines = savedDeadlines(this.roomId());
+	}
+
+	/** A file with `deadlines` was downloaded now. */
+	downloaded(deadlines: readonly PlannedDeadline[]): void {
+		saveDeadlines(this.roomId(), deadlines);
+		this.#deadlines = [...deadlines];
+	}
+
+	/** Whether a file downloaded here will be out of date once resting deadlines move (A28, A8). */
+	get willMove(): boolean {
+		return savedCalendarState(this.#deadlines, [], true) === 'will-move';
+	}
+
+	/** The file against the deadlines planned now; `resting`: paused or playing live. */
+	against(planned: readonly PlannedDeadline[], resting: boolean): SavedCalendarState {
+		return savedCalendarState(this.#deadlines, planned, resting);
+	}
+}

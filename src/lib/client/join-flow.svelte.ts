@@ -1,6 +1,5 @@
-import type { JoinReply, ProtocolError } from '../protocol/socket-events';
+import type { JoinReply, JoinRequest, ProtocolError } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import type { ControlChannel } from './control-channel';
 import { roomHostKey, type RoomIdentity } from './identity';
 import { JoinBackoff } from './join-backoff.svelte';
 import { isRetryable } from './join-retry';
@@ -8,6 +7,17 @@ import { UNREACHABLE, wordsFor } from './unreachable';
 
 /** The room's answer when it takes this tab in. */
 export type JoinAccepted = Extract<JoinReply, { ok: true }>;
+
+/**
+ * What a join needs of the control connection: `ControlChannel` is one, and a test's in-memory
+ * fake (`control-channel.fixture.ts`) another.
+ */
+export interface JoinChannel {
+	/** Resolves true once the connection is up, false if that takes longer than an answer. */
+	connected(): Promise<boolean>;
+	/** Asks the room to take this tab in; rejects when the answer is lost. */
+	join(request: JoinRequest): Promise<JoinReply>;
+}
 
 /** What a join's answers ask of the session that joins (`RoomSession`). */
 export interface JoinEvents {
@@ -43,10 +53,10 @@ export class JoinFlow {
 	/** The page will join with an identity it kept: the first connect waits for it, not watches. */
 	#joinFollows: boolean;
 	readonly #roomId: string;
-	readonly #channel: ControlChannel;
+	readonly #channel: JoinChannel;
 	readonly #events: JoinEvents;
 
-	constructor(roomId: string, channel: ControlChannel, joinFollows: boolean, events: JoinEvents) {
+	constructor(roomId: string, channel: JoinChannel, joinFollows: boolean, events: JoinEvents) {
 		this.#roomId = roomId;
 		this.#channel = channel;
 		this.#joinFollows = joinFollows;

@@ -10,8 +10,21 @@ import type { CommandChannel } from './command-sender';
 import type { RoomIdentity } from './identity';
 import type { JoinAccepted, JoinChannel, JoinEvents } from './join-flow.svelte';
 
-/** What the fake answers a request: the server's reply, or `'lost'` (too slow, or cut off). */
-export type Answer<R> = R | 'lost';
+/**
+ * What the fake answers a request: the server's reply, `'lost'` (too slow, or cut off), or an
+ * answer still on its way (`Held`).
+ */
+export type Answer<R> = R | 'lost' | Held<R>;
+
+/** An answer still on its way: the request stays in flight until the test gives it. */
+export class Held<R> {
+	readonly given: Promise<R | 'lost'>;
+	give: (answer: R | 'lost') => void = () => {};
+
+	constructor() {
+		this.given = new Promise((resolve) => (this.give = resolve));
+	}
+}
 
 export const ROOM_ID = 'room-id-of-twenty-two0';
 
@@ -37,11 +50,12 @@ export const refusal = (code: ProtocolError['code']): { ok: false; error: Protoc
 	error: { code, message: `refused: ${code}` }
 });
 
-/** Resolves with `answer`, or rejects as a request whose answer is lost does. */
-const answering = <R>(answer: Answer<R>): Promise<R> =>
-	answer === 'lost'
-		? Promise.reject(new Error('operation has timed out'))
-		: Promise.resolve(answer);
+/** Resolves with `answer` once given, or rejects as a request whose answer is lost does. */
+const answering = async <R>(answer: Answer<R>): Promise<R> => {
+	const given = answer instanceof Held ? await answer.given : answer;
+	if (given === 'lost') throw new Error('operation has timed out');
+	return given;
+};
 
 /**
  * An in-memory control connection: it records every request and answers each from a queue the

@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { m } from '../paraglide/messages';
-import type { ProtocolError } from '../protocol/socket-events';
+import type { JoinReply, ProtocolError } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import {
 	ACCEPTED,
 	ana,
 	answered,
 	FakeControlChannel,
+	Held,
 	RecordedSession,
 	refusal,
 	ROOM_ID
 } from './control-channel.fixture';
 import { saveHostKey } from './identity';
-import { JoinFlow } from './join-flow.svelte';
+import { CLOSED, JoinFlow } from './join-flow.svelte';
 import { refusalWords } from './refusal-words';
 import { UNREACHABLE } from './unreachable';
 
@@ -307,5 +308,84 @@ describe('the connection coming and going', () => {
 		await vi.advanceTimersByTimeAsync(60_000);
 		expect(channel.joins).toHaveLength(1);
 		expect(flow.joined).toBe(false);
+	});
+});
+
+describe('a join in flight when the room closes on the tab (an erase, a removal, the page leaving)', () => {
+	/** A join sent, whose answer the test gives later (`held.give`). */
+	async function joinInFlight() {
+		const parts = joinFlow();
+		const held = new Held<JoinReply>();
+		parts.channel.joinAnswers.push(held);
+		const joining = parts.flow.join(ana);
+		await answered();
+		return { ...parts, held, joining };
+	}
+
+	test.each([
+		['lost, as the erase disconnected the socket', 'lost'],
+		['accepted late', ACCEPTED],
+		['"not now"', refusal('busy')],
+		['refused', refusal('not_allowed')],
+		['refused removed', refusal('removed')]
+	] as const)(
+		'answered %s after forget(): nothing changes (no problem line, not joined, no retry)',
+		async (_, answer) => {
+			const { flow, channel, session, held, joining } = await joinInFlight();
+			// The session hears of the erase from the document connection: it forgets the room and
+			// clears the problem line, then disconnects the socket the join was waiting on.
+			flow.forget();
+			session.tell(undefined);
+			held.give(answer);
+			// An error all the same, so the page does not keep who this is for the room.
+			expect(await joining).toBe(CLOSED);
+			expect(session.problem).toBeUndefined();
+			expect(flow.joined).toBe(false);
+			expect(flow.identity).toBeUndefined();
+			expect(flow.waiting).toBe(false);
+			expect(session.joined).toEqual([]);
+			await vi.advanceTimersByTimeAsync(60_000);
+			expect(channel.joins).toHaveLength(1);
+			expect([session.watches, session.removals, session.erasures]).toEqual([0, 0, 0]);
+		}
+	);
+
+	test.each(['comes up', 'gives up'] as const)(
+		'waiting for the connection when forgotten, which then %s: no join sent, no problem line',
+		async (then) => {
+			const { flow, channel, session } = joinFlow(new FakeControlChannel({ up: false }));
+			const joining = flow.join(ana);
+			flow.forget();
+			session.tell(undefined);
+			if (then === 'comes up') channel.connect();
+			else channel.giveUp();
+			await joining;
+			expect(channel.joins).toEqual([]);
+			expect(session.problem).toBeUndefined();
+			expect(session.joined).toEqual([]);
+		}
+	);
+
+	test('stop(): an answer that comes after changes nothing', async () => {
+		const { flow, session, held, joining } = await joinInFlight();
+		flow.stop();
+		session.tell(undefined);
+		held.give(ACCEPTED);
+		await joining;
+		expect(flow.joined).toBe(false);
+		expect(session.joined).toEqual([]);
+		expect(session.problem).toBeUndefined();
+	});
+
+	test('forget() then a new join: that one is answered as usual', async () => {
+		const { flow, channel, session, held, joining } = await joinInFlight();
+		flow.forget();
+		expect(await flow.join(ana)).toBeUndefined();
+		held.give('lost');
+		expect(await joining).toBe(CLOSED);
+		expect(flow.joined).toBe(true);
+		expect(session.joined).toEqual([[ana, ACCEPTED]]);
+		expect(session.problem).toBeUndefined();
+		expect(channel.joins).toHaveLength(2);
 	});
 });

@@ -73,12 +73,20 @@ export class CommandSender {
 		);
 	}
 
-	/** Sends what was kept while cut off, once joined again with a document that is current. */
+	/**
+	 * Sends what was kept while cut off, once joined again with a document that is current. A
+	 * kept press answered "not now" is kept again, as a live one is, and the tab joins again later,
+	 * which sends it (S24, S25).
+	 */
 	async sendKept(): Promise<void> {
-		const { channel, joinFlow, doc, docs, offline } = this.#parts;
+		const { channel, joinFlow, doc, docs, offline, tell } = this.#parts;
 		const control = doc.control;
 		if (!joinFlow.joined || !docs.fresh || !control) return;
-		await offline.flush(control.step, (command) => channel.command(command));
+		const notNow = await offline.flush(control.step, (command) => channel.command(command));
+		const identity = joinFlow.identity;
+		if (!notNow || !identity) return;
+		tell(wordsFor(notNow));
+		joinFlow.dropped(identity, notNow);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 import type { ControlCommand } from '../protocol/control';
 import type { ProtocolError, RatingRequest, Reply } from '../protocol/socket-events';
 import { m } from '../paraglide/messages';
-import type { ControlChannel } from './control-channel';
 import type { DocConnection } from './doc-connection.svelte';
 import type { RoomIdentity } from './identity';
 import type { JoinFlow } from './join-flow.svelte';
@@ -11,12 +10,25 @@ import type { OfflineQueue } from './offline-queue.svelte';
 import type { RoomDoc } from './room-doc.svelte';
 import { wordsFor } from './unreachable';
 
+/**
+ * What commands and ratings need of the control connection: `ControlChannel` is one, and a
+ * test's in-memory fake (`control-channel.fixture.ts`) another.
+ */
+export interface CommandChannel {
+	/** Sends a control command; rejects when the answer is lost. */
+	command(command: ControlCommand): Promise<Reply>;
+	/** Gives a rating; rejects when the answer is lost. */
+	rate(request: RatingRequest): Promise<Reply>;
+}
+
 /** The parts of a session (`RoomSession`) its commands and ratings go through. */
 export interface SenderParts {
-	readonly channel: ControlChannel;
+	readonly channel: CommandChannel;
 	readonly joinFlow: JoinFlow;
-	readonly doc: RoomDoc;
-	readonly docs: DocConnection;
+	/** The room's control map as last synced: the step kept presses were meant for. */
+	readonly doc: Pick<RoomDoc, 'control'>;
+	/** Whether the document is current: kept presses wait for it. */
+	readonly docs: Pick<DocConnection, 'fresh'>;
 	/** Presses kept while the control connection is down (docs/protocol.md, S21). */
 	readonly offline: OfflineQueue;
 	/** Sets the problem line, or clears it with `undefined`. */
@@ -61,12 +73,20 @@ export class CommandSender {
 		);
 	}
 
-	/** Sends what was kept while cut off, once joined again with a document that is current. */
+	/**
+	 * Sends what was kept while cut off, once joined again with a document that is current. A
+	 * kept press answered "not now" is kept again, as a live one is, and the tab joins again later,
+	 * which sends it (S24, S25).
+	 */
 	async sendKept(): Promise<void> {
-		const { channel, joinFlow, doc, docs, offline } = this.#parts;
+		const { channel, joinFlow, doc, docs, offline, tell } = this.#parts;
 		const control = doc.control;
 		if (!joinFlow.joined || !docs.fresh || !control) return;
-		await offline.flush(control.step, (command) => channel.command(command));
+		const notNow = await offline.flush(control.step, (command) => channel.command(command));
+		const identity = joinFlow.identity;
+		if (!notNow || !identity) return;
+		tell(wordsFor(notNow));
+		joinFlow.dropped(identity, notNow);
 	}
 
 	/**

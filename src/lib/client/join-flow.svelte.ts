@@ -1,6 +1,5 @@
-import type { JoinReply, ProtocolError } from '../protocol/socket-events';
+import type { JoinReply, JoinRequest, ProtocolError } from '../protocol/socket-events';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import type { ControlChannel } from './control-channel';
 import { roomHostKey, type RoomIdentity } from './identity';
 import { JoinBackoff } from './join-backoff.svelte';
 import { isRetryable } from './join-retry';
@@ -8,6 +7,26 @@ import { UNREACHABLE, wordsFor } from './unreachable';
 
 /** The room's answer when it takes this tab in. */
 export type JoinAccepted = Extract<JoinReply, { ok: true }>;
+
+/**
+ * What a join answers when the room closed on this tab before its answer came (an erase, a
+ * removal, the page leaving): nothing was done with the answer, and nothing is told.
+ */
+export const CLOSED: ProtocolError = {
+	code: 'internal',
+	message: 'The room closed on this tab before the join was answered.'
+};
+
+/**
+ * What a join needs of the control connection: `ControlChannel` is one, and a test's in-memory
+ * fake (`control-channel.fixture.ts`) another.
+ */
+export interface JoinChannel {
+	/** Resolves true once the connection is up, false if that takes longer than an answer. */
+	connected(): Promise<boolean>;
+	/** Asks the room to take this tab in; rejects when the answer is lost. */
+	join(request: JoinRequest): Promise<JoinReply>;
+}
 
 /** What a join's answers ask of the session that joins (`RoomSession`). */
 export interface JoinEvents {
@@ -40,13 +59,15 @@ export class JoinFlow {
 	/** Who this tab joins as, again after every reconnect; unset after a refused join. */
 	#identity: RoomIdentity | undefined;
 	#joining: Promise<ProtocolError | undefined> | undefined;
+	/** How often the room closed on this tab (`forget`, `stop`): a join begun before is void. */
+	#closings = 0;
 	/** The page will join with an identity it kept: the first connect waits for it, not watches. */
 	#joinFollows: boolean;
 	readonly #roomId: string;
-	readonly #channel: ControlChannel;
+	readonly #channel: JoinChannel;
 	readonly #events: JoinEvents;
 
-	constructor(roomId: string, channel: ControlChannel, joinFollows: boolean, events: JoinEvents) {
+	constructor(roomId: string, channel: JoinChannel, joinFollows: boolean, events: JoinEvents) {
 		this.#roomId = roomId;
 		this.#channel = channel;
 		this.#joinFollows = joinFollows;
@@ -78,16 +99,20 @@ export class JoinFlow {
 
 	/**
 	 * Joins with a name and role, waiting for the connection if needed; answers the server's
-	 * error, if any. The tab joins again by itself after every reconnect until a join is refused.
+	 * error, if any, or `CLOSED` if the room closed on this tab first. The tab joins again by
+	 * itself after every reconnect until a join is refused.
 	 */
 	async join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
 		this.#identity = identity;
 		this.#joinFollows = false;
-		const joining = this.#join(identity);
+		const joining = this.#join(identity, this.#closings);
 		this.#joining = joining;
 		const error = await joining.finally(() => {
 			if (this.#joining === joining) this.#joining = undefined;
 		});
+		// The room closed on this tab meanwhile: an erase that disconnected the socket must not
+		// end as "cannot be reached", nor a late answer join again.
+		if (error === CLOSED) return CLOSED;
 		if (error && isRetryable(error)) {
 			// Like a dropped connection: keep who this is, and try again a little later (S24, S25).
 			this.#backoff.hit(error);
@@ -113,15 +138,25 @@ export class JoinFlow {
 		this.joined = false;
 	}
 
-	/** The room closed on this tab (a removal, an erase): it is not joined, and joins no more. */
+	/**
+	 * The room closed on this tab (a removal, an erase): it is not joined, joins no more, and a
+	 * join still waiting for its answer changes nothing when it comes.
+	 */
 	forget(): void {
 		this.joined = false;
 		this.#identity = undefined;
+		this.#close();
 	}
 
-	/** Drops a join still waiting to be retried. */
+	/** Drops a join still waiting to be retried or answered. */
 	stop(): void {
 		this.#backoff.stop();
+		this.#close();
+	}
+
+	#close(): void {
+		this.#closings += 1;
+		this.#joining = undefined;
 	}
 
 	/**
@@ -154,22 +189,28 @@ export class JoinFlow {
 		}
 	}
 
-	async #join(identity: RoomIdentity): Promise<ProtocolError | undefined> {
-		if (!(await this.#channel.connected())) return UNREACHABLE;
+	/** Joins over the channel, unless the room closes on this tab (`closings` changes) first. */
+	async #join(identity: RoomIdentity, closings: number): Promise<ProtocolError | undefined> {
+		const closed = () => this.#closings !== closings;
+		const up = await this.#channel.connected();
+		if (closed()) return CLOSED;
+		if (!up) return UNREACHABLE;
+		let reply: JoinReply;
 		try {
-			const reply = await this.#channel.join({
+			reply = await this.#channel.join({
 				protocolVersion: PROTOCOL_VERSION,
 				roomId: this.#roomId,
 				...identity,
 				hostKey: roomHostKey(this.#roomId)
 			});
-			if (!reply.ok) return reply.error;
-			this.joined = true;
-			this.#events.onJoined(identity, reply);
-			return undefined;
 		} catch {
-			return UNREACHABLE;
+			return closed() ? CLOSED : UNREACHABLE;
 		}
+		if (closed()) return CLOSED;
+		if (!reply.ok) return reply.error;
+		this.joined = true;
+		this.#events.onJoined(identity, reply);
+		return undefined;
 	}
 
 	/** Joins again after a backoff, unless joined, refused or gone by then. */

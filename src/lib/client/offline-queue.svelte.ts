@@ -1,5 +1,6 @@
 import type { ControlCommand } from '../protocol/control';
-import type { Reply } from '../protocol/socket-events';
+import type { ProtocolError, Reply } from '../protocol/socket-events';
+import { isRetryable } from './join-retry';
 import { refusalWords } from './refusal-words';
 import {
 	actionLabel,
@@ -35,21 +36,31 @@ export class OfflineQueue {
 
 	/**
 	 * Sends what still makes sense with the room at `step`, in the order pressed. A send whose
-	 * answer is lost (cut off again) puts it and the rest back, to try on the next return.
+	 * answer is lost (cut off again) or "not now" (S24, S25) puts it and the rest back, to try on
+	 * the next return; answers that "not now", for the tab to join again later.
 	 */
-	async flush(step: number, send: (command: ControlCommand) => Promise<Reply>): Promise<void> {
-		if (this.#flushing || this.queue.length === 0) return;
+	async flush(
+		step: number,
+		send: (command: ControlCommand) => Promise<Reply>
+	): Promise<ProtocolError | undefined> {
+		if (this.#flushing || this.queue.length === 0) return undefined;
 		this.#flushing = true;
 		const { send: toSend, stale } = sortOnReturn(this.queue, step);
 		this.queue = [];
 		const news: OfflineNews = { sent: [], stale: stale.map(actionLabel), refused: [] };
+		let notNow: ProtocolError | undefined;
 		try {
 			for (const [index, action] of toSend.entries()) {
 				let reply: Reply;
 				try {
 					reply = await send(action.command);
 				} catch {
-					this.queue = [...toSend.slice(index), ...this.queue];
+					this.#putBack(toSend.slice(index));
+					break;
+				}
+				if (!reply.ok && isRetryable(reply.error)) {
+					notNow = reply.error;
+					this.#putBack(toSend.slice(index));
 					break;
 				}
 				if (reply.ok) news.sent.push(actionLabel(action));
@@ -59,5 +70,13 @@ export class OfflineQueue {
 			this.#flushing = false;
 		}
 		if (news.sent.length + news.stale.length + news.refused.length > 0) this.news = news;
+		return notNow;
+	}
+
+	/** Keeps `actions` again, before what was pressed since, unless a later press took their slot. */
+	#putBack(actions: QueuedAction[]): void {
+		const since = this.queue;
+		const kept = actions.filter((action) => !since.some((later) => later.slot === action.slot));
+		this.queue = [...kept, ...since];
 	}
 }

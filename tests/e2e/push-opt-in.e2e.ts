@@ -114,6 +114,25 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 	await page.getByRole('tab', { name: 'More' }).click();
 	await expect(turnOff(page)).toBeVisible();
 
+	// A server that cannot answer now: the device is still subscribed, and the card says so and
+	// keeps offering to stop, rather than offering to turn on what is on.
+	await page.route('**/push', (route) =>
+		route.request().method() === 'DELETE'
+			? route.fulfill({
+					status: 503,
+					contentType: 'application/json',
+					body: JSON.stringify({ error: 'Storage is unavailable.', code: 'unavailable' })
+				})
+			: route.fallback()
+	);
+	await turnOff(page).click();
+	await expect(card(page).getByRole('alert')).toHaveText(
+		'The server cannot reach its storage just now. Try again in a moment.'
+	);
+	await expect(turnOff(page)).toBeEnabled();
+	await expect(turnOn(page)).toHaveCount(0);
+	await page.unroute('**/push');
+
 	const unsubscribed = pushAnswer(page, 'DELETE');
 	await turnOff(page).click();
 	// Its status only: with a service worker registered, Chromium does not hand the body over.

@@ -42,6 +42,11 @@ function otherRoomsUsing(endpoint: string, roomId: string): boolean {
  */
 export class PushOptIn {
 	state = $state<PushState>('off');
+	/**
+	 * This device is subscribed in this room, as far as the server last said: a failed attempt
+	 * to turn notifications off leaves it so, and the card keeps offering to turn them off.
+	 */
+	subscribed = $state(false);
 
 	constructor(
 		private readonly roomId: () => string,
@@ -80,6 +85,7 @@ export class PushOptIn {
 			madeWithKey(subscription.options.applicationServerKey, key)
 		) {
 			this.state = 'on';
+			this.subscribed = true;
 		}
 	}
 
@@ -122,7 +128,10 @@ export class PushOptIn {
 				json: request
 			});
 			this.state = afterAnswer(answer, 'on');
-			if (this.state === 'on') writeStored(storedKey(this.roomId()), subscription.endpoint);
+			if (this.state === 'on') {
+				writeStored(storedKey(this.roomId()), subscription.endpoint);
+				this.subscribed = true;
+			}
 		} catch {
 			this.state = 'failed';
 		}
@@ -151,6 +160,7 @@ export class PushOptIn {
 			}
 			removeStored(storedKey(this.roomId()));
 			this.state = 'off';
+			this.subscribed = false;
 		} catch {
 			this.state = offFailed();
 		}

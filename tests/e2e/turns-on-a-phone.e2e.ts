@@ -98,6 +98,19 @@ test('on a phone the turns card shows whose turn and the deadline, every action 
 		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeVisible();
 		await expect(outOfDate(ana)).toBeVisible();
 
+		// The new file downloaded in another tab of Ana's browser: this tab stops calling hers old.
+		const anasOtherTab = await ana.context().newPage();
+		await anasOtherTab.goto(url);
+		const [fromOtherTab] = await Promise.all([
+			anasOtherTab.waitForEvent('download'),
+			turns(anasOtherTab)
+				.getByRole('button', { name: 'New deadlines for my calendar (.ics)' })
+				.tap()
+		]);
+		expect(fromOtherTab.suggestedFilename()).toBe('practice-room-deadlines.ics');
+		await expect(outOfDate(ana)).toHaveCount(0);
+		await anasOtherTab.close();
+
 		await turns(ana).getByRole('button', { name: 'I’ve taken my turn' }).tap();
 		await expect(turns(ben).getByText('Your turn: Reflect it back')).toBeVisible();
 		await expectCardFits(ben);

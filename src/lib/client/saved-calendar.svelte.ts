@@ -1,5 +1,6 @@
 import { savedCalendarState, type SavedCalendarState } from '../room/async-calendar-saved';
 import type { PlannedDeadline } from '../room/async-view';
+import { savedCalendarKey } from './identity';
 import { saveDeadlines, savedDeadlines } from './saved-calendar';
 
 /**
@@ -14,6 +15,20 @@ export class SavedCalendar {
 	/** Reads what was downloaded here before: in the browser, once the card is mounted. */
 	load(): void {
 		this.#deadlines = savedDeadlines(this.roomId());
+	}
+
+	/**
+	 * Reads what was downloaded here, and again whenever another tab of this browser downloads a
+	 * file for the room (a `storage` event); answers the way to stop listening.
+	 */
+	follow(): () => void {
+		this.load();
+		const reload = (event: StorageEvent) => {
+			// A null key: the storage was cleared.
+			if (event.key === null || event.key === savedCalendarKey(this.roomId())) this.load();
+		};
+		window.addEventListener('storage', reload);
+		return () => window.removeEventListener('storage', reload);
 	}
 
 	/** A file with `deadlines` was downloaded now. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
+import { SOCKET_ANSWER_WITHIN_MS } from '../src/lib/protocol/answer-deadline';
 import { provideDirectory, provideReportPageFailure } from '../src/lib/server/handover';
 import { createApi } from './http/api';
 import { createOpsRoutes } from './http/ops';
@@ -61,7 +62,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		metrics: services.metrics,
 		sharedWithOtherInstances: services.socketIoAdapter !== undefined,
 		unavailable: () => services.unavailable(),
-		answerWithinMs: services.config.API_TIMEOUT_MS,
+		// Before the browser stops waiting, however long the HTTP deadline (protocol S24).
+		answerWithinMs: Math.min(services.config.API_TIMEOUT_MS, SOCKET_ANSWER_WITHIN_MS),
 		turnEvents: services.turnEvents,
 		wakes: services.wakes
 	});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { redirectLog } from '../../server/log';
+import { SOCKET_ANSWER_WAIT_MS } from '../../src/lib/protocol/answer-deadline';
 import { CONTROL_MAP, type TimerState } from '../../src/lib/protocol/control';
 import type { JoinReply, Reply, RosterReply } from '../../src/lib/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
@@ -141,6 +142,23 @@ describe.skipIf(process.env.REDIS_URL)('socket.io events with Redis down (protoc
 		expect(
 			await sampleOf(server.url, 'practice_room_errors_total{kind="unavailable"}')
 		).toBeGreaterThanOrEqual(4);
+	});
+
+	test('[S24] with a long API_TIMEOUT_MS and Redis paused, a join is answered unavailable before the browser stops waiting', async () => {
+		const redis = await startRedis();
+		cleanups.push(() => redis.stop());
+		const server = await startTestServer({ redisUrl: redis.url, apiTimeoutMs: 60_000 });
+		cleanups.push(() => server.close());
+		const { id: roomId } = await createRoom(server.url);
+		const socket = await socketTo(server.url);
+
+		redis.pause();
+		cleanups.push(() => redis.resume());
+		// As the browser asks: an answer later than its wait would reject here, as a lost answer.
+		const reply = await socket
+			.timeout(SOCKET_ANSWER_WAIT_MS)
+			.emitWithAck('room:join', joinRequest(roomId, participantId()));
+		expect(reply).toEqual(UNAVAILABLE);
 	});
 
 	test('[S24] with Redis stopped, a join, a watch and a command get unavailable at once; once it is back a join succeeds', async () => {

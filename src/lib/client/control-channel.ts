@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ControlCommand } from '../protocol/control';
+import { SOCKET_ANSWER_WAIT_MS } from '../protocol/answer-deadline';
 import type {
 	ClientToServerEvents,
 	JoinReply,
@@ -11,8 +12,8 @@ import type {
 	WatchRequest
 } from '../protocol/socket-events';
 
-/** How long a request may wait for its answer before the person is told. */
-const ANSWER_TIMEOUT_MS = 5_000;
+/** How long a request may wait for its answer before the person is told (longer than the server takes). */
+const ANSWER_TIMEOUT_MS = SOCKET_ANSWER_WAIT_MS;
 
 export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

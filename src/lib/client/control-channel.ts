@@ -14,6 +14,8 @@ import type {
 
 /** How long a request may wait for its answer before the person is told (longer than the server takes). */
 const ANSWER_TIMEOUT_MS = SOCKET_ANSWER_WAIT_MS;
+/** How long a request waits for the connection before the person is told it cannot be reached. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -48,7 +50,7 @@ export class ControlChannel {
 		return this.#timed().emitWithAck('rating:submit', request);
 	}
 
-	/** Resolves true once the socket is connected, false if that takes longer than an answer. */
+	/** Resolves true once the socket is connected, false if that takes longer than {@link CONNECT_TIMEOUT_MS}. */
 	connected(): Promise<boolean> {
 		if (this.socket.connected) return Promise.resolve(true);
 		return new Promise((resolve) => {
@@ -59,7 +61,7 @@ export class ControlChannel {
 			const timeout = setTimeout(() => {
 				this.socket.off('connect', onConnect);
 				resolve(false);
-			}, ANSWER_TIMEOUT_MS);
+			}, CONNECT_TIMEOUT_MS);
 			this.socket.once('connect', onConnect);
 		});
 	}

@@ -22,7 +22,7 @@ export const CLOSED: ProtocolError = {
  * fake (`control-channel.fixture.ts`) another.
  */
 export interface JoinChannel {
-	/** Resolves true once the connection is up, false if that takes longer than an answer. */
+	/** Resolves true once the connection is up, false if that takes longer than a few seconds. */
 	connected(): Promise<boolean>;
 	/** Asks the room to take this tab in; rejects when the answer is lost. */
 	join(request: JoinRequest): Promise<JoinReply>;

@@ -5,6 +5,8 @@ import { retentionMs, type Config } from './config';
 import type { AwarenessFeed } from './fanout/awareness-feed';
 import { LocalHub } from './fanout/local-hub';
 import { redisAwarenessFeed } from './fanout/redis-awareness-feed';
+import { memoryAddressBuckets, type AddressBuckets } from './limits/address-buckets';
+import { openRedisAddressBuckets } from './limits/redis-address-buckets';
 import type { PlaybookStore } from './playbooks/playbook-store';
 import { createRedisPlaybookStore } from './playbooks/redis-playbook-store';
 import { createSqlitePlaybookStore } from './playbooks/sqlite-playbook-store';
@@ -70,6 +72,8 @@ export interface Backends {
 	circle: CircleStore;
 	push: PushStore;
 	wakes: WakeIndex;
+	/** The hourly limits per client address: in Redis, every instance counts against the same. */
+	addressBuckets: AddressBuckets;
 	/** The deployment's VAPID key pair, made at first start. */
 	vapidKeys(): Promise<VapidKeys>;
 	/** One probe per backend, by name. */
@@ -94,6 +98,7 @@ async function openRedisBackends(config: Config, url: string): Promise<Backends>
 		throw error;
 	});
 	const instanceId = newSecret();
+	const addressBuckets = await openRedisAddressBuckets(redis);
 	const feeds = await RedisSubscriber.connect(redis);
 	const log = createRedisDocumentLog(redis, feeds, {
 		retentionMs: retentionMs(config),
@@ -120,6 +125,7 @@ async function openRedisBackends(config: Config, url: string): Promise<Backends>
 		circle: createRedisCircleStore(redis, { retentionMs: retentionMs(config) }),
 		push: createRedisPushStore(redis),
 		wakes: createRedisWakeIndex(redis),
+		addressBuckets,
 		// In Redis, so that every instance signs with the one pair (SET NX).
 		vapidKeys: () => redisVapidKeys(redis),
 		probes: { redis: redisProbe(redis) },
@@ -153,6 +159,8 @@ function openSqliteBackends(config: Config, now: () => number): Backends {
 		circle: createSqliteCircleStore(db, { retentionMs: retentionMs(config) }),
 		push: createSqlitePushStore(db),
 		wakes: createSqliteWakeIndex(db),
+		// One process: its memory is where every request is counted.
+		addressBuckets: memoryAddressBuckets(),
 		vapidKeys: () => fileVapidKeys(config.DATA_DIR),
 		probes: { sqlite: sqliteProbe(db) },
 		// A file in this process: when it fails, it fails each call, which answers 500.

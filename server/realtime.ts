@@ -89,6 +89,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		blobs: services.blobs,
 		playbooks: services.playbooks,
 		publicUrl: services.config.PUBLIC_URL,
+		addressBuckets: services.addressBuckets,
 		roomsPerAddressPerHour: services.config.ROOMS_PER_ADDRESS_PER_HOUR,
 		clipUploadsPerAddressPerHour: services.config.CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
 		trustProxy: services.config.TRUST_PROXY,

@@ -18,6 +18,7 @@ import type { TeamStore } from './teams/team-store';
 import { startTeamSweeper } from './teams/team-sweeper';
 import type { TurnEvents } from './turns/turn-events';
 import type { WakeIndex } from './turns/wake-index';
+import type { AddressBuckets } from './limits/address-buckets';
 
 /** The stateful parts of a server, chosen by configuration: embedded, or Redis when REDIS_URL is set. */
 export interface Services {
@@ -42,6 +43,8 @@ export interface Services {
 	turnEvents: TurnEvents;
 	/** When each room on turns next needs a server (protocol A14). */
 	wakes: WakeIndex;
+	/** The hourly limits per client address (with REDIS_URL, shared by every instance). */
+	addressBuckets: AddressBuckets;
 	metrics: Metrics;
 	/**
 	 * With REDIS_URL, socket.io's adapter through Redis: events to a room reach its sockets on
@@ -144,6 +147,7 @@ export async function createServices(
 		vapidPublicKey: notifications.publicKey,
 		turnEvents: options.turnEvents ?? notifications.events,
 		wakes: backends.wakes,
+		addressBuckets: backends.addressBuckets,
 		metrics,
 		socketIoAdapter: backends.socketIoAdapter,
 		readiness: () => checkReadiness(backends.probes),

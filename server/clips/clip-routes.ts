@@ -17,8 +17,8 @@ import type { RoomRegistry } from '../rooms/room-registry';
 import type { BlobStore } from '../storage/blob-store';
 import { askedRange, contentRange } from './byte-range';
 import { checkClip } from './clip-check';
-import { KeyedBuckets } from '../limits/keyed-buckets';
-import { MAX_LIMITED_ADDRESSES } from '../limits/limits';
+import { hourlyAddressLimit } from '../http/address-limit';
+import type { AddressBuckets } from '../limits/address-buckets';
 import { readBytes } from './read-bytes';
 import { MAX_CLIP_BYTES } from '../../src/lib/protocol/clips';
 
@@ -29,6 +29,8 @@ export interface ClipRouteDeps {
 	newClipId(): string;
 	/** The API's storage guard (API_TIMEOUT_MS), for the room asked before an upload is read. */
 	guardStorage: StorageGuard;
+	/** Where the hourly limits per address are counted (shared by every instance). */
+	addressBuckets: AddressBuckets;
 	/** Uploads one client address may make per hour (LB1): rooms are cheap, their clips are not. */
 	uploadsPerAddressPerHour: number;
 	addressKey(req: IncomingMessage): string;
@@ -71,10 +73,11 @@ function clipAddress(param: string): { roomId: string; clipId: string } {
  * removed person or a locked-out link is refused here as there.
  */
 export function clipRoutes(deps: ClipRouteDeps): Route[] {
-	const perHour = deps.uploadsPerAddressPerHour;
-	const uploads = new KeyedBuckets(
-		{ capacity: perHour, perSecond: perHour / 3600 },
-		MAX_LIMITED_ADDRESSES
+	const countUpload = hourlyAddressLimit(
+		deps.addressBuckets,
+		deps.uploadsPerAddressPerHour,
+		'clip_uploads',
+		() => clipProblem('clip_uploads_limited', 'clip_uploads')
 	);
 	/** Runs `use` with the room held and the request's admission; 404 for no such room. */
 	async function asAdmitted<T>(
@@ -132,11 +135,7 @@ export function clipRoutes(deps: ClipRouteDeps): Route[] {
 			const checked = checkClip(body);
 			if (!checked.ok) throw clipProblem(checked.code, 'media_type');
 			// Counted once a clip would be stored: a refused one takes nothing from the address.
-			const taken = uploads.take(deps.addressKey(req), deps.now());
-			if (!taken.ok) {
-				res.setHeader('retry-after', Math.ceil(taken.retryAfterMs / 1000));
-				throw clipProblem('clip_uploads_limited', 'clip_uploads');
-			}
+			await countUpload(res, deps.addressKey(req), deps.now());
 			const clipId = deps.newClipId();
 			const stored = await deps.blobs.put(roomId.data, clipId, {
 				type: checked.clip.type,

@@ -1,28 +1,30 @@
 import type { ServerResponse } from 'node:http';
-import { KeyedBuckets } from '../limits/keyed-buckets';
-import { MAX_LIMITED_ADDRESSES } from '../limits/limits';
+import type { AddressBuckets } from '../limits/address-buckets';
 import type { RefusedRequest } from '../metrics';
 import { HttpProblem } from './json';
 
+/** The usual refusal of an hourly limit: a 429 problem saying `words`, counted as `limit`. */
+export const tooManyFromAddress = (words: string, limit: RefusedRequest) => () =>
+	new HttpProblem(429, words, { code: 'rate_limited', problems: [], refused: limit });
+
 /**
  * A limit of `perHour` requests per client address: all of them at once, then refilled over the
- * hour (docs/protocol.md, L5 and L6). The answered function counts one request and, past the
- * limit, refuses it: a 429 problem saying `refusal`, with a Retry-After header, counted in
- * `practice_room_refused_requests_total` as `limit`.
+ * hour (docs/protocol.md, L5 and L6), counted in `buckets` under the limit's metric name, so
+ * every instance sharing the buckets counts against the same ones. The answered function counts
+ * one request and, past the limit, sets Retry-After and throws `refusal()` (which says it was
+ * `refused`, for `practice_room_refused_requests_total`).
  */
 export function hourlyAddressLimit(
+	buckets: AddressBuckets,
 	perHour: number,
-	refusal: string,
-	limit: RefusedRequest
-): (res: ServerResponse, addressKey: string, now: number) => void {
-	const buckets = new KeyedBuckets(
-		{ capacity: perHour, perSecond: perHour / 3600 },
-		MAX_LIMITED_ADDRESSES
-	);
-	return (res, addressKey, now) => {
-		const taken = buckets.take(addressKey, now);
+	limit: RefusedRequest,
+	refusal: () => HttpProblem
+): (res: ServerResponse, addressKey: string, now: number) => Promise<void> {
+	const count = buckets.limit(limit, { capacity: perHour, perSecond: perHour / 3600 });
+	return async (res, addressKey, now) => {
+		const taken = await count(addressKey, now);
 		if (taken.ok) return;
 		res.setHeader('retry-after', Math.ceil(taken.retryAfterMs / 1000));
-		throw new HttpProblem(429, refusal, { code: 'rate_limited', problems: [], refused: limit });
+		throw refusal();
 	};
 }

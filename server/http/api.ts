@@ -7,6 +7,7 @@ import {
 	type CreateRoomReply
 } from '../../src/lib/protocol/http';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
+import type { AddressBuckets } from '../limits/address-buckets';
 import { requestAddressKey } from '../limits/client-address';
 import {
 	DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
@@ -30,7 +31,7 @@ import { circleRoutes } from '../teams/circle-routes';
 import type { CircleStore } from '../teams/circle-store';
 import { playbookFeedRoute } from '../playbooks/playbook-feed';
 import type { TeamStore } from '../teams/team-store';
-import { hourlyAddressLimit } from './address-limit';
+import { hourlyAddressLimit, tooManyFromAddress } from './address-limit';
 import { requestScheme } from './request-scheme';
 import { answerFailure } from './answer-failure';
 import { HttpProblem, parseRequest, readJson, sendJson } from './json';
@@ -46,6 +47,8 @@ export interface ApiDeps {
 	playbooks: PlaybookCatalog;
 	publicUrl: string | undefined;
 	now(): number;
+	/** Where the hourly limits per address are counted (with REDIS_URL, shared by every instance). */
+	addressBuckets: AddressBuckets;
 	/** Rooms one client address may start per hour (protocol L5; ROOMS_PER_ADDRESS_PER_HOUR). */
 	roomsPerAddressPerHour?: number;
 	/** Voice clips one client address may upload per hour (LB1; CLIP_UPLOADS_PER_ADDRESS_PER_HOUR). */
@@ -112,7 +115,12 @@ export function createApi(deps: ApiDeps) {
 	const roomsPerHour = deps.roomsPerAddressPerHour ?? DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR;
 	const trustProxy = deps.trustProxy ?? 0;
 	/** Room starts per client address: all of them at once, then refilled over the hour. */
-	const countRoomStart = hourlyAddressLimit(roomsPerHour, LIMIT_WORDS.tooManyRooms, 'room_starts');
+	const countRoomStart = hourlyAddressLimit(
+		deps.addressBuckets,
+		roomsPerHour,
+		'room_starts',
+		tooManyFromAddress(LIMIT_WORDS.tooManyRooms, 'room_starts')
+	);
 	const routes: Route[] = [
 		[
 			'GET',
@@ -126,6 +134,7 @@ export function createApi(deps: ApiDeps) {
 			savesPerAddressPerHour:
 				deps.playbooksPerAddressPerHour ?? DEFAULT_PLAYBOOKS_PER_ADDRESS_PER_HOUR,
 			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
+			addressBuckets: deps.addressBuckets,
 			addressKey: (req) => requestAddressKey(req, trustProxy)
 		}),
 		[
@@ -139,7 +148,7 @@ export function createApi(deps: ApiDeps) {
 				);
 				// Behind a proxy every client has the proxy's address unless TRUST_PROXY says how
 				// many proxies to look through (docs/protocol.md, L5).
-				countRoomStart(res, requestAddressKey(req, trustProxy), deps.now());
+				await countRoomStart(res, requestAddressKey(req, trustProxy), deps.now());
 				const id = newLinkId();
 				const meta = { id, playbookId, createdAt: deps.now() };
 				const created = await deps.rooms.create(meta, turns?.windowsMs);
@@ -183,6 +192,7 @@ export function createApi(deps: ApiDeps) {
 			guardStorage: deps.guardStorage,
 			uploadsPerAddressPerHour:
 				deps.clipUploadsPerAddressPerHour ?? DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR,
+			addressBuckets: deps.addressBuckets,
 			addressKey: (req) => requestAddressKey(req, trustProxy),
 			now: deps.now
 		}),
@@ -192,6 +202,7 @@ export function createApi(deps: ApiDeps) {
 			writesPerAddressPerHour:
 				deps.teamWritesPerAddressPerHour ?? DEFAULT_TEAM_WRITES_PER_ADDRESS_PER_HOUR,
 			linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
+			addressBuckets: deps.addressBuckets,
 			addressKey: (req) => requestAddressKey(req, trustProxy)
 		}),
 		...(deps.pairing
@@ -210,6 +221,7 @@ export function createApi(deps: ApiDeps) {
 						return id;
 					},
 					linkBase: (req) => baseUrl(req, deps.publicUrl, trustProxy),
+					addressBuckets: deps.addressBuckets,
 					addressKey: (req) => requestAddressKey(req, trustProxy)
 				})
 			: []),
@@ -220,6 +232,7 @@ export function createApi(deps: ApiDeps) {
 			now: deps.now,
 			writesPerAddressPerHour:
 				deps.circleWritesPerAddressPerHour ?? DEFAULT_CIRCLE_WRITES_PER_ADDRESS_PER_HOUR,
+			addressBuckets: deps.addressBuckets,
 			addressKey: (req) => requestAddressKey(req, trustProxy)
 		}),
 		playbookFeedRoute({

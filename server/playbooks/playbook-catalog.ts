@@ -125,7 +125,11 @@ export class PlaybookCatalog {
 	 * every problem at once when it is not valid. `admit` runs once the playbook is valid and
 	 * before it is stored; it throws to refuse (the per-address quota).
 	 */
-	async create(input: unknown, now: number, admit: () => void = () => {}): Promise<Created> {
+	async create(
+		input: unknown,
+		now: number,
+		admit: () => Promise<void> = async () => {}
+	): Promise<Created> {
 		const title =
 			typeof input === 'object' &&
 			input !== null &&
@@ -139,7 +143,7 @@ export class PlaybookCatalog {
 				: input;
 		const parsed = parseWithProblems(playbookSchema, withId);
 		if (!parsed.ok) return parsed;
-		admit();
+		await admit();
 		const deleteToken = newSecret();
 		const outcome = await this.store.save(
 			{ playbook: parsed.data, createdAt: now, deleteTokenHash: hashSecret(deleteToken) },

@@ -7,7 +7,8 @@ import {
 	libraryPageQuerySchema,
 	type CreatePlaybookReply
 } from '../../src/lib/protocol/community';
-import { hourlyAddressLimit } from '../http/address-limit';
+import { hourlyAddressLimit, tooManyFromAddress } from '../http/address-limit';
+import type { AddressBuckets } from '../limits/address-buckets';
 import type { Route } from '../http/api';
 import { HttpProblem, parseRequest, sendJson } from '../http/json';
 import { requestUrl } from '../http/request-path';
@@ -19,6 +20,8 @@ export interface PlaybookRouteDeps {
 	now(): number;
 	/** Whether people may save community playbooks here (COMMUNITY_PLAYBOOKS). */
 	publishing: boolean;
+	/** Where the hourly limits per address are counted (shared by every instance). */
+	addressBuckets: AddressBuckets;
 	/** Community playbooks one client address may save per hour (C1). */
 	savesPerAddressPerHour: number;
 	/** The base of links in answers: PUBLIC_URL or the request's own origin. */
@@ -42,9 +45,10 @@ function nextPageLink(req: IncomingMessage, offset: number, limit: number): stri
  */
 export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 	const countSave = hourlyAddressLimit(
+		deps.addressBuckets,
 		deps.savesPerAddressPerHour,
-		COMMUNITY_WORDS.tooMany,
-		'playbook_saves'
+		'playbook_saves',
+		tooManyFromAddress(COMMUNITY_WORDS.tooMany, 'playbook_saves')
 	);
 
 	async function list(req: IncomingMessage, res: ServerResponse) {

@@ -8,6 +8,7 @@
  * expired): the scripts that reach both documents need one Redis server, not a Cluster.
  */
 
+import type { BucketRate } from '../limits/token-bucket';
 import { roomDocIds } from '../storage/document-log';
 
 /** The schema version of everything kept in Redis; absent means 0. */
@@ -42,6 +43,19 @@ export const pushKey = (roomId: string) => `pr:room:{${roomId}}:push`;
 
 /** The deployment's VAPID key pair (JSON), made once by the first instance (SET NX). */
 export const VAPID_KEYS_KEY = 'pr:push:vapid-keys';
+
+/**
+ * The token bucket of one limit for one client address (server/limits/redis-address-buckets.ts):
+ * a hash of its tokens and when they were counted, expiring once it would be full again. The
+ * rate is part of the name (`20-per-3600s`), so a limit set differently starts afresh rather than
+ * from tokens counted against another capacity. The address appears only as a keyed hash
+ * (`addressDigest`), never as itself.
+ */
+export const addressLimitKey = (limit: string, rate: BucketRate, addressDigest: string) =>
+	`pr:limit:${limit}:${rate.capacity}-per-${Math.round(rate.capacity / rate.perSecond)}s:${addressDigest}`;
+
+/** The deployment's key for hashing client addresses in limit keys, made once (SET NX). */
+export const ADDRESS_SECRET_KEY = 'pr:limits:address-secret';
 
 /** The channel on which a document's appends reach the instances following it. */
 export const feedChannel = (docId: string) => `pr:room:{${docId}}:feed`;

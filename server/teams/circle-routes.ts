@@ -11,7 +11,8 @@ import {
 } from '../../src/lib/protocol/circle';
 import { monthOf } from '../../src/lib/team/circle-challenges';
 import { circleView } from '../../src/lib/team/circle-view';
-import { hourlyAddressLimit } from '../http/address-limit';
+import { hourlyAddressLimit, tooManyFromAddress } from '../http/address-limit';
+import type { AddressBuckets } from '../limits/address-buckets';
 import { countedWrite } from './counted-write';
 import { existingTeam, teamNotFound } from './existing-team';
 import type { Route } from '../http/api';
@@ -27,6 +28,8 @@ export interface CircleRouteDeps {
 	circle: CircleStore;
 	playbooks: PlaybookCatalog;
 	now(): number;
+	/** Where the hourly limits per address are counted (shared by every instance). */
+	addressBuckets: AddressBuckets;
 	/** Circle writes one client address may make per hour (LC1). */
 	writesPerAddressPerHour: number;
 	addressKey(req: IncomingMessage): string;
@@ -95,9 +98,10 @@ function assertNever(value: never): never {
 /** The circle API (docs/protocol.md, T20–T25): see it, add to it, delete one's own post. */
 export function circleRoutes(deps: CircleRouteDeps): Route[] {
 	const countWrite = hourlyAddressLimit(
+		deps.addressBuckets,
 		deps.writesPerAddressPerHour,
-		TOO_MANY_CIRCLE_WRITES,
-		'circle_writes'
+		'circle_writes',
+		tooManyFromAddress(TOO_MANY_CIRCLE_WRITES, 'circle_writes')
 	);
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);
@@ -137,7 +141,7 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 			/^\/api\/teams\/([^/]+)\/circle$/,
 			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const request = read(req, res, body, circleRequestSchema, 'post');
+				const request = await read(req, res, body, circleRequestSchema, 'post');
 				if (request.type === 'shelf' && !(await deps.playbooks.find(request.playbookId))) {
 					throw new HttpProblem(400, 'The request is not a valid post.', {
 						code: 'unknown_playbook',
@@ -174,7 +178,7 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 			/^\/api\/teams\/([^/]+)\/circle\/delete$/,
 			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const { memberKey, itemId } = read(req, res, body, circleDeleteRequestSchema, 'post');
+				const { memberKey, itemId } = await read(req, res, body, circleDeleteRequestSchema, 'post');
 				const removed = await deps.circle.remove(
 					team.id,
 					itemId,

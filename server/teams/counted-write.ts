@@ -8,19 +8,19 @@ import { parseRequest } from '../http/json';
  * malformed request costs nothing and a refusal comes before any store changes.
  */
 export function countedWrite(
-	countWrite: (res: ServerResponse, addressKey: string, now: number) => void,
+	countWrite: (res: ServerResponse, addressKey: string, now: number) => Promise<void>,
 	addressKey: (req: IncomingMessage) => string,
 	now: () => number
 ) {
-	return function read<S extends z.ZodType>(
+	return async function read<S extends z.ZodType>(
 		req: IncomingMessage,
 		res: ServerResponse,
 		body: unknown,
 		schema: S,
 		what: string
-	): z.output<S> {
+	): Promise<z.output<S>> {
 		const data = parseRequest(schema, body, `The request is not a valid ${what}.`);
-		countWrite(res, addressKey(req), now());
+		await countWrite(res, addressKey(req), now());
 		return data;
 	};
 }

@@ -17,7 +17,8 @@ import {
 	withRoom,
 	type PlaybookChoice
 } from '../../src/lib/team/pairing/pairing-round';
-import { hourlyAddressLimit } from '../http/address-limit';
+import { hourlyAddressLimit, tooManyFromAddress } from '../http/address-limit';
+import type { AddressBuckets } from '../limits/address-buckets';
 import { countedWrite } from './counted-write';
 import { existingTeam, teamNotFound } from './existing-team';
 import type { Route } from '../http/api';
@@ -30,6 +31,8 @@ export interface PairingRouteDeps {
 	teams: TeamStore;
 	pairing: PairingStore;
 	now(): number;
+	/** Where the hourly limits per address are counted (shared by every instance). */
+	addressBuckets: AddressBuckets;
 	/** Pairing writes one client address may make per hour (LP1). */
 	writesPerAddressPerHour: number;
 	/** Playbooks a pair may be suggested. */
@@ -62,9 +65,10 @@ const CHANGE_ATTEMPTS = 5;
 /** The team space's pairing API (docs/protocol.md, TP1–TP8). */
 export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 	const countWrite = hourlyAddressLimit(
+		deps.addressBuckets,
 		deps.writesPerAddressPerHour,
-		TOO_MANY_PAIRING_WRITES,
-		'pairing_writes'
+		'pairing_writes',
+		tooManyFromAddress(TOO_MANY_PAIRING_WRITES, 'pairing_writes')
 	);
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);
@@ -120,7 +124,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			path('\\/card'),
 			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { memberKey, card, avoid } = read(
+				const { memberKey, card, avoid } = await read(
 					req,
 					res,
 					body,
@@ -150,7 +154,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			path('\\/card\\/delete'),
 			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { memberKey } = read(req, res, body, memberKeyRequestSchema, 'card deletion');
+				const { memberKey } = await read(req, res, body, memberKeyRequestSchema, 'card deletion');
 				if (
 					!(await deps.pairing.deleteCard(teamId, pairingMemberOf(teamId, memberKey), deps.now()))
 				) {
@@ -165,7 +169,13 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			path('\\/make'),
 			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				read(req, res, body, cadenceRequestSchema.partial().strict(), 'request to make pairs');
+				await read(
+					req,
+					res,
+					body,
+					cadenceRequestSchema.partial().strict(),
+					'request to make pairs'
+				);
 				const cards = await storedCards(teamId);
 				const pairing = await changePairing(teamId, async (current) =>
 					withNewRound(current.pairing, cards, deps.now(), deps.playbooks)
@@ -179,7 +189,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			path('\\/cadence'),
 			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { cadence } = read(req, res, body, cadenceRequestSchema, 'cadence');
+				const { cadence } = await read(req, res, body, cadenceRequestSchema, 'cadence');
 				await changePairing(teamId, async (current) =>
 					current.pairing.cadence === cadence ? undefined : { ...current.pairing, cadence }
 				);
@@ -192,7 +202,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			path('\\/fit'),
 			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { memberKey, fit } = read(req, res, body, fitRequestSchema, 'pairing fit');
+				const { memberKey, fit } = await read(req, res, body, fitRequestSchema, 'pairing fit');
 				const cardId = cardIdOf(teamId, memberKey);
 				await changePairing(teamId, async (current) => {
 					const next = withFit(current.pairing, cardId, fit);
@@ -208,7 +218,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			path('\\/room'),
 			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
-				const { memberKey } = read(req, res, body, memberKeyRequestSchema, 'room request');
+				const { memberKey } = await read(req, res, body, memberKeyRequestSchema, 'room request');
 				const cardId = cardIdOf(teamId, memberKey);
 				let started: string | undefined;
 				const pairing = await changePairing(teamId, async (current) => {

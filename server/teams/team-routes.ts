@@ -11,7 +11,8 @@ import {
 } from '../../src/lib/protocol/team';
 import { futureWeeks } from '../../src/lib/team/team-figures';
 import { teamView } from '../../src/lib/team/team-view';
-import { hourlyAddressLimit } from '../http/address-limit';
+import { hourlyAddressLimit, tooManyFromAddress } from '../http/address-limit';
+import type { AddressBuckets } from '../limits/address-buckets';
 import { countedWrite } from './counted-write';
 import { existingTeam, teamNotFound } from './existing-team';
 import type { Route } from '../http/api';
@@ -24,6 +25,8 @@ import type { TeamStore } from './team-store';
 export interface TeamRouteDeps {
 	teams: TeamStore;
 	now(): number;
+	/** Where the hourly limits per address are counted (shared by every instance). */
+	addressBuckets: AddressBuckets;
 	/** Team writes (create, share, withdraw) one client address may make per hour (L6). */
 	writesPerAddressPerHour: number;
 	/** The base of links in answers: PUBLIC_URL or the request's own origin. */
@@ -42,9 +45,10 @@ export const memberOf = (teamId: string, memberKey: string) =>
 /** The team API (docs/protocol.md, T1–T6): create a team link, see it, share, withdraw, erase. */
 export function teamRoutes(deps: TeamRouteDeps): Route[] {
 	const countWrite = hourlyAddressLimit(
+		deps.addressBuckets,
 		deps.writesPerAddressPerHour,
-		TOO_MANY_TEAM_WRITES,
-		'team_writes'
+		'team_writes',
+		tooManyFromAddress(TOO_MANY_TEAM_WRITES, 'team_writes')
 	);
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);
@@ -61,7 +65,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 			'POST',
 			/^\/api\/teams$/,
 			async (req, res, _id, body) => {
-				const { name } = read(req, res, body, createTeamRequestSchema, 'team request');
+				const { name } = await read(req, res, body, createTeamRequestSchema, 'team request');
 				const id = newLinkId();
 				await deps.teams.create({ id, name, createdAt: deps.now() });
 				const reply: CreateTeamReply = { id, name, url: `${deps.linkBase(req)}/t/${id}` };
@@ -79,7 +83,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 			/^\/api\/teams\/([^/]+)\/share$/,
 			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const { memberKey, weeks } = read(req, res, body, shareRequestSchema, 'share');
+				const { memberKey, weeks } = await read(req, res, body, shareRequestSchema, 'share');
 				const now = deps.now();
 				const future = futureWeeks(
 					weeks.map((entry) => entry.week),
@@ -113,7 +117,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 			/^\/api\/teams\/([^/]+)\/withdraw$/,
 			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const { memberKey } = read(req, res, body, withdrawRequestSchema, 'withdrawal');
+				const { memberKey } = await read(req, res, body, withdrawRequestSchema, 'withdrawal');
 				if (!(await deps.teams.withdraw(team.id, memberOf(team.id, memberKey), deps.now()))) {
 					throw teamNotFound();
 				}
@@ -126,7 +130,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 			/^\/api\/teams\/([^/]+)\/erase$/,
 			async (req, res, id, body) => {
 				const team = await findTeam(id);
-				const { memberKey } = read(req, res, body, eraseRequestSchema, 'agreement to erase');
+				const { memberKey } = await read(req, res, body, eraseRequestSchema, 'agreement to erase');
 				const agreement = {
 					member: memberOf(team.id, memberKey),
 					pairingMember: pairingMemberOf(team.id, memberKey)

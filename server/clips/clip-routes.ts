@@ -77,7 +77,7 @@ export function clipRoutes(deps: ClipRouteDeps): Route[] {
 		deps.addressBuckets,
 		deps.uploadsPerAddressPerHour,
 		'clip_uploads',
-		() => clipProblem('clip_uploads_limited', 'clip_uploads')
+		(limit) => clipProblem('clip_uploads_limited', limit)
 	);
 	/** Runs `use` with the room held and the request's admission; 404 for no such room. */
 	async function asAdmitted<T>(

@@ -119,7 +119,7 @@ export function createApi(deps: ApiDeps) {
 		deps.addressBuckets,
 		roomsPerHour,
 		'room_starts',
-		tooManyFromAddress(LIMIT_WORDS.tooManyRooms, 'room_starts')
+		tooManyFromAddress(LIMIT_WORDS.tooManyRooms)
 	);
 	const routes: Route[] = [
 		[

@@ -23,9 +23,13 @@ export interface AddressBuckets {
 
 /** The buckets in this process's memory: the embedded deployment's, which is one process. */
 export function memoryAddressBuckets(maxKeys = MAX_LIMITED_ADDRESSES): AddressBuckets {
+	const limits = new Map<string, KeyedBuckets>();
 	return {
-		limit(_name, rate) {
-			const buckets = new KeyedBuckets(rate, maxKeys);
+		limit(name, rate) {
+			// One name and rate, one set of buckets, however often it is asked for: as in Redis.
+			const id = `${name}:${rate.capacity}:${rate.perSecond}`;
+			const buckets = limits.get(id) ?? new KeyedBuckets(rate, maxKeys);
+			limits.set(id, buckets);
 			return async (addressKey, now) => {
 				const taken = buckets.take(addressKey, now);
 				return taken.ok ? { ok: true } : { ok: false, retryAfterMs: taken.retryAfterMs };

@@ -65,7 +65,10 @@ export const DEFAULT_ROOMS_PER_ADDRESS_PER_HOUR = 60;
  * address could fill 60 rooms' worth (2.4 GiB, in Redis's memory with `REDIS_URL`) in an hour.
  */
 export const DEFAULT_CLIP_UPLOADS_PER_ADDRESS_PER_HOUR = 60;
-/** Addresses whose room starts are remembered at once; the least recent is forgotten first. */
+/**
+ * Addresses remembered at once by each hourly limit in memory (the embedded deployment); the least
+ * recent is forgotten first. In Redis each address's bucket expires once it would be full again.
+ */
 export const MAX_LIMITED_ADDRESSES = 10_000;
 
 /** Close reasons (shared with the browser) and messages, in words a person can read. */

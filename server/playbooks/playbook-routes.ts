@@ -48,7 +48,7 @@ export function playbookRoutes(deps: PlaybookRouteDeps): Route[] {
 		deps.addressBuckets,
 		deps.savesPerAddressPerHour,
 		'playbook_saves',
-		tooManyFromAddress(COMMUNITY_WORDS.tooMany, 'playbook_saves')
+		tooManyFromAddress(COMMUNITY_WORDS.tooMany)
 	);
 
 	async function list(req: IncomingMessage, res: ServerResponse) {

@@ -52,7 +52,7 @@ export const VAPID_KEYS_KEY = 'pr:push:vapid-keys';
  * (`addressDigest`), never as itself.
  */
 export const addressLimitKey = (limit: string, rate: BucketRate, addressDigest: string) =>
-	`pr:limit:${limit}:${rate.capacity}-per-${Math.round(rate.capacity / rate.perSecond)}s:${addressDigest}`;
+	`pr:limits:${limit}:${rate.capacity}-per-${Math.round(rate.capacity / rate.perSecond)}s:${addressDigest}`;
 
 /** The deployment's key for hashing client addresses in limit keys, made once (SET NX). */
 export const ADDRESS_SECRET_KEY = 'pr:limits:address-secret';

@@ -101,7 +101,7 @@ export function circleRoutes(deps: CircleRouteDeps): Route[] {
 		deps.addressBuckets,
 		deps.writesPerAddressPerHour,
 		'circle_writes',
-		tooManyFromAddress(TOO_MANY_CIRCLE_WRITES, 'circle_writes')
+		tooManyFromAddress(TOO_MANY_CIRCLE_WRITES)
 	);
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);

@@ -68,7 +68,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 		deps.addressBuckets,
 		deps.writesPerAddressPerHour,
 		'pairing_writes',
-		tooManyFromAddress(TOO_MANY_PAIRING_WRITES, 'pairing_writes')
+		tooManyFromAddress(TOO_MANY_PAIRING_WRITES)
 	);
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);

@@ -48,7 +48,7 @@ export function teamRoutes(deps: TeamRouteDeps): Route[] {
 		deps.addressBuckets,
 		deps.writesPerAddressPerHour,
 		'team_writes',
-		tooManyFromAddress(TOO_MANY_TEAM_WRITES, 'team_writes')
+		tooManyFromAddress(TOO_MANY_TEAM_WRITES)
 	);
 
 	const read = countedWrite(countWrite, deps.addressKey, deps.now);

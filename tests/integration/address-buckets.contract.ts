@@ -15,7 +15,8 @@ const newAddress = () => `198.51.100.${randomBytes(6).toString('hex')}`;
 /** Three an hour: three at once, then one every 20 minutes. */
 const THREE_AN_HOUR = { capacity: 3, perSecond: 3 / 3600 };
 const MINUTE = 60_000;
-const T0 = 1_800_000_000_000;
+/** Not a round number: a stored time that lost digits would show. */
+const T0 = 1_801_234_567_891;
 
 /** The behaviour every AddressBuckets must have (memory and Redis run this same suite). */
 export function addressBucketsContract(name: string, open: () => Promise<Opened<BucketsOfTwo>>) {
@@ -62,6 +63,32 @@ export function addressBucketsContract(name: string, open: () => Promise<Opened<
 			const answers = [];
 			for (let i = 0; i < 3; i++) answers.push((await count(address, behind)).ok);
 			expect(answers).toEqual([true, true, false]);
+			// Refilled from the latest time seen, not the earlier one: a token in 20 minutes.
+			const after = [];
+			for (let i = 0; i < 2; i++) after.push((await count(address, T0 + 20 * MINUTE)).ok);
+			expect(after).toEqual([true, false]);
+		});
+
+		test('[L5] a bucket never holds more than its capacity, however long it rests', async () => {
+			const count = buckets().first.limit('room_starts', THREE_AN_HOUR);
+			const address = newAddress();
+			await count(address, T0);
+			const muchLater = T0 + 10 * 60 * MINUTE;
+			const answers = [];
+			for (let i = 0; i < 4; i++) answers.push((await count(address, muchLater)).ok);
+			expect(answers).toEqual([true, true, true, false]);
+		});
+
+		test('[L5] a request at the moment a refusal named is allowed', async () => {
+			// Two an hour, and times at which the refill falls a hair short of a whole token
+			// in floating point: the bucket allows for it, as token-bucket.ts does.
+			const count = buckets().first.limit('room_starts', { capacity: 2, perSecond: 2 / 3600 });
+			const address = newAddress();
+			for (let i = 0; i < 2; i++) await count(address, T0);
+			expect((await count(address, T0 + 3_491_171)).ok).toBe(true);
+			const refused = await count(address, T0 + 3_491_172);
+			expect(refused).toEqual({ ok: false, retryAfterMs: 108_828 });
+			expect((await count(address, T0 + 3_491_172 + 108_828)).ok).toBe(true);
 		});
 
 		test('[L5] each address and each limit has its own bucket', async () => {

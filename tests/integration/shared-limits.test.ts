@@ -43,10 +43,10 @@ test('[L5] an address that spent its room starts on one instance is refused on t
 
 	// The buckets are kept under a keyed hash: no key names the address itself.
 	const client = createClient({ url: redis.url });
+	cleanups.push(() => client.isOpen && client.close());
 	await client.connect();
-	const keys = await client.keys('pr:limit:*');
-	await client.close();
+	const keys = await client.keys('pr:limits:room_starts:*');
 	expect(keys).toHaveLength(1);
-	expect(keys[0]).toMatch(/^pr:limit:room_starts:2-per-3600s:[\w-]{22}$/);
+	expect(keys[0]).toMatch(/^pr:limits:room_starts:2-per-3600s:[\w-]{22}$/);
 	expect(keys[0]).not.toContain('127.0.0.1');
 });

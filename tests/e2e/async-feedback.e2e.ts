@@ -57,6 +57,11 @@ test('[A6] [A20] [A21] [A22] [A23] feedback across time zones: a recorded messag
 		await a.goto(roomUrl);
 		await joinRoom(a, 'Ada', 'Giver');
 		await expect(turnsOf(a)).toContainText('Your turn: Choose the conversation');
+		// A puts the deadlines in her calendar; the turns will end days before the last (A32).
+		await Promise.all([
+			a.waitForEvent('download'),
+			turnsOf(a).getByRole('button', { name: 'Deadlines in my calendar (.ics)' }).click()
+		]);
 		await takeTurn(a);
 
 		// A records the message and writes its parts.
@@ -140,6 +145,9 @@ test('[A6] [A20] [A21] [A22] [A23] feedback across time zones: a recorded messag
 		);
 		await takeTurn(a);
 		await expect(turnsOf(a)).toContainText('All turns are done.');
+		await expect(turnsOf(a)).toContainText(
+			'The calendar file you downloaded on this device put deadlines in your calendar that have not come yet, but no turns are left.'
+		);
 
 		// The summary lists the message, the answer, the match, both commitments and shout-outs,
 		// and the missed turn.

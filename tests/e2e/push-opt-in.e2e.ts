@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, joinRoom, newRoom, peopleClosedAfterEach, test } from './fixtures';
 
@@ -67,6 +67,14 @@ function fakePushService(): void {
 	};
 }
 
+/** Someone whose browser allows notifications, with the stand-in push service. */
+async function personWithPush(browser: Browser): Promise<Page> {
+	const page = await person(browser);
+	await page.context().grantPermissions(['notifications']);
+	await page.context().addInitScript(fakePushService);
+	return page;
+}
+
 test('[W1] notifications blocked: the room says how to allow them, by keyboard and on a phone', async ({
 	app,
 	browser
@@ -90,9 +98,7 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 	app,
 	browser
 }) => {
-	const page = await person(browser);
-	await page.context().grantPermissions(['notifications']);
-	await page.context().addInitScript(fakePushService);
+	const page = await personWithPush(browser);
 	const url = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
 	await page.goto(url);
 	await joinRoom(page, 'Ana', 'Speaker');
@@ -146,14 +152,40 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 	await expectAccessible(page);
 });
 
+test('[S18] erasing the room forgets its notifications here: the endpoint kept for it, and the subscription no other room uses', async ({
+	app,
+	browser
+}) => {
+	const page = await personWithPush(browser);
+	// Started through the API: without a host, the one person in it erases it by agreeing.
+	const url = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
+	const kept = `practice-room:push:${new URL(url).pathname.split('/')[2]}`;
+	await page.goto(url);
+	await joinRoom(page, 'Ana', 'Speaker');
+	await turnOn(page).click();
+	await expect(turnOff(page)).toBeVisible();
+	expect(await page.evaluate((key) => localStorage.getItem(key), kept)).toMatch(
+		/^https:\/\/fcm\.googleapis\.com\//
+	);
+
+	await page.getByRole('button', { name: 'Agree to erase the room', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'This room has been erased' })).toBeVisible();
+	await expect
+		.poll(() =>
+			page.evaluate(
+				(key) => [localStorage.getItem(key), sessionStorage.getItem('e2e-unsubscribed')],
+				kept
+			)
+		)
+		.toEqual([null, '1']);
+});
+
 test('[W2] a refusal is worded by its code: an endpoint another member subscribed, sent with other keys, is not yours', async ({
 	app,
 	browser
 }) => {
 	const url = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
-	const ana = await person(browser);
-	await ana.context().grantPermissions(['notifications']);
-	await ana.context().addInitScript(fakePushService);
+	const ana = await personWithPush(browser);
 	await ana.goto(url);
 	await joinRoom(ana, 'Ana', 'Speaker');
 	await turnOn(ana).click();
@@ -162,9 +194,7 @@ test('[W2] a refusal is worded by its code: an endpoint another member subscribe
 
 	// Ben's browser holds Ana's endpoint (as if a push service handed it out again) with keys of
 	// its own: the server answers 403 `push_not_yours`, not `not_a_member`, and Ben is told so.
-	const ben = await person(browser);
-	await ben.context().grantPermissions(['notifications']);
-	await ben.context().addInitScript(fakePushService);
+	const ben = await personWithPush(browser);
 	await ben.context().addInitScript((subscription) => {
 		sessionStorage.setItem('e2e-push-subscription', subscription);
 		sessionStorage.setItem('e2e-push-auth', 'B'.repeat(22));

@@ -95,7 +95,8 @@ export function saveHostKey(roomId: string, hostKey: string): void {
 
 /**
  * Forgets who this browser was in a room, its host key and its calendar file's deadlines (the
- * room was erased). The name stays: it belongs to the person, not to the room.
+ * room was erased). The name stays: it belongs to the person, not to the room. Its notifications
+ * go with `forgetPush` (./push-device), which also asks the browser's service worker.
  */
 export function forgetRoom(roomId: string): void {
 	removeStored(roomKey(roomId));

@@ -5,6 +5,12 @@ import { pushKeyReplySchema, type SubscribePushRequest } from '../protocol/push'
 import { readStored, removeStored, writeStored } from './identity';
 import { ANY_ANSWER, requestJson } from './json-request';
 import {
+	deviceSubscription,
+	pushEndpointKey,
+	pushSupported,
+	releaseSubscription
+} from './push-device';
+import {
 	afterAnswer,
 	afterPermission,
 	applicationServerKey,
@@ -12,28 +18,6 @@ import {
 	offFailed,
 	type PushState
 } from './push-opt-in';
-
-/** The endpoint this browser subscribed in a room with, so the room can say "on" after a reload. */
-const storedKey = (roomId: string) => `practice-room:push:${roomId}`;
-const STORED_PREFIX = 'practice-room:push:';
-
-const supported = () =>
-	typeof window !== 'undefined' &&
-	'serviceWorker' in navigator &&
-	'PushManager' in window &&
-	'Notification' in window;
-
-/** Rooms other than `roomId` this browser gets notifications from with `endpoint`. */
-function otherRoomsUsing(endpoint: string, roomId: string): boolean {
-	try {
-		return Object.keys(localStorage).some(
-			(key) =>
-				key.startsWith(STORED_PREFIX) && key !== storedKey(roomId) && readStored(key) === endpoint
-		);
-	} catch {
-		return false;
-	}
-}
 
 /**
  * "Tell me when it's my turn" in one room (protocol W1–W3): asks for the permission, registers
@@ -70,14 +54,13 @@ export class PushOptIn {
 			// Asked again when the person turns them on.
 			this.#key = undefined;
 		}
-		if (!supported()) {
+		if (!pushSupported()) {
 			this.state = 'unsupported';
 			return;
 		}
-		const endpoint = readStored(storedKey(this.roomId()));
+		const endpoint = readStored(pushEndpointKey(this.roomId()));
 		if (endpoint === null || Notification.permission !== 'granted') return;
-		const registration = await navigator.serviceWorker.getRegistration('/');
-		const subscription = await registration?.pushManager.getSubscription();
+		const subscription = await deviceSubscription();
 		const key = await this.#key;
 		if (
 			subscription?.endpoint === endpoint &&
@@ -100,7 +83,7 @@ export class PushOptIn {
 	}
 
 	async turnOn(): Promise<void> {
-		if (!supported()) {
+		if (!pushSupported()) {
 			this.state = 'unsupported';
 			return;
 		}
@@ -129,7 +112,7 @@ export class PushOptIn {
 			});
 			this.state = afterAnswer(answer, 'on');
 			if (this.state === 'on') {
-				writeStored(storedKey(this.roomId()), subscription.endpoint);
+				writeStored(pushEndpointKey(this.roomId()), subscription.endpoint);
 				this.subscribed = true;
 			}
 		} catch {
@@ -139,10 +122,7 @@ export class PushOptIn {
 
 	async turnOff(): Promise<void> {
 		const member = this.member();
-		const registration = supported()
-			? await navigator.serviceWorker.getRegistration('/')
-			: undefined;
-		const subscription = await registration?.pushManager.getSubscription();
+		const subscription = await deviceSubscription();
 		this.state = 'working';
 		try {
 			if (subscription && member) {
@@ -154,11 +134,9 @@ export class PushOptIn {
 					this.state = afterAnswer(answer, 'off');
 					return;
 				}
-				// The browser's subscription ends too, unless another room still uses it.
-				if (!otherRoomsUsing(subscription.endpoint, this.roomId()))
-					await subscription.unsubscribe();
+				await releaseSubscription(subscription, this.roomId());
 			}
-			removeStored(storedKey(this.roomId()));
+			removeStored(pushEndpointKey(this.roomId()));
 			this.state = 'off';
 			this.subscribed = false;
 		} catch {

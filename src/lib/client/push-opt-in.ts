@@ -55,8 +55,11 @@ export function afterPermission(permission: NotificationPermission): PushState |
  */
 export function afterAnswer(answer: JsonAnswer<unknown>, asked: 'on' | 'off'): PushState {
 	if (answer.ok) return asked;
-	const fallback = asked === 'on' ? m.async_push_failed() : m.async_push_off_failed();
-	return { problem: apiProblemWords(answer.body, fallback) };
+	if (asked === 'on') return { problem: apiProblemWords(answer.body, m.async_push_failed()) };
+	// Turning off, the person had joined: "join first" would be wrong. The room no longer admits
+	// their ticket (removed, or locked while they were away), and keeps the subscription.
+	if (answer.problem?.code === 'not_a_member') return { problem: m.async_push_off_not_member() };
+	return { problem: apiProblemWords(answer.body, m.async_push_off_failed()) };
 }
 
 /** Turning notifications off failed in the browser. */

@@ -18,6 +18,7 @@ import { DocConnection } from './doc-connection.svelte';
 import { forgetRoom, saveHostKey, type RoomIdentity } from './identity';
 import { JoinFlow, type JoinAccepted } from './join-flow.svelte';
 import { OfflineQueue } from './offline-queue.svelte';
+import { forgetPush } from './push-device';
 import { RoomDoc } from './room-doc.svelte';
 import { refusalWords } from './refusal-words';
 import { ServerClock } from './server-clock.svelte';
@@ -255,7 +256,7 @@ export class RoomSession {
 	/**
 	 * The room was erased, or ended while this tab was away: the tab stops, and this browser
 	 * forgets everything it kept of the room (its copy of the document in IndexedDB, who this
-	 * person was in it, the host key).
+	 * person was in it, the host key, its notifications).
 	 */
 	async #erased(): Promise<void> {
 		if (this.erased) return;
@@ -267,7 +268,7 @@ export class RoomSession {
 		this.clock.stop();
 		this.#socket.disconnect();
 		this.#docs.disconnect();
-		await this.#docs.clearLocal();
+		await Promise.all([this.#docs.clearLocal(), forgetPush(this.roomId)]);
 	}
 
 	#reportVisibility = () => {

@@ -1,4 +1,8 @@
-import { savedCalendarState, type SavedCalendarState } from '../room/async-calendar-saved';
+import {
+	savedCalendarState,
+	type SavedCalendarState,
+	type TurnsNow
+} from '../room/async-calendar-saved';
 import type { PlannedDeadline } from '../room/async-view';
 import { savedCalendarKey } from './identity';
 import { saveDeadlines, savedDeadlines } from './saved-calendar';
@@ -39,11 +43,11 @@ export class SavedCalendar {
 
 	/** Whether a file downloaded here will be out of date once resting deadlines move (A28, A8). */
 	get willMove(): boolean {
-		return savedCalendarState(this.#deadlines, [], true) === 'will-move';
+		return savedCalendarState(this.#deadlines, { kind: 'resting' }) === 'will-move';
 	}
 
-	/** The file against the deadlines planned now; `resting`: paused or playing live. */
-	against(planned: readonly PlannedDeadline[], resting: boolean): SavedCalendarState {
-		return savedCalendarState(this.#deadlines, planned, resting);
+	/** The file against where the room's turns stand now (`turnsNow`). */
+	against(turns: TurnsNow): SavedCalendarState {
+		return savedCalendarState(this.#deadlines, turns);
 	}
 }

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { ControlState } from '../protocol/control';
-import { savedCalendarState } from './async-calendar-saved';
+import { savedCalendarState, turnsNow } from './async-calendar-saved';
+import { tick } from './async-clock';
 import { followResume } from './async-pause';
 import { ana, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
-import { extendTurns, goLive, resumeTurns, takeTurn } from './async-schedule';
+import { counting, extendTurns, goLive, resumeTurns, takeTurn, waitingFor } from './async-schedule';
 import { plannedDeadlines, type PlannedDeadline } from './async-view';
 
 const onTurns = started();
@@ -16,18 +17,39 @@ const paused = (state: ControlState, at: number): ControlState => ({
 });
 const resumed = (state: ControlState, at: number) =>
 	followResume(state, { ...state, pause: null }, at);
-/** The file's state against the room's schedule now. */
-const against = (state: ControlState, saved: readonly PlannedDeadline[] | undefined = downloaded) =>
-	savedCalendarState(
-		saved,
-		plannedDeadlines(state, playbook),
-		state.pause !== null || state.async?.mode === 'live'
-	);
+/** The file's state against the room's schedule at `now` (by default, as the file was saved). */
+const against = (
+	state: ControlState,
+	saved: readonly PlannedDeadline[] | undefined = downloaded,
+	now = T0
+) => savedCalendarState(saved, turnsNow(state, playbook, now));
+
+/** Every turn taken as soon as it comes, at `now`: the schedule ends early. */
+function everyTurnTaken(state: ControlState, now: number): ControlState {
+	let done = state;
+	// Bounded: a step nobody could take would otherwise loop for ever (the sprint has ten).
+	for (let step = 0; step < 20 && counting(done.async); step++) {
+		for (const person of waitingFor(done, playbook)) {
+			done = ok(takeTurn(done, playbook, person, done.step, now));
+		}
+	}
+	return done;
+}
+
+/** Every deadline passed with nobody taking a turn: the schedule ends at the last one. */
+function everyDeadlinePassed(state: ControlState): ControlState {
+	let done = state;
+	for (let step = 0; step < 20 && counting(done.async); step++) {
+		done = tick(done, playbook, done.async.deadlineAt);
+	}
+	return done;
+}
 
 describe('the calendar file downloaded on this device', () => {
 	test('nothing to say when no file was downloaded here', () => {
-		expect(savedCalendarState(undefined, downloaded, false)).toBe('none');
+		expect(savedCalendarState(undefined, turnsNow(onTurns, playbook, T0))).toBe('none');
 		expect(against(paused(onTurns, T0 + HOUR), [])).toBe('none');
+		expect(against(everyTurnTaken(onTurns, T0 + HOUR), [], T0 + HOUR)).toBe('none');
 	});
 
 	test('is current while the schedule keeps the deadlines it planned', () => {
@@ -68,5 +90,24 @@ describe('the calendar file downloaded on this device', () => {
 		expect(against(early)).toBe('out-of-date');
 		// Downloaded again after it: current, and the deadline passed is not compared.
 		expect(against(early, plannedDeadlines(early, playbook))).toBe('current');
+	});
+
+	test('[A5] once every turn is done early, the deadlines it holds still to come are left over', () => {
+		const done = everyTurnTaken(onTurns, T0 + HOUR);
+		expect(done.async?.deadlineAt).toBeNull();
+		expect(against(done, downloaded, T0 + HOUR)).toBe('left-over');
+		// Paused after the last turn: no deadline is left to move.
+		expect(against(paused(done, T0 + 2 * HOUR), downloaded, T0 + 2 * HOUR)).toBe('left-over');
+	});
+
+	test('once every turn is done, nothing to say when every deadline in it has passed', () => {
+		const atTheirDeadlines = everyDeadlinePassed(onTurns);
+		const end = Math.max(...downloaded.map((deadline) => deadline.at));
+		expect(atTheirDeadlines.async?.deadlineAt).toBeNull();
+		expect(against(atTheirDeadlines, downloaded, end)).toBe('none');
+		// Done early, and seen again after the file's last deadline.
+		expect(against(everyTurnTaken(onTurns, T0 + HOUR), downloaded, end)).toBe('none');
+		// A deadline less than a minute ahead is as good as passed: calendars show minutes.
+		expect(against(atTheirDeadlines, downloaded, end - 30_000)).toBe('none');
 	});
 });

@@ -65,7 +65,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 		// Before the browser stops waiting, however long the HTTP deadline (protocol S24).
 		answerWithinMs: Math.min(services.config.API_TIMEOUT_MS, SOCKET_ANSWER_WITHIN_MS),
 		turnEvents: services.turnEvents,
-		wakes: services.wakes
+		wakes: services.wakes,
+		push: services.push
 	});
 	const guardStorage = storageGuard(() => services.unavailable(), services.config.API_TIMEOUT_MS);
 	provideDirectory(

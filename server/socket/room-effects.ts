@@ -1,6 +1,7 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { Effect } from '../../src/lib/room/decide';
 import type { PresenceStore } from '../presence/presence-store';
+import type { PushStore } from '../push/push-store';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { log } from '../log';
@@ -23,6 +24,8 @@ export interface RoomEffectsDeps {
 	sharedWithOtherInstances: boolean;
 	/** Who hears of turns starting and deadlines nearing (protocol A9). */
 	turnEvents: TurnEvents;
+	/** The rooms' Web Push subscriptions: a removed person's go with them (W3). */
+	push: Pick<PushStore, 'ofPeople' | 'remove'>;
 }
 
 /**
@@ -89,6 +92,23 @@ export class RoomEffects {
 		io.in(projectorChannel(roomId)).disconnectSockets(true);
 		// Their sockets may still be on their way out through another instance.
 		io.to(memberChannel(roomId)).except(removed).emit('room:projector', { roomId, projectorToken });
+		await this.#dropNotifications(roomId, removedId);
+	}
+
+	/**
+	 * Deletes a removed person's push subscriptions: the room tells them nothing any more (they
+	 * have no turns), and their browser's address is theirs, not the room's to keep. The removal
+	 * stands if storage fails here; the subscriptions then go with the room.
+	 */
+	async #dropNotifications(roomId: string, removedId: string): Promise<void> {
+		const { push } = this.deps;
+		try {
+			for (const { endpoint } of await push.ofPeople(roomId, [removedId])) {
+				await push.remove(roomId, removedId, endpoint);
+			}
+		} catch (error) {
+			log.rooms.warn({ roomId, err: error }, "a removed person's notifications were kept");
+		}
 	}
 
 	/**

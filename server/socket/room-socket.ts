@@ -6,6 +6,7 @@ import type { Reply } from '../../src/lib/protocol/socket-events';
 import { LIMIT_WORDS } from '../limits/limits';
 import { admitSocketEvent, newSocketRate } from '../limits/message-rate';
 import { log } from '../log';
+import type { PushStore } from '../push/push-store';
 import type { PresenceStore } from '../presence/presence-store';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { answerQueue } from './answer-queue';
@@ -45,6 +46,8 @@ export interface RoomSocketDeps {
 	turnEvents?: TurnEvents;
 	/** The stored index of when rooms on turns next need a server (protocol A14). */
 	wakes: WakeIndex;
+	/** The rooms' Web Push subscriptions (protocol W1–W7). */
+	push: Pick<PushStore, 'ofPeople' | 'remove'>;
 }
 
 /**
@@ -69,7 +72,8 @@ export function attachRoomSocket(io: RoomServer, deps: RoomSocketDeps): { close(
 		presence,
 		presenceStore: deps.presence,
 		sharedWithOtherInstances: deps.sharedWithOtherInstances,
-		turnEvents: deps.turnEvents ?? silentTurnEvents
+		turnEvents: deps.turnEvents ?? silentTurnEvents,
+		push: deps.push
 	});
 	const handlers = new RoomHandlers({
 		rooms: deps.rooms,

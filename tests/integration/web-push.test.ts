@@ -234,6 +234,25 @@ describe.each([
 		expect((await subscribe(roomId, ben, newBrowser())).status).toBe(403);
 	});
 
+	test('[W3] removing someone deletes their subscriptions; everyone else keeps theirs', async () => {
+		const { id: roomId, hostKey } = await createRoom(server.url, 'active-listening-sprint');
+		const host = await joinAs(server.url, roomId, 'Host', { roleId: 'speaker', hostKey });
+		cleanups.push(() => host.socket.disconnect());
+		const hostPerson = { id: host.id, ticket: host.reply.ok ? host.reply.docTicket : '' };
+		const ben = await joined(roomId, 'listener');
+		const [hostBrowser, benBrowser] = [newBrowser(), newBrowser()];
+		expect((await subscribe(roomId, hostPerson, hostBrowser)).status).toBe(201);
+		expect((await subscribe(roomId, ben, benBrowser)).status).toBe(201);
+		expect((await host.send({ type: 'host.remove', participantId: ben.id })).ok).toBe(true);
+		await waitFor(
+			async () => (await pushStore.ofPeople(roomId, [ben.id])).length === 0,
+			'the removed person’s subscription to be deleted'
+		);
+		expect((await pushStore.ofPeople(roomId, [host.id])).map((push) => push.endpoint)).toEqual([
+			hostBrowser.subscription.endpoint
+		]);
+	});
+
 	test('[W3] a member unsubscribes their browser; nobody else can', async () => {
 		const { id: roomId } = await createRoom(server.url, 'active-listening-sprint');
 		const [ana, ben] = [await joined(roomId), await joined(roomId, 'listener')];

@@ -130,8 +130,9 @@ export class PushOptIn {
 					method: 'DELETE',
 					json: { ...member, endpoint: subscription.endpoint }
 				});
-				if (!answer.ok) {
-					this.state = afterAnswer(answer, 'off');
+				const state = afterAnswer(answer, 'off');
+				if (state !== 'off') {
+					this.state = state;
 					return;
 				}
 				await releaseSubscription(subscription, this.roomId());

@@ -56,9 +56,10 @@ export function afterPermission(permission: NotificationPermission): PushState |
 export function afterAnswer(answer: JsonAnswer<unknown>, asked: 'on' | 'off'): PushState {
 	if (answer.ok) return asked;
 	if (asked === 'on') return { problem: apiProblemWords(answer.body, m.async_push_failed()) };
-	// Turning off, the person had joined: "join first" would be wrong. The room no longer admits
-	// their ticket (removed, or locked while they were away), and keeps the subscription.
-	if (answer.problem?.code === 'not_a_member') return { problem: m.async_push_off_not_member() };
+	// The room no longer admits the person (removed, which deleted the subscription, or locked
+	// while they were away): it cannot be asked, but this device can stop; its push service then
+	// answers the room that the address is gone, and the room forgets it (W6).
+	if (answer.problem?.code === 'not_a_member') return 'off';
 	return { problem: apiProblemWords(answer.body, m.async_push_off_failed()) };
 }
 

@@ -1,14 +1,20 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, joinRoom, test } from './fixtures';
+import { expect, joinRoom, newRoom, test } from './fixtures';
 import { expectAccessible } from './axe';
-import { PHONE, smallTargets } from './phone';
+import { PHONE, smallTargets, tapFlashes } from './phone';
 import { startRoomFromLibrary } from './start-room';
 import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 
 const TABLET = { width: 768, height: 1024 };
 
-async function personAt(browser: Browser, viewport: { width: number; height: number }) {
-	const page = await (await browser.newContext({ viewport })).newPage();
+async function personAt(
+	browser: Browser,
+	viewport: { width: number; height: number },
+	/** A phone's touch screen and mobile browser, for taps. */
+	touch = false
+) {
+	const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+	const page = await context.newPage();
 	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
 	return page;
 }
@@ -155,4 +161,40 @@ test('the join form on a phone: themed radios, and focus on the agreements after
 	await joinRoom(late, 'Cy', 'Listener', { agree: false });
 	await expect(late.getByRole('heading', { name: 'Our agreements' })).toBeFocused();
 	for (const page of [host, guest, late]) await page.context().close();
+});
+
+test('on a phone a tap flashes no grey box around a button, on the way to the role-play and at its pause: the button shows its own pressed state', async ({
+	browser,
+	app
+}) => {
+	const page = await personAt(browser, PHONE, true);
+	await page.goto(await newRoom(app.url, 'role-play-with-reality'));
+	await expect(page.getByLabel('Your name')).toBeVisible();
+	expect(await tapFlashes(page)).toEqual([]);
+	await joinRoom(page, 'Ada', 'Practitioner');
+	expect(await tapFlashes(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Next phase' }).tap();
+	await expect(page.locator('[data-step]')).toContainText('Step 2 of 4');
+
+	const script = page.getByRole('region', { name: 'Script' });
+	await script.getByLabel('Line text').fill('Thanks for making time.');
+	await script.getByRole('button', { name: 'Add line' }).tap();
+	await page.getByRole('button', { name: 'Start', exact: true }).tap();
+	const pause = script.getByRole('button', { name: 'Pause' });
+	await pause.tap();
+	await expect(script.getByText('Paused here')).toBeVisible();
+	await expect(page.locator('[data-status="paused"]')).toBeVisible();
+	expect(await tapFlashes(page)).toEqual([]);
+	expect(await smallTargets(page)).toEqual([]);
+
+	// Held down, the pause shows it within its pill; let go elsewhere, it is not pressed again.
+	const box = await pause.boundingBox();
+	if (!box) throw new Error('the Pause button is not laid out');
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	await expect(pause).not.toHaveCSS('background-image', 'none');
+	await page.mouse.move(0, 0);
+	await page.mouse.up();
+	await expect(pause).toHaveCSS('background-image', 'none');
+	await page.context().close();
 });

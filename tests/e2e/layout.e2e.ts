@@ -1,11 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, joinRoom, newRoom, test } from './fixtures';
 import { expectAccessible } from './axe';
-import { PHONE, smallTargets, tapFlashes } from './phone';
+import { cutWords, overflowOf, PHONE, smallTargets, tapFlashes } from './phone';
 import { startRoomFromLibrary } from './start-room';
 import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 
 const TABLET = { width: 768, height: 1024 };
+/** A small phone's screen (many Android phones), where the header is tightest. */
+const SMALL_PHONE = { width: 360, height: 740 };
 
 async function personAt(
 	browser: Browser,
@@ -141,9 +143,32 @@ test('on a tablet both columns show, with the phase heading on the first screen'
 		const side = await pageTop(page, 'aside.side > :first-child');
 		expect(Math.abs(phaseCard - side)).toBeLessThan(2);
 		expect(await smallTargets(page)).toEqual([]);
+		expect(await cutWords(page, 'header.site')).toEqual([]);
 		await expectAccessible(page);
 	}
 	for (const page of [host, guest]) await page.context().close();
+});
+
+test('on a small phone the header shows the chosen language uncut, in each language, and still names it in full', async ({
+	browser,
+	app
+}) => {
+	const url = await newRoom(app.url, 'role-play-with-reality');
+	for (const [locale, name, label] of [
+		['en', 'English', 'Language'],
+		['de', 'Deutsch', 'Sprache'],
+		['es', 'Español', 'Idioma']
+	] as const) {
+		const context = await browser.newContext({ viewport: SMALL_PHONE, locale });
+		const page = await context.newPage();
+		await page.goto(url);
+		const switcher = page.getByRole('banner').getByRole('combobox', { name: label });
+		await expect(switcher).toHaveValue(locale);
+		await expect(switcher.getByRole('option', { name, exact: true })).toBeAttached();
+		expect(await cutWords(page, 'header.site')).toEqual([]);
+		expect(await overflowOf(page, 'header.site')).toEqual({ outside: [], pageScrolls: false });
+		await context.close();
+	}
 });
 
 test('the join form on a phone: themed radios, and focus on the agreements after joining', async ({

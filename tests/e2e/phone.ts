@@ -44,3 +44,34 @@ export const overflowOf = (page: Page, selector: string) =>
 			.map((element) => `${element.tagName}: ${element.textContent?.trim().slice(0, 40)}`);
 		return { outside, pageScrolls: document.documentElement.scrollWidth > width };
 	});
+
+/**
+ * Words cut off inside `selector`, for controls a person reads: a visible select narrower than
+ * its chosen option needs ("Englis"; a copy sized to its content is wider), and visible elements
+ * whose text runs past their box.
+ */
+export const cutWords = (page: Page, selector: string) =>
+	page.locator(selector).evaluate((root) => {
+		const seen = (element: HTMLElement) =>
+			element.checkVisibility({ opacityProperty: true }) && !element.closest('.visually-hidden');
+		const cutSelects = [...root.querySelectorAll<HTMLSelectElement>('select')]
+			.filter(seen)
+			.filter((select) => {
+				const copy = select.cloneNode(true);
+				if (!(copy instanceof HTMLSelectElement)) return false;
+				copy.style.cssText =
+					'position: absolute; visibility: hidden; inline-size: auto; min-inline-size: 0; field-sizing: content';
+				select.after(copy);
+				copy.value = select.value;
+				const needed = copy.getBoundingClientRect().width;
+				copy.remove();
+				return needed > select.getBoundingClientRect().width + 0.5;
+			})
+			.map((select) => `select: ${select.selectedOptions[0]?.textContent}`);
+		const overflowing = [...root.querySelectorAll('*')]
+			.filter((element): element is HTMLElement => element instanceof HTMLElement)
+			.filter(seen)
+			.filter((element) => element.scrollWidth > element.clientWidth + 1)
+			.map((element) => `${element.tagName}: ${element.textContent?.trim().slice(0, 40)}`);
+		return [...cutSelects, ...overflowing];
+	});

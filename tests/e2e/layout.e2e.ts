@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, joinRoom, newRoom, test } from './fixtures';
 import { expectAccessible } from './axe';
-import { cutWords, overflowOf, PHONE, smallTargets, tapFlashes } from './phone';
+import { cutWords, overflowOf, PHONE, smallTargets, tapFlashes, wholeInRow } from './phone';
 import { startRoomFromLibrary } from './start-room';
 import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 
@@ -169,6 +169,29 @@ test('on a small phone the header shows the chosen language uncut, in each langu
 		expect(await overflowOf(page, 'header.site')).toEqual({ outside: [], pageScrolls: false });
 		await context.close();
 	}
+});
+
+test('on a small phone the tab of the take a rewind starts is in full view, not cut off at the card’s edge', async ({
+	browser,
+	app
+}) => {
+	const page = await personAt(browser, SMALL_PHONE);
+	await page.goto(await newRoom(app.url, 'role-play-with-reality'));
+	await joinRoom(page, 'Ada', 'Practitioner');
+	await page.getByRole('button', { name: 'Next phase' }).click();
+	const script = page.getByRole('region', { name: 'Script' });
+	await script.getByLabel('Line text').fill('Thanks for making time.');
+	await script.getByRole('button', { name: 'Add line' }).click();
+
+	// Each rewind starts a take whose tab ("Take 2 · from line 1 of take 1") comes last.
+	for (const take of ['Take 2', 'Take 3']) {
+		await script.getByRole('button', { name: 'Rewind to line 1' }).click();
+		const tab = script.getByRole('tab', { name: new RegExp(`^${take} `) });
+		await expect(tab).toHaveAttribute('aria-selected', 'true');
+		expect(await wholeInRow(tab), `${take}'s tab`).toBe(true);
+	}
+	expect((await overflowOf(page, 'body')).pageScrolls).toBe(false);
+	await page.context().close();
 });
 
 test('the join form on a phone: themed radios, and focus on the agreements after joining', async ({

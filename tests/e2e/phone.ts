@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** A common phone's screen, in CSS pixels. */
 export const PHONE = { width: 390, height: 844 };
@@ -74,4 +74,14 @@ export const cutWords = (page: Page, selector: string) =>
 			.filter((element) => element.scrollWidth > element.clientWidth + 1)
 			.map((element) => `${element.tagName}: ${element.textContent?.trim().slice(0, 40)}`);
 		return [...cutSelects, ...overflowing];
+	});
+
+/** Whether an element lies wholly within what its row, which scrolls sideways, shows of it. */
+export const wholeInRow = (item: Locator) =>
+	item.evaluate((element) => {
+		const row = element.parentElement;
+		if (!row) return false;
+		const left = row.getBoundingClientRect().left + row.clientLeft;
+		const box = element.getBoundingClientRect();
+		return box.left >= left - 0.5 && box.right <= left + row.clientWidth + 0.5;
 	});

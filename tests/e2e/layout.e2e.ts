@@ -1,7 +1,15 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, joinRoom, newRoom, test } from './fixtures';
 import { expectAccessible } from './axe';
-import { cutWords, overflowOf, PHONE, smallTargets, tapFlashes, wholeInRow } from './phone';
+import {
+	cutWords,
+	focusOutline,
+	overflowOf,
+	PHONE,
+	smallTargets,
+	tapFlashes,
+	wholeInRow
+} from './phone';
 import { startRoomFromLibrary } from './start-room';
 import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 
@@ -192,6 +200,38 @@ test('on a small phone the tab of the take a rewind starts is in full view, not 
 	}
 	expect((await overflowOf(page, 'body')).pageScrolls).toBe(false);
 	await page.context().close();
+});
+
+test('on a phone the pause for everyone opens with focus on its heading and no frame around the screen, also after a reload', async ({
+	browser,
+	app
+}) => {
+	const url = await newRoom(app.url, 'role-play-with-reality');
+	const people: Page[] = [];
+	for (const name of ['Ada', 'Bo']) {
+		const page = await personAt(browser, SMALL_PHONE);
+		await page.goto(url);
+		await joinRoom(page, name);
+		people.push(page);
+	}
+	const [ada, bo] = people as [Page, Page];
+	const card = (page: Page) => page.getByRole('dialog', { name: 'Paused for everyone' });
+	// A screen reader starts on the pause; the heading is no control, so no ring is drawn.
+	const opensOnItsHeading = async (page: Page) => {
+		await expect(card(page).getByRole('heading', { name: 'Paused for everyone' })).toBeFocused();
+		expect(await focusOutline(page)).toBe('none');
+	};
+
+	await ada.getByRole('button', { name: 'Pause for everyone' }).click();
+	for (const page of people) await opensOnItsHeading(page);
+	// Reloaded, the card opens while Resume still waits for the connection.
+	await bo.reload();
+	await opensOnItsHeading(bo);
+	const resume = card(bo).getByRole('button', { name: 'Resume' });
+	await expect(resume).toBeEnabled();
+	await bo.keyboard.press('Tab');
+	await expect(resume).toBeFocused();
+	for (const page of people) await page.context().close();
 });
 
 test('the join form on a phone: themed radios, and focus on the agreements after joining', async ({

@@ -85,3 +85,9 @@ export const wholeInRow = (item: Locator) =>
 		const box = element.getBoundingClientRect();
 		return box.left >= left - 0.5 && box.right <= left + row.clientWidth + 0.5;
 	});
+
+/** The outline style of whatever has focus: `none` when the browser draws no ring around it. */
+export const focusOutline = (page: Page) =>
+	page.evaluate(() =>
+		document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'
+	);

@@ -1,14 +1,30 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, joinRoom, test } from './fixtures';
+import { expect, joinRoom, newRoom, test } from './fixtures';
 import { expectAccessible } from './axe';
-import { PHONE, smallTargets } from './phone';
+import {
+	cutWords,
+	focusOutline,
+	overflowOf,
+	PHONE,
+	smallTargets,
+	tapFlashes,
+	wholeInRow
+} from './phone';
 import { startRoomFromLibrary } from './start-room';
 import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 
 const TABLET = { width: 768, height: 1024 };
+/** A small phone's screen (many Android phones), where the header is tightest. */
+const SMALL_PHONE = { width: 360, height: 740 };
 
-async function personAt(browser: Browser, viewport: { width: number; height: number }) {
-	const page = await (await browser.newContext({ viewport })).newPage();
+async function personAt(
+	browser: Browser,
+	viewport: { width: number; height: number },
+	/** A phone's touch screen and mobile browser, for taps. */
+	touch = false
+) {
+	const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+	const page = await context.newPage();
 	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
 	return page;
 }
@@ -135,9 +151,87 @@ test('on a tablet both columns show, with the phase heading on the first screen'
 		const side = await pageTop(page, 'aside.side > :first-child');
 		expect(Math.abs(phaseCard - side)).toBeLessThan(2);
 		expect(await smallTargets(page)).toEqual([]);
+		expect(await cutWords(page, 'header.site')).toEqual([]);
 		await expectAccessible(page);
 	}
 	for (const page of [host, guest]) await page.context().close();
+});
+
+test('on a small phone the header shows the chosen language uncut, in each language, and still names it in full', async ({
+	browser,
+	app
+}) => {
+	const url = await newRoom(app.url, 'role-play-with-reality');
+	for (const [locale, name, label] of [
+		['en', 'English', 'Language'],
+		['de', 'Deutsch', 'Sprache'],
+		['es', 'Español', 'Idioma']
+	] as const) {
+		const context = await browser.newContext({ viewport: SMALL_PHONE, locale });
+		const page = await context.newPage();
+		await page.goto(url);
+		const switcher = page.getByRole('banner').getByRole('combobox', { name: label });
+		await expect(switcher).toHaveValue(locale);
+		await expect(switcher.getByRole('option', { name, exact: true })).toBeAttached();
+		expect(await cutWords(page, 'header.site')).toEqual([]);
+		expect(await overflowOf(page, 'header.site')).toEqual({ outside: [], pageScrolls: false });
+		await context.close();
+	}
+});
+
+test('on a small phone the tab of the take a rewind starts is in full view, not cut off at the card’s edge', async ({
+	browser,
+	app
+}) => {
+	const page = await personAt(browser, SMALL_PHONE);
+	await page.goto(await newRoom(app.url, 'role-play-with-reality'));
+	await joinRoom(page, 'Ada', 'Practitioner');
+	await page.getByRole('button', { name: 'Next phase' }).click();
+	const script = page.getByRole('region', { name: 'Script' });
+	await script.getByLabel('Line text').fill('Thanks for making time.');
+	await script.getByRole('button', { name: 'Add line' }).click();
+
+	// Each rewind starts a take whose tab ("Take 2 · from line 1 of take 1") comes last.
+	for (const take of ['Take 2', 'Take 3']) {
+		await script.getByRole('button', { name: 'Rewind to line 1' }).click();
+		const tab = script.getByRole('tab', { name: new RegExp(`^${take} `) });
+		await expect(tab).toHaveAttribute('aria-selected', 'true');
+		expect(await wholeInRow(tab), `${take}'s tab`).toBe(true);
+	}
+	expect((await overflowOf(page, 'body')).pageScrolls).toBe(false);
+	await page.context().close();
+});
+
+test('on a phone the pause for everyone opens with focus on its heading and no frame around the screen, also after a reload', async ({
+	browser,
+	app
+}) => {
+	const url = await newRoom(app.url, 'role-play-with-reality');
+	const people: Page[] = [];
+	for (const name of ['Ada', 'Bo']) {
+		const page = await personAt(browser, SMALL_PHONE);
+		await page.goto(url);
+		await joinRoom(page, name);
+		people.push(page);
+	}
+	const [ada, bo] = people as [Page, Page];
+	const card = (page: Page) => page.getByRole('dialog', { name: 'Paused for everyone' });
+	// A screen reader starts on the pause; the heading is no control, so no ring is drawn.
+	const opensOnItsHeading = async (page: Page) => {
+		await expect(card(page).getByRole('heading', { name: 'Paused for everyone' })).toBeFocused();
+		expect(await focusOutline(page)).toBe('none');
+	};
+
+	await ada.getByRole('button', { name: 'Pause for everyone' }).click();
+	for (const page of people) await opensOnItsHeading(page);
+	// Reloaded, the card opens while Resume still waits for the connection.
+	await bo.reload();
+	await opensOnItsHeading(bo);
+	const resume = card(bo).getByRole('button', { name: 'Resume' });
+	await expect(resume).toBeEnabled();
+	await bo.keyboard.press('Tab');
+	await expect(resume).toBeFocused();
+	for (const page of people) await page.context().close();
 });
 
 test('the join form on a phone: themed radios, and focus on the agreements after joining', async ({
@@ -155,4 +249,40 @@ test('the join form on a phone: themed radios, and focus on the agreements after
 	await joinRoom(late, 'Cy', 'Listener', { agree: false });
 	await expect(late.getByRole('heading', { name: 'Our agreements' })).toBeFocused();
 	for (const page of [host, guest, late]) await page.context().close();
+});
+
+test('on a phone a tap flashes no grey box around a button, on the way to the role-play and at its pause: the button shows its own pressed state', async ({
+	browser,
+	app
+}) => {
+	const page = await personAt(browser, PHONE, true);
+	await page.goto(await newRoom(app.url, 'role-play-with-reality'));
+	await expect(page.getByLabel('Your name')).toBeVisible();
+	expect(await tapFlashes(page)).toEqual([]);
+	await joinRoom(page, 'Ada', 'Practitioner');
+	expect(await tapFlashes(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Next phase' }).tap();
+	await expect(page.locator('[data-step]')).toContainText('Step 2 of 4');
+
+	const script = page.getByRole('region', { name: 'Script' });
+	await script.getByLabel('Line text').fill('Thanks for making time.');
+	await script.getByRole('button', { name: 'Add line' }).tap();
+	await page.getByRole('button', { name: 'Start', exact: true }).tap();
+	const pause = script.getByRole('button', { name: 'Pause' });
+	await pause.tap();
+	await expect(script.getByText('Paused here')).toBeVisible();
+	await expect(page.locator('[data-status="paused"]')).toBeVisible();
+	expect(await tapFlashes(page)).toEqual([]);
+	expect(await smallTargets(page)).toEqual([]);
+
+	// Held down, the pause shows it within its pill; let go elsewhere, it is not pressed again.
+	const box = await pause.boundingBox();
+	if (!box) throw new Error('the Pause button is not laid out');
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	await expect(pause).not.toHaveCSS('background-image', 'none');
+	await page.mouse.move(0, 0);
+	await page.mouse.up();
+	await expect(pause).toHaveCSS('background-image', 'none');
+	await page.context().close();
 });

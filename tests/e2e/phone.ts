@@ -1,16 +1,32 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** A common phone's screen, in CSS pixels. */
 export const PHONE = { width: 390, height: 844 };
 
-/** Every visible button or link-button shorter than a thumb (44 px), by its words. */
-export const smallTargets = (page: Page) =>
+/** Every visible button, link-button or tab: its words, height and tap highlight colour. */
+const buttonsOn = (page: Page) =>
 	page.evaluate(() =>
 		[...document.querySelectorAll<HTMLElement>('button, .button, [role="tab"]')]
 			.filter((element) => element.checkVisibility() && !element.closest('.visually-hidden'))
-			.filter((element) => element.getBoundingClientRect().height < 44)
-			.map((element) => element.textContent?.trim())
+			.map((element) => ({
+				words: element.textContent?.trim(),
+				height: element.getBoundingClientRect().height,
+				tapHighlight: getComputedStyle(element).getPropertyValue('-webkit-tap-highlight-color')
+			}))
 	);
+
+/** Every visible button or link-button shorter than a thumb (44 px), by its words. */
+export const smallTargets = async (page: Page) =>
+	(await buttonsOn(page)).filter((button) => button.height < 44).map((button) => button.words);
+
+/**
+ * Every visible button or link-button a tap would flash the browser's highlight over, by its
+ * words: a tinted square over the whole box, a grey box around a pill-shaped button.
+ */
+export const tapFlashes = async (page: Page) =>
+	(await buttonsOn(page))
+		.filter((button) => button.tapHighlight !== 'rgba(0, 0, 0, 0)')
+		.map((button) => button.words);
 
 /**
  * What sticks out sideways inside `selector`: visible elements whose box passes the viewport's
@@ -28,3 +44,50 @@ export const overflowOf = (page: Page, selector: string) =>
 			.map((element) => `${element.tagName}: ${element.textContent?.trim().slice(0, 40)}`);
 		return { outside, pageScrolls: document.documentElement.scrollWidth > width };
 	});
+
+/**
+ * Words cut off inside `selector`, for controls a person reads: a visible select narrower than
+ * its chosen option needs ("Englis"; a copy sized to its content is wider), and visible elements
+ * whose text runs past their box.
+ */
+export const cutWords = (page: Page, selector: string) =>
+	page.locator(selector).evaluate((root) => {
+		const seen = (element: HTMLElement) =>
+			element.checkVisibility({ opacityProperty: true }) && !element.closest('.visually-hidden');
+		const cutSelects = [...root.querySelectorAll<HTMLSelectElement>('select')]
+			.filter(seen)
+			.filter((select) => {
+				const copy = select.cloneNode(true);
+				if (!(copy instanceof HTMLSelectElement)) return false;
+				copy.style.cssText =
+					'position: absolute; visibility: hidden; inline-size: auto; min-inline-size: 0; field-sizing: content';
+				select.after(copy);
+				copy.value = select.value;
+				const needed = copy.getBoundingClientRect().width;
+				copy.remove();
+				return needed > select.getBoundingClientRect().width + 0.5;
+			})
+			.map((select) => `select: ${select.selectedOptions[0]?.textContent}`);
+		const overflowing = [...root.querySelectorAll('*')]
+			.filter((element): element is HTMLElement => element instanceof HTMLElement)
+			.filter(seen)
+			.filter((element) => element.scrollWidth > element.clientWidth + 1)
+			.map((element) => `${element.tagName}: ${element.textContent?.trim().slice(0, 40)}`);
+		return [...cutSelects, ...overflowing];
+	});
+
+/** Whether an element lies wholly within what its row, which scrolls sideways, shows of it. */
+export const wholeInRow = (item: Locator) =>
+	item.evaluate((element) => {
+		const row = element.parentElement;
+		if (!row) return false;
+		const left = row.getBoundingClientRect().left + row.clientLeft;
+		const box = element.getBoundingClientRect();
+		return box.left >= left - 0.5 && box.right <= left + row.clientWidth + 0.5;
+	});
+
+/** The outline style of whatever has focus: `none` when the browser draws no ring around it. */
+export const focusOutline = (page: Page) =>
+	page.evaluate(() =>
+		document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'
+	);

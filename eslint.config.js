@@ -41,5 +41,12 @@ export default ts.config(
 				svelteConfig
 			}
 		}
+	},
+	{
+		// A promise nobody awaits is a refusal nobody sees: every one is awaited, or marked \`void\`.
+		files: ['server/**/*.ts', 'src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['**/*.test.ts'],
+		languageOptions: { parserOptions: { projectService: true } },
+		rules: { '@typescript-eslint/no-floating-promises': 'error' }
 	}
 );

@@ -41,6 +41,22 @@ export function removeStored(key: string): void {
 	}
 }
 
+/** Removes every key that starts with `prefix`. */
+function removeStoredUnder(prefix: string): void {
+	try {
+		const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
+		for (const key of keys) if (key?.startsWith(prefix)) localStorage.removeItem(key);
+	} catch {
+		// Storage disabled: there is nothing to remove.
+	}
+}
+
+/**
+ * Where a room's tool keeps something in this browser (`what`: an observer's notepad, a sealed
+ * rating), under the room's own prefix, so that forgetting the room forgets it too.
+ */
+export const roomToolKey = (roomId: string, what: string) => `practice-room:${roomId}:${what}`;
+
 /** A record stored as JSON, parsed with `schema`; undefined when absent, not JSON or not valid. */
 export function readStoredJson<T>(key: string, schema: AnswerSchema<T>): T | undefined {
 	const raw = readStored(key);
@@ -94,12 +110,22 @@ export function saveHostKey(roomId: string, hostKey: string): void {
 }
 
 /**
- * Forgets who this browser was in a room, its host key and its calendar file's deadlines (the
- * room was erased). The name stays: it belongs to the person, not to the room. Its notifications
+ * Forgets who this browser was in a room, its host key, its calendar file's deadlines and what
+ * its tools kept (`roomToolKey`): the room was erased. The name stays: it belongs to the person,
+ * not to the room. Its notifications
  * go with `forgetPush` (./push-device), which also asks the browser's service worker.
  */
 export function forgetRoom(roomId: string): void {
 	removeStored(roomKey(roomId));
 	removeStored(hostKeyKey(roomId));
 	removeStored(savedCalendarKey(roomId));
+	forgetRoomTools(roomId);
+}
+
+/**
+ * Forgets what a room's tools kept here (`roomToolKey`): the room was erased, or its host
+ * removed this person, who can no longer open it.
+ */
+export function forgetRoomTools(roomId: string): void {
+	removeStoredUnder(roomToolKey(roomId, ''));
 }

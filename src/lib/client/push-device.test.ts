@@ -1,24 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { storage } from './local-storage.fixture';
 import { forgetPush, pushEndpointKey } from './push-device';
 
 const ERASED = 'erased-room-id-of-22-ch';
 const OTHER = 'other-room-id-of-22-cha';
 const ENDPOINT = 'https://fcm.googleapis.com/fcm/send/this-browser';
-
-/** A browser's local storage, enumerable as the real one is (`length`, `key`). */
-function storage(entries: Record<string, string>): Map<string, string> {
-	const stored = new Map(Object.entries(entries));
-	vi.stubGlobal('localStorage', {
-		get length() {
-			return stored.size;
-		},
-		key: (index: number) => [...stored.keys()][index] ?? null,
-		getItem: (key: string) => stored.get(key) ?? null,
-		setItem: (key: string, value: string) => stored.set(key, value),
-		removeItem: (key: string) => stored.delete(key)
-	});
-	return stored;
-}
 
 /** A browser that can get notifications, subscribed with `endpoint`; counts its unsubscribing. */
 function browserSubscribed(endpoint: string, unsubscribe = async () => true) {

@@ -15,7 +15,7 @@ import { CommandSender } from './command-sender';
 import { ControlChannel } from './control-channel';
 import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
-import { forgetRoom, saveHostKey, type RoomIdentity } from './identity';
+import { forgetRoom, forgetRoomTools, saveHostKey, type RoomIdentity } from './identity';
 import { JoinFlow, type JoinAccepted } from './join-flow.svelte';
 import { OfflineQueue } from './offline-queue.svelte';
 import { forgetPush } from './push-device';
@@ -243,9 +243,15 @@ export class RoomSession {
 		void this.#sender.sendKept();
 	}
 
-	/** The host removed this person: the room closes on this tab. */
+	/**
+	 * The host removed this person: the room closes on this tab, and this browser forgets what
+	 * the room's tools kept and its notifications (the server deleted its copy, W7). Who the person
+	 * was stays, so the tab says "removed" again on a reload.
+	 */
 	#removed(): void {
 		this.removed = true;
+		forgetRoomTools(this.roomId);
+		void forgetPush(this.roomId);
 		this.#joinFlow.forget();
 		// The removal screen is all this tab shows: no problem line, nothing kept to send.
 		this.problem = undefined;

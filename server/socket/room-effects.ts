@@ -24,7 +24,7 @@ export interface RoomEffectsDeps {
 	sharedWithOtherInstances: boolean;
 	/** Who hears of turns starting and deadlines nearing (protocol A9). */
 	turnEvents: TurnEvents;
-	/** The rooms' Web Push subscriptions: a removed person's go with them (W3). */
+	/** The rooms' Web Push subscriptions: a removed person's go with them (W7). */
 	push: Pick<PushStore, 'ofPeople' | 'remove'>;
 }
 
@@ -107,7 +107,7 @@ export class RoomEffects {
 				await push.remove(roomId, removedId, endpoint);
 			}
 		} catch (error) {
-			log.rooms.warn({ roomId, err: error }, "a removed person's notifications were kept");
+			log.push.warn({ roomId, err: error }, "a removed person's notifications were kept");
 		}
 	}
 

@@ -234,7 +234,7 @@ describe.each([
 		expect((await subscribe(roomId, ben, newBrowser())).status).toBe(403);
 	});
 
-	test('[W3] removing someone deletes their subscriptions; everyone else keeps theirs', async () => {
+	test('[W7] [S20] removing someone deletes their subscriptions; everyone else keeps theirs', async () => {
 		const { id: roomId, hostKey } = await createRoom(server.url, 'active-listening-sprint');
 		const host = await joinAs(server.url, roomId, 'Host', { roleId: 'speaker', hostKey });
 		cleanups.push(() => host.socket.disconnect());

@@ -36,13 +36,14 @@ function otherRoomsUsing(endpoint: string, roomId: string): boolean {
 
 /**
  * Ends the browser's `subscription` now that `roomId` no longer uses it, unless another room on
- * this device still does: one subscription serves every room the person turned notifications on in.
+ * this device still does: one subscription serves every room the person turned notifications on
+ * in. Answers whether it ended.
  */
 export async function releaseSubscription(
 	subscription: PushSubscription,
 	roomId: string
-): Promise<void> {
-	if (!otherRoomsUsing(subscription.endpoint, roomId)) await subscription.unsubscribe();
+): Promise<boolean> {
+	return !otherRoomsUsing(subscription.endpoint, roomId) && (await subscription.unsubscribe());
 }
 
 /**

@@ -13,8 +13,10 @@ import {
 import {
 	afterAnswer,
 	afterPermission,
+	afterTurnOff,
 	applicationServerKey,
 	madeWithKey,
+	mayEndDevice,
 	offFailed,
 	type PushState
 } from './push-opt-in';
@@ -34,7 +36,9 @@ export class PushOptIn {
 
 	constructor(
 		private readonly roomId: () => string,
-		private readonly member: () => MemberTicket | undefined
+		private readonly member: () => MemberTicket | undefined,
+		/** Whether the room ended for this person (erased, or they were removed). */
+		private readonly ended: () => boolean
 	) {}
 
 	/** The server's VAPID key, once asked; undefined when it sends no notifications. */
@@ -110,6 +114,13 @@ export class PushOptIn {
 				method: 'POST',
 				json: request
 			});
+			if (answer.ok && this.ended()) {
+				// Erased or removed while the answer was on its way: the server deleted it with the
+				// room or the person, and this browser forgot the room; it gives the subscription up too.
+				await releaseSubscription(subscription, this.roomId());
+				this.state = 'off';
+				return;
+			}
 			this.state = afterAnswer(answer, 'on');
 			if (this.state === 'on') {
 				writeStored(pushEndpointKey(this.roomId()), subscription.endpoint);
@@ -130,12 +141,14 @@ export class PushOptIn {
 					method: 'DELETE',
 					json: { ...member, endpoint: subscription.endpoint }
 				});
-				const state = afterAnswer(answer, 'off');
+				const ended = mayEndDevice(answer)
+					? await releaseSubscription(subscription, this.roomId())
+					: false;
+				const state = afterTurnOff(answer, ended);
 				if (state !== 'off') {
 					this.state = state;
 					return;
 				}
-				await releaseSubscription(subscription, this.roomId());
 			}
 			removeStored(pushEndpointKey(this.roomId()));
 			this.state = 'off';

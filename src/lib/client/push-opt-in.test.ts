@@ -3,6 +3,8 @@ import { inLocale } from '../i18n/in-locale';
 import type { ApiProblemCode } from '../protocol/api-problem';
 import {
 	afterAnswer,
+	afterTurnOff,
+	mayEndDevice,
 	afterPermission,
 	applicationServerKey,
 	isProblem,
@@ -66,13 +68,30 @@ test('an answer without a known code says what could not be done: turning on, or
 	);
 });
 
-test('[W3] turning off in a room that no longer admits the person turns this device off', () => {
+test('[W3] turning off: the device stops when the room took it back, or cannot be asked any more', () => {
+	const done = { ok: true as const, status: 200, data: { removed: true } };
+	expect(mayEndDevice(done)).toBe(true);
+	expect(afterTurnOff(done, true)).toBe('off');
+	// Another room here keeps the browser's subscription; this room no longer uses it.
+	expect(afterTurnOff(done, false)).toBe('off');
 	// Removed, or locked out while away: the room cannot be asked, the device stops anyway.
-	expect(afterAnswer(refused(403, 'not_a_member'), 'off')).toBe('off');
-	// Other refusals of turning off are worded by their code, as turning on words them.
-	expect(pushStateWords(afterAnswer(refused(404, 'room_not_found'), 'off'))).toBe(
-		'This room does not exist or has ended.'
+	const shutOut = refused(403, 'not_a_member');
+	expect(mayEndDevice(shutOut)).toBe(true);
+	expect(afterTurnOff(shutOut, true)).toBe('off');
+	// ... unless another room here gets its notifications the same way: the person is told.
+	expect(pushStateWords(afterTurnOff(shutOut, false))).toMatch(
+		/^The room no longer lets you in, so it cannot stop its notifications, and another room/
 	);
+	expect(inLocale('de', () => pushStateWords(afterTurnOff(shutOut, false)))).toMatch(
+		/^Der Raum lässt dich nicht mehr herein/
+	);
+	expect(inLocale('es', () => pushStateWords(afterTurnOff(shutOut, false)))).toMatch(
+		/^La sala ya no te deja entrar/
+	);
+	// Other refusals keep the device as it is, worded by their code, as turning on words them.
+	const gone = refused(404, 'room_not_found');
+	expect(mayEndDevice(gone)).toBe(false);
+	expect(pushStateWords(afterTurnOff(gone, false))).toBe('This room does not exist or has ended.');
 });
 
 test('every state but off is worded in the person’s language', () => {

@@ -56,11 +56,27 @@ export function afterPermission(permission: NotificationPermission): PushState |
 export function afterAnswer(answer: JsonAnswer<unknown>, asked: 'on' | 'off'): PushState {
 	if (answer.ok) return asked;
 	if (asked === 'on') return { problem: apiProblemWords(answer.body, m.async_push_failed()) };
-	// The room no longer admits the person (removed, which deleted the subscription, or locked
-	// while they were away): it cannot be asked, but this device can stop; its push service then
-	// answers the room that the address is gone, and the room forgets it (W6).
-	if (answer.problem?.code === 'not_a_member') return 'off';
 	return { problem: apiProblemWords(answer.body, m.async_push_off_failed()) };
+}
+
+/**
+ * Whether turning off may end this browser's subscription after `answer`: the room removed it
+ * (W3), or no longer admits the person (`not_a_member`: removed, which deleted it, W7, or locked
+ * out while away) and cannot be asked, while this device can stop.
+ */
+export const mayEndDevice = (answer: JsonAnswer<unknown>): boolean =>
+	answer.ok || answer.problem?.code === 'not_a_member';
+
+/**
+ * The state after turning off (W3): the server's answer, and whether this browser's
+ * subscription then ended. Locked out, a subscription that goes on serving another room here
+ * goes on reaching this device for this one too: the person is told how to stop it. Ended, its
+ * push service answers the room that the address is gone, and the room forgets it (W6).
+ */
+export function afterTurnOff(answer: JsonAnswer<unknown>, deviceEnded: boolean): PushState {
+	if (answer.ok) return 'off';
+	if (!mayEndDevice(answer)) return afterAnswer(answer, 'off');
+	return deviceEnded ? 'off' : { problem: m.async_push_off_shared() };
 }
 
 /** Turning notifications off failed in the browser. */

@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { LIMIT_WORDS } from '../../server/limits/limits';
 import { cleanupsAfterEach } from '../support/cleanups';
+import { postJson } from '../support/http';
 import { instancesOn } from '../support/instances';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { createRoom } from '../support/server';
@@ -18,11 +19,7 @@ const cleanups = cleanupsAfterEach();
 const { instance } = instancesOn(() => redis.url, cleanups, { ROOMS_PER_ADDRESS_PER_HOUR: '2' });
 
 const startRoom = (url: string) =>
-	fetch(`${url}/api/rooms`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ playbookId: 'active-listening-sprint' })
-	});
+	postJson(url, '/api/rooms', { playbookId: 'active-listening-sprint' });
 
 test('[L5] an address that spent its room starts on one instance is refused on the other', async () => {
 	const [a, b] = [await instance(), await instance()];

@@ -41,13 +41,13 @@ export function removeStored(key: string): void {
 	}
 }
 
-/** Removes every key that starts with `prefix`. */
-function removeStoredUnder(prefix: string): void {
+/** The stored keys that start with `prefix`; none when storage is disabled. */
+export function storedKeys(prefix: string): string[] {
 	try {
 		const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
-		for (const key of keys) if (key?.startsWith(prefix)) localStorage.removeItem(key);
+		return keys.filter((key): key is string => key?.startsWith(prefix) === true);
 	} catch {
-		// Storage disabled: there is nothing to remove.
+		return [];
 	}
 }
 
@@ -112,8 +112,8 @@ export function saveHostKey(roomId: string, hostKey: string): void {
 /**
  * Forgets who this browser was in a room, its host key, its calendar file's deadlines and what
  * its tools kept (`roomToolKey`): the room was erased. The name stays: it belongs to the person,
- * not to the room. Its notifications
- * go with `forgetPush` (./push-device), which also asks the browser's service worker.
+ * not to the room. Its notifications go with `forgetPush` (./push-device), which also asks the
+ * browser's service worker.
  */
 export function forgetRoom(roomId: string): void {
 	removeStored(roomKey(roomId));
@@ -127,5 +127,5 @@ export function forgetRoom(roomId: string): void {
  * removed this person, who can no longer open it.
  */
 export function forgetRoomTools(roomId: string): void {
-	removeStoredUnder(roomToolKey(roomId, ''));
+	for (const key of storedKeys(roomToolKey(roomId, ''))) removeStored(key);
 }

@@ -1,4 +1,4 @@
-import { readStored, removeStored } from './identity';
+import { readStored, removeStored, storedKeys } from './identity';
 
 const STORED_PREFIX = 'practice-room:push:';
 
@@ -21,17 +21,9 @@ export async function deviceSubscription(): Promise<PushSubscription | undefined
 
 /** Whether a room other than `roomId` gets this browser's notifications with `endpoint`. */
 function otherRoomsUsing(endpoint: string, roomId: string): boolean {
-	try {
-		const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
-		return keys.some(
-			(key) =>
-				key?.startsWith(STORED_PREFIX) &&
-				key !== pushEndpointKey(roomId) &&
-				readStored(key) === endpoint
-		);
-	} catch {
-		return false;
-	}
+	return storedKeys(STORED_PREFIX).some(
+		(key) => key !== pushEndpointKey(roomId) && readStored(key) === endpoint
+	);
 }
 
 /**

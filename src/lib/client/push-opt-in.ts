@@ -55,8 +55,8 @@ export function afterPermission(permission: NotificationPermission): PushState |
  */
 export function afterAnswer(answer: JsonAnswer<unknown>, asked: 'on' | 'off'): PushState {
 	if (answer.ok) return asked;
-	if (asked === 'on') return { problem: apiProblemWords(answer.body, m.async_push_failed()) };
-	return { problem: apiProblemWords(answer.body, m.async_push_off_failed()) };
+	const fallback = asked === 'on' ? m.async_push_failed() : m.async_push_off_failed();
+	return { problem: apiProblemWords(answer.body, fallback) };
 }
 
 /**

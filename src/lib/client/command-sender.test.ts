@@ -153,6 +153,16 @@ describe('a press while cut off (S21)', () => {
 		expect(channel.commands).toEqual([]);
 		expect(offline.news?.stale).toHaveLength(1);
 	});
+
+	test('[S21] [S24] a move that took effect late (the room is there, moved by this person) is told as sent', async () => {
+		const { channel, joinFlow, doc, offline, sender } = await cutOff();
+		const next = { type: 'step.goto', target: 3 } as const;
+		await sender.command(next);
+		doc.control = { ...onStep(3), movedBy: ana.participantId };
+		await comeBack(joinFlow);
+		expect(channel.commands).toEqual([next]);
+		expect(offline.news).toMatchObject({ sent: ['Next phase'], stale: [] });
+	});
 });
 
 describe('a command answered "not now" (S24, S25)', () => {

@@ -81,10 +81,12 @@ export class CommandSender {
 	async sendKept(): Promise<void> {
 		const { channel, joinFlow, doc, docs, offline, tell } = this.#parts;
 		const control = doc.control;
-		if (!joinFlow.joined || !docs.fresh || !control) return;
-		const notNow = await offline.flush(control.step, (command) => channel.command(command));
 		const identity = joinFlow.identity;
-		if (!notNow || !identity) return;
+		if (!joinFlow.joined || !docs.fresh || !control || !identity) return;
+		const notNow = await offline.flush(control, identity.participantId, (command) =>
+			channel.command(command)
+		);
+		if (!notNow) return;
 		tell(wordsFor(notNow));
 		joinFlow.dropped(identity, notNow);
 	}

@@ -82,8 +82,35 @@ describe('the queue', () => {
 	test('[S21] on return, a press meant for a step the room has left is stale; the rest are sent', () => {
 		const next = kept({ type: 'step.goto', target: 3 }, 2);
 		const hand = kept({ type: 'hand.raise' }, 2);
-		expect(sortOnReturn([next, hand], 2)).toEqual({ send: [next, hand], stale: [] });
-		expect(sortOnReturn([next, hand], 3)).toEqual({ send: [hand], stale: [next] });
+		const there = { step: 2, movedBy: null };
+		expect(sortOnReturn([next, hand], there, SELF)).toEqual({ send: [next, hand], stale: [] });
+		const movedOn = { step: 3, movedBy: OTHER };
+		expect(sortOnReturn([next, hand], movedOn, SELF)).toEqual({ send: [hand], stale: [next] });
+	});
+
+	test('[S21] [S24] a move this person made after all (answered "not now", stored late) is sent again, for the server to answer as made', () => {
+		const next = kept({ type: 'step.goto', target: 3 }, 2);
+		const previous = kept({ type: 'step.goto', target: 1 }, 2);
+		expect(sortOnReturn([next], { step: 3, movedBy: SELF }, SELF)).toEqual({
+			send: [next],
+			stale: []
+		});
+		expect(sortOnReturn([previous], { step: 3, movedBy: SELF }, SELF)).toEqual({
+			send: [],
+			stale: [previous]
+		});
+
+		const moreRound = kept({ type: 'round.more', rounds: 3, step: 5 }, 5);
+		const inRoundThree = { step: 6, rounds: 3, movedBy: SELF };
+		expect(sortOnReturn([moreRound], inRoundThree, SELF)).toEqual({ send: [moreRound], stale: [] });
+		const byOther = { ...inRoundThree, movedBy: OTHER };
+		expect(sortOnReturn([moreRound], byOther, SELF)).toEqual({ send: [], stale: [moreRound] });
+		// Everyone ready moves the room on with nobody as mover: a ready mark is never "made".
+		const ready = kept({ type: 'ready.set', ready: true, step: 2 }, 2);
+		expect(sortOnReturn([ready], { step: 3, movedBy: null }, SELF)).toEqual({
+			send: [],
+			stale: [ready]
+		});
 	});
 
 	test('presses are named as their buttons say them', () => {

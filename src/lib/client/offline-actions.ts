@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
-import type { ControlCommand } from '../protocol/control';
+import type { ControlCommand, ControlState } from '../protocol/control';
 
 /**
  * What one press does while the room's control connection is down (docs/protocol.md, S21).
@@ -88,15 +88,40 @@ export function enqueue(queue: readonly QueuedAction[], action: QueuedAction): Q
 	return [...queue.filter((queued) => queued.slot !== action.slot), action];
 }
 
+/** Where the room is when the tab has joined again, and who last moved it. */
+export type RoomAtReturn = Pick<ControlState, 'step' | 'rounds' | 'movedBy'>;
+
 /**
- * Splits the queue, once the tab has joined again and its document shows the room at `step`,
- * into the presses still worth sending and those meant for a step the room has left.
+ * Whether a kept move was made by this person after all: a send answered "not now" that took
+ * effect late (S24), so the room is where it meant to go and they moved it there. Sent again,
+ * the server answers it as made and changes nothing (S5). The same move made by someone else
+ * is news the person should have: the room moved on without them.
+ */
+function madeLate(command: ControlCommand, room: RoomAtReturn, selfId: string): boolean {
+	if (room.movedBy !== selfId) return false;
+	switch (command.type) {
+		case 'step.goto':
+			return command.target === room.step;
+		case 'round.more':
+			return command.rounds <= Math.max(1, room.rounds ?? 1);
+		default:
+			return false;
+	}
+}
+
+/**
+ * Splits the queue, once the tab of `selfId` has joined again and its document shows where the
+ * room is, into the presses still worth sending and those meant for a step the room has left.
  */
 export function sortOnReturn(
 	queue: readonly QueuedAction[],
-	step: number
+	room: RoomAtReturn,
+	selfId: string
 ): { send: QueuedAction[]; stale: QueuedAction[] } {
-	const stale = queue.filter((action) => action.forStep && action.seenStep !== step);
+	const stale = queue.filter(
+		(action) =>
+			action.forStep && action.seenStep !== room.step && !madeLate(action.command, room, selfId)
+	);
 	return { send: queue.filter((action) => !stale.includes(action)), stale };
 }
 

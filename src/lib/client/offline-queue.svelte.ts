@@ -9,7 +9,8 @@ import {
 	sortOnReturn,
 	type OfflineNews,
 	type OfflinePolicy,
-	type QueuedAction
+	type QueuedAction,
+	type RoomAtReturn
 } from './offline-actions';
 
 /**
@@ -35,17 +36,19 @@ export class OfflineQueue {
 	}
 
 	/**
-	 * Sends what still makes sense with the room at `step`, in the order pressed. A send whose
-	 * answer is lost (cut off again) or "not now" (S24, S25) puts it and the rest back, to try on
-	 * the next return; answers that "not now", for the tab to join again later.
+	 * Sends what still makes sense with the room where it is now, for `selfId`, in the order
+	 * pressed. A send whose answer is lost (cut off again) or "not now" (S24, S25) puts it and
+	 * the rest back, to try on the next return; answers that "not now", for the tab to join again
+	 * later.
 	 */
 	async flush(
-		step: number,
+		room: RoomAtReturn,
+		selfId: string,
 		send: (command: ControlCommand) => Promise<Reply>
 	): Promise<ProtocolError | undefined> {
 		if (this.#flushing || this.queue.length === 0) return undefined;
 		this.#flushing = true;
-		const { send: toSend, stale } = sortOnReturn(this.queue, step);
+		const { send: toSend, stale } = sortOnReturn(this.queue, room, selfId);
 		this.queue = [];
 		const news: OfflineNews = { sent: [], stale: stale.map(actionLabel), refused: [] };
 		let notNow: ProtocolError | undefined;

@@ -24,6 +24,8 @@ export class OfflineQueue {
 	/** The kept presses as their buttons name them. */
 	readonly labels = $derived(this.queue.map(actionLabel));
 	#flushing = false;
+	/** Counts `clear`s, so that a send answered after one keeps nothing again. */
+	#clears = 0;
 
 	/** Keeps `command` if it may wait for the connection; answers what was done with it. */
 	add(command: ControlCommand, selfId: string, seenStep: number): OfflinePolicy {
@@ -48,21 +50,18 @@ export class OfflineQueue {
 	): Promise<ProtocolError | undefined> {
 		if (this.#flushing || this.queue.length === 0) return undefined;
 		this.#flushing = true;
+		const clears = this.#clears;
 		const { send: toSend, stale } = sortOnReturn(this.queue, room, selfId);
 		this.queue = [];
 		const news: OfflineNews = { sent: [], stale: stale.map(actionLabel), refused: [] };
 		let notNow: ProtocolError | undefined;
 		try {
 			for (const [index, action] of toSend.entries()) {
-				let reply: Reply;
-				try {
-					reply = await send(action.command);
-				} catch {
-					this.#putBack(toSend.slice(index));
-					break;
-				}
-				if (!reply.ok && isRetryable(reply.error)) {
-					notNow = reply.error;
+				const reply = await send(action.command).catch(() => undefined);
+				// Cleared meanwhile (the person was removed): nothing is kept again or told.
+				if (clears !== this.#clears) return undefined;
+				if (reply === undefined || (!reply.ok && isRetryable(reply.error))) {
+					notNow = reply?.error;
 					this.#putBack(toSend.slice(index));
 					break;
 				}
@@ -74,6 +73,13 @@ export class OfflineQueue {
 		}
 		if (news.sent.length + news.stale.length + news.refused.length > 0) this.news = news;
 		return notNow;
+	}
+
+	/** Forgets every kept press, including those a send under way would put back. */
+	clear(): void {
+		this.queue = [];
+		this.news = undefined;
+		this.#clears += 1;
 	}
 
 	/** Keeps `actions` again, before what was pressed since, unless a later press took their slot. */

@@ -255,7 +255,7 @@ export class RoomSession {
 		this.#joinFlow.forget();
 		// The removal screen is all this tab shows: no problem line, nothing kept to send.
 		this.problem = undefined;
-		this.offline.queue = [];
+		this.offline.clear();
 		this.#docs.disconnect();
 	}
 

@@ -25,11 +25,12 @@ const pushAnswer = (page: Page, method: 'POST' | 'DELETE') =>
 /**
  * Headless Chromium has no push service to reach: this stands in for the browser's
  * `PushManager`, with a subscription at Google's push service (one the server accepts), kept in
- * session storage so it outlives a reload as a real one does. Its unsubscribing is counted.
+ * local storage so that, as a real one, it outlives a reload and is one for all the browser's
+ * tabs. Its unsubscribing is counted.
  */
 function fakePushService(): void {
 	const KEY = 'e2e-push-subscription';
-	const unsubscribed = () => Number(sessionStorage.getItem('e2e-unsubscribed') ?? 0);
+	const unsubscribed = () => Number(localStorage.getItem('e2e-unsubscribed') ?? 0);
 	const fake = (endpoint: string, serverKey: string) => ({
 		endpoint,
 		options: {
@@ -41,17 +42,17 @@ function fakePushService(): void {
 			// The subscription's secret: a test may give another browser's endpoint its own.
 			keys: {
 				p256dh: `B${'A'.repeat(86)}`,
-				auth: sessionStorage.getItem('e2e-push-auth') ?? 'A'.repeat(22)
+				auth: localStorage.getItem('e2e-push-auth') ?? 'A'.repeat(22)
 			}
 		}),
 		unsubscribe: async () => {
-			sessionStorage.removeItem(KEY);
-			sessionStorage.setItem('e2e-unsubscribed', String(unsubscribed() + 1));
+			localStorage.removeItem(KEY);
+			localStorage.setItem('e2e-unsubscribed', String(unsubscribed() + 1));
 			return true;
 		}
 	});
 	const stored = () => {
-		const raw = sessionStorage.getItem(KEY);
+		const raw = localStorage.getItem(KEY);
 		if (!raw) return null;
 		const { endpoint, serverKey } = JSON.parse(raw) as { endpoint: string; serverKey: string };
 		return fake(endpoint, serverKey);
@@ -62,10 +63,14 @@ function fakePushService(): void {
 		const key = new Uint8Array(options?.applicationServerKey as ArrayBuffer);
 		const serverKey = btoa(String.fromCharCode(...key));
 		const endpoint = `https://fcm.googleapis.com/fcm/send/e2e-${crypto.randomUUID()}`;
-		sessionStorage.setItem(KEY, JSON.stringify({ endpoint, serverKey }));
+		localStorage.setItem(KEY, JSON.stringify({ endpoint, serverKey }));
 		return stored() as unknown as PushSubscription;
 	};
 }
+
+/** Where a room's page keeps the endpoint it subscribed with (local storage). */
+const keptEndpointKey = (roomUrl: string) =>
+	`practice-room:push:${new URL(roomUrl).pathname.split('/')[2]}`;
 
 /** Someone whose browser allows notifications, with the stand-in push service. */
 async function personWithPush(browser: Browser): Promise<Page> {
@@ -73,6 +78,14 @@ async function personWithPush(browser: Browser): Promise<Page> {
 	await page.context().grantPermissions(['notifications']);
 	await page.context().addInitScript(fakePushService);
 	return page;
+}
+
+/** Joins the room at `url` as Ana and turns its notifications on. */
+async function joinWithNotifications(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await joinRoom(page, 'Ana', 'Speaker');
+	await turnOn(page).click();
+	await expect(turnOff(page)).toBeVisible();
 }
 
 test('[W1] notifications blocked: the room says how to allow them, by keyboard and on a phone', async ({
@@ -148,7 +161,7 @@ test('[W1] [W3] allowed: a member turns notifications on, finds them on after a 
 		endpoint: expect.stringMatching(/^https:\/\/fcm\.googleapis\.com\/fcm\/send\/e2e-/)
 	});
 	await expect(turnOn(page)).toBeVisible();
-	expect(await page.evaluate(() => sessionStorage.getItem('e2e-unsubscribed'))).toBe('1');
+	expect(await page.evaluate(() => localStorage.getItem('e2e-unsubscribed'))).toBe('1');
 	await expectAccessible(page);
 });
 
@@ -159,11 +172,8 @@ test('[S18] erasing the room forgets its notifications here: the endpoint kept f
 	const page = await personWithPush(browser);
 	// Started through the API: without a host, the one person in it erases it by agreeing.
 	const url = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
-	const kept = `practice-room:push:${new URL(url).pathname.split('/')[2]}`;
-	await page.goto(url);
-	await joinRoom(page, 'Ana', 'Speaker');
-	await turnOn(page).click();
-	await expect(turnOff(page)).toBeVisible();
+	const kept = keptEndpointKey(url);
+	await joinWithNotifications(page, url);
 	expect(await page.evaluate((key) => localStorage.getItem(key), kept)).toMatch(
 		/^https:\/\/fcm\.googleapis\.com\//
 	);
@@ -173,11 +183,72 @@ test('[S18] erasing the room forgets its notifications here: the endpoint kept f
 	await expect
 		.poll(() =>
 			page.evaluate(
-				(key) => [localStorage.getItem(key), sessionStorage.getItem('e2e-unsubscribed')],
+				(key) => [localStorage.getItem(key), localStorage.getItem('e2e-unsubscribed')],
 				kept
 			)
 		)
 		.toEqual([null, '1']);
+});
+
+test('[W3] two tabs: one turns notifications off while the other is turning them on in another room, and the subscription both share goes on', async ({
+	app,
+	browser
+}) => {
+	const first = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
+	const second = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
+	const offTab = await personWithPush(browser);
+	await joinWithNotifications(offTab, first);
+
+	const onTab = await offTab.context().newPage();
+	await onTab.goto(second);
+	await joinRoom(onTab, 'Ana', 'Speaker');
+	// The server answers the second room's subscribe only when the test lets it.
+	let asked = () => {};
+	const subscribeAsked = new Promise<void>((resolve) => (asked = resolve));
+	let answer = () => {};
+	const answerNow = new Promise<void>((resolve) => (answer = resolve));
+	await onTab.route('**/push', async (route) => {
+		if (route.request().method() === 'POST') {
+			asked();
+			await answerNow;
+		}
+		await route.fallback();
+	});
+	await turnOn(onTab).click();
+	await subscribeAsked;
+
+	await turnOff(offTab).click();
+	// The first tab goes as far as it may before the answer: to the end, or to waiting for the
+	// second tab's turn.
+	await expect
+		.poll(
+			async () =>
+				(await turnOn(offTab).isVisible()) ||
+				(await offTab.evaluate(async () =>
+					((await navigator.locks.query()).pending ?? []).some(
+						(lock) => lock.name === 'practice-room:push'
+					)
+				))
+		)
+		.toBe(true);
+	answer();
+	await expect(card(onTab).getByRole('status')).toHaveText(
+		'This device will be notified when it is your turn.'
+	);
+	await expect(turnOn(offTab)).toBeVisible();
+	// Before, the first tab ended the subscription the second room had just been given.
+	const kept = keptEndpointKey(second);
+	const device = await onTab.evaluate(
+		(key) => ({
+			unsubscribed: localStorage.getItem('e2e-unsubscribed'),
+			subscription: localStorage.getItem('e2e-push-subscription'),
+			kept: localStorage.getItem(key)
+		}),
+		kept
+	);
+	expect(device.unsubscribed).toBeNull();
+	expect(device.kept).toMatch(/^https:\/\/fcm\.googleapis\.com\//);
+	expect(JSON.parse(device.subscription ?? '{}')).toMatchObject({ endpoint: device.kept });
 });
 
 test('[W2] a refusal is worded by its code: an endpoint another member subscribed, sent with other keys, is not yours', async ({
@@ -186,18 +257,15 @@ test('[W2] a refusal is worded by its code: an endpoint another member subscribe
 }) => {
 	const url = await newRoom(app.url, 'active-listening-sprint', ACROSS_TIME_ZONES);
 	const ana = await personWithPush(browser);
-	await ana.goto(url);
-	await joinRoom(ana, 'Ana', 'Speaker');
-	await turnOn(ana).click();
-	await expect(turnOff(ana)).toBeVisible();
-	const anas = await ana.evaluate(() => sessionStorage.getItem('e2e-push-subscription'));
+	await joinWithNotifications(ana, url);
+	const anas = await ana.evaluate(() => localStorage.getItem('e2e-push-subscription'));
 
 	// Ben's browser holds Ana's endpoint (as if a push service handed it out again) with keys of
 	// its own: the server answers 403 `push_not_yours`, not `not_a_member`, and Ben is told so.
 	const ben = await personWithPush(browser);
 	await ben.context().addInitScript((subscription) => {
-		sessionStorage.setItem('e2e-push-subscription', subscription);
-		sessionStorage.setItem('e2e-push-auth', 'B'.repeat(22));
+		localStorage.setItem('e2e-push-subscription', subscription);
+		localStorage.setItem('e2e-push-auth', 'B'.repeat(22));
 	}, anas ?? '');
 	await ben.goto(url);
 	await joinRoom(ben, 'Ben', 'Listener');

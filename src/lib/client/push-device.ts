@@ -19,6 +19,22 @@ export async function deviceSubscription(): Promise<PushSubscription | undefined
 	return (await registration?.pushManager.getSubscription()) ?? undefined;
 }
 
+/** The Web Lock every tab of this site takes to change the browser's push subscription. */
+const PUSH_LOCK = 'practice-room:push';
+
+/**
+ * Runs `work` while no other tab of this site changes the browser's push subscription or which
+ * rooms keep its endpoint. One subscription serves every room, so getting or making it, telling
+ * the server and keeping it for a room in one tab must not interleave with finding, in another,
+ * that no room keeps it and ending it: the room turning on would keep a dead endpoint. Not
+ * reentrant: `work` must not ask for it again. Without Web Locks (an insecure context, an old
+ * browser) `work` runs at once, unguarded.
+ */
+export function withPushLock<T>(work: () => Promise<T>): Promise<T> {
+	if (!('locks' in navigator)) return work();
+	return navigator.locks.request(PUSH_LOCK, work);
+}
+
 /** Whether a room other than `roomId` gets this browser's notifications with `endpoint`. */
 function otherRoomsUsing(endpoint: string, roomId: string): boolean {
 	return storedKeys(STORED_PREFIX).some(
@@ -29,7 +45,7 @@ function otherRoomsUsing(endpoint: string, roomId: string): boolean {
 /**
  * Ends the browser's `subscription` now that `roomId` no longer uses it, unless another room on
  * this device still does: one subscription serves every room the person turned notifications on
- * in. Answers whether it ended.
+ * in. Answers whether it ended. Only under `withPushLock`, with the subscription read under it.
  */
 export async function releaseSubscription(
 	subscription: PushSubscription,
@@ -45,11 +61,15 @@ export async function releaseSubscription(
  */
 export async function forgetPush(roomId: string): Promise<void> {
 	const endpoint = readStored(pushEndpointKey(roomId));
+	// At once: a tab closed while it waits for the lock still leaves nothing of the room here.
 	removeStored(pushEndpointKey(roomId));
+	if (endpoint === null) return;
 	try {
-		const subscription = await deviceSubscription();
-		// Only the one this room used: one made since (a rotated key ended this room's) is others'.
-		if (subscription?.endpoint === endpoint) await releaseSubscription(subscription, roomId);
+		await withPushLock(async () => {
+			const subscription = await deviceSubscription();
+			// Only the one this room used: one made since (a rotated key ended this room's) is others'.
+			if (subscription?.endpoint === endpoint) await releaseSubscription(subscription, roomId);
+		});
 	} catch {
 		// The browser keeps its subscription, but nothing is sent to it for this room any more.
 	}

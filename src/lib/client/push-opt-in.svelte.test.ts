@@ -1,94 +1,47 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { storage } from './local-storage.fixture';
+import { FIRST_ENDPOINT as E, pushBrowser, pushServer, webLocks } from './push-browser.fixture';
 import { forgetPush, pushEndpointKey } from './push-device';
 import { PushOptIn } from './push-opt-in.svelte';
 
 const A = 'room-a-id-of-22-charact';
 const B = 'room-b-id-of-22-charact';
-const E = 'https://fcm.googleapis.com/fcm/send/this-browser';
-const KEY =
-	'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM';
-
-/** A browser that may show notifications, subscribed with E; says whether it still is. */
-function browser() {
-	let alive = true;
-	const keyBytes = Uint8Array.from(atob(KEY.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
-		c.charCodeAt(0)
-	);
-	const subscription = {
-		endpoint: E,
-		options: { applicationServerKey: keyBytes.buffer },
-		toJSON: () => ({ endpoint: E, keys: { p256dh: 'x', auth: 'y' } }),
-		unsubscribe: vi.fn(async () => {
-			alive = false;
-			return true;
-		})
-	};
-	const pushManager = {
-		getSubscription: async () => (alive ? subscription : null),
-		subscribe: async () => {
-			alive = true;
-			return subscription;
-		}
-	};
-	vi.stubGlobal('window', { PushManager: class {}, Notification: class {} });
-	vi.stubGlobal('Notification', {
-		permission: 'granted',
-		requestPermission: async () => 'granted'
-	});
-	vi.stubGlobal('navigator', {
-		serviceWorker: {
-			register: async () => ({}),
-			ready: Promise.resolve({ pushManager }),
-			getRegistration: async () => ({ pushManager })
-		}
-	});
-	return { subscription, alive: () => alive };
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
 const member = { participantId: 'p-of-22-characters-xxx', ticket: 't' };
 
-test('[W3] locked out of a room whose notifications another room here shares: not called off, and the person is told', async () => {
-	const stored = storage({ [pushEndpointKey(A)]: E, [pushEndpointKey(B)]: E });
-	const device = browser();
-	vi.stubGlobal(
-		'fetch',
-		vi.fn(
-			async () =>
-				new Response(JSON.stringify({ error: 'x', code: 'not_a_member' }), {
-					status: 403,
-					headers: { 'content-type': 'application/json' }
-				})
-		)
-	);
-	const optIn = new PushOptIn(
-		() => B,
+/** The opt-in of `roomId` in a tab of this browser, for a member whose room goes on. */
+const tabIn = (roomId: string) =>
+	new PushOptIn(
+		() => roomId,
 		() => member,
 		() => false
 	);
+
+const subscribed = async () => Response.json({ subscribed: true }, { status: 201 });
+const removed = async () => Response.json({ removed: true });
+
+test('[W3] locked out of a room whose notifications another room here shares: not called off, and the person is told', async () => {
+	const stored = storage({ [pushEndpointKey(A)]: E, [pushEndpointKey(B)]: E });
+	const device = pushBrowser();
+	pushServer(async () => Response.json({ error: 'x', code: 'not_a_member' }, { status: 403 }));
+	const optIn = tabIn(B);
 	await optIn.turnOff();
 	// Before, it said "off" while room B went on sending to this device through A's subscription.
 	expect(optIn.state).toMatchObject({
 		problem: expect.stringMatching(/another room on this device/)
 	});
 	expect(stored.get(pushEndpointKey(B))).toBe(E);
-	expect(device.alive()).toBe(true);
+	expect(device.endpoint()).toBe(E);
 });
 
 test('[S18] erased while the subscribe answer was on its way: nothing of it is kept here', async () => {
 	const stored = storage({});
-	const device = browser();
+	// Without Web Locks (an insecure context): erasing does not wait for the subscribe to end.
+	const device = pushBrowser();
 	let answer: (r: Response) => void = () => {};
-	vi.stubGlobal(
-		'fetch',
-		vi.fn(async (url: string) =>
-			url.endsWith('/api/push/key')
-				? new Response(JSON.stringify({ publicKey: KEY }), { status: 200 })
-				: new Promise<Response>((resolve) => (answer = resolve))
-		)
-	);
+	const fetch = pushServer(() => new Promise<Response>((resolve) => (answer = resolve)));
 	let erased = false;
 	const optIn = new PushOptIn(
 		() => A,
@@ -96,13 +49,59 @@ test('[S18] erased while the subscribe answer was on its way: nothing of it is k
 		() => erased
 	);
 	const on = optIn.turnOn();
-	await vi.waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalledTimes(2));
+	await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
 	// room:erased arrives before the answer.
 	erased = true;
 	await forgetPush(A);
-	answer(new Response(JSON.stringify({ subscribed: true }), { status: 201 }));
+	answer(await subscribed());
 	await on;
 	expect(stored.has(pushEndpointKey(A))).toBe(false);
-	expect(device.alive()).toBe(false);
+	expect(device.endpoint()).toBeUndefined();
 	expect(optIn.state).toBe('off');
+});
+
+test('[W3] one tab turning notifications on keeps the subscription another tab, erasing the one room that used it, would have ended', async () => {
+	const locks = webLocks();
+	const stored = storage({ [pushEndpointKey(A)]: E });
+	const device = pushBrowser(locks);
+	let answer: (r: Response) => void = () => {};
+	const fetch = pushServer(() => new Promise<Response>((resolve) => (answer = resolve)));
+	const tabB = tabIn(B);
+	const on = tabB.turnOn();
+	// Tab B has the subscription and is telling the server; it keeps the endpoint once answered.
+	await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+	let forgotten = false;
+	const erase = forgetPush(A).then(() => (forgotten = true));
+	// Tab A goes as far as it may before the answer: to the end, or to waiting for tab B.
+	await vi.waitFor(() => expect(forgotten || locks.waiting === 1).toBe(true));
+	answer(await subscribed());
+	await Promise.all([on, erase]);
+	expect(tabB.state).toBe('on');
+	// Before, tab A ended it, and room B kept an endpoint nothing is delivered to any more.
+	expect(device.endpoint()).toBe(E);
+	expect(stored).toEqual(new Map([[pushEndpointKey(B), E]]));
+});
+
+test('[W3] one tab turning notifications on while another turns them off and ends the subscription gets a new one, not the ending one', async () => {
+	const locks = webLocks();
+	const stored = storage({ [pushEndpointKey(A)]: E });
+	const device = pushBrowser(locks);
+	pushServer((method) => (method === 'POST' ? subscribed() : removed()));
+	const endNow = device.holdUnsubscribe();
+	const tabA = tabIn(A);
+	const tabB = tabIn(B);
+	const off = tabA.turnOff();
+	await vi.waitFor(() => expect(device.unsubscribing()).toBe(true));
+	let turnedOn = false;
+	const on = tabB.turnOn().then(() => (turnedOn = true));
+	// Tab B goes as far as it may while tab A ends the subscription: to the end, or to waiting.
+	await vi.waitFor(() => expect(turnedOn || locks.waiting === 1).toBe(true));
+	// The prompt comes first, on the person's click, whoever holds the lock.
+	expect(Notification.requestPermission).toHaveBeenCalledOnce();
+	endNow();
+	await Promise.all([off, on]);
+	expect([tabA.state, tabB.state]).toEqual(['off', 'on']);
+	// Before, tab B kept (and the server stored) the endpoint tab A was ending.
+	expect(device.endpoint()).toBe(`${E}-2`);
+	expect(stored).toEqual(new Map([[pushEndpointKey(B), `${E}-2`]]));
 });

@@ -8,7 +8,8 @@ import {
 	deviceSubscription,
 	pushEndpointKey,
 	pushSupported,
-	releaseSubscription
+	releaseSubscription,
+	withPushLock
 } from './push-device';
 import {
 	afterAnswer,
@@ -98,64 +99,76 @@ export class PushOptIn {
 		}
 		this.state = 'working';
 		try {
+			// Asked before waiting for another tab: a browser may prompt only on the person's click.
 			const refused = afterPermission(await Notification.requestPermission());
 			if (refused) {
 				this.state = refused;
 				return;
 			}
-			const subscription = await this.#subscription();
-			const request: SubscribePushRequest = {
-				...member,
-				locale: getLocale(),
-				// reason: toJSON() types its keys as optional; the server's schema checks them.
-				subscription: subscription.toJSON() as SubscribePushRequest['subscription']
-			};
-			const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
-				method: 'POST',
-				json: request
-			});
-			if (answer.ok && this.ended()) {
-				// Erased or removed while the answer was on its way: the server deleted it with the
-				// room or the person, and this browser forgot the room; it gives the subscription up too.
-				await releaseSubscription(subscription, this.roomId());
-				this.state = 'off';
-				return;
-			}
-			this.state = afterAnswer(answer, 'on');
-			if (this.state === 'on') {
-				writeStored(pushEndpointKey(this.roomId()), subscription.endpoint);
-				this.subscribed = true;
-			}
+			this.state = await withPushLock(() => this.#subscribeHere(member));
+			if (this.state === 'on') this.subscribed = true;
 		} catch {
 			this.state = 'failed';
 		}
 	}
 
+	/**
+	 * Subscribes this browser, tells the server and keeps the endpoint for the room, under the
+	 * push lock; answers the state it ends in.
+	 */
+	async #subscribeHere(member: MemberTicket): Promise<PushState> {
+		const subscription = await this.#subscription();
+		const request: SubscribePushRequest = {
+			...member,
+			locale: getLocale(),
+			// reason: toJSON() types its keys as optional; the server's schema checks them.
+			subscription: subscription.toJSON() as SubscribePushRequest['subscription']
+		};
+		const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
+			method: 'POST',
+			json: request
+		});
+		if (answer.ok && this.ended()) {
+			// Erased or removed while the answer was on its way: the server deleted it with the
+			// room or the person, and this browser forgot the room; it gives the subscription up too.
+			await releaseSubscription(subscription, this.roomId());
+			return 'off';
+		}
+		const state = afterAnswer(answer, 'on');
+		if (state === 'on') writeStored(pushEndpointKey(this.roomId()), subscription.endpoint);
+		return state;
+	}
+
 	async turnOff(): Promise<void> {
 		const member = this.member();
-		const subscription = await deviceSubscription();
 		this.state = 'working';
 		try {
-			if (subscription && member) {
-				const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
-					method: 'DELETE',
-					json: { ...member, endpoint: subscription.endpoint }
-				});
-				const ended = mayEndDevice(answer)
-					? await releaseSubscription(subscription, this.roomId())
-					: false;
-				const state = afterTurnOff(answer, ended);
-				if (state !== 'off') {
-					this.state = state;
-					return;
-				}
-			}
-			removeStored(pushEndpointKey(this.roomId()));
-			this.state = 'off';
-			this.subscribed = false;
+			this.state = await withPushLock(() => this.#unsubscribeHere(member));
+			if (this.state === 'off') this.subscribed = false;
 		} catch {
 			this.state = offFailed();
 		}
+	}
+
+	/**
+	 * Takes the subscription back from the server and ends it unless another room keeps it, under
+	 * the push lock; answers the state it ends in.
+	 */
+	async #unsubscribeHere(member: MemberTicket | undefined): Promise<PushState> {
+		const subscription = await deviceSubscription();
+		if (subscription && member) {
+			const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
+				method: 'DELETE',
+				json: { ...member, endpoint: subscription.endpoint }
+			});
+			const ended = mayEndDevice(answer)
+				? await releaseSubscription(subscription, this.roomId())
+				: false;
+			const state = afterTurnOff(answer, ended);
+			if (state !== 'off') return state;
+		}
+		removeStored(pushEndpointKey(this.roomId()));
+		return 'off';
 	}
 
 	/** This browser's subscription with the server's current key: the one it has, or a new one. */

@@ -63,13 +63,17 @@ function refusal(outcome: Exclude<PushAddOutcome, 'added'>): HttpProblem {
  * the document connection would be (Y9): a removed person, or one shut out by the lock, is refused.
  */
 export function pushRoutes(deps: PushRouteDeps): Route[] {
-	/** Refuses, as the document connection would (Y9), unless the ticket admits its holder now. */
+	/**
+	 * Refuses, as the document connection would (Y9), unless the ticket admits its holder now,
+	 * after every change stored so far: another instance's removal included.
+	 */
 	async function checkAdmitted(
 		roomId: string,
 		participantId: string,
 		ticket: string
 	): Promise<void> {
 		const admitted = await deps.rooms.holding(roomId, undefined, async ({ room }) => {
+			await room.caughtUp();
 			const admission = room.connections.admission({ kind: 'participant', participantId, ticket });
 			return admission.admitted && admission.participantId === participantId;
 		});
@@ -127,7 +131,8 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 				});
 				if (outcome !== 'added') throw refusal(outcome);
 				// A removal writes the room's state, then deletes the person's subscriptions (W7):
-				// either that finds this one, or this second look finds the removal and takes it back.
+				// either that finds this one, or this second look, caught up with what is stored
+				// whichever instance removed them, finds the removal and takes this one back.
 				// (Storing under the room's hold would not do: a hold keeps the room in memory and
 				// stops no decision.) An erase is caught by the store already, which adds only while
 				// the room exists and deletes a room's subscriptions with it, and by this look too.

@@ -68,6 +68,11 @@ export interface ServiceOptions {
 	pushAgent?: Agent;
 	/** Who hears of turns instead of the push notifier (a test's observer). */
 	turnEvents?: TurnEvents;
+	/**
+	 * The push subscriptions instead of the backend's own (a test's, over the same data, that
+	 * holds a write back to let something happen meanwhile).
+	 */
+	pushStore?: PushStore;
 }
 
 export async function createServices(
@@ -87,8 +92,9 @@ export async function createServices(
 		lock: backends.lock,
 		metrics
 	});
+	const push = options.pushStore ?? backends.push;
 	const notifications = await openTurnNotifications(config, {
-		store: backends.push,
+		store: push,
 		vapidKeys: backends.vapidKeys,
 		rooms,
 		now,
@@ -143,7 +149,7 @@ export async function createServices(
 		teams: backends.teams,
 		pairing: backends.pairing,
 		circle: backends.circle,
-		push: backends.push,
+		push,
 		vapidPublicKey: notifications.publicKey,
 		turnEvents: options.turnEvents ?? notifications.events,
 		wakes: backends.wakes,

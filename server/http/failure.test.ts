@@ -1,6 +1,7 @@
 import { ClientOfflineError, SocketClosedUnexpectedlyError } from 'redis';
 import { describe, expect, test } from 'vitest';
 import { failureOf, ServiceUnavailable } from './failure';
+import { RoomBusy } from '../rooms/room-lock';
 import { HttpProblem } from './json';
 
 describe('failureOf', () => {
@@ -42,6 +43,12 @@ describe('failureOf', () => {
 			dependency: 'redis'
 		});
 		expect(failureOf(new SocketClosedUnexpectedlyError())).toMatchObject({ status: 503 });
+		// Another instance's changes not arriving in time (catching up before a ticket is checked).
+		expect(failureOf(new RoomBusy('room', 'not caught up'))).toMatchObject({
+			status: 503,
+			body: { code: 'unavailable' },
+			dependency: 'redis'
+		});
 		expect(failureOf(new ServiceUnavailable('storage'))).toMatchObject({
 			status: 503,
 			body: { code: 'unavailable' },

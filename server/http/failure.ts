@@ -2,6 +2,7 @@ import type { ApiProblemCode, ApiProblemParams } from '../../src/lib/protocol/ap
 import { UNAVAILABLE_ERROR_NAME } from '../../src/lib/server/handover';
 import type { RefusedRequest } from '../metrics';
 import { isRedisOutage } from '../redis/outage';
+import { RoomBusy } from '../rooms/room-lock';
 import { HttpProblem } from './json';
 
 /**
@@ -53,7 +54,8 @@ export function failureOf(error: unknown): Failure {
 			refused: error.details.refused
 		};
 	}
-	if (error instanceof ServiceUnavailable || isRedisOutage(error)) {
+	// A room's hold or its log shared through Redis not answering in time: nothing changed.
+	if (error instanceof ServiceUnavailable || error instanceof RoomBusy || isRedisOutage(error)) {
 		return {
 			type: 'unavailable',
 			status: 503,

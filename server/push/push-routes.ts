@@ -63,17 +63,30 @@ function refusal(outcome: Exclude<PushAddOutcome, 'added'>): HttpProblem {
  * the document connection would be (Y9): a removed person, or one shut out by the lock, is refused.
  */
 export function pushRoutes(deps: PushRouteDeps): Route[] {
-	/** The room id of the path, and whether the ticket admits its holder to that room now. */
-	async function memberOf(id: string, participantId: string, ticket: string): Promise<string> {
-		const roomId = roomIdSchema.safeParse(id);
-		if (!roomId.success) throw new HttpProblem(404, ROOM_NOT_FOUND, { code: 'room_not_found' });
-		const admitted = await deps.rooms.holding(roomId.data, undefined, async ({ room }) => {
+	/**
+	 * Refuses, as the document connection would (Y9), unless the ticket admits its holder now,
+	 * after every change stored so far: another instance's removal included.
+	 */
+	async function checkAdmitted(
+		roomId: string,
+		participantId: string,
+		ticket: string
+	): Promise<void> {
+		const admitted = await deps.rooms.holding(roomId, undefined, async ({ room }) => {
+			await room.caughtUp();
 			const admission = room.connections.admission({ kind: 'participant', participantId, ticket });
 			return admission.admitted && admission.participantId === participantId;
 		});
 		if (admitted === undefined)
 			throw new HttpProblem(404, ROOM_NOT_FOUND, { code: 'room_not_found' });
 		if (!admitted) throw new HttpProblem(403, NOT_A_MEMBER, { code: 'not_a_member' });
+	}
+
+	/** The room id of the path, once the ticket is found to admit its holder to that room now. */
+	async function memberOf(id: string, participantId: string, ticket: string): Promise<string> {
+		const roomId = roomIdSchema.safeParse(id);
+		if (!roomId.success) throw new HttpProblem(404, ROOM_NOT_FOUND, { code: 'room_not_found' });
+		await checkAdmitted(roomId.data, participantId, ticket);
 		return roomId.data;
 	}
 
@@ -117,6 +130,16 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 					perRoom: MAX_PUSH_SUBSCRIPTIONS_PER_ROOM
 				});
 				if (outcome !== 'added') throw refusal(outcome);
+				// A removal writes the room's state, then deletes the person's subscriptions (W7):
+				// either that finds this one, or this second look, caught up with what is stored
+				// whichever instance removed them, finds the removal and takes this one back.
+				// (Storing under the room's hold would not do: a hold keeps the room in memory and
+				// stops no decision.) An erase is caught by the store already, which adds only while
+				// the room exists and deletes a room's subscriptions with it, and by this look too.
+				await checkAdmitted(roomId, participantId, ticket).catch(async (error: unknown) => {
+					await deps.store.remove(roomId, participantId, push.endpoint);
+					throw error;
+				});
 				sendJson(res, 201, { subscribed: true });
 			},
 			MAX_PUSH_BODY_BYTES

@@ -212,6 +212,15 @@ export class LoadedRoom {
 		return this.#docConnections;
 	}
 
+	/**
+	 * Waits until this copy has every change of the room stored so far, when other instances
+	 * share it (their changes arrive a moment after they are stored); rejects with `RoomBusy`
+	 * when they do not arrive in time.
+	 */
+	async caughtUp(): Promise<void> {
+		if (this.io.lock.shared) await this.#catchUp.wait();
+	}
+
 	/** The room's sealed values and secrets: keys, tokens, tickets, sealed ratings. */
 	get secrets(): SealedValues {
 		return this.#sealed;

@@ -1,5 +1,6 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { Effect } from '../../src/lib/room/decide';
+import type { ServerToClientEvents } from '../../src/lib/protocol/socket-events';
 import type { PresenceStore } from '../presence/presence-store';
 import type { PushStore } from '../push/push-store';
 import type { LoadedRoom } from '../rooms/loaded-room';
@@ -7,16 +8,32 @@ import type { RoomRegistry } from '../rooms/room-registry';
 import { log } from '../log';
 import { tell, type TurnEvents } from '../turns/turn-events';
 import type { RoomPresence } from './room-presence';
-import {
-	memberChannel,
-	personChannel,
-	projectorChannel,
-	roomChannel,
-	type RoomServer
-} from './socket-types';
+import { memberChannel, personChannel, projectorChannel, roomChannel } from './socket-types';
+
+/** Sends one of the server's events to the sockets of a channel, on every instance. */
+interface ChannelEmitter {
+	emit<E extends keyof ServerToClientEvents>(
+		event: E,
+		...args: Parameters<ServerToClientEvents[E]>
+	): boolean;
+}
+
+/** What carrying out effects needs of socket.io's server (`RoomServer`). */
+export interface EffectsIo {
+	to(channel: string): ChannelEmitter & { except(channel: string): ChannelEmitter };
+	in(channel: string): { disconnectSockets(close: boolean): void };
+	/** Tells the other instances (InterServerEvents). */
+	serverSideEmit(event: 'room:erase', roomId: string): boolean;
+}
+
+/** What carrying out effects needs of a loaded room (`LoadedRoom`). */
+export interface EffectsRoom {
+	meta: Pick<LoadedRoom['meta'], 'id'>;
+	secrets: Pick<LoadedRoom['secrets'], 'replaceHostKey' | 'projectorToken'>;
+}
 
 export interface RoomEffectsDeps {
-	io: Pick<RoomServer, 'to' | 'in' | 'serverSideEmit'>;
+	io: EffectsIo;
 	rooms: Pick<RoomRegistry, 'erase'>;
 	presence: Pick<RoomPresence, 'letGo' | 'markGone'>;
 	presenceStore: Pick<PresenceStore, 'deleteRoom'>;
@@ -36,7 +53,7 @@ export class RoomEffects {
 	constructor(private readonly deps: RoomEffectsDeps) {}
 
 	/** Carries out `effects` of a decision on `room`, in order. */
-	async carryOut(room: LoadedRoom, effects: readonly Effect[]): Promise<void> {
+	async carryOut(room: EffectsRoom, effects: readonly Effect[]): Promise<void> {
 		const roomId = room.meta.id;
 		for (const effect of effects) {
 			switch (effect.type) {
@@ -81,7 +98,7 @@ export class RoomEffects {
 	 * projectors watching with the old token are let go, and the people still joined receive the
 	 * new one.
 	 */
-	async #remove(room: LoadedRoom, removedId: string): Promise<void> {
+	async #remove(room: EffectsRoom, removedId: string): Promise<void> {
 		const { io } = this.deps;
 		const roomId = room.meta.id;
 		const removed = personChannel(roomId, removedId);

@@ -125,6 +125,9 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 					endpoint: subscription.endpoint,
 					keys: subscription.keys
 				};
+				const renewing = (await deps.store.ofPeople(roomId, [participantId])).some(
+					(kept) => kept.endpoint === push.endpoint
+				);
 				const outcome = await deps.store.add(roomId, push, {
 					perPerson: MAX_PUSH_SUBSCRIPTIONS_PER_PERSON,
 					perRoom: MAX_PUSH_SUBSCRIPTIONS_PER_ROOM
@@ -136,8 +139,13 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 				// (Storing under the room's hold would not do: a hold keeps the room in memory and
 				// stops no decision.) An erase is caught by the store already, which adds only while
 				// the room exists and deletes a room's subscriptions with it, and by this look too.
+				// Refused, the person or the room is gone and every subscription of theirs with them.
+				// Not known (the room's changes late, storage down): only what this request added
+				// goes; a renewal leaves the subscription it renewed.
 				await checkAdmitted(roomId, participantId, ticket).catch(async (error: unknown) => {
-					await deps.store.remove(roomId, participantId, push.endpoint);
+					if (error instanceof HttpProblem || !renewing) {
+						await deps.store.remove(roomId, participantId, push.endpoint);
+					}
 					throw error;
 				});
 				sendJson(res, 201, { subscribed: true });

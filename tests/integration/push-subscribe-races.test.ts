@@ -91,7 +91,14 @@ async function heldSubscribe(
 ) {
 	const letGo = store.hold();
 	cleanups.push(letGo);
-	const answer = postJson(serverUrl, `/api/rooms/${roomId}/push`, {
+	const answer = subscribe(serverUrl, roomId, ben);
+	await waitFor(() => store.waiting === 1, 'the subscribe admitted and held before storing');
+	return { letGo, answer };
+}
+
+/** Ben's browser subscribes through `serverUrl` (always at the same endpoint, with new keys). */
+const subscribe = (serverUrl: string, roomId: string, ben: { id: string; ticket: string }) =>
+	postJson(serverUrl, `/api/rooms/${roomId}/push`, {
 		participantId: ben.id,
 		ticket: ben.ticket,
 		locale: 'en',
@@ -101,9 +108,6 @@ async function heldSubscribe(
 			keys: newSubscriptionKeys().json
 		}
 	});
-	await waitFor(() => store.waiting === 1, 'the subscribe admitted and held before storing');
-	return { letGo, answer };
-}
 
 describe.each([
 	['embedded SQLite', false],
@@ -167,7 +171,11 @@ describe.each([
 	});
 });
 
-test('[W1] [W7] [S20] through another instance than the removal’s, the second look waits for the removal to arrive: not_a_member, nothing kept', async () => {
+/**
+ * Two instances on one Redis, a room with its host and Ben joined through A, and B with the room
+ * open and its feed of the room's changes held at a proxy; B's push store can hold its adds.
+ */
+async function twoInstancesBHeld() {
 	const client = await connectRedis(redis.url, 'push-races-direct');
 	cleanups.push(() => client.close());
 	const store = new HeldAdds(createRedisPushStore(client));
@@ -192,7 +200,11 @@ test('[W1] [W7] [S20] through another instance than the removal’s, the second 
 	const watching = await connectSynced(b.url, roomId);
 	cleanups.push(() => watching.provider.destroy());
 	await waitFor(() => proxy.holding(), 'B’s feed of the room held');
+	return { a, b, store, proxy, roomId, host, ben };
+}
 
+test('[W1] [W7] [S20] through another instance than the removal’s, the second look waits for the removal to arrive: not_a_member, nothing kept', async () => {
+	const { b, store, proxy, roomId, host, ben } = await twoInstancesBHeld();
 	const { letGo, answer } = await heldSubscribe(store, b.url, roomId, ben);
 	expect(await host.send({ type: 'host.remove', participantId: ben.id })).toEqual({ ok: true });
 	letGo();
@@ -203,4 +215,17 @@ test('[W1] [W7] [S20] through another instance than the removal’s, the second 
 	expect(response.status).toBe(403);
 	expect(await response.json()).toMatchObject({ code: 'not_a_member' });
 	expect(await store.ofPeople(roomId, [ben.id])).toEqual([]);
+});
+
+test('[W1] [W7] a renewal whose second look cannot be had in time: 503, and the subscription it renewed stays', async () => {
+	const { a, b, store, roomId, host, ben } = await twoInstancesBHeld();
+	expect((await subscribe(a.url, roomId, ben)).status).toBe(201);
+	const { letGo, answer } = await heldSubscribe(store, b.url, roomId, ben);
+	// A change B will not hear of while its feed is held: its second look cannot catch up.
+	expect(await host.send({ type: 'timer.start' })).toEqual({ ok: true });
+	letGo();
+	const response = await answer;
+	expect(response.status).toBe(503);
+	expect(await response.json()).toMatchObject({ code: 'unavailable' });
+	expect(await store.ofPeople(roomId, [ben.id])).toHaveLength(1);
 });

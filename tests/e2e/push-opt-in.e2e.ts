@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, joinRoom, newRoom, peopleClosedAfterEach, test } from './fixtures';
+import { pushEndpointKey } from '../../src/lib/client/push-device';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -70,7 +71,7 @@ function fakePushService(): void {
 
 /** Where a room's page keeps the endpoint it subscribed with (local storage). */
 const keptEndpointKey = (roomUrl: string) =>
-	`practice-room:push:${new URL(roomUrl).pathname.split('/')[2]}`;
+	pushEndpointKey(new URL(roomUrl).pathname.split('/')[2] ?? '');
 
 /** Someone whose browser allows notifications, with the stand-in push service. */
 async function personWithPush(browser: Browser): Promise<Page> {

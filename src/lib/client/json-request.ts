@@ -11,8 +11,12 @@ export const ANY_ANSWER: AnswerSchema<unknown> = {
 };
 
 /** What a request sends: JSON, or bytes as they are with their media type (a voice clip). */
-export type JsonRequest =
-	{ method: 'POST' | 'DELETE'; json: unknown } | { method: 'POST'; bytes: Blob; type: string };
+export type JsonRequest = (
+	{ method: 'POST' | 'DELETE'; json: unknown } | { method: 'POST'; bytes: Blob; type: string }
+) & {
+	/** Gives up on the request (answered as no answer, status 0), e.g. after a time. */
+	signal?: AbortSignal;
+};
 
 /**
  * What came back: the answer parsed with the caller's schema when its status is a success;
@@ -24,14 +28,13 @@ export type JsonAnswer<T> =
 	| { ok: true; status: number; data: T }
 	| { ok: false; status: number; problem: HttpError | undefined; body: unknown };
 
-const init = (request: JsonRequest): RequestInit =>
-	'json' in request
-		? {
-				method: request.method,
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(request.json)
-			}
-		: { method: request.method, headers: { 'content-type': request.type }, body: request.bytes };
+const init = (request: JsonRequest): RequestInit => ({
+	method: request.method,
+	signal: request.signal,
+	...('json' in request
+		? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.json) }
+		: { headers: { 'content-type': request.type }, body: request.bytes })
+});
 
 /**
  * Asks the API at `url` (a GET without `request`) and parses its answer with `schema`: the one

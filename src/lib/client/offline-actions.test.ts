@@ -105,6 +105,9 @@ describe('the queue', () => {
 		expect(sortOnReturn([moreRound], inRoundThree, SELF)).toEqual({ send: [moreRound], stale: [] });
 		const byOther = { ...inRoundThree, movedBy: OTHER };
 		expect(sortOnReturn([moreRound], byOther, SELF)).toEqual({ send: [], stale: [moreRound] });
+		// This person moved the room on, but not into the round asked for: that round is not made.
+		const stillTwo = { step: 6, rounds: 2, movedBy: SELF };
+		expect(sortOnReturn([moreRound], stillTwo, SELF)).toEqual({ send: [], stale: [moreRound] });
 		// Everyone ready moves the room on with nobody as mover: a ready mark is never "made".
 		const ready = kept({ type: 'ready.set', ready: true, step: 2 }, 2);
 		expect(sortOnReturn([ready], { step: 3, movedBy: null }, SELF)).toEqual({

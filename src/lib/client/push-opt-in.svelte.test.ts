@@ -36,29 +36,34 @@ test('[W3] locked out of a room whose notifications another room here shares: no
 	expect(device.endpoint()).toBe(E);
 });
 
-test('[S18] erased while the subscribe answer was on its way: nothing of it is kept here', async () => {
-	const stored = storage({});
-	// Without Web Locks (an insecure context): erasing does not wait for the subscribe to end.
-	const device = pushBrowser();
-	let answer: (r: Response) => void = () => {};
-	const fetch = pushServer(() => new Promise<Response>((resolve) => (answer = resolve)));
-	let erased = false;
-	const optIn = new PushOptIn(
-		() => A,
-		() => member,
-		() => erased
-	);
-	const on = optIn.turnOn();
-	await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
-	// room:erased arrives before the answer.
-	erased = true;
-	await forgetPush(A);
-	answer(await subscribed());
-	await on;
-	expect(stored.has(pushEndpointKey(A))).toBe(false);
-	expect(device.endpoint()).toBeUndefined();
-	expect(optIn.state).toBe('off');
-});
+for (const [told, answerOf] of [
+	['stored', subscribed],
+	// The server took it back (W7).
+	['taken back', async () => Response.json({ error: 'x', code: 'room_not_found' }, { status: 404 })]
+] as const) {
+	test(`[S18] erased while the subscribe answer (${told}) was on its way: nothing of it is kept here`, async () => {
+		const stored = storage({});
+		const device = pushBrowser(webLocks());
+		let answer: (r: Response) => void = () => {};
+		const fetch = pushServer(() => new Promise<Response>((resolve) => (answer = resolve)));
+		let erased = false;
+		const optIn = new PushOptIn(
+			() => A,
+			() => member,
+			() => erased
+		);
+		const on = optIn.turnOn();
+		await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+		// room:erased arrives before the answer; this room had kept nothing yet to forget.
+		erased = true;
+		await forgetPush(A);
+		answer(await answerOf());
+		await on;
+		expect(stored.has(pushEndpointKey(A))).toBe(false);
+		expect(device.endpoint()).toBeUndefined();
+		expect(optIn.state).toBe('off');
+	});
+}
 
 test('[W3] one tab turning notifications on keeps the subscription another tab, erasing the one room that used it, would have ended', async () => {
 	const locks = webLocks();

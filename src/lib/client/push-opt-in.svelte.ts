@@ -23,6 +23,12 @@ import {
 } from './push-opt-in';
 
 /**
+ * How long a request made under the push lock may take before it counts as unanswered: every
+ * other tab's turning on or off waits for it meanwhile.
+ */
+const LOCKED_REQUEST_MS = 15_000;
+
+/**
  * "Tell me when it's my turn" in one room (protocol W1–W3): asks for the permission, registers
  * the service worker, subscribes this browser with the server's VAPID key and hands the
  * subscription to the server with the person's ticket and language; and takes it back.
@@ -105,7 +111,10 @@ export class PushOptIn {
 				this.state = refused;
 				return;
 			}
-			this.state = await withPushLock(() => this.#subscribeHere(member));
+			// Nor does reading the server's key and starting the worker change anything another tab
+			// could be changing: done before the wait too.
+			const { registration, key } = await this.#worker();
+			this.state = await withPushLock(() => this.#subscribeHere(member, registration, key));
 			if (this.state === 'on') this.subscribed = true;
 		} catch {
 			this.state = 'failed';
@@ -116,8 +125,12 @@ export class PushOptIn {
 	 * Subscribes this browser, tells the server and keeps the endpoint for the room, under the
 	 * push lock; answers the state it ends in.
 	 */
-	async #subscribeHere(member: MemberTicket): Promise<PushState> {
-		const subscription = await this.#subscription();
+	async #subscribeHere(
+		member: MemberTicket,
+		registration: ServiceWorkerRegistration,
+		key: Uint8Array<ArrayBuffer>
+	): Promise<PushState> {
+		const subscription = await subscriptionWithKey(registration, key);
 		const request: SubscribePushRequest = {
 			...member,
 			locale: getLocale(),
@@ -126,11 +139,13 @@ export class PushOptIn {
 		};
 		const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
 			method: 'POST',
-			json: request
+			json: request,
+			signal: AbortSignal.timeout(LOCKED_REQUEST_MS)
 		});
-		if (answer.ok && this.ended()) {
+		if (this.ended()) {
 			// Erased or removed while the answer was on its way: the server deleted it with the
-			// room or the person, and this browser forgot the room; it gives the subscription up too.
+			// room or the person (or took it back, W7), and this browser forgot the room; it gives
+			// the subscription up too, unless another room keeps it.
 			await releaseSubscription(subscription, this.roomId());
 			return 'off';
 		}
@@ -159,7 +174,8 @@ export class PushOptIn {
 		if (subscription && member) {
 			const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
 				method: 'DELETE',
-				json: { ...member, endpoint: subscription.endpoint }
+				json: { ...member, endpoint: subscription.endpoint },
+				signal: AbortSignal.timeout(LOCKED_REQUEST_MS)
 			});
 			const ended = mayEndDevice(answer)
 				? await releaseSubscription(subscription, this.roomId())
@@ -171,8 +187,11 @@ export class PushOptIn {
 		return 'off';
 	}
 
-	/** This browser's subscription with the server's current key: the one it has, or a new one. */
-	async #subscription(): Promise<PushSubscription> {
+	/** The service worker's registration, ready, and the server's key to subscribe with. */
+	async #worker(): Promise<{
+		registration: ServiceWorkerRegistration;
+		key: Uint8Array<ArrayBuffer>;
+	}> {
 		const key = await this.#serverKey().catch((error: unknown) => {
 			this.#key = undefined;
 			throw error;
@@ -182,11 +201,18 @@ export class PushOptIn {
 		await navigator.serviceWorker.register('/service-worker.js', {
 			type: dev ? 'module' : 'classic'
 		});
-		const registration = await navigator.serviceWorker.ready;
-		const existing = await registration.pushManager.getSubscription();
-		if (existing && madeWithKey(existing.options.applicationServerKey, key)) return existing;
-		// Made with a key the server no longer has (rotated): it would never be delivered.
-		await existing?.unsubscribe();
-		return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+		return { registration: await navigator.serviceWorker.ready, key };
 	}
+}
+
+/** This browser's subscription with the server's current `key`: the one it has, or a new one. */
+async function subscriptionWithKey(
+	registration: ServiceWorkerRegistration,
+	key: Uint8Array<ArrayBuffer>
+): Promise<PushSubscription> {
+	const existing = await registration.pushManager.getSubscription();
+	if (existing && madeWithKey(existing.options.applicationServerKey, key)) return existing;
+	// Made with a key the server no longer has (rotated): it would never be delivered.
+	await existing?.unsubscribe();
+	return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
 }

@@ -3,7 +3,8 @@ import type { Browser, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, newRoom, remainingOn, test } from './fixtures';
 
-// Issue 18: one room, each person's interface in their own language; the projector in the room's.
+// Issue 18: one room, each person's interface in their own language; the projector in its
+// browser's, when the playbook can be read in it.
 
 type Locale = 'en' | 'de' | 'es';
 const words = (locale: Locale): Record<string, string> =>
@@ -32,7 +33,7 @@ async function joinIn(page: Page, url: string, said: Record<string, string>, nam
 
 const phaseOf = (page: Page) => page.locator('section.phase');
 
-test('a German and a Spanish browser share one room, each in its own language, the projector in the room’s', async ({
+test('a German and a Spanish browser share one room, each in its own language, a projector too', async ({
 	app,
 	browser
 }) => {
@@ -69,23 +70,23 @@ test('a German and a Spanish browser share one room, each in its own language, t
 	const step = await phaseOf(ana).getAttribute('data-step');
 	await expect(phaseOf(ben)).toHaveAttribute('data-step', step ?? '');
 
-	// The projector, opened by a Spanish browser, speaks the room's language: its playbook's when
-	// the app speaks it, else the browser's own.
-	const playbook = (await (
-		await fetch(`${app.url}/api/playbooks/active-listening-sprint`)
-	).json()) as { language?: string };
-	const roomLanguage = (['en', 'de', 'es'] as const).find((l) => l === playbook.language) ?? 'es';
-	const said = words(roomLanguage);
+	// The projector, opened by a Spanish browser, speaks Spanish: the playbook has a Spanish
+	// translation, so the screen's words and the playbook's texts are both in the browser's language.
 	const link = await ana
 		.getByRole('link', { name: de.room_projector_open_label })
 		.getAttribute('href');
 	const projector = await personSpeaking(browser, 'es-ES');
 	await projector.goto(new URL(link ?? '', url).href);
-	await expect(projector.locator('html')).toHaveAttribute('lang', roomLanguage);
-	await expect(projector.getByRole('heading', { name: said.room_hands_title })).toBeVisible();
+	await expect(projector.getByRole('heading', { name: es.room_hands_title })).toBeVisible();
 	await expect(
-		projector.getByText(fill(said.room_projector_step, { step: 2, total: 10 }))
+		projector.getByText(fill(es.room_projector_step, { step: 2, total: 10 }))
 	).toBeVisible();
+	await expect(projector.getByRole('heading', { level: 1 })).toHaveText(
+		(await ben.locator('#phase-title').textContent()) ?? ''
+	);
+	// Asked once the screen shows the room, so the page is running: the server's answer already
+	// names the browser's language.
+	await expect(projector.locator('html')).toHaveAttribute('lang', 'es');
 	// A new phase waits for its timer to be started, on every screen alike.
 	const status = await ana.locator('[data-remaining-ms]').getAttribute('data-status');
 	await expect(projector.locator('[data-remaining-ms]')).toHaveAttribute(
@@ -93,10 +94,63 @@ test('a German and a Spanish browser share one room, each in its own language, t
 		status ?? ''
 	);
 	await expect(ben.locator('[data-remaining-ms]')).toHaveAttribute('data-status', status ?? '');
-	await expect(projector.getByText(said.room_projector_not_started ?? '')).toBeVisible();
+	await expect(projector.getByText(es.room_projector_not_started ?? '')).toBeVisible();
 
 	// Nothing regresses for assistive technology in either language, the projector's included.
 	for (const page of [ana, ben, projector]) await expectAccessible(page);
 
 	for (const page of [ana, ben, projector]) await page.context().close();
+});
+
+test('a projector opened by a German browser shows a built-in playbook in German, its words and the playbook’s texts alike', async ({
+	app,
+	browser
+}, testInfo) => {
+	const de = words('de');
+	const url = await newRoom(app.url, 'listening-circle');
+	const ana = await personSpeaking(browser, 'de-DE');
+	await joinIn(ana, url, de, 'Ana');
+	const link = await ana
+		.getByRole('link', { name: de.room_projector_open_label })
+		.getAttribute('href');
+	const context = await browser.newContext({
+		locale: 'de-DE',
+		viewport: { width: 1280, height: 720 }
+	});
+	const projector = await context.newPage();
+	await projector.goto(new URL(link ?? '', url).href);
+
+	await expect(projector.getByRole('heading', { level: 1 })).toHaveText(
+		(await ana.locator('#phase-title').textContent()) ?? ''
+	);
+	const firstStep = fill(de.room_projector_step, { step: 1 }).replace('{total}', '\\d+');
+	await expect(projector.getByText(new RegExp(firstStep))).toBeVisible();
+	for (const heading of [de.room_projector_up_next, de.room_hands_title, de.room_projector_scan])
+		await expect(projector.getByRole('heading', { name: heading })).toBeVisible();
+	await expect(projector.getByText(de.room_projector_none ?? '', { exact: true })).toBeVisible();
+	await expect(projector.locator('html')).toHaveAttribute('lang', 'de');
+	// Longer German words are not cut: every heading fits its column.
+	const cut = await projector
+		.locator('.screen h2, .screen .progress')
+		.evaluateAll((elements) => elements.filter((e) => e.scrollWidth > e.clientWidth).length);
+	expect(cut).toBe(0);
+	await projector.screenshot({ path: testInfo.outputPath('projector-de-1280x720.png') });
+	await testInfo.attach('projector in German at 1280×720', {
+		path: testInfo.outputPath('projector-de-1280x720.png'),
+		contentType: 'image/png'
+	});
+	await expectAccessible(projector);
+
+	// The projector has no header, so a workshop leader picks the language once on that machine,
+	// on another page: the projector follows the switcher's choice like every page.
+	const es = words('es');
+	await projector.goto(app.url);
+	await expect(projector.locator('#svelte-announcer')).toBeAttached();
+	await projector.getByRole('banner').getByRole('combobox').selectOption('es');
+	await expect(projector.locator('html')).toHaveAttribute('lang', 'es');
+	await projector.goto(new URL(link ?? '', url).href);
+	await expect(projector.getByRole('heading', { name: es.room_projector_scan })).toBeVisible();
+	await expect(projector.locator('html')).toHaveAttribute('lang', 'es');
+
+	for (const page of [ana, projector]) await page.context().close();
 });

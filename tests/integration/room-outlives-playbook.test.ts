@@ -83,7 +83,7 @@ describe.each([
 			() => later.getText(NOTES_TEXT).toString() === 'what we said before',
 			'the notes written before'
 		);
-		const page = await loadRoomPage(roomId);
+		const page = await loadRoomPage(roomId, 'en');
 		expect(page.playbook.title).toBe('Shared then withdrawn');
 		// The copy keeps its translations: someone reading German still reads it in German.
 		expect((await loadRoomPage(roomId, 'de')).playbook.title).toBe('Geteilt, dann zurückgezogen');

@@ -66,7 +66,7 @@ export function projectorView(
 	playbook: ProjectorPlan,
 	control: ControlState,
 	roster: readonly Pick<Participant, 'participantId' | 'name' | 'status'>[],
-	/** The projector's language, which may not be its viewer's (the room's: the playbook's). */
+	/** The projector's language (`roomLocale`), which may not be its viewer's. */
 	options: { locale?: Locale } = {}
 ): ProjectorView | undefined {
 	const { plan, steps, current: step, cast } = roomPlay(playbook, control, roster);

@@ -1,6 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { paraglideOptions } from './scripts/paraglide-options.js';
 import {
 	pseudoLocaleMessages,
@@ -46,7 +46,19 @@ export default defineConfig(({ mode }) => ({
 						'bench/**/*.test.ts',
 						'scripts/**/*.test.ts'
 					],
+					exclude: [...configDefaults.exclude, '**/*.dom.test.ts'],
 					environment: 'node'
+				}
+			},
+			{
+				// Components mounted in a DOM with the browser build of Svelte, so effects run:
+				// what follows time or events after the first render (a server render cannot show).
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'dom',
+					include: ['src/**/*.dom.test.ts'],
+					environment: 'happy-dom'
 				}
 			},
 			{

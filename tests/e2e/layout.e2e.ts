@@ -4,6 +4,7 @@ import { expectAccessible } from './axe';
 import {
 	cutWords,
 	focusOutline,
+	holdDown,
 	overflowOf,
 	PHONE,
 	smallTargets,
@@ -251,7 +252,7 @@ test('the join form on a phone: themed radios, and focus on the agreements after
 	for (const page of [host, guest, late]) await page.context().close();
 });
 
-test('on a phone a tap flashes no grey box around a button, on the way to the role-play and at its pause: the button shows its own pressed state', async ({
+test('on a phone a tap flashes no grey box around a button, a link or the language’s select, on the way to the role-play and at its pause: each shows its own pressed state', async ({
 	browser,
 	app
 }) => {
@@ -276,13 +277,20 @@ test('on a phone a tap flashes no grey box around a button, on the way to the ro
 	expect(await smallTargets(page)).toEqual([]);
 
 	// Held down, the pause shows it within its pill; let go elsewhere, it is not pressed again.
-	const box = await pause.boundingBox();
-	if (!box) throw new Error('the Pause button is not laid out');
-	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-	await page.mouse.down();
+	const releasePause = await holdDown(page, pause);
 	await expect(pause).not.toHaveCSS('background-image', 'none');
-	await page.mouse.move(0, 0);
-	await page.mouse.up();
+	await releasePause();
 	await expect(pause).toHaveCSS('background-image', 'none');
+	// A text link tints behind its words; the language's select, behind the code it shows.
+	const link = page.getByRole('link', { name: 'Privacy: what is kept, and for how long' });
+	const releaseLink = await holdDown(page, link);
+	await expect(link).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+	await releaseLink();
+	await expect(link).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+	const code = page.getByRole('banner').locator('.language .code');
+	const releaseSelect = await holdDown(page, page.getByRole('combobox', { name: 'Language' }));
+	await expect(code).not.toHaveCSS('background-image', 'none');
+	await releaseSelect();
+	await expect(code).toHaveCSS('background-image', 'none');
 	await page.context().close();
 });

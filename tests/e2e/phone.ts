@@ -3,28 +3,35 @@ import type { Locator, Page } from '@playwright/test';
 /** A common phone's screen, in CSS pixels. */
 export const PHONE = { width: 390, height: 844 };
 
-/** Every visible button, link-button or tab: its words, height and tap highlight colour. */
-const buttonsOn = (page: Page) =>
-	page.evaluate(() =>
-		[...document.querySelectorAll<HTMLElement>('button, .button, [role="tab"]')]
-			.filter((element) => element.checkVisibility() && !element.closest('.visually-hidden'))
-			.map((element) => ({
-				words: element.textContent?.trim(),
-				height: element.getBoundingClientRect().height,
-				tapHighlight: getComputedStyle(element).getPropertyValue('-webkit-tap-highlight-color')
-			}))
+/** Buttons, link-buttons and tabs: what a thumb presses. */
+const BUTTONS = 'button, .button, [role="tab"]';
+
+/** Every visible element `selector` finds: its words, height and tap highlight colour. */
+const controlsOn = (page: Page, selector: string) =>
+	page.evaluate(
+		(selector) =>
+			[...document.querySelectorAll<HTMLElement>(selector)]
+				.filter((element) => element.checkVisibility() && !element.closest('.visually-hidden'))
+				.map((element) => ({
+					words: element.textContent?.trim(),
+					height: element.getBoundingClientRect().height,
+					tapHighlight: getComputedStyle(element).getPropertyValue('-webkit-tap-highlight-color')
+				})),
+		selector
 	);
 
 /** Every visible button or link-button shorter than a thumb (44 px), by its words. */
 export const smallTargets = async (page: Page) =>
-	(await buttonsOn(page)).filter((button) => button.height < 44).map((button) => button.words);
+	(await controlsOn(page, BUTTONS))
+		.filter((button) => button.height < 44)
+		.map((button) => button.words);
 
 /**
- * Every visible button or link-button a tap would flash the browser's highlight over, by its
- * words: a tinted square over the whole box, a grey box around a pill-shaped button.
+ * Every visible button, link-button, link or select a tap would flash the browser's highlight
+ * over, by its words: a tinted square over the whole box, a grey box around a pill-shaped button.
  */
 export const tapFlashes = async (page: Page) =>
-	(await buttonsOn(page))
+	(await controlsOn(page, `${BUTTONS}, a[href], select`))
 		.filter((button) => button.tapHighlight !== 'rgba(0, 0, 0, 0)')
 		.map((button) => button.words);
 
@@ -91,3 +98,16 @@ export const focusOutline = (page: Page) =>
 	page.evaluate(() =>
 		document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'
 	);
+
+/** Presses the mouse down on `target`; answers how to let go elsewhere, pressing nothing. */
+export async function holdDown(page: Page, target: Locator): Promise<() => Promise<void>> {
+	await target.scrollIntoViewIfNeeded();
+	const box = await target.boundingBox();
+	if (!box) throw new Error('the element to hold down is not laid out');
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	return async () => {
+		await page.mouse.move(0, 0);
+		await page.mouse.up();
+	};
+}

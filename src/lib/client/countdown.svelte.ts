@@ -1,6 +1,7 @@
 import type { TimerState } from '../protocol/control';
 import { hasFinished, remainingMs } from '../room/timer';
 import type { ServerClock } from './server-clock.svelte';
+import { TickingClock } from './ticking-clock.svelte';
 
 /** Often enough that a second boundary shows within a frame or two. */
 const TICK_MS = 50;
@@ -11,19 +12,14 @@ const TICK_MS = 50;
  * with the component.
  */
 export class Countdown {
-	#now = $state<number | undefined>();
+	readonly #clock: TickingClock;
 
 	constructor(
 		private readonly timer: () => TimerState,
 		clock: () => ServerClock | undefined
 	) {
-		$effect(() => {
-			const current = clock();
-			if (this.timer().status !== 'running' || !current) return;
-			const tick = () => (this.#now = current.now());
-			tick();
-			const interval = setInterval(tick, TICK_MS);
-			return () => clearInterval(interval);
+		this.#clock = new TickingClock(clock, TICK_MS, {
+			active: () => this.timer().status === 'running'
 		});
 	}
 
@@ -31,10 +27,12 @@ export class Countdown {
 	get remaining(): number | undefined {
 		const timer = this.timer();
 		if (timer.status !== 'running') return remainingMs(timer, 0);
-		return this.#now === undefined ? undefined : remainingMs(timer, this.#now);
+		const now = this.#clock.now;
+		return now === undefined ? undefined : remainingMs(timer, now);
 	}
 
 	get finished(): boolean {
-		return this.#now !== undefined && hasFinished(this.timer(), this.#now);
+		const now = this.#clock.now;
+		return now !== undefined && hasFinished(this.timer(), now);
 	}
 }

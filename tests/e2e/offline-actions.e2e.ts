@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 import { expect, joinRoom, newRoom, openPerson, test } from './fixtures';
@@ -148,5 +149,45 @@ test('[S21] cut off, the host’s controls, lowering someone’s hand, ending th
 	} finally {
 		await ada.context().close();
 		await ben.context().close();
+	}
+});
+
+test('[S21] cut off on a small phone in German, the banner says it in one line and folds the rules: the timer stays on the first screen', async ({
+	app,
+	browser
+}) => {
+	const said = JSON.parse(
+		readFileSync(new URL('../../messages/room/de.json', import.meta.url), 'utf8')
+	) as Record<string, string>;
+	const context = await browser.newContext({
+		locale: 'de-DE',
+		viewport: { width: 320, height: 640 },
+		hasTouch: true,
+		isMobile: true
+	});
+	try {
+		const page = await context.newPage();
+		await page.goto(await newRoom(app.url, 'active-listening-sprint'));
+		await page.getByLabel(said.room_join_name ?? '').fill('Ana');
+		await page.getByRole('button', { name: said.room_join, exact: true }).click();
+		await page.getByRole('button', { name: said.room_action_agree, exact: true }).click();
+		const timer = page.locator('[data-remaining-ms]');
+		await expect(timer).toBeVisible();
+
+		await context.setOffline(true);
+		const banner = page.locator('[data-connection="reconnecting"]');
+		await expect(banner).toContainText(said.room_banner_reconnecting ?? '');
+		// The timer's figures are whole on the first screen, under the banner and the tabs.
+		const timerBottom = await timer.evaluate(
+			(element) => element.getBoundingClientRect().bottom + scrollY
+		);
+		expect(timerBottom).toBeLessThan(640);
+		const rules = banner.getByText(said.room_banner_cut_off ?? '');
+		await expect(rules).toBeHidden();
+		await banner.getByText(said.room_banner_meanwhile ?? '').click();
+		await expect(rules).toBeVisible();
+		await expect(banner.getByText(said.room_banner_kept ?? '')).toBeVisible();
+	} finally {
+		await context.close();
 	}
 });

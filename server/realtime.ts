@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { setLogFormat, setLogLevel } from './log';
 import type { Metrics } from './metrics';
 import { createServices, type ServiceOptions, type Services } from './services';
+import { currentTeam } from './teams/existing-team';
 import type { TurnEvents } from './turns/turn-events';
 import { attachRoomSocket, type RoomServer } from './socket/room-socket';
 import { createYjsEndpoint } from './yjs/yjs-endpoint';
@@ -77,6 +78,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
 				roomPlaybook: (room) => services.rooms.playbookOf(room),
 				libraryPage: (filters, paging) => services.playbooks.page(filters, paging),
 				countPlaybooks: () => services.playbooks.count(),
+				teamExists: async (id) => (await currentTeam(services.teams, id, now())) !== undefined,
 				communityPublishing: services.config.COMMUNITY_PLAYBOOKS === 'on'
 			},
 			guardStorage,

@@ -45,6 +45,7 @@ export function guardedDirectory(
 		libraryPage: (filters, paging) =>
 			guarded('playbooks', () => directory.libraryPage(filters, paging)),
 		countPlaybooks: () => guarded('playbooks', () => directory.countPlaybooks()),
+		teamExists: (teamId) => guarded('team', () => directory.teamExists(teamId)),
 		communityPublishing: directory.communityPublishing
 	};
 }

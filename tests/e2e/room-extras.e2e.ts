@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, hostRoom, joinRoom, newRoom, openPerson, test } from './fixtures';
+import { PHONE } from './phone';
 
 /** What a live room offers besides its phases (issue 19.8): tab title, shortcuts, call link. */
 
@@ -212,6 +213,45 @@ test('keyboard shortcuts press the room’s buttons on every screen, with the bu
 	} finally {
 		await ana!.context().close();
 		await ben!.context().close();
+	}
+});
+
+test('after a pause ends, focus is on the room’s phase on every screen, so Space works the timer instead of pausing again', async ({
+	app,
+	browser
+}) => {
+	const [ana] = await people(browser, 1);
+	// Ben is on a phone, looking at People: the phase is hidden there.
+	const ben = await (await browser.newContext({ viewport: PHONE })).newPage();
+	try {
+		await joinPair(app.url, ana!, ben);
+		await ben.getByRole('tab', { name: /People/ }).click();
+		// Both reach Pause for everyone by keyboard, each from the page's title.
+		for (const page of [ana!, ben]) {
+			await focusPage(page);
+			await page.keyboard.press('Tab');
+			await expect(page.getByRole('button', { name: 'Pause for everyone' })).toBeFocused();
+		}
+		await ana!.keyboard.press('Enter');
+		const pause = ana!.getByRole('dialog', { name: 'Paused for everyone' });
+		await expect(ben.getByRole('dialog', { name: 'Paused for everyone' })).toBeVisible();
+		await ana!.keyboard.press('Tab');
+		await expect(pause.getByRole('button', { name: 'Resume' })).toBeFocused();
+		await ana!.keyboard.press('Enter');
+		await expect(pause).toBeHidden();
+
+		await expect(ana!.getByRole('heading', { name: 'Settle in' })).toBeFocused();
+		await ana!.keyboard.press('Space');
+		await expect(timerOf(ben)).toHaveAttribute('data-status', 'running');
+		// Ben's screen closed the card too; his phase is hidden, so the page's title has focus,
+		// and his Space is the timer's shortcut (not shown under People), not the Pause button.
+		await expect(ben.locator('h1')).toBeFocused();
+		await ben.keyboard.press('Space');
+		await expect(noteOf(ben)).toHaveText('The timer is not shown right now.');
+		await expect(ana!.getByRole('dialog', { name: 'Paused for everyone' })).toBeHidden();
+	} finally {
+		await ana!.context().close();
+		await ben.context().close();
 	}
 });
 

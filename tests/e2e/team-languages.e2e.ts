@@ -92,3 +92,32 @@ test('a German and a Spanish member read the team space, their pair’s reasons 
 	expect(vevent?.getFirstPropertyValue('summary')).toBe('Pareja de práctica: Ben y Ana');
 	expect(String(vevent?.getFirstPropertyValue('description'))).toMatch(/^Nuestra sala: http/);
 });
+
+test('a team link that names no team space answers 404 with a way on, in the person’s language', async ({
+	app,
+	browser
+}) => {
+	const ana = await personIn(browser, 'de-DE', 'Europe/Berlin');
+	const ben = await personIn(browser, 'es-ES', 'America/New_York');
+	try {
+		const mistyped = await ana.goto(`${app.url}/t/nope`);
+		expect(mistyped?.status()).toBe(404);
+		await expect(ana.getByRole('heading', { name: 'Team-Link nicht gefunden' })).toBeVisible();
+		await expect(
+			ana.getByText('Diesen Team-Link gibt es nicht oder er ist abgelaufen.')
+		).toBeVisible();
+		await ana.getByRole('link', { name: 'Zu den Playbooks' }).click();
+		await expect(ana).toHaveURL(`${app.url}/`);
+
+		// A well-formed id of no team, on the team's retro page.
+		const unknown = await ben.goto(`${app.url}/t/${'A'.repeat(22)}/retro`);
+		expect(unknown?.status()).toBe(404);
+		await expect(
+			ben.getByRole('heading', { name: 'Enlace de equipo no encontrado' })
+		).toBeVisible();
+		await expect(ben.getByRole('link', { name: 'Ir a las guías' })).toBeVisible();
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});

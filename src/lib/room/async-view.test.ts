@@ -55,8 +55,42 @@ describe('whose turn it is', () => {
 		});
 		expect(asyncView(onTurns, playbook, ben, inBerlin)).toMatchObject({
 			yourTurn: false,
-			waitingFor: 'Ana'
+			waitingLine: 'Waiting for Ana to take their turn.'
 		});
+		expect(asyncView(onTurns, playbook, ben, { locale: 'de', timeZone: 'UTC' })?.waitingLine).toBe(
+			'Ana ist noch am Zug.'
+		);
+		expect(asyncView(onTurns, playbook, ben, { locale: 'es', timeZone: 'UTC' })?.waitingLine).toBe(
+			'Esperando a que Ana haga su turno.'
+		);
+	});
+
+	test('several people waited for, or past their deadline, are named with a plural verb', () => {
+		// The story told by both roles: the room waits for two people.
+		const byBoth = {
+			...playbook,
+			phases: playbook.phases.map((phase) =>
+				phase.id === 'story' ? { ...phase, turnBy: ['speaker', 'listener'] } : phase
+			)
+		};
+		const both = ok(
+			startTurns({ ...initialControlState(byBoth), people }, byBoth, { story: 48 * HOUR }, T0)
+		);
+		const passed = tick(both, byBoth, T0 + 48 * HOUR);
+		const seen = (state: ControlState, locale: 'en' | 'de' | 'es') =>
+			asyncView(state, byBoth, 'someone-else', { locale, timeZone: 'UTC' });
+		expect(seen(both, 'en')?.waitingLine).toBe('Waiting for Ana and Ben to take their turns.');
+		expect(seen(both, 'de')?.waitingLine).toBe('Ana und Ben sind noch am Zug.');
+		expect(seen(both, 'es')?.waitingLine).toBe('Esperando a que Ana y Ben hagan su turno.');
+		expect(seen(passed, 'en')?.missed).toEqual([
+			'Tell the story: Ana and Ben did not take their turns before the deadline.'
+		]);
+		expect(seen(passed, 'de')?.missed).toEqual([
+			'Tell the story: Ana und Ben haben ihre Züge nicht vor Ablauf der Frist gemacht.'
+		]);
+		expect(seen(passed, 'es')?.missed).toEqual([
+			'Tell the story: Ana y Ben no hicieron su turno antes del plazo.'
+		]);
 	});
 
 	test('a live room is not anyone’s turn and shows no deadline', () => {

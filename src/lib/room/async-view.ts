@@ -15,8 +15,8 @@ export interface AsyncView {
 	yourTurn: boolean;
 	/** This person took their turn in the current step. */
 	tookTurn: boolean;
-	/** Who the room waits for, as a list in the viewer's language; empty when nobody. */
-	waitingFor: string;
+	/** Whom the room waits for, as a sentence in the viewer's language; empty when nobody. */
+	waitingLine: string;
 	/** Nobody who joined takes a turn in this step yet. */
 	nobodyYet: boolean;
 	/** When the room moves on, in the viewer's time zone; undefined once the turns are over. */
@@ -74,10 +74,13 @@ export function pausedLine(control: ControlState, locale: Locale): string | unde
 		: m.async_paused_left({ left: formatLeft(left, locale) }, { locale });
 }
 
-const nameList = (ids: readonly string[], control: ControlState, locale: Locale) =>
-	new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+/** People's names as a list in the viewer's language, and how many, for the verb to agree. */
+const namesOf = (ids: readonly string[], control: ControlState, locale: Locale) => ({
+	names: new Intl.ListFormat(locale, { type: 'conjunction' }).format(
 		ids.map((id) => control.people[id]?.name ?? '?')
-	);
+	),
+	count: ids.length
+});
 
 /** The room's turns as `selfId` sees them; undefined in a room that never ran as turns. */
 export function asyncView(
@@ -97,7 +100,12 @@ export function asyncView(
 		phaseTitle,
 		yourTurn: waiting.includes(selfId),
 		tookTurn: counting && schedule.taken.includes(selfId),
-		waitingFor: waiting.length > 0 ? nameList(waiting, control, options.locale) : '',
+		waitingLine:
+			waiting.length > 0
+				? m.async_waiting_for(namesOf(waiting, control, options.locale), {
+						locale: options.locale
+					})
+				: '',
 		nobodyYet: counting && takersAt(control, plan, control.step).length === 0,
 		deadline:
 			counting && schedule.deadlineAt !== null
@@ -110,7 +118,7 @@ export function asyncView(
 			m.async_missed(
 				{
 					phase: plan.phases[turn.phaseIndex]?.title ?? '',
-					names: nameList(turn.personIds, control, options.locale)
+					...namesOf(turn.personIds, control, options.locale)
 				},
 				{ locale: options.locale }
 			)

@@ -24,6 +24,7 @@ function failingWith(failure: Error): Directory {
 		roomPlaybook: never,
 		libraryPage: () => Promise.reject(failure),
 		countPlaybooks: never,
+		teamExists: never,
 		communityPublishing: true
 	};
 }

@@ -27,7 +27,7 @@ async function unavailableAs503<T>(work: Promise<T>): Promise<T> {
 	}
 }
 
-/** The realtime server's rooms and playbooks, for page loads (server/realtime.ts provides it). */
+/** The realtime server's rooms, playbooks and teams, for page loads (server/realtime.ts provides it). */
 export function directory(): Directory {
 	const found = providedDirectory();
 	if (!found) throw new Error('the realtime server has not started');
@@ -37,6 +37,7 @@ export function directory(): Directory {
 		roomPlaybook: (room) => unavailableAs503(found.roomPlaybook(room)),
 		libraryPage: (filters, paging) => unavailableAs503(found.libraryPage(filters, paging)),
 		countPlaybooks: () => unavailableAs503(found.countPlaybooks()),
+		teamExists: (teamId) => unavailableAs503(found.teamExists(teamId)),
 		communityPublishing: found.communityPublishing
 	};
 }

@@ -9,7 +9,7 @@ import type { Playbook } from '../protocol/playbook';
  * module imports nothing of SvelteKit: the server's bundle imports it.
  */
 
-/** What SvelteKit's pages need from the realtime server: rooms and playbooks. */
+/** What SvelteKit's pages need from the realtime server: rooms, playbooks and team spaces. */
 export interface Directory {
 	getRoom(roomId: string): Promise<RoomMeta | undefined>;
 	findPlaybook(id: string): Promise<Playbook | undefined>;
@@ -22,6 +22,8 @@ export interface Directory {
 	): Promise<LibraryPage>;
 	/** How many playbooks the library lists, built-in and community. */
 	countPlaybooks(): Promise<number>;
+	/** Whether a team link's id names a team space now (not malformed, unknown or expired). */
+	teamExists(teamId: string): Promise<boolean>;
 	/** Whether people may save community playbooks here (COMMUNITY_PLAYBOOKS). */
 	communityPublishing: boolean;
 }

@@ -255,6 +255,30 @@ test('after a pause ends, focus is on the room’s phase on every screen, so Spa
 	}
 });
 
+test('after a pause someone else ends, whoever was typing in the notes types on there', async ({
+	app,
+	browser
+}) => {
+	const [ana, ben] = await people(browser, 2);
+	try {
+		await joinPair(app.url, ana!, ben!);
+		const notes = ben!.getByRole('textbox', { name: 'Shared notes' });
+		await notes.click();
+		await ben!.keyboard.type('hello');
+		await ana!.getByRole('button', { name: 'Pause for everyone' }).click();
+		const pause = ben!.getByRole('dialog', { name: 'Paused for everyone' });
+		await expect(pause).toBeVisible();
+		await ana!.getByRole('button', { name: 'Resume' }).click();
+		await expect(pause).toBeHidden();
+		await expect(notes).toBeFocused();
+		await ben!.keyboard.type(' world');
+		await expect(notes).toHaveValue('hello world');
+	} finally {
+		await ana!.context().close();
+		await ben!.context().close();
+	}
+});
+
 test('a call link pasted once gives every screen and the projector a Join the call button that cannot reach back into the room', async ({
 	app,
 	browser

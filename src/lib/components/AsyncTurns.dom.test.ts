@@ -17,11 +17,12 @@ const ana = person('Ana');
 /** A server clock that will say `aheadMs` more than this device's, once asked. */
 const serverClock = (aheadMs = 0) => new ServerClock(() => Promise.resolve(Date.now() + aheadMs));
 
-let clock: ServerClock;
+let clock: ServerClock | undefined;
 let card: ReturnType<typeof mount> | undefined;
 
 /** The turns card of the finished room, mounted with `clock`. */
 function showCard() {
+	if (!clock) throw new Error('the test makes its clock first');
 	card = mount(AsyncTurns, {
 		target: document.body,
 		props: { playbook, roomId: ROOM_ID },
@@ -48,7 +49,8 @@ beforeEach(() => {
 afterEach(() => {
 	if (card) void unmount(card);
 	card = undefined;
-	clock.stop();
+	clock?.stop();
+	clock = undefined;
 	vi.useRealTimers();
 });
 

@@ -6,6 +6,7 @@ import { leftAtPause } from './async-pause';
 import { takersAt, waitingFor, windowOf, type AsyncPlan } from './async-schedule';
 import { sessionPlan } from './control';
 import { planSteps } from './steps';
+import { listOf } from './tool-words';
 
 /** What the room shows of its turns to one person. */
 export interface AsyncView {
@@ -76,8 +77,9 @@ export function pausedLine(control: ControlState, locale: Locale): string | unde
 
 /** People's names as a list in the viewer's language, and how many, for the verb to agree. */
 const namesOf = (ids: readonly string[], control: ControlState, locale: Locale) => ({
-	names: new Intl.ListFormat(locale, { type: 'conjunction' }).format(
-		ids.map((id) => control.people[id]?.name ?? '?')
+	names: listOf(
+		ids.map((id) => control.people[id]?.name ?? '?'),
+		locale
 	),
 	count: ids.length
 });

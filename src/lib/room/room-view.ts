@@ -58,16 +58,16 @@ interface TallyWords {
 	everyone: string;
 }
 
-/** Names as a list in the person's language ("Ana, Ben, Cy"; "Ana, Ben und Cy"). */
-export const listOf = (names: readonly string[]) =>
+/** Names as a short list for a status line in the person's language ("Ana, Ben"; "Ana, Ben und Cy"). */
+export const shortListOf = (names: readonly string[]) =>
 	new Intl.ListFormat(getLocale(), { type: 'unit', style: 'short' }).format(names);
 
 function tallyText({ done, waiting }: Tally, words: TallyWords): string {
 	if (done.length === 0) return words.nobody;
-	const marked = words.label(listOf(done));
+	const marked = words.label(shortListOf(done));
 	return waiting.length === 0
 		? `${marked} · ${words.everyone}`
-		: m.room_tally_waiting({ marked, names: listOf(waiting) });
+		: m.room_tally_waiting({ marked, names: shortListOf(waiting) });
 }
 
 /** "Ready: Ana, Ben · waiting for Cy". */

@@ -124,8 +124,8 @@ async function dataWords(base: string): Promise<string[]> {
  * marked parts and the data taken out, nothing but numbers, spaces and punctuation is left.
  * Dates and times shown in <time> come from Intl, in the person's locale, and pass too, as do a
  * text marked data-intl that is exactly a weekday's or month's name from Intl in the page's
- * language, languages'
- * names in their own language and addresses marked translate="no".
+ * language, or a list whose glue (", ", " and ") is Intl's, languages' names in their own
+ * language and addresses marked translate="no".
  */
 function unmarked(page: Page, allowed: string[]): Promise<string[]> {
 	return page.evaluate(
@@ -149,12 +149,22 @@ function unmarked(page: Page, allowed: string[]): Promise<string[]> {
 					)
 				])
 			);
+			// What Intl puts between a list's marked items in the page's language, longest first.
+			const listGlue = [
+				['a', 'b'],
+				['a', 'b', 'c']
+			]
+				.flatMap((items) => new Intl.ListFormat(lang, { type: 'conjunction' }).formatToParts(items))
+				.filter((part) => part.type === 'literal')
+				.map((part) => part.value)
+				.sort((a, b) => b.length - a.length);
 			const leftOver = (text: string, intl = false): boolean => {
 				if (intl && intlNames.has(text.trim())) return false;
 				// Innermost first: a message may carry another as a parameter (⟦Move ⟦Prompts⟧ 1 up⟧).
 				let rest = text;
 				while (/⟦[^⟦⟧]*⟧/.test(rest)) rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
 				for (const data of allowed) rest = rest.split(data).join(' ');
+				if (intl) for (const glue of listGlue) rest = rest.split(glue).join(' ');
 				return /\p{L}/u.test(rest);
 			};
 			// Not words of the interface: code, dates and times from Intl, a language's own name

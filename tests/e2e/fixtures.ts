@@ -128,11 +128,24 @@ export function remainingOn(page: Page): Promise<number> {
 		.then((value) => Number(value));
 }
 
+const GENEROUS_LIMITS = Object.fromEntries(
+	[
+		'ROOMS_PER_ADDRESS_PER_HOUR',
+		'CLIP_UPLOADS_PER_ADDRESS_PER_HOUR',
+		'TEAM_WRITES_PER_ADDRESS_PER_HOUR',
+		'PLAYBOOKS_PER_ADDRESS_PER_HOUR',
+		'PAIRING_WRITES_PER_ADDRESS_PER_HOUR',
+		'CIRCLE_WRITES_PER_ADDRESS_PER_HOUR'
+	].map((name) => [name, '100000'])
+);
+
 export const test = base.extend<object, { app: AppServer }>({
 	app: [
 		// eslint-disable-next-line no-empty-pattern -- reason: Playwright requires the destructuring.
 		async ({}, use) => {
-			const app = await AppServer.start();
+			// One server serves a worker's every spec, from one address: more rooms, playbooks and
+			// team writes than a person's hour allows. The limits have tests of their own.
+			const app = await AppServer.start({ env: GENEROUS_LIMITS });
 			await use(app);
 			await app.dispose();
 		},

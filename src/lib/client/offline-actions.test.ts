@@ -108,11 +108,34 @@ describe('the queue', () => {
 		// This person moved the room on, but not into the round asked for: that round is not made.
 		const stillTwo = { step: 6, rounds: 2, movedBy: SELF };
 		expect(sortOnReturn([moreRound], stillTwo, SELF)).toEqual({ send: [], stale: [moreRound] });
-		// Everyone ready moves the room on with nobody as mover: a ready mark is never "made".
+	});
+
+	test('[S21] [S24] a ready mark the room acted on (it moved on by itself, everyone ready) is dropped: neither sent nor told as not sent', () => {
 		const ready = kept({ type: 'ready.set', ready: true, step: 2 }, 2);
-		expect(sortOnReturn([ready], { step: 3, movedBy: null }, SELF)).toEqual({
+		const hand = kept({ type: 'hand.raise' }, 2);
+		const everyoneReady = { step: 3, movedBy: null };
+		expect(sortOnReturn([ready, hand], everyoneReady, SELF)).toEqual({ send: [hand], stale: [] });
+		// Still on its step, stored or not: sent, and the server keeps one mark (S5).
+		expect(sortOnReturn([ready], { step: 2, movedBy: null }, SELF)).toEqual({
+			send: [ready],
+			stale: []
+		});
+	});
+
+	test('[S21] a ready mark is stale when someone moved the room, it went further, or the mark was a “not ready”', () => {
+		const ready = kept({ type: 'ready.set', ready: true, step: 2 }, 2);
+		for (const room of [
+			{ step: 3, movedBy: OTHER },
+			{ step: 4, movedBy: null },
+			{ step: 1, movedBy: null }
+		]) {
+			expect(sortOnReturn([ready], room, SELF)).toEqual({ send: [], stale: [ready] });
+		}
+		// Had "not ready" been stored, everyone would not have been ready: the room left without it.
+		const notReady = kept({ type: 'ready.set', ready: false, step: 2 }, 2);
+		expect(sortOnReturn([notReady], { step: 3, movedBy: null }, SELF)).toEqual({
 			send: [],
-			stale: [ready]
+			stale: [notReady]
 		});
 	});
 

@@ -110,19 +110,48 @@ function madeLate(command: ControlCommand, room: RoomAtReturn, selfId: string): 
 }
 
 /**
+ * Whether a kept ready mark has nothing left to do: the room moved on by itself (`movedBy` null)
+ * to the step after the one it was meant for, as everyone present being ready moves it. Cut off
+ * for less than the leave grace, this person still counted as present, so the room moved on with
+ * their mark stored; cut off longer, it moved on as the mark asked anyway. Sending it would do
+ * nothing (a mark for a step left does nothing), and "not sent" would be news the room belies.
+ */
+function movedOnAsReady(command: ControlCommand, room: RoomAtReturn): boolean {
+	return (
+		command.type === 'ready.set' &&
+		command.ready &&
+		room.movedBy === null &&
+		room.step === command.step + 1
+	);
+}
+
+/** What becomes of a kept press once the tab is back: sent, told as stale, or dropped unsaid. */
+function onReturn(
+	action: QueuedAction,
+	room: RoomAtReturn,
+	selfId: string
+): 'send' | 'stale' | 'drop' {
+	if (!action.forStep || action.seenStep === room.step) return 'send';
+	if (madeLate(action.command, room, selfId)) return 'send';
+	if (movedOnAsReady(action.command, room)) return 'drop';
+	return 'stale';
+}
+
+/**
  * Splits the queue, once the tab of `selfId` has joined again and its document shows where the
  * room is, into the presses still worth sending and those meant for a step the room has left.
+ * A ready mark the room already acted on is in neither: it is dropped without a word.
  */
 export function sortOnReturn(
 	queue: readonly QueuedAction[],
 	room: RoomAtReturn,
 	selfId: string
 ): { send: QueuedAction[]; stale: QueuedAction[] } {
-	const stale = queue.filter(
-		(action) =>
-			action.forStep && action.seenStep !== room.step && !madeLate(action.command, room, selfId)
-	);
-	return { send: queue.filter((action) => !stale.includes(action)), stale };
+	const fate = (action: QueuedAction) => onReturn(action, room, selfId);
+	return {
+		send: queue.filter((action) => fate(action) === 'send'),
+		stale: queue.filter((action) => fate(action) === 'stale')
+	};
 }
 
 /** How a kept press is named on screen, as its button says it. */

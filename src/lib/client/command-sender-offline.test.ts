@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { ana } from './control-channel.fixture';
+import type { ControlCommand } from '../protocol/control';
+import type { Reply } from '../protocol/socket-events';
+import { ana, answered, Held } from './control-channel.fixture';
 import {
 	comeBack,
 	cutOff,
@@ -70,5 +72,25 @@ describe('a press while cut off (S21)', () => {
 		await comeBack(joinFlow);
 		expect(channel.commands).toEqual([next]);
 		expect(offline.news).toMatchObject({ sent: ['Next phase'], stale: [] });
+	});
+
+	test('[S21] [S24] a ready mark stored though its answer was lost, after which everyone being ready moved the room on, is not told as not sent', async () => {
+		const { channel, joinFlow, doc, offline, sender } = await cutOff();
+		const ready: ControlCommand = { type: 'ready.set', step: 2, ready: true };
+		await sender.command(ready);
+		const held = new Held<Reply>();
+		channel.commandAnswers.push(held);
+		await comeBack(joinFlow);
+		// Sent on return, stored by the server, and cut off again before its answer arrived.
+		joinFlow.disconnected();
+		held.give('lost');
+		await answered();
+		expect(offline.queue.map((kept) => kept.command)).toEqual([ready]);
+		// The mark made everyone ready: the room moved on by itself, with nobody as its mover.
+		doc.control = onStep(3);
+		await comeBack(joinFlow);
+		expect(channel.commands).toEqual([ready]);
+		expect(offline.queue).toEqual([]);
+		expect(offline.news).toBeUndefined();
 	});
 });

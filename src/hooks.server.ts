@@ -2,7 +2,9 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
+import { notFound } from '$lib/not-found';
 import { providedReportPageFailure } from '$lib/server/handover';
+import { missingAt } from '$lib/server/unmatched-address';
 import { useZodLocalePerRequest } from '$lib/server/zod-locale';
 
 useZodLocalePerRequest();
@@ -21,10 +23,11 @@ export const init: ServerInit = async () => {
  * Every unexpected failure of a page: one JSON line through the server's logger and a count in
  * `practice_room_errors_total{kind="page"}` (docs/operations.md), and friendly words for the
  * error page, in the person's language (handle has set it). A request SvelteKit refuses itself (an address that matches no page, a method a
- * page does not take) is the client's, not a failure.
+ * page does not take) is the client's, not a failure; an address that matches no page says
+ * what is missing there (`missingAt`), as the pages' own 404s do.
  */
-export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status === 404) return { message: m.pages_error_nothing_here() };
+export const handleError: HandleServerError = async ({ error, event, status }) => {
+	if (status === 404) return notFound(await missingAt(event.url.pathname));
 	if (status < 500) return { message: m.pages_error_cannot_answer() };
 	const failure = { error, method: event.request.method, path: event.url.pathname, status };
 	const report = providedReportPageFailure();

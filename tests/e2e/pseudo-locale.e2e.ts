@@ -75,6 +75,11 @@ const PAGES: PageCase[] = [
 	{ name: 'a missing page (404)', path: async () => '/no/such/page' },
 	{ name: 'a room link that leads nowhere (404)', path: async () => '/r/no-such-room' },
 	{
+		name: 'an unknown address under a room (404, with a way back to the room)',
+		path: async (baseUrl) =>
+			`${new URL(await newRoom(baseUrl, 'active-listening-sprint')).pathname}/no-such-page`
+	},
+	{
 		name: 'a room with one person joined',
 		path: async (baseUrl) => new URL(await newRoom(baseUrl, 'active-listening-sprint')).pathname,
 		visit: joinRoom

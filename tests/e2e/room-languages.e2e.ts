@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, newRoom, remainingOn, test } from './fixtures';
+import { activeListeningSprint } from '../../src/lib/playbooks/built-in/active-listening-sprint';
 
 // Issue 18: one room, each person's interface in their own language; the projector in its
 // browser's, when the playbook can be read in it.
@@ -153,4 +154,62 @@ test('a projector opened by a German browser shows a built-in playbook in German
 	await expect(projector.locator('html')).toHaveAttribute('lang', 'es');
 
 	for (const page of [ana, projector]) await page.context().close();
+});
+
+/** Saves a playbook written in French, with no translation: the app does not speak French. */
+async function frenchPlaybook(appUrl: string): Promise<{ id: string; title: string }> {
+	const [first, ...phases] = activeListeningSprint.phases;
+	if (!first) throw new Error('the built-in playbook has no phases');
+	const title = 'Sprint d’écoute active';
+	const response = await fetch(`${appUrl}/api/playbooks`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			...activeListeningSprint,
+			language: 'fr',
+			title,
+			phases: [{ ...first, title: 'Accueil', prompts: ['Comment allez-vous ?'] }, ...phases]
+		})
+	});
+	expect(response.status).toBe(201);
+	return { id: ((await response.json()) as { id: string }).id, title };
+}
+
+test('a projector in German marks a playbook it shows in French as French, from the server’s page on', async ({
+	app,
+	browser
+}) => {
+	const de = words('de');
+	const playbook = await frenchPlaybook(app.url);
+	const url = await newRoom(app.url, playbook.id);
+	const ana = await personSpeaking(browser, 'de-DE');
+	await joinIn(ana, url, de, 'Ana');
+	const link = await ana
+		.getByRole('link', { name: de.room_projector_open_label })
+		.getAttribute('href');
+	const projectorUrl = new URL(link ?? '', url).href;
+
+	// The server's page as it is before any script runs: the screen's words in German, the
+	// playbook's title marked French.
+	const still = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
+	const served = await still.newPage();
+	await served.goto(projectorUrl);
+	await expect(served.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(served.getByText(de.room_connecting ?? '')).toBeVisible();
+	const servedTitle = served.getByRole('heading', { level: 1 });
+	await expect(servedTitle).toHaveText(playbook.title);
+	await expect(servedTitle).toHaveAttribute('lang', 'fr');
+
+	// Running: the phase's title and its prompt, still marked French on a German screen.
+	const projector = await personSpeaking(browser, 'de-DE');
+	await projector.goto(projectorUrl);
+	await expect(projector.getByRole('heading', { name: de.room_hands_title })).toBeVisible();
+	await expect(projector.getByRole('heading', { level: 1 })).toHaveText('Accueil');
+	await expect(projector.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
+	await expect(projector.locator('.prompt')).toHaveText('Comment allez-vous ?');
+	await expect(projector.locator('.prompt')).toHaveAttribute('lang', 'fr');
+	await expect(projector.locator('html')).toHaveAttribute('lang', 'de');
+	await expectAccessible(projector);
+
+	for (const page of [ana, served, projector]) await page.context().close();
 });

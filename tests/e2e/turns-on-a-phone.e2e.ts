@@ -27,6 +27,21 @@ const WILL_MOVE = 'The deadlines in the calendar file you downloaded on this dev
 /** An ISO time as the calendar file writes it: 20260106T090000Z. */
 const icsTime = (iso: string | null) => (iso ?? '').replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
+/**
+ * A room run across time zones, joined by Ana (speaker, Berlin) and Ben (listener, Los Angeles),
+ * each on a phone.
+ */
+async function turnsOnTwoPhones(appUrl: string, browser: Browser) {
+	const url = await newRoom(appUrl, 'active-listening-sprint', { async: {} });
+	const ana = await onPhone(browser, 'Europe/Berlin');
+	const ben = await onPhone(browser, 'America/Los_Angeles');
+	await ana.goto(url);
+	await joinRoom(ana, 'Ana', 'Speaker');
+	await ben.goto(url);
+	await joinRoom(ben, 'Ben', 'Listener');
+	return { url, ana, ben };
+}
+
 /** The room with its turns card fits the phone: nothing sticks out, every button takes a thumb. */
 async function expectCardFits(page: Page): Promise<void> {
 	expect(await overflowOf(page, 'body')).toEqual({ outside: [], pageScrolls: false });
@@ -37,15 +52,8 @@ test('on a phone the turns card shows whose turn and the deadline, every action 
 	app,
 	browser
 }) => {
-	const url = await newRoom(app.url, 'active-listening-sprint', { async: {} });
-	const ana = await onPhone(browser, 'Europe/Berlin');
-	const ben = await onPhone(browser, 'America/Los_Angeles');
+	const { url, ana, ben } = await turnsOnTwoPhones(app.url, browser);
 	try {
-		await ana.goto(url);
-		await joinRoom(ana, 'Ana', 'Speaker');
-		await ben.goto(url);
-		await joinRoom(ben, 'Ben', 'Listener');
-
 		// The card opens the Session tab: whose turn, and the deadline in each person's zone.
 		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeVisible();
 		await expect(turns(ana).locator('time')).toContainText(/GMT\+1|CET|GMT\+2|CEST/);
@@ -115,6 +123,40 @@ test('on a phone the turns card shows whose turn and the deadline, every action 
 		await expect(turns(ben).getByText('Your turn: Reflect it back')).toBeVisible();
 		await expectCardFits(ben);
 		await expectAccessible(ben);
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});
+
+test('on a phone the turns card comes before the timer, on screen and in reading order; played live, the timer comes first again', async ({
+	app,
+	browser
+}) => {
+	const { ana, ben } = await turnsOnTwoPhones(app.url, browser);
+	try {
+		const timer = (page: Page) => page.getByRole('region', { name: 'Timer' });
+		/** Whether the turns card is above the timer on screen, and before it in the page's order. */
+		const turnsFirst = async (page: Page) => {
+			const card = await turns(page).boundingBox();
+			const clock = await timer(page).boundingBox();
+			const before = await page.evaluate(() => {
+				const [card, clock] = [document.querySelector('.turns'), document.querySelector('.timer')];
+				const order = card && clock && card.compareDocumentPosition(clock);
+				return order !== null && (order & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+			});
+			return { above: card !== null && clock !== null && card.y < clock.y, before };
+		};
+
+		// Whose turn it is and what to do are what a person opens the room for: first, in view.
+		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeInViewport();
+		for (const page of [ana, ben])
+			expect(await turnsFirst(page)).toEqual({ above: true, before: true });
+
+		// Both here and playing live, the timer leads again.
+		await turns(ben).getByRole('button', { name: 'We’re both here: go live' }).tap();
+		await expect(turns(ana).getByText(/Playing live/)).toBeVisible();
+		expect(await turnsFirst(ana)).toEqual({ above: false, before: false });
 	} finally {
 		await ana.context().close();
 		await ben.context().close();

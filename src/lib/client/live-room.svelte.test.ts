@@ -4,7 +4,7 @@ import { controlStateSchema, type ControlCommand, type ControlState } from '../p
 import type { Participant } from '../protocol/presence';
 import type { RoomIdentity } from './identity';
 import { LiveRoom, type ViewedSession } from './live-room.svelte';
-import { WAIT_REASONS } from './offline-actions';
+import { WAIT_REASONS, type QueuedAction } from './offline-actions';
 import { ServerClock } from './server-clock.svelte';
 
 const found = findBuiltInPlaybook('feedback-that-lands');
@@ -48,7 +48,7 @@ function session(control: ControlState | undefined, changes: Partial<ViewedSessi
 		joined: true,
 		removed: false,
 		erased: false,
-		offline: { news: undefined },
+		offline: { news: undefined, queue: [] },
 		clock: new ServerClock(() => Promise.resolve(0)),
 		command: (command) => {
 			sent.push(command);
@@ -105,6 +105,16 @@ describe('the room page’s view of its room', () => {
 		expect(room.cutOff).toBe(true);
 		expect(room.timerWait).toBe(WAIT_REASONS.timer());
 		expect(room.shortcutContext.live).toBe(false);
+	});
+
+	test('cut off, the presses kept are the session’s own queue, read rather than copied', () => {
+		const queue: QueuedAction[] = [
+			{ command: { type: 'hand.raise' }, slot: 'hand', forStep: false, seenStep: 1 }
+		];
+		const room = view(
+			session(synced(), { joined: false, offline: { news: undefined, queue } }).fake
+		);
+		expect(room.kept).toBe(queue);
 	});
 
 	test('not joined yet is not cut off', () => {

@@ -19,7 +19,7 @@ import { StepMoves } from './step-moves.svelte';
 export type ViewedSession = Pick<
 	RoomSession,
 	'roster' | 'joined' | 'removed' | 'erased' | 'clock' | 'command'
-> & { doc: Pick<RoomDoc, 'control'>; offline: Pick<OfflineQueue, 'news'> };
+> & { doc: Pick<RoomDoc, 'control'>; offline: Pick<OfflineQueue, 'news' | 'queue'> };
 
 /**
  * The room page's view of its room, worked out once from the session, who this person joined
@@ -47,6 +47,8 @@ export class LiveRoom implements RoomContext {
 		const session = this.#session();
 		return session !== undefined && this.#identity() !== undefined && !session.joined;
 	});
+	/** The presses kept while cut off, to send on return: the session's queue itself (S21). */
+	readonly kept = $derived.by(() => this.#session()?.offline.queue ?? []);
 	/** In the room: joined, neither removed nor erased. */
 	readonly inRoom = $derived.by(() => {
 		const session = this.#session();

@@ -3,9 +3,11 @@ import type { ControlCommand } from '../protocol/control';
 import {
 	actionLabel,
 	enqueue,
+	keptIn,
 	offlinePolicy,
 	offlineNewsWords,
 	sortOnReturn,
+	stepMoveOf,
 	WAIT_REASONS,
 	type QueuedAction
 } from './offline-actions';
@@ -143,6 +145,20 @@ describe('the queue', () => {
 		expect(actionLabel(kept({ type: 'step.goto', target: 3 }, 2))).toBe('Next phase');
 		expect(actionLabel(kept({ type: 'step.goto', target: 1 }, 2))).toBe('Previous phase');
 		expect(actionLabel(kept({ type: 'hand.raise' }, 0))).toBe('Raise hand');
+	});
+
+	test('a kept move says which button it came from, by the step seen when pressed', () => {
+		expect(stepMoveOf(kept({ type: 'step.goto', target: 3 }, 2))).toBe('next');
+		expect(stepMoveOf(kept({ type: 'step.goto', target: 1 }, 2))).toBe('previous');
+		expect(stepMoveOf(kept({ type: 'round.more', rounds: 3, step: 5 }, 5))).toBe('more');
+		expect(stepMoveOf(kept({ type: 'hand.raise' }, 2))).toBeUndefined();
+	});
+
+	test('each control finds its own kept press, and none when its slot is empty', () => {
+		const hand = kept({ type: 'hand.raise' }, 0);
+		const ready = kept({ type: 'ready.set', ready: true, step: 0 }, 0);
+		expect(keptIn([hand, ready], 'ready')).toBe(ready);
+		expect(keptIn([hand, ready], 'move')).toBeUndefined();
 	});
 
 	test('the news names what was sent, and the phase the room moved on to', () => {

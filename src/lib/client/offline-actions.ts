@@ -154,14 +154,34 @@ export function sortOnReturn(
 	};
 }
 
+/** The press kept in `slot`, if one is. */
+export function keptIn(queue: readonly QueuedAction[], slot: QueueSlot): QueuedAction | undefined {
+	return queue.find((action) => action.slot === slot);
+}
+
+/** Which of a step's move buttons a kept move came from. */
+export type StepMove = 'next' | 'previous' | 'more';
+
+/** The move button `action` was pressed on, or undefined when it is no step move. */
+export function stepMoveOf(action: QueuedAction): StepMove | undefined {
+	const { command } = action;
+	if (command.type === 'round.more') return 'more';
+	if (command.type !== 'step.goto') return undefined;
+	return command.target > action.seenStep ? 'next' : 'previous';
+}
+
+const MOVE_LABELS = {
+	next: m.room_action_next,
+	previous: m.room_action_previous,
+	more: m.room_action_more_round
+} satisfies Record<StepMove, () => string>;
+
 /** How a kept press is named on screen, as its button says it. */
 export function actionLabel(action: QueuedAction): string {
 	const { command } = action;
+	const move = stepMoveOf(action);
+	if (move) return MOVE_LABELS[move]();
 	switch (command.type) {
-		case 'step.goto':
-			return command.target > action.seenStep ? m.room_action_next() : m.room_action_previous();
-		case 'round.more':
-			return m.room_action_more_round();
 		case 'ready.set':
 			return command.ready ? m.room_action_ready() : m.room_action_not_ready();
 		case 'hand.raise':

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
+import type { QueuedAction } from './offline-actions';
 import type { ServerClock } from './server-clock.svelte';
 
 /**
@@ -21,6 +22,11 @@ export interface RoomContext {
 	readonly hosting: boolean;
 	/** Joined, but the control connection is down: what others do is not known (S21). */
 	readonly cutOff: boolean;
+	/**
+	 * The presses kept while cut off, to send on return (S21): each control says beside itself
+	 * that its press is kept. Read from the session's queue, never copied.
+	 */
+	readonly kept: readonly QueuedAction[];
 	/** The server's clock, for countdowns; read once the room has synced. */
 	readonly clock: ServerClock;
 	/** Sends a control command; answers whether the room took it (a refusal is told by the page). */

@@ -32,6 +32,7 @@ function showCard() {
 			selfId: ana.participantId,
 			hosting: false,
 			cutOff: false,
+			kept: [],
 			clock,
 			command: () => Promise.resolve(true)
 		})

@@ -1,12 +1,13 @@
 import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
+import type { QueuedAction } from '$lib/client/offline-actions';
 import ReadyToMoveOn from './ReadyToMoveOn.svelte';
-import { control, roomContext } from './room-controls.fixture';
+import { control, roomContext, text } from './room-controls.fixture';
 
-const show = (isLastStep: boolean) =>
+const show = (isLastStep: boolean, kept: QueuedAction[] = []) =>
 	render(ReadyToMoveOn, {
 		props: { isLastStep },
-		context: roomContext(control({}), 'ana-0001', [])
+		context: roomContext(control({}), 'ana-0001', [], kept)
 	}).body;
 
 describe('ready to move on', () => {
@@ -14,6 +15,23 @@ describe('ready to move on', () => {
 		const html = show(false);
 		expect(html).toContain('I’m ready to move on');
 		expect(html).not.toContain('This is the last step.');
+		expect(html).not.toContain('data-kept');
+	});
+
+	test('[S21] a mark pressed while cut off shows on the button, and beside it in words the button is described by', () => {
+		const ready: QueuedAction = {
+			command: { type: 'ready.set', step: 0, ready: true },
+			slot: 'ready',
+			forStep: true,
+			seenStep: 0
+		};
+		const html = show(false, [ready]);
+		expect(text(html)).toContain('Ready to move on — kept, sends when you are back.');
+		const button = html.match(/<button[^>]*>/)?.[0] ?? '';
+		expect(button).toContain('data-kept');
+		const noteId = html.match(/<p[^>]*id="([^"]+)"[^>]*data-kept-note/)?.[1];
+		expect(noteId).toBeDefined();
+		expect(button).toMatch(new RegExp(`aria-describedby="[^"]*\\b${noteId}\\b`));
 	});
 
 	test('on the last step the card stays, with a line that can hold focus instead of the button', () => {

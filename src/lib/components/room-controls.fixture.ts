@@ -1,3 +1,4 @@
+import type { QueuedAction } from '$lib/client/offline-actions';
 import { roomContextMap, type RoomContext } from '$lib/client/room-context';
 import { ServerClock } from '$lib/client/server-clock.svelte';
 import { controlStateSchema, type ControlState } from '$lib/protocol/control';
@@ -25,19 +26,21 @@ export const control = (extra: Partial<ControlState>): ControlState => ({
 
 /**
  * The room context a component renders in: `state` seen by `selfId` among `people`, connected,
- * every command taken.
+ * every command taken; or cut off, with the presses `kept` for the return.
  */
 export const roomContext = (
 	state: ControlState,
 	selfId: string,
-	people: readonly Participant[] = roster
+	people: readonly Participant[] = roster,
+	kept: readonly QueuedAction[] = []
 ): Map<symbol, RoomContext> =>
 	roomContextMap({
 		control: state,
 		roster: people,
 		selfId,
 		hosting: isHost(state, selfId),
-		cutOff: false,
+		cutOff: kept.length > 0,
+		kept,
 		// Never started: a server render has no clock to ask.
 		clock: new ServerClock(() => Promise.resolve(0)),
 		command: () => Promise.resolve(true)

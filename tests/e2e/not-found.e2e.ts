@@ -78,3 +78,11 @@ test('any other unknown address: page not found, the playbooks the way on', asyn
 	await page.getByRole('link', { name: 'Go to the playbooks' }).click();
 	await expect(page).toHaveURL(`${app.url}/`);
 });
+
+test('a playbook that does not exist: the playbook’s words', async ({ app, browser }) => {
+	const page = await person(browser);
+	await notFoundAt(page, `${app.url}/p/no-such-playbook`, 'Page not found');
+	await expect(page.getByText('There is no playbook at this address.')).toBeVisible();
+	await notFoundAt(page, `${app.url}/practice/start/no-such-playbook`, 'Page not found');
+	await expect(page.getByText('There is no playbook at this address.')).toBeVisible();
+});

@@ -14,19 +14,21 @@ afterEach(() => {
 	if (before) provideDirectory(before);
 });
 
-/** A directory that knows one room and one team space, or one whose storage is out of reach. */
-function useDirectory(storage: 'reachable' | 'unreachable' = 'reachable') {
-	const unreachable = () =>
-		Promise.reject(Object.assign(new Error('down'), { name: UNAVAILABLE_ERROR_NAME }));
+/** A directory that knows one room and one team space, or one whose storage is out of reach or failing. */
+function useDirectory(storage: 'reachable' | 'unreachable' | 'failing' = 'reachable') {
+	const failure = () =>
+		Promise.reject(
+			storage === 'failing'
+				? new Error('SQLITE_CORRUPT')
+				: Object.assign(new Error('down'), { name: UNAVAILABLE_ERROR_NAME })
+		);
 	const never = () => Promise.reject(new Error('not used'));
 	provideDirectory({
 		getRoom: (roomId) =>
-			storage === 'unreachable'
-				? unreachable()
-				: Promise.resolve(roomId === ROOM ? room : undefined),
+			storage !== 'reachable' ? failure() : Promise.resolve(roomId === ROOM ? room : undefined),
 		roomPlaybook: () => Promise.resolve(playbook),
 		teamExists: (teamId) =>
-			storage === 'unreachable' ? unreachable() : Promise.resolve(teamId === 'our-team'),
+			storage !== 'reachable' ? failure() : Promise.resolve(teamId === 'our-team'),
 		findPlaybook: never,
 		libraryPage: never,
 		countPlaybooks: never,
@@ -67,5 +69,19 @@ describe('what an address no page matches is missing', () => {
 		useDirectory('unreachable');
 		expect(await missingAt(`/r/${ROOM}/nonsense`)).toEqual({ kind: 'page' });
 		expect(await missingAt('/t/our-team/nonsense')).toEqual({ kind: 'page' });
+	});
+
+	test('with storage failing otherwise: the page too, as handleError must not throw', async () => {
+		useDirectory('failing');
+		expect(await missingAt(`/r/${ROOM}/nonsense`)).toEqual({ kind: 'page' });
+		expect(await missingAt('/t/our-team/nonsense')).toEqual({ kind: 'page' });
+	});
+
+	test('under a room named with escaped letters: that room, as its own link reads it', async () => {
+		useDirectory();
+		expect(await missingAt(`/r/%${ROOM.charCodeAt(0).toString(16)}${ROOM.slice(1)}/x`)).toEqual({
+			kind: 'page',
+			within: { kind: 'room', id: ROOM }
+		});
 	});
 });

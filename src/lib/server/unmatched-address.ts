@@ -1,4 +1,3 @@
-import { isHttpError } from '@sveltejs/kit';
 import { spaceUnder, type Missing } from '../not-found';
 import { directory } from './directory';
 import { findRoom } from './room-page';
@@ -17,10 +16,10 @@ export async function missingAt(pathname: string): Promise<Missing> {
 				? (await findRoom(space.id)) !== undefined
 				: await directory().teamExists(space.id);
 		return exists ? { kind: 'page', within: space } : { kind: space.kind };
-	} catch (failure) {
-		// Storage out of reach (a 503 from the directory): that the address has no page is still
-		// true, and all that is known.
-		if (isHttpError(failure)) return { kind: 'page' };
-		throw failure;
+	} catch {
+		// Storage out of reach (a 503 from the directory) or failing otherwise: that the address
+		// has no page is still true, and all that is known. Throwing here would turn the 404 into
+		// SvelteKit's bare 500 page (handleError must not throw); the storage guard logs failures.
+		return { kind: 'page' };
 	}
 }

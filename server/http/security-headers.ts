@@ -4,12 +4,11 @@ import type { ServerResponse } from 'node:http';
  * Browser features the app never uses, turned off for the page and anything it might embed.
  * Left on: `screen-wake-lock` (the projector keeps its screen awake) and the clipboard (copy
  * buttons); the microphone is this origin's alone (voice clips, protocol B1), see
- * {@link SELF_ONLY_FEATURES}. Only names Chromium knows: an unknown one is a console error on
- * every page.
+ * {@link SELF_ONLY_FEATURES}. Only names Chromium knows: an unknown one is a console warning on
+ * every page (`bluetooth` was one: Chromium no longer knows it, so it turned nothing off there).
  */
 const DISABLED_FEATURES = [
 	'accelerometer',
-	'bluetooth',
 	'camera',
 	'display-capture',
 	'geolocation',

@@ -1,11 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { docAdmission, docCredentials, type AccessState } from './doc-access';
 
-/** A room whose projector token is `projector-token` and whose tickets are `ticket-<id>`. */
+/**
+ * A room whose projector token is `projector-token` (`old-token` until a removal replaced it) and
+ * whose tickets are `ticket-<id>`.
+ */
 function room(control: Partial<AccessState['control']> = {}): AccessState {
 	return {
 		control: { roomLocked: false, lockedWith: [], people: {}, removed: [], ...control },
-		isProjectorToken: (token) => token === 'projector-token',
+		checkProjectorToken: (token) =>
+			token === 'projector-token' ? 'current' : token === 'old-token' ? 'replaced' : 'wrong',
 		isDocTicket: (participantId, ticket) => ticket === `ticket-${participantId}`
 	};
 }
@@ -33,6 +37,13 @@ describe('docAdmission', () => {
 			readOnly: true
 		});
 		expect(docAdmission(params('projector=old-token'), room())).toEqual({
+			admitted: false,
+			refusal: 'projector-replaced'
+		});
+	});
+
+	test('[Y8] a token the room never had is not valid, told apart from one a removal replaced', () => {
+		expect(docAdmission(params(`projector=${'A'.repeat(43)}`), room())).toEqual({
 			admitted: false,
 			refusal: 'projector-not-valid'
 		});

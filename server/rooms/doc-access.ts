@@ -1,6 +1,7 @@
 import { assertNever } from '../../src/lib/assert-never';
 import type { ControlState } from '../../src/lib/protocol/control';
 import { mayEnter } from '../../src/lib/room/admission';
+import type { ProjectorTokenCheck } from './sealed-values';
 
 /** What a document connection presented when it opened (protocol Y8, Y9). */
 export type DocCredentials =
@@ -9,8 +10,11 @@ export type DocCredentials =
 	/** The stock provider as it comes, or a ticket that was never this room's: anyone with the link. */
 	| { kind: 'link' };
 
-/** Why a document connection is refused, or ended by the server (protocol Y8–Y11). */
-export type DocRefusal = 'projector-not-valid' | 'removed' | 'locked';
+/**
+ * Why a document connection is refused, or ended by the server (protocol Y8–Y11): a projector
+ * token the room never had, or one a removal replaced (S20), are told apart.
+ */
+export type DocRefusal = 'projector-not-valid' | 'projector-replaced' | 'removed' | 'locked';
 
 export type DocAdmission =
 	| {
@@ -25,7 +29,7 @@ export type DocAdmission =
 /** What a room knows now that decides who it admits. */
 export interface AccessState {
 	control: Pick<ControlState, 'roomLocked' | 'lockedWith' | 'people' | 'removed'>;
-	isProjectorToken(token: string): boolean;
+	checkProjectorToken(token: string): ProjectorTokenCheck;
 	isDocTicket(participantId: string, ticket: string): boolean;
 }
 
@@ -46,6 +50,19 @@ const linkAdmission = (state: AccessState): DocAdmission =>
 		? { admitted: false, refusal: 'locked' }
 		: { admitted: true, readOnly: false };
 
+function projectorAdmission(check: ProjectorTokenCheck): DocAdmission {
+	switch (check) {
+		case 'current':
+			return { admitted: true, readOnly: true };
+		case 'replaced':
+			return { admitted: false, refusal: 'projector-replaced' };
+		case 'wrong':
+			return { admitted: false, refusal: 'projector-not-valid' };
+		default:
+			return assertNever(check);
+	}
+}
+
 /**
  * Whether a connection with `credentials` is admitted to a room in `state`. Asked when it opens,
  * and again whenever the room's access changes (a removal, a lock, a new projector token), so
@@ -54,9 +71,7 @@ const linkAdmission = (state: AccessState): DocAdmission =>
 export function docAdmission(credentials: DocCredentials, state: AccessState): DocAdmission {
 	switch (credentials.kind) {
 		case 'projector':
-			return state.isProjectorToken(credentials.token)
-				? { admitted: true, readOnly: true }
-				: { admitted: false, refusal: 'projector-not-valid' };
+			return projectorAdmission(state.checkProjectorToken(credentials.token));
 		case 'participant': {
 			const { participantId, ticket } = credentials;
 			if (state.isDocTicket(participantId, ticket)) {

@@ -5,7 +5,7 @@ import { DocConnections } from './doc-connections';
 function room(control: Partial<AccessState['control']>, projectorToken = 'p1'): AccessState {
 	return {
 		control: { roomLocked: false, lockedWith: [], people: {}, removed: [], ...control },
-		isProjectorToken: (token) => token === projectorToken,
+		checkProjectorToken: (token) => (token === projectorToken ? 'current' : 'replaced'),
 		isDocTicket: (participantId, ticket) => ticket === `ticket-${participantId}`
 	};
 }
@@ -48,7 +48,7 @@ describe('DocConnections', () => {
 	test('[Y11] a removal ends the removed person’s connections, a new projector token the old projectors', () => {
 		const { connections, ends, endRefused } = opened({ ana, ben, projector });
 		endRefused(room({ removed: ['ben'] }, 'p2'));
-		expect(ends).toEqual(['ben: removed', 'projector: projector-not-valid']);
+		expect(ends).toEqual(['ben: removed', 'projector: projector-replaced']);
 		expect(connections.size).toBe(1);
 	});
 

@@ -82,7 +82,7 @@ describe('a loaded room’s document connections', () => {
 		expect(room.control.read().removed).toEqual(['rex-00002']);
 		expect(room.connections.admission(old)).toEqual({
 			admitted: false,
-			refusal: 'projector-not-valid'
+			refusal: 'projector-replaced'
 		});
 		const token = await room.secrets.projectorToken();
 		expect(token).not.toBe(old.token);
@@ -90,6 +90,6 @@ describe('a loaded room’s document connections', () => {
 			admitted: true,
 			readOnly: true
 		});
-		expect(ends).toEqual(['old projector: projector-not-valid']);
+		expect(ends).toEqual(['old projector: projector-replaced']);
 	});
 });

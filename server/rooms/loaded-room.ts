@@ -169,7 +169,7 @@ export class LoadedRoom {
 	#access(): AccessState {
 		return {
 			control: this.control.read(),
-			isProjectorToken: (token) => this.#sealed.isProjectorToken(token),
+			checkProjectorToken: (token) => this.#sealed.checkProjectorToken(token),
 			isDocTicket: (participantId, ticket) => this.#sealed.isDocTicket(participantId, ticket)
 		};
 	}

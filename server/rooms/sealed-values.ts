@@ -6,9 +6,17 @@ const HOST_KEY_HASH = 'hostKeyHash';
 const PROJECTOR_TOKEN = 'projectorToken';
 /** Signs document tickets (`docTicket`): a ticket is valid for one participant of one room. */
 const TICKET_SECRET = 'ticketSecret';
+/** Hashes of the projector tokens a removal replaced (map key → `true`), to tell them from wrong ones. */
+const REPLACED_PROJECTOR_TOKENS = 'replacedProjectorTokens';
 
 /** How a join's participant key compares with the one first used with that id. */
 export type ParticipantKeyCheck = 'new' | 'same' | 'different';
+
+/**
+ * What a projector link's token is to its room: its link now, one a removal replaced, or one it
+ * never had (mistyped, guessed, another room's).
+ */
+export type ProjectorTokenCheck = 'current' | 'replaced' | 'wrong';
 
 /**
  * The first stored update of a room's sealed values: its host key (hashed), projector token and
@@ -145,10 +153,16 @@ export class SealedValues {
 
 	/**
 	 * Makes a new projector token, which replaces the old one, and answers the token this copy
-	 * kept (as in #make, another instance may have replaced it at the same time).
+	 * kept (as in #make, another instance may have replaced it at the same time). The old one is
+	 * kept as its hash only, enough to recognise it.
 	 */
 	async replaceProjectorToken(): Promise<string> {
-		await this.#change((doc) => doc.getMap('secrets').set(PROJECTOR_TOKEN, newSecret()));
+		await this.#change((doc) => {
+			const secrets = doc.getMap<unknown>('secrets');
+			const old = secrets.get(PROJECTOR_TOKEN);
+			if (typeof old === 'string') doc.getMap(REPLACED_PROJECTOR_TOKENS).set(hashSecret(old), true);
+			secrets.set(PROJECTOR_TOKEN, newSecret());
+		});
 		const kept = this.#secret(PROJECTOR_TOKEN);
 		if (kept === undefined) throw new Error(`room ${this.roomId} was erased`);
 		return kept;
@@ -184,9 +198,12 @@ export class SealedValues {
 		return secret !== undefined && sameSecret(ticket, signTicket(secret, participantId));
 	}
 
-	isProjectorToken(token: string): boolean {
+	checkProjectorToken(token: string): ProjectorTokenCheck {
 		const expected = this.#secret(PROJECTOR_TOKEN);
-		return expected !== undefined && sameSecret(token, expected);
+		if (expected !== undefined && sameSecret(token, expected)) return 'current';
+		return this.#doc.getMap<unknown>(REPLACED_PROJECTOR_TOKENS).has(hashSecret(token))
+			? 'replaced'
+			: 'wrong';
 	}
 
 	destroy(): void {

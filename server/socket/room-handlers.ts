@@ -69,11 +69,19 @@ export class RoomHandlers<S extends HandlerSocket> {
 		const { roomId, projectorToken } = parsed.data;
 		const notFound = failure('room_not_found', ROOM_NOT_FOUND);
 		if (projectorToken !== undefined) {
-			const valid = await this.deps.rooms.holding(roomId, undefined, async ({ room }) =>
-				room.secrets.isProjectorToken(projectorToken)
+			const check = await this.deps.rooms.holding(roomId, undefined, async ({ room }) =>
+				room.secrets.checkProjectorToken(projectorToken)
 			);
-			if (valid === undefined) return notFound;
-			if (!valid)
+			if (check === undefined) return notFound;
+			if (check === 'replaced')
+				return failure(
+					'not_allowed',
+					'This projector link was replaced when someone was removed.',
+					{
+						reason: 'projector_replaced'
+					}
+				);
+			if (check === 'wrong')
 				return failure('not_allowed', 'This projector link is not valid for this room.', {
 					reason: 'projector_link'
 				});

@@ -1,4 +1,5 @@
 import type { Participant } from '../../src/lib/protocol/presence';
+import { personRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
 import type { LoadedRoom } from '../rooms/loaded-room';
@@ -14,6 +15,7 @@ import {
 /** Someone joined to a room through one socket of this instance. */
 export interface Membership {
 	roomId: string;
+	/** As this socket has them: its tab's visibility, and when this instance last wrote them. */
 	participant: Participant;
 	lease: RoomLease;
 }
@@ -41,6 +43,7 @@ function rosterKey(roster: Participant[]): string {
  * visibility, leaving (dropped for the leave grace, then gone), heartbeats and roster broadcasts.
  */
 export class RoomPresence {
+	/** By socket id, in the order they joined (a person's latest join names them). */
 	readonly #members = new Map<string, Membership>();
 	/** The roster last sent to each room, so that heartbeats send only real changes. */
 	readonly #lastRoster = new Map<string, string>();
@@ -67,9 +70,17 @@ export class RoomPresence {
 
 	/** People, not sockets: one person may have a room open in two tabs. */
 	get connectedPeople(): number {
-		return new Set(
-			[...this.#members.values()].map((m) => `${m.roomId} ${m.participant.participantId}`)
-		).size;
+		return this.#people().length;
+	}
+
+	/** Each person with a socket here, once, with their room. */
+	#people(): { roomId: string; participantId: string }[] {
+		const people = new Map<string, { roomId: string; participantId: string }>();
+		for (const { roomId, participant } of this.#members.values()) {
+			const { participantId } = participant;
+			people.set(`${roomId} ${participantId}`, { roomId, participantId });
+		}
+		return [...people.values()];
 	}
 
 	/** The room as this instance holds it, while someone here is in it. */
@@ -100,7 +111,7 @@ export class RoomPresence {
 			memberChannel(roomId),
 			personChannel(roomId, participant.participantId)
 		]);
-		await this.#put(roomId, participant);
+		await this.#putPerson(roomId, participant.participantId);
 		const roster = await this.roster(roomId);
 		this.#lastRoster.set(roomId, rosterKey(roster));
 		socket.to(roomChannel(roomId)).emit('presence:roster', roster);
@@ -110,12 +121,8 @@ export class RoomPresence {
 	async setVisible(socket: RoomSocket, visible: boolean): Promise<void> {
 		const member = this.#members.get(socket.id);
 		if (!member) return;
-		member.participant = {
-			...member.participant,
-			status: visible ? 'connected' : 'away',
-			seenAt: this.deps.now()
-		};
-		await this.#put(member.roomId, member.participant);
+		member.participant = { ...member.participant, status: visible ? 'connected' : 'away' };
+		await this.#putPerson(member.roomId, member.participant.participantId);
 		await this.#broadcast(member.roomId);
 	}
 
@@ -146,9 +153,11 @@ export class RoomPresence {
 				// The host removed them: gone at once, whichever of this and the removal lands last.
 				await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
 			} else if (
-				!others.some((other) => other.participant.participantId === participant.participantId) &&
-				!(await this.#backElsewhere(roomId, participant))
+				others.some((other) => other.participant.participantId === participant.participantId)
 			) {
+				// Another tab of theirs is still open: they are as it is (S2).
+				await this.#putPerson(roomId, participant.participantId);
+			} else if (!(await this.#backElsewhere(roomId, participant))) {
 				// Dropped first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
 				const leftAt = this.deps.now();
 				await this.#put(roomId, { ...participant, status: 'dropped', seenAt: leftAt });
@@ -206,6 +215,24 @@ export class RoomPresence {
 		return record !== undefined && record.seenAt !== mine.seenAt;
 	}
 
+	/**
+	 * Writes one person's record from all their sockets here (`personRecord`), and notes its time
+	 * on each, so that a later leave can tell whether another instance wrote it since.
+	 */
+	async #putPerson(roomId: string, participantId: string): Promise<void> {
+		const sockets = [...this.#members.values()].filter(
+			(member) => member.roomId === roomId && member.participant.participantId === participantId
+		);
+		const record = personRecord(
+			sockets.map((member) => member.participant),
+			this.deps.now()
+		);
+		if (!record) return;
+		for (const member of sockets)
+			member.participant = { ...member.participant, seenAt: record.seenAt };
+		await this.#put(roomId, record);
+	}
+
 	async #put(roomId: string, participant: Participant): Promise<void> {
 		if (!this.#erasedRooms.has(roomId)) await this.deps.presence.put(roomId, participant);
 	}
@@ -235,10 +262,9 @@ export class RoomPresence {
 
 	#beat(): void {
 		const rooms = new Set<string>();
-		for (const member of this.#members.values()) {
-			member.participant = { ...member.participant, seenAt: this.deps.now() };
-			rooms.add(member.roomId);
-			void this.#put(member.roomId, member.participant).catch((error: unknown) =>
+		for (const { roomId, participantId } of this.#people()) {
+			rooms.add(roomId);
+			void this.#putPerson(roomId, participantId).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		}

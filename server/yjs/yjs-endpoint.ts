@@ -7,7 +7,8 @@ import {
 	CLOSE_NOT_ALLOWED,
 	CLOSE_ROOM_ERASED,
 	CLOSE_ROOM_LOCKED,
-	CLOSE_ROOM_NOT_FOUND
+	CLOSE_ROOM_NOT_FOUND,
+	PROJECTOR_CLOSE_REASONS
 } from '../../src/lib/protocol/doc-close';
 import { roomIdSchema } from '../../src/lib/protocol/ids';
 import { CLOSE_TOO_BIG } from '../limits/limits';
@@ -21,7 +22,8 @@ export const YJS_PATH_PREFIX = '/yjs/';
 export const CLOSE_SERVER_ERROR = 1011;
 /** How the server refuses or ends a document connection (rules Y8–Y11). */
 const ENDS: Record<DocConnectionEnd, { code: number; reason: string }> = {
-	'projector-not-valid': { code: CLOSE_NOT_ALLOWED, reason: 'projector link not valid' },
+	'projector-not-valid': { code: CLOSE_NOT_ALLOWED, reason: PROJECTOR_CLOSE_REASONS.notValid },
+	'projector-replaced': { code: CLOSE_NOT_ALLOWED, reason: PROJECTOR_CLOSE_REASONS.replaced },
 	removed: { code: CLOSE_NOT_ALLOWED, reason: 'removed from the room' },
 	locked: { code: CLOSE_ROOM_LOCKED, reason: 'this room is locked' },
 	erased: { code: CLOSE_ROOM_ERASED, reason: 'room erased' }

@@ -1,7 +1,8 @@
 // Each person's language (issue 18, docs/languages.md): the server answers in it, the switcher
 // changes it and the choice stays.
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, joinRoom, newRoom, test } from './fixtures';
+import { PHONE } from './phone';
 import { expectAccessible } from './axe';
 
 const home = (url: string, headers: Record<string, string>) => fetch(url, { headers });
@@ -99,6 +100,43 @@ test('the switcher works from the keyboard alone', async ({ app, browser }) => {
 	);
 	await page.reload();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+});
+
+test('choosing a language offline keeps the room and what was typed, and says why nothing changed', async ({
+	app,
+	browser
+}) => {
+	const url = await newRoom(app.url, 'active-listening-sprint');
+	const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+	try {
+		const page = await context.newPage();
+		await page.goto(url);
+		await joinRoom(page, 'Ana');
+		const notes = page.locator('#notes');
+		await notes.fill('She felt overlooked.');
+		const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
+
+		await context.setOffline(true);
+		await expect(page.locator('[data-connection="reconnecting"]')).toBeVisible();
+		await switcher.selectOption('de');
+		// A reload now would leave only the browser's offline page: the room stays as it was.
+		await expect(page.getByRole('banner').getByRole('status')).toHaveText(
+			'Changing the language reloads the page, which needs the connection. Try again once it is back.'
+		);
+		await expect(switcher).toHaveValue('en');
+		expect(page.url()).toBe(url);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(notes).toHaveValue('She felt overlooked.');
+
+		// Back online, the same choice reloads the room in German.
+		await context.setOffline(false);
+		await expect(page.getByRole('banner').getByRole('status')).toBeEmpty();
+		await switcher.selectOption('de');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+		await expect(page.locator('#notes')).toHaveValue('She felt overlooked.');
+	} finally {
+		await context.close();
+	}
 });
 
 for (const locale of ['de', 'es']) {

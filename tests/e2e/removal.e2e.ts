@@ -40,6 +40,10 @@ test('[S20, Y11] a removal stops the removed person’s projector and the host g
 	).toBeVisible();
 	await expect(screen.getByText(CLOSE_WORDS.projectorReplaced())).toBeVisible();
 	await expect(screen.locator('[data-remaining-ms]')).toHaveCount(0);
+	// A mistyped key of the right shape is not blamed on the removal: it was never the room's (Y8).
+	const mistyped = await person(browser);
+	await mistyped.goto(`${roomUrl}/projector#${'A'.repeat(43)}`);
+	await expect(mistyped.getByRole('alert')).toHaveText(CLOSE_WORDS.projectorNotValid());
 
 	// The host's card shows the new link, and it works.
 	await expect(projectorLinkOf(host)).not.toHaveAttribute('href', oldLink!);

@@ -83,6 +83,27 @@ test('pages, the error page and static files carry the CSP and the security head
 	expect(securityHeadersOf(favicon.headers)).toMatchObject(ON_EVERY_RESPONSE);
 });
 
+test('a page’s Permissions-Policy names only features the browser knows: no console warning', async ({
+	app,
+	browser
+}) => {
+	const page = await openPerson(browser);
+	try {
+		const complaints: string[] = [];
+		page.on('console', (message) => {
+			if (message.text().includes('Permissions-Policy')) complaints.push(message.text());
+		});
+		await page.goto(app.url);
+		// Console messages arrive in order: once this one is in, any about the header is too.
+		const marker = page.waitForEvent('console', (message) => message.text() === 'page read');
+		await page.evaluate(() => console.log('page read'));
+		await marker;
+		expect(complaints).toEqual([]);
+	} finally {
+		await page.context().close();
+	}
+});
+
 test.describe.serial('security in the browser: names as text, a session within the CSP', () => {
 	let ada: Page;
 	let eve: Page;

@@ -15,8 +15,12 @@ afterAll(() => server.close());
 
 const cleanups = cleanupsAfterEach();
 
-async function joined(roomId: string, name: string, hostKey?: string): Promise<JoinedPerson> {
-	const person = await joinAs(server.url, roomId, name, { hostKey });
+async function joined(
+	roomId: string,
+	name: string,
+	options: { hostKey?: string; id?: string } = {}
+): Promise<JoinedPerson> {
+	const person = await joinAs(server.url, roomId, name, options);
 	cleanups.push(() => person.socket.disconnect());
 	if (!person.reply.ok) throw new Error(person.reply.error.message);
 	return person;
@@ -45,7 +49,7 @@ describe('people leaving (docs/protocol.md S2)', () => {
 
 	test('[S2, S15] a removed person is gone at once and stays gone: their own disconnect does not show them dropped for the grace', async () => {
 		const room = await createRoom(server.url);
-		const host = await joined(room.id, 'Hana', room.hostKey);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
 		const target = await joined(room.id, 'Rex');
 		const rosters = rostersOf(host);
 		const closed = new Promise<void>((resolve) =>
@@ -61,5 +65,24 @@ describe('people leaving (docs/protocol.md S2)', () => {
 		expect(afterRemoval().map((r) => statusIn(r, target.id))).toEqual(
 			afterRemoval().map(() => 'gone')
 		);
+	});
+
+	test('[S2] someone’s second tab hiding and closing leaves them connected while their first is open', async () => {
+		const room = await createRoom(server.url);
+		const ana = await joined(room.id, 'Ana');
+		const ben = await joined(room.id, 'Ben');
+		const rosters = rostersOf(ben);
+		const secondTab = await joined(room.id, 'Ana', { id: ana.id });
+		await waitFor(() => rosters.length >= 1, 'the roster of the second tab’s join');
+		// A tab being closed reports itself hidden on its way out, then its connection closes.
+		secondTab.socket.emit('presence:visibility', { visible: false });
+		// A socket's events are handled in order: once a later one is answered, the report was.
+		expect(await secondTab.send({ type: 'agreements.confirm' })).toEqual({ ok: true });
+		secondTab.socket.disconnect();
+		await waitFor(() => rosters.length >= 2, 'the roster of the second tab’s leave');
+		// A later marker: every roster sent before Cleo's join is in by the time hers is.
+		await joined(room.id, 'Cleo');
+		await waitFor(() => rosters.some((r) => r.some((p) => p.name === 'Cleo')), 'Cleo joined');
+		expect(rosters.map((r) => statusIn(r, ana.id))).toEqual(rosters.map(() => 'connected'));
 	});
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
 import { NOTES_TEXT } from '../../src/lib/protocol/control';
+import { PROJECTOR_CLOSE_REASONS } from '../../src/lib/protocol/doc-close';
 import type { Participant } from '../../src/lib/protocol/presence';
 import type { ProjectorGrant } from '../../src/lib/protocol/socket-events';
 import { cleanupsAfterEach } from '../support/cleanups';
@@ -24,16 +25,19 @@ async function joined(roomId: string, name: string, options: Parameters<typeof j
 	return { ...person, reply: person.reply };
 }
 
-/** A stock provider on the room with `params`, noting every close code the server sends. */
+/** A stock provider on the room with `params`, noting every close code and reason the server sends. */
 function document(roomId: string, params: Record<string, string> = {}) {
 	const client = connectDoc(server.url, roomId, new Y.Doc(), params);
 	cleanups.push(() => client.provider.destroy());
 	const closes: number[] = [];
+	const reasons: string[] = [];
 	client.provider.on('connection-close', (event) => {
-		if (event) closes.push(event.code);
+		if (!event) return;
+		closes.push(event.code);
+		reasons.push(event.reason);
 	});
 	const notes = client.doc.getText(NOTES_TEXT);
-	return { ...client, closes, notes };
+	return { ...client, closes, reasons, notes };
 }
 
 const ticketOf = (person: JoinedPerson & { reply: { ok: true; docTicket: string } }) => ({
@@ -76,6 +80,7 @@ describe('[S20] removing someone ends their projector access', () => {
 		});
 
 		await waitFor(() => projector.closes.includes(4403), 'Rex’s projector to close');
+		expect(projector.reasons).toEqual([PROJECTOR_CLOSE_REASONS.replaced]);
 		await watcherGone;
 		await waitFor(
 			() => hostGrants.length === 1 && otherGrants.length === 1,
@@ -91,11 +96,15 @@ describe('[S20] removing someone ends their projector access', () => {
 		// The old link is refused on both channels; the new one works.
 		const again = document(room.id, { projector: oldToken });
 		await waitFor(() => again.closes.includes(4403), 'the old projector link to be refused');
+		expect(again.reasons).toEqual([PROJECTOR_CLOSE_REASONS.replaced]);
 		const socket = await connectSocket(server.url);
 		cleanups.push(() => socket.disconnect());
 		expect(
 			await socket.emitWithAck('room:watch', { roomId: room.id, projectorToken: oldToken })
-		).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+		).toMatchObject({
+			ok: false,
+			error: { code: 'not_allowed', params: { reason: 'projector_replaced' } }
+		});
 		const screen = document(room.id, { projector: newToken });
 		await waitFor(
 			() => screen.notes.toString() === 'said after Rex left',
@@ -106,6 +115,29 @@ describe('[S20] removing someone ends their projector access', () => {
 		expect(
 			await socket.emitWithAck('room:watch', { roomId: room.id, projectorToken: newToken })
 		).toMatchObject({ ok: true });
+	});
+
+	test('[Y8] a wrong key of the right shape is not valid even in a room whose link was replaced: only the old key is told replaced', async () => {
+		const room = await createRoom(server.url);
+		const host = await joined(room.id, 'Hana', { hostKey: room.hostKey });
+		const target = await joined(room.id, 'Rex');
+		expect(await host.send({ type: 'host.remove', participantId: target.id })).toEqual({
+			ok: true
+		});
+		const wrongKey = 'A'.repeat(43);
+		const wrong = document(room.id, { projector: wrongKey });
+		const old = document(room.id, { projector: target.reply.projectorToken });
+		await waitFor(
+			() => wrong.closes.includes(4403) && old.closes.includes(4403),
+			'both links to be refused'
+		);
+		expect(wrong.reasons).toEqual([PROJECTOR_CLOSE_REASONS.notValid]);
+		expect(old.reasons).toEqual([PROJECTOR_CLOSE_REASONS.replaced]);
+		const socket = await connectSocket(server.url);
+		cleanups.push(() => socket.disconnect());
+		expect(
+			await socket.emitWithAck('room:watch', { roomId: room.id, projectorToken: wrongKey })
+		).toMatchObject({ ok: false, error: { params: { reason: 'projector_link' } } });
 	});
 
 	test('someone joining after the removal gets the new link in their join answer', async () => {

@@ -6,7 +6,8 @@ import {
 	CLOSE_ROOM_LOCKED,
 	CLOSE_ROOM_NOT_FOUND,
 	CLOSE_TOO_BIG,
-	LIMIT_CLOSE_REASONS
+	LIMIT_CLOSE_REASONS,
+	PROJECTOR_CLOSE_REASONS
 } from '../protocol/doc-close';
 import { CLOSE_WORDS, docCloseAction, limitCloseWords } from './doc-close';
 
@@ -27,11 +28,22 @@ describe('docCloseAction', () => {
 	});
 
 	test('[Y8] a projector whose link was replaced is told to open the new one; a participant was removed', () => {
-		expect(docCloseAction(CLOSE_NOT_ALLOWED, projector)).toEqual({
+		expect(docCloseAction(CLOSE_NOT_ALLOWED, projector, PROJECTOR_CLOSE_REASONS.replaced)).toEqual({
 			type: 'explain',
 			words: CLOSE_WORDS.projectorReplaced()
 		});
 		expect(docCloseAction(CLOSE_NOT_ALLOWED, participant)).toEqual({ type: 'removed' });
+	});
+
+	test('[Y8] a projector link the room never had is not valid: nobody was removed', () => {
+		const words = CLOSE_WORDS.projectorNotValid();
+		expect(words).toBe('This projector link is not valid for this room.');
+		expect(docCloseAction(CLOSE_NOT_ALLOWED, projector, PROJECTOR_CLOSE_REASONS.notValid)).toEqual({
+			type: 'explain',
+			words
+		});
+		// A reason it does not know claims no removal either.
+		expect(docCloseAction(CLOSE_NOT_ALLOWED, projector)).toEqual({ type: 'explain', words });
 	});
 
 	test('erased rooms, limits, and closes the provider recovers from by itself', () => {

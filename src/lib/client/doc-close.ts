@@ -5,7 +5,8 @@ import {
 	CLOSE_ROOM_LOCKED,
 	CLOSE_ROOM_NOT_FOUND,
 	CLOSE_TOO_BIG,
-	LIMIT_CLOSE_REASONS
+	LIMIT_CLOSE_REASONS,
+	PROJECTOR_CLOSE_REASONS
 } from '../protocol/doc-close';
 import { m } from '../paraglide/messages';
 
@@ -32,7 +33,8 @@ export const CLOSE_WORDS = {
 	refusedWrite: m.room_close_refused_write,
 	presenceTooLarge: m.room_close_presence_too_large,
 	locked: m.room_close_locked,
-	projectorReplaced: m.room_close_projector_replaced
+	projectorReplaced: m.room_close_projector_replaced,
+	projectorNotValid: m.room_refusal_projector_link
 } satisfies Record<string, () => string>;
 
 /**
@@ -73,9 +75,15 @@ export function docCloseAction(
 		case CLOSE_ROOM_LOCKED:
 			return tab.unsentTicket ? { type: 'reconnect' } : { type: 'locked' };
 		case CLOSE_NOT_ALLOWED:
-			return tab.projector
-				? { type: 'explain', words: CLOSE_WORDS.projectorReplaced() }
-				: { type: 'removed' };
+			if (!tab.projector) return { type: 'removed' };
+			// A link a removal replaced, or one the room never had (mistyped, say): Y8.
+			return {
+				type: 'explain',
+				words:
+					reason === PROJECTOR_CLOSE_REASONS.replaced
+						? CLOSE_WORDS.projectorReplaced()
+						: CLOSE_WORDS.projectorNotValid()
+			};
 		default:
 			return { type: 'none' };
 	}

@@ -58,7 +58,7 @@ export class DocConnection {
 			this.#fresh = true;
 			events.onSynced();
 		});
-		this.#provider.on('closed', ({ code }) => events.onClosed(this.#closed(code)));
+		this.#provider.on('closed', ({ code, reason }) => events.onClosed(this.#closed(code, reason)));
 		// The provider emits 'closed' only for closes it does not reconnect after (44xx): a limit's
 		// close (1008, 1009) comes with every connection's end, and only needs telling.
 		this.#provider.on('connection-close', (event) => {
@@ -72,11 +72,15 @@ export class DocConnection {
 		return this.#fresh;
 	}
 
-	#closed(code: number): DocCloseAction {
-		return docCloseAction(code, {
-			projector: this.projectorToken !== undefined,
-			unsentTicket: this.#provider.params.ticket !== undefined && !this.#ticketSent
-		});
+	#closed(code: number, reason: string): DocCloseAction {
+		return docCloseAction(
+			code,
+			{
+				projector: this.projectorToken !== undefined,
+				unsentTicket: this.#provider.params.ticket !== undefined && !this.#ticketSent
+			},
+			reason
+		);
 	}
 
 	/** Opens the connection again, unless it is open or opening. */

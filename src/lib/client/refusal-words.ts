@@ -48,6 +48,7 @@ const REASON_WORDS: Record<RefusalReason, Words> = {
 	host_lowers_hands: plain(m.room_refusal_host_lowers_hands),
 	removed: plain(m.room_refusal_removed),
 	projector_link: plain(m.room_refusal_projector_link),
+	projector_replaced: plain(m.room_close_projector_replaced),
 	identity_taken: plain(m.room_refusal_identity_taken),
 	paused: plain(m.room_refusal_paused),
 	host_to_present: plain(m.room_refusal_host_to_present),

@@ -10,6 +10,13 @@ export const CLOSE_ROOM_NOT_FOUND = 4404;
  * participant the host removed.
  */
 export const CLOSE_NOT_ALLOWED = 4403;
+/** Reasons of a projector's 4403 (rule Y8), as the server sends them and the browser tells apart. */
+export const PROJECTOR_CLOSE_REASONS = {
+	/** A token the room never had: mistyped, cut short, another room's. */
+	notValid: 'projector link not valid',
+	/** The room's token until a removal replaced it (S20). */
+	replaced: 'projector link replaced'
+} as const;
 /**
  * The room is locked and the connection carries no participant's ticket (rules Y9, Y11): the
  * app reconnects with its ticket if it has one, else tells the person the room is locked.

@@ -74,6 +74,8 @@ export const refusalReasonSchema = z.enum([
 	'host_lowers_hands',
 	'removed',
 	'projector_link',
+	// A projector link whose token a removal replaced (S20), told apart from one never valid.
+	'projector_replaced',
 	'identity_taken',
 	'paused',
 	'host_to_present',

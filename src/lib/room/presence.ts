@@ -48,3 +48,19 @@ export function rosterView(
 	);
 	return { roster, expired };
 }
+
+/**
+ * One person's record from their open connections through one instance (tabs with the same
+ * participant id), in the order they joined: `connected` while any of them is visible, `away`
+ * only when all are hidden, so a second tab hiding or closing leaves them here while the first is
+ * shown. Name and role are their latest join's. Undefined when none is open.
+ */
+export function personRecord(
+	connections: readonly Participant[],
+	seenAt: number
+): Participant | undefined {
+	const latest = connections.at(-1);
+	if (!latest) return undefined;
+	const shown = connections.some((connection) => connection.status === 'connected');
+	return { ...latest, status: shown ? 'connected' : 'away', seenAt };
+}

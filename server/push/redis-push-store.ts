@@ -1,11 +1,18 @@
 import type { RedisClient } from '../redis/connect';
 import { metaKey, pushKey } from '../redis/keys';
 import { redisScript } from '../storage/redis-script';
-import { readStoredPush, type PushAddOutcome, type PushStore, type StoredPush } from './push-store';
+import {
+	readStoredPush,
+	storedOutcome,
+	type PushRefusal,
+	type PushStore,
+	type StoredPush
+} from './push-store';
 
 /**
  * Stores a subscription in the room's push hash while the room exists, within the limits, and
  * gives the hash the expiry of the room's metadata (every later write to the room moves both).
+ * Answers the refusal, or `{'stored', record it replaced}` (the record left out when none).
  * KEYS: meta, push. ARGV: endpoint, record (JSON), participant id, per person, per room, auth,
  * p256dh.
  */
@@ -35,7 +42,26 @@ if others >= tonumber(ARGV[5]) then return 'room-full' end
 if own >= tonumber(ARGV[4]) then return 'person-full' end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
-return 'added'
+if current then return {'stored', current} end
+return {'stored'}
+`);
+
+/**
+ * Puts a record back at its endpoint while the room exists and the endpoint is the taker's or
+ * nobody's, with the room's expiry as adding gives it; answers 1 if it did.
+ * KEYS: meta, push. ARGV: endpoint, record (JSON), taker's participant id.
+ */
+const handBackScript = redisScript(`
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl == -2 then return 0 end
+local current = redis.call('HGET', KEYS[2], ARGV[1])
+if current then
+	local ok, record = pcall(cjson.decode, current)
+	if not ok or type(record) ~= 'table' or record.participantId ~= ARGV[3] then return 0 end
+end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return 1
 `);
 
 /** Deletes the endpoint's entry if it is the participant's. KEYS: push. ARGV: endpoint, id. */
@@ -47,13 +73,7 @@ if not ok or type(record) ~= 'table' or record.participantId ~= ARGV[2] then ret
 return redis.call('HDEL', KEYS[1], ARGV[1])
 `);
 
-const OUTCOMES: readonly PushAddOutcome[] = [
-	'added',
-	'no-room',
-	'person-full',
-	'room-full',
-	'not-yours'
-];
+const REFUSALS: readonly PushRefusal[] = ['no-room', 'person-full', 'room-full', 'not-yours'];
 
 /** Subscriptions in Redis: a hash per room, one of the room's keys (server/redis/keys.ts). */
 export function createRedisPushStore(client: RedisClient): PushStore {
@@ -72,9 +92,21 @@ export function createRedisPushStore(client: RedisClient): PushStore {
 					push.keys.p256dh
 				]
 			);
-			const known = OUTCOMES.find((known) => known === String(outcome));
-			if (!known) throw new Error(`the push script answered ${String(outcome)}`);
-			return known;
+			if (Array.isArray(outcome) && outcome[0] === 'stored') {
+				const replaced = outcome[1] === undefined ? undefined : readStoredPush(String(outcome[1]));
+				return storedOutcome(replaced, push);
+			}
+			const reason = REFUSALS.find((known) => known === String(outcome));
+			if (!reason) throw new Error(`the push script answered ${String(outcome)}`);
+			return { type: 'refused', reason };
+		},
+		async handBack(roomId, takenBy, previous) {
+			const handedBack = await handBackScript(
+				client,
+				[metaKey(roomId), pushKey(roomId)],
+				[previous.endpoint, JSON.stringify(previous), takenBy]
+			);
+			return Number(handedBack) === 1;
 		},
 		async remove(roomId, participantId, endpoint) {
 			return (

@@ -1,6 +1,16 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../storage/sqlite';
-import { mayReplace, readStoredPush, type PushStore, type StoredPush } from './push-store';
+import {
+	mayReplace,
+	readStoredPush,
+	storedOutcome,
+	type PushAddOutcome,
+	type PushRefusal,
+	type PushStore,
+	type StoredPush
+} from './push-store';
+
+const refused = (reason: PushRefusal): PushAddOutcome => ({ type: 'refused', reason });
 
 /**
  * Subscriptions in the embedded database, in `push_subscriptions` beside `rooms` (migration 8);
@@ -15,7 +25,7 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 		'SELECT COUNT(*) AS n FROM push_subscriptions WHERE room_id = ? AND participant_id = ? AND endpoint != ?'
 	);
 	const selectEndpoint = db.prepare(
-		'SELECT body FROM push_subscriptions WHERE room_id = ? AND endpoint = ?'
+		'SELECT participant_id, body FROM push_subscriptions WHERE room_id = ? AND endpoint = ?'
 	);
 	const upsert = db.prepare(
 		`INSERT INTO push_subscriptions (room_id, endpoint, participant_id, body) VALUES (?, ?, ?, ?)
@@ -33,15 +43,26 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 	return {
 		async add(roomId, push, limits) {
 			return inTransaction(db, () => {
-				if (selectRoom.get(roomId) === undefined) return 'no-room';
+				if (selectRoom.get(roomId) === undefined) return refused('no-room');
 				const row = selectEndpoint.get(roomId, push.endpoint);
 				const stored = row && readStoredPush(String(row.body));
-				if (stored && !mayReplace(stored, push)) return 'not-yours';
-				if (Number(countRoom.get(roomId, push.endpoint)?.n) >= limits.perRoom) return 'room-full';
+				if (stored && !mayReplace(stored, push)) return refused('not-yours');
+				if (Number(countRoom.get(roomId, push.endpoint)?.n) >= limits.perRoom) {
+					return refused('room-full');
+				}
 				const own = countPerson.get(roomId, push.participantId, push.endpoint)?.n;
-				if (Number(own) >= limits.perPerson) return 'person-full';
+				if (Number(own) >= limits.perPerson) return refused('person-full');
 				upsert.run(roomId, push.endpoint, push.participantId, JSON.stringify(push));
-				return 'added';
+				return storedOutcome(stored, push);
+			});
+		},
+		async handBack(roomId, takenBy, previous) {
+			return inTransaction(db, () => {
+				if (selectRoom.get(roomId) === undefined) return false;
+				const row = selectEndpoint.get(roomId, previous.endpoint);
+				if (row && String(row.participant_id) !== takenBy) return false;
+				upsert.run(roomId, previous.endpoint, previous.participantId, JSON.stringify(previous));
+				return true;
 			});
 		},
 		async remove(roomId, participantId, endpoint) {

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import type { PushStore, StoredPush } from '../../server/push/push-store';
+import type {
+	PushAddOutcome,
+	PushRefusal,
+	PushStore,
+	StoredPush
+} from '../../server/push/push-store';
 import type { RoomStore } from '../../server/storage/room-store';
 import { freshStore, type Opened } from './fresh-store';
 
@@ -19,6 +24,9 @@ const push = (participantId: string, endpoint = `https://push.example/${newId()}
 	keys: KEYS
 });
 const LIMITS = { perPerson: 2, perRoom: 3 };
+const ADDED: PushAddOutcome = { type: 'added' };
+const RENEWED: PushAddOutcome = { type: 'renewed' };
+const refused = (reason: PushRefusal): PushAddOutcome => ({ type: 'refused', reason });
 
 /** The behaviour every PushStore must have (SQLite and Redis run this same suite). */
 export function pushStoreContract(name: string, open: () => Promise<Opened<PushStores>>): void {
@@ -36,24 +44,28 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 		test('[W1] a subscription is stored with its person and language, and found by person', async () => {
 			const room = await newRoom();
 			const ana = push('ana-0001');
-			expect(await stores().push.add(room, ana, LIMITS)).toBe('added');
-			expect(await stores().push.add(room, push('ben-0001'), LIMITS)).toBe('added');
+			expect(await stores().push.add(room, ana, LIMITS)).toEqual(ADDED);
+			expect(await stores().push.add(room, push('ben-0001'), LIMITS)).toEqual(ADDED);
 			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([ana]);
 			expect(await stores().push.ofPeople(room, ['cleo-0001'])).toEqual([]);
 		});
 
 		test('[W1] a room that does not exist keeps nothing', async () => {
 			const room = newId();
-			expect(await stores().push.add(room, push('ana-0001'), LIMITS)).toBe('no-room');
+			expect(await stores().push.add(room, push('ana-0001'), LIMITS)).toEqual(refused('no-room'));
 			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([]);
 		});
 
-		test('[W1] the same browser subscribed again, with its own keys, replaces the earlier one, whoever it was for', async () => {
+		test('[W1] the same browser subscribed again, with its own keys, replaces the earlier one, whoever it was for, and says whose it was', async () => {
 			const room = await newRoom();
 			const endpoint = 'https://push.example/one-browser';
-			await stores().push.add(room, push('ana-0001', endpoint), LIMITS);
+			const ana = push('ana-0001', endpoint);
+			await stores().push.add(room, ana, LIMITS);
 			const ben = { ...push('ben-0001', endpoint), locale: 'es' as const };
-			expect(await stores().push.add(room, ben, LIMITS)).toBe('added');
+			expect(await stores().push.add(room, ben, LIMITS)).toEqual({
+				type: 'took-over',
+				previous: ana
+			});
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ben]);
 		});
 
@@ -69,12 +81,12 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 				{ ...KEYS, p256dh: other.p256dh }
 			]) {
 				const ben = { ...push('ben-0001', endpoint), keys };
-				expect(await stores().push.add(room, ben, LIMITS)).toBe('not-yours');
+				expect(await stores().push.add(room, ben, LIMITS)).toEqual(refused('not-yours'));
 			}
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
 			// Ana renews her own with new keys, as after a pushsubscriptionchange.
 			const renewed = { ...ana, keys: other };
-			expect(await stores().push.add(room, renewed, LIMITS)).toBe('added');
+			expect(await stores().push.add(room, renewed, LIMITS)).toEqual(RENEWED);
 			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([renewed]);
 		});
 
@@ -83,14 +95,49 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 			const first = push('ana-0001');
 			await stores().push.add(room, first, LIMITS);
 			await stores().push.add(room, push('ana-0001'), LIMITS);
-			expect(await stores().push.add(room, push('ana-0001'), LIMITS)).toBe('person-full');
+			expect(await stores().push.add(room, push('ana-0001'), LIMITS)).toEqual(
+				refused('person-full')
+			);
 			// Renewing one already there is no new one.
-			expect(await stores().push.add(room, { ...first, locale: 'en' }, LIMITS)).toBe('added');
+			expect(await stores().push.add(room, { ...first, locale: 'en' }, LIMITS)).toEqual(RENEWED);
 			await stores().push.add(room, push('ben-0001'), LIMITS);
-			expect(await stores().push.add(room, push('cleo-0001'), LIMITS)).toBe('room-full');
+			expect(await stores().push.add(room, push('cleo-0001'), LIMITS)).toEqual(
+				refused('room-full')
+			);
 			expect(
 				await stores().push.ofPeople(room, ['ana-0001', 'ben-0001', 'cleo-0001'])
 			).toHaveLength(3);
+		});
+
+		test('[W7] a takeover handed back puts the earlier record back while the endpoint is the taker’s or nobody’s', async () => {
+			const room = await newRoom();
+			const ana = push('ana-0001');
+			await stores().push.add(room, ana, LIMITS);
+			await stores().push.add(room, push('ben-0001', ana.endpoint), LIMITS);
+			expect(await stores().push.handBack(room, 'ben-0001', ana)).toBe(true);
+			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
+			// Ben removed meanwhile, and his subscriptions with him.
+			await stores().push.add(room, push('ben-0001', ana.endpoint), LIMITS);
+			await stores().push.remove(room, 'ben-0001', ana.endpoint);
+			expect(await stores().push.handBack(room, 'ben-0001', ana)).toBe(true);
+			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
+		});
+
+		test('[W7] a takeover handed back leaves someone else’s since as it is, and a room gone as it is', async () => {
+			const room = await newRoom();
+			const ana = push('ana-0001');
+			const cleo = push('cleo-0001', ana.endpoint);
+			await stores().push.add(room, ana, LIMITS);
+			await stores().push.add(room, push('ben-0001', ana.endpoint), LIMITS);
+			await stores().push.add(room, cleo, LIMITS);
+			expect(await stores().push.handBack(room, 'ben-0001', ana)).toBe(false);
+			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001', 'cleo-0001'])).toEqual([
+				cleo
+			]);
+			await stores().push.add(room, push('ben-0001', ana.endpoint), LIMITS);
+			await stores().rooms.deleteRoom(room);
+			expect(await stores().push.handBack(room, 'ben-0001', ana)).toBe(false);
+			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([]);
 		});
 
 		test('[W3] a person removes only their own subscription', async () => {

@@ -41,7 +41,8 @@ export async function takeBack(
  * removal writes the room's state, then deletes the person's subscriptions (W7), which found
  * none at this endpoint while it was `takenBy`'s. So a look at the room, caught up with what is
  * stored, after putting it back: either the removal's delete comes after and finds it, or the
- * look finds the removal and deletes it here.
+ * look finds the removal and deletes it here. A look that cannot be had deletes it too: its
+ * person can turn notifications on again, a removed person must not keep them.
  */
 async function handBack(
 	deps: TakeBackDeps,
@@ -50,14 +51,17 @@ async function handBack(
 	previous: StoredPush
 ): Promise<void> {
 	if (!(await deps.store.handBack(roomId, takenBy, previous))) return;
-	try {
-		const removed = await deps.rooms.holding(roomId, true, async ({ room }) => {
+	const removed = await deps.rooms
+		.holding(roomId, true, async ({ room }) => {
 			await room.caughtUp();
 			return room.control.read().removed.includes(previous.participantId);
+		})
+		.catch((error: unknown) => {
+			log.push.warn(
+				{ roomId, err: error },
+				'a subscription handed back could not be checked: deleted'
+			);
+			return true;
 		});
-		if (removed) await deps.store.remove(roomId, previous.participantId, previous.endpoint);
-	} catch (error) {
-		// As a renewal whose look cannot be had: it stays, at most until the room goes.
-		log.push.warn({ roomId, err: error }, 'a subscription handed back could not be checked');
-	}
+	if (removed) await deps.store.remove(roomId, previous.participantId, previous.endpoint);
 }

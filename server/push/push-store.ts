@@ -75,10 +75,11 @@ export interface PushStore {
 	add(roomId: string, push: StoredPush, limits: PushLimits): Promise<PushAddOutcome>;
 	/**
 	 * Undoes a takeover (W7): puts `previous` back at its endpoint while the room exists and the
-	 * endpoint is `takenBy`'s, or nobody's (`takenBy` removed meanwhile); someone else's since
-	 * stays theirs. Outside the limits: it held its place before. Answers whether it was put back.
+	 * endpoint holds exactly `taken`, the record the takeover stored (the object handed to `add`),
+	 * or nothing (its taker removed meanwhile); someone else's since stays theirs, and so does the
+	 * taker's own renewal since (new keys, another language). Answers whether it was put back.
 	 */
-	handBack(roomId: string, takenBy: string, previous: StoredPush): Promise<boolean>;
+	handBack(roomId: string, taken: StoredPush, previous: StoredPush): Promise<boolean>;
 	/** Removes the subscription at `endpoint` if it is `participantId`'s; answers whether it was. */
 	remove(roomId: string, participantId: string, endpoint: string): Promise<boolean>;
 	/** Removes the subscription at `endpoint` whoever's it is (its push service says it is gone). */
@@ -86,6 +87,12 @@ export interface PushStore {
 	/** The subscriptions of these people in the room. */
 	ofPeople(roomId: string, participantIds: readonly string[]): Promise<StoredPush[]>;
 }
+
+/**
+ * A record as both stores write it: a hand-back compares the text stored at the endpoint with
+ * this text of the record the takeover stored, so they must agree byte for byte.
+ */
+export const storedPushText = (push: StoredPush): string => JSON.stringify(push);
 
 /** A stored record, read back; one that does not parse (written by hand?) is left out. */
 export const readStoredPush = (text: string): StoredPush | undefined => {

@@ -4,6 +4,7 @@ import { redisScript } from '../storage/redis-script';
 import {
 	readStoredPush,
 	storedOutcome,
+	storedPushText,
 	type PushRefusal,
 	type PushStore,
 	type StoredPush
@@ -47,18 +48,15 @@ return {'stored'}
 `);
 
 /**
- * Puts a record back at its endpoint while the room exists and the endpoint is the taker's or
- * nobody's, with the room's expiry as adding gives it; answers 1 if it did.
- * KEYS: meta, push. ARGV: endpoint, record (JSON), taker's participant id.
+ * Puts a record back at its endpoint while the room exists and the endpoint holds exactly the
+ * record the takeover stored, or nothing, with the room's expiry as adding gives it; answers 1 if
+ * it did. KEYS: meta, push. ARGV: endpoint, record (JSON), the takeover's record (JSON).
  */
 const handBackScript = redisScript(`
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl == -2 then return 0 end
 local current = redis.call('HGET', KEYS[2], ARGV[1])
-if current then
-	local ok, record = pcall(cjson.decode, current)
-	if not ok or type(record) ~= 'table' or record.participantId ~= ARGV[3] then return 0 end
-end
+if current and current ~= ARGV[3] then return 0 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
 return 1
@@ -84,7 +82,7 @@ export function createRedisPushStore(client: RedisClient): PushStore {
 				[metaKey(roomId), pushKey(roomId)],
 				[
 					push.endpoint,
-					JSON.stringify(push),
+					storedPushText(push),
 					push.participantId,
 					String(limits.perPerson),
 					String(limits.perRoom),
@@ -100,11 +98,11 @@ export function createRedisPushStore(client: RedisClient): PushStore {
 			if (!reason) throw new Error(`the push script answered ${String(outcome)}`);
 			return { type: 'refused', reason };
 		},
-		async handBack(roomId, takenBy, previous) {
+		async handBack(roomId, taken, previous) {
 			const handedBack = await handBackScript(
 				client,
 				[metaKey(roomId), pushKey(roomId)],
-				[previous.endpoint, JSON.stringify(previous), takenBy]
+				[previous.endpoint, storedPushText(previous), storedPushText(taken)]
 			);
 			return Number(handedBack) === 1;
 		},

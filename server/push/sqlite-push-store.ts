@@ -4,6 +4,7 @@ import {
 	mayReplace,
 	readStoredPush,
 	storedOutcome,
+	storedPushText,
 	type PushAddOutcome,
 	type PushRefusal,
 	type PushStore,
@@ -52,16 +53,16 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 				}
 				const own = countPerson.get(roomId, push.participantId, push.endpoint)?.n;
 				if (Number(own) >= limits.perPerson) return refused('person-full');
-				upsert.run(roomId, push.endpoint, push.participantId, JSON.stringify(push));
+				upsert.run(roomId, push.endpoint, push.participantId, storedPushText(push));
 				return storedOutcome(stored, push);
 			});
 		},
-		async handBack(roomId, takenBy, previous) {
+		async handBack(roomId, taken, previous) {
 			return inTransaction(db, () => {
 				if (selectRoom.get(roomId) === undefined) return false;
 				const row = selectEndpoint.get(roomId, previous.endpoint);
-				if (row && String(row.participant_id) !== takenBy) return false;
-				upsert.run(roomId, previous.endpoint, previous.participantId, JSON.stringify(previous));
+				if (row && String(row.body) !== storedPushText(taken)) return false;
+				upsert.run(roomId, previous.endpoint, previous.participantId, storedPushText(previous));
 				return true;
 			});
 		},

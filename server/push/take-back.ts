@@ -29,7 +29,7 @@ export async function takeBack(
 			if (refused) await deps.store.remove(roomId, push.participantId, push.endpoint);
 			return;
 		case 'took-over':
-			await handBack(deps, roomId, push.participantId, outcome.previous);
+			await handBack(deps, roomId, push, outcome.previous);
 			return;
 		default:
 			assertNever(outcome);
@@ -37,9 +37,9 @@ export async function takeBack(
 }
 
 /**
- * Puts `previous` back where `takenBy` took it over, unless its person was removed meanwhile: a
+ * Puts `previous` back where `taken` took it over, unless its person was removed meanwhile: a
  * removal writes the room's state, then deletes the person's subscriptions (W7), which found
- * none at this endpoint while it was `takenBy`'s. So a look at the room, caught up with what is
+ * none at this endpoint while it was the taker's. So a look at the room, caught up with what is
  * stored, after putting it back: either the removal's delete comes after and finds it, or the
  * look finds the removal and deletes it here. A look that cannot be had deletes it too: its
  * person can turn notifications on again, a removed person must not keep them.
@@ -47,10 +47,10 @@ export async function takeBack(
 async function handBack(
 	deps: TakeBackDeps,
 	roomId: string,
-	takenBy: string,
+	taken: StoredPush,
 	previous: StoredPush
 ): Promise<void> {
-	if (!(await deps.store.handBack(roomId, takenBy, previous))) return;
+	if (!(await deps.store.handBack(roomId, taken, previous))) return;
 	const removed = await deps.rooms
 		.holding(roomId, true, async ({ room }) => {
 			await room.caughtUp();

@@ -17,6 +17,7 @@ export interface PushStores {
 
 const newId = () => randomBytes(16).toString('base64url');
 const KEYS = { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) };
+const OTHER_KEYS = { p256dh: `B${'C'.repeat(86)}`, auth: 'C'.repeat(22) };
 const push = (participantId: string, endpoint = `https://push.example/${newId()}`): StoredPush => ({
 	participantId,
 	locale: 'de',
@@ -74,18 +75,17 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 			const endpoint = 'https://push.example/anas-browser';
 			const ana = push('ana-0001', endpoint);
 			await stores().push.add(room, ana, LIMITS);
-			const other = { p256dh: `B${'C'.repeat(86)}`, auth: 'C'.repeat(22) };
 			for (const keys of [
-				other,
-				{ ...KEYS, auth: other.auth },
-				{ ...KEYS, p256dh: other.p256dh }
+				OTHER_KEYS,
+				{ ...KEYS, auth: OTHER_KEYS.auth },
+				{ ...KEYS, p256dh: OTHER_KEYS.p256dh }
 			]) {
 				const ben = { ...push('ben-0001', endpoint), keys };
 				expect(await stores().push.add(room, ben, LIMITS)).toEqual(refused('not-yours'));
 			}
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
 			// Ana renews her own with new keys, as after a pushsubscriptionchange.
-			const renewed = { ...ana, keys: other };
+			const renewed = { ...ana, keys: OTHER_KEYS };
 			expect(await stores().push.add(room, renewed, LIMITS)).toEqual(RENEWED);
 			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([renewed]);
 		});
@@ -109,35 +109,53 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 			).toHaveLength(3);
 		});
 
-		test('[W7] a takeover handed back puts the earlier record back while the endpoint is the taker’s or nobody’s', async () => {
+		test('[W7] a takeover handed back puts the earlier record back while the endpoint holds what the takeover stored, or nothing', async () => {
 			const room = await newRoom();
 			const ana = push('ana-0001');
+			const ben = push('ben-0001', ana.endpoint);
 			await stores().push.add(room, ana, LIMITS);
-			await stores().push.add(room, push('ben-0001', ana.endpoint), LIMITS);
-			expect(await stores().push.handBack(room, 'ben-0001', ana)).toBe(true);
+			await stores().push.add(room, ben, LIMITS);
+			expect(await stores().push.handBack(room, ben, ana)).toBe(true);
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
 			// Ben removed meanwhile, and his subscriptions with him.
-			await stores().push.add(room, push('ben-0001', ana.endpoint), LIMITS);
+			await stores().push.add(room, ben, LIMITS);
 			await stores().push.remove(room, 'ben-0001', ana.endpoint);
-			expect(await stores().push.handBack(room, 'ben-0001', ana)).toBe(true);
+			expect(await stores().push.handBack(room, ben, ana)).toBe(true);
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
 		});
 
 		test('[W7] a takeover handed back leaves someone else’s since as it is, and a room gone as it is', async () => {
 			const room = await newRoom();
 			const ana = push('ana-0001');
+			const ben = push('ben-0001', ana.endpoint);
 			const cleo = push('cleo-0001', ana.endpoint);
 			await stores().push.add(room, ana, LIMITS);
-			await stores().push.add(room, push('ben-0001', ana.endpoint), LIMITS);
+			await stores().push.add(room, ben, LIMITS);
 			await stores().push.add(room, cleo, LIMITS);
-			expect(await stores().push.handBack(room, 'ben-0001', ana)).toBe(false);
+			expect(await stores().push.handBack(room, ben, ana)).toBe(false);
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001', 'cleo-0001'])).toEqual([
 				cleo
 			]);
-			await stores().push.add(room, push('ben-0001', ana.endpoint), LIMITS);
+			await stores().push.add(room, ben, LIMITS);
 			await stores().rooms.deleteRoom(room);
-			expect(await stores().push.handBack(room, 'ben-0001', ana)).toBe(false);
+			expect(await stores().push.handBack(room, ben, ana)).toBe(false);
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([]);
+		});
+
+		test('[W7] a takeover its taker’s browser renewed since (new keys, another language) is not handed back: the renewal stays', async () => {
+			const room = await newRoom();
+			const ana = push('ana-0001');
+			const ben = push('ben-0001', ana.endpoint);
+			await stores().push.add(room, ana, LIMITS);
+			for (const renewed of [
+				{ ...ben, keys: OTHER_KEYS },
+				{ ...ben, locale: 'es' as const }
+			]) {
+				await stores().push.add(room, ben, LIMITS);
+				expect(await stores().push.add(room, renewed, LIMITS)).toEqual(RENEWED);
+				expect(await stores().push.handBack(room, ben, ana)).toBe(false);
+				expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([renewed]);
+			}
 		});
 
 		test('[W3] a person removes only their own subscription', async () => {

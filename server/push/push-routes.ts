@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/protocol/push';
 import type { Route } from '../http/api';
 import { HttpProblem, parseRequest, sendJson } from '../http/json';
-import type { PushRefusal, PushStore } from './push-store';
+import type { PushLimits, PushRefusal, PushStore } from './push-store';
 import { pushServiceAllowed } from './push-services';
 import { takeBack } from './take-back';
 
@@ -23,6 +23,12 @@ export interface PushRouteDeps {
 	/** The push services the server sends to (PUSH_SERVICES). */
 	services: readonly string[];
 }
+
+/** What a subscribe and a hand-back store within (W2). */
+const LIMITS: PushLimits = {
+	perPerson: MAX_PUSH_SUBSCRIPTIONS_PER_PERSON,
+	perRoom: MAX_PUSH_SUBSCRIPTIONS_PER_ROOM
+};
 
 /** A subscription is a few hundred bytes; nothing bigger is read. */
 const MAX_PUSH_BODY_BYTES = 4 * 1024;
@@ -126,10 +132,7 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 					endpoint: subscription.endpoint,
 					keys: subscription.keys
 				};
-				const outcome = await deps.store.add(roomId, push, {
-					perPerson: MAX_PUSH_SUBSCRIPTIONS_PER_PERSON,
-					perRoom: MAX_PUSH_SUBSCRIPTIONS_PER_ROOM
-				});
+				const outcome = await deps.store.add(roomId, push, LIMITS);
 				if (outcome.type === 'refused') throw refusal(outcome.reason);
 				// A removal writes the room's state, then deletes the person's subscriptions (W7):
 				// either that finds this one, or this second look, caught up with what is stored
@@ -139,7 +142,8 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 				// the room exists and deletes a room's subscriptions with it, and by this look too.
 				// What it did is then undone as `takeBack` says: a takeover gives the endpoint back.
 				await checkAdmitted(roomId, participantId, ticket).catch(async (error: unknown) => {
-					await takeBack(deps, roomId, push, outcome, error instanceof HttpProblem);
+					const refused = error instanceof HttpProblem;
+					await takeBack({ ...deps, limits: LIMITS }, roomId, push, outcome, refused);
 					throw error;
 				});
 				sendJson(res, 201, { subscribed: true });

@@ -77,9 +77,16 @@ export interface PushStore {
 	 * Undoes a takeover (W7): puts `previous` back at its endpoint while the room exists and the
 	 * endpoint holds exactly `taken`, the record the takeover stored (the object handed to `add`),
 	 * or nothing (its taker removed meanwhile); someone else's since stays theirs, and so does the
-	 * taker's own renewal since (new keys, another language). Answers whether it was put back.
+	 * taker's own renewal since (new keys, another language). Within the limits, counted as `add`
+	 * counts (`previous`'s person or the room may have filled up meanwhile); past one, `taken` is
+	 * deleted all the same, leaving the endpoint nobody's. Answers whether it was put back.
 	 */
-	handBack(roomId: string, taken: StoredPush, previous: StoredPush): Promise<boolean>;
+	handBack(
+		roomId: string,
+		taken: StoredPush,
+		previous: StoredPush,
+		limits: PushLimits
+	): Promise<boolean>;
 	/** Removes the subscription at `endpoint` if it is `participantId`'s; answers whether it was. */
 	remove(roomId: string, participantId: string, endpoint: string): Promise<boolean>;
 	/** Removes the subscription at `endpoint` whoever's it is (its push service says it is gone). */

@@ -6,6 +6,7 @@ import {
 	storedOutcome,
 	storedPushText,
 	type PushAddOutcome,
+	type PushLimits,
 	type PushRefusal,
 	type PushStore,
 	type StoredPush
@@ -41,6 +42,16 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 	const selectRoomPushes = db.prepare(
 		'SELECT participant_id, body FROM push_subscriptions WHERE room_id = ?'
 	);
+	/** The limit storing `push` would pass; whatever is at its endpoint now counts for nobody. */
+	const limitPassed = (
+		roomId: string,
+		push: StoredPush,
+		limits: PushLimits
+	): 'room-full' | 'person-full' | undefined => {
+		if (Number(countRoom.get(roomId, push.endpoint)?.n) >= limits.perRoom) return 'room-full';
+		const own = countPerson.get(roomId, push.participantId, push.endpoint)?.n;
+		return Number(own) >= limits.perPerson ? 'person-full' : undefined;
+	};
 	return {
 		async add(roomId, push, limits) {
 			return inTransaction(db, () => {
@@ -48,20 +59,22 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 				const row = selectEndpoint.get(roomId, push.endpoint);
 				const stored = row && readStoredPush(String(row.body));
 				if (stored && !mayReplace(stored, push)) return refused('not-yours');
-				if (Number(countRoom.get(roomId, push.endpoint)?.n) >= limits.perRoom) {
-					return refused('room-full');
-				}
-				const own = countPerson.get(roomId, push.participantId, push.endpoint)?.n;
-				if (Number(own) >= limits.perPerson) return refused('person-full');
+				const full = limitPassed(roomId, push, limits);
+				if (full) return refused(full);
 				upsert.run(roomId, push.endpoint, push.participantId, storedPushText(push));
 				return storedOutcome(stored, push);
 			});
 		},
-		async handBack(roomId, taken, previous) {
+		async handBack(roomId, taken, previous, limits) {
 			return inTransaction(db, () => {
 				if (selectRoom.get(roomId) === undefined) return false;
 				const row = selectEndpoint.get(roomId, previous.endpoint);
 				if (row && String(row.body) !== storedPushText(taken)) return false;
+				if (limitPassed(roomId, previous, limits)) {
+					// The takeover failed all the same: its taker may be the one removed.
+					deleteEndpoint.run(roomId, previous.endpoint);
+					return false;
+				}
 				upsert.run(roomId, previous.endpoint, previous.participantId, storedPushText(previous));
 				return true;
 			});

@@ -1,18 +1,21 @@
 import { assertNever } from '../../src/lib/assert-never';
 import { log } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
-import type { PushAddOutcome, PushStore, StoredPush } from './push-store';
+import type { PushAddOutcome, PushLimits, PushStore, StoredPush } from './push-store';
 
 export interface TakeBackDeps {
 	rooms: Pick<RoomRegistry, 'holding'>;
 	store: Pick<PushStore, 'handBack' | 'remove'>;
+	/** The limits subscriptions are stored within (W2): a hand-back keeps them too. */
+	limits: PushLimits;
 }
 
 /**
  * Undoes what storing `push` did, once the second look at its person's ticket failed (W7):
  * `refused`, the person or the room is gone; otherwise it could not be had (503). A new
  * subscription goes either way; a renewal goes only with its person (refused), else the
- * subscription it renewed stays; a takeover gives the endpoint back to whoever's it was.
+ * subscription it renewed stays; a takeover gives the endpoint back to whoever's it was, where
+ * the store's `handBack` allows it.
  */
 export async function takeBack(
 	deps: TakeBackDeps,
@@ -50,7 +53,7 @@ async function handBack(
 	taken: StoredPush,
 	previous: StoredPush
 ): Promise<void> {
-	if (!(await deps.store.handBack(roomId, taken, previous))) return;
+	if (!(await deps.store.handBack(roomId, taken, previous, deps.limits))) return;
 	const removed = await deps.rooms
 		.holding(roomId, true, async ({ room }) => {
 			await room.caughtUp();

@@ -41,6 +41,14 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 			);
 			return id;
 		};
+		/** Ana's subscription, and Ben's that took it over in her browser (W2), stored in `room`. */
+		const benTakesOverAnas = async (room: string) => {
+			const ana = push('ana-0001');
+			const ben = push('ben-0001', ana.endpoint);
+			await stores().push.add(room, ana, LIMITS);
+			await stores().push.add(room, ben, LIMITS);
+			return { ana, ben };
+		};
 
 		test('[W1] a subscription is stored with its person and language, and found by person', async () => {
 			const room = await newRoom();
@@ -111,34 +119,28 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 
 		test('[W7] a takeover handed back puts the earlier record back while the endpoint holds what the takeover stored, or nothing', async () => {
 			const room = await newRoom();
-			const ana = push('ana-0001');
-			const ben = push('ben-0001', ana.endpoint);
-			await stores().push.add(room, ana, LIMITS);
-			await stores().push.add(room, ben, LIMITS);
-			expect(await stores().push.handBack(room, ben, ana)).toBe(true);
+			const { ana, ben } = await benTakesOverAnas(room);
+			expect(await stores().push.handBack(room, ben, ana, LIMITS)).toBe(true);
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
 			// Ben removed meanwhile, and his subscriptions with him.
 			await stores().push.add(room, ben, LIMITS);
 			await stores().push.remove(room, 'ben-0001', ana.endpoint);
-			expect(await stores().push.handBack(room, ben, ana)).toBe(true);
+			expect(await stores().push.handBack(room, ben, ana, LIMITS)).toBe(true);
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([ana]);
 		});
 
 		test('[W7] a takeover handed back leaves someone else’s since as it is, and a room gone as it is', async () => {
 			const room = await newRoom();
-			const ana = push('ana-0001');
-			const ben = push('ben-0001', ana.endpoint);
+			const { ana, ben } = await benTakesOverAnas(room);
 			const cleo = push('cleo-0001', ana.endpoint);
-			await stores().push.add(room, ana, LIMITS);
-			await stores().push.add(room, ben, LIMITS);
 			await stores().push.add(room, cleo, LIMITS);
-			expect(await stores().push.handBack(room, ben, ana)).toBe(false);
+			expect(await stores().push.handBack(room, ben, ana, LIMITS)).toBe(false);
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001', 'cleo-0001'])).toEqual([
 				cleo
 			]);
 			await stores().push.add(room, ben, LIMITS);
 			await stores().rooms.deleteRoom(room);
-			expect(await stores().push.handBack(room, ben, ana)).toBe(false);
+			expect(await stores().push.handBack(room, ben, ana, LIMITS)).toBe(false);
 			expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([]);
 		});
 
@@ -153,9 +155,37 @@ export function pushStoreContract(name: string, open: () => Promise<Opened<PushS
 			]) {
 				await stores().push.add(room, ben, LIMITS);
 				expect(await stores().push.add(room, renewed, LIMITS)).toEqual(RENEWED);
-				expect(await stores().push.handBack(room, ben, ana)).toBe(false);
+				expect(await stores().push.handBack(room, ben, ana, LIMITS)).toBe(false);
 				expect(await stores().push.ofPeople(room, ['ana-0001', 'ben-0001'])).toEqual([renewed]);
 			}
+		});
+
+		test('[W2] [W7] a takeover is not handed back past its earlier person’s limit, and is taken back all the same', async () => {
+			const room = await newRoom();
+			const { ana, ben } = await benTakesOverAnas(room);
+			// Ana turns on two other browsers meanwhile: with this one back she would have three.
+			expect(await stores().push.add(room, push('ana-0001'), LIMITS)).toEqual(ADDED);
+			expect(await stores().push.add(room, push('ana-0001'), LIMITS)).toEqual(ADDED);
+			expect(await stores().push.handBack(room, ben, ana, LIMITS)).toBe(false);
+			// Ben's failed subscribe keeps nothing either: he may be the one removed.
+			expect(await stores().push.ofPeople(room, ['ben-0001'])).toEqual([]);
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toHaveLength(LIMITS.perPerson);
+		});
+
+		test('[W2] [W7] a takeover is not handed back past the room’s limit', async () => {
+			const room = await newRoom();
+			const { ana, ben } = await benTakesOverAnas(room);
+			// Ben removed, and the room filled by others meanwhile.
+			await stores().push.remove(room, 'ben-0001', ana.endpoint);
+			const others = ['cleo-0001', 'dan-0001', 'eve-0001'];
+			for (const person of others) {
+				expect(await stores().push.add(room, push(person), LIMITS)).toEqual(ADDED);
+			}
+			expect(await stores().push.handBack(room, ben, ana, LIMITS)).toBe(false);
+			expect(await stores().push.ofPeople(room, ['ana-0001', ...others])).toHaveLength(
+				LIMITS.perRoom
+			);
+			expect(await stores().push.ofPeople(room, ['ana-0001'])).toEqual([]);
 		});
 
 		test('[W3] a person removes only their own subscription', async () => {

@@ -11,17 +11,24 @@ import {
 } from '../../src/lib/protocol/push';
 import type { Route } from '../http/api';
 import { HttpProblem, parseRequest, sendJson } from '../http/json';
-import type { PushAddOutcome, PushStore } from './push-store';
+import type { PushLimits, PushRefusal, PushStore } from './push-store';
 import { pushServiceAllowed } from './push-services';
+import { takeBack } from './take-back';
 
 export interface PushRouteDeps {
 	rooms: Pick<RoomRegistry, 'holding'>;
-	store: PushStore;
+	store: Pick<PushStore, 'add' | 'handBack' | 'remove'>;
 	/** The VAPID public key browsers subscribe with. */
 	publicKey: string;
 	/** The push services the server sends to (PUSH_SERVICES). */
 	services: readonly string[];
 }
+
+/** What a subscribe and a hand-back store within (W2). */
+const LIMITS: PushLimits = {
+	perPerson: MAX_PUSH_SUBSCRIPTIONS_PER_PERSON,
+	perRoom: MAX_PUSH_SUBSCRIPTIONS_PER_ROOM
+};
 
 /** A subscription is a few hundred bytes; nothing bigger is read. */
 const MAX_PUSH_BODY_BYTES = 4 * 1024;
@@ -30,8 +37,8 @@ const NOT_A_MEMBER =
 	'Only someone who joined the room can do this: send the participant id and ticket of your join.';
 
 /** The answer to a subscription the store did not keep. */
-function refusal(outcome: Exclude<PushAddOutcome, 'added'>): HttpProblem {
-	switch (outcome) {
+function refusal(reason: PushRefusal): HttpProblem {
+	switch (reason) {
 		case 'no-room':
 			return new HttpProblem(404, ROOM_NOT_FOUND, { code: 'room_not_found' });
 		case 'person-full':
@@ -53,7 +60,7 @@ function refusal(outcome: Exclude<PushAddOutcome, 'added'>): HttpProblem {
 				{ code: 'push_not_yours' }
 			);
 		default:
-			return assertNever(outcome);
+			return assertNever(reason);
 	}
 }
 
@@ -125,27 +132,18 @@ export function pushRoutes(deps: PushRouteDeps): Route[] {
 					endpoint: subscription.endpoint,
 					keys: subscription.keys
 				};
-				const renewing = (await deps.store.ofPeople(roomId, [participantId])).some(
-					(kept) => kept.endpoint === push.endpoint
-				);
-				const outcome = await deps.store.add(roomId, push, {
-					perPerson: MAX_PUSH_SUBSCRIPTIONS_PER_PERSON,
-					perRoom: MAX_PUSH_SUBSCRIPTIONS_PER_ROOM
-				});
-				if (outcome !== 'added') throw refusal(outcome);
+				const outcome = await deps.store.add(roomId, push, LIMITS);
+				if (outcome.type === 'refused') throw refusal(outcome.reason);
 				// A removal writes the room's state, then deletes the person's subscriptions (W7):
 				// either that finds this one, or this second look, caught up with what is stored
 				// whichever instance removed them, finds the removal and takes this one back.
 				// (Storing under the room's hold would not do: a hold keeps the room in memory and
 				// stops no decision.) An erase is caught by the store already, which adds only while
 				// the room exists and deletes a room's subscriptions with it, and by this look too.
-				// Refused, the person or the room is gone and every subscription of theirs with them.
-				// Not known (the room's changes late, storage down): only what this request added
-				// goes; a renewal leaves the subscription it renewed.
+				// What it did is then undone as `takeBack` says: a takeover gives the endpoint back.
 				await checkAdmitted(roomId, participantId, ticket).catch(async (error: unknown) => {
-					if (error instanceof HttpProblem || !renewing) {
-						await deps.store.remove(roomId, participantId, push.endpoint);
-					}
+					const refused = error instanceof HttpProblem;
+					await takeBack({ ...deps, limits: LIMITS }, roomId, push, outcome, refused);
 					throw error;
 				});
 				sendJson(res, 201, { subscribed: true });

@@ -1,6 +1,18 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../storage/sqlite';
-import { mayReplace, readStoredPush, type PushStore, type StoredPush } from './push-store';
+import {
+	mayReplace,
+	readStoredPush,
+	storedOutcome,
+	storedPushText,
+	type PushAddOutcome,
+	type PushLimits,
+	type PushRefusal,
+	type PushStore,
+	type StoredPush
+} from './push-store';
+
+const refused = (reason: PushRefusal): PushAddOutcome => ({ type: 'refused', reason });
 
 /**
  * Subscriptions in the embedded database, in `push_subscriptions` beside `rooms` (migration 8);
@@ -15,7 +27,7 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 		'SELECT COUNT(*) AS n FROM push_subscriptions WHERE room_id = ? AND participant_id = ? AND endpoint != ?'
 	);
 	const selectEndpoint = db.prepare(
-		'SELECT body FROM push_subscriptions WHERE room_id = ? AND endpoint = ?'
+		'SELECT participant_id, body FROM push_subscriptions WHERE room_id = ? AND endpoint = ?'
 	);
 	const upsert = db.prepare(
 		`INSERT INTO push_subscriptions (room_id, endpoint, participant_id, body) VALUES (?, ?, ?, ?)
@@ -30,18 +42,41 @@ export function createSqlitePushStore(db: DatabaseSync): PushStore {
 	const selectRoomPushes = db.prepare(
 		'SELECT participant_id, body FROM push_subscriptions WHERE room_id = ?'
 	);
+	/** The limit storing `push` would pass; whatever is at its endpoint now counts for nobody. */
+	const limitPassed = (
+		roomId: string,
+		push: StoredPush,
+		limits: PushLimits
+	): 'room-full' | 'person-full' | undefined => {
+		if (Number(countRoom.get(roomId, push.endpoint)?.n) >= limits.perRoom) return 'room-full';
+		const own = countPerson.get(roomId, push.participantId, push.endpoint)?.n;
+		return Number(own) >= limits.perPerson ? 'person-full' : undefined;
+	};
 	return {
 		async add(roomId, push, limits) {
 			return inTransaction(db, () => {
-				if (selectRoom.get(roomId) === undefined) return 'no-room';
+				if (selectRoom.get(roomId) === undefined) return refused('no-room');
 				const row = selectEndpoint.get(roomId, push.endpoint);
 				const stored = row && readStoredPush(String(row.body));
-				if (stored && !mayReplace(stored, push)) return 'not-yours';
-				if (Number(countRoom.get(roomId, push.endpoint)?.n) >= limits.perRoom) return 'room-full';
-				const own = countPerson.get(roomId, push.participantId, push.endpoint)?.n;
-				if (Number(own) >= limits.perPerson) return 'person-full';
-				upsert.run(roomId, push.endpoint, push.participantId, JSON.stringify(push));
-				return 'added';
+				if (stored && !mayReplace(stored, push)) return refused('not-yours');
+				const full = limitPassed(roomId, push, limits);
+				if (full) return refused(full);
+				upsert.run(roomId, push.endpoint, push.participantId, storedPushText(push));
+				return storedOutcome(stored, push);
+			});
+		},
+		async handBack(roomId, taken, previous, limits) {
+			return inTransaction(db, () => {
+				if (selectRoom.get(roomId) === undefined) return false;
+				const row = selectEndpoint.get(roomId, previous.endpoint);
+				if (row && String(row.body) !== storedPushText(taken)) return false;
+				if (limitPassed(roomId, previous, limits)) {
+					// The takeover failed all the same: its taker may be the one removed.
+					deleteEndpoint.run(roomId, previous.endpoint);
+					return false;
+				}
+				upsert.run(roomId, previous.endpoint, previous.participantId, storedPushText(previous));
+				return true;
 			});
 		},
 		async remove(roomId, participantId, endpoint) {

@@ -106,12 +106,23 @@ export function pushBrowser(locks?: ReturnType<typeof webLocks>) {
 
 /**
  * The server's push routes in place of `fetch`: its key (W1), and each subscribe (POST) or
- * unsubscribe (DELETE) of a room answered by `answer`, when it likes. Answers the stub.
+ * unsubscribe (DELETE) of a room answered by `answer`, when it likes (the request's signal in
+ * hand, to give up as `fetch` does). Answers the stub.
  */
-export function pushServer(answer: (method: string | undefined) => Promise<Response>) {
+export function pushServer(
+	answer: (method: string | undefined, signal: AbortSignal | undefined) => Promise<Response>
+) {
 	const fetch = vi.fn(async (url: string, init?: RequestInit) =>
-		url.endsWith('/api/push/key') ? Response.json({ publicKey: SERVER_KEY }) : answer(init?.method)
+		url.endsWith('/api/push/key')
+			? Response.json({ publicKey: SERVER_KEY })
+			: answer(init?.method, init?.signal ?? undefined)
 	);
 	vi.stubGlobal('fetch', fetch);
 	return fetch;
 }
+
+/** An answer that never comes: the request fails as `fetch` fails once `signal` aborts. */
+export const neverAnswered = (signal: AbortSignal | undefined) =>
+	new Promise<Response>((_, reject) =>
+		signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
+	);

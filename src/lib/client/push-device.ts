@@ -27,8 +27,9 @@ const PUSH_LOCK = 'practice-room:push';
  * rooms keep its endpoint. One subscription serves every room, so getting or making it, telling
  * the server and keeping it for a room in one tab must not interleave with finding, in another,
  * that no room keeps it and ending it: the room turning on would keep a dead endpoint. Not
- * reentrant: `work` must not ask for it again. Without Web Locks (an insecure context, an old
- * browser) `work` runs at once, unguarded.
+ * reentrant: `work` must not ask for it again. Without Web Locks (a browser older than 2022:
+ * Safari before 15.4, Firefox before 96) `work` runs at once, unguarded. An insecure context
+ * lacks them too, but it has no service worker either, so it never subscribes and never gets here.
  */
 export function withPushLock<T>(work: () => Promise<T>): Promise<T> {
 	if (!('locks' in navigator)) return work();

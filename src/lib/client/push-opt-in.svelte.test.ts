@@ -1,6 +1,12 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { storage } from './local-storage.fixture';
-import { FIRST_ENDPOINT as E, pushBrowser, pushServer, webLocks } from './push-browser.fixture';
+import {
+	FIRST_ENDPOINT as E,
+	neverAnswered,
+	pushBrowser,
+	pushServer,
+	webLocks
+} from './push-browser.fixture';
 import { forgetPush, pushEndpointKey } from './push-device';
 import { PushOptIn } from './push-opt-in.svelte';
 
@@ -110,3 +116,41 @@ test('[W3] one tab turning notifications on while another turns them off and end
 	expect(device.endpoint()).toBe(`${E}-2`);
 	expect(stored).toEqual(new Map([[pushEndpointKey(B), `${E}-2`]]));
 });
+
+for (const [what, method, turn] of [
+	['turning on', 'POST', (tab: PushOptIn) => tab.turnOn()],
+	['turning off', 'DELETE', (tab: PushOptIn) => tab.turnOff()]
+] as const) {
+	test(`[W3] ${what}, a request the server never answers is given up after 15 s and the push lock goes to the next tab`, async () => {
+		const locks = webLocks();
+		storage({ [pushEndpointKey(B)]: E });
+		pushBrowser(locks);
+		const fetch = pushServer((_method, signal) => neverAnswered(signal));
+		// The clock of the request's timeout is the test's: it runs out when told to.
+		const timeouts: { ms: number; runOut: () => void }[] = [];
+		const tab = new PushOptIn(
+			() => A,
+			() => member,
+			() => false,
+			(ms) => {
+				const timeout = new AbortController();
+				const runOut = () => timeout.abort(new DOMException('timed out', 'TimeoutError'));
+				timeouts.push({ ms, runOut });
+				return timeout.signal;
+			}
+		);
+		const turning = turn(tab);
+		await vi.waitFor(() =>
+			expect(fetch).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ method }))
+		);
+		// Another tab, erasing room B, waits for the lock meanwhile.
+		const erasing = forgetPush(B);
+		await vi.waitFor(() => expect(locks.waiting).toBe(1));
+		expect(timeouts.map(({ ms }) => ms)).toEqual([15_000]);
+		timeouts[0]?.runOut();
+		await Promise.all([turning, erasing]);
+		expect(locks.waiting).toBe(0);
+		// Said as no answer at all: the person may try again.
+		expect(tab.state).toMatchObject({ problem: expect.any(String) });
+	});
+}

@@ -45,7 +45,9 @@ export class PushOptIn {
 		private readonly roomId: () => string,
 		private readonly member: () => MemberTicket | undefined,
 		/** Whether the room ended for this person (erased, or they were removed). */
-		private readonly ended: () => boolean
+		private readonly ended: () => boolean,
+		/** A signal that aborts `ms` from now: what gives up a request under the push lock. */
+		private readonly timeout: (ms: number) => AbortSignal = (ms) => AbortSignal.timeout(ms)
 	) {}
 
 	/** The server's VAPID key, once asked; undefined when it sends no notifications. */
@@ -140,7 +142,7 @@ export class PushOptIn {
 		const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
 			method: 'POST',
 			json: request,
-			signal: AbortSignal.timeout(LOCKED_REQUEST_MS)
+			signal: this.timeout(LOCKED_REQUEST_MS)
 		});
 		if (this.ended()) {
 			// Erased or removed while the answer was on its way: the server deleted it with the
@@ -175,7 +177,7 @@ export class PushOptIn {
 			const answer = await requestJson(`/api/rooms/${this.roomId()}/push`, ANY_ANSWER, {
 				method: 'DELETE',
 				json: { ...member, endpoint: subscription.endpoint },
-				signal: AbortSignal.timeout(LOCKED_REQUEST_MS)
+				signal: this.timeout(LOCKED_REQUEST_MS)
 			});
 			const ended = mayEndDevice(answer)
 				? await releaseSubscription(subscription, this.roomId())

@@ -107,6 +107,17 @@ test('on a phone a shared call is joined from the Session tab, under the timer; 
 	await host.getByRole('tab', { name: 'More' }).click();
 	await expect(host.getByRole('button', { name: 'Keyboard shortcuts' })).toBeVisible();
 	expect(await smallTargets(host)).toEqual([]);
+	// One size of words on the tab's buttons: the shortcuts' no smaller than the summary's above it.
+	const sizes = await host
+		.getByRole('tabpanel', { name: 'More' })
+		.evaluate((panel) =>
+			[...panel.querySelectorAll<HTMLElement>('button, .button')]
+				.filter((button) => button.checkVisibility())
+				.map((button) => `${button.textContent?.trim()}: ${getComputedStyle(button).fontSize}`)
+		);
+	const summarySize = sizes.find((size) => size.startsWith('Session summary:'))?.split(': ')[1];
+	expect(summarySize).toMatch(/px$/);
+	expect(sizes.filter((size) => !size.endsWith(`: ${summarySize}`))).toEqual([]);
 	await call(host).getByRole('button', { name: 'Add a call link' }).click();
 	await call(host).getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
 	await call(host).getByRole('button', { name: 'Share link' }).click();

@@ -125,3 +125,44 @@ test('the retro view shows three sharing members’ figures as trend lines with 
 	await expect(page.getByText('Practice went up last week. What made room for it?')).toBeVisible();
 	expect(await accessibilityProblems(page)).toEqual([]);
 });
+
+test('a story posted in three lines keeps its lines, and a long word in it wraps on a 320 px phone', async ({
+	app,
+	browser
+}) => {
+	const url = await teamWithFigures(app.url);
+	const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+	try {
+		const page = await context.newPage();
+		await openTeam(page, url);
+		const lines = [
+			'Monday: the handover went wrong.',
+			'Tuesday: we talked it through.',
+			'Wednesday: Kundenservicequalitätssicherungsmaßnahmen, finally calm.'
+		];
+		await highlights(page).getByLabel('Your story').fill(lines.join('\n'));
+		await highlights(page).getByRole('button', { name: 'Post to the team' }).click();
+		const story = highlights(page).getByText('Monday: the handover');
+		await expect(story).toBeVisible();
+		// Its line breaks as the person typed them (innerText is the text as drawn, without soft wraps).
+		expect(await story.evaluate((element: HTMLElement) => element.innerText)).toBe(
+			lines.join('\n')
+		);
+		// The long word wraps inside the post rather than running past it.
+		expect(
+			await story.evaluate((element) => {
+				const post = element.closest('li')!.getBoundingClientRect();
+				const range = document.createRange();
+				range.selectNodeContents(element);
+				return range.getBoundingClientRect().right <= post.right + 0.5;
+			})
+		).toBe(true);
+		expect(
+			await page.evaluate(
+				() => document.documentElement.scrollWidth > document.documentElement.clientWidth
+			)
+		).toBe(false);
+	} finally {
+		await context.close();
+	}
+});

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { activeListeningSprint } from '../../src/lib/playbooks/built-in/active-listening-sprint';
 import { expect, newRoom, newTeam, test } from './fixtures';
-import { wholeInRow } from './phone';
+import { pixelAt, wholeInRow } from './phone';
 
 // Small phones in the longer languages: words stay inside their boxes and the page does not
 // scroll sideways (an exploratory tester's findings at 320 and 360 px in German and Spanish).
@@ -257,4 +257,44 @@ test('long words typed into a playbook and a name stay inside their cards on a 3
 	await page.locator('[data-section="people"]').click();
 	await expect(page.locator('.room .person')).toContainText(LONG.person);
 	expect(await wordsOutside(page, '.room')).toEqual([]);
+});
+
+/** How much darker (of 255) a shaded edge is drawn than a plain one: far past antialiasing. */
+const SHADE = 12;
+/** A colour's brightness: the mean of its red, green and blue. */
+const brightness = ([red = 0, green = 0, blue = 0]: number[]) => (red + green + blue) / 3;
+
+test('at 320 px in German the host’s tab bar shades the edge where more tabs wait, until it is scrolled there', async ({
+	app,
+	browser
+}, testInfo) => {
+	const page = await phoneIn(browser, NARROWEST, 'de-DE');
+	await hostRoomIn(page, app.url);
+	const bar = page.getByRole('tablist').first();
+	await expect(bar.getByRole('tab')).toHaveCount(4);
+	// The chosen tab is tinted: chosen in the middle, it stays clear of the ends measured.
+	await bar.getByRole('tab').nth(1).tap();
+	await expect(bar.getByRole('tab').nth(1)).toHaveAttribute('aria-selected', 'true');
+	await bar.evaluate((row) => (row.scrollLeft = 0));
+	const box = await bar.boundingBox();
+	if (!box) throw new Error('the tab bar is not drawn');
+	// Just inside each end, above the tabs' words, where the pill's curve has begun to open.
+	const y = box.y + 9;
+	const ends = async () => ({
+		start: brightness(await pixelAt(page, box.x + 10, y)),
+		end: brightness(await pixelAt(page, box.x + box.width - 10, y))
+	});
+	const picture = (name: string) =>
+		page.screenshot({
+			path: testInfo.outputPath(`tabs-${name}.png`),
+			clip: { x: 0, y: box.y - 8, width: NARROWEST.width, height: box.height + 16 }
+		});
+
+	await picture('at-start');
+	const atStart = await ends();
+	expect(atStart.start - atStart.end).toBeGreaterThan(SHADE);
+	await bar.evaluate((row) => (row.scrollLeft = row.scrollWidth));
+	await picture('at-end');
+	const atEnd = await ends();
+	expect(atEnd.end - atEnd.start).toBeGreaterThan(SHADE);
 });

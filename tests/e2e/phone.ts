@@ -111,3 +111,27 @@ export async function holdDown(page: Page, target: Locator): Promise<() => Promi
 		await page.mouse.up();
 	};
 }
+
+/**
+ * The colour drawn at the viewport point (`x`, `y`), as red, green and blue: decoded from a
+ * screenshot in a blank page of its own, where the app's content security policy does not reach.
+ */
+export async function pixelAt(page: Page, x: number, y: number): Promise<number[]> {
+	const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+	const probe = await page.context().newPage();
+	try {
+		return await probe.evaluate(async (data) => {
+			const image = new Image();
+			image.src = `data:image/png;base64,${data}`;
+			await image.decode();
+			const canvas = document.createElement('canvas');
+			canvas.width = canvas.height = 1;
+			const drawing = canvas.getContext('2d');
+			if (!drawing) throw new Error('no 2D canvas');
+			drawing.drawImage(image, 0, 0);
+			return [...drawing.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+		}, png.toString('base64'));
+	} finally {
+		await probe.close();
+	}
+}

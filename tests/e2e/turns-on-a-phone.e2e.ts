@@ -129,25 +129,25 @@ test('on a phone the turns card shows whose turn and the deadline, every action 
 	}
 });
 
+const timer = (page: Page) => page.getByRole('region', { name: 'Timer' });
+/** Whether the turns card is above the timer on screen, and before it in the page's order. */
+async function turnsFirst(page: Page) {
+	const card = await turns(page).boundingBox();
+	const clock = await timer(page).boundingBox();
+	const before = await page.evaluate(() => {
+		const [card, clock] = [document.querySelector('.turns'), document.querySelector('.timer')];
+		const order = card && clock && card.compareDocumentPosition(clock);
+		return order !== null && (order & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+	});
+	return { above: card !== null && clock !== null && card.y < clock.y, before };
+}
+
 test('on a phone the turns card comes before the timer, on screen and in reading order; played live, the timer comes first again', async ({
 	app,
 	browser
 }) => {
 	const { ana, ben } = await turnsOnTwoPhones(app.url, browser);
 	try {
-		const timer = (page: Page) => page.getByRole('region', { name: 'Timer' });
-		/** Whether the turns card is above the timer on screen, and before it in the page's order. */
-		const turnsFirst = async (page: Page) => {
-			const card = await turns(page).boundingBox();
-			const clock = await timer(page).boundingBox();
-			const before = await page.evaluate(() => {
-				const [card, clock] = [document.querySelector('.turns'), document.querySelector('.timer')];
-				const order = card && clock && card.compareDocumentPosition(clock);
-				return order !== null && (order & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-			});
-			return { above: card !== null && clock !== null && card.y < clock.y, before };
-		};
-
 		// Whose turn it is and what to do are what a person opens the room for: first, in view.
 		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeInViewport();
 		for (const page of [ana, ben])
@@ -157,6 +157,40 @@ test('on a phone the turns card comes before the timer, on screen and in reading
 		await turns(ben).getByRole('button', { name: 'We’re both here: go live' }).tap();
 		await expect(turns(ana).getByText(/Playing live/)).toBeVisible();
 		expect(await turnsFirst(ana)).toEqual({ above: false, before: false });
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});
+
+test('on a phone, going live and back moves the timer and the call card rather than rebuilding them: a half-typed call link keeps its words and the focus', async ({
+	app,
+	browser
+}) => {
+	const { ana, ben } = await turnsOnTwoPhones(app.url, browser);
+	try {
+		// A call shared: its card comes under the timer, where Ana starts changing the link.
+		await ana.getByRole('tab', { name: 'More' }).tap();
+		await ana.getByRole('button', { name: 'Add a call link' }).tap();
+		await ana.getByLabel('Meeting link').fill('https://meet.example.org/practice');
+		await ana.getByRole('button', { name: 'Share link' }).tap();
+		await ana.getByRole('tab', { name: 'Session' }).tap();
+		await ana.getByRole('button', { name: 'Change link' }).tap();
+		const field = ana.getByLabel('Meeting link');
+		await field.fill('https://meet.example.org/half');
+		const timerBefore = await timer(ana).elementHandle();
+		const sameTimer = () => timer(ana).evaluate((now, before) => now === before, timerBefore);
+
+		for (const [button, order] of [
+			['We’re both here: go live', { above: false, before: false }],
+			['Back to turns across time zones', { above: true, before: true }]
+		] as const) {
+			await turns(ben).getByRole('button', { name: button }).tap();
+			await expect.poll(() => turnsFirst(ana)).toEqual(order);
+			expect(await sameTimer()).toBe(true);
+			await expect(field).toHaveValue('https://meet.example.org/half');
+			await expect(field).toBeFocused();
+		}
 	} finally {
 		await ana.context().close();
 		await ben.context().close();

@@ -5,9 +5,9 @@ import { expect, joinRoom, newRoom, test } from './fixtures';
 import { overflowOf, PHONE, smallTargets } from './phone';
 
 /** A person on a phone: its screen, touch, and a time zone of their own. */
-async function onPhone(browser: Browser, timezoneId: string): Promise<Page> {
+async function onPhone(browser: Browser, timezoneId: string, viewport = PHONE): Promise<Page> {
 	const context = await browser.newContext({
-		viewport: PHONE,
+		viewport,
 		hasTouch: true,
 		isMobile: true,
 		timezoneId
@@ -27,16 +27,23 @@ const WILL_MOVE = 'The deadlines in the calendar file you downloaded on this dev
 /** An ISO time as the calendar file writes it: 20260106T090000Z. */
 const icsTime = (iso: string | null) => (iso ?? '').replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
+/** The smallest phone in use. */
+const NARROW_PHONE = { width: 320, height: 640 };
+
 /**
  * A room run across time zones, joined by Ana (speaker, Berlin) and Ben (listener, Los Angeles),
- * each on a phone.
+ * each on a phone; Ana has yet to agree when `anaAgrees` is false.
  */
-async function turnsOnTwoPhones(appUrl: string, browser: Browser) {
+async function turnsOnTwoPhones(
+	appUrl: string,
+	browser: Browser,
+	{ viewport = PHONE, anaAgrees = true } = {}
+) {
 	const url = await newRoom(appUrl, 'active-listening-sprint', { async: {} });
-	const ana = await onPhone(browser, 'Europe/Berlin');
-	const ben = await onPhone(browser, 'America/Los_Angeles');
+	const ana = await onPhone(browser, 'Europe/Berlin', viewport);
+	const ben = await onPhone(browser, 'America/Los_Angeles', viewport);
 	await ana.goto(url);
-	await joinRoom(ana, 'Ana', 'Speaker');
+	await joinRoom(ana, 'Ana', 'Speaker', { agree: anaAgrees });
 	await ben.goto(url);
 	await joinRoom(ben, 'Ben', 'Listener');
 	return { url, ana, ben };
@@ -142,26 +149,32 @@ async function turnsFirst(page: Page) {
 	return { above: card !== null && clock !== null && card.y < clock.y, before };
 }
 
-test('on a phone the turns card comes before the timer, on screen and in reading order; played live, the timer comes first again', async ({
-	app,
-	browser
-}) => {
-	const { ana, ben } = await turnsOnTwoPhones(app.url, browser);
-	try {
-		// Whose turn it is and what to do are what a person opens the room for: first, in view.
-		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeInViewport();
-		for (const page of [ana, ben])
-			expect(await turnsFirst(page)).toEqual({ above: true, before: true });
+for (const viewport of [PHONE, NARROW_PHONE])
+	test(`on a ${viewport.width} px phone the turns card comes before the timer, on screen and in reading order, and focus goes to it once agreed; played live, the timer comes first again`, async ({
+		app,
+		browser
+	}) => {
+		const { ana, ben } = await turnsOnTwoPhones(app.url, browser, { viewport, anaAgrees: false });
+		try {
+			// Agreed, focus follows to the first card, in view rather than below the timer.
+			await ana.getByRole('button', { name: 'I agree' }).tap();
+			const heading = turns(ana).getByRole('heading', { name: 'Across time zones' });
+			await expect(heading).toBeFocused();
+			await expect(heading).toBeInViewport();
+			// Whose turn it is and what to do are what a person opens the room for: first, in view.
+			await expect(turns(ana).getByText('Your turn: Tell the story')).toBeInViewport();
+			for (const page of [ana, ben])
+				expect(await turnsFirst(page)).toEqual({ above: true, before: true });
 
-		// Both here and playing live, the timer leads again.
-		await turns(ben).getByRole('button', { name: 'We’re both here: go live' }).tap();
-		await expect(turns(ana).getByText(/Playing live/)).toBeVisible();
-		expect(await turnsFirst(ana)).toEqual({ above: false, before: false });
-	} finally {
-		await ana.context().close();
-		await ben.context().close();
-	}
-});
+			// Both here and playing live, the timer leads again.
+			await turns(ben).getByRole('button', { name: 'We’re both here: go live' }).tap();
+			await expect(turns(ana).getByText(/Playing live/)).toBeVisible();
+			expect(await turnsFirst(ana)).toEqual({ above: false, before: false });
+		} finally {
+			await ana.context().close();
+			await ben.context().close();
+		}
+	});
 
 test('on a phone, going live and back moves the timer and the call card rather than rebuilding them: a half-typed call link keeps its words and the focus', async ({
 	app,

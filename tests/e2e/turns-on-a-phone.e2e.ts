@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 import { expectAccessible } from './axe';
 import { expect, joinRoom, newRoom, test } from './fixtures';
 import { overflowOf, PHONE, smallTargets } from './phone';
@@ -204,6 +205,29 @@ test('on a phone, going live and back moves the timer and the call card rather t
 			await expect(field).toHaveValue('https://meet.example.org/half');
 			await expect(field).toBeFocused();
 		}
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});
+
+test('[S21] on a phone, cut off, the turns card’s buttons wait yet keep keyboard focus, and a press says why', async ({
+	app,
+	browser
+}) => {
+	const { ana, ben } = await turnsOnTwoPhones(app.url, browser);
+	try {
+		const take = turns(ana).getByRole('button', { name: 'I’ve taken my turn' });
+		await take.focus();
+		await ana.context().setOffline(true);
+		await expect(ana.locator('[data-connection="reconnecting"]')).toBeVisible();
+		await expect(take).toHaveAttribute('aria-disabled', 'true');
+		await expect(take).toHaveAccessibleDescription(WAIT_REASONS.turns());
+		await expect(take).toBeFocused();
+		// Pressed anyway, it says why it waits, and nothing is sent.
+		await ana.keyboard.press('Enter');
+		await expect(ana.getByRole('alert')).toHaveText(WAIT_REASONS.turns());
+		await expect(take).toBeFocused();
 	} finally {
 		await ana.context().close();
 		await ben.context().close();

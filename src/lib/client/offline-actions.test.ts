@@ -134,8 +134,15 @@ describe('the queue', () => {
 	test('each control finds its own kept press, and none when its slot is empty', () => {
 		const hand = kept({ type: 'hand.raise' }, 0);
 		const ready = kept({ type: 'ready.set', ready: true, step: 0 }, 0);
-		expect(keptIn([hand, ready], 'ready')).toBe(ready);
-		expect(keptIn([hand, ready], 'move')).toBeUndefined();
+		expect(keptIn([hand, ready], 'ready', 0)).toBe(ready);
+		expect(keptIn([hand, ready], 'move', 0)).toBeUndefined();
+	});
+
+	test('[S21] a press meant for its step shows only on that step’s controls, as the document may move on while it waits', () => {
+		const hand = kept({ type: 'hand.raise' }, 0);
+		const ready = kept({ type: 'ready.set', ready: true, step: 0 }, 0);
+		expect(keptIn([hand, ready], 'ready', 1)).toBeUndefined();
+		expect(keptIn([hand, ready], 'hand', 1)).toBe(hand);
 	});
 
 	test('the news names what was sent, and the phase the room moved on to', () => {

@@ -125,9 +125,19 @@ export function sortOnReturn(
 	return { send: queue.filter((action) => !stale.includes(action)), stale };
 }
 
-/** The press kept in `slot`, if one is. */
-export function keptIn(queue: readonly QueuedAction[], slot: QueueSlot): QueuedAction | undefined {
-	return queue.find((action) => action.slot === slot);
+/**
+ * The press kept in `slot`, if one is, as a control of the room's step `step` shows it: a press
+ * meant for the step it was made on belongs to that step's controls only, as the document may
+ * move on while the commands wait.
+ */
+export function keptIn(
+	queue: readonly QueuedAction[],
+	slot: QueueSlot,
+	step: number
+): QueuedAction | undefined {
+	return queue.find(
+		(action) => action.slot === slot && (!action.forStep || action.seenStep === step)
+	);
 }
 
 /** Which of a step's move buttons a kept move came from. */

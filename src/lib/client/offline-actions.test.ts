@@ -4,6 +4,7 @@ import {
 	actionLabel,
 	enqueue,
 	keptIn,
+	keptMoveOn,
 	offlinePolicy,
 	offlineNewsWords,
 	sortOnReturn,
@@ -136,6 +137,15 @@ describe('the queue', () => {
 		const ready = kept({ type: 'ready.set', ready: true, step: 0 }, 0);
 		expect(keptIn([hand, ready], 'ready', 0)).toBe(ready);
 		expect(keptIn([hand, ready], 'move', 0)).toBeUndefined();
+	});
+
+	test('[S21] a kept move shows on its own button only: a kept Previous is no kept Next', () => {
+		const previous = kept({ type: 'step.goto', target: 1 }, 2);
+		const more = kept({ type: 'round.more', rounds: 3, step: 2 }, 2);
+		const next = kept({ type: 'step.goto', target: 3 }, 2);
+		expect(keptMoveOn([previous], 'next', 2)).toBeUndefined();
+		expect(keptMoveOn([more], 'next', 2)).toBeUndefined();
+		expect(keptMoveOn([next], 'next', 2)).toBe(next);
 	});
 
 	test('[S21] a press meant for its step shows only on that step’s controls, as the document may move on while it waits', () => {

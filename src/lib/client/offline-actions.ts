@@ -151,6 +151,16 @@ export function stepMoveOf(action: QueuedAction): StepMove | undefined {
 	return command.target > action.seenStep ? 'next' : 'previous';
 }
 
+/** The move kept from `move`'s button on step `step`, if that is the move kept. */
+export function keptMoveOn(
+	queue: readonly QueuedAction[],
+	move: StepMove,
+	step: number
+): QueuedAction | undefined {
+	const kept = keptIn(queue, 'move', step);
+	return kept && stepMoveOf(kept) === move ? kept : undefined;
+}
+
 const MOVE_LABELS = {
 	next: m.room_action_next,
 	previous: m.room_action_previous,

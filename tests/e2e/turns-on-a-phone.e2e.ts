@@ -222,7 +222,7 @@ test('[S21] on a phone, cut off, the turns card’s buttons wait yet keep keyboa
 		await ana.context().setOffline(true);
 		await expect(ana.locator('[data-connection="reconnecting"]')).toBeVisible();
 		await expect(take).toHaveAttribute('aria-disabled', 'true');
-		await expect(take).toHaveAccessibleDescription(WAIT_REASONS.turns());
+		await expect(take).toHaveAccessibleDescription(WAIT_REASONS.connection());
 		await expect(take).toBeFocused();
 		// Pressed anyway, it says why it waits, and nothing is sent.
 		await ana.keyboard.press('Enter');

@@ -72,6 +72,23 @@ describe('offlinePolicy (protocol S21)', () => {
 			type: 'wait'
 		});
 	});
+
+	test('[S21] taking a turn waits saying so; extending, going live or back and a second take say the connection holds them', () => {
+		expect(offlinePolicy({ type: 'async.turn', step: 0 }, SELF)).toEqual({
+			type: 'wait',
+			reason: WAIT_REASONS.turns()
+		});
+		for (const command of [
+			{ type: 'async.extend', step: 0 },
+			{ type: 'async.live' },
+			{ type: 'async.resume' },
+			{ type: 'async.second-take', step: 0 }
+		] as const)
+			expect(offlinePolicy(command, SELF)).toEqual({
+				type: 'wait',
+				reason: WAIT_REASONS.connection()
+			});
+	});
 });
 
 describe('the queue', () => {

@@ -23,7 +23,8 @@ export const WAIT_REASONS = {
 	erase: m.room_wait_erase,
 	call: m.room_wait_call,
 	rating: m.room_wait_rating,
-	turns: m.async_wait_turns
+	turns: m.async_wait_turns,
+	connection: m.async_wait_connection
 } satisfies Record<string, () => string>;
 
 /** Whether `command`, pressed by `selfId` while cut off, is kept for later or waits. */
@@ -62,14 +63,15 @@ export function offlinePolicy(command: ControlCommand, selfId: string): OfflineP
 			return { type: 'wait', reason: WAIT_REASONS.erase() };
 		case 'call.set':
 			return { type: 'wait', reason: WAIT_REASONS.call() };
-		case 'async.start':
 		case 'async.turn':
+			return { type: 'wait', reason: WAIT_REASONS.turns() };
+		case 'async.start':
 		case 'async.extend':
 		case 'async.live':
 		case 'async.resume':
 		case 'async.second-take':
-			// A turn or a deadline is a decision on the room as it is when it arrives.
-			return { type: 'wait', reason: WAIT_REASONS.turns() };
+			// A deadline or a way of playing is a decision on the room as it is when it arrives.
+			return { type: 'wait', reason: WAIT_REASONS.connection() };
 		default:
 			return assertNever(command);
 	}

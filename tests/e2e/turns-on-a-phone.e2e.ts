@@ -1,13 +1,14 @@
 import type { Browser, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 import { expectAccessible } from './axe';
 import { expect, joinRoom, newRoom, test } from './fixtures';
 import { overflowOf, PHONE, smallTargets } from './phone';
 
 /** A person on a phone: its screen, touch, and a time zone of their own. */
-async function onPhone(browser: Browser, timezoneId: string): Promise<Page> {
+async function onPhone(browser: Browser, timezoneId: string, viewport = PHONE): Promise<Page> {
 	const context = await browser.newContext({
-		viewport: PHONE,
+		viewport,
 		hasTouch: true,
 		isMobile: true,
 		timezoneId
@@ -27,16 +28,23 @@ const WILL_MOVE = 'The deadlines in the calendar file you downloaded on this dev
 /** An ISO time as the calendar file writes it: 20260106T090000Z. */
 const icsTime = (iso: string | null) => (iso ?? '').replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
+/** The smallest phone in use. */
+const NARROW_PHONE = { width: 320, height: 640 };
+
 /**
  * A room run across time zones, joined by Ana (speaker, Berlin) and Ben (listener, Los Angeles),
- * each on a phone.
+ * each on a phone; Ana has yet to agree when `anaAgrees` is false.
  */
-async function turnsOnTwoPhones(appUrl: string, browser: Browser) {
+async function turnsOnTwoPhones(
+	appUrl: string,
+	browser: Browser,
+	{ viewport = PHONE, anaAgrees = true } = {}
+) {
 	const url = await newRoom(appUrl, 'active-listening-sprint', { async: {} });
-	const ana = await onPhone(browser, 'Europe/Berlin');
-	const ben = await onPhone(browser, 'America/Los_Angeles');
+	const ana = await onPhone(browser, 'Europe/Berlin', viewport);
+	const ben = await onPhone(browser, 'America/Los_Angeles', viewport);
 	await ana.goto(url);
-	await joinRoom(ana, 'Ana', 'Speaker');
+	await joinRoom(ana, 'Ana', 'Speaker', { agree: anaAgrees });
 	await ben.goto(url);
 	await joinRoom(ben, 'Ben', 'Listener');
 	return { url, ana, ben };
@@ -129,34 +137,97 @@ test('on a phone the turns card shows whose turn and the deadline, every action 
 	}
 });
 
-test('on a phone the turns card comes before the timer, on screen and in reading order; played live, the timer comes first again', async ({
+const timer = (page: Page) => page.getByRole('region', { name: 'Timer' });
+/** Whether the turns card is above the timer on screen, and before it in the page's order. */
+async function turnsFirst(page: Page) {
+	const card = await turns(page).boundingBox();
+	const clock = await timer(page).boundingBox();
+	const before = await page.evaluate(() => {
+		const [card, clock] = [document.querySelector('.turns'), document.querySelector('.timer')];
+		const order = card && clock && card.compareDocumentPosition(clock);
+		return order !== null && (order & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+	});
+	return { above: card !== null && clock !== null && card.y < clock.y, before };
+}
+
+for (const viewport of [PHONE, NARROW_PHONE])
+	test(`on a ${viewport.width} px phone the turns card comes before the timer, on screen and in reading order, and focus goes to it once agreed; played live, the timer comes first again`, async ({
+		app,
+		browser
+	}) => {
+		const { ana, ben } = await turnsOnTwoPhones(app.url, browser, { viewport, anaAgrees: false });
+		try {
+			// Agreed, focus follows to the first card, in view rather than below the timer.
+			await ana.getByRole('button', { name: 'I agree' }).tap();
+			const heading = turns(ana).getByRole('heading', { name: 'Across time zones' });
+			await expect(heading).toBeFocused();
+			await expect(heading).toBeInViewport();
+			// Whose turn it is and what to do are what a person opens the room for: first, in view.
+			await expect(turns(ana).getByText('Your turn: Tell the story')).toBeInViewport();
+			for (const page of [ana, ben])
+				expect(await turnsFirst(page)).toEqual({ above: true, before: true });
+
+			// Both here and playing live, the timer leads again.
+			await turns(ben).getByRole('button', { name: 'We’re both here: go live' }).tap();
+			await expect(turns(ana).getByText(/Playing live/)).toBeVisible();
+			expect(await turnsFirst(ana)).toEqual({ above: false, before: false });
+		} finally {
+			await ana.context().close();
+			await ben.context().close();
+		}
+	});
+
+test('on a phone, going live and back moves the timer and the call card rather than rebuilding them: a half-typed call link keeps its words and the focus', async ({
 	app,
 	browser
 }) => {
 	const { ana, ben } = await turnsOnTwoPhones(app.url, browser);
 	try {
-		const timer = (page: Page) => page.getByRole('region', { name: 'Timer' });
-		/** Whether the turns card is above the timer on screen, and before it in the page's order. */
-		const turnsFirst = async (page: Page) => {
-			const card = await turns(page).boundingBox();
-			const clock = await timer(page).boundingBox();
-			const before = await page.evaluate(() => {
-				const [card, clock] = [document.querySelector('.turns'), document.querySelector('.timer')];
-				const order = card && clock && card.compareDocumentPosition(clock);
-				return order !== null && (order & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-			});
-			return { above: card !== null && clock !== null && card.y < clock.y, before };
-		};
+		// A call shared: its card comes under the timer, where Ana starts changing the link.
+		await ana.getByRole('tab', { name: 'More' }).tap();
+		await ana.getByRole('button', { name: 'Add a call link' }).tap();
+		await ana.getByLabel('Meeting link').fill('https://meet.example.org/practice');
+		await ana.getByRole('button', { name: 'Share link' }).tap();
+		await ana.getByRole('tab', { name: 'Session' }).tap();
+		await ana.getByRole('button', { name: 'Change link' }).tap();
+		const field = ana.getByLabel('Meeting link');
+		await field.fill('https://meet.example.org/half');
+		const timerBefore = await timer(ana).elementHandle();
+		const sameTimer = () => timer(ana).evaluate((now, before) => now === before, timerBefore);
 
-		// Whose turn it is and what to do are what a person opens the room for: first, in view.
-		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeInViewport();
-		for (const page of [ana, ben])
-			expect(await turnsFirst(page)).toEqual({ above: true, before: true });
+		for (const [button, order] of [
+			['We’re both here: go live', { above: false, before: false }],
+			['Back to turns across time zones', { above: true, before: true }]
+		] as const) {
+			await turns(ben).getByRole('button', { name: button }).tap();
+			await expect.poll(() => turnsFirst(ana)).toEqual(order);
+			expect(await sameTimer()).toBe(true);
+			await expect(field).toHaveValue('https://meet.example.org/half');
+			await expect(field).toBeFocused();
+		}
+	} finally {
+		await ana.context().close();
+		await ben.context().close();
+	}
+});
 
-		// Both here and playing live, the timer leads again.
-		await turns(ben).getByRole('button', { name: 'We’re both here: go live' }).tap();
-		await expect(turns(ana).getByText(/Playing live/)).toBeVisible();
-		expect(await turnsFirst(ana)).toEqual({ above: false, before: false });
+test('[S21] on a phone, cut off, the turns card’s buttons wait yet keep keyboard focus, and a press says why', async ({
+	app,
+	browser
+}) => {
+	const { ana, ben } = await turnsOnTwoPhones(app.url, browser);
+	try {
+		const take = turns(ana).getByRole('button', { name: 'I’ve taken my turn' });
+		await take.focus();
+		await ana.context().setOffline(true);
+		await expect(ana.locator('[data-connection="reconnecting"]')).toBeVisible();
+		await expect(take).toHaveAttribute('aria-disabled', 'true');
+		await expect(take).toHaveAccessibleDescription(WAIT_REASONS.connection());
+		await expect(take).toBeFocused();
+		// Pressed anyway, it says why it waits, and nothing is sent.
+		await ana.keyboard.press('Enter');
+		await expect(ana.getByRole('alert')).toHaveText(WAIT_REASONS.turns());
+		await expect(take).toBeFocused();
 	} finally {
 		await ana.context().close();
 		await ben.context().close();

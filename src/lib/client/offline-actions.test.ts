@@ -4,6 +4,7 @@ import {
 	actionLabel,
 	enqueue,
 	keptIn,
+	keptMoveOn,
 	offlinePolicy,
 	offlineNewsWords,
 	sortOnReturn,
@@ -70,6 +71,23 @@ describe('offlinePolicy (protocol S21)', () => {
 		expect(offlinePolicy({ type: 'erase.vote', agree: true }, SELF)).toMatchObject({
 			type: 'wait'
 		});
+	});
+
+	test('[S21] taking a turn waits saying so; extending, going live or back and a second take say the connection holds them', () => {
+		expect(offlinePolicy({ type: 'async.turn', step: 0 }, SELF)).toEqual({
+			type: 'wait',
+			reason: WAIT_REASONS.turns()
+		});
+		for (const command of [
+			{ type: 'async.extend', step: 0 },
+			{ type: 'async.live' },
+			{ type: 'async.resume' },
+			{ type: 'async.second-take', step: 0 }
+		] as const)
+			expect(offlinePolicy(command, SELF)).toEqual({
+				type: 'wait',
+				reason: WAIT_REASONS.connection()
+			});
 	});
 });
 
@@ -157,8 +175,24 @@ describe('the queue', () => {
 	test('each control finds its own kept press, and none when its slot is empty', () => {
 		const hand = kept({ type: 'hand.raise' }, 0);
 		const ready = kept({ type: 'ready.set', ready: true, step: 0 }, 0);
-		expect(keptIn([hand, ready], 'ready')).toBe(ready);
-		expect(keptIn([hand, ready], 'move')).toBeUndefined();
+		expect(keptIn([hand, ready], 'ready', 0)).toBe(ready);
+		expect(keptIn([hand, ready], 'move', 0)).toBeUndefined();
+	});
+
+	test('[S21] a kept move shows on its own button only: a kept Previous is no kept Next', () => {
+		const previous = kept({ type: 'step.goto', target: 1 }, 2);
+		const more = kept({ type: 'round.more', rounds: 3, step: 2 }, 2);
+		const next = kept({ type: 'step.goto', target: 3 }, 2);
+		expect(keptMoveOn([previous], 'next', 2)).toBeUndefined();
+		expect(keptMoveOn([more], 'next', 2)).toBeUndefined();
+		expect(keptMoveOn([next], 'next', 2)).toBe(next);
+	});
+
+	test('[S21] a press meant for its step shows only on that step’s controls, as the document may move on while it waits', () => {
+		const hand = kept({ type: 'hand.raise' }, 0);
+		const ready = kept({ type: 'ready.set', ready: true, step: 0 }, 0);
+		expect(keptIn([hand, ready], 'ready', 1)).toBeUndefined();
+		expect(keptIn([hand, ready], 'hand', 1)).toBe(hand);
 	});
 
 	test('the news names what was sent, and the phase the room moved on to', () => {

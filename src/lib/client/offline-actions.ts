@@ -23,7 +23,8 @@ export const WAIT_REASONS = {
 	erase: m.room_wait_erase,
 	call: m.room_wait_call,
 	rating: m.room_wait_rating,
-	turns: m.async_wait_turns
+	turns: m.async_wait_turns,
+	connection: m.async_wait_connection
 } satisfies Record<string, () => string>;
 
 /** Whether `command`, pressed by `selfId` while cut off, is kept for later or waits. */
@@ -62,14 +63,15 @@ export function offlinePolicy(command: ControlCommand, selfId: string): OfflineP
 			return { type: 'wait', reason: WAIT_REASONS.erase() };
 		case 'call.set':
 			return { type: 'wait', reason: WAIT_REASONS.call() };
-		case 'async.start':
 		case 'async.turn':
+			return { type: 'wait', reason: WAIT_REASONS.turns() };
+		case 'async.start':
 		case 'async.extend':
 		case 'async.live':
 		case 'async.resume':
 		case 'async.second-take':
-			// A turn or a deadline is a decision on the room as it is when it arrives.
-			return { type: 'wait', reason: WAIT_REASONS.turns() };
+			// A deadline or a way of playing is a decision on the room as it is when it arrives.
+			return { type: 'wait', reason: WAIT_REASONS.connection() };
 		default:
 			return assertNever(command);
 	}
@@ -154,9 +156,19 @@ export function sortOnReturn(
 	};
 }
 
-/** The press kept in `slot`, if one is. */
-export function keptIn(queue: readonly QueuedAction[], slot: QueueSlot): QueuedAction | undefined {
-	return queue.find((action) => action.slot === slot);
+/**
+ * The press kept in `slot`, if one is, as a control of the room's step `step` shows it: a press
+ * meant for the step it was made on belongs to that step's controls only, as the document may
+ * move on while the commands wait.
+ */
+export function keptIn(
+	queue: readonly QueuedAction[],
+	slot: QueueSlot,
+	step: number
+): QueuedAction | undefined {
+	return queue.find(
+		(action) => action.slot === slot && (!action.forStep || action.seenStep === step)
+	);
 }
 
 /** Which of a step's move buttons a kept move came from. */
@@ -168,6 +180,16 @@ export function stepMoveOf(action: QueuedAction): StepMove | undefined {
 	if (command.type === 'round.more') return 'more';
 	if (command.type !== 'step.goto') return undefined;
 	return command.target > action.seenStep ? 'next' : 'previous';
+}
+
+/** The move kept from `move`'s button on step `step`, if that is the move kept. */
+export function keptMoveOn(
+	queue: readonly QueuedAction[],
+	move: StepMove,
+	step: number
+): QueuedAction | undefined {
+	const kept = keptIn(queue, 'move', step);
+	return kept && stepMoveOf(kept) === move ? kept : undefined;
 }
 
 const MOVE_LABELS = {

@@ -15,7 +15,7 @@ const ana: Participant = {
 
 test('who confirmed is plain text here: the agreements card announces it, once', () => {
 	const { body } = render(AgreementsGate, {
-		props: { agreements: ['What is said here stays here.'] },
+		props: { agreements: ['What is said here stays here.'], nextHeading: 'phase-title' },
 		context: roomContext(
 			controlStateSchema.parse({
 				step: 0,

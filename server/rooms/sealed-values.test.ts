@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DocumentLog, StoredDoc } from '../storage/document-log';
-import { initialSealedUpdate, SealedValues } from './sealed-values';
+import { initialSealedUpdate, KEPT_REPLACED_PROJECTOR_TOKENS, SealedValues } from './sealed-values';
 
 const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA';
 const HOST_KEY = 'the-host-key';
@@ -69,6 +69,29 @@ describe('the projector token (protocol Y8, S20)', () => {
 			expect(copy.checkProjectorToken(token)).toBe('current');
 			expect(copy.checkProjectorToken(old)).toBe('replaced');
 			expect(copy.checkProjectorToken('A'.repeat(43))).toBe('wrong');
+		}
+	});
+
+	test('only the latest replaced tokens are kept: a host removing again and again grows nothing', async () => {
+		const { store, stored } = fakeStore();
+		const room = newRoom();
+		const values = new SealedValues(store, ROOM, room);
+		const replaced = [await values.projectorToken()];
+		for (let i = 0; i < KEPT_REPLACED_PROJECTOR_TOKENS; i++)
+			replaced.push(await values.replaceProjectorToken());
+		const token = replaced.pop() ?? '';
+		const [oldest, ...kept] = replaced;
+		const other = new SealedValues(fakeStore().store, ROOM, storedAs(...room.updates, ...stored));
+		for (const copy of [values, other]) {
+			expect(copy.checkProjectorToken(token)).toBe('current');
+			for (const old of kept) expect(copy.checkProjectorToken(old)).toBe('replaced');
+			expect(copy.checkProjectorToken(oldest ?? '')).toBe('replaced');
+		}
+		await values.replaceProjectorToken();
+		const later = new SealedValues(fakeStore().store, ROOM, storedAs(...room.updates, ...stored));
+		for (const copy of [values, later]) {
+			expect(copy.checkProjectorToken(oldest ?? '')).toBe('wrong');
+			for (const old of [...kept, token]) expect(copy.checkProjectorToken(old)).toBe('replaced');
 		}
 	});
 

@@ -6,8 +6,13 @@ const HOST_KEY_HASH = 'hostKeyHash';
 const PROJECTOR_TOKEN = 'projectorToken';
 /** Signs document tickets (`docTicket`): a ticket is valid for one participant of one room. */
 const TICKET_SECRET = 'ticketSecret';
-/** Hashes of the projector tokens a removal replaced (map key → `true`), to tell them from wrong ones. */
+/**
+ * Hashes of the projector tokens a removal replaced (map hash → its sequence number, 1 for the
+ * first), to tell them from wrong ones. Only the latest few are kept: a host may remove again and
+ * again, and a link older than that reads "not valid".
+ */
 const REPLACED_PROJECTOR_TOKENS = 'replacedProjectorTokens';
+export const KEPT_REPLACED_PROJECTOR_TOKENS = 16;
 
 /** How a join's participant key compares with the one first used with that id. */
 export type ParticipantKeyCheck = 'new' | 'same' | 'different';
@@ -17,6 +22,18 @@ export type ParticipantKeyCheck = 'new' | 'same' | 'different';
  * never had (mistyped, guessed, another room's).
  */
 export type ProjectorTokenCheck = 'current' | 'replaced' | 'wrong';
+
+/** A replaced token's sequence number (rooms from before numbering stored `true`: the oldest). */
+const sequenceOf = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+/** Notes `hash` as the newest replaced token, forgetting the oldest beyond the ones kept. */
+function noteReplaced(replaced: Y.Map<unknown>, hash: string): void {
+	const newest = Math.max(0, ...[...replaced.values()].map(sequenceOf));
+	replaced.set(hash, newest + 1);
+	const oldestFirst = [...replaced.entries()].sort(([, a], [, b]) => sequenceOf(a) - sequenceOf(b));
+	const over = replaced.size - KEPT_REPLACED_PROJECTOR_TOKENS;
+	for (const [oldHash] of oldestFirst.slice(0, Math.max(0, over))) replaced.delete(oldHash);
+}
 
 /**
  * The first stored update of a room's sealed values: its host key (hashed), projector token and
@@ -160,7 +177,8 @@ export class SealedValues {
 		await this.#change((doc) => {
 			const secrets = doc.getMap<unknown>('secrets');
 			const old = secrets.get(PROJECTOR_TOKEN);
-			if (typeof old === 'string') doc.getMap(REPLACED_PROJECTOR_TOKENS).set(hashSecret(old), true);
+			if (typeof old === 'string')
+				noteReplaced(doc.getMap<unknown>(REPLACED_PROJECTOR_TOKENS), hashSecret(old));
 			secrets.set(PROJECTOR_TOKEN, newSecret());
 		});
 		const kept = this.#secret(PROJECTOR_TOKEN);

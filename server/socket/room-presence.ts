@@ -70,17 +70,22 @@ export class RoomPresence {
 
 	/** People, not sockets: one person may have a room open in two tabs. */
 	get connectedPeople(): number {
-		return this.#people().length;
+		return this.#people().size;
 	}
 
-	/** Each person with a socket here, once, with their room. */
-	#people(): { roomId: string; participantId: string }[] {
-		const people = new Map<string, { roomId: string; participantId: string }>();
-		for (const { roomId, participant } of this.#members.values()) {
-			const { participantId } = participant;
-			people.set(`${roomId} ${participantId}`, { roomId, participantId });
+	/**
+	 * Each person with a socket here, once (keyed by room and participant id), with their room
+	 * and their sockets in the order they joined: one pass over the sockets.
+	 */
+	#people(): Map<string, { roomId: string; sockets: Membership[] }> {
+		const people = new Map<string, { roomId: string; sockets: Membership[] }>();
+		for (const member of this.#members.values()) {
+			const key = `${member.roomId} ${member.participant.participantId}`;
+			const person = people.get(key);
+			if (person) person.sockets.push(member);
+			else people.set(key, { roomId: member.roomId, sockets: [member] });
 		}
-		return [...people.values()];
+		return people;
 	}
 
 	/** The room as this instance holds it, while someone here is in it. */
@@ -215,14 +220,19 @@ export class RoomPresence {
 		return record !== undefined && record.seenAt !== mine.seenAt;
 	}
 
-	/**
-	 * Writes one person's record from all their sockets here (`personRecord`), and notes its time
-	 * on each, so that a later leave can tell whether another instance wrote it since.
-	 */
+	/** Writes one person's record from all their sockets here (`#putRecord`). */
 	async #putPerson(roomId: string, participantId: string): Promise<void> {
 		const sockets = [...this.#members.values()].filter(
 			(member) => member.roomId === roomId && member.participant.participantId === participantId
 		);
+		await this.#putRecord(roomId, sockets);
+	}
+
+	/**
+	 * Writes one person's record from their sockets here (`personRecord`), and notes its time on
+	 * each, so that a later leave can tell whether another instance wrote it since.
+	 */
+	async #putRecord(roomId: string, sockets: Membership[]): Promise<void> {
 		const record = personRecord(
 			sockets.map((member) => member.participant),
 			this.deps.now()
@@ -262,9 +272,10 @@ export class RoomPresence {
 
 	#beat(): void {
 		const rooms = new Set<string>();
-		for (const { roomId, participantId } of this.#people()) {
+		// Grouped once: a person's sockets found by a search per person cost people × sockets.
+		for (const { roomId, sockets } of this.#people().values()) {
 			rooms.add(roomId);
-			void this.#putPerson(roomId, participantId).catch((error: unknown) =>
+			void this.#putRecord(roomId, sockets).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		}

@@ -139,6 +139,39 @@ test('choosing a language offline keeps the room and what was typed, and says wh
 	}
 });
 
+test('at 1200 px the offline note takes a row of its own: the room’s Pause button is still what is under its centre', async ({
+	app,
+	browser
+}) => {
+	const url = await newRoom(app.url, 'active-listening-sprint');
+	const page = await personIn(browser, 'en-US');
+	try {
+		await page.goto(url);
+		await joinRoom(page, 'Ana');
+		const pause = page.getByRole('button', { name: 'Pause for everyone' });
+		const note = page.getByRole('banner').getByRole('status');
+
+		await page.context().setOffline(true);
+		await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('de');
+		await expect(note).toHaveText(
+			'Changing the language reloads the page, which needs the connection. Try again once it is back.'
+		);
+		await expect(note).toBeVisible();
+		await expect(pause).toBeInViewport();
+		const box = await pause.boundingBox();
+		if (!box) throw new Error('the Pause button has no box');
+		const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+		// The button itself or something inside it, not the note over it.
+		const onTop = await pause.evaluate(
+			(button, { x, y }) => button.contains(document.elementFromPoint(x, y)),
+			centre
+		);
+		expect(onTop).toBe(true);
+	} finally {
+		await page.context().close();
+	}
+});
+
 for (const locale of ['de', 'es']) {
 	test(`the home page is accessible in ${locale}`, async ({ app, browser }) => {
 		const page = await personIn(browser, locale);

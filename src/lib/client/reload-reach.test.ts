@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { LatestReachCheck, reloadReachesServer } from './reload-reach';
+
+/** A server that never answers: like a real fetch, it gives up only when its signal aborts. */
+const neverAnswers = vi.fn(
+	(_url: string | URL | Request, init?: RequestInit) =>
+		new Promise<Response>((_resolve, reject) =>
+			init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+		)
+);
+const answers = async () => new Response('ok');
+
+beforeEach(() => vi.stubGlobal('navigator', { onLine: true }));
+afterEach(() => {
+	vi.unstubAllGlobals();
+	neverAnswers.mockClear();
+});
+
+describe('reloadReachesServer', () => {
+	test('a server that does not answer in time is out of reach', async () => {
+		await expect(reloadReachesServer({ fetch: neverAnswers, timeoutMs: 10 })).resolves.toBe(false);
+	});
+
+	test('any answer reaches it; offline nothing is asked', async () => {
+		await expect(reloadReachesServer({ fetch: answers })).resolves.toBe(true);
+		vi.stubGlobal('navigator', { onLine: false });
+		await expect(reloadReachesServer({ fetch: neverAnswers })).resolves.toBe(false);
+		expect(neverAnswers).not.toHaveBeenCalled();
+	});
+});
+
+describe('LatestReachCheck', () => {
+	test('only the latest check answers: an earlier one still waiting is aborted and answers nothing', async () => {
+		const check = new LatestReachCheck((options) =>
+			reloadReachesServer({ ...options, fetch: neverAnswers })
+		);
+		const first = check.run();
+		const second = check.run();
+		await expect(first).resolves.toBeUndefined();
+		check.cancel();
+		await expect(second).resolves.toBeUndefined();
+	});
+
+	test('the latest check answers whether the server is reached', async () => {
+		let fetchNow: typeof fetch = neverAnswers;
+		const check = new LatestReachCheck((options) =>
+			reloadReachesServer({ ...options, fetch: fetchNow })
+		);
+		const first = check.run();
+		fetchNow = answers;
+		await expect(check.run()).resolves.toBe(true);
+		await expect(first).resolves.toBeUndefined();
+	});
+});

@@ -157,6 +157,16 @@ test('a story posted in three lines keeps its lines, and a long word in it wraps
 				return range.getBoundingClientRect().right <= post.right + 0.5;
 			})
 		).toBe(true);
+		// The figures' charts fit inside their card too: nothing on the page sticks out sideways.
+		const figures = page.getByRole('region', { name: 'The team’s practice' });
+		expect(
+			await figures.evaluate((card) => {
+				const edge = card.getBoundingClientRect().right;
+				return [...card.querySelectorAll('figure')].map(
+					(chart) => chart.getBoundingClientRect().right <= edge
+				);
+			})
+		).toEqual([true, true]);
 		expect(
 			await page.evaluate(
 				() => document.documentElement.scrollWidth > document.documentElement.clientWidth

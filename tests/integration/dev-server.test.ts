@@ -36,9 +36,10 @@ beforeAll(async () => {
 				() => false
 			),
 		'the dev server',
-		30_000
+		// Vite's first start compiles the app; on a loaded 2-core machine that took over 30 s.
+		90_000
 	);
-}, 40_000);
+}, 100_000);
 
 afterAll(() => {
 	dev.kill('SIGTERM');

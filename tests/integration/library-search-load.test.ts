@@ -16,7 +16,9 @@ beforeAll(async () => {
 	const db = openSqlite(dir);
 	inTransaction(db, () => void seedPlaybooks(createSqlitePlaybookStore(db), 10_000));
 	db.close();
-	server = await startTestServer({ dataDir: dir });
+	// The API's deadline is not what this file tests: on a loaded machine a search at the back
+	// of the line could pass the default one and be answered 503 (storage guard) instead.
+	server = await startTestServer({ dataDir: dir, apiTimeoutMs: 60_000 });
 }, 60_000);
 afterAll(() => server.close());
 
@@ -51,19 +53,25 @@ test('[C5] while 32 searches read through 10,000 at once, /healthz answers again
 
 test('[C5] searches past the line of those waiting are refused at once with 503 and Retry-After, and counted', async () => {
 	const answers = await Promise.all(
-		Array.from({ length: 64 }, (_, index) =>
-			fetch(`${server.url}/api/playbooks?q=${encodeURIComponent(`still nothing ${index}`)}`)
-		)
+		Array.from({ length: 64 }, async (_, index) => {
+			const response = await fetch(
+				`${server.url}/api/playbooks?q=${encodeURIComponent(`still nothing ${index}`)}`
+			);
+			return { response, body: (await response.json()) as unknown };
+		})
 	);
-	const refused = answers.filter((answer) => answer.status === 503);
+	expect(answers.every(({ response }) => [200, 503].includes(response.status))).toBe(true);
+	// Only the refusal is counted; any other 503 (a deadline passed) would not be this answer.
+	const refused = answers.filter(
+		({ body }) =>
+			typeof body === 'object' && body !== null && 'code' in body && body.code === 'busy'
+	);
 	expect(refused.length).toBeGreaterThan(0);
-	expect(answers.every((answer) => answer.status === 200 || answer.status === 503)).toBe(true);
-	expect(refused[0]?.headers.get('retry-after')).toBe('1');
-	expect(await refused[0]?.json()).toEqual({
-		error: COMMUNITY_WORDS.busy,
-		code: 'busy',
-		problems: []
-	});
+	for (const { response, body } of refused) {
+		expect(response.status).toBe(503);
+		expect(response.headers.get('retry-after')).toBe('1');
+		expect(body).toEqual({ error: COMMUNITY_WORDS.busy, code: 'busy', problems: [] });
+	}
 	expect(
 		await sampleOf(server.url, 'practice_room_refused_requests_total{reason="library_searches"}')
 	).toBe(refused.length);

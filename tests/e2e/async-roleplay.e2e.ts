@@ -37,7 +37,7 @@ async function joinOnPhone(page: Page, name: string, role: string): Promise<void
 
 /**
  * The room fits the phone: nothing in it reaches past the screen's edge, so nothing scrolls
- * sideways. (The site header above it is the layout's, checked in layout.e2e.ts.)
+ * sideways. (The site header above it is the layout's, checked in layout-*.e2e.ts.)
  */
 async function fitsThePhone(page: Page): Promise<void> {
 	const wider = await page.evaluate(

@@ -28,11 +28,14 @@ function recordChimes(): void {
 	};
 }
 
+/** Someone in a browser context of their own, at a desktop's screen unless `viewport` says. */
 export async function openPerson(
 	browser: Browser,
-	options: { clockShiftMs?: number } = {}
+	options: { clockShiftMs?: number; viewport?: { width: number; height: number } } = {}
 ): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+	const context = await browser.newContext({
+		viewport: options.viewport ?? { width: 1200, height: 900 }
+	});
 	if (options.clockShiftMs) await context.addInitScript(shiftClock, options.clockShiftMs);
 	await context.addInitScript(recordChimes);
 	const page = await context.newPage();

@@ -1,10 +1,12 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, joinRoom, newRoom, openPerson } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test as base, expect, hostRoom, joinRoom, newRoom, openPerson } from './fixtures';
 
 /**
  * What the specs of a live room's extras share (issue 19.8: tab title, shortcuts, where focus
- * goes after a pause, call link): people in a fresh room and where to look on their screens.
+ * goes after a pause, call link): two people in a fresh room and where to look on their screens.
  */
+
+export { expect };
 
 export const stepOf = (page: Page) => page.locator('[data-step]');
 export const timerOf = (page: Page) => page.locator('[data-remaining-ms]');
@@ -23,18 +25,48 @@ export async function focusPage(page: Page): Promise<void> {
 	await page.locator('h1').focus();
 }
 
-/** Ana (the Speaker) and Ben join a fresh room, both agreeing to its agreements. */
-export async function joinPair(appUrl: string, ana: Page, ben: Page): Promise<void> {
-	const url = await newRoom(appUrl, 'active-listening-sprint');
-	await ana.goto(url);
-	await joinRoom(ana, 'Ana', 'Speaker');
-	await ben.goto(url);
-	await joinRoom(ben, 'Ben');
+/** How Ana and Ben come into the room (`pairInRoom`). */
+export interface PairOptions {
+	/** Ana starts the room from the library and holds its host key; else nobody hosts it. */
+	hosted?: boolean;
+	/** Ben confirms the room's agreements on joining (the default), or leaves them waiting. */
+	benAgrees?: boolean;
+	/** Ben's screen, when it is not a desktop's. */
+	benViewport?: { width: number; height: number };
 }
 
-/** Opens `count` people, each in a browser context of their own. */
-export async function people(browser: Browser, count: number): Promise<Page[]> {
-	const pages: Page[] = [];
-	for (let n = 0; n < count; n++) pages.push(await openPerson(browser));
-	return pages;
-}
+export const test = base.extend<{
+	/** Opens someone in a browser context of their own, closed after the test. */
+	person: (viewport?: { width: number; height: number }) => Promise<Page>;
+	/**
+	 * Ana (the Speaker) and Ben (a Listener) joined to a fresh Active Listening Sprint, each in a
+	 * browser context of their own, closed after the test.
+	 */
+	pairInRoom: (options?: PairOptions) => Promise<[Page, Page]>;
+}>({
+	person: async ({ browser }, use) => {
+		const opened: Page[] = [];
+		await use(async (viewport) => {
+			const page = await openPerson(browser, { viewport });
+			opened.push(page);
+			return page;
+		});
+		for (const page of opened) await page.context().close();
+	},
+	pairInRoom: async ({ app, person }, use) => {
+		await use(async ({ hosted = false, benAgrees = true, benViewport } = {}) => {
+			const ana = await person();
+			const ben = await person(benViewport);
+			let url: string;
+			if (hosted) url = await hostRoom(ana, app.url, 'Ana');
+			else {
+				url = await newRoom(app.url, 'active-listening-sprint');
+				await ana.goto(url);
+				await joinRoom(ana, 'Ana', 'Speaker');
+			}
+			await ben.goto(url);
+			await joinRoom(ben, 'Ben', 'Listener', { agree: benAgrees });
+			return [ana, ben];
+		});
+	}
+});

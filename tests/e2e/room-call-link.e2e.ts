@@ -1,130 +1,111 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { expect, hostRoom, joinRoom, test } from './fixtures';
-import { joinPair, moveOn, people, stepOf, timerOf } from './live-room';
+import { expect, moveOn, stepOf, test, timerOf } from './live-room';
 
 /** The room's call link (issue 19.8, protocol S23): shared once, followed on every screen. */
 
 test('a call link pasted once gives every screen and the projector a Join the call button that cannot reach back into the room', async ({
-	app,
-	browser
+	browser,
+	pairInRoom
 }) => {
-	const [ana, ben] = await people(browser, 2);
-	try {
-		const url = await hostRoom(ana!, app.url, 'Ana');
-		await ben!.goto(url);
-		await joinRoom(ben!, 'Ben', 'Listener');
-		const projectorLink = await ana!
-			.getByRole('link', { name: 'Open the projector view in a new tab' })
-			.getAttribute('href');
-		const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-		const projector = await projectorContext.newPage();
-		await projector.goto(new URL(projectorLink!, url).href);
-		await expect(timerOf(projector)).toBeVisible();
+	const [ana, ben] = await pairInRoom({ hosted: true });
+	const projectorLink = await ana
+		.getByRole('link', { name: 'Open the projector view in a new tab' })
+		.getAttribute('href');
+	const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+	const projector = await projectorContext.newPage();
+	await projector.goto(new URL(projectorLink!, ana.url()).href);
+	await expect(timerOf(projector)).toBeVisible();
 
-		const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
-		await call(ben!).getByRole('button', { name: 'Add a call link' }).click();
-		const field = call(ben!).getByLabel('Meeting link');
-		await expect(field).toBeFocused();
-		// Checked before it is sent: https only, no name or password in it.
-		for (const [link, problem] of [
-			[
-				'http://meet.example.com/abc-defg-hij',
-				'The link must be a meeting link starting with https://.'
-			],
-			[
-				'https://ben:secret@meet.example.com/abc',
-				'The link must not contain a name or password before the address.'
-			]
-		] as const) {
-			await field.fill(link);
-			await call(ben!).getByRole('button', { name: 'Share link' }).click();
-			await expect(field).toHaveAttribute('aria-invalid', 'true');
-			await expect(field).toHaveAccessibleDescription(problem);
-		}
-		await expect(call(ana!).getByRole('link', { name: 'Join the call' })).toHaveCount(0);
-		await field.fill('  https://Meet.Example.com/abc-defg-hij  ');
-		await call(ben!).getByRole('button', { name: 'Share link' }).click();
-
-		const meeting = 'https://meet.example.com/abc-defg-hij';
-		for (const page of [ana!, ben!, projector]) {
-			const join = page.getByRole('link', { name: 'Join the call' });
-			await expect(join).toHaveAttribute('href', meeting);
-			await expect(join).toHaveAttribute('target', '_blank');
-			await expect(join).toHaveAttribute('rel', 'noopener noreferrer');
-		}
-		await expect(call(ana!)).toContainText('meet.example.com · shared by Ben');
-		await expect(projector.getByText('meet.example.com')).toBeVisible();
-		// With the call shown, the QR code is still whole and large enough to scan from the back.
-		// The side column cuts what does not fit (overflow: hidden), so its bottom is the limit.
-		const code = await projector.locator('.join .code').boundingBox();
-		const address = await projector.locator('.join .url').boundingBox();
-		const side = await projector.locator('aside.side').boundingBox();
-		expect(code!.height).toBeGreaterThanOrEqual(0.4 * 1080);
-		expect(address!.y + address!.height).toBeLessThanOrEqual(side!.y + side!.height);
-		await expect(projector.getByRole('link', { name: 'Join the call' })).toBeInViewport({
-			ratio: 1
-		});
-		await expectAccessible(ana!);
-		await expectAccessible(projector);
-
-		// The call opens in a new tab that has no way back to the room and is not told where from.
-		await ana!
-			.context()
-			.route(`${meeting}**`, (route) =>
-				route.fulfill({ contentType: 'text/html', body: '<title>Call</title>' })
-			);
-		const [tab] = await Promise.all([
-			ana!.context().waitForEvent('page'),
-			call(ana!).getByRole('link', { name: 'Join the call' }).click()
-		]);
-		await tab.waitForLoadState();
-		expect(tab.url()).toBe(meeting);
-		expect(await tab.evaluate(() => [window.opener === null, document.referrer])).toEqual([
-			true,
-			''
-		]);
-		await tab.close();
-
-		// With the controls locked, only the host changes it; removing it removes it everywhere.
-		await ana!.getByLabel('Only I control phases and timer').check();
-		await expect(call(ben!).getByRole('button', { name: 'Change link' })).toHaveCount(0);
-		await call(ana!).getByRole('button', { name: 'Remove link' }).click();
-		for (const page of [ana!, ben!, projector]) {
-			await expect(page.getByRole('link', { name: 'Join the call' })).toHaveCount(0);
-		}
-		await expect(call(ben!)).toContainText('No call link shared yet.');
-		await projectorContext.close();
-	} finally {
-		await ana!.context().close();
-		await ben!.context().close();
+	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+	await call(ben).getByRole('button', { name: 'Add a call link' }).click();
+	const field = call(ben).getByLabel('Meeting link');
+	await expect(field).toBeFocused();
+	// Checked before it is sent: https only, no name or password in it.
+	for (const [link, problem] of [
+		[
+			'http://meet.example.com/abc-defg-hij',
+			'The link must be a meeting link starting with https://.'
+		],
+		[
+			'https://ben:secret@meet.example.com/abc',
+			'The link must not contain a name or password before the address.'
+		]
+	] as const) {
+		await field.fill(link);
+		await call(ben).getByRole('button', { name: 'Share link' }).click();
+		await expect(field).toHaveAttribute('aria-invalid', 'true');
+		await expect(field).toHaveAccessibleDescription(problem);
 	}
+	await expect(call(ana).getByRole('link', { name: 'Join the call' })).toHaveCount(0);
+	await field.fill('  https://Meet.Example.com/abc-defg-hij  ');
+	await call(ben).getByRole('button', { name: 'Share link' }).click();
+
+	const meeting = 'https://meet.example.com/abc-defg-hij';
+	for (const page of [ana, ben, projector]) {
+		const join = page.getByRole('link', { name: 'Join the call' });
+		await expect(join).toHaveAttribute('href', meeting);
+		await expect(join).toHaveAttribute('target', '_blank');
+		await expect(join).toHaveAttribute('rel', 'noopener noreferrer');
+	}
+	await expect(call(ana)).toContainText('meet.example.com · shared by Ben');
+	await expect(projector.getByText('meet.example.com')).toBeVisible();
+	// With the call shown, the QR code is still whole and large enough to scan from the back.
+	// The side column cuts what does not fit (overflow: hidden), so its bottom is the limit.
+	const code = await projector.locator('.join .code').boundingBox();
+	const address = await projector.locator('.join .url').boundingBox();
+	const side = await projector.locator('aside.side').boundingBox();
+	expect(code!.height).toBeGreaterThanOrEqual(0.4 * 1080);
+	expect(address!.y + address!.height).toBeLessThanOrEqual(side!.y + side!.height);
+	await expect(projector.getByRole('link', { name: 'Join the call' })).toBeInViewport({
+		ratio: 1
+	});
+	await expectAccessible(ana);
+	await expectAccessible(projector);
+
+	// The call opens in a new tab that has no way back to the room and is not told where from.
+	await ana
+		.context()
+		.route(`${meeting}**`, (route) =>
+			route.fulfill({ contentType: 'text/html', body: '<title>Call</title>' })
+		);
+	const [tab] = await Promise.all([
+		ana.context().waitForEvent('page'),
+		call(ana).getByRole('link', { name: 'Join the call' }).click()
+	]);
+	await tab.waitForLoadState();
+	expect(tab.url()).toBe(meeting);
+	expect(await tab.evaluate(() => [window.opener === null, document.referrer])).toEqual([true, '']);
+	await tab.close();
+
+	// With the controls locked, only the host changes it; removing it removes it everywhere.
+	await ana.getByLabel('Only I control phases and timer').check();
+	await expect(call(ben).getByRole('button', { name: 'Change link' })).toHaveCount(0);
+	await call(ana).getByRole('button', { name: 'Remove link' }).click();
+	for (const page of [ana, ben, projector]) {
+		await expect(page.getByRole('link', { name: 'Join the call' })).toHaveCount(0);
+	}
+	await expect(call(ben)).toContainText('No call link shared yet.');
+	await projectorContext.close();
 });
 
 test('a call link the server and the browser write differently (a * in its host) keeps every screen following the room', async ({
-	app,
-	browser
+	pairInRoom
 }) => {
-	const [ana, ben] = await people(browser, 2);
-	try {
-		await joinPair(app.url, ana!, ben!);
+	const [ana, ben] = await pairInRoom();
 
-		// Chromium writes this host as meet%2Aroom; the server's parser writes it back as meet*room.
-		const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
-		await call(ben!).getByRole('button', { name: 'Add a call link' }).click();
-		await call(ben!).getByLabel('Meeting link').fill('https://meet*room.example.com/abc');
-		await call(ben!).getByRole('button', { name: 'Share link' }).click();
-		for (const page of [ana!, ben!]) {
-			await expect(page.getByRole('link', { name: 'Join the call' })).toBeVisible();
-		}
-		// The room goes on moving on both screens.
-		await ana!.getByRole('button', { name: 'Start', exact: true }).click();
-		await expect(timerOf(ben!)).toHaveAttribute('data-status', 'running');
-		await moveOn(ben!);
-		await expect(stepOf(ana!)).toHaveAttribute('data-step', '1');
-		await expect(stepOf(ben!)).toHaveAttribute('data-step', '1');
-	} finally {
-		await ana!.context().close();
-		await ben!.context().close();
+	// Chromium writes this host as meet%2Aroom; the server's parser writes it back as meet*room.
+	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+	await call(ben).getByRole('button', { name: 'Add a call link' }).click();
+	await call(ben).getByLabel('Meeting link').fill('https://meet*room.example.com/abc');
+	await call(ben).getByRole('button', { name: 'Share link' }).click();
+	for (const page of [ana, ben]) {
+		await expect(page.getByRole('link', { name: 'Join the call' })).toBeVisible();
 	}
+	// The room goes on moving on both screens.
+	await ana.getByRole('button', { name: 'Start', exact: true }).click();
+	await expect(timerOf(ben)).toHaveAttribute('data-status', 'running');
+	await moveOn(ben);
+	await expect(stepOf(ana)).toHaveAttribute('data-step', '1');
+	await expect(stepOf(ben)).toHaveAttribute('data-step', '1');
 });

@@ -1,5 +1,5 @@
-import { expect, hostRoom, joinRoom, test } from './fixtures';
-import { joinPair, moveOn, people, stepOf } from './live-room';
+import { joinRoom } from './fixtures';
+import { expect, moveOn, stepOf, test } from './live-room';
 
 /** The room's tab title (issue 19.8): the timer in it while it runs, plain otherwise. */
 
@@ -7,90 +7,73 @@ const PLAIN = 'Active Listening Sprint · Practice Room';
 
 test('the tab title counts down, says Time’s up, and is plain when no timer runs, in a tab in the background', async ({
 	app,
-	browser
+	pairInRoom
 }) => {
-	const [ana, ben] = await people(browser, 2);
-	try {
-		await joinPair(app.url, ana!, ben!);
-		await expect(ben!).toHaveTitle(PLAIN);
-		// Ben reads something else in another tab: the room's tab is in the background.
-		const elsewhere = await ben!.context().newPage();
-		await elsewhere.goto(`${app.url}/`);
-		await elsewhere.bringToFront();
+	const [ana, ben] = await pairInRoom();
+	await expect(ben).toHaveTitle(PLAIN);
+	// Ben reads something else in another tab: the room's tab is in the background.
+	const elsewhere = await ben.context().newPage();
+	await elsewhere.goto(`${app.url}/`);
+	await elsewhere.bringToFront();
 
-		await ana!.getByRole('button', { name: 'Start', exact: true }).click();
-		const counting = /^[01]:\d\d · Settle in · Active Listening Sprint · Practice Room$/;
-		await expect(ben!).toHaveTitle(counting);
-		const first = await ben!.title();
-		await expect.poll(() => ben!.title()).not.toBe(first);
-		expect(await ben!.title()).toMatch(counting);
+	await ana.getByRole('button', { name: 'Start', exact: true }).click();
+	const counting = /^[01]:\d\d · Settle in · Active Listening Sprint · Practice Room$/;
+	await expect(ben).toHaveTitle(counting);
+	const first = await ben.title();
+	await expect.poll(() => ben.title()).not.toBe(first);
+	expect(await ben.title()).toMatch(counting);
 
-		await ana!.getByRole('button', { name: 'Pause', exact: true }).click();
-		await expect(ben!).toHaveTitle(
-			/^[01]:\d\d paused · Settle in · Active Listening Sprint · Practice Room$/
-		);
-		await ana!.getByRole('button', { name: 'Pause for everyone' }).click();
-		await expect(ben!).toHaveTitle(
-			'Paused for everyone · Settle in · Active Listening Sprint · Practice Room'
-		);
-		await ana!.getByRole('dialog').getByRole('button', { name: 'Resume' }).click();
-		await expect(ben!).toHaveTitle(/ paused · Settle in · /);
+	await ana.getByRole('button', { name: 'Pause', exact: true }).click();
+	await expect(ben).toHaveTitle(
+		/^[01]:\d\d paused · Settle in · Active Listening Sprint · Practice Room$/
+	);
+	await ana.getByRole('button', { name: 'Pause for everyone' }).click();
+	await expect(ben).toHaveTitle(
+		'Paused for everyone · Settle in · Active Listening Sprint · Practice Room'
+	);
+	await ana.getByRole('dialog').getByRole('button', { name: 'Resume' }).click();
+	await expect(ben).toHaveTitle(/ paused · Settle in · /);
 
-		// The silence starts its 30 seconds by itself; at zero every tab says so.
-		for (let step = 1; step <= 3; step++) {
-			await moveOn(ana!);
-			await expect(stepOf(ana!)).toHaveAttribute('data-step', String(step));
-		}
-		await expect(ben!).toHaveTitle(
-			/^0:[0-3]\d · A short silence · Active Listening Sprint · Practice Room$/
-		);
-		await expect(ben!).toHaveTitle(
-			'Time’s up · A short silence · Active Listening Sprint · Practice Room',
-			{ timeout: 45_000 }
-		);
-		await expect(ana!).toHaveTitle(
-			'Time’s up · A short silence · Active Listening Sprint · Practice Room'
-		);
-		// On to the rating: its timer has not started, so the title is plain again.
-		await ana!.getByRole('dialog').getByRole('button', { name: 'Next phase →' }).click();
-		await expect(stepOf(ana!)).toHaveAttribute('data-step', '4');
-		await expect(ben!).toHaveTitle(PLAIN);
-	} finally {
-		await ana!.context().close();
-		await ben!.context().close();
+	// The silence starts its 30 seconds by itself; at zero every tab says so.
+	for (let step = 1; step <= 3; step++) {
+		await moveOn(ana);
+		await expect(stepOf(ana)).toHaveAttribute('data-step', String(step));
 	}
+	await expect(ben).toHaveTitle(
+		/^0:[0-3]\d · A short silence · Active Listening Sprint · Practice Room$/
+	);
+	await expect(ben).toHaveTitle(
+		'Time’s up · A short silence · Active Listening Sprint · Practice Room',
+		{ timeout: 45_000 }
+	);
+	await expect(ana).toHaveTitle(
+		'Time’s up · A short silence · Active Listening Sprint · Practice Room'
+	);
+	// On to the rating: its timer has not started, so the title is plain again.
+	await ana.getByRole('dialog').getByRole('button', { name: 'Next phase →' }).click();
+	await expect(stepOf(ana)).toHaveAttribute('data-step', '4');
+	await expect(ben).toHaveTitle(PLAIN);
 });
 
 test('the tab title of someone removed, and of an erased room, is plain at once, though the timer still runs', async ({
-	app,
-	browser
+	pairInRoom,
+	person
 }) => {
-	const [ana, ben, cy] = await people(browser, 3);
-	try {
-		const url = await hostRoom(ana!, app.url, 'Ana');
-		for (const [page, name] of [
-			[ben!, 'Ben'],
-			[cy!, 'Cy']
-		] as const) {
-			await page.goto(url);
-			await joinRoom(page, name, 'Listener');
-		}
-		await ana!.getByRole('button', { name: 'Start', exact: true }).click();
-		const counting = /^[01]:\d\d · Settle in · /;
-		for (const page of [ana!, ben!, cy!]) await expect(page).toHaveTitle(counting);
+	const [ana, ben] = await pairInRoom({ hosted: true });
+	const cy = await person();
+	await cy.goto(ana.url());
+	await joinRoom(cy, 'Cy', 'Listener');
+	await ana.getByRole('button', { name: 'Start', exact: true }).click();
+	const counting = /^[01]:\d\d · Settle in · /;
+	for (const page of [ana, ben, cy]) await expect(page).toHaveTitle(counting);
 
-		await ana!.getByRole('button', { name: 'Remove Ben' }).click();
-		await ana!.getByRole('button', { name: 'Confirm' }).click();
-		await expect(
-			ben!.getByRole('heading', { name: 'You are no longer in this room' })
-		).toBeVisible();
-		await expect(ben!).toHaveTitle(PLAIN);
-		await expect(cy!).toHaveTitle(counting);
+	await ana.getByRole('button', { name: 'Remove Ben' }).click();
+	await ana.getByRole('button', { name: 'Confirm' }).click();
+	await expect(ben.getByRole('heading', { name: 'You are no longer in this room' })).toBeVisible();
+	await expect(ben).toHaveTitle(PLAIN);
+	await expect(cy).toHaveTitle(counting);
 
-		await ana!.getByRole('button', { name: 'End and erase the room', exact: true }).click();
-		await ana!.getByRole('button', { name: 'Erase now' }).click();
-		for (const page of [ana!, cy!]) await expect(page).toHaveTitle(PLAIN);
-	} finally {
-		for (const page of [ana!, ben!, cy!]) await page.context().close();
-	}
+	await ana.getByRole('button', { name: 'End and erase the room', exact: true }).click();
+	await ana.getByRole('button', { name: 'Erase now' }).click();
+	for (const page of [ana, cy]) await expect(page).toHaveTitle(PLAIN);
 });

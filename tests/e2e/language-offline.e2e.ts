@@ -7,7 +7,7 @@ import { expect, joinRoom, newRoom, peopleClosedAfterEach, test } from './fixtur
 const person = peopleClosedAfterEach();
 
 const NOTE =
-	'Changing the language reloads the page, which needs the connection, so your choice was not applied. This note goes once the connection is back: choose the language again then.';
+	'Changing the language needs the connection, so your choice was not applied. Choose it again once you are back online.';
 
 /** Every request the page makes to /healthz, from now on, as the test goes. */
 function healthChecks(page: Page): string[] {
@@ -86,4 +86,36 @@ test('without a room the note goes once the browser is online again and one chec
 	expect(checks).toHaveLength(2);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(switcherOf(page)).toHaveValue('en');
+});
+
+test('leaving a room that has not reconnected yet, the note goes as soon as a check reaches the server: the browser’s `online` came while the room listened', async ({
+	app,
+	browser
+}) => {
+	const page = await person(browser);
+	// The room's sockets pass through while `held` is false; then a new one is refused, so the
+	// room cannot reconnect however long the test takes.
+	let held = false;
+	await page.routeWebSocket(/\/(socket\.io|yjs)\//, (socket) => {
+		if (held) socket.close();
+		else socket.connectToServer();
+	});
+	await page.goto(await newRoom(app.url, 'active-listening-sprint'));
+	await joinRoom(page, 'Ana');
+	const checks = healthChecks(page);
+
+	held = true;
+	await page.context().setOffline(true);
+	await expect(page.locator('[data-connection="reconnecting"]')).toBeVisible();
+	await switcherOf(page).selectOption('de');
+	await expect(noteOf(page)).toHaveText(NOTE);
+	await page.context().setOffline(false);
+	await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(true);
+	await expect(page.locator('[data-connection="reconnecting"]')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Practice Room' }).first().click();
+	await expect(page).toHaveURL(`${app.url}/`);
+	await expect(noteOf(page)).toBeEmpty();
+	expect(checks).toHaveLength(1);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });

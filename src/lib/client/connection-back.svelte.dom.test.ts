@@ -95,11 +95,20 @@ describe('onlineConfirmed: the browser’s word, checked once', () => {
 		const { online, asked, onBack } = listenOnline();
 		online();
 		asked[0]?.answer(false);
-		await Promise.resolve();
+		await new Promise((settled) => setTimeout(settled, 0));
 		expect(onBack).not.toHaveBeenCalled();
 		online();
 		expect(asked).toHaveLength(2);
 		asked[1]?.answer(true);
+		await vi.waitFor(() => expect(onBack).toHaveBeenCalledOnce());
+	});
+
+	test('with `now`, one check at once: the server may be back already, unheard', async () => {
+		const browser = new EventTarget();
+		const reaches = vi.fn((options: ReachOptions) => Promise.resolve(!options.signal?.aborted));
+		const onBack = vi.fn();
+		listen((heard) => onlineConfirmed(reaches, browser)(heard, { now: true }), onBack);
+		expect(reaches).toHaveBeenCalledOnce();
 		await vi.waitFor(() => expect(onBack).toHaveBeenCalledOnce());
 	});
 
@@ -110,7 +119,7 @@ describe('onlineConfirmed: the browser’s word, checked once', () => {
 		expect(asked[0]?.signal?.aborted).toBe(true);
 		asked[0]?.answer(true);
 		online();
-		await Promise.resolve();
+		await new Promise((settled) => setTimeout(settled, 0));
 		expect(asked).toHaveLength(1);
 		expect(onBack).not.toHaveBeenCalled();
 	});
@@ -129,9 +138,18 @@ describe('ConnectionBack: the page’s signal, else the fallback', () => {
 		room.back();
 		expect(onBack).toHaveBeenCalledOnce();
 
+		// The page goes while its connection was still down: listening passes to the fallback,
+		// which checks at once (the browser's `online` may have come, heard by the page only).
 		takeBack();
-		listen((heard) => back.listen(heard), onBack);
-		expect(fallback.listening.size).toBe(1);
+		flushSync();
+		expect([fallback.listening.size, room.listening.size]).toEqual([1, 0]);
+		expect(fallback.checkedNow).toEqual([true]);
+	});
+
+	test('listening that begins with no page’s signal does not check at once', () => {
+		const fallback = heldBackSignal();
+		listen((heard) => new ConnectionBack(fallback.signal).listen(heard), vi.fn());
+		expect(fallback.checkedNow).toEqual([false]);
 	});
 
 	test('taking back a page’s signal another page replaced keeps the other’s', () => {

@@ -4,8 +4,10 @@ import type { ReachOptions } from './reload-reach';
 /**
  * Listens for the server coming back within reach after a check found it out of reach: calls
  * `onBack` when it does, and answers how to stop listening. Only real signals, never a timer.
+ * `now`: the server may be back already, unheard (listening passed here from a page that went),
+ * so a signal that can check does so at once too.
  */
-export type BackSignal = (onBack: () => void) => () => void;
+export type BackSignal = (onBack: () => void, options?: { now?: boolean }) => () => void;
 
 /**
  * Back when the page's own connection (a room's sockets, which reconnect by themselves) is
@@ -30,23 +32,21 @@ export function liveAgain(live: () => boolean): BackSignal {
 /**
  * Back when the browser says it is online again (`target`'s `online`, the window's unless given)
  * and one check then reaches the server; a check that does not waits for the next `online`.
- * Stopping calls off a check under way.
+ * With `now`, one check at once as well. Stopping calls off a check under way.
  */
 export function onlineConfirmed(
 	reaches: (options: ReachOptions) => Promise<boolean>,
 	target?: EventTarget
 ): BackSignal {
-	return (onBack) => {
+	return (onBack, options) => {
 		const listening = new AbortController();
 		const { signal } = listening;
-		(target ?? window).addEventListener(
-			'online',
-			() =>
-				void reaches({ signal }).then((reached) => {
-					if (reached && !signal.aborted) onBack();
-				}),
-			{ signal }
-		);
+		const check = () =>
+			void reaches({ signal }).then((reached) => {
+				if (reached && !signal.aborted) onBack();
+			});
+		(target ?? window).addEventListener('online', check, { signal });
+		if (options?.now) check();
 		return () => listening.abort();
 	};
 }
@@ -60,9 +60,25 @@ export class ConnectionBack {
 
 	constructor(private readonly fallback: BackSignal) {}
 
-	/** Listens with the signal the page gives now; a change of page listens again. */
+	/**
+	 * Listens with the signal the page gives now, and with the next one when the page changes.
+	 * Passed from a page's signal to the fallback, it checks at once: the browser's `online` may
+	 * have come while the page listened, and will not come again.
+	 */
 	listen(onBack: () => void): () => void {
-		return (this.#page ?? this.fallback)(onBack);
+		let fromPage = false;
+		return $effect.root(() => {
+			$effect(() => {
+				const page = this.#page;
+				if (page) {
+					fromPage = true;
+					return page(onBack);
+				}
+				const now = fromPage;
+				fromPage = false;
+				return this.fallback(onBack, { now });
+			});
+		});
 	}
 
 	/** Makes `signal` the page's until the answered function takes it back. */

@@ -121,7 +121,7 @@ test('choosing a language offline keeps the room and what was typed, and says wh
 		await switcher.selectOption('de');
 		// A reload now would leave only the browser's offline page: the room stays as it was.
 		await expect(page.getByRole('banner').getByRole('status')).toHaveText(
-			'Changing the language reloads the page, which needs the connection. Try again once it is back.'
+			'Changing the language needs the connection, so your choice was not applied. Choose it again once you are back online.'
 		);
 		await expect(switcher).toHaveValue('en');
 		expect(page.url()).toBe(url);
@@ -154,7 +154,7 @@ test('at 1200 px the offline note takes a row of its own: the room’s Pause but
 		await page.context().setOffline(true);
 		await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('de');
 		await expect(note).toHaveText(
-			'Changing the language reloads the page, which needs the connection. Try again once it is back.'
+			'Changing the language needs the connection, so your choice was not applied. Choose it again once you are back online.'
 		);
 		await expect(note).toBeVisible();
 		await expect(pause).toBeInViewport();

@@ -1,8 +1,13 @@
+import { withTimeout } from './with-timeout';
+
 /** How long a check waits for the server: one that does not answer in time is out of reach. */
 export const REACH_TIMEOUT_MS = 4_000;
 
 export interface ReachOptions {
-	/** Ends the check early (a later choice replaced it): it then answers out of reach. */
+	/**
+	 * Ends the check early (a later choice replaced it, or nothing waits for it any more): it then
+	 * answers out of reach.
+	 */
 	signal?: AbortSignal;
 	/** The fetch to ask with (tests give one that never answers). */
 	fetch?: typeof fetch;
@@ -21,12 +26,8 @@ export async function reloadReachesServer({
 	timeoutMs = REACH_TIMEOUT_MS
 }: ReachOptions = {}): Promise<boolean> {
 	if (!navigator.onLine) return false;
-	const timeout = AbortSignal.timeout(timeoutMs);
 	try {
-		await ask('/healthz', {
-			cache: 'no-store',
-			signal: signal ? AbortSignal.any([signal, timeout]) : timeout
-		});
+		await ask('/healthz', { cache: 'no-store', signal: withTimeout(signal, timeoutMs) });
 		return true;
 	} catch {
 		return false;

@@ -69,7 +69,7 @@ test('[S21] on a 320 px phone, a press kept while offline says so beside its but
 		await expect(next).not.toHaveAttribute('aria-disabled', 'true');
 		await next.tap();
 		const phase = ben.locator('section.phase');
-		await expectKeptBeside(next, phase.locator('[data-kept-note]'), 'Next phase');
+		await expectKeptBeside(next, phase.locator('[data-kept-note]'), 'Next phase →');
 		await expect(ben.getByRole('button', { name: '← Previous' })).not.toHaveAttribute('data-kept');
 		expect(await announcing(ben, 'Next phase')).toBe(1);
 
@@ -79,7 +79,7 @@ test('[S21] on a 320 px phone, a press kept while offline says so beside its but
 		await hand.tap();
 		await expectKeptBeside(hand, ben.locator('section.hands [data-kept-note]'), 'Raise hand');
 		await expect(banner.locator('[data-waiting]')).toHaveText(
-			'Waiting to send: Ready to move on, Next phase, Raise hand.'
+			'Waiting to send: Ready to move on, Next phase →, Raise hand.'
 		);
 
 		// Pause for everyone waits: its reason is on screen beside it, and describes it.

@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
+import type { Page, WebSocketRoute } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { expect, hostRoom, joinRoom, test } from './fixtures';
+import { expect, hostRoom, joinRoom, newRoom, test } from './fixtures';
 import { joinPair, moveOn, people, stepOf, timerOf } from './live-room';
 
 /** The room's call link (issue 19.8, protocol S23): shared once, followed on every screen. */
@@ -126,5 +126,56 @@ test('a call link the server and the browser write differently (a * in its host)
 	} finally {
 		await ana!.context().close();
 		await ben!.context().close();
+	}
+});
+
+test('while a call link is on its way, Share link keeps keyboard focus, and pressing it again shares nothing more', async ({
+	app,
+	browser
+}) => {
+	const [ana] = await people(browser, 1);
+	// Ana's control connection, watched both ways: what she sends is counted, and what the server
+	// answers waits while `holding`, so the share stays on its way (for a moment: the browser gives
+	// up on an answer after SOCKET_ANSWER_WAIT_MS, 9 s).
+	const sent: string[] = [];
+	const held: { route: WebSocketRoute; message: string | Buffer }[] = [];
+	let holding = false;
+	await ana!.context().routeWebSocket(/\/socket\.io\//, (route) => {
+		const server = route.connectToServer();
+		route.onMessage((message) => {
+			if (typeof message === 'string') sent.push(message);
+			server.send(message);
+		});
+		server.onMessage((message) => {
+			if (holding) held.push({ route, message });
+			else route.send(message);
+		});
+	});
+	const shares = () => sent.filter((message) => message.includes('"call.set"')).length;
+	try {
+		await ana!.goto(await newRoom(app.url, 'active-listening-sprint'));
+		await joinRoom(ana!, 'Ana', 'Speaker');
+		const call = ana!.getByRole('region', { name: 'Video call' });
+		await call.getByRole('button', { name: 'Add a call link' }).click();
+		await call.getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
+		const share = call.getByRole('button', { name: 'Share link' });
+		await share.focus();
+
+		holding = true;
+		await ana!.keyboard.press('Enter');
+		await expect(share).toHaveAttribute('aria-disabled', 'true');
+		await expect.poll(shares).toBe(1);
+		await expect(share).toBeFocused();
+		await ana!.keyboard.press('Enter');
+		// A click too: forced, as Playwright would wait for a button that says it waits.
+		await share.click({ force: true });
+		await expect(share).toBeFocused();
+
+		holding = false;
+		for (const { route, message } of held.splice(0)) route.send(message);
+		await expect(call.getByRole('link', { name: 'Join the call' })).toBeVisible();
+		expect(shares()).toBe(1);
+	} finally {
+		await ana!.context().close();
 	}
 });

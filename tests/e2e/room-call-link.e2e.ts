@@ -129,7 +129,7 @@ test('a call link the server and the browser write differently (a * in its host)
 	}
 });
 
-test('while a call link is on its way, Share link keeps keyboard focus, and pressing it again shares nothing more', async ({
+test('while a call link is on its way, Share link keeps keyboard focus, and pressing it again shares nothing more; closed, the form gives focus back to the button that opens it', async ({
 	app,
 	browser
 }) => {
@@ -175,6 +175,13 @@ test('while a call link is on its way, Share link keeps keyboard focus, and pres
 		for (const { route, message } of held.splice(0)) route.send(message);
 		await expect(call.getByRole('link', { name: 'Join the call' })).toBeVisible();
 		expect(shares()).toBe(1);
+		// Shared, the form goes: focus goes back to the button that opens it, not to the page body.
+		const change = call.getByRole('button', { name: 'Change link' });
+		await expect(change).toBeFocused();
+		await ana!.keyboard.press('Enter');
+		await expect(call.getByLabel('Meeting link')).toBeFocused();
+		await call.getByRole('button', { name: 'Cancel' }).click();
+		await expect(change).toBeFocused();
 	} finally {
 		await ana!.context().close();
 	}

@@ -62,9 +62,9 @@ test('[S21] on a 320 px phone, a press kept while offline says so beside its but
 		const ready = ben.getByRole('button', { name: 'I’m ready to move on' });
 		await ready.tap();
 		const readyCard = ben.locator('section.ready');
-		await expectKeptBeside(ready, readyCard.locator('[data-kept-note]'), 'Ready to move on');
+		await expectKeptBeside(ready, readyCard.locator('[data-kept-note]'), 'I’m ready to move on');
 		// One announcement: the banner's list of what waits; the note is read with its button.
-		expect(await announcing(ben, 'Ready to move on')).toBe(1);
+		expect(await announcing(ben, 'I’m ready to move on')).toBe(1);
 
 		// Next, in the phase card: the note names the move, under the moves.
 		const next = ben.getByRole('button', { name: 'Next phase' });
@@ -81,7 +81,7 @@ test('[S21] on a 320 px phone, a press kept while offline says so beside its but
 		await hand.tap();
 		await expectKeptBeside(hand, ben.locator('section.hands [data-kept-note]'), 'Raise hand');
 		await expect(banner.locator('[data-waiting]')).toHaveText(
-			'Waiting to send: Ready to move on, Next phase →, Raise hand.'
+			'Waiting to send: I’m ready to move on, Next phase →, Raise hand.'
 		);
 
 		// Pause for everyone waits: its reason is on screen beside it, and describes it.

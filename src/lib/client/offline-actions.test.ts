@@ -174,6 +174,9 @@ describe('the queue', () => {
 			'One more round'
 		);
 		expect(actionLabel(kept({ type: 'hand.raise' }, 0), steps)).toBe('Raise hand');
+		expect(actionLabel(kept({ type: 'ready.set', step: 0, ready: true }, 0), steps)).toBe(
+			'I’m ready to move on'
+		);
 	});
 
 	test('a kept move says which button it came from, by the step seen when pressed', () => {

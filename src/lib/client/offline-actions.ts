@@ -198,7 +198,7 @@ export function keptMoveOn(
 export function pressLabel(command: ControlCommand): string {
 	switch (command.type) {
 		case 'ready.set':
-			return command.ready ? m.room_action_ready() : m.room_action_not_ready();
+			return command.ready ? m.room_ready_button() : m.room_action_not_ready();
 		case 'hand.raise':
 			return m.room_action_raise_hand();
 		case 'hand.lower':

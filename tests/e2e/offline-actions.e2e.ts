@@ -50,14 +50,16 @@ test('[S21] presses made offline are kept and sent on return if the room is stil
 		await next(ben);
 		await ben.getByRole('button', { name: 'Raise hand' }).click();
 		await expect(banner.locator('[data-waiting]')).toHaveText(
-			'Waiting to send: Next phase, Raise hand.'
+			'Waiting to send: Next phase →, Raise hand.'
 		);
 		await expect(stepOf(ben)).toHaveAttribute('data-step', '0');
 		await expectAccessible(ben);
 
 		// Back: the room had not moved, so both presses go through, and Ben is told.
 		await ben.context().setOffline(false);
-		await expect(ben.getByText('Sent now that you are back: Next phase, Raise hand.')).toBeVisible({
+		await expect(
+			ben.getByText('Sent now that you are back: Next phase →, Raise hand.')
+		).toBeVisible({
 			timeout: 20_000
 		});
 		for (const page of [ana, ben]) {
@@ -74,14 +76,14 @@ test('[S21] presses made offline are kept and sent on return if the room is stil
 		await ben.context().setOffline(true);
 		await expect(banner).toBeVisible();
 		await next(ben);
-		await expect(banner.locator('[data-waiting]')).toHaveText('Waiting to send: Next phase.');
+		await expect(banner.locator('[data-waiting]')).toHaveText('Waiting to send: Next phase →.');
 		await next(ana);
 		await expect(stepOf(ana)).toHaveAttribute('data-step', '2');
 
 		await ben.context().setOffline(false);
 		await expect(
 			ben.getByText(
-				'Not sent: Next phase. While you were offline the room moved on to “Reflect it back”.'
+				'Not sent: Next phase →. While you were offline the room moved on to “Reflect it back”.'
 			)
 		).toBeVisible({ timeout: 20_000 });
 		// The press meant for the step before did not move the room a second time.

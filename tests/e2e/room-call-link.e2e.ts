@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
+import type { Page, WebSocketRoute } from '@playwright/test';
 import { expectAccessible } from './axe';
+import { joinRoom, newRoom } from './fixtures';
 import { expect, moveOn, stepOf, test, timerOf } from './live-room';
 
 /** The room's call link (issue 19.8, protocol S23): shared once, followed on every screen. */
@@ -108,4 +109,58 @@ test('a call link the server and the browser write differently (a * in its host)
 	await moveOn(ben);
 	await expect(stepOf(ana)).toHaveAttribute('data-step', '1');
 	await expect(stepOf(ben)).toHaveAttribute('data-step', '1');
+});
+
+test('while a call link is on its way, Share link keeps keyboard focus, and pressing it again shares nothing more; closed, the form gives focus back to the button that opens it', async ({
+	app,
+	person
+}) => {
+	const ana = await person();
+	// Ana's control connection, watched both ways: what she sends is counted, and what the server
+	// answers waits while `holding`, so the share stays on its way (for a moment: the browser gives
+	// up on an answer after SOCKET_ANSWER_WAIT_MS, 9 s).
+	const sent: string[] = [];
+	const held: { route: WebSocketRoute; message: string | Buffer }[] = [];
+	let holding = false;
+	await ana.context().routeWebSocket(/\/socket\.io\//, (route) => {
+		const server = route.connectToServer();
+		route.onMessage((message) => {
+			if (typeof message === 'string') sent.push(message);
+			server.send(message);
+		});
+		server.onMessage((message) => {
+			if (holding) held.push({ route, message });
+			else route.send(message);
+		});
+	});
+	const shares = () => sent.filter((message) => message.includes('"call.set"')).length;
+	await ana.goto(await newRoom(app.url, 'active-listening-sprint'));
+	await joinRoom(ana, 'Ana', 'Speaker');
+	const call = ana.getByRole('region', { name: 'Video call' });
+	await call.getByRole('button', { name: 'Add a call link' }).click();
+	await call.getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
+	const share = call.getByRole('button', { name: 'Share link' });
+	await share.focus();
+
+	holding = true;
+	await ana.keyboard.press('Enter');
+	await expect(share).toHaveAttribute('aria-disabled', 'true');
+	await expect.poll(shares).toBe(1);
+	await expect(share).toBeFocused();
+	await ana.keyboard.press('Enter');
+	// A click too: forced, as Playwright would wait for a button that says it waits.
+	await share.click({ force: true });
+	await expect(share).toBeFocused();
+
+	holding = false;
+	for (const { route, message } of held.splice(0)) route.send(message);
+	await expect(call.getByRole('link', { name: 'Join the call' })).toBeVisible();
+	expect(shares()).toBe(1);
+	// Shared, the form goes: focus goes back to the button that opens it, not to the page body.
+	const change = call.getByRole('button', { name: 'Change link' });
+	await expect(change).toBeFocused();
+	await ana.keyboard.press('Enter');
+	await expect(call.getByLabel('Meeting link')).toBeFocused();
+	await call.getByRole('button', { name: 'Cancel' }).click();
+	await expect(change).toBeFocused();
 });

@@ -71,7 +71,7 @@ describe('a press while cut off (S21)', () => {
 		doc.control = { ...onStep(3), movedBy: ana.participantId };
 		await comeBack(joinFlow);
 		expect(channel.commands).toEqual([next]);
-		expect(offline.news).toMatchObject({ sent: ['Next phase'], stale: [] });
+		expect(offline.news).toMatchObject({ sent: [{ command: next }], stale: [] });
 	});
 
 	test('[S21] [S24] a ready mark stored though its answer was lost, after which everyone being ready moved the room on, is not told as not sent', async () => {

@@ -6,7 +6,7 @@ import { waitingFor } from '../room/async-schedule';
 import { roomPlay, type RoomPlay } from '../room/room-play';
 import { canControl, hasAgreed, isHost } from '../room/room-view';
 import type { RoomIdentity } from './identity';
-import { offlineNewsWords, WAIT_REASONS } from './offline-actions';
+import { actionLabel, offlineNewsWords, WAIT_REASONS } from './offline-actions';
 import type { RoomContext } from './room-context';
 import type { OfflineQueue } from './offline-queue.svelte';
 import type { RoomDoc } from './room-doc.svelte';
@@ -49,6 +49,10 @@ export class LiveRoom implements RoomContext {
 	});
 	/** The presses kept while cut off, to send on return: the session's queue itself (S21). */
 	readonly kept = $derived.by(() => this.#session()?.offline.queue ?? []);
+	/** The kept presses, each named as the button pressed reads. */
+	readonly keptLabels = $derived.by(() =>
+		this.kept.map((action) => actionLabel(action, this.play?.steps ?? []))
+	);
 	/** In the room: joined, neither removed nor erased. */
 	readonly inRoom = $derived.by(() => {
 		const session = this.#session();
@@ -74,7 +78,7 @@ export class LiveRoom implements RoomContext {
 	/** What became of the presses kept while cut off, in words. */
 	readonly offlineNews = $derived.by(() => {
 		const news = this.#session()?.offline.news;
-		return news ? offlineNewsWords(news, this.phaseTitle) : [];
+		return news ? offlineNewsWords(news, this.phaseTitle, this.play?.steps ?? []) : [];
 	});
 	/** What the tab title shows while this person is in the room (issue 19.8). */
 	readonly titleLive = $derived.by(() => {

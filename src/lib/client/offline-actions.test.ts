@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ControlCommand } from '../protocol/control';
+import { planSteps } from '../room/steps';
 import {
 	actionLabel,
 	enqueue,
@@ -15,6 +16,12 @@ import {
 
 const SELF = 'self-id-000000000000';
 const OTHER = 'other-id-00000000000';
+
+/** An opening, two phases played in two rounds, a closing: steps 0, 1–4 (rounds 1, 2), 5. */
+const steps = planSteps({
+	phases: [{}, { repeatsPerRound: true }, { repeatsPerRound: true }, {}],
+	rounds: 2
+});
 
 function kept(command: ControlCommand, seenStep: number): QueuedAction {
 	const policy = offlinePolicy(command, SELF);
@@ -159,10 +166,17 @@ describe('the queue', () => {
 		});
 	});
 
-	test('presses are named as their buttons say them', () => {
-		expect(actionLabel(kept({ type: 'step.goto', target: 3 }, 2))).toBe('Next phase');
-		expect(actionLabel(kept({ type: 'step.goto', target: 1 }, 2))).toBe('Previous phase');
-		expect(actionLabel(kept({ type: 'hand.raise' }, 0))).toBe('Raise hand');
+	test('presses are named as their buttons read, a move as on the step it was pressed on', () => {
+		expect(actionLabel(kept({ type: 'step.goto', target: 3 }, 2), steps)).toBe('Start round 2 →');
+		expect(actionLabel(kept({ type: 'step.goto', target: 2 }, 1), steps)).toBe('Next phase →');
+		expect(actionLabel(kept({ type: 'step.goto', target: 1 }, 2), steps)).toBe('← Previous');
+		expect(actionLabel(kept({ type: 'round.more', rounds: 3, step: 4 }, 4), steps)).toBe(
+			'One more round'
+		);
+		expect(actionLabel(kept({ type: 'hand.raise' }, 0), steps)).toBe('Raise hand');
+		expect(actionLabel(kept({ type: 'ready.set', step: 0, ready: true }, 0), steps)).toBe(
+			'I’m ready to move on'
+		);
 	});
 
 	test('a kept move says which button it came from, by the step seen when pressed', () => {
@@ -196,19 +210,20 @@ describe('the queue', () => {
 	});
 
 	test('the news names what was sent, and the phase the room moved on to', () => {
+		const hand = kept({ type: 'hand.raise' }, 0);
+		const next = kept({ type: 'step.goto', target: 3 }, 2);
 		expect(
-			offlineNewsWords(
-				{ sent: ['Raise hand'], stale: ['Next phase'], refused: [] },
-				'Tell the story'
-			)
+			offlineNewsWords({ sent: [hand], stale: [next], refused: [] }, 'Tell the story', steps)
 		).toEqual([
 			'Sent now that you are back: Raise hand.',
-			'Not sent: Next phase. While you were offline the room moved on to “Tell the story”.'
+			'Not sent: Start round 2 →. While you were offline the room moved on to “Tell the story”.'
 		]);
+		const agree = kept({ type: 'agreements.confirm' }, 0);
 		expect(
 			offlineNewsWords(
-				{ sent: [], stale: [], refused: [{ label: 'I agree', message: 'No.' }] },
-				undefined
+				{ sent: [], stale: [], refused: [{ action: agree, message: 'No.' }] },
+				undefined,
+				steps
 			)
 		).toEqual(['I agree was not taken: No.']);
 	});

@@ -2,6 +2,8 @@ import { assertNever } from '../assert-never';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import type { ControlCommand, ControlState } from '../protocol/control';
+import type { Step } from '../room/steps';
+import { moveLabel, type StepMove } from './move-labels';
 
 /**
  * What one press does while the room's control connection is down (docs/protocol.md, S21).
@@ -171,9 +173,6 @@ export function keptIn(
 	);
 }
 
-/** Which of a step's move buttons a kept move came from. */
-export type StepMove = 'next' | 'previous' | 'more';
-
 /** The move button `action` was pressed on, or undefined when it is no step move. */
 export function stepMoveOf(action: QueuedAction): StepMove | undefined {
 	const { command } = action;
@@ -192,20 +191,14 @@ export function keptMoveOn(
 	return kept && stepMoveOf(kept) === move ? kept : undefined;
 }
 
-const MOVE_LABELS = {
-	next: m.room_action_next,
-	previous: m.room_action_previous,
-	more: m.room_action_more_round
-} satisfies Record<StepMove, () => string>;
-
-/** How a kept press is named on screen, as its button says it. */
-export function actionLabel(action: QueuedAction): string {
-	const { command } = action;
-	const move = stepMoveOf(action);
-	if (move) return MOVE_LABELS[move]();
+/**
+ * How a press other than a step move is named on screen, as its button says it. A step move's
+ * button reads by the step it is on (`moveLabel`), which the command alone does not tell.
+ */
+export function pressLabel(command: ControlCommand): string {
 	switch (command.type) {
 		case 'ready.set':
-			return command.ready ? m.room_action_ready() : m.room_action_not_ready();
+			return command.ready ? m.room_ready_button() : m.room_action_not_ready();
 		case 'hand.raise':
 			return m.room_action_raise_hand();
 		case 'hand.lower':
@@ -218,20 +211,38 @@ export function actionLabel(action: QueuedAction): string {
 	}
 }
 
-/** What became of the presses kept while cut off, told once the tab is back. */
-export interface OfflineNews {
-	sent: string[];
-	/** Not sent: the room had moved on from the step they were meant for. */
-	stale: string[];
-	/** Refused by the server: `message` is its refusal already worded for this person. */
-	refused: { label: string; message: string }[];
+/**
+ * How a kept press is named on screen: as the button it was pressed on reads, a step move by
+ * the step it was pressed on in `steps`, the room's plan.
+ */
+export function actionLabel(action: QueuedAction, steps: readonly Step[]): string {
+	const move = stepMoveOf(action);
+	return move ? moveLabel(steps, action.seenStep, move) : pressLabel(action.command);
 }
 
-/** The news in words, naming the step the room moved on to (`stepTitle`). */
-export function offlineNewsWords(news: OfflineNews, stepTitle: string | undefined): string[] {
+/** What became of the presses kept while cut off, told once the tab is back. */
+export interface OfflineNews {
+	sent: QueuedAction[];
+	/** Not sent: the room had moved on from the step they were meant for. */
+	stale: QueuedAction[];
+	/** Refused by the server: `message` is its refusal already worded for this person. */
+	refused: { action: QueuedAction; message: string }[];
+}
+
+/**
+ * The news in words, each press named as its button read (`steps`: the room's plan), naming the
+ * step the room moved on to (`stepTitle`).
+ */
+export function offlineNewsWords(
+	news: OfflineNews,
+	stepTitle: string | undefined,
+	steps: readonly Step[]
+): string[] {
 	const words: string[] = [];
-	const list = (labels: string[]) =>
-		new Intl.ListFormat(getLocale(), { type: 'unit', style: 'short' }).format(labels);
+	const list = (actions: QueuedAction[]) =>
+		new Intl.ListFormat(getLocale(), { type: 'unit', style: 'short' }).format(
+			actions.map((action) => actionLabel(action, steps))
+		);
 	if (news.sent.length > 0) words.push(m.room_offline_sent({ actions: list(news.sent) }));
 	if (news.stale.length > 0) {
 		const actions = list(news.stale);
@@ -241,8 +252,8 @@ export function offlineNewsWords(news: OfflineNews, stepTitle: string | undefine
 				: m.room_offline_stale_to({ actions, phase: stepTitle })
 		);
 	}
-	for (const { label, message } of news.refused) {
-		words.push(m.room_offline_refused({ action: label, reason: message }));
+	for (const { action, message } of news.refused) {
+		words.push(m.room_offline_refused({ action: actionLabel(action, steps), reason: message }));
 	}
 	return words;
 }

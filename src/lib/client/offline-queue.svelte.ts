@@ -3,7 +3,6 @@ import type { ProtocolError, Reply } from '../protocol/socket-events';
 import { isRetryable } from './join-retry';
 import { refusalWords } from './refusal-words';
 import {
-	actionLabel,
 	enqueue,
 	offlinePolicy,
 	sortOnReturn,
@@ -21,8 +20,6 @@ export class OfflineQueue {
 	queue = $state<QueuedAction[]>([]);
 	/** What became of the last kept presses; cleared by the next press. */
 	news = $state<OfflineNews | undefined>();
-	/** The kept presses as their buttons name them. */
-	readonly labels = $derived(this.queue.map(actionLabel));
 	#flushing = false;
 	/** Counts `clear`s, so that a send answered after one keeps nothing again. */
 	#clears = 0;
@@ -53,7 +50,7 @@ export class OfflineQueue {
 		const clears = this.#clears;
 		const { send: toSend, stale } = sortOnReturn(this.queue, room, selfId);
 		this.queue = [];
-		const news: OfflineNews = { sent: [], stale: stale.map(actionLabel), refused: [] };
+		const news: OfflineNews = { sent: [], stale, refused: [] };
 		let notNow: ProtocolError | undefined;
 		try {
 			for (const [index, action] of toSend.entries()) {
@@ -65,8 +62,8 @@ export class OfflineQueue {
 					this.#putBack(toSend.slice(index));
 					break;
 				}
-				if (reply.ok) news.sent.push(actionLabel(action));
-				else news.refused.push({ label: actionLabel(action), message: refusalWords(reply.error) });
+				if (reply.ok) news.sent.push(action);
+				else news.refused.push({ action, message: refusalWords(reply.error) });
 			}
 		} finally {
 			this.#flushing = false;

@@ -26,7 +26,10 @@ describe('ready to move on', () => {
 			seenStep: 0
 		};
 		const html = show(false, [ready]);
-		expect(text(html)).toContain('Ready to move on — kept, sends when you are back.');
+		// Named as the button reads, in the same words.
+		const [, buttonWords] = html.match(/<button[^>]*>([^<]*)</) ?? [];
+		expect(buttonWords?.trim()).toBe('I’m ready to move on');
+		expect(text(html)).toContain(`${buttonWords?.trim()} — kept, sends when you are back.`);
 		const button = html.match(/<button[^>]*>/)?.[0] ?? '';
 		expect(button).toContain('data-kept');
 		const noteId = html.match(/<p[^>]*id="([^"]+)"[^>]*data-kept-note/)?.[1];

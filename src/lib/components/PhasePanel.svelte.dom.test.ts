@@ -1,0 +1,87 @@
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, describe, expect, test } from 'vitest';
+import { offlinePolicy, type QueuedAction } from '$lib/client/offline-actions';
+import { StepMoves } from '$lib/client/step-moves.svelte';
+import { activeListeningSprint } from '$lib/playbooks/built-in/active-listening-sprint';
+import type { ControlCommand } from '$lib/protocol/control';
+import { playbookSchema } from '$lib/protocol/playbook';
+import { castInRound } from '$lib/room/rotation';
+import PhasePanel from './PhasePanel.svelte';
+
+/** Two rounds: step 4 (the rating) ends round 1, step 8 ends round 2, the last. */
+const sprint = playbookSchema.parse(activeListeningSprint);
+const SELF = 'ben-0001';
+const cast = castInRound(
+	sprint,
+	[{ participantId: SELF, name: 'Ben', roleId: 'listener', present: true }],
+	1
+);
+
+let panel: ReturnType<typeof mount> | undefined;
+let stopMoves: (() => void) | undefined;
+
+/** The phase card on `step`, with `command` pressed there while cut off and kept. */
+function showKept(step: number, command: ControlCommand) {
+	const policy = offlinePolicy(command, SELF);
+	if (policy.type !== 'queue') throw new Error(`${command.type} is not kept`);
+	const kept: QueuedAction = { command, ...policy, seenStep: step };
+	let moves: StepMoves | undefined;
+	stopMoves = $effect.root(() => {
+		moves = new StepMoves(
+			() => ({ step, movedBy: null, phaseTitle: '', selfId: SELF }),
+			() => undefined,
+			() => {}
+		);
+	});
+	if (!moves) throw new Error('the moves were not made');
+	panel = mount(PhasePanel, {
+		target: document.body,
+		props: {
+			playbook: sprint,
+			step,
+			joinedRoleId: 'listener',
+			selfId: SELF,
+			cast,
+			summaryHref: '/summary',
+			locked: false,
+			moves,
+			kept,
+			onmore: () => {}
+		}
+	});
+	flushSync();
+}
+
+afterEach(() => {
+	if (panel) void unmount(panel);
+	panel = undefined;
+	stopMoves?.();
+	stopMoves = undefined;
+});
+
+describe('the phase card’s kept note (S21)', () => {
+	test.each([
+		['Next, where it starts a round', 4, { type: 'step.goto', target: 5, from: 4 }],
+		['Next, within a round', 2, { type: 'step.goto', target: 3, from: 2 }],
+		['Previous', 4, { type: 'step.goto', target: 3, from: 4 }],
+		['one more round', 8, { type: 'round.more', rounds: 3, step: 8 }]
+	] satisfies [string, number, ControlCommand][])(
+		'names %s as the button pressed reads, and describes that button',
+		(_, step, command) => {
+			showKept(step, command);
+			const pressed = document.querySelector<HTMLElement>('button[data-kept]');
+			const note = document.querySelector<HTMLElement>('[data-kept-note]');
+			expect(note?.textContent.trim()).toBe(
+				`${pressed?.textContent.trim()} — kept, sends when you are back.`
+			);
+			expect(pressed?.getAttribute('aria-describedby')?.split(' ')).toContain(note?.id);
+		}
+	);
+
+	test('names a Next that starts a round by the round, as its button does', () => {
+		showKept(4, { type: 'step.goto', target: 5, from: 4 });
+		expect(document.querySelector('[data-kept-note]')?.textContent.trim()).toBe(
+			'Start round 2 → — kept, sends when you are back.'
+		);
+	});
+});

@@ -2,6 +2,7 @@ import type { Participant } from '../../src/lib/protocol/presence';
 import { personRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
+import { TabIndex } from '../presence/tab-index';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomLease } from '../rooms/room-registry';
 import {
@@ -43,8 +44,8 @@ function rosterKey(roster: Participant[]): string {
  * visibility, leaving (dropped for the leave grace, then gone), heartbeats and roster broadcasts.
  */
 export class RoomPresence {
-	/** By socket id, in the order they joined (a person's latest join names them). */
-	readonly #members = new Map<string, Membership>();
+	/** This instance's joined sockets, by socket id and by room and person. */
+	readonly #tabs = new TabIndex<Membership>();
 	/** The roster last sent to each room, so that heartbeats send only real changes. */
 	readonly #lastRoster = new Map<string, string>();
 	/**
@@ -65,32 +66,17 @@ export class RoomPresence {
 	}
 
 	memberOf(socket: RoomSocket): Membership | undefined {
-		return this.#members.get(socket.id);
+		return this.#tabs.get(socket.id);
 	}
 
 	/** People, not sockets: one person may have a room open in two tabs. */
 	get connectedPeople(): number {
-		return this.#people().size;
-	}
-
-	/**
-	 * Each person with a socket here, once (keyed by room and participant id), with their room
-	 * and their sockets in the order they joined: one pass over the sockets.
-	 */
-	#people(): Map<string, { roomId: string; sockets: Membership[] }> {
-		const people = new Map<string, { roomId: string; sockets: Membership[] }>();
-		for (const member of this.#members.values()) {
-			const key = `${member.roomId} ${member.participant.participantId}`;
-			const person = people.get(key);
-			if (person) person.sockets.push(member);
-			else people.set(key, { roomId: member.roomId, sockets: [member] });
-		}
-		return people;
+		return this.#tabs.peopleCount;
 	}
 
 	/** The room as this instance holds it, while someone here is in it. */
 	loadedRoom(roomId: string): LoadedRoom | undefined {
-		return [...this.#members.values()].find((member) => member.roomId === roomId)?.lease.room;
+		return this.#tabs.anyIn(roomId)?.lease.room;
 	}
 
 	roster(roomId: string): Promise<Participant[]> {
@@ -110,7 +96,7 @@ export class RoomPresence {
 	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */
 	async admit(socket: RoomSocket, membership: Membership): Promise<Participant[]> {
 		const { roomId, participant } = membership;
-		this.#members.set(socket.id, membership);
+		this.#tabs.add(socket.id, membership);
 		await socket.join([
 			roomChannel(roomId),
 			memberChannel(roomId),
@@ -124,7 +110,7 @@ export class RoomPresence {
 	}
 
 	async setVisible(socket: RoomSocket, visible: boolean): Promise<void> {
-		const member = this.#members.get(socket.id);
+		const member = this.#tabs.get(socket.id);
 		if (!member) return;
 		member.participant = { ...member.participant, status: visible ? 'connected' : 'away' };
 		await this.#putPerson(member.roomId, member.participant.participantId);
@@ -144,22 +130,18 @@ export class RoomPresence {
 	 * come back), gone after the leave grace; gone at once if the host removed them.
 	 */
 	async leave(socket: RoomSocket): Promise<void> {
-		const member = this.#members.get(socket.id);
+		const member = this.#tabs.remove(socket.id);
 		if (!member) return;
-		this.#members.delete(socket.id);
 		const { roomId, participant } = member;
 		try {
 			await socket.leave(roomChannel(roomId));
 			await socket.leave(memberChannel(roomId));
 			await socket.leave(personChannel(roomId, participant.participantId));
-			const others = [...this.#members.values()].filter((other) => other.roomId === roomId);
 			const removed = member.lease.room.control.read().removed.includes(participant.participantId);
 			if (removed) {
 				// The host removed them: gone at once, whichever of this and the removal lands last.
 				await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
-			} else if (
-				others.some((other) => other.participant.participantId === participant.participantId)
-			) {
+			} else if (this.#tabs.tabsOf(roomId, participant.participantId).length > 0) {
 				// Another tab of theirs is still open: they are as it is (S2).
 				await this.#putPerson(roomId, participant.participantId);
 			} else if (!(await this.#backElsewhere(roomId, participant))) {
@@ -175,7 +157,7 @@ export class RoomPresence {
 				timer.unref();
 				this.#graceTimers.add(timer);
 			}
-			if (others.length === 0) this.#lastRoster.delete(roomId);
+			if (!this.#tabs.anyIn(roomId)) this.#lastRoster.delete(roomId);
 			await this.#broadcast(roomId, true);
 		} finally {
 			member.lease.release();
@@ -193,11 +175,7 @@ export class RoomPresence {
 			() => this.#erasedRooms.delete(roomId),
 			this.deps.leaveGraceMs + this.deps.heartbeatMs
 		).unref();
-		for (const [socketId, member] of this.#members) {
-			if (member.roomId !== roomId) continue;
-			this.#members.delete(socketId);
-			member.lease.release();
-		}
+		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
 		this.#lastRoster.delete(roomId);
 	}
 
@@ -206,8 +184,7 @@ export class RoomPresence {
 		clearInterval(this.#heartbeat);
 		for (const timer of this.#graceTimers) clearTimeout(timer);
 		this.#graceTimers.clear();
-		for (const member of this.#members.values()) member.lease.release();
-		this.#members.clear();
+		for (const member of this.#tabs.clear()) member.lease.release();
 	}
 
 	/**
@@ -222,10 +199,7 @@ export class RoomPresence {
 
 	/** Writes one person's record from all their sockets here (`#putRecord`). */
 	async #putPerson(roomId: string, participantId: string): Promise<void> {
-		const sockets = [...this.#members.values()].filter(
-			(member) => member.roomId === roomId && member.participant.participantId === participantId
-		);
-		await this.#putRecord(roomId, sockets);
+		await this.#putRecord(roomId, this.#tabs.tabsOf(roomId, participantId));
 	}
 
 	/**
@@ -272,10 +246,9 @@ export class RoomPresence {
 
 	#beat(): void {
 		const rooms = new Set<string>();
-		// Grouped once: a person's sockets found by a search per person cost people × sockets.
-		for (const { roomId, sockets } of this.#people().values()) {
+		for (const { roomId, tabs } of this.#tabs.people()) {
 			rooms.add(roomId);
-			void this.#putRecord(roomId, sockets).catch((error: unknown) =>
+			void this.#putRecord(roomId, tabs).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		}

@@ -119,7 +119,11 @@ async function openRedisBackends(config: Config, url: string): Promise<Backends>
 		lock: redisRoomLock(redis, instanceId),
 		socketIoAdapter: createAdapter(redis, subscriber, { key: SOCKET_IO_PREFIX }),
 		playbooks: createRedisPlaybookStore(redis),
-		presence: createRedisPresenceStore(redis, presencePolicy(config.PRESENCE_HEARTBEAT_MS)),
+		presence: createRedisPresenceStore(
+			redis,
+			presencePolicy(config.PRESENCE_HEARTBEAT_MS),
+			instanceId
+		),
 		teams: createRedisTeamStore(redis, { retentionMs: retentionMs(config) }),
 		pairing: createRedisPairingStore(redis, { retentionMs: retentionMs(config) }),
 		circle: createRedisCircleStore(redis, { retentionMs: retentionMs(config) }),

@@ -2,6 +2,7 @@ import type { Participant } from '../../src/lib/protocol/presence';
 import { rosterView, type PresencePolicy } from '../../src/lib/room/presence';
 import type { PresenceStore } from './presence-store';
 
+/** One instance's presence: a record per person and room, keyed by participant id. */
 export function createMemoryPresenceStore(policy: PresencePolicy): PresenceStore {
 	const rooms = new Map<string, Map<string, Participant>>();
 	return {
@@ -13,8 +14,9 @@ export function createMemoryPresenceStore(policy: PresencePolicy): PresenceStore
 		async list(roomId, now) {
 			const room = rooms.get(roomId);
 			if (!room) return [];
-			const { roster, expired } = rosterView([...room.values()], now, policy);
-			for (const id of expired) room.delete(id);
+			const stored = [...room].map(([key, record]) => ({ key, record }));
+			const { roster, expired } = rosterView(stored, now, policy);
+			for (const key of expired) room.delete(key);
 			if (room.size === 0) rooms.delete(roomId);
 			return roster;
 		},

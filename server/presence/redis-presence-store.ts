@@ -1,14 +1,14 @@
-import { participantSchema, type Participant } from '../../src/lib/protocol/presence';
-import { rosterView, type PresencePolicy } from '../../src/lib/room/presence';
+import { participantSchema } from '../../src/lib/protocol/presence';
+import { rosterView, type PresencePolicy, type StoredRecord } from '../../src/lib/room/presence';
 import type { RedisClient } from '../redis/connect';
-import { metaKey, presenceKey } from '../redis/keys';
+import { metaKey, presenceField, presenceKey } from '../redis/keys';
 import { redisScript } from '../storage/redis-script';
 import type { PresenceStore } from './presence-store';
 
 /**
  * Writes a participant's record and renews the hash's expiry, only while the room's metadata
  * exists: an instance that missed the erase notice and heart-beats on cannot bring the names of
- * an erased room back. KEYS: meta, roster. ARGV: participant id, record, forget period in ms.
+ * an erased room back. KEYS: meta, roster. ARGV: field, record, forget period in ms.
  */
 const putScript = redisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -18,31 +18,38 @@ return 1
 `);
 
 /**
- * A Redis hash per room, participant id → JSON record. Heartbeats refresh `seenAt`; the whole
- * hash expires once nobody has refreshed it for the forget period. Records are written only for
- * a room that exists (its metadata in the Redis doc store).
+ * A Redis hash per room, a field per person and instance (`presenceField`) → JSON record: each
+ * instance writes only its own records, from its own sockets, and the roster combines each
+ * person's records (`rosterView`), so no instance overwrites what another says of someone with
+ * a tab on each. Heartbeats refresh `seenAt`; the whole hash expires once nobody has refreshed
+ * it for the forget period. Records are written only for a room that exists (its metadata in
+ * the Redis doc store).
  */
 export function createRedisPresenceStore(
 	client: RedisClient,
-	policy: PresencePolicy
+	policy: PresencePolicy,
+	instanceId: string
 ): PresenceStore {
 	return {
 		async put(roomId, participant) {
 			await putScript(
 				client,
 				[metaKey(roomId), presenceKey(roomId)],
-				[participant.participantId, JSON.stringify(participant), String(policy.forgetAfterMs)]
+				[
+					presenceField(participant.participantId, instanceId),
+					JSON.stringify(participant),
+					String(policy.forgetAfterMs)
+				]
 			);
 		},
 		async list(roomId, now) {
 			const key = presenceKey(roomId);
-			const stored = await client.hGetAll(key);
-			const records: Participant[] = [];
-			for (const raw of Object.values(stored)) {
+			const stored: StoredRecord[] = [];
+			for (const [field, raw] of Object.entries(await client.hGetAll(key))) {
 				const parsed = participantSchema.safeParse(JSON.parse(raw));
-				if (parsed.success) records.push(parsed.data);
+				if (parsed.success) stored.push({ key: field, record: parsed.data });
 			}
-			const { roster, expired } = rosterView(records, now, policy);
+			const { roster, expired } = rosterView(stored, now, policy);
 			if (expired.length > 0) await client.hDel(key, expired);
 			return roster;
 		},

@@ -20,6 +20,7 @@ test('the names of stored keys are the ones earlier releases wrote', () => {
 	expect(keys.WAKES_KEY).toBe('pr:rooms:wakes');
 	expect(keys.wakeClaimKey('R', 5)).toBe('pr:room:{R}:wake:5');
 	expect(keys.presenceKey('R')).toBe('pr:room:{R}:presence');
+	expect(keys.presenceField('P', 'I')).toBe('P:I');
 	expect(keys.controlLockKey('R')).toBe('pr:room:{R}:control-lock');
 	expect(keys.teamKeys('T')).toEqual([
 		'pr:team:{T}',

@@ -32,8 +32,16 @@ export const metaKey = (roomId: string) => `pr:room:{${roomId}}:meta`;
 /** Held while an instance decides on the room's control state (server/rooms/redis-room-lock.ts). */
 export const controlLockKey = (roomId: string) => `pr:room:{${roomId}}:control-lock`;
 
-/** A room's roster: a hash by participant id (server/presence/redis-presence-store.ts). */
+/** A room's roster: a hash of presence records (server/presence/redis-presence-store.ts). */
 export const presenceKey = (roomId: string) => `pr:room:{${roomId}}:presence`;
+
+/**
+ * A presence record's field in the room's roster: one per person and instance. Readers take the
+ * person from the record, not the field, so a field of the earlier form (the participant id
+ * alone, one record per person) reads as one more instance's record, and expires as they do.
+ */
+export const presenceField = (participantId: string, instanceId: string) =>
+	`${participantId}:${instanceId}`;
 
 /**
  * A room's Web Push subscriptions: a hash from endpoint to the stored subscription

@@ -2,6 +2,7 @@ import type { Participant } from '../../src/lib/protocol/presence';
 import { personRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
+import { TabIndex } from '../presence/tab-index';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomLease } from '../rooms/room-registry';
 import {
@@ -15,7 +16,7 @@ import {
 /** Someone joined to a room through one socket of this instance. */
 export interface Membership {
 	roomId: string;
-	/** As this socket has them: its tab's visibility, and when this instance last wrote them. */
+	/** As this socket has them: their name and role as they joined, and the tab's visibility. */
 	participant: Participant;
 	lease: RoomLease;
 }
@@ -38,13 +39,20 @@ function rosterKey(roster: Participant[]): string {
 	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
 }
 
+/** A person in a room, as a key of the maps by person. */
+const personKey = (roomId: string, participantId: string) => `${roomId} ${participantId}`;
+
 /**
- * Who is in which room through this instance's sockets, and their presence records: joins,
- * visibility, leaving (dropped for the leave grace, then gone), heartbeats and roster broadcasts.
+ * Who is in which room through this instance's sockets, and this instance's presence records of
+ * them: joins, visibility, leaving (dropped for the leave grace, then gone), heartbeats and
+ * roster broadcasts. Each record is decided from this instance's tabs of the person as they are
+ * when it is written, and written at once: the store keeps this instance's writes in order, so
+ * the last one says what is so now, whatever joined or left while a write waited. Another
+ * instance writes its own records, which the roster combines with these (`rosterView`).
  */
 export class RoomPresence {
-	/** By socket id, in the order they joined (a person's latest join names them). */
-	readonly #members = new Map<string, Membership>();
+	/** This instance's joined sockets, by socket id and by room and person. */
+	readonly #tabs = new TabIndex<Membership>();
 	/** The roster last sent to each room, so that heartbeats send only real changes. */
 	readonly #lastRoster = new Map<string, string>();
 	/**
@@ -53,8 +61,11 @@ export class RoomPresence {
 	 * come.
 	 */
 	readonly #erasedRooms = new Set<string>();
-	/** Pending "gone after the grace" checks, cancelled when the server closes. */
-	readonly #graceTimers = new Set<ReturnType<typeof setTimeout>>();
+	/**
+	 * The leave grace of each person (by `personKey`) whose last tab here closed: cancelled when
+	 * a tab of theirs joins here again, or by a later leave, or when the server closes.
+	 */
+	readonly #graces = new Map<string, ReturnType<typeof setTimeout>>();
 	#closed = false;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 
@@ -65,32 +76,17 @@ export class RoomPresence {
 	}
 
 	memberOf(socket: RoomSocket): Membership | undefined {
-		return this.#members.get(socket.id);
+		return this.#tabs.get(socket.id);
 	}
 
 	/** People, not sockets: one person may have a room open in two tabs. */
 	get connectedPeople(): number {
-		return this.#people().size;
-	}
-
-	/**
-	 * Each person with a socket here, once (keyed by room and participant id), with their room
-	 * and their sockets in the order they joined: one pass over the sockets.
-	 */
-	#people(): Map<string, { roomId: string; sockets: Membership[] }> {
-		const people = new Map<string, { roomId: string; sockets: Membership[] }>();
-		for (const member of this.#members.values()) {
-			const key = `${member.roomId} ${member.participant.participantId}`;
-			const person = people.get(key);
-			if (person) person.sockets.push(member);
-			else people.set(key, { roomId: member.roomId, sockets: [member] });
-		}
-		return people;
+		return this.#tabs.peopleCount;
 	}
 
 	/** The room as this instance holds it, while someone here is in it. */
 	loadedRoom(roomId: string): LoadedRoom | undefined {
-		return [...this.#members.values()].find((member) => member.roomId === roomId)?.lease.room;
+		return this.#tabs.anyIn(roomId)?.lease.room;
 	}
 
 	roster(roomId: string): Promise<Participant[]> {
@@ -110,7 +106,9 @@ export class RoomPresence {
 	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */
 	async admit(socket: RoomSocket, membership: Membership): Promise<Participant[]> {
 		const { roomId, participant } = membership;
-		this.#members.set(socket.id, membership);
+		this.#tabs.add(socket.id, membership);
+		// Back before the grace ended: their tabs here say how they are.
+		this.#endGrace(roomId, participant.participantId);
 		await socket.join([
 			roomChannel(roomId),
 			memberChannel(roomId),
@@ -124,7 +122,7 @@ export class RoomPresence {
 	}
 
 	async setVisible(socket: RoomSocket, visible: boolean): Promise<void> {
-		const member = this.#members.get(socket.id);
+		const member = this.#tabs.get(socket.id);
 		if (!member) return;
 		member.participant = { ...member.participant, status: visible ? 'connected' : 'away' };
 		await this.#putPerson(member.roomId, member.participant.participantId);
@@ -144,38 +142,26 @@ export class RoomPresence {
 	 * come back), gone after the leave grace; gone at once if the host removed them.
 	 */
 	async leave(socket: RoomSocket): Promise<void> {
-		const member = this.#members.get(socket.id);
+		const member = this.#tabs.remove(socket.id);
 		if (!member) return;
-		this.#members.delete(socket.id);
 		const { roomId, participant } = member;
+		const { participantId } = participant;
 		try {
 			await socket.leave(roomChannel(roomId));
 			await socket.leave(memberChannel(roomId));
-			await socket.leave(personChannel(roomId, participant.participantId));
-			const others = [...this.#members.values()].filter((other) => other.roomId === roomId);
-			const removed = member.lease.room.control.read().removed.includes(participant.participantId);
-			if (removed) {
+			await socket.leave(personChannel(roomId, participantId));
+			// Decided from their tabs as they are now, not before the awaits: a tab of theirs may
+			// have joined meanwhile (a reconnect), or closed.
+			if (member.lease.room.control.read().removed.includes(participantId)) {
 				// The host removed them: gone at once, whichever of this and the removal lands last.
 				await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
-			} else if (
-				others.some((other) => other.participant.participantId === participant.participantId)
-			) {
-				// Another tab of theirs is still open: they are as it is (S2).
-				await this.#putPerson(roomId, participant.participantId);
-			} else if (!(await this.#backElsewhere(roomId, participant))) {
-				// Dropped first: a phone dropping off Wi-Fi for a moment is back before the grace ends.
-				const leftAt = this.deps.now();
-				await this.#put(roomId, { ...participant, status: 'dropped', seenAt: leftAt });
-				const timer = setTimeout(() => {
-					this.#graceTimers.delete(timer);
-					this.#goneAfterGrace(roomId, participant.participantId, leftAt).catch((error: unknown) =>
-						log.socket.warn({ err: error }, 'marking someone gone failed')
-					);
-				}, this.deps.leaveGraceMs);
-				timer.unref();
-				this.#graceTimers.add(timer);
+			} else if (this.#tabs.tabsOf(roomId, participantId).length > 0) {
+				// Another tab of theirs is still open here: they are as it is (S2).
+				await this.#putPerson(roomId, participantId);
+			} else {
+				await this.#drop(roomId, participant);
 			}
-			if (others.length === 0) this.#lastRoster.delete(roomId);
+			if (!this.#tabs.anyIn(roomId)) this.#lastRoster.delete(roomId);
 			await this.#broadcast(roomId, true);
 		} finally {
 			member.lease.release();
@@ -193,54 +179,56 @@ export class RoomPresence {
 			() => this.#erasedRooms.delete(roomId),
 			this.deps.leaveGraceMs + this.deps.heartbeatMs
 		).unref();
-		for (const [socketId, member] of this.#members) {
-			if (member.roomId !== roomId) continue;
-			this.#members.delete(socketId);
-			member.lease.release();
-		}
+		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
 		this.#lastRoster.delete(roomId);
 	}
 
 	close(): void {
 		this.#closed = true;
 		clearInterval(this.#heartbeat);
-		for (const timer of this.#graceTimers) clearTimeout(timer);
-		this.#graceTimers.clear();
-		for (const member of this.#members.values()) member.lease.release();
-		this.#members.clear();
+		for (const timer of this.#graces.values()) clearTimeout(timer);
+		this.#graces.clear();
+		for (const member of this.#tabs.clear()) member.lease.release();
 	}
 
-	/**
-	 * Whether someone's record was written by another instance since this one last wrote it
-	 * (`mine`): they came back through it before this instance noticed their old connection
-	 * close, so that instance, not this one, says how they are.
-	 */
-	async #backElsewhere(roomId: string, mine: Participant): Promise<boolean> {
-		const record = (await this.roster(roomId)).find((p) => p.participantId === mine.participantId);
-		return record !== undefined && record.seenAt !== mine.seenAt;
-	}
-
-	/** Writes one person's record from all their sockets here (`#putRecord`). */
+	/** Writes one person's record from all their tabs here (`#putRecord`). */
 	async #putPerson(roomId: string, participantId: string): Promise<void> {
-		const sockets = [...this.#members.values()].filter(
-			(member) => member.roomId === roomId && member.participant.participantId === participantId
-		);
-		await this.#putRecord(roomId, sockets);
+		await this.#putRecord(roomId, this.#tabs.tabsOf(roomId, participantId));
 	}
 
-	/**
-	 * Writes one person's record from their sockets here (`personRecord`), and notes its time on
-	 * each, so that a later leave can tell whether another instance wrote it since.
-	 */
-	async #putRecord(roomId: string, sockets: Membership[]): Promise<void> {
+	/** Writes one person's record from their tabs here (`personRecord`), if they have one. */
+	async #putRecord(roomId: string, tabs: Membership[]): Promise<void> {
 		const record = personRecord(
-			sockets.map((member) => member.participant),
+			tabs.map((member) => member.participant),
 			this.deps.now()
 		);
-		if (!record) return;
-		for (const member of sockets)
-			member.participant = { ...member.participant, seenAt: record.seenAt };
-		await this.#put(roomId, record);
+		if (record) await this.#put(roomId, record);
+	}
+
+	/**
+	 * Their last tab here closed: dropped first, as a phone dropping off Wi-Fi for a moment is
+	 * back before the grace ends; gone once it ends, unless a tab of theirs joins here meanwhile.
+	 */
+	async #drop(roomId: string, participant: Participant): Promise<void> {
+		const { participantId } = participant;
+		// Two tabs closing at once each find none left: one grace, the latest.
+		this.#endGrace(roomId, participantId);
+		const key = personKey(roomId, participantId);
+		const timer = setTimeout(() => {
+			this.#graces.delete(key);
+			this.#goneAfterGrace(roomId, participant).catch((error: unknown) =>
+				log.socket.warn({ err: error }, 'marking someone gone failed')
+			);
+		}, this.deps.leaveGraceMs);
+		timer.unref();
+		this.#graces.set(key, timer);
+		await this.#put(roomId, { ...participant, status: 'dropped', seenAt: this.deps.now() });
+	}
+
+	#endGrace(roomId: string, participantId: string): void {
+		const key = personKey(roomId, participantId);
+		clearTimeout(this.#graces.get(key));
+		this.#graces.delete(key);
 	}
 
 	async #put(roomId: string, participant: Participant): Promise<void> {
@@ -259,23 +247,21 @@ export class RoomPresence {
 	}
 
 	/**
-	 * Marks someone gone once the grace after their leaving is over, unless they came back
-	 * meanwhile (their record changed since), and lets the room stop waiting for them.
+	 * Marks someone gone here once the grace after their last tab's leaving is over (no tab of
+	 * theirs joined here since), and lets the room stop waiting for them: unless an instance
+	 * where they have a tab says otherwise.
 	 */
-	async #goneAfterGrace(roomId: string, participantId: string, leftAt: number): Promise<void> {
-		const record = (await this.roster(roomId)).find((p) => p.participantId === participantId);
-		if (!record || record.seenAt !== leftAt || record.status === 'gone') return;
-		await this.#put(roomId, { ...record, status: 'gone', seenAt: this.deps.now() });
+	async #goneAfterGrace(roomId: string, participant: Participant): Promise<void> {
+		await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
 		await this.#broadcast(roomId, true);
 		await this.deps.settle(roomId);
 	}
 
 	#beat(): void {
 		const rooms = new Set<string>();
-		// Grouped once: a person's sockets found by a search per person cost people × sockets.
-		for (const { roomId, sockets } of this.#people().values()) {
+		for (const { roomId, tabs } of this.#tabs.people()) {
 			rooms.add(roomId);
-			void this.#putRecord(roomId, sockets).catch((error: unknown) =>
+			void this.#putRecord(roomId, tabs).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		}

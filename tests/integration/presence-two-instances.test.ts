@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Participant } from '../../src/lib/protocol/presence';
 import { cleanupsAfterEach } from '../support/cleanups';
+import type { JoinedPerson } from '../support/clients';
 import { instancesOn } from '../support/instances';
 import { startRestartableRedis, type RestartableRedis } from '../support/redis-server';
 import { createRoom, tempDir } from '../support/server';
@@ -19,6 +20,18 @@ const { instance, joined } = instancesOn(() => redis.url, cleanups, {
 	LEAVE_GRACE_MS: '60000'
 });
 
+/** Every roster `person` receives from now on. */
+function rostersOf(person: JoinedPerson): Participant[][] {
+	const rosters: Participant[][] = [];
+	person.socket.on('presence:roster', (roster) => rosters.push(roster));
+	return rosters;
+}
+
+const entriesOf = (roster: Participant[] | undefined, id: string) =>
+	(roster ?? []).filter((p) => p.participantId === id);
+const statusIn = (roster: Participant[] | undefined, id: string) =>
+	entriesOf(roster, id).map((p) => p.status);
+
 test('[S2, S3] an old connection closing on one instance does not show as dropped someone already back through another', async () => {
 	const [a, b] = [await instance(), await instance()];
 	const room = await createRoom(a.url);
@@ -26,10 +39,64 @@ test('[S2, S3] an old connection closing on one instance does not show as droppe
 	const oldBen = await joined(a, room.id, 'Ben');
 	// Ben's phone came back through the other instance before the first noticed it had gone.
 	await joined(b, room.id, 'Ben', { id: oldBen.id });
-	const rosters: Participant[][] = [];
-	ada.socket.on('presence:roster', (roster) => rosters.push(roster));
+	const rosters = rostersOf(ada);
 
 	oldBen.socket.disconnect();
 	await waitFor(() => rosters.length > 0, 'the roster after the old connection closed');
-	expect(rosters[0]?.find((p) => p.participantId === oldBen.id)?.status).toBe('connected');
+	expect(statusIn(rosters[0], oldBen.id)).toEqual(['connected']);
+});
+
+test('[S2] someone with a tab on each instance is one roster entry, present while either tab is open', async () => {
+	const [a, b] = [await instance(), await instance()];
+	const room = await createRoom(a.url);
+	const ada = await joined(a, room.id, 'Ada');
+	const rosters = rostersOf(ada);
+	const benOnB = await joined(b, room.id, 'Ben');
+	// His tab on A opens last: its instance wrote his record last.
+	const benOnA = await joined(a, room.id, 'Ben', { id: benOnB.id });
+	await waitFor(() => rosters.length >= 2, 'the rosters of both of Ben’s joins');
+	expect(statusIn(rosters.at(-1), benOnB.id)).toEqual(['connected']);
+
+	benOnA.socket.disconnect();
+	await waitFor(() => rosters.length >= 3, 'the roster after his tab on A closed');
+	expect(statusIn(rosters.at(-1), benOnB.id)).toEqual(['connected']);
+
+	benOnB.socket.disconnect();
+	await waitFor(() => rosters.length >= 4, 'the roster after his tab on B closed');
+	expect(statusIn(rosters.at(-1), benOnB.id)).toEqual(['dropped']);
+});
+
+test('[S2] a tab hidden on one instance leaves someone connected while their tab on the other is shown', async () => {
+	const [a, b] = [await instance(), await instance()];
+	const room = await createRoom(a.url);
+	const ada = await joined(a, room.id, 'Ada');
+	const benOnA = await joined(a, room.id, 'Ben');
+	const benOnB = await joined(b, room.id, 'Ben', { id: benOnA.id });
+	const rosters = rostersOf(ada);
+	benOnB.socket.emit('presence:visibility', { visible: false });
+	// A socket's events are handled in order: once a later one is answered, the report was.
+	expect(await benOnB.send({ type: 'agreements.confirm' })).toEqual({ ok: true });
+	// A later marker: every roster sent before Cleo's join is in by the time hers is.
+	await joined(b, room.id, 'Cleo');
+	await waitFor(() => rosters.some((r) => r.some((p) => p.name === 'Cleo')), 'Cleo joined');
+	expect(rosters.map((r) => statusIn(r, benOnA.id))).toEqual(rosters.map(() => ['connected']));
+});
+
+test('[S2] someone whose tabs on both instances close at once is dropped, then gone, and stays gone', async () => {
+	const grace = { LEAVE_GRACE_MS: '300' };
+	const [a, b] = [await instance(grace), await instance(grace)];
+	const room = await createRoom(a.url);
+	const ada = await joined(a, room.id, 'Ada');
+	const benOnA = await joined(a, room.id, 'Ben');
+	const benOnB = await joined(b, room.id, 'Ben', { id: benOnA.id });
+	const rosters = rostersOf(ada);
+	benOnA.socket.disconnect();
+	benOnB.socket.disconnect();
+	await waitFor(
+		() => statusIn(rosters.at(-1), benOnA.id)[0] === 'gone',
+		'Ben gone after the grace'
+	);
+	await joined(b, room.id, 'Cleo');
+	await waitFor(() => rosters.some((r) => r.some((p) => p.name === 'Cleo')), 'Cleo joined');
+	expect(statusIn(rosters.at(-1), benOnA.id)).toEqual(['gone']);
 });

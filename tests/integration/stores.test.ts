@@ -4,6 +4,7 @@ import { createSqlitePlaybookStore } from '../../server/playbooks/sqlite-playboo
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
 import { createRedisPresenceStore } from '../../server/presence/redis-presence-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
+import { presenceField, presenceKey } from '../../server/redis/keys';
 import { createRedisRoomStore } from '../../server/storage/redis-room-store';
 import { openSqlite } from '../../server/storage/sqlite';
 import { createRedisTeamStore } from '../../server/teams/redis-team-store';
@@ -81,26 +82,30 @@ const createRedisRoom = (id: string) =>
 	);
 presenceStoreContract(
 	'Redis',
-	async (policy) => ({ store: createRedisPresenceStore(client, policy), close: () => {} }),
+	async (policy) => ({
+		store: createRedisPresenceStore(client, policy, 'instance-a'),
+		close: () => {}
+	}),
 	createRedisRoom
 );
+const POLICY = { staleAfterMs: 30_000, forgetAfterMs: 600_000 };
+const NOW = 1_700_000_000_000;
+/** Someone's presence record, connected as of `NOW`. */
+const someone = (name: string): Participant => ({
+	participantId: `id-${name}-00000`,
+	name,
+	roleId: 'listener',
+	status: 'connected',
+	seenAt: NOW
+});
 // Not in the contract: the memory store serves one instance, which hears its own erase, and
 // knows no rooms. Instances sharing Redis may miss an erase notice and heart-beat on.
 describe('Redis presence after an erase on another instance', () => {
 	test('a heartbeat for the erased room stores nobody and leaves no key of the room', async () => {
 		const roomId = 'RRRRRRRRRRRRRRRRRRRRRR';
-		const now = 1_700_000_000_000;
-		const ada: Participant = {
-			participantId: 'id-Ada-00000',
-			name: 'Ada',
-			roleId: 'listener',
-			status: 'connected',
-			seenAt: now
-		};
-		const presence = createRedisPresenceStore(client, {
-			staleAfterMs: 30_000,
-			forgetAfterMs: 600_000
-		});
+		const now = NOW;
+		const ada = someone('Ada');
+		const presence = createRedisPresenceStore(client, POLICY, 'instance-a');
 		await createRedisRoom(roomId);
 		await presence.put(roomId, ada);
 		expect((await presence.list(roomId, now)).map((p) => p.name)).toEqual(['Ada']);
@@ -111,6 +116,46 @@ describe('Redis presence after an erase on another instance', () => {
 		await presence.put(roomId, { ...ada, seenAt: now + 5_000 });
 		expect(await presence.list(roomId, now + 5_000)).toEqual([]);
 		expect(await client.keys(`*${roomId}*`)).toEqual([]);
+	});
+});
+// Not in the contract either: the memory store serves one instance.
+describe('Redis presence of someone with a tab on each of two instances (docs/protocol.md S2)', () => {
+	const now = NOW;
+	const ben = someone('Ben');
+	// Two instances' stores on one Redis (the client connects before the tests).
+	const onA = () => createRedisPresenceStore(client, POLICY, 'instance-a');
+	const onB = () => createRedisPresenceStore(client, POLICY, 'instance-b');
+	const statuses = async (roomId: string) =>
+		(await onA().list(roomId, now)).map((p) => [p.name, p.status]);
+
+	test('each instance’s record stays as it wrote it, and the roster shows them once, as present as either says', async () => {
+		const roomId = 'BBBBBBBBBBBBBBBBBBBBBB';
+		await createRedisRoom(roomId);
+		await onB().put(roomId, ben);
+		await onA().put(roomId, ben);
+		expect(await statuses(roomId)).toEqual([['Ben', 'connected']]);
+		// His tab on A closes, then the one on B hides: A's write does not hide B's tab.
+		await onA().put(roomId, { ...ben, status: 'dropped' });
+		expect(await statuses(roomId)).toEqual([['Ben', 'connected']]);
+		await onB().put(roomId, { ...ben, status: 'away' });
+		expect(await statuses(roomId)).toEqual([['Ben', 'away']]);
+		await onB().put(roomId, { ...ben, status: 'dropped' });
+		expect(await statuses(roomId)).toEqual([['Ben', 'dropped']]);
+		expect(await client.hLen(presenceKey(roomId))).toBe(2);
+	});
+
+	test('a record of the earlier form (one per person, by participant id) reads as one more instance’s', async () => {
+		const roomId = 'CCCCCCCCCCCCCCCCCCCCCC';
+		await createRedisRoom(roomId);
+		await client.hSet(presenceKey(roomId), ben.participantId, JSON.stringify(ben));
+		await onA().put(roomId, { ...ben, status: 'away' });
+		expect(await statuses(roomId)).toEqual([['Ben', 'connected']]);
+		// Forgotten like any other: only the old field goes.
+		await onA().put(roomId, { ...ben, status: 'away', seenAt: now + 600_000 });
+		expect(await onA().list(roomId, now + 600_001)).toMatchObject([{ status: 'away' }]);
+		expect(await client.hKeys(presenceKey(roomId))).toEqual([
+			presenceField(ben.participantId, 'instance-a')
+		]);
 	});
 });
 teamStoreContract('SQLite', (options) => sqlite((db) => createSqliteTeamStore(db, options))());

@@ -9,10 +9,14 @@ function person(name: string, status: Participant['status'], ageMs: number): Par
 	return { participantId: `id-${name}-0000`, name, roleId: 'speaker', status, seenAt: NOW - ageMs };
 }
 
+/** Records as stored by one instance: keyed by participant id. */
+const stored = (...records: Participant[]) =>
+	records.map((record) => ({ key: record.participantId, record }));
+
 describe('roster view', () => {
 	test('fresh records are shown as they are, sorted by name', () => {
 		const { roster, expired } = rosterView(
-			[person('Zoe', 'connected', 0), person('Ada', 'away', 1_000)],
+			stored(person('Zoe', 'connected', 0), person('Ada', 'away', 1_000)),
 			NOW,
 			policy
 		);
@@ -24,14 +28,68 @@ describe('roster view', () => {
 	});
 
 	test('a record whose server stopped heart-beating is shown as gone', () => {
-		const { roster } = rosterView([person('Ada', 'connected', 31_000)], NOW, policy);
+		const { roster } = rosterView(stored(person('Ada', 'connected', 31_000)), NOW, policy);
 		expect(roster[0]?.status).toBe('gone');
 	});
 
 	test('a record older than the forget limit is dropped and reported for deletion', () => {
-		const { roster, expired } = rosterView([person('Ada', 'gone', 600_001)], NOW, policy);
+		const { roster, expired } = rosterView(stored(person('Ada', 'gone', 600_001)), NOW, policy);
 		expect(roster).toEqual([]);
 		expect(expired).toEqual(['id-Ada-0000']);
+	});
+});
+
+describe('one person with tabs on several instances (docs/protocol.md S2)', () => {
+	/** Ana's record as the instance `instance` wrote it. */
+	const on = (instance: string, status: Participant['status'], ageMs = 1_000, name = 'Ana') => ({
+		key: `id-Ana-0000:${instance}`,
+		record: { ...person('Ana', status, ageMs), name }
+	});
+	const ana = (...records: ReturnType<typeof on>[]) => {
+		const { roster } = rosterView(records, NOW, policy);
+		expect(roster).toHaveLength(1);
+		return roster[0];
+	};
+
+	test('[S2] they are one entry, as present as their most present instance says', () => {
+		expect(ana(on('a', 'connected'), on('b', 'dropped'))?.status).toBe('connected');
+		expect(ana(on('a', 'dropped'), on('b', 'connected'))?.status).toBe('connected');
+		expect(ana(on('a', 'away'), on('b', 'connected'))?.status).toBe('connected');
+		expect(ana(on('a', 'gone'), on('b', 'away'))?.status).toBe('away');
+		expect(ana(on('a', 'gone'), on('b', 'dropped'))?.status).toBe('dropped');
+		expect(ana(on('a', 'gone'), on('b', 'gone'))?.status).toBe('gone');
+	});
+
+	test('[S2, S8] an instance that stopped heart-beating no longer keeps them present', () => {
+		expect(ana(on('crashed', 'connected', 31_000), on('b', 'away'))?.status).toBe('away');
+		expect(ana(on('crashed', 'connected', 31_000), on('b', 'gone'))?.status).toBe('gone');
+	});
+
+	test('their entry carries their latest sign of life, and the name of the record shown', () => {
+		expect(ana(on('a', 'dropped', 200, 'Anna'), on('b', 'connected', 4_000))).toEqual({
+			...person('Ana', 'connected', 4_000),
+			seenAt: NOW - 200
+		});
+	});
+
+	test('of two records as present, the first by key names them, whichever heart-beat last', () => {
+		for (const [ageA, ageB] of [
+			[100, 4_000],
+			[4_000, 100]
+		])
+			expect(ana(on('b', 'connected', ageB, 'Anna'), on('a', 'connected', ageA, 'Ana'))?.name).toBe(
+				'Ana'
+			);
+	});
+
+	test('an instance’s forgotten record is deleted while another’s stays', () => {
+		const { roster, expired } = rosterView(
+			[on('a', 'gone', 600_001), on('b', 'connected')],
+			NOW,
+			policy
+		);
+		expect(roster.map((p) => p.status)).toEqual(['connected']);
+		expect(expired).toEqual(['id-Ana-0000:a']);
 	});
 });
 

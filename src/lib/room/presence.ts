@@ -1,4 +1,4 @@
-import type { Participant } from '../protocol/presence';
+import type { Participant, PresenceStatus } from '../protocol/presence';
 
 export interface PresencePolicy {
 	/** A record not refreshed for this long is shown as gone: its server stopped heart-beating. */
@@ -22,27 +22,62 @@ export const presencePolicy = (heartbeatMs: number): PresencePolicy => ({
 
 export const DEFAULT_PRESENCE_POLICY: PresencePolicy = presencePolicy(DEFAULT_HEARTBEAT_MS);
 
+/** A stored presence record and the key it is stored under: one per person and instance. */
+export interface StoredRecord {
+	key: string;
+	record: Participant;
+}
+
 export interface RosterView {
 	roster: Participant[];
-	/** Ids whose records are old enough to delete from the store. */
+	/** Keys of the records old enough to delete from the store. */
 	expired: string[];
 }
 
-/** Turns stored presence records into what people see at server time `now`. */
+/** How present each status is: someone is as present as their most present record. */
+const PRESENCE_RANK: Record<PresenceStatus, number> = {
+	gone: 0,
+	dropped: 1,
+	away: 2,
+	connected: 3
+};
+
+/** Whether `a` says more of someone than `b`: more present, or as present and first by key. */
+const morePresent = (a: StoredRecord, b: StoredRecord): boolean =>
+	PRESENCE_RANK[a.record.status] > PRESENCE_RANK[b.record.status] ||
+	(a.record.status === b.record.status && a.key < b.key);
+
+/**
+ * Turns stored presence records into what people see at server time `now`: one entry per
+ * person, however many instances hold a record of them (each instance writes its own). A record
+ * not refreshed for the stale period counts as gone. Someone is as present as their most present
+ * record, so a tab closing or hiding on one instance does not hide their tab shown on another;
+ * the entry has that record's name and role (of two as present, the first by key, so that it
+ * does not change with each heartbeat) and their latest sign of life.
+ */
 export function rosterView(
-	records: readonly Participant[],
+	stored: readonly StoredRecord[],
 	now: number,
 	policy: PresencePolicy
 ): RosterView {
-	const roster: Participant[] = [];
+	const people = new Map<string, { shown: StoredRecord; seenAt: number }>();
 	const expired: string[] = [];
-	for (const record of records) {
+	for (const { key, record } of stored) {
 		const age = now - record.seenAt;
-		if (age > policy.forgetAfterMs) expired.push(record.participantId);
-		else if (age > policy.staleAfterMs && record.status !== 'gone')
-			roster.push({ ...record, status: 'gone' });
-		else roster.push(record);
+		if (age > policy.forgetAfterMs) {
+			expired.push(key);
+			continue;
+		}
+		const stale = age > policy.staleAfterMs && record.status !== 'gone';
+		const shown = { key, record: stale ? { ...record, status: 'gone' as const } : record };
+		const person = people.get(record.participantId);
+		if (!person) people.set(record.participantId, { shown, seenAt: record.seenAt });
+		else {
+			person.seenAt = Math.max(person.seenAt, record.seenAt);
+			if (morePresent(shown, person.shown)) person.shown = shown;
+		}
 	}
+	const roster = [...people.values()].map(({ shown, seenAt }) => ({ ...shown.record, seenAt }));
 	roster.sort(
 		(a, b) => a.name.localeCompare(b.name) || a.participantId.localeCompare(b.participantId)
 	);

@@ -167,6 +167,14 @@ describe('settling on who is present', () => {
 		const voted = decided(run(start, { type: 'erase.vote', agree: true }, ana)).state;
 		expect(decided(run(voted, settle, ana, [ana])).effects).toEqual([{ type: 'erase' }]);
 	});
+
+	test('[S20] someone removed counts as gone though presence still lists them (their record on another instance, dropped until its grace ends)', () => {
+		const ready = decided(run(hosted, { type: 'ready.set', step: 0, ready: true }, ana)).state;
+		expect(ready.step).toBe(0);
+		const removed = decided(run(ready, { type: 'host.remove', participantId: ben })).state;
+		// Everyone present is ready: the room moves on without waiting out Ben's grace.
+		expect(decided(run(removed, settle, ana, both)).state.step).toBe(1);
+	});
 });
 
 describe('a room run across time zones', () => {

@@ -92,7 +92,10 @@ export function decide(
 	actor: Actor,
 	ctx: DecisionContext
 ): Decision {
-	const decision = decideOnly(state, command, actor, ctx);
+	// Someone the host removed is never present, whatever presence says yet: with several
+	// instances, their record on another one may read dropped until its leave grace ends (S2).
+	const here = { ...actor, present: actor.present.filter((id) => !state.removed.includes(id)) };
+	const decision = decideOnly(state, command, here, ctx);
 	if (!decision.ok) return decision;
 	// A room of turns follows every move of its step, whatever made it (protocol A2, A9), and
 	// gets back the time it stood paused (A29).

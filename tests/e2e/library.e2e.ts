@@ -6,6 +6,8 @@ test('filtering the library to a skill and a time limit shows only matching card
 }) => {
 	const page = await openPerson(browser);
 	await page.goto(app.url);
+	// Hydrated: until then the filters are plain HTML, and a choice in them changes nothing.
+	await expect(page.locator('#svelte-announcer')).toBeAttached();
 	const filters = page.getByRole('search', { name: 'Filter playbooks' });
 	await filters.getByLabel('Skill').selectOption('listening');
 	// One filter at a time, as a person would: each change navigates (see the closing note).
@@ -33,6 +35,8 @@ test('filtering the library to a language shows its cards in that language, in t
 }) => {
 	const page = await openPerson(browser);
 	await page.goto(app.url);
+	// Hydrated: until then the filters are plain HTML, and a choice in them changes nothing.
+	await expect(page.locator('#svelte-announcer')).toBeAttached();
 	const filters = page.getByRole('search', { name: 'Filter playbooks' });
 	await filters.getByLabel('Language').selectOption('de');
 	await expect(page).toHaveURL(/\?lang=de$/);

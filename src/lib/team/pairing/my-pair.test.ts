@@ -58,6 +58,14 @@ describe('my pair', () => {
 		expect(slotText(slot, 'UTC', 'es')).toBe('mar, 13 ene, 14:00 (UTC)');
 	});
 
+	test('a round made during a shared stretch names that weekday among the usual days', () => {
+		// Tuesday 13 January, 14:30 UTC: half an hour into Tuesday's shared 14:00–16:00.
+		const during = { ...view, round: { ...view.round!, madeAt: Date.parse('2026-01-13T14:30Z') } };
+		expect(myPair(during, ben.cardId, 'UTC', 'en-GB')?.why).toContain(
+			'you overlap Tue–Thu 14:00–16:00 your time (15:00–17:00 for Ana)'
+		);
+	});
+
 	test('someone in no group of the round has no pair', () => {
 		expect(myPair(view, 'card-cy-00000000000', 'UTC', 'en')).toBeUndefined();
 		expect(myPair({ ...view, round: undefined }, ben.cardId, 'UTC', 'en')).toBeUndefined();

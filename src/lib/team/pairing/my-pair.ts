@@ -1,7 +1,7 @@
 import type { PairingCard, PairingView, PublicCard } from '../../protocol/pairing';
 import { firstSlot, type GroupMember } from './pair-plan';
 import { rationale } from './rationale';
-import { intersect, workingIntervals, type Interval } from './working-hours';
+import { sharedHours, usualSharedWeek, type Hours, type Interval } from './working-hours';
 
 /** What one member sees of their group in the latest round. */
 export interface MyPair {
@@ -29,6 +29,8 @@ const asMember = (card: PublicCard): GroupMember => {
 	};
 	return { cardId: card.cardId, card: full };
 };
+
+const hoursOf = (card: PublicCard): Hours => ({ hours: card.hours, zone: card.timeZone });
 
 /** An instant as "Wed, Jan 14, 15:00 (Europe/Berlin)" in `zone`, written the way `locale` writes dates. */
 export function slotText(at: number, zone: string, locale: string): string {
@@ -64,16 +66,13 @@ export function myPair(
 	const partners = group.members
 		.filter((id) => id !== cardId)
 		.flatMap((id) => view.cards.filter((card) => card.cardId === id));
-	const everyone = [me, ...partners];
-	const overlap = everyone
-		.map((card) => workingIntervals(card.hours, card.timeZone, round.madeAt))
-		.reduce((shared, next) => intersect(shared, next));
+	const everyone: [Hours, ...Hours[]] = [hoursOf(me), ...partners.map(hoursOf)];
 	const viewer = asMember({ ...me, timeZone: zone });
-	const interval = firstSlot(overlap, round.madeAt);
+	const interval = firstSlot(sharedHours(everyone, round.madeAt), round.madeAt);
 	return {
 		index,
 		partners,
-		why: rationale(viewer, partners.map(asMember), overlap),
+		why: rationale(viewer, partners.map(asMember), usualSharedWeek(everyone, round.madeAt)),
 		...(interval
 			? {
 					slot: {

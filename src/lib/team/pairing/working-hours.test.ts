@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { intersect, minutesIn, workingIntervals } from './working-hours';
+import {
+	intersect,
+	minutesIn,
+	sharedHours,
+	usualSharedWeek,
+	workingIntervals
+} from './working-hours';
 import { instantOf, offsetAt } from './zoned-time';
 
 const at = (iso: string) => Date.parse(iso);
@@ -86,5 +92,32 @@ describe('working hours as instants', () => {
 			{ start: 5, end: 10 },
 			{ start: 20, end: 25 }
 		]);
+	});
+
+	describe('the usual shared week', () => {
+		const berlin = { hours: { ...weekdays, start: '15:00', end: '17:00' }, zone: 'Europe/Berlin' };
+		const newYork = { hours: { ...weekdays, end: '11:00' }, zone: 'America/New_York' };
+		const spans = (intervals: { start: number; end: number }[]) =>
+			intervals.map(({ start, end }) => `${iso(start)}–${iso(end).slice(11)}`);
+
+		test('counted in the middle of a shared stretch, that stretch is whole and the week holds no cut piece', () => {
+			// Monday 7 December 2026, 14:30 UTC: half an hour into Monday's 14:00–16:00 UTC.
+			const from = at('2026-12-07T14:30Z');
+			expect(spans(sharedHours([berlin, newYork], from))[0]).toBe('2026-12-07T14:30–16:00');
+			expect(spans(usualSharedWeek([berlin, newYork], from))).toEqual([
+				'2026-12-07T14:00–16:00',
+				'2026-12-08T14:00–16:00',
+				'2026-12-09T14:00–16:00',
+				'2026-12-10T14:00–16:00',
+				'2026-12-11T14:00–16:00'
+			]);
+		});
+
+		test('counted outside every shared stretch, it is the week from that moment', () => {
+			const from = at('2026-12-07T09:00Z');
+			expect(usualSharedWeek([berlin, newYork], from)).toEqual(
+				sharedHours([berlin, newYork], from)
+			);
+		});
 	});
 });

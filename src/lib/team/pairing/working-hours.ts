@@ -61,3 +61,28 @@ export function intersect(a: readonly Interval[], b: readonly Interval[]): Inter
 /** The length of some intervals in whole minutes. */
 export const minutesIn = (intervals: readonly Interval[]): number =>
 	Math.floor(intervals.reduce((sum, { start, end }) => sum + (end - start), 0) / 60_000);
+
+/** Someone's working hours and the zone they keep them in. */
+export interface Hours {
+	hours: WorkingHours;
+	zone: string;
+}
+
+/** Where everyone's working hours meet in the week `[from, from + 7 days)`. */
+export const sharedHours = (people: readonly [Hours, ...Hours[]], from: number): Interval[] =>
+	people
+		.map(({ hours, zone }) => workingIntervals(hours, zone, from))
+		.reduce((shared, next) => intersect(shared, next));
+
+/**
+ * The week everyone's working hours meet in, as the pattern it repeats: a shared stretch under
+ * way at `from` is taken whole from its start, and its return a week on falls outside. Counted
+ * from the middle of a stretch, that weekday would instead show as two cut pieces at either end
+ * of the week, and read as missing from the pattern.
+ */
+export function usualSharedWeek(people: readonly [Hours, ...Hours[]], from: number): Interval[] {
+	const underWay = sharedHours(people, from - DAY_MS).find(
+		({ start, end }) => start < from && from < end
+	);
+	return sharedHours(people, underWay?.start ?? from);
+}

@@ -1,3 +1,4 @@
+import type { Person } from '../../src/lib/protocol/control';
 import type { Participant } from '../../src/lib/protocol/presence';
 import { personRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
@@ -39,9 +40,6 @@ function rosterKey(roster: Participant[]): string {
 	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
 }
 
-/** A person in a room, as a key of the maps by person. */
-const personKey = (roomId: string, participantId: string) => `${roomId} ${participantId}`;
-
 /**
  * Who is in which room through this instance's sockets, and this instance's presence records of
  * them: joins, visibility, leaving (dropped for the leave grace, then gone), heartbeats and
@@ -62,10 +60,11 @@ export class RoomPresence {
 	 */
 	readonly #erasedRooms = new Set<string>();
 	/**
-	 * The leave grace of each person (by `personKey`) whose last tab here closed: cancelled when
-	 * a tab of theirs joins here again, or by a later leave, or when the server closes.
+	 * The leave grace of each person whose last tab here closed, by room and participant id:
+	 * cancelled when a tab of theirs joins here again, or by a later leave, or when the room is
+	 * erased or the server closes.
 	 */
-	readonly #graces = new Map<string, ReturnType<typeof setTimeout>>();
+	readonly #graces = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
 	#closed = false;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 
@@ -129,11 +128,12 @@ export class RoomPresence {
 		await this.#broadcast(member.roomId);
 	}
 
-	/** Shows someone as gone at once (the host removed them): the room does not wait for them. */
-	async markGone(roomId: string, participantId: string): Promise<void> {
-		const record = (await this.roster(roomId)).find((p) => p.participantId === participantId);
-		if (!record) return;
-		await this.#put(roomId, { ...record, status: 'gone', seenAt: this.deps.now() });
+	/**
+	 * Shows someone as gone at once (the host removed them): the room does not wait for them.
+	 * `person` is their name and role as the room's control state has them.
+	 */
+	async markGone(roomId: string, participantId: string, person: Person): Promise<void> {
+		await this.#put(roomId, { participantId, ...person, status: 'gone', seenAt: this.deps.now() });
 		await this.#broadcast(roomId, true);
 	}
 
@@ -181,12 +181,16 @@ export class RoomPresence {
 		).unref();
 		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
 		this.#lastRoster.delete(roomId);
+		// Nobody is left to mark gone, nor a room to settle.
+		for (const timer of this.#graces.get(roomId)?.values() ?? []) clearTimeout(timer);
+		this.#graces.delete(roomId);
 	}
 
 	close(): void {
 		this.#closed = true;
 		clearInterval(this.#heartbeat);
-		for (const timer of this.#graces.values()) clearTimeout(timer);
+		for (const room of this.#graces.values())
+			for (const timer of room.values()) clearTimeout(timer);
 		this.#graces.clear();
 		for (const member of this.#tabs.clear()) member.lease.release();
 	}
@@ -213,22 +217,25 @@ export class RoomPresence {
 		const { participantId } = participant;
 		// Two tabs closing at once each find none left: one grace, the latest.
 		this.#endGrace(roomId, participantId);
-		const key = personKey(roomId, participantId);
 		const timer = setTimeout(() => {
-			this.#graces.delete(key);
+			this.#endGrace(roomId, participantId);
 			this.#goneAfterGrace(roomId, participant).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'marking someone gone failed')
 			);
 		}, this.deps.leaveGraceMs);
 		timer.unref();
-		this.#graces.set(key, timer);
+		let room = this.#graces.get(roomId);
+		if (!room) this.#graces.set(roomId, (room = new Map()));
+		room.set(participantId, timer);
 		await this.#put(roomId, { ...participant, status: 'dropped', seenAt: this.deps.now() });
 	}
 
 	#endGrace(roomId: string, participantId: string): void {
-		const key = personKey(roomId, participantId);
-		clearTimeout(this.#graces.get(key));
-		this.#graces.delete(key);
+		const room = this.#graces.get(roomId);
+		if (!room) return;
+		clearTimeout(room.get(participantId));
+		room.delete(participantId);
+		if (room.size === 0) this.#graces.delete(roomId);
 	}
 
 	async #put(roomId: string, participant: Participant): Promise<void> {

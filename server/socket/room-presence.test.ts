@@ -130,16 +130,20 @@ describe('RoomPresence with one person in two tabs (docs/protocol.md S2)', () =>
 		settled = 0;
 		sent = [];
 		held = withHeldAnswers(createMemoryPresenceStore(presencePolicy(BEAT_MS)));
+		presence = presenceWithGrace(GRACE_MS);
+	});
+	/** This instance's presence over the held store, with a leave grace of `leaveGraceMs`. */
+	const presenceWithGrace = (leaveGraceMs: number) => {
 		const io = { to: () => ({ emit: (event: string) => sent.push(event) }) };
-		presence = new RoomPresence({
+		return new RoomPresence({
 			io: io as unknown as RoomServer,
 			presence: held.store,
 			now: () => now,
 			heartbeatMs: BEAT_MS,
-			leaveGraceMs: GRACE_MS,
+			leaveGraceMs,
 			settle: async () => void settled++
 		});
-	});
+	};
 	afterEach(() => {
 		presence.close();
 		vi.useRealTimers();
@@ -264,5 +268,16 @@ describe('RoomPresence with one person in two tabs (docs/protocol.md S2)', () =>
 				seenAt: now
 			}
 		]);
+	});
+
+	test('[S2, S8] a leave grace longer than four heartbeats keeps them dropped to its end', async () => {
+		presence.close();
+		const graceMs = 5 * BEAT_MS;
+		presence = presenceWithGrace(graceMs);
+		await presence.leave(await openTab());
+		await pass(graceMs - 1);
+		expect(await annIs()).toBe('dropped');
+		await pass(1);
+		expect(await annIs()).toBe('gone');
 	});
 });

@@ -1,6 +1,6 @@
 import type { Person } from '../../src/lib/protocol/control';
-import type { Participant } from '../../src/lib/protocol/presence';
-import { personRecord } from '../../src/lib/room/presence';
+import type { Participant, PresenceRecord } from '../../src/lib/protocol/presence';
+import { personRecord, tabRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
 import { TabIndex } from '../presence/tab-index';
@@ -17,7 +17,10 @@ import {
 /** Someone joined to a room through one socket of this instance. */
 export interface Membership {
 	roomId: string;
-	/** As this socket has them: their name and role as they joined, and the tab's visibility. */
+	/**
+	 * As this socket has them: their name and role as they joined, the tab's visibility, and
+	 * (`seenAt`) when it joined.
+	 */
 	participant: Participant;
 	lease: RoomLease;
 }
@@ -38,6 +41,12 @@ export interface RoomPresenceDeps {
 /** The roster without heartbeat times, to tell a real change from a refresh. */
 function rosterKey(roster: Participant[]): string {
 	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
+}
+
+/** A leave grace under way: its timer, and the person's last tab here, whose record it keeps. */
+interface Grace {
+	timer: ReturnType<typeof setTimeout>;
+	tab: Participant;
 }
 
 /**
@@ -64,7 +73,7 @@ export class RoomPresence {
 	 * cancelled when a tab of theirs joins here again, or by a later leave, or when the room is
 	 * erased or the server closes.
 	 */
-	readonly #graces = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
+	readonly #graces = new Map<string, Map<string, Grace>>();
 	#closed = false;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 
@@ -133,7 +142,15 @@ export class RoomPresence {
 	 * `person` is their name and role as the room's control state has them.
 	 */
 	async markGone(roomId: string, participantId: string, person: Person): Promise<void> {
-		await this.#put(roomId, { participantId, ...person, status: 'gone', seenAt: this.deps.now() });
+		// The room's record of them is its latest word on their name: as of now.
+		const now = this.deps.now();
+		await this.#put(roomId, {
+			participantId,
+			...person,
+			status: 'gone',
+			seenAt: now,
+			joinedAt: now
+		});
 		await this.#broadcast(roomId, true);
 	}
 
@@ -154,7 +171,7 @@ export class RoomPresence {
 			// have joined meanwhile (a reconnect), or closed.
 			if (member.lease.room.control.read().removed.includes(participantId)) {
 				// The host removed them: gone at once, whichever of this and the removal lands last.
-				await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
+				await this.#put(roomId, tabRecord(participant, 'gone', this.deps.now()));
 			} else if (this.#tabs.tabsOf(roomId, participantId).length > 0) {
 				// Another tab of theirs is still open here: they are as it is (S2).
 				await this.#putPerson(roomId, participantId);
@@ -182,7 +199,7 @@ export class RoomPresence {
 		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
 		this.#lastRoster.delete(roomId);
 		// Nobody is left to mark gone, nor a room to settle.
-		for (const timer of this.#graces.get(roomId)?.values() ?? []) clearTimeout(timer);
+		for (const { timer } of this.#graces.get(roomId)?.values() ?? []) clearTimeout(timer);
 		this.#graces.delete(roomId);
 	}
 
@@ -190,7 +207,7 @@ export class RoomPresence {
 		this.#closed = true;
 		clearInterval(this.#heartbeat);
 		for (const room of this.#graces.values())
-			for (const timer of room.values()) clearTimeout(timer);
+			for (const { timer } of room.values()) clearTimeout(timer);
 		this.#graces.clear();
 		for (const member of this.#tabs.clear()) member.lease.release();
 	}
@@ -226,20 +243,20 @@ export class RoomPresence {
 		timer.unref();
 		let room = this.#graces.get(roomId);
 		if (!room) this.#graces.set(roomId, (room = new Map()));
-		room.set(participantId, timer);
-		await this.#put(roomId, { ...participant, status: 'dropped', seenAt: this.deps.now() });
+		room.set(participantId, { timer, tab: participant });
+		await this.#put(roomId, tabRecord(participant, 'dropped', this.deps.now()));
 	}
 
 	#endGrace(roomId: string, participantId: string): void {
 		const room = this.#graces.get(roomId);
 		if (!room) return;
-		clearTimeout(room.get(participantId));
+		clearTimeout(room.get(participantId)?.timer);
 		room.delete(participantId);
 		if (room.size === 0) this.#graces.delete(roomId);
 	}
 
-	async #put(roomId: string, participant: Participant): Promise<void> {
-		if (!this.#erasedRooms.has(roomId)) await this.deps.presence.put(roomId, participant);
+	async #put(roomId: string, record: PresenceRecord): Promise<void> {
+		if (!this.#erasedRooms.has(roomId)) await this.deps.presence.put(roomId, record);
 	}
 
 	async #broadcast(roomId: string, force = false): Promise<void> {
@@ -259,7 +276,7 @@ export class RoomPresence {
 	 * where they have a tab says otherwise.
 	 */
 	async #goneAfterGrace(roomId: string, participant: Participant): Promise<void> {
-		await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
+		await this.#put(roomId, tabRecord(participant, 'gone', this.deps.now()));
 		await this.#broadcast(roomId, true);
 		await this.deps.settle(roomId);
 	}
@@ -272,6 +289,12 @@ export class RoomPresence {
 				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		}
+		// Someone in their leave grace stays dropped for all of it, however long it is (S2).
+		for (const [roomId, graces] of this.#graces)
+			for (const { tab } of graces.values())
+				void this.#put(roomId, tabRecord(tab, 'dropped', this.deps.now())).catch((error: unknown) =>
+					log.socket.warn({ err: error }, 'heartbeat failed')
+				);
 		for (const roomId of rooms) {
 			void this.#broadcast(roomId).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'roster refresh failed')

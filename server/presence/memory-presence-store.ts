@@ -1,15 +1,15 @@
-import type { Participant } from '../../src/lib/protocol/presence';
+import type { PresenceRecord } from '../../src/lib/protocol/presence';
 import { rosterView, type PresencePolicy } from '../../src/lib/room/presence';
 import type { PresenceStore } from './presence-store';
 
 /** One instance's presence: a record per person and room, keyed by participant id. */
 export function createMemoryPresenceStore(policy: PresencePolicy): PresenceStore {
-	const rooms = new Map<string, Map<string, Participant>>();
+	const rooms = new Map<string, Map<string, PresenceRecord>>();
 	return {
-		async put(roomId, participant) {
+		async put(roomId, record) {
 			let room = rooms.get(roomId);
 			if (!room) rooms.set(roomId, (room = new Map()));
-			room.set(participant.participantId, participant);
+			room.set(record.participantId, record);
 		},
 		async list(roomId, now) {
 			const room = rooms.get(roomId);

@@ -1,4 +1,4 @@
-import type { Participant } from '../../src/lib/protocol/presence';
+import type { Participant, PresenceRecord } from '../../src/lib/protocol/presence';
 
 /**
  * Who is in each room, as one instance sees and says it. Implementations: in memory (embedded
@@ -6,12 +6,13 @@ import type { Participant } from '../../src/lib/protocol/presence';
  */
 export interface PresenceStore {
 	/**
-	 * Adds or replaces this instance's record of a participant (its `seenAt` is the heartbeat);
-	 * another instance's record of them stays as it wrote it. A store shared by instances (Redis)
+	 * Adds or replaces this instance's record of a participant (its `seenAt` is the heartbeat,
+	 * its `joinedAt` the join that named them); another instance's record of them stays as it
+	 * wrote it. A store shared by instances (Redis)
 	 * stores nothing once the room is gone: an instance that has not heard of an erase yet cannot
 	 * write the room's names again.
 	 */
-	put(roomId: string, participant: Participant): Promise<void>;
+	put(roomId: string, record: PresenceRecord): Promise<void>;
 	/**
 	 * The roster at server time `now`, one entry per person, their instances' records combined
 	 * (`rosterView`): stale records shown as gone, old ones forgotten.

@@ -1,4 +1,4 @@
-import { participantSchema } from '../../src/lib/protocol/presence';
+import { presenceRecordSchema } from '../../src/lib/protocol/presence';
 import { rosterView, type PresencePolicy, type StoredRecord } from '../../src/lib/room/presence';
 import type { RedisClient } from '../redis/connect';
 import { metaKey, presenceField, presenceKey } from '../redis/keys';
@@ -31,13 +31,13 @@ export function createRedisPresenceStore(
 	instanceId: string
 ): PresenceStore {
 	return {
-		async put(roomId, participant) {
+		async put(roomId, record) {
 			await putScript(
 				client,
 				[metaKey(roomId), presenceKey(roomId)],
 				[
-					presenceField(participant.participantId, instanceId),
-					JSON.stringify(participant),
+					presenceField(record.participantId, instanceId),
+					JSON.stringify(record),
 					String(policy.forgetAfterMs)
 				]
 			);
@@ -46,7 +46,7 @@ export function createRedisPresenceStore(
 			const key = presenceKey(roomId);
 			const stored: StoredRecord[] = [];
 			for (const [field, raw] of Object.entries(await client.hGetAll(key))) {
-				const parsed = participantSchema.safeParse(JSON.parse(raw));
+				const parsed = presenceRecordSchema.safeParse(JSON.parse(raw));
 				if (parsed.success) stored.push({ key: field, record: parsed.data });
 			}
 			const { roster, expired } = rosterView(stored, now, policy);

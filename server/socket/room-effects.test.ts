@@ -1,5 +1,7 @@
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { ServerToClientEvents } from '../../src/lib/protocol/socket-events';
+import type { Person } from '../../src/lib/protocol/control';
+import { initialControlState } from '../../src/lib/room/control';
 import type { Effect } from '../../src/lib/room/decide';
 import { redirectLog } from '../log';
 import type { StoredPush } from '../push/push-store';
@@ -29,7 +31,7 @@ type Call =
 	| { type: 'disconnect'; channel: string; close: boolean }
 	| { type: 'tell-instances'; roomId: string }
 	| { type: 'erase-room' | 'let-go' | 'delete-presence'; roomId: string }
-	| { type: 'mark-gone'; roomId: string; participantId: string }
+	| { type: 'mark-gone'; roomId: string; participantId: string; person: Person }
 	| { type: 'turn-started'; roomId: string; personIds: string[] };
 
 /** socket.io's server as far as effects use it: emits and disconnects are noted, not sent. */
@@ -91,12 +93,24 @@ function memoryPush(stored: (StoredPush & { roomId: string })[]) {
 	return store;
 }
 
-/** The room as effects see it: its id and the secrets they replace or hand on. */
+const BEN: Person = { name: 'Ben', roleId: 'listener' };
+
+/**
+ * The room as effects see it: its id, the secrets they replace or hand on, and its control
+ * state, with Ben and Ana recorded as they joined.
+ */
 const room: EffectsRoom = {
 	meta: { id: ROOM },
 	secrets: {
 		replaceHostKey: async () => 'new-host-key',
 		projectorToken: async () => 'new-projector-token'
+	},
+	control: {
+		read: () => ({
+			...initialControlState({ phases: [{}] }),
+			people: { ben: BEN, ana: { name: 'Ana', roleId: 'speaker' } },
+			removed: ['ben']
+		})
 	}
 };
 
@@ -110,8 +124,8 @@ function effectsWith(options: Partial<RoomEffectsDeps> = {}): RoomEffects {
 		rooms: { erase: async (roomId) => void calls.push({ type: 'erase-room', roomId }) },
 		presence: {
 			letGo: (roomId) => void calls.push({ type: 'let-go', roomId }),
-			markGone: async (roomId, participantId) =>
-				void calls.push({ type: 'mark-gone', roomId, participantId })
+			markGone: async (roomId, participantId, person) =>
+				void calls.push({ type: 'mark-gone', roomId, participantId, person })
 		},
 		presenceStore: {
 			deleteRoom: async (roomId) => void calls.push({ type: 'delete-presence', roomId })
@@ -165,7 +179,8 @@ describe('RoomEffects', () => {
 		expect(calls).toEqual([
 			{ type: 'emit', channel: ben, event: 'room:removed', args: [] },
 			{ type: 'disconnect', channel: ben, close: true },
-			{ type: 'mark-gone', roomId: ROOM, participantId: 'ben' },
+			// Under the name and role the room recorded.
+			{ type: 'mark-gone', roomId: ROOM, participantId: 'ben', person: BEN },
 			{ type: 'disconnect', channel: projectorChannel(ROOM), close: true },
 			{
 				type: 'emit',
@@ -198,6 +213,11 @@ describe('RoomEffects', () => {
 			expect.objectContaining({ roomId: ROOM, level: 40 })
 		]);
 		expect(pushStore.stored).toHaveLength(4);
+	});
+
+	test('[S20] removing someone the room has no record of lets them go without a presence record', async () => {
+		await effectsWith().carryOut(room, [{ type: 'remove', participantId: 'cy' }]);
+		expect(calls.map((call) => call.type)).toEqual(['emit', 'disconnect', 'disconnect', 'emit']);
 	});
 
 	test.each([

@@ -30,6 +30,7 @@ export interface EffectsIo {
 export interface EffectsRoom {
 	meta: Pick<LoadedRoom['meta'], 'id'>;
 	secrets: Pick<LoadedRoom['secrets'], 'replaceHostKey' | 'projectorToken'>;
+	control: Pick<LoadedRoom['control'], 'read'>;
 }
 
 export interface RoomEffectsDeps {
@@ -104,7 +105,10 @@ export class RoomEffects {
 		const removed = personChannel(roomId, removedId);
 		io.to(removed).emit('room:removed');
 		io.in(removed).disconnectSockets(true);
-		await this.deps.presence.markGone(roomId, removedId);
+		// Their name and role as the room recorded them (a removal keeps them in `people`). Someone
+		// joined past the room's record of people (MAX_PEOPLE) is gone as their tabs close instead.
+		const person = room.control.read().people[removedId];
+		if (person) await this.deps.presence.markGone(roomId, removedId, person);
 		const projectorToken = await room.secrets.projectorToken();
 		io.in(projectorChannel(roomId)).disconnectSockets(true);
 		// Their sockets may still be on their way out through another instance.

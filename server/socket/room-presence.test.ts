@@ -83,14 +83,19 @@ describe('RoomPresence heartbeat', () => {
 function withHeldAnswers(store: PresenceStore) {
 	let held = false;
 	const waiting: (() => void)[] = [];
-	const answered = <T>(result: Promise<T>): Promise<T> =>
-		held ? new Promise((resolve) => waiting.push(() => resolve(result))) : result;
+	/** The operations asked of the store, in order. */
+	const asked: (keyof PresenceStore)[] = [];
+	const answered = <T>(operation: keyof PresenceStore, result: Promise<T>): Promise<T> => {
+		asked.push(operation);
+		return held ? new Promise((resolve) => waiting.push(() => resolve(result))) : result;
+	};
 	return {
 		store: {
-			put: (roomId, participant) => answered(store.put(roomId, participant)),
-			list: (roomId, now) => answered(store.list(roomId, now)),
-			deleteRoom: (roomId) => answered(store.deleteRoom(roomId))
+			put: (roomId, participant) => answered('put', store.put(roomId, participant)),
+			list: (roomId, now) => answered('list', store.list(roomId, now)),
+			deleteRoom: (roomId) => answered('deleteRoom', store.deleteRoom(roomId))
 		} satisfies PresenceStore,
+		asked,
 		hold() {
 			held = true;
 		},
@@ -117,20 +122,28 @@ describe('RoomPresence with one person in two tabs (docs/protocol.md S2)', () =>
 	let held: ReturnType<typeof withHeldAnswers>;
 	let presence: RoomPresence;
 	let settled: number;
+	/** The events sent to rooms' channels, in order. */
+	let sent: string[];
 	beforeEach(() => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
 		now = 1_000_000;
 		settled = 0;
+		sent = [];
 		held = withHeldAnswers(createMemoryPresenceStore(presencePolicy(BEAT_MS)));
-		presence = new RoomPresence({
-			io: nowhere as unknown as RoomServer,
+		presence = presenceWithGrace(GRACE_MS);
+	});
+	/** This instance's presence over the held store, with a leave grace of `leaveGraceMs`. */
+	const presenceWithGrace = (leaveGraceMs: number) => {
+		const io = { to: () => ({ emit: (event: string) => sent.push(event) }) };
+		return new RoomPresence({
+			io: io as unknown as RoomServer,
 			presence: held.store,
 			now: () => now,
 			heartbeatMs: BEAT_MS,
-			leaveGraceMs: GRACE_MS,
+			leaveGraceMs,
 			settle: async () => void settled++
 		});
-	});
+	};
 	afterEach(() => {
 		presence.close();
 		vi.useRealTimers();
@@ -225,6 +238,46 @@ describe('RoomPresence with one person in two tabs (docs/protocol.md S2)', () =>
 		await closing;
 		expect(await annIs()).toBe('dropped');
 		await pass(GRACE_MS);
+		expect(await annIs()).toBe('gone');
+	});
+
+	test('[S18] a room erased during someone’s leave grace is let go of whole: the grace ends without a word', async () => {
+		await presence.leave(await openTab());
+		expect(await annIs()).toBe('dropped');
+		const before = { sent: sent.length, asked: held.asked.length };
+		presence.letGo(ROOM);
+		await pass(GRACE_MS + BEAT_MS);
+		// No roster sent to the erased room, no presence read or written, no room settled.
+		expect(sent.length).toBe(before.sent);
+		expect(held.asked.length).toBe(before.asked);
+		expect(settled).toBe(0);
+	});
+
+	test('[S20] someone the host removed is marked gone under the name and role the room has, without reading the roster first', async () => {
+		await openTab();
+		const before = held.asked.length;
+		now += 1;
+		await presence.markGone(ROOM, 'ann', { name: 'Ann as the room knows her', roleId: 'coach' });
+		expect(held.asked.slice(before)).toEqual(['put', 'list']);
+		expect(await presence.roster(ROOM)).toEqual([
+			{
+				participantId: 'ann',
+				name: 'Ann as the room knows her',
+				roleId: 'coach',
+				status: 'gone',
+				seenAt: now
+			}
+		]);
+	});
+
+	test('[S2, S8] a leave grace longer than four heartbeats keeps them dropped to its end', async () => {
+		presence.close();
+		const graceMs = 5 * BEAT_MS;
+		presence = presenceWithGrace(graceMs);
+		await presence.leave(await openTab());
+		await pass(graceMs - 1);
+		expect(await annIs()).toBe('dropped');
+		await pass(1);
 		expect(await annIs()).toBe('gone');
 	});
 });

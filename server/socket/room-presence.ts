@@ -1,5 +1,6 @@
-import type { Participant } from '../../src/lib/protocol/presence';
-import { personRecord } from '../../src/lib/room/presence';
+import type { Person } from '../../src/lib/protocol/control';
+import type { Participant, PresenceRecord } from '../../src/lib/protocol/presence';
+import { personRecord, tabRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
 import type { PresenceStore } from '../presence/presence-store';
 import { TabIndex } from '../presence/tab-index';
@@ -16,7 +17,10 @@ import {
 /** Someone joined to a room through one socket of this instance. */
 export interface Membership {
 	roomId: string;
-	/** As this socket has them: their name and role as they joined, and the tab's visibility. */
+	/**
+	 * As this socket has them: their name and role as they joined, the tab's visibility, and
+	 * (`seenAt`) when it joined.
+	 */
 	participant: Participant;
 	lease: RoomLease;
 }
@@ -39,8 +43,11 @@ function rosterKey(roster: Participant[]): string {
 	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
 }
 
-/** A person in a room, as a key of the maps by person. */
-const personKey = (roomId: string, participantId: string) => `${roomId} ${participantId}`;
+/** A leave grace under way: its timer, and the person's last tab here, whose record it keeps. */
+interface Grace {
+	timer: ReturnType<typeof setTimeout>;
+	tab: Participant;
+}
 
 /**
  * Who is in which room through this instance's sockets, and this instance's presence records of
@@ -62,10 +69,11 @@ export class RoomPresence {
 	 */
 	readonly #erasedRooms = new Set<string>();
 	/**
-	 * The leave grace of each person (by `personKey`) whose last tab here closed: cancelled when
-	 * a tab of theirs joins here again, or by a later leave, or when the server closes.
+	 * The leave grace of each person whose last tab here closed, by room and participant id:
+	 * cancelled when a tab of theirs joins here again, or by a later leave, or when the room is
+	 * erased or the server closes.
 	 */
-	readonly #graces = new Map<string, ReturnType<typeof setTimeout>>();
+	readonly #graces = new Map<string, Map<string, Grace>>();
 	#closed = false;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 
@@ -129,11 +137,20 @@ export class RoomPresence {
 		await this.#broadcast(member.roomId);
 	}
 
-	/** Shows someone as gone at once (the host removed them): the room does not wait for them. */
-	async markGone(roomId: string, participantId: string): Promise<void> {
-		const record = (await this.roster(roomId)).find((p) => p.participantId === participantId);
-		if (!record) return;
-		await this.#put(roomId, { ...record, status: 'gone', seenAt: this.deps.now() });
+	/**
+	 * Shows someone as gone at once (the host removed them): the room does not wait for them.
+	 * `person` is their name and role as the room's control state has them.
+	 */
+	async markGone(roomId: string, participantId: string, person: Person): Promise<void> {
+		// The room's record of them is its latest word on their name: as of now.
+		const now = this.deps.now();
+		await this.#put(roomId, {
+			participantId,
+			...person,
+			status: 'gone',
+			seenAt: now,
+			joinedAt: now
+		});
 		await this.#broadcast(roomId, true);
 	}
 
@@ -154,7 +171,7 @@ export class RoomPresence {
 			// have joined meanwhile (a reconnect), or closed.
 			if (member.lease.room.control.read().removed.includes(participantId)) {
 				// The host removed them: gone at once, whichever of this and the removal lands last.
-				await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
+				await this.#put(roomId, tabRecord(participant, 'gone', this.deps.now()));
 			} else if (this.#tabs.tabsOf(roomId, participantId).length > 0) {
 				// Another tab of theirs is still open here: they are as it is (S2).
 				await this.#putPerson(roomId, participantId);
@@ -181,12 +198,16 @@ export class RoomPresence {
 		).unref();
 		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
 		this.#lastRoster.delete(roomId);
+		// Nobody is left to mark gone, nor a room to settle.
+		for (const { timer } of this.#graces.get(roomId)?.values() ?? []) clearTimeout(timer);
+		this.#graces.delete(roomId);
 	}
 
 	close(): void {
 		this.#closed = true;
 		clearInterval(this.#heartbeat);
-		for (const timer of this.#graces.values()) clearTimeout(timer);
+		for (const room of this.#graces.values())
+			for (const { timer } of room.values()) clearTimeout(timer);
 		this.#graces.clear();
 		for (const member of this.#tabs.clear()) member.lease.release();
 	}
@@ -213,26 +234,29 @@ export class RoomPresence {
 		const { participantId } = participant;
 		// Two tabs closing at once each find none left: one grace, the latest.
 		this.#endGrace(roomId, participantId);
-		const key = personKey(roomId, participantId);
 		const timer = setTimeout(() => {
-			this.#graces.delete(key);
+			this.#endGrace(roomId, participantId);
 			this.#goneAfterGrace(roomId, participant).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'marking someone gone failed')
 			);
 		}, this.deps.leaveGraceMs);
 		timer.unref();
-		this.#graces.set(key, timer);
-		await this.#put(roomId, { ...participant, status: 'dropped', seenAt: this.deps.now() });
+		let room = this.#graces.get(roomId);
+		if (!room) this.#graces.set(roomId, (room = new Map()));
+		room.set(participantId, { timer, tab: participant });
+		await this.#put(roomId, tabRecord(participant, 'dropped', this.deps.now()));
 	}
 
 	#endGrace(roomId: string, participantId: string): void {
-		const key = personKey(roomId, participantId);
-		clearTimeout(this.#graces.get(key));
-		this.#graces.delete(key);
+		const room = this.#graces.get(roomId);
+		if (!room) return;
+		clearTimeout(room.get(participantId)?.timer);
+		room.delete(participantId);
+		if (room.size === 0) this.#graces.delete(roomId);
 	}
 
-	async #put(roomId: string, participant: Participant): Promise<void> {
-		if (!this.#erasedRooms.has(roomId)) await this.deps.presence.put(roomId, participant);
+	async #put(roomId: string, record: PresenceRecord): Promise<void> {
+		if (!this.#erasedRooms.has(roomId)) await this.deps.presence.put(roomId, record);
 	}
 
 	async #broadcast(roomId: string, force = false): Promise<void> {
@@ -252,7 +276,7 @@ export class RoomPresence {
 	 * where they have a tab says otherwise.
 	 */
 	async #goneAfterGrace(roomId: string, participant: Participant): Promise<void> {
-		await this.#put(roomId, { ...participant, status: 'gone', seenAt: this.deps.now() });
+		await this.#put(roomId, tabRecord(participant, 'gone', this.deps.now()));
 		await this.#broadcast(roomId, true);
 		await this.deps.settle(roomId);
 	}
@@ -265,6 +289,12 @@ export class RoomPresence {
 				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		}
+		// Someone in their leave grace stays dropped for all of it, however long it is (S2).
+		for (const [roomId, graces] of this.#graces)
+			for (const { tab } of graces.values())
+				void this.#put(roomId, tabRecord(tab, 'dropped', this.deps.now())).catch((error: unknown) =>
+					log.socket.warn({ err: error }, 'heartbeat failed')
+				);
 		for (const roomId of rooms) {
 			void this.#broadcast(roomId).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'roster refresh failed')

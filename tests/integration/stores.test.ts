@@ -144,6 +144,14 @@ describe('Redis presence of someone with a tab on each of two instances (docs/pr
 		expect(await client.hLen(presenceKey(roomId))).toBe(2);
 	});
 
+	test('[S2] of two records as present, the later join names them, whichever instance wrote last', async () => {
+		const roomId = 'DDDDDDDDDDDDDDDDDDDDDD';
+		await createRedisRoom(roomId);
+		await onB().put(roomId, { ...ben, name: 'Benjamin', joinedAt: now - 1_000 });
+		await onA().put(roomId, { ...ben, joinedAt: now - 60_000 });
+		expect(await statuses(roomId)).toEqual([['Benjamin', 'connected']]);
+	});
+
 	test('a record of the earlier form (one per person, by participant id) reads as one more instance’s', async () => {
 		const roomId = 'CCCCCCCCCCCCCCCCCCCCCC';
 		await createRedisRoom(roomId);

@@ -30,3 +30,13 @@ export const participantSchema = z.object({
 	seenAt: z.int().check(z.nonnegative())
 });
 export type Participant = z.infer<typeof participantSchema>;
+
+/**
+ * A presence record as an instance stores it: the participant, and when the join that gave the
+ * record its name and role happened (server ms), so that of a person's records the latest join
+ * names them. Records written before it was kept have none, and name nobody over one that has.
+ */
+export const presenceRecordSchema = z.extend(participantSchema, {
+	joinedAt: z.optional(z.int().check(z.nonnegative()))
+});
+export type PresenceRecord = z.infer<typeof presenceRecordSchema>;

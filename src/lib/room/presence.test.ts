@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Participant } from '../protocol/presence';
-import { personRecord, rosterView } from './presence';
+import { personRecord, rosterView, type StoredRecord } from './presence';
 
 const policy = { staleAfterMs: 30_000, forgetAfterMs: 600_000 };
 const NOW = 1_700_000_000_000;
@@ -41,11 +41,21 @@ describe('roster view', () => {
 
 describe('one person with tabs on several instances (docs/protocol.md S2)', () => {
 	/** Ana's record as the instance `instance` wrote it. */
-	const on = (instance: string, status: Participant['status'], ageMs = 1_000, name = 'Ana') => ({
+	const on = (
+		instance: string,
+		status: Participant['status'],
+		ageMs = 1_000,
+		name = 'Ana'
+	): StoredRecord => ({
 		key: `id-Ana-0000:${instance}`,
 		record: { ...person('Ana', status, ageMs), name }
 	});
-	const ana = (...records: ReturnType<typeof on>[]) => {
+	/** The record, as written from a tab that joined at `joinedAt`. */
+	const joined = (stored: StoredRecord, joinedAt: number): StoredRecord => ({
+		...stored,
+		record: { ...stored.record, joinedAt }
+	});
+	const ana = (...records: StoredRecord[]) => {
 		const { roster } = rosterView(records, NOW, policy);
 		expect(roster).toHaveLength(1);
 		return roster[0];
@@ -72,14 +82,30 @@ describe('one person with tabs on several instances (docs/protocol.md S2)', () =
 		});
 	});
 
-	test('of two records as present, the first by key names them, whichever heart-beat last', () => {
+	test('[S2] of two records as present, the later join names them, whichever instance or heartbeat', () => {
 		for (const [ageA, ageB] of [
 			[100, 4_000],
 			[4_000, 100]
-		])
-			expect(ana(on('b', 'connected', ageB, 'Anna'), on('a', 'connected', ageA, 'Ana'))?.name).toBe(
-				'Ana'
-			);
+		]) {
+			const earlier = joined(on('a', 'connected', ageA, 'Ana'), NOW - 60_000);
+			const later = joined(on('b', 'connected', ageB, 'Anna'), NOW - 5_000);
+			for (const records of [
+				[earlier, later],
+				[later, earlier]
+			])
+				expect(rosterView(records, NOW, policy).roster.map((p) => p.name)).toEqual(['Anna']);
+		}
+		// A record written before join times were kept loses to one with; two such, first by key.
+		expect(
+			ana(on('a', 'connected', 100, 'Ana'), joined(on('b', 'connected', 100, 'Anna'), 1))?.name
+		).toBe('Anna');
+		expect(ana(on('b', 'connected', 100, 'Anna'), on('a', 'connected', 4_000, 'Ana'))?.name).toBe(
+			'Ana'
+		);
+	});
+
+	test('the roster does not carry join times', () => {
+		expect(ana(joined(on('a', 'connected'), 5))).toEqual(person('Ana', 'connected', 1_000));
 	});
 
 	test('an instance’s forgotten record is deleted while another’s stays', () => {
@@ -108,10 +134,12 @@ describe('one person in several tabs (docs/protocol.md S2)', () => {
 		expect(personRecord([tab('away'), tab('away')], NOW)?.status).toBe('away');
 	});
 
-	test('the record is fresh and carries their latest join’s name', () => {
-		expect(personRecord([tab('connected', 'Ana'), tab('away', 'Anna')], NOW)).toMatchObject({
+	test('the record is fresh and carries their latest join’s name, and when that join was', () => {
+		const latest = { ...tab('away', 'Anna'), seenAt: NOW - 1_000 };
+		expect(personRecord([tab('connected', 'Ana'), latest], NOW)).toMatchObject({
 			name: 'Anna',
-			seenAt: NOW
+			seenAt: NOW,
+			joinedAt: NOW - 1_000
 		});
 	});
 

@@ -1,4 +1,4 @@
-import type { Participant, PresenceStatus } from '../protocol/presence';
+import type { Participant, PresenceRecord, PresenceStatus } from '../protocol/presence';
 
 export interface PresencePolicy {
 	/** A record not refreshed for this long is shown as gone: its server stopped heart-beating. */
@@ -12,8 +12,9 @@ export const DEFAULT_HEARTBEAT_MS = 5_000;
 
 /**
  * The policy for instances heart-beating every `heartbeatMs`: a record four beats old is
- * stale, so an instance that died takes its people off everyone's roster within five beats
- * (stale, then the next beat of a surviving instance shows it): 25 s by default.
+ * stale, so an instance that died shows its people as gone on everyone's roster within five
+ * beats (stale, then the next beat of a surviving instance in the room sends it): 25 s by
+ * default.
  */
 export const presencePolicy = (heartbeatMs: number): PresencePolicy => ({
 	staleAfterMs: 4 * heartbeatMs,
@@ -25,7 +26,7 @@ export const DEFAULT_PRESENCE_POLICY: PresencePolicy = presencePolicy(DEFAULT_HE
 /** A stored presence record and the key it is stored under: one per person and instance. */
 export interface StoredRecord {
 	key: string;
-	record: Participant;
+	record: PresenceRecord;
 }
 
 export interface RosterView {
@@ -42,18 +43,24 @@ const PRESENCE_RANK: Record<PresenceStatus, number> = {
 	connected: 3
 };
 
-/** Whether `a` says more of someone than `b`: more present, or as present and first by key. */
-const morePresent = (a: StoredRecord, b: StoredRecord): boolean =>
-	PRESENCE_RANK[a.record.status] > PRESENCE_RANK[b.record.status] ||
-	(a.record.status === b.record.status && a.key < b.key);
+/**
+ * Whether `a` says more of someone than `b`: more present; or as present and from a later join
+ * (it has their latest name and role); or as present, joined as late, and first by key.
+ */
+function morePresent(a: StoredRecord, b: StoredRecord): boolean {
+	const rank = PRESENCE_RANK[a.record.status] - PRESENCE_RANK[b.record.status];
+	if (rank !== 0) return rank > 0;
+	const joined = (a.record.joinedAt ?? 0) - (b.record.joinedAt ?? 0);
+	return joined !== 0 ? joined > 0 : a.key < b.key;
+}
 
 /**
  * Turns stored presence records into what people see at server time `now`: one entry per
  * person, however many instances hold a record of them (each instance writes its own). A record
  * not refreshed for the stale period counts as gone. Someone is as present as their most present
  * record, so a tab closing or hiding on one instance does not hide their tab shown on another;
- * the entry has that record's name and role (of two as present, the first by key, so that it
- * does not change with each heartbeat) and their latest sign of life.
+ * the entry has that record's name and role (of two as present, the one of the later join: not
+ * the later heartbeat, which would change it with each beat) and their latest sign of life.
  */
 export function rosterView(
 	stored: readonly StoredRecord[],
@@ -77,12 +84,26 @@ export function rosterView(
 			if (morePresent(shown, person.shown)) person.shown = shown;
 		}
 	}
-	const roster = [...people.values()].map(({ shown, seenAt }) => ({ ...shown.record, seenAt }));
+	// What browsers see: a participant, without when they joined.
+	const roster = [...people.values()].map(({ shown: { record }, seenAt }) => {
+		const { participantId, name, roleId, status } = record;
+		return { participantId, name, roleId, status, seenAt };
+	});
 	roster.sort(
 		(a, b) => a.name.localeCompare(b.name) || a.participantId.localeCompare(b.participantId)
 	);
 	return { roster, expired };
 }
+
+/**
+ * The record of one open connection (a tab) as `status` at `now`. A connection's `seenAt` is
+ * when it joined, under its name and role.
+ */
+export const tabRecord = (
+	connection: Participant,
+	status: PresenceStatus,
+	now: number
+): PresenceRecord => ({ ...connection, status, seenAt: now, joinedAt: connection.seenAt });
 
 /**
  * One person's record from their open connections through one instance (tabs with the same
@@ -93,9 +114,9 @@ export function rosterView(
 export function personRecord(
 	connections: readonly Participant[],
 	seenAt: number
-): Participant | undefined {
+): PresenceRecord | undefined {
 	const latest = connections.at(-1);
 	if (!latest) return undefined;
 	const shown = connections.some((connection) => connection.status === 'connected');
-	return { ...latest, status: shown ? 'connected' : 'away', seenAt };
+	return tabRecord(latest, shown ? 'connected' : 'away', seenAt);
 }

@@ -1,21 +1,12 @@
-import { getContext, setContext } from 'svelte';
 import type { ConnectionBack } from './connection-back.svelte';
+import { typedContext } from './typed-context';
 
-const KEY = Symbol('connection-back');
-
-/** Makes `back` what this component and everything inside it learn the server's return from. */
-export function setConnectionBack(back: ConnectionBack): ConnectionBack {
-	return setContext(KEY, back);
-}
-
-/** What the nearest component that set one learns the server's return from. */
-export function getConnectionBack(): ConnectionBack {
-	const back = getContext<ConnectionBack | undefined>(KEY);
-	if (!back) throw new Error('No connection-back context: the layout sets it above every page.');
-	return back;
-}
-
-/** The context map a component test renders with, to give it `back`. */
-export function connectionBackContextMap(back: ConnectionBack): Map<symbol, ConnectionBack> {
-	return new Map([[KEY, back]]);
-}
+/**
+ * What this component and everything inside it learn the server's return from: the layout sets
+ * it above every page (`setConnectionBack`); `connectionBackContextMap` gives a component test one.
+ */
+export const {
+	set: setConnectionBack,
+	get: getConnectionBack,
+	testMap: connectionBackContextMap
+} = typedContext<ConnectionBack>('connection-back');

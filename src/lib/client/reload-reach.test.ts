@@ -21,6 +21,23 @@ describe('reloadReachesServer', () => {
 		await expect(reloadReachesServer({ fetch: neverAnswers, timeoutMs: 10 })).resolves.toBe(false);
 	});
 
+	test('given the caller’s signal, the time still runs out; the caller calling it off ends it at once', async () => {
+		const waiting = new AbortController();
+		await expect(
+			reloadReachesServer({ signal: waiting.signal, fetch: neverAnswers, timeoutMs: 10 })
+		).resolves.toBe(false);
+		expect(waiting.signal.aborted).toBe(false);
+
+		const callingOff = new AbortController();
+		const check = reloadReachesServer({
+			signal: callingOff.signal,
+			fetch: neverAnswers,
+			timeoutMs: 60_000
+		});
+		callingOff.abort();
+		await expect(check).resolves.toBe(false);
+	});
+
 	test('any answer reaches it; offline nothing is asked', async () => {
 		await expect(reloadReachesServer({ fetch: answers })).resolves.toBe(true);
 		vi.stubGlobal('navigator', { onLine: false });

@@ -1,5 +1,3 @@
-import { withTimeout } from './with-timeout';
-
 /** How long a check waits for the server: one that does not answer in time is out of reach. */
 export const REACH_TIMEOUT_MS = 4_000;
 
@@ -26,8 +24,12 @@ export async function reloadReachesServer({
 	timeoutMs = REACH_TIMEOUT_MS
 }: ReachOptions = {}): Promise<boolean> {
 	if (!navigator.onLine) return false;
+	const timeout = AbortSignal.timeout(timeoutMs);
 	try {
-		await ask('/healthz', { cache: 'no-store', signal: withTimeout(signal, timeoutMs) });
+		await ask('/healthz', {
+			cache: 'no-store',
+			signal: signal ? AbortSignal.any([signal, timeout]) : timeout
+		});
 		return true;
 	} catch {
 		return false;

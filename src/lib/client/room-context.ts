@@ -1,8 +1,8 @@
-import { getContext, setContext } from 'svelte';
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
 import type { QueuedAction } from './offline-actions';
 import type { ServerClock } from './server-clock.svelte';
+import { typedContext } from './typed-context';
 
 /**
  * The room as its components read it, from Svelte context rather than props passed down through
@@ -33,21 +33,12 @@ export interface RoomContext {
 	command(command: ControlCommand): Promise<boolean>;
 }
 
-const KEY = Symbol('room');
-
-/** Makes `room` the room of this component and everything inside it. */
-export function setRoomContext<R extends RoomContext>(room: R): R {
-	return setContext(KEY, room);
-}
-
-/** The room of the nearest component that set one. */
-export function getRoomContext(): RoomContext {
-	const room = getContext<RoomContext | undefined>(KEY);
-	if (!room) throw new Error('A room component was shown outside a room (no room context).');
-	return room;
-}
-
-/** The context map a component test renders with, to give it `room`. */
-export function roomContextMap(room: RoomContext): Map<symbol, RoomContext> {
-	return new Map([[KEY, room]]);
-}
+/**
+ * The room of this component and everything inside it (`setRoomContext`), read by the room's
+ * components (`getRoomContext`); `roomContextMap` gives a component test its room.
+ */
+export const {
+	set: setRoomContext,
+	get: getRoomContext,
+	testMap: roomContextMap
+} = typedContext<RoomContext>('room');

@@ -1,4 +1,4 @@
-import { expect, joinRoom, openPerson, test } from './fixtures';
+import { expect, hydrated, joinRoom, openPerson, test } from './fixtures';
 
 test('filtering the library to a skill and a time limit shows only matching cards, in the URL', async ({
 	app,
@@ -6,8 +6,7 @@ test('filtering the library to a skill and a time limit shows only matching card
 }) => {
 	const page = await openPerson(browser);
 	await page.goto(app.url);
-	// Hydrated: until then the filters are plain HTML, and a choice in them changes nothing.
-	await expect(page.locator('#svelte-announcer')).toBeAttached();
+	await hydrated(page);
 	const filters = page.getByRole('search', { name: 'Filter playbooks' });
 	await filters.getByLabel('Skill').selectOption('listening');
 	// One filter at a time, as a person would: each change navigates (see the closing note).
@@ -35,8 +34,7 @@ test('filtering the library to a language shows its cards in that language, in t
 }) => {
 	const page = await openPerson(browser);
 	await page.goto(app.url);
-	// Hydrated: until then the filters are plain HTML, and a choice in them changes nothing.
-	await expect(page.locator('#svelte-announcer')).toBeAttached();
+	await hydrated(page);
 	const filters = page.getByRole('search', { name: 'Filter playbooks' });
 	await filters.getByLabel('Language').selectOption('de');
 	await expect(page).toHaveURL(/\?lang=de$/);

@@ -28,6 +28,14 @@ function recordChimes(): void {
 	};
 }
 
+/**
+ * Waits until the page has hydrated (SvelteKit adds its route announcer then): before, a control
+ * is plain HTML and a choice in it does what the page's script would not.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await expect(page.locator('#svelte-announcer')).toBeAttached();
+}
+
 /** Someone in a browser context of their own, at a desktop's screen unless `viewport` says. */
 export async function openPerson(
 	browser: Browser,

@@ -2,7 +2,7 @@
 // real signals say (the room's own connection, else the browser's `online` and one check), never
 // found by checking /healthz on a timer; the choice it dropped waits for the person to make it again.
 import type { Page } from '@playwright/test';
-import { expect, joinRoom, newRoom, peopleClosedAfterEach, test } from './fixtures';
+import { expect, hydrated, joinRoom, newRoom, peopleClosedAfterEach, test } from './fixtures';
 
 const person = peopleClosedAfterEach();
 
@@ -67,8 +67,8 @@ test('without a room the note goes once the browser is online again and one chec
 	await page.clock.install();
 	const checks = healthChecks(page);
 	await page.goto(app.url);
-	// Hydrated: until then the select is plain HTML, and choosing in it would reload the page.
-	await expect(page.locator('#svelte-announcer')).toBeAttached();
+	// Until hydrated, the select is plain HTML, and choosing in it would reload the page.
+	await hydrated(page);
 
 	// The browser online, the server out of reach: only a timer could find it back.
 	await page.route('**/healthz', (route) => route.abort('connectionrefused'));

@@ -1,7 +1,7 @@
 // Each person's language (issue 18, docs/languages.md): the server answers in it, the switcher
 // changes it and the choice stays.
 import type { Browser, Page } from '@playwright/test';
-import { expect, joinRoom, newRoom, test } from './fixtures';
+import { expect, hydrated, joinRoom, newRoom, test } from './fixtures';
 import { PHONE } from './phone';
 import { expectAccessible } from './axe';
 
@@ -37,12 +37,6 @@ test('a page says caches must tell languages apart', async ({ app }) => {
 	expect(vary).toContain('cookie');
 });
 
-/** Opens `url` and waits until the page has hydrated (SvelteKit adds its announcer then). */
-async function openHydrated(page: Page, url: string): Promise<void> {
-	await page.goto(url);
-	await expect(page.locator('#svelte-announcer')).toBeAttached();
-}
-
 async function personIn(browser: Browser, locale: string): Promise<Page> {
 	const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 } });
 	const page = await context.newPage();
@@ -55,8 +49,9 @@ test('choosing German with the mouse reloads the page in German, and it stays Ge
 	browser
 }) => {
 	const page = await personIn(browser, 'en-US');
-	// Until then the switcher is plain HTML, and choosing in it would change nothing.
-	await openHydrated(page, app.url);
+	await page.goto(app.url);
+	// Until hydrated, the switcher is plain HTML, and choosing in it would change nothing.
+	await hydrated(page);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('de');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
@@ -84,8 +79,9 @@ test('choosing German with the mouse reloads the page in German, and it stays Ge
 
 test('the switcher works from the keyboard alone', async ({ app, browser }) => {
 	const page = await personIn(browser, 'en-US');
-	// Until then the switcher is plain HTML, and choosing in it would change nothing.
-	await openHydrated(page, app.url);
+	await page.goto(app.url);
+	// Until hydrated, the switcher is plain HTML, and choosing in it would change nothing.
+	await hydrated(page);
 	const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
 	// Tab from the page's start until the switcher has the focus, as a keyboard user would.
 	await expect(async () => {

@@ -1,4 +1,4 @@
-import { expect, joinRoom, openPerson, test } from './fixtures';
+import { expect, hydrated, joinRoom, openPerson, test } from './fixtures';
 
 test('filtering the library to a skill and a time limit shows only matching cards, in the URL', async ({
 	app,
@@ -6,9 +6,10 @@ test('filtering the library to a skill and a time limit shows only matching card
 }) => {
 	const page = await openPerson(browser);
 	await page.goto(app.url);
-	// Hydrated: until then the filters are plain HTML, and a choice in them changes nothing.
-	await expect(page.locator('#svelte-announcer')).toBeAttached();
+	await hydrated(page);
 	const filters = page.getByRole('search', { name: 'Filter playbooks' });
+	// Each choice applies at once: the form's button, for a page without its script, is gone.
+	await expect(filters.getByRole('button', { name: 'Show playbooks' })).toHaveCount(0);
 	await filters.getByLabel('Skill').selectOption('listening');
 	// One filter at a time, as a person would: each change navigates (see the closing note).
 	await expect(page).toHaveURL(/\?skill=listening$/);
@@ -29,14 +30,47 @@ test('filtering the library to a skill and a time limit shows only matching card
 	await shared.context().close();
 });
 
+const WITHOUT_THE_SCRIPT = [
+	{ name: 'without JavaScript', javaScriptEnabled: false, blockScripts: false },
+	// A slow phone: the page is drawn, its script still on the way.
+	{ name: 'before the page’s script has loaded', javaScriptEnabled: true, blockScripts: true }
+];
+
+for (const { name, javaScriptEnabled, blockScripts } of WITHOUT_THE_SCRIPT) {
+	test(`${name}, the filters sent by their button show the matching cards at the hydrated page’s URL`, async ({
+		app,
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled });
+		// Its scripts never arrive, so the page stays as the server drew it.
+		if (blockScripts) await context.route('**/_app/immutable/**/*.js', (route) => route.abort());
+		const page = await context.newPage();
+		await page.goto(app.url);
+		const filters = page.getByRole('search', { name: 'Filter playbooks' });
+		await filters.getByLabel('Skill').selectOption('listening');
+		await filters.getByLabel('Time').selectOption('15');
+		await filters.getByRole('button', { name: 'Show playbooks' }).click();
+		await expect(page).toHaveURL(`${app.url}/?skill=listening&time=15`);
+		await expect(page.locator('[data-playbook]')).toHaveCount(1);
+		await expect(page.locator('[data-playbook="five-minute-win"]')).toBeVisible();
+		await expect(filters.getByLabel('Time')).toHaveValue('15');
+
+		// Enter in the search sends the form too, keeping the other filters.
+		await filters.getByLabel('Search').fill('nothing matches');
+		await filters.getByLabel('Search').press('Enter');
+		await expect(page).toHaveURL(`${app.url}/?q=nothing+matches&skill=listening&time=15`);
+		await expect(page.getByText('No playbook matches these filters')).toBeVisible();
+		await context.close();
+	});
+}
+
 test('filtering the library to a language shows its cards in that language, in the URL', async ({
 	app,
 	browser
 }) => {
 	const page = await openPerson(browser);
 	await page.goto(app.url);
-	// Hydrated: until then the filters are plain HTML, and a choice in them changes nothing.
-	await expect(page.locator('#svelte-announcer')).toBeAttached();
+	await hydrated(page);
 	const filters = page.getByRole('search', { name: 'Filter playbooks' });
 	await filters.getByLabel('Language').selectOption('de');
 	await expect(page).toHaveURL(/\?lang=de$/);

@@ -231,8 +231,14 @@ test('long words typed into a playbook and a name stay inside their cards on a 3
 	const playbookId = await longWordedPlaybook(app.url, LONG.title);
 	const page = await phoneIn(browser, NARROWEST, 'de-DE');
 
+	// Each list that links the title: the library's cards, the team shelf's new playbooks.
+	const listedTitle = page.locator(`li a[href$="/p/${playbookId}"]`);
 	await page.goto(`${app.url}/?q=${encodeURIComponent(LONG.title)}`);
-	await expect(page.locator(`[data-playbook="${playbookId}"]`)).toBeVisible();
+	await expect(listedTitle).toBeVisible();
+	expect(await wordsOutside(page, 'main')).toEqual([]);
+	expect(await scrollsSideways(page)).toBe(false);
+	await page.goto((await newTeam(app.url, 'Support')).url);
+	await expect(listedTitle).toBeVisible();
 	expect(await wordsOutside(page, 'main')).toEqual([]);
 	expect(await scrollsSideways(page)).toBe(false);
 

@@ -1,7 +1,7 @@
 // The smallest phones in use (320 px wide) in each language the app ships: long German and
 // Spanish words in a room's title or a button must not push the page sideways.
 import type { Page } from '@playwright/test';
-import { expect, newRoom, test } from './fixtures';
+import { expect, hydrated, newRoom, test } from './fixtures';
 import { overflowOf } from './phone';
 
 const NARROW_PHONE = { width: 320, height: 640 };
@@ -33,12 +33,6 @@ const brokenTitleWords = (page: Page) =>
 		});
 	});
 
-/** Opens `url` and waits until the page has hydrated (SvelteKit adds its announcer then). */
-async function openHydrated(page: Page, url: string): Promise<void> {
-	await page.goto(url);
-	await expect(page.locator('#svelte-announcer')).toBeAttached();
-}
-
 test('at 320 px nothing scrolls sideways in any language, on the join form or in the room, and the header keeps one row; at 360 px the timer’s buttons share one row', async ({
 	browser,
 	app
@@ -58,7 +52,8 @@ test('at 320 px nothing scrolls sideways in any language, on the join form or in
 		});
 		const page = await context.newPage();
 		for (const url of rooms) {
-			await openHydrated(page, url);
+			await page.goto(url);
+			await hydrated(page);
 			await expect(page.locator('#display-name')).toBeVisible();
 			// The mark, the links and the language on one row, as on larger phones.
 			const header = await page.locator('header.site').boundingBox();

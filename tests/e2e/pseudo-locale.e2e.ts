@@ -10,7 +10,7 @@ import type { JournalEntry } from '../../src/lib/journal/entry';
 import { reflection, sessionFacts } from '../../src/lib/journal/journal.fixture';
 import { seedJournal } from '../support/journal-seed';
 import { freePort } from '../support/redis-server';
-import { newRoom, newTeam } from './fixtures';
+import { hydrated, newRoom, newTeam } from './fixtures';
 import { waitFor } from '../support/wait';
 
 /** A page the check visits: where it is, given the server's address (some make their data first). */
@@ -234,9 +234,9 @@ test.afterAll(() => {
 for (const { name, path, visit, journal } of PAGES) {
 	test(`every word on ${name} comes from the messages`, async ({ page }) => {
 		await page.goto(`${base}${await path(base)}`, { waitUntil: 'networkidle' });
-		// SvelteKit adds its route announcer once the page has hydrated: what the browser renders
-		// (the journal from its storage, the team's figures) is there by then.
-		await expect(page.locator('#svelte-announcer')).toBeAttached();
+		// What the browser renders (the journal from its storage, the team's figures) is there once
+		// the page has hydrated.
+		await hydrated(page);
 		if (journal) {
 			await seedJournal(page, journal.entries);
 			await expect(page.locator(journal.drawn)).toBeVisible();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { expect, newRoom, remainingOn, test } from './fixtures';
+import { expect, hydrated, newRoom, remainingOn, test } from './fixtures';
 import { activeListeningSprint } from '../../src/lib/playbooks/built-in/active-listening-sprint';
 
 // Issue 18: one room, each person's interface in their own language; the projector in its
@@ -146,7 +146,7 @@ test('a projector opened by a German browser shows a built-in playbook in German
 	// on another page: the projector follows the switcher's choice like every page.
 	const es = words('es');
 	await projector.goto(app.url);
-	await expect(projector.locator('#svelte-announcer')).toBeAttached();
+	await hydrated(projector);
 	await projector.getByRole('banner').getByRole('combobox').selectOption('es');
 	await expect(projector.locator('html')).toHaveAttribute('lang', 'es');
 	await projector.goto(new URL(link ?? '', url).href);

@@ -9,4 +9,4 @@ export const {
 	set: setConnectionBack,
 	get: getConnectionBack,
 	testMap: connectionBackContextMap
-} = typedContext<ConnectionBack>('connection-back');
+} = typedContext<ConnectionBack>('connection-back', 'the layout sets it above every page');

@@ -41,4 +41,4 @@ export const {
 	set: setRoomContext,
 	get: getRoomContext,
 	testMap: roomContextMap
-} = typedContext<RoomContext>('room');
+} = typedContext<RoomContext>('room', 'a room component was shown outside a room');

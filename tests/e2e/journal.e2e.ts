@@ -124,17 +124,18 @@ test.describe.serial('the journal: reflections, follow-ups, shout-outs, export a
 	});
 
 	test('once the commitment’s day has passed, the journal asks how it went', async () => {
-		const tomorrow = await openJournal(ada, { at: Date.now() + DAY_MS });
-		const due = tomorrow.getByRole('region', { name: 'How did it go?' });
+		// Two days on: a day on is still the same day when it lasts 25 hours (clocks going back).
+		const later = await openJournal(ada, { at: Date.now() + 2 * DAY_MS });
+		const due = later.getByRole('region', { name: 'How did it go?' });
 		await expect(due.getByRole('heading', { name: 'Pause before answering' })).toBeVisible();
 		await due.getByRole('textbox', { name: 'How did it go?' }).fill('Paused twice; it helped');
 		await due.getByLabel('I did it').check();
 		await due.getByRole('button', { name: 'Save check-in' }).click();
 		await expect(due).toBeHidden();
-		await expect(tomorrow.getByRole('region', { name: 'Follow-ups' })).toContainText(
+		await expect(later.getByRole('region', { name: 'Follow-ups' })).toContainText(
 			'Done. Paused twice; it helped'
 		);
-		await tomorrow.close();
+		await later.close();
 	});
 
 	test('the journal exported as JSON and Markdown', async () => {

@@ -5,11 +5,15 @@ import { reflection, sessionFacts } from '../../src/lib/journal/journal.fixture'
 import { seedJournal } from '../support/journal-seed';
 import { expect, openPerson, test } from './fixtures';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A reflection on a session `daysAgo` days ago, in a room of its own. */
+/**
+ * A reflection on a session `daysAgo` calendar days ago, at this time of day, in a room of its
+ * own. Counted on the calendar of the browser's zone (this machine's), not in steps of 24 hours:
+ * across a clock change, 7 × 24 hours before Monday 00:30 is the Sunday before.
+ */
 function sessionDaysAgo(daysAgo: number, index: number): JournalEntry {
-	const date = Date.now() - daysAgo * DAY_MS;
+	const day = new Date();
+	day.setDate(day.getDate() - daysAgo);
+	const date = day.getTime();
 	const roomId = `e2eroom${String(index).padStart(15, '0')}`;
 	return {
 		...reflection,

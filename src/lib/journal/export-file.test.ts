@@ -19,8 +19,18 @@ describe('export file', () => {
 	});
 
 	test('is named by the day it was made', () => {
-		expect(exportFileName(T0, 'json')).toBe('practice-journal-2026-11-22.json');
-		expect(exportFileName(T0, 'md')).toBe('practice-journal-2026-11-22.md');
+		expect(exportFileName(T0, 'json', 'UTC')).toBe('practice-journal-2026-11-22.json');
+		expect(exportFileName(T0, 'md', 'UTC')).toBe('practice-journal-2026-11-22.md');
+	});
+
+	test('is dated by the day where the person is, also just after their midnight', () => {
+		// 00:30 on Monday 23 November in Berlin is still Sunday 22 November in UTC.
+		const justAfterMidnight = Date.parse('2026-11-22T23:30Z');
+		expect(exportFileName(justAfterMidnight, 'json', 'Europe/Berlin')).toBe(
+			'practice-journal-2026-11-23.json'
+		);
+		// 09:00 UTC on the 22nd is 22:00 on the 21st in Pago Pago (UTC−11).
+		expect(exportFileName(T0, 'md', 'Pacific/Pago_Pago')).toBe('practice-journal-2026-11-21.md');
 	});
 
 	test('text that is not JSON is refused in plain words', () => {

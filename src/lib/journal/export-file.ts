@@ -6,6 +6,7 @@ import {
 	type JournalEntry,
 	type JournalExport
 } from './entry';
+import { localDateKey } from './metrics-dates';
 import { m } from '$lib/paraglide/messages';
 
 /** How many problems a refused file lists: the first few say enough to fix it. */
@@ -24,10 +25,16 @@ export function journalExport(entries: readonly JournalEntry[], exportedAt: numb
 	};
 }
 
-/** The file's name, dated so exports from different days sit side by side. */
-export function exportFileName(exportedAt: number, extension: 'json' | 'md'): string {
-	const day = new Date(exportedAt).toISOString().slice(0, 10);
-	return `practice-journal-${day}.${extension}`;
+/**
+ * The file's name, dated so exports from different days sit side by side: the day it is where
+ * the person is (`timeZone`), not in UTC, which is still yesterday just after midnight in Berlin.
+ */
+export function exportFileName(
+	exportedAt: number,
+	extension: 'json' | 'md',
+	timeZone: string
+): string {
+	return `practice-journal-${localDateKey(exportedAt, timeZone)}.${extension}`;
 }
 
 /** Checks a parsed export file against the format, naming every problem (the first few). */

@@ -7,6 +7,9 @@ import { answerCheckIn, checkInState } from './follow-up';
 import { LiveJournal } from './live-journal.svelte';
 import { journalMarkdown } from './markdown';
 
+/** This device's time zone, in which the journal shows its dates. */
+const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** What an import told the person: a count, or why the file was refused. */
 export type ImportMessage =
 	{ ok: true; text: string } | { ok: false; text: string; problems: string[] };
@@ -59,14 +62,14 @@ export class JournalView extends LiveJournal {
 	async exportJson(): Promise<void> {
 		const exportedAt = Date.now();
 		const file = await this.journal.exportAll(exportedAt);
-		const name = exportFileName(exportedAt, 'json');
+		const name = exportFileName(exportedAt, 'json', deviceTimeZone());
 		downloadFile(name, `${JSON.stringify(file, null, '\t')}\n`, 'application/json');
 	}
 
 	exportMarkdown(formatTime: (ms: number) => string): void {
 		const exportedAt = Date.now();
 		const markdown = journalMarkdown(this.entries, exportedAt, formatTime);
-		downloadFile(exportFileName(exportedAt, 'md'), markdown, 'text/markdown');
+		downloadFile(exportFileName(exportedAt, 'md', deviceTimeZone()), markdown, 'text/markdown');
 	}
 
 	/** Imports an export file; the outcome lands in `importMessage`. */

@@ -1,7 +1,7 @@
 import type { PairingCard, PairingView, PublicCard } from '../../protocol/pairing';
 import { firstSlot, type GroupMember } from './pair-plan';
 import { rationale } from './rationale';
-import { sharedHours, usualSharedWeek, type Hours, type Interval } from './working-hours';
+import { usualSharedWeek, type Hours, type Interval } from './working-hours';
 
 /** What one member sees of their group in the latest round. */
 export interface MyPair {
@@ -68,7 +68,7 @@ export function myPair(
 		.flatMap((id) => view.cards.filter((card) => card.cardId === id));
 	const everyone: [Hours, ...Hours[]] = [hoursOf(me), ...partners.map(hoursOf)];
 	const viewer = asMember({ ...me, timeZone: zone });
-	const interval = firstSlot(sharedHours(everyone, round.madeAt), round.madeAt);
+	const interval = firstSlot(everyone, round.madeAt);
 	return {
 		index,
 		partners,

@@ -1,6 +1,7 @@
 import type { PairingCard } from '../../protocol/pairing';
 import type { Skill } from '../../protocol/playbook';
-import type { Interval } from './working-hours';
+import { DAY_MS } from '../../time-units';
+import { sharedHours, type Hours, type Interval } from './working-hours';
 
 /** A group member as the rationale needs them. */
 export interface GroupMember {
@@ -19,18 +20,23 @@ export function sharedGrowth(members: readonly GroupMember[]): Skill[] {
 	return [...skills];
 }
 
-/** A first slot: the first 30 minutes of overlap that start at least a day after `after`. */
-export function firstSlot(overlap: readonly Interval[], after: number): Interval | undefined {
-	const earliest = after + 24 * 60 * 60 * 1000;
-	const minutes30 = 30 * 60 * 1000;
-	for (const { start, end } of overlap) {
-		const begin = Math.max(start, earliest);
-		if (end - begin >= minutes30) return { start: begin, end: begin + minutes30 };
-	}
-	const first = overlap[0];
-	return first && first.end - first.start >= minutes30
-		? { start: first.start, end: first.start + minutes30 }
-		: undefined;
+const SLOT_MS = 30 * 60 * 1000;
+
+/**
+ * A first slot: the first 30 minutes of the first shared stretch that begins at least a day
+ * after `after`. It starts where everyone's shared hours begin, never at the minute the round
+ * was made: a round made during a stretch would otherwise suggest, say, 15:47 the next day.
+ */
+export function firstSlot(
+	people: readonly [Hours, ...Hours[]],
+	after: number
+): Interval | undefined {
+	const earliest = after + DAY_MS;
+	// Every stretch of the week begins in the seven days from `earliest`, and ends in the eighth.
+	const stretch = sharedHours(people, after, 9).find(
+		({ start, end }) => start >= earliest && end - start >= SLOT_MS
+	);
+	return stretch && { start: stretch.start, end: stretch.start + SLOT_MS };
 }
 
 /** A playbook for two that practises the first of `skills` any playbook covers. */

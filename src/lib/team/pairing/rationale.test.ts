@@ -5,7 +5,7 @@ import { card } from '../../../../tests/support/pairing-pool';
 import { pairingIcs } from './pairing-ics';
 import { firstSlot, sharedGrowth, suggestPlaybook } from './pair-plan';
 import { dayRanges, rationale } from './rationale';
-import { intersect, workingIntervals } from './working-hours';
+import { intersect, workingIntervals, type Hours } from './working-hours';
 
 const WEEK = Date.parse('2026-01-12T00:00Z');
 const ana = {
@@ -81,12 +81,32 @@ function eventOf(text: string) {
 }
 
 describe('the first slot and its calendar file', () => {
-	test('is the first half hour of overlap a day or more after the pairs were made', () => {
-		const madeAt = Date.parse('2026-01-13T15:00Z'); // Tuesday, during the overlap
-		expect(firstSlot(overlap, madeAt)).toEqual({
-			start: Date.parse('2026-01-14T15:00Z'),
-			end: Date.parse('2026-01-14T15:30Z')
-		});
+	const hoursOf = ({ card }: typeof ana): Hours => ({ hours: card.hours, zone: card.timeZone });
+	const people: [Hours, Hours] = [hoursOf(ana), hoursOf(ben)];
+	const slotAt = (iso: string) => ({ start: Date.parse(iso), end: Date.parse(iso) + 30 * 60_000 });
+
+	test('is the first half hour of the first shared stretch that begins a day or more after the pairs were made', () => {
+		// Monday 08:00 UTC: Tuesday's 14:00–16:00 begins 30 hours later.
+		expect(firstSlot(people, Date.parse('2026-01-12T08:00Z'))).toEqual(slotAt('2026-01-13T14:00Z'));
+	});
+
+	test('made during a shared stretch, it begins where a later stretch begins, never at the minute the pairs were made', () => {
+		// Tuesday 14:47 UTC, inside Tuesday's 14:00–16:00. Wednesday's stretch begins 23 hours
+		// on, less than a day: Thursday's is the first.
+		expect(firstSlot(people, Date.parse('2026-01-13T14:47Z'))).toEqual(slotAt('2026-01-15T14:00Z'));
+		expect(firstSlot(people, Date.parse('2026-01-13T15:00Z'))).toEqual(slotAt('2026-01-15T14:00Z'));
+	});
+
+	test('made during the only shared stretch of the week, it is that stretch a week on', () => {
+		const [berlin, utc] = people;
+		const tuesdaysOnly: [Hours, Hours] = [berlin, { ...utc, hours: { ...utc.hours, days: [2] } }];
+		// Tuesday 14:10 UTC: the week from here holds only ten more minutes of Tuesday.
+		expect(firstSlot(tuesdaysOnly, Date.parse('2026-01-13T14:10Z'))).toEqual(
+			slotAt('2026-01-20T14:00Z')
+		);
+		expect(firstSlot(tuesdaysOnly, Date.parse('2026-01-13T15:45Z'))).toEqual(
+			slotAt('2026-01-20T14:00Z')
+		);
 	});
 
 	test('the .ics parses back with the slot and the room link', () => {

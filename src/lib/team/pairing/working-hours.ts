@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../time-units';
 import type { WorkingHours } from '../../protocol/pairing';
-import { instantOf, minutesOf, wallTimeAt } from './zoned-time';
+import { clockChangeIn, instantOf, minutesOf, wallTimeAt } from './zoned-time';
 
 /** A stretch of time between two instants, `start` included and `end` not. */
 export interface Interval {
@@ -9,12 +9,17 @@ export interface Interval {
 }
 
 /**
- * The working hours someone in `zone` has in the week `[from, from + 7 days)`, as UTC instants,
- * earliest first. Every local date the week touches is placed on its own, so hours keep their
- * wall-clock times across a daylight-saving change.
+ * The working hours someone in `zone` has in `[from, from + days)` (a week unless told), as UTC
+ * instants, earliest first. Every local date the span touches is placed on its own, so hours keep
+ * their wall-clock times across a daylight-saving change.
  */
-export function workingIntervals(hours: WorkingHours, zone: string, from: number): Interval[] {
-	const to = from + 7 * DAY_MS;
+export function workingIntervals(
+	hours: WorkingHours,
+	zone: string,
+	from: number,
+	days = 7
+): Interval[] {
+	const to = from + days * DAY_MS;
 	const start = minutesOf(hours.start);
 	const end = minutesOf(hours.end);
 	const intervals: Interval[] = [];
@@ -22,7 +27,7 @@ export function workingIntervals(hours: WorkingHours, zone: string, from: number
 	// a day off. Dates are counted on the calendar, not in steps of 24 hours, which a
 	// daylight-saving change would push past a date.
 	const first = wallTimeAt(from - DAY_MS, zone);
-	for (let offset = 0; offset < 10; offset++) {
+	for (let offset = 0; offset < days + 3; offset++) {
 		const date = new Date(Date.UTC(first.year, first.month - 1, first.day + offset));
 		const day = {
 			year: date.getUTCFullYear(),
@@ -68,21 +73,30 @@ export interface Hours {
 	zone: string;
 }
 
-/** Where everyone's working hours meet in the week `[from, from + 7 days)`. */
-export const sharedHours = (people: readonly [Hours, ...Hours[]], from: number): Interval[] =>
+/** Where everyone's working hours meet in `[from, from + days)`, a week unless told. */
+export const sharedHours = (
+	people: readonly [Hours, ...Hours[]],
+	from: number,
+	days = 7
+): Interval[] =>
 	people
-		.map(({ hours, zone }) => workingIntervals(hours, zone, from))
+		.map(({ hours, zone }) => workingIntervals(hours, zone, from, days))
 		.reduce((shared, next) => intersect(shared, next));
 
 /**
- * The week everyone's working hours meet in, as the pattern it repeats: a shared stretch under
- * way at `from` is taken whole from its start, and its return a week on falls outside. Counted
+ * The week everyone's working hours meet in, as the pattern it repeats. A shared stretch under
+ * way at `from` is taken whole from its start, and its return a week on falls outside: counted
  * from the middle of a stretch, that weekday would instead show as two cut pieces at either end
- * of the week, and read as missing from the pattern.
+ * of the week, and read as missing from the pattern. In a week when someone's clocks change, the
+ * week is counted from the change, the pattern the coming weeks repeat: counted from before it,
+ * days before and after the change would show different hours, and those of one side would read
+ * as missing.
  */
 export function usualSharedWeek(people: readonly [Hours, ...Hours[]], from: number): Interval[] {
-	const underWay = sharedHours(people, from - DAY_MS).find(
-		({ start, end }) => start < from && from < end
+	const changes = people.flatMap(({ zone }) => clockChangeIn(zone, from, from + 7 * DAY_MS) ?? []);
+	const settled = Math.max(from, ...changes);
+	const underWay = sharedHours(people, settled - DAY_MS).find(
+		({ start, end }) => start < settled && settled < end
 	);
-	return sharedHours(people, underWay?.start ?? from);
+	return sharedHours(people, underWay?.start ?? settled);
 }

@@ -66,18 +66,6 @@ describe('my pair', () => {
 		);
 	});
 
-	test('a round made in the week Berlin changes its clocks names the days and hours from the change on', () => {
-		// Wednesday 24 March 2027; Berlin moves to summer time on Sunday 28 March, so Ana's
-		// 15:00–18:00 meets Ben's 14:00–16:00 UTC at 15:00–17:00 her time before, 16:00–18:00 after.
-		const during = { ...view, round: { ...view.round!, madeAt: Date.parse('2027-03-24T12:00Z') } };
-		expect(myPair(during, ana.cardId, 'Europe/Berlin', 'en-GB')?.why).toContain(
-			'you overlap Tue–Thu 16:00–18:00 your time (14:00–16:00 for Ben)'
-		);
-		expect(myPair(during, ben.cardId, 'UTC', 'en-GB')?.why).toContain(
-			'you overlap Tue–Thu 14:00–16:00 your time (16:00–18:00 for Ana)'
-		);
-	});
-
 	test('someone in no group of the round has no pair', () => {
 		expect(myPair(view, 'card-cy-00000000000', 'UTC', 'en')).toBeUndefined();
 		expect(myPair({ ...view, round: undefined }, ben.cardId, 'UTC', 'en')).toBeUndefined();

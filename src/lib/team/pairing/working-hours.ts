@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../time-units';
 import type { WorkingHours } from '../../protocol/pairing';
-import { clockChangeIn, instantOf, minutesOf, wallTimeAt } from './zoned-time';
+import { instantOf, minutesOf, wallTimeAt } from './zoned-time';
 
 /** A stretch of time between two instants, `start` included and `end` not. */
 export interface Interval {
@@ -84,19 +84,14 @@ export const sharedHours = (
 		.reduce((shared, next) => intersect(shared, next));
 
 /**
- * The week everyone's working hours meet in, as the pattern it repeats. A shared stretch under
- * way at `from` is taken whole from its start, and its return a week on falls outside: counted
+ * The week everyone's working hours meet in, as the pattern it repeats: a shared stretch under
+ * way at `from` is taken whole from its start, and its return a week on falls outside. Counted
  * from the middle of a stretch, that weekday would instead show as two cut pieces at either end
- * of the week, and read as missing from the pattern. In a week when someone's clocks change, the
- * week is counted from the change, the pattern the coming weeks repeat: counted from before it,
- * days before and after the change would show different hours, and those of one side would read
- * as missing.
+ * of the week, and read as missing from the pattern.
  */
 export function usualSharedWeek(people: readonly [Hours, ...Hours[]], from: number): Interval[] {
-	const changes = people.flatMap(({ zone }) => clockChangeIn(zone, from, from + 7 * DAY_MS) ?? []);
-	const settled = Math.max(from, ...changes);
-	const underWay = sharedHours(people, settled - DAY_MS).find(
-		({ start, end }) => start < settled && settled < end
+	const underWay = sharedHours(people, from - DAY_MS).find(
+		({ start, end }) => start < from && from < end
 	);
-	return sharedHours(people, underWay?.start ?? settled);
+	return sharedHours(people, underWay?.start ?? from);
 }

@@ -63,24 +63,6 @@ export function offsetAt(at: number, zone: string): number {
 }
 
 /**
- * When `zone` changes its clocks in `(from, to]`, to the minute, or undefined when its offset at
- * `to` is the one at `from`. Spans of up to a few weeks hold at most one change.
- */
-export function clockChangeIn(zone: string, from: number, to: number): number | undefined {
-	const after = offsetAt(to, zone);
-	if (offsetAt(from, zone) === after) return undefined;
-	// The offset at `low` is still the old one and at `high` already the new one.
-	let low = from;
-	let high = to;
-	while (high - low > MINUTE_MS) {
-		const middle = low + Math.floor((high - low) / 2);
-		if (offsetAt(middle, zone) === after) high = middle;
-		else low = middle;
-	}
-	return high;
-}
-
-/**
  * The instant a wall-clock time in `zone` names. A time skipped by a spring-forward change is
  * taken as the same distance after the change (02:30 becomes 03:30); a time that happens twice
  * in autumn is its first occurrence.

@@ -24,7 +24,7 @@ const SLOT_MS = 30 * 60 * 1000;
 
 /**
  * A first slot: the first 30 minutes of the first shared stretch that begins at least a day
- * after `after`. It starts where everyone's shared hours begin, never at the minute the round
+ * after `after` (or, when none does in the next nine days, the first that begins after it). It starts where everyone's shared hours begin, never at the minute the round
  * was made: a round made during a stretch would otherwise suggest, say, 15:47 the next day.
  */
 export function firstSlot(
@@ -33,9 +33,14 @@ export function firstSlot(
 ): Interval | undefined {
 	const earliest = after + DAY_MS;
 	// Every stretch of the week begins in the seven days from `earliest`, and ends in the eighth.
-	const stretch = sharedHours(people, after, 9).find(
-		({ start, end }) => start >= earliest && end - start >= SLOT_MS
+	const stretches = sharedHours(people, after, 9).filter(
+		({ start, end }) => end - start >= SLOT_MS
 	);
+	// A week whose clocks change can leave no later stretch in those days: then the first one
+	// still to begin, however soon, rather than none.
+	const stretch =
+		stretches.find(({ start }) => start >= earliest) ??
+		stretches.find(({ start }) => start >= after);
 	return stretch && { start: stretch.start, end: stretch.start + SLOT_MS };
 }
 

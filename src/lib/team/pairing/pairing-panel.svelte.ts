@@ -65,12 +65,15 @@ export class PairingPanel {
 		this.avoid = [...(stored?.avoid ?? [])];
 	}
 
-	/** This member's group in the latest round, seen from their side (and zone). */
-	get pair() {
-		return this.view && this.mine
+	/**
+	 * This member's group in the latest round, seen from their side (and zone). Worked out once
+	 * per change of the view or card: the page reads it about ten times a render.
+	 */
+	readonly pair = $derived(
+		this.view && this.mine
 			? myPair(this.view, this.mine.cardId, this.timeZone, getLocale())
-			: undefined;
-	}
+			: undefined
+	);
 
 	/** Adds or takes away `item` in a list of the draft, as a checkbox does. */
 	static toggled<T>(list: readonly T[], item: T, on: boolean): T[] {

@@ -109,6 +109,22 @@ describe('the first slot and its calendar file', () => {
 		);
 	});
 
+	test('when clocks change leave no stretch a day or more on in nine days, it is the first still to begin', () => {
+		// New York moves its clocks on 14 March 2027, Berlin on the 28th: their half hour at 14:00
+		// UTC ends with Friday 12 March's, and comes back (at 13:00 UTC) only on the 29th.
+		const berlin: Hours = {
+			hours: { days: [1, 2, 3, 4, 5], start: '15:00', end: '15:30' },
+			zone: 'Europe/Berlin'
+		};
+		const newYork: Hours = {
+			hours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '10:00' },
+			zone: 'America/New_York'
+		};
+		expect(firstSlot([berlin, newYork], Date.parse('2027-03-12T10:00Z'))).toEqual(
+			slotAt('2027-03-12T14:00Z')
+		);
+	});
+
 	test('the .ics parses back with the slot and the room link', () => {
 		const slot = { start: Date.parse('2026-01-14T14:00Z'), end: Date.parse('2026-01-14T14:30Z') };
 		const roomUrl = 'https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA';

@@ -11,6 +11,8 @@ import { instantOf, offsetAt } from './zoned-time';
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 const weekdays = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+const spansOf = (intervals: { start: number; end: number }[]) =>
+	intervals.map(({ start, end }) => `${iso(start)}–${iso(end).slice(11)}`);
 
 describe('zone offsets from Intl', () => {
 	test('Berlin is an hour ahead in winter and two in summer', () => {
@@ -119,5 +121,14 @@ describe('working hours as instants', () => {
 				sharedHours([berlin, newYork], from)
 			);
 		});
+	});
+
+	test('someone working round the clock does not cut another’s day at their midnight', () => {
+		const roundTheClock = { hours: { ...weekdays, start: '00:00', end: '24:00' }, zone: 'UTC' };
+		// Tokyo's 08:00–17:00 is 23:00–08:00 UTC: it must not split at UTC midnight (09:00 there).
+		const tokyoEarly = { hours: { ...weekdays, start: '08:00' }, zone: 'Asia/Tokyo' };
+		expect(spansOf(sharedHours([tokyoEarly, roundTheClock], at('2026-12-07T12:00Z')))[0]).toBe(
+			'2026-12-07T23:00–08:00'
+		);
 	});
 });

@@ -73,15 +73,32 @@ export interface Hours {
 	zone: string;
 }
 
-/** Where everyone's working hours meet in `[from, from + days)`, a week unless told. */
+/** Sorted intervals with those that touch joined into one. */
+function joinTouching(intervals: readonly Interval[]): Interval[] {
+	const joined: Interval[] = [];
+	for (const interval of intervals) {
+		const last = joined.at(-1);
+		if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+		else joined.push({ ...interval });
+	}
+	return joined;
+}
+
+/**
+ * Where everyone's working hours meet in `[from, from + days)`, a week unless told. Stretches
+ * that touch are one: someone working 00:00–24:00 has days that meet at their midnight, which
+ * must not cut another's 08:00–17:00 in two.
+ */
 export const sharedHours = (
 	people: readonly [Hours, ...Hours[]],
 	from: number,
 	days = 7
 ): Interval[] =>
-	people
-		.map(({ hours, zone }) => workingIntervals(hours, zone, from, days))
-		.reduce((shared, next) => intersect(shared, next));
+	joinTouching(
+		people
+			.map(({ hours, zone }) => workingIntervals(hours, zone, from, days))
+			.reduce((shared, next) => intersect(shared, next))
+	);
 
 /**
  * The week everyone's working hours meet in, as the pattern it repeats: a shared stretch under

@@ -253,6 +253,27 @@ describe('RoomPresence with one person in two tabs (docs/protocol.md S2)', () =>
 		expect(settled).toBe(0);
 	});
 
+	test.each([
+		['before its socket has left the room’s channels', async () => {}],
+		['while its write waits on the store', turns]
+	])(
+		'[S18] a room erased during a leave %s is let go of whole: no grace, roster or write follows',
+		async (_when, meanwhile) => {
+			const tab = await openTab();
+			held.hold();
+			const leaving = presence.leave(tab);
+			await meanwhile();
+			const before = { sent: sent.length, asked: held.asked.length };
+			presence.letGo(ROOM);
+			await held.answer();
+			await leaving;
+			await pass(GRACE_MS + BEAT_MS);
+			expect(sent.length).toBe(before.sent);
+			expect(held.asked.length).toBe(before.asked);
+			expect(settled).toBe(0);
+		}
+	);
+
 	test('[S20] someone the host removed is marked gone under the name and role the room has, without reading the roster first', async () => {
 		await openTab();
 		const before = held.asked.length;
@@ -268,6 +289,18 @@ describe('RoomPresence with one person in two tabs (docs/protocol.md S2)', () =>
 				seenAt: now
 			}
 		]);
+	});
+
+	test('[S2, S20] someone removed during their leave grace stays gone through the heartbeats that follow', async () => {
+		presence.close();
+		presence = presenceWithGrace(5 * BEAT_MS);
+		await presence.leave(await openTab());
+		await presence.markGone(ROOM, 'ann', { name: 'ann', roleId: 'player' });
+		await pass(BEAT_MS);
+		expect(await annIs()).toBe('gone');
+		await pass(5 * BEAT_MS);
+		expect(await annIs()).toBe('gone');
+		expect(settled).toBe(0);
 	});
 
 	test('[S2, S8] a leave grace longer than four heartbeats keeps them dropped to its end', async () => {

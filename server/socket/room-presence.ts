@@ -2,6 +2,7 @@ import type { Person } from '../../src/lib/protocol/control';
 import type { Participant, PresenceRecord } from '../../src/lib/protocol/presence';
 import { personRecord, tabRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
+import { LeaveGraces } from '../presence/leave-graces';
 import type { PresenceStore } from '../presence/presence-store';
 import { TabIndex } from '../presence/tab-index';
 import type { LoadedRoom } from '../rooms/loaded-room';
@@ -43,12 +44,6 @@ function rosterKey(roster: Participant[]): string {
 	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
 }
 
-/** A leave grace under way: its timer, and the person's last tab here, whose record it keeps. */
-interface Grace {
-	timer: ReturnType<typeof setTimeout>;
-	tab: Participant;
-}
-
 /**
  * Who is in which room through this instance's sockets, and this instance's presence records of
  * them: joins, visibility, leaving (dropped for the leave grace, then gone), heartbeats and
@@ -69,15 +64,15 @@ export class RoomPresence {
 	 */
 	readonly #erasedRooms = new Set<string>();
 	/**
-	 * The leave grace of each person whose last tab here closed, by room and participant id:
-	 * cancelled when a tab of theirs joins here again, or by a later leave, or when the room is
-	 * erased or the server closes.
+	 * The leave grace of each person whose last tab here closed: ended when a tab of theirs joins
+	 * here again, by a later leave or a removal, or when the room is erased or the server closes.
 	 */
-	readonly #graces = new Map<string, Map<string, Grace>>();
+	readonly #graces: LeaveGraces;
 	#closed = false;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 
 	constructor(private readonly deps: RoomPresenceDeps) {
+		this.#graces = new LeaveGraces(deps.leaveGraceMs);
 		// Heartbeats keep this instance's participants fresh; a crashed instance's go stale.
 		this.#heartbeat = setInterval(() => this.#beat(), deps.heartbeatMs);
 		this.#heartbeat.unref();
@@ -116,7 +111,7 @@ export class RoomPresence {
 		const { roomId, participant } = membership;
 		this.#tabs.add(socket.id, membership);
 		// Back before the grace ended: their tabs here say how they are.
-		this.#endGrace(roomId, participant.participantId);
+		this.#graces.end(roomId, participant.participantId);
 		await socket.join([
 			roomChannel(roomId),
 			memberChannel(roomId),
@@ -142,6 +137,8 @@ export class RoomPresence {
 	 * `person` is their name and role as the room's control state has them.
 	 */
 	async markGone(roomId: string, participantId: string, person: Person): Promise<void> {
+		// Their grace would keep them dropped at each heartbeat, and settle the room once more.
+		this.#graces.end(roomId, participantId);
 		// The room's record of them is its latest word on their name: as of now.
 		const now = this.deps.now();
 		await this.#put(roomId, {
@@ -167,6 +164,8 @@ export class RoomPresence {
 			await socket.leave(roomChannel(roomId));
 			await socket.leave(memberChannel(roomId));
 			await socket.leave(personChannel(roomId, participantId));
+			// Erased meanwhile: nobody to mark, nor a grace to start (S18).
+			if (this.#erasedRooms.has(roomId)) return;
 			// Decided from their tabs as they are now, not before the awaits: a tab of theirs may
 			// have joined meanwhile (a reconnect), or closed.
 			if (member.lease.room.control.read().removed.includes(participantId)) {
@@ -199,15 +198,12 @@ export class RoomPresence {
 		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
 		this.#lastRoster.delete(roomId);
 		// Nobody is left to mark gone, nor a room to settle.
-		for (const { timer } of this.#graces.get(roomId)?.values() ?? []) clearTimeout(timer);
-		this.#graces.delete(roomId);
+		this.#graces.endRoom(roomId);
 	}
 
 	close(): void {
 		this.#closed = true;
 		clearInterval(this.#heartbeat);
-		for (const room of this.#graces.values())
-			for (const { timer } of room.values()) clearTimeout(timer);
 		this.#graces.clear();
 		for (const member of this.#tabs.clear()) member.lease.release();
 	}
@@ -231,28 +227,12 @@ export class RoomPresence {
 	 * back before the grace ends; gone once it ends, unless a tab of theirs joins here meanwhile.
 	 */
 	async #drop(roomId: string, participant: Participant): Promise<void> {
-		const { participantId } = participant;
-		// Two tabs closing at once each find none left: one grace, the latest.
-		this.#endGrace(roomId, participantId);
-		const timer = setTimeout(() => {
-			this.#endGrace(roomId, participantId);
+		this.#graces.start(roomId, participant, () => {
 			this.#goneAfterGrace(roomId, participant).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'marking someone gone failed')
 			);
-		}, this.deps.leaveGraceMs);
-		timer.unref();
-		let room = this.#graces.get(roomId);
-		if (!room) this.#graces.set(roomId, (room = new Map()));
-		room.set(participantId, { timer, tab: participant });
+		});
 		await this.#put(roomId, tabRecord(participant, 'dropped', this.deps.now()));
-	}
-
-	#endGrace(roomId: string, participantId: string): void {
-		const room = this.#graces.get(roomId);
-		if (!room) return;
-		clearTimeout(room.get(participantId)?.timer);
-		room.delete(participantId);
-		if (room.size === 0) this.#graces.delete(roomId);
 	}
 
 	async #put(roomId: string, record: PresenceRecord): Promise<void> {
@@ -260,6 +240,8 @@ export class RoomPresence {
 	}
 
 	async #broadcast(roomId: string, force = false): Promise<void> {
+		// An erased room's channel hears nothing more of presence (S18).
+		if (this.#erasedRooms.has(roomId)) return;
 		const roster = await this.roster(roomId);
 		// A leave or settle still reading the roster when the server closed: the Redis adapter's
 		// publish client is closed by then, and its refusal would be nobody's to handle.
@@ -290,11 +272,10 @@ export class RoomPresence {
 			);
 		}
 		// Someone in their leave grace stays dropped for all of it, however long it is (S2).
-		for (const [roomId, graces] of this.#graces)
-			for (const { tab } of graces.values())
-				void this.#put(roomId, tabRecord(tab, 'dropped', this.deps.now())).catch((error: unknown) =>
-					log.socket.warn({ err: error }, 'heartbeat failed')
-				);
+		for (const { roomId, tab } of this.#graces.tabs())
+			void this.#put(roomId, tabRecord(tab, 'dropped', this.deps.now())).catch((error: unknown) =>
+				log.socket.warn({ err: error }, 'heartbeat failed')
+			);
 		for (const roomId of rooms) {
 			void this.#broadcast(roomId).catch((error: unknown) =>
 				log.socket.warn({ err: error }, 'roster refresh failed')

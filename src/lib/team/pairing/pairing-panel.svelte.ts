@@ -69,7 +69,7 @@ export class PairingPanel {
 	 * This member's group in the latest round, seen from their side (and zone). Worked out once
 	 * per change of the view or card: the page reads it about ten times a render.
 	 */
-	readonly pair = $derived(
+	readonly pair = $derived.by(() =>
 		this.view && this.mine
 			? myPair(this.view, this.mine.cardId, this.timeZone, getLocale())
 			: undefined

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { planSteps } from '../room/steps';
+import { moveLabel } from './move-labels';
 import {
 	SHORTCUTS,
 	shortcutAttributes,
@@ -141,4 +143,20 @@ test('a button announces no key while this browser has the shortcuts turned off 
 			'aria-keyshortcuts': undefined
 		});
 	}
+});
+
+test('the help names N and P as their buttons read on this step, Start round 2 → where Next starts one', () => {
+	// An opening, a phase played in two rounds, a closing: steps 0, 1–2 (rounds 1, 2), 3.
+	const steps = planSteps({ phases: [{}, { repeatsPerRound: true }, {}], rounds: 2 });
+	const helpOn = (step: number) =>
+		SHORTCUTS.map((shortcut) => shortcut.label((move) => moveLabel(steps, step, move)));
+	expect(helpOn(0)).toEqual([
+		'Start, pause or resume the timer',
+		'Next phase →',
+		'← Previous',
+		'One more minute',
+		'Raise or lower your hand',
+		'Show these shortcuts'
+	]);
+	expect(helpOn(1).slice(1, 3)).toEqual(['Start round 2 →', '← Previous']);
 });

@@ -6,6 +6,7 @@
  */
 
 import { m } from '../paraglide/messages';
+import type { StepMove } from './move-labels';
 import { WAIT_REASONS } from './offline-actions';
 
 export type ShortcutAction = 'timer' | 'next' | 'previous' | 'minute' | 'hand' | 'help';
@@ -16,18 +17,21 @@ export interface Shortcut {
 	keys: readonly string[];
 	/** The `aria-keyshortcuts` value of the button it presses. */
 	aria: string;
-	/** What it does, as the help says it, in the person's language. */
-	label: () => string;
+	/**
+	 * What it does, as the help says it, in the person's language. N and P name their buttons as
+	 * they read on this step (`wordsOf`, the buttons' own `moveLabel`), so the two cannot differ.
+	 */
+	label: (wordsOf: (move: StepMove) => string) => string;
 }
 
 /** Every shortcut, in the order the help lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-	{ action: 'timer', keys: ['Space'], aria: 'Space', label: m.room_shortcut_timer },
-	{ action: 'next', keys: ['N'], aria: 'N', label: m.room_action_next },
-	{ action: 'previous', keys: ['P'], aria: 'P', label: m.room_action_previous },
-	{ action: 'minute', keys: ['+', '='], aria: 'Shift+= =', label: m.room_shortcut_minute },
-	{ action: 'hand', keys: ['H'], aria: 'H', label: m.room_shortcut_hand },
-	{ action: 'help', keys: ['?'], aria: 'Shift+?', label: m.room_shortcut_help }
+	{ action: 'timer', keys: ['Space'], aria: 'Space', label: () => m.room_shortcut_timer() },
+	{ action: 'next', keys: ['N'], aria: 'N', label: (wordsOf) => wordsOf('next') },
+	{ action: 'previous', keys: ['P'], aria: 'P', label: (wordsOf) => wordsOf('previous') },
+	{ action: 'minute', keys: ['+', '='], aria: 'Shift+= =', label: () => m.room_shortcut_minute() },
+	{ action: 'hand', keys: ['H'], aria: 'H', label: () => m.room_shortcut_hand() },
+	{ action: 'help', keys: ['?'], aria: 'Shift+?', label: () => m.room_shortcut_help() }
 ];
 
 const BY_KEY: ReadonlyMap<string, ShortcutAction> = new Map([

@@ -164,4 +164,10 @@ describe('host choices', () => {
 		expect(removeFocusAfter(before, ['cy'], 'cy')).toBeUndefined();
 		expect(removeFocusAfter(before, [], 'ben')).toBeUndefined();
 	});
+
+	test('someone who joined while the removal was on its way takes focus when nobody seen is left', () => {
+		expect(removeFocusAfter(['cy'], ['cy', 'eve'], 'cy')).toBe('eve');
+		expect(removeFocusAfter(['cy'], ['eve'], 'cy')).toBe('eve');
+		expect(removeFocusAfter(['ben', 'cy'], ['eve', 'ben'], 'cy')).toBe('ben');
+	});
 });

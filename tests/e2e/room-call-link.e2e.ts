@@ -199,3 +199,34 @@ test('on a phone the call card changes section as a link comes and goes, and whe
 	await expect(ben.getByRole('tablist')).toHaveCount(0);
 	await expect(addLink).toBeFocused();
 });
+
+test('on a phone, a link someone else shares or removes leaves the section I am in as it is, though focus was in the call card', async ({
+	pairInRoom
+}) => {
+	const [ana, ben] = await pairInRoom({ benViewport: PHONE });
+	const tab = (name: string) => ben.getByRole('tab', { name: new RegExp(`^${name}`) });
+	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+	// Ben's card, though in a section he does not show.
+	const bens = ben.locator('[data-call-card]');
+
+	// Ben is typing a link under More when Ana shares hers: he stays under More.
+	await tab('More').click();
+	await call(ben).getByRole('button', { name: 'Add a call link' }).click();
+	await call(ben).getByLabel('Meeting link').fill('https://meet.example.com/ben');
+	await call(ana).getByRole('button', { name: 'Add a call link' }).click();
+	await call(ana).getByLabel('Meeting link').fill('https://meet.example.com/ana');
+	await call(ana).getByRole('button', { name: 'Share link' }).click();
+	await expect(bens.getByRole('link', { name: 'Join the call', includeHidden: true })).toHaveCount(
+		1
+	);
+	await expect(tab('More')).toHaveAttribute('aria-selected', 'true');
+
+	// Ben has Join the call focused in the session when Ana removes the link: he stays there.
+	await tab('Session').click();
+	await call(ben).getByRole('link', { name: 'Join the call' }).focus();
+	await call(ana).getByRole('button', { name: 'Remove link' }).click();
+	await expect(
+		bens.getByRole('button', { name: 'Add a call link', includeHidden: true })
+	).toHaveCount(1);
+	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
+});

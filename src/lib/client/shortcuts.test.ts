@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { planSteps } from '../room/steps';
-import { moveLabel } from './move-labels';
 import {
+	helpMoveWords,
 	SHORTCUTS,
 	shortcutAttributes,
 	shortcutFor,
@@ -149,7 +149,7 @@ test('the help names N and P as their buttons read on this step, Start round 2 �
 	// An opening, a phase played in two rounds, a closing: steps 0, 1–2 (rounds 1, 2), 3.
 	const steps = planSteps({ phases: [{}, { repeatsPerRound: true }, {}], rounds: 2 });
 	const helpOn = (step: number) =>
-		SHORTCUTS.map((shortcut) => shortcut.label((move) => moveLabel(steps, step, move)));
+		SHORTCUTS.map((shortcut) => shortcut.label(helpMoveWords(steps, step)));
 	expect(helpOn(0)).toEqual([
 		'Start, pause or resume the timer',
 		'Next phase →',
@@ -159,4 +159,9 @@ test('the help names N and P as their buttons read on this step, Start round 2 �
 		'Show these shortcuts'
 	]);
 	expect(helpOn(1).slice(1, 3)).toEqual(['Start round 2 →', '← Previous']);
+	// The last step has no Next button: the help says so, as pressing N does.
+	expect(helpOn(3).slice(1, 3)).toEqual([
+		'There is no next phase: this is the last one.',
+		'← Previous'
+	]);
 });

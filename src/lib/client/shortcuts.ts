@@ -6,7 +6,8 @@
  */
 
 import { m } from '../paraglide/messages';
-import type { StepMove } from './move-labels';
+import type { Step } from '../room/steps';
+import { moveLabel, type StepMove } from './move-labels';
 import { WAIT_REASONS } from './offline-actions';
 
 export type ShortcutAction = 'timer' | 'next' | 'previous' | 'minute' | 'hand' | 'help';
@@ -133,6 +134,15 @@ export const NOT_HERE: Readonly<Record<ShortcutAction, () => string>> = {
 	hand: m.room_not_here_hand,
 	help: () => ''
 };
+
+/**
+ * How the help names N and P on step `step` of `steps`: as their buttons read there; on the last
+ * step, which has no Next button, N as what pressing it says (there is no next phase).
+ */
+export function helpMoveWords(steps: readonly Step[], step: number): (move: StepMove) => string {
+	const last = steps.length > 0 && step === steps.length - 1;
+	return (move) => (move === 'next' && last ? NOT_HERE.next() : moveLabel(steps, step, move));
+}
 
 /**
  * Why the shortcut `action` does nothing in `context`, or undefined when it may press its

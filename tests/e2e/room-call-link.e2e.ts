@@ -2,6 +2,7 @@ import type { Page, WebSocketRoute } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { joinRoom, newRoom } from './fixtures';
 import { expect, moveOn, stepOf, test, timerOf } from './live-room';
+import { PHONE } from './phone';
 
 /** The room's call link (issue 19.8, protocol S23): shared once, followed on every screen. */
 
@@ -163,4 +164,69 @@ test('while a call link is on its way, Share link keeps keyboard focus, and pres
 	await expect(call.getByLabel('Meeting link')).toBeFocused();
 	await call.getByRole('button', { name: 'Cancel' }).click();
 	await expect(change).toBeFocused();
+	// Removed, the link's buttons give way to Add a call link, which takes focus from Remove link.
+	await call.getByRole('button', { name: 'Remove link' }).focus();
+	await ana.keyboard.press('Enter');
+	await expect(call.getByRole('button', { name: 'Add a call link' })).toBeFocused();
+});
+
+test('on a phone the call card changes section as a link comes and goes, and when the screen widens; keyboard focus follows it to the button that opens its form, as on a desktop', async ({
+	pairInRoom
+}) => {
+	const [, ben] = await pairInRoom({ benViewport: PHONE });
+	const tab = (name: string) => ben.getByRole('tab', { name: new RegExp(`^${name}`) });
+	const call = ben.getByRole('region', { name: 'Video call' });
+	const addLink = call.getByRole('button', { name: 'Add a call link' });
+
+	// No link yet: adding one is setting the room up, under More.
+	await tab('More').click();
+	await addLink.click();
+	await call.getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
+	await ben.keyboard.press('Enter');
+	// Shared, the card is rebuilt right under the timer: the session shows, Change link has focus.
+	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
+	await expect(call.getByRole('link', { name: 'Join the call' })).toBeVisible();
+	await expect(call.getByRole('button', { name: 'Change link' })).toBeFocused();
+
+	// Removed, it goes back under More, and Add a call link has focus there.
+	await call.getByRole('button', { name: 'Remove link' }).focus();
+	await ben.keyboard.press('Enter');
+	await expect(tab('More')).toHaveAttribute('aria-selected', 'true');
+	await expect(addLink).toBeFocused();
+
+	// Turned sideways past the phone layout, the card moves to the side column: focus goes too.
+	await ben.setViewportSize({ width: 1200, height: 900 });
+	await expect(ben.getByRole('tablist')).toHaveCount(0);
+	await expect(addLink).toBeFocused();
+});
+
+test('on a phone, a link someone else shares or removes leaves the section I am in as it is, though focus was in the call card', async ({
+	pairInRoom
+}) => {
+	const [ana, ben] = await pairInRoom({ benViewport: PHONE });
+	const tab = (name: string) => ben.getByRole('tab', { name: new RegExp(`^${name}`) });
+	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+	// Ben's card, though in a section he does not show.
+	const bens = ben.locator('[data-call-card]');
+
+	// Ben is typing a link under More when Ana shares hers: he stays under More.
+	await tab('More').click();
+	await call(ben).getByRole('button', { name: 'Add a call link' }).click();
+	await call(ben).getByLabel('Meeting link').fill('https://meet.example.com/ben');
+	await call(ana).getByRole('button', { name: 'Add a call link' }).click();
+	await call(ana).getByLabel('Meeting link').fill('https://meet.example.com/ana');
+	await call(ana).getByRole('button', { name: 'Share link' }).click();
+	await expect(bens.getByRole('link', { name: 'Join the call', includeHidden: true })).toHaveCount(
+		1
+	);
+	await expect(tab('More')).toHaveAttribute('aria-selected', 'true');
+
+	// Ben has Join the call focused in the session when Ana removes the link: he stays there.
+	await tab('Session').click();
+	await call(ben).getByRole('link', { name: 'Join the call' }).focus();
+	await call(ana).getByRole('button', { name: 'Remove link' }).click();
+	await expect(
+		bens.getByRole('button', { name: 'Add a call link', includeHidden: true })
+	).toHaveCount(1);
+	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
 });

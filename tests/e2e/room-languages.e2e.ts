@@ -64,7 +64,7 @@ test('a German and a Spanish browser share one room, each in its own language, a
 	expect(Math.abs(left - right)).toBeLessThan(2_000);
 
 	// Ben moves on in Spanish; both are on the same phase.
-	await ben.getByRole('button', { name: es.room_action_next }).click();
+	await ben.getByRole('button', { name: es.room_silence_next }).click();
 	await expect(phaseOf(ana)).toContainText(fill(de.room_phase_step, { step: 2, total: 10 }));
 	await expect(phaseOf(ben)).toContainText(fill(es.room_phase_step, { step: 2, total: 10 }));
 	// Each reads the playbook in their own language, so the step, not its title, is compared.

@@ -1,9 +1,11 @@
 /**
  * Keeps keyboard focus where it was when `order` changes: a keyed each that reorders its parts
  * moves their elements, and the browser takes focus out of a moved element, to the page body.
+ * A part that is rebuilt in another place instead (on a phone, the call card changes section)
+ * takes its old element with it: `rebuilt` then gets that element, to give focus to the new part.
  * Call it while a component initialises, before the markup that moves.
  */
-export function keepFocusAcross(order: () => unknown): void {
+export function keepFocusAcross(order: () => unknown, rebuilt?: (gone: Element) => void): void {
 	let focused: Element | null = null;
 	let moves = 0;
 	// Before the page changes: what has focus now.
@@ -11,11 +13,13 @@ export function keepFocusAcross(order: () => unknown): void {
 		order();
 		focused = document.activeElement;
 	});
-	// After: if focus fell to the body, and what had it is still on the page, it goes back there.
+	// After: if focus fell to the body, what had it gets it back if still on the page.
 	$effect(() => {
 		order();
 		if (moves++ === 0) return;
 		const lost = document.activeElement === null || document.activeElement === document.body;
-		if (lost && focused instanceof HTMLElement && focused.isConnected) focused.focus();
+		if (!lost || !(focused instanceof HTMLElement)) return;
+		if (focused.isConnected) focused.focus();
+		else rebuilt?.(focused);
 	});
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { planSteps } from '../room/steps';
 import {
+	helpMoveWords,
 	SHORTCUTS,
 	shortcutAttributes,
 	shortcutFor,
@@ -141,4 +143,25 @@ test('a button announces no key while this browser has the shortcuts turned off 
 			'aria-keyshortcuts': undefined
 		});
 	}
+});
+
+test('the help names N and P as their buttons read on this step, Start round 2 → where Next starts one', () => {
+	// An opening, a phase played in two rounds, a closing: steps 0, 1–2 (rounds 1, 2), 3.
+	const steps = planSteps({ phases: [{}, { repeatsPerRound: true }, {}], rounds: 2 });
+	const helpOn = (step: number) =>
+		SHORTCUTS.map((shortcut) => shortcut.label(helpMoveWords(steps, step)));
+	expect(helpOn(0)).toEqual([
+		'Start, pause or resume the timer',
+		'Next phase →',
+		'← Previous',
+		'One more minute',
+		'Raise or lower your hand',
+		'Show these shortcuts'
+	]);
+	expect(helpOn(1).slice(1, 3)).toEqual(['Start round 2 →', '← Previous']);
+	// The last step has no Next button: the help says so, as pressing N does.
+	expect(helpOn(3).slice(1, 3)).toEqual([
+		'There is no next phase: this is the last one.',
+		'← Previous'
+	]);
 });

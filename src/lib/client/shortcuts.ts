@@ -6,6 +6,8 @@
  */
 
 import { m } from '../paraglide/messages';
+import type { Step } from '../room/steps';
+import { moveLabel, type StepMove } from './move-labels';
 import { WAIT_REASONS } from './offline-actions';
 
 export type ShortcutAction = 'timer' | 'next' | 'previous' | 'minute' | 'hand' | 'help';
@@ -16,18 +18,21 @@ export interface Shortcut {
 	keys: readonly string[];
 	/** The `aria-keyshortcuts` value of the button it presses. */
 	aria: string;
-	/** What it does, as the help says it, in the person's language. */
-	label: () => string;
+	/**
+	 * What it does, as the help says it, in the person's language. N and P name their buttons as
+	 * they read on this step (`wordsOf`, the buttons' own `moveLabel`), so the two cannot differ.
+	 */
+	label: (wordsOf: (move: StepMove) => string) => string;
 }
 
 /** Every shortcut, in the order the help lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-	{ action: 'timer', keys: ['Space'], aria: 'Space', label: m.room_shortcut_timer },
-	{ action: 'next', keys: ['N'], aria: 'N', label: m.room_action_next },
-	{ action: 'previous', keys: ['P'], aria: 'P', label: m.room_action_previous },
-	{ action: 'minute', keys: ['+', '='], aria: 'Shift+= =', label: m.room_shortcut_minute },
-	{ action: 'hand', keys: ['H'], aria: 'H', label: m.room_shortcut_hand },
-	{ action: 'help', keys: ['?'], aria: 'Shift+?', label: m.room_shortcut_help }
+	{ action: 'timer', keys: ['Space'], aria: 'Space', label: () => m.room_shortcut_timer() },
+	{ action: 'next', keys: ['N'], aria: 'N', label: (wordsOf) => wordsOf('next') },
+	{ action: 'previous', keys: ['P'], aria: 'P', label: (wordsOf) => wordsOf('previous') },
+	{ action: 'minute', keys: ['+', '='], aria: 'Shift+= =', label: () => m.room_shortcut_minute() },
+	{ action: 'hand', keys: ['H'], aria: 'H', label: () => m.room_shortcut_hand() },
+	{ action: 'help', keys: ['?'], aria: 'Shift+?', label: () => m.room_shortcut_help() }
 ];
 
 const BY_KEY: ReadonlyMap<string, ShortcutAction> = new Map([
@@ -129,6 +134,15 @@ export const NOT_HERE: Readonly<Record<ShortcutAction, () => string>> = {
 	hand: m.room_not_here_hand,
 	help: () => ''
 };
+
+/**
+ * How the help names N and P on step `step` of `steps`: as their buttons read there; on the last
+ * step, which has no Next button, N as what pressing it says (there is no next phase).
+ */
+export function helpMoveWords(steps: readonly Step[], step: number): (move: StepMove) => string {
+	const last = steps.length > 0 && step === steps.length - 1;
+	return (move) => (move === 'next' && last ? NOT_HERE.next() : moveLabel(steps, step, move));
+}
 
 /**
  * Why the shortcut `action` does nothing in `context`, or undefined when it may press its

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { roomSectionTabs, tabAfterKey, type RoomSection } from './room-sections';
+import { callPlace, roomSectionTabs, tabAfterKey, type RoomSection } from './room-sections';
 
 const ids: RoomSection[] = ['now', 'people', 'host', 'more'];
 
@@ -34,5 +34,14 @@ describe('tabAfterKey', () => {
 	test('any other key, or a tab not in the list, moves nowhere', () => {
 		expect(tabAfterKey(ids, 'now', 'Enter')).toBeUndefined();
 		expect(tabAfterKey(['now', 'people'], 'host', 'ArrowRight')).toBeUndefined();
+	});
+});
+
+describe('callPlace', () => {
+	test('on a phone the call card is under the timer once a link is shared, else under More; beside the session on a wide screen', () => {
+		expect(callPlace(true, true)).toBe('now');
+		expect(callPlace(true, false)).toBe('more');
+		expect(callPlace(false, true)).toBe('side');
+		expect(callPlace(false, false)).toBe('side');
 	});
 });

@@ -58,3 +58,13 @@ export function tabAfterKey(
 			return undefined;
 	}
 }
+
+/**
+ * Where the call card shows: beside the session on a wide screen (`compact` false); on a phone
+ * right under the timer once a link is shared (`linked`: it is joined now), else under More
+ * (setting the room up).
+ */
+export function callPlace(compact: boolean, linked: boolean): 'now' | 'more' | 'side' {
+	if (!compact) return 'side';
+	return linked ? 'now' : 'more';
+}

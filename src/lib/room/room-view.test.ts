@@ -12,6 +12,7 @@ import {
 	othersPresent,
 	readyText,
 	removable,
+	removeFocusAfter,
 	tally,
 	type RosterEntry
 } from './room-view';
@@ -151,5 +152,22 @@ describe('host choices', () => {
 			'Ben',
 			'Dee'
 		]);
+	});
+
+	test('after a removal focus goes to the next person still listed, else the one before, else nowhere', () => {
+		const before = ['ben', 'cy', 'dee'];
+		expect(removeFocusAfter(before, before, 'cy')).toBe('dee');
+		expect(removeFocusAfter(before, ['ben', 'dee'], 'cy')).toBe('dee');
+		expect(removeFocusAfter(before, ['ben', 'dee'], 'ben')).toBe('dee');
+		expect(removeFocusAfter(before, ['ben', 'cy'], 'cy')).toBe('ben');
+		expect(removeFocusAfter(before, ['ben', 'cy'], 'dee')).toBe('cy');
+		expect(removeFocusAfter(before, ['cy'], 'cy')).toBeUndefined();
+		expect(removeFocusAfter(before, [], 'ben')).toBeUndefined();
+	});
+
+	test('someone who joined while the removal was on its way takes focus when nobody seen is left', () => {
+		expect(removeFocusAfter(['cy'], ['cy', 'eve'], 'cy')).toBe('eve');
+		expect(removeFocusAfter(['cy'], ['eve'], 'cy')).toBe('eve');
+		expect(removeFocusAfter(['ben', 'cy'], ['eve', 'ben'], 'cy')).toBe('ben');
 	});
 });

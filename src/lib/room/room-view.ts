@@ -136,3 +136,23 @@ export function removable<T extends RosterEntry>(
 		(person) => person.participantId !== selfId && !control.removed.includes(person.participantId)
 	);
 }
+
+/**
+ * Whose Remove button takes keyboard focus once the host has removed `gone`: the next person
+ * still listed, in the order the host saw (`before`), else the one before; else someone who
+ * joined meanwhile, as the list still shows; nobody only when no one else is listed `now`.
+ * A host clearing out several people goes on from where they were.
+ */
+export function removeFocusAfter(
+	before: readonly string[],
+	now: readonly string[],
+	gone: string
+): string | undefined {
+	const at = before.indexOf(gone);
+	const listed = (id: string) => id !== gone && now.includes(id);
+	return (
+		before.slice(at + 1).find(listed) ??
+		before.slice(0, Math.max(at, 0)).findLast(listed) ??
+		now.find((id) => id !== gone)
+	);
+}

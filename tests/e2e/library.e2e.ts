@@ -8,8 +8,9 @@ test('filtering the library to a skill and a time limit shows only matching card
 	await page.goto(app.url);
 	await hydrated(page);
 	const filters = page.getByRole('search', { name: 'Filter playbooks' });
-	// Each choice applies at once: the form's button, for a page without its script, is gone.
-	await expect(filters.getByRole('button', { name: 'Show playbooks' })).toHaveCount(0);
+	// Marks this document: a full reload (the plain GET form the button sends without the
+	// script) would lose the mark; the hydrated page applies every choice in place.
+	await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 	await filters.getByLabel('Skill').selectOption('listening');
 	// One filter at a time, as a person would: each change navigates (see the closing note).
 	await expect(page).toHaveURL(/\?skill=listening$/);
@@ -26,6 +27,13 @@ test('filtering the library to a skill and a time limit shows only matching card
 
 	await filters.getByLabel('Search').fill('nothing matches this');
 	await expect(page.getByText('No playbook matches these filters')).toBeVisible();
+	// The button stays after hydration, and it and Enter apply the same view in place.
+	const filtered = `${app.url}/?q=nothing+matches+this&skill=listening&time=15`;
+	await expect(page).toHaveURL(filtered);
+	await filters.getByRole('button', { name: 'Show playbooks' }).click();
+	await filters.getByLabel('Search').press('Enter');
+	await expect(page).toHaveURL(filtered);
+	expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
 	await page.context().close();
 	await shared.context().close();
 });

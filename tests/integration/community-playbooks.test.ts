@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
+import { isRedirect } from '@sveltejs/kit';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { playbooksCli } from '../../server/playbooks-cli';
@@ -234,6 +235,30 @@ describe.each([
 		const needle = new URL(`${server.url}/?q=needle`);
 		const found = (await loadLibraryPage({ url: needle } as typeof event)) as typeof home;
 		expect(found.playbooks.map((p) => p.title)).toEqual(['The needle']);
+
+		// Those two are their views' own addresses and load; any other address of a view (the
+		// filter form sent before the page's script runs names every field) answers 307 to it.
+		const redirectOf = async (query: string) => {
+			try {
+				await loadLibraryPage({ url: new URL(`${server.url}/${query}`) } as typeof event);
+			} catch (error) {
+				if (isRedirect(error)) return { status: error.status, location: error.location };
+				throw error;
+			}
+			return undefined;
+		};
+		expect(await redirectOf('?q=&skill=&time=&difficulty=&people=&lang=')).toEqual({
+			status: 307,
+			location: '/'
+		});
+		expect(await redirectOf('?page=1')).toEqual({ status: 307, location: '/' });
+		expect(await redirectOf('?page=10001')).toEqual({ status: 307, location: '/' });
+		expect(await redirectOf('?x=1&utm_source=mail')).toEqual({ status: 307, location: '/' });
+		expect(await redirectOf('?time=15&skill=listening&q=%20a%20b%20')).toEqual({
+			status: 307,
+			location: '/?q=a+b&skill=listening&time=15'
+		});
+		expect(await redirectOf('')).toBeUndefined();
 	}, 60_000);
 });
 

@@ -47,6 +47,16 @@ describe('library filters', () => {
 		expect(readFilters(writeFilters(filters))).toEqual(filters);
 	});
 
+	test('a search cut to 100 characters keeps whole characters and reads back the same', () => {
+		const read = (q: string) => readFilters(new URLSearchParams({ q })).q;
+		const before = 'a'.repeat(99);
+		// A cut just after a space: trimmed, so the canonical address reads back to itself.
+		expect(read(`  ${before} b`)).toBe(before);
+		expect(read(read(`${before} b`))).toBe(read(`${before} b`));
+		// A cut through an emoji (two UTF-16 units): the whole emoji or none, never half of it.
+		expect(read(`${before}😀b`)).toBe(`${before}😀`);
+	});
+
 	test('a language keeps the playbooks written or translated in it', () => {
 		const german = { ...library[0]!, id: 'german', language: 'de-AT', translations: {} };
 		const translated = {

@@ -30,7 +30,12 @@ export function readFilters(params: URLSearchParams): LibraryFilters {
 	const skill = params.get('skill');
 	const difficulty = params.get('difficulty');
 	return {
-		q: (params.get('q') ?? '').trim().slice(0, 100),
+		// Whole characters (code points, so an emoji is never cut in half), trimmed after the cut
+		// so the canonical address reads back to itself.
+		q: Array.from((params.get('q') ?? '').trim())
+			.slice(0, 100)
+			.join('')
+			.trim(),
 		skill: SKILLS.find((s) => s === skill),
 		maxMinutes: positiveInt(params.get('time')),
 		difficulty: DIFFICULTIES.find((d) => d === difficulty),

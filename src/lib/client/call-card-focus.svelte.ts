@@ -1,3 +1,5 @@
+import type { CallState } from '../protocol/call-link';
+
 /**
  * Keyboard focus and the call card, which a change of the link can rebuild elsewhere: on a phone
  * it shows under the timer once a link is shared, under More otherwise. Focus follows the card to
@@ -6,14 +8,16 @@
  * Create it while the page initialises; the card shown takes the focus it asks for.
  */
 export class CallCardFocus {
-	/** Whether this person's own change, on its way, shares a link (true) or removes it (false). */
-	#awaited: boolean | undefined;
+	/** This person's own change on its way: the link they share, or `null` for a removal. */
+	#awaited: { url: string | null } | undefined;
 	/** The card is to take focus: the one on the page takes it (`take`). */
 	wanted = $state(false);
 
-	/** This person shares a link (`sharing`) or removes it: the card may move with their change. */
-	changing(sharing: boolean): void {
-		this.#awaited = sharing;
+	constructor(private readonly selfId: () => string) {}
+
+	/** This person shares `url` (normalized as the server stores it), or removes the link (`null`). */
+	changing(url: string | null): void {
+		this.#awaited = { url };
 	}
 
 	/** The change was not taken: a later move of the card is someone else's. */
@@ -22,13 +26,24 @@ export class CallCardFocus {
 	}
 
 	/**
-	 * The card moved with focus in it, the room now having a link (`linked`) or not: whether the
-	 * move is this person's own change, to be followed. Answers once per change.
+	 * The card moved with focus in it, the room's link now being `call`: whether the move is this
+	 * person's own change, to be followed. Matched by what the change was, and answered once.
 	 */
-	ownMove(linked: boolean): boolean {
-		const own = this.#awaited === linked;
+	ownMove(call: CallState | null): boolean {
+		const awaited = this.#awaited;
 		this.#awaited = undefined;
-		return own;
+		if (!awaited) return false;
+		return awaited.url === null
+			? call === null
+			: call?.url === awaited.url && call.setBy === this.selfId();
+	}
+
+	/**
+	 * The room's link changed, after any move of the card was handled: a change still awaited moved
+	 * nothing (a new link in place of one, a wide screen), so it no longer stands for a later move.
+	 */
+	linkChanged(): void {
+		this.#awaited = undefined;
 	}
 
 	/** Asks the card on the page to take focus. */

@@ -153,7 +153,7 @@ test('the help names N and P as their buttons read on this step, Start round 2 �
 	expect(helpOn(0)).toEqual([
 		'Start, pause or resume the timer',
 		'Next phase →',
-		'← Previous',
+		'There is no previous phase: this is the first one.',
 		'One more minute',
 		'Raise or lower your hand',
 		'Show these shortcuts'

@@ -136,12 +136,17 @@ export const NOT_HERE: Readonly<Record<ShortcutAction, () => string>> = {
 };
 
 /**
- * How the help names N and P on step `step` of `steps`: as their buttons read there; on the last
- * step, which has no Next button, N as what pressing it says (there is no next phase).
+ * How the help names N and P on step `step` of `steps`: as their buttons read there; where the
+ * button is not there or not usable (Next on the last step, Previous on the first), as what
+ * pressing the key says.
  */
 export function helpMoveWords(steps: readonly Step[], step: number): (move: StepMove) => string {
 	const last = steps.length > 0 && step === steps.length - 1;
-	return (move) => (move === 'next' && last ? NOT_HERE.next() : moveLabel(steps, step, move));
+	return (move) => {
+		if (move === 'next' && last) return NOT_HERE.next();
+		if (move === 'previous' && step === 0) return NOT_HERE.previous();
+		return moveLabel(steps, step, move);
+	};
 }
 
 /**

@@ -44,7 +44,7 @@ describe('call card focus', () => {
 	});
 
 	test('the card takes the focus asked for once', () => {
-		const focus = new CallCardFocus();
+		const focus = new CallCardFocus(() => 'me');
 		expect(focus.take()).toBe(false);
 		focus.focusCard();
 		expect(focus.wanted).toBe(true);

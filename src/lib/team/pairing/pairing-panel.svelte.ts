@@ -161,12 +161,14 @@ export class PairingPanel {
 	async calendarFile(): Promise<string | undefined> {
 		const pair = this.pair;
 		const url = await this.room();
-		if (!pair?.slot || !url || !this.mine) return undefined;
+		const round = this.view?.round;
+		if (!pair?.slot || !url || !this.mine || !round) return undefined;
 		return pairingIcs({
 			slot: pair.slot.interval,
 			names: [this.mine.card.name, ...pair.partners.map((p) => p.name)],
 			roomUrl: url,
-			uid: `pair-${this.view?.round?.round ?? 0}-${pair.index}-${this.teamId}@practice-room`
+			uid: `pair-${round.round}-${pair.index}-${this.teamId}@practice-room`,
+			stamp: round.madeAt
 		});
 	}
 }

@@ -133,7 +133,8 @@ describe('the first slot and its calendar file', () => {
 			names: ['Ana', 'Ben'],
 			roomUrl,
 			playbookTitle: 'Feedback that lands',
-			uid: 'pair-1@practice-room'
+			uid: 'pair-1@practice-room',
+			stamp: Date.parse('2026-01-12T08:00Z')
 		});
 		const { vevent, event } = eventOf(text);
 		expect(event.summary).toBe('Practice pair: Ana and Ben');
@@ -144,6 +145,20 @@ describe('the first slot and its calendar file', () => {
 		expect(vevent.getFirstPropertyValue('url')).toBe(roomUrl);
 	});
 
+	test('the .ics is stamped with the time it is given, never the clock, so one slot makes one file', () => {
+		const made = Date.parse('2026-01-12T08:00Z');
+		const text = pairingIcs({
+			slot: { start: Date.parse('2026-01-14T14:00Z'), end: Date.parse('2026-01-14T14:30Z') },
+			names: ['Ana', 'Ben'],
+			roomUrl: 'https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA',
+			uid: 'pair-1@practice-room',
+			stamp: made
+		});
+		const stamp = eventOf(text).vevent.getFirstPropertyValue('dtstamp');
+		if (!(stamp instanceof ICAL.Time)) throw new Error('no DTSTAMP in the calendar file');
+		expect(stamp.toJSDate().getTime()).toBe(made);
+	});
+
 	test('the .ics speaks the downloader’s language', () => {
 		const text = inLocale('de', () =>
 			pairingIcs({
@@ -151,7 +166,8 @@ describe('the first slot and its calendar file', () => {
 				names: ['Ana', 'Ben', 'Cy'],
 				roomUrl: 'https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA',
 				playbookTitle: 'Feedback, das ankommt',
-				uid: 'pair-2@practice-room'
+				uid: 'pair-2@practice-room',
+				stamp: 0
 			})
 		);
 		const { event } = eventOf(text);

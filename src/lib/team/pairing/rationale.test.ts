@@ -55,6 +55,42 @@ describe('the rationale', () => {
 		);
 	});
 
+	test('names a partner’s own days when their clock puts the stretch on other days', () => {
+		// Los Angeles Monday 09:00 is Auckland Tuesday 06:00 (UTC−8 and UTC+13 in January).
+		const kiri = {
+			cardId: 'card-kiri-000000000',
+			card: card({
+				name: 'Kiri',
+				timeZone: 'Pacific/Auckland',
+				hours: { days: [1, 2, 3, 4, 5], start: '06:00', end: '14:00' }
+			})
+		};
+		const ben = {
+			cardId: 'card-ben-0000000000',
+			card: card({
+				name: 'Ben',
+				timeZone: 'America/Los_Angeles',
+				hours: { days: [1, 2, 3, 4], start: '09:00', end: '16:00' }
+			})
+		};
+		const apart = intersect(
+			workingIntervals(kiri.card.hours, kiri.card.timeZone, WEEK),
+			workingIntervals(ben.card.hours, ben.card.timeZone, WEEK)
+		);
+		expect(rationale(kiri, [ben], apart)).toBe(
+			'You overlap Tue–Fri 06:00–13:00 your time (Mon–Thu 09:00–16:00 for Ben).'
+		);
+		expect(rationale(ben, [kiri], apart)).toBe(
+			'You overlap Mon–Thu 09:00–16:00 your time (Tue–Fri 06:00–13:00 for Kiri).'
+		);
+		expect(inLocale('de', () => rationale(kiri, [ben], apart))).toBe(
+			'Ihr überschneidet euch Di–Fr 06:00–13:00 in deiner Zeitzone (Mo–Do 09:00–16:00 für Ben).'
+		);
+		expect(inLocale('es', () => rationale(kiri, [ben], apart))).toBe(
+			'Coinciden mar–vie 06:00–13:00 en tu hora (lun–jue 09:00–16:00 para Ben).'
+		);
+	});
+
 	test('names days as ranges only for three in a row or more', () => {
 		expect(dayRanges([2, 3, 4])).toBe('Tue–Thu');
 		expect(dayRanges([1, 3])).toBe('Mon, Wed');

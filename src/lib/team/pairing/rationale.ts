@@ -65,29 +65,41 @@ const timesIn = (interval: Interval, zone: string) => {
 
 /**
  * The overlap in words, for someone in `zone`: the days sharing the most usual span, in their
- * own time, and the same stretch in each partner's time: "Tue–Thu 14:00–16:00 your time
- * (16:00–18:00 for Ana)", in the reader's language.
+ * own time, and the same stretch in each partner's time, with the partner's own days when their
+ * clock puts it on other days: "Tue–Thu 14:00–16:00 your time (16:00–18:00 for Ana)", "Tue–Fri
+ * 06:00–13:00 your time (Mon–Thu 09:00–16:00 for Ben)", in the reader's language.
  */
 export function describeOverlap(
 	overlap: readonly Interval[],
 	zone: string,
 	partners: readonly { name: string; timeZone: string }[]
 ): string {
-	const bySpan = new Map<string, { days: number[]; first: Interval }>();
+	const bySpan = new Map<string, Interval[]>();
 	for (const interval of overlap) {
-		const { weekday, span } = timesIn(interval, zone);
-		const entry = bySpan.get(span);
-		if (entry) entry.days.push(weekday);
-		else bySpan.set(span, { days: [weekday], first: interval });
+		const { span } = timesIn(interval, zone);
+		bySpan.set(span, [...(bySpan.get(span) ?? []), interval]);
 	}
-	const [span, entry] = [...bySpan].sort((a, b) => b[1].days.length - a[1].days.length)[0] ?? [];
-	if (!span || !entry) return '';
+	const stretches = [...bySpan.values()].sort((a, b) => b.length - a.length)[0];
+	if (!stretches) return '';
+	/** The stretches' days and (first) span in `timeZone`. */
+	const daysAndSpan = (timeZone: string) => {
+		const times = stretches.map((interval) => timesIn(interval, timeZone));
+		return {
+			days: dayRanges(times.map(({ weekday }) => weekday)),
+			span: times[0]?.span ?? ''
+		};
+	};
+	const mine = daysAndSpan(zone);
 	const theirs = partners
-		.map((partner) => ({ partner, span: timesIn(entry.first, partner.timeZone).span }))
-		.filter((other) => other.span !== span)
-		.map((other) => m.team_overlap_theirs({ span: other.span, name: other.partner.name }));
-	const mine = m.team_overlap_mine({ days: dayRanges(entry.days), span });
-	return theirs.length ? `${mine} (${theirs.join('; ')})` : mine;
+		.map((partner) => ({ name: partner.name, ...daysAndSpan(partner.timeZone) }))
+		.filter((other) => other.span !== mine.span || other.days !== mine.days)
+		.map(({ name, days, span }) =>
+			days === mine.days
+				? m.team_overlap_theirs({ span, name })
+				: m.team_overlap_theirs_days({ days, span, name })
+		);
+	const said = m.team_overlap_mine(mine);
+	return theirs.length ? `${said} (${theirs.join('; ')})` : said;
 }
 
 /** That everyone in the group prefers the same part of the day. */

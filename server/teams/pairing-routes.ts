@@ -11,12 +11,12 @@ import {
 import {
 	groupOf,
 	pairingView,
-	roundDue,
 	withFit,
 	withNewRound,
 	withRoom,
 	type PlaybookChoice
 } from '../../src/lib/team/pairing/pairing-round';
+import { roundDue, withCadence } from '../../src/lib/team/pairing/round-schedule';
 import { hourlyAddressLimit, tooManyFromAddress } from '../http/address-limit';
 import type { AddressBuckets } from '../limits/address-buckets';
 import { countedWrite } from './counted-write';
@@ -190,9 +190,10 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 			async (req, res, id, body) => {
 				const teamId = await findTeam(id);
 				const { cadence } = await read(req, res, body, cadenceRequestSchema, 'cadence');
-				await changePairing(teamId, async (current) =>
-					current.pairing.cadence === cadence ? undefined : { ...current.pairing, cadence }
-				);
+				await changePairing(teamId, async (current) => {
+					const next = withCadence(current.pairing, cadence, deps.now());
+					return next === current.pairing ? undefined : next;
+				});
 				sendJson(res, 200, await currentView(teamId));
 			},
 			MAX_TEAM_BODY_BYTES

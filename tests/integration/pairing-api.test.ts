@@ -137,6 +137,16 @@ describe.each([
 		expect((await api.view(team)).round?.round).toBe(1);
 	});
 
+	test('[TP3] a cadence set just after Make pairs counts from that round rather than making another', async () => {
+		const team = await api.space();
+		await api.save(team, memberKey(), { name: 'Ana' });
+		await api.save(team, memberKey(), { name: 'Ben' });
+		expect((await api.make(team)).round?.round).toBe(1);
+		const set = await api.post(`/api/teams/${team}/pairing/cadence`, { cadence: 'weekly' });
+		expect(((await set.json()) as PairingView).round?.round).toBe(1);
+		expect((await api.view(team)).round?.round).toBe(1);
+	});
+
 	test('[TP1] the owner edits and deletes their card; bad input is listed as path: message', async () => {
 		const team = await api.space();
 		const key = memberKey();

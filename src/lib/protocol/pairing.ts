@@ -176,6 +176,12 @@ export type StoredRound = z.infer<typeof storedRoundSchema>;
 /** The space's pairing settings and rounds, newest round last. */
 export const storedPairingSchema = z.object({
 	cadence: cadenceSchema,
+	/**
+	 * Where the cadence's schedule starts: a round is due there and every period after it,
+	 * whenever rounds were actually made, so "weekly" keeps its weekday and time (TP3). Set with
+	 * the cadence; older records without it start from their last round.
+	 */
+	cadenceStart: z.number().int().nonnegative().optional(),
 	rounds: z.array(storedRoundSchema),
 	/**
 	 * Pairs someone found not a good fit in rounds no longer kept, so that making many rounds

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { card } from '../../../../tests/support/pairing-pool';
 import { MAX_KEPT_ROUNDS, type StoredCard, type StoredPairing } from '../../protocol/pairing';
-import { pairingView, roundDue, withFit, withNewRound, withRoom } from './pairing-round';
+import { pairingView, withFit, withNewRound, withRoom } from './pairing-round';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2026-01-12T08:00Z');
@@ -18,16 +18,6 @@ const playbooks = [
 ];
 
 describe('rounds', () => {
-	test('a cadence calls for a round at once, then once its period has passed', () => {
-		expect(roundDue(empty, NOW)).toBe(false);
-		const weekly: StoredPairing = { ...empty, cadence: 'weekly' };
-		expect(roundDue(weekly, NOW)).toBe(true);
-		const made = withNewRound(weekly, [stored('ana'), stored('ben')], NOW, playbooks);
-		expect(roundDue(made, NOW + 7 * DAY - 1)).toBe(false);
-		expect(roundDue(made, NOW + 7 * DAY)).toBe(true);
-		expect(roundDue({ ...made, cadence: 'monthly' }, NOW + 29 * DAY)).toBe(false);
-	});
-
 	test('a new round pairs only cards opted in, and suggests a playbook the group can play', () => {
 		const ana = stored('ana', { strengths: ['feedback'] });
 		const ben = stored('ben', { stretchGoals: ['feedback'] });

@@ -1,38 +1,15 @@
 import {
 	MAX_APART_PAIRS,
 	MAX_KEPT_ROUNDS,
-	type Cadence,
 	type PairingFit,
 	type PairingView,
 	type StoredCard,
 	type StoredPairing
 } from '../../protocol/pairing';
 import type { Skill } from '../../protocol/playbook';
-import { assertNever } from '../../assert-never';
-import { DAY_MS } from '../../time-units';
 import { makePairs, notAFitPairs } from './make-pairs';
 import { sharedGrowth, suggestPlaybook } from './pair-plan';
-
-/** How long a cadence waits between rounds; a month is counted as 30 days. */
-export function cadenceMs(cadence: Exclude<Cadence, 'none'>): number {
-	switch (cadence) {
-		case 'weekly':
-			return 7 * DAY_MS;
-		case 'fortnightly':
-			return 14 * DAY_MS;
-		case 'monthly':
-			return 30 * DAY_MS;
-		default:
-			return assertNever(cadence);
-	}
-}
-
-/** Whether the space's cadence calls for a round at `now` (at once when it has none yet). */
-export function roundDue(pairing: StoredPairing, now: number): boolean {
-	if (pairing.cadence === 'none') return false;
-	const last = pairing.rounds.at(-1);
-	return !last || now - last.madeAt >= cadenceMs(pairing.cadence);
-}
+import { scheduleStart } from './round-schedule';
 
 /** A playbook the suggestion may pick: one a group of `size` can play. */
 export interface PlaybookChoice {
@@ -44,6 +21,8 @@ export interface PlaybookChoice {
 /**
  * The pairing with a new round over the cards opted in at `now`, the oldest rounds dropped past
  * MAX_KEPT_ROUNDS. Each group carries a playbook for a stretch goal someone in it can help with.
+ * Under a cadence the schedule's start is written down, so a record from before schedules had
+ * one stops counting from its latest round.
  */
 export function withNewRound(
 	pairing: StoredPairing,
@@ -72,8 +51,9 @@ export function withNewRound(
 		})
 	};
 	const rounds = [...pairing.rounds, next];
+	const schedule = pairing.cadence === 'none' ? {} : { cadenceStart: scheduleStart(pairing, now) };
 	const dropped = rounds.slice(0, -MAX_KEPT_ROUNDS);
-	if (dropped.length === 0) return { ...pairing, rounds };
+	if (dropped.length === 0) return { ...pairing, ...schedule, rounds };
 	// A "not a good fit" in a round that is dropped is kept apart, or the next round could
 	// pair them again (anyone may press Make pairs as often as LP1 allows).
 	const kept = new Map(
@@ -81,6 +61,7 @@ export function withNewRound(
 	);
 	return {
 		...pairing,
+		...schedule,
 		rounds: rounds.slice(-MAX_KEPT_ROUNDS),
 		apart: [...kept.values()].slice(-MAX_APART_PAIRS)
 	};

@@ -39,11 +39,19 @@ describe('the cadence schedule (TP3)', () => {
 		}
 	});
 
-	test('[TP3] a round made by hand neither moves the schedule nor stands in for a later due time', () => {
+	test('[TP3] a round made by hand early in the week leaves the schedule as it was', () => {
 		const weekly = madeAt(withCadence(empty, 'weekly', MONDAY), MONDAY);
-		const byHand = madeAt(weekly, MONDAY + 3 * DAY + 9 * HOUR);
+		const byHand = madeAt(weekly, MONDAY + 2 * DAY + 9 * HOUR);
 		expect(roundDue(byHand, MONDAY + 7 * DAY - 1)).toBe(false);
 		expect(roundDue(byHand, MONDAY + 7 * DAY)).toBe(true);
+	});
+
+	test('[TP3] a round made by hand shortly before a due time stands in for it', () => {
+		const weekly = madeAt(withCadence(empty, 'weekly', MONDAY), MONDAY);
+		const friday = madeAt(weekly, MONDAY + 4 * DAY + 9 * HOUR);
+		expect(roundDue(friday, MONDAY + 7 * DAY)).toBe(false);
+		expect(roundDue(friday, MONDAY + 14 * DAY - 1)).toBe(false);
+		expect(roundDue(friday, MONDAY + 14 * DAY)).toBe(true);
 	});
 
 	test('[TP3] after due times nobody saw, one round catches up and the next falls on schedule', () => {
@@ -70,11 +78,7 @@ describe('the cadence schedule (TP3)', () => {
 
 	test('changing the cadence keeps the schedule’s start; turning it off forgets it', () => {
 		const weekly = madeAt(withCadence(empty, 'weekly', MONDAY), MONDAY);
-		const fortnightly = withCadence(
-			madeAt(weekly, MONDAY + 7 * DAY + HOUR),
-			'fortnightly',
-			MONDAY + 9 * DAY
-		);
+		const fortnightly = withCadence(weekly, 'fortnightly', MONDAY + 3 * DAY);
 		expect(fortnightly.cadenceStart).toBe(MONDAY);
 		expect(roundDue(fortnightly, MONDAY + 14 * DAY - 1)).toBe(false);
 		expect(roundDue(fortnightly, MONDAY + 14 * DAY)).toBe(true);

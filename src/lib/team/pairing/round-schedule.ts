@@ -26,10 +26,11 @@ export function scheduleStart(pairing: StoredPairing, now: number): number {
 
 /**
  * Whether the space's cadence calls for a round at `now`: at once when it has none yet, else
- * when no round was made since the latest due time. Due times lie a whole number of periods
- * from the schedule's start, never from when a round was actually made, so rounds made late
- * (or by hand) do not push the next ones later, and after several missed due times one round
- * catches up and the next falls on schedule again.
+ * when no round was made since half a period before the latest due time. Due times lie a whole
+ * number of periods from the schedule's start, never from when a round was actually made, so
+ * rounds made late do not push the next ones later, and after several missed due times one
+ * round catches up and the next falls on schedule again. A round made by hand in the half period
+ * before a due time stands in for it: pairs made on Friday are not reshuffled on Monday.
  */
 export function roundDue(pairing: StoredPairing, now: number): boolean {
 	if (pairing.cadence === 'none') return false;
@@ -38,7 +39,7 @@ export function roundDue(pairing: StoredPairing, now: number): boolean {
 	const start = scheduleStart(pairing, now);
 	const period = cadenceMs(pairing.cadence);
 	const latestDue = start + Math.floor((now - start) / period) * period;
-	return last.madeAt < latestDue;
+	return last.madeAt < latestDue - period / 2;
 }
 
 /**

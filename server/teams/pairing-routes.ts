@@ -103,7 +103,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 		if (roundDue(pairing, deps.now())) {
 			pairing = await changePairing(teamId, async (current) =>
 				roundDue(current.pairing, deps.now())
-					? withNewRound(current.pairing, cards, deps.now(), deps.playbooks)
+					? withNewRound(current.pairing, cards, deps.now(), deps.playbooks, 'cadence')
 					: undefined
 			);
 		}
@@ -178,7 +178,7 @@ export function pairingRoutes(deps: PairingRouteDeps): Route[] {
 				);
 				const cards = await storedCards(teamId);
 				const pairing = await changePairing(teamId, async (current) =>
-					withNewRound(current.pairing, cards, deps.now(), deps.playbooks)
+					withNewRound(current.pairing, cards, deps.now(), deps.playbooks, 'hand')
 				);
 				sendJson(res, 200, pairingView(cards, pairing));
 			},

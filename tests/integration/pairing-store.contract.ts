@@ -18,6 +18,8 @@ const stored = (name: string): StoredCard => ({
 const limits = () => ({ maxCards: 2, now: Date.now() });
 const roundOf = (members: string[]): StoredPairing => ({
 	cadence: 'weekly',
+	cadenceStart: 1,
+	answeredDue: 1,
 	rounds: [{ round: 1, madeAt: 1, unpaired: [], groups: [{ members, fits: {} }] }]
 });
 

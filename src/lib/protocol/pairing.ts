@@ -182,6 +182,12 @@ export const storedPairingSchema = z.object({
 	 * the cadence; older records without it start from their last round.
 	 */
 	cadenceStart: z.number().int().nonnegative().optional(),
+	/**
+	 * The latest due time a round answered: a round is due once a later one has come (TP3).
+	 * Written with each round under a cadence; older records count every due time up to their
+	 * last round as answered.
+	 */
+	answeredDue: z.number().int().nonnegative().optional(),
 	rounds: z.array(storedRoundSchema),
 	/**
 	 * Pairs someone found not a good fit in rounds no longer kept, so that making many rounds

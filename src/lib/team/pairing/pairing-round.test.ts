@@ -22,7 +22,7 @@ describe('rounds', () => {
 		const ana = stored('ana', { strengths: ['feedback'] });
 		const ben = stored('ben', { stretchGoals: ['feedback'] });
 		const out = stored('cy', { optedIn: false });
-		const round = withNewRound(empty, [ana, ben, out], NOW, playbooks).rounds[0];
+		const round = withNewRound(empty, [ana, ben, out], NOW, playbooks, 'hand').rounds[0];
 		expect(round?.groups).toEqual([
 			{ members: [ana.cardId, ben.cardId], fits: {}, playbookId: 'feedback-that-lands' }
 		]);
@@ -31,17 +31,17 @@ describe('rounds', () => {
 
 	test('[TP3] "not a good fit" outlives the kept rounds: pressing Make pairs many times never pairs them again', () => {
 		const cards = [stored('ana'), stored('ben')];
-		const first = withNewRound(empty, cards, NOW, playbooks);
+		const first = withNewRound(empty, cards, NOW, playbooks, 'hand');
 		let pairing = withFit(first, 'card-ana-000000000000', 'not-a-good-fit') ?? first;
 		for (let n = 1; n <= MAX_KEPT_ROUNDS + 2; n++) {
-			pairing = withNewRound(pairing, cards, NOW + n * DAY, playbooks);
+			pairing = withNewRound(pairing, cards, NOW + n * DAY, playbooks, 'hand');
 			expect(pairing.rounds.at(-1)?.groups, `round ${n + 1}`).toEqual([]);
 		}
 		expect(pairing.rounds).toHaveLength(MAX_KEPT_ROUNDS);
 	});
 
 	test('a fit answer and a room land on the member’s group of the latest round only', () => {
-		const made = withNewRound(empty, [stored('ana'), stored('ben')], NOW, playbooks);
+		const made = withNewRound(empty, [stored('ana'), stored('ben')], NOW, playbooks, 'hand');
 		const answered = withFit(made, 'card-ana-000000000000', 'good-fit');
 		expect(answered?.rounds[0]?.groups[0]?.fits).toEqual({ 'card-ana-000000000000': 'good-fit' });
 		expect(withFit(made, 'card-cy-0000000000000', 'good-fit')).toBeUndefined();
@@ -50,7 +50,7 @@ describe('rounds', () => {
 	});
 
 	test('[TP2] the view carries no private list, team, level, preference or fit answer', () => {
-		const made = withNewRound(empty, [stored('ana'), stored('ben')], NOW, playbooks);
+		const made = withNewRound(empty, [stored('ana'), stored('ben')], NOW, playbooks, 'hand');
 		const answered = withFit(made, 'card-ana-000000000000', 'not-a-good-fit');
 		if (!answered) throw new Error('ana is in a group');
 		const view = pairingView([stored('ana'), stored('ben')], answered);

@@ -9,7 +9,7 @@ import {
 import type { Skill } from '../../protocol/playbook';
 import { makePairs, notAFitPairs } from './make-pairs';
 import { sharedGrowth, suggestPlaybook } from './pair-plan';
-import { scheduleStart } from './round-schedule';
+import { scheduleAfterRound, type RoundMaker } from './round-schedule';
 
 /** A playbook the suggestion may pick: one a group of `size` can play. */
 export interface PlaybookChoice {
@@ -21,14 +21,15 @@ export interface PlaybookChoice {
 /**
  * The pairing with a new round over the cards opted in at `now`, the oldest rounds dropped past
  * MAX_KEPT_ROUNDS. Each group carries a playbook for a stretch goal someone in it can help with.
- * Under a cadence the schedule's start is written down, so a record from before schedules had
- * one stops counting from its latest round.
+ * Under a cadence the schedule is written down with the due time the round answers, which
+ * depends on whether it was made by hand or by the cadence (TP3).
  */
 export function withNewRound(
 	pairing: StoredPairing,
 	cards: readonly StoredCard[],
 	now: number,
-	playbooks: readonly PlaybookChoice[]
+	playbooks: readonly PlaybookChoice[],
+	madeBy: RoundMaker
 ): StoredPairing {
 	const pool = cards.filter(({ card }) => card.optedIn);
 	const { groups, unpaired } = makePairs(pool, pairing.rounds, now, pairing.apart);
@@ -51,7 +52,7 @@ export function withNewRound(
 		})
 	};
 	const rounds = [...pairing.rounds, next];
-	const schedule = pairing.cadence === 'none' ? {} : { cadenceStart: scheduleStart(pairing, now) };
+	const schedule = scheduleAfterRound(pairing, now, madeBy);
 	const dropped = rounds.slice(0, -MAX_KEPT_ROUNDS);
 	if (dropped.length === 0) return { ...pairing, ...schedule, rounds };
 	// A "not a good fit" in a round that is dropped is kept apart, or the next round could

@@ -167,7 +167,7 @@ export class PairingPanel {
 			slot: pair.slot.interval,
 			names: [this.mine.card.name, ...pair.partners.map((p) => p.name)],
 			roomUrl: url,
-			uid: `pair-${round.round}-${pair.index}-${this.teamId}@practice-room`,
+			group: `pair-${round.round}-${pair.index}-${this.teamId}`,
 			stamp: round.madeAt
 		});
 	}

@@ -169,7 +169,7 @@ describe('the first slot and its calendar file', () => {
 			names: ['Ana', 'Ben'],
 			roomUrl,
 			playbookTitle: 'Feedback that lands',
-			uid: 'pair-1@practice-room',
+			group: 'pair-1',
 			stamp: Date.parse('2026-01-12T08:00Z')
 		});
 		const { vevent, event } = eventOf(text);
@@ -187,12 +187,28 @@ describe('the first slot and its calendar file', () => {
 			slot: { start: Date.parse('2026-01-14T14:00Z'), end: Date.parse('2026-01-14T14:30Z') },
 			names: ['Ana', 'Ben'],
 			roomUrl: 'https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA',
-			uid: 'pair-1@practice-room',
+			group: 'pair-1',
 			stamp: made
 		});
 		const stamp = eventOf(text).vevent.getFirstPropertyValue('dtstamp');
 		if (!(stamp instanceof ICAL.Time)) throw new Error('no DTSTAMP in the calendar file');
 		expect(stamp.toJSDate().getTime()).toBe(made);
+	});
+
+	test('[TP5] a slot moved by a partner’s changed hours is a new event; the same slot is the same one', () => {
+		const uidOf = (start: string) =>
+			eventOf(
+				pairingIcs({
+					slot: slotAt(start),
+					names: ['Ana', 'Ben'],
+					roomUrl: 'https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA',
+					group: 'pair-1-0-team',
+					stamp: Date.parse('2026-01-12T08:00Z')
+				})
+			).event.uid;
+		expect(uidOf('2026-01-14T14:00Z')).toBe('pair-1-0-team-20260114T140000Z@practice-room');
+		expect(uidOf('2026-01-14T14:00Z')).toBe(uidOf('2026-01-14T14:00Z'));
+		expect(uidOf('2026-01-15T09:30Z')).not.toBe(uidOf('2026-01-14T14:00Z'));
 	});
 
 	test('the .ics speaks the downloader’s language', () => {
@@ -202,7 +218,7 @@ describe('the first slot and its calendar file', () => {
 				names: ['Ana', 'Ben', 'Cy'],
 				roomUrl: 'https://practice.example/r/AAAAAAAAAAAAAAAAAAAAAA',
 				playbookTitle: 'Feedback, das ankommt',
-				uid: 'pair-2@practice-room',
+				group: 'pair-2',
 				stamp: 0
 			})
 		);

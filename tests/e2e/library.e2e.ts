@@ -72,6 +72,36 @@ for (const { name, javaScriptEnabled, blockScripts } of WITHOUT_THE_SCRIPT) {
 	});
 }
 
+test('choices made before the page’s script arrives survive its arrival', async ({
+	app,
+	browser
+}) => {
+	const context = await browser.newContext();
+	// A slow phone: the page is drawn, and used, while its script is still on the way.
+	let arrive = () => {};
+	const arrived = new Promise<void>((resolve) => (arrive = resolve));
+	await context.route('**/_app/immutable/**/*.js', async (route) => {
+		await arrived;
+		await route.continue();
+	});
+	const page = await context.newPage();
+	await page.goto(app.url);
+	const filters = page.getByRole('search', { name: 'Filter playbooks' });
+	await filters.getByLabel('Skill').selectOption('listening');
+	await filters.getByLabel('Search').fill('sprint');
+	// The script arrives before the button is pressed: the form keeps the choices (hydration
+	// would set it back to the filters the page was drawn with), and they apply as any choice
+	// does once the script runs.
+	arrive();
+	await hydrated(page);
+	await expect(filters.getByLabel('Skill')).toHaveValue('listening');
+	await expect(filters.getByLabel('Search')).toHaveValue('sprint');
+	await expect(page).toHaveURL(`${app.url}/?q=sprint&skill=listening`);
+	await expect(page.locator('[data-playbook]')).toHaveCount(1);
+	await expect(page.locator('[data-playbook="active-listening-sprint"]')).toBeVisible();
+	await context.close();
+});
+
 test('filtering the library to a language shows its cards in that language, in the URL', async ({
 	app,
 	browser

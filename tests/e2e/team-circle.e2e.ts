@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { waitFor } from '../support/wait';
 import { expect, openPerson, test } from './fixtures';
 
 /** The serious and critical accessibility problems axe finds on the page, by rule. */
@@ -42,12 +43,29 @@ async function openTeam(page: Page, url: string): Promise<void> {
 	await expect(page.getByRole('heading', { name: 'This month’s challenge' })).toBeVisible();
 }
 
+/**
+ * The circle keeps posts and "tried it" marks by the server's UTC month (T21), so a test that
+ * straddled a month's end would rightly see them split between two months. A test cannot outlast
+ * its timeout: when the month ends sooner than that, wait for it to turn first (the server keeps
+ * this machine's clock), and every step then lands in one month, whenever the run starts.
+ */
+async function inOneMonth(): Promise<void> {
+	const now = Date.now();
+	const today = new Date(now);
+	const monthEnd = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1);
+	const info = test.info();
+	if (monthEnd - now > info.timeout) return;
+	info.setTimeout(info.timeout + (monthEnd - now));
+	await waitFor(() => Date.now() >= monthEnd, 'the month to turn', monthEnd - now + 10_000);
+}
+
 const highlights = (page: Page) => page.getByRole('region', { name: /^Highlights of/ });
 
 test('members post a highlight and a nomination, mark the challenge and pick a shelf playbook; everyone sees them', async ({
 	app,
 	browser
 }) => {
+	await inOneMonth();
 	const url = await teamWithFigures(app.url);
 	const [ana, ben, cy] = await Promise.all([
 		openPerson(browser),
@@ -130,6 +148,7 @@ test('a story posted in three lines keeps its lines, and a long word in it wraps
 	app,
 	browser
 }) => {
+	await inOneMonth();
 	const url = await teamWithFigures(app.url);
 	const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
 	try {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { summarizePlaybook } from '../protocol/playbook';
-import { matchesFilters, readFilters, writeFilters } from './filters';
+import { MAX_SEARCH_LENGTH, matchesFilters, readFilters, writeFilters } from './filters';
 import { builtInPlaybooks } from './library';
 
 const library = builtInPlaybooks.map((playbook) => summarizePlaybook(playbook, false));
@@ -47,9 +47,9 @@ describe('library filters', () => {
 		expect(readFilters(writeFilters(filters))).toEqual(filters);
 	});
 
-	test('a search cut to 100 characters keeps whole characters and reads back the same', () => {
+	test('a search cut to its longest length keeps whole characters and reads back the same', () => {
 		const read = (q: string) => readFilters(new URLSearchParams({ q })).q;
-		const before = 'a'.repeat(99);
+		const before = 'a'.repeat(MAX_SEARCH_LENGTH - 1);
 		// A cut just after a space: trimmed, so the canonical address reads back to itself.
 		expect(read(`  ${before} b`)).toBe(before);
 		expect(read(read(`${before} b`))).toBe(read(`${before} b`));

@@ -19,6 +19,9 @@ export interface LibraryFilters {
 
 export const TIME_LIMITS = [5, 15, 30, 60] as const;
 
+/** Longest library search kept, in characters (code points); the search field allows no more. */
+export const MAX_SEARCH_LENGTH = 100;
+
 function positiveInt(value: string | null): number | undefined {
 	if (value === null || !/^\d{1,3}$/.test(value)) return undefined;
 	const number = Number(value);
@@ -33,7 +36,7 @@ export function readFilters(params: URLSearchParams): LibraryFilters {
 		// Whole characters (code points, so an emoji is never cut in half), trimmed after the cut
 		// so the canonical address reads back to itself.
 		q: Array.from((params.get('q') ?? '').trim())
-			.slice(0, 100)
+			.slice(0, MAX_SEARCH_LENGTH)
 			.join('')
 			.trim(),
 		skill: SKILLS.find((s) => s === skill),

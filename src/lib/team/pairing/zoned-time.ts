@@ -28,6 +28,15 @@ function formatterOf(zone: string): Intl.DateTimeFormat {
 	return formatter;
 }
 
+/**
+ * Instants already found, by zone, date and minute: each costs several `formatToParts` calls,
+ * and a pairing asks for the same few (people share zones and hours) again for every person.
+ * The offset at an instant never changes while the process runs, so an answer stays true.
+ */
+const instants = new Map<string, number>();
+/** Enough for every date and hour of a few weeks in dozens of zones; beyond it, start afresh. */
+const MAX_REMEMBERED_INSTANTS = 10_000;
+
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /** The wall clock in `zone` at instant `at`; `weekday` is ISO (1 Monday … 7 Sunday). */
@@ -68,6 +77,21 @@ export function offsetAt(at: number, zone: string): number {
  * in autumn is its first occurrence.
  */
 export function instantOf(
+	zone: string,
+	date: { year: number; month: number; day: number },
+	minuteOfDay: number
+): number {
+	const key = `${zone} ${date.year}-${date.month}-${date.day} ${minuteOfDay}`;
+	let instant = instants.get(key);
+	if (instant === undefined) {
+		if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
+		instant = findInstant(zone, date, minuteOfDay);
+		instants.set(key, instant);
+	}
+	return instant;
+}
+
+function findInstant(
 	zone: string,
 	date: { year: number; month: number; day: number },
 	minuteOfDay: number

@@ -1,5 +1,5 @@
 import type { Person } from '../../src/lib/protocol/control';
-import type { Participant, PresenceRecord } from '../../src/lib/protocol/presence';
+import type { Participant, PresenceRecord, VersionedRoster } from '../../src/lib/protocol/presence';
 import { personRecord, tabRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
 import { LeaveGraces } from '../presence/leave-graces';
@@ -92,7 +92,8 @@ export class RoomPresence {
 		return this.#tabs.anyIn(roomId)?.lease.room;
 	}
 
-	roster(roomId: string): Promise<Participant[]> {
+	/** The room's roster now, and its version (protocol S27). */
+	roster(roomId: string): Promise<VersionedRoster> {
 		return this.deps.presence.list(roomId, this.deps.now());
 	}
 
@@ -101,13 +102,13 @@ export class RoomPresence {
 	 * the leave grace first, so the room waits for them that long (a reveal, the host role).
 	 */
 	async presentIn(roomId: string): Promise<string[]> {
-		return (await this.roster(roomId))
+		return (await this.roster(roomId)).roster
 			.filter((p) => p.status !== 'gone')
 			.map((p) => p.participantId);
 	}
 
 	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */
-	async admit(socket: RoomSocket, membership: Membership): Promise<Participant[]> {
+	async admit(socket: RoomSocket, membership: Membership): Promise<VersionedRoster> {
 		const { roomId, participant } = membership;
 		this.#tabs.add(socket.id, membership);
 		// Back before the grace ended: their tabs here say how they are.
@@ -118,10 +119,10 @@ export class RoomPresence {
 			personChannel(roomId, participant.participantId)
 		]);
 		await this.#putPerson(roomId, participant.participantId);
-		const roster = await this.roster(roomId);
-		this.#lastRoster.set(roomId, rosterKey(roster));
-		socket.to(roomChannel(roomId)).emit('presence:roster', roster);
-		return roster;
+		const read = await this.roster(roomId);
+		this.#lastRoster.set(roomId, rosterKey(read.roster));
+		socket.to(roomChannel(roomId)).emit('presence:roster', read.roster, read.version);
+		return read;
 	}
 
 	async setVisible(socket: RoomSocket, visible: boolean): Promise<void> {
@@ -242,14 +243,16 @@ export class RoomPresence {
 	async #broadcast(roomId: string, force = false): Promise<void> {
 		// An erased room's channel hears nothing more of presence (S18).
 		if (this.#erasedRooms.has(roomId)) return;
-		const roster = await this.roster(roomId);
+		const { roster, version } = await this.roster(roomId);
 		// A leave or settle still reading the roster when the server closed: the Redis adapter's
 		// publish client is closed by then, and its refusal would be nobody's to handle.
 		if (this.#closed) return;
 		const key = rosterKey(roster);
 		if (!force && this.#lastRoster.get(roomId) === key) return;
 		this.#lastRoster.set(roomId, key);
-		this.deps.io.to(roomChannel(roomId)).emit('presence:roster', roster);
+		// Another instance's roster read before this one may reach these sockets after it: the
+		// version lets them keep this one (S27).
+		this.deps.io.to(roomChannel(roomId)).emit('presence:roster', roster, version);
 	}
 
 	/**

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
 import type { ControlCommand } from '../protocol/control';
-import { participantSchema, type Participant } from '../protocol/presence';
+import { participantSchema, rosterVersionSchema, type Participant } from '../protocol/presence';
 import { assertNever } from '../assert-never';
+import { supersedes } from '../room/roster-order';
 import {
 	hostKeyGrantSchema,
 	lockNewsSchema,
@@ -58,6 +59,8 @@ export class RoomSession {
 	readonly #socket = this.#channel.socket;
 	readonly #docs: DocConnection;
 	readonly #joinFlow: JoinFlow;
+	/** The shown roster's version; forgotten as the connection closes, as a store may restart (S27). */
+	#rosterVersion: number | undefined;
 	readonly #sender: CommandSender;
 	/** How the session's parts set its problem line. */
 	#tell = (words: string | undefined) => {
@@ -135,10 +138,11 @@ export class RoomSession {
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
+			this.#rosterVersion = undefined;
 			this.#joinFlow.disconnected();
 			this.clock.stop();
 		});
-		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
+		this.#socket.on('presence:roster', (roster, version) => this.#setRoster(roster, version));
 		this.#socket.on('protocol:error', (error) => (this.problem = refusalWords(error)));
 		this.#socket.on('host:key', (grant) => {
 			const parsed = hostKeyGrantSchema.safeParse(grant);
@@ -218,7 +222,7 @@ export class RoomSession {
 				roomId: this.roomId,
 				projectorToken: this.options.projectorToken
 			});
-			if (reply.ok) this.#setRoster(reply.roster);
+			if (reply.ok) this.#setRoster(reply.roster, reply.rosterVersion);
 			else if (reply.error.code === 'room_not_found') await this.#erased();
 			else this.problem = wordsFor(reply.error);
 		} catch {
@@ -226,16 +230,19 @@ export class RoomSession {
 		}
 	}
 
-	#setRoster(roster: unknown): void {
+	/** Shows the roster, unless it is older than the one shown: one that came late (S27). */
+	#setRoster(roster: unknown, version: unknown): void {
 		const parsed = rosterSchema.safeParse(roster);
-		if (!parsed.success) return;
+		const read = rosterVersionSchema.safeParse(version);
+		if (!parsed.success || !read.success || !supersedes(read.data, this.#rosterVersion)) return;
+		this.#rosterVersion = read.data;
 		this.roster = parsed.data;
 		this.rosterKnown = true;
 	}
 
 	/** The room took this tab in: its people, its projector link, and the ticket for its document. */
 	#joined(identity: RoomIdentity, reply: JoinAccepted): void {
-		this.#setRoster(reply.roster);
+		this.#setRoster(reply.roster, reply.rosterVersion);
 		this.projectorToken = reply.projectorToken;
 		this.#docs.useTicket(identity.participantId, reply.docTicket);
 		this.member = { participantId: identity.participantId, ticket: reply.docTicket };

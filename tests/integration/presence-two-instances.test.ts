@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Participant, VersionedRoster } from '../../src/lib/protocol/presence';
-import { supersedes } from '../../src/lib/room/roster-order';
+import type { Participant } from '../../src/lib/protocol/presence';
 import { cleanupsAfterEach } from '../support/cleanups';
-import type { JoinedPerson } from '../support/clients';
 import { sends } from '../support/cutting-proxy';
 import { instancesOn } from '../support/instances';
+import { rostersOf, shown } from '../support/rosters';
 import { startRestartableRedis, type RestartableRedis } from '../support/redis-server';
 import { createRoom, tempDir } from '../support/server';
 import { slowProxy } from '../support/slow-proxy';
@@ -23,20 +22,6 @@ const { instance, joined } = instancesOn(() => redis.url, cleanups, {
 	LEAVE_GRACE_MS: '60000'
 });
 
-/** Every roster `person` receives from now on, in the order they arrive. */
-function rostersOf(person: JoinedPerson): VersionedRoster[] {
-	const rosters: VersionedRoster[] = [];
-	person.socket.on('presence:roster', (roster, version) => rosters.push({ roster, version }));
-	return rosters;
-}
-
-/** What a browser shows of `rosters`, received in this order: the newest (S27). */
-const shown = (rosters: VersionedRoster[]): Participant[] | undefined =>
-	rosters.reduce<VersionedRoster | undefined>(
-		(held, next) => (supersedes(next.version, held?.version) ? next : held),
-		undefined
-	)?.roster;
-
 const entriesOf = (roster: Participant[] | undefined, id: string) =>
 	(roster ?? []).filter((p) => p.participantId === id);
 const statusIn = (roster: Participant[] | undefined, id: string) =>
@@ -49,7 +34,7 @@ test('[S2, S3] an old connection closing on one instance does not show as droppe
 	const oldBen = await joined(a, room.id, 'Ben');
 	// Ben's phone came back through the other instance before the first noticed it had gone.
 	await joined(b, room.id, 'Ben', { id: oldBen.id });
-	const rosters = rostersOf(ada);
+	const rosters = rostersOf(ada.socket);
 
 	oldBen.socket.disconnect();
 	await waitFor(() => rosters.length > 0, 'the roster after the old connection closed');
@@ -60,7 +45,7 @@ test('[S2] someone with a tab on each instance is one roster entry, present whil
 	const [a, b] = [await instance(), await instance()];
 	const room = await createRoom(a.url);
 	const ada = await joined(a, room.id, 'Ada');
-	const rosters = rostersOf(ada);
+	const rosters = rostersOf(ada.socket);
 	const benOnB = await joined(b, room.id, 'Ben');
 	// His tab on A opens last: its instance wrote his record last.
 	const benOnA = await joined(a, room.id, 'Ben', { id: benOnB.id });
@@ -82,7 +67,7 @@ test('[S2] a tab hidden on one instance leaves someone connected while their tab
 	const ada = await joined(a, room.id, 'Ada');
 	const benOnA = await joined(a, room.id, 'Ben');
 	const benOnB = await joined(b, room.id, 'Ben', { id: benOnA.id });
-	const rosters = rostersOf(ada);
+	const rosters = rostersOf(ada.socket);
 	benOnB.socket.emit('presence:visibility', { visible: false });
 	// A socket's events are handled in order: once a later one is answered, the report was.
 	expect(await benOnB.send({ type: 'agreements.confirm' })).toEqual({ ok: true });
@@ -101,7 +86,7 @@ test('[S2] someone whose tabs on both instances close at once is dropped, then g
 	const ada = await joined(a, room.id, 'Ada');
 	const benOnA = await joined(a, room.id, 'Ben');
 	const benOnB = await joined(b, room.id, 'Ben', { id: benOnA.id });
-	const rosters = rostersOf(ada);
+	const rosters = rostersOf(ada.socket);
 	benOnA.socket.disconnect();
 	benOnB.socket.disconnect();
 	await waitFor(
@@ -121,7 +106,7 @@ test('[S2, S27] a roster read on one instance before the other changed it comes 
 	const ada = await joined(a, room.id, 'Ada');
 	const benOnA = await joined(a, room.id, 'Ben');
 	const benOnB = await joined(b, room.id, 'Ben', { id: benOnA.id });
-	const rosters = rostersOf(ada);
+	const rosters = rostersOf(ada.socket);
 	// B's roster after his tab there closed (still connected through A) is held on its way.
 	proxy.holdWhen(sends('publish', 'presence:roster'));
 	benOnB.socket.disconnect();

@@ -41,6 +41,7 @@ function memoryPresence(): HandlerPresence<MemorySocket> {
 		memberOf: (socket) => members.get(socket.id),
 		roster,
 		presentIn: async (roomId) => people(roomId).map((p) => p.participantId),
+		watched: () => {},
 		async leave(socket) {
 			members.get(socket.id)?.lease.release();
 			members.delete(socket.id);

@@ -37,6 +37,8 @@ export interface HandlerPresence<S> {
 	memberOf(socket: S): Membership | undefined;
 	roster(roomId: string): Promise<VersionedRoster>;
 	presentIn(roomId: string): Promise<string[]>;
+	/** A socket here watches the room: keep it told of the roster. */
+	watched(roomId: string): void;
 	leave(socket: S): Promise<void>;
 	admit(socket: S, membership: Membership): Promise<VersionedRoster>;
 	setVisible(socket: S, visible: boolean): Promise<void>;
@@ -91,6 +93,7 @@ export class RoomHandlers<S extends HandlerSocket> {
 			return notFound;
 		}
 		await socket.join(roomChannel(roomId));
+		this.deps.presence.watched(roomId);
 		const { roster, version } = await this.deps.presence.roster(roomId);
 		return { ok: true, roster, rosterVersion: version };
 	}

@@ -57,6 +57,8 @@ export class RoomPresence {
 	readonly #tabs = new TabIndex<Membership>();
 	/** The roster last sent to each room, so that heartbeats send only real changes. */
 	readonly #lastRoster = new Map<string, string>();
+	/** Rooms a socket here watched (`room:watch`), kept while their channel has a socket here. */
+	readonly #watchedRooms = new Set<string>();
 	/**
 	 * Rooms erased lately: a presence write already under way for one (a leave, the end of a
 	 * leave grace) must not bring a name back after the erase. Kept as long as such a write can
@@ -105,6 +107,11 @@ export class RoomPresence {
 		return (await this.roster(roomId)).roster
 			.filter((p) => p.status !== 'gone')
 			.map((p) => p.participantId);
+	}
+
+	/** A socket here watches `roomId` (it joined the room's channel): its heartbeats follow it. */
+	watched(roomId: string): void {
+		this.#watchedRooms.add(roomId);
 	}
 
 	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */
@@ -198,6 +205,7 @@ export class RoomPresence {
 		).unref();
 		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
 		this.#lastRoster.delete(roomId);
+		this.#watchedRooms.delete(roomId);
 		// Nobody is left to mark gone, nor a room to settle.
 		this.#graces.endRoom(roomId);
 	}
@@ -240,7 +248,15 @@ export class RoomPresence {
 		if (!this.#erasedRooms.has(roomId)) await this.deps.presence.put(roomId, record);
 	}
 
-	async #broadcast(roomId: string, force = false): Promise<void> {
+	/**
+	 * Sends the room's roster to its channel, unless unchanged since the last one sent from here
+	 * (`force` sends it anyway); `to` is every instance's sockets, or (`io.local`) this one's.
+	 */
+	async #broadcast(
+		roomId: string,
+		force = false,
+		to: Pick<RoomServer, 'to'> = this.deps.io
+	): Promise<void> {
 		// An erased room's channel hears nothing more of presence (S18).
 		if (this.#erasedRooms.has(roomId)) return;
 		const { roster, version } = await this.roster(roomId);
@@ -252,7 +268,7 @@ export class RoomPresence {
 		this.#lastRoster.set(roomId, key);
 		// Another instance's roster read before this one may reach these sockets after it: the
 		// version lets them keep this one (S27).
-		this.deps.io.to(roomChannel(roomId)).emit('presence:roster', roster, version);
+		to.to(roomChannel(roomId)).emit('presence:roster', roster, version);
 	}
 
 	/**
@@ -287,6 +303,28 @@ export class RoomPresence {
 			void this.deps
 				.settle(roomId)
 				.catch((error: unknown) => log.socket.warn({ err: error }, 'settling failed'));
+		}
+		this.#beatWatchers(rooms);
+	}
+
+	/**
+	 * Sends the sockets here that watch a room nobody joined here its roster when it changed: a
+	 * record gone stale (S8) changes it with no write, and the instances with a tab in the room,
+	 * whose heartbeats would send it, may be the ones that stopped. `joined`: rooms this beat
+	 * sent to already, to every instance.
+	 */
+	#beatWatchers(joined: ReadonlySet<string>): void {
+		for (const roomId of this.#watchedRooms) {
+			if (joined.has(roomId)) continue;
+			if (!this.deps.io.of('/').adapter.rooms.has(roomChannel(roomId))) {
+				// Its watchers here are gone.
+				this.#watchedRooms.delete(roomId);
+				this.#lastRoster.delete(roomId);
+				continue;
+			}
+			void this.#broadcast(roomId, false, this.deps.io.local).catch((error: unknown) =>
+				log.socket.warn({ err: error }, 'roster refresh failed')
+			);
 		}
 	}
 }

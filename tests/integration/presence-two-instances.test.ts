@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Participant } from '../../src/lib/protocol/presence';
 import { cleanupsAfterEach } from '../support/cleanups';
+import { connectSocket } from '../support/clients';
 import { sends } from '../support/cutting-proxy';
 import { instancesOn } from '../support/instances';
 import { rostersOf, shown } from '../support/rosters';
@@ -121,4 +122,23 @@ test('[S2, S27] a roster read on one instance before the other changed it comes 
 	await waitFor(() => rosters.length > before, 'the held roster from B');
 	expect(statusIn(rosters.at(-1)?.roster, benOnA.id)).toEqual(['connected']);
 	expect(statusIn(shown(rosters), benOnA.id)).toEqual(['dropped']);
+});
+
+test('[S8] a projector on an instance where nobody joined the room sees the people of one that stopped go', async () => {
+	const beats = { PRESENCE_HEARTBEAT_MS: '200' };
+	const [a, b] = [await instance(beats), await instance(beats)];
+	const room = await createRoom(a.url);
+	const ann = await joined(a, room.id, 'Ann');
+	const projector = await connectSocket(b.url);
+	cleanups.push(() => projector.disconnect());
+	const rosters = rostersOf(projector);
+	const watch = await projector.emitWithAck('room:watch', {
+		roomId: room.id,
+		projectorToken: ann.reply.ok ? ann.reply.projectorToken : ''
+	});
+	expect(watch).toMatchObject({ ok: true, roster: [{ name: 'Ann', status: 'connected' }] });
+
+	await a.stop('SIGKILL');
+	// Nobody is left in the room through an instance that runs: only B's heartbeats can tell.
+	await waitFor(() => statusIn(shown(rosters), ann.id)[0] === 'gone', 'Ann shown as gone');
 });

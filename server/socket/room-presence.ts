@@ -4,6 +4,7 @@ import { personRecord, tabRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
 import { LeaveGraces } from '../presence/leave-graces';
 import type { PresenceStore } from '../presence/presence-store';
+import { RosterBroadcasts } from '../presence/roster-broadcasts';
 import { TabIndex } from '../presence/tab-index';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomLease } from '../rooms/room-registry';
@@ -39,15 +40,10 @@ export interface RoomPresenceDeps {
 	settle(roomId: string): Promise<void>;
 }
 
-/** The roster without heartbeat times, to tell a real change from a refresh. */
-function rosterKey(roster: Participant[]): string {
-	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
-}
-
 /**
  * Who is in which room through this instance's sockets, and this instance's presence records of
- * them: joins, visibility, leaving (dropped for the leave grace, then gone), heartbeats and
- * roster broadcasts. Each record is decided from this instance's tabs of the person as they are
+ * them: joins, visibility, leaving (dropped for the leave grace, then gone) and heartbeats, and
+ * when to send the roster (`RosterBroadcasts`). Each record is decided from this instance's tabs of the person as they are
  * when it is written, and written at once: the store keeps this instance's writes in order, so
  * the last one says what is so now, whatever joined or left while a write waited. Another
  * instance writes its own records, which the roster combines with these (`rosterView`).
@@ -55,10 +51,7 @@ function rosterKey(roster: Participant[]): string {
 export class RoomPresence {
 	/** This instance's joined sockets, by socket id and by room and person. */
 	readonly #tabs = new TabIndex<Membership>();
-	/** The roster last sent to each room, so that heartbeats send only real changes. */
-	readonly #lastRoster = new Map<string, string>();
-	/** Rooms a socket here watched (`room:watch`), kept while their channel has a socket here. */
-	readonly #watchedRooms = new Set<string>();
+	readonly #broadcasts: RosterBroadcasts;
 	/**
 	 * Rooms erased lately: a presence write already under way for one (a leave, the end of a
 	 * leave grace) must not bring a name back after the erase. Kept as long as such a write can
@@ -70,11 +63,15 @@ export class RoomPresence {
 	 * here again, by a later leave or a removal, or when the room is erased or the server closes.
 	 */
 	readonly #graces: LeaveGraces;
-	#closed = false;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 
 	constructor(private readonly deps: RoomPresenceDeps) {
 		this.#graces = new LeaveGraces(deps.leaveGraceMs);
+		this.#broadcasts = new RosterBroadcasts({
+			io: deps.io,
+			roster: (roomId) => this.roster(roomId),
+			erased: (roomId) => this.#erasedRooms.has(roomId)
+		});
 		// Heartbeats keep this instance's participants fresh; a crashed instance's go stale.
 		this.#heartbeat = setInterval(() => this.#beat(), deps.heartbeatMs);
 		this.#heartbeat.unref();
@@ -111,7 +108,7 @@ export class RoomPresence {
 
 	/** A socket here watches `roomId` (it joined the room's channel): its heartbeats follow it. */
 	watched(roomId: string): void {
-		this.#watchedRooms.add(roomId);
+		this.#broadcasts.watched(roomId);
 	}
 
 	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */
@@ -127,8 +124,7 @@ export class RoomPresence {
 		]);
 		await this.#putPerson(roomId, participant.participantId);
 		const read = await this.roster(roomId);
-		this.#lastRoster.set(roomId, rosterKey(read.roster));
-		socket.to(roomChannel(roomId)).emit('presence:roster', read.roster, read.version);
+		this.#broadcasts.sendFrom(socket, roomId, read);
 		return read;
 	}
 
@@ -137,7 +133,7 @@ export class RoomPresence {
 		if (!member) return;
 		member.participant = { ...member.participant, status: visible ? 'connected' : 'away' };
 		await this.#putPerson(member.roomId, member.participant.participantId);
-		await this.#broadcast(member.roomId);
+		await this.#broadcasts.send(member.roomId);
 	}
 
 	/**
@@ -156,7 +152,7 @@ export class RoomPresence {
 			seenAt: now,
 			joinedAt: now
 		});
-		await this.#broadcast(roomId, true);
+		await this.#broadcasts.send(roomId, { force: true });
 	}
 
 	/**
@@ -185,8 +181,7 @@ export class RoomPresence {
 			} else {
 				await this.#drop(roomId, participant);
 			}
-			if (!this.#tabs.anyIn(roomId)) this.#lastRoster.delete(roomId);
-			await this.#broadcast(roomId, true);
+			await this.#broadcasts.send(roomId, { force: true });
 		} finally {
 			member.lease.release();
 		}
@@ -204,14 +199,13 @@ export class RoomPresence {
 			this.deps.leaveGraceMs + this.deps.heartbeatMs
 		).unref();
 		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
-		this.#lastRoster.delete(roomId);
-		this.#watchedRooms.delete(roomId);
+		this.#broadcasts.forgetRoom(roomId);
 		// Nobody is left to mark gone, nor a room to settle.
 		this.#graces.endRoom(roomId);
 	}
 
 	close(): void {
-		this.#closed = true;
+		this.#broadcasts.close();
 		clearInterval(this.#heartbeat);
 		this.#graces.clear();
 		for (const member of this.#tabs.clear()) member.lease.release();
@@ -249,36 +243,13 @@ export class RoomPresence {
 	}
 
 	/**
-	 * Sends the room's roster to its channel, unless unchanged since the last one sent from here
-	 * (`force` sends it anyway); `to` is every instance's sockets, or (`io.local`) this one's.
-	 */
-	async #broadcast(
-		roomId: string,
-		force = false,
-		to: Pick<RoomServer, 'to'> = this.deps.io
-	): Promise<void> {
-		// An erased room's channel hears nothing more of presence (S18).
-		if (this.#erasedRooms.has(roomId)) return;
-		const { roster, version } = await this.roster(roomId);
-		// A leave or settle still reading the roster when the server closed: the Redis adapter's
-		// publish client is closed by then, and its refusal would be nobody's to handle.
-		if (this.#closed) return;
-		const key = rosterKey(roster);
-		if (!force && this.#lastRoster.get(roomId) === key) return;
-		this.#lastRoster.set(roomId, key);
-		// Another instance's roster read before this one may reach these sockets after it: the
-		// version lets them keep this one (S27).
-		to.to(roomChannel(roomId)).emit('presence:roster', roster, version);
-	}
-
-	/**
 	 * Marks someone gone here once the grace after their last tab's leaving is over (no tab of
 	 * theirs joined here since), and lets the room stop waiting for them: unless an instance
 	 * where they have a tab says otherwise.
 	 */
 	async #goneAfterGrace(roomId: string, participant: Participant): Promise<void> {
 		await this.#put(roomId, tabRecord(participant, 'gone', this.deps.now()));
-		await this.#broadcast(roomId, true);
+		await this.#broadcasts.send(roomId, { force: true });
 		await this.deps.settle(roomId);
 	}
 
@@ -296,35 +267,14 @@ export class RoomPresence {
 				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		for (const roomId of rooms) {
-			void this.#broadcast(roomId).catch((error: unknown) =>
-				log.socket.warn({ err: error }, 'roster refresh failed')
-			);
+			void this.#broadcasts
+				.send(roomId)
+				.catch((error: unknown) => log.socket.warn({ err: error }, 'roster refresh failed'));
 			// Someone whose server vanished no longer holds up the room.
 			void this.deps
 				.settle(roomId)
 				.catch((error: unknown) => log.socket.warn({ err: error }, 'settling failed'));
 		}
-		this.#beatWatchers(rooms);
-	}
-
-	/**
-	 * Sends the sockets here that watch a room nobody joined here its roster when it changed: a
-	 * record gone stale (S8) changes it with no write, and the instances with a tab in the room,
-	 * whose heartbeats would send it, may be the ones that stopped. `joined`: rooms this beat
-	 * sent to already, to every instance.
-	 */
-	#beatWatchers(joined: ReadonlySet<string>): void {
-		for (const roomId of this.#watchedRooms) {
-			if (joined.has(roomId)) continue;
-			if (!this.deps.io.of('/').adapter.rooms.has(roomChannel(roomId))) {
-				// Its watchers here are gone.
-				this.#watchedRooms.delete(roomId);
-				this.#lastRoster.delete(roomId);
-				continue;
-			}
-			void this.#broadcast(roomId, false, this.deps.io.local).catch((error: unknown) =>
-				log.socket.warn({ err: error }, 'roster refresh failed')
-			);
-		}
+		void this.#broadcasts.beatWatchers(rooms);
 	}
 }

@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
 import type { ControlCommand } from '../protocol/control';
-import { participantSchema, rosterVersionSchema, type Participant } from '../protocol/presence';
+import { participantSchema, type Participant } from '../protocol/presence';
 import { assertNever } from '../assert-never';
-import { supersedes } from '../room/roster-order';
 import {
 	hostKeyGrantSchema,
 	lockNewsSchema,
@@ -18,6 +17,7 @@ import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
 import { forgetRoom, forgetRoomTools, saveHostKey, type RoomIdentity } from './identity';
 import { JoinFlow, type JoinAccepted } from './join-flow.svelte';
+import { LatestRoster } from './latest-roster';
 import { OfflineQueue } from './offline-queue.svelte';
 import { forgetPush } from './push-device';
 import { RoomDoc } from './room-doc.svelte';
@@ -59,8 +59,8 @@ export class RoomSession {
 	readonly #socket = this.#channel.socket;
 	readonly #docs: DocConnection;
 	readonly #joinFlow: JoinFlow;
-	/** The shown roster's version; forgotten as the connection closes, as a store may restart (S27). */
-	#rosterVersion: number | undefined;
+	/** Which rosters to show: the newest of the connection (S27). */
+	readonly #latestRoster = new LatestRoster();
 	readonly #sender: CommandSender;
 	/** How the session's parts set its problem line. */
 	#tell = (words: string | undefined) => {
@@ -138,7 +138,7 @@ export class RoomSession {
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
-			this.#rosterVersion = undefined;
+			this.#latestRoster.reset();
 			this.#joinFlow.disconnected();
 			this.clock.stop();
 		});
@@ -233,9 +233,7 @@ export class RoomSession {
 	/** Shows the roster, unless it is older than the one shown: one that came late (S27). */
 	#setRoster(roster: unknown, version: unknown): void {
 		const parsed = rosterSchema.safeParse(roster);
-		const read = rosterVersionSchema.safeParse(version);
-		if (!parsed.success || !read.success || !supersedes(read.data, this.#rosterVersion)) return;
-		this.#rosterVersion = read.data;
+		if (!parsed.success || !this.#latestRoster.take(version)) return;
 		this.roster = parsed.data;
 		this.rosterKnown = true;
 	}

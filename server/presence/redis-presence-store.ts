@@ -1,4 +1,4 @@
-import { presenceRecordSchema } from '../../src/lib/protocol/presence';
+import { presenceRecordSchema, rosterVersionSchema } from '../../src/lib/protocol/presence';
 import { rosterView, type PresencePolicy, type StoredRecord } from '../../src/lib/room/presence';
 import type { RedisClient } from '../redis/connect';
 import { metaKey, PRESENCE_VERSION_FIELD, presenceField, presenceKey } from '../redis/keys';
@@ -10,7 +10,8 @@ import type { PresenceStore } from './presence-store';
  * while the room's metadata exists: an instance that missed the erase notice and heart-beats on
  * cannot bring the names of an erased room back. The version is one more than it was, or Redis's
  * clock in microseconds if that is more (it is, as no two writes run within one): a hash that
- * expired or was deleted starts again above the versions browsers hold of it (protocol S27).
+ * expired or was deleted starts again above the versions browsers hold of it (protocol S27). A
+ * version that is no number (spoiled by hand) counts as 0: the clock takes over.
  * KEYS: meta, roster. ARGV: field, record, forget period in ms, version field.
  */
 const putScript = redisScript(`
@@ -18,7 +19,7 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 local time = redis.call('TIME')
 local clock = tonumber(time[1]) * 1000000 + tonumber(time[2])
-local version = tonumber(redis.call('HGET', KEYS[2], ARGV[4]) or '0') + 1
+local version = (tonumber(redis.call('HGET', KEYS[2], ARGV[4])) or 0) + 1
 redis.call('HSET', KEYS[2], ARGV[4], string.format('%.0f', math.max(version, clock)))
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 return 1
@@ -61,7 +62,9 @@ export function createRedisPresenceStore(
 			}
 			const { roster, expired } = rosterView(stored, now, policy);
 			if (expired.length > 0) await client.hDel(key, expired);
-			return { roster, version: Number(version) };
+			// One that is no number reads as none yet: sent as NaN, browsers would drop every roster.
+			const read = rosterVersionSchema.safeParse(Number(version));
+			return { roster, version: read.success ? read.data : 0 };
 		},
 		async deleteRoom(roomId) {
 			await client.del(presenceKey(roomId));

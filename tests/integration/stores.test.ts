@@ -168,6 +168,24 @@ describe('Redis presence of someone with a tab on each of two instances (docs/pr
 		]);
 	});
 });
+describe('Redis presence with a version that is no number (written by hand, or spoiled)', () => {
+	const presence = () => createRedisPresenceStore(client, POLICY, 'instance-a');
+	const ada = someone('Ada');
+
+	test('[S27] reads as version 0, and the next write starts again from Redis’s clock', async () => {
+		const roomId = 'VVVVVVVVVVVVVVVVVVVVVV';
+		await createRedisRoom(roomId);
+		await presence().put(roomId, ada);
+		await client.hSet(presenceKey(roomId), PRESENCE_VERSION_FIELD, 'spoiled');
+		expect(await presence().list(roomId, NOW)).toEqual({ roster: [ada], version: 0 });
+
+		await presence().put(roomId, { ...ada, status: 'away' });
+		const { roster, version } = await presence().list(roomId, NOW);
+		expect(roster).toMatchObject([{ status: 'away' }]);
+		// Redis's clock in microseconds: well past any count of writes.
+		expect(version).toBeGreaterThan(1_000_000_000_000_000);
+	});
+});
 teamStoreContract('SQLite', (options) => sqlite((db) => createSqliteTeamStore(db, options))());
 teamStoreContract('Redis', async (options) => ({
 	store: createRedisTeamStore(client, options),

@@ -44,6 +44,12 @@ export const presenceField = (participantId: string, instanceId: string) =>
 	`${participantId}:${instanceId}`;
 
 /**
+ * The field of the room's roster hash that holds its roster version (protocol S27): a `#` is in
+ * no participant id, so no record's field of either form is named so.
+ */
+export const PRESENCE_VERSION_FIELD = '#version';
+
+/**
  * A room's Web Push subscriptions: a hash from endpoint to the stored subscription
  * (server/push/redis-push-store.ts). One of the room's keys: it expires and is erased with it.
  */

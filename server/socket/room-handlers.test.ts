@@ -34,12 +34,14 @@ class MemorySocket implements HandlerSocket {
 /** Presence in memory: who is in which room through which socket. */
 function memoryPresence(): HandlerPresence<MemorySocket> {
 	const members = new Map<string, Membership>();
-	const roster = async (roomId: string): Promise<Participant[]> =>
+	const people = (roomId: string): Participant[] =>
 		[...members.values()].filter((m) => m.roomId === roomId).map((m) => m.participant);
+	const roster = async (roomId: string) => ({ roster: people(roomId), version: 0 });
 	return {
 		memberOf: (socket) => members.get(socket.id),
 		roster,
-		presentIn: async (roomId) => (await roster(roomId)).map((p) => p.participantId),
+		presentIn: async (roomId) => people(roomId).map((p) => p.participantId),
+		watched: () => {},
 		async leave(socket) {
 			members.get(socket.id)?.lease.release();
 			members.delete(socket.id);

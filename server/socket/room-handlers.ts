@@ -1,6 +1,6 @@
 import { controlCommandSchema } from '../../src/lib/protocol/control';
 import { ROOM_NOT_FOUND } from '../../src/lib/protocol/http';
-import type { Participant } from '../../src/lib/protocol/presence';
+import type { Participant, VersionedRoster } from '../../src/lib/protocol/presence';
 import {
 	joinRequestSchema,
 	ratingRequestSchema,
@@ -35,10 +35,12 @@ export interface HandlerSocket {
 /** What the handlers need of the room's presence (`RoomPresence`), for sockets `S`. */
 export interface HandlerPresence<S> {
 	memberOf(socket: S): Membership | undefined;
-	roster(roomId: string): Promise<Participant[]>;
+	roster(roomId: string): Promise<VersionedRoster>;
 	presentIn(roomId: string): Promise<string[]>;
+	/** A socket here watches the room: keep it told of the roster. */
+	watched(roomId: string): void;
 	leave(socket: S): Promise<void>;
-	admit(socket: S, membership: Membership): Promise<Participant[]>;
+	admit(socket: S, membership: Membership): Promise<VersionedRoster>;
 	setVisible(socket: S, visible: boolean): Promise<void>;
 	loadedRoom(roomId: string): LoadedRoom | undefined;
 }
@@ -91,7 +93,9 @@ export class RoomHandlers<S extends HandlerSocket> {
 			return notFound;
 		}
 		await socket.join(roomChannel(roomId));
-		return { ok: true, roster: await this.deps.presence.roster(roomId) };
+		this.deps.presence.watched(roomId);
+		const { roster, version } = await this.deps.presence.roster(roomId);
+		return { ok: true, roster, rosterVersion: version };
 	}
 
 	async join(socket: S, payload: unknown): Promise<JoinReply> {
@@ -116,7 +120,7 @@ export class RoomHandlers<S extends HandlerSocket> {
 			}
 			const refused = admissionRefusal(
 				room.control.read(),
-				await presence.roster(roomId),
+				(await presence.roster(roomId)).roster,
 				participantId
 			);
 			if (refused) return { ok: false, error: refused };
@@ -155,10 +159,15 @@ export class RoomHandlers<S extends HandlerSocket> {
 				status: 'connected',
 				seenAt: this.deps.now()
 			};
-			const roster = await presence.admit(socket, { roomId, participant, lease: keep() });
+			const { roster, version } = await presence.admit(socket, {
+				roomId,
+				participant,
+				lease: keep()
+			});
 			return {
 				ok: true,
 				roster,
+				rosterVersion: version,
 				projectorToken: await room.secrets.projectorToken(),
 				docTicket: await room.secrets.docTicket(participantId)
 			};

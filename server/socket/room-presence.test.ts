@@ -61,12 +61,12 @@ describe('RoomPresence heartbeat', () => {
 		now += HEARTBEAT_MS;
 		await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
 
-		expect(await store.list('room-a', now)).toEqual([
+		expect((await store.list('room-a', now)).roster).toEqual([
 			{ ...participant('ann', 'connected'), seenAt: now },
 			{ ...participant('bo', 'away'), name: 'Bo renamed', seenAt: now },
 			{ ...participant('cy', 'connected'), seenAt: now }
 		]);
-		expect(await store.list('room-b', now)).toEqual([
+		expect((await store.list('room-b', now)).roster).toEqual([
 			{ ...participant('ann', 'away'), seenAt: now },
 			// Nobody here has Bo or Cy in room-b: the beat leaves their records as they are.
 			{ ...participant('bo', 'away'), name: 'stale', seenAt: 1, status: 'gone' },
@@ -165,7 +165,7 @@ describe('RoomPresence with one person in two tabs (docs/protocol.md S2)', () =>
 		return socket;
 	};
 	const annIs = async () =>
-		(await presence.roster(ROOM)).find((p) => p.participantId === 'ann')?.status;
+		(await presence.roster(ROOM)).roster.find((p) => p.participantId === 'ann')?.status;
 	/** Lets the time go by, timers included. */
 	const pass = async (ms: number) => {
 		now += ms;
@@ -280,7 +280,7 @@ describe('RoomPresence with one person in two tabs (docs/protocol.md S2)', () =>
 		now += 1;
 		await presence.markGone(ROOM, 'ann', { name: 'Ann as the room knows her', roleId: 'coach' });
 		expect(held.asked.slice(before)).toEqual(['put', 'list']);
-		expect(await presence.roster(ROOM)).toEqual([
+		expect((await presence.roster(ROOM)).roster).toEqual([
 			{
 				participantId: 'ann',
 				name: 'Ann as the room knows her',

@@ -1,9 +1,10 @@
 import type { Person } from '../../src/lib/protocol/control';
-import type { Participant, PresenceRecord } from '../../src/lib/protocol/presence';
+import type { Participant, PresenceRecord, VersionedRoster } from '../../src/lib/protocol/presence';
 import { personRecord, tabRecord } from '../../src/lib/room/presence';
 import { log } from '../log';
 import { LeaveGraces } from '../presence/leave-graces';
 import type { PresenceStore } from '../presence/presence-store';
+import { RosterBroadcasts } from '../presence/roster-broadcasts';
 import { TabIndex } from '../presence/tab-index';
 import type { LoadedRoom } from '../rooms/loaded-room';
 import type { RoomLease } from '../rooms/room-registry';
@@ -39,15 +40,10 @@ export interface RoomPresenceDeps {
 	settle(roomId: string): Promise<void>;
 }
 
-/** The roster without heartbeat times, to tell a real change from a refresh. */
-function rosterKey(roster: Participant[]): string {
-	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
-}
-
 /**
  * Who is in which room through this instance's sockets, and this instance's presence records of
- * them: joins, visibility, leaving (dropped for the leave grace, then gone), heartbeats and
- * roster broadcasts. Each record is decided from this instance's tabs of the person as they are
+ * them: joins, visibility, leaving (dropped for the leave grace, then gone) and heartbeats, and
+ * when to send the roster (`RosterBroadcasts`). Each record is decided from this instance's tabs of the person as they are
  * when it is written, and written at once: the store keeps this instance's writes in order, so
  * the last one says what is so now, whatever joined or left while a write waited. Another
  * instance writes its own records, which the roster combines with these (`rosterView`).
@@ -55,8 +51,7 @@ function rosterKey(roster: Participant[]): string {
 export class RoomPresence {
 	/** This instance's joined sockets, by socket id and by room and person. */
 	readonly #tabs = new TabIndex<Membership>();
-	/** The roster last sent to each room, so that heartbeats send only real changes. */
-	readonly #lastRoster = new Map<string, string>();
+	readonly #broadcasts: RosterBroadcasts;
 	/**
 	 * Rooms erased lately: a presence write already under way for one (a leave, the end of a
 	 * leave grace) must not bring a name back after the erase. Kept as long as such a write can
@@ -68,11 +63,15 @@ export class RoomPresence {
 	 * here again, by a later leave or a removal, or when the room is erased or the server closes.
 	 */
 	readonly #graces: LeaveGraces;
-	#closed = false;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 
 	constructor(private readonly deps: RoomPresenceDeps) {
 		this.#graces = new LeaveGraces(deps.leaveGraceMs);
+		this.#broadcasts = new RosterBroadcasts({
+			io: deps.io,
+			roster: (roomId) => this.roster(roomId),
+			erased: (roomId) => this.#erasedRooms.has(roomId)
+		});
 		// Heartbeats keep this instance's participants fresh; a crashed instance's go stale.
 		this.#heartbeat = setInterval(() => this.#beat(), deps.heartbeatMs);
 		this.#heartbeat.unref();
@@ -92,7 +91,8 @@ export class RoomPresence {
 		return this.#tabs.anyIn(roomId)?.lease.room;
 	}
 
-	roster(roomId: string): Promise<Participant[]> {
+	/** The room's roster now, and its version (protocol S27). */
+	roster(roomId: string): Promise<VersionedRoster> {
 		return this.deps.presence.list(roomId, this.deps.now());
 	}
 
@@ -101,13 +101,18 @@ export class RoomPresence {
 	 * the leave grace first, so the room waits for them that long (a reveal, the host role).
 	 */
 	async presentIn(roomId: string): Promise<string[]> {
-		return (await this.roster(roomId))
+		return (await this.roster(roomId)).roster
 			.filter((p) => p.status !== 'gone')
 			.map((p) => p.participantId);
 	}
 
+	/** A socket here watches `roomId` (it joined the room's channel): its heartbeats follow it. */
+	watched(roomId: string): void {
+		this.#broadcasts.watched(roomId);
+	}
+
 	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */
-	async admit(socket: RoomSocket, membership: Membership): Promise<Participant[]> {
+	async admit(socket: RoomSocket, membership: Membership): Promise<VersionedRoster> {
 		const { roomId, participant } = membership;
 		this.#tabs.add(socket.id, membership);
 		// Back before the grace ended: their tabs here say how they are.
@@ -118,10 +123,9 @@ export class RoomPresence {
 			personChannel(roomId, participant.participantId)
 		]);
 		await this.#putPerson(roomId, participant.participantId);
-		const roster = await this.roster(roomId);
-		this.#lastRoster.set(roomId, rosterKey(roster));
-		socket.to(roomChannel(roomId)).emit('presence:roster', roster);
-		return roster;
+		const read = await this.roster(roomId);
+		this.#broadcasts.sendFrom(socket, roomId, read);
+		return read;
 	}
 
 	async setVisible(socket: RoomSocket, visible: boolean): Promise<void> {
@@ -129,7 +133,7 @@ export class RoomPresence {
 		if (!member) return;
 		member.participant = { ...member.participant, status: visible ? 'connected' : 'away' };
 		await this.#putPerson(member.roomId, member.participant.participantId);
-		await this.#broadcast(member.roomId);
+		await this.#broadcasts.send(member.roomId);
 	}
 
 	/**
@@ -148,7 +152,7 @@ export class RoomPresence {
 			seenAt: now,
 			joinedAt: now
 		});
-		await this.#broadcast(roomId, true);
+		await this.#broadcasts.send(roomId, { force: true });
 	}
 
 	/**
@@ -177,8 +181,7 @@ export class RoomPresence {
 			} else {
 				await this.#drop(roomId, participant);
 			}
-			if (!this.#tabs.anyIn(roomId)) this.#lastRoster.delete(roomId);
-			await this.#broadcast(roomId, true);
+			await this.#broadcasts.send(roomId, { force: true });
 		} finally {
 			member.lease.release();
 		}
@@ -196,13 +199,13 @@ export class RoomPresence {
 			this.deps.leaveGraceMs + this.deps.heartbeatMs
 		).unref();
 		for (const member of this.#tabs.removeRoom(roomId)) member.lease.release();
-		this.#lastRoster.delete(roomId);
+		this.#broadcasts.forgetRoom(roomId);
 		// Nobody is left to mark gone, nor a room to settle.
 		this.#graces.endRoom(roomId);
 	}
 
 	close(): void {
-		this.#closed = true;
+		this.#broadcasts.close();
 		clearInterval(this.#heartbeat);
 		this.#graces.clear();
 		for (const member of this.#tabs.clear()) member.lease.release();
@@ -239,19 +242,6 @@ export class RoomPresence {
 		if (!this.#erasedRooms.has(roomId)) await this.deps.presence.put(roomId, record);
 	}
 
-	async #broadcast(roomId: string, force = false): Promise<void> {
-		// An erased room's channel hears nothing more of presence (S18).
-		if (this.#erasedRooms.has(roomId)) return;
-		const roster = await this.roster(roomId);
-		// A leave or settle still reading the roster when the server closed: the Redis adapter's
-		// publish client is closed by then, and its refusal would be nobody's to handle.
-		if (this.#closed) return;
-		const key = rosterKey(roster);
-		if (!force && this.#lastRoster.get(roomId) === key) return;
-		this.#lastRoster.set(roomId, key);
-		this.deps.io.to(roomChannel(roomId)).emit('presence:roster', roster);
-	}
-
 	/**
 	 * Marks someone gone here once the grace after their last tab's leaving is over (no tab of
 	 * theirs joined here since), and lets the room stop waiting for them: unless an instance
@@ -259,7 +249,7 @@ export class RoomPresence {
 	 */
 	async #goneAfterGrace(roomId: string, participant: Participant): Promise<void> {
 		await this.#put(roomId, tabRecord(participant, 'gone', this.deps.now()));
-		await this.#broadcast(roomId, true);
+		await this.#broadcasts.send(roomId, { force: true });
 		await this.deps.settle(roomId);
 	}
 
@@ -277,13 +267,14 @@ export class RoomPresence {
 				log.socket.warn({ err: error }, 'heartbeat failed')
 			);
 		for (const roomId of rooms) {
-			void this.#broadcast(roomId).catch((error: unknown) =>
-				log.socket.warn({ err: error }, 'roster refresh failed')
-			);
+			void this.#broadcasts
+				.send(roomId)
+				.catch((error: unknown) => log.socket.warn({ err: error }, 'roster refresh failed'));
 			// Someone whose server vanished no longer holds up the room.
 			void this.deps
 				.settle(roomId)
 				.catch((error: unknown) => log.socket.warn({ err: error }, 'settling failed'));
 		}
+		void this.#broadcasts.beatWatchers(rooms);
 	}
 }

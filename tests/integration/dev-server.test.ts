@@ -53,7 +53,9 @@ test('npm run dev serves the API, Yjs and socket.io through the same realtime mo
 	const socket = await connectSocket(url);
 	expect(await socket.timeout(5_000).emitWithAck('room:watch', { roomId: room.id })).toEqual({
 		ok: true,
-		roster: []
+		roster: [],
+		// Nobody was ever in it: no write raised its version (protocol S27).
+		rosterVersion: 0
 	});
 	socket.disconnect();
 });

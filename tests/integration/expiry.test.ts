@@ -102,7 +102,7 @@ describe('[S19] expiry with the embedded SQLite store and an injectable clock', 
 		expect(await rooms.getRoom(idle)).toBeUndefined();
 		expect(await rooms.acquire(idle)).toBeUndefined();
 		expect(await store.log.load(sealedDocId(idle))).toEqual({ updates: [], cursor: undefined });
-		expect(await presence.list(idle, T0)).toEqual([]);
+		expect((await presence.list(idle, T0)).roster).toEqual([]);
 		const bytes = sqliteBytes(dataDir);
 		for (const trace of [words, sealedWords, idle]) {
 			expect(bytes.includes(trace), `"${trace}" is still stored`).toBe(false);

@@ -5,6 +5,7 @@ import type { Participant } from '../../src/lib/protocol/presence';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { connectDoc, nextCloseCode, type JoinedPerson } from '../support/clients';
 import { instancesOn } from '../support/instances';
+import { rostersOf, shown } from '../support/rosters';
 import { startRestartableRedis, type RestartableRedis } from '../support/redis-server';
 import { createRoom, tempDir } from '../support/server';
 import { redisEntries } from '../support/stored-bytes';
@@ -24,11 +25,12 @@ const { instance, synced, joined } = instancesOn(() => redis.url, cleanups, {
 	PRESENCE_HEARTBEAT_MS: String(HEARTBEAT_MS)
 });
 
-/** The latest roster `person` was sent. */
+/** The roster `person`'s browser shows: the newest it was sent, its join's answer included. */
 function rosterOf(person: JoinedPerson): () => Participant[] {
-	let roster: Participant[] = person.reply.ok ? person.reply.roster : [];
-	person.socket.on('presence:roster', (next) => (roster = next));
-	return () => roster;
+	const rosters = rostersOf(person.socket);
+	if (person.reply.ok)
+		rosters.unshift({ roster: person.reply.roster, version: person.reply.rosterVersion });
+	return () => shown(rosters) ?? [];
 }
 
 const notes = (doc: Y.Doc) => doc.getText(NOTES_TEXT);

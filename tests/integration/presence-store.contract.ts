@@ -39,14 +39,14 @@ export function presenceStoreContract(
 			await store().put(room, person('Zoe'));
 			await store().put(room, person('Ada'));
 			await store().put(await roomId(), person('Other'));
-			expect((await store().list(room, NOW)).map((p) => p.name)).toEqual(['Ada', 'Zoe']);
+			expect((await store().list(room, NOW)).roster.map((p) => p.name)).toEqual(['Ada', 'Zoe']);
 		});
 
 		test('a put replaces the participant’s record', async () => {
 			const room = await roomId();
 			await store().put(room, person('Ada'));
 			await store().put(room, { ...person('Ada'), status: 'away', roleId: 'speaker' });
-			expect(await store().list(room, NOW)).toEqual([
+			expect((await store().list(room, NOW)).roster).toEqual([
 				{ ...person('Ada'), status: 'away', roleId: 'speaker' }
 			]);
 		});
@@ -54,14 +54,37 @@ export function presenceStoreContract(
 		test('a participant whose heartbeat stopped is shown as gone, then forgotten', async () => {
 			const room = await roomId();
 			await store().put(room, person('Ada'));
-			expect((await store().list(room, NOW + 31_000))[0]?.status).toBe('gone');
-			expect(await store().list(room, NOW + 600_001)).toEqual([]);
+			expect((await store().list(room, NOW + 31_000)).roster[0]?.status).toBe('gone');
+			expect((await store().list(room, NOW + 600_001)).roster).toEqual([]);
 			// Forgetting deletes: the record does not come back at an earlier time.
-			expect(await store().list(room, NOW)).toEqual([]);
+			expect((await store().list(room, NOW)).roster).toEqual([]);
 		});
 
 		test('an empty room has an empty roster', async () => {
-			expect(await store().list(await roomId(), NOW)).toEqual([]);
+			expect((await store().list(await roomId(), NOW)).roster).toEqual([]);
+		});
+
+		test('[S27] each write raises the room’s roster version, and a read leaves it', async () => {
+			const room = await roomId();
+			await store().put(room, person('Ada'));
+			const first = (await store().list(room, NOW)).version;
+			expect((await store().list(room, NOW)).version).toBe(first);
+			await store().put(room, { ...person('Ada'), status: 'away' });
+			const second = (await store().list(room, NOW)).version;
+			expect(second).toBeGreaterThan(first);
+			// Another room's write does not move it back.
+			await store().put(await roomId(), person('Bo'));
+			expect((await store().list(room, NOW)).version).toBeGreaterThanOrEqual(second);
+		});
+
+		test('[S27] a room whose presence was deleted goes on above the versions it had', async () => {
+			const room = await roomId();
+			await store().put(room, person('Ada'));
+			await store().put(room, person('Ada'));
+			const before = (await store().list(room, NOW)).version;
+			await store().deleteRoom(room);
+			await store().put(room, person('Ada'));
+			expect((await store().list(room, NOW)).version).toBeGreaterThan(before);
 		});
 
 		test('deleting a room forgets everyone in it, and nobody elsewhere', async () => {
@@ -70,8 +93,8 @@ export function presenceStoreContract(
 			await store().put(erased, person('Ada'));
 			await store().put(kept, person('Bo'));
 			await store().deleteRoom(erased);
-			expect(await store().list(erased, NOW)).toEqual([]);
-			expect((await store().list(kept, NOW)).map((p) => p.name)).toEqual(['Bo']);
+			expect((await store().list(erased, NOW)).roster).toEqual([]);
+			expect((await store().list(kept, NOW)).roster.map((p) => p.name)).toEqual(['Bo']);
 		});
 	});
 }

@@ -4,7 +4,7 @@ import { createSqlitePlaybookStore } from '../../server/playbooks/sqlite-playboo
 import { createMemoryPresenceStore } from '../../server/presence/memory-presence-store';
 import { createRedisPresenceStore } from '../../server/presence/redis-presence-store';
 import { connectRedis, type RedisClient } from '../../server/redis/connect';
-import { presenceField, presenceKey } from '../../server/redis/keys';
+import { PRESENCE_VERSION_FIELD, presenceField, presenceKey } from '../../server/redis/keys';
 import { createRedisRoomStore } from '../../server/storage/redis-room-store';
 import { openSqlite } from '../../server/storage/sqlite';
 import { createRedisTeamStore } from '../../server/teams/redis-team-store';
@@ -108,13 +108,13 @@ describe('Redis presence after an erase on another instance', () => {
 		const presence = createRedisPresenceStore(client, POLICY, 'instance-a');
 		await createRedisRoom(roomId);
 		await presence.put(roomId, ada);
-		expect((await presence.list(roomId, now)).map((p) => p.name)).toEqual(['Ada']);
+		expect((await presence.list(roomId, now)).roster.map((p) => p.name)).toEqual(['Ada']);
 		// The erasing instance deletes the room and its presence...
 		await redisRooms().deleteRoom(roomId);
 		await presence.deleteRoom(roomId);
 		// ...and one that has not heard of it sends Ada's next heartbeat.
 		await presence.put(roomId, { ...ada, seenAt: now + 5_000 });
-		expect(await presence.list(roomId, now + 5_000)).toEqual([]);
+		expect((await presence.list(roomId, now + 5_000)).roster).toEqual([]);
 		expect(await client.keys(`*${roomId}*`)).toEqual([]);
 	});
 });
@@ -126,7 +126,7 @@ describe('Redis presence of someone with a tab on each of two instances (docs/pr
 	const onA = () => createRedisPresenceStore(client, POLICY, 'instance-a');
 	const onB = () => createRedisPresenceStore(client, POLICY, 'instance-b');
 	const statuses = async (roomId: string) =>
-		(await onA().list(roomId, now)).map((p) => [p.name, p.status]);
+		(await onA().list(roomId, now)).roster.map((p) => [p.name, p.status]);
 
 	test('each instance’s record stays as it wrote it, and the roster shows them once, as present as either says', async () => {
 		const roomId = 'BBBBBBBBBBBBBBBBBBBBBB';
@@ -141,7 +141,8 @@ describe('Redis presence of someone with a tab on each of two instances (docs/pr
 		expect(await statuses(roomId)).toEqual([['Ben', 'away']]);
 		await onB().put(roomId, { ...ben, status: 'dropped' });
 		expect(await statuses(roomId)).toEqual([['Ben', 'dropped']]);
-		expect(await client.hLen(presenceKey(roomId))).toBe(2);
+		// A record from each instance, and the roster's version (S27).
+		expect(await client.hLen(presenceKey(roomId))).toBe(3);
 	});
 
 	test('[S2] of two records as present, the later join names them, whichever instance wrote last', async () => {
@@ -160,10 +161,29 @@ describe('Redis presence of someone with a tab on each of two instances (docs/pr
 		expect(await statuses(roomId)).toEqual([['Ben', 'connected']]);
 		// Forgotten like any other: only the old field goes.
 		await onA().put(roomId, { ...ben, status: 'away', seenAt: now + 600_000 });
-		expect(await onA().list(roomId, now + 600_001)).toMatchObject([{ status: 'away' }]);
-		expect(await client.hKeys(presenceKey(roomId))).toEqual([
+		expect((await onA().list(roomId, now + 600_001)).roster).toMatchObject([{ status: 'away' }]);
+		expect((await client.hKeys(presenceKey(roomId))).sort()).toEqual([
+			PRESENCE_VERSION_FIELD,
 			presenceField(ben.participantId, 'instance-a')
 		]);
+	});
+});
+describe('Redis presence with a version that is no number (written by hand, or spoiled)', () => {
+	const presence = () => createRedisPresenceStore(client, POLICY, 'instance-a');
+	const ada = someone('Ada');
+
+	test('[S27] reads as version 0, and the next write starts again from Redis’s clock', async () => {
+		const roomId = 'VVVVVVVVVVVVVVVVVVVVVV';
+		await createRedisRoom(roomId);
+		await presence().put(roomId, ada);
+		await client.hSet(presenceKey(roomId), PRESENCE_VERSION_FIELD, 'spoiled');
+		expect(await presence().list(roomId, NOW)).toEqual({ roster: [ada], version: 0 });
+
+		await presence().put(roomId, { ...ada, status: 'away' });
+		const { roster, version } = await presence().list(roomId, NOW);
+		expect(roster).toMatchObject([{ status: 'away' }]);
+		// Redis's clock in microseconds: well past any count of writes.
+		expect(version).toBeGreaterThan(1_000_000_000_000_000);
 	});
 });
 teamStoreContract('SQLite', (options) => sqlite((db) => createSqliteTeamStore(db, options))());

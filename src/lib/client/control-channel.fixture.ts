@@ -40,6 +40,7 @@ export const ana: RoomIdentity = {
 export const ACCEPTED: JoinAccepted = {
 	ok: true,
 	roster: [],
+	rosterVersion: 1,
 	projectorToken: 'projector-token-of-22c',
 	docTicket: 'doc-ticket-of-twenty-two'
 };

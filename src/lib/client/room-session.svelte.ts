@@ -17,6 +17,7 @@ import { CLOSE_WORDS, type DocCloseAction } from './doc-close';
 import { DocConnection } from './doc-connection.svelte';
 import { forgetRoom, forgetRoomTools, saveHostKey, type RoomIdentity } from './identity';
 import { JoinFlow, type JoinAccepted } from './join-flow.svelte';
+import { LatestRoster } from './latest-roster';
 import { OfflineQueue } from './offline-queue.svelte';
 import { forgetPush } from './push-device';
 import { RoomDoc } from './room-doc.svelte';
@@ -58,6 +59,8 @@ export class RoomSession {
 	readonly #socket = this.#channel.socket;
 	readonly #docs: DocConnection;
 	readonly #joinFlow: JoinFlow;
+	/** Which rosters to show: the newest of the connection (S27). */
+	readonly #latestRoster = new LatestRoster();
 	readonly #sender: CommandSender;
 	/** How the session's parts set its problem line. */
 	#tell = (words: string | undefined) => {
@@ -135,10 +138,11 @@ export class RoomSession {
 		});
 		this.#socket.on('disconnect', () => {
 			this.#socketConnected = false;
+			this.#latestRoster.reset();
 			this.#joinFlow.disconnected();
 			this.clock.stop();
 		});
-		this.#socket.on('presence:roster', (roster) => this.#setRoster(roster));
+		this.#socket.on('presence:roster', (roster, version) => this.#setRoster(roster, version));
 		this.#socket.on('protocol:error', (error) => (this.problem = refusalWords(error)));
 		this.#socket.on('host:key', (grant) => {
 			const parsed = hostKeyGrantSchema.safeParse(grant);
@@ -218,7 +222,7 @@ export class RoomSession {
 				roomId: this.roomId,
 				projectorToken: this.options.projectorToken
 			});
-			if (reply.ok) this.#setRoster(reply.roster);
+			if (reply.ok) this.#setRoster(reply.roster, reply.rosterVersion);
 			else if (reply.error.code === 'room_not_found') await this.#erased();
 			else this.problem = wordsFor(reply.error);
 		} catch {
@@ -226,16 +230,17 @@ export class RoomSession {
 		}
 	}
 
-	#setRoster(roster: unknown): void {
+	/** Shows the roster, unless it is older than the one shown: one that came late (S27). */
+	#setRoster(roster: unknown, version: unknown): void {
 		const parsed = rosterSchema.safeParse(roster);
-		if (!parsed.success) return;
+		if (!parsed.success || !this.#latestRoster.take(version)) return;
 		this.roster = parsed.data;
 		this.rosterKnown = true;
 	}
 
 	/** The room took this tab in: its people, its projector link, and the ticket for its document. */
 	#joined(identity: RoomIdentity, reply: JoinAccepted): void {
-		this.#setRoster(reply.roster);
+		this.#setRoster(reply.roster, reply.rosterVersion);
 		this.projectorToken = reply.projectorToken;
 		this.#docs.useTicket(identity.participantId, reply.docTicket);
 		this.member = { participantId: identity.participantId, ticket: reply.docTicket };

@@ -40,3 +40,16 @@ export const presenceRecordSchema = z.extend(participantSchema, {
 	joinedAt: z.optional(z.int().check(z.nonnegative()))
 });
 export type PresenceRecord = z.infer<typeof presenceRecordSchema>;
+
+/**
+ * Where a roster stands among the room's rosters (protocol S27): each presence write raises the
+ * room's version, and a roster carries the version of the writes it was read after. Rosters
+ * from several instances can arrive out of order; of two, the higher version is the newer.
+ */
+export const rosterVersionSchema = z.int().check(z.nonnegative());
+
+/** A roster and the version it was read at. */
+export interface VersionedRoster {
+	roster: Participant[];
+	version: number;
+}

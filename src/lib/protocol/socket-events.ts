@@ -142,13 +142,19 @@ export type LockNews = z.infer<typeof lockNewsSchema>;
 export type Reply<T extends object = Record<never, never>> =
 	({ ok: true } & T) | { ok: false; error: ProtocolError };
 
-export type RosterReply = Reply<{ roster: Participant[] }>;
+/** The roster, and the version it was read at (protocol S27). */
+export type RosterReply = Reply<{ roster: Participant[]; rosterVersion: number }>;
 /**
- * A join's answer: the roster, the projector token (any participant may put the room on a
+ * A join's answer: the roster and its version, the projector token (any participant may put the room on a
  * screen), and the ticket that ties this person's document connection to them
  * (`/yjs/<roomId>?participant=<id>&ticket=<ticket>`, protocol Y9).
  */
-export type JoinReply = Reply<{ roster: Participant[]; projectorToken: string; docTicket: string }>;
+export type JoinReply = Reply<{
+	roster: Participant[];
+	rosterVersion: number;
+	projectorToken: string;
+	docTicket: string;
+}>;
 export type ClockReply = { serverTime: number };
 
 /**
@@ -166,7 +172,8 @@ export interface ClientToServerEvents {
 
 /** Events the server sends. */
 export interface ServerToClientEvents {
-	'presence:roster': (roster: Participant[]) => void;
+	/** The roster and the version it was read at: of two, show the newer (protocol S27). */
+	'presence:roster': (roster: Participant[], version: number) => void;
 	'protocol:error': (error: ProtocolError) => void;
 	/** The host role was handed to this person: their browser keeps the new key. */
 	'host:key': (grant: HostKeyGrant) => void;

@@ -97,8 +97,9 @@ test('choices made before the page’s script arrives survive its arrival', asyn
 	await expect(filters.getByLabel('Skill')).toHaveValue('listening');
 	await expect(filters.getByLabel('Search')).toHaveValue('sprint');
 	await expect(page).toHaveURL(`${app.url}/?q=sprint&skill=listening`);
-	await expect(page.locator('[data-playbook]')).toHaveCount(1);
+	// Other tests of the run may have published playbooks of their own: built-ins tell enough.
 	await expect(page.locator('[data-playbook="active-listening-sprint"]')).toBeVisible();
+	await expect(page.locator('[data-playbook="gratitude-circle"]')).toHaveCount(0);
 	await context.close();
 });
 

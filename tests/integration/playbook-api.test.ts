@@ -111,6 +111,19 @@ describe.each([
 		]);
 	});
 
+	test('a language tag Intl cannot read is refused with a clear message, not stored to break its page', async () => {
+		const response = await post({
+			...custom(),
+			language: 'de-de-de',
+			translations: { 'en-aa-bb': { title: 'Stand-up' } }
+		});
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { problems: string[] }).problems).toEqual([
+			'language: must be a language tag such as "de" or "pt-BR"',
+			'translations.en-aa-bb: must be keyed by a language tag such as "de" or "pt-BR"'
+		]);
+	});
+
 	test('bodies that are not playbooks at all are refused with a message', async () => {
 		for (const body of [null, 42, 'text', []]) {
 			const response = await post(body);

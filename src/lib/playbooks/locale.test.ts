@@ -20,6 +20,10 @@ describe('locales', () => {
 		expect([languageName('fr'), languageName('pt-BR')]).toEqual(['Français', 'Português (Brasil)']);
 	});
 
+	test('a stored tag Intl cannot read is shown as it is, not thrown', () => {
+		expect([languageName('de-de-de'), languageName('en-aa-bb')]).toEqual(['de-de-de', 'en-aa-bb']);
+	});
+
 	test('only the languages the interface speaks are locales', () => {
 		expect(asLocale('de')).toBe('de');
 		expect([asLocale('fr'), asLocale('DE'), asLocale(null), asLocale(undefined)]).toEqual([

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { isLanguageTag } from '$lib/protocol/language-tag';
 import { baseLocale, getLocale, locales, type Locale } from '$lib/paraglide/runtime';
 
 export type { Locale };
@@ -26,6 +27,8 @@ export const asLocale = (value: string | null | undefined): Locale | undefined =
 export function languageName(language: string): string {
 	const locale = asLocale(language);
 	if (locale) return m.language_self_name({}, { locale });
+	// A tag stored before tags were checked by Intl (`de-de-de`) makes Intl throw: it shows as is.
+	if (!isLanguageTag(language)) return language;
 	const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
 	return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 }

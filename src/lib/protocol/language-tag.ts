@@ -4,7 +4,21 @@
  */
 
 /** A language, optionally with script and region: `de`, `es-419`, `pt-BR`, `zh-Hant`. */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
+
+/**
+ * Whether `tag` is a language tag `Intl` can read: the pattern lets through tags such as
+ * `de-de-de` (a repeated subtag) that make `Intl.DisplayNames` throw, so `Intl` has the last word.
+ */
+export function isLanguageTag(tag: string): boolean {
+	if (!LANGUAGE_TAG.test(tag)) return false;
+	try {
+		Intl.getCanonicalLocales(tag);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 /** The language a playbook written before playbooks had one is in. */
 export const DEFAULT_PLAYBOOK_LANGUAGE = 'en';

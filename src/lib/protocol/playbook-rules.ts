@@ -1,5 +1,5 @@
 import { m } from '../paraglide/messages';
-import { DEFAULT_PLAYBOOK_LANGUAGE, LANGUAGE_TAG } from './language-tag';
+import { DEFAULT_PLAYBOOK_LANGUAGE, isLanguageTag } from './language-tag';
 import { MAX_TRANSLATIONS } from './playbook-translation';
 
 /** A whole playbook, as JSON, fits in this; the HTTP body limit leaves room for any encoding. */
@@ -140,7 +140,7 @@ function translationRules(playbook: unknown, addIssue: IssueSink): void {
 	}
 	for (const language of languages) {
 		const at = (...path: (string | number)[]) => ['translations', language, ...path];
-		if (!LANGUAGE_TAG.test(language)) {
+		if (!isLanguageTag(language)) {
 			addIssue({
 				code: 'custom',
 				path: at(),

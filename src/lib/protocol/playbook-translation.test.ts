@@ -43,6 +43,18 @@ describe('playbook languages and translations', () => {
 		]);
 	});
 
+	test('a tag shaped like one that Intl cannot read is refused, as language and as key', () => {
+		expect(
+			problemsOf((p) => {
+				p.language = 'de-de-de';
+				p.translations = { 'en-aa-bb': { title: 'Five' } };
+			})
+		).toEqual([
+			'language: must be a language tag such as "de" or "pt-BR"',
+			'translations.en-aa-bb: must be keyed by a language tag such as "de" or "pt-BR"'
+		]);
+	});
+
 	test('lists of another length than the original are refused with a clear message', () => {
 		expect(
 			problemsOf((p) => {

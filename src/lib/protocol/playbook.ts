@@ -3,7 +3,7 @@ import { m } from '../paraglide/messages';
 import { DIFFICULTIES, SKILLS } from './playbook-facets';
 import { MAX_ROUNDS } from './control';
 import { playbookIdSchema, roleIdSchema } from './ids';
-import { DEFAULT_PLAYBOOK_LANGUAGE, LANGUAGE_TAG } from './language-tag';
+import { DEFAULT_PLAYBOOK_LANGUAGE, isLanguageTag } from './language-tag';
 import { oneOf, says } from './problem-words';
 import { crossFieldRules } from './playbook-rules';
 import { list, text, playbookLists as lists, playbookText as t } from './playbook-text';
@@ -42,7 +42,7 @@ export const rotationSchema = z.enum(ROTATIONS, oneOf(ROTATIONS));
 
 export const languageTagSchema = z
 	.string()
-	.check(z.regex(LANGUAGE_TAG, says(m.pages_problem_language_tag)));
+	.check(z.refine(isLanguageTag, says(m.pages_problem_language_tag)));
 
 export const playbookRoleSchema = z.strictObject({
 	id: roleIdSchema,

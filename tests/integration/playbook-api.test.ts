@@ -124,6 +124,20 @@ describe.each([
 		]);
 	});
 
+	test('a phase or role named like a property every object has is refused, as a participant is', async () => {
+		const reserved = custom();
+		reserved.phases[0]!.id = 'constructor';
+		reserved.roles[0]!.id = 'constructor';
+		const response = await post(reserved);
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { problems: string[] }).problems).toEqual(
+			expect.arrayContaining([
+				'roles[0].id: must not be a reserved name',
+				'phases[0].id: must not be a reserved name'
+			])
+		);
+	});
+
 	test('bodies that are not playbooks at all are refused with a message', async () => {
 		for (const body of [null, 42, 'text', []]) {
 			const response = await post(body);

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { m } from '../paraglide/messages';
 import { DIFFICULTIES, SKILLS } from './playbook-facets';
 import { MAX_ROUNDS } from './control';
-import { playbookIdSchema, roleIdSchema } from './ids';
+import { phaseIdSchema, playbookIdSchema, roleIdSchema } from './ids';
 import { DEFAULT_PLAYBOOK_LANGUAGE, isLanguageTag } from './language-tag';
 import { oneOf, says } from './problem-words';
 import { crossFieldRules } from './playbook-rules';
@@ -52,7 +52,7 @@ export const playbookRoleSchema = z.strictObject({
 export type PlaybookRole = z.infer<typeof playbookRoleSchema>;
 
 export const playbookPhaseSchema = z.strictObject({
-	id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/, says(m.pages_problem_phase_id))),
+	id: phaseIdSchema,
 	title: t.phaseTitle,
 	/** The phase's timebox; a phase without one shows no countdown until someone adds time. */
 	durationSec: z.optional(

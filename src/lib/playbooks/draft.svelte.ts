@@ -16,7 +16,9 @@ type Draft = Omit<PlaybookInput, 'phases' | 'adviceHints'> & {
 /** The server gives a saved playbook its own id; the form validates with this stand-in. */
 const DRAFT_ID = 'draft';
 
+/** An empty playbook in the person's language, with one agreement to start from. */
 function blank(author: string): Draft {
+	const language = personLocale();
 	return {
 		id: DRAFT_ID,
 		title: '',
@@ -33,7 +35,7 @@ function blank(author: string): Draft {
 		],
 		rotation: 'none',
 		rounds: 1,
-		agreements: ['What is said here stays here.'],
+		agreements: [m.pages_form_first_agreement({}, { locale: language })],
 		adviceHints: [],
 		phases: [],
 		debrief: [''],
@@ -41,7 +43,7 @@ function blank(author: string): Draft {
 		closing: '',
 		author,
 		version: '1.0.0',
-		language: personLocale()
+		language
 	};
 }
 

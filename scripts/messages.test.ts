@@ -56,3 +56,16 @@ test.each(settings.locales)('%s uses the same parameters as the base language', 
 	);
 	expect(differing).toEqual([]);
 });
+
+/** The words of a message, its `{parameters}` left out: `{playbook}` names a value, not a term. */
+const wordsOf = (message: unknown): string => JSON.stringify(message).replace(/\{\w+\}/g, '');
+
+// docs/languages.md: neutral Spanish ("ustedes", never "vosotros"), and one term per idea.
+test('Spanish speaks to several people as ustedes and calls a playbook a guía', () => {
+	// Letters, not \w: "tamaños" must not read as ending in the word "os".
+	const vosotros = /(?<!\p{L})(vosotr\p{L}*|vuestr\p{L}*|os|\p{L}+[áé]is)(?!\p{L})/iu;
+	const offending = Object.entries(catalogues.get('es') ?? {})
+		.filter(([, message]) => vosotros.test(wordsOf(message)) || /playbook/i.test(wordsOf(message)))
+		.map(([key]) => key);
+	expect(offending).toEqual([]);
+});

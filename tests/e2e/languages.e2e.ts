@@ -135,6 +135,30 @@ test('choosing a language offline keeps the room and what was typed, and says wh
 	}
 });
 
+test('a script line typed but not yet added is still there after switching language', async ({
+	app,
+	browser
+}) => {
+	const url = await newRoom(app.url, 'role-play-with-reality');
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto(url);
+		await joinRoom(page, 'Ada', 'Practitioner');
+		await page.getByRole('button', { name: 'Next phase' }).click();
+		const line = page.getByRole('region', { name: 'Script' }).getByLabel('Line text');
+		await line.fill('Your report was late again.');
+
+		await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('de');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+		await expect(
+			page.getByRole('region', { name: 'Skript' }).getByLabel('Text der Zeile')
+		).toHaveValue('Your report was late again.');
+	} finally {
+		await context.close();
+	}
+});
+
 test('at 1200 px the offline note takes a row of its own: the room’s Pause button is still what is under its centre', async ({
 	app,
 	browser

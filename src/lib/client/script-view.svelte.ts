@@ -4,6 +4,7 @@ import type { ClipRef, ClipUploadReply } from '../protocol/clips';
 import type { PlaybookRole } from '../protocol/playbook';
 import type { ScriptLine } from '../protocol/room-content';
 import { currentTakeId, describeTakes, pausedLineIds, takeScript } from '../room/script';
+import { KeptDraft } from './kept-draft.svelte';
 import type { ScriptDoc, ScriptEdit } from './script-doc';
 import { yReadable } from './y-readable.svelte';
 
@@ -18,6 +19,8 @@ export interface ScriptToolProps {
 	onpause: () => void;
 	/** Server time in ms since the epoch. */
 	now: () => number;
+	/** Where this person's new line is kept while they type it (`roomToolKey`). */
+	draftKey: string;
 }
 
 type EditFields = Pick<ScriptLine, 'roleId' | 'text' | 'shift'>;
@@ -64,11 +67,21 @@ export class ScriptView {
 	 */
 	voiceProblem = $state('');
 	newRoleId = $derived.by(() => this.#props().myRoleId ?? this.#props().roles[0]?.id ?? '');
-	newText = $state('');
+	// Kept in the browser as typed: the language switcher's reload must not lose it.
+	#newLine = new KeptDraft(() => this.#props().draftKey);
 	/** The line being edited and its fields when editing started. */
 	editing = $state<{ id: string; start: EditFields } | undefined>();
 	// Kept apart from `editing` so the form's bindings never see it gone while it closes.
 	draft = $state<EditFields>({ roleId: '', text: '', shift: '' });
+
+	/** The new line's text, as typed so far. */
+	get newText(): string {
+		return this.#newLine.text;
+	}
+
+	set newText(text: string) {
+		this.#newLine.text = text;
+	}
 
 	constructor(uid: string, props: () => ScriptToolProps) {
 		this.#uid = uid;

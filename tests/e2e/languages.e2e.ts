@@ -159,6 +159,28 @@ test('a script line typed but not yet added is still there after switching langu
 	}
 });
 
+test('hours typed on a playbook page: the switcher asks first, and staying keeps them', async ({
+	app,
+	page
+}) => {
+	await page.goto(`${app.url}/p/active-listening-sprint`);
+	await hydrated(page);
+	await page.getByLabel('Run across time zones').check();
+	const story = page.getByLabel('Tell the story: hours to take the turn');
+	await story.fill('12');
+	const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
+
+	page.once('dialog', (dialog) => void dialog.dismiss());
+	await switcher.selectOption('de');
+	await expect(switcher).toHaveValue('en');
+	await expect(story).toHaveValue('12');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+	page.once('dialog', (dialog) => void dialog.accept());
+	await switcher.selectOption('de');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+});
+
 test('at 1200 px the offline note takes a row of its own: the room’s Pause button is still what is under its centre', async ({
 	app,
 	browser

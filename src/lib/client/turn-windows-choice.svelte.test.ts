@@ -35,3 +35,10 @@ test('a library card’s link to #across-time-zones arrives with the box ticked;
 	choice.openFor('#across-time-zones');
 	expect(choice.turns).toEqual({ windowsMs: defaults });
 });
+
+test('hours typed are unsaved work until the room starts: a reload would lose them', () => {
+	const choice = new TurnWindowsChoice(() => playbook);
+	expect(choice.unsaved).toBe(false);
+	choice.type('story', '2');
+	expect(choice.unsaved).toBe(true);
+});

@@ -41,6 +41,11 @@ export class TurnWindowsChoice {
 		if (hash === `#${ACROSS_TIME_ZONES}`) this.across = true;
 	}
 
+	/** Hours typed for a room not started yet: a reload would lose them. */
+	get unsaved(): boolean {
+		return Object.keys(this.#hours).length > 0;
+	}
+
 	/** Takes what was typed into `phaseId`'s field. */
 	type(phaseId: string, hours: string): void {
 		this.#hours = { ...this.#hours, [phaseId]: hours };

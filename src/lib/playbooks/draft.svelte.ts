@@ -1,5 +1,5 @@
 import { m } from '../paraglide/messages';
-import { playbookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
+import { newPlaybookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems, type Parsed } from '../protocol/problems';
 import { editTranslations, fittingTranslations } from './draft-translations';
 import { personLocale, type Locale } from './locale';
@@ -85,7 +85,7 @@ export class PlaybookDraft {
 			return durationSec === null || durationSec === undefined ? phase : { ...phase, durationSec };
 		})
 	});
-	readonly parsed: Parsed<Playbook> = $derived(parseWithProblems(playbookSchema, this.input));
+	readonly parsed: Parsed<Playbook> = $derived(parseWithProblems(newPlaybookSchema, this.input));
 
 	constructor(start?: Playbook | PlaybookInput, author = '') {
 		if (start) {

@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages';
-import { isLanguageTag } from '$lib/protocol/language-tag';
 import { baseLocale, getLocale, locales, type Locale } from '$lib/paraglide/runtime';
 
 export type { Locale };
@@ -27,9 +26,14 @@ export const asLocale = (value: string | null | undefined): Locale | undefined =
 export function languageName(language: string): string {
 	const locale = asLocale(language);
 	if (locale) return m.language_self_name({}, { locale });
-	// A tag stored before tags were checked by Intl (`de-de-de`) makes Intl throw: it shows as is.
-	if (!isLanguageTag(language)) return language;
-	const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+	let name: string;
+	try {
+		name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+	} catch {
+		// A stored tag of a language tag's shape that Intl cannot read (`de-de-de`, `zh-yue`):
+		// writing refuses those now, reading keeps them, and they show as they are.
+		return language;
+	}
 	return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 }
 

@@ -5,7 +5,7 @@ import { MAX_ROUNDS } from './control';
 import { phaseIdSchema, playbookIdSchema, roleIdSchema } from './ids';
 import { DEFAULT_PLAYBOOK_LANGUAGE, isLanguageTag } from './language-tag';
 import { oneOf, says } from './problem-words';
-import { crossFieldRules } from './playbook-rules';
+import { crossFieldRules, writeRules } from './playbook-rules';
 import { list, text, playbookLists as lists, playbookText as t } from './playbook-text';
 import { playbookTranslationSchema } from './playbook-translation';
 import { runsAsTurns } from './turn-phases';
@@ -169,6 +169,14 @@ export const playbookSchema = z
 	.check(
 		z.superRefine((playbook, ctx) => crossFieldRules(playbook, ctx.addIssue), { when: () => true })
 	);
+
+/**
+ * A playbook being written (the API, the form, a file): `playbookSchema` and the write rules.
+ * Stored playbooks are read with `playbookSchema` alone, so what was once saved keeps reading.
+ */
+export const newPlaybookSchema = playbookSchema.check(
+	z.superRefine((playbook, ctx) => writeRules(playbook, ctx.addIssue), { when: () => true })
+);
 
 export { MAX_PLAYBOOK_CHARACTERS } from './playbook-rules';
 

@@ -1,6 +1,7 @@
 /**
  * Work on this page that a reload would lose and that is not worth keeping in the browser (a
- * voice take), or not kept yet (a match rating not saved, hours typed for a room not started).
+ * voice take), or not kept yet (a match rating not saved, hours typed for a room not started, a
+ * playbook being written).
  * Whatever holds it says so here while it lives; the language switcher, which reloads, asks first.
  */
 const holders = new Set<() => boolean>();

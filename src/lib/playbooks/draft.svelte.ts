@@ -87,6 +87,15 @@ export class PlaybookDraft {
 	});
 	readonly parsed: Parsed<Playbook> = $derived(parseWithProblems(newPlaybookSchema, this.input));
 
+	/** The draft as it started (blank, a copy, a file), to tell whether it was changed since. */
+	readonly #start: string;
+
+	/**
+	 * Whether the draft differs from how it started: work a reload would lose, as the draft lives
+	 * in memory only until it is saved (the language switcher asks first, `unsaved-work.ts`).
+	 */
+	readonly unsaved = $derived.by(() => JSON.stringify(this.value) !== this.#start);
+
 	constructor(start?: Playbook | PlaybookInput, author = '') {
 		if (start) {
 			this.value = structuredClone({
@@ -97,6 +106,7 @@ export class PlaybookDraft {
 		} else {
 			this.value = blank(author);
 		}
+		this.#start = JSON.stringify(this.value);
 	}
 
 	/**
@@ -106,9 +116,8 @@ export class PlaybookDraft {
 	 */
 	static copyOf(playbook: Playbook, author: string, locale: Locale): PlaybookDraft {
 		const shown = localizePlaybook(playbook, locale);
-		const draft = new PlaybookDraft(shown, author);
-		draft.value.title = m.pages_new_my_version({ title: shown.title }, { locale }).slice(0, 80);
-		return draft;
+		const title = m.pages_new_my_version({ title: shown.title }, { locale }).slice(0, 80);
+		return new PlaybookDraft({ ...shown, title }, author);
 	}
 
 	problemsAt(path: string): string[] {

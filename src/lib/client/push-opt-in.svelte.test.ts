@@ -180,3 +180,29 @@ test('[W4] notifications follow a change of language: the next arrival subscribe
 	await tab.keepLanguage();
 	expect(subscribes()).toHaveLength(1);
 });
+
+test('[W4] turned off while the change of language waited for the lock: it does not subscribe again', async () => {
+	const stored = storage({ [pushEndpointKey(A)]: E, [pushLocaleKey(A)]: 'de' });
+	pushBrowser(webLocks());
+	const fetch = pushServer(subscribed);
+	const tab = tabIn(A);
+	await tab.check();
+	await Promise.all([tab.keepLanguage(), tab.turnOff()]);
+	// Asking for the server's key is a GET without a method: only the turning off is a change.
+	const changes = fetch.mock.calls.map(([, init]) => init?.method).filter(Boolean);
+	expect(changes).toEqual(['DELETE']);
+	expect(tab.state).toBe('off');
+	expect(stored.has(pushEndpointKey(A))).toBe(false);
+});
+
+test('[W4] a failed subscribe in the new language leaves the state as it was: the person asked for nothing', async () => {
+	const stored = storage({ [pushEndpointKey(A)]: E, [pushLocaleKey(A)]: 'de' });
+	pushBrowser();
+	pushServer(async () => Response.json({ error: 'x', code: 'internal' }, { status: 500 }));
+	const tab = tabIn(A);
+	await tab.check();
+	await tab.keepLanguage();
+	expect(tab.state).toBe('on');
+	expect(tab.subscribed).toBe(true);
+	expect(stored.get(pushLocaleKey(A))).toBe('de');
+});

@@ -98,7 +98,16 @@ export class PushOptIn {
 		if (!this.subscribed || !member || told === getLocale()) return;
 		try {
 			const { registration, key } = await this.#worker();
-			this.state = await withPushLock(() => this.#subscribeHere(member, registration, key));
+			const state = await withPushLock(async () =>
+				// Turned off (here or in another tab) while this waited: nothing to tell again.
+				this.subscribed && readStored(pushEndpointKey(this.roomId())) !== null
+					? this.#subscribeHere(member, registration, key)
+					: undefined
+			);
+			// The person asked for nothing: only what ends it (the room gone) changes what they see,
+			// and a failure leaves them still told in the earlier language, asked again next arrival.
+			if (state === 'off') this.subscribed = false;
+			if (state === 'on' || state === 'off') this.state = state;
 		} catch {
 			// Still told in the earlier language; asked again on the next arrival.
 		}

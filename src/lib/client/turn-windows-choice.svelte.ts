@@ -41,9 +41,15 @@ export class TurnWindowsChoice {
 		if (hash === `#${ACROSS_TIME_ZONES}`) this.across = true;
 	}
 
-	/** Hours typed for a room not started yet: a reload would lose them. */
+	/**
+	 * Hours other than the default, for a room to start across time zones and not started yet: a
+	 * reload would lose them. Hours typed with the box unticked start no turns, so they count not.
+	 */
 	get unsaved(): boolean {
-		return Object.keys(this.#hours).length > 0;
+		return (
+			this.across &&
+			this.phases.some((phase) => this.typed[phase.id]?.trim() !== `${DEFAULT_WINDOW_HOURS}`)
+		);
 	}
 
 	/** Takes what was typed into `phaseId`'s field. */

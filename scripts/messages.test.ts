@@ -56,3 +56,54 @@ test.each(settings.locales)('%s uses the same parameters as the base language', 
 	);
 	expect(differing).toEqual([]);
 });
+
+/**
+ * The texts of a message, without its structure (a plural's declarations and selectors name
+ * variables, not words) and with its `{parameters}` left out: `{playbook}` names a value, not a term.
+ */
+const textsOf = (message: unknown): string[] =>
+	(typeof message === 'string'
+		? [message]
+		: Array.isArray(message)
+			? message.flatMap((variant: { match?: Record<string, string> }) =>
+					Object.values(variant.match ?? {})
+				)
+			: []
+	).map((text) => text.replace(/\{\w+\}/g, ''));
+
+/** Words that end as a vosotros verb does (-áis, -éis) and are not one: numbers, plurals. */
+const NOT_VOSOTROS = new Set(['dieciséis', 'veintiséis', 'jerséis']);
+
+/** The words of `text` that speak to several people as vosotros. */
+const vosotrosIn = (text: string): string[] =>
+	// Letters, not \w: "tamaños" must not read as ending in the word "os".
+	[...text.matchAll(/(?<!\p{L})(vosotr\p{L}*|vuestr\p{L}*|os|\p{L}+[áé]is)(?!\p{L})/giu)]
+		.map(([word]) => word)
+		.filter((word) => !NOT_VOSOTROS.has(word.toLowerCase()));
+
+test('the vosotros check reads the texts only, and knows the words that only look like it', () => {
+	expect(vosotrosIn('Dieciséis o veintiséis personas, con jerséis')).toEqual([]);
+	expect(vosotrosIn('¿Estáis listos? Os esperamos con vuestras notas')).toEqual([
+		'Estáis',
+		'Os',
+		'vuestras'
+	]);
+	const plural = [
+		{
+			declarations: ['input os', 'local osPlural = os: plural'],
+			selectors: ['osPlural'],
+			match: { 'osPlural=one': '{os} minuto', 'osPlural=*': '{os} minutos' }
+		}
+	];
+	expect(textsOf(plural).flatMap(vosotrosIn)).toEqual([]);
+});
+
+// docs/languages.md: neutral Spanish ("ustedes", never "vosotros"), and one term per idea.
+test('Spanish speaks to several people as ustedes and calls a playbook a guía', () => {
+	const offending = Object.entries(catalogues.get('es') ?? {})
+		.filter(([, message]) =>
+			textsOf(message).some((text) => vosotrosIn(text).length > 0 || /playbook/i.test(text))
+		)
+		.map(([key]) => key);
+	expect(offending).toEqual([]);
+});

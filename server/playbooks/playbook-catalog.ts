@@ -3,7 +3,11 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { hasFilters, type LibraryFilters } from '../../src/lib/playbooks/filters';
 import { builtInPlaybooks, findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { libraryPage, type LibraryPage } from '../../src/lib/playbooks/library-page';
-import { playbookSchema, summarizePlaybook, type Playbook } from '../../src/lib/protocol/playbook';
+import {
+	newPlaybookSchema,
+	summarizePlaybook,
+	type Playbook
+} from '../../src/lib/protocol/playbook';
 import { parseWithProblems, type Parsed } from '../../src/lib/protocol/problems';
 import { hashSecret, newSecret, sameSecret } from '../rooms/room-secrets';
 import type { DatedSummary, PlaybookStore } from './playbook-store';
@@ -141,7 +145,7 @@ export class PlaybookCatalog {
 			typeof input === 'object' && input !== null
 				? { ...input, id: communityPlaybookId(title) }
 				: input;
-		const parsed = parseWithProblems(playbookSchema, withId);
+		const parsed = parseWithProblems(newPlaybookSchema, withId);
 		if (!parsed.ok) return parsed;
 		await admit();
 		const deleteToken = newSecret();

@@ -1,6 +1,6 @@
 // Each person's language (issue 18, docs/languages.md): the server answers in it, the switcher
 // changes it and the choice stays.
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, hydrated, joinRoom, newRoom, test } from './fixtures';
 import { PHONE } from './phone';
 import { expectAccessible } from './axe';
@@ -135,6 +135,53 @@ test('choosing a language offline keeps the room and what was typed, and says wh
 	}
 });
 
+test('a script line typed but not yet added is still there after switching language', async ({
+	app,
+	browser
+}) => {
+	const url = await newRoom(app.url, 'role-play-with-reality');
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto(url);
+		await joinRoom(page, 'Ada', 'Practitioner');
+		await page.getByRole('button', { name: 'Next phase' }).click();
+		const line = page.getByRole('region', { name: 'Script' }).getByLabel('Line text');
+		await line.fill('Your report was late again.');
+
+		await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('de');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+		await expect(
+			page.getByRole('region', { name: 'Skript' }).getByLabel('Text der Zeile')
+		).toHaveValue('Your report was late again.');
+	} finally {
+		await context.close();
+	}
+});
+
+test('hours typed on a playbook page: the switcher asks first, and staying keeps them', async ({
+	app,
+	page
+}) => {
+	await page.goto(`${app.url}/p/active-listening-sprint`);
+	await hydrated(page);
+	await page.getByLabel('Run across time zones').check();
+	await expectSwitchAsksFirst(
+		page,
+		page.getByLabel('Tell the story: hours to take the turn'),
+		'12'
+	);
+});
+
+test('a playbook being written at /p/new: the switcher asks first once it is changed, and staying keeps it', async ({
+	app,
+	page
+}) => {
+	await page.goto(`${app.url}/p/new`);
+	await hydrated(page);
+	await expectSwitchAsksFirst(page, page.getByLabel('Title', { exact: true }), 'Stand-up practice');
+});
+
 test('at 1200 px the offline note takes a row of its own: the room’s Pause button is still what is under its centre', async ({
 	app,
 	browser
@@ -209,4 +256,20 @@ test('a German person reads a file’s problems in German, paths kept, and loads
 	const loaded = await Promise.all(scripts);
 	// English comes with zod's classic API, which this page loads; Spanish must not come at all.
 	expect(loaded.some((script) => script.includes('Demasiado pequeño:'))).toBe(false);
-});
+}); /**
+ * Types `value` into `field`, work the page does not keep: choosing German asks first, staying
+ * keeps the page and what was typed, and going ahead reloads it in German.
+ */
+async function expectSwitchAsksFirst(page: Page, field: Locator, value: string): Promise<void> {
+	await field.fill(value);
+	const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
+	page.once('dialog', (dialog) => void dialog.dismiss());
+	await switcher.selectOption('de');
+	await expect(switcher).toHaveValue('en');
+	await expect(field).toHaveValue(value);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+	page.once('dialog', (dialog) => void dialog.accept());
+	await switcher.selectOption('de');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+}

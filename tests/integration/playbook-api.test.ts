@@ -111,6 +111,35 @@ describe.each([
 		]);
 	});
 
+	test('a language tag Intl cannot read is refused with a clear message, not stored to break its page', async () => {
+		const response = await post({
+			...custom(),
+			language: 'de-de-de',
+			translations: { 'zh-yue': { title: 'Stand-up' } }
+		});
+		expect(response.status).toBe(400);
+		const unnamed =
+			'must be a language tag browsers can name: "yue" rather than "zh-yue", each subtag once (not "de-de-de")';
+		expect(((await response.json()) as { problems: string[] }).problems).toEqual([
+			`language: ${unnamed}`,
+			`translations.zh-yue: ${unnamed}`
+		]);
+	});
+
+	test('a phase or role named like a property every object has is refused, as a participant is', async () => {
+		const reserved = custom();
+		reserved.phases[0]!.id = 'constructor';
+		reserved.roles[0]!.id = 'constructor';
+		const response = await post(reserved);
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { problems: string[] }).problems).toEqual(
+			expect.arrayContaining([
+				'roles[0].id: must not be a reserved name',
+				'phases[0].id: must not be a reserved name'
+			])
+		);
+	});
+
 	test('bodies that are not playbooks at all are refused with a message', async () => {
 		for (const body of [null, 42, 'text', []]) {
 			const response = await post(body);

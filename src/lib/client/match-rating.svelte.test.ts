@@ -82,3 +82,15 @@ test('[A21] a rating saved meanwhile in another tab no longer reads as this tabâ
 	form.follow(readFeedbackAnswers(doc, 1)[0]?.match);
 	expect([form.choice, form.status]).toEqual([5, '']);
 });
+
+test('a point or word not yet saved is unsaved work; the rating on record, or one just saved, is not', () => {
+	const doc = new Y.Doc();
+	const form = new MatchRatingForm();
+	expect(form.unsaved).toBe(false);
+	form.follow({ participantId: ana, value: 5, word: 'spot on', at: 1 });
+	expect(form.unsaved).toBe(false);
+	form.word = 'close';
+	expect(form.unsaved).toBe(true);
+	form.save(new FeedbackAnswersDoc(doc), 1, ana, 1_000);
+	expect(form.unsaved).toBe(false);
+});

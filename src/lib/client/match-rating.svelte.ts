@@ -16,6 +16,15 @@ export class MatchRatingForm {
 	status = $state('');
 	/** The rating on record the form last took up. */
 	#followed: string | undefined;
+	/** The point and word on record, as the form last took them up or saved them. */
+	#onRecord: string | undefined;
+
+	/** A point chosen, or a word typed, that is not the rating on record: a reload would lose it. */
+	get unsaved(): boolean {
+		return (
+			this.#choice !== undefined && JSON.stringify([this.#choice, this.#word]) !== this.#onRecord
+		);
+	}
 
 	/** The point chosen. A change by the giver is not saved yet, so "saved" no longer holds. */
 	get choice(): number | undefined {
@@ -48,6 +57,7 @@ export class MatchRatingForm {
 		// A rating this form did not save (another tab's): "saved" spoke of one no longer on record.
 		this.#choice = match.value;
 		this.#word = match.word;
+		this.#onRecord = JSON.stringify([match.value, match.word]);
 		this.status = '';
 	}
 
@@ -59,6 +69,7 @@ export class MatchRatingForm {
 		if (saved) {
 			this.#followed = recordOf(saved);
 			this.#word = saved.word;
+			this.#onRecord = JSON.stringify([saved.value, saved.word]);
 		}
 		this.status = saved ? m.feedback_turns_match_saved() : '';
 		return saved !== undefined;

@@ -5,6 +5,18 @@ const STORED_PREFIX = 'practice-room:push:';
 /** Where the endpoint this browser subscribed with in a room is kept, so the room can say "on". */
 export const pushEndpointKey = (roomId: string) => `${STORED_PREFIX}${roomId}`;
 
+/**
+ * Where the language a room's notifications were last asked for in is kept: apart from the
+ * endpoints (another prefix), which are compared across rooms.
+ */
+export const pushLocaleKey = (roomId: string) => `practice-room:push-locale:${roomId}`;
+
+/** Forgets what this browser kept of a room's notifications: its endpoint and their language. */
+export function forgetPushRecord(roomId: string): void {
+	removeStored(pushEndpointKey(roomId));
+	removeStored(pushLocaleKey(roomId));
+}
+
 /** Whether this browser can get notifications from a web page at all. */
 export const pushSupported = (): boolean =>
 	typeof window !== 'undefined' &&
@@ -63,7 +75,7 @@ export async function releaseSubscription(
 export async function forgetPush(roomId: string): Promise<void> {
 	const endpoint = readStored(pushEndpointKey(roomId));
 	// At once: a tab closed while it waits for the lock still leaves nothing of the room here.
-	removeStored(pushEndpointKey(roomId));
+	forgetPushRecord(roomId);
 	if (endpoint === null) return;
 	try {
 		await withPushLock(async () => {

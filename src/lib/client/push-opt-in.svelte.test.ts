@@ -7,7 +7,7 @@ import {
 	pushServer,
 	webLocks
 } from './push-browser.fixture';
-import { forgetPush, pushEndpointKey } from './push-device';
+import { forgetPush, pushEndpointKey, pushLocaleKey } from './push-device';
 import { PushOptIn } from './push-opt-in.svelte';
 
 const A = 'room-a-id-of-22-charact';
@@ -90,7 +90,12 @@ test('[W3] one tab turning notifications on keeps the subscription another tab, 
 	expect(tabB.state).toBe('on');
 	// Before, tab A ended it, and room B kept an endpoint nothing is delivered to any more.
 	expect(device.endpoint()).toBe(E);
-	expect(stored).toEqual(new Map([[pushEndpointKey(B), E]]));
+	expect(stored).toEqual(
+		new Map([
+			[pushEndpointKey(B), E],
+			[pushLocaleKey(B), 'en']
+		])
+	);
 });
 
 test('[W3] one tab turning notifications on while another turns them off and ends the subscription gets a new one, not the ending one', async () => {
@@ -114,7 +119,12 @@ test('[W3] one tab turning notifications on while another turns them off and end
 	expect([tabA.state, tabB.state]).toEqual(['off', 'on']);
 	// Before, tab B kept (and the server stored) the endpoint tab A was ending.
 	expect(device.endpoint()).toBe(`${E}-2`);
-	expect(stored).toEqual(new Map([[pushEndpointKey(B), `${E}-2`]]));
+	expect(stored).toEqual(
+		new Map([
+			[pushEndpointKey(B), `${E}-2`],
+			[pushLocaleKey(B), 'en']
+		])
+	);
 });
 
 for (const [what, method, turn] of [
@@ -154,3 +164,45 @@ for (const [what, method, turn] of [
 		expect(tab.state).toMatchObject({ problem: expect.any(String) });
 	});
 }
+
+test('[W4] notifications follow a change of language: the next arrival subscribes again in the new one, once', async () => {
+	const stored = storage({ [pushEndpointKey(A)]: E, [pushLocaleKey(A)]: 'de' });
+	pushBrowser();
+	const fetch = pushServer(subscribed);
+	const tab = tabIn(A);
+	await tab.check();
+	await tab.keepLanguage();
+	const subscribes = () =>
+		fetch.mock.calls.filter(([, init]) => init?.method === 'POST').map(([, init]) => init?.body);
+	expect(subscribes()).toEqual([expect.stringContaining('"locale":"en"')]);
+	expect(stored.get(pushLocaleKey(A))).toBe('en');
+	expect(tab.state).toBe('on');
+	await tab.keepLanguage();
+	expect(subscribes()).toHaveLength(1);
+});
+
+test('[W4] turned off while the change of language waited for the lock: it does not subscribe again', async () => {
+	const stored = storage({ [pushEndpointKey(A)]: E, [pushLocaleKey(A)]: 'de' });
+	pushBrowser(webLocks());
+	const fetch = pushServer(subscribed);
+	const tab = tabIn(A);
+	await tab.check();
+	await Promise.all([tab.keepLanguage(), tab.turnOff()]);
+	// Asking for the server's key is a GET without a method: only the turning off is a change.
+	const changes = fetch.mock.calls.map(([, init]) => init?.method).filter(Boolean);
+	expect(changes).toEqual(['DELETE']);
+	expect(tab.state).toBe('off');
+	expect(stored.has(pushEndpointKey(A))).toBe(false);
+});
+
+test('[W4] a failed subscribe in the new language leaves the state as it was: the person asked for nothing', async () => {
+	const stored = storage({ [pushEndpointKey(A)]: E, [pushLocaleKey(A)]: 'de' });
+	pushBrowser();
+	pushServer(async () => Response.json({ error: 'x', code: 'internal' }, { status: 500 }));
+	const tab = tabIn(A);
+	await tab.check();
+	await tab.keepLanguage();
+	expect(tab.state).toBe('on');
+	expect(tab.subscribed).toBe(true);
+	expect(stored.get(pushLocaleKey(A))).toBe('de');
+});

@@ -2,11 +2,13 @@ import { dev } from '$app/environment';
 import { getLocale } from '../paraglide/runtime';
 import type { MemberTicket } from '../protocol/ids';
 import { pushKeyReplySchema, type SubscribePushRequest } from '../protocol/push';
-import { readStored, removeStored, writeStored } from './identity';
+import { readStored, writeStored } from './identity';
 import { ANY_ANSWER, requestJson } from './json-request';
 import {
 	deviceSubscription,
+	forgetPushRecord,
 	pushEndpointKey,
+	pushLocaleKey,
 	pushSupported,
 	releaseSubscription,
 	withPushLock
@@ -85,6 +87,32 @@ export class PushOptIn {
 		}
 	}
 
+	/**
+	 * Subscribes this device again when the person changed language since it last did (W1: the
+	 * same endpoint replaces the earlier subscription), so notifications come in the language the
+	 * pages now speak. A switch reloads the page: this runs on arrival once joined and on.
+	 */
+	async keepLanguage(): Promise<void> {
+		const member = this.member();
+		const told = readStored(pushLocaleKey(this.roomId()));
+		if (!this.subscribed || !member || told === getLocale()) return;
+		try {
+			const { registration, key } = await this.#worker();
+			const state = await withPushLock(async () =>
+				// Turned off (here or in another tab) while this waited: nothing to tell again.
+				this.subscribed && readStored(pushEndpointKey(this.roomId())) !== null
+					? this.#subscribeHere(member, registration, key)
+					: undefined
+			);
+			// The person asked for nothing: only what ends it (the room gone) changes what they see,
+			// and a failure leaves them still told in the earlier language, asked again next arrival.
+			if (state === 'off') this.subscribed = false;
+			if (state === 'on' || state === 'off') this.state = state;
+		} catch {
+			// Still told in the earlier language; asked again on the next arrival.
+		}
+	}
+
 	/** The server's key as bytes; undefined when the server answers that it sends none (404). */
 	#serverKey(): Promise<Uint8Array<ArrayBuffer> | undefined> {
 		this.#key ??= requestJson('/api/push/key', pushKeyReplySchema).then((answer) => {
@@ -133,9 +161,10 @@ export class PushOptIn {
 		key: Uint8Array<ArrayBuffer>
 	): Promise<PushState> {
 		const subscription = await subscriptionWithKey(registration, key);
+		const locale = getLocale();
 		const request: SubscribePushRequest = {
 			...member,
-			locale: getLocale(),
+			locale,
 			// reason: toJSON() types its keys as optional; the server's schema checks them.
 			subscription: subscription.toJSON() as SubscribePushRequest['subscription']
 		};
@@ -152,7 +181,10 @@ export class PushOptIn {
 			return 'off';
 		}
 		const state = afterAnswer(answer, 'on');
-		if (state === 'on') writeStored(pushEndpointKey(this.roomId()), subscription.endpoint);
+		if (state === 'on') {
+			writeStored(pushEndpointKey(this.roomId()), subscription.endpoint);
+			writeStored(pushLocaleKey(this.roomId()), locale);
+		}
 		return state;
 	}
 
@@ -185,7 +217,7 @@ export class PushOptIn {
 			const state = afterTurnOff(answer, ended);
 			if (state !== 'off') return state;
 		}
-		removeStored(pushEndpointKey(this.roomId()));
+		forgetPushRecord(this.roomId());
 		return 'off';
 	}
 

@@ -21,7 +21,8 @@ test('[A24] a recorded line the script refuses is said by the recorder, not in t
 		roles: [{ id: 'practitioner', name: 'Practitioner', brief: '' }],
 		myRoleId: 'practitioner',
 		onpause: () => {},
-		now: () => 1_700_000_000_000
+		now: () => 1_700_000_000_000,
+		draftKey: 'practice-room:room:script-line:ana-0001:role-play@round-1'
 	}));
 	for (let n = 0; n < MAX_VOICE_LINES; n++) expect(view.addVoiceLine(reply(n), owner)).toBe(true);
 	expect(view.addVoiceLine(reply(99), owner)).toBe(false);

@@ -4,6 +4,7 @@ import type { ClipRef, ClipUploadReply } from '../protocol/clips';
 import type { PlaybookRole } from '../protocol/playbook';
 import type { ScriptLine } from '../protocol/room-content';
 import { currentTakeId, describeTakes, pausedLineIds, takeScript } from '../room/script';
+import { KeptDraft } from './kept-draft.svelte';
 import type { ScriptDoc, ScriptEdit } from './script-doc';
 import { yReadable } from './y-readable.svelte';
 
@@ -18,6 +19,8 @@ export interface ScriptToolProps {
 	onpause: () => void;
 	/** Server time in ms since the epoch. */
 	now: () => number;
+	/** Where this person's new line is kept while they type it in this step (`roomToolKey`). */
+	draftKey: string;
 }
 
 type EditFields = Pick<ScriptLine, 'roleId' | 'text' | 'shift'>;
@@ -63,12 +66,31 @@ export class ScriptView {
 	 * on a phone) and cleared by the next line it takes.
 	 */
 	voiceProblem = $state('');
-	newRoleId = $derived.by(() => this.#props().myRoleId ?? this.#props().roles[0]?.id ?? '');
-	newText = $state('');
+	// Kept in the browser as typed, with its role: the language switcher's reload must not lose it.
+	#newLine = new KeptDraft(() => this.#props().draftKey);
+	#defaultRoleId = $derived.by(() => this.#props().myRoleId ?? this.#props().roles[0]?.id ?? '');
 	/** The line being edited and its fields when editing started. */
 	editing = $state<{ id: string; start: EditFields } | undefined>();
 	// Kept apart from `editing` so the form's bindings never see it gone while it closes.
 	draft = $state<EditFields>({ roleId: '', text: '', shift: '' });
+
+	/** The role the new line is said in: the one chosen for it, else this person's, else the first. */
+	get newRoleId(): string {
+		return this.#newLine.line.roleId || this.#defaultRoleId;
+	}
+
+	set newRoleId(roleId: string) {
+		this.#newLine.line = { ...this.#newLine.line, roleId };
+	}
+
+	/** The new line's text, as typed so far. */
+	get newText(): string {
+		return this.#newLine.line.text;
+	}
+
+	set newText(text: string) {
+		this.#newLine.line = { ...this.#newLine.line, text };
+	}
 
 	constructor(uid: string, props: () => ScriptToolProps) {
 		this.#uid = uid;

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
 import { playbookSchema } from '../protocol/playbook';
+import { DEFAULT_WINDOW_HOURS } from '../room/async-start';
 import { DEFAULT_TURN_WINDOW_MS } from '../room/async-schedule';
 import { TurnWindowsChoice } from './turn-windows-choice.svelte';
 
@@ -34,4 +35,15 @@ test('a library card’s link to #across-time-zones arrives with the box ticked;
 	expect(choice.across).toBe(false);
 	choice.openFor('#across-time-zones');
 	expect(choice.turns).toEqual({ windowsMs: defaults });
+});
+
+test('hours other than the default, with the box ticked, are unsaved work until the room starts', () => {
+	const choice = new TurnWindowsChoice(() => playbook);
+	choice.type('story', '2');
+	// Unticked, the hours start no turns: nothing a reload would lose.
+	expect(choice.unsaved).toBe(false);
+	choice.across = true;
+	expect(choice.unsaved).toBe(true);
+	choice.type('story', `${DEFAULT_WINDOW_HOURS}`);
+	expect(choice.unsaved).toBe(false);
 });

@@ -41,6 +41,17 @@ export class TurnWindowsChoice {
 		if (hash === `#${ACROSS_TIME_ZONES}`) this.across = true;
 	}
 
+	/**
+	 * Hours other than the default, for a room to start across time zones and not started yet: a
+	 * reload would lose them. Hours typed with the box unticked start no turns, so they count not.
+	 */
+	get unsaved(): boolean {
+		return (
+			this.across &&
+			this.phases.some((phase) => this.typed[phase.id]?.trim() !== `${DEFAULT_WINDOW_HOURS}`)
+		);
+	}
+
 	/** Takes what was typed into `phaseId`'s field. */
 	type(phaseId: string, hours: string): void {
 		this.#hours = { ...this.#hours, [phaseId]: hours };

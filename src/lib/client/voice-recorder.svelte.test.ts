@@ -98,6 +98,8 @@ test('a refused send keeps the take with the problem; a sent one lets it go', as
 	recorder.stop();
 	const refused: ClipSent = { ok: false, code: 'clip_too_large' };
 	expect(await recorder.send(async () => refused)).toBeUndefined();
+	// The language switcher asks before a reload would lose it.
+	expect(recorder.unsent).toBe(true);
 	expect(recorder.state).toMatchObject({
 		kind: 'problem',
 		problem: 'clip_too_large',
@@ -113,5 +115,6 @@ test('a refused send keeps the take with the problem; a sent one lets it go', as
 	};
 	expect(await recorder.send(async () => ({ ok: true, reply }))).toEqual({ ok: true, reply });
 	expect(recorder.state).toEqual({ kind: 'idle' });
+	expect(recorder.unsent).toBe(false);
 	expect(revoked).toEqual(['blob:take-1']);
 });

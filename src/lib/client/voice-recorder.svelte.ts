@@ -82,6 +82,11 @@ export class VoiceRecorder {
 			: undefined;
 	}
 
+	/** A take being recorded or not sent yet: a reload would lose it. */
+	get unsent(): boolean {
+		return this.state.kind === 'recording' || this.take !== undefined;
+	}
+
 	/** Asks for the microphone and starts a new take; the previous unsent take goes. */
 	async start(): Promise<void> {
 		const devices = this.devices;

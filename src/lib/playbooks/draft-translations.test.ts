@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { fiveMinuteWin } from './built-in/five-minute-win';
 import { PlaybookDraft } from './draft.svelte';
 import { findBuiltInPlaybook } from './library';
@@ -73,4 +74,16 @@ test('removing a role takes it out of the phases’ turns across time zones, and
 	const turns = Object.fromEntries(draft.parsed.data.phases.map((p) => [p.id, p.turnBy]));
 	expect(turns).toMatchObject({ story: ['speaker'], paraphrase: undefined });
 	expect(turns['micro-adjustment']).toEqual(['speaker']);
+});
+
+describe('a blank draft', () => {
+	const localeBefore = getLocale;
+	afterEach(() => overwriteGetLocale(localeBefore));
+
+	test('is in the person’s language, its first agreement too', () => {
+		overwriteGetLocale(() => 'de');
+		const draft = new PlaybookDraft();
+		expect(draft.value.language).toBe('de');
+		expect(draft.value.agreements).toEqual(['Was hier gesagt wird, bleibt hier.']);
+	});
 });

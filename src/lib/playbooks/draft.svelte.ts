@@ -1,5 +1,5 @@
 import { m } from '../paraglide/messages';
-import { playbookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
+import { newPlaybookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems, type Parsed } from '../protocol/problems';
 import { editTranslations, fittingTranslations } from './draft-translations';
 import { personLocale, type Locale } from './locale';
@@ -16,7 +16,9 @@ type Draft = Omit<PlaybookInput, 'phases' | 'adviceHints'> & {
 /** The server gives a saved playbook its own id; the form validates with this stand-in. */
 const DRAFT_ID = 'draft';
 
+/** An empty playbook in the person's language, with one agreement to start from. */
 function blank(author: string): Draft {
+	const language = personLocale();
 	return {
 		id: DRAFT_ID,
 		title: '',
@@ -33,7 +35,7 @@ function blank(author: string): Draft {
 		],
 		rotation: 'none',
 		rounds: 1,
-		agreements: ['What is said here stays here.'],
+		agreements: [m.pages_form_first_agreement({}, { locale: language })],
 		adviceHints: [],
 		phases: [],
 		debrief: [''],
@@ -41,7 +43,7 @@ function blank(author: string): Draft {
 		closing: '',
 		author,
 		version: '1.0.0',
-		language: personLocale()
+		language
 	};
 }
 
@@ -83,7 +85,16 @@ export class PlaybookDraft {
 			return durationSec === null || durationSec === undefined ? phase : { ...phase, durationSec };
 		})
 	});
-	readonly parsed: Parsed<Playbook> = $derived(parseWithProblems(playbookSchema, this.input));
+	readonly parsed: Parsed<Playbook> = $derived(parseWithProblems(newPlaybookSchema, this.input));
+
+	/** The draft as it started (blank, a copy, a file), to tell whether it was changed since. */
+	readonly #start: string;
+
+	/**
+	 * Whether the draft differs from how it started: work a reload would lose, as the draft lives
+	 * in memory only until it is saved (the language switcher asks first, `unsaved-work.ts`).
+	 */
+	readonly unsaved = $derived.by(() => JSON.stringify(this.value) !== this.#start);
 
 	constructor(start?: Playbook | PlaybookInput, author = '') {
 		if (start) {
@@ -95,6 +106,7 @@ export class PlaybookDraft {
 		} else {
 			this.value = blank(author);
 		}
+		this.#start = JSON.stringify(this.value);
 	}
 
 	/**
@@ -104,9 +116,8 @@ export class PlaybookDraft {
 	 */
 	static copyOf(playbook: Playbook, author: string, locale: Locale): PlaybookDraft {
 		const shown = localizePlaybook(playbook, locale);
-		const draft = new PlaybookDraft(shown, author);
-		draft.value.title = m.pages_new_my_version({ title: shown.title }, { locale }).slice(0, 80);
-		return draft;
+		const title = m.pages_new_my_version({ title: shown.title }, { locale }).slice(0, 80);
+		return new PlaybookDraft({ ...shown, title }, author);
 	}
 
 	problemsAt(path: string): string[] {

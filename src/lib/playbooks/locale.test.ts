@@ -20,6 +20,11 @@ describe('locales', () => {
 		expect([languageName('fr'), languageName('pt-BR')]).toEqual(['Français', 'Português (Brasil)']);
 	});
 
+	test('a stored tag Intl cannot read is shown as it is, not thrown', () => {
+		const unnamed = ['de-de-de', 'en-aa-bb', 'zh-yue', 'en-GB-oed'];
+		expect(unnamed.map(languageName)).toEqual(unnamed);
+	});
+
 	test('only the languages the interface speaks are locales', () => {
 		expect(asLocale('de')).toBe('de');
 		expect([asLocale('fr'), asLocale('DE'), asLocale(null), asLocale(undefined)]).toEqual([

@@ -26,7 +26,14 @@ export const asLocale = (value: string | null | undefined): Locale | undefined =
 export function languageName(language: string): string {
 	const locale = asLocale(language);
 	if (locale) return m.language_self_name({}, { locale });
-	const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+	let name: string;
+	try {
+		name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+	} catch {
+		// A stored tag of a language tag's shape that Intl cannot read (`de-de-de`, `zh-yue`):
+		// writing refuses those now, reading keeps them, and they show as they are.
+		return language;
+	}
 	return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 }
 

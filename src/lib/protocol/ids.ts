@@ -14,12 +14,19 @@ export const roomIdSchema = z
 const OBJECT_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
+ * Whether `id` is an object's own property name: ids that key records (in the room document, or
+ * the schemas' records, which inherit from Object.prototype) must not be, as `record.constructor`
+ * is always there.
+ */
+export const isObjectKey = (id: string): boolean => OBJECT_KEYS.has(id);
+
+/**
  * A participant id is made by the browser and kept in local storage, so a reload is the same
- * person. Ids key records in the room document, so an object's own property names are refused.
+ * person. Ids key records in the room document.
  */
 export const participantIdSchema = z.string().check(
 	z.regex(/^[A-Za-z0-9_-]{8,64}$/, says(m.pages_problem_made_id)),
-	z.refine((id) => !OBJECT_KEYS.has(id), says(m.pages_problem_reserved_name))
+	z.refine((id) => !isObjectKey(id), says(m.pages_problem_reserved_name))
 );
 
 /** A playbook id: lower-case words joined by hyphens. */
@@ -27,10 +34,19 @@ export const playbookIdSchema = z
 	.string()
 	.check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, says(m.pages_problem_playbook_id)), z.maxLength(80));
 
-/** A role id inside a playbook, e.g. "listener". */
+/**
+ * A role id inside a playbook, e.g. "listener": it keys each phase's instructions. Stored data
+ * is read with this shape; a new playbook's ids are also no object's property names
+ * (playbook-rules.ts, `writeRules`).
+ */
 export const roleIdSchema = z
 	.string()
 	.check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, says(m.pages_problem_role_id)));
+
+/** A phase id inside a playbook, e.g. "story": it keys a room's turn windows and answers. */
+export const phaseIdSchema = z
+	.string()
+	.check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/, says(m.pages_problem_phase_id)));
 
 /**
  * A joined member's proof to the room's document connection and HTTP routes (protocol Y9, W1,

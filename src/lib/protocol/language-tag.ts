@@ -3,8 +3,30 @@
  * schemas, so the library's filters and the localizing of playbooks use them without loading zod.
  */
 
-/** A language, optionally with script and region: `de`, `es-419`, `pt-BR`, `zh-Hant`. */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
+/**
+ * A language, optionally with script and region: `de`, `es-419`, `pt-BR`, `zh-Hant`. Stored
+ * playbooks are read with this shape alone: a tag it let through stays readable.
+ */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
+
+/** Whether `tag` has the shape of a language tag (what stored playbooks are read with). */
+export const isLanguageTag = (tag: string): boolean => LANGUAGE_TAG.test(tag);
+
+/**
+ * Whether `Intl` can read and name `tag`, asked of a playbook being written. The shape lets
+ * through tags `Intl` throws on: a repeated subtag (`de-de-de`), an extended language (`zh-yue`,
+ * written `yue`), a grandfathered tag (`en-GB-oed`). Names are shown with `Intl.DisplayNames`, so
+ * such a tag would show as it is, never named.
+ */
+export function intlNamesLanguage(tag: string): boolean {
+	try {
+		Intl.getCanonicalLocales(tag);
+		new Intl.DisplayNames(['en'], { type: 'language' }).of(tag);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 /** The language a playbook written before playbooks had one is in. */
 export const DEFAULT_PLAYBOOK_LANGUAGE = 'en';

@@ -1,5 +1,6 @@
 import { m } from '../paraglide/messages';
-import { DEFAULT_PLAYBOOK_LANGUAGE, LANGUAGE_TAG } from './language-tag';
+import { isObjectKey } from './ids';
+import { DEFAULT_PLAYBOOK_LANGUAGE, intlNamesLanguage, isLanguageTag } from './language-tag';
 import { MAX_TRANSLATIONS } from './playbook-translation';
 
 /** A whole playbook, as JSON, fits in this; the HTTP body limit leaves room for any encoding. */
@@ -140,7 +141,7 @@ function translationRules(playbook: unknown, addIssue: IssueSink): void {
 	}
 	for (const language of languages) {
 		const at = (...path: (string | number)[]) => ['translations', language, ...path];
-		if (!LANGUAGE_TAG.test(language)) {
+		if (!isLanguageTag(language)) {
 			addIssue({
 				code: 'custom',
 				path: at(),
@@ -181,6 +182,41 @@ function translationRules(playbook: unknown, addIssue: IssueSink): void {
 				);
 			}
 			unknownRoles(field(phase, 'instructions'), roleIds, at('phases', index), addIssue);
+		});
+	}
+}
+
+/**
+ * What a playbook being written must also be (the API, the form, a file), beyond what a stored
+ * one is read with: stored playbooks and rooms' copies of them must keep reading. Its language
+ * tags are ones `Intl` can name, and its phase and role ids are no object's property names
+ * (`constructor` would find a function in the records they key).
+ */
+export function writeRules(playbook: unknown, addIssue: IssueSink): void {
+	const language = field(playbook, 'language');
+	if (typeof language === 'string' && isLanguageTag(language) && !intlNamesLanguage(language)) {
+		addIssue({ code: 'custom', path: ['language'], message: m.pages_problem_language_unnamed() });
+	}
+	const translations = field(playbook, 'translations');
+	for (const key of isRecord(translations) ? Object.keys(translations) : []) {
+		if (isLanguageTag(key) && !intlNamesLanguage(key)) {
+			addIssue({
+				code: 'custom',
+				path: ['translations', key],
+				message: m.pages_problem_language_unnamed()
+			});
+		}
+	}
+	for (const list of ['roles', 'phases']) {
+		asArray(field(playbook, list)).forEach((entry, index) => {
+			const id = field(entry, 'id');
+			if (typeof id === 'string' && isObjectKey(id)) {
+				addIssue({
+					code: 'custom',
+					path: [list, index, 'id'],
+					message: m.pages_problem_reserved_name()
+				});
+			}
 		});
 	}
 }

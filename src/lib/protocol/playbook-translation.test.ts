@@ -1,13 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { fiveMinuteWin } from '../playbooks/built-in/five-minute-win';
-import { playbookSchema, type PlaybookInput } from './playbook';
+import { newPlaybookSchema, playbookSchema, type PlaybookInput } from './playbook';
 import { parseWithProblems } from './problems';
 
-/** The Five-Minute Win as written (English only), changed by `change`, and its problems. */
-const problemsOf = (change: (playbook: PlaybookInput) => void): string[] => {
+/**
+ * The Five-Minute Win as written (English only), changed by `change`, and its problems as read
+ * from storage (or, with `newPlaybookSchema`, as written).
+ */
+const problemsOf = (
+	change: (playbook: PlaybookInput) => void,
+	schema: typeof playbookSchema = playbookSchema
+): string[] => {
 	const english = structuredClone(fiveMinuteWin);
 	change(english);
-	const parsed = parseWithProblems(playbookSchema, english);
+	const parsed = parseWithProblems(schema, english);
 	return parsed.ok ? [] : parsed.problems;
 };
 
@@ -41,6 +47,30 @@ describe('playbook languages and translations', () => {
 		expect(problemsOf((p) => (p.translations = { en: { title: 'Five' } }))).toEqual([
 			`translations.en: translates into the playbook's own language "en"`
 		]);
+	});
+
+	test('a new playbook with a tag Intl cannot name is refused, as language and as key', () => {
+		const unnamed =
+			'must be a language tag browsers can name: "yue" rather than "zh-yue", each subtag once (not "de-de-de")';
+		expect(
+			problemsOf((p) => {
+				p.language = 'de-de-de';
+				p.translations = { 'zh-yue': { title: 'Five' }, 'en-GB-oed': { title: 'Five' } };
+			}, newPlaybookSchema)
+		).toEqual([
+			`language: ${unnamed}`,
+			`translations.zh-yue: ${unnamed}`,
+			`translations.en-GB-oed: ${unnamed}`
+		]);
+	});
+
+	test('a stored playbook with such a tag still reads: it was saved when the shape was enough', () => {
+		expect(
+			problemsOf((p) => {
+				p.language = 'zh-yue';
+				p.translations = { 'de-de-de': { title: 'Fünf' } };
+			})
+		).toEqual([]);
 	});
 
 	test('lists of another length than the original are refused with a clear message', () => {

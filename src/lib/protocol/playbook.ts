@@ -2,10 +2,10 @@ import * as z from 'zod/mini';
 import { m } from '../paraglide/messages';
 import { DIFFICULTIES, SKILLS } from './playbook-facets';
 import { MAX_ROUNDS } from './control';
-import { playbookIdSchema, roleIdSchema } from './ids';
-import { DEFAULT_PLAYBOOK_LANGUAGE, LANGUAGE_TAG } from './language-tag';
+import { phaseIdSchema, playbookIdSchema, roleIdSchema } from './ids';
+import { DEFAULT_PLAYBOOK_LANGUAGE, isLanguageTag } from './language-tag';
 import { oneOf, says } from './problem-words';
-import { crossFieldRules } from './playbook-rules';
+import { crossFieldRules, writeRules } from './playbook-rules';
 import { list, text, playbookLists as lists, playbookText as t } from './playbook-text';
 import { playbookTranslationSchema } from './playbook-translation';
 import { runsAsTurns } from './turn-phases';
@@ -42,7 +42,7 @@ export const rotationSchema = z.enum(ROTATIONS, oneOf(ROTATIONS));
 
 export const languageTagSchema = z
 	.string()
-	.check(z.regex(LANGUAGE_TAG, says(m.pages_problem_language_tag)));
+	.check(z.refine(isLanguageTag, says(m.pages_problem_language_tag)));
 
 export const playbookRoleSchema = z.strictObject({
 	id: roleIdSchema,
@@ -52,7 +52,7 @@ export const playbookRoleSchema = z.strictObject({
 export type PlaybookRole = z.infer<typeof playbookRoleSchema>;
 
 export const playbookPhaseSchema = z.strictObject({
-	id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/, says(m.pages_problem_phase_id))),
+	id: phaseIdSchema,
 	title: t.phaseTitle,
 	/** The phase's timebox; a phase without one shows no countdown until someone adds time. */
 	durationSec: z.optional(
@@ -169,6 +169,14 @@ export const playbookSchema = z
 	.check(
 		z.superRefine((playbook, ctx) => crossFieldRules(playbook, ctx.addIssue), { when: () => true })
 	);
+
+/**
+ * A playbook being written (the API, the form, a file): `playbookSchema` and the write rules.
+ * Stored playbooks are read with `playbookSchema` alone, so what was once saved keeps reading.
+ */
+export const newPlaybookSchema = playbookSchema.check(
+	z.superRefine((playbook, ctx) => writeRules(playbook, ctx.addIssue), { when: () => true })
+);
 
 export { MAX_PLAYBOOK_CHARACTERS } from './playbook-rules';
 

@@ -2,12 +2,15 @@
  * Keeps keyboard focus where it was when `order` changes: a keyed each that reorders its parts
  * moves their elements, and the browser takes focus out of a moved element, to the page body.
  * A part that is rebuilt in another place instead (on a phone, the call card changes section)
- * takes its old element with it: `rebuilt` then gets that element, to give focus to the new part.
- * Call it while a component initialises, before the markup that moves.
+ * takes its old element with it: `rebuilt` then gets that element, and the order it left, to give
+ * focus to the new part. Call it while a component initialises, before the markup that moves.
  */
-export function keepFocusAcross(order: () => unknown, rebuilt?: (gone: Element) => void): void {
+export function keepFocusAcross<T>(
+	order: () => T,
+	rebuilt?: (gone: Element, before: T) => void
+): void {
 	let focused: Element | null = null;
-	let moves = 0;
+	let last: { order: T } | undefined;
 	// Before the page changes: what has focus now.
 	$effect.pre(() => {
 		order();
@@ -15,11 +18,12 @@ export function keepFocusAcross(order: () => unknown, rebuilt?: (gone: Element) 
 	});
 	// After: if focus fell to the body, what had it gets it back if still on the page.
 	$effect(() => {
-		order();
-		if (moves++ === 0) return;
+		const before = last;
+		last = { order: order() };
+		if (!before) return;
 		const lost = document.activeElement === null || document.activeElement === document.body;
 		if (!lost || !(focused instanceof HTMLElement)) return;
 		if (focused.isConnected) focused.focus();
-		else rebuilt?.(focused);
+		else rebuilt?.(focused, before.order);
 	});
 }

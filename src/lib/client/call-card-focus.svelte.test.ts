@@ -64,6 +64,17 @@ describe('call card focus', () => {
 				focus.linkIs(byAna);
 				expect(arrive(focus, null, ['now', 'more', null], linkFirst)).toBe('more');
 			});
+
+			test('closing a form that held the card in place follows the move it makes then', () => {
+				const focus = new CallCardFocus(() => 'me');
+				// Ana shared while I typed under More; I cancel: the card goes under the timer.
+				focus.linkIs(byAna);
+				focus.closed(byAna);
+				expect(focus.follow('more', 'now', byAna)).toBe('now');
+				// Closed while nothing moves, it stands for no move after the link changes.
+				focus.closed(byAna);
+				expect(arrive(focus, null, ['now', 'more', null], linkFirst)).toBeUndefined();
+			});
 		});
 	}
 

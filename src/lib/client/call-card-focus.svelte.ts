@@ -12,9 +12,9 @@ interface Mark {
 /**
  * Keyboard focus and the call card, which a change of the link can rebuild elsewhere: on a phone
  * it shows under the timer once a link is shared, under More otherwise. Focus follows the card to
- * its new section only after this person's own doing (their share or removal, turning the screen);
- * a link someone else shares or removes leaves them in the section they are in, typing or
- * reading, rather than switching it under them.
+ * its new section only after this person's own doing (their share or removal, closing a form that
+ * held the card in place, turning the screen); a link someone else shares or removes leaves them
+ * in the section they are in, typing or reading, rather than switching it under them.
  * Create it while the page initialises; the card shown takes the focus it asks for.
  */
 export class CallCardFocus {
@@ -33,6 +33,14 @@ export class CallCardFocus {
 	/** The change was not taken: a later move of the card is someone else's. */
 	refused(): void {
 		this.#mark = undefined;
+	}
+
+	/**
+	 * This person closed the card's form, the room's link being `call`: a form kept the card in
+	 * place while the link changed, and the move it makes now is theirs.
+	 */
+	closed(call: CallState | null): void {
+		this.#mark = { url: call?.url ?? null, setBy: call?.setBy ?? '', arrived: true };
 	}
 
 	/**

@@ -229,6 +229,26 @@ test('on a phone, a link someone else shares or removes leaves the section I am 
 		0
 	);
 	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
+	// Focus goes to the Session tab, not the page body, and the room says why.
+	await expect(tab('Session')).toBeFocused();
+	await expect(
+		ben.getByRole('status').filter({ hasText: 'The call link was removed.' })
+	).toHaveCount(1);
 	// His form, left open under More, still has his words.
 	await expect(bens.locator('input')).toHaveValue('https://meet.example.com/ben');
+});
+
+test('a link someone else removes while I have Join the call focused leaves focus on Add a call link, not the page body, and the card says why', async ({
+	pairInRoom
+}) => {
+	const [ana, ben] = await pairInRoom();
+	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+	await call(ana).getByRole('button', { name: 'Add a call link' }).click();
+	await call(ana).getByLabel('Meeting link').fill('https://meet.example.com/ana');
+	await call(ana).getByRole('button', { name: 'Share link' }).click();
+	await call(ben).getByRole('link', { name: 'Join the call' }).focus();
+
+	await call(ana).getByRole('button', { name: 'Remove link' }).click();
+	await expect(call(ben).getByRole('button', { name: 'Add a call link' })).toBeFocused();
+	await expect(call(ben).getByRole('status')).toHaveText('The call link was removed.');
 });

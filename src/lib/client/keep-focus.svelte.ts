@@ -1,3 +1,5 @@
+import { untrack } from 'svelte';
+
 /**
  * Keeps keyboard focus where it was when `order` changes: a keyed each that reorders its parts
  * moves their elements, and the browser takes focus out of a moved element, to the page body.
@@ -16,14 +18,23 @@ export function keepFocusAcross<T>(
 		order();
 		focused = document.activeElement;
 	});
-	// After: if focus fell to the body, what had it gets it back if still on the page.
+	// After: if focus fell to the body, what had it gets it back if still on the page. Only a new
+	// order runs this: what `rebuilt` reads (the room, the section shown) changing does not, and
+	// what had focus is handed on once.
 	$effect(() => {
-		const before = last;
-		last = { order: order() };
-		if (!before) return;
-		const lost = document.activeElement === null || document.activeElement === document.body;
-		if (!lost || !(focused instanceof HTMLElement)) return;
-		if (focused.isConnected) focused.focus();
-		else rebuilt?.(focused, before.order);
+		const now = order();
+		untrack(() => {
+			const before = last;
+			last = { order: now };
+			const was = focused;
+			focused = null;
+			if (!before || !(was instanceof HTMLElement) || !focusLost()) return;
+			if (was.isConnected) was.focus();
+			else rebuilt?.(was, before.order);
+		});
 	});
 }
+
+/** Focus fell to the page body (or nowhere). */
+const focusLost = (): boolean =>
+	document.activeElement === null || document.activeElement === document.body;

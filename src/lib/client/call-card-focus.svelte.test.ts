@@ -78,6 +78,25 @@ describe('call card focus', () => {
 		});
 	}
 
+	test("sharing from a form that held the card under More is this person's move, whether the server's answer or the link arrives first", () => {
+		// Ana shared while I typed under More; I share mine.
+		const answerFirst = new CallCardFocus(() => 'me');
+		answerFirst.linkIs(byAna);
+		answerFirst.changing(MEET);
+		answerFirst.taken();
+		// Taken: the form closes and the card goes under the timer, Ana's link still the room's.
+		expect(answerFirst.follow('more', 'now', byAna)).toBe('now');
+		answerFirst.linkIs(byMe);
+		expect(answerFirst.follow('now', 'more', null)).toBeUndefined();
+
+		const linkFirst = new CallCardFocus(() => 'me');
+		linkFirst.linkIs(byAna);
+		linkFirst.changing(MEET);
+		linkFirst.linkIs(byMe);
+		linkFirst.taken();
+		expect(linkFirst.follow('more', 'now', byMe)).toBe('now');
+	});
+
 	test('on a wide screen, or turned to one, the card takes focus where it is; turned to a phone, its section opens', () => {
 		const focus = new CallCardFocus(() => 'me');
 		expect(focus.follow('now', 'side', byAna)).toBe('focus');

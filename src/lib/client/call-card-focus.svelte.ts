@@ -1,5 +1,5 @@
 import type { CallState } from '../protocol/call-link';
-import type { CallPlace, RoomSection } from '../room/room-sections';
+import { callPlace, type CallPlace, type RoomSection } from '../room/room-sections';
 
 /** A link the card's next move is awaited at: a url someone set, or none (`null`). */
 interface Mark {
@@ -7,6 +7,8 @@ interface Mark {
 	setBy: string;
 	/** The room's link has been seen at it: the next different link leaves it behind. */
 	arrived: boolean;
+	/** The server took this person's change: the card may move for it before the link comes. */
+	taken: boolean;
 }
 
 /**
@@ -27,7 +29,15 @@ export class CallCardFocus {
 
 	/** This person shares `url` (normalized as the server stores it), or removes the link (`null`). */
 	changing(url: string | null): void {
-		this.#mark = { url, setBy: this.selfId(), arrived: false };
+		this.#mark = { url, setBy: this.selfId(), arrived: false, taken: false };
+	}
+
+	/**
+	 * The server took the change: closing the form that held the card, it may move to where the
+	 * change puts it before the room's link comes, and that move is this person's.
+	 */
+	taken(): void {
+		if (this.#mark) this.#mark.taken = true;
 	}
 
 	/** The change was not taken: a later move of the card is someone else's. */
@@ -40,7 +50,7 @@ export class CallCardFocus {
 	 * place while the link changed, and the move it makes now is theirs.
 	 */
 	closed(call: CallState | null): void {
-		this.#mark = { url: call?.url ?? null, setBy: call?.setBy ?? '', arrived: true };
+		this.#mark = { url: call?.url ?? null, setBy: call?.setBy ?? '', arrived: true, taken: true };
 	}
 
 	/**
@@ -60,7 +70,8 @@ export class CallCardFocus {
 	 * The card was rebuilt with focus in it, from place `from` to `to`, the room's link now `call`:
 	 * where focus follows it. `'focus'`: the card takes focus where it is (a wide screen shows every
 	 * section); a section: it opens and the card takes focus; `undefined`: focus stays out of it.
-	 * A move to another of the phone's sections follows this person's own doing, once.
+	 * A move to another of the phone's sections follows this person's own doing, once: their link
+	 * arrived, or taken and on its way to where the move goes.
 	 */
 	follow(
 		from: CallPlace,
@@ -70,9 +81,15 @@ export class CallCardFocus {
 		if (to === 'side') return 'focus';
 		// The screen narrowed to a phone's: the person turned it, with focus in the card.
 		if (from === 'side') return to;
-		if (!this.#marks(call)) return undefined;
+		if (!this.#marks(call) && !this.#bound(to)) return undefined;
 		this.#mark = undefined;
 		return to;
+	}
+
+	/** Whether a change of this person's, taken but still on its way, puts the card at `to`. */
+	#bound(to: CallPlace): boolean {
+		const mark = this.#mark;
+		return mark?.taken === true && !mark.arrived && callPlace(true, mark.url !== null) === to;
 	}
 
 	/** Whether the room's link `call` is the one the mark awaits. */

@@ -8,13 +8,30 @@ describe('call link draft', () => {
 		const draft = new CallLinkDraft();
 		expect(draft.place(PHONE, true, 'more')).toBe('now');
 		draft.start(undefined);
+		draft.anchor('more');
 		expect(draft.place(PHONE, true, 'more')).toBe('more');
 		// The person shows another section: the card goes where the link puts it.
 		expect(draft.place(PHONE, true, 'people')).toBe('now');
 		draft.close();
 		expect(draft.place(PHONE, true, 'more')).toBe('now');
 		draft.start('https://meet.example/abc');
+		draft.anchor('now');
 		expect(draft.place(PHONE, false, 'now')).toBe('now');
+		expect(draft.place(!PHONE, false, 'now')).toBe('side');
+	});
+
+	test('open on a phone, it holds the card in the section the person took it to and uses it in', () => {
+		const draft = new CallLinkDraft();
+		// Opened under More with no link; Ana shares one: the form keeps the card under More.
+		draft.start(undefined);
+		draft.anchor('more');
+		expect(draft.place(PHONE, true, 'more')).toBe('more');
+		// The person shows the session, where Ana's link puts the card, and types there.
+		expect(draft.place(PHONE, true, 'now')).toBe('now');
+		draft.anchor('now');
+		// Ana removes her link: the card stays where the person types.
+		expect(draft.place(PHONE, false, 'now')).toBe('now');
+		// Turned to a wide screen, the card is beside the session.
 		expect(draft.place(!PHONE, false, 'now')).toBe('side');
 	});
 
@@ -37,6 +54,7 @@ describe('call link draft', () => {
 	test('an open form is not closed by a change of the link', () => {
 		const draft = new CallLinkDraft();
 		draft.start(undefined);
+		draft.anchor('more');
 		draft.linkChanged();
 		expect(draft.open).toBe(true);
 		expect(draft.place(PHONE, true, 'more')).toBe('more');

@@ -64,3 +64,34 @@ test('on a phone, a link someone else shares or removes while I type one keeps m
 	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
 	await expect(call(ben).getByRole('button', { name: 'Change link' })).toBeFocused();
 });
+
+test('on a phone, a call link form I take to another section stays there as I type, though someone else then removes the link', async ({
+	pairInRoom
+}) => {
+	const [ana, ben] = await pairInRoom({ benViewport: PHONE });
+	const tab = (name: string) => ben.getByRole('tab', { name: new RegExp(`^${name}`) });
+	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+	const field = call(ben).getByLabel('Meeting link');
+
+	// Ben opens the form under More; Ana shares a link, which his form keeps under More.
+	await tab('More').click();
+	await call(ben).getByRole('button', { name: 'Add a call link' }).click();
+	await field.fill('https://meet.example.com/be');
+	await call(ana).getByRole('button', { name: 'Add a call link' }).click();
+	await call(ana).getByLabel('Meeting link').fill('https://meet.example.com/ana');
+	await call(ana).getByRole('button', { name: 'Share link' }).click();
+	await expect(call(ben).getByRole('link', { name: 'Join the call' })).toBeVisible();
+
+	// He shows the session, where Ana's link puts the card with his form, and types there.
+	await tab('Session').click();
+	await field.press('End');
+	await ben.keyboard.type('n');
+	await expect(field).toHaveValue('https://meet.example.com/ben');
+	// Ana removes her link: his card stays in the session, the keyboard in the field.
+	await call(ana).getByRole('button', { name: 'Remove link' }).click();
+	await expect(call(ben).getByRole('link', { name: 'Join the call' })).toHaveCount(0);
+	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
+	await expect(field).toBeFocused();
+	await ben.keyboard.type('/x');
+	await expect(field).toHaveValue('https://meet.example.com/ben/x');
+});

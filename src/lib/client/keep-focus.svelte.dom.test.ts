@@ -20,14 +20,15 @@ afterEach(() => {
  */
 function watch(
 	rebuilt: (gone: Element, before: string) => void,
-	update: (button: HTMLButtonElement) => void
+	update: (button: HTMLButtonElement) => void,
+	within?: () => Element | undefined
 ): HTMLButtonElement {
 	const button = document.createElement('button');
 	document.body.append(button);
 	button.focus();
 	stops.push(
 		$effect.root(() => {
-			keepFocusAcross(() => place, rebuilt);
+			keepFocusAcross(() => place, rebuilt, within);
 			$effect.pre(() => {
 				if (place !== 'now') update(button);
 			});
@@ -56,5 +57,19 @@ test('focus on a part moved, not rebuilt, goes back to it', () => {
 	place = 'more';
 	flushSync();
 	expect(document.activeElement).toBe(button);
+	expect(rebuilt).not.toHaveBeenCalled();
+});
+
+test('watching one part (`within`), focus elsewhere that goes in the same change is not its to hand on', () => {
+	const rebuilt = vi.fn();
+	const part = document.createElement('section');
+	document.body.append(part);
+	watch(
+		rebuilt,
+		(gone) => gone.remove(),
+		() => part
+	);
+	place = 'more';
+	flushSync();
 	expect(rebuilt).not.toHaveBeenCalled();
 });

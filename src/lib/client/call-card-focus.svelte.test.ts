@@ -97,6 +97,21 @@ describe('call card focus', () => {
 		expect(linkFirst.follow('more', 'now', byMe)).toBe('now');
 	});
 
+	test("the link is this person's doing while their change is on its way and once it came, until the next", () => {
+		const focus = new CallCardFocus(() => 'me');
+		expect(focus.mine(null)).toBe(false);
+		focus.changing(null);
+		expect(focus.mine(null)).toBe(true);
+		focus.linkIs(null);
+		expect(focus.mine(null)).toBe(true);
+		focus.linkIs(byAna);
+		expect(focus.mine(byAna)).toBe(false);
+		expect(focus.mine(null)).toBe(false);
+		focus.changing(MEET);
+		focus.refused();
+		expect(focus.mine(byMe)).toBe(false);
+	});
+
 	test('on a wide screen, or turned to one, the card takes focus where it is; turned to a phone, its section opens', () => {
 		const focus = new CallCardFocus(() => 'me');
 		expect(focus.follow('now', 'side', byAna)).toBe('focus');

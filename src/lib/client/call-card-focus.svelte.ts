@@ -92,6 +92,14 @@ export class CallCardFocus {
 		return mark?.taken === true && !mark.arrived && callPlace(true, mark.url !== null) === to;
 	}
 
+	/**
+	 * Whether the room's link being `call` is this person's doing, whichever of the server's answer
+	 * and the link came first: theirs is not news to them.
+	 */
+	mine(call: CallState | null): boolean {
+		return this.#marks(call);
+	}
+
 	/** Whether the room's link `call` is the one the mark awaits. */
 	#marks(call: CallState | null): boolean {
 		const mark = this.#mark;

@@ -152,6 +152,14 @@ test('while a call link is on its way, Share link keeps keyboard focus, and pres
 	// A click too: forced, as Playwright would wait for a button that says it waits.
 	await share.click({ force: true });
 	await expect(share).toBeFocused();
+	// Turned to a phone meanwhile, the card is rebuilt under the timer, where the link that came
+	// puts it: its Share link waits too.
+	await ana.setViewportSize(PHONE);
+	await expect(ana.getByRole('tab', { name: /^Session/ })).toHaveAttribute('aria-selected', 'true');
+	await expect(share).toHaveAttribute('aria-disabled', 'true');
+	await share.click({ force: true });
+	await ana.setViewportSize({ width: 1200, height: 900 });
+	await expect(call.getByLabel('Meeting link')).toBeFocused();
 
 	holding = false;
 	for (const { route, message } of held.splice(0)) route.send(message);

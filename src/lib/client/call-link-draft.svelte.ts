@@ -17,6 +17,11 @@ export class CallLinkDraft {
 	text = $state('');
 	/** Sharing was tried: what is wrong with the text shows. */
 	tried = $state(false);
+	/**
+	 * The link shared from the form is on its way to the server: sharing again waits, in a card
+	 * rebuilt meanwhile too.
+	 */
+	saving = $state(false);
 
 	/** Whether the form is open. */
 	get open(): boolean {

@@ -152,6 +152,14 @@ test('while a call link is on its way, Share link keeps keyboard focus, and pres
 	// A click too: forced, as Playwright would wait for a button that says it waits.
 	await share.click({ force: true });
 	await expect(share).toBeFocused();
+	// Turned to a phone meanwhile, the card is rebuilt under the timer, where the link that came
+	// puts it: its Share link waits too.
+	await ana.setViewportSize(PHONE);
+	await expect(ana.getByRole('tab', { name: /^Session/ })).toHaveAttribute('aria-selected', 'true');
+	await expect(share).toHaveAttribute('aria-disabled', 'true');
+	await share.click({ force: true });
+	await ana.setViewportSize({ width: 1200, height: 900 });
+	await expect(call.getByLabel('Meeting link')).toBeFocused();
 
 	holding = false;
 	for (const { route, message } of held.splice(0)) route.send(message);
@@ -165,9 +173,14 @@ test('while a call link is on its way, Share link keeps keyboard focus, and pres
 	await call.getByRole('button', { name: 'Cancel' }).click();
 	await expect(change).toBeFocused();
 	// Removed, the link's buttons give way to Add a call link, which takes focus from Remove link.
+	// Her own removal, the link gone before the server's answer came, is not news to her.
 	await call.getByRole('button', { name: 'Remove link' }).focus();
+	holding = true;
 	await ana.keyboard.press('Enter');
 	await expect(call.getByRole('button', { name: 'Add a call link' })).toBeFocused();
+	await expect(call.getByRole('status')).toHaveText('');
+	holding = false;
+	for (const { route, message } of held.splice(0)) route.send(message);
 });
 
 test('on a phone the call card changes section as a link comes and goes, and when the screen widens; keyboard focus follows it to the button that opens its form, as on a desktop', async ({
@@ -221,12 +234,34 @@ test('on a phone, a link someone else shares or removes leaves the section I am 
 	);
 	await expect(tab('More')).toHaveAttribute('aria-selected', 'true');
 
-	// Ben has Join the call focused in the session when Ana removes the link: he stays there.
-	await tab('Session').click();
+	// Ben cancels: his card goes under the timer, with him. He has Join the call focused there when
+	// Ana removes the link: he stays in the session.
+	await call(ben).getByRole('button', { name: 'Cancel' }).click();
+	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
 	await call(ben).getByRole('link', { name: 'Join the call' }).focus();
 	await call(ana).getByRole('button', { name: 'Remove link' }).click();
-	await expect(
-		bens.getByRole('button', { name: 'Add a call link', includeHidden: true })
-	).toHaveCount(1);
+	await expect(bens.getByRole('link', { name: 'Join the call', includeHidden: true })).toHaveCount(
+		0
+	);
 	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
+	// Focus goes to the Session tab, not the page body, and the room says why.
+	await expect(tab('Session')).toBeFocused();
+	await expect(
+		ben.getByRole('status').filter({ hasText: 'The call link was removed.' })
+	).toHaveCount(1);
+});
+
+test('a link someone else removes while I have Join the call focused leaves focus on Add a call link, not the page body, and the card says why', async ({
+	pairInRoom
+}) => {
+	const [ana, ben] = await pairInRoom();
+	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
+	await call(ana).getByRole('button', { name: 'Add a call link' }).click();
+	await call(ana).getByLabel('Meeting link').fill('https://meet.example.com/ana');
+	await call(ana).getByRole('button', { name: 'Share link' }).click();
+	await call(ben).getByRole('link', { name: 'Join the call' }).focus();
+
+	await call(ana).getByRole('button', { name: 'Remove link' }).click();
+	await expect(call(ben).getByRole('button', { name: 'Add a call link' })).toBeFocused();
+	await expect(call(ben).getByRole('status')).toHaveText('The call link was removed.');
 });

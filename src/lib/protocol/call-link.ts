@@ -117,6 +117,10 @@ export const callStateSchema = z.object({
 });
 export type CallState = z.infer<typeof callStateSchema>;
 
+/** The room's link `call` as who shared what (`''`: none), the same for the same link read anew. */
+export const callKey = (call: CallState | null | undefined): string =>
+	call ? `${call.setBy} ${call.url}` : '';
+
 /** The address a "Join the call" button names, so people see where it goes: `meet.google.com`. */
 export function callHost(url: string): string {
 	return parseUrl(url)?.hostname ?? '';

@@ -59,12 +59,15 @@ export function tabAfterKey(
 	}
 }
 
+/** Where the call card shows: a phone's section, or beside the session on a wide screen. */
+export type CallPlace = 'now' | 'more' | 'side';
+
 /**
  * Where the call card shows: beside the session on a wide screen (`compact` false); on a phone
  * right under the timer once a link is shared (`linked`: it is joined now), else under More
  * (setting the room up).
  */
-export function callPlace(compact: boolean, linked: boolean): 'now' | 'more' | 'side' {
+export function callPlace(compact: boolean, linked: boolean): CallPlace {
 	if (!compact) return 'side';
 	return linked ? 'now' : 'more';
 }

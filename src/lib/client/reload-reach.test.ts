@@ -9,6 +9,9 @@ const neverAnswers = vi.fn(
 		)
 );
 const answers = async () => new Response('ok');
+/** What `promise` answers before the next turn of the event loop, or 'still waiting'. */
+const atOnce = <T>(promise: Promise<T>) =>
+	Promise.race([promise, new Promise((next) => setTimeout(next, 0)).then(() => 'still waiting')]);
 
 beforeEach(() => vi.stubGlobal('navigator', { onLine: true }));
 afterEach(() => {
@@ -36,8 +39,7 @@ describe('reloadReachesServer', () => {
 		});
 		callingOff.abort();
 		// At once: answered before the next turn of the event loop, not when the minute runs out.
-		const nextTurn = new Promise((next) => setTimeout(next, 0)).then(() => 'still waiting');
-		expect(await Promise.race([check, nextTurn])).toBe(false);
+		expect(await atOnce(check)).toBe(false);
 	});
 
 	test('any answer reaches it; offline nothing is asked', async () => {
@@ -50,13 +52,18 @@ describe('reloadReachesServer', () => {
 
 describe('LatestReachCheck', () => {
 	test('only the latest check answers: an earlier one still waiting is aborted and answers nothing', async () => {
-		const check = new LatestReachCheck((options) =>
-			reloadReachesServer({ ...options, fetch: neverAnswers })
-		);
+		const asked: AbortSignal[] = [];
+		const check = new LatestReachCheck((options) => {
+			if (options.signal) asked.push(options.signal);
+			return reloadReachesServer({ ...options, fetch: neverAnswers });
+		});
 		const first = check.run();
 		const second = check.run();
+		// The first check's own request is called off, not left to run out its time.
+		expect(asked.map((signal) => signal.aborted)).toEqual([true, false]);
 		await expect(first).resolves.toBeUndefined();
 		check.cancel();
+		expect(asked[1]?.aborted).toBe(true);
 		await expect(second).resolves.toBeUndefined();
 	});
 
@@ -68,6 +75,7 @@ describe('LatestReachCheck', () => {
 		const first = check.run();
 		fetchNow = answers;
 		await expect(check.run()).resolves.toBe(true);
-		await expect(first).resolves.toBeUndefined();
+		// Called off at once, not after the first check's time ran out.
+		expect(await atOnce(first)).toBeUndefined();
 	});
 });

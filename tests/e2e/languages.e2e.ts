@@ -182,6 +182,36 @@ test('a playbook being written at /p/new: the switcher asks first once it is cha
 	await expectSwitchAsksFirst(page, page.getByLabel('Title', { exact: true }), 'Stand-up practice');
 });
 
+test('a reflection being written in the journal: the switcher asks first, and staying keeps it', async ({
+	app,
+	page
+}) => {
+	await page.goto(`${app.url}/journal`);
+	await hydrated(page);
+	await page.getByRole('button', { name: 'Write a reflection' }).click();
+	await expectSwitchAsksFirst(page, page.getByLabel('Context'), 'The Monday stand-up');
+});
+
+test('the month’s pulse being written: the switcher asks first, and staying keeps it', async ({
+	app,
+	page
+}) => {
+	await page.goto(`${app.url}/practice`);
+	await hydrated(page);
+	const pulse = page.getByRole('region', { name: 'This month’s pulse' }).getByRole('textbox');
+	await expectSwitchAsksFirst(page, pulse, 'Sam, after our talk');
+});
+
+test('a rhythm plan changed and not saved: the switcher asks first, and staying keeps it', async ({
+	app,
+	page
+}) => {
+	await page.goto(`${app.url}/practice`);
+	await hydrated(page);
+	const plan = page.getByRole('region', { name: 'Plan a rhythm' });
+	await expectSwitchAsksFirst(page, plan.getByRole('combobox', { name: 'How often' }).first(), '3');
+});
+
 test('at 1200 px the offline note takes a row of its own: the room’s Pause button is still what is under its centre', async ({
 	app,
 	browser
@@ -257,11 +287,13 @@ test('a German person reads a file’s problems in German, paths kept, and loads
 	// English comes with zod's classic API, which this page loads; Spanish must not come at all.
 	expect(loaded.some((script) => script.includes('Demasiado pequeño:'))).toBe(false);
 }); /**
- * Types `value` into `field`, work the page does not keep: choosing German asks first, staying
+ * Types (or chooses) `value` in `field`, work the page does not keep: choosing German asks first, staying
  * keeps the page and what was typed, and going ahead reloads it in German.
  */
 async function expectSwitchAsksFirst(page: Page, field: Locator, value: string): Promise<void> {
-	await field.fill(value);
+	if ((await field.evaluate((element) => element.tagName)) === 'SELECT') {
+		await field.selectOption(value);
+	} else await field.fill(value);
 	const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
 	page.once('dialog', (dialog) => void dialog.dismiss());
 	await switcher.selectOption('de');

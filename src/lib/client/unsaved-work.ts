@@ -1,7 +1,7 @@
 /**
  * Work on this page that a reload would lose and that is not worth keeping in the browser (a
  * voice take), or not kept yet (a match rating not saved, hours typed for a room not started, a
- * playbook being written).
+ * playbook, reflection, shout-out, check-in or pulse being written, a plan or pairing card changed).
  * Whatever holds it says so here while it lives; the language switcher, which reloads, asks first.
  */
 const holders = new Set<() => boolean>();

@@ -32,9 +32,20 @@ export class ReflectionDraft {
 	constructor(
 		/** The session's facts now, or null for a reflection written at any time. */
 		readonly facts: () => SessionFacts | null,
-		defaultSkill: Skill | undefined
+		readonly defaultSkill: Skill | undefined
 	) {
 		this.values.skill = defaultSkill;
+	}
+
+	/** Something was typed or chosen that is not in the journal yet (a reload would lose it). */
+	get unsaved(): boolean {
+		if (this.saved) return false;
+		const { skill, confidence, ...answers } = this.values;
+		return (
+			confidence !== undefined ||
+			skill !== this.defaultSkill ||
+			Object.values(answers).some((answer) => answer.trim() !== '')
+		);
 	}
 
 	/** The day to ask "how did it go?" about the commitment, as a date input's value. */

@@ -11,6 +11,11 @@ export class ShoutOutDraft {
 	/** Said once a shout-out went out, for the live region. */
 	status = $state('');
 
+	/** What was typed is not in the room yet: a reload would lose it. */
+	get unsaved(): boolean {
+		return this.behaviour.trim() !== '';
+	}
+
 	/** Adds the shout-out to the room's document; answers whether it went out. */
 	send(doc: Y.Doc, from: { participantId: string; name: string; toName: string }, at: number) {
 		const result = sendShoutOut(

@@ -47,6 +47,8 @@ export class PairingPanel {
 	/** The card as being edited, and its private list. */
 	draft = $state<PairingCard>(blankCard('UTC'));
 	avoid = $state<string[]>([]);
+	/** The card and list as stored in this browser (or blank): what `unsaved` compares with. */
+	#savedAs = $state('');
 
 	/** The others' cards, for the private list. */
 	readonly others = $derived(
@@ -63,6 +65,16 @@ export class PairingPanel {
 		this.mine = stored;
 		this.draft = structuredClone(stored?.card ?? blankCard(timeZone));
 		this.avoid = [...(stored?.avoid ?? [])];
+		this.#savedAs = this.#edited();
+	}
+
+	#edited(): string {
+		return JSON.stringify([this.draft, this.avoid]);
+	}
+
+	/** The card or private list was changed and not saved: a reload would lose it. */
+	get unsaved(): boolean {
+		return this.#edited() !== this.#savedAs;
 	}
 
 	/**
@@ -124,6 +136,7 @@ export class PairingPanel {
 			this.problems = [];
 			this.mine = { cardId: answer.data.cardId, card, avoid };
 			rememberMyCard(this.teamId, this.mine);
+			this.#savedAs = JSON.stringify([card, avoid]);
 			this.#take({ ok: true, data: answer.data.view });
 		});
 	}

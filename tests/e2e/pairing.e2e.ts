@@ -89,6 +89,9 @@ test('four people pair across two time zones, each sees why in their own time, a
 	);
 	const roomLink = String(vevent?.getFirstPropertyValue('location'));
 	expect(roomLink).toMatch(/\/r\/[A-Za-z0-9_-]{22}$/);
+	// It names the playbook the page suggests for the pair.
+	const suggested = await ana.getByText(/^Suggested playbook: /).textContent();
+	expect(String(vevent?.getFirstPropertyValue('description'))).toContain(suggested);
 	await ben.getByRole('button', { name: 'Start our room' }).click();
 	await expect(ben).toHaveURL(roomLink);
 	await expect(ben.getByLabel('Your name')).toBeVisible();

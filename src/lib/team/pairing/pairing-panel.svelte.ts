@@ -170,8 +170,8 @@ export class PairingPanel {
 		return this.roomUrl;
 	}
 
-	/** The first slot as an .ics file, with the room link. */
-	async calendarFile(): Promise<string | undefined> {
+	/** The first slot as an .ics file, with the room link and the suggested playbook's title. */
+	async calendarFile(playbookTitle: (id: string) => string): Promise<string | undefined> {
 		const pair = this.pair;
 		const url = await this.room();
 		const round = this.view?.round;
@@ -180,6 +180,7 @@ export class PairingPanel {
 			slot: pair.slot.interval,
 			names: [this.mine.card.name, ...pair.partners.map((p) => p.name)],
 			roomUrl: url,
+			playbookTitle: pair.playbookId ? playbookTitle(pair.playbookId) : undefined,
 			group: `pair-${round.round}-${pair.index}-${this.teamId}`,
 			stamp: round.madeAt
 		});

@@ -70,7 +70,8 @@ export class RoomPresence {
 		this.#broadcasts = new RosterBroadcasts({
 			io: deps.io,
 			roster: (roomId) => this.roster(roomId),
-			erased: (roomId) => this.#erasedRooms.has(roomId)
+			erased: (roomId) => this.#erasedRooms.has(roomId),
+			joinedHere: (roomId) => this.#tabs.anyIn(roomId) !== undefined
 		});
 		// Heartbeats keep this instance's participants fresh; a crashed instance's go stale.
 		this.#heartbeat = setInterval(() => this.#beat(), deps.heartbeatMs);

@@ -276,6 +276,8 @@ export class RoomPresence {
 				.settle(roomId)
 				.catch((error: unknown) => log.socket.warn({ err: error }, 'settling failed'));
 		}
-		void this.#broadcasts.beatWatchers(rooms);
+		void this.#broadcasts
+			.beatWatchers(rooms)
+			.catch((error: unknown) => log.socket.warn({ err: error }, 'roster refresh failed'));
 	}
 }

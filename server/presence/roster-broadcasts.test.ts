@@ -37,10 +37,13 @@ function setup() {
 	const store = createMemoryPresenceStore(policy);
 	const channelsHere = new Set([roomChannel('room')]);
 	const { io, everyone, watchersHere } = fakeIo(channelsHere);
+	/** Rooms someone joined through this instance. */
+	const joinedHere = new Set(['room']);
 	const broadcasts = new RosterBroadcasts({
 		io,
 		roster: (roomId) => store.list(roomId, now),
-		erased: () => false
+		erased: () => false,
+		joinedHere: (roomId) => joinedHere.has(roomId)
 	});
 	/** Another instance writes Ann's record, at the time now. */
 	const annIs = (status: PresenceStatus) =>
@@ -53,7 +56,7 @@ function setup() {
 			joinedAt: now
 		});
 	const later = (ms: number) => (now += ms);
-	return { broadcasts, everyone, watchersHere, channelsHere, annIs, later };
+	return { broadcasts, everyone, watchersHere, channelsHere, joinedHere, annIs, later };
 }
 
 const annIn = (heard: Heard) => heard.at(-1)?.roster.map((p) => p.status);
@@ -74,7 +77,25 @@ test('[S8] heartbeats send the watchers here a roster that changed with no write
 	expect(everyone).toEqual([]);
 });
 
-test('[S8, S27] heartbeats send the watchers here a roster after a write they may have heard of elsewhere, even with the same entries', async () => {
+test('[S8] heartbeats of other instances, which raise the version and seenAt only, send the watchers here nothing; a change does', async () => {
+	const { broadcasts, watchersHere, annIs, later } = setup();
+	await annIs('connected');
+	broadcasts.watched('room');
+	await broadcasts.beatWatchers(new Set());
+	for (let beat = 0; beat < 3; beat++) {
+		later(HEARTBEAT_MS);
+		await annIs('connected');
+		await broadcasts.beatWatchers(new Set());
+	}
+	expect(watchersHere).toHaveLength(1);
+
+	await annIs('away');
+	await broadcasts.beatWatchers(new Set());
+	expect(annIn(watchersHere)).toEqual(['away']);
+	expect(watchersHere).toHaveLength(2);
+});
+
+test('[S8, S27] heartbeats send the watchers here someone gone again after being back elsewhere, unseen here', async () => {
 	const { broadcasts, watchersHere, annIs, later } = setup();
 	await annIs('connected');
 	broadcasts.watched('room');
@@ -117,12 +138,13 @@ test('[S8] a room whose watchers here left is forgotten: watched again, it is se
 });
 
 test('sends to everyone a roster whose entries changed, or when forced; the watchers’ memory is apart', async () => {
-	const { broadcasts, everyone, watchersHere, annIs } = setup();
+	const { broadcasts, everyone, watchersHere, annIs, later } = setup();
 	await annIs('connected');
 	await broadcasts.send('room');
 	await broadcasts.send('room');
 	expect(everyone).toHaveLength(1);
-	// A heartbeat's write raises the version but changes no entry.
+	// A heartbeat's write raises the version and seenAt but changes no entry.
+	later(HEARTBEAT_MS);
 	await annIs('connected');
 	await broadcasts.send('room');
 	expect(everyone).toHaveLength(1);
@@ -132,4 +154,20 @@ test('sends to everyone a roster whose entries changed, or when forced; the watc
 	broadcasts.watched('room');
 	await broadcasts.beatWatchers(new Set());
 	expect(watchersHere).toHaveLength(1);
+});
+
+test('forgets what it sent everyone in a room once nobody here joined it, and keeps it again once someone has', async () => {
+	const { broadcasts, everyone, joinedHere, annIs } = setup();
+	await annIs('connected');
+	await broadcasts.send('room');
+	joinedHere.clear();
+	// The last one here left: its leave is sent, and nothing is kept of the room.
+	await broadcasts.send('room', { force: true });
+	await broadcasts.send('room');
+	expect(everyone).toHaveLength(3);
+
+	joinedHere.add('room');
+	await broadcasts.send('room');
+	await broadcasts.send('room');
+	expect(everyone).toHaveLength(4);
 });

@@ -8,32 +8,43 @@ import { roomChannel, type RoomServer, type RoomSocket } from '../socket/socket-
  */
 export type RosterAudience = 'everyone' | 'watchersHere';
 
+/** What sends to a channel: the server (every instance), its local side, or a socket (the rest). */
+type RosterSender = RoomServer | RoomServer['local'] | RoomSocket;
+
 export interface RosterBroadcastsDeps {
 	io: RoomServer;
 	/** The room's roster now, and its version (protocol S27). */
 	roster(roomId: string): Promise<VersionedRoster>;
 	/** Whether the room was erased lately: its channel hears nothing more of presence (S18). */
 	erased(roomId: string): boolean;
+	/** Whether someone joined the room through this instance. */
+	joinedHere(roomId: string): boolean;
 }
 
-/** The roster without heartbeat times, to tell a real change from a refresh. */
+/**
+ * What a roster tells its audience, to tell a real change from a refresh: its entries without
+ * heartbeat times, and without its version, which each heartbeat of any instance raises. A gone
+ * entry keeps its last sign of life: someone back and then gone again, unseen here, differs.
+ */
 function rosterKey(roster: Participant[]): string {
-	return JSON.stringify(roster.map(({ seenAt: _seenAt, ...rest }) => rest));
+	return JSON.stringify(
+		roster.map(({ seenAt, ...rest }) => (rest.status === 'gone' ? { ...rest, seenAt } : rest))
+	);
 }
 
 /**
  * This instance's roster sends: after a change it made, and at its heartbeats, where a send is
- * left out when it would tell its audience nothing new. What it last sent to each audience is
- * kept apart. Sent to everyone, it is what every socket last heard of this instance: a heartbeat
- * sends a roster whose entries changed. Its watchers also hear the rosters of other instances,
- * which this one does not see, and a write may have come and gone between two heartbeats here
- * (someone back through an instance that stopped since): a heartbeat sends them a roster after
- * any write since the last one sent them, whose version lets them keep it (S8, S27).
+ * left out when its entries are what it last sent the same audience (`rosterKey`). What it last
+ * sent to each audience is kept apart. Sent to everyone, it is what every socket last heard of
+ * this instance, kept while someone joined the room here: only their heartbeats ask whether it
+ * changed, and a join sends anew (`sendFrom`). Its watchers also hear the rosters of other
+ * instances, which this one does not see: each instance sends its own write, and what no write
+ * changes (a record gone stale) changes a gone entry's last sign of life (S8, S27).
  */
 export class RosterBroadcasts {
-	/** What was last sent to each room's channel on every instance: its entries. */
+	/** What was last sent to each room joined here, to its channel on every instance. */
 	readonly #sentToEveryone = new Map<string, string>();
-	/** What was last sent to each room's watchers here: its version and entries. */
+	/** What was last sent to each room's watchers here. */
 	readonly #sentToWatchers = new Map<string, string>();
 	/** Rooms a socket here watched (`room:watch`), kept while their channel has a socket here. */
 	readonly #watchedRooms = new Set<string>();
@@ -54,23 +65,20 @@ export class RosterBroadcasts {
 		// A leave or settle still reading the roster when the server closed: the Redis adapter's
 		// publish client is closed by then, and its refusal would be nobody's to handle.
 		if (this.#closed) return;
-		const key =
-			audience === 'everyone'
-				? rosterKey(read.roster)
-				: `${read.version}|${rosterKey(read.roster)}`;
-		const sent = audience === 'everyone' ? this.#sentToEveryone : this.#sentToWatchers;
+		const key = rosterKey(read.roster);
+		const toEveryone = audience === 'everyone';
+		const sent = toEveryone ? this.#sentToEveryone : this.#sentToWatchers;
 		if (!force && sent.get(roomId) === key) return;
-		sent.set(roomId, key);
-		const to = audience === 'everyone' ? this.deps.io : this.deps.io.local;
-		// Another instance's roster read before this one may reach these sockets after it: the
-		// version lets them keep this one (S27).
-		to.to(roomChannel(roomId)).emit('presence:roster', read.roster, read.version);
+		if (!toEveryone || this.deps.joinedHere(roomId)) sent.set(roomId, key);
+		// Its last one here left: nothing to remember until someone joins again.
+		else sent.delete(roomId);
+		this.#emit(toEveryone ? this.deps.io : this.deps.io.local, roomId, read);
 	}
 
 	/** Sends `read`, just read after `socket` joined, to everyone in the room but that socket. */
 	sendFrom(socket: RoomSocket, roomId: string, read: VersionedRoster): void {
 		this.#sentToEveryone.set(roomId, rosterKey(read.roster));
-		socket.to(roomChannel(roomId)).emit('presence:roster', read.roster, read.version);
+		this.#emit(socket, roomId, read);
 	}
 
 	/** A socket here watches `roomId` (it joined the room's channel): heartbeats follow it. */
@@ -113,5 +121,13 @@ export class RosterBroadcasts {
 
 	close(): void {
 		this.#closed = true;
+	}
+
+	/**
+	 * Emits the roster through `sender` to the room's channel. Another instance's roster read
+	 * before this one may reach these sockets after it: the version lets them keep this one (S27).
+	 */
+	#emit(sender: RosterSender, roomId: string, read: VersionedRoster): void {
+		sender.to(roomChannel(roomId)).emit('presence:roster', read.roster, read.version);
 	}
 }

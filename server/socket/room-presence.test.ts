@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Participant } from '../../src/lib/protocol/presence';
 import { presencePolicy } from '../../src/lib/room/presence';
+import { log } from '../log';
 import { createMemoryPresenceStore } from '../presence/memory-presence-store';
 import type { PresenceStore } from '../presence/presence-store';
 import type { LoadedRoom } from '../rooms/loaded-room';
@@ -73,6 +74,28 @@ describe('RoomPresence heartbeat', () => {
 			{ ...participant('cy', 'away'), name: 'stale', seenAt: 1, status: 'gone' }
 		]);
 		presence.close();
+	});
+	test('a failure of the watchers’ roster refresh is logged, not left to stop the process', async () => {
+		const warn = vi.spyOn(log.socket, 'warn').mockImplementation(() => {});
+		const presence = new RoomPresence({
+			// The adapter's channels, which the refresh reads, cannot be read.
+			io: {
+				...nowhere,
+				of: () => {
+					throw new Error('adapter down');
+				}
+			} as unknown as RoomServer,
+			presence: createMemoryPresenceStore(presencePolicy(HEARTBEAT_MS)),
+			now: () => now,
+			heartbeatMs: HEARTBEAT_MS,
+			leaveGraceMs: 60_000,
+			settle: async () => {}
+		});
+		presence.watched('room-a');
+		await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+		expect(warn).toHaveBeenCalledWith(expect.anything(), 'roster refresh failed');
+		presence.close();
+		warn.mockRestore();
 	});
 });
 

@@ -70,7 +70,8 @@ export class RoomPresence {
 		this.#broadcasts = new RosterBroadcasts({
 			io: deps.io,
 			roster: (roomId) => this.roster(roomId),
-			erased: (roomId) => this.#erasedRooms.has(roomId)
+			erased: (roomId) => this.#erasedRooms.has(roomId),
+			joinedHere: (roomId) => this.#tabs.anyIn(roomId) !== undefined
 		});
 		// Heartbeats keep this instance's participants fresh; a crashed instance's go stale.
 		this.#heartbeat = setInterval(() => this.#beat(), deps.heartbeatMs);
@@ -275,6 +276,8 @@ export class RoomPresence {
 				.settle(roomId)
 				.catch((error: unknown) => log.socket.warn({ err: error }, 'settling failed'));
 		}
-		void this.#broadcasts.beatWatchers(rooms);
+		void this.#broadcasts
+			.beatWatchers(rooms)
+			.catch((error: unknown) => log.socket.warn({ err: error }, 'roster refresh failed'));
 	}
 }

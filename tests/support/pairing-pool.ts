@@ -1,6 +1,7 @@
 import type { PairingCard, StoredRound } from '../../src/lib/protocol/pairing';
 import { SKILLS } from '../../src/lib/protocol/playbook';
 import { makePairs, type Candidate } from '../../src/lib/team/pairing/make-pairs';
+import { rememberingInstantOf } from '../../src/lib/team/pairing/zoned-time';
 import type { Random } from '../fuzz/random';
 
 /** A Monday: Berlin changes its clocks at the end of this week, so overlaps cross a change. */
@@ -28,8 +29,16 @@ export const round = (n: number, groups: string[][]): StoredRound => ({
 	groups: groups.map((members) => ({ members, fits: {} }))
 });
 
-/** A random pool of `size` with zones, exclusions and some rounds of history. */
-export function randomPool(random: Random, size: number, maxRounds = 4) {
+/**
+ * A random pool of `size` with zones, exclusions and some rounds of history, paired with `place`
+ * (`makePairs`).
+ */
+export function randomPool(
+	random: Random,
+	size: number,
+	maxRounds = 4,
+	place = rememberingInstantOf()
+) {
 	const pick = <T>(list: readonly T[]) => list[random.int(0, list.length - 1)] as T;
 	const some = <T>(list: readonly T[], max: number) => [
 		...new Set(Array.from({ length: random.int(0, max) }, () => pick(list)))
@@ -61,7 +70,7 @@ export function randomPool(random: Random, size: number, maxRounds = 4) {
 	}
 	const rounds: StoredRound[] = [];
 	for (let n = 1; n <= random.int(0, maxRounds); n++) {
-		rounds.push(round(n, makePairs(pool, rounds, WEEK).groups));
+		rounds.push(round(n, makePairs(pool, rounds, WEEK, [], place).groups));
 	}
 	return { pool, rounds };
 }

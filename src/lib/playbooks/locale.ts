@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { baseLocale, getLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { intlNamesLanguage, languageNamesIn } from '../protocol/language-tag';
 
 export type { Locale };
 
@@ -26,14 +27,10 @@ export const asLocale = (value: string | null | undefined): Locale | undefined =
 export function languageName(language: string): string {
 	const locale = asLocale(language);
 	if (locale) return m.language_self_name({}, { locale });
-	let name: string;
-	try {
-		name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
-	} catch {
-		// A stored tag of a language tag's shape that Intl cannot read (`de-de-de`, `zh-yue`):
-		// writing refuses those now, reading keeps them, and they show as they are.
-		return language;
-	}
+	// A stored tag of a language tag's shape that Intl cannot read (`de-de-de`, `zh-yue`):
+	// writing refuses those now, reading keeps them, and they show as they are.
+	if (!intlNamesLanguage(language)) return language;
+	const name = languageNamesIn(language).of(language) ?? language;
 	return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 }
 

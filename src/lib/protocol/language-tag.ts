@@ -12,6 +12,19 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
 /** Whether `tag` has the shape of a language tag (what stored playbooks are read with). */
 export const isLanguageTag = (tag: string): boolean => LANGUAGE_TAG.test(tag);
 
+/** Each display locale's names of languages, made when first asked for (a form checks per key). */
+const namesByLocale = new Map<string, Intl.DisplayNames>();
+
+/** `Intl`'s names of languages in `locale`, one for every caller. */
+export function languageNamesIn(locale: string): Intl.DisplayNames {
+	let names = namesByLocale.get(locale);
+	if (!names) {
+		names = new Intl.DisplayNames([locale], { type: 'language' });
+		namesByLocale.set(locale, names);
+	}
+	return names;
+}
+
 /**
  * Whether `Intl` can read and name `tag`, asked of a playbook being written. The shape lets
  * through tags `Intl` throws on: a repeated subtag (`de-de-de`), an extended language (`zh-yue`,
@@ -21,7 +34,7 @@ export const isLanguageTag = (tag: string): boolean => LANGUAGE_TAG.test(tag);
 export function intlNamesLanguage(tag: string): boolean {
 	try {
 		Intl.getCanonicalLocales(tag);
-		new Intl.DisplayNames(['en'], { type: 'language' }).of(tag);
+		languageNamesIn('en').of(tag);
 		return true;
 	} catch {
 		return false;

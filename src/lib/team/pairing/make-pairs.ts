@@ -1,7 +1,8 @@
 import blossom from 'edmonds-blossom';
 import { MIN_OVERLAP_MINUTES, type PairingCard, type StoredRound } from '../../protocol/pairing';
 import { pairReasons, pairWeight } from './pair-score';
-import { intersect, minutesIn, workingIntervals } from './working-hours';
+import { everyonesIntervals, intersect, minutesIn, WEEK_DAYS } from './working-hours';
+import { rememberingInstantOf } from './zoned-time';
 
 /** Someone in this round's pool: their card and their private exclusions. */
 export interface Candidate {
@@ -64,12 +65,19 @@ export function makePairs(
 	rounds: readonly StoredRound[],
 	weekFrom: number,
 	/** Pairs found not a good fit in rounds no longer kept. */
-	apart: readonly (readonly [string, string])[] = []
+	apart: readonly (readonly [string, string])[] = [],
+	/** Places working hours: one that remembers, shared by pairings of the same pool. */
+	place = rememberingInstantOf()
 ): Pairing {
 	const people = [...pool].sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
 	const { met, notAFit } = pastMeetings(rounds);
 	for (const [a, b] of apart) notAFit.add(pairKey(a, b));
-	const hours = people.map(({ card }) => workingIntervals(card.hours, card.timeZone, weekFrom));
+	const hours = everyonesIntervals(
+		people.map(({ card }) => ({ hours: card.hours, zone: card.timeZone })),
+		weekFrom,
+		WEEK_DAYS,
+		place
+	);
 
 	// Hard constraints but the cooldown first: whom each person may meet at all.
 	const weight = new Map<string, number>();

@@ -5,6 +5,12 @@ import { DAY_MS } from '../../time-units';
 /** Who made a round: someone pressing Make pairs, or the cadence on the first read when due. */
 export type RoundMaker = 'hand' | 'cadence';
 
+/** A pairing whose rounds follow a cadence. */
+type CadencedPairing = StoredPairing & { cadence: Exclude<Cadence, 'none'> };
+
+const hasCadence = (pairing: StoredPairing): pairing is CadencedPairing =>
+	pairing.cadence !== 'none';
+
 /** How long a cadence waits between rounds; a month is counted as 30 days. */
 export function cadenceMs(cadence: Exclude<Cadence, 'none'>): number {
 	switch (cadence) {
@@ -63,14 +69,9 @@ export function roundDue(pairing: StoredPairing, now: number): boolean {
  * half a period away (pairs made on Friday are not reshuffled on Monday); otherwise it answers
  * the latest, and the next one still makes a round. What was answered never moves back.
  */
-function dueAnsweredBy(
-	pairing: StoredPairing,
-	cadence: Exclude<Cadence, 'none'>,
-	now: number,
-	madeBy: RoundMaker
-): number {
+function dueAnsweredBy(pairing: CadencedPairing, now: number, madeBy: RoundMaker): number {
 	const start = scheduleStart(pairing, now);
-	const period = cadenceMs(cadence);
+	const period = cadenceMs(pairing.cadence);
 	const latest = dueAtOrBefore(start, period, now);
 	const answered = lastAnswered(pairing, start, period);
 	if (answered === undefined || answered < latest) return latest;
@@ -88,10 +89,10 @@ export function scheduleAfterRound(
 	now: number,
 	madeBy: RoundMaker
 ): Pick<StoredPairing, 'cadenceStart' | 'answeredDue'> {
-	if (pairing.cadence === 'none') return {};
+	if (!hasCadence(pairing)) return {};
 	return {
 		cadenceStart: scheduleStart(pairing, now),
-		answeredDue: dueAnsweredBy(pairing, pairing.cadence, now, madeBy)
+		answeredDue: dueAnsweredBy(pairing, now, madeBy)
 	};
 }
 

@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
+	everyonesIntervals,
 	intersect,
 	minutesIn,
 	sharedHours,
@@ -129,6 +130,34 @@ describe('working hours as instants', () => {
 		const tokyoEarly = { hours: { ...weekdays, start: '08:00' }, zone: 'Asia/Tokyo' };
 		expect(spansOf(sharedHours([tokyoEarly, roundTheClock], at('2026-12-07T12:00Z')))[0]).toBe(
 			'2026-12-07T23:00–08:00'
+		);
+	});
+});
+
+describe('placing a pool’s working hours', () => {
+	const pool = Array.from({ length: 20 }, () => ({ hours: weekdays, zone: 'Europe/Berlin' }));
+	// The week Berlin's clocks change.
+	const from = at('2026-03-23T00:00Z');
+	/** How many times `work` reads a wall clock from Intl: the costly part. */
+	const intlReads = (work: () => void): number => {
+		const reads = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+		try {
+			work();
+			return reads.mock.calls.length;
+		} finally {
+			reads.mockRestore();
+		}
+	};
+
+	test('places a date and hour once for everyone sharing it, and afresh for the next pool', () => {
+		const forOne = intlReads(() => everyonesIntervals(pool.slice(0, 1), from));
+		const forAll = intlReads(() => everyonesIntervals(pool, from));
+		// Each person's first date is read once more; their hours are already placed.
+		expect(forAll).toBe(forOne + pool.length - 1);
+		// Nothing is kept from one pool to the next.
+		expect(intlReads(() => everyonesIntervals(pool, from))).toBe(forAll);
+		expect(everyonesIntervals(pool, from)).toEqual(
+			pool.map(({ hours, zone }) => workingIntervals(hours, zone, from))
 		);
 	});
 });

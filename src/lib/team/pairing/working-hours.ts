@@ -1,6 +1,9 @@
 import { DAY_MS } from '../../time-units';
 import type { WorkingHours } from '../../protocol/pairing';
-import { instantOf, minutesOf, wallTimeAt } from './zoned-time';
+import { instantOf, minutesOf, rememberingInstantOf, wallTimeAt } from './zoned-time';
+
+/** How many days of working hours are placed unless told: a week. */
+export const WEEK_DAYS = 7;
 
 /** A stretch of time between two instants, `start` included and `end` not. */
 export interface Interval {
@@ -10,14 +13,15 @@ export interface Interval {
 
 /**
  * The working hours someone in `zone` has in `[from, from + days)` (a week unless told), as UTC
- * instants, earliest first. Every local date the span touches is placed on its own, so hours keep
- * their wall-clock times across a daylight-saving change.
+ * instants, earliest first. Every local date the span touches is placed on its own (by `place`),
+ * so hours keep their wall-clock times across a daylight-saving change.
  */
 export function workingIntervals(
 	hours: WorkingHours,
 	zone: string,
 	from: number,
-	days = 7
+	days = WEEK_DAYS,
+	place: typeof instantOf = instantOf
 ): Interval[] {
 	const to = from + days * DAY_MS;
 	const start = minutesOf(hours.start);
@@ -37,8 +41,8 @@ export function workingIntervals(
 		const weekday = ((date.getUTCDay() + 6) % 7) + 1;
 		if (!hours.days.includes(weekday)) continue;
 		const interval = {
-			start: Math.max(from, instantOf(zone, day, start)),
-			end: Math.min(to, instantOf(zone, day, end))
+			start: Math.max(from, place(zone, day, start)),
+			end: Math.min(to, place(zone, day, end))
 		};
 		if (interval.end > interval.start) intervals.push(interval);
 	}
@@ -73,6 +77,20 @@ export interface Hours {
 	zone: string;
 }
 
+/**
+ * Each person's working hours in `[from, from + days)` (`workingIntervals`), a week unless told.
+ * Each zone's date and minute is placed once for all of them (a pool shares a few zones and
+ * hours), and for whatever else is given the same `place`.
+ */
+export function everyonesIntervals(
+	people: readonly Hours[],
+	from: number,
+	days = WEEK_DAYS,
+	place = rememberingInstantOf()
+): Interval[][] {
+	return people.map(({ hours, zone }) => workingIntervals(hours, zone, from, days, place));
+}
+
 /** Sorted intervals with those that touch joined into one. */
 function joinTouching(intervals: readonly Interval[]): Interval[] {
 	const joined: Interval[] = [];
@@ -95,9 +113,7 @@ export const sharedHours = (
 	days = 7
 ): Interval[] =>
 	joinTouching(
-		people
-			.map(({ hours, zone }) => workingIntervals(hours, zone, from, days))
-			.reduce((shared, next) => intersect(shared, next))
+		everyonesIntervals(people, from, days).reduce((shared, next) => intersect(shared, next))
 	);
 
 /**

@@ -28,15 +28,6 @@ function formatterOf(zone: string): Intl.DateTimeFormat {
 	return formatter;
 }
 
-/**
- * Instants already found, by zone, date and minute: each costs several `formatToParts` calls,
- * and a pairing asks for the same few (people share zones and hours) again for every person.
- * The offset at an instant never changes while the process runs, so an answer stays true.
- */
-const instants = new Map<string, number>();
-/** Enough for every date and hour of a few weeks in dozens of zones; beyond it, start afresh. */
-const MAX_REMEMBERED_INSTANTS = 10_000;
-
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /** The wall clock in `zone` at instant `at`; `weekday` is ISO (1 Monday … 7 Sunday). */
@@ -81,21 +72,6 @@ export function instantOf(
 	date: { year: number; month: number; day: number },
 	minuteOfDay: number
 ): number {
-	const key = `${zone} ${date.year}-${date.month}-${date.day} ${minuteOfDay}`;
-	let instant = instants.get(key);
-	if (instant === undefined) {
-		if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
-		instant = findInstant(zone, date, minuteOfDay);
-		instants.set(key, instant);
-	}
-	return instant;
-}
-
-function findInstant(
-	zone: string,
-	date: { year: number; month: number; day: number },
-	minuteOfDay: number
-): number {
 	const local = Date.UTC(date.year, date.month - 1, date.day) + minuteOfDay * MINUTE_MS;
 	// Offsets either side of the instant: the earlier one wins for a repeated hour.
 	const before = offsetAt(local - DAY_MS / 2, zone);
@@ -106,6 +82,24 @@ function findInstant(
 	if (offsetAt(second, zone) === after) return second;
 	// In the gap a spring-forward skips: the offset before it, read on the far side.
 	return local - before;
+}
+
+/**
+ * `instantOf` that remembers what it found, by zone, date and minute, for as long as its caller
+ * keeps it: each instant costs several `formatToParts` calls, and placing a pool's working hours
+ * asks for the same few again for every person (people share zones and hours).
+ */
+export function rememberingInstantOf(): typeof instantOf {
+	const found = new Map<string, number>();
+	return (zone, date, minuteOfDay) => {
+		const key = `${zone} ${date.year}-${date.month}-${date.day} ${minuteOfDay}`;
+		let instant = found.get(key);
+		if (instant === undefined) {
+			instant = instantOf(zone, date, minuteOfDay);
+			found.set(key, instant);
+		}
+		return instant;
+	};
 }
 
 /** `HH:MM` as minutes after midnight. */

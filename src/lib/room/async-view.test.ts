@@ -160,6 +160,22 @@ describe('whose turn it is', () => {
 });
 
 describe('the calendar’s deadlines', () => {
+	test('a stored phase named constructor gets the default window, not a function', () => {
+		const named = {
+			...playbook,
+			phases: playbook.phases.map((phase) =>
+				phase.id === 'paraphrase' ? { ...phase, id: 'constructor' } : phase
+			)
+		};
+		const state = ok(
+			startTurns({ ...initialControlState(named), people }, named, { story: 48 * HOUR }, T0)
+		);
+		expect(plannedDeadlines(state, named).slice(0, 2)).toEqual([
+			{ phaseIndex: 1, round: 1, at: T0 + 48 * HOUR },
+			{ phaseIndex: 2, round: 1, at: T0 + 72 * HOUR }
+		]);
+	});
+
 	test('each later deadline adds its phase’s window to the one before', () => {
 		const planned = plannedDeadlines(onTurns, playbook);
 		expect(planned.slice(0, 3)).toEqual([

@@ -1,9 +1,10 @@
 import { expect, test } from 'vitest';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
 import { pushPayloadSchema } from '../../src/lib/protocol/push-payload';
-import { hoursLeft, pushPayload } from './push-message';
+import { pushPayload, timeLeft } from './push-message';
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA';
 const playbook = findBuiltInPlaybook('active-listening-sprint');
 if (!playbook) throw new Error('the Active Listening Sprint is missing');
@@ -44,8 +45,29 @@ test('a phase the playbook does not have is named by its number rather than fail
 	expect(payload.body).toContain('“41”');
 });
 
-test('hours left are rounded and never below one', () => {
-	expect(hoursLeft(2.6 * HOUR, 0)).toBe(3);
-	expect(hoursLeft(10 * 60 * 1000, 0)).toBe(1);
-	expect(hoursLeft(-HOUR, 0)).toBe(1);
+test('[W4] under an hour a reminder says minutes, with the right plural, in each language', () => {
+	const body = (left: number, locale: 'en' | 'de' | 'es') =>
+		pushPayload(
+			{ kind: 'deadline-near', roomId: ROOM, phaseIndex: 1, deadlineAt: left },
+			locale,
+			playbook,
+			0
+		).body;
+	expect(body(59 * MINUTE, 'en')).toContain('in about 59 minutes.');
+	expect(body(60 * MINUTE, 'en')).toContain('in about 1 hour.');
+	expect(body(MINUTE, 'en')).toContain('in about 1 minute.');
+	expect(body(40 * MINUTE, 'de')).toContain('in etwa 40 Minuten weiter');
+	expect(body(MINUTE, 'de')).toContain('in etwa 1 Minute weiter');
+	expect(body(40 * MINUTE, 'es')).toContain('en más o menos 40 minutos.');
+	expect(body(MINUTE, 'es')).toContain('en más o menos 1 minuto.');
+});
+
+test('time left is rounded to minutes under an hour, to hours from an hour up, never nothing', () => {
+	expect(timeLeft(2.6 * HOUR, 0)).toEqual({ hours: 3 });
+	expect(timeLeft(HOUR, 0)).toEqual({ hours: 1 });
+	expect(timeLeft(59.5 * MINUTE, 0)).toEqual({ hours: 1 });
+	expect(timeLeft(59 * MINUTE, 0)).toEqual({ minutes: 59 });
+	expect(timeLeft(10 * MINUTE, 0)).toEqual({ minutes: 10 });
+	expect(timeLeft(20_000, 0)).toEqual({ minutes: 1 });
+	expect(timeLeft(-HOUR, 0)).toEqual({ minutes: 1 });
 });

@@ -10,11 +10,16 @@ export type TurnNotice =
 	| { kind: 'turn-started'; roomId: string; phaseIndex: number }
 	| { kind: 'deadline-near'; roomId: string; phaseIndex: number; deadlineAt: number };
 
-const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
 
-/** Whole hours left, rounded, and never "0 hours": a reminder is sent while time is left. */
-export const hoursLeft = (deadlineAt: number, now: number): number =>
-	Math.max(1, Math.round((deadlineAt - now) / HOUR_MS));
+/**
+ * The time left, rounded: whole minutes under an hour (a reminder half of a short window ahead,
+ * or one sent late), else whole hours; never nothing, as a reminder is sent while time is left.
+ */
+export function timeLeft(deadlineAt: number, now: number): { minutes: number } | { hours: number } {
+	const minutes = Math.max(1, Math.round((deadlineAt - now) / MINUTE_MS));
+	return minutes < 60 ? { minutes } : { hours: Math.round(minutes / 60) };
+}
 
 /**
  * The notification for `notice` in `locale`: the playbook's title and the phase's, as that
@@ -36,15 +41,17 @@ export function pushPayload(
 				title: m.async_push_turn_title({ playbook: read.title }, { locale }),
 				body: m.async_push_turn_body({ phase }, { locale })
 			};
-		case 'deadline-near':
+		case 'deadline-near': {
+			const left = timeLeft(notice.deadlineAt, now);
 			return {
 				...common,
 				title: m.async_push_deadline_title({ playbook: read.title }, { locale }),
-				body: m.async_push_deadline_body(
-					{ phase, hours: hoursLeft(notice.deadlineAt, now) },
-					{ locale }
-				)
+				body:
+					'minutes' in left
+						? m.async_push_deadline_body_minutes({ phase, ...left }, { locale })
+						: m.async_push_deadline_body({ phase, ...left }, { locale })
 			};
+		}
 		default:
 			return assertNever(notice);
 	}

@@ -31,6 +31,18 @@ test('a room across time zones: the starter sets windows, each sees the deadline
 		const turns = (page: typeof ana) => page.getByRole('region', { name: 'Across time zones' });
 		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeVisible();
 		await expect(ana).toHaveTitle(/^Your turn · Tell the story/);
+		// Back to the settling in, a step with no turns: the card says so and names the button
+		// that moves on in that button's own words; pressing it opens the story's turn again.
+		const previous = ana.getByRole('button', { name: '← Previous' });
+		await expect(previous).not.toHaveAttribute('aria-disabled', 'true');
+		await previous.click();
+		await expect(turns(ana)).toContainText(
+			'“Settle in” is not taken in turns: nobody has a turn in it. Press “Next phase →” when you are done with it'
+		);
+		const next = ana.getByRole('button', { name: 'Next phase →', exact: true });
+		await expect(next).not.toHaveAttribute('aria-disabled', 'true');
+		await next.click();
+		await expect(turns(ana).getByText('Your turn: Tell the story')).toBeVisible();
 
 		await ben.goto(ana.url());
 		await joinRoom(ben, 'Ben', 'Listener');

@@ -114,7 +114,7 @@ test('[A6] [A20] [A21] [A22] [A23] feedback across time zones: a recorded messag
 		await app.restart('SIGTERM', { ROOM_CLOCK_OFFSET_MS: String(26 * HOUR) });
 		await b.clock.setSystemTime(Date.now() + 26 * HOUR);
 		await expect(turnsOf(b)).toContainText(
-			'Say it out loud: Ada did not take their turn before the deadline.'
+			'Say it out loud, round 2: Ada did not take their turn before the deadline.'
 		);
 		await expect(turnsOf(b)).toContainText('Your turn: Tune the words and tone');
 		// Ada left nothing heard: B, the giver now, has nothing to rate (A21).

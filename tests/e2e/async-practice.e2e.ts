@@ -108,7 +108,7 @@ test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a 
 		await expect(stepOf(a)).toContainText('Step 6 of 10');
 		await app.restart('SIGTERM', { ROOM_CLOCK_OFFSET_MS: String(3 * HOUR) });
 		await expect(turnsOf(a)).toContainText(
-			'Tell the story: Bo did not take their turn before the deadline.'
+			'Tell the story, round 2: Bo did not take their turn before the deadline.'
 		);
 		await expect(stepOf(a)).toContainText('Step 7 of 10');
 

@@ -47,3 +47,16 @@ test('hours other than the default, with the box ticked, are unsaved work until 
 	choice.type('story', `${DEFAULT_WINDOW_HOURS}`);
 	expect(choice.unsaved).toBe(false);
 });
+
+test('a stored phase named constructor starts with the default hours, not a function', () => {
+	const named = {
+		...playbook,
+		phases: playbook.phases.map((phase) =>
+			phase.id === 'story' ? { ...phase, id: 'constructor' } : phase
+		)
+	};
+	const choice = new TurnWindowsChoice(() => named);
+	choice.across = true;
+	expect(choice.typed['constructor']).toBe(`${DEFAULT_WINDOW_HOURS}`);
+	expect(choice.unsaved).toBe(false);
+});

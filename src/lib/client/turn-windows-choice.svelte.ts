@@ -1,5 +1,6 @@
 import type { TurnWindows } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
+import { ownValue } from '../protocol/own-key';
 import { DEFAULT_WINDOW_HOURS, turnPhases, windowsFromHours } from '../room/async-start';
 
 /** The playbook page's fragment for the choice: a link to it arrives with the box ticked. */
@@ -27,7 +28,10 @@ export class TurnWindowsChoice {
 	/** The hours in each phase's field: as typed, else the default. */
 	readonly typed: Record<string, string> = $derived(
 		Object.fromEntries(
-			this.phases.map((phase) => [phase.id, this.#hours[phase.id] ?? `${DEFAULT_WINDOW_HOURS}`])
+			this.phases.map((phase) => [
+				phase.id,
+				ownValue(this.#hours, phase.id) ?? `${DEFAULT_WINDOW_HOURS}`
+			])
 		)
 	);
 	readonly #parsed = $derived(windowsFromHours(this.typed));
@@ -48,7 +52,9 @@ export class TurnWindowsChoice {
 	get unsaved(): boolean {
 		return (
 			this.across &&
-			this.phases.some((phase) => this.typed[phase.id]?.trim() !== `${DEFAULT_WINDOW_HOURS}`)
+			this.phases.some(
+				(phase) => ownValue(this.typed, phase.id)?.trim() !== `${DEFAULT_WINDOW_HOURS}`
+			)
 		);
 	}
 

@@ -4,18 +4,13 @@ import { offlinePolicy, type QueuedAction } from '$lib/client/offline-actions';
 import { StepMoves } from '$lib/client/step-moves.svelte';
 import { activeListeningSprint } from '$lib/playbooks/built-in/active-listening-sprint';
 import type { ControlCommand } from '$lib/protocol/control';
-import { playbookSchema } from '$lib/protocol/playbook';
+import { playbookSchema, type Playbook } from '$lib/protocol/playbook';
 import { castInRound } from '$lib/room/rotation';
 import PhasePanel from './PhasePanel.svelte';
 
 /** Two rounds: step 4 (the rating) ends round 1, step 8 ends round 2, the last. */
 const sprint = playbookSchema.parse(activeListeningSprint);
 const SELF = 'ben-0001';
-const cast = castInRound(
-	sprint,
-	[{ participantId: SELF, name: 'Ben', roleId: 'listener', present: true }],
-	1
-);
 
 let panel: ReturnType<typeof mount> | undefined;
 let stopMoves: (() => void) | undefined;
@@ -24,7 +19,18 @@ let stopMoves: (() => void) | undefined;
 function showKept(step: number, command: ControlCommand) {
 	const policy = offlinePolicy(command, SELF);
 	if (policy.type !== 'queue') throw new Error(`${command.type} is not kept`);
-	const kept: QueuedAction = { command, ...policy, seenStep: step };
+	show(step, { kept: { command, ...policy, seenStep: step } });
+}
+
+/** The phase card on `step` of `playbook` (the sprint unless named), seen as a listener. */
+function show(
+	step: number,
+	{
+		kept,
+		playbook = sprint,
+		joinedRoleId = 'listener'
+	}: { kept?: QueuedAction; playbook?: Playbook; joinedRoleId?: string }
+) {
 	let moves: StepMoves | undefined;
 	stopMoves = $effect.root(() => {
 		moves = new StepMoves(
@@ -37,11 +43,15 @@ function showKept(step: number, command: ControlCommand) {
 	panel = mount(PhasePanel, {
 		target: document.body,
 		props: {
-			playbook: sprint,
+			playbook,
 			step,
-			joinedRoleId: 'listener',
+			joinedRoleId,
 			selfId: SELF,
-			cast,
+			cast: castInRound(
+				playbook,
+				[{ participantId: SELF, name: 'Ben', roleId: joinedRoleId, present: true }],
+				1
+			),
 			summaryHref: '/summary',
 			locked: false,
 			moves,
@@ -83,5 +93,32 @@ describe('the phase card’s kept note (S21)', () => {
 		expect(document.querySelector('[data-kept-note]')?.textContent.trim()).toBe(
 			'Start round 2 → — kept, sends when you are back.'
 		);
+	});
+});
+
+describe('a stored playbook with a role named constructor', () => {
+	/**
+	 * The sprint read leniently from storage with `roleId` renamed `constructor`, and no
+	 * instruction for it in the first phase, where a plain lookup finds Object.prototype's.
+	 */
+	function storedWith(roleId: string): Playbook {
+		const named = JSON.parse(JSON.stringify(sprint).replaceAll(`"${roleId}"`, '"constructor"'));
+		const stored = playbookSchema.parse(named);
+		delete stored.phases[0]!.instructions['constructor'];
+		return stored;
+	}
+
+	test('the card of the person in it shows the role’s brief, not a function', () => {
+		// Alone in the room, Ben is cast as the speaker.
+		const stored = storedWith('speaker');
+		show(0, { playbook: stored, joinedRoleId: 'constructor' });
+		const mine = document.querySelector('.mine')?.textContent ?? '';
+		expect(mine).toContain(stored.roles.find((role) => role.id === 'constructor')!.brief);
+		expect(mine).not.toContain('function');
+	});
+
+	test('the others’ roles offer no instruction the phase does not have', () => {
+		show(0, { playbook: storedWith('listener') });
+		expect(document.querySelector('details')).toBeNull();
 	});
 });

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
+import { alarmMoments, vevents } from '../ics-alarms.fixture';
 import { defaultPlan, plannedPractice, type CadencePlan } from './cadence';
 import { cadenceCalendar } from './cadence-ics';
 import { addDays } from './metrics-dates';
@@ -92,6 +93,15 @@ describe('the rhythm as a calendar file', () => {
 		expect(quickWin?.url).toBe('https://practice.example.org/practice/start/five-minute-win');
 		expect(deepDives[0]?.alarms).toEqual([{ action: 'DISPLAY', trigger: '-PT15M' }]);
 		expect(quickWin?.alarms).toEqual([{ action: 'DISPLAY', trigger: 'PT0S' }]);
+	});
+
+	test('the deep dive reminds 15 minutes before it starts, the quick win when it starts', () => {
+		const startOf = (vevent: ICAL.Component) =>
+			new ICAL.Event(vevent).startDate.toJSDate().getTime();
+		const moments = vevents(cadenceCalendar(PLAN, CTX)).map((vevent) =>
+			alarmMoments(vevent).map((at) => at - startOf(vevent))
+		);
+		expect(moments).toEqual([...deepDives.map(() => [-15 * 60_000]), [0]]);
 	});
 
 	test('times are wall-clock times, so daylight saving never moves a session', () => {

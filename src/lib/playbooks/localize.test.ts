@@ -8,6 +8,18 @@ const withTranslations = (translations: PlaybookInput['translations'], language 
 	playbookSchema.parse({ ...structuredClone(fiveMinuteWin), language, translations });
 
 describe('localizing a playbook', () => {
+	test('a stored role named constructor keeps its own instruction where the translation has none', () => {
+		const named = JSON.parse(
+			JSON.stringify(
+				withTranslations({ de: { phases: [{ instructions: {} }, {}, {}] } })
+			).replaceAll('"observer"', '"constructor"')
+		);
+		const german = localizePlaybook(playbookSchema.parse(named), 'de');
+		expect(german.phases[0]!.instructions['constructor']).toBe(
+			fiveMinuteWin.phases[0]!.instructions.observer
+		);
+	});
+
 	const partial = withTranslations({
 		'de-CH': { title: 'Fünf-Minuten-Gewinn' },
 		de: {

@@ -1,4 +1,5 @@
 import { sameLanguage } from '../protocol/language-tag';
+import { ownValue } from '../protocol/own-key';
 import type { Playbook, PlaybookSummary } from '../protocol/playbook';
 import type { PlaybookTranslation } from '../protocol/playbook-translation';
 import type { Locale } from './locale';
@@ -84,7 +85,7 @@ export function localizePlaybook(playbook: Playbook, locale: Locale): Playbook {
 			instructions: Object.fromEntries(
 				Object.entries(phase.instructions).map(([role, text]) => [
 					role,
-					t?.instructions?.[role] ?? text
+					ownValue(t?.instructions, role) ?? text
 				])
 			),
 			prompts: texts(phase.prompts, t?.prompts)

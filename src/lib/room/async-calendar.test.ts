@@ -1,4 +1,6 @@
 import { expect, test } from 'vitest';
+import { alarmMoments, vevents } from '../ics-alarms.fixture';
+import { HOUR_MS } from '../time-units';
 import { turnsCalendar } from './async-calendar';
 
 const at = Date.UTC(2026, 2, 29, 12);
@@ -19,4 +21,10 @@ test('each deadline is an event ending at it, in UTC, worded in the reader’s l
 	expect(ics).toContain('DTEND:20260330T120000Z');
 	expect(ics).toContain('UID:room-1-1-1@practice-room');
 	expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(2);
+});
+
+test('the reminder goes off three hours before the deadline, not before the event starts', () => {
+	const ics = turnsCalendar('room-1', [{ phaseIndex: 1, round: 1, at }], () => 'Telling', 'en');
+	expect(ics).toContain('TRIGGER;RELATED=END:-PT3H');
+	expect(vevents(ics).map(alarmMoments)).toEqual([[at - 3 * HOUR_MS]]);
 });

@@ -1,9 +1,9 @@
-import ical, { ICalAlarmType } from 'ical-generator';
+import ical, { ICalAlarmRelatesTo, ICalAlarmType } from 'ical-generator';
 import { m } from '../paraglide/messages';
 import { getLocale, type Locale } from '../paraglide/runtime';
 import type { PlannedDeadline } from './async-view';
 
-/** Each deadline is a short event ending at it, with a reminder three hours before. */
+/** Each deadline is a short event ending at it, with a reminder three hours before the deadline. */
 const EVENT_MS = 15 * 60_000;
 const REMINDER_S = 3 * 3600;
 
@@ -21,14 +21,18 @@ export function turnsCalendar(
 	const opts = { locale };
 	const calendar = ical({ name: m.async_ics_name({}, opts), prodId: '//Practice Room//EN' });
 	for (const deadline of deadlines) {
-		calendar.createEvent({
+		const event = calendar.createEvent({
 			id: `${roomId}-${deadline.phaseIndex}-${deadline.round}@practice-room`,
 			start: new Date(deadline.at - EVENT_MS),
 			end: new Date(deadline.at),
 			summary: m.async_ics_deadline({ phase: phaseTitle(deadline.phaseIndex) }, opts),
-			description: m.async_ics_description({}, opts),
-			alarms: [{ type: ICalAlarmType.display, trigger: REMINDER_S }]
+			description: m.async_ics_description({}, opts)
 		});
+		// The deadline is the event's end, so the reminder counts from it (`TRIGGER;RELATED=END`).
+		// ical-generator 11 ignores `relatesTo` in an alarm's data: only the setter writes it.
+		event
+			.createAlarm({ type: ICalAlarmType.display, trigger: REMINDER_S })
+			.relatesTo(ICalAlarmRelatesTo.end);
 	}
 	return calendar.toString();
 }

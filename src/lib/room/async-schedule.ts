@@ -1,4 +1,5 @@
 import type { AsyncState, ControlState, TurnWindows } from '../protocol/control';
+import { ownValue } from '../protocol/own-key';
 import { isTurnPhase, runsAsTurns } from '../protocol/turn-phases';
 import type { RefusalReason } from '../protocol/socket-events';
 import { HOUR_MS } from '../time-units';
@@ -54,7 +55,7 @@ export const strayWindows = (plan: AsyncPlan, windows: TurnWindows): string[] =>
 /** The window of phase `phaseIndex`: the starter's choice, else 24 hours. */
 export function windowOf(plan: AsyncPlan, windows: TurnWindows, phaseIndex: number): number {
 	const id = plan.phases[phaseIndex]?.id;
-	return (id === undefined ? undefined : windows[id]) ?? DEFAULT_TURN_WINDOW_MS;
+	return (id === undefined ? undefined : ownValue(windows, id)) ?? DEFAULT_TURN_WINDOW_MS;
 }
 
 /** Everyone who joined and was not removed: in a room of turns nobody needs to be online. */

@@ -83,13 +83,13 @@ describe('whose turn it is', () => {
 		expect(seen(both, 'de')?.waitingLine).toBe('Ana und Ben sind noch am Zug.');
 		expect(seen(both, 'es')?.waitingLine).toBe('Esperando a que Ana y Ben hagan su turno.');
 		expect(seen(passed, 'en')?.missed).toEqual([
-			'Tell the story: Ana and Ben did not take their turns before the deadline.'
+			'Tell the story, round 1: Ana and Ben did not take their turns before the deadline.'
 		]);
 		expect(seen(passed, 'de')?.missed).toEqual([
-			'Tell the story: Ana und Ben haben ihre Züge nicht vor Ablauf der Frist gemacht.'
+			'Tell the story, Runde 1: Ana und Ben haben ihre Züge nicht vor Ablauf der Frist gemacht.'
 		]);
 		expect(seen(passed, 'es')?.missed).toEqual([
-			'Tell the story: Ana y Ben no hicieron su turno antes del plazo.'
+			'Tell the story, ronda 1: Ana y Ben no hicieron su turno antes del plazo.'
 		]);
 	});
 
@@ -105,8 +105,53 @@ describe('whose turn it is', () => {
 	test('a soft end names who did not take their turn, in the viewer’s language', () => {
 		const passed = tick(onTurns, playbook, T0 + 48 * HOUR);
 		expect(asyncView(passed, playbook, ben, { locale: 'de', timeZone: 'UTC' })?.missed).toEqual([
-			'Tell the story: Ana hat den Zug nicht vor Ablauf der Frist gemacht.'
+			'Tell the story, Runde 1: Ana hat den Zug nicht vor Ablauf der Frist gemacht.'
 		]);
+	});
+
+	test('[A6] missed turns of one phase in different rounds name their round', () => {
+		const missed = (rounds: number | undefined): ControlState => ({
+			...onTurns,
+			...(rounds === undefined ? {} : { rounds }),
+			async: {
+				...onTurns.async!,
+				missed: [
+					{ phaseIndex: 2, round: 1, personIds: [ben] },
+					{ phaseIndex: 2, round: 2, personIds: [ben] },
+					{ phaseIndex: 5, round: 1, personIds: [ana, ben] }
+				]
+			}
+		});
+		expect(asyncView(missed(undefined), playbook, ana, inBerlin)?.missed).toEqual([
+			'Reflect it back, round 1: Ben did not take their turn before the deadline.',
+			'Reflect it back, round 2: Ben did not take their turn before the deadline.',
+			'One micro-adjustment: Ana and Ben did not take their turns before the deadline.'
+		]);
+		expect(
+			asyncView(missed(undefined), playbook, ana, { locale: 'de', timeZone: 'UTC' })?.missed[1]
+		).toBe('Reflect it back, Runde 2: Ben hat den Zug nicht vor Ablauf der Frist gemacht.');
+		// One round only: the round would say nothing.
+		expect(asyncView(missed(1), playbook, ana, inBerlin)?.missed[0]).toBe(
+			'Reflect it back: Ben did not take their turn before the deadline.'
+		);
+	});
+
+	test('a step not taken in turns says so and names the button that moves on, in its words', () => {
+		// Someone's Next brought the room from the paraphrase to the silence, which has no turns.
+		const onSilence: ControlState = { ...onTurns, step: 3 };
+		expect(asyncView(onSilence, playbook, ben, inBerlin)).toMatchObject({
+			yourTurn: false,
+			noTurns:
+				'“A short silence” is not taken in turns: nobody has a turn in it. Press “Next phase →” ' +
+				'when you are done with it; otherwise the room moves on at the deadline.'
+		});
+		expect(
+			asyncView(onSilence, playbook, ben, { locale: 'es', timeZone: 'UTC' })?.noTurns
+		).toContain('Pulsa «Siguiente fase →»');
+		expect(asyncView(onTurns, playbook, ana, inBerlin)?.noTurns).toBeUndefined();
+		expect(asyncView(ok(goLive(onSilence, [ana, ben])), playbook, ana, inBerlin)?.noTurns).toBe(
+			undefined
+		);
 	});
 
 	test('a room that never ran as turns has no view of turns', () => {
@@ -115,6 +160,22 @@ describe('whose turn it is', () => {
 });
 
 describe('the calendar’s deadlines', () => {
+	test('a stored phase named constructor gets the default window, not a function', () => {
+		const named = {
+			...playbook,
+			phases: playbook.phases.map((phase) =>
+				phase.id === 'paraphrase' ? { ...phase, id: 'constructor' } : phase
+			)
+		};
+		const state = ok(
+			startTurns({ ...initialControlState(named), people }, named, { story: 48 * HOUR }, T0)
+		);
+		expect(plannedDeadlines(state, named).slice(0, 2)).toEqual([
+			{ phaseIndex: 1, round: 1, at: T0 + 48 * HOUR },
+			{ phaseIndex: 2, round: 1, at: T0 + 72 * HOUR }
+		]);
+	});
+
 	test('each later deadline adds its phase’s window to the one before', () => {
 		const planned = plannedDeadlines(onTurns, playbook);
 		expect(planned.slice(0, 3)).toEqual([

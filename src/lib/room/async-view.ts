@@ -1,3 +1,4 @@
+import { moveLabel } from '../client/move-labels';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
@@ -5,7 +6,7 @@ import { HOUR_MS } from '../time-units';
 import { leftAtPause } from './async-pause';
 import { takersAt, waitingFor, windowOf, type AsyncPlan } from './async-schedule';
 import { sessionPlan } from './control';
-import { planSteps } from './steps';
+import { planSteps, type Step } from './steps';
 import { listOf } from './tool-words';
 
 /** What the room shows of its turns to one person. */
@@ -20,6 +21,11 @@ export interface AsyncView {
 	waitingLine: string;
 	/** Nobody who joined takes a turn in this step yet. */
 	nobodyYet: boolean;
+	/**
+	 * The step's phase is not taken in turns (someone's Next brought the room to it): says so,
+	 * and which button moves on, in its own words; undefined on a step with turns.
+	 */
+	noTurns: string | undefined;
 	/** When the room moves on, in the viewer's time zone; undefined once the turns are over. */
 	deadline: string | undefined;
 	extended: boolean;
@@ -84,6 +90,39 @@ const namesOf = (ids: readonly string[], control: ControlState, locale: Locale) 
 	count: ids.length
 });
 
+/**
+ * A step as the turns card names it: its phase's title, with the round when the phase repeats in
+ * a session of several rounds, so two rounds' lines do not read the same.
+ */
+function stepTitle(
+	plan: ViewPlan,
+	steps: readonly Step[],
+	{ phaseIndex, round }: { phaseIndex: number; round: number },
+	locale: Locale
+): string {
+	const phase = plan.phases[phaseIndex];
+	const rounds = steps.some((step) => step.round > 1);
+	return phase?.repeatsPerRound && rounds
+		? m.tools_phase_in_round({ title: phase.title, round }, { locale })
+		: (phase?.title ?? '');
+}
+
+/** What the card says on `step` when its phase is not taken in turns, else undefined. */
+function noTurnsLine(
+	plan: ViewPlan,
+	steps: readonly Step[],
+	step: number,
+	locale: Locale
+): string | undefined {
+	const at = steps[step];
+	if (!at || (plan.phases[at.phaseIndex]?.turnBy?.length ?? 0) > 0) return undefined;
+	const line = m.async_no_turns({ phase: plan.phases[at.phaseIndex]?.title ?? '' }, { locale });
+	// The last step has no Next; the deadline ends the turns there.
+	if (step + 1 >= steps.length) return line;
+	const button = moveLabel(steps, step, 'next', locale);
+	return `${line} ${m.async_no_turns_next({ button }, { locale })}`;
+}
+
 /** The room's turns as `selfId` sees them; undefined in a room that never ran as turns. */
 export function asyncView(
 	control: ControlState,
@@ -109,6 +148,7 @@ export function asyncView(
 					})
 				: '',
 		nobodyYet: counting && takersAt(control, plan, control.step).length === 0,
+		noTurns: counting ? noTurnsLine(plan, steps, control.step, options.locale) : undefined,
 		deadline:
 			counting && schedule.deadlineAt !== null
 				? formatDeadline(schedule.deadlineAt, options)
@@ -119,7 +159,7 @@ export function asyncView(
 		missed: schedule.missed.map((turn) =>
 			m.async_missed(
 				{
-					phase: plan.phases[turn.phaseIndex]?.title ?? '',
+					phase: stepTitle(plan, steps, turn, options.locale),
 					...namesOf(turn.personIds, control, options.locale)
 				},
 				{ locale: options.locale }

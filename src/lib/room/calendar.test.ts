@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
+import { alarmMoments, vevents } from '../ics-alarms.fixture';
 import { followUpCalendar } from './calendar';
 import { REFLECT_AFTER_MS } from './schedule';
 
@@ -49,6 +50,16 @@ describe('follow-up calendar', () => {
 				end: startsAt + 24 * HOUR + HOUR / 4,
 				reminders: ['-PT5M']
 			}
+		]);
+	});
+
+	test('each reminder goes off before its event starts: the conversation’s, the reflection’s', () => {
+		const startsAt = NOW + 20 * HOUR;
+		const reflectAt = startsAt + REFLECT_AFTER_MS;
+		const text = followUpCalendar([{ id: 'abc', title: 'Talk to Sam', startsAt, reflectAt }]);
+		expect(vevents(text).map(alarmMoments)).toEqual([
+			[startsAt - 15 * 60_000],
+			[reflectAt - 5 * 60_000]
 		]);
 	});
 

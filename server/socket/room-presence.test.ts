@@ -30,7 +30,10 @@ describe('RoomPresence heartbeat', () => {
 		vi.useFakeTimers();
 		now = 1_000_000;
 	});
-	afterEach(() => vi.useRealTimers());
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.restoreAllMocks();
+	});
 
 	test('writes one record per person from all their tabs, for several people and rooms', async () => {
 		const store = createMemoryPresenceStore(presencePolicy(HEARTBEAT_MS));
@@ -95,7 +98,6 @@ describe('RoomPresence heartbeat', () => {
 		await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
 		expect(warn).toHaveBeenCalledWith(expect.anything(), 'roster refresh failed');
 		presence.close();
-		warn.mockRestore();
 	});
 });
 

@@ -15,4 +15,5 @@ test('names languages in each display locale, one Intl.DisplayNames for each', (
 	expect(languageNamesIn('de').of('fr')).toBe('Französisch');
 	expect(languageNamesIn('es').of('fr')).toBe('francés');
 	expect(languageNamesIn('de')).toBe(languageNamesIn('de'));
+	expect(languageNamesIn('fr-ca')).toBe(languageNamesIn('fr-CA'));
 });

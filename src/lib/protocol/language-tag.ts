@@ -15,12 +15,20 @@ export const isLanguageTag = (tag: string): boolean => LANGUAGE_TAG.test(tag);
 /** Each display locale's names of languages, made when first asked for (a form checks per key). */
 const namesByLocale = new Map<string, Intl.DisplayNames>();
 
-/** `Intl`'s names of languages in `locale`, one for every caller. */
+/** Display locales kept at most: a form names a language in each tag typed into it. */
+const MAX_KEPT_NAMES = 32;
+
+/**
+ * `Intl`'s names of languages in `locale`, one for every caller: kept by the canonical tag
+ * (`fr-ca` and `fr-CA` share one), and never more than a few dozen.
+ */
 export function languageNamesIn(locale: string): Intl.DisplayNames {
-	let names = namesByLocale.get(locale);
+	const key = Intl.getCanonicalLocales(locale)[0] ?? locale;
+	let names = namesByLocale.get(key);
 	if (!names) {
-		names = new Intl.DisplayNames([locale], { type: 'language' });
-		namesByLocale.set(locale, names);
+		if (namesByLocale.size >= MAX_KEPT_NAMES) namesByLocale.clear();
+		names = new Intl.DisplayNames([key], { type: 'language' });
+		namesByLocale.set(key, names);
 	}
 	return names;
 }

@@ -110,7 +110,7 @@ function joinTouching(intervals: readonly Interval[]): Interval[] {
 export const sharedHours = (
 	people: readonly [Hours, ...Hours[]],
 	from: number,
-	days = 7
+	days = WEEK_DAYS
 ): Interval[] =>
 	joinTouching(
 		everyonesIntervals(people, from, days).reduce((shared, next) => intersect(shared, next))

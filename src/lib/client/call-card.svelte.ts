@@ -64,8 +64,7 @@ export class CallCard {
 	/** Said when someone else's change took the card, and focus in it, to another section. */
 	readonly news = new LiveNews();
 
-	/** Where the card shows on the page (`place`). */
-	readonly at: CallPlace = $derived.by(() =>
+	readonly #at = $derived.by(() =>
 		this.place(this.#sections().compact, this.#room.call() !== null, this.#sections().current)
 	);
 	readonly #room: CallCardRoom;
@@ -98,6 +97,11 @@ export class CallCard {
 			untrack(() => card.news.clear());
 		});
 		return card;
+	}
+
+	/** Where the card shows on the page (`place`). */
+	get at(): CallPlace {
+		return this.#at;
 	}
 
 	/** Whether the form is open. */
@@ -188,23 +192,16 @@ export class CallCard {
 		to: CallPlace,
 		call: CallState | null
 	): RoomSection | 'focus' | undefined {
-		const follows = this.#follow(from, to, call);
-		if (follows === undefined) this.#lost(call);
-		else this.focusCard();
-		return follows;
-	}
-
-	#follow(
-		from: CallPlace,
-		to: CallPlace,
-		call: CallState | null
-	): RoomSection | 'focus' | undefined {
-		if (to === 'side') return 'focus';
-		// The screen narrowed to a phone's: the person turned it, with focus in the card.
-		if (from === 'side') return to;
-		if (!this.mine(call) && !this.#bound(to)) return undefined;
-		this.#mark = undefined;
-		return to;
+		// Turned to or from a wide screen, the card moved by this person's doing: focus follows.
+		if (to !== 'side' && from !== 'side') {
+			if (!this.mine(call) && !this.#bound(to)) {
+				this.#lost(call);
+				return undefined;
+			}
+			this.#mark = undefined;
+		}
+		this.focusCard();
+		return to === 'side' ? 'focus' : to;
 	}
 
 	/** Whether a change of this person's, taken but still on its way, puts the card at `to`. */

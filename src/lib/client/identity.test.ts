@@ -1,5 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { forgetRoom, forgetRoomTools, roomToolKey, scriptLineKey } from './identity';
+import { forgetRoom, forgetRoomTools, roomToolKey } from './identity';
+import { scriptLineKey } from './kept-draft.svelte';
 import { storage } from './local-storage.fixture';
 
 const ROOM = 'erased-room-id-of-22-ch';

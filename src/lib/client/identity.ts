@@ -57,17 +57,6 @@ export function storedKeys(prefix: string): string[] {
  */
 export const roomToolKey = (roomId: string, what: string) => `practice-room:${roomId}:${what}`;
 
-/**
- * Where a script line a person types in a step (phase `phaseId`, round or phase `stepKey`) is kept
- * until sent: per step, so a line left unsent does not come back in a later round or phase.
- */
-export const scriptLineKey = (
-	roomId: string,
-	participantId: string,
-	phaseId: string,
-	stepKey: string
-) => roomToolKey(roomId, `script-line:${participantId}:${phaseId}@${stepKey}`);
-
 /** A record stored as JSON, parsed with `schema`; undefined when absent, not JSON or not valid. */
 export function readStoredJson<T>(key: string, schema: AnswerSchema<T>): T | undefined {
 	const raw = readStored(key);

@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { roomToolKey, scriptLineKey } from './identity';
-import { KEPT_LINE, KEPT_TEXT, KeptDraft } from './kept-draft.svelte';
+import { roomToolKey } from './identity';
+import { KEPT_LINE, KEPT_TEXT, KeptDraft, scriptLineKey } from './kept-draft.svelte';
 import { storage } from './local-storage.fixture';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { readStored, readStoredJson, removeStored, writeStored } from './identity';
+import { readStored, readStoredJson, removeStored, roomToolKey, writeStored } from './identity';
 
 const keptLineSchema = z.object({ roleId: z.string(), text: z.string() });
 
@@ -7,6 +7,18 @@ const keptLineSchema = z.object({ roleId: z.string(), text: z.string() });
 export type KeptLine = z.infer<typeof keptLineSchema>;
 
 const NO_LINE: KeptLine = { roleId: '', text: '' };
+
+/**
+ * Where a script line a person types in a step (phase `phaseId`, round or phase `stepKey`) is kept
+ * until sent (`roomToolKey`): per step, so a line left unsent does not come back in a later round
+ * or phase. Here rather than beside `roomToolKey`, which a newcomer's first screen loads.
+ */
+export const scriptLineKey = (
+	roomId: string,
+	participantId: string,
+	phaseId: string,
+	stepKey: string
+) => roomToolKey(roomId, `script-line:${participantId}:${phaseId}@${stepKey}`);
 
 /** How a draft is kept in this browser's storage. */
 export interface DraftCodec<T> {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { ClipUploadReply } from '../protocol/clips';
 import { MAX_VOICE_LINES } from '../protocol/room-content';
-import { scriptLineKey } from './identity';
+import { scriptLineKey } from './kept-draft.svelte';
 import { ScriptDoc } from './script-doc';
 import { ScriptView } from './script-view.svelte';
 

@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
 import { WAIT_REASONS } from '../../src/lib/client/offline-actions';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { hostAndParticipant, pageTop, TABLET } from './layout';
+import { callOf, shareCallLink } from './live-room';
 import { cutWords, PHONE, smallTargets } from './phone';
 
 /** How the room is laid out on a phone (the session, people, more and host tabs) and on a tablet. */
@@ -59,9 +59,8 @@ test('on a phone a shared call is joined from the Session tab, under the timer; 
 	app
 }) => {
 	const [host, guest] = await hostAndParticipant(browser, app.url, PHONE);
-	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
 	// No link yet: setting one up is not the session itself.
-	await expect(call(host)).toBeHidden();
+	await expect(callOf(host)).toBeHidden();
 	await host.getByRole('tab', { name: 'More' }).click();
 	await expect(host.getByRole('button', { name: 'Keyboard shortcuts' })).toBeVisible();
 	expect(await smallTargets(host)).toEqual([]);
@@ -76,12 +75,10 @@ test('on a phone a shared call is joined from the Session tab, under the timer; 
 	const summarySize = sizes.find((size) => size.startsWith('Session summary:'))?.split(': ')[1];
 	expect(summarySize).toMatch(/px$/);
 	expect(sizes.filter((size) => !size.endsWith(`: ${summarySize}`))).toEqual([]);
-	await call(host).getByRole('button', { name: 'Add a call link' }).click();
-	await call(host).getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
-	await call(host).getByRole('button', { name: 'Share link' }).click();
+	await shareCallLink(host, 'https://meet.example.com/abc-defg-hij');
 
 	// Shared: whoever is on the Session tab joins it there, and the phase stays on the first screen.
-	const joinCall = call(guest).getByRole('link', { name: 'Join the call' });
+	const joinCall = callOf(guest).getByRole('link', { name: 'Join the call' });
 	await expect(joinCall).toBeVisible();
 	expect(await pageTop(guest, '[data-remaining-ms]')).toBeLessThan(
 		await pageTop(guest, '.card.call')

@@ -10,6 +10,19 @@ export { expect };
 
 export const stepOf = (page: Page) => page.locator('[data-step]');
 export const timerOf = (page: Page) => page.locator('[data-remaining-ms]');
+/** Someone's call card (issue 19.8). */
+export const callOf = (page: Page) => page.getByRole('region', { name: 'Video call' });
+/** One of a phone's section tabs, by how its name starts (People's carries a count). */
+export const sectionTab = (page: Page, name: string) =>
+	page.getByRole('tab', { name: new RegExp(`^${name}`) });
+
+/** Someone shares `link` from their call card, its form not open yet. */
+export async function shareCallLink(page: Page, link: string): Promise<void> {
+	await callOf(page).getByRole('button', { name: 'Add a call link' }).click();
+	await callOf(page).getByLabel('Meeting link').fill(link);
+	await callOf(page).getByRole('button', { name: 'Share link' }).click();
+}
+
 /** What a shortcut said when it did nothing. */
 export const noteOf = (page: Page) => page.locator('.note[role="status"]');
 

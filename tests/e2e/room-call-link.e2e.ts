@@ -1,7 +1,16 @@
-import type { Page, WebSocketRoute } from '@playwright/test';
+import type { WebSocketRoute } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { joinRoom, newRoom } from './fixtures';
-import { expect, moveOn, stepOf, test, timerOf } from './live-room';
+import {
+	callOf,
+	expect,
+	moveOn,
+	sectionTab,
+	shareCallLink,
+	stepOf,
+	test,
+	timerOf
+} from './live-room';
 import { PHONE } from './phone';
 
 /** The room's call link (issue 19.8, protocol S23): shared once, followed on every screen. */
@@ -19,9 +28,8 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 	await projector.goto(new URL(projectorLink!, ana.url()).href);
 	await expect(timerOf(projector)).toBeVisible();
 
-	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
-	await call(ben).getByRole('button', { name: 'Add a call link' }).click();
-	const field = call(ben).getByLabel('Meeting link');
+	await callOf(ben).getByRole('button', { name: 'Add a call link' }).click();
+	const field = callOf(ben).getByLabel('Meeting link');
 	await expect(field).toBeFocused();
 	// Checked before it is sent: https only, no name or password in it.
 	for (const [link, problem] of [
@@ -35,13 +43,13 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 		]
 	] as const) {
 		await field.fill(link);
-		await call(ben).getByRole('button', { name: 'Share link' }).click();
+		await callOf(ben).getByRole('button', { name: 'Share link' }).click();
 		await expect(field).toHaveAttribute('aria-invalid', 'true');
 		await expect(field).toHaveAccessibleDescription(problem);
 	}
-	await expect(call(ana).getByRole('link', { name: 'Join the call' })).toHaveCount(0);
+	await expect(callOf(ana).getByRole('link', { name: 'Join the call' })).toHaveCount(0);
 	await field.fill('  https://Meet.Example.com/abc-defg-hij  ');
-	await call(ben).getByRole('button', { name: 'Share link' }).click();
+	await callOf(ben).getByRole('button', { name: 'Share link' }).click();
 
 	const meeting = 'https://meet.example.com/abc-defg-hij';
 	for (const page of [ana, ben, projector]) {
@@ -50,7 +58,7 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 		await expect(join).toHaveAttribute('target', '_blank');
 		await expect(join).toHaveAttribute('rel', 'noopener noreferrer');
 	}
-	await expect(call(ana)).toContainText('meet.example.com · shared by Ben');
+	await expect(callOf(ana)).toContainText('meet.example.com · shared by Ben');
 	await expect(projector.getByText('meet.example.com')).toBeVisible();
 	// With the call shown, the QR code is still whole and large enough to scan from the back.
 	// The side column cuts what does not fit (overflow: hidden), so its bottom is the limit.
@@ -73,7 +81,7 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 		);
 	const [tab] = await Promise.all([
 		ana.context().waitForEvent('page'),
-		call(ana).getByRole('link', { name: 'Join the call' }).click()
+		callOf(ana).getByRole('link', { name: 'Join the call' }).click()
 	]);
 	await tab.waitForLoadState();
 	expect(tab.url()).toBe(meeting);
@@ -82,12 +90,12 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 
 	// With the controls locked, only the host changes it; removing it removes it everywhere.
 	await ana.getByLabel('Only I control phases and timer').check();
-	await expect(call(ben).getByRole('button', { name: 'Change link' })).toHaveCount(0);
-	await call(ana).getByRole('button', { name: 'Remove link' }).click();
+	await expect(callOf(ben).getByRole('button', { name: 'Change link' })).toHaveCount(0);
+	await callOf(ana).getByRole('button', { name: 'Remove link' }).click();
 	for (const page of [ana, ben, projector]) {
 		await expect(page.getByRole('link', { name: 'Join the call' })).toHaveCount(0);
 	}
-	await expect(call(ben)).toContainText('No call link shared yet.');
+	await expect(callOf(ben)).toContainText('No call link shared yet.');
 	await projectorContext.close();
 });
 
@@ -97,10 +105,7 @@ test('a call link the server and the browser write differently (a * in its host)
 	const [ana, ben] = await pairInRoom();
 
 	// Chromium writes this host as meet%2Aroom; the server's parser writes it back as meet*room.
-	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
-	await call(ben).getByRole('button', { name: 'Add a call link' }).click();
-	await call(ben).getByLabel('Meeting link').fill('https://meet*room.example.com/abc');
-	await call(ben).getByRole('button', { name: 'Share link' }).click();
+	await shareCallLink(ben, 'https://meet*room.example.com/abc');
 	for (const page of [ana, ben]) {
 		await expect(page.getByRole('link', { name: 'Join the call' })).toBeVisible();
 	}
@@ -137,7 +142,7 @@ test('while a call link is on its way, Share link keeps keyboard focus, and pres
 	const shares = () => sent.filter((message) => message.includes('"call.set"')).length;
 	await ana.goto(await newRoom(app.url, 'active-listening-sprint'));
 	await joinRoom(ana, 'Ana', 'Speaker');
-	const call = ana.getByRole('region', { name: 'Video call' });
+	const call = callOf(ana);
 	await call.getByRole('button', { name: 'Add a call link' }).click();
 	await call.getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
 	const share = call.getByRole('button', { name: 'Share link' });
@@ -155,7 +160,7 @@ test('while a call link is on its way, Share link keeps keyboard focus, and pres
 	// Turned to a phone meanwhile, the card is rebuilt under the timer, where the link that came
 	// puts it: its Share link waits too.
 	await ana.setViewportSize(PHONE);
-	await expect(ana.getByRole('tab', { name: /^Session/ })).toHaveAttribute('aria-selected', 'true');
+	await expect(sectionTab(ana, 'Session')).toHaveAttribute('aria-selected', 'true');
 	await expect(share).toHaveAttribute('aria-disabled', 'true');
 	await share.click({ force: true });
 	await ana.setViewportSize({ width: 1200, height: 900 });
@@ -187,24 +192,23 @@ test('on a phone the call card changes section as a link comes and goes, and whe
 	pairInRoom
 }) => {
 	const [, ben] = await pairInRoom({ benViewport: PHONE });
-	const tab = (name: string) => ben.getByRole('tab', { name: new RegExp(`^${name}`) });
-	const call = ben.getByRole('region', { name: 'Video call' });
+	const call = callOf(ben);
 	const addLink = call.getByRole('button', { name: 'Add a call link' });
 
 	// No link yet: adding one is setting the room up, under More.
-	await tab('More').click();
+	await sectionTab(ben, 'More').click();
 	await addLink.click();
 	await call.getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
 	await ben.keyboard.press('Enter');
 	// Shared, the card is rebuilt right under the timer: the session shows, Change link has focus.
-	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
+	await expect(sectionTab(ben, 'Session')).toHaveAttribute('aria-selected', 'true');
 	await expect(call.getByRole('link', { name: 'Join the call' })).toBeVisible();
 	await expect(call.getByRole('button', { name: 'Change link' })).toBeFocused();
 
 	// Removed, it goes back under More, and Add a call link has focus there.
 	await call.getByRole('button', { name: 'Remove link' }).focus();
 	await ben.keyboard.press('Enter');
-	await expect(tab('More')).toHaveAttribute('aria-selected', 'true');
+	await expect(sectionTab(ben, 'More')).toHaveAttribute('aria-selected', 'true');
 	await expect(addLink).toBeFocused();
 
 	// Turned sideways past the phone layout, the card moves to the side column: focus goes too.
@@ -217,35 +221,31 @@ test('on a phone, a link someone else shares or removes leaves the section I am 
 	pairInRoom
 }) => {
 	const [ana, ben] = await pairInRoom({ benViewport: PHONE });
-	const tab = (name: string) => ben.getByRole('tab', { name: new RegExp(`^${name}`) });
-	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
 	// Ben's card, though in a section he does not show.
 	const bens = ben.locator('[data-call-card]');
 
 	// Ben is typing a link under More when Ana shares hers: he stays under More.
-	await tab('More').click();
-	await call(ben).getByRole('button', { name: 'Add a call link' }).click();
-	await call(ben).getByLabel('Meeting link').fill('https://meet.example.com/ben');
-	await call(ana).getByRole('button', { name: 'Add a call link' }).click();
-	await call(ana).getByLabel('Meeting link').fill('https://meet.example.com/ana');
-	await call(ana).getByRole('button', { name: 'Share link' }).click();
+	await sectionTab(ben, 'More').click();
+	await callOf(ben).getByRole('button', { name: 'Add a call link' }).click();
+	await callOf(ben).getByLabel('Meeting link').fill('https://meet.example.com/ben');
+	await shareCallLink(ana, 'https://meet.example.com/ana');
 	await expect(bens.getByRole('link', { name: 'Join the call', includeHidden: true })).toHaveCount(
 		1
 	);
-	await expect(tab('More')).toHaveAttribute('aria-selected', 'true');
+	await expect(sectionTab(ben, 'More')).toHaveAttribute('aria-selected', 'true');
 
 	// Ben cancels: his card goes under the timer, with him. He has Join the call focused there when
 	// Ana removes the link: he stays in the session.
-	await call(ben).getByRole('button', { name: 'Cancel' }).click();
-	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
-	await call(ben).getByRole('link', { name: 'Join the call' }).focus();
-	await call(ana).getByRole('button', { name: 'Remove link' }).click();
+	await callOf(ben).getByRole('button', { name: 'Cancel' }).click();
+	await expect(sectionTab(ben, 'Session')).toHaveAttribute('aria-selected', 'true');
+	await callOf(ben).getByRole('link', { name: 'Join the call' }).focus();
+	await callOf(ana).getByRole('button', { name: 'Remove link' }).click();
 	await expect(bens.getByRole('link', { name: 'Join the call', includeHidden: true })).toHaveCount(
 		0
 	);
-	await expect(tab('Session')).toHaveAttribute('aria-selected', 'true');
+	await expect(sectionTab(ben, 'Session')).toHaveAttribute('aria-selected', 'true');
 	// Focus goes to the Session tab, not the page body, and the room says why.
-	await expect(tab('Session')).toBeFocused();
+	await expect(sectionTab(ben, 'Session')).toBeFocused();
 	await expect(
 		ben.getByRole('status').filter({ hasText: 'The call link was removed.' })
 	).toHaveCount(1);
@@ -255,13 +255,10 @@ test('a link someone else removes while I have Join the call focused leaves focu
 	pairInRoom
 }) => {
 	const [ana, ben] = await pairInRoom();
-	const call = (page: Page) => page.getByRole('region', { name: 'Video call' });
-	await call(ana).getByRole('button', { name: 'Add a call link' }).click();
-	await call(ana).getByLabel('Meeting link').fill('https://meet.example.com/ana');
-	await call(ana).getByRole('button', { name: 'Share link' }).click();
-	await call(ben).getByRole('link', { name: 'Join the call' }).focus();
+	await shareCallLink(ana, 'https://meet.example.com/ana');
+	await callOf(ben).getByRole('link', { name: 'Join the call' }).focus();
 
-	await call(ana).getByRole('button', { name: 'Remove link' }).click();
-	await expect(call(ben).getByRole('button', { name: 'Add a call link' })).toBeFocused();
-	await expect(call(ben).getByRole('status')).toHaveText('The call link was removed.');
+	await callOf(ana).getByRole('button', { name: 'Remove link' }).click();
+	await expect(callOf(ben).getByRole('button', { name: 'Add a call link' })).toBeFocused();
+	await expect(callOf(ben).getByRole('status')).toHaveText('The call link was removed.');
 });

@@ -1,5 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { forgetRoom, forgetRoomTools, roomToolKey } from './identity';
+import { scriptLineKey } from './kept-draft.svelte';
 import { storage } from './local-storage.fixture';
 
 const ROOM = 'erased-room-id-of-22-ch';
@@ -15,6 +16,7 @@ const keptHere = () => ({
 	[`practice-room:ics:${ROOM}`]: '[]',
 	[roomToolKey(ROOM, 'notepad:p1')]: 'She paused before answering.',
 	[roomToolKey(ROOM, 'rating:r1')]: '4',
+	[scriptLineKey(ROOM, 'p1', 'role-play', 'round-1')]: '{"roleId":"","text":"So"}',
 	[`practice-room:room:${OTHER}`]: '{}',
 	[roomToolKey(OTHER, 'notepad:p1')]: 'Other notes'
 });
@@ -32,6 +34,7 @@ test('[S20] a removed person’s browser forgets what the room’s tools kept, n
 	forgetRoomTools(ROOM);
 	expect(stored.has(roomToolKey(ROOM, 'notepad:p1'))).toBe(false);
 	expect(stored.has(roomToolKey(ROOM, 'rating:r1'))).toBe(false);
+	expect(stored.has(scriptLineKey(ROOM, 'p1', 'role-play', 'round-1'))).toBe(false);
 	expect(stored.has(`practice-room:room:${ROOM}`)).toBe(true);
 	expect(stored.has(roomToolKey(OTHER, 'notepad:p1'))).toBe(true);
 });

@@ -2,9 +2,9 @@ import { m } from '../paraglide/messages';
 import type { FeedbackMatch } from '../protocol/room-content';
 import type { FeedbackAnswersDoc } from './feedback-answers';
 
-/** What tells one rating on record from another: a re-read of the same one is no news. */
-const recordOf = ({ participantId, value, word, at }: FeedbackMatch) =>
-	JSON.stringify([participantId, value, word, at]);
+/** Whether `a` and `b` are the same rating on record: a re-read of the same one is no news. */
+const sameRating = (a: FeedbackMatch, b: FeedbackMatch | undefined) =>
+	a.participantId === b?.participantId && a.value === b.value && a.word === b.word && a.at === b.at;
 
 /**
  * The giver's form for rating how well the receiver's answer matched (protocol A21): the point
@@ -14,15 +14,14 @@ export class MatchRatingForm {
 	#choice = $state<number | undefined>();
 	#word = $state('');
 	status = $state('');
-	/** The rating on record the form last took up. */
-	#followed: string | undefined;
-	/** The point and word on record, as the form last took them up or saved them. */
-	#onRecord: string | undefined;
+	/** The rating on record, as the form last took it up or saved it. */
+	#onRecord: FeedbackMatch | undefined;
 
 	/** A point chosen, or a word typed, that is not the rating on record: a reload would lose it. */
 	get unsaved(): boolean {
 		return (
-			this.#choice !== undefined && JSON.stringify([this.#choice, this.#word]) !== this.#onRecord
+			this.#choice !== undefined &&
+			(this.#choice !== this.#onRecord?.value || this.#word !== this.#onRecord.word)
 		);
 	}
 
@@ -50,14 +49,11 @@ export class MatchRatingForm {
 	 * change to them), or the one this form just saved, leaves the form alone.
 	 */
 	follow(match: FeedbackMatch | undefined): void {
-		if (!match) return;
-		const record = recordOf(match);
-		if (record === this.#followed) return;
-		this.#followed = record;
+		if (!match || sameRating(match, this.#onRecord)) return;
+		this.#onRecord = match;
 		// A rating this form did not save (another tab's): "saved" spoke of one no longer on record.
 		this.#choice = match.value;
 		this.#word = match.word;
-		this.#onRecord = JSON.stringify([match.value, match.word]);
 		this.status = '';
 	}
 
@@ -67,9 +63,8 @@ export class MatchRatingForm {
 		const saved = answers.rate(round, { participantId, value: this.choice, word: this.word, at });
 		// The rating just saved comes back as the one on record: already followed, still "saved".
 		if (saved) {
-			this.#followed = recordOf(saved);
+			this.#onRecord = saved;
 			this.#word = saved.word;
-			this.#onRecord = JSON.stringify([saved.value, saved.word]);
 		}
 		this.status = saved ? m.feedback_turns_match_saved() : '';
 		return saved !== undefined;

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { ClipUploadReply } from '../protocol/clips';
 import { MAX_VOICE_LINES } from '../protocol/room-content';
+import { scriptLineKey } from './kept-draft.svelte';
 import { ScriptDoc } from './script-doc';
 import { ScriptView } from './script-view.svelte';
 
@@ -22,7 +23,7 @@ test('[A24] a recorded line the script refuses is said by the recorder, not in t
 		myRoleId: 'practitioner',
 		onpause: () => {},
 		now: () => 1_700_000_000_000,
-		draftKey: 'practice-room:room:script-line:ana-0001:role-play@round-1'
+		draftKey: scriptLineKey('room', 'ana-0001', 'role-play', 'round-1')
 	}));
 	for (let n = 0; n < MAX_VOICE_LINES; n++) expect(view.addVoiceLine(reply(n), owner)).toBe(true);
 	expect(view.addVoiceLine(reply(99), owner)).toBe(false);

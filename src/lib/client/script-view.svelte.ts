@@ -4,7 +4,7 @@ import type { ClipRef, ClipUploadReply } from '../protocol/clips';
 import type { PlaybookRole } from '../protocol/playbook';
 import type { ScriptLine } from '../protocol/room-content';
 import { currentTakeId, describeTakes, pausedLineIds, takeScript } from '../room/script';
-import { KeptDraft } from './kept-draft.svelte';
+import { KEPT_LINE, KeptDraft } from './kept-draft.svelte';
 import type { ScriptDoc, ScriptEdit } from './script-doc';
 import { yReadable } from './y-readable.svelte';
 
@@ -67,7 +67,7 @@ export class ScriptView {
 	 */
 	voiceProblem = $state('');
 	// Kept in the browser as typed, with its role: the language switcher's reload must not lose it.
-	#newLine = new KeptDraft(() => this.#props().draftKey);
+	#newLine = new KeptDraft(() => this.#props().draftKey, KEPT_LINE);
 	#defaultRoleId = $derived.by(() => this.#props().myRoleId ?? this.#props().roles[0]?.id ?? '');
 	/** The line being edited and its fields when editing started. */
 	editing = $state<{ id: string; start: EditFields } | undefined>();
@@ -76,20 +76,20 @@ export class ScriptView {
 
 	/** The role the new line is said in: the one chosen for it, else this person's, else the first. */
 	get newRoleId(): string {
-		return this.#newLine.line.roleId || this.#defaultRoleId;
+		return this.#newLine.value.roleId || this.#defaultRoleId;
 	}
 
 	set newRoleId(roleId: string) {
-		this.#newLine.line = { ...this.#newLine.line, roleId };
+		this.#newLine.value = { ...this.#newLine.value, roleId };
 	}
 
 	/** The new line's text, as typed so far. */
 	get newText(): string {
-		return this.#newLine.line.text;
+		return this.#newLine.value.text;
 	}
 
 	set newText(text: string) {
-		this.#newLine.line = { ...this.#newLine.line, text };
+		this.#newLine.value = { ...this.#newLine.value, text };
 	}
 
 	constructor(uid: string, props: () => ScriptToolProps) {

@@ -1,5 +1,5 @@
 import { untrack } from 'svelte';
-import { m } from '$lib/paraglide/messages';
+import { m } from '../paraglide/messages';
 import { callKey, type CallState } from '../protocol/call-link';
 import { callPlace, type CallPlace, type RoomSection } from '../room/room-sections';
 import { LiveNews } from './live-news.svelte';
@@ -70,6 +70,7 @@ export class CallCard {
 	readonly #room: CallCardRoom;
 	readonly #sections: () => CallCardSections;
 
+	/** A card without the page's wiring, for tests: a page makes its card with `create`. */
 	constructor(room: CallCardRoom, sections: () => CallCardSections) {
 		this.#room = room;
 		this.#sections = sections;

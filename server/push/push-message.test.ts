@@ -66,6 +66,9 @@ test('time left is rounded to minutes under an hour, to hours from an hour up, n
 	expect(timeLeft(2.6 * HOUR, 0)).toEqual({ hours: 3 });
 	expect(timeLeft(HOUR, 0)).toEqual({ hours: 1 });
 	expect(timeLeft(59.5 * MINUTE, 0)).toEqual({ hours: 1 });
+	expect(timeLeft(89 * MINUTE, 0)).toEqual({ hours: 1 });
+	expect(timeLeft(89.5 * MINUTE, 0)).toEqual({ hours: 1 });
+	expect(timeLeft(91 * MINUTE, 0)).toEqual({ hours: 2 });
 	expect(timeLeft(59 * MINUTE, 0)).toEqual({ minutes: 59 });
 	expect(timeLeft(10 * MINUTE, 0)).toEqual({ minutes: 10 });
 	expect(timeLeft(20_000, 0)).toEqual({ minutes: 1 });

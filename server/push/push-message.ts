@@ -4,6 +4,7 @@ import { localizePlaybook } from '../../src/lib/playbooks/localize';
 import type { Playbook } from '../../src/lib/protocol/playbook';
 import type { PushPayload } from '../../src/lib/protocol/push-payload';
 import { assertNever } from '../../src/lib/assert-never';
+import { HOUR_MS } from '../../src/lib/time-units';
 
 /** What a notification is about (protocol W4). */
 export type TurnNotice =
@@ -17,8 +18,10 @@ const MINUTE_MS = 60 * 1000;
  * or one sent late), else whole hours; never nothing, as a reminder is sent while time is left.
  */
 export function timeLeft(deadlineAt: number, now: number): { minutes: number } | { hours: number } {
-	const minutes = Math.max(1, Math.round((deadlineAt - now) / MINUTE_MS));
-	return minutes < 60 ? { minutes } : { hours: Math.round(minutes / 60) };
+	const ms = deadlineAt - now;
+	const minutes = Math.max(1, Math.round(ms / MINUTE_MS));
+	// Hours from the time itself: from rounded minutes, 89.5 would read as 90, "about 2 hours".
+	return minutes < 60 ? { minutes } : { hours: Math.max(1, Math.round(ms / HOUR_MS)) };
 }
 
 /**

@@ -118,7 +118,8 @@ describe('a stored playbook with a role named constructor', () => {
 	});
 
 	test('the others’ roles offer no instruction the phase does not have', () => {
-		show(0, { playbook: storedWith('listener') });
+		// Ben joined as the speaker, so the listener's role, now constructor, is someone else's.
+		show(0, { playbook: storedWith('listener'), joinedRoleId: 'speaker' });
 		expect(document.querySelector('details')).toBeNull();
 	});
 });

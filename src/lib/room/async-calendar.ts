@@ -1,4 +1,4 @@
-import ical, { ICalAlarmRelatesTo, ICalAlarmType } from 'ical-generator';
+import ical, { ICalAlarmType } from 'ical-generator';
 import { m } from '../paraglide/messages';
 import { getLocale, type Locale } from '../paraglide/runtime';
 import type { PlannedDeadline } from './async-view';
@@ -28,11 +28,8 @@ export function turnsCalendar(
 			summary: m.async_ics_deadline({ phase: phaseTitle(deadline.phaseIndex) }, opts),
 			description: m.async_ics_description({}, opts)
 		});
-		// The deadline is the event's end, so the reminder counts from it (`TRIGGER;RELATED=END`).
-		// ical-generator 11 ignores `relatesTo` in an alarm's data: only the setter writes it.
-		event
-			.createAlarm({ type: ICalAlarmType.display, trigger: REMINDER_S })
-			.relatesTo(ICalAlarmRelatesTo.end);
+		// Counted from the start (seconds before it), as Outlook ignores a trigger related to the end.
+		event.createAlarm({ type: ICalAlarmType.display, trigger: REMINDER_S - EVENT_MS / 1000 });
 	}
 	return calendar.toString();
 }

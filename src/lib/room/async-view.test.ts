@@ -154,6 +154,25 @@ describe('whose turn it is', () => {
 		);
 	});
 
+	test('a step not taken in turns names Next only to someone whose press the room takes', () => {
+		const onSilence: ControlState = { ...onTurns, step: 3 };
+		const locked: ControlState = {
+			...onSilence,
+			host: { participantId: ana, controlLocked: true }
+		};
+		expect(asyncView(locked, playbook, ben, inBerlin)?.noTurns).toBe(
+			'“A short silence” is not taken in turns: nobody has a turn in it. The host moves the ' +
+				'room on; otherwise it moves on at the deadline.'
+		);
+		// The host of a locked room still moves it on.
+		expect(asyncView(locked, playbook, ana, inBerlin)?.noTurns).toContain('Press “Next phase →”');
+		const paused: ControlState = { ...onSilence, pause: { at: T0, timerWasRunning: false } };
+		expect(asyncView(paused, playbook, ben, inBerlin)?.noTurns).toBe(
+			'“A short silence” is not taken in turns: nobody has a turn in it. The room moves on at ' +
+				'the deadline.'
+		);
+	});
+
 	test('a room that never ran as turns has no view of turns', () => {
 		expect(asyncView(initialControlState(playbook), playbook, ana, inBerlin)).toBeUndefined();
 	});

@@ -2,11 +2,13 @@ import { moveLabel } from '../client/move-labels';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
+import { isTurnPhase } from '../protocol/turn-phases';
 import { HOUR_MS } from '../time-units';
 import { leftAtPause } from './async-pause';
 import { takersAt, waitingFor, windowOf, type AsyncPlan } from './async-schedule';
 import { sessionPlan } from './control';
 import { planSteps, type Step } from './steps';
+import { canControl } from './room-view';
 import { listOf } from './tool-words';
 
 /** What the room shows of its turns to one person. */
@@ -107,19 +109,27 @@ function stepTitle(
 		: (phase?.title ?? '');
 }
 
-/** What the card says on `step` when its phase is not taken in turns, else undefined. */
+/**
+ * What the card says on the current step when its phase is not taken in turns, else undefined.
+ * It names the Next button only to someone whose press the room takes: not while paused, and
+ * not to others once the host has locked the controls (PhasePanel disables Next for them).
+ */
 function noTurnsLine(
+	control: ControlState,
 	plan: ViewPlan,
 	steps: readonly Step[],
-	step: number,
+	selfId: string,
 	locale: Locale
 ): string | undefined {
-	const at = steps[step];
-	if (!at || (plan.phases[at.phaseIndex]?.turnBy?.length ?? 0) > 0) return undefined;
-	const line = m.async_no_turns({ phase: plan.phases[at.phaseIndex]?.title ?? '' }, { locale });
+	const at = steps[control.step];
+	const phase = at && plan.phases[at.phaseIndex];
+	if (!phase || isTurnPhase(phase)) return undefined;
+	const line = m.async_no_turns({ phase: phase.title }, { locale });
 	// The last step has no Next; the deadline ends the turns there.
-	if (step + 1 >= steps.length) return line;
-	const button = moveLabel(steps, step, 'next', locale);
+	if (control.step + 1 >= steps.length) return line;
+	if (!canControl(control, selfId)) return `${line} ${m.async_no_turns_host({}, { locale })}`;
+	if (control.pause !== null) return `${line} ${m.async_no_turns_deadline({}, { locale })}`;
+	const button = moveLabel(steps, control.step, 'next', locale);
 	return `${line} ${m.async_no_turns_next({ button }, { locale })}`;
 }
 
@@ -148,7 +158,7 @@ export function asyncView(
 					})
 				: '',
 		nobodyYet: counting && takersAt(control, plan, control.step).length === 0,
-		noTurns: counting ? noTurnsLine(plan, steps, control.step, options.locale) : undefined,
+		noTurns: counting ? noTurnsLine(control, plan, steps, selfId, options.locale) : undefined,
 		deadline:
 			counting && schedule.deadlineAt !== null
 				? formatDeadline(schedule.deadlineAt, options)
@@ -186,7 +196,8 @@ export function plannedDeadlines(control: ControlState, plan: AsyncPlan): Planne
 	const planned: PlannedDeadline[] = [];
 	let at = schedule.deadlineAt;
 	steps.forEach((step, index) => {
-		if (index < control.step || (plan.phases[step.phaseIndex]?.turnBy?.length ?? 0) === 0) return;
+		const phase = plan.phases[step.phaseIndex];
+		if (index < control.step || !phase || !isTurnPhase(phase)) return;
 		if (index > control.step) at += windowOf(plan, schedule.windowsMs, step.phaseIndex);
 		planned.push({ phaseIndex: step.phaseIndex, round: step.round, at });
 	});

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { feedbackThatLands } from '../playbooks/built-in/feedback-that-lands';
 import { rolePlayWithReality } from '../playbooks/built-in/role-play-with-reality';
 import type { ControlState } from '../protocol/control';
 import { playbookSchema, type Playbook } from '../protocol/playbook';
@@ -9,10 +10,11 @@ import { initialControlState } from './control';
 import { decide, type Effect, type RoomCommand } from './decide';
 import { claimHost } from './room-rules';
 
-const [ana, ben, anasPhone] = ['ana-00001', 'ben-00002', 'ana-phone3'] as const;
+const [ana, ben, cara, anasPhone] = ['ana-00001', 'ben-00002', 'cara-00003', 'ana-phone3'] as const;
 const names: Record<string, { name: string; roleId: string }> = {
 	[ana]: { name: 'Ana', roleId: 'speaker' },
 	[ben]: { name: 'Ben', roleId: 'listener' },
+	[cara]: { name: 'Cara', roleId: 'speaker' },
 	[anasPhone]: { name: 'Ana', roleId: 'speaker' }
 };
 
@@ -44,10 +46,11 @@ class Room {
 		return this;
 	}
 
-	/** `id` opens the room link and joins, with the role they chose. */
-	join(id: string): this {
-		const person = names[id];
-		if (!person) throw new Error(`nobody called ${id}`);
+	/** `id` opens the room link and joins, with the role they chose (by default their usual one). */
+	join(id: string, roleId = names[id]?.roleId): this {
+		const name = names[id]?.name;
+		if (!name || !roleId) throw new Error(`nobody called ${id}`);
+		const person = { name, roleId };
 		return this.act(id, { type: 'person.join', person, holdsHostKey: id === ana });
 	}
 
@@ -110,6 +113,31 @@ describe('places in a room on turns (A33)', () => {
 		room.join(ana).confirm(ana);
 		expect(room.state.speakers).toEqual([{ round: 1, participantId: ben }]);
 		expect(room.takers).toEqual([ana]);
+	});
+
+	test('[A33] a turn taken before the round’s repeating steps begins the round: its giver stays', () => {
+		const feedback = playbookSchema.parse(feedbackThatLands);
+		const room = new Room(feedback);
+		room.join(ana, 'receiver');
+		room.confirm(ana).turn(ana);
+		expect(room.takers).toEqual([ana]);
+		room.join(ben, 'giver');
+		room.confirm(ben);
+		expect(room.state.speakers).toEqual([{ round: 1, participantId: ana }]);
+		expect(room.takers).toEqual([ana]);
+		expect(room.told).toEqual([]);
+	});
+
+	test('[A33] in a playbook without rounds, someone confirming after the first turn takes the free role', () => {
+		const rolePlay = playbookSchema.parse(rolePlayWithReality);
+		const room = new Room(rolePlay);
+		room.join(ben, 'practitioner');
+		room.join(ana, 'counterpart');
+		room.confirm(ana).turn(ana);
+		room.confirm(ben);
+		// Ana, who set the scene as the practitioner, plays it as the practitioner.
+		expect(room.takers).toEqual([ana, ben]);
+		expect(room.told).toEqual([ben]);
 	});
 
 	test('[A33] the host removing a place-holder frees the place: the next to confirm takes it and is told', () => {

@@ -15,17 +15,18 @@ const speakerOf = (state: ControlState, round: number) =>
 	state.speakers.find((turn) => turn.round === round)?.participantId;
 
 /**
- * The round the current step opens, if it is its round's first step with turns and nobody has
- * taken a turn in it yet: its speaker has not spoken, so who speaks may still be drawn again.
+ * The round the room is in, if nobody has begun it: no turn was taken at its current step, nor
+ * was any earlier step of the round with turns passed (non-repeating steps count as round 1). Its
+ * speaker has not spoken, so who speaks may still be drawn again.
  */
 function roundNotBegun(state: ControlState, plan: AsyncPlan): number | undefined {
 	const steps = planSteps(sessionPlan(plan, state));
 	const at = steps[state.step];
-	if (!at?.repeats || (state.async?.taken.length ?? 0) > 0) return undefined;
-	const first = steps.findIndex(
-		(step) => step.repeats && step.round === at.round && turnRoles(plan, step.phaseIndex).length > 0
-	);
-	return first === state.step ? at.round : undefined;
+	if (!at || (state.async?.taken.length ?? 0) > 0) return undefined;
+	const begun = steps
+		.slice(0, state.step)
+		.some((step) => step.round === at.round && turnRoles(plan, step.phaseIndex).length > 0);
+	return begun ? undefined : at.round;
 }
 
 /**

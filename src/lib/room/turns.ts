@@ -73,7 +73,9 @@ function roundsFollowPeople(
 
 /**
  * Puts a speaker on record for the round the room is in, if it repeats and has none present,
- * unless it is over (a later round is on record).
+ * unless it is over (a later round is on record). On turns every step counts, those that do not
+ * repeat as round 1: a turn taken before the repeating steps, or in a playbook without them, is
+ * taken in a role, and the roles must not move when someone confirms later (A33).
  */
 function recordSpeaker(
 	state: ControlState,
@@ -82,7 +84,7 @@ function recordSpeaker(
 	seats: readonly Seat[]
 ): ControlState {
 	const at = planSteps(sessionPlan(plan, state))[state.step];
-	if (!at?.repeats) return state;
+	if (!at || (!at.repeats && state.async?.mode !== 'async')) return state;
 	const recorded = state.speakers.find((turn) => turn.round === at.round);
 	const present = (id: string) => seats.some((seat) => seat.participantId === id && seat.present);
 	// A round with a later one on record is over: going back into it (Previous) replays nothing.

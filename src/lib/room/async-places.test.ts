@@ -140,6 +140,19 @@ describe('places in a room on turns (A33)', () => {
 		expect(room.told).toEqual([ben]);
 	});
 
+	test('[A33] a round that is over keeps its speaker when they lose their place', () => {
+		const room = new Room(sprint).join(ana, 'listener').join(ben, 'speaker').join(cara);
+		room.confirm(ana).confirm(ben).confirm(cara);
+		while (room.state.step < 5) for (const id of room.takers) room.turn(id);
+		const played = [
+			{ round: 1, participantId: ben },
+			{ round: 2, participantId: ana }
+		];
+		expect(room.state.speakers).toEqual(played);
+		room.act(ana, { type: 'step.goto', target: 1 }).remove(ben);
+		expect(room.state.speakers).toEqual(played);
+	});
+
 	test('[A33] the host removing a place-holder frees the place: the next to confirm takes it and is told', () => {
 		const room = withPhone().turn(ana);
 		expect(room.takers).toEqual([ben]);

@@ -16,13 +16,15 @@ const speakerOf = (state: ControlState, round: number) =>
 
 /**
  * The round the room is in, if nobody has begun it: no turn was taken at its current step, nor
- * was any earlier step of the round with turns passed (non-repeating steps count as round 1). Its
- * speaker has not spoken, so who speaks may still be drawn again.
+ * was any earlier step of the round with turns passed (non-repeating steps count as round 1), and
+ * no later round is on record (going back into a round that is over replays nothing). Its speaker
+ * has not spoken, so who speaks may still be drawn again.
  */
 function roundNotBegun(state: ControlState, plan: AsyncPlan): number | undefined {
 	const steps = planSteps(sessionPlan(plan, state));
 	const at = steps[state.step];
 	if (!at || (state.async?.taken.length ?? 0) > 0) return undefined;
+	if (state.speakers.some((turn) => turn.round > at.round)) return undefined;
 	const begun = steps
 		.slice(0, state.step)
 		.some((step) => step.round === at.round && turnRoles(plan, step.phaseIndex).length > 0);

@@ -185,21 +185,34 @@ describe('nobody left to wait for (A34)', () => {
 		expect(room.state.async?.missed).toEqual([]);
 	});
 
-	test('[A34] a removal that empties the step’s takers moves on to the next step with turns', () => {
-		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben).turn(ana);
-		room.remove(ben);
-		expect(room.state.step).toBe(4);
-		expect(room.takers).toEqual([ana]);
-		expect(room.told).toEqual([ana]);
+	test('[A34] a removal that empties the step waits while a place is free, for the next to confirm', () => {
+		const room = new Room(sprint)
+			.join(ana)
+			.confirm(ana)
+			.join(ben)
+			.confirm(ben)
+			.join(cara, 'listener');
+		room.remove(ben).turn(ana);
+		expect(room.state.step).toBe(2);
+		expect(room.takers).toEqual([]);
+		expect(room.state.async?.deadlineAt).not.toBeNull();
+		room.confirm(cara);
+		expect(room.takers).toEqual([cara]);
+		expect(room.told).toEqual([cara]);
 	});
 
 	test('[A34] paused, the room waits, and moves on at the resume', () => {
-		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben).turn(ana);
-		room.act(ana, { type: 'room.pause' }).remove(ben);
-		expect(room.state.step).toBe(2);
+		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben);
+		room.state = {
+			...room.state,
+			step: 9,
+			async: room.state.async && { ...room.state.async, taken: [] }
+		};
+		room.turn(ana).act(ana, { type: 'room.pause' }).remove(ben);
+		expect(room.state.async?.deadlineAt).not.toBeNull();
 		room.act(ana, { type: 'room.resume' }, T0 + HOUR);
-		expect(room.state.step).toBe(4);
-		expect(room.state.async?.openedAt).toBe(T0 + HOUR);
+		expect(room.state.async?.deadlineAt).toBeNull();
+		expect(room.state.async?.missed).toEqual([]);
 	});
 
 	test('[A34] a step nobody has confirmed for yet waits, whoever joins', () => {

@@ -49,14 +49,16 @@ function recast(before: ControlState, after: ControlState, plan: AsyncPlan): Con
 /**
  * Whether the current step waits for nobody (A34): everyone it casts took their turn, or it
  * casts nobody only because the host removed the people it would have (back, they would take a
- * turn in it). A paused room waits for its resume (A28), and a step nobody holding a place takes
- * a turn in for other reasons (nobody confirmed yet) waits for its deadline.
+ * turn in it) and no place is free for someone else to take. A paused room waits for its resume
+ * (A28); a step nobody holding a place takes a turn in for other reasons (nobody confirmed yet),
+ * or that has a place free for the next to confirm, waits for its deadline.
  */
 function waitsForNobody(state: ControlState, plan: AsyncPlan): boolean {
 	const schedule = state.async;
 	if (!counting(schedule) || state.pause !== null) return false;
 	const takers = takersAt(state, plan, state.step);
 	if (takers.length > 0) return takers.every((id) => schedule.taken.includes(id));
+	if (placesOf(state, plan).length < plan.groupSize.max) return false;
 	return takersAt({ ...state, removed: [] }, plan, state.step).length > 0;
 }
 

@@ -20,13 +20,17 @@ export function turnEvents(
 	const phaseIndex = phaseIndexAt(after, plan);
 	const events: TurnEvent[] = [];
 	const opened = schedule.openedAt !== before.async?.openedAt || after.step !== before.step;
+	const resumed = before.pause !== null && after.pause === null;
 	const waiting = waitingFor(after, plan);
 	// A window that opens tells those still to take their turn in it (back on turns, not who took
 	// it already: A8); within a window, whoever came to be waited for (a place freed, a speaker
-	// drawn again: A33).
-	const waitedFor = opened ? [] : takersAt(before, plan, before.step);
+	// drawn again: A33). A paused room tells nobody, since nobody can take a turn (A30): its resume
+	// tells everyone it waits for, who may have come to be waited for during the pause.
+	const waitedFor = opened || resumed ? [] : takersAt(before, plan, before.step);
 	const started = waiting.filter((id) => !waitedFor.includes(id));
-	if (started.length > 0) events.push({ type: 'turn-started', phaseIndex, personIds: started });
+	if (started.length > 0 && after.pause === null) {
+		events.push({ type: 'turn-started', phaseIndex, personIds: started });
+	}
 	if (schedule.warned && before.async?.warned !== true && waiting.length > 0) {
 		events.push({
 			type: 'deadline-near',

@@ -163,6 +163,15 @@ describe('places in a room on turns (A33)', () => {
 		expect(room.told).toEqual([anasPhone]);
 	});
 
+	test('[A9] paused, a freed place tells nobody: the resume tells whoever the step waits for, once', () => {
+		const room = withPhone().turn(ana).act(ana, { type: 'room.pause' });
+		room.remove(ben);
+		expect(room.takers).toEqual([anasPhone]);
+		expect(room.told).toEqual([]);
+		room.act(ana, { type: 'room.resume' }, T0 + HOUR);
+		expect(room.told).toEqual([anasPhone]);
+	});
+
 	test('[A33] removing someone else before the story keeps the speaker who chose the role', () => {
 		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben).remove(ben);
 		expect(room.takers).toEqual([ana]);

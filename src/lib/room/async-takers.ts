@@ -3,7 +3,7 @@
 import type { ControlState } from '../protocol/control';
 import type { AsyncPlan } from './async-schedule';
 import { sessionPlan } from './control';
-import { castInRound, seatsOf } from './rotation';
+import { castInRound, seatsOf, type Seat } from './rotation';
 import { planSteps } from './steps';
 
 /** How many places a room on turns has: the playbook's largest group. */
@@ -32,6 +32,21 @@ export function placesOf(
 	return plan.groupSize ? confirmed.slice(0, plan.groupSize.max) : confirmed;
 }
 
+/**
+ * The room's seats, in join order with their chosen roles, where only the place-holders sit (A33):
+ * what a room on turns casts from, online or not.
+ */
+export function placeSeats(
+	state: Pick<ControlState, 'agreed' | 'people' | 'removed'>,
+	plan: PlacesPlan
+): Seat[] {
+	const places = placesOf(state, plan);
+	return seatsOf(state.people, []).map((seat) => ({
+		...seat,
+		present: places.includes(seat.participantId)
+	}));
+}
+
 /** Someone who confirmed the agreements but holds no place: they watch and are never waited for. */
 export const watches = (state: ControlState, plan: AsyncPlan, personId: string): boolean =>
 	state.agreed.includes(personId) &&
@@ -40,19 +55,13 @@ export const watches = (state: ControlState, plan: AsyncPlan, personId: string):
 
 /**
  * Who takes a turn in `step` (A3): the people whose role in that step's round is one the phase
- * names, cast by the rotation from the people holding a place (A33), online or not. Seats keep
- * their join order and chosen roles: only who sits in them is the place-holders.
+ * names, cast by the rotation from the people holding a place (A33), online or not.
  */
 export function takersAt(state: ControlState, plan: AsyncPlan, step: number): string[] {
 	const at = planSteps(sessionPlan(plan, state))[step];
 	const roles = at ? turnRoles(plan, at.phaseIndex) : [];
 	if (!at || roles.length === 0) return [];
-	const places = placesOf(state, plan);
-	const seats = seatsOf(state.people, []).map((seat) => ({
-		...seat,
-		present: places.includes(seat.participantId)
-	}));
-	return castInRound(plan, seats, at.round, state.speakers)
+	return castInRound(plan, placeSeats(state, plan), at.round, state.speakers)
 		.members.filter((member) => roles.includes(member.roleId))
 		.map((member) => member.participantId);
 }

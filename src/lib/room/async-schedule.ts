@@ -251,7 +251,8 @@ export function goLive(state: ControlState, present: readonly string[]): Control
 
 /**
  * Back to turns (A8): the current step's window opens again from `now`, keeping the turns taken
- * in it (only ever this step's: `followStep` drops them when the room moves while live); a step that does not run as turns gives way to the next one that does.
+ * in it (only ever this step's: `followStep` drops them when the room moves while live); a step
+ * that does not run as turns gives way to the next one that does.
  */
 export function resumeTurns(state: ControlState, plan: AsyncPlan, now: number): ControlResult {
 	const schedule = state.async;

@@ -154,6 +154,13 @@ test('[A33] Ana opening the link on a second phone watches: her card says the pl
 			0
 		);
 		await expect(turns(ana).getByText(/You are watching/)).toHaveCount(0);
+		// The phase panel casts the place-holders: the watching phone has no role and is not named.
+		const role = (page: Page) => page.getByRole('heading', { name: /^Your role:/ });
+		await expect(role(ana)).toBeVisible();
+		await expect(role(anasPhone)).toHaveCount(0);
+		await expect(anasPhone.locator('.phase .cast')).toHaveText(
+			'This round · Ana: Speaker · Ben: Listener'
+		);
 
 		await turns(ana).getByRole('button', { name: 'I’ve taken my turn' }).tap();
 		await expect(turns(ben).getByText('Your turn: Reflect it back')).toBeVisible();

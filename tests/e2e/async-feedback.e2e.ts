@@ -71,7 +71,9 @@ test('[A6] [A20] [A21] [A22] [A23] feedback across time zones: a recorded messag
 			await a.getByLabel(label, { exact: true }).fill(text);
 		}
 		await takeTurn(a);
-		await expect(turnsOf(a)).toContainText('No one has joined to take this turn yet.');
+		await expect(turnsOf(a)).toContainText(
+			'No one who confirmed the agreements takes this turn yet.'
+		);
 
 		// An hour later by the server's clock and by B's, in Los Angeles.
 		const b = await personLater(app, browser, 'America/Los_Angeles', HOUR, roomUrl);

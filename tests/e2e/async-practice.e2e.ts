@@ -47,7 +47,9 @@ test('[A1] [A5] [A6] [A11] [A16] [B1] [B7] an async sprint across time zones: a 
 		// A records the story and takes the turn; nobody has joined to listen yet.
 		await recordIn(storyOf(a), 'Ada');
 		await turnsOf(a).getByRole('button', { name: 'I’ve taken my turn' }).click();
-		await expect(turnsOf(a)).toContainText('No one has joined to take this turn yet.');
+		await expect(turnsOf(a)).toContainText(
+			'No one who confirmed the agreements takes this turn yet.'
+		);
 
 		// An hour later by the server's clock (restarted, as a deploy would) and by B's.
 		const b = await personLater(app, browser, 'America/Los_Angeles', HOUR, roomUrl);

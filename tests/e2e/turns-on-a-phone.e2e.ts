@@ -137,6 +137,40 @@ test('on a phone the turns card shows whose turn and the deadline, every action 
 	}
 });
 
+test('[A33] Ana opening the link on a second phone watches: her card says the places are taken, and no turn waits for it', async ({
+	app,
+	browser
+}) => {
+	const { url, ana, ben } = await turnsOnTwoPhones(app.url, browser);
+	const anasPhone = await onPhone(browser, 'Europe/Berlin');
+	try {
+		await anasPhone.goto(url);
+		await joinRoom(anasPhone, 'Ana', 'Speaker');
+		await expect(
+			turns(anasPhone).getByText(/You are watching: this room’s places are taken/)
+		).toBeVisible();
+		await expect(turns(anasPhone).getByText('Waiting for Ana to take their turn.')).toBeVisible();
+		await expect(turns(anasPhone).getByRole('button', { name: 'I’ve taken my turn' })).toHaveCount(
+			0
+		);
+		await expect(turns(ana).getByText(/You are watching/)).toHaveCount(0);
+		// The phase panel casts the place-holders: the watching phone has no role and is not named.
+		const role = (page: Page) => page.getByRole('heading', { name: /^Your role:/ });
+		await expect(role(ana)).toBeVisible();
+		await expect(role(anasPhone)).toHaveCount(0);
+		await expect(anasPhone.locator('.phase .cast')).toHaveText(
+			'This round · Ana: Speaker · Ben: Listener'
+		);
+
+		await turns(ana).getByRole('button', { name: 'I’ve taken my turn' }).tap();
+		await expect(turns(ben).getByText('Your turn: Reflect it back')).toBeVisible();
+		await expect(turns(anasPhone).getByText('Waiting for Ben to take their turn.')).toBeVisible();
+		await expectCardFits(anasPhone);
+	} finally {
+		for (const page of [ana, ben, anasPhone]) await page.context().close();
+	}
+});
+
 const timer = (page: Page) => page.getByRole('region', { name: 'Timer' });
 /** Whether the turns card is above the timer on screen, and before it in the page's order. */
 async function turnsFirst(page: Page) {

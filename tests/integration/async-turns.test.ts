@@ -26,6 +26,15 @@ function createAsyncRoom(baseUrl: string, body: unknown) {
 	return postJson(baseUrl, '/api/rooms', body);
 }
 
+/** A new Active Listening Sprint on turns with the default windows: its room id. */
+async function sprintOnTurns(baseUrl: string): Promise<string> {
+	const response = await createAsyncRoom(baseUrl, {
+		playbookId: 'active-listening-sprint',
+		async: {}
+	});
+	return ((await response.json()) as { id: string }).id;
+}
+
 async function controlOf(baseUrl: string, roomId: string) {
 	const client = await connectSynced(baseUrl, roomId);
 	cleanups.push(() => client.provider.destroy());
@@ -70,11 +79,7 @@ describe('deadlines in server time', () => {
 	test('[A10] a deadline that passed while the server was down moves the room on when it loads again', async () => {
 		const dataDir = tempDir();
 		const first = await start({ dataDir });
-		const response = await createAsyncRoom(first.url, {
-			playbookId: 'active-listening-sprint',
-			async: {}
-		});
-		const { id } = (await response.json()) as { id: string };
+		const id = await sprintOnTurns(first.url);
 		const ana = await joinAs(first.url, id, 'Ana', { roleId: 'speaker' });
 		ana.socket.disconnect();
 		const opened = (await controlOf(first.url, id)).read();
@@ -96,11 +101,7 @@ describe('deadlines in server time', () => {
 
 	test('[A5] the speaker taking their turn moves the room on at once', async () => {
 		const server = await start();
-		const response = await createAsyncRoom(server.url, {
-			playbookId: 'active-listening-sprint',
-			async: {}
-		});
-		const { id } = (await response.json()) as { id: string };
+		const id = await sprintOnTurns(server.url);
 		const ana = await joinAs(server.url, id, 'Ana', { roleId: 'speaker' });
 		cleanups.push(() => ana.socket.disconnect());
 		const notYours = await joinAs(server.url, id, 'Ben', { roleId: 'listener' });
@@ -112,6 +113,34 @@ describe('deadlines in server time', () => {
 		expect(await ana.send({ type: 'async.turn', step: 1 })).toEqual({ ok: true });
 		const control = await controlOf(server.url, id);
 		await waitFor(() => control.read().step === 2, 'the room to move on');
+		expect(control.read().async?.missed).toEqual([]);
+	});
+});
+
+describe('places in a room on turns', () => {
+	test('[A33] [A5] Ana opening the link on her phone makes a watcher: the listener’s turn moves the room on without it', async () => {
+		const server = await start();
+		const id = await sprintOnTurns(server.url);
+		const people = [
+			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' }),
+			await joinAs(server.url, id, 'Ben', { roleId: 'listener' }),
+			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' })
+		] as const;
+		for (const person of people) cleanups.push(() => person.socket.disconnect());
+		const [ana, ben, anasPhone] = people;
+		const control = await controlOf(server.url, id);
+		await waitFor(() => control.read().agreed.length === 3, 'all three to confirm');
+
+		expect(await ana.send({ type: 'async.turn', step: 1 })).toEqual({ ok: true });
+		await waitFor(() => control.read().step === 2, 'the listener’s turn');
+		const refused = (await anasPhone.send({ type: 'async.turn', step: 2 })) as {
+			ok: boolean;
+			error?: { params?: { reason?: string } };
+		};
+		expect(refused.error?.params?.reason).toBe('not_your_turn');
+		expect(await ben.send({ type: 'async.turn', step: 2 })).toEqual({ ok: true });
+		// Past the silence to Ana's rating at once: nobody waits a window for the phone.
+		await waitFor(() => control.read().step === 4, 'the room to move on to the rating');
 		expect(control.read().async?.missed).toEqual([]);
 	});
 });

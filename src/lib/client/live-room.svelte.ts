@@ -2,7 +2,7 @@ import { m } from '../paraglide/messages';
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
 import type { Participant } from '../protocol/presence';
-import { waitingFor } from '../room/async-schedule';
+import { waitingFor } from '../room/async-takers';
 import { roomPlay, type RoomPlay } from '../room/room-play';
 import { canControl, hasAgreed, isHost } from '../room/room-view';
 import type { RoomIdentity } from './identity';

@@ -9,12 +9,14 @@ import AsyncTurns from './AsyncTurns.svelte';
 import { control, person, roomContext } from './room-controls.fixture';
 
 const playbook = playbookSchema.parse(activeListeningSprint);
-const [ana, ben] = [person('Ana'), person('Ben')];
+const [ana, ben, anasPhone] = [person('Ana'), person('Ben'), person('Ana on her phone')];
 const people = {
 	[ana.participantId]: { name: 'Ana', roleId: 'speaker' },
-	[ben.participantId]: { name: 'Ben', roleId: 'listener' }
+	[ben.participantId]: { name: 'Ben', roleId: 'listener' },
+	[anasPhone.participantId]: { name: 'Ana', roleId: 'speaker' }
 };
-const started = startTurns(control({ people }), playbook, {}, Date.UTC(2026, 0, 5, 9));
+const agreed = [ana.participantId, ben.participantId];
+const started = startTurns(control({ people, agreed }), playbook, {}, Date.UTC(2026, 0, 5, 9));
 if (!started.ok) throw new Error(started.error.message);
 const onTurns = started.state;
 
@@ -36,6 +38,15 @@ describe('the turns card', () => {
 		const html = show(onTurns, ben.participantId);
 		expect(html).toContain('Waiting for Ana to take their turn.');
 		expect(html).not.toContain('I’ve taken my turn');
+	});
+
+	test('[A33] someone who confirmed after the places were taken is told they watch', () => {
+		const watching = { ...onTurns, agreed: [...agreed, anasPhone.participantId] };
+		const html = show(watching, anasPhone.participantId, [ana, ben, anasPhone]);
+		expect(html).toContain('You are watching: this room’s places are taken');
+		expect(html).toContain('Waiting for Ana to take their turn.');
+		expect(html).not.toContain('I’ve taken my turn');
+		expect(show(watching, ben.participantId)).not.toContain('You are watching');
 	});
 
 	test('[A7] with a host, only the host is offered the extension', () => {

@@ -1,7 +1,8 @@
 // What a schedule decision tells the people taking turns (protocol A9): drawn from the change
 // of control state alone, so the server hands it to its `TurnEvents` after the decision is stored.
 import type { ControlState } from '../protocol/control';
-import { counting, phaseIndexAt, takersAt, waitingFor, type AsyncPlan } from './async-schedule';
+import { counting, phaseIndexAt, type AsyncPlan } from './async-schedule';
+import { takersAt, waitingFor } from './async-takers';
 
 /** What a schedule decision tells the people waiting for it (the server's `TurnEvents`). */
 export type TurnEvent =
@@ -19,10 +20,17 @@ export function turnEvents(
 	const phaseIndex = phaseIndexAt(after, plan);
 	const events: TurnEvent[] = [];
 	const opened = schedule.openedAt !== before.async?.openedAt || after.step !== before.step;
-	const takers = takersAt(after, plan, after.step);
-	if (opened && takers.length > 0)
-		events.push({ type: 'turn-started', phaseIndex, personIds: takers });
+	const resumed = before.pause !== null && after.pause === null;
 	const waiting = waitingFor(after, plan);
+	// A window that opens tells those still to take their turn in it (back on turns, not who took
+	// it already: A8); within a window, whoever came to be waited for (a place freed, a speaker
+	// drawn again: A33). A paused room tells nobody, since nobody can take a turn (A30): its resume
+	// tells everyone it waits for, who may have come to be waited for during the pause.
+	const waitedFor = opened || resumed ? [] : takersAt(before, plan, before.step);
+	const started = waiting.filter((id) => !waitedFor.includes(id));
+	if (started.length > 0 && after.pause === null) {
+		events.push({ type: 'turn-started', phaseIndex, personIds: started });
+	}
 	if (schedule.warned && before.async?.warned !== true && waiting.length > 0) {
 		events.push({
 			type: 'deadline-near',

@@ -113,7 +113,10 @@ describe('a room on turns paused for everyone', () => {
 		expect(late.state.pause).toEqual({ at: T0 + 24 * HOUR + 5, timerWasRunning: false });
 		expect(late.state.async?.missed).toEqual([{ phaseIndex: 1, round: 1, personIds: [ana] }]);
 		expect(leftAtPause(late.state)).toBe(24 * HOUR);
-		expect(late.effects).toContainEqual({
+		// Ben cannot take his turn while paused: he is told at the resume.
+		expect(late.effects.filter((effect) => effect.type === 'turn-event')).toEqual([]);
+		const resumed = decided(at(T0 + 25 * HOUR, late.state, { type: 'room.resume' }));
+		expect(resumed.effects).toContainEqual({
 			type: 'turn-event',
 			event: { type: 'turn-started', phaseIndex: 2, personIds: [ben] }
 		});
@@ -144,8 +147,10 @@ describe('a room on turns paused for everyone', () => {
 		}
 	});
 
-	test('[A29] a resume without a turn opening tells nobody anything', () => {
+	test('[A29] a resume tells whoever the step waits for, once, that their turn is on', () => {
 		const resumed = decided(at(T0 + 12 * HOUR, paused(), { type: 'room.resume' }));
-		expect(resumed.effects).toEqual([]);
+		expect(resumed.effects).toEqual([
+			{ type: 'turn-event', event: { type: 'turn-started', phaseIndex: 1, personIds: [ana] } }
+		]);
 	});
 });

@@ -12,10 +12,9 @@ import {
 	goLive,
 	resumeTurns,
 	startTurns,
-	takersAt,
-	takeTurn,
-	waitingFor
+	takeTurn
 } from './async-schedule';
+import { takersAt, waitingFor } from './async-takers';
 import { nextWakeAt, tick } from './async-clock';
 import { ana, base, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
 import { initialControlState } from './control';

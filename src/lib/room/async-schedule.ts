@@ -10,7 +10,8 @@ import {
 	type ControlRefusal,
 	type ControlResult
 } from './control';
-import { castInRound, seatsOf, type RotationPlan } from './rotation';
+import { placesOf, takersAt, turnRoles, waitingFor } from './async-takers';
+import type { RotationPlan } from './rotation';
 import { planSteps } from './steps';
 import { takeTurns, type TurnPlan } from './turns';
 
@@ -19,9 +20,13 @@ export const DEFAULT_TURN_WINDOW_MS = 24 * HOUR_MS;
 /** Soft ends the room keeps; far more than a session has steps. */
 const MISSED_LIMIT = 200;
 
-/** What the schedule needs of a playbook: its phases with ids and turn roles, and its rotation. */
+/**
+ * What the schedule needs of a playbook: its phases with ids and turn roles, its rotation, and
+ * its group size (the room's places, A33).
+ */
 export type AsyncPlan = Omit<TurnPlan, 'phases'> &
 	RotationPlan & {
+		groupSize: { max: number };
 		phases: readonly {
 			id: string;
 			turnBy?: readonly string[] | undefined;
@@ -44,8 +49,6 @@ export const notYourTurn = (): ControlRefusal =>
 	refuse('It is not your turn in this phase.', 'not_your_turn');
 const ok = (state: ControlState): ControlResult => ({ ok: true, state });
 
-const turnRoles = (plan: AsyncPlan, phaseIndex: number) => plan.phases[phaseIndex]?.turnBy ?? [];
-
 /** Phase ids in `windows` that do not run as turns in `plan`: a starter's mistake to name. */
 export const strayWindows = (plan: AsyncPlan, windows: TurnWindows): string[] =>
 	Object.keys(windows).filter(
@@ -57,31 +60,6 @@ export function windowOf(plan: AsyncPlan, windows: TurnWindows, phaseIndex: numb
 	const id = plan.phases[phaseIndex]?.id;
 	return (id === undefined ? undefined : ownValue(windows, id)) ?? DEFAULT_TURN_WINDOW_MS;
 }
-
-/** Everyone who joined and was not removed: in a room of turns nobody needs to be online. */
-const members = (state: ControlState) =>
-	Object.keys(state.people).filter((id) => !state.removed.includes(id));
-
-/**
- * Who takes a turn in `step` (protocol A3): the people whose role in that step's round is one
- * the phase names, cast by the rotation from everyone who joined, online or not.
- */
-export function takersAt(state: ControlState, plan: AsyncPlan, step: number): string[] {
-	const at = planSteps(sessionPlan(plan, state))[step];
-	const roles = at ? turnRoles(plan, at.phaseIndex) : [];
-	if (!at || roles.length === 0) return [];
-	const seats = seatsOf(state.people, []).map((seat) => ({
-		...seat,
-		present: !state.removed.includes(seat.participantId)
-	}));
-	return castInRound(plan, seats, at.round, state.speakers)
-		.members.filter((member) => roles.includes(member.roleId))
-		.map((member) => member.participantId);
-}
-
-/** The current step's takers who have not taken their turn yet. */
-export const waitingFor = (state: ControlState, plan: AsyncPlan): string[] =>
-	takersAt(state, plan, state.step).filter((id) => !state.async?.taken.includes(id));
 
 /** The first step at or after `from` whose phase runs as turns. */
 function turnStepFrom(state: ControlState, plan: AsyncPlan, from: number): number | undefined {
@@ -125,7 +103,7 @@ export function enter(
 ): ControlState {
 	const moved = applyControlCommand(state, { type: 'step.goto', target }, plan, now);
 	const entered = moved.ok ? moved.state : state;
-	return openWindow(takeTurns(entered, plan, members(entered)), plan, now);
+	return openWindow(takeTurns(entered, plan, placesOf(entered, plan)), plan, now);
 }
 
 /** The schedule has no more deadlines: the room rests on its last step. */
@@ -274,7 +252,8 @@ export function goLive(state: ControlState, present: readonly string[]): Control
 
 /**
  * Back to turns (A8): the current step's window opens again from `now`, keeping the turns taken
- * in it; a step that does not run as turns gives way to the next one that does.
+ * in it (only ever this step's: `followStep` drops them when the room moves while live); a step
+ * that does not run as turns gives way to the next one that does.
  */
 export function resumeTurns(state: ControlState, plan: AsyncPlan, now: number): ControlResult {
 	const schedule = state.async;
@@ -289,8 +268,10 @@ export function resumeTurns(state: ControlState, plan: AsyncPlan, now: number): 
 }
 
 /**
- * The step moved by other means (a person's Next in a room of turns): its window opens. Answers
- * `after` itself when the schedule already followed the move, or the room is not on turns.
+ * The step moved by other means (a person's Next in a room of turns): its window opens. Played
+ * live, the turns taken stay with the step they were taken in (A8): a move leaves them behind, so
+ * back on turns they do not count for another step. Answers `after` itself when the schedule
+ * already followed the move, or there is nothing to follow.
  */
 export function followStep(
 	before: ControlState,
@@ -299,7 +280,10 @@ export function followStep(
 	now: number
 ): ControlState {
 	const schedule = after.async;
-	if (!counting(schedule) || after.step === before.step) return after;
-	if (schedule.openedAt !== before.async?.openedAt) return after;
-	return openWindow(takeTurns(after, plan, members(after)), plan, now);
+	if (after.step === before.step) return after;
+	if (schedule?.mode === 'live' && schedule.taken.length > 0) {
+		return { ...after, async: { ...schedule, taken: [] } };
+	}
+	if (!counting(schedule) || schedule.openedAt !== before.async?.openedAt) return after;
+	return openWindow(takeTurns(after, plan, placesOf(after, plan)), plan, now);
 }

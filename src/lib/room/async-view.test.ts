@@ -21,7 +21,12 @@ const ok = (result: ControlResult): ControlState => {
 	return result.state;
 };
 const onTurns = ok(
-	startTurns({ ...initialControlState(playbook), people }, playbook, { story: 48 * HOUR }, T0)
+	startTurns(
+		{ ...initialControlState(playbook), people, agreed: [ana, ben] },
+		playbook,
+		{ story: 48 * HOUR },
+		T0
+	)
 );
 const inBerlin = { locale: 'en' as const, timeZone: 'Europe/Berlin' };
 
@@ -74,7 +79,12 @@ describe('whose turn it is', () => {
 			)
 		};
 		const both = ok(
-			startTurns({ ...initialControlState(byBoth), people }, byBoth, { story: 48 * HOUR }, T0)
+			startTurns(
+				{ ...initialControlState(byBoth), people, agreed: [ana, ben] },
+				byBoth,
+				{ story: 48 * HOUR },
+				T0
+			)
 		);
 		const passed = tick(both, byBoth, T0 + 48 * HOUR);
 		const seen = (state: ControlState, locale: 'en' | 'de' | 'es') =>

@@ -5,7 +5,8 @@ import type { ControlState } from '../protocol/control';
 import { isTurnPhase } from '../protocol/turn-phases';
 import { HOUR_MS } from '../time-units';
 import { leftAtPause } from './async-pause';
-import { takersAt, waitingFor, windowOf, type AsyncPlan } from './async-schedule';
+import { windowOf, type AsyncPlan } from './async-schedule';
+import { takersAt, waitingFor, watches } from './async-takers';
 import { sessionPlan } from './control';
 import { planSteps, type Step } from './steps';
 import { canControl } from './room-view';
@@ -19,6 +20,8 @@ export interface AsyncView {
 	yourTurn: boolean;
 	/** This person took their turn in the current step. */
 	tookTurn: boolean;
+	/** This person confirmed the agreements after the room's places were taken: they watch (A33). */
+	watching: boolean;
 	/** Whom the room waits for, as a sentence in the viewer's language; empty when nobody. */
 	waitingLine: string;
 	/** Nobody who joined takes a turn in this step yet. */
@@ -151,6 +154,7 @@ export function asyncView(
 		phaseTitle,
 		yourTurn: waiting.includes(selfId),
 		tookTurn: counting && schedule.taken.includes(selfId),
+		watching: schedule.mode === 'async' && watches(control, plan, selfId),
 		waitingLine:
 			waiting.length > 0
 				? m.async_waiting_for(namesOf(waiting, control, options.locale), {

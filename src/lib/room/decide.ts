@@ -6,6 +6,7 @@ import { decideAsync } from './async-commands';
 import { tick } from './async-clock';
 import { followResume } from './async-pause';
 import { turnEvents, type TurnEvent } from './async-events';
+import { followPlaces } from './async-places';
 import { followStep } from './async-schedule';
 import { sessionPlan, startHistory } from './control';
 import { revealIfDue, submitRating, type SealedRatings } from './ratings';
@@ -97,10 +98,11 @@ export function decide(
 	const here = { ...actor, present: actor.present.filter((id) => !state.removed.includes(id)) };
 	const decision = decideOnly(state, command, here, ctx);
 	if (!decision.ok) return decision;
-	// A room of turns follows every move of its step, whatever made it (protocol A2, A9), and
-	// gets back the time it stood paused (A29).
+	// A room of turns follows every move of its step, whatever made it (protocol A2, A9), gets
+	// back the time it stood paused (A29), and follows who holds a place: it moves on once it
+	// waits for nobody (A33, A34).
 	const followed = followStep(state, decision.state, ctx.playbook, ctx.now);
-	const next = followResume(state, followed, ctx.now);
+	const next = followPlaces(state, followResume(state, followed, ctx.now), ctx.playbook, ctx.now);
 	const told = turnEvents(state, next, ctx.playbook).map((event): Effect => ({
 		type: 'turn-event',
 		event

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { controlStateSchema, type ControlState } from '../protocol/control';
+import { asyncState } from './async-schedule.fixture';
 import { roomPlay, type PlayPlan } from './room-play';
 import type { RosterEntry } from './room-view';
 
@@ -61,6 +62,16 @@ describe('the room as it plays now', () => {
 	test('someone the host removed is off the roster and out of the cast at once', () => {
 		const play = roomPlay(pair, at(1, { removed: [cy.participantId] }), [ana, ben, cy]);
 		expect(play.roster).toEqual([ana, ben]);
+		expect(play.cast.members.map((member) => member.name)).toEqual(['Ana', 'Ben']);
+	});
+
+	test('[A33] on turns the cast is the place-holders, online or not: a watcher has no role', () => {
+		// Cy confirmed third in a room for two: Cy watches, Ben holds his place while offline.
+		const onTurns = at(1, {
+			async: asyncState(),
+			agreed: [ana, ben, cy].map((p) => p.participantId)
+		});
+		const play = roomPlay({ ...pair, groupSize: { max: 2 } }, onTurns, [ana, cy]);
 		expect(play.cast.members.map((member) => member.name)).toEqual(['Ana', 'Ben']);
 	});
 

@@ -1,11 +1,12 @@
 import type { ControlState } from '../protocol/control';
+import { placeSeats, type PlacesPlan } from './async-takers';
 import { sessionPlan } from './control';
 import type { RosterEntry } from './room-view';
-import { castFor, type Cast, type RotationPlan } from './rotation';
+import { castFor, castInRound, type Cast, type RotationPlan } from './rotation';
 import { planSteps, type RoundPlan, type Step } from './steps';
 
 /** What the room's play needs of a playbook. */
-export interface PlayPlan extends RotationPlan, RoundPlan {
+export interface PlayPlan extends RotationPlan, RoundPlan, PlacesPlan {
 	phases: RoundPlan['phases'];
 }
 
@@ -23,7 +24,10 @@ export interface RoomPlay<P extends PlayPlan, R extends RosterEntry> {
 	round: number;
 	/** Who is here: someone the host removed is off every list at once. */
 	roster: R[];
-	/** Who plays which role in the current round. */
+	/**
+	 * Who plays which role in the current round. On turns, the people holding a place, online or
+	 * not (A33): someone watching, such as a second device, has no role.
+	 */
 	cast: Cast;
 }
 
@@ -45,6 +49,9 @@ export function roomPlay<P extends PlayPlan, R extends RosterEntry>(
 		current: step && phase && { ...step, phase },
 		round,
 		roster: here,
-		cast: castFor(plan, control, here, round)
+		cast:
+			control.async?.mode === 'async'
+				? castInRound(plan, placeSeats(control, plan), round, control.speakers)
+				: castFor(plan, control, here, round)
 	};
 }

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { ControlState } from '../protocol/control';
 import { ratingKey } from '../protocol/room-content';
 import { turnEvents } from './async-events';
-import { goLive, takeTurn, waitingFor } from './async-schedule';
+import { goLive, takeTurn } from './async-schedule';
+import { waitingFor } from './async-takers';
 import { ana, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
 import { askSecondTake, mayAskSecondTake, paraphraseTake, secondTakeStep } from './second-take';
 

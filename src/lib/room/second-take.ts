@@ -1,7 +1,8 @@
 import type { ControlState } from '../protocol/control';
 import { isTurnPhase } from '../protocol/turn-phases';
 import { ratingKey, type ParaphraseTake } from '../protocol/room-content';
-import { enter, notYourTurn, stepWindow, takersAt, type AsyncPlan } from './async-schedule';
+import { enter, notYourTurn, stepWindow, type AsyncPlan } from './async-schedule';
+import { takersAt } from './async-takers';
 import { invalid, sessionPlan, type ControlResult } from './control';
 import { planSteps } from './steps';
 

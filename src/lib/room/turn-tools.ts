@@ -1,6 +1,7 @@
 import type { ControlState } from '../protocol/control';
 import { ratingKey } from '../protocol/room-content';
-import { takersAt, type AsyncPlan } from './async-schedule';
+import type { AsyncPlan } from './async-schedule';
+import { takersAt } from './async-takers';
 import { sessionPlan } from './control';
 import { planSteps, speakerRoleId } from './steps';
 

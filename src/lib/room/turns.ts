@@ -1,4 +1,5 @@
 import { MAX_ROUNDS, type ControlState } from '../protocol/control';
+import { placesOf, type PlacesPlan } from './async-takers';
 import { sessionPlan, type PhasePlan } from './control';
 import { nextSpeaker, rotates, seatsOf, type RotationPlan, type Seat } from './rotation';
 import { planSteps } from './steps';
@@ -8,15 +9,17 @@ import { planSteps } from './steps';
  * machine's tests) takes no turns.
  */
 export type TurnPlan = PhasePlan &
-	Partial<RotationPlan> & {
+	Partial<RotationPlan> &
+	PlacesPlan & {
 		/** The repeating phases run once per person present (playbook `roundPerPerson`). */
 		roundPerPerson?: boolean | undefined;
 	};
 
 /**
- * Brings the record of turns up to date with the room's step and who is present: in a
- * one-turn-per-person playbook the rounds follow the people present, and a round that has
- * started gets its speaker on record, or a new one if the one on record is no longer present.
+ * Brings the record of turns up to date with the room's step and who is present (on turns, who
+ * holds a place: protocol A33): in a one-turn-per-person playbook the rounds follow the people
+ * present, and a round that has started gets its speaker on record, or a new one if the one on
+ * record is no longer present.
  * Rounds that are over are never touched. Answers `state` itself when nothing changes. Pure: the
  * server applies it wherever the step or the people present may have changed.
  */
@@ -29,9 +32,12 @@ export function takeTurns(
 	if (!roles || !rotation) return state;
 	const rotationPlan: RotationPlan = { roles, rotation, speakerRole };
 	if (!rotates(rotationPlan)) return state;
-	// Across time zones nobody needs to be online for their turn: everyone who joined counts.
-	const online = state.async?.mode === 'async' ? Object.keys(state.people) : present;
-	const here = online.filter((id) => !state.removed.includes(id));
+	// Across time zones nobody needs to be online for their turn: the people holding a place count
+	// (protocol A33), and nobody else.
+	const here =
+		state.async?.mode === 'async'
+			? placesOf(state, plan)
+			: present.filter((id) => !state.removed.includes(id));
 	const seats = seatsOf(state.people, []).map((seat) => ({
 		...seat,
 		present: here.includes(seat.participantId)
@@ -67,7 +73,9 @@ function roundsFollowPeople(
 
 /**
  * Puts a speaker on record for the round the room is in, if it repeats and has none present,
- * unless it is over (a later round is on record).
+ * unless it is over (a later round is on record). On turns every step counts, those that do not
+ * repeat as round 1: a turn taken before the repeating steps, or in a playbook without them, is
+ * taken in a role, and the roles must not move when someone confirms later (A33).
  */
 function recordSpeaker(
 	state: ControlState,
@@ -76,7 +84,7 @@ function recordSpeaker(
 	seats: readonly Seat[]
 ): ControlState {
 	const at = planSteps(sessionPlan(plan, state))[state.step];
-	if (!at?.repeats) return state;
+	if (!at || (!at.repeats && state.async?.mode !== 'async')) return state;
 	const recorded = state.speakers.find((turn) => turn.round === at.round);
 	const present = (id: string) => seats.some((seat) => seat.participantId === id && seat.present);
 	// A round with a later one on record is over: going back into it (Previous) replays nothing.

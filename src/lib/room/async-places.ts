@@ -1,0 +1,85 @@
+// What follows any decision in a room on turns once who holds a place, or who is waited for, may
+// have changed (protocol A5, A33, A34). `decide` applies it after every decision, in one place,
+// so no command's handler needs to remember it.
+import type { ControlState } from '../protocol/control';
+import { counting, moveOn, type AsyncPlan } from './async-schedule';
+import { placesOf, takersAt, turnRoles } from './async-takers';
+import { sessionPlan } from './control';
+import { planSteps } from './steps';
+import { takeTurns } from './turns';
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+	a.length === b.length && a.every((id, index) => id === b[index]);
+
+const speakerOf = (state: ControlState, round: number) =>
+	state.speakers.find((turn) => turn.round === round)?.participantId;
+
+/**
+ * The round the room is in, if nobody has begun it: no turn was taken at its current step, nor
+ * was any earlier step of the round with turns passed (non-repeating steps count as round 1), and
+ * no later round is on record (going back into a round that is over replays nothing). Its speaker
+ * has not spoken, so who speaks may still be drawn again.
+ */
+function roundNotBegun(state: ControlState, plan: AsyncPlan): number | undefined {
+	const steps = planSteps(sessionPlan(plan, state));
+	const at = steps[state.step];
+	if (!at || (state.async?.taken.length ?? 0) > 0) return undefined;
+	if (state.speakers.some((turn) => turn.round > at.round)) return undefined;
+	const begun = steps
+		.slice(0, state.step)
+		.some((step) => step.round === at.round && turnRoles(plan, step.phaseIndex).length > 0);
+	return begun ? undefined : at.round;
+}
+
+/**
+ * The turns recorded from the place-holders (A33). When who holds a place changed while the
+ * current round has not begun, its speaker is drawn again from them: a step opened before the
+ * person who chose the speaker's role confirmed gets them as its speaker. Once a turn was taken
+ * in the round the speaker on record stays, unless they lose their place.
+ */
+function recast(before: ControlState, after: ControlState, plan: AsyncPlan): ControlState {
+	const settled = takeTurns(after, plan, placesOf(after, plan));
+	const round = roundNotBegun(after, plan);
+	if (round === undefined || sameIds(placesOf(before, plan), placesOf(after, plan))) return settled;
+	const unrecorded = { ...after, speakers: after.speakers.filter((turn) => turn.round !== round) };
+	const drawn = takeTurns(unrecorded, plan, placesOf(after, plan));
+	return speakerOf(drawn, round) === speakerOf(settled, round) ? settled : drawn;
+}
+
+/**
+ * Whether the current step waits for nobody (A34): everyone it casts took their turn, or it
+ * casts nobody only because the host removed the people it would have (back, they would take a
+ * turn in it) and no place is free for someone else to take. A paused room waits for its resume
+ * (A28); a step nobody holding a place takes a turn in for other reasons (nobody confirmed yet),
+ * or that has a place free for the next to confirm, waits for its deadline.
+ */
+function waitsForNobody(state: ControlState, plan: AsyncPlan): boolean {
+	const schedule = state.async;
+	if (!counting(schedule) || state.pause !== null) return false;
+	const takers = takersAt(state, plan, state.step);
+	if (takers.length > 0) return takers.every((id) => schedule.taken.includes(id));
+	if (placesOf(state, plan).length < plan.groupSize.max) return false;
+	return takersAt({ ...state, removed: [] }, plan, state.step).length > 0;
+}
+
+/**
+ * What follows a decision taking the room from `before` to `after` at server time `now`, in a
+ * room counting turns: the turns recorded from the place-holders (see {@link recast}), then the
+ * room moves on, as often as it takes, while its step waits for nobody. Answers `after` itself
+ * when nothing follows.
+ */
+export function followPlaces(
+	before: ControlState,
+	after: ControlState,
+	plan: AsyncPlan,
+	now: number
+): ControlState {
+	if (!counting(after.async)) return after;
+	let state = recast(before, after, plan);
+	// Each move enters a later step or ends the schedule, so this ends within the session's steps.
+	const steps = planSteps(sessionPlan(plan, state)).length;
+	for (let moves = 0; moves <= steps && waitsForNobody(state, plan); moves++) {
+		state = moveOn(state, plan, now);
+	}
+	return state;
+}

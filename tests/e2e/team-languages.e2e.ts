@@ -92,7 +92,9 @@ test('a German and a Spanish member read the team space, their pair’s reasons 
 		'vevent'
 	);
 	expect(vevent?.getFirstPropertyValue('summary')).toBe('Pareja de práctica: Ben y Ana');
-	expect(String(vevent?.getFirstPropertyValue('description'))).toMatch(/^Nuestra sala: http/);
+	expect(String(vevent?.getFirstPropertyValue('description'))).toMatch(
+		/^Guía propuesta: .+\nNuestra sala: http/
+	);
 });
 
 test('a team link that names no team space answers 404 with a way on, in the person’s language', async ({

@@ -55,90 +55,126 @@ function setup() {
 			seenAt: now,
 			joinedAt: now
 		});
+	/** A socket here watches the room, answered its roster now (as `room:watch` does). */
+	const watch = async () => {
+		const read = await store.list('room', now);
+		broadcasts.watched('room', read);
+		return read;
+	};
+	/** A heartbeat of this instance, where nobody joined the room. */
+	const beat = () => broadcasts.beatWatchers(new Set());
 	const later = (ms: number) => (now += ms);
-	return { broadcasts, everyone, watchersHere, channelsHere, joinedHere, annIs, later };
+	return {
+		broadcasts,
+		everyone,
+		watchersHere,
+		channelsHere,
+		joinedHere,
+		annIs,
+		watch,
+		beat,
+		later
+	};
 }
 
 const annIn = (heard: Heard) => heard.at(-1)?.roster.map((p) => p.status);
 
 test('[S8] heartbeats send the watchers here a roster that changed with no write: someone’s instance stopped', async () => {
-	const { broadcasts, everyone, watchersHere, annIs, later } = setup();
+	const { everyone, watchersHere, annIs, watch, beat, later } = setup();
 	await annIs('connected');
-	broadcasts.watched('room');
-	await broadcasts.beatWatchers(new Set());
-	expect(annIn(watchersHere)).toEqual(['connected']);
-	await broadcasts.beatWatchers(new Set());
-	expect(watchersHere).toHaveLength(1);
-
+	await watch();
 	later(policy.staleAfterMs + 1);
-	await broadcasts.beatWatchers(new Set());
+	await beat();
 	expect(annIn(watchersHere)).toEqual(['gone']);
-	expect(watchersHere.map((r) => r.channel)).toEqual([roomChannel('room'), roomChannel('room')]);
+	expect(watchersHere.map((r) => r.channel)).toEqual([roomChannel('room')]);
 	expect(everyone).toEqual([]);
 });
 
-test('[S8] heartbeats of other instances, which raise the version and seenAt only, send the watchers here nothing; a change does', async () => {
-	const { broadcasts, watchersHere, annIs, later } = setup();
+test('[S8] a watch answered with the roster: heartbeats send its watchers here nothing more while it stays as it was', async () => {
+	const { watchersHere, annIs, watch, beat } = setup();
 	await annIs('connected');
-	broadcasts.watched('room');
-	await broadcasts.beatWatchers(new Set());
-	for (let beat = 0; beat < 3; beat++) {
+	await watch();
+	await beat();
+	await beat();
+	expect(watchersHere).toEqual([]);
+});
+
+test('[S8] a watch answered with a roster its other watchers here were not sent: the next heartbeat sends it to them all', async () => {
+	const { watchersHere, annIs, watch, beat, later } = setup();
+	await annIs('connected');
+	await watch();
+	later(policy.staleAfterMs + 1);
+	expect((await watch()).roster.map((p) => p.status)).toEqual(['gone']);
+	await beat();
+	expect(annIn(watchersHere)).toEqual(['gone']);
+	// All of them heard it now: another watch answered the same adds nothing.
+	await watch();
+	await beat();
+	expect(watchersHere).toHaveLength(1);
+});
+
+test('[S8] heartbeats of other instances, which raise the version and seenAt only, send the watchers here nothing; a change does', async () => {
+	const { watchersHere, annIs, watch, beat, later } = setup();
+	await annIs('connected');
+	await watch();
+	for (let heartbeat = 0; heartbeat < 3; heartbeat++) {
 		later(HEARTBEAT_MS);
 		await annIs('connected');
-		await broadcasts.beatWatchers(new Set());
+		await beat();
 	}
-	expect(watchersHere).toHaveLength(1);
+	expect(watchersHere).toEqual([]);
 
 	await annIs('away');
-	await broadcasts.beatWatchers(new Set());
+	await beat();
 	expect(annIn(watchersHere)).toEqual(['away']);
-	expect(watchersHere).toHaveLength(2);
+	expect(watchersHere).toHaveLength(1);
 });
 
 test('[S8, S27] heartbeats send the watchers here someone gone again after being back elsewhere, unseen here', async () => {
-	const { broadcasts, watchersHere, annIs, later } = setup();
+	const { watchersHere, annIs, watch, beat, later } = setup();
 	await annIs('connected');
-	broadcasts.watched('room');
+	await watch();
 	later(policy.staleAfterMs + 1);
-	await broadcasts.beatWatchers(new Set());
+	await beat();
 	expect(annIn(watchersHere)).toEqual(['gone']);
 
 	// Ann back through another instance, which sends its roster itself, and stops before a beat here.
 	await annIs('connected');
 	later(policy.staleAfterMs + 1);
-	await broadcasts.beatWatchers(new Set());
+	await beat();
 	expect(watchersHere).toHaveLength(2);
 	expect(annIn(watchersHere)).toEqual(['gone']);
 	expect(watchersHere[1]?.version).toBeGreaterThan(watchersHere[0]?.version ?? Infinity);
 });
 
 test('[S8] heartbeats send the watchers here nothing for rooms joined here, sent to everyone already', async () => {
-	const { broadcasts, watchersHere, annIs } = setup();
+	const { broadcasts, watchersHere, annIs, watch, later } = setup();
 	await annIs('connected');
-	broadcasts.watched('room');
+	await watch();
+	later(policy.staleAfterMs + 1);
 	await broadcasts.beatWatchers(new Set(['room']));
 	expect(watchersHere).toEqual([]);
 });
 
-test('[S8] a room whose watchers here left is forgotten: watched again, it is sent again', async () => {
-	const { broadcasts, watchersHere, channelsHere, annIs } = setup();
+test('[S8] a room whose watchers here left is forgotten: watched again, heartbeats follow it again', async () => {
+	const { watchersHere, channelsHere, annIs, watch, beat } = setup();
 	await annIs('connected');
-	broadcasts.watched('room');
-	await broadcasts.beatWatchers(new Set());
+	await watch();
 	channelsHere.clear();
-	await broadcasts.beatWatchers(new Set());
-	expect(watchersHere).toHaveLength(1);
+	await beat();
 
 	channelsHere.add(roomChannel('room'));
-	await broadcasts.beatWatchers(new Set());
-	expect(watchersHere).toHaveLength(1);
-	broadcasts.watched('room');
-	await broadcasts.beatWatchers(new Set());
-	expect(watchersHere).toHaveLength(2);
+	await annIs('away');
+	await beat();
+	expect(watchersHere).toEqual([]);
+	await watch();
+	await annIs('connected');
+	await beat();
+	expect(annIn(watchersHere)).toEqual(['connected']);
 });
 
-test('sends to everyone a roster whose entries changed, or when forced; the watchers’ memory is apart', async () => {
-	const { broadcasts, everyone, watchersHere, annIs, later } = setup();
+test('sends to everyone a roster whose entries changed, or when forced', async () => {
+	const { broadcasts, everyone, annIs, later } = setup();
 	await annIs('connected');
 	await broadcasts.send('room');
 	await broadcasts.send('room');
@@ -150,10 +186,18 @@ test('sends to everyone a roster whose entries changed, or when forced; the watc
 	expect(everyone).toHaveLength(1);
 	await broadcasts.send('room', { force: true });
 	expect(everyone).toHaveLength(2);
+});
 
-	broadcasts.watched('room');
-	await broadcasts.beatWatchers(new Set());
-	expect(watchersHere).toHaveLength(1);
+test('a roster sent to the watchers here is still sent to everyone: the other instances did not hear it', async () => {
+	const { broadcasts, everyone, watchersHere, annIs, watch, beat, later } = setup();
+	await annIs('connected');
+	await broadcasts.send('room');
+	await watch();
+	later(policy.staleAfterMs + 1);
+	await beat();
+	expect(annIn(watchersHere)).toEqual(['gone']);
+	await broadcasts.send('room');
+	expect(annIn(everyone)).toEqual(['gone']);
 });
 
 test('forgets what it sent everyone in a room once nobody here joined it, and keeps it again once someone has', async () => {

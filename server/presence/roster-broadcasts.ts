@@ -81,11 +81,18 @@ export class RosterBroadcasts {
 		this.#emit(socket, roomId, read);
 	}
 
-	/** A socket here watches `roomId` (it joined the room's channel): heartbeats follow it. */
-	watched(roomId: string): void {
+	/**
+	 * A socket here watches `roomId` (it joined the room's channel), answered `read`: heartbeats
+	 * follow it. Its watchers here all heard `read` when the others were sent the same entries, or
+	 * nothing yet: the next heartbeat sends them only a change. Else the others are behind, and it
+	 * sends all of them the roster.
+	 */
+	watched(roomId: string, read: VersionedRoster): void {
 		this.#watchedRooms.add(roomId);
-		// Whatever its other watchers here were sent, this one was sent nothing yet.
-		this.#sentToWatchers.delete(roomId);
+		const key = rosterKey(read.roster);
+		const sent = this.#sentToWatchers.get(roomId);
+		if (sent === undefined || sent === key) this.#sentToWatchers.set(roomId, key);
+		else this.#sentToWatchers.delete(roomId);
 	}
 
 	/**

@@ -37,8 +37,8 @@ export interface HandlerPresence<S> {
 	memberOf(socket: S): Membership | undefined;
 	roster(roomId: string): Promise<VersionedRoster>;
 	presentIn(roomId: string): Promise<string[]>;
-	/** A socket here watches the room: keep it told of the roster. */
-	watched(roomId: string): void;
+	/** A socket here watches the room, answered `read`: keep it told of the roster. */
+	watched(roomId: string, read: VersionedRoster): void;
 	leave(socket: S): Promise<void>;
 	admit(socket: S, membership: Membership): Promise<VersionedRoster>;
 	setVisible(socket: S, visible: boolean): Promise<void>;
@@ -93,9 +93,9 @@ export class RoomHandlers<S extends HandlerSocket> {
 			return notFound;
 		}
 		await socket.join(roomChannel(roomId));
-		this.deps.presence.watched(roomId);
-		const { roster, version } = await this.deps.presence.roster(roomId);
-		return { ok: true, roster, rosterVersion: version };
+		const read = await this.deps.presence.roster(roomId);
+		this.deps.presence.watched(roomId, read);
+		return { ok: true, roster: read.roster, rosterVersion: read.version };
 	}
 
 	async join(socket: S, payload: unknown): Promise<JoinReply> {

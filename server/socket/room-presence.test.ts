@@ -94,7 +94,7 @@ describe('RoomPresence heartbeat', () => {
 			leaveGraceMs: 60_000,
 			settle: async () => {}
 		});
-		presence.watched('room-a');
+		presence.watched('room-a', { roster: [], version: 0 });
 		await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
 		expect(warn).toHaveBeenCalledWith(expect.anything(), 'roster refresh failed');
 		presence.close();

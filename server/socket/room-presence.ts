@@ -107,9 +107,12 @@ export class RoomPresence {
 			.map((p) => p.participantId);
 	}
 
-	/** A socket here watches `roomId` (it joined the room's channel): its heartbeats follow it. */
-	watched(roomId: string): void {
-		this.#broadcasts.watched(roomId);
+	/**
+	 * A socket here watches `roomId` (it joined the room's channel), answered `read`: its
+	 * heartbeats follow it.
+	 */
+	watched(roomId: string, read: VersionedRoster): void {
+		this.#broadcasts.watched(roomId, read);
 	}
 
 	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */

@@ -1,6 +1,7 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { Participant, PresenceStatus, VersionedRoster } from '../../src/lib/protocol/presence';
 import { presencePolicy } from '../../src/lib/room/presence';
+import { log } from '../log';
 import { roomChannel, type RoomServer } from '../socket/socket-types';
 import { createMemoryPresenceStore } from './memory-presence-store';
 import { RosterBroadcasts } from './roster-broadcasts';
@@ -23,20 +24,25 @@ function fakeIo(channelsHere: Set<string>) {
 			}
 		})
 	});
+	/** Whether this instance's channels cannot be read (its adapter fails). */
+	const adapter = { down: false };
 	const io = {
 		...sender(everyone),
 		local: sender(watchersHere),
-		of: () => ({ adapter: { rooms: channelsHere } })
+		of: () => {
+			if (adapter.down) throw new Error('adapter down');
+			return { adapter: { rooms: channelsHere } };
+		}
 	};
 	// reason: a fake of the parts of the server that RosterBroadcasts uses.
-	return { io: io as unknown as RoomServer, everyone, watchersHere };
+	return { io: io as unknown as RoomServer, everyone, watchersHere, adapter };
 }
 
 function setup() {
 	let now = 1_000_000;
 	const store = createMemoryPresenceStore(policy);
 	const channelsHere = new Set([roomChannel('room')]);
-	const { io, everyone, watchersHere } = fakeIo(channelsHere);
+	const { io, everyone, watchersHere, adapter } = fakeIo(channelsHere);
 	/** Rooms someone joined through this instance. */
 	const joinedHere = new Set(['room']);
 	const broadcasts = new RosterBroadcasts({
@@ -69,6 +75,7 @@ function setup() {
 		everyone,
 		watchersHere,
 		channelsHere,
+		adapter,
 		joinedHere,
 		annIs,
 		watch,
@@ -171,6 +178,22 @@ test('[S8] a room whose watchers here left is forgotten: watched again, heartbea
 	await annIs('connected');
 	await beat();
 	expect(annIn(watchersHere)).toEqual(['connected']);
+});
+
+test('[S8] a heartbeat that cannot read this instance’s channels logs it and does not fail; the room stays watched', async () => {
+	const warn = vi.spyOn(log.socket, 'warn').mockImplementation(() => {});
+	const { watchersHere, adapter, annIs, watch, beat, later } = setup();
+	await annIs('connected');
+	await watch();
+	adapter.down = true;
+	await expect(beat()).resolves.toBeUndefined();
+	expect(warn).toHaveBeenCalledWith(expect.anything(), 'roster refresh failed');
+	warn.mockRestore();
+
+	adapter.down = false;
+	later(policy.staleAfterMs + 1);
+	await beat();
+	expect(annIn(watchersHere)).toEqual(['gone']);
 });
 
 test('sends to everyone a roster whose entries changed, or when forced', async () => {

@@ -99,24 +99,18 @@ export class RosterBroadcasts {
 	 * At a heartbeat, sends the sockets here that watch a room nobody joined here its roster: a
 	 * record gone stale (S8) changes it with no write, and the instances with a tab in the room,
 	 * whose heartbeats would send it, may be the ones that stopped. `joined`: rooms this beat
-	 * sent to already, to every instance.
+	 * sent to already, to every instance. Never fails: a room's failure is logged, and the other
+	 * rooms are sent theirs.
 	 */
 	async beatWatchers(joined: ReadonlySet<string>): Promise<void> {
-		const sends: Promise<void>[] = [];
-		for (const roomId of this.#watchedRooms) {
-			if (joined.has(roomId)) continue;
-			if (!this.deps.io.of('/').adapter.rooms.has(roomChannel(roomId))) {
-				// Its watchers here are gone.
-				this.forgetRoom(roomId);
-				continue;
-			}
-			sends.push(
-				this.send(roomId, { audience: 'watchersHere' }).catch((error: unknown) =>
+		const rooms = [...this.#watchedRooms].filter((roomId) => !joined.has(roomId));
+		await Promise.all(
+			rooms.map((roomId) =>
+				this.#refreshWatchers(roomId).catch((error: unknown) =>
 					log.socket.warn({ err: error }, 'roster refresh failed')
 				)
-			);
-		}
-		await Promise.all(sends);
+			)
+		);
 	}
 
 	/** Forgets what was sent to the room and that it was watched: it was erased, or nobody is here. */
@@ -128,6 +122,15 @@ export class RosterBroadcasts {
 
 	close(): void {
 		this.#closed = true;
+	}
+
+	/** Sends the room's watchers here its roster if it changed, or forgets it if they are gone. */
+	async #refreshWatchers(roomId: string): Promise<void> {
+		if (!this.deps.io.of('/').adapter.rooms.has(roomChannel(roomId))) {
+			this.forgetRoom(roomId);
+			return;
+		}
+		await this.send(roomId, { audience: 'watchersHere' });
 	}
 
 	/**

@@ -279,8 +279,7 @@ export class RoomPresence {
 				.settle(roomId)
 				.catch((error: unknown) => log.socket.warn({ err: error }, 'settling failed'));
 		}
-		void this.#broadcasts
-			.beatWatchers(rooms)
-			.catch((error: unknown) => log.socket.warn({ err: error }, 'roster refresh failed'));
+		// It logs each room's failure itself.
+		void this.#broadcasts.beatWatchers(rooms);
 	}
 }

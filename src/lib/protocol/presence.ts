@@ -42,9 +42,11 @@ export const presenceRecordSchema = z.extend(participantSchema, {
 export type PresenceRecord = z.infer<typeof presenceRecordSchema>;
 
 /**
- * Where a roster stands among the room's rosters (protocol S27): each presence write raises the
- * room's version, and a roster carries the version of the writes it was read after. Rosters
- * from several instances can arrive out of order; of two, the higher version is the newer.
+ * Where a roster stands among the room's rosters (protocol S27): each presence write to the room
+ * raises the version its rosters are read at, and a roster carries the version of the writes it
+ * was read after. With Redis it is the room's own; the embedded store counts the process's
+ * writes to any room, so only the order of a room's versions means anything. Rosters from
+ * several instances can arrive out of order; of two, the higher version is the newer.
  */
 export const rosterVersionSchema = z.int().check(z.nonnegative());
 

@@ -67,9 +67,16 @@ function setup() {
 		broadcasts.watched('room', read);
 		return read;
 	};
+	/** Another instance has Ann connected, and a socket here watches the room, answered that. */
+	const watchedWithAnn = async () => {
+		await annIs('connected');
+		return watch();
+	};
 	/** A heartbeat of this instance, where nobody joined the room. */
 	const beat = () => broadcasts.beatWatchers(new Set());
 	const later = (ms: number) => (now += ms);
+	/** Time goes by until every record not written meanwhile reads as gone: its instance stopped. */
+	const goStale = () => later(policy.staleAfterMs + 1);
 	return {
 		broadcasts,
 		everyone,
@@ -79,18 +86,19 @@ function setup() {
 		joinedHere,
 		annIs,
 		watch,
+		watchedWithAnn,
 		beat,
-		later
+		later,
+		goStale
 	};
 }
 
 const annIn = (heard: Heard) => heard.at(-1)?.roster.map((p) => p.status);
 
 test('[S8] heartbeats send the watchers here a roster that changed with no write: someone’s instance stopped', async () => {
-	const { everyone, watchersHere, annIs, watch, beat, later } = setup();
-	await annIs('connected');
-	await watch();
-	later(policy.staleAfterMs + 1);
+	const { everyone, watchersHere, watchedWithAnn, beat, goStale } = setup();
+	await watchedWithAnn();
+	goStale();
 	await beat();
 	expect(annIn(watchersHere)).toEqual(['gone']);
 	expect(watchersHere.map((r) => r.channel)).toEqual([roomChannel('room')]);
@@ -98,19 +106,17 @@ test('[S8] heartbeats send the watchers here a roster that changed with no write
 });
 
 test('[S8] a watch answered with the roster: heartbeats send its watchers here nothing more while it stays as it was', async () => {
-	const { watchersHere, annIs, watch, beat } = setup();
-	await annIs('connected');
-	await watch();
+	const { watchersHere, watchedWithAnn, beat } = setup();
+	await watchedWithAnn();
 	await beat();
 	await beat();
 	expect(watchersHere).toEqual([]);
 });
 
 test('[S8] a watch answered with a roster its other watchers here were not sent: the next heartbeat sends it to them all', async () => {
-	const { watchersHere, annIs, watch, beat, later } = setup();
-	await annIs('connected');
-	await watch();
-	later(policy.staleAfterMs + 1);
+	const { watchersHere, watch, watchedWithAnn, beat, goStale } = setup();
+	await watchedWithAnn();
+	goStale();
 	expect((await watch()).roster.map((p) => p.status)).toEqual(['gone']);
 	await beat();
 	expect(annIn(watchersHere)).toEqual(['gone']);
@@ -121,9 +127,8 @@ test('[S8] a watch answered with a roster its other watchers here were not sent:
 });
 
 test('[S8] heartbeats of other instances, which raise the version and seenAt only, send the watchers here nothing; a change does', async () => {
-	const { watchersHere, annIs, watch, beat, later } = setup();
-	await annIs('connected');
-	await watch();
+	const { watchersHere, annIs, watchedWithAnn, beat, later } = setup();
+	await watchedWithAnn();
 	for (let heartbeat = 0; heartbeat < 3; heartbeat++) {
 		later(HEARTBEAT_MS);
 		await annIs('connected');
@@ -138,16 +143,15 @@ test('[S8] heartbeats of other instances, which raise the version and seenAt onl
 });
 
 test('[S8, S27] heartbeats send the watchers here someone gone again after being back elsewhere, unseen here', async () => {
-	const { watchersHere, annIs, watch, beat, later } = setup();
-	await annIs('connected');
-	await watch();
-	later(policy.staleAfterMs + 1);
+	const { watchersHere, annIs, watchedWithAnn, beat, goStale } = setup();
+	await watchedWithAnn();
+	goStale();
 	await beat();
 	expect(annIn(watchersHere)).toEqual(['gone']);
 
 	// Ann back through another instance, which sends its roster itself, and stops before a beat here.
 	await annIs('connected');
-	later(policy.staleAfterMs + 1);
+	goStale();
 	await beat();
 	expect(watchersHere).toHaveLength(2);
 	expect(annIn(watchersHere)).toEqual(['gone']);
@@ -155,18 +159,16 @@ test('[S8, S27] heartbeats send the watchers here someone gone again after being
 });
 
 test('[S8] heartbeats send the watchers here nothing for rooms joined here, sent to everyone already', async () => {
-	const { broadcasts, watchersHere, annIs, watch, later } = setup();
-	await annIs('connected');
-	await watch();
-	later(policy.staleAfterMs + 1);
+	const { broadcasts, watchersHere, watchedWithAnn, goStale } = setup();
+	await watchedWithAnn();
+	goStale();
 	await broadcasts.beatWatchers(new Set(['room']));
 	expect(watchersHere).toEqual([]);
 });
 
 test('[S8] a room whose watchers here left is forgotten: watched again, heartbeats follow it again', async () => {
-	const { watchersHere, channelsHere, annIs, watch, beat } = setup();
-	await annIs('connected');
-	await watch();
+	const { watchersHere, channelsHere, annIs, watch, watchedWithAnn, beat } = setup();
+	await watchedWithAnn();
 	channelsHere.clear();
 	await beat();
 
@@ -182,16 +184,15 @@ test('[S8] a room whose watchers here left is forgotten: watched again, heartbea
 
 test('[S8] a heartbeat that cannot read this instance’s channels logs it and does not fail; the room stays watched', async () => {
 	const warn = vi.spyOn(log.socket, 'warn').mockImplementation(() => {});
-	const { watchersHere, adapter, annIs, watch, beat, later } = setup();
-	await annIs('connected');
-	await watch();
+	const { watchersHere, adapter, watchedWithAnn, beat, goStale } = setup();
+	await watchedWithAnn();
 	adapter.down = true;
 	await expect(beat()).resolves.toBeUndefined();
 	expect(warn).toHaveBeenCalledWith(expect.anything(), 'roster refresh failed');
 	warn.mockRestore();
 
 	adapter.down = false;
-	later(policy.staleAfterMs + 1);
+	goStale();
 	await beat();
 	expect(annIn(watchersHere)).toEqual(['gone']);
 });
@@ -212,11 +213,10 @@ test('sends to everyone a roster whose entries changed, or when forced', async (
 });
 
 test('a roster sent to the watchers here is still sent to everyone: the other instances did not hear it', async () => {
-	const { broadcasts, everyone, watchersHere, annIs, watch, beat, later } = setup();
-	await annIs('connected');
+	const { broadcasts, everyone, watchersHere, watchedWithAnn, beat, goStale } = setup();
+	await watchedWithAnn();
 	await broadcasts.send('room');
-	await watch();
-	later(policy.staleAfterMs + 1);
+	goStale();
 	await beat();
 	expect(annIn(watchersHere)).toEqual(['gone']);
 	await broadcasts.send('room');

@@ -62,7 +62,9 @@ test('a link shared from the form holds the card until the link changes, not the
 
 test('what the room said of the card is stale once the screen turns', async () => {
 	const { page, card, stop } = phonePage();
-	card.rebuilt('more', 'now', byAna);
+	page.call = byAna;
+	flushSync();
+	card.rebuilt('more');
 	await tick();
 	expect(card.news.text).not.toBe('');
 	page.compact = false;

@@ -1,89 +1,104 @@
 import { tick } from 'svelte';
 import { describe, expect, test } from 'vitest';
 import type { CallState } from '../protocol/call-link';
+import type { CallPlace, RoomSection } from '../room/room-sections';
 import { CallCard } from './call-card.svelte';
 
 const MEET = 'https://meet.example/abc';
 const PHONE = true;
 const NAMES: Record<string, string> = { me: 'Me', ana: 'Ana' };
-
-/** A card for `me`, in a room that names its people; its page is not looked at. */
-const newCard = () =>
-	new CallCard({ selfId: () => 'me', call: () => null, nameOf: (id) => NAMES[id] ?? id }, () => ({
-		compact: PHONE,
-		current: 'now'
-	}));
 const byMe = { url: MEET, setBy: 'me' };
 const byAna = { url: 'https://meet.example/ana', setBy: 'ana' };
 
-/** The room's link arrives at `call`, and the card moves `from` → `to` with focus in it: told in
- * either order, as the page's effects may run in either. */
-function arrive(
-	card: CallCard,
-	call: CallState | null,
-	[from, to]: Parameters<CallCard['rebuilt']>,
-	linkFirst: boolean
-) {
-	if (linkFirst) card.linkIs(call);
-	const followed = card.rebuilt(from, to, call);
-	if (!linkFirst) card.linkIs(call);
-	return followed;
+/**
+ * A card for `me`, in a room that names its people, on a phone showing the session; `page` is
+ * the room's link and the screen, which the tests set. The page itself is not looked at.
+ */
+function newCard() {
+	const page = $state<{ call: CallState | null; compact: boolean; current: RoomSection }>({
+		call: null,
+		compact: PHONE,
+		current: 'now'
+	});
+	const card = new CallCard(
+		{ selfId: () => 'me', call: () => page.call, nameOf: (id) => NAMES[id] ?? id },
+		() => page
+	);
+	/** The room's link is `call` now, and the card was rebuilt `from` → `to` with focus in it. */
+	const rebuilt = (call: CallState | null, [from, to]: [CallPlace, CallPlace]) => {
+		page.call = call;
+		expect(card.at).toBe(to);
+		return card.rebuilt(from);
+	};
+	/**
+	 * The room's link arrives at `call`, and the card moves `from` → `to` with focus in it: told in
+	 * either order, as the page's effects may run in either.
+	 */
+	const arrive = (call: CallState | null, move: [CallPlace, CallPlace], linkFirst: boolean) => {
+		page.call = call;
+		if (linkFirst) card.linkIs(call);
+		const followed = rebuilt(call, move);
+		if (!linkFirst) card.linkIs(call);
+		return followed;
+	};
+	return { card, page, rebuilt, arrive };
 }
 
 describe('call card', () => {
 	for (const linkFirst of [true, false]) {
 		describe(linkFirst ? 'told the link first' : 'told the move first', () => {
 			test("on a phone the card's move is followed to its section only after this person's own change, once", () => {
-				const card = newCard();
-				expect(arrive(card, byMe, ['more', 'now', byMe], linkFirst)).toBeUndefined();
+				const { card, rebuilt, arrive } = newCard();
+				expect(arrive(byMe, ['more', 'now'], linkFirst)).toBeUndefined();
 				card.changing(MEET);
-				expect(arrive(card, byMe, ['more', 'now', byMe], linkFirst)).toBe('now');
-				expect(card.rebuilt('more', 'now', byMe)).toBeUndefined();
+				expect(arrive(byMe, ['more', 'now'], linkFirst)).toBe('now');
+				expect(rebuilt(byMe, ['more', 'now'])).toBeUndefined();
 				card.changing(null);
-				expect(arrive(card, null, ['now', 'more', null], linkFirst)).toBe('more');
+				expect(arrive(null, ['now', 'more'], linkFirst)).toBe('more');
 			});
 
 			test("a move to another link, someone else's, the other way, or after a refusal is not this person's", () => {
-				const card = newCard();
+				const { card, arrive } = newCard();
 				card.changing(MEET);
-				expect(arrive(card, null, ['now', 'more', null], linkFirst)).toBeUndefined();
+				expect(arrive(null, ['now', 'more'], linkFirst)).toBeUndefined();
 				card.changing(MEET);
 				const other = { url: 'https://meet.example/xyz', setBy: 'me' };
-				expect(arrive(card, other, ['more', 'now', other], linkFirst)).toBeUndefined();
+				expect(arrive(other, ['more', 'now'], linkFirst)).toBeUndefined();
 				card.changing(null);
-				expect(arrive(card, byMe, ['more', 'now', byMe], linkFirst)).toBeUndefined();
+				expect(arrive(byMe, ['more', 'now'], linkFirst)).toBeUndefined();
 				card.changing(null);
 				card.refused();
-				expect(arrive(card, null, ['now', 'more', null], linkFirst)).toBeUndefined();
+				expect(arrive(null, ['now', 'more'], linkFirst)).toBeUndefined();
 			});
 
 			test('a change that moved nothing stands for no later move once the link has gone from it', () => {
-				const card = newCard();
+				const { card, arrive } = newCard();
 				// On a wide screen I remove the link: the card stays beside the session.
 				card.changing(null);
 				card.linkIs(null);
 				// Ana shares one, and later removes it, while I have the phone's session open.
 				card.linkIs(byAna);
-				expect(arrive(card, null, ['now', 'more', null], linkFirst)).toBeUndefined();
+				expect(arrive(null, ['now', 'more'], linkFirst)).toBeUndefined();
 			});
 
 			test("a change of mine still on its way is followed though someone else's arrived first", () => {
-				const card = newCard();
+				const { card, arrive } = newCard();
 				card.changing(null);
 				// Ana puts her link in place of mine (the card stays), then my removal arrives.
 				card.linkIs(byAna);
-				expect(arrive(card, null, ['now', 'more', null], linkFirst)).toBe('more');
+				expect(arrive(null, ['now', 'more'], linkFirst)).toBe('more');
 			});
 
 			test('closing a form that held the card in place follows the move it makes then', () => {
-				const card = newCard();
+				const { card, page, rebuilt, arrive } = newCard();
 				// Ana shared while I typed under More; I cancel: the card goes under the timer.
+				page.call = byAna;
 				card.linkIs(byAna);
-				card.cancel(byAna);
-				expect(card.rebuilt('more', 'now', byAna)).toBe('now');
+				card.cancel();
+				expect(rebuilt(byAna, ['more', 'now'])).toBe('now');
 				// Closed while nothing moves, it stands for no move after the link changes.
-				card.cancel(byAna);
-				expect(arrive(card, null, ['now', 'more', null], linkFirst)).toBeUndefined();
+				card.cancel();
+				expect(arrive(null, ['now', 'more'], linkFirst)).toBeUndefined();
 			});
 		});
 	}
@@ -91,24 +106,24 @@ describe('call card', () => {
 	test("sharing from a form that held the card under More is this person's move, whether the server's answer or the link arrives first", () => {
 		// Ana shared while I typed under More; I share mine.
 		const answerFirst = newCard();
-		answerFirst.linkIs(byAna);
-		answerFirst.changing(MEET);
-		answerFirst.shared(false);
+		answerFirst.card.linkIs(byAna);
+		answerFirst.card.changing(MEET);
+		answerFirst.card.shared(false);
 		// Taken: the form closes and the card goes under the timer, Ana's link still the room's.
-		expect(answerFirst.rebuilt('more', 'now', byAna)).toBe('now');
-		answerFirst.linkIs(byMe);
-		expect(answerFirst.rebuilt('now', 'more', null)).toBeUndefined();
+		expect(answerFirst.rebuilt(byAna, ['more', 'now'])).toBe('now');
+		answerFirst.card.linkIs(byMe);
+		expect(answerFirst.rebuilt(null, ['now', 'more'])).toBeUndefined();
 
 		const linkFirst = newCard();
-		linkFirst.linkIs(byAna);
-		linkFirst.changing(MEET);
-		linkFirst.linkIs(byMe);
-		linkFirst.shared(true);
-		expect(linkFirst.rebuilt('more', 'now', byMe)).toBe('now');
+		linkFirst.card.linkIs(byAna);
+		linkFirst.card.changing(MEET);
+		linkFirst.card.linkIs(byMe);
+		linkFirst.card.shared(true);
+		expect(linkFirst.rebuilt(byMe, ['more', 'now'])).toBe('now');
 	});
 
 	test("the link is this person's doing while their change is on its way and once it came, until the next", () => {
-		const card = newCard();
+		const { card } = newCard();
 		expect(card.mine(null)).toBe(false);
 		card.changing(null);
 		expect(card.mine(null)).toBe(true);
@@ -123,28 +138,30 @@ describe('call card', () => {
 	});
 
 	test('on a wide screen, or turned to one, the card takes focus where it is; turned to a phone, its section opens', () => {
-		const card = newCard();
-		expect(card.rebuilt('now', 'side', byAna)).toBe('focus');
-		expect(card.rebuilt('more', 'side', null)).toBe('focus');
-		expect(card.rebuilt('side', 'now', byAna)).toBe('now');
-		expect(card.rebuilt('side', 'more', null)).toBe('more');
+		const { page, rebuilt } = newCard();
+		page.compact = false;
+		expect(rebuilt(byAna, ['now', 'side'])).toBe('focus');
+		expect(rebuilt(null, ['more', 'side'])).toBe('focus');
+		page.compact = true;
+		expect(rebuilt(byAna, ['side', 'now'])).toBe('now');
+		expect(rebuilt(null, ['side', 'more'])).toBe('more');
 	});
 
 	test('rebuilt with focus in it, the card takes focus where focus follows it, not where it is taken from under it', () => {
-		const card = newCard();
+		const { card, rebuilt } = newCard();
 		card.changing(MEET);
-		expect(card.rebuilt('more', 'now', byMe)).toBe('now');
+		expect(rebuilt(byMe, ['more', 'now'])).toBe('now');
 		expect(card.take()).toBe(true);
-		expect(card.rebuilt('now', 'more', null)).toBeUndefined();
+		expect(rebuilt(null, ['now', 'more'])).toBeUndefined();
 		expect(card.take()).toBe(false);
 	});
 
 	test("someone else's change that takes the card from under focus is said: who shared, or that it was removed", async () => {
-		const card = newCard();
-		card.rebuilt('more', 'now', byAna);
+		const { card, rebuilt } = newCard();
+		rebuilt(byAna, ['more', 'now']);
 		await tick();
 		expect(card.news.text).toBe('Ana shared a call link: “Join the call” is under “Session”.');
-		card.rebuilt('now', 'more', null);
+		rebuilt(null, ['now', 'more']);
 		await tick();
 		expect(card.news.text).toBe('The call link was removed.');
 		// The next change of the link makes it stale.
@@ -153,7 +170,7 @@ describe('call card', () => {
 	});
 
 	test('the card takes the focus asked for once', () => {
-		const card = newCard();
+		const { card } = newCard();
 		expect(card.take()).toBe(false);
 		card.focusCard();
 		expect(card.wanted).toBe(true);
@@ -161,14 +178,14 @@ describe('call card', () => {
 		expect(card.take()).toBe(false);
 	});
 	test('open on a phone, it holds the card in its section while that shows, whatever link arrives', () => {
-		const card = newCard();
+		const { card } = newCard();
 		expect(card.place(PHONE, true, 'more')).toBe('now');
 		card.start(undefined);
 		card.anchor('more');
 		expect(card.place(PHONE, true, 'more')).toBe('more');
 		// The person shows another section: the card goes where the link puts it.
 		expect(card.place(PHONE, true, 'people')).toBe('now');
-		card.cancel(null);
+		card.cancel();
 		expect(card.place(PHONE, true, 'more')).toBe('now');
 		card.start('https://meet.example/abc');
 		card.anchor('now');
@@ -177,7 +194,7 @@ describe('call card', () => {
 	});
 
 	test('open on a phone, it holds the card in the section the person took it to and uses it in', () => {
-		const card = newCard();
+		const { card } = newCard();
 		// Opened under More with no link; Ana shares one: the form keeps the card under More.
 		card.start(undefined);
 		card.anchor('more');
@@ -192,7 +209,7 @@ describe('call card', () => {
 	});
 
 	test('shared from the form, the card stays where a shared link puts it until the link changes', () => {
-		const card = newCard();
+		const { card } = newCard();
 		card.start('https://meet.example/abc');
 		card.shared(false);
 		expect(card.open).toBe(false);
@@ -208,7 +225,7 @@ describe('call card', () => {
 	});
 
 	test('an open form is not closed by a change of the link', () => {
-		const card = newCard();
+		const { card } = newCard();
 		card.start(undefined);
 		card.anchor('more');
 		card.linkIs(null);
@@ -217,12 +234,12 @@ describe('call card', () => {
 	});
 
 	test('opened, it starts from the room’s link and shows no problems until sharing is tried', () => {
-		const card = newCard();
+		const { card } = newCard();
 		card.text = 'https://half';
 		card.tried = true;
 		card.start('https://meet.example/abc');
 		expect([card.open, card.text, card.tried]).toEqual([true, 'https://meet.example/abc', false]);
-		card.cancel(null);
+		card.cancel();
 		expect(card.open).toBe(false);
 		card.start(undefined);
 		expect(card.text).toBe('');

@@ -157,10 +157,11 @@ export class CallCard {
 	}
 
 	/**
-	 * This person cancels the form, the room's link being `call`: the form kept the card in place
-	 * while the link changed, and the move it makes now is theirs.
+	 * This person cancels the form: it kept the card in place while the room's link changed, and
+	 * the move it makes now is theirs.
 	 */
-	cancel(call: CallState | null): void {
+	cancel(): void {
+		const call = this.#room.call();
 		this.#hold = undefined;
 		this.#mark = { url: call?.url ?? null, setBy: call?.setBy ?? '', arrived: true, taken: true };
 	}
@@ -182,17 +183,15 @@ export class CallCard {
 	}
 
 	/**
-	 * The card was rebuilt with focus in it, from place `from` to `to`, the room's link now `call`:
-	 * where focus follows it. `'focus'`: the card takes focus where it is (a wide screen shows every
+	 * The card was rebuilt with focus in it, from place `from` to where it is now (`at`): where
+	 * focus follows it. `'focus'`: the card takes focus where it is (a wide screen shows every
 	 * section); a section: it opens and the card takes focus; `undefined`: focus stays out of it,
 	 * and the room says why. A move to another of the phone's sections follows this person's own
 	 * doing, once: their link arrived, or taken and on its way to where the move goes.
 	 */
-	rebuilt(
-		from: CallPlace,
-		to: CallPlace,
-		call: CallState | null
-	): RoomSection | 'focus' | undefined {
+	rebuilt(from: CallPlace): RoomSection | 'focus' | undefined {
+		const to = this.#at;
+		const call = this.#room.call();
 		// Turned to or from a wide screen, the card moved by this person's doing: focus follows.
 		if (to !== 'side' && from !== 'side') {
 			if (!this.mine(call) && !this.#bound(to)) {

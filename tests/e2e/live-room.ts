@@ -16,10 +16,15 @@ export const callOf = (page: Page) => page.getByRole('region', { name: 'Video ca
 export const sectionTab = (page: Page, name: string) =>
 	page.getByRole('tab', { name: new RegExp(`^${name}`) });
 
+/** Someone opens their call card's form, no link shared yet, and fills in `link` if given. */
+export async function openCallForm(page: Page, link?: string): Promise<void> {
+	await callOf(page).getByRole('button', { name: 'Add a call link' }).click();
+	if (link !== undefined) await callOf(page).getByLabel('Meeting link').fill(link);
+}
+
 /** Someone shares `link` from their call card, its form not open yet. */
 export async function shareCallLink(page: Page, link: string): Promise<void> {
-	await callOf(page).getByRole('button', { name: 'Add a call link' }).click();
-	await callOf(page).getByLabel('Meeting link').fill(link);
+	await openCallForm(page, link);
 	await callOf(page).getByRole('button', { name: 'Share link' }).click();
 }
 

@@ -1,4 +1,4 @@
-import { callOf, expect, sectionTab, shareCallLink, test } from './live-room';
+import { callOf, expect, openCallForm, sectionTab, shareCallLink, test } from './live-room';
 import { PHONE } from './phone';
 
 /** A call link half typed on a phone while someone else changes the room's (issue 19.8). */
@@ -12,7 +12,7 @@ test('on a phone, a link someone else shares or removes while I type one keeps m
 	// Ben types a link under More, not sent yet, when Ana shares hers: his card stays under More,
 	// showing hers, with his words and the keyboard still in the field.
 	await sectionTab(ben, 'More').click();
-	await callOf(ben).getByRole('button', { name: 'Add a call link' }).click();
+	await openCallForm(ben);
 	await field.pressSequentially('https://meet.example.com/be');
 	await shareCallLink(ana, 'https://meet.example.com/ana');
 	await expect(callOf(ben).getByRole('link', { name: 'Join the call' })).toHaveAttribute(
@@ -65,8 +65,7 @@ test('on a phone, a call link form I take to another section stays there as I ty
 
 	// Ben opens the form under More; Ana shares a link, which his form keeps under More.
 	await sectionTab(ben, 'More').click();
-	await callOf(ben).getByRole('button', { name: 'Add a call link' }).click();
-	await field.fill('https://meet.example.com/be');
+	await openCallForm(ben, 'https://meet.example.com/be');
 	await shareCallLink(ana, 'https://meet.example.com/ana');
 	await expect(callOf(ben).getByRole('link', { name: 'Join the call' })).toBeVisible();
 

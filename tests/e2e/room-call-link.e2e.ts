@@ -5,6 +5,7 @@ import {
 	callOf,
 	expect,
 	moveOn,
+	openCallForm,
 	sectionTab,
 	shareCallLink,
 	stepOf,
@@ -28,7 +29,7 @@ test('a call link pasted once gives every screen and the projector a Join the ca
 	await projector.goto(new URL(projectorLink!, ana.url()).href);
 	await expect(timerOf(projector)).toBeVisible();
 
-	await callOf(ben).getByRole('button', { name: 'Add a call link' }).click();
+	await openCallForm(ben);
 	const field = callOf(ben).getByLabel('Meeting link');
 	await expect(field).toBeFocused();
 	// Checked before it is sent: https only, no name or password in it.
@@ -143,8 +144,7 @@ test('while a call link is on its way, Share link keeps keyboard focus, and pres
 	await ana.goto(await newRoom(app.url, 'active-listening-sprint'));
 	await joinRoom(ana, 'Ana', 'Speaker');
 	const call = callOf(ana);
-	await call.getByRole('button', { name: 'Add a call link' }).click();
-	await call.getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
+	await openCallForm(ana, 'https://meet.example.com/abc-defg-hij');
 	const share = call.getByRole('button', { name: 'Share link' });
 	await share.focus();
 
@@ -197,8 +197,7 @@ test('on a phone the call card changes section as a link comes and goes, and whe
 
 	// No link yet: adding one is setting the room up, under More.
 	await sectionTab(ben, 'More').click();
-	await addLink.click();
-	await call.getByLabel('Meeting link').fill('https://meet.example.com/abc-defg-hij');
+	await openCallForm(ben, 'https://meet.example.com/abc-defg-hij');
 	await ben.keyboard.press('Enter');
 	// Shared, the card is rebuilt right under the timer: the session shows, Change link has focus.
 	await expect(sectionTab(ben, 'Session')).toHaveAttribute('aria-selected', 'true');
@@ -226,8 +225,7 @@ test('on a phone, a link someone else shares or removes leaves the section I am 
 
 	// Ben is typing a link under More when Ana shares hers: he stays under More.
 	await sectionTab(ben, 'More').click();
-	await callOf(ben).getByRole('button', { name: 'Add a call link' }).click();
-	await callOf(ben).getByLabel('Meeting link').fill('https://meet.example.com/ben');
+	await openCallForm(ben, 'https://meet.example.com/ben');
 	await shareCallLink(ana, 'https://meet.example.com/ana');
 	await expect(bens.getByRole('link', { name: 'Join the call', includeHidden: true })).toHaveCount(
 		1

@@ -14,7 +14,7 @@ export const timerOf = (page: Page) => page.locator('[data-remaining-ms]');
 export const callOf = (page: Page) => page.getByRole('region', { name: 'Video call' });
 /** One of a phone's section tabs, by how its name starts (People's carries a count). */
 export const sectionTab = (page: Page, name: string) =>
-	page.getByRole('tab', { name: new RegExp(`^${name}`) });
+	page.getByRole('tab', { name: new RegExp(`^${RegExp.escape(name)}`) });
 
 /** Someone opens their call card's form, no link shared yet, and fills in `link` if given. */
 export async function openCallForm(page: Page, link?: string): Promise<void> {

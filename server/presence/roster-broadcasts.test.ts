@@ -126,6 +126,16 @@ test('[S8] a watch answered with a roster its other watchers here were not sent:
 	expect(watchersHere).toHaveLength(1);
 });
 
+test('[S8] watches answered alike after one its other watchers here were not sent: the next heartbeat still sends it to them all', async () => {
+	const { watchersHere, watch, watchedWithAnn, beat, goStale } = setup();
+	await watchedWithAnn();
+	goStale();
+	await watch();
+	await watch();
+	await beat();
+	expect(annIn(watchersHere)).toEqual(['gone']);
+});
+
 test('[S8] heartbeats of other instances, which raise the version and seenAt only, send the watchers here nothing; a change does', async () => {
 	const { watchersHere, annIs, watchedWithAnn, beat, later } = setup();
 	await watchedWithAnn();

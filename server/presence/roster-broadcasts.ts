@@ -33,6 +33,12 @@ function rosterKey(roster: Participant[]): string {
 }
 
 /**
+ * What was sent to a room's watchers here when they were not all sent the same: equal to no
+ * `rosterKey` (a JSON array), so the next send to them is never left out.
+ */
+const BEHIND = '';
+
+/**
  * This instance's roster sends: after a change it made, and at its heartbeats, where a send is
  * left out when its entries are what it last sent the same audience (`rosterKey`). What it last
  * sent to each audience is kept apart. Sent to everyone, it is what every socket last heard of
@@ -44,7 +50,7 @@ function rosterKey(roster: Participant[]): string {
 export class RosterBroadcasts {
 	/** What was last sent to each room joined here, to its channel on every instance. */
 	readonly #sentToEveryone = new Map<string, string>();
-	/** What was last sent to each room's watchers here. */
+	/** What was last sent to each room's watchers here, or `BEHIND`. */
 	readonly #sentToWatchers = new Map<string, string>();
 	/** Rooms a socket here watched (`room:watch`), kept while their channel has a socket here. */
 	readonly #watchedRooms = new Set<string>();
@@ -84,15 +90,14 @@ export class RosterBroadcasts {
 	/**
 	 * A socket here watches `roomId` (it joined the room's channel), answered `read`: heartbeats
 	 * follow it. Its watchers here all heard `read` when the others were sent the same entries, or
-	 * nothing yet: the next heartbeat sends them only a change. Else the others are behind, and it
-	 * sends all of them the roster.
+	 * nothing yet: the next heartbeat sends them only a change. Else the others are `BEHIND`, until
+	 * a send tells them all the roster, however many watches come before it.
 	 */
 	watched(roomId: string, read: VersionedRoster): void {
 		this.#watchedRooms.add(roomId);
 		const key = rosterKey(read.roster);
 		const sent = this.#sentToWatchers.get(roomId);
-		if (sent === undefined || sent === key) this.#sentToWatchers.set(roomId, key);
-		else this.#sentToWatchers.delete(roomId);
+		if (sent !== key) this.#sentToWatchers.set(roomId, sent === undefined ? key : BEHIND);
 	}
 
 	/**

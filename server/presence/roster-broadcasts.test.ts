@@ -63,8 +63,9 @@ function setup() {
 		});
 	/** A socket here watches the room, answered its roster now (as `room:watch` does). */
 	const watch = async () => {
+		broadcasts.follow('room');
 		const read = await store.list('room', now);
-		broadcasts.watched('room', read);
+		broadcasts.answered('room', read);
 		return read;
 	};
 	/** Another instance has Ann connected, and a socket here watches the room, answered that. */
@@ -134,6 +135,14 @@ test('[S8] watches answered alike after one its other watchers here were not sen
 	await watch();
 	await beat();
 	expect(annIn(watchersHere)).toEqual(['gone']);
+});
+
+test('[S8] a watch followed whose roster read failed: the next heartbeat sends its watchers here the roster', async () => {
+	const { broadcasts, watchersHere, annIs, beat } = setup();
+	broadcasts.follow('room');
+	await annIs('connected');
+	await beat();
+	expect(annIn(watchersHere)).toEqual(['connected']);
 });
 
 test('[S8] heartbeats of other instances, which raise the version and seenAt only, send the watchers here nothing; a change does', async () => {

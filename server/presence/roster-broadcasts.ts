@@ -88,13 +88,20 @@ export class RosterBroadcasts {
 	}
 
 	/**
-	 * A socket here watches `roomId` (it joined the room's channel), answered `read`: heartbeats
-	 * follow it. Its watchers here all heard `read` when the others were sent the same entries, or
-	 * nothing yet: the next heartbeat sends them only a change. Else the others are `BEHIND`, until
-	 * a send tells them all the roster, however many watches come before it.
+	 * A socket here watches `roomId` (it joined the room's channel): heartbeats follow it, from
+	 * before its roster is read, so a read that fails leaves it followed all the same.
 	 */
-	watched(roomId: string, read: VersionedRoster): void {
+	follow(roomId: string): void {
 		this.#watchedRooms.add(roomId);
+	}
+
+	/**
+	 * A watch of `roomId` here (`follow`) was answered `read`. Its watchers here all heard `read`
+	 * when the others were sent the same entries, or nothing yet: the next heartbeat sends them
+	 * only a change. Else the others are `BEHIND`, until a send tells them all the roster, however
+	 * many watches come before it.
+	 */
+	answered(roomId: string, read: VersionedRoster): void {
 		const key = rosterKey(read.roster);
 		const sent = this.#sentToWatchers.get(roomId);
 		if (sent !== key) this.#sentToWatchers.set(roomId, sent === undefined ? key : BEHIND);

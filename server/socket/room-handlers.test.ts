@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { findBuiltInPlaybook } from '../../src/lib/playbooks/library';
-import type { Participant } from '../../src/lib/protocol/presence';
+import type { Participant, VersionedRoster } from '../../src/lib/protocol/presence';
 import type { Effect } from '../../src/lib/room/decide';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/version';
 import { LocalHub } from '../fanout/local-hub';
@@ -31,7 +31,7 @@ class MemorySocket implements HandlerSocket {
 	}
 }
 
-/** Presence in memory: who is in which room through which socket. */
+/** Presence in memory: who is in which room through which socket; its watch hooks are spies. */
 function memoryPresence(): HandlerPresence<MemorySocket> {
 	const members = new Map<string, Membership>();
 	const people = (roomId: string): Participant[] =>
@@ -41,7 +41,8 @@ function memoryPresence(): HandlerPresence<MemorySocket> {
 		memberOf: (socket) => members.get(socket.id),
 		roster,
 		presentIn: async (roomId) => people(roomId).map((p) => p.participantId),
-		watched: () => {},
+		follow: vi.fn<(roomId: string) => void>(),
+		answered: vi.fn<(roomId: string, read: VersionedRoster) => void>(),
 		async leave(socket) {
 			members.get(socket.id)?.lease.release();
 			members.delete(socket.id);
@@ -76,9 +77,10 @@ async function handlersWith(lock: RoomLock = processLock) {
 	});
 	const carriedOut: Effect[] = [];
 	const connected = new Set<string>();
+	const presence = memoryPresence();
 	const handlers = new RoomHandlers<MemorySocket>({
 		rooms,
-		presence: memoryPresence(),
+		presence,
 		effects: { carryOut: async (_room, effects) => void carriedOut.push(...effects) },
 		now: () => 1_000,
 		isConnected: async (_roomId, participantId) => connected.has(participantId),
@@ -101,7 +103,7 @@ async function handlersWith(lock: RoomLock = processLock) {
 		return { socket, reply };
 	};
 	if (!created || !('hostKey' in created)) throw new Error('the test room was not created');
-	return { handlers, rooms, roomId, hostKey: created.hostKey, carriedOut, joinAs };
+	return { handlers, rooms, presence, roomId, hostKey: created.hostKey, carriedOut, joinAs };
 }
 
 describe('joining', () => {
@@ -140,6 +142,18 @@ describe('joining', () => {
 		});
 		expect(refused).toMatchObject({ ok: false, error: { code: 'unknown_role' } });
 		await vi.waitFor(() => expect(rooms.loadedCount).toBe(0));
+	});
+});
+
+describe('watching', () => {
+	test('[S7, S8] a watch whose roster read fails is followed all the same: heartbeats keep its socket told', async () => {
+		const { handlers, presence, roomId } = await handlersWith();
+		vi.spyOn(presence, 'roster').mockRejectedValueOnce(new Error('presence store down'));
+		const watcher = new MemorySocket();
+		await expect(handlers.watch(watcher, { roomId })).rejects.toThrow('presence store down');
+		expect(watcher.channels).toEqual([`room:${roomId}`]);
+		expect(presence.follow).toHaveBeenCalledWith(roomId);
+		expect(presence.answered).not.toHaveBeenCalled();
 	});
 });
 

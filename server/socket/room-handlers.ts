@@ -37,8 +37,10 @@ export interface HandlerPresence<S> {
 	memberOf(socket: S): Membership | undefined;
 	roster(roomId: string): Promise<VersionedRoster>;
 	presentIn(roomId: string): Promise<string[]>;
-	/** A socket here watches the room, answered `read`: keep it told of the roster. */
-	watched(roomId: string, read: VersionedRoster): void;
+	/** A socket here watches the room: keep it told of the roster. */
+	follow(roomId: string): void;
+	/** A watch of the room here was answered `read`. */
+	answered(roomId: string, read: VersionedRoster): void;
 	leave(socket: S): Promise<void>;
 	admit(socket: S, membership: Membership): Promise<VersionedRoster>;
 	setVisible(socket: S, visible: boolean): Promise<void>;
@@ -93,8 +95,10 @@ export class RoomHandlers<S extends HandlerSocket> {
 			return notFound;
 		}
 		await socket.join(roomChannel(roomId));
+		// Followed before the read: one that fails leaves the socket in the channel all the same.
+		this.deps.presence.follow(roomId);
 		const read = await this.deps.presence.roster(roomId);
-		this.deps.presence.watched(roomId, read);
+		this.deps.presence.answered(roomId, read);
 		return { ok: true, roster: read.roster, rosterVersion: read.version };
 	}
 

@@ -76,7 +76,7 @@ describe('RoomPresence heartbeat', () => {
 			heartbeatMs: HEARTBEAT_MS,
 			leaveGraceMs: 60_000
 		});
-		presence.watched('room-a', { roster: [], version: 0 });
+		presence.follow('room-a');
 		await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
 		expect(warn).toHaveBeenCalledWith(expect.anything(), 'roster refresh failed');
 		presence.close();

@@ -107,12 +107,14 @@ export class RoomPresence {
 			.map((p) => p.participantId);
 	}
 
-	/**
-	 * A socket here watches `roomId` (it joined the room's channel), answered `read`: its
-	 * heartbeats follow it.
-	 */
-	watched(roomId: string, read: VersionedRoster): void {
-		this.#broadcasts.watched(roomId, read);
+	/** A socket here watches `roomId` (it joined the room's channel): its heartbeats follow it. */
+	follow(roomId: string): void {
+		this.#broadcasts.follow(roomId);
+	}
+
+	/** A watch of `roomId` here was answered `read`: what its watchers here heard. */
+	answered(roomId: string, read: VersionedRoster): void {
+		this.#broadcasts.answered(roomId, read);
 	}
 
 	/** Makes `socket` `membership.participant` in its room, present to everyone; answers the roster. */

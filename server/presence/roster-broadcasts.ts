@@ -119,7 +119,7 @@ export class RosterBroadcasts {
 		await Promise.all(
 			rooms.map((roomId) =>
 				this.#refreshWatchers(roomId).catch((error: unknown) =>
-					log.socket.warn({ err: error }, 'roster refresh failed')
+					log.socket.warn({ roomId, err: error }, 'roster refresh failed')
 				)
 			)
 		);

@@ -78,7 +78,10 @@ describe('RoomPresence heartbeat', () => {
 		});
 		presence.follow('room-a');
 		await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
-		expect(warn).toHaveBeenCalledWith(expect.anything(), 'roster refresh failed');
+		expect(warn).toHaveBeenCalledWith(
+			expect.objectContaining({ roomId: 'room-a' }),
+			'roster refresh failed'
+		);
 		presence.close();
 	});
 });

@@ -116,18 +116,19 @@ describe('joining', () => {
 	});
 
 	test('a join records the person and answers their tickets; the host key makes them host', async () => {
-		const { handlers, rooms, roomId, hostKey, joinAs } = await handlersWith();
+		const { handlers, rooms, presence, roomId, hostKey, joinAs } = await handlersWith();
 		const { reply } = await joinAs('ana-00001', hostKey);
 		expect(reply).toMatchObject({ ok: true, projectorToken: expect.any(String) });
 		const room = await rooms.holding(roomId, undefined, async ({ room }) => room.control.read());
 		expect(room?.people['ana-00001']).toEqual({ name: 'ana', roleId: 'speaker' });
 		expect(room?.host?.participantId).toBe('ana-00001');
 		const watcher = new MemorySocket();
-		expect(await handlers.watch(watcher, { roomId })).toMatchObject({
-			ok: true,
-			roster: [{ participantId: 'ana-00001' }]
-		});
+		const watched = await handlers.watch(watcher, { roomId });
+		expect(watched).toMatchObject({ ok: true, roster: [{ participantId: 'ana-00001' }] });
 		expect(watcher.channels).toEqual([`room:${roomId}`]);
+		// What the watch answered is what presence is told its watchers here heard.
+		const answered = watched.ok && { roster: watched.roster, version: watched.rosterVersion };
+		expect(presence.answered).toHaveBeenCalledWith(roomId, answered);
 	});
 
 	test('a refused join lets go of the room', async () => {

@@ -1,6 +1,6 @@
 // Each person's language (issue 18, docs/languages.md): the server answers in it, the switcher
-// changes it and the choice stays.
-import type { Browser, Locator, Page } from '@playwright/test';
+// changes it and the choice stays. Whether the switcher asks first: unsaved-work.e2e.ts.
+import type { Browser, Page } from '@playwright/test';
 import { expect, hydrated, joinRoom, newRoom, test } from './fixtures';
 import { PHONE } from './phone';
 import { expectAccessible } from './axe';
@@ -159,59 +159,6 @@ test('a script line typed but not yet added is still there after switching langu
 	}
 });
 
-test('hours typed on a playbook page: the switcher asks first, and staying keeps them', async ({
-	app,
-	page
-}) => {
-	await page.goto(`${app.url}/p/active-listening-sprint`);
-	await hydrated(page);
-	await page.getByLabel('Run across time zones').check();
-	await expectSwitchAsksFirst(
-		page,
-		page.getByLabel('Tell the story: hours to take the turn'),
-		'12'
-	);
-});
-
-test('a playbook being written at /p/new: the switcher asks first once it is changed, and staying keeps it', async ({
-	app,
-	page
-}) => {
-	await page.goto(`${app.url}/p/new`);
-	await hydrated(page);
-	await expectSwitchAsksFirst(page, page.getByLabel('Title', { exact: true }), 'Stand-up practice');
-});
-
-test('a reflection being written in the journal: the switcher asks first, and staying keeps it', async ({
-	app,
-	page
-}) => {
-	await page.goto(`${app.url}/journal`);
-	await hydrated(page);
-	await page.getByRole('button', { name: 'Write a reflection' }).click();
-	await expectSwitchAsksFirst(page, page.getByLabel('Context'), 'The Monday stand-up');
-});
-
-test('the month’s pulse being written: the switcher asks first, and staying keeps it', async ({
-	app,
-	page
-}) => {
-	await page.goto(`${app.url}/practice`);
-	await hydrated(page);
-	const pulse = page.getByRole('region', { name: 'This month’s pulse' }).getByRole('textbox');
-	await expectSwitchAsksFirst(page, pulse, 'Sam, after our talk');
-});
-
-test('a rhythm plan changed and not saved: the switcher asks first, and staying keeps it', async ({
-	app,
-	page
-}) => {
-	await page.goto(`${app.url}/practice`);
-	await hydrated(page);
-	const plan = page.getByRole('region', { name: 'Plan a rhythm' });
-	await expectSwitchAsksFirst(page, plan.getByRole('combobox', { name: 'How often' }).first(), '3');
-});
-
 test('at 1200 px the offline note takes a row of its own: the room’s Pause button is still what is under its centre', async ({
 	app,
 	browser
@@ -286,22 +233,4 @@ test('a German person reads a file’s problems in German, paths kept, and loads
 	const loaded = await Promise.all(scripts);
 	// English comes with zod's classic API, which this page loads; Spanish must not come at all.
 	expect(loaded.some((script) => script.includes('Demasiado pequeño:'))).toBe(false);
-}); /**
- * Types (or chooses) `value` in `field`, work the page does not keep: choosing German asks first, staying
- * keeps the page and what was typed, and going ahead reloads it in German.
- */
-async function expectSwitchAsksFirst(page: Page, field: Locator, value: string): Promise<void> {
-	if ((await field.evaluate((element) => element.tagName)) === 'SELECT') {
-		await field.selectOption(value);
-	} else await field.fill(value);
-	const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
-	page.once('dialog', (dialog) => void dialog.dismiss());
-	await switcher.selectOption('de');
-	await expect(switcher).toHaveValue('en');
-	await expect(field).toHaveValue(value);
-	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-
-	page.once('dialog', (dialog) => void dialog.accept());
-	await switcher.selectOption('de');
-	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-}
+});

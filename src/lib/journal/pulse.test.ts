@@ -4,6 +4,7 @@ import { utc } from './metrics.fixture';
 import {
 	PULSE_QUESTIONS,
 	pulseMonth,
+	pulseFormUnsaved,
 	pulseOf,
 	pulseQuestion,
 	pulseTrend,
@@ -43,6 +44,28 @@ describe('the monthly pulse', () => {
 		});
 		expect(pulseOf([again], '2026-03')).toEqual(again);
 		expect(pulseOf([again], '2026-04')).toBeUndefined();
+	});
+
+	test('a form for a month without a pulse holds unsaved work once something is typed or chosen', () => {
+		const blank = { editing: false, answer: '', confidence: undefined };
+		expect(pulseFormUnsaved(blank, undefined)).toBe(false);
+		expect(pulseFormUnsaved({ ...blank, answer: 'Sam' }, undefined)).toBe(true);
+		expect(pulseFormUnsaved({ ...blank, confidence: 3 }, undefined)).toBe(true);
+	});
+
+	test('a written pulse is unsaved work only while being changed to something else', () => {
+		const asWritten = { answer: fixturePulse.answer, confidence: fixturePulse.confidence };
+		// Shown, not edited: what the hidden form last held (blank on opening) is no work.
+		expect(
+			pulseFormUnsaved({ editing: false, answer: '', confidence: undefined }, fixturePulse)
+		).toBe(false);
+		expect(pulseFormUnsaved({ editing: true, ...asWritten }, fixturePulse)).toBe(false);
+		expect(pulseFormUnsaved({ editing: true, ...asWritten, answer: 'Jo' }, fixturePulse)).toBe(
+			true
+		);
+		expect(pulseFormUnsaved({ editing: true, ...asWritten, confidence: 2 }, fixturePulse)).toBe(
+			true
+		);
 	});
 
 	test('its confidence joins the trend lines, oldest first', () => {

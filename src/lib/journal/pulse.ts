@@ -47,6 +47,26 @@ export function writePulse(
 	};
 }
 
+/** What the pulse form holds: the answer typed and the confidence chosen. */
+type PulseFormValues = {
+	/** The written pulse is being changed (a month without one shows the form anyway). */
+	editing: boolean;
+	answer: string;
+	confidence: number | undefined;
+};
+
+/**
+ * Whether the pulse form holds work a reload would lose: it is open (no pulse this month yet, or
+ * the written one being changed) and holds other than the pulse on record, or than a blank form.
+ * While the written pulse is shown, what the hidden form last held is no work.
+ */
+export function pulseFormUnsaved(form: PulseFormValues, pulse: PulseEntry | undefined): boolean {
+	return (
+		(form.editing || !pulse) &&
+		(form.answer !== (pulse?.answer ?? '') || form.confidence !== pulse?.confidence)
+	);
+}
+
 /** The pulse's confidence over time, one point a month when it was first written. */
 export function pulseTrend(entries: readonly JournalEntry[], timeZone: string): TrendPoint[] {
 	return entries

@@ -1,3 +1,4 @@
+import { SavedSnapshot } from '../client/saved-snapshot.svelte';
 import { m } from '../paraglide/messages';
 import { newPlaybookSchema, type Playbook, type PlaybookInput } from '../protocol/playbook';
 import { parseWithProblems, type Parsed } from '../protocol/problems';
@@ -88,13 +89,7 @@ export class PlaybookDraft {
 	readonly parsed: Parsed<Playbook> = $derived(parseWithProblems(newPlaybookSchema, this.input));
 
 	/** The draft as it started (blank, a copy, a file), to tell whether it was changed since. */
-	readonly #start: string;
-
-	/**
-	 * Whether the draft differs from how it started: work a reload would lose, as the draft lives
-	 * in memory only until it is saved (the language switcher asks first, `unsaved-work.ts`).
-	 */
-	readonly unsaved = $derived.by(() => JSON.stringify(this.value) !== this.#start);
+	readonly #start: SavedSnapshot<Draft>;
 
 	constructor(start?: Playbook | PlaybookInput, author = '') {
 		if (start) {
@@ -106,7 +101,15 @@ export class PlaybookDraft {
 		} else {
 			this.value = blank(author);
 		}
-		this.#start = JSON.stringify(this.value);
+		this.#start = new SavedSnapshot(() => this.value);
+	}
+
+	/**
+	 * Whether the draft differs from how it started: work a reload would lose, as the draft lives
+	 * in memory only until it is saved (the language switcher asks first, `unsaved-work.ts`).
+	 */
+	get unsaved(): boolean {
+		return this.#start.unsaved;
 	}
 
 	/**

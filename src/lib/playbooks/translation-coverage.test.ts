@@ -37,4 +37,19 @@ describe('translations of the built-in playbooks', () => {
 		]);
 		expect(untranslatedTexts(partial, 'es')).toEqual(['(the whole playbook)']);
 	});
+
+	test('an instruction for a role named like an object property is missing when not translated', () => {
+		// Stored playbooks may have such role ids (own-key.ts); a plain lookup would find `constructor`
+		// on Object.prototype and take the untranslated instruction for a translated one.
+		const renamed: unknown = JSON.parse(
+			JSON.stringify(findBuiltInPlaybook('five-minute-win')!).replaceAll(
+				'"observer"',
+				'"constructor"'
+			)
+		);
+		const stored = playbookSchema.parse(renamed);
+		const firstPhase = stored.translations!.de!.phases![0]!;
+		firstPhase.instructions = { practiser: firstPhase.instructions!.practiser! };
+		expect(untranslatedTexts(stored, 'de')).toEqual(['phases[0].instructions.constructor']);
+	});
 });

@@ -1,3 +1,4 @@
+import { ownValue } from '../protocol/own-key';
 import type { Playbook } from '../protocol/playbook';
 import type { PlaybookTranslation } from '../protocol/playbook-translation';
 
@@ -34,7 +35,7 @@ export function untranslatedTexts(playbook: Playbook, language: string): string[
 		need(translated?.title, `${at}.title`);
 		need(translated?.summary, `${at}.summary`);
 		for (const roleId of Object.keys(phase.instructions)) {
-			need(translated?.instructions?.[roleId], `${at}.instructions.${roleId}`);
+			need(ownValue(translated?.instructions, roleId), `${at}.instructions.${roleId}`);
 		}
 		needEach(phase.prompts, translated?.prompts, `${at}.prompts`);
 	});

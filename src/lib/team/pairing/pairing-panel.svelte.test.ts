@@ -36,21 +36,3 @@ test('problems only the server finds stay its own', async () => {
 	await panel.save();
 	expect(panel.problems).toEqual(['card: only the server knows']);
 });
-
-test('a changed card or private list is unsaved work until it is saved; changing it back is not', async () => {
-	const panel = new PairingPanel('team-1', 'k'.repeat(43), 'Europe/Berlin');
-	expect(panel.unsaved).toBe(false);
-	panel.draft.name = 'Ana';
-	expect(panel.unsaved).toBe(true);
-	panel.draft.name = '';
-	expect(panel.unsaved).toBe(false);
-	panel.avoid = ['card-2'];
-	expect(panel.unsaved).toBe(true);
-	panel.avoid = [];
-	panel.draft.strengths = PairingPanel.toggled(panel.draft.strengths, 'listening', true);
-	expect(panel.unsaved).toBe(true);
-	// A save the server refuses keeps it unsaved.
-	vi.stubGlobal('fetch', async () => refusal(['card.name: must not be empty']));
-	await panel.save();
-	expect(panel.unsaved).toBe(true);
-});

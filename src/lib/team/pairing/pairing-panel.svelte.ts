@@ -6,6 +6,7 @@ import {
 	type PairingView
 } from '../../protocol/pairing';
 import { parseWithProblems } from '../../protocol/problems';
+import { SavedSnapshot } from '$lib/client/saved-snapshot.svelte';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { TeamAnswer } from '../team-api';
 import { myPair } from './my-pair';
@@ -48,7 +49,7 @@ export class PairingPanel {
 	draft = $state<PairingCard>(blankCard('UTC'));
 	avoid = $state<string[]>([]);
 	/** The card and list as stored in this browser (or blank): what `unsaved` compares with. */
-	#savedAs = $state('');
+	readonly #saved: SavedSnapshot<[PairingCard, string[]]>;
 
 	/** The others' cards, for the private list. */
 	readonly others = $derived(
@@ -65,16 +66,12 @@ export class PairingPanel {
 		this.mine = stored;
 		this.draft = structuredClone(stored?.card ?? blankCard(timeZone));
 		this.avoid = [...(stored?.avoid ?? [])];
-		this.#savedAs = this.#edited();
-	}
-
-	#edited(): string {
-		return JSON.stringify([this.draft, this.avoid]);
+		this.#saved = new SavedSnapshot(() => [this.draft, this.avoid]);
 	}
 
 	/** The card or private list was changed and not saved: a reload would lose it. */
 	get unsaved(): boolean {
-		return this.#edited() !== this.#savedAs;
+		return this.#saved.unsaved;
 	}
 
 	/**
@@ -136,7 +133,7 @@ export class PairingPanel {
 			this.problems = [];
 			this.mine = { cardId: answer.data.cardId, card, avoid };
 			rememberMyCard(this.teamId, this.mine);
-			this.#savedAs = JSON.stringify([card, avoid]);
+			this.#saved.markSaved([card, avoid]);
 			this.#take({ ok: true, data: answer.data.view });
 		});
 	}

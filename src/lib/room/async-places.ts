@@ -32,17 +32,22 @@ function roundNotBegun(state: ControlState, plan: AsyncPlan): number | undefined
 }
 
 /**
- * The turns recorded from the place-holders (A33). When who holds a place changed while the
- * current round has not begun, its speaker is drawn again from them: a step opened before the
- * person who chose the speaker's role confirmed gets them as its speaker. Once a turn was taken
- * in the round the speaker on record stays, unless they lose their place.
+ * The turns recorded from the place-holders `places` (A33). When who holds a place changed while
+ * the current round has not begun, its speaker is drawn again from them: a step opened before the
+ * person who chose the speaker's role confirmed gets them as its speaker. Once a turn was taken in
+ * the round the speaker on record stays, unless they lose their place.
  */
-function recast(before: ControlState, after: ControlState, plan: AsyncPlan): ControlState {
-	const settled = takeTurns(after, plan, placesOf(after, plan));
-	const round = roundNotBegun(after, plan);
-	if (round === undefined || sameIds(placesOf(before, plan), placesOf(after, plan))) return settled;
+function recast(
+	after: ControlState,
+	plan: AsyncPlan,
+	places: readonly string[],
+	placesChanged: boolean
+): ControlState {
+	const settled = takeTurns(after, plan, places);
+	const round = placesChanged ? roundNotBegun(after, plan) : undefined;
+	if (round === undefined) return settled;
 	const unrecorded = { ...after, speakers: after.speakers.filter((turn) => turn.round !== round) };
-	const drawn = takeTurns(unrecorded, plan, placesOf(after, plan));
+	const drawn = takeTurns(unrecorded, plan, places);
 	return speakerOf(drawn, round) === speakerOf(settled, round) ? settled : drawn;
 }
 
@@ -53,14 +58,29 @@ function recast(before: ControlState, after: ControlState, plan: AsyncPlan): Con
  * (A28); a step nobody holding a place takes a turn in for other reasons (nobody confirmed yet),
  * or that has a place free for the next to confirm, waits for its deadline.
  */
-function waitsForNobody(state: ControlState, plan: AsyncPlan): boolean {
+function waitsForNobody(state: ControlState, plan: AsyncPlan, places: readonly string[]): boolean {
 	const schedule = state.async;
 	if (!counting(schedule) || state.pause !== null) return false;
 	const takers = takersAt(state, plan, state.step);
 	if (takers.length > 0) return takers.every((id) => schedule.taken.includes(id));
-	if (placesOf(state, plan).length < plan.groupSize.max) return false;
+	if (places.length < plan.groupSize.max) return false;
 	return takersAt({ ...state, removed: [] }, plan, state.step).length > 0;
 }
+
+/**
+ * Whether a decision left alone everything besides the places that who is cast and waited for
+ * depends on. `before` was followed when it was decided, so with the same places nothing follows.
+ */
+const untouched = (before: ControlState, after: ControlState): boolean =>
+	before.step === after.step &&
+	before.pause === after.pause &&
+	before.removed === after.removed &&
+	before.people === after.people &&
+	before.speakers === after.speakers &&
+	before.rounds === after.rounds &&
+	before.async?.mode === after.async?.mode &&
+	before.async?.openedAt === after.async?.openedAt &&
+	sameIds(before.async?.taken ?? [], after.async?.taken ?? []);
 
 /**
  * What follows a decision taking the room from `before` to `after` at server time `now`, in a
@@ -75,10 +95,15 @@ export function followPlaces(
 	now: number
 ): ControlState {
 	if (!counting(after.async)) return after;
-	let state = recast(before, after, plan);
+	// Most decisions (a rating, a tick, a lock) change none of this: they cost two `placesOf`.
+	const places = placesOf(after, plan);
+	const placesChanged = !sameIds(placesOf(before, plan), places);
+	if (!placesChanged && untouched(before, after)) return after;
+	let state = recast(after, plan, places, placesChanged);
 	// Each move enters a later step or ends the schedule, so this ends within the session's steps.
+	// Moving on changes nobody's place.
 	const steps = planSteps(sessionPlan(plan, state)).length;
-	for (let moves = 0; moves <= steps && waitsForNobody(state, plan); moves++) {
+	for (let moves = 0; moves <= steps && waitsForNobody(state, plan, places); moves++) {
 		state = moveOn(state, plan, now);
 	}
 	return state;

@@ -4,7 +4,8 @@ import { savedCalendarState, turnsNow } from './async-calendar-saved';
 import { tick } from './async-clock';
 import { followResume } from './async-pause';
 import { ana, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
-import { counting, extendTurns, goLive, resumeTurns, takeTurn } from './async-schedule';
+import { extendTurns, goLive, resumeTurns, takeTurn } from './async-schedule';
+import { counting } from './async-takers';
 import { waitingFor } from './async-takers';
 import { plannedDeadlines, type PlannedDeadline } from './async-view';
 

@@ -1,8 +1,8 @@
 // What a schedule decision tells the people taking turns (protocol A9): drawn from the change
 // of control state alone, so the server hands it to its `TurnEvents` after the decision is stored.
 import type { ControlState } from '../protocol/control';
-import { counting, phaseIndexAt, type AsyncPlan } from './async-schedule';
-import { takersAt, waitingFor } from './async-takers';
+import { phaseIndexAt, type AsyncPlan } from './async-schedule';
+import { counting, takersAt, waitingFor } from './async-takers';
 
 /** What a schedule decision tells the people waiting for it (the server's `TurnEvents`). */
 export type TurnEvent =

@@ -2,54 +2,14 @@
 // have changed (protocol A5, A33, A34). `decide` applies it after every decision, in one place,
 // so no command's handler needs to remember it.
 import type { ControlState } from '../protocol/control';
-import { counting, moveOn, type AsyncPlan } from './async-schedule';
-import { placesOf, takersAt, turnRoles } from './async-takers';
+import { moveOn, type AsyncPlan } from './async-schedule';
+import { counting, placesOf, takersAt } from './async-takers';
 import { sessionPlan } from './control';
 import { planSteps } from './steps';
 import { takeTurns } from './turns';
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
 	a.length === b.length && a.every((id, index) => id === b[index]);
-
-const speakerOf = (state: ControlState, round: number) =>
-	state.speakers.find((turn) => turn.round === round)?.participantId;
-
-/**
- * The round the room is in, if nobody has begun it: no turn was taken at its current step, nor
- * was any earlier step of the round with turns passed (non-repeating steps count as round 1), and
- * no later round is on record (going back into a round that is over replays nothing). Its speaker
- * has not spoken, so who speaks may still be drawn again.
- */
-function roundNotBegun(state: ControlState, plan: AsyncPlan): number | undefined {
-	const steps = planSteps(sessionPlan(plan, state));
-	const at = steps[state.step];
-	if (!at || (state.async?.taken.length ?? 0) > 0) return undefined;
-	if (state.speakers.some((turn) => turn.round > at.round)) return undefined;
-	const begun = steps
-		.slice(0, state.step)
-		.some((step) => step.round === at.round && turnRoles(plan, step.phaseIndex).length > 0);
-	return begun ? undefined : at.round;
-}
-
-/**
- * The turns recorded from the place-holders `places` (A33). When who holds a place changed while
- * the current round has not begun, its speaker is drawn again from them: a step opened before the
- * person who chose the speaker's role confirmed gets them as its speaker. Once a turn was taken in
- * the round the speaker on record stays, unless they lose their place.
- */
-function recast(
-	after: ControlState,
-	plan: AsyncPlan,
-	places: readonly string[],
-	placesChanged: boolean
-): ControlState {
-	const settled = takeTurns(after, plan, places);
-	const round = placesChanged ? roundNotBegun(after, plan) : undefined;
-	if (round === undefined) return settled;
-	const unrecorded = { ...after, speakers: after.speakers.filter((turn) => turn.round !== round) };
-	const drawn = takeTurns(unrecorded, plan, places);
-	return speakerOf(drawn, round) === speakerOf(settled, round) ? settled : drawn;
-}
 
 /**
  * Whether the current step waits for nobody (A34): everyone it casts took their turn, or it
@@ -84,7 +44,7 @@ const untouched = (before: ControlState, after: ControlState): boolean =>
 
 /**
  * What follows a decision taking the room from `before` to `after` at server time `now`, in a
- * room counting turns: the turns recorded from the place-holders (see {@link recast}), then the
+ * room counting turns: the turns recorded from the place-holders (`takeTurns`), then the
  * room moves on, as often as it takes, while its step waits for nobody. Answers `after` itself
  * when nothing follows.
  */
@@ -97,9 +57,9 @@ export function followPlaces(
 	if (!counting(after.async)) return after;
 	// Most decisions (a rating, a tick, a lock) change none of this: they cost two `placesOf`.
 	const places = placesOf(after, plan);
-	const placesChanged = !sameIds(placesOf(before, plan), places);
-	if (!placesChanged && untouched(before, after)) return after;
-	let state = recast(after, plan, places, placesChanged);
+	if (sameIds(placesOf(before, plan), places) && untouched(before, after)) return after;
+	// The turns on record follow the place-holders; a round not begun draws its speaker again (A33).
+	let state = takeTurns(after, plan, places);
 	// Each move enters a later step or ends the schedule, so this ends within the session's steps.
 	// Moving on changes nobody's place.
 	const steps = planSteps(sessionPlan(plan, state)).length;

@@ -10,7 +10,7 @@ import {
 	type ControlRefusal,
 	type ControlResult
 } from './control';
-import { placesOf, takersAt, turnRoles, waitingFor } from './async-takers';
+import { counting, placesOf, takersAt, turnRoles, waitingFor, type Counting } from './async-takers';
 import type { RotationPlan } from './rotation';
 import { planSteps } from './steps';
 import { takeTurns, type TurnPlan } from './turns';
@@ -94,7 +94,10 @@ function openWindow(state: ControlState, plan: AsyncPlan, now: number): ControlS
 	};
 }
 
-/** Moves to `target` as the phase rules do, records its speaker, and opens its window. */
+/**
+ * Moves to `target` as the phase rules do, opens its window, and records its speaker (nobody has
+ * taken a turn at it yet, so a round it begins may still draw its speaker: A33).
+ */
 export function enter(
 	state: ControlState,
 	plan: AsyncPlan,
@@ -102,8 +105,8 @@ export function enter(
 	now: number
 ): ControlState {
 	const moved = applyControlCommand(state, { type: 'step.goto', target }, plan, now);
-	const entered = moved.ok ? moved.state : state;
-	return openWindow(takeTurns(entered, plan, placesOf(entered, plan)), plan, now);
+	const entered = openWindow(moved.ok ? moved.state : state, plan, now);
+	return takeTurns(entered, plan, placesOf(entered, plan));
 }
 
 /** The schedule has no more deadlines: the room rests on its last step. */
@@ -136,13 +139,6 @@ export function moveOn(state: ControlState, plan: AsyncPlan, now: number): Contr
 	const atEnd = last > state.step ? enter(recorded, plan, last, now) : recorded;
 	return closeSchedule(atEnd, { ...(atEnd.async ?? recorded.async), missed });
 }
-
-/** A schedule playing turns with a deadline ahead. */
-type Counting = AsyncState & { deadlineAt: number };
-
-/** Whether the room is playing turns with a deadline ahead. */
-export const counting = (schedule: AsyncState | null): schedule is Counting =>
-	schedule?.mode === 'async' && schedule.deadlineAt !== null;
 
 /**
  * The schedule while `step`'s window is still open at `now`, or the refusal of a move made in it.
@@ -285,5 +281,6 @@ export function followStep(
 		return { ...after, async: { ...schedule, taken: [] } };
 	}
 	if (!counting(schedule) || schedule.openedAt !== before.async?.openedAt) return after;
-	return openWindow(takeTurns(after, plan, placesOf(after, plan)), plan, now);
+	const opened = openWindow(after, plan, now);
+	return takeTurns(opened, plan, placesOf(opened, plan));
 }

@@ -5,7 +5,7 @@ import type { ControlState } from '../protocol/control';
 import { playbookSchema, type Playbook } from '../protocol/playbook';
 import { startTurns } from './async-schedule';
 import { placesOf, takersAt, waitingFor, watches } from './async-takers';
-import { HOUR, ok, playbook as sprint, T0 } from './async-schedule.fixture';
+import { HOUR, ok, playedTo, playbook as sprint, T0 } from './async-schedule.fixture';
 import { initialControlState } from './control';
 import { decide, type Effect, type RoomCommand } from './decide';
 import { claimHost } from './room-rules';
@@ -26,6 +26,13 @@ class Room {
 
 	constructor(readonly playbook: Playbook) {
 		this.state = ok(startTurns(initialControlState(playbook), playbook, {}, T0));
+	}
+
+	/** The sprint with Ana (host, speaker) and Ben (listener), played on turns up to `step`. */
+	static at(step: number): Room {
+		const room = new Room(sprint);
+		room.state = claimHost(playedTo(step), ana);
+		return room;
 	}
 
 	act(by: string, command: RoomCommand, at = T0): this {
@@ -62,8 +69,8 @@ class Room {
 		return this.act(id, { type: 'async.turn', step: this.state.step }, at);
 	}
 
-	remove(id: string): this {
-		return this.act(ana, { type: 'host.remove', participantId: id });
+	remove(id: string, at = T0): this {
+		return this.act(ana, { type: 'host.remove', participantId: id }, at);
 	}
 
 	get takers(): string[] {
@@ -180,16 +187,13 @@ describe('places in a room on turns (A33)', () => {
 });
 
 describe('nobody left to wait for (A34)', () => {
+	/** A time after the turns that brought `Room.at(9)` to its last step. */
+	const late = T0 + 9 * HOUR;
+
 	test('[A34] a removal that leaves only people who took their turn moves the room on at once', () => {
-		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben);
-		room.state = {
-			...room.state,
-			step: 9,
-			async: room.state.async && { ...room.state.async, taken: [] }
-		};
-		room.turn(ana);
+		const room = Room.at(9).turn(ana, late);
 		expect(waitingFor(room.state, sprint)).toEqual([ben]);
-		room.remove(ben);
+		room.remove(ben, late);
 		expect(room.state.async?.deadlineAt).toBeNull();
 		expect(room.state.async?.missed).toEqual([]);
 	});
@@ -211,15 +215,12 @@ describe('nobody left to wait for (A34)', () => {
 	});
 
 	test('[A34] paused, the room waits, and moves on at the resume', () => {
-		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben);
-		room.state = {
-			...room.state,
-			step: 9,
-			async: room.state.async && { ...room.state.async, taken: [] }
-		};
-		room.turn(ana).act(ana, { type: 'room.pause' }).remove(ben);
+		const room = Room.at(9)
+			.turn(ana, late)
+			.act(ana, { type: 'room.pause' }, late)
+			.remove(ben, late);
 		expect(room.state.async?.deadlineAt).not.toBeNull();
-		room.act(ana, { type: 'room.resume' }, T0 + HOUR);
+		room.act(ana, { type: 'room.resume' }, late + HOUR);
 		expect(room.state.async?.deadlineAt).toBeNull();
 		expect(room.state.async?.missed).toEqual([]);
 	});

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
 import { feedbackThatLands } from '../playbooks/built-in/feedback-that-lands';
 import { rolePlayWithReality } from '../playbooks/built-in/role-play-with-reality';
 import type { ControlState } from '../protocol/control';
@@ -212,6 +213,23 @@ describe('nobody left to wait for (A34)', () => {
 		room.confirm(cara);
 		expect(room.takers).toEqual([cara]);
 		expect(room.told).toEqual([cara]);
+	});
+
+	test('[A34] a removal that empties the step while no place is free moves the room on at once', () => {
+		// Without rotation people keep the roles they chose: Cara, who takes Ben's place, is a
+		// speaker too, so nobody holding a place is the listener who reflects the story back.
+		const fixedRoles = playbookSchema.parse({ ...activeListeningSprint, rotation: 'none' });
+		const room = new Room(fixedRoles).join(ana).confirm(ana).join(ben).confirm(ben);
+		room.join(cara).confirm(cara).turn(ana);
+		expect(room.state.step).toBe(2);
+		expect(room.takers).toEqual([ben]);
+		room.remove(ben, T0 + HOUR);
+		expect(placesOf(room.state, fixedRoles)).toEqual([ana, cara]);
+		// Past the reflection, on to the rating, which both speakers give.
+		expect(room.state.step).toBe(4);
+		expect(room.state.async?.openedAt).toBe(T0 + HOUR);
+		expect(room.takers).toEqual([ana, cara]);
+		expect(room.state.async?.missed).toEqual([]);
 	});
 
 	test('[A34] paused, the room waits, and moves on at the resume', () => {

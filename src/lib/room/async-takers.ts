@@ -52,10 +52,10 @@ export function placeSeats(
 	state: Pick<ControlState, 'agreed' | 'people' | 'removed'>,
 	plan: PlacesPlan
 ): Seat[] {
-	const places = placesOf(state, plan);
+	const places = new Set(placesOf(state, plan));
 	return seatsOf(state.people, []).map((seat) => ({
 		...seat,
-		present: places.includes(seat.participantId)
+		present: places.has(seat.participantId)
 	}));
 }
 

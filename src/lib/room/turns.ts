@@ -35,13 +35,14 @@ export function takeTurns(
 	if (!rotates(rotationPlan)) return state;
 	// Across time zones nobody needs to be online for their turn: the people holding a place count
 	// (protocol A33), and nobody else.
-	const here =
+	const here = new Set(
 		state.async?.mode === 'async'
 			? placesOf(state, plan)
-			: present.filter((id) => !state.removed.includes(id));
+			: present.filter((id) => !state.removed.includes(id))
+	);
 	const seats = seatsOf(state.people, []).map((seat) => ({
 		...seat,
-		present: here.includes(seat.participantId)
+		present: here.has(seat.participantId)
 	}));
 	const counted = plan.roundPerPerson ? roundsFollowPeople(state, plan, seats) : state;
 	return recordSpeaker(counted, plan, rotationPlan, seats);

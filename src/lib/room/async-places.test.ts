@@ -8,6 +8,7 @@ import { startTurns } from './async-schedule';
 import { placesOf, takersAt, waitingFor, watches } from './async-takers';
 import { HOUR, ok, playedTo, playbook as sprint, T0 } from './async-schedule.fixture';
 import { initialControlState } from './control';
+import type { TurnEvent } from './async-events';
 import { decide, type Effect, type RoomCommand } from './decide';
 import { claimHost } from './room-rules';
 
@@ -24,6 +25,8 @@ class Room {
 	state: ControlState;
 	/** The people the last decision told their turn started. */
 	told: string[] = [];
+	/** What the last decision told people whose turn moved to someone else. */
+	moved: TurnEvent[] = [];
 
 	constructor(readonly playbook: Playbook) {
 		this.state = ok(startTurns(initialControlState(playbook), playbook, {}, T0));
@@ -46,11 +49,11 @@ class Room {
 		);
 		if (!decision.ok) throw new Error(decision.error.message);
 		this.state = decision.state;
-		this.told = decision.effects.flatMap((effect: Effect) =>
-			effect.type === 'turn-event' && effect.event.type === 'turn-started'
-				? effect.event.personIds
-				: []
+		const events = decision.effects.flatMap((effect: Effect) =>
+			effect.type === 'turn-event' ? [effect.event] : []
 		);
+		this.told = events.flatMap((event) => (event.type === 'turn-started' ? event.personIds : []));
+		this.moved = events.filter((event) => event.type === 'turn-moved');
 		return this;
 	}
 
@@ -113,6 +116,31 @@ describe('places in a room on turns (A33)', () => {
 		expect(room.takers).toEqual([ana]);
 		expect(room.state.speakers).toEqual([{ round: 1, participantId: ana }]);
 		expect(room.told).toEqual(order[1] === ana ? [ana] : []);
+	});
+
+	test('[A9] [A33] a speaker drawn again is told the turn moved, to whom and why', () => {
+		const room = new Room(sprint).join(ana).join(ben).confirm(ben);
+		expect(room.told).toEqual([ben]);
+		room.confirm(ana);
+		expect(room.moved).toEqual([
+			{
+				type: 'turn-moved',
+				phaseIndex: 1,
+				personIds: [ben],
+				toNames: ['Ana'],
+				reason: 'place-taken'
+			}
+		]);
+	});
+
+	test('[A9] a turn taken, or a step the room moved on from, tells nobody it moved', () => {
+		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben).turn(ana);
+		expect(room.moved).toEqual([]);
+		const rolePlay = playbookSchema.parse(rolePlayWithReality);
+		const scene = new Room(rolePlay).join(ana, 'practitioner').join(ben, 'counterpart');
+		scene.confirm(ana).confirm(ben).turn(ana).turn(ana);
+		expect(scene.takers).toEqual([ana, ben]);
+		expect(scene.moved).toEqual([]);
 	});
 
 	test('[A33] once the story is told its speaker stays, whoever confirms later', () => {

@@ -20,7 +20,7 @@ export type TurnPlan = Omit<PhasePlan, 'phases'> &
  * Brings the record of turns up to date with the room's step and who is present (on turns, who
  * holds a place: protocol A33): in a one-turn-per-person playbook the rounds follow the people
  * present, and a round that has started gets its speaker on record, or a new one if the one on
- * record is no longer present (on turns, or while nobody has begun the round: A33).
+ * record is no longer present or, on turns, nobody has begun the round yet (A33).
  * Rounds that are over are never touched. Answers `state` itself when nothing changes. Pure: the
  * server applies it wherever the step or the people present may have changed.
  */

@@ -6,7 +6,8 @@ import { counting, placesOf, takersAt, waitingFor } from './async-takers';
 
 /**
  * Why a turn in the open step moved to someone else (A33): a place-holder was removed, someone
- * confirmed and took a free place, or the round not begun drew its speaker again otherwise.
+ * confirmed and took a free place, or, the places unchanged, the cast changed otherwise (a
+ * place-holder chose another role in a playbook without rotation).
  */
 export type TurnMoveReason = 'place-freed' | 'place-taken' | 'drawn-again';
 

@@ -57,9 +57,11 @@ export function followPlaces(
 	if (!counting(after.async)) return after;
 	// Most decisions (a rating, a tick, a lock) change none of this: they cost two `placesOf`.
 	const places = placesOf(after, plan);
-	if (sameIds(placesOf(before, plan), places) && untouched(before, after)) return after;
-	// The turns on record follow the place-holders; a round not begun draws its speaker again (A33).
-	let state = takeTurns(after, plan, places);
+	const placesChanged = !sameIds(placesOf(before, plan), places);
+	if (!placesChanged && untouched(before, after)) return after;
+	// The turns on record follow the place-holders; new places draw the speaker of a round not
+	// begun again (A33), and nothing else does: not going back, not a role chosen, not a resume.
+	let state = takeTurns(after, plan, places, { redraw: placesChanged });
 	// Each move enters a later step or ends the schedule, so this ends within the session's steps.
 	// Moving on changes nobody's place.
 	const steps = planSteps(sessionPlan(plan, state)).length;

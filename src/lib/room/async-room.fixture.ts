@@ -4,18 +4,14 @@ import type { ControlState } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
 import type { TurnEvent } from './async-events';
 import { startTurns } from './async-schedule';
-import { ok, playedTo, playbook as sprint, T0 } from './async-schedule.fixture';
+import { ana, ben, ok, playedTo, playbook as sprint, T0 } from './async-schedule.fixture';
 import { takersAt } from './async-takers';
 import { initialControlState } from './control';
 import { decide, type Effect, type RoomCommand } from './decide';
 import { claimHost } from './room-rules';
 
-export const [ana, ben, cara, anasPhone] = [
-	'ana-00001',
-	'ben-00002',
-	'cara-00003',
-	'ana-phone3'
-] as const;
+export { ana, ben };
+export const [cara, anasPhone] = ['cara-00003', 'ana-phone3'] as const;
 const names: Record<string, { name: string; roleId: string }> = {
 	[ana]: { name: 'Ana', roleId: 'speaker' },
 	[ben]: { name: 'Ben', roleId: 'listener' },
@@ -30,6 +26,8 @@ export class Room {
 	told: string[] = [];
 	/** What the last decision told people whose turn moved to someone else. */
 	moved: TurnEvent[] = [];
+	/** The people who joined but have no connection open (by default everyone is online). */
+	offline = new Set<string>();
 
 	constructor(readonly playbook: Playbook) {
 		this.state = ok(startTurns(initialControlState(playbook), playbook, {}, T0));
@@ -43,7 +41,7 @@ export class Room {
 	}
 
 	act(by: string, command: RoomCommand, at = T0): this {
-		const present = Object.keys(this.state.people);
+		const present = Object.keys(this.state.people).filter((id) => !this.offline.has(id));
 		const decision = decide(
 			this.state,
 			command,

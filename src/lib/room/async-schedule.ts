@@ -94,10 +94,7 @@ function openWindow(state: ControlState, plan: AsyncPlan, now: number): ControlS
 	};
 }
 
-/**
- * Moves to `target` as the phase rules do, opens its window, and records its speaker (nobody has
- * taken a turn at it yet, so a round it begins may still draw its speaker: A33).
- */
+/** Moves to `target` as the phase rules do, records its speaker, and opens its window. */
 export function enter(
 	state: ControlState,
 	plan: AsyncPlan,
@@ -105,8 +102,8 @@ export function enter(
 	now: number
 ): ControlState {
 	const moved = applyControlCommand(state, { type: 'step.goto', target }, plan, now);
-	const entered = openWindow(moved.ok ? moved.state : state, plan, now);
-	return takeTurns(entered, plan, placesOf(entered, plan));
+	const entered = moved.ok ? moved.state : state;
+	return openWindow(takeTurns(entered, plan, placesOf(entered, plan)), plan, now);
 }
 
 /** The schedule has no more deadlines: the room rests on its last step. */
@@ -281,6 +278,5 @@ export function followStep(
 		return { ...after, async: { ...schedule, taken: [] } };
 	}
 	if (!counting(schedule) || schedule.openedAt !== before.async?.openedAt) return after;
-	const opened = openWindow(after, plan, now);
-	return takeTurns(opened, plan, placesOf(opened, plan));
+	return openWindow(takeTurns(after, plan, placesOf(after, plan)), plan, now);
 }

@@ -20,14 +20,16 @@ export type TurnPlan = Omit<PhasePlan, 'phases'> &
  * Brings the record of turns up to date with the room's step and who is present (on turns, who
  * holds a place: protocol A33): in a one-turn-per-person playbook the rounds follow the people
  * present, and a round that has started gets its speaker on record, or a new one if the one on
- * record is no longer present or, on turns, nobody has begun the round yet (A33).
+ * record is no longer present. With `redraw` (on turns, the places changed in this decision), a
+ * round nobody has begun draws its speaker again from the place-holders (A33).
  * Rounds that are over are never touched. Answers `state` itself when nothing changes. Pure: the
  * server applies it wherever the step or the people present may have changed.
  */
 export function takeTurns(
 	state: ControlState,
 	plan: TurnPlan,
-	present: readonly string[]
+	present: readonly string[],
+	{ redraw = false }: { redraw?: boolean } = {}
 ): ControlState {
 	const { roles, rotation, speakerRole } = plan;
 	if (!roles || !rotation) return state;
@@ -45,7 +47,7 @@ export function takeTurns(
 		present: here.has(seat.participantId)
 	}));
 	const counted = plan.roundPerPerson ? roundsFollowPeople(state, plan, seats) : state;
-	return recordSpeaker(counted, plan, rotationPlan, seats);
+	return recordSpeaker(counted, plan, rotationPlan, seats, redraw);
 }
 
 /**
@@ -89,15 +91,16 @@ function notBegun(state: ControlState, plan: TurnPlan, at: Step): boolean {
  * Puts a speaker on record for the round the room is in, if it repeats and has none present,
  * unless it is over (a later round is on record). On turns every step counts, those that do not
  * repeat as round 1: a turn taken before the repeating steps, or in a playbook without them, is
- * taken in a role, and the roles must not move when someone confirms later (A33). Until the round
- * has begun on turns its speaker is drawn again from the place-holders, so a step opened before
- * the person who chose the speaker's role confirmed gets them as its speaker.
+ * taken in a role, and the roles must not move when someone confirms later (A33). With `redraw`,
+ * a round not begun on turns draws its speaker again, so a step opened before the person who chose
+ * the speaker's role confirmed gets them as its speaker.
  */
 function recordSpeaker(
 	state: ControlState,
 	plan: TurnPlan,
 	rotationPlan: RotationPlan,
-	seats: readonly Seat[]
+	seats: readonly Seat[],
+	redraw: boolean
 ): ControlState {
 	const at = planSteps(sessionPlan(plan, state))[state.step];
 	if (!at || (!at.repeats && state.async?.mode !== 'async')) return state;
@@ -105,9 +108,8 @@ function recordSpeaker(
 	const present = (id: string) => seats.some((seat) => seat.participantId === id && seat.present);
 	// A round with a later one on record is over: going back into it (Previous) replays nothing.
 	const over = state.speakers.some((turn) => turn.round > at.round);
-	if (recorded && (over || (present(recorded.participantId) && !notBegun(state, plan, at)))) {
-		return state;
-	}
+	const stays = (id: string) => present(id) && !(redraw && notBegun(state, plan, at));
+	if (recorded && (over || stays(recorded.participantId))) return state;
 	const speaker = nextSpeaker(rotationPlan, seats, state.speakers, at.round);
 	if (!speaker || speaker.participantId === recorded?.participantId) return state;
 	const speakers = [

@@ -1,11 +1,8 @@
 import { assertNever } from '../../src/lib/assert-never';
-import type { TurnEvent, TurnMoveReason } from '../../src/lib/room/async-events';
+import type { TurnEvent } from '../../src/lib/room/async-events';
 
 /** Where a turn went and why (A33): the names of its new takers, none when nobody took it over. */
-export interface TurnMove {
-	toNames: string[];
-	reason: TurnMoveReason;
-}
+export type TurnMove = Pick<Extract<TurnEvent, { type: 'turn-moved' }>, 'toNames' | 'reason'>;
 
 /**
  * What the turn schedule of a room run across time zones tells the people taking turns

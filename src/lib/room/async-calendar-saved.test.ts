@@ -5,8 +5,7 @@ import { tick } from './async-clock';
 import { followResume } from './async-pause';
 import { ana, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
 import { extendTurns, goLive, resumeTurns, takeTurn } from './async-schedule';
-import { counting } from './async-takers';
-import { waitingFor } from './async-takers';
+import { counting, waitingFor } from './async-takers';
 import { plannedDeadlines, type PlannedDeadline } from './async-view';
 
 const onTurns = started();

@@ -24,6 +24,34 @@ test('[W4] a turn that starts is announced with the playbook and phase, in the p
 	expect(pushPayloadSchema.safeParse(de).success).toBe(true);
 });
 
+test('[W4] a turn that moved tells where it went and why, in the person’s language', () => {
+	const moved = (toNames: string[], reason: 'place-freed' | 'place-taken' | 'drawn-again') =>
+		({ kind: 'turn-moved', roomId: ROOM, phaseIndex: 1, toNames, reason }) as const;
+	expect(pushPayload(moved(['Ana'], 'place-taken'), 'en', playbook, 0)).toEqual({
+		title: 'Your turn moved: Active Listening Sprint',
+		body:
+			'“Tell the story” now goes to Ana. Someone confirmed the agreements and took a place, ' +
+			'so the turns were drawn again. Nothing to do for you now.',
+		path: `/r/${ROOM}`,
+		tag: `turn-${ROOM}`
+	});
+	expect(pushPayload(moved(['Ana', 'Cara'], 'drawn-again'), 'en', playbook, 0).body).toContain(
+		'now goes to Ana and Cara.'
+	);
+	expect(pushPayload(moved([], 'place-freed'), 'en', playbook, 0).body).toContain(
+		'“Tell the story” is no longer yours to take. The host removed someone'
+	);
+	const de = pushPayload(moved(['Ana', 'Cara'], 'place-freed'), 'de', playbook, 0);
+	expect(de.title).toBe('Nicht mehr dein Zug: Sprint Aktives Zuhören');
+	expect(de.body).toContain('„Die Geschichte erzählen“ geht jetzt an Ana und Cara.');
+	const many = pushPayload(moved(Array(12).fill('N'.repeat(60)), 'drawn-again'), 'en', playbook, 0);
+	expect(many.body).toContain('is no longer yours to take.');
+	expect(pushPayloadSchema.safeParse(many).success).toBe(true);
+	const es = pushPayload(moved(['Ana'], 'drawn-again'), 'es', playbook, 0);
+	expect(es.title).toContain('Ya no te toca');
+	expect(pushPayloadSchema.safeParse(es).success).toBe(true);
+});
+
 test('[W4] a reminder says how many hours are left, with the right plural', () => {
 	const notice = (deadlineAt: number) =>
 		({ kind: 'deadline-near', roomId: ROOM, phaseIndex: 1, deadlineAt }) as const;

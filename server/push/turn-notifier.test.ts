@@ -62,6 +62,19 @@ test('[W4] a turn that starts reaches every device of the people whose turn it i
 	expect(sent[0]?.payload.path).toBe(`/r/${ROOM}`);
 });
 
+test('[W4] a turn that moved reaches the devices of the one who lost it, replacing their “your turn”', async () => {
+	const { notifier, sent } = setUp([
+		push('ben-0001', 'https://b/phone'),
+		push('ana-0001', 'https://a')
+	]);
+	notifier.onTurnMoved(ROOM, 1, ['ben-0001'], { toNames: ['Ana'], reason: 'place-taken' });
+	await notifier.idle();
+	expect(sent.map((s) => [s.endpoint, s.payload.title, s.payload.tag, s.ttlSeconds])).toEqual([
+		['https://b/phone', 'Your turn moved: Active Listening Sprint', `turn-${ROOM}`, 24 * 60 * 60]
+	]);
+	expect(sent[0]?.payload.body).toContain('now goes to Ana.');
+});
+
 test('[W4] a reminder lives at the push service until the deadline, no longer', async () => {
 	const { notifier, sent } = setUp([push('ana-0001', 'https://a/phone')]);
 	notifier.onDeadlineNear(ROOM, 1, ['ana-0001'], 3 * HOUR);

@@ -2,7 +2,7 @@ import type { Playbook } from '../../src/lib/protocol/playbook';
 import { log } from '../log';
 import { pushPayload, type TurnNotice } from './push-message';
 import type { PushStore } from './push-store';
-import type { TurnEvents } from '../turns/turn-events';
+import type { TurnEvents, TurnMove } from '../turns/turn-events';
 import type { PushSender } from './web-push-sender';
 
 export interface TurnNotifierDeps {
@@ -40,6 +40,15 @@ export class TurnNotifier implements TurnEvents {
 
 	onTurnStarted(roomId: string, phaseIndex: number, personIds: readonly string[]): void {
 		this.#inBackground({ kind: 'turn-started', roomId, phaseIndex }, personIds);
+	}
+
+	onTurnMoved(
+		roomId: string,
+		phaseIndex: number,
+		personIds: readonly string[],
+		move: TurnMove
+	): void {
+		this.#inBackground({ kind: 'turn-moved', roomId, phaseIndex, ...move }, personIds);
 	}
 
 	onDeadlineNear(

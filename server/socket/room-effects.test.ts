@@ -136,6 +136,7 @@ function effectsWith(options: Partial<RoomEffectsDeps> = {}): RoomEffects {
 				calls.push({ type: 'turn-started', roomId, personIds });
 				if (turnsFail) throw new Error('push service down');
 			},
+			onTurnMoved: () => undefined,
 			onDeadlineNear: () => undefined
 		},
 		push: pushStore,

@@ -55,6 +55,7 @@ test('[A9] each schedule event reaches its hook with the room', async () => {
 	const heard: unknown[] = [];
 	const events: TurnEvents = {
 		onTurnStarted: (...args) => void heard.push(['started', ...args]),
+		onTurnMoved: (...args) => void heard.push(['moved', ...args]),
 		onDeadlineNear: (...args) => void heard.push(['near', ...args])
 	};
 	await tell(events, 'room-a', { type: 'turn-started', phaseIndex: 1, personIds: ['ana'] });
@@ -64,8 +65,16 @@ test('[A9] each schedule event reaches its hook with the room', async () => {
 		personIds: ['ben'],
 		deadlineAt: 5
 	});
+	await tell(events, 'room-a', {
+		type: 'turn-moved',
+		phaseIndex: 1,
+		personIds: ['ben'],
+		toNames: ['Ana'],
+		reason: 'place-taken'
+	});
 	expect(heard).toEqual([
 		['started', 'room-a', 1, ['ana']],
-		['near', 'room-a', 2, ['ben'], 5]
+		['near', 'room-a', 2, ['ben'], 5],
+		['moved', 'room-a', 1, ['ben'], { toNames: ['Ana'], reason: 'place-taken' }]
 	]);
 });

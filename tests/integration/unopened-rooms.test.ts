@@ -76,6 +76,7 @@ function heard() {
 	const events: string[] = [];
 	const observer: TurnEvents = {
 		onTurnStarted: (roomId, phaseIndex) => void events.push(`started ${roomId} ${phaseIndex}`),
+		onTurnMoved: (roomId, phaseIndex) => void events.push(`moved ${roomId} ${phaseIndex}`),
 		onDeadlineNear: (roomId, phaseIndex) => void events.push(`near ${roomId} ${phaseIndex}`)
 	};
 	return { events, observer };

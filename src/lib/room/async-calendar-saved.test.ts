@@ -4,8 +4,8 @@ import { savedCalendarState, turnsNow } from './async-calendar-saved';
 import { tick } from './async-clock';
 import { followResume } from './async-pause';
 import { ana, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
-import { counting, extendTurns, goLive, resumeTurns, takeTurn } from './async-schedule';
-import { waitingFor } from './async-takers';
+import { extendTurns, goLive, resumeTurns, takeTurn } from './async-schedule';
+import { counting, waitingFor } from './async-takers';
 import { plannedDeadlines, type PlannedDeadline } from './async-view';
 
 const onTurns = started();

@@ -1,6 +1,7 @@
 import type { AsyncState, ControlState } from '../protocol/control';
 import { HOUR_MS } from '../time-units';
-import { counting, moveOn, type AsyncPlan } from './async-schedule';
+import { moveOn, type AsyncPlan } from './async-schedule';
+import { counting } from './async-takers';
 
 /**
  * The schedule as the server's clock sees it (protocol A6, A9, A10, A28): when to look at a room

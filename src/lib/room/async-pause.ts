@@ -1,6 +1,6 @@
 import type { ControlState } from '../protocol/control';
 import { reminderLeadOf } from './async-clock';
-import { counting } from './async-schedule';
+import { counting } from './async-takers';
 
 /**
  * A room on turns paused for everyone (protocol A28–A30): while paused its deadline stands still

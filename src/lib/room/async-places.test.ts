@@ -1,75 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { feedbackThatLands } from '../playbooks/built-in/feedback-that-lands';
 import { rolePlayWithReality } from '../playbooks/built-in/role-play-with-reality';
-import type { ControlState } from '../protocol/control';
-import { playbookSchema, type Playbook } from '../protocol/playbook';
-import { startTurns } from './async-schedule';
-import { placesOf, takersAt, waitingFor, watches } from './async-takers';
-import { HOUR, ok, playbook as sprint, T0 } from './async-schedule.fixture';
-import { initialControlState } from './control';
-import { decide, type Effect, type RoomCommand } from './decide';
+import { playbookSchema } from '../protocol/playbook';
+import { placesOf, waitingFor, watches } from './async-takers';
+import { HOUR, playbook as sprint, T0 } from './async-schedule.fixture';
+import { ana, anasPhone, ben, cara, Room } from './async-room.fixture';
 import { claimHost } from './room-rules';
-
-const [ana, ben, cara, anasPhone] = ['ana-00001', 'ben-00002', 'cara-00003', 'ana-phone3'] as const;
-const names: Record<string, { name: string; roleId: string }> = {
-	[ana]: { name: 'Ana', roleId: 'speaker' },
-	[ben]: { name: 'Ben', roleId: 'listener' },
-	[cara]: { name: 'Cara', roleId: 'speaker' },
-	[anasPhone]: { name: 'Ana', roleId: 'speaker' }
-};
-
-/** A room of `playbook` created on turns at T0, before anyone joined, hosted by whoever joins first. */
-class Room {
-	state: ControlState;
-	/** The people the last decision told their turn started. */
-	told: string[] = [];
-
-	constructor(readonly playbook: Playbook) {
-		this.state = ok(startTurns(initialControlState(playbook), playbook, {}, T0));
-	}
-
-	act(by: string, command: RoomCommand, at = T0): this {
-		const present = Object.keys(this.state.people);
-		const decision = decide(
-			this.state,
-			command,
-			{ participantId: by, present },
-			{ playbook: this.playbook, now: at, sealedRatings: () => ({}) }
-		);
-		if (!decision.ok) throw new Error(decision.error.message);
-		this.state = decision.state;
-		this.told = decision.effects.flatMap((effect: Effect) =>
-			effect.type === 'turn-event' && effect.event.type === 'turn-started'
-				? effect.event.personIds
-				: []
-		);
-		return this;
-	}
-
-	/** `id` opens the room link and joins, with the role they chose (by default their usual one). */
-	join(id: string, roleId = names[id]?.roleId): this {
-		const name = names[id]?.name;
-		if (!name || !roleId) throw new Error(`nobody called ${id}`);
-		const person = { name, roleId };
-		return this.act(id, { type: 'person.join', person, holdsHostKey: id === ana });
-	}
-
-	confirm(id: string): this {
-		return this.act(id, { type: 'agreements.confirm' });
-	}
-
-	turn(id: string, at = T0): this {
-		return this.act(id, { type: 'async.turn', step: this.state.step }, at);
-	}
-
-	remove(id: string): this {
-		return this.act(ana, { type: 'host.remove', participantId: id });
-	}
-
-	get takers(): string[] {
-		return takersAt(this.state, this.playbook, this.state.step);
-	}
-}
 
 /** Ana (host, speaker) and Ben (listener) confirmed, then Ana's phone joined and confirmed too. */
 const withPhone = () =>
@@ -105,6 +41,31 @@ describe('places in a room on turns (A33)', () => {
 		expect(room.takers).toEqual([ana]);
 		expect(room.state.speakers).toEqual([{ round: 1, participantId: ana }]);
 		expect(room.told).toEqual(order[1] === ana ? [ana] : []);
+	});
+
+	test('[A9] [A33] a speaker drawn again is told the turn moved, to whom and why', () => {
+		const room = new Room(sprint).join(ana).join(ben).confirm(ben);
+		expect(room.told).toEqual([ben]);
+		room.confirm(ana);
+		expect(room.moved).toEqual([
+			{
+				type: 'turn-moved',
+				phaseIndex: 1,
+				personIds: [ben],
+				toNames: ['Ana'],
+				reason: 'place-taken'
+			}
+		]);
+	});
+
+	test('[A9] a turn taken, or a step the room moved on from, tells nobody it moved', () => {
+		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben).turn(ana);
+		expect(room.moved).toEqual([]);
+		const rolePlay = playbookSchema.parse(rolePlayWithReality);
+		const scene = new Room(rolePlay).join(ana, 'practitioner').join(ben, 'counterpart');
+		scene.confirm(ana).confirm(ben).turn(ana).turn(ana);
+		expect(scene.takers).toEqual([ana, ben]);
+		expect(scene.moved).toEqual([]);
 	});
 
 	test('[A33] once the story is told its speaker stays, whoever confirms later', () => {
@@ -176,70 +137,6 @@ describe('places in a room on turns (A33)', () => {
 		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben).remove(ben);
 		expect(room.takers).toEqual([ana]);
 		expect(room.told).toEqual([]);
-	});
-});
-
-describe('nobody left to wait for (A34)', () => {
-	test('[A34] a removal that leaves only people who took their turn moves the room on at once', () => {
-		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben);
-		room.state = {
-			...room.state,
-			step: 9,
-			async: room.state.async && { ...room.state.async, taken: [] }
-		};
-		room.turn(ana);
-		expect(waitingFor(room.state, sprint)).toEqual([ben]);
-		room.remove(ben);
-		expect(room.state.async?.deadlineAt).toBeNull();
-		expect(room.state.async?.missed).toEqual([]);
-	});
-
-	test('[A34] a removal that empties the step waits while a place is free, for the next to confirm', () => {
-		const room = new Room(sprint)
-			.join(ana)
-			.confirm(ana)
-			.join(ben)
-			.confirm(ben)
-			.join(cara, 'listener');
-		room.remove(ben).turn(ana);
-		expect(room.state.step).toBe(2);
-		expect(room.takers).toEqual([]);
-		expect(room.state.async?.deadlineAt).not.toBeNull();
-		room.confirm(cara);
-		expect(room.takers).toEqual([cara]);
-		expect(room.told).toEqual([cara]);
-	});
-
-	test('[A34] paused, the room waits, and moves on at the resume', () => {
-		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben);
-		room.state = {
-			...room.state,
-			step: 9,
-			async: room.state.async && { ...room.state.async, taken: [] }
-		};
-		room.turn(ana).act(ana, { type: 'room.pause' }).remove(ben);
-		expect(room.state.async?.deadlineAt).not.toBeNull();
-		room.act(ana, { type: 'room.resume' }, T0 + HOUR);
-		expect(room.state.async?.deadlineAt).toBeNull();
-		expect(room.state.async?.missed).toEqual([]);
-	});
-
-	test('[A34] a step nobody has confirmed for yet waits, whoever joins', () => {
-		const room = new Room(sprint).join(ana).join(ben);
-		expect(room.state.step).toBe(1);
-		expect(room.takers).toEqual([]);
-		room.act(ana, { type: 'room.settle' }, T0 + HOUR);
-		expect(room.state.step).toBe(1);
-		expect(room.state.async?.openedAt).toBe(T0);
-	});
-
-	test('[A34] a step waiting for someone yet to confirm waits for them', () => {
-		const room = new Room(sprint).join(ana).confirm(ana).join(ben).turn(ana);
-		expect(room.state.step).toBe(2);
-		expect(room.takers).toEqual([]);
-		room.confirm(ben);
-		expect(room.takers).toEqual([ben]);
-		expect(room.told).toEqual([ben]);
 	});
 });
 

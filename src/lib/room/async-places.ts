@@ -2,49 +2,14 @@
 // have changed (protocol A5, A33, A34). `decide` applies it after every decision, in one place,
 // so no command's handler needs to remember it.
 import type { ControlState } from '../protocol/control';
-import { counting, moveOn, type AsyncPlan } from './async-schedule';
-import { placesOf, takersAt, turnRoles } from './async-takers';
+import { moveOn, type AsyncPlan } from './async-schedule';
+import { counting, placesOf, takersAt } from './async-takers';
 import { sessionPlan } from './control';
 import { planSteps } from './steps';
 import { takeTurns } from './turns';
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
 	a.length === b.length && a.every((id, index) => id === b[index]);
-
-const speakerOf = (state: ControlState, round: number) =>
-	state.speakers.find((turn) => turn.round === round)?.participantId;
-
-/**
- * The round the room is in, if nobody has begun it: no turn was taken at its current step, nor
- * was any earlier step of the round with turns passed (non-repeating steps count as round 1), and
- * no later round is on record (going back into a round that is over replays nothing). Its speaker
- * has not spoken, so who speaks may still be drawn again.
- */
-function roundNotBegun(state: ControlState, plan: AsyncPlan): number | undefined {
-	const steps = planSteps(sessionPlan(plan, state));
-	const at = steps[state.step];
-	if (!at || (state.async?.taken.length ?? 0) > 0) return undefined;
-	if (state.speakers.some((turn) => turn.round > at.round)) return undefined;
-	const begun = steps
-		.slice(0, state.step)
-		.some((step) => step.round === at.round && turnRoles(plan, step.phaseIndex).length > 0);
-	return begun ? undefined : at.round;
-}
-
-/**
- * The turns recorded from the place-holders (A33). When who holds a place changed while the
- * current round has not begun, its speaker is drawn again from them: a step opened before the
- * person who chose the speaker's role confirmed gets them as its speaker. Once a turn was taken
- * in the round the speaker on record stays, unless they lose their place.
- */
-function recast(before: ControlState, after: ControlState, plan: AsyncPlan): ControlState {
-	const settled = takeTurns(after, plan, placesOf(after, plan));
-	const round = roundNotBegun(after, plan);
-	if (round === undefined || sameIds(placesOf(before, plan), placesOf(after, plan))) return settled;
-	const unrecorded = { ...after, speakers: after.speakers.filter((turn) => turn.round !== round) };
-	const drawn = takeTurns(unrecorded, plan, placesOf(after, plan));
-	return speakerOf(drawn, round) === speakerOf(settled, round) ? settled : drawn;
-}
 
 /**
  * Whether the current step waits for nobody (A34): everyone it casts took their turn, or it
@@ -53,18 +18,33 @@ function recast(before: ControlState, after: ControlState, plan: AsyncPlan): Con
  * (A28); a step nobody holding a place takes a turn in for other reasons (nobody confirmed yet),
  * or that has a place free for the next to confirm, waits for its deadline.
  */
-function waitsForNobody(state: ControlState, plan: AsyncPlan): boolean {
+function waitsForNobody(state: ControlState, plan: AsyncPlan, places: readonly string[]): boolean {
 	const schedule = state.async;
 	if (!counting(schedule) || state.pause !== null) return false;
 	const takers = takersAt(state, plan, state.step);
 	if (takers.length > 0) return takers.every((id) => schedule.taken.includes(id));
-	if (placesOf(state, plan).length < plan.groupSize.max) return false;
+	if (places.length < plan.groupSize.max) return false;
 	return takersAt({ ...state, removed: [] }, plan, state.step).length > 0;
 }
 
 /**
+ * Whether a decision left alone everything besides the places that who is cast and waited for
+ * depends on. `before` was followed when it was decided, so with the same places nothing follows.
+ */
+const untouched = (before: ControlState, after: ControlState): boolean =>
+	before.step === after.step &&
+	before.pause === after.pause &&
+	before.removed === after.removed &&
+	before.people === after.people &&
+	before.speakers === after.speakers &&
+	before.rounds === after.rounds &&
+	before.async?.mode === after.async?.mode &&
+	before.async?.openedAt === after.async?.openedAt &&
+	sameIds(before.async?.taken ?? [], after.async?.taken ?? []);
+
+/**
  * What follows a decision taking the room from `before` to `after` at server time `now`, in a
- * room counting turns: the turns recorded from the place-holders (see {@link recast}), then the
+ * room counting turns: the turns recorded from the place-holders (`takeTurns`), then the
  * room moves on, as often as it takes, while its step waits for nobody. Answers `after` itself
  * when nothing follows.
  */
@@ -75,10 +55,17 @@ export function followPlaces(
 	now: number
 ): ControlState {
 	if (!counting(after.async)) return after;
-	let state = recast(before, after, plan);
+	// Most decisions (a rating, a tick, a lock) change none of this: they cost two `placesOf`.
+	const places = placesOf(after, plan);
+	const placesChanged = !sameIds(placesOf(before, plan), places);
+	if (!placesChanged && untouched(before, after)) return after;
+	// The turns on record follow the place-holders; new places draw the speaker of a round not
+	// begun again (A33), and nothing else does: not going back, not a role chosen, not a resume.
+	let state = takeTurns(after, plan, places, { redraw: placesChanged });
 	// Each move enters a later step or ends the schedule, so this ends within the session's steps.
+	// Moving on changes nobody's place.
 	const steps = planSteps(sessionPlan(plan, state)).length;
-	for (let moves = 0; moves <= steps && waitsForNobody(state, plan); moves++) {
+	for (let moves = 0; moves <= steps && waitsForNobody(state, plan, places); moves++) {
 		state = moveOn(state, plan, now);
 	}
 	return state;

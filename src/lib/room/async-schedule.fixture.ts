@@ -3,8 +3,10 @@
 import { activeListeningSprint } from '../playbooks/built-in/active-listening-sprint';
 import type { AsyncState, ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
-import { startTurns } from './async-schedule';
+import { startTurns, takeTurn } from './async-schedule';
+import { waitingFor } from './async-takers';
 import { initialControlState, type ControlResult } from './control';
+import { HOUR_MS } from '../time-units';
 export { HOUR_MS as HOUR } from '../time-units';
 
 export const playbook = playbookSchema.parse(activeListeningSprint);
@@ -24,6 +26,22 @@ export function ok(result: ControlResult): ControlState {
 }
 /** The sprint started as turns at T0, with `windows` chosen. */
 export const started = (windows = {}) => ok(startTurns(base, playbook, windows, T0));
+
+/**
+ * The sprint started as turns at T0 and played up to `step`: each turn taken an hour after the
+ * one before, by whoever the room waits for, so the room moved on as it does (A5), with its
+ * windows opened and its speakers on record.
+ */
+export function playedTo(step: number): ControlState {
+	let state = started();
+	for (let hours = 1; state.step < step; hours++) {
+		const [taker] = waitingFor(state, playbook);
+		if (!taker) throw new Error(`nobody takes a turn at step ${state.step}`);
+		state = ok(takeTurn(state, playbook, taker, state.step, T0 + hours * HOUR_MS));
+	}
+	if (state.step !== step) throw new Error(`the room moved past step ${step} to ${state.step}`);
+	return state;
+}
 
 /** A room on turns at T0 with no window open yet, with `overrides`. */
 export const asyncState = (overrides: Partial<AsyncState> = {}): AsyncState => ({

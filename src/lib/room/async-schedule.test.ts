@@ -16,7 +16,17 @@ import {
 } from './async-schedule';
 import { takersAt, waitingFor } from './async-takers';
 import { nextWakeAt, tick } from './async-clock';
-import { ana, base, ben, HOUR, ok, playbook, started, T0 } from './async-schedule.fixture';
+import {
+	ana,
+	base,
+	ben,
+	HOUR,
+	ok,
+	playbook,
+	playedTo,
+	started,
+	T0
+} from './async-schedule.fixture';
 import { initialControlState } from './control';
 import { settleRoom } from './room-rules';
 
@@ -103,9 +113,7 @@ describe('turns and the soft end', () => {
 	});
 
 	test('[A5] with two takers the room waits for the second', () => {
-		let state: ControlState = { ...started(), step: 9 };
-		state = { ...state, async: state.async && { ...state.async, taken: [] } };
-		state = ok(takeTurn(state, playbook, ana, 9, T0));
+		const state = ok(takeTurn(playedTo(9), playbook, ana, 9, T0 + 9 * HOUR));
 		expect(waitingFor(state, playbook)).toEqual([ben]);
 		expect(state.async?.deadlineAt).not.toBeNull();
 	});

@@ -10,7 +10,7 @@ import {
 	type ControlRefusal,
 	type ControlResult
 } from './control';
-import { placesOf, takersAt, turnRoles, waitingFor } from './async-takers';
+import { counting, placesOf, takersAt, turnRoles, waitingFor, type Counting } from './async-takers';
 import type { RotationPlan } from './rotation';
 import { planSteps } from './steps';
 import { takeTurns, type TurnPlan } from './turns';
@@ -136,13 +136,6 @@ export function moveOn(state: ControlState, plan: AsyncPlan, now: number): Contr
 	const atEnd = last > state.step ? enter(recorded, plan, last, now) : recorded;
 	return closeSchedule(atEnd, { ...(atEnd.async ?? recorded.async), missed });
 }
-
-/** A schedule playing turns with a deadline ahead. */
-type Counting = AsyncState & { deadlineAt: number };
-
-/** Whether the room is playing turns with a deadline ahead. */
-export const counting = (schedule: AsyncState | null): schedule is Counting =>
-	schedule?.mode === 'async' && schedule.deadlineAt !== null;
 
 /**
  * The schedule while `step`'s window is still open at `now`, or the refusal of a move made in it.

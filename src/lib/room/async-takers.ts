@@ -1,6 +1,6 @@
 // Who a room on turns waits for: the people holding its places, and the takers each step casts
 // from them (protocol A3, A33). Pure: everything comes from the control state and the playbook.
-import type { ControlState } from '../protocol/control';
+import type { AsyncState, ControlState } from '../protocol/control';
 import type { AsyncPlan } from './async-schedule';
 import { sessionPlan } from './control';
 import { castInRound, seatsOf, type Seat } from './rotation';
@@ -11,9 +11,21 @@ export interface PlacesPlan {
 	groupSize?: { max: number } | undefined;
 }
 
+/** What {@link turnRoles} needs of a playbook: the roles each phase is a turn of. */
+export interface TurnRolesPlan {
+	phases: readonly { turnBy?: readonly string[] | undefined }[];
+}
+
 /** The roles whose turn phase `phaseIndex` is; none for a phase that does not run as turns. */
-export const turnRoles = (plan: AsyncPlan, phaseIndex: number) =>
+export const turnRoles = (plan: TurnRolesPlan, phaseIndex: number): readonly string[] =>
 	plan.phases[phaseIndex]?.turnBy ?? [];
+
+/** A schedule playing turns with a deadline ahead. */
+export type Counting = AsyncState & { deadlineAt: number };
+
+/** Whether the room is playing turns with a deadline ahead: only then does it wait for anyone. */
+export const counting = (schedule: AsyncState | null | undefined): schedule is Counting =>
+	schedule?.mode === 'async' && schedule.deadlineAt !== null;
 
 /**
  * Who holds a place in a room on turns (A33): the first `groupSize.max` people who confirmed the
@@ -40,10 +52,10 @@ export function placeSeats(
 	state: Pick<ControlState, 'agreed' | 'people' | 'removed'>,
 	plan: PlacesPlan
 ): Seat[] {
-	const places = placesOf(state, plan);
+	const places = new Set(placesOf(state, plan));
 	return seatsOf(state.people, []).map((seat) => ({
 		...seat,
-		present: places.includes(seat.participantId)
+		present: places.has(seat.participantId)
 	}));
 }
 

@@ -86,7 +86,7 @@ export function rotates(plan: RotationPlan): boolean {
  * Who speaks in `round` when nobody is on record for it: the rounds on record before it stand,
  * and each round after them goes to the present person with the fewest turns so far, the first
  * such person round the circle after the previous speaker (in the very first round, from the
- * first seat that joined as the speaker). So nobody speaks twice before everyone present has
+ * first present seat that joined as the speaker). So nobody speaks twice before everyone present has
  * spoken once, a late joiner speaks soon, and someone leaving skips nobody.
  */
 export function nextSpeaker(
@@ -107,7 +107,7 @@ export function nextSpeaker(
 	const speakerRole = speakerRoleId(plan);
 	const firstSpeaker = Math.max(
 		0,
-		seats.findIndex((seat) => seat.roleId === speakerRole)
+		seats.findIndex((seat) => seat.roleId === speakerRole && seat.present)
 	);
 	const seatOf = (id: string) => seats.findIndex((seat) => seat.participantId === id);
 	// Round the circle from the seat after the last speaker's.

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { ControlState } from '../protocol/control';
+import * as sprint from './async-schedule.fixture';
 import { applyRoomCommand } from './room-rules';
 import { castFor, rotationSchedule } from './rotation';
 import { planSteps } from './steps';
@@ -166,5 +168,51 @@ describe('turns on record', () => {
 		room.state = { ...room.state, removed: [idOf('Ana')] };
 		goToRound(room, circle, 1);
 		expect(spoke(room)).toEqual(['Ben']);
+	});
+});
+
+describe('the speaker of a round on turns (A33)', () => {
+	/** Step 1 of the sprint on turns (Ana chose the speaker), with Ben on record as its speaker. */
+	const benOnRecord = (taken: string[] = []): ControlState => {
+		const state = sprint.started();
+		if (!state.async) throw new Error('not on turns');
+		return {
+			...state,
+			speakers: [{ round: 1, participantId: sprint.ben }],
+			async: { ...state.async, taken }
+		};
+	};
+	/** The speakers on record once the places changed (`redraw`), as `followPlaces` asks. */
+	const speakersOf = (state: ControlState, redraw = true) =>
+		takeTurns(state, sprint.playbook, [], { redraw }).speakers;
+
+	test('[A33] new places draw the speaker of a round not begun again from the place-holders', () => {
+		expect(speakersOf(benOnRecord())).toEqual([{ round: 1, participantId: sprint.ana }]);
+	});
+
+	test('[A33] with the same places, a round not begun keeps the speaker on record', () => {
+		expect(speakersOf(benOnRecord(), false)).toEqual([{ round: 1, participantId: sprint.ben }]);
+	});
+
+	test('[A33] once a turn was taken at its step, the round keeps its speaker', () => {
+		expect(speakersOf(benOnRecord([sprint.ben]))).toEqual([
+			{ round: 1, participantId: sprint.ben }
+		]);
+	});
+
+	test('[A33] a round that is over is never drawn again', () => {
+		const over = {
+			...benOnRecord(),
+			speakers: [
+				{ round: 1, participantId: sprint.ben },
+				{ round: 2, participantId: sprint.ana }
+			]
+		};
+		expect(speakersOf(over)).toEqual(over.speakers);
+	});
+
+	test('[A33] a round not begun whose draw falls on its speaker comes back as it was', () => {
+		const state = sprint.started();
+		expect(takeTurns(state, sprint.playbook, [], { redraw: true })).toBe(state);
 	});
 });

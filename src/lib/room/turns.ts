@@ -1,16 +1,17 @@
 import { MAX_ROUNDS, type ControlState } from '../protocol/control';
-import { placesOf, type PlacesPlan } from './async-takers';
+import { counting, placesOf, turnRoles, type PlacesPlan, type TurnRolesPlan } from './async-takers';
 import { sessionPlan, type PhasePlan } from './control';
 import { nextSpeaker, rotates, seatsOf, type RotationPlan, type Seat } from './rotation';
-import { planSteps } from './steps';
+import { planSteps, type Step } from './steps';
 
 /**
  * What turn-taking needs of a playbook. A plan without roles (a bare phase plan, as in the phase
  * machine's tests) takes no turns.
  */
-export type TurnPlan = PhasePlan &
+export type TurnPlan = Omit<PhasePlan, 'phases'> &
 	Partial<RotationPlan> &
 	PlacesPlan & {
+		phases: readonly (PhasePlan['phases'][number] & TurnRolesPlan['phases'][number])[];
 		/** The repeating phases run once per person present (playbook `roundPerPerson`). */
 		roundPerPerson?: boolean | undefined;
 	};
@@ -19,14 +20,16 @@ export type TurnPlan = PhasePlan &
  * Brings the record of turns up to date with the room's step and who is present (on turns, who
  * holds a place: protocol A33): in a one-turn-per-person playbook the rounds follow the people
  * present, and a round that has started gets its speaker on record, or a new one if the one on
- * record is no longer present.
+ * record is no longer present. With `redraw` (on turns, the places changed in this decision), a
+ * round nobody has begun draws its speaker again from the place-holders (A33).
  * Rounds that are over are never touched. Answers `state` itself when nothing changes. Pure: the
  * server applies it wherever the step or the people present may have changed.
  */
 export function takeTurns(
 	state: ControlState,
 	plan: TurnPlan,
-	present: readonly string[]
+	present: readonly string[],
+	{ redraw = false }: { redraw?: boolean } = {}
 ): ControlState {
 	const { roles, rotation, speakerRole } = plan;
 	if (!roles || !rotation) return state;
@@ -34,16 +37,17 @@ export function takeTurns(
 	if (!rotates(rotationPlan)) return state;
 	// Across time zones nobody needs to be online for their turn: the people holding a place count
 	// (protocol A33), and nobody else.
-	const here =
+	const here = new Set(
 		state.async?.mode === 'async'
 			? placesOf(state, plan)
-			: present.filter((id) => !state.removed.includes(id));
+			: present.filter((id) => !state.removed.includes(id))
+	);
 	const seats = seatsOf(state.people, []).map((seat) => ({
 		...seat,
-		present: here.includes(seat.participantId)
+		present: here.has(seat.participantId)
 	}));
 	const counted = plan.roundPerPerson ? roundsFollowPeople(state, plan, seats) : state;
-	return recordSpeaker(counted, plan, rotationPlan, seats);
+	return recordSpeaker(counted, plan, rotationPlan, seats, redraw);
 }
 
 /**
@@ -72,16 +76,31 @@ function roundsFollowPeople(
 }
 
 /**
+ * Whether the round of step `at`, the room's current step on turns, has not begun (A33): no turn
+ * was taken at this step, nor was any earlier step of the round with turns passed (non-repeating
+ * steps count as round 1). Its speaker has not spoken, so who speaks may still be drawn again.
+ */
+function notBegun(state: ControlState, plan: TurnPlan, at: Step): boolean {
+	if (!counting(state.async) || state.async.taken.length > 0) return false;
+	return !planSteps(sessionPlan(plan, state))
+		.slice(0, state.step)
+		.some((step) => step.round === at.round && turnRoles(plan, step.phaseIndex).length > 0);
+}
+
+/**
  * Puts a speaker on record for the round the room is in, if it repeats and has none present,
  * unless it is over (a later round is on record). On turns every step counts, those that do not
  * repeat as round 1: a turn taken before the repeating steps, or in a playbook without them, is
- * taken in a role, and the roles must not move when someone confirms later (A33).
+ * taken in a role, and the roles must not move when someone confirms later (A33). With `redraw`,
+ * a round not begun on turns draws its speaker again, so a step opened before the person who chose
+ * the speaker's role confirmed gets them as its speaker.
  */
 function recordSpeaker(
 	state: ControlState,
 	plan: TurnPlan,
 	rotationPlan: RotationPlan,
-	seats: readonly Seat[]
+	seats: readonly Seat[],
+	redraw: boolean
 ): ControlState {
 	const at = planSteps(sessionPlan(plan, state))[state.step];
 	if (!at || (!at.repeats && state.async?.mode !== 'async')) return state;
@@ -89,9 +108,10 @@ function recordSpeaker(
 	const present = (id: string) => seats.some((seat) => seat.participantId === id && seat.present);
 	// A round with a later one on record is over: going back into it (Previous) replays nothing.
 	const over = state.speakers.some((turn) => turn.round > at.round);
-	if (recorded && (over || present(recorded.participantId))) return state;
+	const stays = (id: string) => present(id) && !(redraw && notBegun(state, plan, at));
+	if (recorded && (over || stays(recorded.participantId))) return state;
 	const speaker = nextSpeaker(rotationPlan, seats, state.speakers, at.round);
-	if (!speaker) return state;
+	if (!speaker || speaker.participantId === recorded?.participantId) return state;
 	const speakers = [
 		...state.speakers.filter((turn) => turn.round !== at.round),
 		{ round: at.round, participantId: speaker.participantId }

@@ -46,6 +46,13 @@ describe('a speaker is drawn again only when the places change (A33)', () => {
 		expect(room.moved).toEqual([]);
 	});
 
+	test('[A33] a place-holder choosing another role draws nobody again', () => {
+		const room = new Room(sprint).join(ana).confirm(ana).join(ben).confirm(ben);
+		room.join(ben, 'speaker').join(ana, 'listener');
+		expect(speakerOf(room, 1)).toBe(ana);
+		expect(room.moved).toEqual([]);
+	});
+
 	test('[A33] the first speaker is drawn among the place-holders who chose the speaker’s role', () => {
 		const room = new Room(sprint).join(cara, 'listener').join(ben, 'listener').join(ana);
 		room.confirm(ben).join(cara, 'speaker').confirm(ana);

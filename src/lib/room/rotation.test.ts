@@ -83,6 +83,16 @@ describe('rotation of a circle', () => {
 		]);
 	});
 
+	test('the first round goes to the first present seat that joined as the speaker', () => {
+		const seats = [seat('Ana', 'speaker', false), seat('Ben', 'listener'), seat('Cy', 'speaker')];
+		expect(speakers(twoRoles, seats, 1)).toEqual(['Cy']);
+	});
+
+	test('with nobody present as the speaker, the first round goes to the seat after the absent one', () => {
+		const seats = [seat('Ana', 'listener'), seat('Ben', 'speaker', false), seat('Cy', 'listener')];
+		expect(speakers(twoRoles, seats, 1)).toEqual(['Cy']);
+	});
+
 	test('a circle of six with three roles gives each person one turn to speak', () => {
 		const six = ['Ana', 'Ben', 'Cy', 'Di', 'Ed', 'Flo'].map((name, index) =>
 			seat(name, index === 2 ? 'speaker' : 'observer')

@@ -86,7 +86,7 @@ export function rotates(plan: RotationPlan): boolean {
  * Who speaks in `round` when nobody is on record for it: the rounds on record before it stand,
  * and each round after them goes to the present person with the fewest turns so far, the first
  * such person round the circle after the previous speaker (in the very first round, from the
- * first present seat that joined as the speaker). So nobody speaks twice before everyone present has
+ * first present seat that joined as the speaker, else the first that did). So nobody speaks twice before everyone present has
  * spoken once, a late joiner speaks soon, and someone leaving skips nobody.
  */
 export function nextSpeaker(
@@ -105,10 +105,10 @@ export function nextSpeaker(
 		undefined
 	);
 	const speakerRole = speakerRoleId(plan);
-	const firstSpeaker = Math.max(
-		0,
-		seats.findIndex((seat) => seat.roleId === speakerRole && seat.present)
-	);
+	const chose = (seat: Seat) => seat.roleId === speakerRole;
+	const presentSpeaker = seats.findIndex((seat) => chose(seat) && seat.present);
+	// Nobody present chose it: from the absent one's seat, so the next present person goes first.
+	const firstSpeaker = Math.max(0, presentSpeaker >= 0 ? presentSpeaker : seats.findIndex(chose));
 	const seatOf = (id: string) => seats.findIndex((seat) => seat.participantId === id);
 	// Round the circle from the seat after the last speaker's.
 	let from = last ? seatOf(last.participantId) + 1 : firstSpeaker;

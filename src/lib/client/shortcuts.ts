@@ -7,7 +7,7 @@
 
 import { m } from '../paraglide/messages';
 import type { Step } from '../room/steps';
-import { moveLabel, type StepMove } from './move-labels';
+import { moveLabel, type StepMove } from '../room/move-labels';
 import { WAIT_REASONS } from './offline-actions';
 
 export type ShortcutAction = 'timer' | 'next' | 'previous' | 'minute' | 'hand' | 'help';

@@ -1,4 +1,3 @@
-import { moveLabel } from '../client/move-labels';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
@@ -8,6 +7,7 @@ import { leftAtPause } from './async-pause';
 import { windowOf, type AsyncPlan } from './async-schedule';
 import { takersAt, waitingFor, watches } from './async-takers';
 import { sessionPlan } from './control';
+import { moveLabel } from './move-labels';
 import { planSteps, type Step } from './steps';
 import { canControl } from './room-view';
 import { listOf } from './tool-words';

@@ -8,7 +8,9 @@ import { windowOf, type AsyncPlan } from './async-schedule';
 import { takersAt, waitingFor, watches } from './async-takers';
 import { sessionPlan } from './control';
 import { moveLabel } from './move-labels';
+import { stepLabel } from './step-label';
 import { planSteps, type Step } from './steps';
+import { sessionRounds } from './summary';
 import { canControl } from './room-view';
 import { listOf } from './tool-words';
 
@@ -96,23 +98,6 @@ const namesOf = (ids: readonly string[], control: ControlState, locale: Locale) 
 });
 
 /**
- * A step as the turns card names it: its phase's title, with the round when the phase repeats in
- * a session of several rounds, so two rounds' lines do not read the same.
- */
-function stepTitle(
-	plan: ViewPlan,
-	steps: readonly Step[],
-	{ phaseIndex, round }: { phaseIndex: number; round: number },
-	locale: Locale
-): string {
-	const phase = plan.phases[phaseIndex];
-	const rounds = steps.some((step) => step.round > 1);
-	return phase?.repeatsPerRound && rounds
-		? m.tools_phase_in_round({ title: phase.title, round }, { locale })
-		: (phase?.title ?? '');
-}
-
-/**
  * What the card says on the current step when its phase is not taken in turns, else undefined.
  * It names the Next button only to someone whose press the room takes: not while paused, and
  * not to others once the host has locked the controls (PhasePanel disables Next for them).
@@ -146,6 +131,7 @@ export function asyncView(
 	const schedule = control.async;
 	if (!schedule) return undefined;
 	const steps = planSteps(sessionPlan(plan, control));
+	const rounds = sessionRounds(plan, control);
 	const phaseTitle = plan.phases[steps[control.step]?.phaseIndex ?? 0]?.title ?? '';
 	const counting = schedule.mode === 'async' && schedule.deadlineAt !== null;
 	const waiting = counting ? waitingFor(control, plan) : [];
@@ -173,7 +159,7 @@ export function asyncView(
 		missed: schedule.missed.map((turn) =>
 			m.async_missed(
 				{
-					phase: stepTitle(plan, steps, turn, options.locale),
+					phase: stepLabel(plan, turn, { rounds, locale: options.locale }),
 					...namesOf(turn.personIds, control, options.locale)
 				},
 				{ locale: options.locale }

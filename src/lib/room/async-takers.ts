@@ -48,7 +48,7 @@ export function placeSeats(
 }
 
 /** Someone who confirmed the agreements but holds no place: they watch and are never waited for. */
-export const watches = (state: ControlState, plan: AsyncPlan, personId: string): boolean =>
+export const watches = (state: ControlState, plan: PlacesPlan, personId: string): boolean =>
 	state.agreed.includes(personId) &&
 	!state.removed.includes(personId) &&
 	!placesOf(state, plan).includes(personId);

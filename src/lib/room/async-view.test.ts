@@ -4,7 +4,7 @@ import type { ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
 import { tick } from './async-clock';
 import { goLive, startTurns } from './async-schedule';
-import { asyncView, formatDeadline, formatLeft, plannedDeadlines } from './async-view';
+import { asyncView, formatDeadline, formatLeft, mayGoLive, plannedDeadlines } from './async-view';
 import { initialControlState, type ControlResult } from './control';
 
 const playbook = playbookSchema.parse(activeListeningSprint);
@@ -29,6 +29,13 @@ const onTurns = ok(
 	)
 );
 const inBerlin = { locale: 'en' as const, timeZone: 'Europe/Berlin' };
+/** Ana's phone, which confirmed after the two places were taken: it watches (A33). */
+const phone = 'ana-phone-03';
+const watched: ControlState = {
+	...onTurns,
+	people: { ...people, [phone]: { name: 'Ana', roleId: 'speaker' } },
+	agreed: [ana, ben, phone]
+};
 
 describe('deadlines in the viewer’s time zone', () => {
 	test('one deadline reads in each viewer’s own time zone and language', () => {
@@ -104,7 +111,7 @@ describe('whose turn it is', () => {
 	});
 
 	test('a live room is not anyone’s turn and shows no deadline', () => {
-		const live = ok(goLive(onTurns, [ana, ben]));
+		const live = ok(goLive(onTurns, playbook, [ana, ben]));
 		expect(asyncView(live, playbook, ana, inBerlin)).toMatchObject({
 			mode: 'live',
 			yourTurn: false,
@@ -159,9 +166,9 @@ describe('whose turn it is', () => {
 			asyncView(onSilence, playbook, ben, { locale: 'es', timeZone: 'UTC' })?.noTurns
 		).toContain('Pulsa «Siguiente fase →»');
 		expect(asyncView(onTurns, playbook, ana, inBerlin)?.noTurns).toBeUndefined();
-		expect(asyncView(ok(goLive(onSilence, [ana, ben])), playbook, ana, inBerlin)?.noTurns).toBe(
-			undefined
-		);
+		expect(
+			asyncView(ok(goLive(onSilence, playbook, [ana, ben])), playbook, ana, inBerlin)?.noTurns
+		).toBe(undefined);
 	});
 
 	test('a step not taken in turns names Next only to someone whose press the room takes', () => {
@@ -183,8 +190,46 @@ describe('whose turn it is', () => {
 		);
 	});
 
+	test('a step not taken in turns tells someone watching that the place-holders move on (A35)', () => {
+		const onSilence: ControlState = { ...watched, step: 3 };
+		expect(asyncView(onSilence, playbook, phone, inBerlin)?.noTurns).toBe(
+			'“A short silence” is not taken in turns: nobody has a turn in it. Those holding a place ' +
+				'move the room on; otherwise it moves on at the deadline.'
+		);
+	});
+
 	test('a room that never ran as turns has no view of turns', () => {
 		expect(asyncView(initialControlState(playbook), playbook, ana, inBerlin)).toBeUndefined();
+	});
+});
+
+describe('[A35] what someone watching is offered', () => {
+	test('the turns and the deadline, but not the extension', () => {
+		expect(asyncView(watched, playbook, phone, inBerlin)).toMatchObject({
+			watching: true,
+			waitingLine: 'Waiting for Ana to take their turn.',
+			deadline: 'Sun, Oct 25, 7:00 PM GMT+1',
+			mayExtend: false
+		});
+		expect(asyncView(watched, playbook, ben, inBerlin)?.mayExtend).toBe(true);
+		// A host who watches keeps the room's controls.
+		const hosted: ControlState = {
+			...watched,
+			host: { participantId: phone, controlLocked: false }
+		};
+		expect(asyncView(hosted, playbook, phone, inBerlin)?.mayExtend).toBe(true);
+	});
+
+	test('going live needs two people holding a place here, and is not offered to a watcher', () => {
+		// Ana and her own phone are one person, not two.
+		expect(mayGoLive(watched, playbook, ana, [ana, phone])).toBe(false);
+		expect(mayGoLive(watched, playbook, ana, [ana, ben])).toBe(true);
+		expect(mayGoLive(watched, playbook, phone, [ana, ben, phone])).toBe(false);
+		const locked: ControlState = { ...watched, host: { participantId: ana, controlLocked: true } };
+		expect(mayGoLive(locked, playbook, ben, [ana, ben])).toBe(false);
+		expect(mayGoLive(ok(goLive(watched, playbook, [ana, ben])), playbook, ana, [ana, ben])).toBe(
+			false
+		);
 	});
 });
 

@@ -4,8 +4,9 @@ import type { ControlState } from '../protocol/control';
 import { isTurnPhase } from '../protocol/turn-phases';
 import { HOUR_MS } from '../time-units';
 import { leftAtPause } from './async-pause';
-import { windowOf, type AsyncPlan } from './async-schedule';
+import { placeHoldersPresent, windowOf, type AsyncPlan } from './async-schedule';
 import { takersAt, waitingFor, watches } from './async-takers';
+import { watchingOnTurns } from './command-rights';
 import { sessionPlan } from './control';
 import { moveLabel } from './move-labels';
 import { stepLabel } from './step-label';
@@ -36,7 +37,10 @@ export interface AsyncView {
 	/** When the room moves on, in the viewer's time zone; undefined once the turns are over. */
 	deadline: string | undefined;
 	extended: boolean;
-	/** The one extension may still be asked for (by whoever may: protocol A7). */
+	/**
+	 * The one extension may still be asked for, and not by someone watching (A35); whether the
+	 * host alone may is protocol A7's, which the card checks.
+	 */
 	mayExtend: boolean;
 	/** Each soft end so far, as a sentence. */
 	missed: string[];
@@ -99,8 +103,9 @@ const namesOf = (ids: readonly string[], control: ControlState, locale: Locale) 
 
 /**
  * What the card says on the current step when its phase is not taken in turns, else undefined.
- * It names the Next button only to someone whose press the room takes: not while paused, and
- * not to others once the host has locked the controls (PhasePanel disables Next for them).
+ * It names the Next button only to someone whose press the room takes: not while paused, not to
+ * others once the host has locked the controls (PhasePanel disables Next for them), and not to
+ * someone watching (A35).
  */
 function noTurnsLine(
 	control: ControlState,
@@ -116,6 +121,9 @@ function noTurnsLine(
 	// The last step has no Next; the deadline ends the turns there.
 	if (control.step + 1 >= steps.length) return line;
 	if (!canControl(control, selfId)) return `${line} ${m.async_no_turns_host({}, { locale })}`;
+	if (watchingOnTurns(control, plan, selfId)) {
+		return `${line} ${m.async_no_turns_places({}, { locale })}`;
+	}
 	if (control.pause !== null) return `${line} ${m.async_no_turns_deadline({}, { locale })}`;
 	const button = moveLabel(steps, control.step, 'next', locale);
 	return `${line} ${m.async_no_turns_next({ button }, { locale })}`;
@@ -154,7 +162,7 @@ export function asyncView(
 				? formatDeadline(schedule.deadlineAt, options)
 				: undefined,
 		extended: schedule.extended,
-		mayExtend: counting && !schedule.extended,
+		mayExtend: counting && !schedule.extended && !watchingOnTurns(control, plan, selfId),
 		paused: pausedLine(control, options.locale),
 		missed: schedule.missed.map((turn) =>
 			m.async_missed(
@@ -166,6 +174,27 @@ export function asyncView(
 			)
 		)
 	};
+}
+
+/**
+ * Whether the turns card offers `selfId` to go live ("We're both here", A8): while counting turns,
+ * to someone who may use the room's controls (not locked by the host, not watching: A35), when
+ * at least two people holding a place are `present` (participant ids, not gone). A second device
+ * of someone holding a place watches, so it never makes two.
+ */
+export function mayGoLive(
+	control: ControlState,
+	plan: AsyncPlan,
+	selfId: string,
+	present: readonly string[]
+): boolean {
+	return (
+		control.async?.mode === 'async' &&
+		control.async.deadlineAt !== null &&
+		canControl(control, selfId) &&
+		!watchingOnTurns(control, plan, selfId) &&
+		placeHoldersPresent(control, plan, present).length >= 2
+	);
 }
 
 /** A deadline still ahead, at the latest: if every phase before it uses its whole window. */

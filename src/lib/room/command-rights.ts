@@ -1,6 +1,7 @@
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
+import { watches, type PlacesPlan } from './async-takers';
 import { isPhaseCommand } from './control';
 
 /**
@@ -92,8 +93,27 @@ export const invalid = refusal('invalid_command');
 export const isHost = (state: ControlState, participantId: string) =>
 	state.host?.participantId === participantId;
 
-/** Why `actor` may not send `command` in `state`, or undefined when they may. */
-export function commandRefusal(state: ControlState, command: ControlCommand, actor: Actor) {
+/**
+ * Whether `participantId` watches a room counting turns (A33: they confirmed after its places were
+ * taken, as a second device of someone holding one does) and is not its host: the shared controls
+ * (`control`, `host-if-any`) are then the place-holders' (A35). Played live, everyone takes part.
+ */
+export const watchingOnTurns = (
+	state: ControlState,
+	plan: PlacesPlan,
+	participantId: string
+): boolean =>
+	state.async?.mode === 'async' &&
+	!isHost(state, participantId) &&
+	watches(state, plan, participantId);
+
+/** Why `actor` may not send `command` in `state` of a room playing `plan`, or undefined when they may. */
+export function commandRefusal(
+	state: ControlState,
+	command: ControlCommand,
+	actor: Actor,
+	plan: PlacesPlan
+) {
 	if (state.removed.includes(actor.participantId)) {
 		return notAllowed('The host has removed you from this room.', 'removed');
 	}
@@ -104,7 +124,17 @@ export function commandRefusal(state: ControlState, command: ControlCommand, act
 	if (state.pause && (isPhaseCommand(command) || isAsyncCommand(command))) {
 		return invalid('The room is paused for everyone. Resume it first.', 'paused');
 	}
-	switch (commandRight(command)) {
+	const right = commandRight(command);
+	if (
+		(right === 'control' || right === 'host-if-any') &&
+		watchingOnTurns(state, plan, actor.participantId)
+	) {
+		return notAllowed(
+			'You are watching: this room’s places are taken, so its controls are for those holding them.',
+			'watching'
+		);
+	}
+	switch (right) {
 		case 'control':
 			return state.host?.controlLocked && !isHost(state, actor.participantId)
 				? notAllowed('The host has locked the phase and timer controls.', 'controls_locked')

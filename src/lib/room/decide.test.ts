@@ -201,6 +201,48 @@ describe('a room run across time zones', () => {
 		expect(run(onTurns, { type: 'async.extend', step: 1 }, ben).ok).toBe(true);
 	});
 
+	describe('[A33] [A35] someone watching, as Ana’s phone beside her laptop', () => {
+		const phone = 'ana-phone-03';
+		const watched: ControlState = {
+			...onTurns,
+			people: { ...people, [phone]: { name: 'Ana', roleId: 'speaker' } },
+			agreed: [ana, ben, phone]
+		};
+		const reasonOf = (decision: Decision) =>
+			decision.ok ? undefined : decision.error.params?.reason;
+
+		test('may not move, extend or make live the pair’s session', () => {
+			const all = [ana, ben, phone];
+			for (const command of [
+				{ type: 'step.goto', target: 2, from: 1 },
+				{ type: 'round.more', rounds: 3, step: 1 },
+				{ type: 'async.extend', step: 1 },
+				{ type: 'async.live' }
+			] satisfies RoomCommand[]) {
+				const decision = run(watched, command, phone, all);
+				expect(decision).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+				expect(reasonOf(decision)).toBe('watching');
+			}
+			// What anyone may always do stays open.
+			expect(run(watched, { type: 'room.pause' }, phone, all).ok).toBe(true);
+			expect(run(watched, { type: 'async.extend', step: 1 }, ben, all).ok).toBe(true);
+		});
+
+		test('as the host keeps the controls, and played live takes part', () => {
+			expect(run(claimHost(watched, phone), { type: 'async.extend', step: 1 }, phone).ok).toBe(
+				true
+			);
+			const live = decided(run(watched, { type: 'async.live' }, ana, both)).state;
+			expect(run(live, { type: 'step.goto', target: 2, from: 1 }, phone).ok).toBe(true);
+		});
+
+		test('[A8] is not a second person to go live with', () => {
+			const alone = run(watched, { type: 'async.live' }, ana, [ana, phone]);
+			expect(reasonOf(alone)).toBe('live_needs_two');
+			expect(run(watched, { type: 'async.live' }, ana, [ana, ben]).ok).toBe(true);
+		});
+	});
+
 	test('[A2] a person’s Next in a room of turns opens the new step’s window', () => {
 		const earlier = { ...onTurns, async: onTurns.async && { ...onTurns.async, openedAt: 0 } };
 		const { state } = decided(run(earlier, { type: 'step.goto', target: 2, from: 1 }));

@@ -81,11 +81,11 @@ export function applyRoomCommand(
 function decideCommand(
 	state: ControlState,
 	command: RulesCommand,
-	plan: PhasePlan,
+	plan: TurnPlan,
 	actor: Actor,
 	now: number
 ): ControlResult {
-	const refused = commandRefusal(state, command, actor);
+	const refused = commandRefusal(state, command, actor, plan);
 	if (refused) return refused;
 	if (isPhaseCommand(command)) return applyControlCommand(state, command, plan, now);
 	const me = actor.participantId;

@@ -2,7 +2,11 @@
 // that survive a restart and move the room on when it loads again (protocol A1, A6, A10).
 import { afterEach, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
-import { CONTROL_MAP, controlStateSchema } from '../../src/lib/protocol/control';
+import {
+	CONTROL_MAP,
+	controlStateSchema,
+	type ControlCommand
+} from '../../src/lib/protocol/control';
 import { connectSynced, joinAs } from '../support/clients';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { postJson } from '../support/http';
@@ -142,5 +146,34 @@ describe('places in a room on turns', () => {
 		// Past the silence to Ana's rating at once: nobody waits a window for the phone.
 		await waitFor(() => control.read().step === 4, 'the room to move on to the rating');
 		expect(control.read().async?.missed).toEqual([]);
+	});
+
+	test('[A35] the watching phone may not extend, go live or move the room; Ana’s laptop may', async () => {
+		const server = await start();
+		const id = await sprintOnTurns(server.url);
+		const people = [
+			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' }),
+			await joinAs(server.url, id, 'Ben', { roleId: 'listener' }),
+			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' })
+		] as const;
+		for (const person of people) cleanups.push(() => person.socket.disconnect());
+		const [ana, , anasPhone] = people;
+		const control = await controlOf(server.url, id);
+		await waitFor(() => control.read().agreed.length === 3, 'all three to confirm');
+
+		for (const command of [
+			{ type: 'async.extend', step: 1 },
+			{ type: 'async.live' },
+			{ type: 'step.goto', target: 2, from: 1 }
+		] satisfies ControlCommand[]) {
+			const refused = (await anasPhone.send(command)) as {
+				ok: boolean;
+				error?: { code?: string; params?: { reason?: string } };
+			};
+			expect(refused.error).toMatchObject({ code: 'not_allowed', params: { reason: 'watching' } });
+		}
+		expect(control.read()).toMatchObject({ step: 1, async: { mode: 'async', extended: false } });
+		expect(await ana.send({ type: 'async.extend', step: 1 })).toEqual({ ok: true });
+		await waitFor(() => control.read().async?.extended === true, 'the extension');
 	});
 });

@@ -121,19 +121,28 @@ describe('deadlines in server time', () => {
 	});
 });
 
+/**
+ * A sprint on turns joined by Ana, Ben and Ana again on her phone, confirming in that order: the
+ * phone confirms after the two places were taken, so it watches (A33).
+ */
+async function anaBenAndAnasPhone() {
+	const server = await start();
+	const id = await sprintOnTurns(server.url);
+	const people = [
+		await joinAs(server.url, id, 'Ana', { roleId: 'speaker' }),
+		await joinAs(server.url, id, 'Ben', { roleId: 'listener' }),
+		await joinAs(server.url, id, 'Ana', { roleId: 'speaker' })
+	] as const;
+	for (const person of people) cleanups.push(() => person.socket.disconnect());
+	const control = await controlOf(server.url, id);
+	await waitFor(() => control.read().agreed.length === 3, 'all three to confirm');
+	return { people, control };
+}
+
 describe('places in a room on turns', () => {
 	test('[A33] [A5] Ana opening the link on her phone makes a watcher: the listener’s turn moves the room on without it', async () => {
-		const server = await start();
-		const id = await sprintOnTurns(server.url);
-		const people = [
-			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' }),
-			await joinAs(server.url, id, 'Ben', { roleId: 'listener' }),
-			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' })
-		] as const;
-		for (const person of people) cleanups.push(() => person.socket.disconnect());
+		const { people, control } = await anaBenAndAnasPhone();
 		const [ana, ben, anasPhone] = people;
-		const control = await controlOf(server.url, id);
-		await waitFor(() => control.read().agreed.length === 3, 'all three to confirm');
 
 		expect(await ana.send({ type: 'async.turn', step: 1 })).toEqual({ ok: true });
 		await waitFor(() => control.read().step === 2, 'the listener’s turn');
@@ -149,17 +158,8 @@ describe('places in a room on turns', () => {
 	});
 
 	test('[A35] the watching phone may not extend, go live or move the room; Ana’s laptop may', async () => {
-		const server = await start();
-		const id = await sprintOnTurns(server.url);
-		const people = [
-			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' }),
-			await joinAs(server.url, id, 'Ben', { roleId: 'listener' }),
-			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' })
-		] as const;
-		for (const person of people) cleanups.push(() => person.socket.disconnect());
+		const { people, control } = await anaBenAndAnasPhone();
 		const [ana, , anasPhone] = people;
-		const control = await controlOf(server.url, id);
-		await waitFor(() => control.read().agreed.length === 3, 'all three to confirm');
 
 		for (const command of [
 			{ type: 'async.extend', step: 1 },

@@ -160,6 +160,12 @@ test('[A33] [A35] Ana opening the link on a second phone watches: her card says 
 			await expect(turns(ana).getByRole('button', { name })).toBeVisible();
 			await expect(turns(anasPhone).getByRole('button', { name })).toHaveCount(0);
 		}
+		const next = (page: Page) => page.locator('.phase').getByRole('button', { name: /^Next/ });
+		await expect(next(anasPhone)).toBeDisabled();
+		await expect(anasPhone.locator('.phase')).toContainText(
+			'Those holding a place move the room on'
+		);
+		await expect(next(ana)).toBeEnabled();
 		// The phase panel casts the place-holders: the watching phone has no role and is not named.
 		const role = (page: Page) => page.getByRole('heading', { name: /^Your role:/ });
 		await expect(role(ana)).toBeVisible();

@@ -7,11 +7,10 @@ import { leftAtPause } from './async-pause';
 import { placeHoldersPresent, windowOf, type AsyncPlan } from './async-schedule';
 import { takersAt, waitingFor, watches } from './async-takers';
 import { watchingOnTurns } from './command-rights';
-import { sessionPlan } from './control';
+import { sessionPlan, sessionRounds } from './control';
 import { moveLabel } from './move-labels';
 import { stepLabel } from './step-label';
 import { planSteps, type Step } from './steps';
-import { sessionRounds } from './summary';
 import { canControl } from './room-view';
 import { listOf } from './tool-words';
 

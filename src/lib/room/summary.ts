@@ -2,7 +2,7 @@ import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import { ratingKey, type Commitment, type Observation } from '../protocol/room-content';
-import { sessionPlan } from './control';
+import { sessionPlan, sessionRounds } from './control';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
 import { stepLabel } from './step-label';
@@ -77,14 +77,6 @@ export interface SessionSummary extends RoundSections {
 		startsAt: number;
 		reflectAt: number;
 	}[];
-}
-
-/** How many rounds the room plays: the playbook's, or more if people added some. */
-export function sessionRounds(
-	playbook: RoundPlan,
-	control: { rounds?: number | undefined }
-): number {
-	return Math.max(1, sessionPlan(playbook, control).rounds ?? 1);
 }
 
 function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {

@@ -122,7 +122,8 @@ describe('when a shortcut does nothing, and why', () => {
 		const watching = { ...ready, canControl: false, watching: true };
 		for (const action of ['timer', 'next', 'previous', 'minute'] as const) {
 			expect(shortcutRefusal(action, watching)).toBe(
-				'You are watching: this room’s places are taken, so its controls are for those holding them.'
+				'You are watching: this room’s places are taken, so its controls are for those holding ' +
+					'them. They come back to you while someone holding a place is away.'
 			);
 		}
 		expect(shortcutRefusal('hand', watching)).toBeUndefined();

@@ -57,10 +57,12 @@ describe('the turns card', () => {
 		expect(html).not.toContain('go live');
 	});
 
-	test('[A8] Ana’s laptop and phone are one person: no going live without Ben', () => {
+	test('[A8] [A35] Ana’s phone beside Ana and Ben is not offered going live; standing in, it is', () => {
 		const watching = { ...onTurns, agreed: [...agreed, anasPhone.participantId] };
-		expect(show(watching, ana.participantId, [ana, anasPhone])).not.toContain('go live');
+		expect(show(watching, anasPhone.participantId, [ana, ben, anasPhone])).not.toContain('go live');
 		expect(show(watching, ana.participantId, [ana, ben, anasPhone])).toContain('go live');
+		// Ana's old identity gone, the phone stands in for her place.
+		expect(show(watching, anasPhone.participantId, [ben, anasPhone])).toContain('go live');
 	});
 
 	test('[A7] with a host, only the host is offered the extension', () => {

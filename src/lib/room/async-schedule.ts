@@ -10,7 +10,7 @@ import {
 	type ControlRefusal,
 	type ControlResult
 } from './control';
-import { placesOf, takersAt, turnRoles, waitingFor, type PlacesPlan } from './async-takers';
+import { placesOf, steering, takersAt, turnRoles, waitingFor } from './async-takers';
 import type { RotationPlan } from './rotation';
 import { planSteps } from './steps';
 import { takeTurns, type TurnPlan } from './turns';
@@ -240,32 +240,19 @@ export function extendTurns(
 }
 
 /**
- * Those of `present` (participant ids) who hold a place (A33): people, not devices, since a
- * second device of someone holding a place watches.
- */
-export const placeHoldersPresent = (
-	state: ControlState,
-	plan: PlacesPlan,
-	present: readonly string[]
-): string[] => placesOf(state, plan).filter((id) => present.includes(id));
-
-/**
- * "We're both here: go live" (A8): the deadlines rest while at least two people holding a place
- * are present; someone and their own second device are not two.
+ * "We're both here: go live" (A8): the deadlines rest while at least two people steer the room:
+ * holding a place, or standing in for someone holding one who is away (`steering`).
  */
 export function goLive(
 	state: ControlState,
-	plan: PlacesPlan,
+	plan: AsyncPlan,
 	present: readonly string[]
 ): ControlResult {
 	const schedule = state.async;
 	if (!schedule) return notAsync();
 	if (schedule.mode === 'live') return ok(state);
-	if (placeHoldersPresent(state, plan, present).length < 2) {
-		return refuse(
-			'Going live needs at least two people holding a place in the room.',
-			'live_needs_two'
-		);
+	if (steering(state, plan, present).length < 2) {
+		return refuse('Going live needs two people holding a place in the room.', 'live_needs_two');
 	}
 	return ok({ ...state, async: { ...schedule, mode: 'live' } });
 }

@@ -4,8 +4,8 @@ import type { ControlState } from '../protocol/control';
 import { isTurnPhase } from '../protocol/turn-phases';
 import { HOUR_MS } from '../time-units';
 import { leftAtPause } from './async-pause';
-import { placeHoldersPresent, windowOf, type AsyncPlan } from './async-schedule';
-import { takersAt, waitingFor, watches } from './async-takers';
+import { windowOf, type AsyncPlan } from './async-schedule';
+import { steering, takersAt, waitingFor, watches } from './async-takers';
 import { watchingOnTurns } from './command-rights';
 import { sessionPlan, sessionRounds } from './control';
 import { moveLabel } from './move-labels';
@@ -22,7 +22,10 @@ export interface AsyncView {
 	yourTurn: boolean;
 	/** This person took their turn in the current step. */
 	tookTurn: boolean;
-	/** This person confirmed the agreements after the room's places were taken: they watch (A33). */
+	/**
+	 * This person confirmed the agreements after the room's places were taken: they watch, and
+	 * nobody waits for their turns (A33), even while they stand in for someone away (A35).
+	 */
 	watching: boolean;
 	/** Whom the room waits for, as a sentence in the viewer's language; empty when nobody. */
 	waitingLine: string;
@@ -54,6 +57,11 @@ interface ViewOptions {
 	locale: Locale;
 	/** The viewer's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`). */
 	timeZone: string;
+}
+
+/** The viewer's options, and who is present (participant ids, not gone): who steers (A35). */
+interface AsyncViewOptions extends ViewOptions {
+	present: readonly string[];
 }
 
 /** A deadline as the viewer reads it: weekday, date, time and their time zone's name. */
@@ -111,7 +119,7 @@ function noTurnsLine(
 	plan: ViewPlan,
 	steps: readonly Step[],
 	selfId: string,
-	locale: Locale
+	{ locale, present }: AsyncViewOptions
 ): string | undefined {
 	const at = steps[control.step];
 	const phase = at && plan.phases[at.phaseIndex];
@@ -120,10 +128,10 @@ function noTurnsLine(
 	// The last step has no Next; the deadline ends the turns there.
 	if (control.step + 1 >= steps.length) return line;
 	if (!canControl(control, selfId)) return `${line} ${m.async_no_turns_host({}, { locale })}`;
-	if (watchingOnTurns(control, plan, selfId)) {
+	if (control.pause !== null) return `${line} ${m.async_no_turns_deadline({}, { locale })}`;
+	if (watchingOnTurns(control, plan, selfId, present)) {
 		return `${line} ${m.async_no_turns_places({}, { locale })}`;
 	}
-	if (control.pause !== null) return `${line} ${m.async_no_turns_deadline({}, { locale })}`;
 	const button = moveLabel(steps, control.step, 'next', locale);
 	return `${line} ${m.async_no_turns_next({ button }, { locale })}`;
 }
@@ -133,7 +141,7 @@ export function asyncView(
 	control: ControlState,
 	plan: ViewPlan,
 	selfId: string,
-	options: ViewOptions
+	options: AsyncViewOptions
 ): AsyncView | undefined {
 	const schedule = control.async;
 	if (!schedule) return undefined;
@@ -155,13 +163,14 @@ export function asyncView(
 					})
 				: '',
 		nobodyYet: counting && takersAt(control, plan, control.step).length === 0,
-		noTurns: counting ? noTurnsLine(control, plan, steps, selfId, options.locale) : undefined,
+		noTurns: counting ? noTurnsLine(control, plan, steps, selfId, options) : undefined,
 		deadline:
 			counting && schedule.deadlineAt !== null
 				? formatDeadline(schedule.deadlineAt, options)
 				: undefined,
 		extended: schedule.extended,
-		mayExtend: counting && !schedule.extended && !watchingOnTurns(control, plan, selfId),
+		mayExtend:
+			counting && !schedule.extended && !watchingOnTurns(control, plan, selfId, options.present),
 		paused: pausedLine(control, options.locale),
 		missed: schedule.missed.map((turn) =>
 			m.async_missed(
@@ -178,8 +187,9 @@ export function asyncView(
 /**
  * Whether the turns card offers `selfId` to go live ("We're both here", A8): while counting turns,
  * to someone who may use the room's controls (not locked by the host, not watching: A35), when
- * at least two people holding a place are `present` (participant ids, not gone). A second device
- * of someone holding a place watches, so it never makes two.
+ * at least two of `present` (participant ids, not gone) steer the room (`steering`): people holding
+ * a place, or standing in for one who is away. Beside every place-holder, a second device is not a
+ * second person.
  */
 export function mayGoLive(
 	control: ControlState,
@@ -191,8 +201,8 @@ export function mayGoLive(
 		control.async?.mode === 'async' &&
 		control.async.deadlineAt !== null &&
 		canControl(control, selfId) &&
-		!watchingOnTurns(control, plan, selfId) &&
-		placeHoldersPresent(control, plan, present).length >= 2
+		!watchingOnTurns(control, plan, selfId, present) &&
+		steering(control, plan, present).length >= 2
 	);
 }
 

@@ -1,7 +1,7 @@
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
-import { watches, type PlacesPlan } from './async-takers';
+import { standsIn, watches, type PlacesPlan } from './async-takers';
 import { isPhaseCommand } from './control';
 
 /**
@@ -95,17 +95,26 @@ export const isHost = (state: ControlState, participantId: string) =>
 
 /**
  * Whether `participantId` watches a room counting turns (A33: they confirmed after its places were
- * taken, as a second device of someone holding one does) and is not its host: the shared controls
- * (`control`, `host-if-any`) are then the place-holders' (A35). Played live, everyone takes part.
+ * taken, as a second device of someone holding one does), is not its host, and stands in for
+ * nobody: while every place-holder is `present`, the shared controls (`control`, `host-if-any`)
+ * and being ready are the place-holders' (A35). Played live, everyone takes part.
  */
 export const watchingOnTurns = (
 	state: ControlState,
 	plan: PlacesPlan,
-	participantId: string
+	participantId: string,
+	present: readonly string[]
 ): boolean =>
 	state.async?.mode === 'async' &&
 	!isHost(state, participantId) &&
-	watches(state, plan, participantId);
+	watches(state, plan, participantId) &&
+	!standsIn(state, plan, participantId, present);
+
+/** Whether someone watching may not send `command` (A35): the shared controls, and being ready. */
+const steersThePair = (command: ControlCommand) => {
+	const right = commandRight(command);
+	return right === 'control' || right === 'host-if-any' || command.type === 'ready.set';
+};
 
 /** Why `actor` may not send `command` in `state` of a room playing `plan`, or undefined when they may. */
 export function commandRefusal(
@@ -124,17 +133,13 @@ export function commandRefusal(
 	if (state.pause && (isPhaseCommand(command) || isAsyncCommand(command))) {
 		return invalid('The room is paused for everyone. Resume it first.', 'paused');
 	}
-	const right = commandRight(command);
-	if (
-		(right === 'control' || right === 'host-if-any') &&
-		watchingOnTurns(state, plan, actor.participantId)
-	) {
+	if (steersThePair(command) && watchingOnTurns(state, plan, actor.participantId, actor.present)) {
 		return notAllowed(
-			'You are watching: this room’s places are taken, so its controls are for those holding them.',
+			'You are watching: this room’s places are taken, so its controls are for those holding them. They come back to you while someone holding a place is away.',
 			'watching'
 		);
 	}
-	switch (right) {
+	switch (commandRight(command)) {
 		case 'control':
 			return state.host?.controlLocked && !isHost(state, actor.participantId)
 				? notAllowed('The host has locked the phase and timer controls.', 'controls_locked')

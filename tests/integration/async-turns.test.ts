@@ -176,4 +176,18 @@ describe('places in a room on turns', () => {
 		expect(await ana.send({ type: 'async.extend', step: 1 })).toEqual({ ok: true });
 		await waitFor(() => control.read().async?.extended === true, 'the extension');
 	});
+
+	test('[A35] [A8] Ana’s laptop gone for good, her phone stands in for her place: it goes live with Ben', async () => {
+		const { people, control } = await anaBenAndAnasPhone();
+		const [ana, , anasPhone] = people;
+
+		let gone = false;
+		anasPhone.socket.on('presence:roster', (roster) => {
+			gone = roster.some((person) => person.participantId === ana.id && person.status === 'gone');
+		});
+		ana.socket.disconnect();
+		await waitFor(() => gone, 'Ana’s laptop to be gone');
+		expect(await anasPhone.send({ type: 'async.live' })).toEqual({ ok: true });
+		await waitFor(() => control.read().async?.mode === 'live', 'the room to go live');
+	});
 });

@@ -137,7 +137,7 @@ test('on a phone the turns card shows whose turn and the deadline, every action 
 	}
 });
 
-test('[A33] Ana opening the link on a second phone watches: her card says the places are taken, and no turn waits for it', async ({
+test('[A33] [A35] Ana opening the link on a second phone watches: her card says the places are taken, shows the deadline but offers no extension or going live, and no turn waits for it', async ({
 	app,
 	browser
 }) => {
@@ -154,6 +154,18 @@ test('[A33] Ana opening the link on a second phone watches: her card says the pl
 			0
 		);
 		await expect(turns(ana).getByText(/You are watching/)).toHaveCount(0);
+		// The deadline, but none of the pair's controls (A35); Ana's laptop still has them.
+		await expect(turns(anasPhone).locator('time')).toHaveText(/^Moves on by /);
+		for (const name of ['Give everyone one more window', 'We’re both here: go live']) {
+			await expect(turns(ana).getByRole('button', { name })).toBeVisible();
+			await expect(turns(anasPhone).getByRole('button', { name })).toHaveCount(0);
+		}
+		const next = (page: Page) => page.locator('.phase').getByRole('button', { name: /^Next/ });
+		await expect(next(anasPhone)).toBeDisabled();
+		await expect(anasPhone.locator('.phase')).toContainText(
+			'Those holding a place move the room on'
+		);
+		await expect(next(ana)).toBeEnabled();
 		// The phase panel casts the place-holders: the watching phone has no role and is not named.
 		const role = (page: Page) => page.getByRole('heading', { name: /^Your role:/ });
 		await expect(role(ana)).toBeVisible();

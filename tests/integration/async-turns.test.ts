@@ -2,7 +2,11 @@
 // that survive a restart and move the room on when it loads again (protocol A1, A6, A10).
 import { afterEach, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/app';
-import { CONTROL_MAP, controlStateSchema } from '../../src/lib/protocol/control';
+import {
+	CONTROL_MAP,
+	controlStateSchema,
+	type ControlCommand
+} from '../../src/lib/protocol/control';
 import { connectSynced, joinAs } from '../support/clients';
 import { cleanupsAfterEach } from '../support/cleanups';
 import { postJson } from '../support/http';
@@ -117,19 +121,28 @@ describe('deadlines in server time', () => {
 	});
 });
 
+/**
+ * A sprint on turns joined by Ana, Ben and Ana again on her phone, confirming in that order: the
+ * phone confirms after the two places were taken, so it watches (A33).
+ */
+async function anaBenAndAnasPhone() {
+	const server = await start();
+	const id = await sprintOnTurns(server.url);
+	const people = [
+		await joinAs(server.url, id, 'Ana', { roleId: 'speaker' }),
+		await joinAs(server.url, id, 'Ben', { roleId: 'listener' }),
+		await joinAs(server.url, id, 'Ana', { roleId: 'speaker' })
+	] as const;
+	for (const person of people) cleanups.push(() => person.socket.disconnect());
+	const control = await controlOf(server.url, id);
+	await waitFor(() => control.read().agreed.length === 3, 'all three to confirm');
+	return { people, control };
+}
+
 describe('places in a room on turns', () => {
 	test('[A33] [A5] Ana opening the link on her phone makes a watcher: the listener’s turn moves the room on without it', async () => {
-		const server = await start();
-		const id = await sprintOnTurns(server.url);
-		const people = [
-			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' }),
-			await joinAs(server.url, id, 'Ben', { roleId: 'listener' }),
-			await joinAs(server.url, id, 'Ana', { roleId: 'speaker' })
-		] as const;
-		for (const person of people) cleanups.push(() => person.socket.disconnect());
+		const { people, control } = await anaBenAndAnasPhone();
 		const [ana, ben, anasPhone] = people;
-		const control = await controlOf(server.url, id);
-		await waitFor(() => control.read().agreed.length === 3, 'all three to confirm');
 
 		expect(await ana.send({ type: 'async.turn', step: 1 })).toEqual({ ok: true });
 		await waitFor(() => control.read().step === 2, 'the listener’s turn');
@@ -142,5 +155,39 @@ describe('places in a room on turns', () => {
 		// Past the silence to Ana's rating at once: nobody waits a window for the phone.
 		await waitFor(() => control.read().step === 4, 'the room to move on to the rating');
 		expect(control.read().async?.missed).toEqual([]);
+	});
+
+	test('[A35] the watching phone may not extend, go live or move the room; Ana’s laptop may', async () => {
+		const { people, control } = await anaBenAndAnasPhone();
+		const [ana, , anasPhone] = people;
+
+		for (const command of [
+			{ type: 'async.extend', step: 1 },
+			{ type: 'async.live' },
+			{ type: 'step.goto', target: 2, from: 1 }
+		] satisfies ControlCommand[]) {
+			const refused = (await anasPhone.send(command)) as {
+				ok: boolean;
+				error?: { code?: string; params?: { reason?: string } };
+			};
+			expect(refused.error).toMatchObject({ code: 'not_allowed', params: { reason: 'watching' } });
+		}
+		expect(control.read()).toMatchObject({ step: 1, async: { mode: 'async', extended: false } });
+		expect(await ana.send({ type: 'async.extend', step: 1 })).toEqual({ ok: true });
+		await waitFor(() => control.read().async?.extended === true, 'the extension');
+	});
+
+	test('[A35] [A8] Ana’s laptop gone for good, her phone stands in for her place: it goes live with Ben', async () => {
+		const { people, control } = await anaBenAndAnasPhone();
+		const [ana, , anasPhone] = people;
+
+		let gone = false;
+		anasPhone.socket.on('presence:roster', (roster) => {
+			gone = roster.some((person) => person.participantId === ana.id && person.status === 'gone');
+		});
+		ana.socket.disconnect();
+		await waitFor(() => gone, 'Ana’s laptop to be gone');
+		expect(await anasPhone.send({ type: 'async.live' })).toEqual({ ok: true });
+		await waitFor(() => control.read().async?.mode === 'live', 'the room to go live');
 	});
 });

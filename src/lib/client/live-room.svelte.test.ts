@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { findBuiltInPlaybook } from '../playbooks/library';
 import { controlStateSchema, type ControlCommand, type ControlState } from '../protocol/control';
 import type { Participant } from '../protocol/presence';
+import { asyncState } from '../room/async-schedule.fixture';
 import type { RoomIdentity } from './identity';
 import { LiveRoom, type ViewedSession } from './live-room.svelte';
 import { WAIT_REASONS, type QueuedAction } from './offline-actions';
@@ -97,7 +98,32 @@ describe('the room page’s view of its room', () => {
 		expect(room.hosting).toBe(false);
 		expect(room.agreed).toBe(true);
 		expect(room.locked).toBe(true);
+		expect(room.watching).toBe(false);
 		expect(room.handWait).toBeUndefined();
+	});
+
+	test('[A35] someone who confirmed after the places were taken watches the turns: no controls', () => {
+		const phone = { ...ana, participantId: 'ana-phone-09' };
+		const onTurns = synced({
+			people: Object.fromEntries(
+				[ana, ben, phone].map((p) => [p.participantId, { name: p.name, roleId: p.roleId }])
+			),
+			agreed: [ana.participantId, ben.participantId, phone.participantId],
+			async: asyncState()
+		});
+		const asPhone = view(session(onTurns).fake, {
+			...identity,
+			participantId: phone.participantId
+		});
+		expect(asPhone.watching).toBe(true);
+		expect(asPhone.locked).toBe(true);
+		expect(asPhone.shortcutContext).toMatchObject({ canControl: false, watching: true });
+		expect(view(session(onTurns).fake).locked).toBe(false);
+		// Played live, everyone present takes part.
+		const live = { ...onTurns, async: asyncState({ mode: 'live' }) };
+		expect(
+			view(session(live).fake, { ...identity, participantId: phone.participantId }).locked
+		).toBe(false);
 	});
 
 	test('cut off: the timer waits for the connection before the agreements', () => {

@@ -3,8 +3,10 @@ import type { ControlCommand, ControlState } from '../protocol/control';
 import type { Playbook } from '../protocol/playbook';
 import type { Participant } from '../protocol/presence';
 import { waitingFor } from '../room/async-takers';
+import { watchingOnTurns } from '../room/command-rights';
 import { roomPlay, type RoomPlay } from '../room/room-play';
-import { canControl, hasAgreed, isHost } from '../room/room-view';
+import { readinessCounts } from '../room/room-rules';
+import { canControl, hasAgreed, isHost, presentIds } from '../room/room-view';
 import type { RoomIdentity } from './identity';
 import { actionLabel, offlineNewsWords, WAIT_REASONS } from './offline-actions';
 import type { RoomContext } from './room-context';
@@ -66,9 +68,25 @@ export class LiveRoom implements RoomContext {
 	readonly agreed = $derived.by(
 		() => this.synced !== undefined && hasAgreed(this.synced, this.selfId)
 	);
-	/** The host keeps phases and timer to themselves. */
+	/** Who is present: everyone on the roster who is not gone. */
+	readonly present = $derived.by(() => presentIds(this.roster));
+	/**
+	 * This person watches a room on turns, not as its host, and stands in for nobody away: its
+	 * controls, and being ready, are not theirs (A35).
+	 */
+	readonly watching = $derived.by(
+		() =>
+			this.synced !== undefined &&
+			watchingOnTurns(this.synced, this.#playbook(), this.selfId, this.present)
+	);
+	/** Whose readiness counts: on turns, not someone watching who stands in for nobody (A35). */
+	readonly readyRoster = $derived.by(() => {
+		const counted = this.synced && readinessCounts(this.synced, this.#playbook(), this.present);
+		return counted ? this.roster.filter((person) => counted.includes(person.participantId)) : [];
+	});
+	/** Phases, timer and call link are not this person's: the host keeps them, or they watch. */
 	readonly locked = $derived.by(
-		() => this.synced !== undefined && !canControl(this.synced, this.selfId)
+		() => this.synced !== undefined && (!canControl(this.synced, this.selfId) || this.watching)
 	);
 	readonly phaseTitle = $derived.by(() => this.play?.current?.phase.title);
 	/** Why raising a hand waits: a press while cut off is kept, so only the agreements hold it. */
@@ -100,6 +118,7 @@ export class LiveRoom implements RoomContext {
 		joined: this.inRoom,
 		agreed: this.agreed,
 		canControl: !this.locked,
+		watching: this.watching,
 		roomPaused: this.synced?.pause != null,
 		// The same rule as the buttons': cut off means not joined over socket.io (S21).
 		live: !this.cutOff

@@ -3,7 +3,7 @@ import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { Step } from '../room/steps';
-import { moveLabel, type StepMove } from './move-labels';
+import { moveLabel, type StepMove } from '../room/move-labels';
 
 /**
  * What one press does while the room's control connection is down (docs/protocol.md, S21).

@@ -74,6 +74,7 @@ const REASON_WORDS: Record<RefusalReason, Words> = {
 	not_your_turn: plain(m.async_refusal_not_your_turn),
 	extended_once: plain(m.async_refusal_extended_once),
 	live_needs_two: plain(m.async_refusal_live_needs_two),
+	watching: plain(m.async_refusal_watching),
 	no_second_take: plain(m.sprint_refusal_no_second_take),
 	rate_first: plain(m.sprint_refusal_rate_first),
 	second_take_once: plain(m.sprint_refusal_second_take_once)

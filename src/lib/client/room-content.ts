@@ -17,7 +17,8 @@ import {
 import { spokenClips } from '../room/roleplay-turns';
 import { readSchedule } from '../room/schedule';
 import type { RoundPlan } from '../room/steps';
-import { sessionRounds, type RoomContent } from '../room/summary';
+import { sessionRounds } from '../room/control';
+import type { RoomContent } from '../room/summary';
 import type { RoundContent } from '../room/summary-rounds';
 import { CLIP_PURPOSES, CLIPS_MAP } from '../protocol/clips';
 import { readClips } from './clips-doc';

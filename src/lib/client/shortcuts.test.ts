@@ -86,6 +86,7 @@ describe('when a shortcut does nothing, and why', () => {
 		joined: true,
 		agreed: true,
 		canControl: true,
+		watching: false,
 		roomPaused: false,
 		live: true
 	};
@@ -115,6 +116,17 @@ describe('when a shortcut does nothing, and why', () => {
 		}
 		expect(shortcutRefusal('hand', locked)).toBeUndefined();
 		expect(shortcutRefusal('hand', { ...ready, roomPaused: true })).toBeUndefined();
+	});
+
+	test('someone watching a room on turns is told the controls are the place-holders’ (A35)', () => {
+		const watching = { ...ready, canControl: false, watching: true };
+		for (const action of ['timer', 'next', 'previous', 'minute'] as const) {
+			expect(shortcutRefusal(action, watching)).toBe(
+				'You are watching: this room’s places are taken, so its controls are for those holding ' +
+					'them. They come back to you while someone holding a place is away.'
+			);
+		}
+		expect(shortcutRefusal('hand', watching)).toBeUndefined();
 	});
 
 	test('cut off, keys do what their buttons do: the timer waits, moves and hands are kept (S21)', () => {

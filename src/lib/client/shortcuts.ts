@@ -7,7 +7,7 @@
 
 import { m } from '../paraglide/messages';
 import type { Step } from '../room/steps';
-import { moveLabel, type StepMove } from './move-labels';
+import { moveLabel, type StepMove } from '../room/move-labels';
 import { WAIT_REASONS } from './offline-actions';
 
 export type ShortcutAction = 'timer' | 'next' | 'previous' | 'minute' | 'hand' | 'help';
@@ -118,8 +118,10 @@ export function shortcutFor(press: KeyPress, target: KeyTarget): ShortcutAction 
 export interface ShortcutContext {
 	joined: boolean;
 	agreed: boolean;
-	/** The phase and timer controls are this person's to use (not locked by the host). */
+	/** The phase and timer controls are this person's to use (not locked by the host, not watching). */
 	canControl: boolean;
+	/** This person watches a room on turns: its controls are the place-holders' (A35). */
+	watching: boolean;
 	roomPaused: boolean;
 	/** Both connections to the room are up. */
 	live: boolean;
@@ -163,6 +165,7 @@ export function shortcutRefusal(
 	if (!context.agreed) return m.room_shortcut_agree_first();
 	const controls = action !== 'hand';
 	if (controls && context.roomPaused) return m.room_refusal_paused();
+	if (controls && context.watching) return m.async_refusal_watching();
 	if (controls && !context.canControl) return m.room_refusal_controls_locked();
 	// Cut off, a key does what its button does: moves and hands are kept for the return (S21),
 	// the timer waits, with the same reason the timer shows.

@@ -50,11 +50,10 @@ export class TurnWindowsChoice {
 	 * reload would lose them. Hours typed with the box unticked start no turns, so they count not.
 	 */
 	get unsaved(): boolean {
+		// `typed` holds one field per phase and nothing else, so its values are the fields.
 		return (
 			this.across &&
-			this.phases.some(
-				(phase) => ownValue(this.typed, phase.id)?.trim() !== `${DEFAULT_WINDOW_HOURS}`
-			)
+			Object.values(this.typed).some((hours) => hours.trim() !== `${DEFAULT_WINDOW_HOURS}`)
 		);
 	}
 

@@ -49,6 +49,22 @@ describe('the turns card', () => {
 		expect(show(watching, ben.participantId)).not.toContain('You are watching');
 	});
 
+	test('[A35] someone watching sees the deadline but is offered neither extension nor going live', () => {
+		const watching = { ...onTurns, agreed: [...agreed, anasPhone.participantId] };
+		const html = show(watching, anasPhone.participantId, [ana, ben, anasPhone]);
+		expect(html).toMatch(/<time datetime="2026-01-06T09:00:00.000Z"/);
+		expect(html).not.toContain('Give everyone one more window');
+		expect(html).not.toContain('go live');
+	});
+
+	test('[A8] [A35] Ana’s phone beside Ana and Ben is not offered going live; standing in, it is', () => {
+		const watching = { ...onTurns, agreed: [...agreed, anasPhone.participantId] };
+		expect(show(watching, anasPhone.participantId, [ana, ben, anasPhone])).not.toContain('go live');
+		expect(show(watching, ana.participantId, [ana, ben, anasPhone])).toContain('go live');
+		// Ana's old identity gone, the phone stands in for her place.
+		expect(show(watching, anasPhone.participantId, [ben, anasPhone])).toContain('go live');
+	});
+
 	test('[A7] with a host, only the host is offered the extension', () => {
 		const hosted = claimHost(onTurns, ana.participantId);
 		expect(show(hosted, ana.participantId)).toContain('Give everyone one more window');
@@ -59,7 +75,7 @@ describe('the turns card', () => {
 	test('[A8] going live is offered when two are here, and going back once live', () => {
 		expect(show(onTurns, ana.participantId)).toContain('We’re both here: go live');
 		expect(show(onTurns, ana.participantId, [ana])).not.toContain('go live');
-		const live = goLive(onTurns, [ana.participantId, ben.participantId]);
+		const live = goLive(onTurns, playbook, [ana.participantId, ben.participantId]);
 		if (!live.ok) throw new Error(live.error.message);
 		expect(show(live.state, ana.participantId)).toContain('Back to turns across time zones');
 	});

@@ -28,8 +28,9 @@ function show(
 	{
 		kept,
 		playbook = sprint,
-		joinedRoleId = 'listener'
-	}: { kept?: QueuedAction; playbook?: Playbook; joinedRoleId?: string }
+		joinedRoleId = 'listener',
+		watching = false
+	}: { kept?: QueuedAction; playbook?: Playbook; joinedRoleId?: string; watching?: boolean }
 ) {
 	let moves: StepMoves | undefined;
 	stopMoves = $effect.root(() => {
@@ -53,7 +54,8 @@ function show(
 				1
 			),
 			summaryHref: '/summary',
-			locked: false,
+			locked: watching,
+			watching,
 			moves,
 			kept,
 			onmore: () => {}
@@ -121,5 +123,18 @@ describe('a stored playbook with a role named constructor', () => {
 		// Ben joined as the speaker, so the listener's role, now constructor, is someone else's.
 		show(0, { playbook: storedWith('listener'), joinedRoleId: 'speaker' });
 		expect(document.querySelector('details')).toBeNull();
+	});
+});
+
+describe('[A35] the phase card of someone watching a room on turns', () => {
+	test('shows the moves without offering them, and says who moves the room', () => {
+		show(2, { watching: true });
+		const note = document.querySelector<HTMLElement>('.locked');
+		expect(note?.textContent.trim()).toBe(
+			'Those holding a place move the room on; otherwise it moves on at the deadline.'
+		);
+		const moves = [...document.querySelectorAll<HTMLButtonElement>('.moves button')];
+		expect(moves.length).toBeGreaterThan(0);
+		for (const button of moves) expect(button.disabled).toBe(true);
 	});
 });

@@ -2,11 +2,11 @@ import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
 import type { QueuedAction } from '$lib/client/offline-actions';
 import ReadyToMoveOn from './ReadyToMoveOn.svelte';
-import { control, roomContext, text } from './room-controls.fixture';
+import { control, person, roomContext, text } from './room-controls.fixture';
 
-const show = (isLastStep: boolean, kept: QueuedAction[] = []) =>
+const show = (isLastStep: boolean, kept: QueuedAction[] = [], watching = false) =>
 	render(ReadyToMoveOn, {
-		props: { isLastStep },
+		props: { isLastStep, counted: [], watching },
 		context: roomContext(control({}), 'ana-0001', [], kept)
 	}).body;
 
@@ -41,5 +41,27 @@ describe('ready to move on', () => {
 		const html = show(true);
 		expect(html).not.toContain('<button');
 		expect(html).toMatch(/<p[^>]*tabindex="-1"[^>]*>This is the last step\.<\/p>/);
+	});
+});
+
+describe('[A35] ready to move on, on turns', () => {
+	test('someone watching is offered no button, and told why and when it comes back', () => {
+		const html = show(false, [], true);
+		expect(html).not.toContain('<button');
+		expect(text(html)).toContain('They come back to you while someone holding a place is away.');
+	});
+
+	test('whose readiness does not count is not named among those the room waits for', () => {
+		const [ana, ben, phone] = [person('Ana'), person('Ben'), person('Phone')];
+		const html = render(ReadyToMoveOn, {
+			props: { isLastStep: false, counted: [ana, ben], watching: false },
+			context: roomContext(control({ ready: [ana.participantId] }), ana.participantId, [
+				ana,
+				ben,
+				phone
+			])
+		}).body;
+		expect(text(html)).toContain('Ben');
+		expect(text(html)).not.toContain('Phone');
 	});
 });

@@ -71,6 +71,7 @@ async function showWith(
 		roomId: 'room-id-of-twenty-two0',
 		now: () => 0,
 		moves: { go: () => {} },
+		locked: false,
 		rate: () => Promise.resolve(true),
 		clipCredentials: undefined
 	};

@@ -32,6 +32,8 @@ export interface ToolStep {
 	now: () => number;
 	/** The moves between steps: a tool's Next rests after a move like the others. */
 	moves: Pick<StepMoves, 'go'>;
+	/** The moves are not this person's (the host's lock, or watching, A35): a tool offers none. */
+	locked: boolean;
 	/** Gives this person's rating for a rating step; answers whether the server took it. */
 	rate: (value: number) => Promise<boolean>;
 	/** What voice clip requests carry (B5): this person's ticket, once joined. */

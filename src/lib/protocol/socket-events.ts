@@ -97,6 +97,8 @@ export const refusalReasonSchema = z.enum([
 	'not_your_turn',
 	'extended_once',
 	'live_needs_two',
+	// Someone watching a room on turns uses none of its shared controls (A35).
+	'watching',
 	'no_second_take',
 	'rate_first',
 	'second_take_once'

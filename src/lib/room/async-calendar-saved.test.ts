@@ -80,7 +80,7 @@ describe('the calendar file downloaded on this device', () => {
 	});
 
 	test('[A8] will move while the room plays live, and is out of date back on turns', () => {
-		const live = ok(goLive(onTurns, [ana, ben]));
+		const live = ok(goLive(onTurns, playbook, [ana, ben]));
 		expect(against(live)).toBe('will-move');
 		expect(against(ok(resumeTurns(live, playbook, T0 + 3 * HOUR)))).toBe('out-of-date');
 	});

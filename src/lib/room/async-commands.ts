@@ -23,7 +23,7 @@ export function decideAsync(
 	actor: Actor,
 	now: number
 ): ControlResult {
-	const refused = commandRefusal(state, command, actor);
+	const refused = commandRefusal(state, command, actor, plan);
 	if (refused) return refused;
 	switch (command.type) {
 		case 'async.start':
@@ -35,7 +35,7 @@ export function decideAsync(
 		case 'async.second-take':
 			return askSecondTake(state, plan, actor.participantId, command.step, now);
 		case 'async.live':
-			return goLive(state, actor.present);
+			return goLive(state, plan, actor.present);
 		case 'async.resume':
 			return resumeTurns(state, plan, now);
 		default:

@@ -168,23 +168,23 @@ describe('the one extension', () => {
 
 describe('live and back', () => {
 	test('[A8] going live needs two people present, then the deadlines rest', () => {
-		const alone = goLive(started(), [ana]);
+		const alone = goLive(started(), playbook, [ana]);
 		expect(alone.ok ? undefined : alone.error.params?.reason).toBe('live_needs_two');
-		const live = ok(goLive(started(), [ana, ben]));
+		const live = ok(goLive(started(), playbook, [ana, ben]));
 		expect(live.async?.mode).toBe('live');
 		expect(nextWakeAt(live)).toBeUndefined();
 		expect(tick(live, playbook, T0 + 100 * HOUR)).toBe(live);
 	});
 
 	test('[A8] back to turns opens the current step again from now, keeping the turns taken', () => {
-		const live = ok(goLive(started(), [ana, ben]));
+		const live = ok(goLive(started(), playbook, [ana, ben]));
 		const back = ok(resumeTurns(live, playbook, T0 + 5 * HOUR));
 		expect(back.step).toBe(1);
 		expect(back.async).toMatchObject({ mode: 'async', deadlineAt: T0 + 29 * HOUR });
 	});
 
 	test('[A8] back to turns on a step without turns moves on to the next one that has them', () => {
-		const live = { ...ok(goLive(started(), [ana, ben])), step: 3 };
+		const live = { ...ok(goLive(started(), playbook, [ana, ben])), step: 3 };
 		const back = ok(resumeTurns(live, playbook, T0));
 		expect(back.step).toBe(4);
 	});

@@ -10,7 +10,15 @@ import {
 	type ControlRefusal,
 	type ControlResult
 } from './control';
-import { counting, placesOf, takersAt, turnRoles, waitingFor, type Counting } from './async-takers';
+import {
+	counting,
+	placesOf,
+	steering,
+	takersAt,
+	turnRoles,
+	waitingFor,
+	type Counting
+} from './async-takers';
 import type { RotationPlan } from './rotation';
 import { planSteps } from './steps';
 import { takeTurns, type TurnPlan } from './turns';
@@ -232,13 +240,20 @@ export function extendTurns(
 	});
 }
 
-/** "We're both here: go live" (A8): the deadlines rest while at least two people are present. */
-export function goLive(state: ControlState, present: readonly string[]): ControlResult {
+/**
+ * "We're both here: go live" (A8): the deadlines rest while at least two people steer the room:
+ * holding a place, or standing in for someone holding one who is away (`steering`).
+ */
+export function goLive(
+	state: ControlState,
+	plan: AsyncPlan,
+	present: readonly string[]
+): ControlResult {
 	const schedule = state.async;
 	if (!schedule) return notAsync();
 	if (schedule.mode === 'live') return ok(state);
-	if (present.length < 2) {
-		return refuse('Going live needs at least two people in the room.', 'live_needs_two');
+	if (steering(state, plan, present).length < 2) {
+		return refuse('Going live needs two people holding a place in the room.', 'live_needs_two');
 	}
 	return ok({ ...state, async: { ...schedule, mode: 'live' } });
 }

@@ -60,10 +60,41 @@ export function placeSeats(
 }
 
 /** Someone who confirmed the agreements but holds no place: they watch and are never waited for. */
-export const watches = (state: ControlState, plan: AsyncPlan, personId: string): boolean =>
+export const watches = (state: ControlState, plan: PlacesPlan, personId: string): boolean =>
 	state.agreed.includes(personId) &&
 	!state.removed.includes(personId) &&
 	!placesOf(state, plan).includes(personId);
+
+/**
+ * Those of `present` (participant ids) who steer a room on turns (A33, A35, A8): the people
+ * holding a place who are present, and, standing in for each place-holder who is not, a present
+ * watcher, in the order they confirmed. So Ana, in a new browser while her old identity keeps her
+ * place, is not shut out; a second device beside its person, with every place-holder here, is
+ * not a second person. With Ben away, Ana's phone stands in for him (accepted: a place per device
+ * cannot be told from a place per person).
+ */
+export function steering(
+	state: Pick<ControlState, 'agreed' | 'people' | 'removed'>,
+	plan: PlacesPlan,
+	present: readonly string[]
+): string[] {
+	const places = placesOf(state, plan);
+	const here = (id: string) => present.includes(id);
+	const away = places.filter((id) => !here(id)).length;
+	const standIns = state.agreed
+		.filter((id) => here(id) && !places.includes(id) && Object.hasOwn(state.people, id))
+		.filter((id) => !state.removed.includes(id))
+		.slice(0, away);
+	return [...places.filter(here), ...standIns];
+}
+
+/** Someone watching who stands in for a place-holder not present (`steering`). */
+export const standsIn = (
+	state: ControlState,
+	plan: PlacesPlan,
+	personId: string,
+	present: readonly string[]
+): boolean => watches(state, plan, personId) && steering(state, plan, present).includes(personId);
 
 /**
  * Who takes a turn in `step` (A3): the people whose role in that step's round is one the phase

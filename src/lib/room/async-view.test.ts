@@ -4,7 +4,7 @@ import type { ControlState } from '../protocol/control';
 import { playbookSchema } from '../protocol/playbook';
 import { tick } from './async-clock';
 import { goLive, startTurns } from './async-schedule';
-import { asyncView, formatDeadline, formatLeft, plannedDeadlines } from './async-view';
+import { asyncView, formatDeadline, formatLeft, mayGoLive, plannedDeadlines } from './async-view';
 import { initialControlState, type ControlResult } from './control';
 
 const playbook = playbookSchema.parse(activeListeningSprint);
@@ -28,7 +28,14 @@ const onTurns = ok(
 		T0
 	)
 );
-const inBerlin = { locale: 'en' as const, timeZone: 'Europe/Berlin' };
+/** Ana's phone, which confirmed after the two places were taken: it watches (A33). */
+const phone = 'ana-phone-03';
+const inBerlin = { locale: 'en' as const, timeZone: 'Europe/Berlin', present: [ana, ben, phone] };
+const watched: ControlState = {
+	...onTurns,
+	people: { ...people, [phone]: { name: 'Ana', roleId: 'speaker' } },
+	agreed: [ana, ben, phone]
+};
 
 describe('deadlines in the viewer’s time zone', () => {
 	test('one deadline reads in each viewer’s own time zone and language', () => {
@@ -62,12 +69,12 @@ describe('whose turn it is', () => {
 			yourTurn: false,
 			waitingLine: 'Waiting for Ana to take their turn.'
 		});
-		expect(asyncView(onTurns, playbook, ben, { locale: 'de', timeZone: 'UTC' })?.waitingLine).toBe(
-			'Ana ist noch am Zug.'
-		);
-		expect(asyncView(onTurns, playbook, ben, { locale: 'es', timeZone: 'UTC' })?.waitingLine).toBe(
-			'Esperando a que Ana haga su turno.'
-		);
+		expect(
+			asyncView(onTurns, playbook, ben, { locale: 'de', timeZone: 'UTC', present: [] })?.waitingLine
+		).toBe('Ana ist noch am Zug.');
+		expect(
+			asyncView(onTurns, playbook, ben, { locale: 'es', timeZone: 'UTC', present: [] })?.waitingLine
+		).toBe('Esperando a que Ana haga su turno.');
 	});
 
 	test('several people waited for, or past their deadline, are named with a plural verb', () => {
@@ -88,7 +95,7 @@ describe('whose turn it is', () => {
 		);
 		const passed = tick(both, byBoth, T0 + 48 * HOUR);
 		const seen = (state: ControlState, locale: 'en' | 'de' | 'es') =>
-			asyncView(state, byBoth, 'someone-else', { locale, timeZone: 'UTC' });
+			asyncView(state, byBoth, 'someone-else', { locale, timeZone: 'UTC', present: [] });
 		expect(seen(both, 'en')?.waitingLine).toBe('Waiting for Ana and Ben to take their turns.');
 		expect(seen(both, 'de')?.waitingLine).toBe('Ana und Ben sind noch am Zug.');
 		expect(seen(both, 'es')?.waitingLine).toBe('Esperando a que Ana y Ben hagan su turno.');
@@ -104,7 +111,7 @@ describe('whose turn it is', () => {
 	});
 
 	test('a live room is not anyone’s turn and shows no deadline', () => {
-		const live = ok(goLive(onTurns, [ana, ben]));
+		const live = ok(goLive(onTurns, playbook, [ana, ben]));
 		expect(asyncView(live, playbook, ana, inBerlin)).toMatchObject({
 			mode: 'live',
 			yourTurn: false,
@@ -114,9 +121,9 @@ describe('whose turn it is', () => {
 
 	test('a soft end names who did not take their turn, in the viewer’s language', () => {
 		const passed = tick(onTurns, playbook, T0 + 48 * HOUR);
-		expect(asyncView(passed, playbook, ben, { locale: 'de', timeZone: 'UTC' })?.missed).toEqual([
-			'Tell the story, Runde 1: Ana hat den Zug nicht vor Ablauf der Frist gemacht.'
-		]);
+		expect(
+			asyncView(passed, playbook, ben, { locale: 'de', timeZone: 'UTC', present: [] })?.missed
+		).toEqual(['Tell the story, Runde 1: Ana hat den Zug nicht vor Ablauf der Frist gemacht.']);
 	});
 
 	test('[A6] missed turns of one phase in different rounds name their round', () => {
@@ -138,7 +145,8 @@ describe('whose turn it is', () => {
 			'One micro-adjustment: Ana and Ben did not take their turns before the deadline.'
 		]);
 		expect(
-			asyncView(missed(undefined), playbook, ana, { locale: 'de', timeZone: 'UTC' })?.missed[1]
+			asyncView(missed(undefined), playbook, ana, { locale: 'de', timeZone: 'UTC', present: [] })
+				?.missed[1]
 		).toBe('Reflect it back, Runde 2: Ben hat den Zug nicht vor Ablauf der Frist gemacht.');
 		// One round only: the round would say nothing.
 		expect(asyncView(missed(1), playbook, ana, inBerlin)?.missed[0]).toBe(
@@ -156,12 +164,12 @@ describe('whose turn it is', () => {
 				'when you are done with it; otherwise the room moves on at the deadline.'
 		});
 		expect(
-			asyncView(onSilence, playbook, ben, { locale: 'es', timeZone: 'UTC' })?.noTurns
+			asyncView(onSilence, playbook, ben, { locale: 'es', timeZone: 'UTC', present: [] })?.noTurns
 		).toContain('Pulsa «Siguiente fase →»');
 		expect(asyncView(onTurns, playbook, ana, inBerlin)?.noTurns).toBeUndefined();
-		expect(asyncView(ok(goLive(onSilence, [ana, ben])), playbook, ana, inBerlin)?.noTurns).toBe(
-			undefined
-		);
+		expect(
+			asyncView(ok(goLive(onSilence, playbook, [ana, ben])), playbook, ana, inBerlin)?.noTurns
+		).toBe(undefined);
 	});
 
 	test('a step not taken in turns names Next only to someone whose press the room takes', () => {
@@ -183,8 +191,57 @@ describe('whose turn it is', () => {
 		);
 	});
 
+	test('a step not taken in turns tells someone watching that the place-holders move on (A35)', () => {
+		const onSilence: ControlState = { ...watched, step: 3 };
+		expect(asyncView(onSilence, playbook, phone, inBerlin)?.noTurns).toBe(
+			'“A short silence” is not taken in turns: nobody has a turn in it. Those holding a place ' +
+				'move the room on; otherwise it moves on at the deadline.'
+		);
+		// Paused, nobody's Next is taken: someone watching reads the deadline line like others.
+		const paused: ControlState = { ...onSilence, pause: { at: T0, timerWasRunning: false } };
+		expect(asyncView(paused, playbook, phone, inBerlin)?.noTurns).toBe(
+			asyncView(paused, playbook, ben, inBerlin)?.noTurns
+		);
+	});
+
 	test('a room that never ran as turns has no view of turns', () => {
 		expect(asyncView(initialControlState(playbook), playbook, ana, inBerlin)).toBeUndefined();
+	});
+});
+
+describe('[A35] what someone watching is offered', () => {
+	test('the turns and the deadline, but not the extension', () => {
+		expect(asyncView(watched, playbook, phone, inBerlin)).toMatchObject({
+			watching: true,
+			waitingLine: 'Waiting for Ana to take their turn.',
+			deadline: 'Sun, Oct 25, 7:00 PM GMT+1',
+			mayExtend: false
+		});
+		expect(asyncView(watched, playbook, ben, inBerlin)?.mayExtend).toBe(true);
+		// Standing in for Ana's old identity, gone, it may (A35).
+		const standingIn = { ...inBerlin, present: [ben, phone] };
+		expect(asyncView(watched, playbook, phone, standingIn)?.mayExtend).toBe(true);
+		// A host who watches keeps the room's controls.
+		const hosted: ControlState = {
+			...watched,
+			host: { participantId: phone, controlLocked: false }
+		};
+		expect(asyncView(hosted, playbook, phone, inBerlin)?.mayExtend).toBe(true);
+	});
+
+	test('going live needs two people holding a place, or standing in for one away', () => {
+		expect(mayGoLive(watched, playbook, ana, [ana])).toBe(false);
+		expect(mayGoLive(watched, playbook, ana, [ana, ben])).toBe(true);
+		// Beside both people holding a place, Ana's phone is not offered it.
+		expect(mayGoLive(watched, playbook, phone, [ana, ben, phone])).toBe(false);
+		// Standing in for Ben while he is away, it counts, and is offered it (A8).
+		expect(mayGoLive(watched, playbook, ana, [ana, phone])).toBe(true);
+		expect(mayGoLive(watched, playbook, phone, [ana, phone])).toBe(true);
+		const locked: ControlState = { ...watched, host: { participantId: ana, controlLocked: true } };
+		expect(mayGoLive(locked, playbook, ben, [ana, ben])).toBe(false);
+		expect(mayGoLive(ok(goLive(watched, playbook, [ana, ben])), playbook, ana, [ana, ben])).toBe(
+			false
+		);
 	});
 });
 

@@ -1,4 +1,3 @@
-import { moveLabel } from '../client/move-labels';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
@@ -6,8 +5,11 @@ import { isTurnPhase } from '../protocol/turn-phases';
 import { HOUR_MS } from '../time-units';
 import { leftAtPause } from './async-pause';
 import { windowOf, type AsyncPlan } from './async-schedule';
-import { takersAt, waitingFor, watches } from './async-takers';
-import { sessionPlan } from './control';
+import { steering, takersAt, waitingFor, watches } from './async-takers';
+import { watchingOnTurns } from './command-rights';
+import { sessionPlan, sessionRounds } from './control';
+import { moveLabel } from './move-labels';
+import { stepLabel } from './step-label';
 import { planSteps, type Step } from './steps';
 import { canControl } from './room-view';
 import { listOf } from './tool-words';
@@ -20,7 +22,10 @@ export interface AsyncView {
 	yourTurn: boolean;
 	/** This person took their turn in the current step. */
 	tookTurn: boolean;
-	/** This person confirmed the agreements after the room's places were taken: they watch (A33). */
+	/**
+	 * This person confirmed the agreements after the room's places were taken: they watch, and
+	 * nobody waits for their turns (A33), even while they stand in for someone away (A35).
+	 */
 	watching: boolean;
 	/** Whom the room waits for, as a sentence in the viewer's language; empty when nobody. */
 	waitingLine: string;
@@ -34,7 +39,10 @@ export interface AsyncView {
 	/** When the room moves on, in the viewer's time zone; undefined once the turns are over. */
 	deadline: string | undefined;
 	extended: boolean;
-	/** The one extension may still be asked for (by whoever may: protocol A7). */
+	/**
+	 * The one extension may still be asked for, and not by someone watching (A35); whether the
+	 * host alone may is protocol A7's, which the card checks.
+	 */
 	mayExtend: boolean;
 	/** Each soft end so far, as a sentence. */
 	missed: string[];
@@ -49,6 +57,11 @@ interface ViewOptions {
 	locale: Locale;
 	/** The viewer's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`). */
 	timeZone: string;
+}
+
+/** The viewer's options, and who is present (participant ids, not gone): who steers (A35). */
+interface AsyncViewOptions extends ViewOptions {
+	present: readonly string[];
 }
 
 /** A deadline as the viewer reads it: weekday, date, time and their time zone's name. */
@@ -96,33 +109,17 @@ const namesOf = (ids: readonly string[], control: ControlState, locale: Locale) 
 });
 
 /**
- * A step as the turns card names it: its phase's title, with the round when the phase repeats in
- * a session of several rounds, so two rounds' lines do not read the same.
- */
-function stepTitle(
-	plan: ViewPlan,
-	steps: readonly Step[],
-	{ phaseIndex, round }: { phaseIndex: number; round: number },
-	locale: Locale
-): string {
-	const phase = plan.phases[phaseIndex];
-	const rounds = steps.some((step) => step.round > 1);
-	return phase?.repeatsPerRound && rounds
-		? m.tools_phase_in_round({ title: phase.title, round }, { locale })
-		: (phase?.title ?? '');
-}
-
-/**
  * What the card says on the current step when its phase is not taken in turns, else undefined.
- * It names the Next button only to someone whose press the room takes: not while paused, and
- * not to others once the host has locked the controls (PhasePanel disables Next for them).
+ * It names the Next button only to someone whose press the room takes: not while paused, not to
+ * others once the host has locked the controls (PhasePanel disables Next for them), and not to
+ * someone watching (A35).
  */
 function noTurnsLine(
 	control: ControlState,
 	plan: ViewPlan,
 	steps: readonly Step[],
 	selfId: string,
-	locale: Locale
+	{ locale, present }: AsyncViewOptions
 ): string | undefined {
 	const at = steps[control.step];
 	const phase = at && plan.phases[at.phaseIndex];
@@ -132,6 +129,9 @@ function noTurnsLine(
 	if (control.step + 1 >= steps.length) return line;
 	if (!canControl(control, selfId)) return `${line} ${m.async_no_turns_host({}, { locale })}`;
 	if (control.pause !== null) return `${line} ${m.async_no_turns_deadline({}, { locale })}`;
+	if (watchingOnTurns(control, plan, selfId, present)) {
+		return `${line} ${m.async_no_turns_places({}, { locale })}`;
+	}
 	const button = moveLabel(steps, control.step, 'next', locale);
 	return `${line} ${m.async_no_turns_next({ button }, { locale })}`;
 }
@@ -141,11 +141,12 @@ export function asyncView(
 	control: ControlState,
 	plan: ViewPlan,
 	selfId: string,
-	options: ViewOptions
+	options: AsyncViewOptions
 ): AsyncView | undefined {
 	const schedule = control.async;
 	if (!schedule) return undefined;
 	const steps = planSteps(sessionPlan(plan, control));
+	const rounds = sessionRounds(plan, control);
 	const phaseTitle = plan.phases[steps[control.step]?.phaseIndex ?? 0]?.title ?? '';
 	const counting = schedule.mode === 'async' && schedule.deadlineAt !== null;
 	const waiting = counting ? waitingFor(control, plan) : [];
@@ -162,24 +163,47 @@ export function asyncView(
 					})
 				: '',
 		nobodyYet: counting && takersAt(control, plan, control.step).length === 0,
-		noTurns: counting ? noTurnsLine(control, plan, steps, selfId, options.locale) : undefined,
+		noTurns: counting ? noTurnsLine(control, plan, steps, selfId, options) : undefined,
 		deadline:
 			counting && schedule.deadlineAt !== null
 				? formatDeadline(schedule.deadlineAt, options)
 				: undefined,
 		extended: schedule.extended,
-		mayExtend: counting && !schedule.extended,
+		mayExtend:
+			counting && !schedule.extended && !watchingOnTurns(control, plan, selfId, options.present),
 		paused: pausedLine(control, options.locale),
 		missed: schedule.missed.map((turn) =>
 			m.async_missed(
 				{
-					phase: stepTitle(plan, steps, turn, options.locale),
+					phase: stepLabel(plan, turn, { rounds, locale: options.locale }),
 					...namesOf(turn.personIds, control, options.locale)
 				},
 				{ locale: options.locale }
 			)
 		)
 	};
+}
+
+/**
+ * Whether the turns card offers `selfId` to go live ("We're both here", A8): while counting turns,
+ * to someone who may use the room's controls (not locked by the host, not watching: A35), when
+ * at least two of `present` (participant ids, not gone) steer the room (`steering`): people holding
+ * a place, or standing in for one who is away. Beside every place-holder, a second device is not a
+ * second person.
+ */
+export function mayGoLive(
+	control: ControlState,
+	plan: AsyncPlan,
+	selfId: string,
+	present: readonly string[]
+): boolean {
+	return (
+		control.async?.mode === 'async' &&
+		control.async.deadlineAt !== null &&
+		canControl(control, selfId) &&
+		!watchingOnTurns(control, plan, selfId, present) &&
+		steering(control, plan, present).length >= 2
+	);
 }
 
 /** A deadline still ahead, at the latest: if every phase before it uses its whole window. */

@@ -1,6 +1,7 @@
 import type { ControlCommand, ControlState } from '../protocol/control';
 import type { ProtocolError, RefusalReason } from '../protocol/socket-events';
 import { assertNever } from '../assert-never';
+import { standsIn, watches, type PlacesPlan } from './async-takers';
 import { isPhaseCommand } from './control';
 
 /**
@@ -92,8 +93,36 @@ export const invalid = refusal('invalid_command');
 export const isHost = (state: ControlState, participantId: string) =>
 	state.host?.participantId === participantId;
 
-/** Why `actor` may not send `command` in `state`, or undefined when they may. */
-export function commandRefusal(state: ControlState, command: ControlCommand, actor: Actor) {
+/**
+ * Whether `participantId` watches a room counting turns (A33: they confirmed after its places were
+ * taken, as a second device of someone holding one does), is not its host, and stands in for
+ * nobody: while every place-holder is `present`, the shared controls (`control`, `host-if-any`)
+ * and being ready are the place-holders' (A35). Played live, everyone takes part.
+ */
+export const watchingOnTurns = (
+	state: ControlState,
+	plan: PlacesPlan,
+	participantId: string,
+	present: readonly string[]
+): boolean =>
+	state.async?.mode === 'async' &&
+	!isHost(state, participantId) &&
+	watches(state, plan, participantId) &&
+	!standsIn(state, plan, participantId, present);
+
+/** Whether someone watching may not send `command` (A35): the shared controls, and being ready. */
+const steersThePair = (command: ControlCommand) => {
+	const right = commandRight(command);
+	return right === 'control' || right === 'host-if-any' || command.type === 'ready.set';
+};
+
+/** Why `actor` may not send `command` in `state` of a room playing `plan`, or undefined when they may. */
+export function commandRefusal(
+	state: ControlState,
+	command: ControlCommand,
+	actor: Actor,
+	plan: PlacesPlan
+) {
 	if (state.removed.includes(actor.participantId)) {
 		return notAllowed('The host has removed you from this room.', 'removed');
 	}
@@ -103,6 +132,12 @@ export function commandRefusal(state: ControlState, command: ControlCommand, act
 	// The turn schedule stands still while paused, as the phases do (protocol A30).
 	if (state.pause && (isPhaseCommand(command) || isAsyncCommand(command))) {
 		return invalid('The room is paused for everyone. Resume it first.', 'paused');
+	}
+	if (steersThePair(command) && watchingOnTurns(state, plan, actor.participantId, actor.present)) {
+		return notAllowed(
+			'You are watching: this room’s places are taken, so its controls are for those holding them. They come back to you while someone holding a place is away.',
+			'watching'
+		);
 	}
 	switch (commandRight(command)) {
 		case 'control':

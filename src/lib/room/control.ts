@@ -47,6 +47,11 @@ export function sessionPlan<P extends RoundPlan>(
 	return control.rounds === undefined ? plan : { ...plan, rounds: control.rounds };
 }
 
+/** How many rounds the room plays: the plan's, or more if people added some. */
+export function sessionRounds(plan: RoundPlan, control: { rounds?: number | undefined }): number {
+	return Math.max(1, sessionPlan(plan, control).rounds ?? 1);
+}
+
 function timeboxMs(plan: PhasePlan, step: number): number {
 	const phaseIndex = planSteps(plan)[step]?.phaseIndex ?? 0;
 	return (plan.phases[phaseIndex]?.durationSec ?? 0) * 1000;

@@ -201,6 +201,107 @@ describe('a room run across time zones', () => {
 		expect(run(onTurns, { type: 'async.extend', step: 1 }, ben).ok).toBe(true);
 	});
 
+	describe('[A33] [A35] someone watching, as Ana’s phone beside her laptop', () => {
+		const phone = 'ana-phone-03';
+		const watched: ControlState = {
+			...onTurns,
+			people: { ...people, [phone]: { name: 'Ana', roleId: 'speaker' } },
+			agreed: [ana, ben, phone]
+		};
+		const reasonOf = (decision: Decision) =>
+			decision.ok ? undefined : decision.error.params?.reason;
+
+		const all = [ana, ben, phone];
+
+		test('may not move, time, link, extend, make live or be ready for the pair’s session', () => {
+			for (const command of [
+				{ type: 'step.goto', target: 2, from: 1 },
+				{ type: 'round.more', rounds: 3, step: 1 },
+				{ type: 'timer.start' },
+				{ type: 'timer.pause' },
+				{ type: 'timer.resume' },
+				{ type: 'timer.reset' },
+				{ type: 'timer.add-minute' },
+				{ type: 'call.set', url: 'https://meet.example.org/ana' },
+				{ type: 'ready.set', step: 1, ready: true },
+				{ type: 'async.extend', step: 1 },
+				{ type: 'async.live' },
+				{ type: 'async.resume' },
+				{ type: 'async.start', windowsMs: {} }
+			] satisfies RoomCommand[]) {
+				const decision = run(watched, command, phone, all);
+				expect(decision).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+				expect(reasonOf(decision)).toBe('watching');
+			}
+			// What anyone may always do stays open.
+			expect(run(watched, { type: 'room.pause' }, phone, all).ok).toBe(true);
+			expect(run(watched, { type: 'async.extend', step: 1 }, ben, all).ok).toBe(true);
+		});
+
+		test('as the host keeps the controls, and played live takes part', () => {
+			expect(run(claimHost(watched, phone), { type: 'async.extend', step: 1 }, phone).ok).toBe(
+				true
+			);
+			const live = decided(run(watched, { type: 'async.live' }, ana, both)).state;
+			expect(run(live, { type: 'step.goto', target: 2, from: 1 }, phone).ok).toBe(true);
+		});
+
+		test('[A8] beside both people holding a place, is not a third to go live with', () => {
+			expect(reasonOf(run(watched, { type: 'async.live' }, ana, [ana]))).toBe('live_needs_two');
+			expect(run(watched, { type: 'async.live' }, ana, [ana, ben]).ok).toBe(true);
+			// Standing in for Ben while he is away, Ana's phone makes two (accepted, A8).
+			expect(run(watched, { type: 'async.live' }, ana, [ana, phone]).ok).toBe(true);
+		});
+
+		test('is not waited for to be ready, and does not block the pair', () => {
+			const anaReady = decided(run(watched, { type: 'ready.set', step: 1, ready: true }, ana, all));
+			expect(anaReady.state.step).toBe(1);
+			const bothReady = decided(
+				run(anaReady.state, { type: 'ready.set', step: 1, ready: true }, ben, all)
+			);
+			expect(bothReady.state.step).toBe(2);
+		});
+
+		describe('Ana in a new browser, her old identity holding her place but gone', () => {
+			const anaNew = 'ana-new-0004';
+			const moved: ControlState = {
+				...onTurns,
+				people: { ...people, [anaNew]: { name: 'Ana', roleId: 'speaker' } },
+				agreed: [ana, ben, anaNew]
+			};
+			const here = [anaNew, ben];
+
+			test('stands in for her old place: she may steer, be ready and go live with Ben', () => {
+				for (const command of [
+					{ type: 'async.extend', step: 1 },
+					{ type: 'step.goto', target: 2, from: 1 },
+					{ type: 'ready.set', step: 1, ready: true }
+				] satisfies RoomCommand[]) {
+					expect(run(moved, command, anaNew, here).ok).toBe(true);
+				}
+				const live = decided(run(moved, { type: 'async.live' }, anaNew, here)).state;
+				expect(live.async?.mode).toBe('live');
+				// Ready counts her: both ready, the room moves on.
+				const benReady = decided(
+					run(moved, { type: 'ready.set', step: 1, ready: true }, ben, here)
+				);
+				expect(benReady.state.step).toBe(1);
+				const bothReady = run(
+					benReady.state,
+					{ type: 'ready.set', step: 1, ready: true },
+					anaNew,
+					here
+				);
+				expect(decided(bothReady).state.step).toBe(2);
+			});
+
+			test('watches again once her old identity is back', () => {
+				const back = run(moved, { type: 'async.extend', step: 1 }, anaNew, [ana, ben, anaNew]);
+				expect(reasonOf(back)).toBe('watching');
+			});
+		});
+	});
+
 	test('[A2] a person’s Next in a room of turns opens the new step’s window', () => {
 		const earlier = { ...onTurns, async: onTurns.async && { ...onTurns.async, openedAt: 0 } };
 		const { state } = decided(run(earlier, { type: 'step.goto', target: 2, from: 1 }));

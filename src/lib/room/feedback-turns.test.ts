@@ -38,7 +38,9 @@ describe('[A20] [A21] the feedback rehearsal as turns', () => {
 	});
 
 	test('a room gone live for a while keeps the answers and ratings in view', () => {
-		expect(feedbackTurnTool(feedback, ok(goLive(onTurns, [ana, ben])), TUNE)).toBe('rate');
+		expect(feedbackTurnTool(feedback, ok(goLive(onTurns, feedback, [ana, ben])), TUNE)).toBe(
+			'rate'
+		);
 	});
 
 	test('a live room says it all aloud: nothing is added', () => {

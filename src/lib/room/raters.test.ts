@@ -15,7 +15,7 @@ describe('whom a rating waits for', () => {
 	});
 
 	test('[A16] [S11] playing live or in a live room, everyone present', () => {
-		const live = ok(goLive(started(), [ana, ben]));
+		const live = ok(goLive(started(), playbook, [ana, ben]));
 		expect(expectedRaters(live, playbook, key, [ana, ben])).toEqual([ana, ben]);
 		expect(expectedRaters({ ...started(), async: null }, playbook, key, [ben])).toEqual([ben]);
 	});
@@ -25,7 +25,7 @@ describe('whom a rating waits for', () => {
 		expect(stillToRate(onTurns, playbook, key, [ben])).toEqual([ana]);
 		const rated = { ...onTurns, ratings: { [key]: { submitted: [ana] } } };
 		expect(stillToRate(rated, playbook, key, [ben])).toEqual([]);
-		const live = ok(goLive(rated, [ana, ben]));
+		const live = ok(goLive(rated, playbook, [ana, ben]));
 		expect(stillToRate(live, playbook, key, [ana, ben, cy])).toEqual([ben, cy]);
 	});
 });
@@ -39,7 +39,7 @@ describe('who is offered the rating form', () => {
 	});
 
 	test('[S11] [A16] playing live or in a live room, everyone present rates', () => {
-		const live = ok(goLive(started(), [ana, ben]));
+		const live = ok(goLive(started(), playbook, [ana, ben]));
 		expect(offeredRating(live, playbook, key, ben, [ana, ben])).toBe(true);
 		expect(offeredRating({ ...started(), async: null }, playbook, key, ben, [ben])).toBe(true);
 	});

@@ -1,14 +1,16 @@
 import type { ControlCommand, ControlState } from '../protocol/control';
 import { assertNever } from '../assert-never';
-import { applyControlCommand, isPhaseCommand, type ControlResult, type PhasePlan } from './control';
+import { applyControlCommand, isPhaseCommand, type ControlResult } from './control';
 import {
 	commandRefusal,
 	invalid,
 	isHost,
 	notAllowed,
 	type Actor,
-	type RulesCommand
+	type RulesCommand,
+	watchingOnTurns
 } from './command-rights';
+import type { PlacesPlan } from './async-takers';
 import { pauseTimer, startTimer } from './timer';
 import { takeTurns, type TurnPlan } from './turns';
 
@@ -40,14 +42,26 @@ export function erasesRoom(
 	return command.type === 'room.erase' || everyoneAgreesToErase(state, present);
 }
 
+/**
+ * Those of `present` whose readiness counts: everyone, except on turns someone watching who stands
+ * in for nobody (A35), so that a phone left open neither blocks nor moves the pair.
+ */
+export const readinessCounts = (
+	state: ControlState,
+	plan: PlacesPlan,
+	present: readonly string[]
+): string[] => present.filter((id) => !watchingOnTurns(state, plan, id, present));
+
 /** Moves the room on when everyone present is ready and there is a next step, unless paused. */
 function moveOnIfReady(
 	state: ControlState,
-	plan: PhasePlan,
+	plan: TurnPlan,
 	present: readonly string[],
 	now: number
 ) {
-	if (state.pause || !everyonePresentIn(state.ready, present)) return state;
+	if (state.pause || !everyonePresentIn(state.ready, readinessCounts(state, plan, present))) {
+		return state;
+	}
 	const next = applyControlCommand(state, { type: 'step.goto', target: state.step + 1 }, plan, now);
 	return next.ok ? next.state : state;
 }
@@ -81,11 +95,11 @@ export function applyRoomCommand(
 function decideCommand(
 	state: ControlState,
 	command: RulesCommand,
-	plan: PhasePlan,
+	plan: TurnPlan,
 	actor: Actor,
 	now: number
 ): ControlResult {
-	const refused = commandRefusal(state, command, actor);
+	const refused = commandRefusal(state, command, actor, plan);
 	if (refused) return refused;
 	if (isPhaseCommand(command)) return applyControlCommand(state, command, plan, now);
 	const me = actor.participantId;

@@ -9,6 +9,10 @@ export type RosterEntry = Pick<Participant, 'participantId' | 'name' | 'status'>
 /** Present: here or away, not gone (as the ready count and the cast count people). */
 const isPresent = (person: RosterEntry) => person.status !== 'gone';
 
+/** The participant ids of everyone on `roster` who is present. */
+export const presentIds = (roster: readonly RosterEntry[]): string[] =>
+	roster.filter(isPresent).map((person) => person.participantId);
+
 /**
  * Names people by id: the roster's name while they are listed, else the name the room recorded
  * when they joined, else words for someone who has left, in the reader's language.

@@ -97,7 +97,7 @@ describe('a second take of the paraphrase', () => {
 	});
 
 	test('[A19] playing live, or in a room not on turns, there is no second take to ask', () => {
-		const live = ok(goLive(rated(), [ana, ben]));
+		const live = ok(goLive(rated(), playbook, [ana, ben]));
 		expect(reason(askSecondTake(live, playbook, ana, RATING, LATER))).toBe('not_async');
 		const never = { ...rated(), async: null };
 		expect(reason(askSecondTake(never, playbook, ana, RATING, LATER))).toBe('not_async');

@@ -33,6 +33,7 @@ function summarize(overrides: Partial<TurnsSummaryInput> = {}) {
 		playbook: { roles, phases },
 		control: { people, async: null },
 		content: noContent,
+		rounds: 2,
 		locale: 'en',
 		...overrides
 	});
@@ -48,6 +49,12 @@ describe('[A6] [A22] missed turns in the summary', () => {
 			{ step: 'Rehearse, round 2', names: 'Ben' },
 			{ step: 'Book it', names: 'Ana and Ben' }
 		]);
+	});
+
+	test('a session of one round names no round, as the rest of the summary', () => {
+		const missed = [{ phaseIndex: 1, round: 1, personIds: [ben] }];
+		const turns = summarize({ control: { people, async: schedule(missed) }, rounds: 1 });
+		expect(turns.missedTurns).toEqual([{ step: 'Rehearse', names: 'Ben' }]);
 	});
 
 	test('names someone who left the room as such, in the reader’s language', () => {

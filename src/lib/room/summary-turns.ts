@@ -5,7 +5,8 @@ import type { ControlState } from '../protocol/control';
 import type { FeedbackMatch, ShoutOut } from '../protocol/room-content';
 import { answerMissed } from './feedback-turns';
 import { matchSentence } from './match-words';
-import { stepLabel, type SummaryPlaybook } from './summary';
+import { stepLabel } from './step-label';
+import type { SummaryPlaybook } from './summary';
 import { escapeMarkdown, type MarkdownSection } from './summary-markdown';
 import { listOf } from './tool-words';
 import type { TurnToolPlan } from './turn-tools';
@@ -38,6 +39,8 @@ export interface TurnsSummaryInput {
 	playbook: TurnToolPlan & Pick<SummaryPlaybook, 'phases'>;
 	control: Pick<ControlState, 'async' | 'people'>;
 	content: TurnsContent;
+	/** How many rounds the session had (`SessionSummary.rounds`): with one, rounds go unnamed. */
+	rounds: number;
 	locale?: Locale | undefined;
 }
 
@@ -55,7 +58,7 @@ export interface TurnsSummary {
 
 /** The answers, shout-outs and missed turns of a session, worded in `locale`. Pure. */
 export function summarizeTurns(input: TurnsSummaryInput): TurnsSummary {
-	const { playbook, control, content, locale } = input;
+	const { playbook, control, content, rounds, locale } = input;
 	const opts = { locale };
 	return {
 		feedbackAnswers: content.answers
@@ -73,7 +76,7 @@ export function summarizeTurns(input: TurnsSummaryInput): TurnsSummary {
 			kindUnderPressure: shown.kindUnderPressure
 		})),
 		missedTurns: (control.async?.missed ?? []).map(({ phaseIndex, round, personIds }) => ({
-			step: stepLabel(playbook, phaseIndex, round, locale),
+			step: stepLabel(playbook, { phaseIndex, round }, { rounds, locale }),
 			names: listOf(
 				personIds.map((id) => control.people[id]?.name ?? m.tools_someone_who_left({}, opts)),
 				locale

@@ -143,6 +143,24 @@ describe('session summary', () => {
 		expect(summary.timePerPhase).toEqual([{ label: 'Story, round 3', ms: MINUTE }]);
 	});
 
+	test('names no round in a session of one round: "Story, round 1" would suggest another', () => {
+		const summary = summarize({
+			playbook: { ...playbook, rounds: 1 },
+			now: T0 + 3 * MINUTE,
+			control: {
+				history: [
+					{ phaseIndex: 0, round: 1, at: T0 },
+					{ phaseIndex: 1, round: 1, at: T0 + MINUTE }
+				]
+			}
+		});
+		expect(summary.rounds).toBe(1);
+		expect(summary.timePerPhase).toEqual([
+			{ label: 'Settle in', ms: MINUTE },
+			{ label: 'Story', ms: 2 * MINUTE }
+		]);
+	});
+
 	test('words rounds, unnamed phases and rating labels in the reader’s language', () => {
 		const summary = summarize({
 			locale: 'de',

@@ -2,9 +2,10 @@ import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
 import type { ControlState } from '../protocol/control';
 import { ratingKey, type Commitment, type Observation } from '../protocol/room-content';
-import { sessionPlan } from './control';
+import { sessionPlan, sessionRounds } from './control';
 import type { PlannedConversation } from './schedule';
 import { castInRound, roleIn, seatsOf, type RotationPlan } from './rotation';
+import { stepLabel } from './step-label';
 import { planSteps, type RoundPlan } from './steps';
 import { roundSections, type RoundContent, type RoundSections } from './summary-rounds';
 import { ratingLabel } from './tool-words';
@@ -78,14 +79,6 @@ export interface SessionSummary extends RoundSections {
 	}[];
 }
 
-/** How many rounds the room plays: the playbook's, or more if people added some. */
-export function sessionRounds(
-	playbook: RoundPlan,
-	control: { rounds?: number | undefined }
-): number {
-	return Math.max(1, sessionPlan(playbook, control).rounds ?? 1);
-}
-
 function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 	const { playbook, control, now } = input;
 	const steps = planSteps(sessionPlan(playbook, control));
@@ -108,24 +101,13 @@ function timePerPhase(input: SummaryInput): SessionSummary['timePerPhase'] {
 	return [...spent.values()]
 		.sort((a, b) => position(a.phaseIndex, a.round) - position(b.phaseIndex, b.round))
 		.map(({ phaseIndex, round, ms }) => ({
-			label: stepLabel(playbook, phaseIndex, round, input.locale),
+			label: stepLabel(
+				playbook,
+				{ phaseIndex, round },
+				{ rounds: sessionRounds(playbook, control), locale: input.locale }
+			),
 			ms
 		}));
-}
-
-/** A step as the summary names it: its phase's title, with the round when it repeats. */
-export function stepLabel(
-	playbook: Pick<SummaryPlaybook, 'phases'>,
-	phaseIndex: number,
-	round: number,
-	locale: Locale | undefined
-): string {
-	const phase = playbook.phases[phaseIndex];
-	const opts = { locale };
-	if (!phase) return m.tools_phase_number({ number: phaseIndex + 1 }, opts);
-	return phase.repeatsPerRound
-		? m.tools_phase_in_round({ title: phase.title, round }, opts)
-		: phase.title;
 }
 
 const nameIn = (control: SummaryInput['control'], id: string, locale: Locale | undefined) =>

@@ -41,7 +41,7 @@ describe('the story told across time zones', () => {
 	});
 
 	test('a room gone live for a while keeps its recordings in view', () => {
-		expect(tellsStory(sprint, ok(goLive(onTurns, [ana, ben])), STORY)).toBe(true);
+		expect(tellsStory(sprint, ok(goLive(onTurns, sprint, [ana, ben])), STORY)).toBe(true);
 	});
 
 	test('phases with a tool of their own, or not followed by a paraphrase, tell no story', () => {
@@ -65,7 +65,9 @@ describe('[A11] the paraphrase sealed until the speaker rated', () => {
 
 	test('live, everyone reads along as they always did', () => {
 		expect(paraphraseSealed(sprint, live, 1, speaker)).toBe(false);
-		expect(paraphraseSealed(sprint, ok(goLive(onTurns, [ana, ben])), 1, speaker)).toBe(false);
+		expect(paraphraseSealed(sprint, ok(goLive(onTurns, sprint, [ana, ben])), 1, speaker)).toBe(
+			false
+		);
 	});
 
 	test('[A11] [A17] the rating step shows the speaker the paraphrase once they rated; the listener sees it there too', () => {
@@ -96,6 +98,6 @@ describe('[A17] [A19] who writes the paraphrase while the room takes turns', () 
 
 	test('live, everyone writes along', () => {
 		expect(paraphraseReadOnly(sprint, { ...live, step: RATING }, ben)).toBe(false);
-		expect(paraphraseReadOnly(sprint, ok(goLive(at(RATING), [ana, ben])), ben)).toBe(false);
+		expect(paraphraseReadOnly(sprint, ok(goLive(at(RATING), sprint, [ana, ben])), ben)).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planSteps } from '../room/steps';
+import { planSteps } from './steps';
 import { moveLabel } from './move-labels';
 
 /** An opening, two phases played in two rounds, a closing: steps 0, 1–4 (rounds 1, 2), 5. */

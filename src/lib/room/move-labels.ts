@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never';
 import { m } from '../paraglide/messages';
 import type { Locale } from '../paraglide/runtime';
-import type { Step } from '../room/steps';
+import type { Step } from './steps';
 
 /** A step's move buttons: Next, Previous, and one more round at the end of the last. */
 export type StepMove = 'next' | 'previous' | 'more';
